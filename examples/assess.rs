@@ -1,0 +1,165 @@
+//! Assess a case file: prints the assessment as JSON (default) or as the caseworker's text
+//! report.
+//!
+//! ```text
+//! cargo run --example assess -- examples/cases/fisher_distant_water.json
+//! cargo run --example assess -- --format text examples/cases/fisher_distant_water.json
+//! cat case.json | cargo run --example assess -- --rule-set kr-2023 -
+//! ```
+//!
+//! On bad input it exits with status 1 and one line naming the problem (never the case's
+//! free text). Exit status 2 means the command line itself was wrong.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use trafficking_indicators::{Assessor, Case, ParseOptions, RuleSet};
+
+const HELP: &str = "\
+assess: screen one case file for indicators of human trafficking
+
+USAGE:
+    assess [OPTIONS] <CASE.json | ->
+
+ARGS:
+    <CASE.json>   a case document (see schemas/case.schema.json); `-` reads standard input
+
+OPTIONS:
+    --format json     print the assessment as JSON (default): level, score, score range,
+                      level range, rule set stamp, explanation and recommendations
+    --format text     print the plain-text report a caseworker reads on one screen
+    --rule-set ID     a built-in rule set: ilo-2009 (default) or kr-2023
+    --rules FILE      a rule set file of your own (validated before use)
+    --reveal-values   attach offending values to parse errors (local debugging only:
+                      values may be a victim's words)
+    -h, --help        print this help
+
+EXIT STATUS:
+    0 assessed; 1 the case or rule set is invalid; 2 bad command line
+";
+
+enum Format {
+    Json,
+    Text,
+}
+
+struct Args {
+    format: Format,
+    rule_set: Option<String>,
+    rules_file: Option<String>,
+    reveal: bool,
+    input: String,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut format = Format::Json;
+    let mut rule_set = None;
+    let mut rules_file = None;
+    let mut reveal = false;
+    let mut input = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--format" => match args.next().as_deref() {
+                Some("json") => format = Format::Json,
+                Some("text") => format = Format::Text,
+                _ => return Err("--format takes `json` or `text`".into()),
+            },
+            "--rule-set" => rule_set = Some(args.next().ok_or("--rule-set takes an id")?),
+            "--rules" => rules_file = Some(args.next().ok_or("--rules takes a file")?),
+            "--reveal-values" => reveal = true,
+            other if other.starts_with("--") => {
+                return Err(format!("unknown option `{other}` (see --help)"));
+            }
+            other => {
+                if input.replace(other.to_owned()).is_some() {
+                    return Err("give one case file".into());
+                }
+            }
+        }
+    }
+    let input = input.ok_or("give a case file, or `-` for standard input (see --help)")?;
+    Ok(Some(Args {
+        format,
+        rule_set,
+        rules_file,
+        reveal,
+        input,
+    }))
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
+    }
+}
+
+fn run(args: Args) -> Result<String, String> {
+    let assessor: Box<dyn std::ops::Deref<Target = Assessor>> =
+        match (&args.rules_file, &args.rule_set) {
+            (Some(_), Some(_)) => return Err("give --rule-set or --rules, not both".into()),
+            (Some(file), None) => {
+                let text = read_input(file)?;
+                let rules = RuleSet::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
+                let assessor = Assessor::new(rules, trafficking_indicators::Catalogue::builtin())
+                    .map_err(|e| format!("{file}: {e}"))?;
+                Box::new(Box::new(assessor))
+            }
+            (None, id) => {
+                let id = id
+                    .as_deref()
+                    .unwrap_or(trafficking_indicators::DEFAULT_RULE_SET);
+                Box::new(Assessor::builtin(id).map_err(|e| e.to_string())?)
+            }
+        };
+    let text = read_input(&args.input)?;
+    let options = if args.reveal {
+        ParseOptions::revealing_values()
+    } else {
+        ParseOptions::new()
+    };
+    let name = if args.input == "-" {
+        "<stdin>"
+    } else {
+        &args.input
+    };
+    let case = Case::from_json_with(&text, options).map_err(|e| format!("{name}: {e}"))?;
+    let assessment = assessor.assess(&case).map_err(|e| format!("{name}: {e}"))?;
+    Ok(match args.format {
+        Format::Json => assessment.to_json_pretty(),
+        Format::Text => assessment.report(),
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("assess: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(args) {
+        Ok(output) => {
+            println!("{}", output.trim_end());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            // One line: the error types never contain newlines except `Problems`, whose
+            // lines are indented continuations of the same message.
+            eprintln!("assess: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

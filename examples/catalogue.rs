@@ -1,0 +1,128 @@
+//! Print the built-in indicator catalogue as a readable table, or as JSON in the catalogue
+//! file format.
+//!
+//! ```text
+//! cargo run --example catalogue
+//! cargo run --example catalogue -- --json
+//! cargo run --example catalogue -- --list ilo_ec_2009_adult_labour --dimension coercion_at_destination
+//! ```
+
+use std::process::ExitCode;
+
+use trafficking_indicators::catalogue::CatalogueDocument;
+use trafficking_indicators::{Catalogue, Dimension, ListId};
+
+const HELP: &str = "\
+catalogue: print the built-in indicator catalogue
+
+USAGE:
+    catalogue [--json] [--list LIST_ID] [--dimension DIMENSION]
+
+OPTIONS:
+    --json             print JSON in the catalogue file format (references, lists, entries)
+    --list ID          only entries of this list (see the list ids in the table header)
+    --dimension NAME   only entries of this dimension, e.g. coercion_at_destination
+    -h, --help         print this help
+";
+
+fn parse_dimension(name: &str) -> Option<Dimension> {
+    Dimension::ALL.into_iter().find(|d| d.as_str() == name)
+}
+
+fn main() -> ExitCode {
+    let mut json = false;
+    let mut list: Option<String> = None;
+    let mut dimension: Option<Dimension> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return ExitCode::SUCCESS;
+            }
+            "--json" => json = true,
+            "--list" => list = args.next(),
+            "--dimension" => match args.next().as_deref().and_then(parse_dimension) {
+                Some(d) => dimension = Some(d),
+                None => {
+                    let names: Vec<&str> = Dimension::ALL.iter().map(|d| d.as_str()).collect();
+                    eprintln!("catalogue: --dimension takes one of {}", names.join(", "));
+                    return ExitCode::from(2);
+                }
+            },
+            other => {
+                eprintln!("catalogue: unknown argument `{other}` (see --help)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let catalogue = Catalogue::builtin();
+    if let Some(id) = &list
+        && catalogue.list(id).is_none()
+    {
+        let ids: Vec<&str> = catalogue.lists().iter().map(|l| l.id.as_str()).collect();
+        eprintln!("catalogue: unknown list; the lists are {}", ids.join(", "));
+        return ExitCode::from(2);
+    }
+    let entries: Vec<_> = catalogue
+        .entries()
+        .iter()
+        .filter(|e| {
+            list.as_deref()
+                .is_none_or(|l| e.lists.iter().any(|x| x.as_str() == l))
+        })
+        .filter(|e| dimension.is_none_or(|d| e.dimension == d))
+        .cloned()
+        .collect();
+    if json {
+        let mut doc: CatalogueDocument = catalogue.to_document();
+        doc.lists
+            .retain(|l| list.as_deref().is_none_or(|id| l.id.as_str() == id));
+        doc.entries = entries;
+        match serde_json::to_string_pretty(&doc) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("catalogue: {e}");
+                return ExitCode::from(1);
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    for l in catalogue.lists() {
+        if list.as_deref().is_some_and(|id| id != l.id.as_str()) {
+            continue;
+        }
+        let n = entries.iter().filter(|e| e.in_list(&l.id)).count();
+        println!("{} ({n} shown) - {}", l.id, l.title);
+    }
+    println!();
+    for d in Dimension::ALL {
+        let in_dim: Vec<_> = entries.iter().filter(|e| e.dimension == d).collect();
+        if in_dim.is_empty() {
+            continue;
+        }
+        println!(
+            "{} [{}, {}] - {} entries",
+            d.label(),
+            d.phase_name(),
+            d.element().label(),
+            in_dim.len()
+        );
+        for e in in_dim {
+            let strength = match &list {
+                Some(l) => ListId::new(l).map_or(e.strength, |id| e.strength_in(&id)),
+                None => e.strength,
+            };
+            println!(
+                "  {:<7} {:<52} {} [{}]",
+                strength.as_str(),
+                e.id.as_str(),
+                e.label,
+                e.provenance.verification.as_str()
+            );
+        }
+        println!();
+    }
+    println!("{} entries shown of {}.", entries.len(), catalogue.len());
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,542 @@
+//! The assessment: the level, the score and the explanation a caseworker can act on and an
+//! auditor can check line by line.
+//!
+//! Everything here is data in a deterministic order (catalogue order, dimension order, rule
+//! set order); the text report ([`crate::report`]) is one function over it.
+
+use std::fmt;
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::case::{CaseReference, DisabilityStatus, EvidenceSource, ObservationStatus};
+use crate::case::{OffenceKind, OffenceStage};
+use crate::id::{ConceptId, IndicatorId, ListId, ReferenceId};
+use crate::indicator::Verification;
+use crate::indicator::{AgeGroup, Dimension, ExploitationForm, PalermoElement, Phase, Strength};
+use crate::rule_set::{ActEvidence, ExemptGroup};
+
+/// Shared, immutable text taken from the rule set or catalogue (cloning it allocates nothing).
+pub type Text = Arc<str>;
+
+/// How far the indicators go, in increasing order.
+///
+/// `NoIndicators < FurtherInquiry < ReasonableGrounds < DefinitionMet`. The level is monotone
+/// in the evidence: another present indicator never lowers it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// No indicator is present.
+    NoIndicators,
+    /// Indicators are present, below reasonable grounds: keep identifying.
+    FurtherInquiry,
+    /// Reasonable grounds to believe the person is a victim: the screening threshold at which
+    /// protection must start (CoE Convention Art. 10(2), EU Directive 2011/36/EU Art. 11(2),
+    /// the UK NRM's first stage).
+    ReasonableGrounds,
+    /// The indicators meet the definition under the rule set's person-level rule. Decision
+    /// support, not a legal determination.
+    DefinitionMet,
+}
+
+impl Level {
+    /// All levels, lowest first.
+    pub const ALL: [Level; 4] = [
+        Level::NoIndicators,
+        Level::FurtherInquiry,
+        Level::ReasonableGrounds,
+        Level::DefinitionMet,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Level::NoIndicators => "no_indicators",
+            Level::FurtherInquiry => "further_inquiry",
+            Level::ReasonableGrounds => "reasonable_grounds",
+            Level::DefinitionMet => "definition_met",
+        }
+    }
+
+    /// The level in words, for a caseworker.
+    pub const fn in_words(self) -> &'static str {
+        match self {
+            Level::NoIndicators => "No indicator of trafficking is recorded as present.",
+            Level::FurtherInquiry => {
+                "Indicators of trafficking are present, below reasonable grounds: continue identification."
+            }
+            Level::ReasonableGrounds => {
+                "Reasonable grounds to believe this person may be a victim of trafficking: protection should start now."
+            }
+            Level::DefinitionMet => {
+                "The recorded indicators meet the definition of trafficking under this rule set (decision support, not a legal determination)."
+            }
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The kind of step a recommendation proposes.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RecommendationKind {
+    /// Do not punish the person for offences they were compelled to commit (CoE Art. 26,
+    /// EU Directive Art. 8, OHCHR Guideline 4(5)).
+    NonPunishment,
+    /// Refer to assistance (CoE Art. 12).
+    ReferralToAssistance,
+    /// A recovery and reflection period of at least 30 days (CoE Art. 13).
+    RecoveryAndReflectionPeriod,
+    /// No removal from the territory while identification is pending (CoE Art. 10(2)).
+    NoRemovalPendingIdentification,
+    /// Referral to child protection.
+    ChildProtectionReferral,
+    /// Continue identification: ask the next questions.
+    ContinueIdentification,
+}
+
+/// The rule set and catalogue that produced an assessment, so it can be reproduced.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct RuleSetStamp {
+    /// Rule set id.
+    pub id: Text,
+    /// Rule set version.
+    pub version: Text,
+    /// The date from which the rule set applies.
+    pub effective_date: Text,
+    /// SHA-256 of the rule set's canonical JSON.
+    pub digest: Text,
+    /// SHA-256 of the catalogue's canonical JSON.
+    pub catalogue_digest: Text,
+}
+
+/// The score's possible range once every unresolved indicator is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
+pub struct ScoreRange {
+    /// The score if every unresolved indicator turned out absent (the current score).
+    pub min: f64,
+    /// The score if every unresolved indicator turned out present.
+    pub max: f64,
+    /// How many indicators of the relevant lists are not assessed or not asked about.
+    pub unresolved_indicators: u32,
+}
+
+/// The level's possible range once every unresolved indicator is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct LevelRange {
+    /// The level if every unresolved indicator turned out absent (the current level).
+    pub min: Level,
+    /// The level if every unresolved indicator turned out present.
+    pub max: Level,
+    /// Whether answering the unresolved indicators could change the level.
+    pub could_change: bool,
+}
+
+/// The result of assessing one case: level, score, their ranges, the explanation and what
+/// follows.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(title = "Assessment")]
+#[non_exhaustive]
+pub struct Assessment {
+    /// The case's pseudonymous reference, copied from the case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case_reference: Option<CaseReference>,
+    /// The level.
+    pub level: Level,
+    /// The weighted score, 0 to 100.
+    pub score: f64,
+    /// What the score could become.
+    pub score_range: ScoreRange,
+    /// What the level could become.
+    pub level_range: LevelRange,
+    /// The rule set and catalogue used.
+    pub rule_set: RuleSetStamp,
+    /// Why.
+    pub explanation: Explanation,
+    /// What follows.
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// Why the assessment came out as it did.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Explanation {
+    /// How the person was treated.
+    pub subject: SubjectFinding,
+    /// One finding per dimension, in the ILO/EC order.
+    pub dimensions: Vec<DimensionFinding>,
+    /// One finding per Palermo element.
+    pub elements: Vec<ElementFinding>,
+    /// The person-level rule and its outcome.
+    pub person_rule: PersonRuleFinding,
+    /// The reasonable-grounds criteria and which hold.
+    pub reasonable_grounds: Vec<CriterionFinding>,
+    /// How the score was made.
+    pub score: ScoreExplanation,
+    /// Every observation in the case and what became of it, in catalogue order.
+    pub observations: Vec<ObservationFinding>,
+    /// The unresolved indicators to ask about next, those that could move the level first.
+    pub ask_next: Vec<Question>,
+    /// Things the reader must know about this assessment.
+    pub notices: Vec<Notice>,
+}
+
+/// How the person was treated.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SubjectFinding {
+    /// Age group from the case.
+    pub age_group: AgeGroup,
+    /// Whether the child rules were applied (a child, or age not established).
+    pub treated_as_child: bool,
+    /// Disability as recorded.
+    pub disability: DisabilityStatus,
+    /// Whether the means element is required for this person.
+    pub means_required: bool,
+    /// Why the means element is not required, if it is not.
+    pub means_not_required_because: Vec<ExemptGroup>,
+    /// The forms of exploitation under consideration, sorted.
+    pub forms: Vec<ExploitationForm>,
+    /// The lists whose unresolved indicators were counted as open questions.
+    pub relevant_lists: Vec<ListId>,
+}
+
+/// A present indicator that counted in a dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CountedIndicator {
+    /// The indicator.
+    pub id: IndicatorId,
+    /// Its published label.
+    pub label: Text,
+    /// The strength it counted with (the child-list strength where the child rules apply).
+    pub strength: Strength,
+    /// Other present indicators of the same concept in this dimension, counted once with this
+    /// one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub same_concept: Vec<IndicatorId>,
+}
+
+/// A clause of the dimension rule, by id and wording.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ClauseRef {
+    /// Clause id.
+    pub id: ConceptId,
+    /// Clause wording.
+    pub label: Text,
+}
+
+/// How many more indicators of a strength a clause needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Need {
+    /// How many more.
+    pub count: u32,
+    /// Of at least this strength.
+    pub min_strength: Strength,
+}
+
+/// What a negative dimension lacks: the nearest clause and what it still needs.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Shortfall {
+    /// The clause nearest to being met.
+    pub clause: ClauseRef,
+    /// What it still needs.
+    pub needs: Vec<Need>,
+    /// The same in words, e.g. "one more indicator (medium or stronger)".
+    pub text: String,
+}
+
+/// The count of present indicators (distinct concepts) by strength.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct StrengthCounts {
+    /// Strong.
+    pub strong: u32,
+    /// Medium.
+    pub medium: u32,
+    /// Weak.
+    pub weak: u32,
+}
+
+/// One dimension's result under the combination rule.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct DimensionFinding {
+    /// The dimension.
+    pub dimension: Dimension,
+    /// The Palermo element it evidences.
+    pub element: PalermoElement,
+    /// Its phase.
+    pub phase: Phase,
+    /// Whether it is positive.
+    pub positive: bool,
+    /// The clause it met, if positive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause_met: Option<ClauseRef>,
+    /// What it lacks, if not positive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shortfall: Option<Shortfall>,
+    /// Present indicators by strength.
+    pub counts: StrengthCounts,
+    /// The present indicators that counted, strongest first.
+    pub counted: Vec<CountedIndicator>,
+}
+
+/// One Palermo element's result.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ElementFinding {
+    /// The element.
+    pub element: PalermoElement,
+    /// Whether this person's definition requires it.
+    pub required: bool,
+    /// Whether it is met.
+    pub met: bool,
+    /// What evidences it for this person.
+    pub evidence: ActEvidence,
+    /// The dimensions that make it up.
+    pub dimensions: Vec<Dimension>,
+    /// Those of them that are positive.
+    pub positive_dimensions: Vec<Dimension>,
+}
+
+/// Which form of the person-level rule applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonRuleForm {
+    /// Act, means and purpose are all required (adults).
+    ActMeansPurpose,
+    /// Act and purpose; the means are not required (children and possible children, and in
+    /// some rule sets persons with disabilities).
+    ActPurpose,
+}
+
+/// The person-level rule and its outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PersonRuleFinding {
+    /// Which form applied.
+    pub form: PersonRuleForm,
+    /// Whether the definition is met.
+    pub met: bool,
+    /// Required elements not met, in Palermo order.
+    pub missing: Vec<PalermoElement>,
+    /// The rule's verification mark in the rule set.
+    pub verification: Verification,
+    /// The outcome in words.
+    pub text: String,
+}
+
+/// One reasonable-grounds criterion and whether it holds.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CriterionFinding {
+    /// Criterion id.
+    pub id: ConceptId,
+    /// The criterion in words.
+    pub label: Text,
+    /// Whether it holds.
+    pub met: bool,
+}
+
+/// One present indicator's share of the score.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Contribution {
+    /// The indicator.
+    pub id: IndicatorId,
+    /// Its dimension.
+    pub dimension: Dimension,
+    /// The strength it counted with.
+    pub strength: Strength,
+    /// The rule set's weight for that strength.
+    pub weight: f64,
+    /// The points it adds: the weight, scaled down proportionally when the raw total exceeds
+    /// the cap. The points of all contributions sum to the score.
+    pub points: f64,
+}
+
+/// How the score was made.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ScoreExplanation {
+    /// The sum of the weights of the counted indicators.
+    pub raw_points: f64,
+    /// The cap (100).
+    pub cap: f64,
+    /// The factor applied to each weight (1 unless the raw total exceeds the cap).
+    pub scale: f64,
+    /// One contribution per counted indicator, in dimension order, strongest first.
+    pub contributions: Vec<Contribution>,
+}
+
+/// What became of an observation.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "disposition")]
+pub enum Disposition {
+    /// Present and counted.
+    Counted,
+    /// Present; counted once together with another present indicator of the same concept in
+    /// the same dimension.
+    CountedWithSameConcept {
+        /// The indicator the concept was counted under.
+        counted_as: IndicatorId,
+    },
+    /// Recorded as absent.
+    Absent,
+    /// Recorded as not assessed: an open question, not an absence.
+    NotAssessed,
+}
+
+/// One observation of the case and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ObservationFinding {
+    /// The indicator.
+    pub id: IndicatorId,
+    /// The recorded status.
+    pub status: ObservationStatus,
+    /// The evidence sources recorded, sorted, without repeats.
+    pub sources: Vec<EvidenceSource>,
+    /// How many identical observations were merged into this one (1 when it was recorded once).
+    pub recorded: u32,
+    /// What became of it.
+    #[serde(flatten)]
+    pub disposition: Disposition,
+}
+
+/// An unresolved indicator worth asking about, with what a "present" answer would do.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Question {
+    /// The indicator.
+    pub id: IndicatorId,
+    /// Its published label.
+    pub label: Text,
+    /// Its dimension.
+    pub dimension: Dimension,
+    /// The strength it would count with.
+    pub strength: Strength,
+    /// The level if it were present (everything else unchanged).
+    pub level_if_present: Level,
+    /// Whether it would make its dimension positive.
+    pub makes_dimension_positive: bool,
+    /// How much the score would rise.
+    pub score_gain: f64,
+}
+
+/// The kind of a notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// Age is not established, so the child rules were applied.
+    AgeNotEstablished,
+    /// The children's list strengths were applied.
+    ChildStrengthsApplied,
+    /// The means are not required because the person has a disability (rule set policy).
+    MeansNotRequiredForDisability,
+    /// No form of exploitation was recorded, so every list was treated as relevant.
+    NoFormsRecorded,
+    /// Offences are listed but the level is below the non-punishment threshold.
+    OffencesBelowThreshold,
+    /// A rule used by this assessment is not verified against its primary source.
+    RuleNotVerified,
+}
+
+/// Something the reader must know about this assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Notice {
+    /// What kind.
+    pub kind: NoticeKind,
+    /// The notice in words.
+    pub text: String,
+}
+
+/// A source a recommendation rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Citation {
+    /// The reference id in the rule set.
+    pub reference: ReferenceId,
+    /// Its title.
+    pub title: Text,
+}
+
+/// An indicator by id and published label.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct LabelledIndicator {
+    /// The indicator.
+    pub id: IndicatorId,
+    /// Its published label.
+    pub label: Text,
+}
+
+/// The non-punishment advisory for one kind of offence.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct OffenceAdvisory {
+    /// The offence.
+    pub offence: OffenceKind,
+    /// The recorded stages of proceedings, sorted, without repeats.
+    pub stages: Vec<OffenceStage>,
+    /// How many offences of this kind the case lists.
+    pub recorded: u32,
+    /// Present indicators that point to compulsion in this offence.
+    pub linked_indicators: Vec<LabelledIndicator>,
+    /// Unresolved indicators that could show compulsion: ask about them.
+    pub ask_about: Vec<IndicatorId>,
+    /// Why these indicators are linked to this offence.
+    pub reason: Text,
+}
+
+/// A step that follows from the assessment, with its legal source. Decision support, never a
+/// legal determination.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Recommendation {
+    /// What kind of step.
+    pub kind: RecommendationKind,
+    /// The recommendation in words.
+    pub text: Text,
+    /// Its sources.
+    pub legal_basis: Vec<Citation>,
+    /// For the non-punishment advisory: one entry per offence kind listed in the case.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offences: Vec<OffenceAdvisory>,
+}
+
+impl Assessment {
+    /// The assessment as compact JSON. The same case and rule set always give the same bytes.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The assessment as indented JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The plain-text report a caseworker reads on one screen.
+    pub fn report(&self) -> String {
+        crate::report::render(self)
+    }
+
+    /// The recommendation of a kind, if given.
+    pub fn recommendation(&self, kind: RecommendationKind) -> Option<&Recommendation> {
+        self.recommendations.iter().find(|r| r.kind == kind)
+    }
+
+    /// The finding for one dimension.
+    pub fn dimension(&self, dimension: Dimension) -> Option<&DimensionFinding> {
+        self.explanation
+            .dimensions
+            .iter()
+            .find(|d| d.dimension == dimension)
+    }
+
+    /// The dimensions that are positive, in ILO/EC order.
+    pub fn positive_dimensions(&self) -> Vec<Dimension> {
+        self.explanation
+            .dimensions
+            .iter()
+            .filter(|d| d.positive)
+            .map(|d| d.dimension)
+            .collect()
+    }
+}

@@ -1,0 +1,1168 @@
+//! The engine: a validated rule set compiled against a catalogue, ready to assess cases.
+//!
+//! Compilation turns ids into dense indices once, so an assessment does no string lookups
+//! beyond resolving each observation's indicator id, and the explanation is built from shared
+//! (`Arc`) ids and labels without copying text.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::assessment::{
+    Assessment, Citation, ClauseRef, Contribution, CountedIndicator, CriterionFinding,
+    DimensionFinding, Disposition, ElementFinding, Explanation, LabelledIndicator, Level,
+    LevelRange, Need, Notice, NoticeKind, ObservationFinding, OffenceAdvisory, PersonRuleFinding,
+    PersonRuleForm, Question, Recommendation, RecommendationKind, RuleSetStamp, ScoreExplanation,
+    ScoreRange, Shortfall, StrengthCounts, SubjectFinding, Text,
+};
+use crate::case::{Case, DisabilityStatus, EvidenceSource, ObservationStatus};
+use crate::catalogue::Catalogue;
+use crate::error::{CaseError, RuleSetError};
+use crate::id::{ConceptId, IndicatorId, ListId};
+use crate::indicator::{AgeGroup, Dimension, PalermoElement, Strength, Verification};
+use crate::rule_set::{
+    ActEvidence, Condition, ExemptGroup, RecommendationAudience, RuleSet, SCORE_CAP,
+    validate_result,
+};
+
+/// The most lists one rule set can use (lists are tracked as a 64-bit set).
+pub const MAX_RULE_SET_LISTS: usize = 64;
+
+/// A rule set validated and compiled against a catalogue: the thing that assesses cases.
+///
+/// Build one with [`Assessor::new`] (which validates) or take a built-in with
+/// [`Assessor::builtin`]. It is immutable and `Send + Sync`: share one across threads.
+#[derive(Debug)]
+pub struct Assessor {
+    catalogue: Arc<Catalogue>,
+    rule_set: RuleSet,
+    stamp: RuleSetStamp,
+    /// Per catalogue entry, in catalogue order.
+    entries: Vec<CompiledEntry>,
+    /// The rule set's lists, in rule set order.
+    lists: Vec<CompiledList>,
+    clauses: Vec<CompiledClause>,
+    elements: [ElementDims; 3],
+    exempt_children: bool,
+    exempt_disability: bool,
+    exempt_act_evidence: ActEvidence,
+    criteria: Vec<CompiledCriterion>,
+    weights: [f64; 3],
+    recommendations: Vec<CompiledRecommendation>,
+    non_punishment: CompiledNonPunishment,
+    person_rule_verification: Verification,
+    dimension_rule_verification: Verification,
+}
+
+#[derive(Debug)]
+struct CompiledEntry {
+    id: IndicatorId,
+    label: Text,
+    dimension: Dimension,
+    concept: u32,
+    adult: Strength,
+    child: Strength,
+    /// Bit i set: the entry is in the rule set's list i. Zero: not weighed by this rule set.
+    lists: u64,
+}
+
+#[derive(Debug)]
+struct CompiledList {
+    id: ListId,
+    audience: crate::catalogue::Audience,
+    forms: u8,
+}
+
+#[derive(Debug)]
+struct CompiledClause {
+    id: ConceptId,
+    label: Text,
+    /// Cumulative needs: indicators of strength >= strong, >= medium, >= weak.
+    need: [u32; 3],
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct ElementDims(u8);
+
+#[derive(Debug)]
+struct CompiledCriterion {
+    id: ConceptId,
+    label: Text,
+    conditions: Vec<CompiledCondition>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum CompiledCondition {
+    ElementMet(PalermoElement),
+    AnyDimensionPositive(u8),
+    IndicatorPresent(u8, Strength),
+    ScoreAtLeast(f64),
+    MeansNotRequired,
+}
+
+#[derive(Debug)]
+struct CompiledRecommendation {
+    kind: RecommendationKind,
+    levels: [bool; 4],
+    audience: RecommendationAudience,
+    text: Text,
+    legal_basis: Vec<Citation>,
+}
+
+#[derive(Debug)]
+struct CompiledNonPunishment {
+    min_level: Level,
+    text: Text,
+    legal_basis: Vec<Citation>,
+    /// Per offence kind (in `OffenceKind::ALL` order): linked concept indices and the reason.
+    links: Vec<(crate::case::OffenceKind, Vec<u32>, Text)>,
+}
+
+const fn dim_bit(d: Dimension) -> u8 {
+    1 << d.index()
+}
+
+fn dims_mask(dims: &[Dimension]) -> u8 {
+    dims.iter().fold(0, |m, d| m | dim_bit(*d))
+}
+
+/// The evidence a level is computed from: per dimension, the counted (distinct-concept)
+/// indicators by strength, and the score's raw points. Small and `Copy`, so "what if this
+/// indicator were present" is a copy and an update.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    /// counts[dimension][strength index: weak 0, medium 1, strong 2].
+    counts: [[u32; 3]; 6],
+    raw: f64,
+}
+
+impl Tally {
+    fn add(&mut self, dimension: Dimension, strength: Strength, weight: f64) {
+        if let Some(slot) = self
+            .counts
+            .get_mut(dimension.index())
+            .and_then(|c| c.get_mut(strength.index()))
+        {
+            *slot += 1;
+        }
+        self.raw += weight;
+    }
+
+    fn upgrade(&mut self, dimension: Dimension, from: Strength, to: Strength, gain: f64) {
+        if let Some(c) = self.counts.get_mut(dimension.index()) {
+            if let Some(slot) = c.get_mut(from.index()) {
+                *slot = slot.saturating_sub(1);
+            }
+            if let Some(slot) = c.get_mut(to.index()) {
+                *slot += 1;
+            }
+        }
+        self.raw += gain;
+    }
+
+    fn dim(&self, dimension: Dimension) -> [u32; 3] {
+        self.counts
+            .get(dimension.index())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    fn any_present(&self, mask: u8) -> bool {
+        self.strongest(mask).is_some()
+    }
+
+    /// The strongest present strength in any dimension of `mask`.
+    fn strongest(&self, mask: u8) -> Option<Strength> {
+        Dimension::ALL
+            .iter()
+            .filter(|d| mask & dim_bit(**d) != 0)
+            .filter_map(|d| {
+                let [w, m, s] = self.dim(*d);
+                if s > 0 {
+                    Some(Strength::Strong)
+                } else if m > 0 {
+                    Some(Strength::Medium)
+                } else if w > 0 {
+                    Some(Strength::Weak)
+                } else {
+                    None
+                }
+            })
+            .max()
+    }
+
+    fn score(&self) -> f64 {
+        self.raw.min(SCORE_CAP)
+    }
+}
+
+/// Who the person is, as far as the rules are concerned.
+#[derive(Debug, Clone, Copy)]
+struct Person {
+    age: AgeGroup,
+    child_rules: bool,
+    disability: DisabilityStatus,
+    exempt: bool,
+}
+
+/// The outcome of the level rules on a tally.
+#[derive(Debug, Clone, Copy)]
+struct Outcome {
+    positive: [Option<usize>; 6],
+    elements: [bool; 3],
+    definition: bool,
+    criteria_met: u64,
+    level: Level,
+}
+
+impl Assessor {
+    /// Validates `rule_set` against `catalogue` and compiles it. Every problem is returned at
+    /// once; an invalid rule set can never assess.
+    pub fn new(rule_set: RuleSet, catalogue: Arc<Catalogue>) -> Result<Assessor, RuleSetError> {
+        validate_result(&rule_set, &catalogue).map_err(RuleSetError::Invalid)?;
+        Ok(Assessor::compile(rule_set, catalogue))
+    }
+
+    /// The built-in assessor for a built-in rule set (`ilo-2009` or `kr-2023`) over the
+    /// built-in catalogue. Compiled once per process.
+    pub fn builtin(id: &str) -> Result<&'static Assessor, RuleSetError> {
+        static ILO: OnceLock<Result<Assessor, RuleSetError>> = OnceLock::new();
+        static KR: OnceLock<Result<Assessor, RuleSetError>> = OnceLock::new();
+        let slot = match id {
+            "ilo-2009" => &ILO,
+            "kr-2023" => &KR,
+            other => {
+                return Err(RuleSet::builtin(other)
+                    .err()
+                    .unwrap_or_else(|| RuleSetError::UnknownBuiltin("(unnamed)".to_owned())));
+            }
+        };
+        slot.get_or_init(|| {
+            RuleSet::builtin(id)
+                .cloned()
+                .and_then(|rs| Assessor::new(rs, Catalogue::builtin()))
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+    }
+
+    /// The default assessor: rule set `ilo-2009` over the built-in catalogue.
+    pub fn default_builtin() -> &'static Assessor {
+        // PANIC SAFETY: the built-in rule set and catalogue are compiled into the crate and
+        // validated by the test suite (`builtin_rule_sets_validate`); this cannot fail from
+        // input, only in a crate built from data that failed its own tests.
+        #[allow(clippy::expect_used)]
+        Assessor::builtin(crate::DEFAULT_RULE_SET).expect("the built-in rule set is valid")
+    }
+
+    /// The rule set.
+    pub fn rule_set(&self) -> &RuleSet {
+        &self.rule_set
+    }
+
+    /// The catalogue.
+    pub fn catalogue(&self) -> &Arc<Catalogue> {
+        &self.catalogue
+    }
+
+    /// The stamp every assessment carries: rule set id, version, date and digests.
+    pub fn stamp(&self) -> &RuleSetStamp {
+        &self.stamp
+    }
+
+    fn compile(rule_set: RuleSet, catalogue: Arc<Catalogue>) -> Assessor {
+        let lists: Vec<CompiledList> = rule_set
+            .lists
+            .iter()
+            .filter_map(|id| catalogue.list(id.as_str()))
+            .map(|l| CompiledList {
+                id: l.id.clone(),
+                audience: l.scope.audience,
+                forms: l.scope.forms.iter().fold(0, |m, f| m | f.bit()),
+            })
+            .collect();
+        // Dense concept indices, in order of first appearance.
+        let mut concepts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        for e in catalogue.entries() {
+            let next = concepts.len() as u32;
+            concepts.entry(e.concept.as_str()).or_insert(next);
+        }
+        let mut entries = Vec::with_capacity(catalogue.len());
+        for e in catalogue.entries() {
+            let mut mask = 0u64;
+            for (i, list) in rule_set.lists.iter().enumerate().take(MAX_RULE_SET_LISTS) {
+                if e.in_list(list) {
+                    mask |= 1 << i;
+                }
+            }
+            let child = match &rule_set.child_strengths {
+                Some(list) => e.strength_in(list),
+                None => e.strength,
+            };
+            entries.push(CompiledEntry {
+                id: e.id.clone(),
+                label: Text::from(e.label.as_str()),
+                dimension: e.dimension,
+                concept: concepts
+                    .get(e.concept.as_str())
+                    .copied()
+                    .unwrap_or(u32::MAX),
+                adult: e.strength,
+                child,
+                lists: mask,
+            });
+        }
+        let concept_of = |c: &ConceptId| -> Option<u32> { concepts.get(c.as_str()).copied() };
+        let clauses = rule_set
+            .dimension_rule
+            .clauses
+            .iter()
+            .map(|c| {
+                let mut by_min = [0u32; 3];
+                for r in &c.requires {
+                    if let Some(slot) = by_min.get_mut(r.min_strength.index()) {
+                        *slot += r.at_least;
+                    }
+                }
+                let [w, m, s] = by_min;
+                CompiledClause {
+                    id: c.id.clone(),
+                    label: Text::from(c.label.as_str()),
+                    need: [s, s + m, s + m + w],
+                }
+            })
+            .collect();
+        let mut elements = [ElementDims::default(); 3];
+        for rule in &rule_set.person_rule.elements {
+            if let Some(slot) = elements.get_mut(rule.element as usize) {
+                slot.0 = dims_mask(&rule.dimensions);
+            }
+        }
+        let criteria = rule_set
+            .levels
+            .reasonable_grounds
+            .iter()
+            .map(|c| CompiledCriterion {
+                id: c.id.clone(),
+                label: Text::from(c.label.as_str()),
+                conditions: c
+                    .all
+                    .iter()
+                    .map(|cond| match cond {
+                        Condition::ElementMet(e) => CompiledCondition::ElementMet(*e),
+                        Condition::AnyDimensionPositive(d) => {
+                            CompiledCondition::AnyDimensionPositive(dims_mask(d))
+                        }
+                        Condition::IndicatorPresent {
+                            dimensions,
+                            min_strength,
+                        } => CompiledCondition::IndicatorPresent(
+                            dims_mask(dimensions),
+                            *min_strength,
+                        ),
+                        Condition::ScoreAtLeast(t) => CompiledCondition::ScoreAtLeast(*t),
+                        Condition::MeansNotRequired => CompiledCondition::MeansNotRequired,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let cite = |ids: &[crate::id::ReferenceId]| -> Vec<Citation> {
+            ids.iter()
+                .filter_map(|id| rule_set.reference(id.as_str()))
+                .map(|r| Citation {
+                    reference: r.id.clone(),
+                    title: Text::from(r.title.as_str()),
+                })
+                .collect()
+        };
+        let recommendations = rule_set
+            .recommendations
+            .iter()
+            .map(|r| {
+                let mut levels = [false; 4];
+                for l in &r.at_levels {
+                    if let Some(slot) = levels.get_mut(*l as usize) {
+                        *slot = true;
+                    }
+                }
+                CompiledRecommendation {
+                    kind: r.kind,
+                    levels,
+                    audience: r.audience,
+                    text: Text::from(r.text.as_str()),
+                    legal_basis: cite(&r.legal_basis),
+                }
+            })
+            .collect();
+        let np = &rule_set.non_punishment;
+        let non_punishment = CompiledNonPunishment {
+            min_level: np.min_level,
+            text: Text::from(np.text.as_str()),
+            legal_basis: cite(&np.legal_basis),
+            links: crate::case::OffenceKind::ALL
+                .iter()
+                .filter_map(|kind| np.links.iter().find(|l| l.offence == *kind))
+                .map(|l| {
+                    (
+                        l.offence,
+                        l.concepts.iter().filter_map(concept_of).collect(),
+                        Text::from(l.reason.as_str()),
+                    )
+                })
+                .collect(),
+        };
+        let w = &rule_set.weights;
+        let stamp = RuleSetStamp {
+            id: Text::from(rule_set.id.as_str()),
+            version: Text::from(rule_set.version.as_str()),
+            effective_date: Text::from(rule_set.effective_date.as_str()),
+            digest: Text::from(rule_set.digest().as_str()),
+            catalogue_digest: Text::from(catalogue.digest()),
+        };
+        Assessor {
+            stamp,
+            entries,
+            lists,
+            clauses,
+            elements,
+            exempt_children: rule_set.exempts(ExemptGroup::Children),
+            exempt_disability: rule_set.exempts(ExemptGroup::PersonsWithDisabilities),
+            exempt_act_evidence: rule_set.person_rule.exempt_act_evidence,
+            criteria,
+            weights: [w.weak, w.medium, w.strong],
+            recommendations,
+            non_punishment,
+            person_rule_verification: rule_set.person_rule.basis.verification,
+            dimension_rule_verification: rule_set.dimension_rule.basis.verification,
+            rule_set,
+            catalogue,
+        }
+    }
+
+    fn weight(&self, s: Strength) -> f64 {
+        self.weights.get(s.index()).copied().unwrap_or(0.0)
+    }
+
+    fn strength(&self, e: &CompiledEntry, person: &Person) -> Strength {
+        if person.child_rules { e.child } else { e.adult }
+    }
+
+    /// The index of the first clause a dimension with these counts meets.
+    fn clause_met(&self, counts: [u32; 3]) -> Option<usize> {
+        let [w, m, s] = counts;
+        let at_least = [s, s + m, s + m + w];
+        self.clauses.iter().position(|c| {
+            c.need
+                .iter()
+                .zip(at_least.iter())
+                .all(|(need, have)| have >= need)
+        })
+    }
+
+    fn element_dims(&self, element: PalermoElement) -> u8 {
+        self.elements.get(element as usize).map_or(0, |e| e.0)
+    }
+
+    fn outcome(&self, tally: &Tally, person: &Person) -> Outcome {
+        let mut positive = [None; 6];
+        let mut positive_mask = 0u8;
+        for d in Dimension::ALL {
+            let met = self.clause_met(tally.dim(d));
+            if met.is_some() {
+                positive_mask |= dim_bit(d);
+            }
+            if let Some(slot) = positive.get_mut(d.index()) {
+                *slot = met;
+            }
+        }
+        let mut elements = [false; 3];
+        for el in PalermoElement::ALL {
+            let dims = self.element_dims(el);
+            let met = if el == PalermoElement::Act
+                && person.exempt
+                && self.exempt_act_evidence == ActEvidence::AnyPresentIndicator
+            {
+                tally.any_present(dims)
+            } else {
+                positive_mask & dims != 0
+            };
+            if let Some(slot) = elements.get_mut(el as usize) {
+                *slot = met;
+            }
+        }
+        let [act, means, purpose] = elements;
+        let definition = act && purpose && (means || person.exempt);
+        let mut criteria_met = 0u64;
+        for (i, c) in self.criteria.iter().enumerate().take(64) {
+            let holds = c.conditions.iter().all(|cond| match *cond {
+                CompiledCondition::ElementMet(el) => {
+                    elements.get(el as usize).copied().unwrap_or(false)
+                }
+                CompiledCondition::AnyDimensionPositive(mask) => positive_mask & mask != 0,
+                CompiledCondition::IndicatorPresent(mask, min) => {
+                    tally.strongest(mask).is_some_and(|s| s >= min)
+                }
+                CompiledCondition::ScoreAtLeast(t) => tally.score() >= t,
+                CompiledCondition::MeansNotRequired => person.exempt,
+            });
+            if holds {
+                criteria_met |= 1 << i;
+            }
+        }
+        let any_present = tally.counts.iter().flatten().any(|&n| n > 0);
+        let level = if definition {
+            Level::DefinitionMet
+        } else if criteria_met != 0 {
+            Level::ReasonableGrounds
+        } else if any_present {
+            Level::FurtherInquiry
+        } else {
+            Level::NoIndicators
+        };
+        Outcome {
+            positive,
+            elements,
+            definition,
+            criteria_met,
+            level,
+        }
+    }
+
+    /// Assesses a case.
+    ///
+    /// The case is checked first ([`Case::check`]); then every observation must name an
+    /// indicator of the catalogue that is in one of the rule set's lists. Any problem is a
+    /// [`CaseError`] naming where it is; nothing is skipped.
+    pub fn assess(&self, case: &Case) -> Result<Assessment, CaseError> {
+        case.check()?;
+        let person = self.person(case);
+
+        // Resolve observations to catalogue positions; merge identical ones.
+        let mut resolved: Vec<(usize, ObservationStatus, Option<EvidenceSource>)> =
+            Vec::with_capacity(case.observations.len());
+        for (i, o) in case.observations.iter().enumerate() {
+            let Some(pos) = self.catalogue.position(o.indicator.as_str()) else {
+                return Err(CaseError::UnknownIndicator {
+                    path: format!("$.observations[{i}].indicator"),
+                    id: o.indicator.clone(),
+                });
+            };
+            if self.entries.get(pos).is_none_or(|e| e.lists == 0) {
+                return Err(CaseError::IndicatorNotInRuleSet {
+                    path: format!("$.observations[{i}].indicator"),
+                    id: o.indicator.clone(),
+                    rule_set: self.rule_set.id.clone(),
+                });
+            }
+            resolved.push((pos, o.status, o.source));
+        }
+        resolved.sort_unstable_by_key(|&(pos, _, source)| (pos, source));
+
+        // One status per catalogue position (check() has rejected conflicts).
+        let mut status: Vec<Option<ObservationStatus>> = vec![None; self.entries.len()];
+        for &(pos, st, _) in &resolved {
+            if let Some(slot) = status.get_mut(pos) {
+                *slot = Some(st);
+            }
+        }
+
+        // Count present indicators: per (dimension, concept), the strongest present entry.
+        let mut present: Vec<(Dimension, u32, Strength, usize)> = resolved
+            .iter()
+            .filter(|(_, st, _)| *st == ObservationStatus::Present)
+            .filter_map(|&(pos, _, _)| {
+                self.entries
+                    .get(pos)
+                    .map(|e| (e.dimension, e.concept, self.strength(e, &person), pos))
+            })
+            .collect();
+        present.dedup_by_key(|p| p.3);
+        // Dimension order, concept, strongest first, then catalogue order.
+        present.sort_unstable_by(|a, b| (a.0, a.1, b.2, a.3).cmp(&(b.0, b.1, a.2, b.3)));
+        let mut tally = Tally::default();
+        // (dimension, concept, strength, counted position, other positions of that concept)
+        let mut counted: Vec<(Dimension, u32, Strength, usize, Vec<usize>)> = Vec::new();
+        for &(d, c, s, pos) in &present {
+            match counted.last_mut() {
+                Some(last) if last.0 == d && last.1 == c => last.4.push(pos),
+                _ => {
+                    tally.add(d, s, self.weight(s));
+                    counted.push((d, c, s, pos, Vec::new()));
+                }
+            }
+        }
+        let outcome = self.outcome(&tally, &person);
+
+        // Open questions: relevant entries not answered present or absent.
+        let relevant_lists = self.relevant_lists(case, &person);
+        let concept_strength = |d: Dimension, c: u32| -> Option<Strength> {
+            counted.iter().find(|k| k.0 == d && k.1 == c).map(|k| k.2)
+        };
+        let mut all_present = tally;
+        let mut unresolved = 0u32;
+        let mut questions: Vec<(Question, usize)> = Vec::new();
+        // Upgrades applied to `all_present`, per (dimension, concept), so that a concept with
+        // several unresolved entries is raised once to its strongest.
+        let mut raised: Vec<(Dimension, u32, Strength)> = Vec::new();
+        for (pos, e) in self.entries.iter().enumerate() {
+            if e.lists & relevant_lists == 0 {
+                continue;
+            }
+            match status.get(pos).copied().flatten() {
+                Some(ObservationStatus::Present) | Some(ObservationStatus::Absent) => continue,
+                Some(ObservationStatus::NotAssessed) | None => {}
+            }
+            unresolved += 1;
+            let s = self.strength(e, &person);
+            let existing = concept_strength(e.dimension, e.concept);
+            if existing.is_some_and(|have| have >= s) {
+                continue;
+            }
+            // What if this one were present?
+            let mut what_if = tally;
+            let gain = match existing {
+                Some(have) => {
+                    let gain = self.weight(s) - self.weight(have);
+                    what_if.upgrade(e.dimension, have, s, gain);
+                    gain
+                }
+                None => {
+                    what_if.add(e.dimension, s, self.weight(s));
+                    self.weight(s)
+                }
+            };
+            let hypothetical = self.outcome(&what_if, &person);
+            let was_positive = outcome.positive.get(e.dimension.index()).copied().flatten();
+            let now_positive = hypothetical
+                .positive
+                .get(e.dimension.index())
+                .copied()
+                .flatten();
+            questions.push((
+                Question {
+                    id: e.id.clone(),
+                    label: e.label.clone(),
+                    dimension: e.dimension,
+                    strength: s,
+                    level_if_present: hypothetical.level,
+                    makes_dimension_positive: was_positive.is_none() && now_positive.is_some(),
+                    score_gain: what_if.score() - tally.score(),
+                },
+                pos,
+            ));
+            // Toward the all-present bound.
+            let best = raised
+                .iter_mut()
+                .find(|r| r.0 == e.dimension && r.1 == e.concept);
+            match (best, existing) {
+                (Some(r), _) if r.2 >= s => {}
+                (Some(r), _) => {
+                    let gain = self.weight(s) - self.weight(r.2);
+                    all_present.upgrade(e.dimension, r.2, s, gain);
+                    r.2 = s;
+                }
+                (None, Some(have)) => {
+                    all_present.upgrade(e.dimension, have, s, gain);
+                    raised.push((e.dimension, e.concept, s));
+                }
+                (None, None) => {
+                    all_present.add(e.dimension, s, gain);
+                    raised.push((e.dimension, e.concept, s));
+                }
+            }
+        }
+        questions.sort_by(|(a, pa), (b, pb)| {
+            b.level_if_present
+                .cmp(&a.level_if_present)
+                .then(b.makes_dimension_positive.cmp(&a.makes_dimension_positive))
+                .then(b.score_gain.total_cmp(&a.score_gain))
+                .then(pa.cmp(pb))
+        });
+        let upper = self.outcome(&all_present, &person);
+
+        let score = tally.score();
+        let scale = if tally.raw > SCORE_CAP {
+            SCORE_CAP / tally.raw
+        } else {
+            1.0
+        };
+        let contributions: Vec<Contribution> = counted
+            .iter()
+            .filter_map(|&(d, _, s, pos, _)| {
+                self.entries.get(pos).map(|e| Contribution {
+                    id: e.id.clone(),
+                    dimension: d,
+                    strength: s,
+                    weight: self.weight(s),
+                    points: self.weight(s) * scale,
+                })
+            })
+            .collect();
+
+        let explanation = Explanation {
+            subject: SubjectFinding {
+                age_group: person.age,
+                treated_as_child: person.child_rules,
+                disability: person.disability,
+                means_required: !person.exempt,
+                means_not_required_because: self.exempt_because(&person),
+                forms: {
+                    let mut f = case.forms.clone();
+                    f.sort_unstable();
+                    f
+                },
+                relevant_lists: self
+                    .lists
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| relevant_lists & (1 << i) != 0)
+                    .map(|(_, l)| l.id.clone())
+                    .collect(),
+            },
+            dimensions: self.dimension_findings(&tally, &outcome, &counted),
+            elements: self.element_findings(&outcome, &person),
+            person_rule: self.person_rule_finding(&outcome, &person),
+            reasonable_grounds: self
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(i, c)| CriterionFinding {
+                    id: c.id.clone(),
+                    label: c.label.clone(),
+                    met: i < 64 && outcome.criteria_met & (1 << i) != 0,
+                })
+                .collect(),
+            score: ScoreExplanation {
+                raw_points: tally.raw,
+                cap: SCORE_CAP,
+                scale,
+                contributions,
+            },
+            observations: self.observation_findings(&resolved, &counted),
+            ask_next: questions.into_iter().map(|(q, _)| q).collect(),
+            notices: self.notices(case, &person, outcome.level),
+        };
+        let recommendations =
+            self.recommendations(case, &person, outcome.level, &status, relevant_lists);
+        Ok(Assessment {
+            case_reference: case.case_reference.clone(),
+            level: outcome.level,
+            score,
+            score_range: ScoreRange {
+                min: score,
+                max: all_present.score(),
+                unresolved_indicators: unresolved,
+            },
+            level_range: LevelRange {
+                min: outcome.level,
+                max: upper.level,
+                could_change: upper.level != outcome.level,
+            },
+            rule_set: self.stamp.clone(),
+            explanation,
+            recommendations,
+        })
+    }
+
+    fn person(&self, case: &Case) -> Person {
+        let age = case.subject.age_group();
+        let child_rules = age.treated_as_child();
+        let disability = case.subject.disability_status();
+        let exempt = (child_rules && self.exempt_children)
+            || (disability == DisabilityStatus::Yes && self.exempt_disability);
+        Person {
+            age,
+            child_rules,
+            disability,
+            exempt,
+        }
+    }
+
+    fn exempt_because(&self, person: &Person) -> Vec<ExemptGroup> {
+        let mut v = Vec::new();
+        if person.child_rules && self.exempt_children {
+            v.push(ExemptGroup::Children);
+        }
+        if person.disability == DisabilityStatus::Yes && self.exempt_disability {
+            v.push(ExemptGroup::PersonsWithDisabilities);
+        }
+        v
+    }
+
+    /// The rule set's lists relevant to this person and these forms, as a bit set.
+    fn relevant_lists(&self, case: &Case, person: &Person) -> u64 {
+        let forms = case.forms.iter().fold(0u8, |m, f| m | f.bit());
+        self.lists
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.audience.covers(person.age) && (forms == 0 || l.forms & forms != 0))
+            .fold(0u64, |m, (i, _)| m | (1 << i))
+    }
+
+    fn dimension_findings(
+        &self,
+        tally: &Tally,
+        outcome: &Outcome,
+        counted: &[(Dimension, u32, Strength, usize, Vec<usize>)],
+    ) -> Vec<DimensionFinding> {
+        Dimension::ALL
+            .iter()
+            .map(|&d| {
+                let [w, m, s] = tally.dim(d);
+                let met = outcome.positive.get(d.index()).copied().flatten();
+                let mut items: Vec<CountedIndicator> = counted
+                    .iter()
+                    .filter(|k| k.0 == d)
+                    .filter_map(|k| {
+                        self.entries.get(k.3).map(|e| CountedIndicator {
+                            id: e.id.clone(),
+                            label: e.label.clone(),
+                            strength: k.2,
+                            same_concept: k
+                                .4
+                                .iter()
+                                .filter_map(|p| self.entries.get(*p).map(|o| o.id.clone()))
+                                .collect(),
+                        })
+                    })
+                    .collect();
+                items.sort_by(|a, b| b.strength.cmp(&a.strength));
+                DimensionFinding {
+                    dimension: d,
+                    element: d.element(),
+                    phase: d.phase(),
+                    positive: met.is_some(),
+                    clause_met: met.and_then(|i| self.clause_ref(i)),
+                    shortfall: if met.is_some() {
+                        None
+                    } else {
+                        self.shortfall([w, m, s])
+                    },
+                    counts: StrengthCounts {
+                        strong: s,
+                        medium: m,
+                        weak: w,
+                    },
+                    counted: items,
+                }
+            })
+            .collect()
+    }
+
+    fn clause_ref(&self, i: usize) -> Option<ClauseRef> {
+        self.clauses.get(i).map(|c| ClauseRef {
+            id: c.id.clone(),
+            label: c.label.clone(),
+        })
+    }
+
+    /// The clause nearest to being met (fewest indicators missing; the first such clause in
+    /// rule order) and what it needs.
+    fn shortfall(&self, counts: [u32; 3]) -> Option<Shortfall> {
+        let [w, m, s] = counts;
+        let (index, needs) = self
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let [need_s, need_m, need_w] = c.need;
+                // Missing indicators at each level, strongest first; an added strong one also
+                // counts toward the medium and weak levels.
+                let miss_s = need_s.saturating_sub(s);
+                let miss_m = need_m.saturating_sub(s + miss_s + m);
+                let miss_w = need_w.saturating_sub(s + miss_s + m + miss_m + w);
+                (i, [miss_s, miss_m, miss_w])
+            })
+            // Fewest missing; among those, the clause whose missing indicators may be weakest.
+            .min_by_key(|(i, miss)| (miss.iter().sum::<u32>(), miss[0], miss[1], *i))?;
+        let clause = self.clause_ref(index)?;
+        let needs: Vec<Need> = [Strength::Strong, Strength::Medium, Strength::Weak]
+            .into_iter()
+            .zip(needs)
+            .filter(|(_, n)| *n > 0)
+            .map(|(min_strength, count)| Need {
+                count,
+                min_strength,
+            })
+            .collect();
+        let text = needs
+            .iter()
+            .map(|n| {
+                let what = match n.min_strength {
+                    Strength::Strong => "strong",
+                    Strength::Medium => "medium or strong",
+                    Strength::Weak => "of any strength",
+                };
+                let count = match n.count {
+                    1 => "one more indicator".to_owned(),
+                    2 => "two more indicators".to_owned(),
+                    3 => "three more indicators".to_owned(),
+                    k => format!("{k} more indicators"),
+                };
+                if n.min_strength == Strength::Weak {
+                    format!("{count} {what}")
+                } else {
+                    format!("{count} ({what})")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" and ");
+        Some(Shortfall {
+            clause,
+            needs,
+            text: format!(
+                "needs {text} to meet \"{}\"",
+                self.clauses.get(index).map_or("", |c| &c.label)
+            ),
+        })
+    }
+
+    fn element_findings(&self, outcome: &Outcome, person: &Person) -> Vec<ElementFinding> {
+        PalermoElement::ALL
+            .iter()
+            .map(|&el| {
+                let mask = self.element_dims(el);
+                let dims: Vec<Dimension> = Dimension::ALL
+                    .iter()
+                    .copied()
+                    .filter(|d| mask & dim_bit(*d) != 0)
+                    .collect();
+                let evidence = if el == PalermoElement::Act && person.exempt {
+                    self.exempt_act_evidence
+                } else {
+                    ActEvidence::PositiveDimension
+                };
+                ElementFinding {
+                    element: el,
+                    required: !(el == PalermoElement::Means && person.exempt),
+                    met: outcome.elements.get(el as usize).copied().unwrap_or(false),
+                    evidence,
+                    positive_dimensions: dims
+                        .iter()
+                        .copied()
+                        .filter(|d| outcome.positive.get(d.index()).copied().flatten().is_some())
+                        .collect(),
+                    dimensions: dims,
+                }
+            })
+            .collect()
+    }
+
+    fn person_rule_finding(&self, outcome: &Outcome, person: &Person) -> PersonRuleFinding {
+        let form = if person.exempt {
+            PersonRuleForm::ActPurpose
+        } else {
+            PersonRuleForm::ActMeansPurpose
+        };
+        let missing: Vec<PalermoElement> = PalermoElement::ALL
+            .iter()
+            .copied()
+            .filter(|el| !(person.exempt && *el == PalermoElement::Means))
+            .filter(|el| !outcome.elements.get(*el as usize).copied().unwrap_or(false))
+            .collect();
+        let rule = match form {
+            PersonRuleForm::ActMeansPurpose => {
+                "act, means and purpose must each be evidenced by a positive dimension"
+            }
+            PersonRuleForm::ActPurpose => match self.exempt_act_evidence {
+                ActEvidence::AnyPresentIndicator => {
+                    "the means are not required: the act must be evidenced by any present recruitment-phase indicator and the purpose by a positive exploitation dimension"
+                }
+                ActEvidence::PositiveDimension => {
+                    "the means are not required: act and purpose must each be evidenced by a positive dimension"
+                }
+            },
+        };
+        let text = if outcome.definition {
+            format!("Met: {rule}.")
+        } else {
+            let names: Vec<&str> = missing.iter().map(|e| e.label()).collect();
+            format!("Not met: {rule}; missing: {}.", names.join(", "))
+        };
+        PersonRuleFinding {
+            form,
+            met: outcome.definition,
+            missing,
+            verification: self.person_rule_verification,
+            text,
+        }
+    }
+
+    fn observation_findings(
+        &self,
+        resolved: &[(usize, ObservationStatus, Option<EvidenceSource>)],
+        counted: &[(Dimension, u32, Strength, usize, Vec<usize>)],
+    ) -> Vec<ObservationFinding> {
+        let mut out: Vec<ObservationFinding> = Vec::new();
+        let mut last: Option<usize> = None;
+        for &(pos, st, source) in resolved {
+            if last == Some(pos)
+                && let Some(f) = out.last_mut()
+            {
+                f.recorded += 1;
+                if let Some(s) = source
+                    && !f.sources.contains(&s)
+                {
+                    f.sources.push(s);
+                }
+                continue;
+            }
+            last = Some(pos);
+            let Some(e) = self.entries.get(pos) else {
+                continue;
+            };
+            let disposition = match st {
+                ObservationStatus::Absent => Disposition::Absent,
+                ObservationStatus::NotAssessed => Disposition::NotAssessed,
+                ObservationStatus::Present => counted
+                    .iter()
+                    .find(|k| k.4.contains(&pos))
+                    .and_then(|k| self.entries.get(k.3))
+                    .map_or(Disposition::Counted, |c| {
+                        Disposition::CountedWithSameConcept {
+                            counted_as: c.id.clone(),
+                        }
+                    }),
+            };
+            out.push(ObservationFinding {
+                id: e.id.clone(),
+                status: st,
+                sources: source.into_iter().collect(),
+                recorded: 1,
+                disposition,
+            });
+        }
+        out
+    }
+
+    fn notices(&self, case: &Case, person: &Person, level: Level) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        if person.age == AgeGroup::NotEstablished {
+            notices.push(Notice {
+                kind: NoticeKind::AgeNotEstablished,
+                text: "Age is not established: the person is treated as a child until it is (UNODC guidance); the child rules and children's strengths apply. Establish age to confirm.".to_owned(),
+            });
+        }
+        if person.child_rules && self.rule_set.child_strengths.is_some() {
+            notices.push(Notice {
+                kind: NoticeKind::ChildStrengthsApplied,
+                text: "The children's list strengths were applied; they come from a secondary source and are low confidence.".to_owned(),
+            });
+        }
+        if person.disability == DisabilityStatus::Yes && self.exempt_disability {
+            notices.push(Notice {
+                kind: NoticeKind::MeansNotRequiredForDisability,
+                text: format!(
+                    "Under rule set `{}` the means element is not required for a person with a disability.",
+                    self.rule_set.id
+                ),
+            });
+        }
+        if case.forms.is_empty() {
+            notices.push(Notice {
+                kind: NoticeKind::NoFormsRecorded,
+                text: "No form of exploitation is recorded, so every list is treated as relevant to the open questions.".to_owned(),
+            });
+        }
+        if !case.offences.is_empty() && level < self.non_punishment.min_level {
+            notices.push(Notice {
+                kind: NoticeKind::OffencesBelowThreshold,
+                text: format!(
+                    "Offences are listed but the level is below {}, where the non-punishment advisory starts. Ask the open questions linked to the offences before any decision on them.",
+                    self.non_punishment.min_level.as_str()
+                ),
+            });
+        }
+        for (what, v) in [
+            ("dimension rule", self.dimension_rule_verification),
+            ("person-level rule", self.person_rule_verification),
+        ] {
+            if v != Verification::Verified {
+                notices.push(Notice {
+                    kind: NoticeKind::RuleNotVerified,
+                    text: format!(
+                        "The {what} of rule set `{}` is marked `{}`: it has not been checked against its primary source.",
+                        self.rule_set.id,
+                        v.as_str()
+                    ),
+                });
+            }
+        }
+        notices
+    }
+
+    fn recommendations(
+        &self,
+        case: &Case,
+        person: &Person,
+        level: Level,
+        status: &[Option<ObservationStatus>],
+        relevant_lists: u64,
+    ) -> Vec<Recommendation> {
+        let mut out = Vec::new();
+        if !case.offences.is_empty() && level >= self.non_punishment.min_level {
+            out.push(self.non_punishment_advisory(case, status, relevant_lists));
+        }
+        for r in &self.recommendations {
+            let audience_ok = match r.audience {
+                RecommendationAudience::Everyone => true,
+                RecommendationAudience::ChildrenAndPossibleChildren => person.child_rules,
+            };
+            if audience_ok && r.levels.get(level as usize).copied().unwrap_or(false) {
+                out.push(Recommendation {
+                    kind: r.kind,
+                    text: r.text.clone(),
+                    legal_basis: r.legal_basis.clone(),
+                    offences: Vec::new(),
+                });
+            }
+        }
+        out
+    }
+
+    fn non_punishment_advisory(
+        &self,
+        case: &Case,
+        status: &[Option<ObservationStatus>],
+        relevant_lists: u64,
+    ) -> Recommendation {
+        let mut offences = Vec::new();
+        for (kind, concepts, reason) in &self.non_punishment.links {
+            let listed: Vec<_> = case.offences.iter().filter(|o| o.kind == *kind).collect();
+            if listed.is_empty() {
+                continue;
+            }
+            let mut stages: Vec<_> = listed.iter().filter_map(|o| o.stage).collect();
+            stages.sort_unstable();
+            stages.dedup();
+            let mut linked = Vec::new();
+            let mut ask = Vec::new();
+            for (pos, e) in self.entries.iter().enumerate() {
+                if e.lists == 0 || !concepts.contains(&e.concept) {
+                    continue;
+                }
+                match status.get(pos).copied().flatten() {
+                    Some(ObservationStatus::Present) => linked.push(LabelledIndicator {
+                        id: e.id.clone(),
+                        label: e.label.clone(),
+                    }),
+                    Some(ObservationStatus::Absent) => {}
+                    _ if e.lists & relevant_lists != 0 => ask.push(e.id.clone()),
+                    _ => {}
+                }
+            }
+            offences.push(OffenceAdvisory {
+                offence: *kind,
+                stages,
+                recorded: listed.len() as u32,
+                linked_indicators: linked,
+                ask_about: ask,
+                reason: reason.clone(),
+            });
+        }
+        Recommendation {
+            kind: RecommendationKind::NonPunishment,
+            text: self.non_punishment.text.clone(),
+            legal_basis: self.non_punishment.legal_basis.clone(),
+            offences,
+        }
+    }
+}

@@ -1,0 +1,962 @@
+//! The case: what a caseworker recorded about one person.
+//!
+//! A [`Case`] is filled in by an integrator, by hand in JSON or from another language, so its
+//! JSON names are the public contract (see the JSON Schema in `schemas/case.schema.json`):
+//! `case_reference`, `subject.age_years`, `subject.minor`, `subject.disability`, `forms`,
+//! `observations[].indicator`, `observations[].status`, `observations[].source`,
+//! `observations[].note`, `offences[].kind`, `offences[].stage`, `offences[].note`.
+//!
+//! Parsing is strict: unknown fields, duplicate keys, wrong types and values outside the
+//! allowed sets are errors that name their JSON path. No error quotes a value from the case.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{CaseError, FieldName};
+use crate::id::IndicatorId;
+use crate::indicator::{AgeGroup, ExploitationForm};
+use crate::json::{self, Json, Number, Path};
+use crate::limits::Limits;
+
+/// Options for reading a case.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// Attach the offending value to errors ([`CaseError::Revealed`]). Off by default: turn it
+    /// on only on a developer's own machine, never where errors are logged, because the value
+    /// may be a victim's words.
+    pub reveal_values: bool,
+}
+
+impl ParseOptions {
+    /// The default options: values are never revealed.
+    pub const fn new() -> Self {
+        ParseOptions {
+            reveal_values: false,
+        }
+    }
+
+    /// Options that attach offending values to errors, for local debugging only.
+    pub const fn revealing_values() -> Self {
+        ParseOptions {
+            reveal_values: true,
+        }
+    }
+}
+
+macro_rules! free_text {
+    ($(#[$doc:meta])* $name:ident, $max:literal) => {
+        $(#[$doc])*
+        ///
+        /// Its `Debug` output is redacted (only the length is shown) so that a case printed to
+        /// a log by mistake does not carry it; read it with `as_str`.
+        #[derive(Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+        #[serde(transparent)]
+        pub struct $name(#[schemars(length(max = $max))] String);
+
+        impl $name {
+            /// Wraps a text.
+            pub fn new(text: impl Into<String>) -> Self {
+                $name(text.into())
+            }
+
+            /// The text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!(stringify!($name), "(<redacted, {} chars>)"), self.0.chars().count())
+            }
+        }
+    };
+}
+
+free_text!(
+    /// A pseudonymous reference to the case in the integrator's own system. No names are
+    /// needed anywhere in this crate; do not put one here.
+    CaseReference,
+    128
+);
+
+free_text!(
+    /// A caseworker's free-text note.
+    Note,
+    4000
+);
+
+/// One person's case as recorded for screening.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Case")]
+pub struct Case {
+    /// A pseudonymous reference in the integrator's own system (optional, at most 128
+    /// characters). Never a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_reference: Option<CaseReference>,
+    /// What is known about the person. Omitted means nothing is known: age not established.
+    #[serde(default)]
+    pub subject: Subject,
+    /// The forms of exploitation under consideration. Empty means not yet known: every list
+    /// is relevant.
+    #[serde(default)]
+    #[schemars(length(max = 16), extend("uniqueItems" = true))]
+    pub forms: Vec<ExploitationForm>,
+    /// The indicators asked about, each present, absent or not assessed.
+    #[serde(default)]
+    #[schemars(length(max = 1000))]
+    pub observations: Vec<Observation>,
+    /// Offences the person is suspected of, charged with or convicted of.
+    #[serde(default)]
+    #[schemars(length(max = 100))]
+    pub offences: Vec<Offence>,
+}
+
+/// What is known about the person the case is about. Every field is optional: absent means
+/// not known.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    /// Age in whole years, if known (0 to 130).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 130))]
+    pub age_years: Option<u8>,
+    /// Whether the person is under 18, if known and the age itself is not. Must agree with
+    /// `age_years` when both are given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minor: Option<bool>,
+    /// Whether the person has a disability, if known. Some rule sets (Korea's 2021 Act) do not
+    /// require the means element for persons with disabilities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disability: Option<bool>,
+}
+
+/// Whether a person has a disability, as far as recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DisabilityStatus {
+    /// Recorded as having a disability.
+    Yes,
+    /// Recorded as not having a disability.
+    No,
+    /// Not recorded.
+    NotKnown,
+}
+
+impl Subject {
+    /// The age group: from `age_years` when known, else from `minor`, else not established.
+    pub fn age_group(&self) -> AgeGroup {
+        match (self.age_years, self.minor) {
+            (Some(age), _) if age < 18 => AgeGroup::Child,
+            (Some(_), _) => AgeGroup::Adult,
+            (None, Some(true)) => AgeGroup::Child,
+            (None, Some(false)) => AgeGroup::Adult,
+            (None, None) => AgeGroup::NotEstablished,
+        }
+    }
+
+    /// Whether the person has a disability, as far as recorded.
+    pub fn disability_status(&self) -> DisabilityStatus {
+        match self.disability {
+            Some(true) => DisabilityStatus::Yes,
+            Some(false) => DisabilityStatus::No,
+            None => DisabilityStatus::NotKnown,
+        }
+    }
+}
+
+/// Whether an indicator was found: three values, never a boolean. Not assessed is not absent.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ObservationStatus {
+    /// The indicator was found.
+    Present,
+    /// The indicator was asked about or checked and not found.
+    Absent,
+    /// The indicator was not asked about or could not be checked.
+    NotAssessed,
+}
+
+impl ObservationStatus {
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ObservationStatus::Present => "present",
+            ObservationStatus::Absent => "absent",
+            ObservationStatus::NotAssessed => "not_assessed",
+        }
+    }
+}
+
+/// Where a finding comes from.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceSource {
+    /// The person said so.
+    SelfReport,
+    /// A document shows it.
+    Document,
+    /// The caseworker, inspector or officer saw it.
+    DirectObservation,
+    /// Someone else reported it.
+    ThirdParty,
+}
+
+impl EvidenceSource {
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EvidenceSource::SelfReport => "self_report",
+            EvidenceSource::Document => "document",
+            EvidenceSource::DirectObservation => "direct_observation",
+            EvidenceSource::ThirdParty => "third_party",
+        }
+    }
+}
+
+/// One indicator asked about, with what was found and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    /// The indicator's id in the catalogue. An id the catalogue does not have is an error.
+    pub indicator: IndicatorId,
+    /// Present, absent or not assessed.
+    pub status: ObservationStatus,
+    /// Where the finding comes from, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<EvidenceSource>,
+    /// A free-text note (at most 4,000 characters). Never repeated in errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
+}
+
+impl Observation {
+    /// An observation with this status and no source or note.
+    pub fn new(indicator: IndicatorId, status: ObservationStatus) -> Self {
+        Observation {
+            indicator,
+            status,
+            source: None,
+            note: None,
+        }
+    }
+
+    /// The same observation with its evidence source.
+    pub fn with_source(mut self, source: EvidenceSource) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    /// The same observation with a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(Note::new(note));
+        self
+    }
+}
+
+/// The kind of an offence the person is suspected of, charged with or convicted of.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OffenceKind {
+    /// Irregular (unauthorised) entry into the country.
+    IrregularEntry,
+    /// Irregular stay: overstay or work without a permit.
+    IrregularStay,
+    /// Use or possession of false or someone else's documents.
+    DocumentOffence,
+    /// Prostitution-related offences.
+    Prostitution,
+    /// Drug offences, including cultivation and transport.
+    DrugOffence,
+    /// Theft, pickpocketing or other petty crime.
+    TheftOrPettyCrime,
+    /// Begging.
+    Begging,
+    /// Another offence.
+    Other,
+}
+
+impl OffenceKind {
+    /// All kinds.
+    pub const ALL: [OffenceKind; 8] = [
+        OffenceKind::IrregularEntry,
+        OffenceKind::IrregularStay,
+        OffenceKind::DocumentOffence,
+        OffenceKind::Prostitution,
+        OffenceKind::DrugOffence,
+        OffenceKind::TheftOrPettyCrime,
+        OffenceKind::Begging,
+        OffenceKind::Other,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OffenceKind::IrregularEntry => "irregular_entry",
+            OffenceKind::IrregularStay => "irregular_stay",
+            OffenceKind::DocumentOffence => "document_offence",
+            OffenceKind::Prostitution => "prostitution",
+            OffenceKind::DrugOffence => "drug_offence",
+            OffenceKind::TheftOrPettyCrime => "theft_or_petty_crime",
+            OffenceKind::Begging => "begging",
+            OffenceKind::Other => "other",
+        }
+    }
+
+    /// A plain label.
+    pub const fn label(self) -> &'static str {
+        match self {
+            OffenceKind::IrregularEntry => "irregular entry",
+            OffenceKind::IrregularStay => "irregular stay",
+            OffenceKind::DocumentOffence => "a document offence",
+            OffenceKind::Prostitution => "a prostitution-related offence",
+            OffenceKind::DrugOffence => "a drug offence",
+            OffenceKind::TheftOrPettyCrime => "theft or petty crime",
+            OffenceKind::Begging => "begging",
+            OffenceKind::Other => "another offence",
+        }
+    }
+}
+
+/// How far proceedings on an offence have gone.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OffenceStage {
+    /// Suspected, arrested or under investigation.
+    Suspected,
+    /// Charged or prosecuted.
+    Charged,
+    /// Convicted or penalised.
+    Convicted,
+}
+
+impl OffenceStage {
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OffenceStage::Suspected => "suspected",
+            OffenceStage::Charged => "charged",
+            OffenceStage::Convicted => "convicted",
+        }
+    }
+}
+
+/// An offence the person is suspected of, charged with or convicted of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Offence {
+    /// What kind of offence.
+    pub kind: OffenceKind,
+    /// How far proceedings have gone, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<OffenceStage>,
+    /// A free-text note (at most 4,000 characters). Never repeated in errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
+}
+
+impl Offence {
+    /// An offence of this kind, stage not recorded.
+    pub fn new(kind: OffenceKind) -> Self {
+        Offence {
+            kind,
+            stage: None,
+            note: None,
+        }
+    }
+}
+
+impl Case {
+    /// Reads a case from JSON with the default options (values never revealed in errors).
+    ///
+    /// The document is checked for structure, limits and internal consistency (ages that
+    /// contradict each other, conflicting observations of one indicator). Indicator ids are
+    /// checked against a catalogue when the case is assessed.
+    pub fn from_json(json: &str) -> Result<Case, CaseError> {
+        Case::from_json_with(json, ParseOptions::new())
+    }
+
+    /// Reads a case from JSON with explicit options.
+    pub fn from_json_with(json: &str, options: ParseOptions) -> Result<Case, CaseError> {
+        let limits = Limits::default();
+        if json.len() > limits.max_case_bytes {
+            return Err(CaseError::TooLarge {
+                bytes: json.len(),
+                limit: limits.max_case_bytes,
+            });
+        }
+        let tree = json::parse(json, limits.max_case_depth)?;
+        let reader = Reader {
+            limits: &limits,
+            options,
+        };
+        let case = reader.case(&tree, &Path::ROOT)?;
+        case.check()?;
+        Ok(case)
+    }
+
+    /// The case as pretty JSON in the public format.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks limits and internal consistency; the parser calls it, and so does every
+    /// assessment (a case built in code gets the same checks as one read from JSON).
+    ///
+    /// Two observations of one indicator with the same status are allowed (they count once);
+    /// with different statuses they are an error naming the indicator.
+    pub fn check(&self) -> Result<(), CaseError> {
+        let limits = Limits::default();
+        if let Some(reference) = &self.case_reference {
+            check_text(reference.as_str(), limits.max_case_reference_chars, || {
+                "$.case_reference".to_owned()
+            })?;
+        }
+        if let Some(age) = self.subject.age_years
+            && u64::from(age) > limits.max_age_years
+        {
+            return Err(CaseError::InvalidValue {
+                path: "$.subject.age_years".to_owned(),
+                expected: AGE_EXPECTED,
+            });
+        }
+        if let (Some(age), Some(minor)) = (self.subject.age_years, self.subject.minor)
+            && (age < 18) != minor
+        {
+            return Err(CaseError::ContradictoryAge { age, minor });
+        }
+        check_count(self.forms.len(), limits.max_forms, "$.forms")?;
+        for (i, form) in self.forms.iter().enumerate() {
+            if self.forms.iter().take(i).any(|f| f == form) {
+                return Err(CaseError::DuplicateForm {
+                    path: format!("$.forms[{i}]"),
+                    form: form.as_str(),
+                });
+            }
+        }
+        check_count(
+            self.observations.len(),
+            limits.max_observations,
+            "$.observations",
+        )?;
+        for (i, observation) in self.observations.iter().enumerate() {
+            if let Some(note) = &observation.note {
+                check_text(note.as_str(), limits.max_note_chars, || {
+                    format!("$.observations[{i}].note")
+                })?;
+            }
+        }
+        check_count(self.offences.len(), limits.max_offences, "$.offences")?;
+        for (i, offence) in self.offences.iter().enumerate() {
+            if let Some(note) = &offence.note {
+                check_text(note.as_str(), limits.max_note_chars, || {
+                    format!("$.offences[{i}].note")
+                })?;
+            }
+        }
+        self.check_conflicts()
+    }
+
+    fn check_conflicts(&self) -> Result<(), CaseError> {
+        // Sort observation positions by id: O(n log n) even for the largest allowed case.
+        let mut order: Vec<usize> = (0..self.observations.len()).collect();
+        order.sort_by(|&a, &b| {
+            let ia = self.observations.get(a).map(|o| o.indicator.as_str());
+            let ib = self.observations.get(b).map(|o| o.indicator.as_str());
+            ia.cmp(&ib).then(a.cmp(&b))
+        });
+        let mut first_of_run: Option<usize> = None;
+        for &i in &order {
+            let Some(current) = self.observations.get(i) else {
+                continue;
+            };
+            match first_of_run.and_then(|j| self.observations.get(j).map(|o| (j, o))) {
+                Some((j, first)) if first.indicator == current.indicator => {
+                    if first.status != current.status {
+                        return Err(CaseError::ConflictingObservations {
+                            id: current.indicator.clone(),
+                            first: format!("$.observations[{j}]"),
+                            first_status: first.status.as_str(),
+                            second: format!("$.observations[{i}]"),
+                            second_status: current.status.as_str(),
+                        });
+                    }
+                }
+                _ => first_of_run = Some(i),
+            }
+        }
+        Ok(())
+    }
+}
+
+const AGE_EXPECTED: &str = "a whole number of years from 0 to 130";
+
+fn check_text(text: &str, limit: usize, path: impl FnOnce() -> String) -> Result<(), CaseError> {
+    // Counting characters is O(n); skip it when the byte length already fits.
+    if text.len() <= limit {
+        return Ok(());
+    }
+    let chars = text.chars().count();
+    if chars > limit {
+        return Err(CaseError::TextTooLong {
+            path: path(),
+            chars,
+            limit,
+        });
+    }
+    Ok(())
+}
+
+fn check_count(count: usize, limit: usize, path: &str) -> Result<(), CaseError> {
+    if count > limit {
+        return Err(CaseError::TooMany {
+            path: path.to_owned(),
+            count,
+            limit,
+        });
+    }
+    Ok(())
+}
+
+/// Reads the strict JSON tree into typed case values.
+struct Reader<'l> {
+    limits: &'l Limits,
+    options: ParseOptions,
+}
+
+const CASE_FIELDS: &str = "`case_reference`, `subject`, `forms`, `observations`, `offences`";
+const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`";
+const OBSERVATION_FIELDS: &str = "`indicator`, `status`, `source`, `note`";
+const OFFENCE_FIELDS: &str = "`kind`, `stage`, `note`";
+
+impl Reader<'_> {
+    /// Wraps an error about `value` with the value itself, when the caller opted in.
+    fn reveal(&self, error: CaseError, value: &Json) -> CaseError {
+        if self.options.reveal_values {
+            CaseError::Revealed {
+                error: Box::new(error),
+                value: value.to_json_text(),
+            }
+        } else {
+            error
+        }
+    }
+
+    fn wrong_type(&self, value: &Json, path: &Path<'_>, expected: &'static str) -> CaseError {
+        self.reveal(
+            CaseError::WrongType {
+                path: path.to_string(),
+                expected,
+                found: value.kind(),
+            },
+            value,
+        )
+    }
+
+    fn invalid(&self, value: &Json, path: &Path<'_>, expected: &'static str) -> CaseError {
+        self.reveal(
+            CaseError::InvalidValue {
+                path: path.to_string(),
+                expected,
+            },
+            value,
+        )
+    }
+
+    fn object<'v>(
+        &self,
+        value: &'v Json,
+        path: &Path<'_>,
+        fields: &'static [&'static str],
+        expected: &'static str,
+    ) -> Result<&'v [(String, Json)], CaseError> {
+        let Json::Object(members) = value else {
+            return Err(self.wrong_type(value, path, "an object"));
+        };
+        if let Some((key, _)) = members.iter().find(|(k, _)| !fields.contains(&k.as_str())) {
+            return Err(CaseError::UnknownField {
+                path: path.to_string(),
+                field: FieldName::new(key),
+                expected,
+            });
+        }
+        Ok(members)
+    }
+
+    fn array<'v>(
+        &self,
+        value: &'v Json,
+        path: &Path<'_>,
+        limit: usize,
+    ) -> Result<&'v [Json], CaseError> {
+        let Json::Array(items) = value else {
+            return Err(self.wrong_type(value, path, "an array"));
+        };
+        check_count(items.len(), limit, &path.to_string())?;
+        Ok(items)
+    }
+
+    fn text(&self, value: &Json, path: &Path<'_>, limit: usize) -> Result<String, CaseError> {
+        let Json::String(text) = value else {
+            return Err(self.wrong_type(value, path, "a string"));
+        };
+        check_text(text, limit, || path.to_string())?;
+        Ok(text.clone())
+    }
+
+    fn optional_bool(&self, value: &Json, path: &Path<'_>) -> Result<Option<bool>, CaseError> {
+        match value {
+            Json::Null => Ok(None),
+            Json::Bool(b) => Ok(Some(*b)),
+            other => Err(self.wrong_type(other, path, "true, false or null")),
+        }
+    }
+
+    fn keyword<T: Copy>(
+        &self,
+        value: &Json,
+        path: &Path<'_>,
+        table: &[(&str, T)],
+        expected: &'static str,
+    ) -> Result<T, CaseError> {
+        let Json::String(text) = value else {
+            return Err(self.wrong_type(value, path, expected));
+        };
+        table
+            .iter()
+            .find(|(name, _)| name == text)
+            .map(|&(_, v)| v)
+            .ok_or_else(|| self.invalid(value, path, expected))
+    }
+
+    fn case(&self, value: &Json, path: &Path<'_>) -> Result<Case, CaseError> {
+        const FIELDS: &[&str] = &[
+            "case_reference",
+            "subject",
+            "forms",
+            "observations",
+            "offences",
+        ];
+        let members = self.object(value, path, FIELDS, CASE_FIELDS)?;
+        let mut case = Case::default();
+        for (key, value) in members {
+            match key.as_str() {
+                "case_reference" => {
+                    let p = path.key("case_reference");
+                    case.case_reference = match value {
+                        Json::Null => None,
+                        v => Some(CaseReference(self.text(
+                            v,
+                            &p,
+                            self.limits.max_case_reference_chars,
+                        )?)),
+                    };
+                }
+                "subject" => case.subject = self.subject(value, &path.key("subject"))?,
+                "forms" => {
+                    let p = path.key("forms");
+                    let items = self.array(value, &p, self.limits.max_forms)?;
+                    case.forms = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.keyword(v, &p.index(i), FORMS, FORMS_EXPECTED))
+                        .collect::<Result<_, _>>()?;
+                }
+                "observations" => {
+                    let p = path.key("observations");
+                    let items = self.array(value, &p, self.limits.max_observations)?;
+                    case.observations = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.observation(v, &p.index(i)))
+                        .collect::<Result<_, _>>()?;
+                }
+                "offences" => {
+                    let p = path.key("offences");
+                    let items = self.array(value, &p, self.limits.max_offences)?;
+                    case.offences = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.offence(v, &p.index(i)))
+                        .collect::<Result<_, _>>()?;
+                }
+                _ => {}
+            }
+        }
+        Ok(case)
+    }
+
+    fn subject(&self, value: &Json, path: &Path<'_>) -> Result<Subject, CaseError> {
+        const FIELDS: &[&str] = &["age_years", "minor", "disability"];
+        let members = self.object(value, path, FIELDS, SUBJECT_FIELDS)?;
+        let mut subject = Subject::default();
+        for (key, value) in members {
+            match key.as_str() {
+                "age_years" => {
+                    let p = path.key("age_years");
+                    subject.age_years = match value {
+                        Json::Null => None,
+                        Json::Number(Number::Unsigned(n)) if *n <= self.limits.max_age_years => {
+                            u8::try_from(*n).ok()
+                        }
+                        Json::Number(_) => return Err(self.invalid(value, &p, AGE_EXPECTED)),
+                        other => return Err(self.wrong_type(other, &p, AGE_EXPECTED)),
+                    };
+                }
+                "minor" => subject.minor = self.optional_bool(value, &path.key("minor"))?,
+                "disability" => {
+                    subject.disability = self.optional_bool(value, &path.key("disability"))?;
+                }
+                _ => {}
+            }
+        }
+        Ok(subject)
+    }
+
+    fn observation(&self, value: &Json, path: &Path<'_>) -> Result<Observation, CaseError> {
+        const FIELDS: &[&str] = &["indicator", "status", "source", "note"];
+        let members = self.object(value, path, FIELDS, OBSERVATION_FIELDS)?;
+        let mut indicator = None;
+        let mut status = None;
+        let mut source = None;
+        let mut note = None;
+        for (key, value) in members {
+            match key.as_str() {
+                "indicator" => {
+                    let p = path.key("indicator");
+                    let Json::String(text) = value else {
+                        return Err(self.wrong_type(value, &p, "an indicator id (a string)"));
+                    };
+                    indicator = Some(IndicatorId::new(text).map_err(|reason| {
+                        self.reveal(
+                            CaseError::InvalidIndicatorId {
+                                path: p.to_string(),
+                                reason,
+                            },
+                            value,
+                        )
+                    })?);
+                }
+                "status" => {
+                    status = Some(self.keyword(
+                        value,
+                        &path.key("status"),
+                        STATUSES,
+                        STATUS_EXPECTED,
+                    )?);
+                }
+                "source" => {
+                    source = match value {
+                        Json::Null => None,
+                        v => {
+                            Some(self.keyword(v, &path.key("source"), SOURCES, SOURCE_EXPECTED)?)
+                        }
+                    };
+                }
+                "note" => {
+                    note = match value {
+                        Json::Null => None,
+                        v => Some(Note(self.text(
+                            v,
+                            &path.key("note"),
+                            self.limits.max_note_chars,
+                        )?)),
+                    };
+                }
+                _ => {}
+            }
+        }
+        Ok(Observation {
+            indicator: indicator.ok_or_else(|| CaseError::MissingField {
+                path: path.to_string(),
+                field: "indicator",
+            })?,
+            status: status.ok_or_else(|| CaseError::MissingField {
+                path: path.to_string(),
+                field: "status",
+            })?,
+            source,
+            note,
+        })
+    }
+
+    fn offence(&self, value: &Json, path: &Path<'_>) -> Result<Offence, CaseError> {
+        const FIELDS: &[&str] = &["kind", "stage", "note"];
+        let members = self.object(value, path, FIELDS, OFFENCE_FIELDS)?;
+        let mut kind = None;
+        let mut stage = None;
+        let mut note = None;
+        for (key, value) in members {
+            match key.as_str() {
+                "kind" => {
+                    kind = Some(self.keyword(
+                        value,
+                        &path.key("kind"),
+                        OFFENCE_KINDS,
+                        OFFENCE_EXPECTED,
+                    )?);
+                }
+                "stage" => {
+                    stage = match value {
+                        Json::Null => None,
+                        v => Some(self.keyword(v, &path.key("stage"), STAGES, STAGE_EXPECTED)?),
+                    };
+                }
+                "note" => {
+                    note = match value {
+                        Json::Null => None,
+                        v => Some(Note(self.text(
+                            v,
+                            &path.key("note"),
+                            self.limits.max_note_chars,
+                        )?)),
+                    };
+                }
+                _ => {}
+            }
+        }
+        Ok(Offence {
+            kind: kind.ok_or_else(|| CaseError::MissingField {
+                path: path.to_string(),
+                field: "kind",
+            })?,
+            stage,
+            note,
+        })
+    }
+}
+
+const STATUSES: &[(&str, ObservationStatus)] = &[
+    ("present", ObservationStatus::Present),
+    ("absent", ObservationStatus::Absent),
+    ("not_assessed", ObservationStatus::NotAssessed),
+];
+const STATUS_EXPECTED: &str = "one of `present`, `absent`, `not_assessed`";
+
+const SOURCES: &[(&str, EvidenceSource)] = &[
+    ("self_report", EvidenceSource::SelfReport),
+    ("document", EvidenceSource::Document),
+    ("direct_observation", EvidenceSource::DirectObservation),
+    ("third_party", EvidenceSource::ThirdParty),
+];
+const SOURCE_EXPECTED: &str =
+    "one of `self_report`, `document`, `direct_observation`, `third_party`";
+
+const FORMS: &[(&str, ExploitationForm)] = &[
+    ("labour", ExploitationForm::Labour),
+    ("sexual", ExploitationForm::Sexual),
+    ("domestic_servitude", ExploitationForm::DomesticServitude),
+    ("forced_criminality", ExploitationForm::ForcedCriminality),
+    ("begging", ExploitationForm::Begging),
+    ("forced_marriage", ExploitationForm::ForcedMarriage),
+    ("organ_removal", ExploitationForm::OrganRemoval),
+    ("other", ExploitationForm::Other),
+];
+const FORMS_EXPECTED: &str = "one of `labour`, `sexual`, `domestic_servitude`, `forced_criminality`, `begging`, `forced_marriage`, `organ_removal`, `other`";
+
+const OFFENCE_KINDS: &[(&str, OffenceKind)] = &[
+    ("irregular_entry", OffenceKind::IrregularEntry),
+    ("irregular_stay", OffenceKind::IrregularStay),
+    ("document_offence", OffenceKind::DocumentOffence),
+    ("prostitution", OffenceKind::Prostitution),
+    ("drug_offence", OffenceKind::DrugOffence),
+    ("theft_or_petty_crime", OffenceKind::TheftOrPettyCrime),
+    ("begging", OffenceKind::Begging),
+    ("other", OffenceKind::Other),
+];
+const OFFENCE_EXPECTED: &str = "one of `irregular_entry`, `irregular_stay`, `document_offence`, `prostitution`, `drug_offence`, `theft_or_petty_crime`, `begging`, `other`";
+
+const STAGES: &[(&str, OffenceStage)] = &[
+    ("suspected", OffenceStage::Suspected),
+    ("charged", OffenceStage::Charged),
+    ("convicted", OffenceStage::Convicted),
+];
+const STAGE_EXPECTED: &str = "one of `suspected`, `charged`, `convicted`";
+
+impl<'de> Deserialize<'de> for Case {
+    /// Deserializes through the same strict reader as [`Case::from_json`], so there is one
+    /// parser. Errors are the [`CaseError`] message (no values).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let limits = Limits::default();
+        let tree = json::tree_from(deserializer, limits.max_case_depth)?;
+        let reader = Reader {
+            limits: &limits,
+            options: ParseOptions::new(),
+        };
+        let case = reader
+            .case(&tree, &Path::ROOT)
+            .map_err(serde::de::Error::custom)?;
+        case.check().map_err(serde::de::Error::custom)?;
+        Ok(case)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn age_group_prefers_age_over_minor_flag() {
+        let s = |age_years, minor| Subject {
+            age_years,
+            minor,
+            disability: None,
+        };
+        assert_eq!(s(Some(17), None).age_group(), AgeGroup::Child);
+        assert_eq!(s(Some(18), None).age_group(), AgeGroup::Adult);
+        assert_eq!(s(None, Some(true)).age_group(), AgeGroup::Child);
+        assert_eq!(s(None, Some(false)).age_group(), AgeGroup::Adult);
+        assert_eq!(s(None, None).age_group(), AgeGroup::NotEstablished);
+    }
+
+    fn json_name<T: Serialize>(value: T) -> String {
+        serde_json::to_value(value)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// The reader's keyword tables must spell every value exactly as serde (and so the JSON
+    /// Schema) does.
+    #[test]
+    fn keyword_tables_agree_with_serde_names() {
+        for (name, v) in STATUSES {
+            assert_eq!(json_name(*v), *name);
+        }
+        for (name, v) in SOURCES {
+            assert_eq!(json_name(*v), *name);
+        }
+        assert_eq!(FORMS.len(), ExploitationForm::ALL.len());
+        for (name, v) in FORMS {
+            assert_eq!(json_name(*v), *name);
+        }
+        assert_eq!(OFFENCE_KINDS.len(), OffenceKind::ALL.len());
+        for (name, v) in OFFENCE_KINDS {
+            assert_eq!(json_name(*v), *name);
+            assert_eq!(v.as_str(), *name);
+        }
+        for (name, v) in STAGES {
+            assert_eq!(json_name(*v), *name);
+        }
+    }
+
+    #[test]
+    fn notes_are_redacted_in_debug_output() {
+        let note = Note::new("she said the captain kept her passport");
+        let shown = format!("{note:?}");
+        assert!(!shown.contains("captain"));
+        assert!(shown.contains("38 chars"), "{shown}");
+    }
+}

@@ -1,0 +1,518 @@
+//! The catalogue: every indicator the crate knows, its lists and the documents they come from.
+//!
+//! The built-in catalogue is compiled into the crate from the JSON files under `data/catalogue/`
+//! (with `include_str!`) and parsed once per process, on first use. An integrator can extend it
+//! with a national or local list in the same format ([`CatalogueDocument`]).
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CatalogueError, Problem, Problems};
+use crate::id::{ConceptId, IndicatorId, ListId, ReferenceId};
+use crate::indicator::{
+    AgeGroup, Dimension, ExploitationForm, IndicatorEntry, Provenance, Verification,
+};
+use crate::limits::Limits;
+
+/// The version of the catalogue file format this crate reads and writes.
+pub const CATALOGUE_FORMAT_VERSION: u32 = 1;
+
+/// The built-in catalogue files, in load order.
+const BUILTIN_FILES: [(&str, &str); 3] = [
+    (
+        "data/catalogue/ilo_ec_2009.json",
+        include_str!("../data/catalogue/ilo_ec_2009.json"),
+    ),
+    (
+        "data/catalogue/unodc.json",
+        include_str!("../data/catalogue/unodc.json"),
+    ),
+    (
+        "data/catalogue/korea_context.json",
+        include_str!("../data/catalogue/korea_context.json"),
+    ),
+];
+
+/// A source document cited by catalogue entries and rule sets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// Id used by provenance records.
+    pub id: ReferenceId,
+    /// Full bibliographic title.
+    #[schemars(length(min = 1, max = 500))]
+    pub title: String,
+    /// Where the document, or the reproduction that was read, can be found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 500))]
+    pub url: Option<String>,
+    /// How sure we are that the document says what it is cited for.
+    pub verification: Verification,
+    /// What was and was not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 1000))]
+    pub note: Option<String>,
+}
+
+/// Who a list was written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Adults only.
+    Adults,
+    /// Children only.
+    Children,
+    /// Everyone.
+    All,
+}
+
+impl Audience {
+    /// Whether a list for this audience is relevant to a subject of `age`.
+    ///
+    /// Where age is not established, both adult and children's lists are relevant.
+    pub fn covers(self, age: AgeGroup) -> bool {
+        match (self, age) {
+            (Audience::All, _) | (_, AgeGroup::NotEstablished) => true,
+            (Audience::Adults, AgeGroup::Adult) | (Audience::Children, AgeGroup::Child) => true,
+            _ => false,
+        }
+    }
+}
+
+/// Which cases a list is meant for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListScope {
+    /// The age group the list was written for.
+    pub audience: Audience,
+    /// The forms of exploitation the list is relevant to (all forms are listed explicitly when
+    /// the list is general).
+    #[schemars(length(min = 1))]
+    pub forms: Vec<ExploitationForm>,
+}
+
+/// A published (or project) list of indicators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorList {
+    /// Stable list id.
+    pub id: ListId,
+    /// The list's title.
+    #[schemars(length(min = 1, max = 300))]
+    pub title: String,
+    /// What the list is, how it was encoded and what is missing from it.
+    #[schemars(length(min = 1, max = 2000))]
+    pub description: String,
+    /// Which cases the list is meant for; decides which of its unanswered indicators an
+    /// assessment asks about.
+    pub scope: ListScope,
+    /// Where the list comes from.
+    pub provenance: Provenance,
+}
+
+impl IndicatorList {
+    /// Whether this list is relevant to a subject of `age` considered for any of `forms`
+    /// (every form, when none is recorded yet).
+    pub fn is_relevant(&self, age: AgeGroup, forms: &[ExploitationForm]) -> bool {
+        self.scope.audience.covers(age)
+            && (forms.is_empty() || forms.iter().any(|f| self.scope.forms.contains(f)))
+    }
+}
+
+/// The catalogue file format: the built-in files and integrators' extensions are documents of
+/// this shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Indicator catalogue")]
+pub struct CatalogueDocument {
+    /// The file format version; this crate reads version 1.
+    pub format_version: u32,
+    /// Source documents cited by the lists and entries.
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    /// The indicator lists this document defines.
+    #[serde(default)]
+    pub lists: Vec<IndicatorList>,
+    /// The indicator entries.
+    #[serde(default)]
+    pub entries: Vec<IndicatorEntry>,
+}
+
+impl CatalogueDocument {
+    /// Parses a catalogue document from JSON, without checking references between its parts
+    /// (see [`Catalogue::from_documents`]).
+    pub fn from_json(json: &str) -> Result<Self, CatalogueError> {
+        let limits = Limits::default();
+        if json.len() > limits.max_catalogue_bytes {
+            return Err(CatalogueError::TooLarge {
+                bytes: json.len(),
+                limit: limits.max_catalogue_bytes,
+            });
+        }
+        serde_json::from_str(json).map_err(|e| CatalogueError::Parse {
+            line: e.line(),
+            column: e.column(),
+            message: crate::error::strip_position(&e),
+        })
+    }
+}
+
+/// A validated, indexed set of indicator entries with their lists and references.
+///
+/// Lookups by id are hash lookups; iteration is in file order, which is deterministic.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    references: Vec<Reference>,
+    lists: Vec<IndicatorList>,
+    entries: Vec<IndicatorEntry>,
+    by_id: HashMap<IndicatorId, usize>,
+    base_entries: usize,
+}
+
+impl Catalogue {
+    /// The built-in catalogue: the ILO/EC 2009 lists, the UNODC indicator items and the
+    /// Korea context items. Parsed once per process.
+    pub fn builtin() -> Arc<Catalogue> {
+        static BUILTIN: OnceLock<Arc<Catalogue>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                let loaded = BUILTIN_FILES
+                    .iter()
+                    .map(|(_, json)| CatalogueDocument::from_json(json))
+                    .collect::<Result<Vec<_>, _>>()
+                    .and_then(Catalogue::from_documents);
+                // PANIC SAFETY: these files are compiled into the crate and every test loads
+                // them (`builtin_catalogue_loads` first), so this can only fail in a crate built
+                // from data that failed its own test suite. It is not reachable from input.
+                #[allow(clippy::expect_used)]
+                Arc::new(loaded.expect("the built-in catalogue data is valid"))
+            })
+            .clone()
+    }
+
+    /// The paths and text of the built-in catalogue files, for tools that export or check them.
+    pub fn builtin_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+        BUILTIN_FILES.iter().copied()
+    }
+
+    /// Builds a catalogue from documents, checking every cross-reference. Returns every problem
+    /// found, each with its JSON path (`$[document].entries[i]...`).
+    pub fn from_documents(
+        documents: impl IntoIterator<Item = CatalogueDocument>,
+    ) -> Result<Catalogue, CatalogueError> {
+        let mut catalogue = Catalogue {
+            references: Vec::new(),
+            lists: Vec::new(),
+            entries: Vec::new(),
+            by_id: HashMap::new(),
+            base_entries: 0,
+        };
+        let mut problems = Vec::new();
+        for (doc_index, document) in documents.into_iter().enumerate() {
+            catalogue.add_document(doc_index, document, &mut problems);
+        }
+        catalogue.base_entries = catalogue.entries.len();
+        Problems::into_result(problems)
+            .map(|()| catalogue)
+            .map_err(CatalogueError::Invalid)
+    }
+
+    /// Parses one catalogue document from JSON and builds a catalogue from it alone.
+    pub fn from_json(json: &str) -> Result<Catalogue, CatalogueError> {
+        Catalogue::from_documents([CatalogueDocument::from_json(json)?])
+    }
+
+    /// A new catalogue holding this one's content plus `extension` (a national or local list).
+    ///
+    /// The extension may use this catalogue's references, lists and concepts. Every problem is
+    /// reported at once; an extension id that collides with an existing one is an error, never
+    /// an override.
+    pub fn extend(&self, extension: CatalogueDocument) -> Result<Catalogue, CatalogueError> {
+        let mut catalogue = self.clone();
+        let mut problems = Vec::new();
+        catalogue.add_document(0, extension, &mut problems);
+        Problems::into_result(problems)
+            .map(|()| catalogue)
+            .map_err(CatalogueError::Invalid)
+    }
+
+    /// Parses an extension document from JSON and adds it (see [`Catalogue::extend`]).
+    pub fn extend_from_json(&self, json: &str) -> Result<Catalogue, CatalogueError> {
+        self.extend(CatalogueDocument::from_json(json)?)
+    }
+
+    fn add_document(
+        &mut self,
+        doc_index: usize,
+        doc: CatalogueDocument,
+        problems: &mut Vec<Problem>,
+    ) {
+        let root = format!("$[{doc_index}]");
+        let limits = Limits::default();
+        if doc.format_version != CATALOGUE_FORMAT_VERSION {
+            problems.push(Problem::new(
+                format!("{root}.format_version"),
+                format!(
+                    "unsupported catalogue format version {}, this crate reads version {CATALOGUE_FORMAT_VERSION}",
+                    doc.format_version
+                ),
+            ));
+        }
+        if self.entries.len() + doc.entries.len() > limits.max_catalogue_entries {
+            problems.push(Problem::new(
+                format!("{root}.entries"),
+                format!(
+                    "a catalogue holds at most {} entries",
+                    limits.max_catalogue_entries
+                ),
+            ));
+            return;
+        }
+        for (i, reference) in doc.references.into_iter().enumerate() {
+            if self.references.iter().any(|r| r.id == reference.id) {
+                problems.push(Problem::new(
+                    format!("{root}.references[{i}].id"),
+                    format!("duplicate reference id `{}`", reference.id),
+                ));
+            } else {
+                self.references.push(reference);
+            }
+        }
+        let list_base = self.lists.len();
+        for (i, list) in doc.lists.into_iter().enumerate() {
+            if self.lists.iter().any(|l| l.id == list.id) {
+                problems.push(Problem::new(
+                    format!("{root}.lists[{i}].id"),
+                    format!("duplicate list id `{}`", list.id),
+                ));
+            } else {
+                self.lists.push(list);
+            }
+        }
+        for (i, list) in self.lists.iter().enumerate().skip(list_base) {
+            let path = format!("{root}.lists[{}]", i - list_base);
+            self.check_provenance(&list.provenance, &format!("{path}.provenance"), problems);
+        }
+        for (i, entry) in doc.entries.into_iter().enumerate() {
+            let path = format!("{root}.entries[{i}]");
+            if self.by_id.contains_key(&entry.id) {
+                let what = if self
+                    .by_id
+                    .get(&entry.id)
+                    .is_some_and(|&j| j < self.base_entries)
+                {
+                    "collides with an indicator id of the catalogue it extends"
+                } else {
+                    "is a duplicate indicator id"
+                };
+                problems.push(Problem::new(
+                    format!("{path}.id"),
+                    format!("`{}` {what}", entry.id),
+                ));
+                continue;
+            }
+            self.check_entry(&entry, &path, problems);
+            self.by_id.insert(entry.id.clone(), self.entries.len());
+            self.entries.push(entry);
+        }
+    }
+
+    fn check_entry(&self, entry: &IndicatorEntry, path: &str, problems: &mut Vec<Problem>) {
+        if entry.label.trim().is_empty() {
+            problems.push(Problem::new(format!("{path}.label"), "label is empty"));
+        }
+        if entry.description.trim().is_empty() {
+            problems.push(Problem::new(
+                format!("{path}.description"),
+                "description is empty",
+            ));
+        }
+        if entry.lists.is_empty() {
+            problems.push(Problem::new(
+                format!("{path}.lists"),
+                "an entry belongs to at least one list",
+            ));
+        }
+        for (j, list) in entry.lists.iter().enumerate() {
+            if self.list(list.as_str()).is_none() {
+                problems.push(Problem::new(
+                    format!("{path}.lists[{j}]"),
+                    format!("unknown list id `{list}`"),
+                ));
+            }
+            if entry.lists.iter().take(j).any(|l| l == list) {
+                problems.push(Problem::new(
+                    format!("{path}.lists[{j}]"),
+                    format!("list `{list}` is named twice"),
+                ));
+            }
+        }
+        self.check_provenance(&entry.provenance, &format!("{path}.provenance"), problems);
+        for (j, variation) in entry.list_strengths.iter().enumerate() {
+            let vpath = format!("{path}.list_strengths[{j}]");
+            if !entry.in_list(&variation.list) {
+                problems.push(Problem::new(
+                    format!("{vpath}.list"),
+                    format!(
+                        "the entry is not in list `{}`, so that list cannot give it a strength",
+                        variation.list
+                    ),
+                ));
+            }
+            if entry
+                .list_strengths
+                .iter()
+                .take(j)
+                .any(|v| v.list == variation.list)
+            {
+                problems.push(Problem::new(
+                    format!("{vpath}.list"),
+                    format!("list `{}` gives this entry two strengths", variation.list),
+                ));
+            }
+            self.check_provenance(
+                &variation.provenance,
+                &format!("{vpath}.provenance"),
+                problems,
+            );
+        }
+    }
+
+    fn check_provenance(&self, provenance: &Provenance, path: &str, problems: &mut Vec<Problem>) {
+        if self.reference(provenance.source.as_str()).is_none() {
+            problems.push(Problem::new(
+                format!("{path}.source"),
+                format!("unknown reference id `{}`", provenance.source),
+            ));
+        }
+        if let Some(via) = &provenance.via
+            && self.reference(via.as_str()).is_none()
+        {
+            problems.push(Problem::new(
+                format!("{path}.via"),
+                format!("unknown reference id `{via}`"),
+            ));
+        }
+        if provenance.section.trim().is_empty() {
+            problems.push(Problem::new(format!("{path}.section"), "section is empty"));
+        }
+        if provenance.verification == Verification::ProjectJudgement
+            && provenance.notes.iter().all(|n| n.trim().is_empty())
+        {
+            problems.push(Problem::new(
+                format!("{path}.notes"),
+                "a project judgement must give its reason in a note",
+            ));
+        }
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&IndicatorEntry> {
+        self.by_id.get(id).and_then(|&i| self.entries.get(i))
+    }
+
+    /// The position of the entry with this id in [`Catalogue::entries`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Every entry, in file order.
+    pub fn entries(&self) -> &[IndicatorEntry] {
+        &self.entries
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the catalogue has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries in one dimension, in file order.
+    pub fn in_dimension(&self, dimension: Dimension) -> impl Iterator<Item = &IndicatorEntry> {
+        self.entries
+            .iter()
+            .filter(move |e| e.dimension == dimension)
+    }
+
+    /// The entries of one list, in file order (empty for an unknown list).
+    pub fn in_list<'a>(&'a self, list: &'a str) -> impl Iterator<Item = &'a IndicatorEntry> {
+        self.entries
+            .iter()
+            .filter(move |e| e.lists.iter().any(|l| l.as_str() == list))
+    }
+
+    /// Every list, in file order.
+    pub fn lists(&self) -> &[IndicatorList] {
+        &self.lists
+    }
+
+    /// The list with this id.
+    pub fn list(&self, id: &str) -> Option<&IndicatorList> {
+        self.lists.iter().find(|l| l.id.as_str() == id)
+    }
+
+    /// Every reference, in file order.
+    pub fn references(&self) -> &[Reference] {
+        &self.references
+    }
+
+    /// The reference with this id.
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id.as_str() == id)
+    }
+
+    /// The entries sharing each concept, concepts in order of first appearance.
+    pub fn concepts(&self) -> Vec<(&ConceptId, Vec<&IndicatorEntry>)> {
+        let mut order: Vec<&ConceptId> = Vec::new();
+        let mut members: BTreeMap<&ConceptId, Vec<&IndicatorEntry>> = BTreeMap::new();
+        for entry in &self.entries {
+            let slot = members.entry(&entry.concept).or_default();
+            if slot.is_empty() {
+                order.push(&entry.concept);
+            }
+            slot.push(entry);
+        }
+        order
+            .into_iter()
+            .map(|c| (c, members.remove(c).unwrap_or_default()))
+            .collect()
+    }
+
+    /// Whether any entry has this concept.
+    pub fn has_concept(&self, concept: &str) -> bool {
+        self.entries.iter().any(|e| e.concept.as_str() == concept)
+    }
+
+    /// The whole catalogue as one document in the catalogue file format.
+    pub fn to_document(&self) -> CatalogueDocument {
+        CatalogueDocument {
+            format_version: CATALOGUE_FORMAT_VERSION,
+            references: self.references.clone(),
+            lists: self.lists.clone(),
+            entries: self.entries.clone(),
+        }
+    }
+
+    /// The canonical JSON of the catalogue: the serialization of [`Catalogue::to_document`].
+    pub fn canonical_json(&self) -> String {
+        serde_json::to_string(&self.to_document()).unwrap_or_default()
+    }
+
+    /// The SHA-256 digest of [`Catalogue::canonical_json`], as lowercase hex. Assessments
+    /// record it, so an auditor can tell which catalogue produced them.
+    pub fn digest(&self) -> String {
+        crate::digest::sha256_hex(self.canonical_json().as_bytes())
+    }
+
+    /// Whether the entry with this id came from an extension rather than the base catalogue.
+    pub fn is_extension(&self, id: &IndicatorId) -> bool {
+        self.by_id.get(id).is_some_and(|&i| i >= self.base_entries)
+    }
+}

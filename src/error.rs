@@ -1,0 +1,437 @@
+//! Errors. One error type per operation; messages are lowercase, name the JSON path of the
+//! problem and what was expected, and never repeat the text of a free-text field.
+//!
+//! Case documents describe real people, so [`CaseError`] never carries a value from the case
+//! unless the caller asked for it with [`ParseOptions::reveal_values`](crate::ParseOptions)
+//! (for a developer debugging locally). Identifiers and field names are quoted only when they
+//! match the identifier grammar (`snake_case`, at most 64 bytes), which no sentence can.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::id::{IdError, IndicatorId};
+
+/// One problem found by validation, with the JSON path where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Problem {
+    /// Where the problem is, as a JSON path such as `$.levels.reasonable_grounds[1]`.
+    pub path: String,
+    /// What is wrong, in a plain sentence.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every problem validation found, in document order. Never empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Problems(Vec<Problem>);
+
+impl Problems {
+    /// `Ok` when there is no problem, else every problem.
+    pub(crate) fn into_result(problems: Vec<Problem>) -> Result<(), Problems> {
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Problems(problems))
+        }
+    }
+
+    /// The problems.
+    pub fn as_slice(&self) -> &[Problem] {
+        &self.0
+    }
+
+    /// How many problems.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always false: a `Problems` value holds at least one problem.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Iterates over the problems.
+    pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Problems {
+    type Item = &'a Problem;
+    type IntoIter = std::slice::Iter<'a, Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        write!(f, "{n} problem{}", if n == 1 { "" } else { "s" })?;
+        for p in &self.0 {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// The kind of a JSON value, named in type errors instead of the value itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+impl fmt::Display for JsonKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            JsonKind::Null => "null",
+            JsonKind::Bool => "a boolean",
+            JsonKind::Number => "a number",
+            JsonKind::String => "a string",
+            JsonKind::Array => "an array",
+            JsonKind::Object => "an object",
+        })
+    }
+}
+
+/// A field or key name as it may appear in a message: quoted when it is a safe token,
+/// otherwise described without its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldName(Option<String>);
+
+impl FieldName {
+    pub(crate) fn new(name: &str) -> Self {
+        FieldName(crate::id::is_id(name).then(|| name.to_owned()))
+    }
+
+    /// The name, when it is a safe token.
+    pub fn as_token(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl fmt::Display for FieldName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(name) => write!(f, "`{name}`"),
+            None => f.write_str("(a name that is not a snake_case token, not shown)"),
+        }
+    }
+}
+
+/// What is wrong with a case: its JSON, its structure, or its content against the catalogue
+/// and rule set.
+///
+/// Every variant names where (a JSON path such as `$.observations[2].status`, or a line and
+/// column for syntax errors) and what was expected. No variant carries the text of a note,
+/// a case reference or any other value from the case, except [`CaseError::Revealed`], which
+/// exists only when the caller opted in with
+/// [`ParseOptions::reveal_values`](crate::ParseOptions).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CaseError {
+    /// The document is larger than the case size limit.
+    #[error("the case document has {bytes} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// Size of the document.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The text is not valid JSON.
+    #[error("the case is not valid JSON: {message} at line {line} column {column}")]
+    Syntax {
+        /// What the JSON parser expected.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// Arrays and objects are nested deeper than any case needs.
+    #[error("the case nests arrays and objects more than {limit} deep")]
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// An object has the same key twice.
+    #[error("{path}: the key {key} appears twice")]
+    DuplicateKey {
+        /// The object.
+        path: String,
+        /// The key.
+        key: FieldName,
+    },
+    /// An object has a field the format does not define.
+    #[error("{path}: unknown field {field}, expected one of {expected}")]
+    UnknownField {
+        /// The object.
+        path: String,
+        /// The field.
+        field: FieldName,
+        /// The fields the format defines there.
+        expected: &'static str,
+    },
+    /// A required field is missing.
+    #[error("{path}: missing field `{field}`")]
+    MissingField {
+        /// The object.
+        path: String,
+        /// The field.
+        field: &'static str,
+    },
+    /// A value has the wrong JSON type.
+    #[error("{path}: expected {expected}, found {found}")]
+    WrongType {
+        /// The value.
+        path: String,
+        /// What the format expects.
+        expected: &'static str,
+        /// What was there.
+        found: JsonKind,
+    },
+    /// A value is of the right type but not one of the allowed values.
+    #[error("{path}: not an allowed value, expected {expected}")]
+    InvalidValue {
+        /// The value.
+        path: String,
+        /// What the format allows.
+        expected: &'static str,
+    },
+    /// An indicator id does not follow the id grammar.
+    #[error("{path}: not a valid indicator id: {reason}")]
+    InvalidIndicatorId {
+        /// The value.
+        path: String,
+        /// Why.
+        reason: IdError,
+    },
+    /// A text is longer than its limit.
+    #[error("{path}: the text has {chars} characters, more than the limit of {limit}")]
+    TextTooLong {
+        /// The value.
+        path: String,
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// An array has more items than its limit.
+    #[error("{path}: {count} items, more than the limit of {limit}")]
+    TooMany {
+        /// The array.
+        path: String,
+        /// How many items.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The same form of exploitation is listed twice.
+    #[error("{path}: form `{form}` is listed twice")]
+    DuplicateForm {
+        /// The second occurrence.
+        path: String,
+        /// The form.
+        form: &'static str,
+    },
+    /// Age and minority contradict each other.
+    #[error(
+        "$.subject: `age_years` ({age}) and `minor` ({minor}) contradict each other; a child is under 18"
+    )]
+    ContradictoryAge {
+        /// The age given.
+        age: u8,
+        /// The minority given.
+        minor: bool,
+    },
+    /// An observation names an indicator the catalogue does not have.
+    #[error("{path}: unknown indicator id `{id}`: not in the catalogue (check the spelling)")]
+    UnknownIndicator {
+        /// The observation's `indicator` field.
+        path: String,
+        /// The id.
+        id: IndicatorId,
+    },
+    /// An observation names an indicator that is in the catalogue but in none of the rule
+    /// set's lists, so the rule set cannot weigh it.
+    #[error(
+        "{path}: indicator `{id}` is in none of the lists rule set `{rule_set}` uses, so it cannot be weighed"
+    )]
+    IndicatorNotInRuleSet {
+        /// The observation's `indicator` field.
+        path: String,
+        /// The id.
+        id: IndicatorId,
+        /// The rule set.
+        rule_set: String,
+    },
+    /// Two observations of one indicator have different statuses.
+    #[error(
+        "indicator `{id}` is recorded as {first_status} at {first} and as {second_status} at {second}; record one status per indicator"
+    )]
+    ConflictingObservations {
+        /// The indicator.
+        id: IndicatorId,
+        /// Path of the first observation.
+        first: String,
+        /// Its status.
+        first_status: &'static str,
+        /// Path of the second observation.
+        second: String,
+        /// Its status.
+        second_status: &'static str,
+    },
+    /// An error with the offending value attached, made only when the caller opted in with
+    /// [`ParseOptions::reveal_values`](crate::ParseOptions). Never log it outside a developer's
+    /// own machine.
+    #[error("{error} (value: {value})")]
+    Revealed {
+        /// The error.
+        error: Box<CaseError>,
+        /// The offending value, as JSON.
+        value: String,
+    },
+}
+
+impl CaseError {
+    /// The JSON path the error points at, when it has one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            CaseError::DuplicateKey { path, .. }
+            | CaseError::UnknownField { path, .. }
+            | CaseError::MissingField { path, .. }
+            | CaseError::WrongType { path, .. }
+            | CaseError::InvalidValue { path, .. }
+            | CaseError::InvalidIndicatorId { path, .. }
+            | CaseError::TextTooLong { path, .. }
+            | CaseError::TooMany { path, .. }
+            | CaseError::DuplicateForm { path, .. }
+            | CaseError::UnknownIndicator { path, .. }
+            | CaseError::IndicatorNotInRuleSet { path, .. } => Some(path),
+            CaseError::ConflictingObservations { second, .. } => Some(second),
+            CaseError::ContradictoryAge { .. } => Some("$.subject"),
+            CaseError::Revealed { error, .. } => error.path(),
+            CaseError::TooLarge { .. } | CaseError::Syntax { .. } | CaseError::TooDeep { .. } => {
+                None
+            }
+        }
+    }
+}
+
+/// What is wrong with a catalogue document.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CatalogueError {
+    /// The document is larger than the catalogue size limit.
+    #[error("the catalogue document has {bytes} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// Size of the document.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The JSON does not parse into the catalogue format.
+    #[error("the catalogue does not parse: {message} at line {line} column {column}")]
+    Parse {
+        /// What the parser found.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The document parses but its parts do not fit together.
+    #[error("the catalogue is invalid: {0}")]
+    Invalid(Problems),
+}
+
+impl CatalogueError {
+    /// Every problem, for an invalid catalogue; a parse error as one problem without a path.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            CatalogueError::Invalid(p) => p.as_slice().to_vec(),
+            other => vec![Problem::new("$", other.to_string())],
+        }
+    }
+}
+
+/// What is wrong with a rule set.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RuleSetError {
+    /// The document is larger than the rule set size limit.
+    #[error("the rule set document has {bytes} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// Size of the document.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The JSON does not parse into the rule set format.
+    #[error("the rule set does not parse: {message} at line {line} column {column}")]
+    Parse {
+        /// What the parser found.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The rule set parses but does not validate against the catalogue.
+    #[error("the rule set is invalid: {0}")]
+    Invalid(Problems),
+    /// No built-in rule set has this id.
+    #[error("no built-in rule set is called `{0}` (there are `ilo-2009` and `kr-2023`)")]
+    UnknownBuiltin(String),
+}
+
+impl RuleSetError {
+    /// Every problem, for an invalid rule set; another error as one problem at `$`.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            RuleSetError::Invalid(p) => p.as_slice().to_vec(),
+            other => vec![Problem::new("$", other.to_string())],
+        }
+    }
+}
+
+/// The message of a serde_json error without its trailing position, which the error types
+/// carry separately.
+pub(crate) fn strip_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text.get(..i).unwrap_or(&text).to_owned(),
+        None => text,
+    }
+}

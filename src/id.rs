@@ -1,0 +1,225 @@
+//! Identifier newtypes: stable, human-readable names for indicators, concepts, lists and
+//! references.
+//!
+//! Every identifier is an ASCII `snake_case` token (`[a-z][a-z0-9_]*`, at most
+//! [`MAX_ID_LEN`] bytes). The grammar is checked whenever an identifier is made, so a
+//! token that reaches an error message can never carry free text from a case.
+//!
+//! Identifiers are reference-counted (`Arc<str>`): an [`Assessment`](crate::Assessment)
+//! names hundreds of indicators and cloning an identifier costs no allocation.
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::sync::Arc;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The longest identifier accepted, in bytes.
+pub const MAX_ID_LEN: usize = 64;
+
+/// The regular expression every identifier matches, for schemas and documentation.
+pub const ID_PATTERN: &str = "^[a-z][a-z0-9_]*$";
+
+/// Why a string is not a valid identifier.
+///
+/// The message never repeats the rejected text: it may be free text typed in the wrong place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IdError {
+    /// The string is empty.
+    #[error("an identifier cannot be empty")]
+    Empty,
+    /// The string is longer than [`MAX_ID_LEN`] bytes.
+    #[error("an identifier is at most {MAX_ID_LEN} bytes long, this one has {0}")]
+    TooLong(usize),
+    /// The string has a character outside `a-z`, `0-9` and `_`, or does not start with a letter.
+    #[error(
+        "an identifier is snake_case: a lowercase letter, then lowercase letters, digits or `_`"
+    )]
+    NotSnakeCase,
+}
+
+/// Checks the identifier grammar.
+pub(crate) fn check_id(s: &str) -> Result<(), IdError> {
+    let bytes = s.as_bytes();
+    let Some(first) = bytes.first() else {
+        return Err(IdError::Empty);
+    };
+    if bytes.len() > MAX_ID_LEN {
+        return Err(IdError::TooLong(bytes.len()));
+    }
+    if !first.is_ascii_lowercase()
+        || !bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
+    {
+        return Err(IdError::NotSnakeCase);
+    }
+    Ok(())
+}
+
+/// Whether `s` is a well-formed identifier, so that it is safe to quote in a message.
+pub(crate) fn is_id(s: &str) -> bool {
+    check_id(s).is_ok()
+}
+
+macro_rules! identifier {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Arc<str>);
+
+        impl $name {
+            #[doc = concat!("Makes ", $what, " from a snake_case token, checking the grammar.")]
+            pub fn new(id: &str) -> Result<Self, IdError> {
+                check_id(id)?;
+                Ok(Self(Arc::from(id)))
+            }
+
+            #[doc = concat!("The ", $what, " as text.")]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(&*self.0, f)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                Self::new(s)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                &*self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                &*self.0 == *other
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                Self::new(&text).map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({
+                    "type": "string",
+                    "description": concat!(
+                        "A stable snake_case identifier: ", $what,
+                        ". Lowercase ASCII letters, digits and underscores, starting with a letter."
+                    ),
+                    "pattern": ID_PATTERN,
+                    "minLength": 1,
+                    "maxLength": MAX_ID_LEN,
+                })
+            }
+        }
+    };
+}
+
+identifier!(
+    /// The stable identifier of one indicator entry, such as
+    /// `confiscation_of_documents_at_destination`.
+    ///
+    /// An id names one phenomenon *in one dimension*: document confiscation during recruitment
+    /// and at destination are two entries with two ids, linked by one [`ConceptId`].
+    /// Ids are never renumbered or reused; the committed snapshot test
+    /// (`tests/snapshots/indicator_ids.txt`) fails if one changes.
+    IndicatorId,
+    "an indicator id"
+);
+
+identifier!(
+    /// The phenomenon an indicator entry describes, shared by the entries for the same
+    /// phenomenon in different dimensions or lists (for example `confiscation_of_documents`).
+    ///
+    /// Within one dimension, present indicators that share a concept count once, so the same
+    /// fact recorded under two lists' wording is never double counted.
+    ConceptId,
+    "a concept id"
+);
+
+identifier!(
+    /// The identifier of a published indicator list, such as `ilo_ec_2009_adult_labour`.
+    ListId,
+    "a list id"
+);
+
+identifier!(
+    /// The identifier of a source document in a catalogue's reference table, such as
+    /// `ilo_ec_2009`.
+    ReferenceId,
+    "a reference id"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar_accepts_snake_case_only() {
+        assert!(IndicatorId::new("debt_bondage_at_destination").is_ok());
+        assert!(IndicatorId::new("a1").is_ok());
+        assert_eq!(IndicatorId::new(""), Err(IdError::Empty));
+        assert_eq!(IndicatorId::new("1abc"), Err(IdError::NotSnakeCase));
+        assert_eq!(IndicatorId::new("Debt"), Err(IdError::NotSnakeCase));
+        assert_eq!(IndicatorId::new("debt bondage"), Err(IdError::NotSnakeCase));
+        assert_eq!(IndicatorId::new("debt-bondage"), Err(IdError::NotSnakeCase));
+        assert_eq!(IndicatorId::new("ü"), Err(IdError::NotSnakeCase));
+        let long = "a".repeat(MAX_ID_LEN + 1);
+        assert_eq!(
+            IndicatorId::new(&long),
+            Err(IdError::TooLong(MAX_ID_LEN + 1))
+        );
+    }
+
+    #[test]
+    fn id_error_never_repeats_the_input() {
+        let err = IndicatorId::new("Maria said her boss kept it").err();
+        let text = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(!text.contains("Maria"));
+    }
+}

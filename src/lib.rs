@@ -1,0 +1,150 @@
+//! # trafficking-indicators
+//!
+//! Where officials have no agreed indicators for identifying victims of human trafficking,
+//! victims are missed, and some are treated as criminals: arrested for irregular status or
+//! for offences they were forced to commit. This crate turns the internationally agreed
+//! indicators into a typed, testable, explainable assessment that any program can embed:
+//!
+//! - the **catalogue** ([`Catalogue`]): the ILO/European Commission operational indicators
+//!   (2009) for adults and children in labour exploitation, the UNODC indicator items and a
+//!   few documented context items, each [`IndicatorEntry`] with its [`Dimension`],
+//!   [`Strength`], wording, lists, [`Provenance`] (with the verification mark of its source)
+//!   and crosswalks to the ILO 2012 forced-labour indicators and the CTDC data columns;
+//! - the **case** ([`Case`]): what a caseworker recorded, each [`Observation`] present,
+//!   absent or not assessed, with its evidence source; the person's age and disability; the
+//!   forms of exploitation considered; offences the person faces;
+//! - the **rule set** ([`RuleSet`]): the policy, as data: weights, the ILO/EC combination
+//!   rule, the Palermo person-level rule, reasonable-grounds criteria, non-punishment links
+//!   and recommendations, each with its sources. Built in: `ilo-2009` (default) and
+//!   `kr-2023` (Korea's 2021 Act: means not required for children or persons with
+//!   disabilities);
+//! - the **assessment** ([`Assessment`]): a [`Level`] (`no_indicators` < `further_inquiry` <
+//!   `reasonable_grounds` < `definition_met`), a score from 0 to 100 whose contributions sum
+//!   to it, the range both could take once the open questions are answered, an
+//!   [`Explanation`] an auditor can check line by line, what to ask next, and
+//!   [`Recommendation`]s with their legal sources (referral, recovery and reflection period,
+//!   non-removal, non-punishment, child protection). Decision support, never a legal
+//!   determination.
+//!
+//! ## Example
+//!
+//! ```
+//! use trafficking_indicators::{assess, Case, Level, RecommendationKind};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let case = Case::from_json(r#"{
+//!     "case_reference": "FISH-0042",
+//!     "subject": { "age_years": 27 },
+//!     "forms": ["labour"],
+//!     "observations": [
+//!         { "indicator": "confiscation_of_documents_at_destination", "status": "present", "source": "self_report" },
+//!         { "indicator": "excessive_working_days_or_hours", "status": "present", "source": "self_report" },
+//!         { "indicator": "withholding_of_wages", "status": "present", "source": "document" },
+//!         { "indicator": "deceived_about_wages", "status": "not_assessed" }
+//!     ],
+//!     "offences": [ { "kind": "irregular_stay", "stage": "charged" } ]
+//! }"#)?;
+//!
+//! let assessment = assess(&case)?;
+//! assert_eq!(assessment.level, Level::ReasonableGrounds);
+//! assert!(assessment.level_range.could_change); // open questions could raise it
+//! let advisory = assessment.recommendation(RecommendationKind::NonPunishment);
+//! assert!(advisory.is_some()); // the irregular stay is linked to the confiscated passport
+//! println!("{}", assessment.report());
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! A rule set of your own is validated against the catalogue before it can assess:
+//!
+//! ```
+//! use std::sync::Arc;
+//! use trafficking_indicators::{Assessor, Catalogue, RuleSet};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut rules = RuleSet::builtin("ilo-2009")?.clone();
+//! rules.id = "my-policy".into();
+//! rules.weights.strong = -1.0; // a mistake
+//! let problems = trafficking_indicators::validate(&rules, &Catalogue::builtin());
+//! assert_eq!(problems[0].path, "$.weights.strong");
+//! assert!(Assessor::new(rules, Catalogue::builtin()).is_err());
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## Privacy
+//!
+//! Case data is about real victims. No error message or `Display` output of this crate
+//! contains the text of a note, a case reference or any other value from a case; free-text
+//! types redact themselves in `Debug` output. [`ParseOptions::revealing_values`] attaches the
+//! offending value to parse errors for a developer debugging locally; it is off by default.
+//!
+//! ## Sources and their marks
+//!
+//! Every fact is marked as in the project's domain notes: `verified` (read in the issuing
+//! body's text or a faithful reproduction), `secondary` (only in a non-authoritative source),
+//! `unverified` (a flagged recollection, encoded only as a configurable default) or
+//! `project_judgement` (a choice made here, with its reason). The ILO/EC strengths and the
+//! dimension rule are secondary; the person-level rule is unverified. Assessments say so in
+//! their notices.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+pub mod assessment;
+mod assessor;
+pub mod case;
+pub mod catalogue;
+pub mod digest;
+pub mod error;
+pub mod id;
+pub mod indicator;
+mod json;
+pub mod limits;
+pub mod report;
+pub mod rule_set;
+
+pub use assessment::{
+    Assessment, Disposition, Explanation, Level, Question, Recommendation, RecommendationKind,
+};
+pub use assessor::Assessor;
+pub use case::{
+    Case, EvidenceSource, Observation, ObservationStatus, Offence, OffenceKind, OffenceStage,
+    ParseOptions, Subject,
+};
+pub use catalogue::{Catalogue, CatalogueDocument, IndicatorList};
+pub use error::{CaseError, CatalogueError, Problem, Problems, RuleSetError};
+pub use id::{ConceptId, IndicatorId, ListId};
+pub use indicator::{
+    AgeGroup, Dimension, ExploitationForm, IndicatorEntry, PalermoElement, Provenance, Strength,
+    Verification,
+};
+pub use limits::Limits;
+pub use rule_set::{RuleSet, validate};
+
+/// The id of the default rule set.
+pub const DEFAULT_RULE_SET: &str = "ilo-2009";
+
+/// Assesses a case with the default rule set (`ilo-2009`) and the built-in catalogue.
+///
+/// The error says what in the case is wrong: an unknown indicator id, conflicting
+/// observations, a value out of range. To assess with another rule set or catalogue, build an
+/// [`Assessor`].
+pub fn assess(case: &Case) -> Result<Assessment, CaseError> {
+    Assessor::default_builtin().assess(case)
+}

@@ -1,0 +1,233 @@
+//! The plain-text report: one function over an [`Assessment`], for a caseworker to read on
+//! one screen. It says the level in words, why, what is unknown and what to do next.
+
+use std::fmt::Write as _;
+
+use crate::assessment::{Assessment, Level, RecommendationKind};
+use crate::indicator::{PalermoElement, Strength};
+
+/// How many open questions the report lists (the JSON has them all).
+pub const REPORT_QUESTIONS: usize = 5;
+
+/// Renders an assessment as a plain-text report.
+///
+/// The report contains no case notes (an assessment never carries them); it shows the case
+/// reference, which is pseudonymous by contract.
+pub fn render(a: &Assessment) -> String {
+    let mut out = String::with_capacity(4096);
+    // Writing to a String cannot fail; the results are ignored on purpose.
+    let _ = write_report(&mut out, a);
+    out
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::NoIndicators => "NO INDICATORS",
+        Level::FurtherInquiry => "FURTHER INQUIRY",
+        Level::ReasonableGrounds => "REASONABLE GROUNDS",
+        Level::DefinitionMet => "DEFINITION MET",
+    }
+}
+
+fn strength_tag(s: Strength) -> &'static str {
+    match s {
+        Strength::Strong => "strong",
+        Strength::Medium => "medium",
+        Strength::Weak => "weak  ",
+    }
+}
+
+fn number(x: f64) -> String {
+    if (x - x.round()).abs() < 0.05 {
+        format!("{}", x.round())
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
+    let e = &a.explanation;
+    write!(out, "TRAFFICKING INDICATORS ASSESSMENT")?;
+    if let Some(r) = &a.case_reference {
+        write!(out, " - case {}", r.as_str())?;
+    }
+    writeln!(
+        out,
+        "\nRule set {} v{} (effective {}), digest {}",
+        a.rule_set.id,
+        a.rule_set.version,
+        a.rule_set.effective_date,
+        a.rule_set.digest.get(..12).unwrap_or(&a.rule_set.digest)
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "LEVEL: {}   score {} of 100",
+        level_name(a.level),
+        number(a.score)
+    )?;
+    writeln!(out, "{}", a.level.in_words())?;
+
+    writeln!(out, "\nWHY")?;
+    let age = if e.subject.treated_as_child {
+        if e.subject.age_group == crate::indicator::AgeGroup::Child {
+            "a child: the means are not required (Palermo Art. 3(c))"
+        } else {
+            "age not established: treated as a child until it is"
+        }
+    } else {
+        "an adult"
+    };
+    writeln!(out, "  Person: {age}.")?;
+    for d in &e.dimensions {
+        if d.positive {
+            let clause = d.clause_met.as_ref().map_or("", |c| &*c.label);
+            writeln!(out, "  + {}: POSITIVE ({clause})", d.dimension.label())?;
+        } else if d.counted.is_empty() {
+            continue;
+        } else {
+            let lack = d.shortfall.as_ref().map_or("", |s| s.text.as_str());
+            writeln!(out, "  - {}: not positive, {lack}", d.dimension.label())?;
+        }
+        for c in &d.counted {
+            writeln!(out, "      {}  {}", strength_tag(c.strength), c.label)?;
+        }
+    }
+    if e.dimensions.iter().all(|d| d.counted.is_empty()) {
+        writeln!(out, "  No indicator is recorded as present.")?;
+    }
+    let elements: Vec<String> = e
+        .elements
+        .iter()
+        .map(|el| {
+            let name = match el.element {
+                PalermoElement::Act => "act",
+                PalermoElement::Means => "means",
+                PalermoElement::Purpose => "purpose",
+            };
+            let state = if !el.required {
+                "not required"
+            } else if el.met {
+                "met"
+            } else {
+                "not met"
+            };
+            format!("{name} {state}")
+        })
+        .collect();
+    writeln!(out, "  Palermo elements: {}.", elements.join("; "))?;
+    writeln!(out, "  Person-level rule: {}", e.person_rule.text)?;
+    let grounds: Vec<&str> = e
+        .reasonable_grounds
+        .iter()
+        .filter(|c| c.met)
+        .map(|c| &*c.label)
+        .collect();
+    if grounds.is_empty() {
+        writeln!(out, "  Reasonable grounds: no criterion holds.")?;
+    } else {
+        writeln!(out, "  Reasonable grounds: {}.", grounds.join("; "))?;
+    }
+
+    writeln!(out, "\nWHAT IS STILL UNKNOWN")?;
+    writeln!(
+        out,
+        "  {} indicator(s) of the relevant lists not assessed. Score could range {} to {}.",
+        a.score_range.unresolved_indicators,
+        number(a.score_range.min),
+        number(a.score_range.max)
+    )?;
+    if a.level_range.could_change {
+        writeln!(
+            out,
+            "  The level could rise to {} if open questions are answered \"present\".",
+            level_name(a.level_range.max)
+        )?;
+    } else {
+        writeln!(out, "  No open question could change the level.")?;
+    }
+    if !e.ask_next.is_empty() {
+        writeln!(out, "  Ask next:")?;
+        for (i, q) in e.ask_next.iter().take(REPORT_QUESTIONS).enumerate() {
+            let effect = if q.level_if_present > a.level {
+                format!(
+                    "would raise the level to {}",
+                    level_name(q.level_if_present)
+                )
+            } else if q.makes_dimension_positive {
+                format!("would make {} positive", q.dimension.label())
+            } else {
+                format!("+{} points", number(q.score_gain))
+            };
+            writeln!(
+                out,
+                "    {}. {} [{}, {}] - {effect}",
+                i + 1,
+                q.label,
+                q.dimension.label(),
+                q.strength
+            )?;
+        }
+        if e.ask_next.len() > REPORT_QUESTIONS {
+            writeln!(
+                out,
+                "    ... and {} more in the JSON assessment.",
+                e.ask_next.len() - REPORT_QUESTIONS
+            )?;
+        }
+    }
+
+    writeln!(out, "\nWHAT TO DO NEXT")?;
+    if a.recommendations.is_empty() {
+        writeln!(
+            out,
+            "  No step follows from the indicators recorded so far."
+        )?;
+    }
+    for r in &a.recommendations {
+        let sources: Vec<&str> = r.legal_basis.iter().map(|c| c.reference.as_str()).collect();
+        let marker = if r.kind == RecommendationKind::NonPunishment {
+            "!"
+        } else {
+            "*"
+        };
+        writeln!(out, "  {marker} {}", r.text)?;
+        for o in &r.offences {
+            let linked: Vec<&str> = o.linked_indicators.iter().map(|l| &*l.label).collect();
+            let stages: Vec<&str> = o.stages.iter().map(|s| s.as_str()).collect();
+            let stage = if stages.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", stages.join(", "))
+            };
+            if linked.is_empty() {
+                writeln!(
+                    out,
+                    "      {}{stage}: no linked indicator recorded yet; ask about {} indicator(s) of compulsion.",
+                    o.offence.label(),
+                    o.ask_about.len()
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "      {}{stage}: linked to {}.",
+                    o.offence.label(),
+                    linked.join("; ")
+                )?;
+            }
+        }
+        writeln!(out, "      Sources: {}", sources.join(", "))?;
+    }
+
+    if !e.notices.is_empty() {
+        writeln!(out, "\nNOTES")?;
+        for n in &e.notices {
+            writeln!(out, "  - {}", n.text)?;
+        }
+    }
+    writeln!(
+        out,
+        "\nDecision support only: this is not a legal determination of victim status."
+    )?;
+    Ok(())
+}

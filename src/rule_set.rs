@@ -1,0 +1,992 @@
+//! Rule sets: the policy that turns observations into a level, as validated, versioned data.
+//!
+//! Who decides what counts as reasonable grounds is a policy body, not a programmer, so every
+//! number and threshold the assessment uses lives in a [`RuleSet`] document with its sources:
+//! the weights, the ILO/EC combination rule's clauses, the person-level rule, the
+//! reasonable-grounds criteria, the non-punishment links and the recommendations. The crate
+//! ships two: `ilo-2009` (the default) and `kr-2023`.
+//!
+//! A rule set is checked against a catalogue by [`validate`], which reports every problem at
+//! once with its JSON path; only a valid rule set can become an [`Assessor`](crate::Assessor).
+
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Level, RecommendationKind};
+use crate::case::OffenceKind;
+use crate::catalogue::{Catalogue, Reference};
+use crate::error::{Problem, Problems, RuleSetError};
+use crate::id::{ConceptId, ListId, ReferenceId};
+use crate::indicator::{Dimension, PalermoElement, Strength, Verification};
+use crate::limits::Limits;
+
+/// The version of the rule set file format this crate reads and writes.
+pub const RULE_SET_FORMAT_VERSION: u32 = 1;
+
+/// The highest score: scores are bounded to 0..=100.
+pub const SCORE_CAP: f64 = 100.0;
+
+/// The built-in rule set files.
+const BUILTIN_RULE_SETS: [(&str, &str, &str); 2] = [
+    (
+        "ilo-2009",
+        "data/rule_sets/ilo-2009.json",
+        include_str!("../data/rule_sets/ilo-2009.json"),
+    ),
+    (
+        "kr-2023",
+        "data/rule_sets/kr-2023.json",
+        include_str!("../data/rule_sets/kr-2023.json"),
+    ),
+];
+
+/// Why a rule, weight or threshold is what it is: its sources, how sure we are, and the
+/// reasoning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    /// Ids of the rule set's references this rests on.
+    pub sources: Vec<ReferenceId>,
+    /// The verification mark of the rule itself.
+    pub verification: Verification,
+    /// The reasoning, in a few plain sentences.
+    #[schemars(length(min = 1, max = 2000))]
+    pub rationale: String,
+}
+
+/// The weight a present indicator of one strength adds to the score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    /// Points for a strong indicator.
+    pub strong: f64,
+    /// Points for a medium indicator.
+    pub medium: f64,
+    /// Points for a weak indicator.
+    pub weak: f64,
+    /// Why these numbers.
+    pub basis: Basis,
+}
+
+impl Weights {
+    /// The weight of a strength.
+    pub fn of(&self, strength: Strength) -> f64 {
+        match strength {
+            Strength::Strong => self.strong,
+            Strength::Medium => self.medium,
+            Strength::Weak => self.weak,
+        }
+    }
+}
+
+/// "At least `at_least` present indicators of strength `min_strength` or stronger".
+///
+/// A stronger indicator can always stand in for a weaker one, which keeps the rule monotone:
+/// more or stronger evidence never turns a positive dimension negative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// How many indicators.
+    #[schemars(range(min = 1))]
+    pub at_least: u32,
+    /// Of at least this strength.
+    pub min_strength: Strength,
+}
+
+/// One clause of the dimension rule: the dimension is positive when all its requirements are
+/// met by distinct present indicators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// Stable clause id, e.g. `strong_plus_one`.
+    pub id: crate::id::ConceptId,
+    /// The clause in words, e.g. "one strong plus one medium or weak".
+    #[schemars(length(min = 1, max = 300))]
+    pub label: String,
+    /// The requirements, met together by distinct indicators.
+    #[schemars(length(min = 1))]
+    pub requires: Vec<Requirement>,
+}
+
+/// When a dimension is positive: when any clause is met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionRule {
+    /// The clauses, in the order the explanation reports them.
+    #[schemars(length(min = 1))]
+    pub clauses: Vec<Clause>,
+    /// Where the rule comes from.
+    pub basis: Basis,
+}
+
+/// Which dimensions make up one Palermo element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ElementRule {
+    /// The element.
+    pub element: PalermoElement,
+    /// The dimensions that evidence it; the element is met when any of them is positive.
+    #[schemars(length(min = 1))]
+    pub dimensions: Vec<Dimension>,
+}
+
+/// A group of people for whom a rule set does not require the means element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptGroup {
+    /// Children, and persons whose age is not established (treated as children).
+    Children,
+    /// Persons with a disability (Korea's 2021 Act).
+    PersonsWithDisabilities,
+}
+
+/// How the act element is evidenced for a person exempt from the means element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActEvidence {
+    /// A positive act dimension, as for everyone else.
+    PositiveDimension,
+    /// Any present indicator in an act dimension: without the means requirement, the
+    /// recruitment dimensions' indicators evidence the act itself.
+    AnyPresentIndicator,
+}
+
+/// The person-level rule: which dimensions make up which element, and who is exempt from
+/// the means element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRule {
+    /// The three elements and their dimensions, each element once.
+    #[schemars(length(min = 3, max = 3))]
+    pub elements: Vec<ElementRule>,
+    /// Who does not need the means element.
+    #[serde(default)]
+    pub means_not_required_for: Vec<ExemptGroup>,
+    /// How the act is evidenced for someone exempt from the means element.
+    pub exempt_act_evidence: ActEvidence,
+    /// Where the rule comes from.
+    pub basis: Basis,
+}
+
+/// A condition in a reasonable-grounds criterion. Every condition is monotone: more present
+/// evidence never makes a true condition false.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// The element is met under the person rule (for the act of a person exempt from the
+    /// means, as the person rule's `exempt_act_evidence` says).
+    ElementMet(PalermoElement),
+    /// At least one of these dimensions is positive.
+    AnyDimensionPositive(Vec<Dimension>),
+    /// At least one indicator of at least `min_strength` is present in one of `dimensions`.
+    IndicatorPresent {
+        /// Where to look.
+        dimensions: Vec<Dimension>,
+        /// How strong it must be.
+        min_strength: Strength,
+    },
+    /// The score is at least this.
+    ScoreAtLeast(f64),
+    /// The person is exempt from the means element (a child, a possible child, or another
+    /// group the person rule names).
+    MeansNotRequired,
+}
+
+/// One way to reach reasonable grounds: all its conditions hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Stable criterion id.
+    pub id: ConceptId,
+    /// The criterion in words.
+    #[schemars(length(min = 1, max = 300))]
+    pub label: String,
+    /// The conditions, all required.
+    #[schemars(length(min = 1))]
+    pub all: Vec<Condition>,
+    /// Why this criterion gives reasonable grounds.
+    pub basis: Basis,
+}
+
+/// The level criteria. `no_indicators` and `further_inquiry` are fixed by definition (no
+/// present indicator; some present indicator); `definition_met` is the person rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRules {
+    /// Reasonable grounds hold when any of these criteria holds (or the definition is met).
+    #[schemars(length(min = 1))]
+    pub reasonable_grounds: Vec<Criterion>,
+}
+
+/// Links an offence to the indicators that point to compulsion in committing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OffenceLink {
+    /// The offence.
+    pub offence: OffenceKind,
+    /// Concepts whose present indicators point to compulsion for this offence.
+    #[schemars(length(min = 1))]
+    pub concepts: Vec<ConceptId>,
+    /// Why these indicators are linked to this offence.
+    #[schemars(length(min = 1, max = 1000))]
+    pub reason: String,
+}
+
+/// The non-punishment advisory: when it is given, and which indicators it connects to each
+/// offence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NonPunishmentRule {
+    /// The lowest level at which the advisory is given when offences are listed.
+    pub min_level: Level,
+    /// The advisory's wording.
+    #[schemars(length(min = 1, max = 2000))]
+    pub text: String,
+    /// The legal sources: ids of the rule set's references.
+    #[schemars(length(min = 1))]
+    pub legal_basis: Vec<ReferenceId>,
+    /// One link per offence kind.
+    pub links: Vec<OffenceLink>,
+}
+
+/// Who a recommendation is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecommendationAudience {
+    /// Everyone.
+    Everyone,
+    /// Children and persons whose age is not established.
+    ChildrenAndPossibleChildren,
+}
+
+/// A recommendation the rule set emits at some levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationRule {
+    /// What kind of step it is.
+    pub kind: RecommendationKind,
+    /// The levels at which it is given.
+    #[schemars(length(min = 1))]
+    pub at_levels: Vec<Level>,
+    /// Who it is for.
+    pub audience: RecommendationAudience,
+    /// The wording: decision support, never a legal determination.
+    #[schemars(length(min = 1, max = 2000))]
+    pub text: String,
+    /// The legal or guidance sources: ids of the rule set's references.
+    #[schemars(length(min = 1))]
+    pub legal_basis: Vec<ReferenceId>,
+}
+
+/// A complete rule set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Rule set")]
+pub struct RuleSet {
+    /// The file format version; this crate reads version 1.
+    pub format_version: u32,
+    /// Stable id, e.g. `ilo-2009`: lowercase letters, digits, `-`, `_` and `.`.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9._-]{0,63}$"))]
+    pub id: String,
+    /// Version of this rule set, e.g. `1.0.0`. Change it whenever the content changes.
+    #[schemars(length(min = 1, max = 64))]
+    pub version: String,
+    /// The date from which the rule set applies, `YYYY-MM-DD`.
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub effective_date: String,
+    /// A short title.
+    #[schemars(length(min = 1, max = 300))]
+    pub title: String,
+    /// What the rule set is for and what it rests on.
+    #[schemars(length(min = 1, max = 4000))]
+    pub description: String,
+    /// The documents the rule set cites.
+    #[schemars(length(min = 1))]
+    pub references: Vec<Reference>,
+    /// The catalogue lists whose indicators the rule set weighs.
+    #[schemars(length(min = 1))]
+    pub lists: Vec<ListId>,
+    /// A list whose strengths apply when the person is treated as a child (for the ILO/EC
+    /// lists: the children-in-labour variations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_strengths: Option<ListId>,
+    /// Points per strength.
+    pub weights: Weights,
+    /// When a dimension is positive.
+    pub dimension_rule: DimensionRule,
+    /// When the definition is met.
+    pub person_rule: PersonRule,
+    /// When there are reasonable grounds.
+    pub levels: LevelRules,
+    /// The non-punishment advisory.
+    pub non_punishment: NonPunishmentRule,
+    /// The other recommendations.
+    pub recommendations: Vec<RecommendationRule>,
+}
+
+impl RuleSet {
+    /// Parses a rule set from JSON (without validating it against a catalogue; see
+    /// [`validate`]).
+    pub fn from_json(json: &str) -> Result<RuleSet, RuleSetError> {
+        let limits = Limits::default();
+        if json.len() > limits.max_rule_set_bytes {
+            return Err(RuleSetError::TooLarge {
+                bytes: json.len(),
+                limit: limits.max_rule_set_bytes,
+            });
+        }
+        serde_json::from_str(json).map_err(|e| RuleSetError::Parse {
+            line: e.line(),
+            column: e.column(),
+            message: crate::error::strip_position(&e),
+        })
+    }
+
+    /// A built-in rule set by id: `ilo-2009` or `kr-2023`. Parsed once per process.
+    pub fn builtin(id: &str) -> Result<&'static RuleSet, RuleSetError> {
+        static PARSED: OnceLock<Vec<(&'static str, Result<RuleSet, RuleSetError>)>> =
+            OnceLock::new();
+        let parsed = PARSED.get_or_init(|| {
+            BUILTIN_RULE_SETS
+                .iter()
+                .map(|(id, _, json)| (*id, RuleSet::from_json(json)))
+                .collect()
+        });
+        match parsed.iter().find(|(name, _)| *name == id) {
+            Some((_, Ok(rule_set))) => Ok(rule_set),
+            Some((_, Err(e))) => Err(e.clone()),
+            None => Err(RuleSetError::UnknownBuiltin(
+                if id.len() <= 64 && id.bytes().all(|b| b.is_ascii_graphic()) {
+                    id.to_owned()
+                } else {
+                    "(not shown)".to_owned()
+                },
+            )),
+        }
+    }
+
+    /// The ids of the built-in rule sets.
+    pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
+        BUILTIN_RULE_SETS.iter().map(|(id, _, _)| *id)
+    }
+
+    /// The paths and text of the built-in rule set files.
+    pub fn builtin_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+        BUILTIN_RULE_SETS
+            .iter()
+            .map(|(_, path, json)| (*path, *json))
+    }
+
+    /// The canonical JSON of this rule set: the serialization of the parsed value, so two
+    /// files that differ only in whitespace or key order have the same canonical form.
+    pub fn canonical_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The SHA-256 digest of [`RuleSet::canonical_json`], as lowercase hex.
+    pub fn digest(&self) -> String {
+        crate::digest::sha256_hex(self.canonical_json().as_bytes())
+    }
+
+    /// The reference with this id.
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id.as_str() == id)
+    }
+
+    /// Whether `exempt` is among the groups exempt from the means element.
+    pub fn exempts(&self, group: ExemptGroup) -> bool {
+        self.person_rule.means_not_required_for.contains(&group)
+    }
+}
+
+/// Checks a rule set against a catalogue and returns every problem at once, each with its
+/// JSON path. An empty result means the rule set can be used to assess.
+pub fn validate(rule_set: &RuleSet, catalogue: &Catalogue) -> Vec<Problem> {
+    let mut v = Validator {
+        rule_set,
+        catalogue,
+        problems: Vec::new(),
+    };
+    v.run();
+    v.problems
+}
+
+/// Validates and returns `Err` with every problem, or `Ok`.
+pub(crate) fn validate_result(rule_set: &RuleSet, catalogue: &Catalogue) -> Result<(), Problems> {
+    Problems::into_result(validate(rule_set, catalogue))
+}
+
+struct Validator<'a> {
+    rule_set: &'a RuleSet,
+    catalogue: &'a Catalogue,
+    problems: Vec<Problem>,
+}
+
+impl Validator<'_> {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    fn run(&mut self) {
+        let rs = self.rule_set;
+        if rs.format_version != RULE_SET_FORMAT_VERSION {
+            self.problem(
+                "$.format_version",
+                format!(
+                    "unsupported rule set format version {}, this crate reads version {RULE_SET_FORMAT_VERSION}",
+                    rs.format_version
+                ),
+            );
+        }
+        self.check_header();
+        self.check_sizes();
+        self.check_references();
+        self.check_lists();
+        self.check_weights();
+        self.check_dimension_rule();
+        self.check_person_rule();
+        self.check_levels();
+        self.check_non_punishment();
+        self.check_recommendations();
+    }
+
+    fn check_header(&mut self) {
+        let rs = self.rule_set;
+        let id_ok = !rs.id.is_empty()
+            && rs.id.len() <= 64
+            && rs.id.bytes().enumerate().all(|(i, b)| {
+                b.is_ascii_lowercase()
+                    || b.is_ascii_digit()
+                    || (i > 0 && matches!(b, b'-' | b'_' | b'.'))
+            });
+        if !id_ok {
+            self.problem(
+                "$.id",
+                "a rule set id is 1 to 64 lowercase letters, digits, `-`, `_` or `.`, starting with a letter or digit",
+            );
+        }
+        if rs.version.trim().is_empty() || rs.version.len() > 64 {
+            self.problem("$.version", "a version is 1 to 64 characters");
+        }
+        if !is_date(&rs.effective_date) {
+            self.problem(
+                "$.effective_date",
+                "an effective date is a calendar date written YYYY-MM-DD",
+            );
+        }
+        for (path, text) in [("$.title", &rs.title), ("$.description", &rs.description)] {
+            if text.trim().is_empty() {
+                self.problem(path, "must not be empty");
+            }
+        }
+    }
+
+    fn check_sizes(&mut self) {
+        let rs = self.rule_set;
+        let limit = Limits::default().max_rule_set_items;
+        let sizes = [
+            ("$.references", rs.references.len()),
+            ("$.lists", rs.lists.len()),
+            ("$.dimension_rule.clauses", rs.dimension_rule.clauses.len()),
+            (
+                "$.levels.reasonable_grounds",
+                rs.levels.reasonable_grounds.len(),
+            ),
+            ("$.non_punishment.links", rs.non_punishment.links.len()),
+            ("$.recommendations", rs.recommendations.len()),
+        ];
+        for (path, n) in sizes {
+            if n > limit {
+                self.problem(path, format!("{n} items, more than the limit of {limit}"));
+            }
+        }
+    }
+
+    fn check_references(&mut self) {
+        let rs = self.rule_set;
+        if rs.references.is_empty() {
+            self.problem("$.references", "a rule set cites at least one reference");
+        }
+        for (i, r) in rs.references.iter().enumerate() {
+            if rs.references.iter().take(i).any(|o| o.id == r.id) {
+                self.problem(
+                    format!("$.references[{i}].id"),
+                    format!("duplicate reference id `{}`", r.id),
+                );
+            }
+        }
+    }
+
+    fn check_basis(&mut self, basis: &Basis, path: &str) {
+        if basis.sources.is_empty() {
+            self.problem(format!("{path}.sources"), "cite at least one reference");
+        }
+        for (i, source) in basis.sources.iter().enumerate() {
+            self.check_reference_id(source, &format!("{path}.sources[{i}]"));
+        }
+        if basis.rationale.trim().is_empty() {
+            self.problem(format!("{path}.rationale"), "a rationale is required");
+        }
+    }
+
+    fn check_reference_id(&mut self, id: &ReferenceId, path: &str) {
+        if self.rule_set.reference(id.as_str()).is_none() {
+            self.problem(
+                path,
+                format!("unknown reference id `{id}`: not in this rule set's references"),
+            );
+        }
+    }
+
+    fn check_lists(&mut self) {
+        let rs = self.rule_set;
+        if rs.lists.is_empty() {
+            self.problem("$.lists", "a rule set uses at least one catalogue list");
+        }
+        if rs.lists.len() > crate::assessor::MAX_RULE_SET_LISTS {
+            self.problem(
+                "$.lists",
+                format!(
+                    "{} lists, more than the limit of {}",
+                    rs.lists.len(),
+                    crate::assessor::MAX_RULE_SET_LISTS
+                ),
+            );
+        }
+        for (i, list) in rs.lists.iter().enumerate() {
+            if self.catalogue.list(list.as_str()).is_none() {
+                self.problem(
+                    format!("$.lists[{i}]"),
+                    format!("unknown list id `{list}`: not in the catalogue"),
+                );
+            }
+            if rs.lists.iter().take(i).any(|l| l == list) {
+                self.problem(
+                    format!("$.lists[{i}]"),
+                    format!("duplicate list id `{list}`"),
+                );
+            }
+        }
+        if let Some(child) = &rs.child_strengths {
+            if self.catalogue.list(child.as_str()).is_none() {
+                self.problem(
+                    "$.child_strengths",
+                    format!("unknown list id `{child}`: not in the catalogue"),
+                );
+            } else if !rs.lists.contains(child) {
+                self.problem(
+                    "$.child_strengths",
+                    format!("list `{child}` gives children's strengths but is not in `lists`"),
+                );
+            }
+        }
+    }
+
+    fn check_weights(&mut self) {
+        let w = &self.rule_set.weights;
+        let named = [("strong", w.strong), ("medium", w.medium), ("weak", w.weak)];
+        let mut all_valid = true;
+        for (name, value) in named {
+            let path = format!("$.weights.{name}");
+            if value.is_nan() {
+                self.problem(path, "a weight must be a number, not NaN");
+                all_valid = false;
+            } else if value.is_infinite() {
+                self.problem(path, "a weight must be finite");
+                all_valid = false;
+            } else if value < 0.0 {
+                self.problem(path, format!("a weight cannot be negative (found {value})"));
+                all_valid = false;
+            } else if value == 0.0 {
+                self.problem(
+                    path,
+                    "a weight of zero would let a present indicator count for nothing",
+                );
+                all_valid = false;
+            } else if value > SCORE_CAP {
+                self.problem(
+                    path,
+                    format!("a weight is at most {SCORE_CAP}, the score's cap"),
+                );
+                all_valid = false;
+            }
+        }
+        if all_valid && !(w.strong >= w.medium && w.medium >= w.weak) {
+            self.problem(
+                "$.weights",
+                "weights out of order: a strong indicator must weigh at least as much as a medium one, and a medium at least as much as a weak one",
+            );
+        }
+        self.check_basis(&w.basis, "$.weights.basis");
+    }
+
+    fn check_dimension_rule(&mut self) {
+        let rule = &self.rule_set.dimension_rule;
+        if rule.clauses.is_empty() {
+            self.problem(
+                "$.dimension_rule.clauses",
+                "at least one clause is needed, or no dimension can ever be positive",
+            );
+        }
+        for (i, clause) in rule.clauses.iter().enumerate() {
+            let path = format!("$.dimension_rule.clauses[{i}]");
+            if rule.clauses.iter().take(i).any(|c| c.id == clause.id) {
+                self.problem(
+                    format!("{path}.id"),
+                    format!("duplicate clause id `{}`", clause.id),
+                );
+            }
+            if clause.requires.is_empty() {
+                self.problem(
+                    format!("{path}.requires"),
+                    "a clause with no requirement would make every dimension positive without evidence",
+                );
+            }
+            for (j, req) in clause.requires.iter().enumerate() {
+                if req.at_least == 0 {
+                    self.problem(
+                        format!("{path}.requires[{j}].at_least"),
+                        "a requirement needs at least one indicator",
+                    );
+                }
+            }
+            let needed: u64 = clause.requires.iter().map(|r| u64::from(r.at_least)).sum();
+            let most = self.largest_dimension();
+            if needed > most as u64 {
+                self.problem(
+                    format!("{path}.requires"),
+                    format!(
+                        "unreachable: the clause needs {needed} indicators but no dimension of the rule set's lists has more than {most}"
+                    ),
+                );
+            }
+        }
+        self.check_basis(&rule.basis, "$.dimension_rule.basis");
+    }
+
+    /// The number of distinct concepts in the largest dimension of the rule set's lists.
+    fn largest_dimension(&self) -> usize {
+        Dimension::ALL
+            .iter()
+            .map(|&d| self.concepts_in(d))
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn concepts_in(&self, dimension: Dimension) -> usize {
+        let mut concepts: Vec<&str> = self
+            .catalogue
+            .in_dimension(dimension)
+            .filter(|e| e.lists.iter().any(|l| self.rule_set.lists.contains(l)))
+            .map(|e| e.concept.as_str())
+            .collect();
+        concepts.sort_unstable();
+        concepts.dedup();
+        concepts.len()
+    }
+
+    fn check_person_rule(&mut self) {
+        let rule = &self.rule_set.person_rule;
+        for element in PalermoElement::ALL {
+            let count = rule
+                .elements
+                .iter()
+                .filter(|e| e.element == element)
+                .count();
+            if count == 0 {
+                self.problem(
+                    "$.person_rule.elements",
+                    format!(
+                        "the person rule does not say which dimensions make up the {} element",
+                        element.label()
+                    ),
+                );
+            } else if count > 1 {
+                self.problem(
+                    "$.person_rule.elements",
+                    format!("the {} element is defined {count} times", element.label()),
+                );
+            }
+        }
+        for (i, element) in rule.elements.iter().enumerate() {
+            let path = format!("$.person_rule.elements[{i}].dimensions");
+            if element.dimensions.is_empty() {
+                self.problem(
+                    path.clone(),
+                    "the person rule names no dimension for this element",
+                );
+            }
+            for (j, d) in element.dimensions.iter().enumerate() {
+                if element.dimensions.iter().take(j).any(|o| o == d) {
+                    self.problem(
+                        format!("{path}[{j}]"),
+                        format!("dimension `{}` is named twice", d.as_str()),
+                    );
+                }
+                if self.concepts_in(*d) == 0 {
+                    self.problem(
+                        format!("{path}[{j}]"),
+                        format!(
+                            "unreachable: dimension `{}` has no indicator in the rule set's lists",
+                            d.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+        for (i, g) in rule.means_not_required_for.iter().enumerate() {
+            if rule.means_not_required_for.iter().take(i).any(|o| o == g) {
+                self.problem(
+                    format!("$.person_rule.means_not_required_for[{i}]"),
+                    "group named twice",
+                );
+            }
+        }
+        self.check_basis(&rule.basis, "$.person_rule.basis");
+    }
+
+    fn max_score(&self) -> f64 {
+        let w = &self.rule_set.weights;
+        let mut total = 0.0;
+        for d in Dimension::ALL {
+            let mut best: Vec<(&str, Strength)> = Vec::new();
+            for e in self.catalogue.in_dimension(d) {
+                if !e.lists.iter().any(|l| self.rule_set.lists.contains(l)) {
+                    continue;
+                }
+                let s = e
+                    .list_strengths
+                    .iter()
+                    .map(|v| v.strength)
+                    .fold(e.strength, Ord::max);
+                match best.iter_mut().find(|(c, _)| *c == e.concept.as_str()) {
+                    Some(slot) => slot.1 = slot.1.max(s),
+                    None => best.push((e.concept.as_str(), s)),
+                }
+            }
+            total += best.iter().map(|(_, s)| w.of(*s)).sum::<f64>();
+        }
+        total.min(SCORE_CAP)
+    }
+
+    fn check_levels(&mut self) {
+        let criteria = &self.rule_set.levels.reasonable_grounds;
+        if criteria.len() > 64 {
+            self.problem(
+                "$.levels.reasonable_grounds",
+                format!("{} criteria, more than the limit of 64", criteria.len()),
+            );
+        }
+        if criteria.is_empty() {
+            self.problem(
+                "$.levels.reasonable_grounds",
+                "at least one criterion is needed, or reasonable grounds could only be reached with the full definition",
+            );
+        }
+        let max_score = self.max_score();
+        for (i, c) in criteria.iter().enumerate() {
+            let path = format!("$.levels.reasonable_grounds[{i}]");
+            if criteria.iter().take(i).any(|o| o.id == c.id) {
+                self.problem(
+                    format!("{path}.id"),
+                    format!("duplicate criterion id `{}`", c.id),
+                );
+            }
+            if c.all.is_empty() {
+                self.problem(
+                    format!("{path}.all"),
+                    "levels out of order: a criterion without conditions would give reasonable grounds with no indicator present",
+                );
+            }
+            if c.all
+                .iter()
+                .all(|cond| matches!(cond, Condition::MeansNotRequired))
+                && !c.all.is_empty()
+            {
+                self.problem(
+                    format!("{path}.all"),
+                    "levels out of order: this criterion holds without any indicator present",
+                );
+            }
+            for (j, cond) in c.all.iter().enumerate() {
+                let cpath = format!("{path}.all[{j}]");
+                match cond {
+                    Condition::ScoreAtLeast(t) => {
+                        if !t.is_finite() {
+                            self.problem(cpath, "a score threshold must be a finite number");
+                        } else if *t <= 0.0 {
+                            self.problem(
+                                cpath,
+                                "levels out of order: a score threshold of zero or less holds with no indicator present, below further inquiry",
+                            );
+                        } else if *t > max_score {
+                            self.problem(
+                                cpath,
+                                format!(
+                                    "unreachable: the threshold {t} is above the highest score the rule set's lists can give ({max_score})"
+                                ),
+                            );
+                        }
+                    }
+                    Condition::AnyDimensionPositive(dims)
+                    | Condition::IndicatorPresent {
+                        dimensions: dims, ..
+                    } => {
+                        if dims.is_empty() {
+                            self.problem(cpath.clone(), "names no dimension, so it can never hold");
+                        }
+                        for (k, d) in dims.iter().enumerate() {
+                            if self.concepts_in(*d) == 0 {
+                                self.problem(
+                                    format!("{cpath}[{k}]"),
+                                    format!(
+                                        "unreachable: dimension `{}` has no indicator in the rule set's lists",
+                                        d.as_str()
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                    Condition::ElementMet(_) | Condition::MeansNotRequired => {}
+                }
+            }
+            self.check_basis(&c.basis, &format!("{path}.basis"));
+        }
+    }
+
+    fn check_non_punishment(&mut self) {
+        let np = &self.rule_set.non_punishment;
+        if np.min_level < Level::FurtherInquiry {
+            self.problem(
+                "$.non_punishment.min_level",
+                "the advisory needs at least one indicator present: use `further_inquiry` or higher",
+            );
+        }
+        if np.text.trim().is_empty() {
+            self.problem("$.non_punishment.text", "must not be empty");
+        }
+        if np.legal_basis.is_empty() {
+            self.problem(
+                "$.non_punishment.legal_basis",
+                "cite at least one legal source",
+            );
+        }
+        for (i, r) in np.legal_basis.iter().enumerate() {
+            self.check_reference_id(r, &format!("$.non_punishment.legal_basis[{i}]"));
+        }
+        for (i, link) in np.links.iter().enumerate() {
+            let path = format!("$.non_punishment.links[{i}]");
+            if np.links.iter().take(i).any(|l| l.offence == link.offence) {
+                self.problem(
+                    format!("{path}.offence"),
+                    format!("offence `{}` is linked twice", link.offence.as_str()),
+                );
+            }
+            if link.concepts.is_empty() {
+                self.problem(format!("{path}.concepts"), "link at least one concept");
+            }
+            for (j, c) in link.concepts.iter().enumerate() {
+                if !self.catalogue.has_concept(c.as_str()) {
+                    self.problem(
+                        format!("{path}.concepts[{j}]"),
+                        format!("unknown concept id `{c}`: no catalogue entry has it"),
+                    );
+                }
+            }
+        }
+        for kind in OffenceKind::ALL {
+            if !np.links.iter().any(|l| l.offence == kind) {
+                self.problem(
+                    "$.non_punishment.links",
+                    format!(
+                        "offence `{}` has no link: an offence must never go without the indicators that could show compulsion",
+                        kind.as_str()
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check_recommendations(&mut self) {
+        let recs = &self.rule_set.recommendations;
+        for (i, r) in recs.iter().enumerate() {
+            let path = format!("$.recommendations[{i}]");
+            if r.at_levels.is_empty() {
+                self.problem(format!("{path}.at_levels"), "name at least one level");
+            }
+            if r.at_levels.contains(&Level::NoIndicators) {
+                self.problem(
+                    format!("{path}.at_levels"),
+                    "recommendations are for cases with indicators present; remove `no_indicators`",
+                );
+            }
+            if r.text.trim().is_empty() {
+                self.problem(format!("{path}.text"), "must not be empty");
+            }
+            if r.legal_basis.is_empty() {
+                self.problem(format!("{path}.legal_basis"), "cite at least one source");
+            }
+            for (j, id) in r.legal_basis.iter().enumerate() {
+                self.check_reference_id(id, &format!("{path}.legal_basis[{j}]"));
+            }
+            if recs
+                .iter()
+                .take(i)
+                .any(|o| o.kind == r.kind && o.audience == r.audience)
+            {
+                self.problem(
+                    format!("{path}.kind"),
+                    "the same recommendation is given twice",
+                );
+            }
+            if r.kind == RecommendationKind::NonPunishment {
+                self.problem(
+                    format!("{path}.kind"),
+                    "the non-punishment advisory is configured in `non_punishment`, not here",
+                );
+            }
+        }
+    }
+}
+
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+            .then(|| text.get(r).and_then(|s| s.parse::<u32>().ok()))
+            .flatten()
+    };
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return false;
+    }
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_calendar_dates() {
+        assert!(is_date("2023-01-01"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2023-13-01"));
+        assert!(!is_date("2023-1-01"));
+        assert!(!is_date("20230101"));
+    }
+}
