@@ -824,7 +824,7 @@ impl Assessor {
                         })
                     })
                     .collect();
-                items.sort_by(|a, b| b.strength.cmp(&a.strength));
+                items.sort_by_key(|c| std::cmp::Reverse(c.strength));
                 DimensionFinding {
                     dimension: d,
                     element: d.element(),

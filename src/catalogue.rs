@@ -74,11 +74,13 @@ impl Audience {
     ///
     /// Where age is not established, both adult and children's lists are relevant.
     pub fn covers(self, age: AgeGroup) -> bool {
-        match (self, age) {
-            (Audience::All, _) | (_, AgeGroup::NotEstablished) => true,
-            (Audience::Adults, AgeGroup::Adult) | (Audience::Children, AgeGroup::Child) => true,
-            _ => false,
-        }
+        matches!(
+            (self, age),
+            (Audience::All, _)
+                | (_, AgeGroup::NotEstablished)
+                | (Audience::Adults, AgeGroup::Adult)
+                | (Audience::Children, AgeGroup::Child)
+        )
     }
 }
 

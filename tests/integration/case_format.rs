@@ -1,0 +1,155 @@
+//! The case format: the public JSON contract, strict parsing and errors that name the problem.
+
+use trafficking_indicators::{Case, CaseError, ObservationStatus, ParseOptions, assess};
+
+const GOOD: &str = r#"{
+  "case_reference": "NGO-TEST-0001",
+  "subject": { "age_years": 31, "disability": false },
+  "forms": ["labour", "sexual"],
+  "observations": [
+    { "indicator": "confiscation_of_documents_at_destination", "status": "present", "source": "document", "note": "employer has the passport" },
+    { "indicator": "debt_bondage_at_destination", "status": "absent", "source": "self_report" },
+    { "indicator": "deceived_about_wages", "status": "not_assessed" }
+  ],
+  "offences": [ { "kind": "irregular_stay", "stage": "charged", "note": "overstay" } ]
+}"#;
+
+fn err(json: &str) -> String {
+    match Case::from_json(json) {
+        Ok(case) => match assess(&case) {
+            Ok(_) => panic!("expected an error"),
+            Err(e) => e.to_string(),
+        },
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn a_case_round_trips_through_json() {
+    let case = Case::from_json(GOOD).expect("parses");
+    assert_eq!(case.observations.len(), 3);
+    assert_eq!(case.observations[2].status, ObservationStatus::NotAssessed);
+    let again = Case::from_json(&case.to_json_pretty()).expect("re-parses");
+    assert_eq!(again, case);
+    // serde's Deserialize goes through the same strict reader.
+    let via_serde: Case = serde_json::from_str(GOOD).expect("serde");
+    assert_eq!(via_serde, case);
+}
+
+#[test]
+fn unknown_field_is_rejected_naming_it() {
+    let json = GOOD.replace("\"source\": \"document\"", "\"sauce\": \"document\"");
+    assert_eq!(
+        err(&json),
+        "$.observations[0]: unknown field `sauce`, expected one of `indicator`, `status`, `source`, `note`"
+    );
+    let json = GOOD.replace("\"forms\"", "\"form\"");
+    assert!(
+        err(&json).starts_with("$: unknown field `form`"),
+        "{}",
+        err(&json)
+    );
+}
+
+#[test]
+fn unknown_indicator_id_is_an_error_naming_it_never_a_skip() {
+    let json = GOOD.replace("debt_bondage_at_destination", "debt_bondage_at_destinaton");
+    assert_eq!(
+        err(&json),
+        "$.observations[1].indicator: unknown indicator id `debt_bondage_at_destinaton`: not in the catalogue (check the spelling)"
+    );
+}
+
+#[test]
+fn a_status_outside_the_three_is_rejected_naming_the_field() {
+    for bad in ["\"yes\"", "\"Present\"", "true", "null", "1"] {
+        let json = GOOD.replace("\"status\": \"absent\"", &format!("\"status\": {bad}"));
+        let e = err(&json);
+        assert!(e.starts_with("$.observations[1].status: "), "{bad}: {e}");
+        assert!(
+            e.contains("`present`, `absent`, `not_assessed`"),
+            "{bad}: {e}"
+        );
+    }
+}
+
+#[test]
+fn missing_required_fields_are_named() {
+    let json = r#"{"observations": [{"indicator": "withholding_of_wages"}]}"#;
+    assert_eq!(err(json), "$.observations[0]: missing field `status`");
+    let json = r#"{"offences": [{"stage": "charged"}]}"#;
+    assert_eq!(err(json), "$.offences[0]: missing field `kind`");
+}
+
+#[test]
+fn duplicate_keys_are_rejected() {
+    let json = r#"{"observations": [{"indicator": "withholding_of_wages", "status": "present", "status": "absent"}]}"#;
+    assert_eq!(
+        err(json),
+        "$.observations[0]: the key `status` appears twice"
+    );
+}
+
+#[test]
+fn wrong_types_name_the_kind_not_the_value() {
+    let json = r#"{"subject": {"age_years": "thirty"}}"#;
+    assert_eq!(
+        err(json),
+        "$.subject.age_years: expected a whole number of years from 0 to 130, found a string"
+    );
+    let json = r#"{"subject": {"age_years": 17.5}}"#;
+    assert!(err(json).starts_with("$.subject.age_years: not an allowed value"));
+    let json = r#"{"subject": {"age_years": 131}}"#;
+    assert!(err(json).starts_with("$.subject.age_years: not an allowed value"));
+}
+
+#[test]
+fn an_indicator_id_must_be_a_snake_case_token() {
+    let json = GOOD.replace("debt_bondage_at_destination", "Debt bondage!");
+    let e = err(&json);
+    assert!(
+        e.starts_with("$.observations[1].indicator: not a valid indicator id"),
+        "{e}"
+    );
+    assert!(!e.contains("Debt bondage"), "{e}");
+}
+
+#[test]
+fn contradictory_age_and_minority_are_rejected() {
+    let json = r#"{"subject": {"age_years": 16, "minor": false}}"#;
+    assert!(err(json).contains("contradict"));
+}
+
+#[test]
+fn invalid_forms_and_duplicate_forms_are_rejected() {
+    assert!(err(r#"{"forms": ["fishing"]}"#).starts_with("$.forms[0]: not an allowed value"));
+    assert_eq!(
+        err(r#"{"forms": ["labour", "labour"]}"#),
+        "$.forms[1]: form `labour` is listed twice"
+    );
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let e = Case::from_json("{\n  \"forms\": [\"labour\",]\n}").expect_err("invalid JSON");
+    assert!(matches!(e, CaseError::Syntax { line: 2, .. }), "{e:?}");
+}
+
+#[test]
+fn revealing_values_is_opt_in() {
+    let json = r#"{"forms": ["she said fishing"]}"#;
+    let hidden = Case::from_json(json).expect_err("bad form").to_string();
+    assert!(!hidden.contains("she said"), "{hidden}");
+    let shown = Case::from_json_with(json, ParseOptions::revealing_values())
+        .expect_err("bad form")
+        .to_string();
+    assert!(shown.contains("she said fishing"), "{shown}");
+}
+
+#[test]
+fn an_empty_case_is_valid_and_has_no_indicators() {
+    let case = Case::from_json("{}").expect("empty case");
+    let a = assess(&case).expect("assesses");
+    assert_eq!(a.level, trafficking_indicators::Level::NoIndicators);
+    assert_eq!(a.score, 0.0);
+}

@@ -1,0 +1,296 @@
+//! The person-level rule: adults need act, means and purpose; children (and persons whose age
+//! is not established) need no means; and the non-punishment advisory.
+
+use trafficking_indicators::assessment::NoticeKind;
+use trafficking_indicators::{Level, OffenceKind, PalermoElement, RecommendationKind, Subject};
+
+use crate::common::{adult, age_unknown, child, present, run, with_offences, with_subject};
+
+/// Deceptive recruitment positive (strong + medium).
+const ACT: [&str; 2] = ["deceived_about_nature_of_job", "deceived_about_wages"];
+/// Exploitative conditions positive (strong + medium).
+const PURPOSE: [&str; 2] = ["excessive_working_days_or_hours", "low_or_no_salary"];
+/// Coercion at destination positive (strong + medium).
+const MEANS: [&str; 2] = [
+    "confiscation_of_documents_at_destination",
+    "withholding_of_wages",
+];
+
+fn ids(groups: &[&[&'static str]]) -> Vec<&'static str> {
+    groups.iter().flat_map(|g| g.iter().copied()).collect()
+}
+
+#[test]
+fn adult_with_act_means_and_purpose_meets_the_definition() {
+    let a = run(&adult(&present(&ids(&[&ACT, &PURPOSE, &MEANS]))));
+    assert_eq!(a.level, Level::DefinitionMet);
+    assert!(a.explanation.person_rule.met);
+    assert!(a.explanation.person_rule.missing.is_empty());
+}
+
+#[test]
+fn adult_without_means_does_not_meet_the_definition() {
+    // Deceptive recruitment is itself a Palermo means, so exploitation plus deception gives
+    // reasonable grounds, but the adult rule also needs a destination means dimension.
+    let a = run(&adult(&present(&ids(&[&ACT, &PURPOSE]))));
+    assert_eq!(a.level, Level::ReasonableGrounds);
+    assert_eq!(
+        a.explanation.person_rule.missing,
+        vec![PalermoElement::Means]
+    );
+}
+
+#[test]
+fn adult_without_the_act_does_not_meet_the_definition() {
+    let a = run(&adult(&present(&ids(&[&PURPOSE, &MEANS]))));
+    assert_eq!(a.level, Level::ReasonableGrounds);
+    assert_eq!(a.explanation.person_rule.missing, vec![PalermoElement::Act]);
+}
+
+#[test]
+fn adult_without_exploitation_does_not_reach_reasonable_grounds_by_means_alone() {
+    let a = run(&adult(&present(&ids(&[&ACT, &MEANS]))));
+    assert_eq!(a.level, Level::FurtherInquiry);
+    assert_eq!(
+        a.explanation.person_rule.missing,
+        vec![PalermoElement::Purpose]
+    );
+}
+
+#[test]
+fn child_needs_no_means_element() {
+    // Exploitation positive and one recruitment-phase indicator present (not a positive
+    // dimension): the act and purpose of Palermo Art. 3(c).
+    let a = run(&child(&present(&[
+        "deceived_about_wages",
+        PURPOSE[0],
+        PURPOSE[1],
+    ])));
+    assert_eq!(a.level, Level::DefinitionMet);
+    assert!(!a.explanation.subject.means_required);
+    let means = &a.explanation.elements[1];
+    assert_eq!(means.element, PalermoElement::Means);
+    assert!(!means.required && !means.met);
+}
+
+#[test]
+fn the_same_evidence_is_not_enough_for_an_adult() {
+    let a = run(&adult(&present(&[
+        "deceived_about_wages",
+        PURPOSE[0],
+        PURPOSE[1],
+    ])));
+    assert_eq!(a.level, Level::FurtherInquiry);
+}
+
+#[test]
+fn child_without_evidence_of_the_act_has_reasonable_grounds_only() {
+    let a = run(&child(&present(&PURPOSE)));
+    assert_eq!(a.level, Level::ReasonableGrounds);
+    assert_eq!(a.explanation.person_rule.missing, vec![PalermoElement::Act]);
+    assert!(
+        a.recommendation(RecommendationKind::ChildProtectionReferral)
+            .is_some()
+    );
+}
+
+#[test]
+fn age_not_established_is_treated_as_a_child_and_says_so() {
+    let obs = present(&["deceived_about_wages", PURPOSE[0], PURPOSE[1]]);
+    let a = run(&age_unknown(&obs));
+    assert_eq!(a.level, Level::DefinitionMet);
+    assert!(a.explanation.subject.treated_as_child);
+    assert!(
+        a.explanation
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::AgeNotEstablished)
+    );
+    assert!(
+        a.recommendation(RecommendationKind::ChildProtectionReferral)
+            .is_some()
+    );
+}
+
+#[test]
+fn age_rules_under_and_over_eighteen() {
+    let obs = present(&["deceived_about_wages", PURPOSE[0], PURPOSE[1]]);
+    let level = |subject: Subject| run(&with_subject(subject, &obs)).level;
+    let age = |years| Subject {
+        age_years: Some(years),
+        ..Subject::default()
+    };
+    assert_eq!(level(age(17)), Level::DefinitionMet);
+    assert_eq!(level(age(18)), Level::FurtherInquiry);
+    assert_eq!(
+        level(Subject {
+            minor: Some(true),
+            ..Subject::default()
+        }),
+        Level::DefinitionMet
+    );
+    assert_eq!(
+        level(Subject {
+            minor: Some(false),
+            ..Subject::default()
+        }),
+        Level::FurtherInquiry
+    );
+}
+
+#[test]
+fn a_possible_child_is_never_assessed_below_an_adult() {
+    // The child rule only removes a requirement and the children's strengths only raise
+    // strengths, so the same evidence never gives a lower level for a possible child.
+    for obs in [
+        present(&ids(&[&ACT, &PURPOSE, &MEANS])),
+        present(&ids(&[&PURPOSE, &MEANS])),
+        present(&[
+            "deceived_about_education",
+            "no_access_to_education",
+            PURPOSE[0],
+        ]),
+        present(&[MEANS[0]]),
+    ] {
+        assert!(run(&age_unknown(&obs)).level >= run(&adult(&obs)).level);
+        assert!(run(&age_unknown(&obs)).score >= run(&adult(&obs)).score);
+    }
+}
+
+#[test]
+fn non_punishment_advisory_appears_with_offences_at_reasonable_grounds() {
+    let case = with_offences(
+        adult(&present(&ids(&[&PURPOSE, &MEANS]))),
+        &[OffenceKind::IrregularStay],
+    );
+    let a = run(&case);
+    assert_eq!(a.level, Level::ReasonableGrounds);
+    let advisory = a
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("advisory");
+    assert_eq!(advisory.offences.len(), 1);
+    let linked: Vec<&str> = advisory.offences[0]
+        .linked_indicators
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
+    // Irregular stay with confiscated documents and withheld wages.
+    assert_eq!(
+        linked,
+        vec![
+            "confiscation_of_documents_at_destination",
+            "withholding_of_wages"
+        ]
+    );
+    let cites: Vec<&str> = advisory
+        .legal_basis
+        .iter()
+        .map(|c| c.reference.as_str())
+        .collect();
+    assert_eq!(
+        cites,
+        vec![
+            "coe_cets_197_art_26",
+            "eu_directive_2011_36_art_8",
+            "ohchr_guideline_4_5"
+        ]
+    );
+}
+
+#[test]
+fn prostitution_charge_is_linked_to_forced_clients() {
+    let obs = present(&[
+        "forced_tasks_or_clients",
+        "debt_bondage_at_destination",
+        PURPOSE[0],
+        PURPOSE[1],
+    ]);
+    let a = run(&with_offences(adult(&obs), &[OffenceKind::Prostitution]));
+    let advisory = a
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("advisory");
+    let linked: Vec<&str> = advisory.offences[0]
+        .linked_indicators
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
+    assert!(linked.contains(&"forced_tasks_or_clients"), "{linked:?}");
+    assert!(
+        linked.contains(&"debt_bondage_at_destination"),
+        "{linked:?}"
+    );
+}
+
+#[test]
+fn non_punishment_advisory_is_absent_below_reasonable_grounds() {
+    let case = with_offences(adult(&present(&[MEANS[0]])), &[OffenceKind::IrregularStay]);
+    let a = run(&case);
+    assert_eq!(a.level, Level::FurtherInquiry);
+    assert!(
+        a.recommendation(RecommendationKind::NonPunishment)
+            .is_none()
+    );
+    // ... but the reader is told offences are waiting on the open questions.
+    assert!(
+        a.explanation
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::OffencesBelowThreshold)
+    );
+}
+
+#[test]
+fn non_punishment_advisory_is_absent_without_offences() {
+    let a = run(&adult(&present(&ids(&[&PURPOSE, &MEANS]))));
+    assert_eq!(a.level, Level::ReasonableGrounds);
+    assert!(
+        a.recommendation(RecommendationKind::NonPunishment)
+            .is_none()
+    );
+}
+
+#[test]
+fn each_offence_kind_gets_its_own_advisory_entry() {
+    let case = with_offences(
+        adult(&present(&ids(&[&ACT, &PURPOSE, &MEANS]))),
+        &[
+            OffenceKind::Prostitution,
+            OffenceKind::IrregularStay,
+            OffenceKind::Prostitution,
+        ],
+    );
+    let a = run(&case);
+    let advisory = a
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("advisory");
+    let kinds: Vec<(OffenceKind, u32)> = advisory
+        .offences
+        .iter()
+        .map(|o| (o.offence, o.recorded))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (OffenceKind::IrregularStay, 1),
+            (OffenceKind::Prostitution, 2)
+        ]
+    );
+}
+
+#[test]
+fn protection_recommendations_start_at_reasonable_grounds() {
+    let rg = run(&adult(&present(&ids(&[&PURPOSE, &MEANS]))));
+    let kinds: Vec<RecommendationKind> = rg.recommendations.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            RecommendationKind::ReferralToAssistance,
+            RecommendationKind::RecoveryAndReflectionPeriod,
+            RecommendationKind::NoRemovalPendingIdentification
+        ]
+    );
+    let fi = run(&adult(&present(&[MEANS[0]])));
+    let kinds: Vec<RecommendationKind> = fi.recommendations.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, vec![RecommendationKind::ContinueIdentification]);
+    assert!(run(&adult(&[])).recommendations.is_empty());
+}

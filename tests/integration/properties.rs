@@ -1,0 +1,142 @@
+//! Property tests: monotonicity, additivity and determinism over random cases.
+
+use proptest::prelude::*;
+use trafficking_indicators::{
+    Assessment, Case, Catalogue, EvidenceSource, ExploitationForm, IndicatorId, Observation,
+    ObservationStatus, Subject, assess,
+};
+
+fn ids() -> Vec<IndicatorId> {
+    Catalogue::builtin()
+        .entries()
+        .iter()
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+fn status() -> impl Strategy<Value = ObservationStatus> {
+    prop_oneof![
+        Just(ObservationStatus::Present),
+        Just(ObservationStatus::Absent),
+        Just(ObservationStatus::NotAssessed)
+    ]
+}
+
+fn subject() -> impl Strategy<Value = Subject> {
+    (
+        proptest::option::of(0u8..=90),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
+    )
+        .prop_map(|(age_years, minor, disability)| Subject {
+            minor: if age_years.is_some() { None } else { minor },
+            age_years,
+            disability,
+        })
+}
+
+/// A random valid case: distinct indicators, each with one status.
+pub fn case() -> impl Strategy<Value = Case> {
+    let n = ids().len();
+    (
+        subject(),
+        proptest::sample::subsequence(ExploitationForm::ALL.to_vec(), 0..=3),
+        proptest::collection::btree_map(0..n, status(), 0..40),
+    )
+        .prop_map(move |(subject, forms, picks)| {
+            let all = ids();
+            Case {
+                subject,
+                forms,
+                observations: picks
+                    .into_iter()
+                    .map(|(i, s)| {
+                        Observation::new(all[i].clone(), s).with_source(EvidenceSource::ThirdParty)
+                    })
+                    .collect(),
+                ..Case::default()
+            }
+        })
+}
+
+fn run(case: &Case) -> Assessment {
+    assess(case).expect("random valid cases assess")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn adding_a_present_indicator_never_lowers_score_or_level(case in case(), pick in any::<proptest::sample::Index>()) {
+        let all = ids();
+        let id = pick.get(&all).clone();
+        let mut more = case.clone();
+        more.observations.retain(|o| o.indicator != id);
+        let without = run(&more);
+        more.observations.push(Observation::new(id, ObservationStatus::Present));
+        let after = run(&more);
+        prop_assert!(after.score >= without.score);
+        prop_assert!(after.level >= without.level);
+    }
+
+    #[test]
+    fn resolving_not_assessed_as_absent_never_raises_score_or_level(case in case()) {
+        let before = run(&case);
+        let mut resolved = case.clone();
+        for o in &mut resolved.observations {
+            if o.status == ObservationStatus::NotAssessed {
+                o.status = ObservationStatus::Absent;
+            }
+        }
+        let after = run(&resolved);
+        prop_assert!(after.score <= before.score);
+        prop_assert!(after.level <= before.level);
+    }
+
+    #[test]
+    fn contributions_sum_to_the_score_within_bounds(case in case()) {
+        let a = run(&case);
+        let sum: f64 = a.explanation.score.contributions.iter().map(|c| c.points).sum();
+        prop_assert!((sum - a.score).abs() < 1e-9, "{} != {}", sum, a.score);
+        prop_assert!((0.0..=100.0).contains(&a.score));
+        prop_assert!(a.score_range.min <= a.score && a.score <= a.score_range.max);
+        prop_assert!(a.score_range.max <= 100.0);
+        prop_assert!(a.level_range.min == a.level && a.level <= a.level_range.max);
+    }
+
+    #[test]
+    fn observation_order_does_not_change_a_byte(case in case(), seed in any::<u64>()) {
+        let first = run(&case).to_json();
+        let mut shuffled = case.clone();
+        // A deterministic shuffle from the seed.
+        let n = shuffled.observations.len();
+        let mut state = seed | 1;
+        for i in (1..n).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.observations.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        prop_assert_eq!(run(&shuffled).to_json(), first);
+    }
+
+    #[test]
+    fn answering_every_open_question_present_reaches_the_upper_bounds(case in case()) {
+        let a = run(&case);
+        let mut all_present = case.clone();
+        let answered: std::collections::BTreeSet<IndicatorId> = case
+            .observations.iter()
+            .filter(|o| o.status != ObservationStatus::NotAssessed)
+            .map(|o| o.indicator.clone()).collect();
+        all_present.observations.retain(|o| o.status != ObservationStatus::NotAssessed);
+        let catalogue = Catalogue::builtin();
+        for list in &a.explanation.subject.relevant_lists {
+            for e in catalogue.in_list(list.as_str()) {
+                if !answered.contains(&e.id) && !all_present.observations.iter().any(|o| o.indicator == e.id) {
+                    all_present.observations.push(Observation::new(e.id.clone(), ObservationStatus::Present));
+                }
+            }
+        }
+        let top = run(&all_present);
+        prop_assert!((top.score - a.score_range.max).abs() < 1e-9, "{} vs {}", top.score, a.score_range.max);
+        prop_assert_eq!(top.level, a.level_range.max);
+    }
+}
