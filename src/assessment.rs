@@ -103,6 +103,9 @@ pub enum RecommendationKind {
     ChildProtectionReferral,
     /// Continue identification: ask the next questions.
     ContinueIdentification,
+    /// Exploitative conditions without (so far) the coercion of trafficking: refer to labour
+    /// inspection or a labour-rights service.
+    LabourRightsReferral,
 }
 
 /// The rule set and catalogue that produced an assessment, so it can be reproduced.
@@ -394,6 +397,10 @@ pub enum Disposition {
 pub struct ObservationFinding {
     /// The indicator.
     pub id: IndicatorId,
+    /// Its published label.
+    pub label: Text,
+    /// Its dimension.
+    pub dimension: Dimension,
     /// The recorded status.
     pub status: ObservationStatus,
     /// The evidence sources recorded, sorted, without repeats.
@@ -467,6 +474,8 @@ pub struct LabelledIndicator {
     pub id: IndicatorId,
     /// Its published label.
     pub label: Text,
+    /// Its dimension (the same label can stand in two dimensions).
+    pub dimension: Dimension,
 }
 
 /// The non-punishment advisory for one kind of offence.

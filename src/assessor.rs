@@ -37,6 +37,8 @@ pub struct Assessor {
     stamp: RuleSetStamp,
     /// Per catalogue entry, in catalogue order.
     entries: Vec<CompiledEntry>,
+    /// How many distinct (dimension, concept) slots the catalogue has.
+    n_slots: usize,
     /// The rule set's lists, in rule set order.
     lists: Vec<CompiledList>,
     clauses: Vec<CompiledClause>,
@@ -57,11 +59,39 @@ struct CompiledEntry {
     id: IndicatorId,
     label: Text,
     dimension: Dimension,
+    /// Dense concept index.
     concept: u32,
+    /// Dense index of (dimension, concept): entries of one concept in one dimension count
+    /// once.
+    slot: u32,
     adult: Strength,
     child: Strength,
     /// Bit i set: the entry is in the rule set's list i. Zero: not weighed by this rule set.
     lists: u64,
+}
+
+/// A present indicator that counts: the strongest present entry of its slot.
+#[derive(Debug)]
+struct Counted {
+    dimension: Dimension,
+    slot: u32,
+    strength: Strength,
+    pos: usize,
+    /// Other present entries of the same slot, counted once with this one.
+    same_concept: Vec<usize>,
+}
+
+/// What one assessment knows about a slot (a concept within a dimension).
+#[derive(Debug, Clone, Copy, Default)]
+struct SlotState {
+    /// The strength the slot counts with, when an entry of it is present.
+    present: Option<Strength>,
+    /// An entry of it was answered absent and none is present: the concept is settled.
+    closed: bool,
+    /// The strongest unresolved strength folded into the all-present bound.
+    raised: Option<Strength>,
+    /// Already in the ask-next list.
+    asked: bool,
 }
 
 #[derive(Debug)]
@@ -102,6 +132,7 @@ enum CompiledCondition {
 struct CompiledRecommendation {
     kind: RecommendationKind,
     levels: [bool; 4],
+    when: Vec<CompiledCondition>,
     audience: RecommendationAudience,
     text: Text,
     legal_basis: Vec<Citation>,
@@ -207,10 +238,42 @@ struct Person {
 #[derive(Debug, Clone, Copy)]
 struct Outcome {
     positive: [Option<usize>; 6],
+    positive_mask: u8,
     elements: [bool; 3],
     definition: bool,
     criteria_met: u64,
     level: Level,
+}
+
+fn condition_holds(
+    condition: CompiledCondition,
+    tally: &Tally,
+    positive_mask: u8,
+    elements: &[bool; 3],
+    person: &Person,
+) -> bool {
+    match condition {
+        CompiledCondition::ElementMet(el) => elements.get(el as usize).copied().unwrap_or(false),
+        CompiledCondition::AnyDimensionPositive(mask) => positive_mask & mask != 0,
+        CompiledCondition::IndicatorPresent(mask, min) => {
+            tally.strongest(mask).is_some_and(|s| s >= min)
+        }
+        CompiledCondition::ScoreAtLeast(t) => tally.score() >= t,
+        CompiledCondition::MeansNotRequired => person.exempt,
+    }
+}
+
+fn compile_condition(condition: &Condition) -> CompiledCondition {
+    match condition {
+        Condition::ElementMet(e) => CompiledCondition::ElementMet(*e),
+        Condition::AnyDimensionPositive(d) => CompiledCondition::AnyDimensionPositive(dims_mask(d)),
+        Condition::IndicatorPresent {
+            dimensions,
+            min_strength,
+        } => CompiledCondition::IndicatorPresent(dims_mask(dimensions), *min_strength),
+        Condition::ScoreAtLeast(t) => CompiledCondition::ScoreAtLeast(*t),
+        Condition::MeansNotRequired => CompiledCondition::MeansNotRequired,
+    }
 }
 
 impl Assessor {
@@ -285,8 +348,21 @@ impl Assessor {
             let next = concepts.len() as u32;
             concepts.entry(e.concept.as_str()).or_insert(next);
         }
+        let concept_index = |c: &ConceptId| concepts.get(c.as_str()).copied().unwrap_or(u32::MAX);
+        // Dense slot indices of (dimension, concept), in dimension order.
+        let mut slot_keys: Vec<(Dimension, u32)> = catalogue
+            .entries()
+            .iter()
+            .map(|e| (e.dimension, concept_index(&e.concept)))
+            .collect();
+        slot_keys.sort_unstable();
+        slot_keys.dedup();
         let mut entries = Vec::with_capacity(catalogue.len());
         for e in catalogue.entries() {
+            let concept = concept_index(&e.concept);
+            let slot = slot_keys
+                .binary_search(&(e.dimension, concept))
+                .map_or(u32::MAX, |i| i as u32);
             let mut mask = 0u64;
             for (i, list) in rule_set.lists.iter().enumerate().take(MAX_RULE_SET_LISTS) {
                 if e.in_list(list) {
@@ -301,10 +377,8 @@ impl Assessor {
                 id: e.id.clone(),
                 label: Text::from(e.label.as_str()),
                 dimension: e.dimension,
-                concept: concepts
-                    .get(e.concept.as_str())
-                    .copied()
-                    .unwrap_or(u32::MAX),
+                concept,
+                slot,
                 adult: e.strength,
                 child,
                 lists: mask,
@@ -343,25 +417,7 @@ impl Assessor {
             .map(|c| CompiledCriterion {
                 id: c.id.clone(),
                 label: Text::from(c.label.as_str()),
-                conditions: c
-                    .all
-                    .iter()
-                    .map(|cond| match cond {
-                        Condition::ElementMet(e) => CompiledCondition::ElementMet(*e),
-                        Condition::AnyDimensionPositive(d) => {
-                            CompiledCondition::AnyDimensionPositive(dims_mask(d))
-                        }
-                        Condition::IndicatorPresent {
-                            dimensions,
-                            min_strength,
-                        } => CompiledCondition::IndicatorPresent(
-                            dims_mask(dimensions),
-                            *min_strength,
-                        ),
-                        Condition::ScoreAtLeast(t) => CompiledCondition::ScoreAtLeast(*t),
-                        Condition::MeansNotRequired => CompiledCondition::MeansNotRequired,
-                    })
-                    .collect(),
+                conditions: c.all.iter().map(compile_condition).collect(),
             })
             .collect();
         let cite = |ids: &[crate::id::ReferenceId]| -> Vec<Citation> {
@@ -386,6 +442,7 @@ impl Assessor {
                 CompiledRecommendation {
                     kind: r.kind,
                     levels,
+                    when: r.when.iter().map(compile_condition).collect(),
                     audience: r.audience,
                     text: Text::from(r.text.as_str()),
                     legal_basis: cite(&r.legal_basis),
@@ -419,6 +476,7 @@ impl Assessor {
         };
         Assessor {
             stamp,
+            n_slots: slot_keys.len(),
             entries,
             lists,
             clauses,
@@ -492,17 +550,10 @@ impl Assessor {
         let definition = act && purpose && (means || person.exempt);
         let mut criteria_met = 0u64;
         for (i, c) in self.criteria.iter().enumerate().take(64) {
-            let holds = c.conditions.iter().all(|cond| match *cond {
-                CompiledCondition::ElementMet(el) => {
-                    elements.get(el as usize).copied().unwrap_or(false)
-                }
-                CompiledCondition::AnyDimensionPositive(mask) => positive_mask & mask != 0,
-                CompiledCondition::IndicatorPresent(mask, min) => {
-                    tally.strongest(mask).is_some_and(|s| s >= min)
-                }
-                CompiledCondition::ScoreAtLeast(t) => tally.score() >= t,
-                CompiledCondition::MeansNotRequired => person.exempt,
-            });
+            let holds = c
+                .conditions
+                .iter()
+                .all(|cond| condition_holds(*cond, tally, positive_mask, &elements, person));
             if holds {
                 criteria_met |= 1 << i;
             }
@@ -519,11 +570,22 @@ impl Assessor {
         };
         Outcome {
             positive,
+            positive_mask,
             elements,
             definition,
             criteria_met,
             level,
         }
+    }
+
+    fn holds(
+        &self,
+        c: CompiledCondition,
+        tally: &Tally,
+        outcome: &Outcome,
+        person: &Person,
+    ) -> bool {
+        condition_holds(c, tally, outcome.positive_mask, &outcome.elements, person)
     }
 
     /// Assesses a case.
@@ -564,44 +626,63 @@ impl Assessor {
             }
         }
 
-        // Count present indicators: per (dimension, concept), the strongest present entry.
-        let mut present: Vec<(Dimension, u32, Strength, usize)> = resolved
+        // Count present indicators: per slot (dimension and concept), the strongest entry.
+        let mut present: Vec<(u32, Strength, usize)> = resolved
             .iter()
             .filter(|(_, st, _)| *st == ObservationStatus::Present)
             .filter_map(|&(pos, _, _)| {
                 self.entries
                     .get(pos)
-                    .map(|e| (e.dimension, e.concept, self.strength(e, &person), pos))
+                    .map(|e| (e.slot, self.strength(e, &person), pos))
             })
             .collect();
-        present.dedup_by_key(|p| p.3);
-        // Dimension order, concept, strongest first, then catalogue order.
-        present.sort_unstable_by(|a, b| (a.0, a.1, b.2, a.3).cmp(&(b.0, b.1, a.2, b.3)));
+        present.dedup_by_key(|p| p.2);
+        // Slots are numbered in dimension order; strongest first, then catalogue order.
+        present.sort_unstable_by(|a, b| (a.0, b.1, a.2).cmp(&(b.0, a.1, b.2)));
         let mut tally = Tally::default();
-        // (dimension, concept, strength, counted position, other positions of that concept)
-        let mut counted: Vec<(Dimension, u32, Strength, usize, Vec<usize>)> = Vec::new();
-        for &(d, c, s, pos) in &present {
+        let mut slots = vec![SlotState::default(); self.n_slots];
+        let mut counted: Vec<Counted> = Vec::new();
+        for &(slot, strength, pos) in &present {
             match counted.last_mut() {
-                Some(last) if last.0 == d && last.1 == c => last.4.push(pos),
+                Some(last) if last.slot == slot => last.same_concept.push(pos),
                 _ => {
-                    tally.add(d, s, self.weight(s));
-                    counted.push((d, c, s, pos, Vec::new()));
+                    let Some(e) = self.entries.get(pos) else {
+                        continue;
+                    };
+                    tally.add(e.dimension, strength, self.weight(strength));
+                    if let Some(state) = slots.get_mut(slot as usize) {
+                        state.present = Some(strength);
+                    }
+                    counted.push(Counted {
+                        dimension: e.dimension,
+                        slot,
+                        strength,
+                        pos,
+                        same_concept: Vec::new(),
+                    });
                 }
+            }
+        }
+        // A concept answered "absent" in a dimension (and not present there under another
+        // wording) is settled: its other wordings in that dimension are not asked again.
+        for &(pos, st, _) in &resolved {
+            if st == ObservationStatus::Absent
+                && let Some(state) = self
+                    .entries
+                    .get(pos)
+                    .and_then(|e| slots.get_mut(e.slot as usize))
+                && state.present.is_none()
+            {
+                state.closed = true;
             }
         }
         let outcome = self.outcome(&tally, &person);
 
-        // Open questions: relevant entries not answered present or absent.
+        // Open questions: relevant entries not answered, in slots not settled.
         let relevant_lists = self.relevant_lists(case, &person);
-        let concept_strength = |d: Dimension, c: u32| -> Option<Strength> {
-            counted.iter().find(|k| k.0 == d && k.1 == c).map(|k| k.2)
-        };
         let mut all_present = tally;
         let mut unresolved = 0u32;
-        let mut questions: Vec<(Question, usize)> = Vec::new();
-        // Upgrades applied to `all_present`, per (dimension, concept), so that a concept with
-        // several unresolved entries is raised once to its strongest.
-        let mut raised: Vec<(Dimension, u32, Strength)> = Vec::new();
+        let mut questions: Vec<(Question, usize, u32)> = Vec::new();
         for (pos, e) in self.entries.iter().enumerate() {
             if e.lists & relevant_lists == 0 {
                 continue;
@@ -610,25 +691,36 @@ impl Assessor {
                 Some(ObservationStatus::Present) | Some(ObservationStatus::Absent) => continue,
                 Some(ObservationStatus::NotAssessed) | None => {}
             }
+            let Some(state) = slots.get_mut(e.slot as usize) else {
+                continue;
+            };
+            if state.closed {
+                continue;
+            }
             unresolved += 1;
             let s = self.strength(e, &person);
-            let existing = concept_strength(e.dimension, e.concept);
-            if existing.is_some_and(|have| have >= s) {
+            if state.present.is_some_and(|have| have >= s) {
                 continue;
             }
             // What if this one were present?
             let mut what_if = tally;
-            let gain = match existing {
+            match state.present {
                 Some(have) => {
-                    let gain = self.weight(s) - self.weight(have);
-                    what_if.upgrade(e.dimension, have, s, gain);
-                    gain
+                    what_if.upgrade(e.dimension, have, s, self.weight(s) - self.weight(have))
                 }
-                None => {
-                    what_if.add(e.dimension, s, self.weight(s));
-                    self.weight(s)
+                None => what_if.add(e.dimension, s, self.weight(s)),
+            }
+            // Toward the all-present bound: each slot raised once, to its strongest.
+            match state.raised.or(state.present) {
+                Some(have) if have >= s => {}
+                Some(have) => {
+                    all_present.upgrade(e.dimension, have, s, self.weight(s) - self.weight(have))
                 }
-            };
+                None => all_present.add(e.dimension, s, self.weight(s)),
+            }
+            if state.raised.is_none_or(|r| r < s) {
+                state.raised = Some(s);
+            }
             let hypothetical = self.outcome(&what_if, &person);
             let was_positive = outcome.positive.get(e.dimension.index()).copied().flatten();
             let now_positive = hypothetical
@@ -647,34 +739,23 @@ impl Assessor {
                     score_gain: what_if.score() - tally.score(),
                 },
                 pos,
+                e.slot,
             ));
-            // Toward the all-present bound.
-            let best = raised
-                .iter_mut()
-                .find(|r| r.0 == e.dimension && r.1 == e.concept);
-            match (best, existing) {
-                (Some(r), _) if r.2 >= s => {}
-                (Some(r), _) => {
-                    let gain = self.weight(s) - self.weight(r.2);
-                    all_present.upgrade(e.dimension, r.2, s, gain);
-                    r.2 = s;
-                }
-                (None, Some(have)) => {
-                    all_present.upgrade(e.dimension, have, s, gain);
-                    raised.push((e.dimension, e.concept, s));
-                }
-                (None, None) => {
-                    all_present.add(e.dimension, s, gain);
-                    raised.push((e.dimension, e.concept, s));
-                }
-            }
         }
-        questions.sort_by(|(a, pa), (b, pb)| {
+        questions.sort_by(|(a, pa, _), (b, pb, _)| {
             b.level_if_present
                 .cmp(&a.level_if_present)
                 .then(b.makes_dimension_positive.cmp(&a.makes_dimension_positive))
                 .then(b.score_gain.total_cmp(&a.score_gain))
                 .then(pa.cmp(pb))
+        });
+        // One question per slot: the first, which is the strongest wording.
+        questions.retain(|(_, _, slot)| match slots.get_mut(*slot as usize) {
+            Some(state) if !state.asked => {
+                state.asked = true;
+                true
+            }
+            _ => false,
         });
         let upper = self.outcome(&all_present, &person);
 
@@ -686,13 +767,13 @@ impl Assessor {
         };
         let contributions: Vec<Contribution> = counted
             .iter()
-            .filter_map(|&(d, _, s, pos, _)| {
-                self.entries.get(pos).map(|e| Contribution {
+            .filter_map(|k| {
+                self.entries.get(k.pos).map(|e| Contribution {
                     id: e.id.clone(),
-                    dimension: d,
-                    strength: s,
-                    weight: self.weight(s),
-                    points: self.weight(s) * scale,
+                    dimension: k.dimension,
+                    strength: k.strength,
+                    weight: self.weight(k.strength),
+                    points: self.weight(k.strength) * scale,
                 })
             })
             .collect();
@@ -737,11 +818,18 @@ impl Assessor {
                 contributions,
             },
             observations: self.observation_findings(&resolved, &counted),
-            ask_next: questions.into_iter().map(|(q, _)| q).collect(),
+            ask_next: questions.into_iter().map(|(q, _, _)| q).collect(),
             notices: self.notices(case, &person, outcome.level),
         };
-        let recommendations =
-            self.recommendations(case, &person, outcome.level, &status, relevant_lists);
+        let recommendations = self.recommendations(
+            case,
+            &person,
+            &tally,
+            &outcome,
+            &status,
+            &slots,
+            relevant_lists,
+        );
         Ok(Assessment {
             case_reference: case.case_reference.clone(),
             level: outcome.level,
@@ -801,7 +889,7 @@ impl Assessor {
         &self,
         tally: &Tally,
         outcome: &Outcome,
-        counted: &[(Dimension, u32, Strength, usize, Vec<usize>)],
+        counted: &[Counted],
     ) -> Vec<DimensionFinding> {
         Dimension::ALL
             .iter()
@@ -810,14 +898,14 @@ impl Assessor {
                 let met = outcome.positive.get(d.index()).copied().flatten();
                 let mut items: Vec<CountedIndicator> = counted
                     .iter()
-                    .filter(|k| k.0 == d)
+                    .filter(|k| k.dimension == d)
                     .filter_map(|k| {
-                        self.entries.get(k.3).map(|e| CountedIndicator {
+                        self.entries.get(k.pos).map(|e| CountedIndicator {
                             id: e.id.clone(),
                             label: e.label.clone(),
-                            strength: k.2,
+                            strength: k.strength,
                             same_concept: k
-                                .4
+                                .same_concept
                                 .iter()
                                 .filter_map(|p| self.entries.get(*p).map(|o| o.id.clone()))
                                 .collect(),
@@ -883,28 +971,26 @@ impl Assessor {
                 min_strength,
             })
             .collect();
-        let text = needs
-            .iter()
-            .map(|n| {
-                let what = match n.min_strength {
-                    Strength::Strong => "strong",
-                    Strength::Medium => "medium or strong",
-                    Strength::Weak => "of any strength",
-                };
-                let count = match n.count {
-                    1 => "one more indicator".to_owned(),
-                    2 => "two more indicators".to_owned(),
-                    3 => "three more indicators".to_owned(),
-                    k => format!("{k} more indicators"),
-                };
-                if n.min_strength == Strength::Weak {
-                    format!("{count} {what}")
-                } else {
-                    format!("{count} ({what})")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" and ");
+        let total: u32 = needs.iter().map(|n| n.count).sum();
+        let kind = |s: Strength| match s {
+            Strength::Strong => "strong",
+            Strength::Medium => "medium or strong",
+            Strength::Weak => "of any strength",
+        };
+        let text = match needs.as_slice() {
+            [one] if one.count == 1 && one.min_strength == Strength::Weak => {
+                "one more indicator of any strength".to_owned()
+            }
+            [one] if one.count == 1 => format!("one more indicator ({})", kind(one.min_strength)),
+            _ => format!(
+                "{total} more indicators: {}",
+                needs
+                    .iter()
+                    .map(|n| format!("{} {}", n.count, kind(n.min_strength)))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+        };
         Some(Shortfall {
             clause,
             needs,
@@ -964,7 +1050,7 @@ impl Assessor {
             }
             PersonRuleForm::ActPurpose => match self.exempt_act_evidence {
                 ActEvidence::AnyPresentIndicator => {
-                    "the means are not required: the act must be evidenced by any present recruitment-phase indicator and the purpose by a positive exploitation dimension"
+                    "the means are not required: the act must be evidenced by any present recruitment-phase indicator and the purpose by a positive dimension"
                 }
                 ActEvidence::PositiveDimension => {
                     "the means are not required: act and purpose must each be evidenced by a positive dimension"
@@ -974,8 +1060,26 @@ impl Assessor {
         let text = if outcome.definition {
             format!("Met: {rule}.")
         } else {
-            let names: Vec<&str> = missing.iter().map(|e| e.label()).collect();
-            format!("Not met: {rule}; missing: {}.", names.join(", "))
+            let gaps: Vec<String> = missing
+                .iter()
+                .map(|el| {
+                    let dims: Vec<&str> = Dimension::ALL
+                        .iter()
+                        .filter(|d| self.element_dims(*el) & dim_bit(**d) != 0)
+                        .map(|d| d.label())
+                        .collect();
+                    let how = if *el == PalermoElement::Act
+                        && person.exempt
+                        && self.exempt_act_evidence == ActEvidence::AnyPresentIndicator
+                    {
+                        "no indicator present in"
+                    } else {
+                        "no positive dimension among"
+                    };
+                    format!("{} ({how} {})", el.label(), dims.join(", "))
+                })
+                .collect();
+            format!("Not met: {rule}; missing: {}.", gaps.join("; "))
         };
         PersonRuleFinding {
             form,
@@ -989,7 +1093,7 @@ impl Assessor {
     fn observation_findings(
         &self,
         resolved: &[(usize, ObservationStatus, Option<EvidenceSource>)],
-        counted: &[(Dimension, u32, Strength, usize, Vec<usize>)],
+        counted: &[Counted],
     ) -> Vec<ObservationFinding> {
         let mut out: Vec<ObservationFinding> = Vec::new();
         let mut last: Option<usize> = None;
@@ -1014,8 +1118,8 @@ impl Assessor {
                 ObservationStatus::NotAssessed => Disposition::NotAssessed,
                 ObservationStatus::Present => counted
                     .iter()
-                    .find(|k| k.4.contains(&pos))
-                    .and_then(|k| self.entries.get(k.3))
+                    .find(|k| k.slot == e.slot && k.pos != pos)
+                    .and_then(|k| self.entries.get(k.pos))
                     .map_or(Disposition::Counted, |c| {
                         Disposition::CountedWithSameConcept {
                             counted_as: c.id.clone(),
@@ -1024,6 +1128,8 @@ impl Assessor {
             };
             out.push(ObservationFinding {
                 id: e.id.clone(),
+                label: e.label.clone(),
+                dimension: e.dimension,
                 status: st,
                 sources: source.into_iter().collect(),
                 recorded: 1,
@@ -1089,24 +1195,33 @@ impl Assessor {
         notices
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn recommendations(
         &self,
         case: &Case,
         person: &Person,
-        level: Level,
+        tally: &Tally,
+        outcome: &Outcome,
         status: &[Option<ObservationStatus>],
+        slots: &[SlotState],
         relevant_lists: u64,
     ) -> Vec<Recommendation> {
+        let level = outcome.level;
         let mut out = Vec::new();
         if !case.offences.is_empty() && level >= self.non_punishment.min_level {
-            out.push(self.non_punishment_advisory(case, status, relevant_lists));
+            out.push(self.non_punishment_advisory(case, status, slots, relevant_lists));
         }
         for r in &self.recommendations {
             let audience_ok = match r.audience {
                 RecommendationAudience::Everyone => true,
                 RecommendationAudience::ChildrenAndPossibleChildren => person.child_rules,
             };
-            if audience_ok && r.levels.get(level as usize).copied().unwrap_or(false) {
+            if audience_ok
+                && r.levels.get(level as usize).copied().unwrap_or(false)
+                && r.when
+                    .iter()
+                    .all(|c| self.holds(*c, tally, outcome, person))
+            {
                 out.push(Recommendation {
                     kind: r.kind,
                     text: r.text.clone(),
@@ -1122,6 +1237,7 @@ impl Assessor {
         &self,
         case: &Case,
         status: &[Option<ObservationStatus>],
+        slots: &[SlotState],
         relevant_lists: u64,
     ) -> Recommendation {
         let mut offences = Vec::new();
@@ -1135,17 +1251,27 @@ impl Assessor {
             stages.dedup();
             let mut linked = Vec::new();
             let mut ask = Vec::new();
+            // Each slot is asked about once, and not at all when it is settled (present under
+            // another wording, or answered absent).
+            let mut asked: Vec<u32> = Vec::new();
             for (pos, e) in self.entries.iter().enumerate() {
                 if e.lists == 0 || !concepts.contains(&e.concept) {
                     continue;
                 }
+                let settled = slots
+                    .get(e.slot as usize)
+                    .is_none_or(|s| s.present.is_some() || s.closed);
                 match status.get(pos).copied().flatten() {
                     Some(ObservationStatus::Present) => linked.push(LabelledIndicator {
                         id: e.id.clone(),
                         label: e.label.clone(),
+                        dimension: e.dimension,
                     }),
                     Some(ObservationStatus::Absent) => {}
-                    _ if e.lists & relevant_lists != 0 => ask.push(e.id.clone()),
+                    _ if e.lists & relevant_lists != 0 && !settled && !asked.contains(&e.slot) => {
+                        asked.push(e.slot);
+                        ask.push(e.id.clone());
+                    }
                     _ => {}
                 }
             }

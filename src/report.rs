@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::assessment::{Assessment, Level, RecommendationKind};
+use crate::assessment::{Assessment, Disposition, Level, RecommendationKind};
 use crate::indicator::{PalermoElement, Strength};
 
 /// How many open questions the report lists (the JSON has them all).
@@ -60,9 +60,14 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
         a.rule_set.digest.get(..12).unwrap_or(&a.rule_set.digest)
     )?;
     writeln!(out)?;
+    let capped = if e.score.raw_points > e.score.cap {
+        format!(" (capped; raw {})", number(e.score.raw_points))
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "LEVEL: {}   score {} of 100",
+        "LEVEL: {}   score {} of 100{capped}",
         level_name(a.level),
         number(a.score)
     )?;
@@ -80,17 +85,32 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
     };
     writeln!(out, "  Person: {age}.")?;
     for d in &e.dimensions {
+        let absent: Vec<&str> = e
+            .observations
+            .iter()
+            .filter(|o| o.dimension == d.dimension && o.disposition == Disposition::Absent)
+            .map(|o| &*o.label)
+            .collect();
         if d.positive {
             let clause = d.clause_met.as_ref().map_or("", |c| &*c.label);
             writeln!(out, "  + {}: POSITIVE ({clause})", d.dimension.label())?;
-        } else if d.counted.is_empty() {
+        } else if d.counted.is_empty() && absent.is_empty() {
             continue;
+        } else if d.counted.is_empty() {
+            writeln!(
+                out,
+                "  - {}: not positive, nothing found",
+                d.dimension.label()
+            )?;
         } else {
             let lack = d.shortfall.as_ref().map_or("", |s| s.text.as_str());
             writeln!(out, "  - {}: not positive, {lack}", d.dimension.label())?;
         }
         for c in &d.counted {
             writeln!(out, "      {}  {}", strength_tag(c.strength), c.label)?;
+        }
+        if !absent.is_empty() {
+            writeln!(out, "      asked, not found: {}", absent.join("; "))?;
         }
     }
     if e.dimensions.iter().all(|d| d.counted.is_empty()) {
@@ -132,8 +152,12 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
     writeln!(out, "\nWHAT IS STILL UNKNOWN")?;
     writeln!(
         out,
-        "  {} indicator(s) of the relevant lists not assessed. Score could range {} to {}.",
+        "  {} indicator(s) of the relevant lists not yet answered (never asked, or recorded as not assessed).",
         a.score_range.unresolved_indicators,
+    )?;
+    writeln!(
+        out,
+        "  Score could range {} to {}.",
         number(a.score_range.min),
         number(a.score_range.max)
     )?;
@@ -146,7 +170,7 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
     } else {
         writeln!(out, "  No open question could change the level.")?;
     }
-    if !e.ask_next.is_empty() {
+    if a.level_range.could_change && !e.ask_next.is_empty() {
         writeln!(out, "  Ask next:")?;
         for (i, q) in e.ask_next.iter().take(REPORT_QUESTIONS).enumerate() {
             let effect = if q.level_if_present > a.level {
@@ -193,7 +217,11 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
         };
         writeln!(out, "  {marker} {}", r.text)?;
         for o in &r.offences {
-            let linked: Vec<&str> = o.linked_indicators.iter().map(|l| &*l.label).collect();
+            let linked: Vec<String> = o
+                .linked_indicators
+                .iter()
+                .map(|l| format!("{} ({})", l.label, l.dimension.label().to_lowercase()))
+                .collect();
             let stages: Vec<&str> = o.stages.iter().map(|s| s.as_str()).collect();
             let stage = if stages.is_empty() {
                 String::new()

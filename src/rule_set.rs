@@ -272,6 +272,9 @@ pub struct RecommendationRule {
     pub at_levels: Vec<Level>,
     /// Who it is for.
     pub audience: RecommendationAudience,
+    /// Further conditions, all required (none: the level and audience decide).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Condition>,
     /// The wording: decision support, never a legal determination.
     #[schemars(length(min = 1, max = 2000))]
     pub text: String,
@@ -811,48 +814,51 @@ impl Validator<'_> {
                 );
             }
             for (j, cond) in c.all.iter().enumerate() {
-                let cpath = format!("{path}.all[{j}]");
-                match cond {
-                    Condition::ScoreAtLeast(t) => {
-                        if !t.is_finite() {
-                            self.problem(cpath, "a score threshold must be a finite number");
-                        } else if *t <= 0.0 {
-                            self.problem(
-                                cpath,
-                                "levels out of order: a score threshold of zero or less holds with no indicator present, below further inquiry",
-                            );
-                        } else if *t > max_score {
-                            self.problem(
-                                cpath,
-                                format!(
-                                    "unreachable: the threshold {t} is above the highest score the rule set's lists can give ({max_score})"
-                                ),
-                            );
-                        }
-                    }
-                    Condition::AnyDimensionPositive(dims)
-                    | Condition::IndicatorPresent {
-                        dimensions: dims, ..
-                    } => {
-                        if dims.is_empty() {
-                            self.problem(cpath.clone(), "names no dimension, so it can never hold");
-                        }
-                        for (k, d) in dims.iter().enumerate() {
-                            if self.concepts_in(*d) == 0 {
-                                self.problem(
-                                    format!("{cpath}[{k}]"),
-                                    format!(
-                                        "unreachable: dimension `{}` has no indicator in the rule set's lists",
-                                        d.as_str()
-                                    ),
-                                );
-                            }
-                        }
-                    }
-                    Condition::ElementMet(_) | Condition::MeansNotRequired => {}
-                }
+                self.check_condition(cond, &format!("{path}.all[{j}]"), max_score);
             }
             self.check_basis(&c.basis, &format!("{path}.basis"));
+        }
+    }
+
+    fn check_condition(&mut self, cond: &Condition, cpath: &str, max_score: f64) {
+        match cond {
+            Condition::ScoreAtLeast(t) => {
+                if !t.is_finite() {
+                    self.problem(cpath, "a score threshold must be a finite number");
+                } else if *t <= 0.0 {
+                    self.problem(
+                        cpath,
+                        "levels out of order: a score threshold of zero or less holds with no indicator present, below further inquiry",
+                    );
+                } else if *t > max_score {
+                    self.problem(
+                        cpath,
+                        format!(
+                            "unreachable: the threshold {t} is above the highest score the rule set's lists can give ({max_score})"
+                        ),
+                    );
+                }
+            }
+            Condition::AnyDimensionPositive(dims)
+            | Condition::IndicatorPresent {
+                dimensions: dims, ..
+            } => {
+                if dims.is_empty() {
+                    self.problem(cpath, "names no dimension, so it can never hold");
+                }
+                for (k, d) in dims.iter().enumerate() {
+                    if self.concepts_in(*d) == 0 {
+                        self.problem(
+                            format!("{cpath}[{k}]"),
+                            format!(
+                                "unreachable: dimension `{}` has no indicator in the rule set's lists",
+                                d.as_str()
+                            ),
+                        );
+                    }
+                }
+            }
+            Condition::ElementMet(_) | Condition::MeansNotRequired => {}
         }
     }
 
@@ -924,6 +930,10 @@ impl Validator<'_> {
             }
             if r.text.trim().is_empty() {
                 self.problem(format!("{path}.text"), "must not be empty");
+            }
+            let max_score = self.max_score();
+            for (j, cond) in r.when.iter().enumerate() {
+                self.check_condition(cond, &format!("{path}.when[{j}]"), max_score);
             }
             if r.legal_basis.is_empty() {
                 self.problem(format!("{path}.legal_basis"), "cite at least one source");

@@ -69,9 +69,17 @@ fn not_assessed_is_not_absent() {
     };
     assert!(asks(&u));
     assert!(!asks(&a));
+    // "Absent" settles the concept in that dimension, including its other wording
+    // ("believes they are bonded by debt"), so two open questions fewer.
     assert_eq!(
         u.score_range.unresolved_indicators,
-        a.score_range.unresolved_indicators + 1
+        a.score_range.unresolved_indicators + 2
+    );
+    assert!(
+        !a.explanation
+            .ask_next
+            .iter()
+            .any(|q| q.id.as_str() == "unodc_believes_bonded_by_debt")
     );
 }
 

@@ -1,8 +1,10 @@
 //! The integration tests: one test binary (fast to build), one module per concern.
 
 mod assessment;
+mod bundled_cases;
 mod case_format;
 mod catalogue;
+mod cli;
 mod combination_rule;
 mod common;
 mod person_rule;

@@ -128,8 +128,20 @@ proptest! {
             .map(|o| o.indicator.clone()).collect();
         all_present.observations.retain(|o| o.status != ObservationStatus::NotAssessed);
         let catalogue = Catalogue::builtin();
+        // A concept answered absent in a dimension, and present there under no wording, is
+        // settled: its other wordings are not open questions.
+        let concept_of = |id: &IndicatorId| catalogue.get(id.as_str()).map(|e| (e.dimension, e.concept.clone()));
+        let with_status = |s: ObservationStatus| -> std::collections::BTreeSet<_> {
+            case.observations.iter().filter(|o| o.status == s).filter_map(|o| concept_of(&o.indicator)).collect()
+        };
+        let present = with_status(ObservationStatus::Present);
+        let settled: std::collections::BTreeSet<_> =
+            with_status(ObservationStatus::Absent).difference(&present).cloned().collect();
         for list in &a.explanation.subject.relevant_lists {
             for e in catalogue.in_list(list.as_str()) {
+                if settled.contains(&(e.dimension, e.concept.clone())) {
+                    continue;
+                }
                 if !answered.contains(&e.id) && !all_present.observations.iter().any(|o| o.indicator == e.id) {
                     all_present.observations.push(Observation::new(e.id.clone(), ObservationStatus::Present));
                 }

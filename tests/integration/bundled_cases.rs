@@ -1,0 +1,91 @@
+//! The bundled example cases come out as a caseworker reading them would expect.
+
+use trafficking_indicators::assessment::NoticeKind;
+use trafficking_indicators::{Case, Dimension, Level, RecommendationKind, assess};
+
+use crate::common::root;
+
+fn load(name: &str) -> trafficking_indicators::Assessment {
+    let path = root(&format!("examples/cases/{name}.json"));
+    let text = std::fs::read_to_string(&path).expect("bundled case");
+    assess(&Case::from_json(&text).expect("valid case")).expect("assesses")
+}
+
+fn kinds(a: &trafficking_indicators::Assessment) -> Vec<RecommendationKind> {
+    a.recommendations.iter().map(|r| r.kind).collect()
+}
+
+#[test]
+fn fisher_on_a_distant_water_vessel_meets_the_definition() {
+    let a = load("fisher_distant_water");
+    assert_eq!(a.level, Level::DefinitionMet);
+    assert!(
+        a.positive_dimensions()
+            .contains(&Dimension::CoercionAtDestination)
+    );
+    assert!(
+        a.positive_dimensions()
+            .contains(&Dimension::ExploitativeConditionsOfWork)
+    );
+    assert!(kinds(&a).contains(&RecommendationKind::ReferralToAssistance));
+}
+
+#[test]
+fn bar_worker_charged_with_prostitution_gets_the_non_punishment_advisory() {
+    let a = load("entertainment_visa_bar");
+    assert_eq!(a.level, Level::DefinitionMet);
+    let advisory = a
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("advisory");
+    let offences: Vec<_> = advisory
+        .offences
+        .iter()
+        .map(|o| o.offence.as_str())
+        .collect();
+    assert_eq!(offences, vec!["irregular_stay", "prostitution"]);
+    for o in &advisory.offences {
+        assert!(
+            !o.linked_indicators.is_empty(),
+            "{} is linked to compulsion",
+            o.offence.as_str()
+        );
+    }
+    assert_eq!(kinds(&a)[0], RecommendationKind::NonPunishment);
+}
+
+#[test]
+fn child_in_domestic_servitude_is_referred_to_child_protection_first() {
+    let a = load("child_domestic_servitude");
+    assert!(a.level >= Level::ReasonableGrounds);
+    assert!(a.explanation.subject.treated_as_child && !a.explanation.subject.means_required);
+    assert_eq!(kinds(&a)[0], RecommendationKind::ChildProtectionReferral);
+}
+
+#[test]
+fn poor_conditions_without_coercion_are_a_labour_rights_case() {
+    let a = load("poor_conditions_no_coercion");
+    assert_eq!(a.level, Level::FurtherInquiry);
+    assert_eq!(
+        a.positive_dimensions(),
+        vec![Dimension::ExploitativeConditionsOfWork]
+    );
+    assert!(kinds(&a).contains(&RecommendationKind::LabourRightsReferral));
+    assert!(
+        a.recommendation(RecommendationKind::ReferralToAssistance)
+            .is_none()
+    );
+}
+
+#[test]
+fn an_early_interview_says_what_to_ask_next() {
+    let a = load("early_interview");
+    assert!(a.level_range.could_change);
+    assert!(!a.explanation.ask_next.is_empty());
+    assert!(
+        a.explanation
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::AgeNotEstablished)
+    );
+    assert!(a.explanation.ask_next[0].level_if_present > a.level);
+}

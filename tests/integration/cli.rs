@@ -1,0 +1,95 @@
+//! The `assess` example binary: output formats and one-line errors with a non-zero exit.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::common::root;
+
+/// The example binary cargo built next to this test binary.
+fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    // target/<profile>/deps/integration-<hash> -> target/<profile>/examples/<name>
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    dir.join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
+}
+
+fn assess(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(example("assess"))
+        .args(args)
+        .current_dir(root(""))
+        .output()
+        .expect("run the assess example (cargo test builds it)");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn json_output_has_level_score_range_explanation_and_recommendations() {
+    let (code, out, _) = assess(&["examples/cases/fisher_distant_water.json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    for key in [
+        "level",
+        "score",
+        "score_range",
+        "level_range",
+        "explanation",
+        "recommendations",
+    ] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    assert_eq!(v["level"], "definition_met");
+}
+
+#[test]
+fn text_output_is_the_report() {
+    let (code, out, _) = assess(&["--format", "text", "examples/cases/early_interview.json"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("LEVEL: ") && out.contains("WHAT TO DO NEXT"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_malformed_file_gives_one_line_and_a_non_zero_exit() {
+    let dir = std::env::temp_dir().join(format!("ti-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, "{\"observations\": [ {\"indicator\": ").expect("write");
+    let (code, out, err) = assess(&[broken.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("not valid JSON") && err.contains("line 1"),
+        "{err}"
+    );
+
+    let typo = dir.join("typo.json");
+    std::fs::write(
+        &typo,
+        r#"{"observations": [{"indicator": "debt_bondage_at_destinaton", "status": "present", "note": "SECRET WORDS"}]}"#,
+    )
+    .expect("write");
+    let (code, _, err) = assess(&[typo.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("unknown indicator id `debt_bondage_at_destinaton`"),
+        "{err}"
+    );
+    assert!(!err.contains("SECRET"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn help_describes_both_formats() {
+    let (code, out, _) = assess(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("--format json") && out.contains("--format text"));
+}
