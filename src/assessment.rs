@@ -447,6 +447,8 @@ pub enum NoticeKind {
     OffencesBelowThreshold,
     /// A rule used by this assessment is not verified against its primary source.
     RuleNotVerified,
+    /// One fact is recorded absent under one wording and present under another.
+    SameFactAnsweredBothWays,
 }
 
 /// Something the reader must know about this assessment.

@@ -373,14 +373,19 @@ impl Assessor {
                 Some(list) => e.strength_in(list),
                 None => e.strength,
             };
+            let overridden = rule_set
+                .strength_overrides
+                .iter()
+                .find(|o| o.indicator == e.id)
+                .map(|o| o.strength);
             entries.push(CompiledEntry {
                 id: e.id.clone(),
                 label: Text::from(e.label.as_str()),
                 dimension: e.dimension,
                 concept,
                 slot,
-                adult: e.strength,
-                child,
+                adult: overridden.unwrap_or(e.strength),
+                child: overridden.unwrap_or(child),
                 lists: mask,
             });
         }
@@ -665,15 +670,22 @@ impl Assessor {
         }
         // A concept answered "absent" in a dimension (and not present there under another
         // wording) is settled: its other wordings in that dimension are not asked again.
+        // An absent wording beside a present one of the same slot is a contradiction in the
+        // record: the present answer counts, and the reader is told.
+        let mut contradicted: Vec<(usize, usize)> = Vec::new();
         for &(pos, st, _) in &resolved {
-            if st == ObservationStatus::Absent
-                && let Some(state) = self
-                    .entries
-                    .get(pos)
-                    .and_then(|e| slots.get_mut(e.slot as usize))
-                && state.present.is_none()
-            {
-                state.closed = true;
+            if st != ObservationStatus::Absent {
+                continue;
+            }
+            let Some(e) = self.entries.get(pos) else {
+                continue;
+            };
+            if let Some(state) = slots.get_mut(e.slot as usize) {
+                if state.present.is_none() {
+                    state.closed = true;
+                } else if let Some(k) = counted.iter().find(|k| k.slot == e.slot) {
+                    contradicted.push((pos, k.pos));
+                }
             }
         }
         let outcome = self.outcome(&tally, &person);
@@ -819,7 +831,7 @@ impl Assessor {
             },
             observations: self.observation_findings(&resolved, &counted),
             ask_next: questions.into_iter().map(|(q, _, _)| q).collect(),
-            notices: self.notices(case, &person, outcome.level),
+            notices: self.notices(case, &person, outcome.level, &contradicted),
         };
         let recommendations = self.recommendations(
             case,
@@ -1139,8 +1151,30 @@ impl Assessor {
         out
     }
 
-    fn notices(&self, case: &Case, person: &Person, level: Level) -> Vec<Notice> {
+    fn notices(
+        &self,
+        case: &Case,
+        person: &Person,
+        level: Level,
+        contradicted: &[(usize, usize)],
+    ) -> Vec<Notice> {
         let mut notices = Vec::new();
+        let mut last = None;
+        for &(absent, present) in contradicted {
+            if last == Some(absent) {
+                continue;
+            }
+            last = Some(absent);
+            if let (Some(a), Some(p)) = (self.entries.get(absent), self.entries.get(present)) {
+                notices.push(Notice {
+                    kind: NoticeKind::SameFactAnsweredBothWays,
+                    text: format!(
+                        "`{}` is recorded absent but `{}`, the same fact in another list's wording, is recorded present: the present answer counts. Check the record.",
+                        a.id, p.id
+                    ),
+                });
+            }
+        }
         if person.age == AgeGroup::NotEstablished {
             notices.push(Notice {
                 kind: NoticeKind::AgeNotEstablished,

@@ -47,13 +47,14 @@ impl ParseOptions {
 }
 
 macro_rules! free_text {
-    ($(#[$doc:meta])* $name:ident, $max:literal) => {
+    ($(#[$doc:meta])* $name:ident, $max:literal, $schema_doc:literal) => {
         $(#[$doc])*
         ///
         /// Its `Debug` output is redacted (only the length is shown) so that a case printed to
         /// a log by mistake does not carry it; read it with `as_str`.
         #[derive(Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
         #[serde(transparent)]
+        #[schemars(description = $schema_doc)]
         pub struct $name(#[schemars(length(max = $max))] String);
 
         impl $name {
@@ -80,13 +81,15 @@ free_text!(
     /// A pseudonymous reference to the case in the integrator's own system. No names are
     /// needed anywhere in this crate; do not put one here.
     CaseReference,
-    128
+    128,
+    "A pseudonymous reference to the case in the integrator's own system, at most 128 characters. Never a name."
 );
 
 free_text!(
     /// A caseworker's free-text note.
     Note,
-    4000
+    4000,
+    "A caseworker's free-text note, at most 4,000 characters. Never repeated in error messages."
 );
 
 /// One person's case as recorded for screening.

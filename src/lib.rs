@@ -118,6 +118,7 @@ mod json;
 pub mod limits;
 pub mod report;
 pub mod rule_set;
+pub mod schema;
 
 pub use assessment::{
     Assessment, Disposition, Explanation, Level, Question, Recommendation, RecommendationKind,

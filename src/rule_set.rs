@@ -18,7 +18,7 @@ use crate::assessment::{Level, RecommendationKind};
 use crate::case::OffenceKind;
 use crate::catalogue::{Catalogue, Reference};
 use crate::error::{Problem, Problems, RuleSetError};
-use crate::id::{ConceptId, ListId, ReferenceId};
+use crate::id::{ConceptId, IndicatorId, ListId, ReferenceId};
 use crate::indicator::{Dimension, PalermoElement, Strength, Verification};
 use crate::limits::Limits;
 
@@ -283,6 +283,19 @@ pub struct RecommendationRule {
     pub legal_basis: Vec<ReferenceId>,
 }
 
+/// A strength a rule set gives one indicator, replacing the catalogue's strength for adults
+/// and children alike (a national policy that ranks an indicator differently).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StrengthOverride {
+    /// The indicator.
+    pub indicator: IndicatorId,
+    /// Its strength under this rule set.
+    pub strength: Strength,
+    /// Why.
+    pub basis: Basis,
+}
+
 /// A complete rule set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -315,6 +328,9 @@ pub struct RuleSet {
     /// lists: the children-in-labour variations).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub child_strengths: Option<ListId>,
+    /// Strengths this rule set gives particular indicators instead of the catalogue's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strength_overrides: Vec<StrengthOverride>,
     /// Points per strength.
     pub weights: Weights,
     /// When a dimension is positive.
@@ -448,6 +464,7 @@ impl Validator<'_> {
         self.check_references();
         self.check_lists();
         self.check_weights();
+        self.check_overrides();
         self.check_dimension_rule();
         self.check_person_rule();
         self.check_levels();
@@ -625,6 +642,59 @@ impl Validator<'_> {
         self.check_basis(&w.basis, "$.weights.basis");
     }
 
+    fn check_overrides(&mut self) {
+        let overrides = &self.rule_set.strength_overrides;
+        if overrides.len() > Limits::default().max_rule_set_items {
+            self.problem("$.strength_overrides", "more items than the rule set limit");
+            return;
+        }
+        for (i, o) in overrides.iter().enumerate() {
+            let path = format!("$.strength_overrides[{i}]");
+            match self.catalogue.get(o.indicator.as_str()) {
+                None => self.problem(
+                    format!("{path}.indicator"),
+                    format!(
+                        "unknown indicator id `{}`: not in the catalogue",
+                        o.indicator
+                    ),
+                ),
+                Some(e) if !e.lists.iter().any(|l| self.rule_set.lists.contains(l)) => self
+                    .problem(
+                        format!("{path}.indicator"),
+                        format!(
+                            "indicator `{}` is in none of the rule set's lists",
+                            o.indicator
+                        ),
+                    ),
+                Some(_) => {}
+            }
+            if overrides.iter().take(i).any(|p| p.indicator == o.indicator) {
+                self.problem(
+                    format!("{path}.indicator"),
+                    format!("duplicate indicator id `{}`: overridden twice", o.indicator),
+                );
+            }
+            self.check_basis(&o.basis, &format!("{path}.basis"));
+        }
+    }
+
+    /// The strongest strength an entry can count with under this rule set.
+    fn best_strength(&self, e: &crate::indicator::IndicatorEntry) -> Strength {
+        match self
+            .rule_set
+            .strength_overrides
+            .iter()
+            .find(|o| o.indicator == e.id)
+        {
+            Some(o) => o.strength,
+            None => e
+                .list_strengths
+                .iter()
+                .map(|v| v.strength)
+                .fold(e.strength, Ord::max),
+        }
+    }
+
     fn check_dimension_rule(&mut self) {
         let rule = &self.rule_set.dimension_rule;
         if rule.clauses.is_empty() {
@@ -759,17 +829,19 @@ impl Validator<'_> {
                 if !e.lists.iter().any(|l| self.rule_set.lists.contains(l)) {
                     continue;
                 }
-                let s = e
-                    .list_strengths
-                    .iter()
-                    .map(|v| v.strength)
-                    .fold(e.strength, Ord::max);
+                let s = self.best_strength(e);
                 match best.iter_mut().find(|(c, _)| *c == e.concept.as_str()) {
                     Some(slot) => slot.1 = slot.1.max(s),
                     None => best.push((e.concept.as_str(), s)),
                 }
             }
-            total += best.iter().map(|(_, s)| w.of(*s)).sum::<f64>();
+            // Invalid weights are reported by `check_weights`; here they count as zero so
+            // that one mistake is not reported again as an unreachable threshold.
+            total += best
+                .iter()
+                .map(|(_, s)| w.of(*s).max(0.0))
+                .filter(|x| x.is_finite())
+                .sum::<f64>();
         }
         total.min(SCORE_CAP)
     }
@@ -917,6 +989,7 @@ impl Validator<'_> {
 
     fn check_recommendations(&mut self) {
         let recs = &self.rule_set.recommendations;
+        let max_score = self.max_score();
         for (i, r) in recs.iter().enumerate() {
             let path = format!("$.recommendations[{i}]");
             if r.at_levels.is_empty() {
@@ -931,7 +1004,6 @@ impl Validator<'_> {
             if r.text.trim().is_empty() {
                 self.problem(format!("{path}.text"), "must not be empty");
             }
-            let max_score = self.max_score();
             for (j, cond) in r.when.iter().enumerate() {
                 self.check_condition(cond, &format!("{path}.when[{j}]"), max_score);
             }

@@ -230,3 +230,16 @@ fn the_text_report_says_level_why_unknowns_and_next_steps() {
         report.lines().count()
     );
 }
+
+#[test]
+fn one_fact_answered_both_ways_counts_as_present_and_is_flagged() {
+    let case = adult(&[
+        ("confiscation_of_documents_at_destination", Absent),
+        ("unodc_passport_or_id_held_by_another", Present),
+    ]);
+    let a = run(&case);
+    assert_eq!(a.score, 10.0);
+    assert!(a.explanation.notices.iter().any(|n| n.kind
+        == trafficking_indicators::assessment::NoticeKind::SameFactAnsweredBothWays
+        && n.text.contains("confiscation_of_documents_at_destination")));
+}

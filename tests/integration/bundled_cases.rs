@@ -89,3 +89,34 @@ fn an_early_interview_says_what_to_ask_next() {
     );
     assert!(a.explanation.ask_next[0].level_if_present > a.level);
 }
+
+/// The assessment JSON of every bundled case, byte for byte, against a committed snapshot:
+/// output is deterministic across runs and platforms (no hash-map order, fixed float
+/// formatting), and any change to the output is a deliberate, reviewed one.
+#[test]
+fn assessments_match_the_committed_snapshots() {
+    let dir = root("examples/cases");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("cases")
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5);
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    for name in names {
+        let a = load(name.trim_end_matches(".json"));
+        let actual = format!("{}\n", a.to_json_pretty());
+        let path = root(&format!("tests/snapshots/assessments/{name}"));
+        if update {
+            std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+            std::fs::write(&path, &actual).expect("write snapshot");
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "{name}: the assessment differs from tests/snapshots/assessments/{name} (set UPDATE_SNAPSHOTS=1 after reviewing the change)"
+        );
+    }
+}

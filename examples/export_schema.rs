@@ -1,0 +1,38 @@
+//! Write the JSON Schemas of the case, assessment, rule set and catalogue formats to a folder
+//! (default `schemas/`), for integrators in other languages to build forms and validate data.
+//!
+//! ```text
+//! cargo run --example export_schema             # writes schemas/*.schema.json
+//! cargo run --example export_schema -- out/     # writes out/*.schema.json
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!(
+            "export_schema: write the JSON Schemas to a folder\n\nUSAGE:\n    export_schema [DIR]   (default: schemas/)"
+        );
+        return ExitCode::SUCCESS;
+    }
+    if args.len() > 1 {
+        eprintln!("export_schema: give at most one folder");
+        return ExitCode::from(2);
+    }
+    let dir = PathBuf::from(args.first().map_or("schemas", String::as_str));
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("export_schema: cannot create `{}`: {e}", dir.display());
+        return ExitCode::from(1);
+    }
+    for file in trafficking_indicators::schema::schemas() {
+        let path = dir.join(file.file_name);
+        if let Err(e) = std::fs::write(&path, file.to_file_text()) {
+            eprintln!("export_schema: cannot write `{}`: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        println!("{}", path.display());
+    }
+    ExitCode::SUCCESS
+}

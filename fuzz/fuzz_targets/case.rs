@@ -1,0 +1,33 @@
+//! Case parsing plus assessment under both built-in rule sets: any bytes must give a case or a
+//! typed error, never a panic; a parsed case must assess or give a typed error; an error's
+//! message must never carry the marker planted in free text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use trafficking_indicators::{Assessor, Case};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match Case::from_json(text) {
+        Ok(case) => {
+            for id in ["ilo-2009", "kr-2023"] {
+                if let Ok(assessor) = Assessor::builtin(id) {
+                    if let Ok(a) = assessor.assess(&case) {
+                        // Invariants that must hold for every accepted case.
+                        assert!((0.0..=100.0).contains(&a.score));
+                        assert!(a.level <= a.level_range.max);
+                        let sum: f64 = a.explanation.score.contributions.iter().map(|c| c.points).sum();
+                        assert!((sum - a.score).abs() < 1e-6);
+                        let _ = a.report();
+                        let _ = a.to_json();
+                    }
+                }
+            }
+        }
+        Err(e) => {
+            let _ = e.to_string();
+        }
+    }
+});

@@ -1,0 +1,198 @@
+//! Test cases as data: every `tests/cases/*.json` file is a case, the rule set to use, and
+//! the expected outcome. A domain expert adds a case without writing Rust.
+//!
+//! ```json
+//! {
+//!   "description": "what the case checks, in words",
+//!   "rule_set": "ilo-2009",
+//!   "case": { ... a case document ... },
+//!   "expected": {
+//!     "level": "reasonable_grounds",
+//!     "positive_dimensions": ["coercion_at_destination"],
+//!     "recommendations": ["referral_to_assistance", "no_removal_pending_identification"],
+//!     "score": 25.0,
+//!     "non_punishment_links": { "irregular_stay": ["confiscation_of_documents_at_destination"] }
+//!   }
+//! }
+//! ```
+//!
+//! `positive_dimensions` and `recommendations` are compared as sets. `score` and
+//! `non_punishment_links` are optional. A case that must be rejected gives
+//! `"expected": { "error": "text the error message contains" }` instead. The runner checks every
+//! file and reports every mismatch, by file, before failing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+use trafficking_indicators::{Assessor, Case, RecommendationKind};
+
+use crate::common::root;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DataCase {
+    description: String,
+    rule_set: String,
+    case: serde_json::Value,
+    expected: Expected,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    level: Option<String>,
+    positive_dimensions: Option<BTreeSet<String>>,
+    recommendations: Option<BTreeSet<String>>,
+    score: Option<f64>,
+    non_punishment_links: Option<BTreeMap<String, BTreeSet<String>>>,
+    error: Option<String>,
+}
+
+fn name<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Runs one file; returns its mismatches.
+fn check(text: &str) -> Vec<String> {
+    let data: DataCase = match serde_json::from_str(text) {
+        Ok(d) => d,
+        Err(e) => return vec![format!("not a test case file: {e}")],
+    };
+    let mut problems = Vec::new();
+    if data.description.trim().is_empty() {
+        problems.push("description is empty".to_owned());
+    }
+    let assessor = match Assessor::builtin(&data.rule_set) {
+        Ok(a) => a,
+        Err(e) => return vec![format!("rule set: {e}")],
+    };
+    let outcome = Case::from_json(&data.case.to_string()).and_then(|c| assessor.assess(&c));
+    let e = &data.expected;
+    let a = match (outcome, &e.error) {
+        (Err(err), Some(want)) => {
+            if !err.to_string().contains(want.as_str()) {
+                problems.push(format!("error `{err}` does not contain `{want}`"));
+            }
+            return problems;
+        }
+        (Err(err), None) => return vec![format!("unexpected error: {err}")],
+        (Ok(a), Some(want)) => {
+            return vec![format!(
+                "expected an error containing `{want}`, got level {}",
+                a.level
+            )];
+        }
+        (Ok(a), None) => a,
+    };
+    if e.level.is_none() {
+        problems.push("expected.level is required".to_owned());
+    }
+    if let Some(level) = &e.level
+        && a.level.as_str() != level
+    {
+        problems.push(format!("level: expected {level}, got {}", a.level));
+    }
+    if let Some(dims) = &e.positive_dimensions {
+        let got: BTreeSet<String> = a
+            .positive_dimensions()
+            .iter()
+            .map(|d| d.as_str().to_owned())
+            .collect();
+        if &got != dims {
+            problems.push(format!(
+                "positive dimensions: expected {dims:?}, got {got:?}"
+            ));
+        }
+    }
+    if let Some(recs) = &e.recommendations {
+        let got: BTreeSet<String> = a.recommendations.iter().map(|r| name(r.kind)).collect();
+        if &got != recs {
+            problems.push(format!("recommendations: expected {recs:?}, got {got:?}"));
+        }
+    }
+    if let Some(score) = e.score
+        && (a.score - score).abs() > 1e-6
+    {
+        problems.push(format!("score: expected {score}, got {}", a.score));
+    }
+    if let Some(links) = &e.non_punishment_links {
+        let got: BTreeMap<String, BTreeSet<String>> = a
+            .recommendation(RecommendationKind::NonPunishment)
+            .map(|r| {
+                r.offences
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.offence.as_str().to_owned(),
+                            o.linked_indicators
+                                .iter()
+                                .map(|l| l.id.to_string())
+                                .collect(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if &got != links {
+            problems.push(format!(
+                "non-punishment links: expected {links:?}, got {got:?}"
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_data_case_gives_its_expected_outcome() {
+    let dir = root("tests/cases");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/cases")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut report = Vec::new();
+    let mut rule_sets = BTreeSet::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("readable");
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text)
+            && let Some(id) = v["rule_set"].as_str()
+        {
+            rule_sets.insert(id.to_owned());
+        }
+        for problem in check(&text) {
+            report.push(format!(
+                "{}: {problem}",
+                path.file_name().and_then(|n| n.to_str()).unwrap_or("?")
+            ));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "{} mismatch(es):\n{}",
+        report.len(),
+        report.join("\n")
+    );
+    assert!(
+        files.len() >= 20,
+        "at least 20 data cases, found {}",
+        files.len()
+    );
+    assert!(
+        rule_sets.contains("ilo-2009") && rule_sets.contains("kr-2023"),
+        "{rule_sets:?}"
+    );
+}
+
+#[test]
+fn a_wrong_expectation_is_reported_not_ignored() {
+    let text = r#"{"description": "deliberately wrong", "rule_set": "ilo-2009",
+        "case": {"subject": {"age_years": 30}},
+        "expected": {"level": "definition_met", "positive_dimensions": ["coercion_at_destination"], "recommendations": ["non_punishment"]}}"#;
+    let problems = check(text);
+    assert_eq!(problems.len(), 3, "{problems:?}");
+}

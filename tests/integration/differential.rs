@@ -1,0 +1,172 @@
+//! A differential check: a deliberately naive implementation of the ILO/EC combination rule
+//! and the person-level rule, written from the domain notes (not from the rule set data),
+//! compared with the engine on thousands of random cases under both built-in rule sets.
+
+use std::collections::BTreeMap;
+
+use trafficking_indicators::{
+    AgeGroup, Assessor, Case, Catalogue, Dimension, ExploitationForm, IndicatorId, ListId,
+    Observation, ObservationStatus, Strength, Subject,
+};
+
+/// A tiny seeded generator (xorshift64*), so the check is reproducible without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn random_case(rng: &mut Rng, ids: &[IndicatorId]) -> Case {
+    let subject = Subject {
+        age_years: match rng.below(4) {
+            0 => None,
+            1 => Some(rng.below(18) as u8),
+            _ => Some(18 + rng.below(60) as u8),
+        },
+        minor: None,
+        disability: match rng.below(3) {
+            0 => None,
+            1 => Some(true),
+            _ => Some(false),
+        },
+    };
+    let n = rng.below(30) as usize;
+    let mut picked: BTreeMap<usize, ObservationStatus> = BTreeMap::new();
+    for _ in 0..n {
+        let status = match rng.below(4) {
+            0 | 1 => ObservationStatus::Present,
+            2 => ObservationStatus::Absent,
+            _ => ObservationStatus::NotAssessed,
+        };
+        picked.insert(rng.below(ids.len() as u64) as usize, status);
+    }
+    let forms = ExploitationForm::ALL
+        .iter()
+        .filter(|_| rng.below(5) == 0)
+        .copied()
+        .collect();
+    Case {
+        subject,
+        forms,
+        observations: picked
+            .into_iter()
+            .map(|(i, s)| Observation::new(ids[i].clone(), s))
+            .collect(),
+        ..Case::default()
+    }
+}
+
+/// The naive rule: literal clauses, no substitution, concepts deduplicated by hand.
+fn naive(case: &Case, exempt_disability: bool) -> ([bool; 6], bool) {
+    let catalogue = Catalogue::builtin();
+    let child_list = ListId::new("ilo_ec_2009_child_labour").expect("id");
+    let age = case.subject.age_group();
+    let as_child = matches!(age, AgeGroup::Child | AgeGroup::NotEstablished);
+    // Per dimension: concept -> strongest present strength.
+    let mut present: [BTreeMap<String, Strength>; 6] = Default::default();
+    for o in &case.observations {
+        if o.status != ObservationStatus::Present {
+            continue;
+        }
+        let e = catalogue.get(o.indicator.as_str()).expect("known");
+        let s = if as_child {
+            e.strength_in(&child_list)
+        } else {
+            e.strength
+        };
+        let slot = present[e.dimension.index()]
+            .entry(e.concept.to_string())
+            .or_insert(s);
+        if s > *slot {
+            *slot = s;
+        }
+    }
+    let mut positive = [false; 6];
+    for (d, concepts) in present.iter().enumerate() {
+        let count = |s: Strength| concepts.values().filter(|v| **v == s).count();
+        let (st, me, we) = (
+            count(Strength::Strong),
+            count(Strength::Medium),
+            count(Strength::Weak),
+        );
+        positive[d] = st >= 2 || (st >= 1 && me + we >= 1) || me >= 3 || (me >= 2 && we >= 1);
+    }
+    let use_dim = |d: Dimension| positive[d.index()];
+    let exempt = as_child || (exempt_disability && case.subject.disability == Some(true));
+    let purpose = use_dim(Dimension::ExploitativeConditionsOfWork);
+    let met = if exempt {
+        let recruitment_present = [
+            Dimension::DeceptiveRecruitment,
+            Dimension::CoerciveRecruitment,
+            Dimension::RecruitmentByAbuseOfVulnerability,
+        ]
+        .iter()
+        .any(|d| !present[d.index()].is_empty());
+        purpose && recruitment_present
+    } else {
+        let act = use_dim(Dimension::DeceptiveRecruitment)
+            || use_dim(Dimension::CoerciveRecruitment)
+            || use_dim(Dimension::RecruitmentByAbuseOfVulnerability);
+        let means = use_dim(Dimension::CoercionAtDestination)
+            || use_dim(Dimension::AbuseOfVulnerabilityAtDestination);
+        act && means && purpose
+    };
+    (positive, met)
+}
+
+#[test]
+fn engine_agrees_with_a_naive_implementation_on_random_cases() {
+    let ids: Vec<IndicatorId> = Catalogue::builtin()
+        .entries()
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    let mut rng = Rng(0x5eed_cafe_f00d_1234);
+    let mut compared = 0;
+    let mut definition_met = 0;
+    for _ in 0..4000 {
+        let case = random_case(&mut rng, &ids);
+        for (rule_set, exempt_disability) in [("ilo-2009", false), ("kr-2023", true)] {
+            let a = Assessor::builtin(rule_set)
+                .expect("builtin")
+                .assess(&case)
+                .expect("valid");
+            let (positive, met) = naive(&case, exempt_disability);
+            let engine: Vec<bool> = a
+                .explanation
+                .dimensions
+                .iter()
+                .map(|d| d.positive)
+                .collect();
+            assert_eq!(
+                engine,
+                positive.to_vec(),
+                "{rule_set}: dimensions differ for {}",
+                case.to_json_pretty()
+            );
+            assert_eq!(
+                a.explanation.person_rule.met,
+                met,
+                "{rule_set}: person rule differs for {}",
+                case.to_json_pretty()
+            );
+            assert_eq!(a.level == trafficking_indicators::Level::DefinitionMet, met);
+            compared += 1;
+            definition_met += usize::from(met);
+        }
+    }
+    assert_eq!(compared, 8000);
+    // The random cases exercise both outcomes, not just one.
+    assert!(
+        definition_met > 200 && definition_met < 7800,
+        "{definition_met}"
+    );
+}

@@ -1,0 +1,235 @@
+//! No victim data in errors: a sentinel in every free-text field of an invalid case never
+//! appears in any error message, `Display` or `Debug` output.
+
+use trafficking_indicators::{Case, ParseOptions, assess};
+
+const SENTINEL: &str = "Sentinel Maria told us 7731";
+
+fn fields(extra: &str) -> String {
+    format!(
+        r#""case_reference": "{SENTINEL}",
+           "offences": [{{"kind": "irregular_stay", "note": "{SENTINEL}"}}]{extra}"#
+    )
+}
+
+fn obs(indicator: &str, status: &str) -> String {
+    format!(
+        r#"{{"indicator": "{indicator}", "status": "{status}", "source": "self_report", "note": "{SENTINEL}"}}"#
+    )
+}
+
+/// Invalid cases, each with the sentinel in every free-text field and, where the mistake
+/// allows, in the very place that is wrong.
+fn invalid_cases() -> Vec<(String, String)> {
+    let ok = obs("withholding_of_wages", "present");
+    let mut cases = vec![
+        (
+            "unknown top-level field",
+            format!(
+                r#"{{{}, "observations": [{ok}], "{SENTINEL}": 1}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "unknown token field",
+            format!(
+                r#"{{{}, "observations": [{ok}], "notes": "{SENTINEL}"}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "status is free text",
+            format!(
+                r#"{{{}, "observations": [{}]}}"#,
+                fields(""),
+                obs("withholding_of_wages", SENTINEL)
+            ),
+        ),
+        (
+            "indicator is free text",
+            format!(
+                r#"{{{}, "observations": [{}]}}"#,
+                fields(""),
+                obs(SENTINEL, "present")
+            ),
+        ),
+        (
+            "unknown indicator id",
+            format!(
+                r#"{{{}, "observations": [{}]}}"#,
+                fields(""),
+                obs("withholding_of_wagez", "present")
+            ),
+        ),
+        (
+            "conflicting observations",
+            format!(
+                r#"{{{}, "observations": [{ok}, {}]}}"#,
+                fields(""),
+                obs("withholding_of_wages", "absent")
+            ),
+        ),
+        (
+            "form is free text",
+            format!(
+                r#"{{{}, "forms": ["{SENTINEL}"], "observations": [{ok}]}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "source is free text",
+            format!(
+                r#"{{{}, "observations": [{{"indicator": "withholding_of_wages", "status": "present", "source": "{SENTINEL}"}}]}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "offence kind is free text",
+            format!(
+                r#"{{"case_reference": "{SENTINEL}", "offences": [{{"kind": "{SENTINEL}", "note": "{SENTINEL}"}}]}}"#
+            ),
+        ),
+        (
+            "stage is free text",
+            format!(
+                r#"{{"case_reference": "{SENTINEL}", "offences": [{{"kind": "other", "stage": "{SENTINEL}", "note": "{SENTINEL}"}}]}}"#
+            ),
+        ),
+        (
+            "age is free text",
+            format!(
+                r#"{{{}, "subject": {{"age_years": "{SENTINEL}"}}}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "minor is free text",
+            format!(
+                r#"{{{}, "subject": {{"minor": "{SENTINEL}"}}}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "contradictory age",
+            format!(
+                r#"{{{}, "subject": {{"age_years": 15, "minor": false}}}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "note is an object",
+            format!(
+                r#"{{{}, "observations": [{{"indicator": "withholding_of_wages", "status": "present", "note": {{"text": "{SENTINEL}"}}}}]}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "note too long",
+            format!(
+                r#"{{{}, "observations": [{{"indicator": "withholding_of_wages", "status": "present", "note": "{}"}}]}}"#,
+                fields(""),
+                SENTINEL.repeat(200)
+            ),
+        ),
+        (
+            "reference too long",
+            format!(r#"{{"case_reference": "{}"}}"#, SENTINEL.repeat(10)),
+        ),
+        (
+            "duplicate key",
+            format!(
+                r#"{{{}, "observations": [{{"indicator": "withholding_of_wages", "status": "present", "note": "{SENTINEL}", "note": "{SENTINEL}"}}]}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "missing status",
+            format!(
+                r#"{{{}, "observations": [{{"indicator": "withholding_of_wages", "note": "{SENTINEL}"}}]}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "truncated JSON",
+            format!(
+                r#"{{{}, "observations": [{{"note": "{SENTINEL}"#,
+                fields("")
+            ),
+        ),
+        (
+            "bad escape in a note",
+            format!(
+                r#"{{{}, "observations": [{{"note": "{SENTINEL} \q"}}]}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "nested too deep",
+            format!(
+                r#"{{{}, "subject": {}{SENTINEL:?}{}}}"#,
+                fields(""),
+                "[".repeat(40),
+                "]".repeat(40)
+            ),
+        ),
+    ];
+    cases.push(("not an object", format!(r#""{SENTINEL}""#)));
+    cases
+        .into_iter()
+        .map(|(name, json)| (name.to_owned(), json))
+        .collect()
+}
+
+fn error_texts(json: &str) -> Option<Vec<String>> {
+    let mut texts = Vec::new();
+    match Case::from_json(json) {
+        Err(e) => texts.extend([e.to_string(), format!("{e:?}")]),
+        Ok(case) => match assess(&case) {
+            Err(e) => texts.extend([e.to_string(), format!("{e:?}")]),
+            Ok(_) => return None,
+        },
+    }
+    if let Err(e) = serde_json::from_str::<Case>(json) {
+        texts.extend([e.to_string(), format!("{e:?}")]);
+    }
+    Some(texts)
+}
+
+#[test]
+fn no_error_carries_free_text_from_the_case() {
+    for (name, json) in invalid_cases() {
+        let texts = error_texts(&json).unwrap_or_else(|| panic!("{name}: the case was accepted"));
+        for text in texts {
+            for word in ["Sentinel", "Maria", "7731"] {
+                assert!(
+                    !text.contains(word),
+                    "{name}: `{word}` leaked into `{text}`"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_debug_output_of_a_valid_case_hides_its_free_text() {
+    let json = format!(
+        r#"{{{}, "observations": [{}]}}"#,
+        fields(""),
+        obs("withholding_of_wages", "present")
+    );
+    let case = Case::from_json(&json).expect("valid");
+    let shown = format!("{case:?}");
+    assert!(!shown.contains("Maria"), "{shown}");
+}
+
+#[test]
+fn revealing_values_is_the_only_way_to_see_them() {
+    let json = format!(
+        r#"{{"observations": [{}]}}"#,
+        obs("withholding_of_wages", SENTINEL)
+    );
+    let hidden = Case::from_json(&json).expect_err("invalid");
+    assert!(!hidden.to_string().contains("Maria"));
+    let shown = Case::from_json_with(&json, ParseOptions::revealing_values()).expect_err("invalid");
+    assert!(shown.to_string().contains(SENTINEL), "{shown}");
+}

@@ -1,0 +1,123 @@
+//! No panics on any input: arbitrary text and JSON through parse and assess, arbitrary rule
+//! set mutations through parse, validate and assess.
+
+use proptest::prelude::*;
+use serde_json::Value;
+use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet, assess, validate};
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        "[a-z_]{0,12}".prop_map(Value::from),
+        ".{0,20}".prop_map(Value::from),
+        proptest::sample::select(vec![
+            "present",
+            "absent",
+            "not_assessed",
+            "labour",
+            "sexual",
+            "irregular_stay",
+            "charged",
+            "withholding_of_wages",
+            "confiscation_of_documents_at_destination",
+            "self_report",
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(5, 64, 8, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(
+                proptest::sample::select(vec![
+                    "case_reference",
+                    "subject",
+                    "age_years",
+                    "minor",
+                    "disability",
+                    "forms",
+                    "observations",
+                    "indicator",
+                    "status",
+                    "source",
+                    "note",
+                    "offences",
+                    "kind",
+                    "stage",
+                    "other",
+                ])
+                .prop_map(str::to_owned),
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,200}") {
+        if let Ok(case) = Case::from_json(&text) {
+            let _ = assess(&case);
+        }
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(value in json_value()) {
+        let text = value.to_string();
+        if let Ok(case) = Case::from_json(&text) {
+            let _ = assess(&case);
+            // What parses re-serializes and re-parses to the same case.
+            prop_assert_eq!(Case::from_json(&case.to_json_pretty()).ok(), Some(case));
+        }
+    }
+
+    #[test]
+    fn arbitrary_rule_set_mutations_never_panic(
+        pointer_pick in any::<proptest::sample::Index>(),
+        value in json_value(),
+    ) {
+        let (_, text) = RuleSet::builtin_files().next().expect("a built-in rule set");
+        let mut doc: Value = serde_json::from_str(text).expect("JSON");
+        let mut pointers = Vec::new();
+        collect_pointers(&doc, String::new(), &mut pointers);
+        let pointer = pointer_pick.get(&pointers).clone();
+        if let Some(slot) = doc.pointer_mut(&pointer) {
+            *slot = value;
+        }
+        if let Ok(rules) = RuleSet::from_json(&doc.to_string()) {
+            let catalogue = Catalogue::builtin();
+            let problems = validate(&rules, &catalogue);
+            match Assessor::new(rules, catalogue) {
+                Ok(assessor) => {
+                    prop_assert!(problems.is_empty());
+                    let case = Case::from_json(include_str!("../../examples/cases/entertainment_visa_bar.json")).expect("case");
+                    let _ = assessor.assess(&case);
+                }
+                Err(_) => prop_assert!(!problems.is_empty()),
+            }
+        }
+    }
+}
+
+fn collect_pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                collect_pointers(x, format!("{at}/{k}"), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                collect_pointers(x, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,224 @@
+//! Rule sets and catalogue extensions as validated, versioned data.
+
+use std::sync::Arc;
+
+use trafficking_indicators::catalogue::CatalogueDocument;
+use trafficking_indicators::{
+    Assessor, Case, Catalogue, Level, RuleSet, RuleSetError, assess, validate,
+};
+
+use crate::common::{adult, present, root};
+
+#[test]
+fn builtin_rule_sets_validate() {
+    for id in RuleSet::builtin_ids() {
+        let rules = RuleSet::builtin(id).expect("parses");
+        assert_eq!(validate(rules, &Catalogue::builtin()), vec![], "{id}");
+        assert!(Assessor::builtin(id).is_ok(), "{id}");
+    }
+    assert!(matches!(
+        Assessor::builtin("uk-2023"),
+        Err(RuleSetError::UnknownBuiltin(_))
+    ));
+}
+
+/// The bundled broken rule set has five different mistakes; one call reports all five, each
+/// with its JSON path.
+#[test]
+fn five_mistakes_give_five_errors_with_paths_in_one_call() {
+    let text =
+        std::fs::read_to_string(root("examples/rule_sets/five_mistakes.json")).expect("file");
+    let rules = RuleSet::from_json(&text).expect("parses: the mistakes are in the content");
+    let problems = validate(&rules, &Catalogue::builtin());
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "$.lists[1]",
+            "$.weights.medium",
+            "$.strength_overrides[0].indicator",
+            "$.person_rule.elements[1].dimensions",
+            "$.levels.reasonable_grounds[0].all[0]",
+        ],
+        "{problems:#?}"
+    );
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(messages[0].contains("unknown list id `ilo_ec_2009_adult_labor`"));
+    assert!(messages[1].contains("cannot be negative"));
+    assert!(messages[2].contains("unknown indicator id `debt_bondage_at_destinaton`"));
+    assert!(messages[3].contains("names no dimension"));
+    assert!(messages[4].contains("unreachable"));
+    // ... and such a rule set can never assess.
+    match Assessor::new(rules, Catalogue::builtin()) {
+        Err(RuleSetError::Invalid(p)) => assert_eq!(p.len(), 5),
+        other => panic!("expected the five problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn other_mistakes_are_caught_too() {
+    let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
+    rules.weights.strong = f64::NAN;
+    rules.weights.weak = f64::INFINITY;
+    rules.lists.push(rules.lists[0].clone());
+    rules
+        .dimension_rule
+        .clauses
+        .push(rules.dimension_rule.clauses[0].clone());
+    rules
+        .levels
+        .reasonable_grounds
+        .push(rules.levels.reasonable_grounds[0].clone());
+    rules.effective_date = "2023-02-30".into();
+    rules.non_punishment.links.pop();
+    let problems = validate(&rules, &Catalogue::builtin());
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    for expected in [
+        "$.effective_date: an effective date is a calendar date",
+        "$.lists[8]: duplicate list id `ilo_ec_2009_adult_labour`",
+        "$.weights.strong: a weight must be a number, not NaN",
+        "$.weights.weak: a weight must be finite",
+        "$.dimension_rule.clauses[4].id: duplicate clause id `two_strong`",
+        "$.levels.reasonable_grounds[4].id: duplicate criterion id `exploitation_with_means`",
+        "$.non_punishment.links: offence `other` has no link",
+    ] {
+        assert!(
+            text.iter().any(|t| t.starts_with(expected)),
+            "missing `{expected}` in {text:#?}"
+        );
+    }
+}
+
+#[test]
+fn out_of_order_weights_and_thresholds_are_rejected() {
+    let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
+    rules.weights.weak = 8.0; // above medium
+    let paths: Vec<String> = validate(&rules, &Catalogue::builtin())
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
+    assert_eq!(paths, vec!["$.weights"]);
+    let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
+    rules.levels.reasonable_grounds[3].all =
+        vec![trafficking_indicators::rule_set::Condition::ScoreAtLeast(
+            0.0,
+        )];
+    let problems = validate(&rules, &Catalogue::builtin());
+    assert!(
+        problems[0].message.starts_with("levels out of order"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn changing_one_weight_changes_the_digest_and_the_stamp() {
+    let builtin = RuleSet::builtin("ilo-2009").expect("builtin");
+    let mut changed = builtin.clone();
+    changed.weights.medium = 6.0;
+    assert_ne!(builtin.digest(), changed.digest());
+    let a = Assessor::new(changed, Catalogue::builtin()).expect("valid");
+    let case = adult(&present(&["withholding_of_wages"]));
+    let stamped = a.assess(&case).expect("assesses");
+    assert_eq!(&*stamped.rule_set.digest, a.rule_set().digest().as_str());
+    assert_ne!(
+        stamped.rule_set.digest,
+        assess(&case).expect("default").rule_set.digest
+    );
+}
+
+#[test]
+fn the_digest_is_of_the_canonical_content_not_the_file_layout() {
+    let (_, text) = RuleSet::builtin_files().next().expect("a file");
+    let compact: serde_json::Value = serde_json::from_str(text).expect("JSON");
+    let reparsed = RuleSet::from_json(&compact.to_string()).expect("parses");
+    assert_eq!(
+        reparsed.digest(),
+        RuleSet::builtin("ilo-2009").expect("builtin").digest()
+    );
+    // The digest is SHA-256 of the canonical JSON, which anyone can recompute.
+    assert_eq!(
+        reparsed.digest(),
+        trafficking_indicators::digest::sha256_hex(reparsed.canonical_json().as_bytes())
+    );
+}
+
+#[test]
+fn korea_exempts_persons_with_disabilities_from_the_means() {
+    let ilo = RuleSet::builtin("ilo-2009").expect("builtin");
+    let kr = RuleSet::builtin("kr-2023").expect("builtin");
+    use trafficking_indicators::rule_set::ExemptGroup;
+    assert!(!ilo.exempts(ExemptGroup::PersonsWithDisabilities));
+    assert!(kr.exempts(ExemptGroup::PersonsWithDisabilities) && kr.exempts(ExemptGroup::Children));
+    assert!(
+        kr.references
+            .iter()
+            .any(|r| r.id.as_str() == "kr_act_18100")
+    );
+    assert_eq!(kr.effective_date, "2023-01-01");
+}
+
+#[test]
+fn a_rule_set_loads_from_a_file_and_assesses() {
+    let text =
+        std::fs::read_to_string(root("examples/rule_sets/strict_screening.json")).expect("file");
+    let rules = RuleSet::from_json(&text).expect("parses");
+    let assessor = Assessor::new(rules, Catalogue::builtin()).expect("valid");
+    let case = adult(&present(&[
+        "confiscation_of_documents_at_destination",
+        "excessive_working_days_or_hours",
+    ]));
+    // The strict policy drops the single-strong-indicator criterion.
+    assert_eq!(
+        assessor.assess(&case).expect("assesses").level,
+        Level::FurtherInquiry
+    );
+    assert_eq!(
+        assess(&case).expect("default").level,
+        Level::ReasonableGrounds
+    );
+}
+
+#[test]
+fn a_national_list_extends_the_catalogue() {
+    let text =
+        std::fs::read_to_string(root("examples/rule_sets/national_list.json")).expect("file");
+    let catalogue = Catalogue::builtin()
+        .extend_from_json(&text)
+        .expect("valid extension");
+    assert_eq!(catalogue.len(), Catalogue::builtin().len() + 3);
+    let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
+    rules.id = "ilo-2009-with-national-list".into();
+    rules
+        .lists
+        .push("example_national_list".parse().expect("id"));
+    let assessor = Assessor::new(rules, Arc::new(catalogue)).expect("valid");
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 35}, "observations": [
+            {"indicator": "example_recruitment_fee_above_legal_cap", "status": "present"},
+            {"indicator": "deceived_about_wages", "status": "present"}]}"#,
+    )
+    .expect("case");
+    let a = assessor.assess(&case).expect("assesses");
+    assert_eq!(a.explanation.dimensions[0].counts.medium, 2);
+    // The same case is an error under the built-in catalogue: the id is unknown there.
+    assert!(assess(&case).is_err());
+}
+
+#[test]
+fn an_extension_cannot_override_a_builtin_id() {
+    let clash = r#"{"format_version": 1, "entries": [{
+        "id": "debt_bondage_at_destination", "concept": "debt_bondage", "dimension": "coercion_at_destination",
+        "strength": "weak", "label": "Debt", "description": "A weaker debt bondage.", "lists": ["unodc_general"],
+        "provenance": {"source": "ilo_ec_2009", "section": "x", "verification": "project_judgement", "notes": ["why"]}}]}"#;
+    let err = Catalogue::builtin()
+        .extend(CatalogueDocument::from_json(clash).expect("parses"))
+        .expect_err("clash");
+    let problems = err.problems();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "$[0].entries[0].id");
+    assert!(
+        problems[0].message.contains("collides"),
+        "{}",
+        problems[0].message
+    );
+}

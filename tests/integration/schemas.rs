@@ -1,0 +1,217 @@
+//! The JSON Schemas: committed files equal the generated ones, every bundled document
+//! validates, and what a schema rejects the library rejects too.
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use trafficking_indicators::schema::{SCHEMA_VERSION, schemas};
+use trafficking_indicators::{Case, Catalogue, RuleSet, assess};
+
+use crate::common::root;
+
+fn committed(name: &str) -> Value {
+    let text = std::fs::read_to_string(root(&format!("schemas/{name}"))).expect("committed schema");
+    serde_json::from_str(&text).expect("schema JSON")
+}
+
+fn validator(name: &str) -> jsonschema::Validator {
+    jsonschema::validator_for(&committed(name)).expect("a valid JSON Schema")
+}
+
+fn json_files(dir: &str) -> Vec<(String, Value)> {
+    let mut files: Vec<_> = std::fs::read_dir(root(dir))
+        .expect("folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("readable");
+            (
+                p.display().to_string(),
+                serde_json::from_str(&text).expect("JSON"),
+            )
+        })
+        .collect()
+}
+
+fn errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
+    v.iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn committed_schemas_equal_the_generated_ones() {
+    for file in schemas() {
+        let path = root(&format!("schemas/{}", file.file_name));
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == file.to_file_text(),
+            "{} drifted from the code: run `cargo run --example export_schema`",
+            file.file_name
+        );
+    }
+    assert_eq!(schemas().len(), 4);
+}
+
+#[test]
+fn schemas_have_titles_descriptions_and_a_version() {
+    for file in schemas() {
+        let s = &file.schema;
+        assert!(s["title"].is_string(), "{}", file.file_name);
+        assert!(s["description"].is_string(), "{}", file.file_name);
+        assert_eq!(s["x-schema-version"], SCHEMA_VERSION);
+        assert!(
+            s["$id"]
+                .as_str()
+                .is_some_and(|id| id.ends_with(SCHEMA_VERSION))
+        );
+        assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    }
+    let case = committed("case.schema.json");
+    assert!(case["properties"]["observations"]["description"].is_string());
+}
+
+#[test]
+fn every_bundled_document_validates_against_its_schema() {
+    let case = validator("case.schema.json");
+    let assessment = validator("assessment.schema.json");
+    let rule_set = validator("rule_set.schema.json");
+    let catalogue = validator("catalogue.schema.json");
+    let mut checked = 0;
+    for (path, doc) in json_files("examples/cases") {
+        assert_eq!(errors(&case, &doc), Vec::<String>::new(), "{path}");
+        let a = assess(&Case::from_json(&doc.to_string()).expect("case")).expect("assessment");
+        let out: Value = serde_json::from_str(&a.to_json()).expect("JSON");
+        assert_eq!(
+            errors(&assessment, &out),
+            Vec::<String>::new(),
+            "assessment of {path}"
+        );
+        checked += 2;
+    }
+    for (path, doc) in json_files("tests/cases") {
+        assert_eq!(errors(&case, &doc["case"]), Vec::<String>::new(), "{path}");
+        checked += 1;
+    }
+    for (path, text) in RuleSet::builtin_files() {
+        let doc: Value = serde_json::from_str(text).expect("JSON");
+        assert_eq!(errors(&rule_set, &doc), Vec::<String>::new(), "{path}");
+        checked += 1;
+    }
+    for (path, text) in Catalogue::builtin_files() {
+        let doc: Value = serde_json::from_str(text).expect("JSON");
+        assert_eq!(errors(&catalogue, &doc), Vec::<String>::new(), "{path}");
+        checked += 1;
+    }
+    let whole: Value =
+        serde_json::to_value(Catalogue::builtin().to_document()).expect("catalogue JSON");
+    assert_eq!(
+        errors(&catalogue, &whole),
+        Vec::<String>::new(),
+        "merged catalogue"
+    );
+    assert!(checked >= 20, "{checked}");
+}
+
+/// Three hand-made invalid case documents: both the schema and the library reject each.
+#[test]
+fn schema_and_library_agree_on_invalid_cases() {
+    let case = validator("case.schema.json");
+    let invalid = [
+        // A status that is not one of the three.
+        json!({"observations": [{"indicator": "withholding_of_wages", "status": "yes"}]}),
+        // An unknown field (a typo of `observations`).
+        json!({"observation": [{"indicator": "withholding_of_wages", "status": "present"}]}),
+        // An age outside the accepted range, and an id that is not a snake_case token.
+        json!({"subject": {"age_years": 200}, "observations": [{"indicator": "Withholding Wages", "status": "present"}]}),
+    ];
+    for doc in invalid {
+        assert!(!case.is_valid(&doc), "schema accepts {doc}");
+        let lib = Case::from_json(&doc.to_string()).and_then(|c| assess(&c));
+        assert!(lib.is_err(), "library accepts {doc}");
+    }
+}
+
+/// Mutations of a valid case: whenever the schema rejects one, so does the library.
+fn mutated() -> impl Strategy<Value = Value> {
+    let base = json!({
+        "case_reference": "NGO-1",
+        "subject": {"age_years": 30, "disability": false},
+        "forms": ["labour"],
+        "observations": [
+            {"indicator": "withholding_of_wages", "status": "present", "source": "document", "note": "n"},
+            {"indicator": "debt_bondage_at_destination", "status": "absent"}
+        ],
+        "offences": [{"kind": "irregular_stay", "stage": "charged"}]
+    });
+    let pointers = vec![
+        "/case_reference",
+        "/subject",
+        "/subject/age_years",
+        "/subject/minor",
+        "/subject/disability",
+        "/forms",
+        "/forms/0",
+        "/observations",
+        "/observations/0",
+        "/observations/0/indicator",
+        "/observations/0/status",
+        "/observations/0/source",
+        "/observations/0/note",
+        "/observations/1/status",
+        "/offences",
+        "/offences/0",
+        "/offences/0/kind",
+        "/offences/0/stage",
+    ];
+    let values = vec![
+        json!(null),
+        json!(true),
+        json!(-1),
+        json!(17),
+        json!(1.5),
+        json!(131),
+        json!("present"),
+        json!("Present"),
+        json!("x".repeat(5000)),
+        json!("labour"),
+        json!("nope"),
+        json!([]),
+        json!({}),
+        json!(["labour", "labour"]),
+        json!({"extra": 1}),
+        json!("withholding_of_wages"),
+    ];
+    (
+        proptest::sample::select(pointers),
+        proptest::sample::select(values),
+        any::<bool>(),
+    )
+        .prop_map(move |(pointer, value, add_unknown)| {
+            let mut doc = base.clone();
+            if let Some(slot) = doc.pointer_mut(pointer) {
+                *slot = value;
+            }
+            if add_unknown && let Some(obj) = doc.as_object_mut() {
+                obj.insert("unknown".into(), json!(1));
+            }
+            doc
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn what_the_schema_rejects_the_library_rejects(doc in mutated()) {
+        let case = validator("case.schema.json");
+        if !case.is_valid(&doc) {
+            let lib = Case::from_json(&doc.to_string()).and_then(|c| assess(&c));
+            prop_assert!(lib.is_err(), "the schema rejects but the library accepts {}", doc);
+        }
+    }
+}
