@@ -1,0 +1,2 @@
+//! Assess a whole CTDC file (work in progress).
+fn main() {}

@@ -1,0 +1,1 @@
+//! CTDC (Counter Trafficking Data Collaborative) interoperability. Work in progress.

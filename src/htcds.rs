@@ -1,0 +1,1 @@
+//! HTCDS (Human Trafficking Case Data Standard) interoperability. Work in progress.
