@@ -1,1 +1,1298 @@
-//! CTDC (Counter Trafficking Data Collaborative) interoperability. Work in progress.
+//! CTDC interoperability: one row of the Counter Trafficking Data Collaborative's Global
+//! K-anonymised Dataset becomes a [`Case`].
+//!
+//! The [Counter Trafficking Data Collaborative](https://www.ctdatacollaborative.org/) (CTDC,
+//! IOM) publishes victim-level records contributed by IOM, Polaris and Liberty Shared. Its Global
+//! K-anonymised Dataset (15 July 2021, 97,750 rows, codebook v7) is a `;`-separated file whose
+//! columns record, among other things, the means of control the person experienced (1 = yes,
+//! 0 = no, empty = unknown), the type of exploitation and whether the person was a minor. Its
+//! terms of use ([`TERMS_OF_USE_URL`]) ask users to cite CTDC and never to try to re-identify
+//! anyone.
+//!
+//! # The crosswalk
+//!
+//! How each CTDC column becomes catalogue indicators is data, not code:
+//! `data/crosswalks/ctdc_means_of_control.json`, compiled into the crate and read by
+//! [`Crosswalk::builtin`]. One row per column (the 17 specific `meansOfControl…` columns,
+//! `meansOfControlNotSpecified` and `isAbduction`), each with the indicators it maps to, its
+//! reason (citing the codebook definition), its verification mark, a confidence and the
+//! corresponding HTCDS `vic_MethodsOfControl` picklist value (see [`crate::htcds`]).
+//! CTDC records control during the trafficking situation, so columns map to destination-phase
+//! entries; only false promises and abduction map to recruitment. `meansOfControlOther` and
+//! `meansOfControlNotSpecified` map to nothing: the first does not say what the means was, the
+//! second describes the record, not the person.
+//!
+//! # Row mapping
+//!
+//! [`CtdcHeader::from_fields`] finds the columns it needs by name (a missing one is an error
+//! naming it) and [`CtdcRecord::from_fields`] maps one row:
+//!
+//! - each crosswalk column: `1` is present, `0` is absent and an empty cell is **not
+//!   assessed, never absent**; it is recorded as `not_assessed` so the explanation shows it and
+//!   the assessment counts it among the open questions. Any other value is a [`CtdcError`]
+//!   naming the row and the column;
+//! - two columns mapped to one indicator (physical and sexual abuse to violence on victims;
+//!   psychological abuse and psychoactive substances to strong influence) give one observation:
+//!   present if either is `1`, absent only if both are `0`, otherwise not assessed;
+//! - within one row, a `0` for an indicator whose concept (in the same dimension) is present
+//!   through another column is not recorded: CTDC keeps apart facts the catalogue counts once
+//!   (takes earnings and restricts financial access both fall under withholding of wages), so
+//!   the `0` does not contradict the `1` and recording it would raise a false "same fact
+//!   answered both ways" notice. It cannot change the level or the score, since the present
+//!   answer counts; the raw value stays in [`CtdcRecord::controls`];
+//! - `majorityStatus` `Minor` sets `subject.minor = true`, `Adult` sets it false, empty or
+//!   `Unknown` leaves the age not established (the assessment then applies the child rules).
+//!   It is the status when registered; the status when exploitation began and when the person
+//!   entered the trafficking process are kept in the record
+//!   ([`CtdcRecord::minor_at_exploitation_or_entry`]);
+//! - the exploitation columns set the case's forms, deduplicated and sorted: `isForcedLabour`
+//!   labour, `isSexualExploit` sexual, `isSexAndLabour` both, `isForcedMarriage` forced
+//!   marriage, `isOrganRemoval` organ removal, `isOtherExploit`, `isSlaveryAndPractices` and
+//!   `isForcedMilitary` other, `typeOfLabourBegging` begging, `typeOfLabourDomesticWork`
+//!   domestic servitude, `typeOfLabourIllicitActivities` forced criminality;
+//! - the case reference is `ctdc-row-<n>`, never anything from the data; observations carry no
+//!   evidence source, because a CTDC row does not say how each fact was established.
+//!
+//! Rows are numbered from 1 (the first row after the header); in a file without line breaks
+//! inside quoted cells, row `n` is line `n + 1`.
+//!
+//! # Privacy of errors
+//!
+//! A CTDC cell may hold free text. An error names the row and the column and what was
+//! expected; it quotes the offending value only when it is a short token (at most
+//! [`ShownValue::MAX_SHOWN`] ASCII letters or digits, such as `2` or `Teen`), never otherwise.
+//!
+//! # Reading a file
+//!
+//! With the cargo feature `ctdc`, `CtdcReader` streams a file of any size from any
+//! [`std::io::Read`]: one `Result` per row, so a malformed row yields its error and the rest go
+//! on, and memory does not grow with the file.
+//!
+//! ```
+//! use trafficking_indicators::ctdc::{CtdcHeader, CtdcRecord};
+//! use trafficking_indicators::{assess, ObservationStatus};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let names = CtdcHeader::required_columns();
+//! let header = CtdcHeader::from_fields(&names)?;
+//! let mut row = vec![""; names.len()];
+//! let mut set = |column: &str, value: &'static str| {
+//!     let i = names.iter().position(|n| *n == column).unwrap();
+//!     row[i] = value;
+//! };
+//! set("Datasource", "Case Management");
+//! set("majorityStatus", "Adult");
+//! set("isForcedLabour", "1");
+//! set("meansOfControlWithholdsDocuments", "1");
+//! set("meansOfControlDebtBondage", "0");
+//! let record = CtdcRecord::from_fields(&header, 1, &row)?;
+//! assert_eq!(record.case.subject.minor, Some(false));
+//! let status = |id: &str| {
+//!     record.case.observations.iter().find(|o| o.indicator == id).map(|o| o.status)
+//! };
+//! assert_eq!(status("confiscation_of_documents_at_destination"), Some(ObservationStatus::Present));
+//! assert_eq!(status("debt_bondage_at_destination"), Some(ObservationStatus::Absent));
+//! // An empty cell is not assessed, never absent.
+//! assert_eq!(status("threats_of_violence_at_destination"), Some(ObservationStatus::NotAssessed));
+//! let assessment = assess(&record.case)?;
+//! assert_eq!(assessment.case_reference.as_ref().map(|r| r.as_str()), Some("ctdc-row-1"));
+//! # Ok(())
+//! # }
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Case, CaseReference, Observation, ObservationStatus, Subject};
+use crate::catalogue::Catalogue;
+use crate::error::Problem;
+use crate::htcds::MethodOfControl;
+use crate::id::{ConceptId, IndicatorId};
+use crate::indicator::{Confidence, CtdcMeansOfControl, Dimension, ExploitationForm, Verification};
+
+/// The version of the crosswalk file format this crate reads.
+pub const CROSSWALK_FORMAT_VERSION: u32 = 1;
+
+/// Where the built-in crosswalk lives in the crate.
+pub const CROSSWALK_PATH: &str = "data/crosswalks/ctdc_means_of_control.json";
+
+const CROSSWALK_JSON: &str = include_str!("../data/crosswalks/ctdc_means_of_control.json");
+
+/// CTDC's terms of use: cite the Counter Trafficking Data Collaborative, and never try to
+/// re-identify anyone.
+pub const TERMS_OF_USE_URL: &str = "https://www.ctdatacollaborative.org/terms-use";
+
+/// The attribution to print wherever CTDC data or results computed from it are shown.
+pub const ATTRIBUTION: &str = "Data: Counter Trafficking Data Collaborative (CTDC), Global K-anonymised Dataset (15 July 2021), https://www.ctdatacollaborative.org/ - used under the CTDC terms of use, https://www.ctdatacollaborative.org/terms-use (do not attempt to re-identify anyone).";
+
+/// A CTDC column that the crosswalk maps: the 17 specific means-of-control columns,
+/// `meansOfControlNotSpecified` and `isAbduction`. Serialized as the column name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ControlColumn {
+    /// `meansOfControlDebtBondage`.
+    #[serde(rename = "meansOfControlDebtBondage")]
+    DebtBondage,
+    /// `meansOfControlTakesEarnings`.
+    #[serde(rename = "meansOfControlTakesEarnings")]
+    TakesEarnings,
+    /// `meansOfControlRestrictsFinancialAccess`.
+    #[serde(rename = "meansOfControlRestrictsFinancialAccess")]
+    RestrictsFinancialAccess,
+    /// `meansOfControlThreats`.
+    #[serde(rename = "meansOfControlThreats")]
+    Threats,
+    /// `meansOfControlPsychologicalAbuse`.
+    #[serde(rename = "meansOfControlPsychologicalAbuse")]
+    PsychologicalAbuse,
+    /// `meansOfControlPhysicalAbuse`.
+    #[serde(rename = "meansOfControlPhysicalAbuse")]
+    PhysicalAbuse,
+    /// `meansOfControlSexualAbuse`.
+    #[serde(rename = "meansOfControlSexualAbuse")]
+    SexualAbuse,
+    /// `meansOfControlFalsePromises`.
+    #[serde(rename = "meansOfControlFalsePromises")]
+    FalsePromises,
+    /// `meansOfControlPsychoactiveSubstances`.
+    #[serde(rename = "meansOfControlPsychoactiveSubstances")]
+    PsychoactiveSubstances,
+    /// `meansOfControlRestrictsMovement`.
+    #[serde(rename = "meansOfControlRestrictsMovement")]
+    RestrictsMovement,
+    /// `meansOfControlRestrictsMedicalCare`.
+    #[serde(rename = "meansOfControlRestrictsMedicalCare")]
+    RestrictsMedicalCare,
+    /// `meansOfControlExcessiveWorkingHours`.
+    #[serde(rename = "meansOfControlExcessiveWorkingHours")]
+    ExcessiveWorkingHours,
+    /// `meansOfControlUsesChildren`.
+    #[serde(rename = "meansOfControlUsesChildren")]
+    UsesChildren,
+    /// `meansOfControlThreatOfLawEnforcement`.
+    #[serde(rename = "meansOfControlThreatOfLawEnforcement")]
+    ThreatOfLawEnforcement,
+    /// `meansOfControlWithholdsNecessities`.
+    #[serde(rename = "meansOfControlWithholdsNecessities")]
+    WithholdsNecessities,
+    /// `meansOfControlWithholdsDocuments`.
+    #[serde(rename = "meansOfControlWithholdsDocuments")]
+    WithholdsDocuments,
+    /// `meansOfControlOther`.
+    #[serde(rename = "meansOfControlOther")]
+    Other,
+    /// `meansOfControlNotSpecified`: 1 when no means of control was reported.
+    #[serde(rename = "meansOfControlNotSpecified")]
+    NotSpecified,
+    /// `isAbduction`: exploitation through wrongful removal or retention.
+    #[serde(rename = "isAbduction")]
+    Abduction,
+}
+
+impl ControlColumn {
+    /// Every crosswalk column, in the order of the CTDC header.
+    pub const ALL: [ControlColumn; 19] = [
+        ControlColumn::DebtBondage,
+        ControlColumn::TakesEarnings,
+        ControlColumn::RestrictsFinancialAccess,
+        ControlColumn::Threats,
+        ControlColumn::PsychologicalAbuse,
+        ControlColumn::PhysicalAbuse,
+        ControlColumn::SexualAbuse,
+        ControlColumn::FalsePromises,
+        ControlColumn::PsychoactiveSubstances,
+        ControlColumn::RestrictsMovement,
+        ControlColumn::RestrictsMedicalCare,
+        ControlColumn::ExcessiveWorkingHours,
+        ControlColumn::UsesChildren,
+        ControlColumn::ThreatOfLawEnforcement,
+        ControlColumn::WithholdsNecessities,
+        ControlColumn::WithholdsDocuments,
+        ControlColumn::Other,
+        ControlColumn::NotSpecified,
+        ControlColumn::Abduction,
+    ];
+
+    /// The column name in the CTDC file.
+    pub const fn column(self) -> &'static str {
+        match self {
+            ControlColumn::DebtBondage => "meansOfControlDebtBondage",
+            ControlColumn::TakesEarnings => "meansOfControlTakesEarnings",
+            ControlColumn::RestrictsFinancialAccess => "meansOfControlRestrictsFinancialAccess",
+            ControlColumn::Threats => "meansOfControlThreats",
+            ControlColumn::PsychologicalAbuse => "meansOfControlPsychologicalAbuse",
+            ControlColumn::PhysicalAbuse => "meansOfControlPhysicalAbuse",
+            ControlColumn::SexualAbuse => "meansOfControlSexualAbuse",
+            ControlColumn::FalsePromises => "meansOfControlFalsePromises",
+            ControlColumn::PsychoactiveSubstances => "meansOfControlPsychoactiveSubstances",
+            ControlColumn::RestrictsMovement => "meansOfControlRestrictsMovement",
+            ControlColumn::RestrictsMedicalCare => "meansOfControlRestrictsMedicalCare",
+            ControlColumn::ExcessiveWorkingHours => "meansOfControlExcessiveWorkingHours",
+            ControlColumn::UsesChildren => "meansOfControlUsesChildren",
+            ControlColumn::ThreatOfLawEnforcement => "meansOfControlThreatOfLawEnforcement",
+            ControlColumn::WithholdsNecessities => "meansOfControlWithholdsNecessities",
+            ControlColumn::WithholdsDocuments => "meansOfControlWithholdsDocuments",
+            ControlColumn::Other => "meansOfControlOther",
+            ControlColumn::NotSpecified => "meansOfControlNotSpecified",
+            ControlColumn::Abduction => "isAbduction",
+        }
+    }
+
+    /// The catalogue's name for this column ([`CtdcMeansOfControl`]), for the 17 specific
+    /// means-of-control columns; `None` for `meansOfControlNotSpecified` and `isAbduction`.
+    pub const fn means_of_control(self) -> Option<CtdcMeansOfControl> {
+        Some(match self {
+            ControlColumn::DebtBondage => CtdcMeansOfControl::DebtBondage,
+            ControlColumn::TakesEarnings => CtdcMeansOfControl::TakesEarnings,
+            ControlColumn::RestrictsFinancialAccess => CtdcMeansOfControl::RestrictsFinancialAccess,
+            ControlColumn::Threats => CtdcMeansOfControl::Threats,
+            ControlColumn::PsychologicalAbuse => CtdcMeansOfControl::PsychologicalAbuse,
+            ControlColumn::PhysicalAbuse => CtdcMeansOfControl::PhysicalAbuse,
+            ControlColumn::SexualAbuse => CtdcMeansOfControl::SexualAbuse,
+            ControlColumn::FalsePromises => CtdcMeansOfControl::FalsePromises,
+            ControlColumn::PsychoactiveSubstances => CtdcMeansOfControl::PsychoactiveSubstances,
+            ControlColumn::RestrictsMovement => CtdcMeansOfControl::RestrictsMovement,
+            ControlColumn::RestrictsMedicalCare => CtdcMeansOfControl::RestrictsMedicalCare,
+            ControlColumn::ExcessiveWorkingHours => CtdcMeansOfControl::ExcessiveWorkingHours,
+            ControlColumn::UsesChildren => CtdcMeansOfControl::UsesChildren,
+            ControlColumn::ThreatOfLawEnforcement => CtdcMeansOfControl::ThreatOfLawEnforcement,
+            ControlColumn::WithholdsNecessities => CtdcMeansOfControl::WithholdsNecessities,
+            ControlColumn::WithholdsDocuments => CtdcMeansOfControl::WithholdsDocuments,
+            ControlColumn::Other => CtdcMeansOfControl::Other,
+            ControlColumn::NotSpecified | ControlColumn::Abduction => return None,
+        })
+    }
+
+    /// Whether this is one of the 17 specific means-of-control columns (not
+    /// `meansOfControlNotSpecified`, not `isAbduction`).
+    pub const fn is_specific_means_of_control(self) -> bool {
+        self.means_of_control().is_some()
+    }
+
+    /// Position in [`ControlColumn::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for ControlColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.column())
+    }
+}
+
+/// A source the crosswalk cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrosswalkSource {
+    /// Short id used in the text.
+    pub id: String,
+    /// Full title.
+    pub title: String,
+    /// Where it can be found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One CTDC column and what it maps to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrosswalkRow {
+    /// The CTDC column.
+    pub column: ControlColumn,
+    /// The catalogue indicators a `1` in this column makes present (empty: the column maps to
+    /// no indicator, and `reason` says why).
+    pub indicators: Vec<IndicatorId>,
+    /// Why, citing the CTDC codebook definition.
+    pub reason: String,
+    /// The verification mark of the mapping.
+    pub verification: Verification,
+    /// Confidence beyond the mark: `low` where the fit is approximate.
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// The HTCDS v2.0 `vic_MethodsOfControl` picklist value for this column, if the picklist
+    /// has one.
+    pub htcds_picklist: Option<MethodOfControl>,
+    /// The name HTCDS `Field Definitions.md` gives this method of control, if it defines one
+    /// (it differs from the picklist value for four columns).
+    pub htcds_field_definitions_name: Option<String>,
+    /// Notes on the data or on the standards' inconsistencies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Why the mapping differs from the `ctdc_means_of_control` field of a catalogue entry it
+    /// names (that field holds one column only). Required exactly when it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue_note: Option<String>,
+}
+
+/// The crosswalk document: CTDC columns to catalogue indicators and HTCDS picklist values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Crosswalk {
+    /// The file format version ([`CROSSWALK_FORMAT_VERSION`]).
+    pub format_version: u32,
+    /// The crosswalk's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// What it is and the rules it follows.
+    pub description: String,
+    /// The documents it cites.
+    pub sources: Vec<CrosswalkSource>,
+    /// Notes that concern several rows: the standards' inconsistencies.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// One row per column.
+    pub rows: Vec<CrosswalkRow>,
+}
+
+impl Crosswalk {
+    /// The built-in crosswalk (`data/crosswalks/ctdc_means_of_control.json`), parsed once per
+    /// process.
+    pub fn builtin() -> &'static Crosswalk {
+        static BUILTIN: OnceLock<Crosswalk> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let parsed = serde_json::from_str::<Crosswalk>(CROSSWALK_JSON);
+            // PANIC SAFETY: the file is compiled into the crate and the test suite parses it
+            // and checks it against the catalogue (`builtin_crosswalk_has_no_problems`), so
+            // this can only fail in a crate built from data that failed its own tests. It is
+            // not reachable from input.
+            #[allow(clippy::expect_used)]
+            parsed.expect("the built-in CTDC crosswalk is valid")
+        })
+    }
+
+    /// The path and text of the built-in crosswalk file.
+    pub fn builtin_file() -> (&'static str, &'static str) {
+        (CROSSWALK_PATH, CROSSWALK_JSON)
+    }
+
+    /// The row for a column.
+    pub fn row(&self, column: ControlColumn) -> Option<&CrosswalkRow> {
+        self.rows.iter().find(|r| r.column == column)
+    }
+
+    /// The row whose HTCDS picklist value is `value`.
+    pub fn row_for_htcds(&self, value: MethodOfControl) -> Option<&CrosswalkRow> {
+        self.rows.iter().find(|r| r.htcds_picklist == Some(value))
+    }
+
+    /// Every problem with this crosswalk against a catalogue, each with its JSON path: an
+    /// unsupported format version, a column missing or given twice, an empty reason, an
+    /// indicator the catalogue does not have or named twice, two indicators of one dimension
+    /// that do not share a concept (one fact counted twice), an HTCDS value given to two
+    /// columns, and a `catalogue_note` missing where an indicator's catalogue entry names
+    /// another CTDC column (or present where none does).
+    pub fn problems(&self, catalogue: &Catalogue) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.format_version != CROSSWALK_FORMAT_VERSION {
+            problems.push(Problem::new(
+                "$.format_version",
+                format!(
+                    "unsupported crosswalk format version {}, this crate reads version {CROSSWALK_FORMAT_VERSION}",
+                    self.format_version
+                ),
+            ));
+        }
+        for column in ControlColumn::ALL {
+            if !self.rows.iter().any(|r| r.column == column) {
+                problems.push(Problem::new(
+                    "$.rows",
+                    format!("no row for column `{column}`"),
+                ));
+            }
+        }
+        for (i, row) in self.rows.iter().enumerate() {
+            let path = format!("$.rows[{i}]");
+            if self.rows.iter().take(i).any(|r| r.column == row.column) {
+                problems.push(Problem::new(
+                    format!("{path}.column"),
+                    format!("column `{}` has two rows", row.column),
+                ));
+            }
+            if row.reason.trim().is_empty() {
+                problems.push(Problem::new(
+                    format!("{path}.reason"),
+                    "every row gives its reason",
+                ));
+            }
+            if let Some(value) = row.htcds_picklist
+                && self
+                    .rows
+                    .iter()
+                    .take(i)
+                    .any(|r| r.htcds_picklist == Some(value))
+            {
+                problems.push(Problem::new(
+                    format!("{path}.htcds_picklist"),
+                    format!("HTCDS value `{}` is given to two columns", value.as_str()),
+                ));
+            }
+            let mut differs = false;
+            let mut seen: Vec<(Dimension, &ConceptId, &IndicatorId)> = Vec::new();
+            for (j, id) in row.indicators.iter().enumerate() {
+                let ipath = format!("{path}.indicators[{j}]");
+                if row.indicators.iter().take(j).any(|other| other == id) {
+                    problems.push(Problem::new(&ipath, format!("`{id}` is named twice")));
+                    continue;
+                }
+                let Some(entry) = catalogue.get(id.as_str()) else {
+                    problems.push(Problem::new(
+                        &ipath,
+                        format!("unknown indicator id `{id}`: not in the catalogue"),
+                    ));
+                    continue;
+                };
+                if let Some((_, _, other)) = seen
+                    .iter()
+                    .find(|(d, c, _)| *d == entry.dimension && **c != entry.concept)
+                {
+                    problems.push(Problem::new(
+                        &ipath,
+                        format!(
+                            "`{id}` and `{other}` are in one dimension with different concepts: one column would count twice"
+                        ),
+                    ));
+                }
+                seen.push((entry.dimension, &entry.concept, id));
+                if let Some(named) = entry.ctdc_means_of_control
+                    && row.column.means_of_control() != Some(named)
+                {
+                    differs = true;
+                    if row.catalogue_note.is_none() {
+                        problems.push(Problem::new(
+                            &ipath,
+                            format!(
+                                "the catalogue links `{id}` to `{}`; say why this row differs in `catalogue_note`",
+                                named.column()
+                            ),
+                        ));
+                    }
+                }
+            }
+            if !differs && row.catalogue_note.is_some() {
+                problems.push(Problem::new(
+                    format!("{path}.catalogue_note"),
+                    "a catalogue note, but no indicator of this row is linked to another column",
+                ));
+            }
+        }
+        problems
+    }
+}
+
+/// One compiled crosswalk target: an indicator, the columns that feed it and its slot
+/// (dimension and concept) in the built-in catalogue.
+#[derive(Debug)]
+struct Target {
+    id: IndicatorId,
+    columns: Vec<ControlColumn>,
+    slot: usize,
+}
+
+/// The built-in crosswalk compiled for row mapping: targets in order of first appearance.
+fn targets() -> &'static [Target] {
+    static TARGETS: OnceLock<Vec<Target>> = OnceLock::new();
+    TARGETS.get_or_init(|| {
+        let catalogue = Catalogue::builtin();
+        let mut targets: Vec<Target> = Vec::new();
+        let mut slots: BTreeMap<(Dimension, String), usize> = BTreeMap::new();
+        for row in &Crosswalk::builtin().rows {
+            for id in &row.indicators {
+                if let Some(t) = targets.iter_mut().find(|t| &t.id == id) {
+                    t.columns.push(row.column);
+                    continue;
+                }
+                let next = slots.len();
+                let slot = match catalogue.get(id.as_str()) {
+                    Some(e) => *slots
+                        .entry((e.dimension, e.concept.as_str().to_owned()))
+                        .or_insert(next),
+                    // Not reachable with the tested built-in data: a slot of its own.
+                    None => *slots
+                        .entry((Dimension::DeceptiveRecruitment, format!("#{}", id.as_str())))
+                        .or_insert(next),
+                };
+                targets.push(Target {
+                    id: id.clone(),
+                    columns: vec![row.column],
+                    slot,
+                });
+            }
+        }
+        targets
+    })
+}
+
+/// One cell of a binary CTDC column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CtdcValue {
+    /// `1`: experienced / recorded as yes.
+    One,
+    /// `0`: recorded as no.
+    Zero,
+    /// Empty: missing, not known.
+    Empty,
+}
+
+impl CtdcValue {
+    /// The observation status: `1` present, `0` absent, empty not assessed.
+    pub const fn status(self) -> ObservationStatus {
+        match self {
+            CtdcValue::One => ObservationStatus::Present,
+            CtdcValue::Zero => ObservationStatus::Absent,
+            CtdcValue::Empty => ObservationStatus::NotAssessed,
+        }
+    }
+}
+
+/// How the person came to CTDC (`Datasource`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataSource {
+    /// `Case Management`: the person received services from an agency in person.
+    CaseManagement,
+    /// `Hotline`: the person was reported or referred through a helpline (phone, text, online
+    /// form or email), in practice mostly the Polaris helplines in the United States.
+    Hotline,
+}
+
+impl DataSource {
+    /// Both sources.
+    pub const ALL: [DataSource; 2] = [DataSource::CaseManagement, DataSource::Hotline];
+
+    /// The value as the CTDC file writes it.
+    pub const fn ctdc_value(self) -> &'static str {
+        match self {
+            DataSource::CaseManagement => "Case Management",
+            DataSource::Hotline => "Hotline",
+        }
+    }
+}
+
+/// Gender as CTDC records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// `Female`.
+    Female,
+    /// `Male`.
+    Male,
+    /// `Transgender/NonConforming`.
+    TransgenderNonConforming,
+}
+
+/// Minor or adult at some point in time, as CTDC records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Majority {
+    /// `Minor`: under 18.
+    Minor,
+    /// `Adult`: 18 or older.
+    Adult,
+}
+
+/// A CTDC type-of-exploitation column recorded as `1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExploitationType {
+    /// `isForcedLabour`.
+    ForcedLabour,
+    /// `isSexualExploit`.
+    SexualExploit,
+    /// `isOtherExploit`.
+    OtherExploit,
+    /// `isSexAndLabour`: both sexual and labour exploitation.
+    SexAndLabour,
+    /// `isForcedMarriage`.
+    ForcedMarriage,
+    /// `isForcedMilitary`.
+    ForcedMilitary,
+    /// `isOrganRemoval`.
+    OrganRemoval,
+    /// `isSlaveryAndPractices`: slavery and similar practices.
+    SlaveryAndPractices,
+}
+
+impl ExploitationType {
+    /// Every type, in the order of the CTDC header.
+    pub const ALL: [ExploitationType; 8] = [
+        ExploitationType::ForcedLabour,
+        ExploitationType::SexualExploit,
+        ExploitationType::OtherExploit,
+        ExploitationType::SexAndLabour,
+        ExploitationType::ForcedMarriage,
+        ExploitationType::ForcedMilitary,
+        ExploitationType::OrganRemoval,
+        ExploitationType::SlaveryAndPractices,
+    ];
+
+    /// The column name in the CTDC file.
+    pub const fn column(self) -> &'static str {
+        match self {
+            ExploitationType::ForcedLabour => "isForcedLabour",
+            ExploitationType::SexualExploit => "isSexualExploit",
+            ExploitationType::OtherExploit => "isOtherExploit",
+            ExploitationType::SexAndLabour => "isSexAndLabour",
+            ExploitationType::ForcedMarriage => "isForcedMarriage",
+            ExploitationType::ForcedMilitary => "isForcedMilitary",
+            ExploitationType::OrganRemoval => "isOrganRemoval",
+            ExploitationType::SlaveryAndPractices => "isSlaveryAndPractices",
+        }
+    }
+
+    /// The forms of exploitation a `1` in this column sets.
+    pub const fn forms(self) -> &'static [ExploitationForm] {
+        match self {
+            ExploitationType::ForcedLabour => &[ExploitationForm::Labour],
+            ExploitationType::SexualExploit => &[ExploitationForm::Sexual],
+            ExploitationType::SexAndLabour => &[ExploitationForm::Labour, ExploitationForm::Sexual],
+            ExploitationType::ForcedMarriage => &[ExploitationForm::ForcedMarriage],
+            ExploitationType::OrganRemoval => &[ExploitationForm::OrganRemoval],
+            ExploitationType::OtherExploit
+            | ExploitationType::ForcedMilitary
+            | ExploitationType::SlaveryAndPractices => &[ExploitationForm::Other],
+        }
+    }
+}
+
+/// The three type-of-labour columns that set a form of exploitation of their own.
+const LABOUR_FORMS: [(&str, ExploitationForm); 3] = [
+    ("typeOfLabourBegging", ExploitationForm::Begging),
+    (
+        "typeOfLabourDomesticWork",
+        ExploitationForm::DomesticServitude,
+    ),
+    (
+        "typeOfLabourIllicitActivities",
+        ExploitationForm::ForcedCriminality,
+    ),
+];
+
+const DATASOURCE: &str = "Datasource";
+const YEAR: &str = "yearOfRegistration";
+const GENDER: &str = "gender";
+const MAJORITY: &str = "majorityStatus";
+const MAJORITY_AT_EXPLOIT: &str = "majorityStatusAtExploit";
+const MAJORITY_ENTRY: &str = "majorityEntry";
+
+/// An offending value as an error may show it: the value itself only when it is a short token
+/// (at most [`ShownValue::MAX_SHOWN`] ASCII letters or digits), which no sentence can be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownValue(Option<String>);
+
+impl ShownValue {
+    /// The longest value shown, in characters.
+    pub const MAX_SHOWN: usize = 8;
+
+    /// The value, shown only if it is a short ASCII alphanumeric token.
+    pub fn of(value: &str) -> ShownValue {
+        let safe = !value.is_empty()
+            && value.len() <= Self::MAX_SHOWN
+            && value.bytes().all(|b| b.is_ascii_alphanumeric());
+        ShownValue(safe.then(|| value.to_owned()))
+    }
+
+    /// The value, when it is shown.
+    pub fn as_token(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl fmt::Display for ShownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(v) => write!(f, "found `{v}`"),
+            None => f.write_str(
+                "found a value that is not shown (not a short alphanumeric token: it could be free text)",
+            ),
+        }
+    }
+}
+
+/// What is wrong with a CTDC file, its header or one of its rows.
+///
+/// Every variant names where (the row, numbered from 1 after the header, and the column) and
+/// what was expected. A value from the file is quoted only as a [`ShownValue`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CtdcError {
+    /// The file is empty: there is no header line.
+    #[error("the CTDC file has no header line")]
+    MissingHeader,
+    /// The header lacks a column the mapping needs.
+    #[error("the CTDC header has no column `{column}`")]
+    MissingColumn {
+        /// The column.
+        column: &'static str,
+    },
+    /// The header names a column the mapping needs twice.
+    #[error("the CTDC header has the column `{column}` twice")]
+    DuplicateColumn {
+        /// The column.
+        column: &'static str,
+    },
+    /// A row has a different number of fields from the header.
+    #[error("row {row}: {found} fields, but the header has {expected}")]
+    FieldCount {
+        /// The row, from 1.
+        row: u64,
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in the row.
+        found: usize,
+    },
+    /// A cell holds a value its column does not allow.
+    #[error("row {row}, column `{column}`: expected {expected}; {value}")]
+    InvalidValue {
+        /// The row, from 1.
+        row: u64,
+        /// The column.
+        column: &'static str,
+        /// What the column allows.
+        expected: &'static str,
+        /// The value, if it is safe to show.
+        value: ShownValue,
+    },
+    /// Reading failed (an I/O error). Reading stops.
+    #[error("reading the CTDC file failed after row {after_row}: {kind}")]
+    Io {
+        /// The last row read, 0 for the header.
+        after_row: u64,
+        /// What went wrong.
+        kind: std::io::ErrorKind,
+    },
+    /// The CSV reader could not read the next record. Reading stops.
+    #[error("the CTDC file could not be read as `;`-separated values after row {after_row}")]
+    Csv {
+        /// The last row read, 0 for the header.
+        after_row: u64,
+    },
+}
+
+impl CtdcError {
+    /// The row the error is about, if it is about one row.
+    pub fn row(&self) -> Option<u64> {
+        match self {
+            CtdcError::FieldCount { row, .. } | CtdcError::InvalidValue { row, .. } => Some(*row),
+            _ => None,
+        }
+    }
+
+    /// The column the error is about, if any.
+    pub fn column(&self) -> Option<&'static str> {
+        match self {
+            CtdcError::MissingColumn { column }
+            | CtdcError::DuplicateColumn { column }
+            | CtdcError::InvalidValue { column, .. } => Some(column),
+            _ => None,
+        }
+    }
+}
+
+/// Where the columns the mapping needs are, found by name in a CTDC header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CtdcHeader {
+    fields: usize,
+    datasource: usize,
+    year: usize,
+    gender: usize,
+    majority: usize,
+    majority_at_exploit: usize,
+    majority_entry: usize,
+    controls: [usize; 19],
+    exploitation: [usize; 8],
+    labour: [usize; 3],
+}
+
+impl CtdcHeader {
+    /// The columns the mapping reads, in the order of the CTDC header. Every other column is
+    /// ignored.
+    pub fn required_columns() -> Vec<&'static str> {
+        let mut names = vec![
+            YEAR,
+            DATASOURCE,
+            GENDER,
+            MAJORITY,
+            MAJORITY_AT_EXPLOIT,
+            MAJORITY_ENTRY,
+        ];
+        names.extend(
+            ControlColumn::ALL
+                .iter()
+                .filter(|c| **c != ControlColumn::Abduction)
+                .map(|c| c.column()),
+        );
+        names.extend(ExploitationType::ALL.iter().map(|t| t.column()));
+        names.extend(LABOUR_FORMS.iter().map(|(c, _)| *c));
+        names.push(ControlColumn::Abduction.column());
+        names
+    }
+
+    /// Finds the columns by name in the header's fields. The first field of the CTDC file (the
+    /// terms-of-use sentence) and every column the mapping does not read are ignored; a
+    /// missing or repeated column the mapping needs is an error naming it.
+    pub fn from_fields<S: AsRef<str>>(fields: &[S]) -> Result<CtdcHeader, CtdcError> {
+        let find = |column: &'static str| -> Result<usize, CtdcError> {
+            let mut at = fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.as_ref() == column)
+                .map(|(i, _)| i);
+            let first = at.next().ok_or(CtdcError::MissingColumn { column })?;
+            if at.next().is_some() {
+                return Err(CtdcError::DuplicateColumn { column });
+            }
+            Ok(first)
+        };
+        let mut controls = [0usize; 19];
+        for (slot, column) in controls.iter_mut().zip(ControlColumn::ALL) {
+            *slot = find(column.column())?;
+        }
+        let mut exploitation = [0usize; 8];
+        for (slot, t) in exploitation.iter_mut().zip(ExploitationType::ALL) {
+            *slot = find(t.column())?;
+        }
+        let mut labour = [0usize; 3];
+        for (slot, (column, _)) in labour.iter_mut().zip(LABOUR_FORMS) {
+            *slot = find(column)?;
+        }
+        Ok(CtdcHeader {
+            fields: fields.len(),
+            datasource: find(DATASOURCE)?,
+            year: find(YEAR)?,
+            gender: find(GENDER)?,
+            majority: find(MAJORITY)?,
+            majority_at_exploit: find(MAJORITY_AT_EXPLOIT)?,
+            majority_entry: find(MAJORITY_ENTRY)?,
+            controls,
+            exploitation,
+            labour,
+        })
+    }
+
+    /// How many fields the header has; every row must have as many.
+    pub fn len(&self) -> usize {
+        self.fields
+    }
+
+    /// Whether the header has no fields (never true for a header that was found).
+    pub fn is_empty(&self) -> bool {
+        self.fields == 0
+    }
+}
+
+/// One CTDC row mapped: the case to assess and the row's metadata for reporting.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct CtdcRecord {
+    /// The row number, from 1 (the first row after the header).
+    pub row: u64,
+    /// The case: reference `ctdc-row-<n>`, minority, forms and one observation per crosswalk
+    /// indicator.
+    pub case: Case,
+    /// `Datasource`, if recorded.
+    pub data_source: Option<DataSource>,
+    /// `yearOfRegistration`, if recorded.
+    pub year_of_registration: Option<u16>,
+    /// `gender`, if recorded.
+    pub gender: Option<Gender>,
+    /// `majorityStatus`: minor or adult when registered (this sets `case.subject.minor`).
+    pub majority_status: Option<Majority>,
+    /// `majorityStatusAtExploit`: minor or adult when exploitation began.
+    pub majority_at_exploitation: Option<Majority>,
+    /// `majorityEntry`: minor or adult when the person entered the trafficking process.
+    pub majority_at_entry: Option<Majority>,
+    /// The type-of-exploitation columns recorded as `1`, in header order.
+    pub exploitation: Vec<ExploitationType>,
+    /// The raw value of every crosswalk column, in [`ControlColumn::ALL`] order.
+    pub controls: Vec<(ControlColumn, CtdcValue)>,
+}
+
+impl CtdcRecord {
+    /// Maps one row. `row` is the row number (from 1) that errors and the case reference
+    /// carry; `fields` are the row's cells, as many as the header has.
+    pub fn from_fields<S: AsRef<str>>(
+        header: &CtdcHeader,
+        row: u64,
+        fields: &[S],
+    ) -> Result<CtdcRecord, CtdcError> {
+        if fields.len() != header.fields {
+            return Err(CtdcError::FieldCount {
+                row,
+                expected: header.fields,
+                found: fields.len(),
+            });
+        }
+        let cell = |i: usize| fields.get(i).map_or("", |f| f.as_ref().trim());
+
+        let mut controls = Vec::with_capacity(ControlColumn::ALL.len());
+        for (column, &i) in ControlColumn::ALL.iter().zip(header.controls.iter()) {
+            controls.push((*column, binary(row, column.column(), cell(i))?));
+        }
+        let mut exploitation = Vec::new();
+        let mut forms: Vec<ExploitationForm> = Vec::new();
+        for (t, &i) in ExploitationType::ALL.iter().zip(header.exploitation.iter()) {
+            if binary(row, t.column(), cell(i))? == CtdcValue::One {
+                exploitation.push(*t);
+                forms.extend_from_slice(t.forms());
+            }
+        }
+        for ((column, form), &i) in LABOUR_FORMS.iter().zip(header.labour.iter()) {
+            if binary(row, column, cell(i))? == CtdcValue::One {
+                forms.push(*form);
+            }
+        }
+        forms.sort_unstable();
+        forms.dedup();
+
+        let data_source = keyword(
+            row,
+            DATASOURCE,
+            cell(header.datasource),
+            &[
+                ("Case Management", Some(DataSource::CaseManagement)),
+                ("Hotline", Some(DataSource::Hotline)),
+            ],
+            "`Case Management`, `Hotline` or empty",
+        )?;
+        let gender = keyword(
+            row,
+            GENDER,
+            cell(header.gender),
+            &[
+                ("Female", Some(Gender::Female)),
+                ("Male", Some(Gender::Male)),
+                (
+                    "Transgender/NonConforming",
+                    Some(Gender::TransgenderNonConforming),
+                ),
+            ],
+            "`Female`, `Male`, `Transgender/NonConforming` or empty",
+        )?;
+        let majority = |column: &'static str, i: usize| {
+            keyword(
+                row,
+                column,
+                cell(i),
+                &[
+                    ("Minor", Some(Majority::Minor)),
+                    ("Adult", Some(Majority::Adult)),
+                    ("Unknown", None),
+                ],
+                "`Minor`, `Adult`, `Unknown` or empty",
+            )
+        };
+        let majority_status = majority(MAJORITY, header.majority)?;
+        let majority_at_exploitation = majority(MAJORITY_AT_EXPLOIT, header.majority_at_exploit)?;
+        let majority_at_entry = majority(MAJORITY_ENTRY, header.majority_entry)?;
+        let year_of_registration = year(row, cell(header.year))?;
+
+        let case = Case {
+            case_reference: Some(CaseReference::new(format!("ctdc-row-{row}"))),
+            subject: Subject {
+                age_years: None,
+                minor: majority_status.map(|m| m == Majority::Minor),
+                disability: None,
+            },
+            forms,
+            observations: observations(&controls),
+            offences: Vec::new(),
+        };
+        Ok(CtdcRecord {
+            row,
+            case,
+            data_source,
+            year_of_registration,
+            gender,
+            majority_status,
+            majority_at_exploitation,
+            majority_at_entry,
+            exploitation,
+            controls,
+        })
+    }
+
+    /// The raw value of a crosswalk column.
+    pub fn control(&self, column: ControlColumn) -> CtdcValue {
+        self.controls
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map_or(CtdcValue::Empty, |(_, v)| *v)
+    }
+
+    /// Whether any of the 17 specific means-of-control columns holds a value (1 or 0).
+    pub fn any_means_of_control_recorded(&self) -> bool {
+        self.controls
+            .iter()
+            .any(|(c, v)| c.is_specific_means_of_control() && *v != CtdcValue::Empty)
+    }
+
+    /// Whether the person is recorded as a minor when exploitation began or when they entered
+    /// the trafficking process. Such a person may be registered as an adult
+    /// (`majorityStatus`), which is what sets the case's age group.
+    pub fn minor_at_exploitation_or_entry(&self) -> bool {
+        self.majority_at_exploitation == Some(Majority::Minor)
+            || self.majority_at_entry == Some(Majority::Minor)
+    }
+}
+
+/// The observations of one row: one per crosswalk indicator, in crosswalk order (see the
+/// module documentation for the merging rules).
+fn observations(controls: &[(ControlColumn, CtdcValue)]) -> Vec<Observation> {
+    let value = |c: ControlColumn| {
+        controls
+            .get(c.index())
+            .filter(|(col, _)| *col == c)
+            .map_or(CtdcValue::Empty, |(_, v)| *v)
+    };
+    let targets = targets();
+    let statuses: Vec<ObservationStatus> = targets
+        .iter()
+        .map(|t| {
+            let values = t.columns.iter().map(|c| value(*c));
+            if values.clone().any(|v| v == CtdcValue::One) {
+                ObservationStatus::Present
+            } else if values.clone().all(|v| v == CtdcValue::Zero) {
+                ObservationStatus::Absent
+            } else {
+                ObservationStatus::NotAssessed
+            }
+        })
+        .collect();
+    targets
+        .iter()
+        .zip(statuses.iter())
+        .filter(|(t, status)| {
+            // A `0` beside a present wording of the same concept does not contradict it.
+            **status != ObservationStatus::Absent
+                || !targets
+                    .iter()
+                    .zip(statuses.iter())
+                    .any(|(o, s)| o.slot == t.slot && *s == ObservationStatus::Present)
+        })
+        .map(|(t, status)| Observation::new(t.id.clone(), *status))
+        .collect()
+}
+
+fn binary(row: u64, column: &'static str, value: &str) -> Result<CtdcValue, CtdcError> {
+    match value {
+        "1" => Ok(CtdcValue::One),
+        "0" => Ok(CtdcValue::Zero),
+        "" => Ok(CtdcValue::Empty),
+        other => Err(CtdcError::InvalidValue {
+            row,
+            column,
+            expected: "`1`, `0` or empty",
+            value: ShownValue::of(other),
+        }),
+    }
+}
+
+fn keyword<T: Copy>(
+    row: u64,
+    column: &'static str,
+    value: &str,
+    table: &[(&str, Option<T>)],
+    expected: &'static str,
+) -> Result<Option<T>, CtdcError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    table
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(value))
+        .map(|(_, v)| *v)
+        .ok_or_else(|| CtdcError::InvalidValue {
+            row,
+            column,
+            expected,
+            value: ShownValue::of(value),
+        })
+}
+
+fn year(row: u64, value: &str) -> Result<Option<u16>, CtdcError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let parsed = (value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| value.parse::<u16>().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y));
+    match parsed {
+        Some(y) => Ok(Some(y)),
+        None => Err(CtdcError::InvalidValue {
+            row,
+            column: YEAR,
+            expected: "a year from 1900 to 2100 or empty",
+            value: ShownValue::of(value),
+        }),
+    }
+}
+
+/// Streams a CTDC file: one `Result` per row.
+///
+/// The file is `;`-separated with double-quoted text fields (the CTDC layout); line ends may
+/// be CRLF or LF. The header is read when the reader is made. A malformed row yields its
+/// [`CtdcError`] and the rows after it are still read; an I/O error ends the iteration after
+/// yielding it. One record buffer is reused, so memory does not grow with the file.
+///
+/// ```no_run
+/// use trafficking_indicators::{assess, ctdc::CtdcReader};
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let file = std::fs::File::open("the_global_k_anon_dataset.csv")?;
+/// for row in CtdcReader::new(std::io::BufReader::new(file))? {
+///     match row {
+///         Ok(record) => println!("{}", assess(&record.case)?.level),
+///         Err(error) => eprintln!("{error}"), // names row and column, never free text
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
+#[cfg(feature = "ctdc")]
+pub struct CtdcReader<R> {
+    csv: csv::Reader<R>,
+    header: CtdcHeader,
+    record: csv::ByteRecord,
+    row: u64,
+    finished: bool,
+}
+
+#[cfg(feature = "ctdc")]
+impl<R> fmt::Debug for CtdcReader<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CtdcReader")
+            .field("header", &self.header)
+            .field("rows_read", &self.row)
+            .field("finished", &self.finished)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "ctdc")]
+impl<R: std::io::Read> CtdcReader<R> {
+    /// Reads the header and finds the columns the mapping needs.
+    pub fn new(reader: R) -> Result<CtdcReader<R>, CtdcError> {
+        let mut csv = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(reader);
+        let mut record = csv::ByteRecord::new();
+        match csv.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return Err(CtdcError::MissingHeader),
+            Err(e) => return Err(read_error(&e, 0)),
+        }
+        let fields: Vec<std::borrow::Cow<'_, str>> =
+            record.iter().map(String::from_utf8_lossy).collect();
+        let header = CtdcHeader::from_fields(&fields)?;
+        Ok(CtdcReader {
+            csv,
+            header,
+            record,
+            row: 0,
+            finished: false,
+        })
+    }
+
+    /// The header's column positions.
+    pub fn header(&self) -> &CtdcHeader {
+        &self.header
+    }
+
+    /// How many rows have been read so far (mapped or not).
+    pub fn rows_read(&self) -> u64 {
+        self.row
+    }
+}
+
+#[cfg(feature = "ctdc")]
+fn read_error(error: &csv::Error, after_row: u64) -> CtdcError {
+    match error.kind() {
+        csv::ErrorKind::Io(e) => CtdcError::Io {
+            after_row,
+            kind: e.kind(),
+        },
+        _ => CtdcError::Csv { after_row },
+    }
+}
+
+#[cfg(feature = "ctdc")]
+impl<R: std::io::Read> Iterator for CtdcReader<R> {
+    type Item = Result<CtdcRecord, CtdcError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.finished {
+            return None;
+        }
+        match self.csv.read_byte_record(&mut self.record) {
+            Ok(true) => {
+                self.row += 1;
+                // Cells that are not UTF-8 become replacement characters, which no column
+                // the mapping reads accepts; unread columns do not matter.
+                let fields: Vec<std::borrow::Cow<'_, str>> =
+                    self.record.iter().map(String::from_utf8_lossy).collect();
+                Some(CtdcRecord::from_fields(&self.header, self.row, &fields))
+            }
+            Ok(false) => {
+                self.finished = true;
+                None
+            }
+            Err(e) => {
+                self.finished = true;
+                Some(Err(read_error(&e, self.row)))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_crosswalk_has_no_problems() {
+        let problems = Crosswalk::builtin().problems(&Catalogue::builtin());
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn every_column_has_a_target_order_and_name() {
+        for (i, c) in ControlColumn::ALL.iter().enumerate() {
+            assert_eq!(c.index(), i);
+            let json = serde_json::to_string(c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.column()));
+        }
+        // Every target's columns are real rows.
+        for t in targets() {
+            assert!(!t.columns.is_empty());
+        }
+    }
+
+    #[test]
+    fn shown_values_are_short_tokens_only() {
+        assert_eq!(ShownValue::of("2").as_token(), Some("2"));
+        assert_eq!(ShownValue::of("Teen").as_token(), Some("Teen"));
+        assert_eq!(ShownValue::of("12345678").as_token(), Some("12345678"));
+        assert_eq!(ShownValue::of("123456789").as_token(), None);
+        assert_eq!(ShownValue::of("she was").as_token(), None);
+        assert_eq!(ShownValue::of("-99").as_token(), None);
+        assert_eq!(ShownValue::of("").as_token(), None);
+        assert_eq!(ShownValue::of("Ünï").as_token(), None);
+    }
+
+    #[test]
+    fn years_are_checked() {
+        assert_eq!(year(1, "2019"), Ok(Some(2019)));
+        assert_eq!(year(1, ""), Ok(None));
+        assert!(year(1, "19").is_err());
+        assert!(year(1, "3019").is_err());
+        assert!(year(1, "+201").is_err());
+    }
+}

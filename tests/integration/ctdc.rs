@@ -1,0 +1,917 @@
+//! CTDC import: the crosswalk as data, the row mapping on the committed fixture (rows of the
+//! CTDC Global K-anonymised Dataset, see `tests/fixtures/ctdc/README.md`), malformed rows, and
+//! with `--features ctdc` the streaming reader and (ignored) the full file.
+
+use std::collections::BTreeSet;
+
+use trafficking_indicators::assessment::NoticeKind;
+use trafficking_indicators::ctdc::{
+    ControlColumn, Crosswalk, CtdcError, CtdcHeader, CtdcRecord, CtdcValue, DataSource,
+    ExploitationType, Majority,
+};
+use trafficking_indicators::indicator::{Confidence, CtdcMeansOfControl, Phase};
+use trafficking_indicators::{
+    AgeGroup, Assessor, Catalogue, ExploitationForm, ObservationStatus, Verification, assess,
+};
+
+use crate::common::root;
+
+/// The fields of a fixture file, split with the `csv` dev-dependency (no feature needed).
+pub fn read_fixture(name: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .flexible(true)
+        .from_path(root("tests/fixtures/ctdc").join(name))
+        .expect("fixture opens");
+    let mut records = reader.records().map(|r| {
+        r.expect("fixture is valid CSV")
+            .iter()
+            .map(str::to_owned)
+            .collect::<Vec<String>>()
+    });
+    let header = records.next().expect("a header line");
+    (header, records.collect())
+}
+
+/// Every row of `sample.csv`, mapped.
+pub fn sample_records() -> Vec<CtdcRecord> {
+    let (header, rows) = read_fixture("sample.csv");
+    let header = CtdcHeader::from_fields(&header).expect("the sample header has every column");
+    rows.iter()
+        .enumerate()
+        .map(|(i, fields)| {
+            CtdcRecord::from_fields(&header, i as u64 + 1, fields).expect("sample rows map")
+        })
+        .collect()
+}
+
+/// A row with every cell empty except `values`, laid out like the sample's header.
+fn row_with(header: &[String], values: &[(&str, &str)]) -> Vec<String> {
+    header
+        .iter()
+        .map(|name| {
+            values
+                .iter()
+                .find(|(c, _)| c == name)
+                .map_or(String::new(), |(_, v)| (*v).to_owned())
+        })
+        .collect()
+}
+
+fn status_of(record: &CtdcRecord, id: &str) -> Option<ObservationStatus> {
+    record
+        .case
+        .observations
+        .iter()
+        .find(|o| o.indicator == id)
+        .map(|o| o.status)
+}
+
+fn sample_header() -> (Vec<String>, CtdcHeader) {
+    let (names, _) = read_fixture("sample.csv");
+    let header = CtdcHeader::from_fields(&names).expect("header");
+    (names, header)
+}
+
+// ---- The crosswalk as data ----------------------------------------------------------------
+
+#[test]
+fn crosswalk_maps_every_means_of_control_column() {
+    let crosswalk = Crosswalk::builtin();
+    let listed = include_str!("../fixtures/ctdc_means_of_control_columns.txt");
+    let mut expected: Vec<&str> = listed.lines().filter(|l| !l.is_empty()).collect();
+    expected.push("isAbduction");
+    let mapped: Vec<&str> = crosswalk.rows.iter().map(|r| r.column.column()).collect();
+    assert_eq!(mapped, expected, "one row per column, in header order");
+    assert_eq!(
+        ControlColumn::ALL
+            .iter()
+            .map(|c| c.column())
+            .collect::<Vec<_>>(),
+        expected
+    );
+    for row in &crosswalk.rows {
+        let none_expected = matches!(
+            row.column,
+            ControlColumn::Other | ControlColumn::NotSpecified
+        );
+        assert_eq!(
+            row.indicators.is_empty(),
+            none_expected,
+            "{}: only Other and NotSpecified map to no indicator",
+            row.column
+        );
+        assert!(!row.reason.trim().is_empty(), "{}: a reason", row.column);
+        assert!(
+            row.reason.contains("Codebook v7 variable"),
+            "{}: the reason cites the codebook definition",
+            row.column
+        );
+    }
+    // Every crosswalk column is in the real file's header.
+    let (names, _) = read_fixture("sample.csv");
+    for c in ControlColumn::ALL {
+        assert!(
+            names.iter().any(|n| n == c.column()),
+            "{c} not in the header"
+        );
+    }
+    // The crosswalk enum names the same columns as the catalogue's.
+    for m in CtdcMeansOfControl::ALL {
+        assert!(
+            ControlColumn::ALL
+                .iter()
+                .any(|c| c.means_of_control() == Some(m) && c.column() == m.column())
+        );
+    }
+}
+
+#[test]
+fn builtin_crosswalk_file_is_the_data_the_crate_uses() {
+    let (path, text) = Crosswalk::builtin_file();
+    assert_eq!(path, "data/crosswalks/ctdc_means_of_control.json");
+    let on_disk = std::fs::read_to_string(root(path)).expect("crosswalk file");
+    assert_eq!(text, on_disk);
+    let parsed: Crosswalk = serde_json::from_str(text).expect("parses");
+    assert_eq!(&parsed, Crosswalk::builtin());
+    assert!(
+        Crosswalk::builtin()
+            .problems(&Catalogue::builtin())
+            .is_empty()
+    );
+}
+
+#[test]
+fn crosswalk_indicators_exist_and_are_in_the_rule_sets_lists() {
+    let catalogue = Catalogue::builtin();
+    for rule_set in ["ilo-2009", "kr-2023"] {
+        let assessor = Assessor::builtin(rule_set).expect("built-in rule set");
+        let lists = &assessor.rule_set().lists;
+        for row in &Crosswalk::builtin().rows {
+            for id in &row.indicators {
+                let entry = catalogue
+                    .get(id.as_str())
+                    .unwrap_or_else(|| panic!("{}: `{id}` not in the catalogue", row.column));
+                assert!(
+                    entry.lists.iter().any(|l| lists.contains(l)),
+                    "{}: `{id}` is in none of the lists of `{rule_set}`",
+                    row.column
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn crosswalk_uses_destination_entries_except_false_promises_and_abduction() {
+    let catalogue = Catalogue::builtin();
+    for row in &Crosswalk::builtin().rows {
+        let recruitment = matches!(
+            row.column,
+            ControlColumn::FalsePromises | ControlColumn::Abduction
+        );
+        for id in &row.indicators {
+            let entry = catalogue.get(id.as_str()).expect("exists");
+            let expected = if recruitment {
+                Phase::Recruitment
+            } else {
+                Phase::Destination
+            };
+            assert_eq!(entry.phase(), expected, "{}: `{id}`", row.column);
+        }
+    }
+}
+
+#[test]
+fn crosswalk_never_counts_one_column_twice_in_a_dimension() {
+    let catalogue = Catalogue::builtin();
+    for row in &Crosswalk::builtin().rows {
+        let entries: Vec<_> = row
+            .indicators
+            .iter()
+            .map(|id| catalogue.get(id.as_str()).expect("exists"))
+            .collect();
+        for (i, a) in entries.iter().enumerate() {
+            for b in entries.iter().skip(i + 1) {
+                assert!(
+                    a.dimension != b.dimension || a.concept == b.concept,
+                    "{}: `{}` and `{}` would count one fact twice",
+                    row.column,
+                    a.id,
+                    b.id
+                );
+            }
+        }
+    }
+}
+
+/// The crosswalk agrees with the catalogue's `ctdc_means_of_control` field wherever both name
+/// a (column, indicator) pair, except where the row says why (the field holds one column).
+#[test]
+fn crosswalk_agrees_with_the_catalogue_or_says_why() {
+    let catalogue = Catalogue::builtin();
+    let mut differs = BTreeSet::new();
+    for row in &Crosswalk::builtin().rows {
+        for id in &row.indicators {
+            let entry = catalogue.get(id.as_str()).expect("exists");
+            if let Some(named) = entry.ctdc_means_of_control
+                && row.column.means_of_control() != Some(named)
+            {
+                assert!(row.catalogue_note.is_some(), "{}: `{id}`", row.column);
+                differs.insert(row.column);
+            }
+        }
+    }
+    assert_eq!(
+        differs,
+        BTreeSet::from([
+            ControlColumn::SexualAbuse,
+            ControlColumn::PsychoactiveSubstances,
+            ControlColumn::UsesChildren,
+        ])
+    );
+    // Every column the catalogue links an indicator to maps to something.
+    for entry in catalogue.entries() {
+        if let Some(named) = entry.ctdc_means_of_control {
+            let row = Crosswalk::builtin()
+                .rows
+                .iter()
+                .find(|r| r.column.means_of_control() == Some(named))
+                .expect("a row");
+            assert!(!row.indicators.is_empty(), "{}", named.column());
+        }
+    }
+    // And where the crosswalk picks an entry the catalogue links to the same column, they
+    // agree: the pairs both name.
+    for (column, id) in [
+        (ControlColumn::DebtBondage, "debt_bondage_at_destination"),
+        (ControlColumn::TakesEarnings, "withholding_of_wages"),
+        (
+            ControlColumn::RestrictsFinancialAccess,
+            "unodc_no_cash_of_own",
+        ),
+        (ControlColumn::Threats, "threats_of_violence_at_destination"),
+        (ControlColumn::PsychologicalAbuse, "under_strong_influence"),
+        (
+            ControlColumn::PhysicalAbuse,
+            "violence_on_victim_at_destination",
+        ),
+        (
+            ControlColumn::FalsePromises,
+            "deceived_about_conditions_of_work",
+        ),
+        (
+            ControlColumn::RestrictsMovement,
+            "isolation_confinement_or_surveillance_at_destination",
+        ),
+        (
+            ControlColumn::RestrictsMedicalCare,
+            "unodc_no_access_to_medical_care",
+        ),
+        (
+            ControlColumn::ExcessiveWorkingHours,
+            "excessive_working_days_or_hours",
+        ),
+        (
+            ControlColumn::ThreatOfLawEnforcement,
+            "threat_of_denunciation_at_destination",
+        ),
+        (
+            ControlColumn::WithholdsDocuments,
+            "confiscation_of_documents_at_destination",
+        ),
+    ] {
+        assert_eq!(
+            catalogue.get(id).and_then(|e| e.ctdc_means_of_control),
+            column.means_of_control(),
+            "{column}"
+        );
+        assert!(
+            Crosswalk::builtin()
+                .row(column)
+                .is_some_and(|r| r.indicators.iter().any(|i| i == id))
+        );
+    }
+}
+
+#[test]
+fn crosswalk_marks_and_confidence() {
+    let mut low = BTreeSet::new();
+    for row in &Crosswalk::builtin().rows {
+        assert_eq!(
+            row.verification,
+            Verification::ProjectJudgement,
+            "{}",
+            row.column
+        );
+        if row.confidence == Confidence::Low {
+            low.insert(row.column);
+        }
+    }
+    assert_eq!(
+        low,
+        BTreeSet::from([
+            ControlColumn::FalsePromises,
+            ControlColumn::UsesChildren,
+            ControlColumn::WithholdsNecessities,
+        ])
+    );
+}
+
+#[test]
+fn a_crosswalk_with_mistakes_is_reported_with_paths() {
+    let mut bad = Crosswalk::builtin().clone();
+    bad.rows[0]
+        .indicators
+        .push("debt_bondage_at_destinaton".parse().expect("id"));
+    bad.rows[1]
+        .indicators
+        .push("wage_manipulation".parse().expect("id")); // another dimension: fine
+    bad.rows[3]
+        .indicators
+        .push("violence_on_family_at_destination".parse().expect("id")); // same dimension
+    bad.rows.remove(5);
+    let problems = bad.problems(&Catalogue::builtin());
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"$.rows[0].indicators[1]"), "{problems:#?}");
+    assert!(paths.contains(&"$.rows[3].indicators[1]"), "{problems:#?}");
+    assert!(paths.contains(&"$.rows"), "{problems:#?}");
+    assert!(
+        !paths.iter().any(|p| p.starts_with("$.rows[1]")),
+        "{problems:#?}"
+    );
+}
+
+// ---- The row mapping ----------------------------------------------------------------------
+
+#[test]
+fn every_sample_row_maps_and_assesses_under_both_rule_sets() {
+    let records = sample_records();
+    assert_eq!(records.len(), 200);
+    for record in &records {
+        let reference = record.case.case_reference.as_ref().expect("a reference");
+        assert_eq!(reference.as_str(), format!("ctdc-row-{}", record.row));
+        for o in &record.case.observations {
+            assert!(
+                o.source.is_none(),
+                "a CTDC row does not say how a fact was established"
+            );
+            assert!(o.note.is_none());
+        }
+        for rule_set in ["ilo-2009", "kr-2023"] {
+            let assessor = Assessor::builtin(rule_set).expect("rule set");
+            assessor.assess(&record.case).expect("assesses");
+        }
+    }
+    let sources: Vec<_> = records.iter().filter_map(|r| r.data_source).collect();
+    assert_eq!(
+        sources
+            .iter()
+            .filter(|s| **s == DataSource::CaseManagement)
+            .count(),
+        120
+    );
+    assert_eq!(
+        sources
+            .iter()
+            .filter(|s| **s == DataSource::Hotline)
+            .count(),
+        80
+    );
+}
+
+/// 1 is present, 0 absent, empty not assessed: checked cell by cell against the raw fixture,
+/// with the two documented merges (two columns for one indicator; a 0 beside a present
+/// wording of the same concept).
+#[test]
+fn empty_cells_are_not_assessed_never_absent() {
+    let (names, rows) = read_fixture("sample.csv");
+    let records = sample_records();
+    let col = |name: &str| names.iter().position(|n| n == name).expect("column");
+    let mut empty_seen = 0;
+    for (fields, record) in rows.iter().zip(&records) {
+        for row in &Crosswalk::builtin().rows {
+            let value = fields[col(row.column.column())].as_str();
+            assert_eq!(
+                record.control(row.column),
+                match value {
+                    "1" => CtdcValue::One,
+                    "0" => CtdcValue::Zero,
+                    _ => CtdcValue::Empty,
+                }
+            );
+            for id in &row.indicators {
+                let status = status_of(record, id.as_str());
+                let feeders: Vec<&str> = Crosswalk::builtin()
+                    .rows
+                    .iter()
+                    .filter(|r| r.indicators.contains(id))
+                    .map(|r| fields[col(r.column.column())].as_str())
+                    .collect();
+                if feeders.contains(&"1") {
+                    assert_eq!(status, Some(ObservationStatus::Present), "{id}");
+                } else if feeders.iter().any(|v| v.is_empty()) {
+                    empty_seen += 1;
+                    assert_eq!(
+                        status,
+                        Some(ObservationStatus::NotAssessed),
+                        "row {}: `{id}` with an empty cell must be not assessed",
+                        record.row
+                    );
+                } else {
+                    // All 0: absent, or not recorded beside a present wording of its concept.
+                    assert!(
+                        matches!(status, Some(ObservationStatus::Absent) | None),
+                        "{id}"
+                    );
+                }
+            }
+        }
+        // Nothing is ever absent unless every column feeding it is 0.
+        for o in &record.case.observations {
+            if o.status == ObservationStatus::Absent {
+                for r in Crosswalk::builtin()
+                    .rows
+                    .iter()
+                    .filter(|r| r.indicators.contains(&o.indicator))
+                {
+                    assert_eq!(record.control(r.column), CtdcValue::Zero);
+                }
+            }
+        }
+    }
+    assert!(empty_seen > 1000, "the sample has many empty cells");
+}
+
+/// An empty cell is an open question: it counts among the unresolved indicators exactly as an
+/// unasked one does, and answering it 0 would settle it.
+#[test]
+fn a_not_assessed_cell_counts_among_the_open_questions() {
+    let record = sample_records()
+        .into_iter()
+        .find(|r| {
+            r.control(ControlColumn::DebtBondage) == CtdcValue::Empty
+                && r.case.subject.minor == Some(false)
+        })
+        .expect("an adult row with debt bondage empty");
+    let id = "debt_bondage_at_destination";
+    assert_eq!(status_of(&record, id), Some(ObservationStatus::NotAssessed));
+    let as_recorded = assess(&record.case).expect("assesses");
+    let finding = as_recorded
+        .explanation
+        .observations
+        .iter()
+        .find(|o| o.id == id)
+        .expect("the explanation shows the not-assessed cell");
+    assert_eq!(finding.status, ObservationStatus::NotAssessed);
+
+    let mut unasked = record.case.clone();
+    unasked.observations.retain(|o| o.indicator != id);
+    let mut answered_no = record.case.clone();
+    for o in &mut answered_no.observations {
+        if o.indicator == id {
+            o.status = ObservationStatus::Absent;
+        }
+    }
+    let unasked = assess(&unasked).expect("assesses");
+    let answered_no = assess(&answered_no).expect("assesses");
+    assert_eq!(
+        as_recorded.score_range.unresolved_indicators,
+        unasked.score_range.unresolved_indicators
+    );
+    assert!(
+        answered_no.score_range.unresolved_indicators
+            < as_recorded.score_range.unresolved_indicators
+    );
+    assert!(as_recorded.explanation.ask_next.iter().any(|q| q.id == id));
+}
+
+#[test]
+fn two_columns_for_one_indicator_give_one_observation() {
+    let (names, header) = sample_header();
+    let map = |values: &[(&str, &str)]| {
+        CtdcRecord::from_fields(&header, 7, &row_with(&names, values)).expect("maps")
+    };
+    let violence = "violence_on_victim_at_destination";
+    let influence = "under_strong_influence";
+    let cases = [
+        (("1", "0"), Some(ObservationStatus::Present)),
+        (("0", "1"), Some(ObservationStatus::Present)),
+        (("1", ""), Some(ObservationStatus::Present)),
+        (("0", "0"), Some(ObservationStatus::Absent)),
+        (("0", ""), Some(ObservationStatus::NotAssessed)),
+        (("", ""), Some(ObservationStatus::NotAssessed)),
+    ];
+    for ((a, b), expected) in cases {
+        let r = map(&[
+            ("meansOfControlPhysicalAbuse", a),
+            ("meansOfControlSexualAbuse", b),
+            ("meansOfControlPsychologicalAbuse", a),
+            ("meansOfControlPsychoactiveSubstances", b),
+        ]);
+        assert_eq!(status_of(&r, violence), expected, "{a:?} {b:?}");
+        assert_eq!(status_of(&r, influence), expected, "{a:?} {b:?}");
+        let count = r
+            .case
+            .observations
+            .iter()
+            .filter(|o| o.indicator == violence)
+            .count();
+        assert_eq!(count, 1);
+        assess(&r.case).expect("no conflicting observations");
+    }
+}
+
+#[test]
+fn a_zero_beside_a_present_wording_of_the_same_concept_is_not_recorded() {
+    let records = sample_records();
+    let record = records
+        .iter()
+        .find(|r| {
+            r.control(ControlColumn::TakesEarnings) == CtdcValue::One
+                && r.control(ControlColumn::RestrictsFinancialAccess) == CtdcValue::Zero
+        })
+        .expect("the sample has takes earnings 1 with restricts financial access 0");
+    assert_eq!(
+        status_of(record, "withholding_of_wages"),
+        Some(ObservationStatus::Present)
+    );
+    assert_eq!(status_of(record, "unodc_no_cash_of_own"), None);
+    let a = assess(&record.case).expect("assesses");
+    assert!(
+        !a.explanation
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::SameFactAnsweredBothWays),
+        "no false contradiction notice"
+    );
+    // Both 0: both absent.
+    let (names, header) = sample_header();
+    let r = CtdcRecord::from_fields(
+        &header,
+        1,
+        &row_with(
+            &names,
+            &[
+                ("meansOfControlTakesEarnings", "0"),
+                ("meansOfControlRestrictsFinancialAccess", "0"),
+            ],
+        ),
+    )
+    .expect("maps");
+    assert_eq!(
+        status_of(&r, "withholding_of_wages"),
+        Some(ObservationStatus::Absent)
+    );
+    assert_eq!(
+        status_of(&r, "unodc_no_cash_of_own"),
+        Some(ObservationStatus::Absent)
+    );
+    // No sample row draws the notice.
+    for record in &records {
+        let a = assess(&record.case).expect("assesses");
+        assert!(
+            !a.explanation
+                .notices
+                .iter()
+                .any(|n| n.kind == NoticeKind::SameFactAnsweredBothWays),
+            "row {}",
+            record.row
+        );
+    }
+}
+
+#[test]
+fn minors_adults_and_unknown_age() {
+    let records = sample_records();
+    let mut seen = [0; 3];
+    for record in &records {
+        let a = assess(&record.case).expect("assesses");
+        match record.majority_status {
+            Some(Majority::Minor) => {
+                seen[0] += 1;
+                assert_eq!(record.case.subject.minor, Some(true));
+                assert_eq!(a.explanation.subject.age_group, AgeGroup::Child);
+                assert!(!a.explanation.subject.means_required);
+            }
+            Some(Majority::Adult) => {
+                seen[1] += 1;
+                assert_eq!(record.case.subject.minor, Some(false));
+                assert_eq!(a.explanation.subject.age_group, AgeGroup::Adult);
+            }
+            None => {
+                seen[2] += 1;
+                assert_eq!(record.case.subject.minor, None);
+                assert_eq!(a.explanation.subject.age_group, AgeGroup::NotEstablished);
+                assert!(
+                    a.explanation
+                        .notices
+                        .iter()
+                        .any(|n| n.kind == NoticeKind::AgeNotEstablished)
+                );
+            }
+        }
+        assert_eq!(record.case.subject.age_years, None);
+    }
+    assert_eq!(seen, [41, 113, 46]);
+    assert!(
+        records
+            .iter()
+            .any(|r| r.majority_status == Some(Majority::Adult)
+                && r.minor_at_exploitation_or_entry()),
+        "the sample has adults who were minors when exploitation began or at entry"
+    );
+}
+
+#[test]
+fn exploitation_columns_set_forms() {
+    let (names, rows) = read_fixture("sample.csv");
+    let col = |name: &str| names.iter().position(|n| n == name).expect("column");
+    let mut seen = BTreeSet::new();
+    for (fields, record) in rows.iter().zip(sample_records()) {
+        let one = |c: &str| fields[col(c)] == "1";
+        let mut expected = BTreeSet::new();
+        if one("isForcedLabour") || one("isSexAndLabour") {
+            expected.insert(ExploitationForm::Labour);
+        }
+        if one("isSexualExploit") || one("isSexAndLabour") {
+            expected.insert(ExploitationForm::Sexual);
+        }
+        if one("isForcedMarriage") {
+            expected.insert(ExploitationForm::ForcedMarriage);
+        }
+        if one("isOrganRemoval") {
+            expected.insert(ExploitationForm::OrganRemoval);
+        }
+        if one("isOtherExploit") || one("isSlaveryAndPractices") || one("isForcedMilitary") {
+            expected.insert(ExploitationForm::Other);
+        }
+        if one("typeOfLabourBegging") {
+            expected.insert(ExploitationForm::Begging);
+        }
+        if one("typeOfLabourDomesticWork") {
+            expected.insert(ExploitationForm::DomesticServitude);
+        }
+        if one("typeOfLabourIllicitActivities") {
+            expected.insert(ExploitationForm::ForcedCriminality);
+        }
+        let forms: Vec<_> = expected.iter().copied().collect();
+        assert_eq!(record.case.forms, forms, "row {}", record.row);
+        seen.extend(forms);
+        for t in &record.exploitation {
+            assert!(one(t.column()));
+        }
+    }
+    for form in [
+        ExploitationForm::Labour,
+        ExploitationForm::Sexual,
+        ExploitationForm::ForcedMarriage,
+        ExploitationForm::Other,
+        ExploitationForm::Begging,
+        ExploitationForm::DomesticServitude,
+        ExploitationForm::ForcedCriminality,
+    ] {
+        assert!(seen.contains(&form), "{form:?} not covered by the sample");
+    }
+    // Sex and labour sets both, deduplicated and sorted.
+    let (names, header) = sample_header();
+    let r = CtdcRecord::from_fields(
+        &header,
+        1,
+        &row_with(
+            &names,
+            &[
+                ("isSexAndLabour", "1"),
+                ("isSexualExploit", "1"),
+                ("isForcedLabour", "1"),
+                ("isForcedMilitary", "1"),
+                ("isSlaveryAndPractices", "1"),
+                ("isOrganRemoval", "1"),
+            ],
+        ),
+    )
+    .expect("maps");
+    assert_eq!(
+        r.case.forms,
+        [
+            ExploitationForm::Labour,
+            ExploitationForm::Sexual,
+            ExploitationForm::OrganRemoval,
+            ExploitationForm::Other
+        ]
+    );
+    assert_eq!(
+        r.exploitation,
+        [
+            ExploitationType::ForcedLabour,
+            ExploitationType::SexualExploit,
+            ExploitationType::SexAndLabour,
+            ExploitationType::ForcedMilitary,
+            ExploitationType::OrganRemoval,
+            ExploitationType::SlaveryAndPractices,
+        ]
+    );
+}
+
+// ---- Malformed input ----------------------------------------------------------------------
+
+fn map_all(name: &str) -> Vec<Result<CtdcRecord, CtdcError>> {
+    let (header, rows) = read_fixture(name);
+    let header = CtdcHeader::from_fields(&header).expect("header");
+    rows.iter()
+        .enumerate()
+        .map(|(i, f)| CtdcRecord::from_fields(&header, i as u64 + 1, f))
+        .collect()
+}
+
+fn check_malformed(results: &[Result<CtdcRecord, CtdcError>]) {
+    assert_eq!(results.len(), 10);
+    let ok: Vec<u64> = results
+        .iter()
+        .filter_map(|r| r.as_ref().ok().map(|r| r.row))
+        .collect();
+    assert_eq!(
+        ok,
+        [1, 3, 6, 10],
+        "the good rows around the bad ones still map"
+    );
+    let errors: Vec<(Option<u64>, Option<&str>, String)> = results
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| (e.row(), e.column(), e.to_string()))
+        .collect();
+    let expect = [
+        (2, Some("meansOfControlDebtBondage"), Some("`2`")),
+        (4, Some("majorityStatus"), Some("`Teen`")),
+        (5, Some("meansOfControlThreats"), None),
+        (7, None, None),
+        (8, Some("isAbduction"), Some("`Yes`")),
+        (9, Some("Datasource"), None),
+    ];
+    assert_eq!(errors.len(), expect.len());
+    for ((row, column, text), (erow, ecolumn, shown)) in errors.iter().zip(expect) {
+        assert_eq!(*row, Some(erow), "{text}");
+        assert_eq!(*column, ecolumn, "{text}");
+        assert!(text.starts_with(&format!("row {erow}")), "{text}");
+        if let Some(c) = ecolumn {
+            assert!(text.contains(&format!("`{c}`")), "{text}");
+        }
+        match shown {
+            Some(v) => assert!(text.contains(v), "{text}"),
+            None => assert!(!text.contains("found `"), "{text}"),
+        }
+        assert!(
+            !text.contains("caseworker"),
+            "free text must never be shown: {text}"
+        );
+        assert!(
+            !text.contains("Walk"),
+            "free text must never be shown: {text}"
+        );
+    }
+    assert!(errors[3].2.contains("10 fields"), "{}", errors[3].2);
+}
+
+#[test]
+fn malformed_rows_name_their_row_and_column_and_the_rest_map() {
+    check_malformed(&map_all("malformed.csv"));
+}
+
+#[test]
+fn a_header_without_a_needed_column_is_named() {
+    let (mut names, _) = read_fixture("sample.csv");
+    names.retain(|n| n != "meansOfControlWithholdsDocuments");
+    assert_eq!(
+        CtdcHeader::from_fields(&names),
+        Err(CtdcError::MissingColumn {
+            column: "meansOfControlWithholdsDocuments"
+        })
+    );
+    let (mut names, _) = read_fixture("sample.csv");
+    names.push("majorityStatus".to_owned());
+    let err = CtdcHeader::from_fields(&names).expect_err("duplicate");
+    assert_eq!(
+        err.to_string(),
+        "the CTDC header has the column `majorityStatus` twice"
+    );
+    // The first cell (the terms-of-use sentence) and unread columns do not matter.
+    let header = CtdcHeader::from_fields(&CtdcHeader::required_columns()).expect("enough");
+    assert_eq!(header.len(), CtdcHeader::required_columns().len());
+}
+
+#[test]
+fn categorical_values_are_checked() {
+    let (names, header) = sample_header();
+    let map =
+        |values: &[(&str, &str)]| CtdcRecord::from_fields(&header, 3, &row_with(&names, values));
+    let r = map(&[
+        ("Datasource", "Hotline"),
+        ("gender", "Transgender/NonConforming"),
+        ("majorityStatus", "Unknown"),
+        ("majorityStatusAtExploit", "Minor"),
+        ("yearOfRegistration", "2019"),
+    ])
+    .expect("maps");
+    assert_eq!(r.data_source, Some(DataSource::Hotline));
+    assert_eq!(r.case.subject.minor, None, "Unknown is not established");
+    assert!(r.minor_at_exploitation_or_entry());
+    assert_eq!(r.year_of_registration, Some(2019));
+    for (column, value) in [
+        ("yearOfRegistration", "20x9"),
+        ("gender", "F"),
+        ("majorityEntry", "Child"),
+        ("isForcedLabour", "-99"),
+        ("typeOfLabourBegging", "yes"),
+        ("meansOfControlNotSpecified", "2"),
+    ] {
+        let err = map(&[(column, value)]).expect_err(column);
+        assert_eq!(err.row(), Some(3));
+        assert_eq!(err.column(), Some(column));
+    }
+}
+
+// ---- The streaming reader (`--features ctdc`) ----------------------------------------------
+
+#[cfg(feature = "ctdc")]
+mod reader {
+    use std::io::Read;
+
+    use trafficking_indicators::ctdc::{CtdcError, CtdcReader};
+    use trafficking_indicators::htcds::{self, TraffickingStatus};
+    use trafficking_indicators::{Level, assess};
+
+    use super::{check_malformed, sample_records};
+    use crate::common::root;
+
+    #[test]
+    fn the_reader_gives_the_same_records_as_the_row_mapping() {
+        let file = std::fs::File::open(root("tests/fixtures/ctdc/sample.csv")).expect("open");
+        let read: Vec<_> = CtdcReader::new(file)
+            .expect("header")
+            .map(|r| r.expect("maps"))
+            .collect();
+        assert_eq!(read, sample_records());
+    }
+
+    #[test]
+    fn the_reader_goes_on_after_a_malformed_row() {
+        let file = std::fs::File::open(root("tests/fixtures/ctdc/malformed.csv")).expect("open");
+        let results: Vec<_> = CtdcReader::new(file).expect("header").collect();
+        check_malformed(&results);
+    }
+
+    #[test]
+    fn the_reader_accepts_lf_line_ends_and_rejects_an_empty_file() {
+        let mut text = String::new();
+        std::fs::File::open(root("tests/fixtures/ctdc/sample.csv"))
+            .expect("open")
+            .read_to_string(&mut text)
+            .expect("read");
+        let lf = text.replace("\r\n", "\n");
+        let n = CtdcReader::new(lf.as_bytes())
+            .expect("header")
+            .filter(Result::is_ok)
+            .count();
+        assert_eq!(n, 200);
+        assert_eq!(
+            CtdcReader::new(&b""[..]).err(),
+            Some(CtdcError::MissingHeader)
+        );
+    }
+
+    /// The whole CTDC file, when `../shared/data/ctdc/` is present next to the crate: every
+    /// row maps and assesses. Run with `cargo test --release --features ctdc -- --ignored`.
+    #[test]
+    #[ignore = "reads the 15 MB CTDC file from ../shared/data/ctdc/ when present"]
+    fn the_full_ctdc_file_processes_97750_rows() {
+        let path = root("../shared/data/ctdc/the_global_k_anon_dataset.csv");
+        let Ok(file) = std::fs::File::open(&path) else {
+            eprintln!("skipped: {} is not present", path.display());
+            return;
+        };
+        let reader = CtdcReader::new(std::io::BufReader::new(file)).expect("header");
+        let (mut ok, mut errors, mut possible) = (0u64, 0u64, 0u64);
+        for row in reader {
+            match row {
+                Ok(record) => {
+                    ok += 1;
+                    let a = assess(&record.case).expect("assesses");
+                    let status = htcds::trafficking_status(&a);
+                    assert_ne!(status, Some(TraffickingStatus::ActualVictimOfTrafficking));
+                    if status.is_some() {
+                        possible += 1;
+                        assert!(a.level >= Level::ReasonableGrounds);
+                    }
+                }
+                Err(e) => {
+                    errors += 1;
+                    eprintln!("{e}");
+                }
+            }
+        }
+        assert_eq!(ok + errors, 97_750);
+        assert_eq!(errors, 0);
+        assert!(possible > 0);
+    }
+}
