@@ -20,6 +20,43 @@ use crate::rule_set::{ActEvidence, ExemptGroup};
 /// Shared, immutable text taken from the rule set or catalogue (cloning it allocates nothing).
 pub type Text = Arc<str>;
 
+/// The most open questions an explanation lists; the rest are counted in
+/// [`Explanation::more_questions`] and bounded by the score and level ranges.
+pub const ASK_NEXT_MAX: usize = 10;
+
+/// The catalogue an assessment was made with, kept (not serialized) so that the text report
+/// can print indicator labels. Assessment JSON names indicators by id only: ids are the
+/// contract, and integrators show labels in their users' languages.
+#[derive(Clone)]
+pub struct CatalogueHandle(pub(crate) Arc<crate::catalogue::Catalogue>);
+
+impl CatalogueHandle {
+    /// The catalogue.
+    pub fn catalogue(&self) -> &crate::catalogue::Catalogue {
+        &self.0
+    }
+
+    /// The published label of an indicator, or its id when the catalogue does not have it.
+    pub fn label<'a>(&'a self, id: &'a IndicatorId) -> &'a str {
+        self.0
+            .get(id.as_str())
+            .map_or(id.as_str(), |e| e.label.as_str())
+    }
+}
+
+impl fmt::Debug for CatalogueHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CatalogueHandle({} entries)", self.0.len())
+    }
+}
+
+impl PartialEq for CatalogueHandle {
+    /// Assessments compare by content; the catalogue is identified by the stamp's digest.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 /// How far the indicators go, in increasing order.
 ///
 /// `NoIndicators < FurtherInquiry < ReasonableGrounds < DefinitionMet`. The level is monotone
@@ -168,6 +205,10 @@ pub struct Assessment {
     pub explanation: Explanation,
     /// What follows.
     pub recommendations: Vec<Recommendation>,
+    /// The catalogue used, for labels in the text report (not serialized).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub catalogue: CatalogueHandle,
 }
 
 /// Why the assessment came out as it did.
@@ -188,8 +229,12 @@ pub struct Explanation {
     pub score: ScoreExplanation,
     /// Every observation in the case and what became of it, in catalogue order.
     pub observations: Vec<ObservationFinding>,
-    /// The unresolved indicators to ask about next, those that could move the level first.
+    /// The open questions to ask next, at most [`ASK_NEXT_MAX`]: first those whose "present"
+    /// answer would raise the level, then those that would make a dimension positive, then
+    /// those in dimensions not yet positive, each group by score gain. One question per fact.
     pub ask_next: Vec<Question>,
+    /// How many further open questions there are beyond `ask_next`.
+    pub more_questions: u32,
     /// Things the reader must know about this assessment.
     pub notices: Vec<Notice>,
 }
@@ -218,8 +263,6 @@ pub struct SubjectFinding {
 pub struct CountedIndicator {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its published label.
-    pub label: Text,
     /// The strength it counted with (the child-list strength where the child rules apply).
     pub strength: Strength,
     /// Other present indicators of the same concept in this dimension, counted once with this
@@ -253,8 +296,34 @@ pub struct Shortfall {
     pub clause: ClauseRef,
     /// What it still needs.
     pub needs: Vec<Need>,
-    /// The same in words, e.g. "one more indicator (medium or stronger)".
-    pub text: String,
+}
+
+impl Shortfall {
+    /// The shortfall in words, e.g. `needs one more indicator of any strength to meet "one
+    /// strong plus one medium or weak indicator"`.
+    pub fn text(&self) -> String {
+        let total: u32 = self.needs.iter().map(|n| n.count).sum();
+        let kind = |s: Strength| match s {
+            Strength::Strong => "strong",
+            Strength::Medium => "medium or strong",
+            Strength::Weak => "of any strength",
+        };
+        let what = match self.needs.as_slice() {
+            [one] if one.count == 1 && one.min_strength == Strength::Weak => {
+                "one more indicator of any strength".to_owned()
+            }
+            [one] if one.count == 1 => format!("one more indicator ({})", kind(one.min_strength)),
+            _ => format!(
+                "{total} more indicators: {}",
+                self.needs
+                    .iter()
+                    .map(|n| format!("{} {}", n.count, kind(n.min_strength)))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+        };
+        format!("needs {what} to meet \"{}\"", self.clause.label)
+    }
 }
 
 /// The count of present indicators (distinct concepts) by strength.
@@ -331,7 +400,7 @@ pub struct PersonRuleFinding {
     /// The rule's verification mark in the rule set.
     pub verification: Verification,
     /// The outcome in words.
-    pub text: String,
+    pub text: Text,
 }
 
 /// One reasonable-grounds criterion and whether it holds.
@@ -392,19 +461,89 @@ pub enum Disposition {
     NotAssessed,
 }
 
+/// A set of evidence sources, serialized as a JSON array in the fixed order `self_report`,
+/// `document`, `direct_observation`, `third_party` (so the output never depends on the order
+/// observations were recorded in).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SourceSet(u8);
+
+impl SourceSet {
+    const ALL: [EvidenceSource; 4] = [
+        EvidenceSource::SelfReport,
+        EvidenceSource::Document,
+        EvidenceSource::DirectObservation,
+        EvidenceSource::ThirdParty,
+    ];
+
+    fn bit(source: EvidenceSource) -> u8 {
+        1 << (source as u8)
+    }
+
+    /// Adds a source.
+    pub fn insert(&mut self, source: EvidenceSource) {
+        self.0 |= SourceSet::bit(source);
+    }
+
+    /// Whether the set has `source`.
+    pub fn contains(&self, source: EvidenceSource) -> bool {
+        self.0 & SourceSet::bit(source) != 0
+    }
+
+    /// The sources, in the fixed order.
+    pub fn iter(&self) -> impl Iterator<Item = EvidenceSource> + '_ {
+        SourceSet::ALL.into_iter().filter(|s| self.contains(*s))
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl FromIterator<EvidenceSource> for SourceSet {
+    fn from_iter<I: IntoIterator<Item = EvidenceSource>>(iter: I) -> Self {
+        let mut set = SourceSet::default();
+        for s in iter {
+            set.insert(s);
+        }
+        set
+    }
+}
+
+impl Serialize for SourceSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl JsonSchema for SourceSet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SourceSet".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let item = generator.subschema_for::<EvidenceSource>();
+        schemars::json_schema!({
+            "description": "Evidence sources, without repeats, in the order self_report, document, direct_observation, third_party.",
+            "type": "array",
+            "items": item,
+            "uniqueItems": true,
+            "maxItems": 4
+        })
+    }
+}
+
 /// One observation of the case and what became of it.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ObservationFinding {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its published label.
-    pub label: Text,
     /// Its dimension.
     pub dimension: Dimension,
     /// The recorded status.
     pub status: ObservationStatus,
-    /// The evidence sources recorded, sorted, without repeats.
-    pub sources: Vec<EvidenceSource>,
+    /// The evidence sources recorded, in a fixed order, without repeats.
+    pub sources: SourceSet,
     /// How many identical observations were merged into this one (1 when it was recorded once).
     pub recorded: u32,
     /// What became of it.
@@ -417,8 +556,6 @@ pub struct ObservationFinding {
 pub struct Question {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its published label.
-    pub label: Text,
     /// Its dimension.
     pub dimension: Dimension,
     /// The strength it would count with.
@@ -457,7 +594,7 @@ pub struct Notice {
     /// What kind.
     pub kind: NoticeKind,
     /// The notice in words.
-    pub text: String,
+    pub text: Text,
 }
 
 /// A source a recommendation rests on.
@@ -469,14 +606,12 @@ pub struct Citation {
     pub title: Text,
 }
 
-/// An indicator by id and published label.
+/// An indicator and its dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct LabelledIndicator {
+pub struct IndicatorRef {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its published label.
-    pub label: Text,
-    /// Its dimension (the same label can stand in two dimensions).
+    /// Its dimension.
     pub dimension: Dimension,
 }
 
@@ -490,7 +625,7 @@ pub struct OffenceAdvisory {
     /// How many offences of this kind the case lists.
     pub recorded: u32,
     /// Present indicators that point to compulsion in this offence.
-    pub linked_indicators: Vec<LabelledIndicator>,
+    pub linked_indicators: Vec<IndicatorRef>,
     /// Unresolved indicators that could show compulsion: ask about them.
     pub ask_about: Vec<IndicatorId>,
     /// Why these indicators are linked to this offence.
@@ -506,7 +641,7 @@ pub struct Recommendation {
     /// The recommendation in words.
     pub text: Text,
     /// Its sources.
-    pub legal_basis: Vec<Citation>,
+    pub legal_basis: Arc<[Citation]>,
     /// For the non-punishment advisory: one entry per offence kind listed in the case.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub offences: Vec<OffenceAdvisory>,

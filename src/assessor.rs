@@ -7,11 +7,11 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::assessment::{
-    Assessment, Citation, ClauseRef, Contribution, CountedIndicator, CriterionFinding,
-    DimensionFinding, Disposition, ElementFinding, Explanation, LabelledIndicator, Level,
-    LevelRange, Need, Notice, NoticeKind, ObservationFinding, OffenceAdvisory, PersonRuleFinding,
-    PersonRuleForm, Question, Recommendation, RecommendationKind, RuleSetStamp, ScoreExplanation,
-    ScoreRange, Shortfall, StrengthCounts, SubjectFinding, Text,
+    ASK_NEXT_MAX, Assessment, CatalogueHandle, Citation, ClauseRef, Contribution, CountedIndicator,
+    CriterionFinding, DimensionFinding, Disposition, ElementFinding, Explanation, IndicatorRef,
+    Level, LevelRange, Need, Notice, NoticeKind, ObservationFinding, OffenceAdvisory,
+    PersonRuleFinding, PersonRuleForm, Question, Recommendation, RecommendationKind, RuleSetStamp,
+    ScoreExplanation, ScoreRange, Shortfall, StrengthCounts, SubjectFinding, Text,
 };
 use crate::case::{Case, DisabilityStatus, EvidenceSource, ObservationStatus};
 use crate::catalogue::Catalogue;
@@ -51,13 +51,12 @@ pub struct Assessor {
     recommendations: Vec<CompiledRecommendation>,
     non_punishment: CompiledNonPunishment,
     person_rule_verification: Verification,
-    dimension_rule_verification: Verification,
+    texts: Texts,
 }
 
 #[derive(Debug)]
 struct CompiledEntry {
     id: IndicatorId,
-    label: Text,
     dimension: Dimension,
     /// Dense concept index.
     concept: u32,
@@ -81,6 +80,157 @@ struct Counted {
     same_concept: Vec<usize>,
 }
 
+/// The fixed texts of an assessor's explanations, composed once when it is compiled.
+#[derive(Debug)]
+struct Texts {
+    /// Person-rule outcome, by [means exempt][mask of missing elements: act 1, means 2,
+    /// purpose 4].
+    person_rule: [[Text; 8]; 2],
+    age_not_established: Text,
+    child_strengths: Text,
+    disability: Text,
+    no_forms: Text,
+    offences_below: Text,
+    rules_not_verified: Vec<Text>,
+}
+
+impl Texts {
+    fn new(rule_set: &RuleSet, elements: &[ElementDims; 3]) -> Texts {
+        let act_evidence = rule_set.person_rule.exempt_act_evidence;
+        let person_rule = [false, true].map(|exempt| {
+            std::array::from_fn(|mask| {
+                Text::from(person_rule_text(elements, act_evidence, exempt, mask).as_str())
+            })
+        });
+        let rules_not_verified = [
+            ("dimension rule", rule_set.dimension_rule.basis.verification),
+            ("person-level rule", rule_set.person_rule.basis.verification),
+        ]
+        .into_iter()
+        .filter(|(_, v)| *v != Verification::Verified)
+        .map(|(what, v)| {
+            Text::from(format!(
+                "The {what} of rule set `{}` is marked `{}`: it has not been checked against its primary source.",
+                rule_set.id,
+                v.as_str()
+            ))
+        })
+        .collect();
+        Texts {
+            person_rule,
+            age_not_established: Text::from(
+                "Age is not established: the person is treated as a child until it is (UNODC guidance); the child rules and children's strengths apply. Establish age to confirm.",
+            ),
+            child_strengths: Text::from(
+                "The children's list strengths were applied; they come from a secondary source and are low confidence.",
+            ),
+            disability: Text::from(format!(
+                "Under rule set `{}` the means element is not required for a person with a disability.",
+                rule_set.id
+            )),
+            no_forms: Text::from(
+                "No form of exploitation is recorded, so every list is treated as relevant to the open questions.",
+            ),
+            offences_below: Text::from(format!(
+                "Offences are listed but the level is below {}, where the non-punishment advisory starts. Ask the open questions linked to the offences before any decision on them.",
+                rule_set.non_punishment.min_level.as_str()
+            )),
+            rules_not_verified,
+        }
+    }
+}
+
+/// The person-rule outcome in words, for a person exempt from the means or not, with the
+/// missing elements given as a bit mask (none missing: the rule is met).
+fn person_rule_text(
+    elements: &[ElementDims; 3],
+    act_evidence: ActEvidence,
+    exempt: bool,
+    missing_mask: usize,
+) -> String {
+    let rule = match (exempt, act_evidence) {
+        (false, _) => "act, means and purpose must each be evidenced by a positive dimension",
+        (true, ActEvidence::AnyPresentIndicator) => {
+            "the means are not required: the act must be evidenced by any present recruitment-phase indicator and the purpose by a positive dimension"
+        }
+        (true, ActEvidence::PositiveDimension) => {
+            "the means are not required: act and purpose must each be evidenced by a positive dimension"
+        }
+    };
+    if missing_mask == 0 {
+        return format!("Met: {rule}.");
+    }
+    let gaps: Vec<String> = PalermoElement::ALL
+        .iter()
+        .filter(|el| missing_mask & (1 << (**el as usize)) != 0)
+        .map(|el| {
+            let mask = elements.get(*el as usize).map_or(0, |e| e.0);
+            let dims: Vec<&str> = Dimension::ALL
+                .iter()
+                .filter(|d| mask & dim_bit(**d) != 0)
+                .map(|d| d.label())
+                .collect();
+            let how = if *el == PalermoElement::Act
+                && exempt
+                && act_evidence == ActEvidence::AnyPresentIndicator
+            {
+                "no indicator present in"
+            } else {
+                "no positive dimension among"
+            };
+            format!("{} ({how} {})", el.label(), dims.join(", "))
+        })
+        .collect();
+    format!("Not met: {rule}; missing: {}.", gaps.join("; "))
+}
+
+/// What a "present" answer would do: the level, whether its dimension becomes positive, and
+/// the score gain.
+type WhatIf = (Level, bool, f64);
+
+/// An open question, before ranking.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    level: Level,
+    makes_positive: bool,
+    gain: f64,
+    pos: usize,
+    slot: u32,
+    strength: Strength,
+    /// The ranking as one integer, highest first: level if present, then whether it makes
+    /// its dimension positive, then whether its dimension is still open, then the score gain
+    /// (to a billionth of a point), then catalogue order. Unique, so the order is total.
+    rank: u64,
+}
+
+impl Candidate {
+    fn new(
+        level: Level,
+        makes_positive: bool,
+        open: bool,
+        gain: f64,
+        pos: usize,
+        slot: u32,
+        strength: Strength,
+    ) -> Candidate {
+        let fixed = (gain.clamp(0.0, SCORE_CAP) * 1e9) as u64; // below 2^37
+        let rank = ((level as u64) << 61)
+            | (u64::from(makes_positive) << 60)
+            | (u64::from(open) << 59)
+            | (fixed << 16)
+            | (0xffff - (pos as u64).min(0xffff));
+        Candidate {
+            level,
+            makes_positive,
+            gain,
+            pos,
+            slot,
+            strength,
+            rank,
+        }
+    }
+}
+
 /// What one assessment knows about a slot (a concept within a dimension).
 #[derive(Debug, Clone, Copy, Default)]
 struct SlotState {
@@ -90,8 +240,8 @@ struct SlotState {
     closed: bool,
     /// The strongest unresolved strength folded into the all-present bound.
     raised: Option<Strength>,
-    /// Already in the ask-next list.
-    asked: bool,
+    /// The index of this slot's best open question among the ranked ones.
+    winner: Option<u32>,
 }
 
 #[derive(Debug)]
@@ -135,14 +285,14 @@ struct CompiledRecommendation {
     when: Vec<CompiledCondition>,
     audience: RecommendationAudience,
     text: Text,
-    legal_basis: Vec<Citation>,
+    legal_basis: Arc<[Citation]>,
 }
 
 #[derive(Debug)]
 struct CompiledNonPunishment {
     min_level: Level,
     text: Text,
-    legal_basis: Vec<Citation>,
+    legal_basis: Arc<[Citation]>,
     /// Per offence kind (in `OffenceKind::ALL` order): linked concept indices and the reason.
     links: Vec<(crate::case::OffenceKind, Vec<u32>, Text)>,
 }
@@ -380,7 +530,6 @@ impl Assessor {
                 .map(|o| o.strength);
             entries.push(CompiledEntry {
                 id: e.id.clone(),
-                label: Text::from(e.label.as_str()),
                 dimension: e.dimension,
                 concept,
                 slot,
@@ -425,7 +574,7 @@ impl Assessor {
                 conditions: c.all.iter().map(compile_condition).collect(),
             })
             .collect();
-        let cite = |ids: &[crate::id::ReferenceId]| -> Vec<Citation> {
+        let cite = |ids: &[crate::id::ReferenceId]| -> Arc<[Citation]> {
             ids.iter()
                 .filter_map(|id| rule_set.reference(id.as_str()))
                 .map(|r| Citation {
@@ -494,7 +643,7 @@ impl Assessor {
             recommendations,
             non_punishment,
             person_rule_verification: rule_set.person_rule.basis.verification,
-            dimension_rule_verification: rule_set.dimension_rule.basis.verification,
+            texts: Texts::new(&rule_set, &elements),
             rule_set,
             catalogue,
         }
@@ -599,11 +748,11 @@ impl Assessor {
     /// indicator of the catalogue that is in one of the rule set's lists. Any problem is a
     /// [`CaseError`] naming where it is; nothing is skipped.
     pub fn assess(&self, case: &Case) -> Result<Assessment, CaseError> {
-        case.check()?;
+        case.check_limits()?;
         let person = self.person(case);
 
         // Resolve observations to catalogue positions; merge identical ones.
-        let mut resolved: Vec<(usize, ObservationStatus, Option<EvidenceSource>)> =
+        let mut resolved: Vec<(usize, ObservationStatus, Option<EvidenceSource>, usize)> =
             Vec::with_capacity(case.observations.len());
         for (i, o) in case.observations.iter().enumerate() {
             let Some(pos) = self.catalogue.position(o.indicator.as_str()) else {
@@ -619,13 +768,29 @@ impl Assessor {
                     rule_set: self.rule_set.id.clone(),
                 });
             }
-            resolved.push((pos, o.status, o.source));
+            resolved.push((pos, o.status, o.source, i));
         }
-        resolved.sort_unstable_by_key(|&(pos, _, source)| (pos, source));
+        resolved.sort_unstable_by_key(|&(pos, _, _, i)| (pos, i));
+        // Two observations of one indicator must agree (identical ones count once).
+        for pair in resolved.windows(2) {
+            if let [(pos, first, _, i), (next, second, _, j)] = pair
+                && pos == next
+                && first != second
+                && let Some(o) = case.observations.get(*j)
+            {
+                return Err(CaseError::ConflictingObservations {
+                    id: o.indicator.clone(),
+                    first: format!("$.observations[{i}]"),
+                    first_status: first.as_str(),
+                    second: format!("$.observations[{j}]"),
+                    second_status: second.as_str(),
+                });
+            }
+        }
 
         // One status per catalogue position (check() has rejected conflicts).
         let mut status: Vec<Option<ObservationStatus>> = vec![None; self.entries.len()];
-        for &(pos, st, _) in &resolved {
+        for &(pos, st, _, _) in &resolved {
             if let Some(slot) = status.get_mut(pos) {
                 *slot = Some(st);
             }
@@ -634,8 +799,8 @@ impl Assessor {
         // Count present indicators: per slot (dimension and concept), the strongest entry.
         let mut present: Vec<(u32, Strength, usize)> = resolved
             .iter()
-            .filter(|(_, st, _)| *st == ObservationStatus::Present)
-            .filter_map(|&(pos, _, _)| {
+            .filter(|(_, st, _, _)| *st == ObservationStatus::Present)
+            .filter_map(|&(pos, _, _, _)| {
                 self.entries
                     .get(pos)
                     .map(|e| (e.slot, self.strength(e, &person), pos))
@@ -673,7 +838,7 @@ impl Assessor {
         // An absent wording beside a present one of the same slot is a contradiction in the
         // record: the present answer counts, and the reader is told.
         let mut contradicted: Vec<(usize, usize)> = Vec::new();
-        for &(pos, st, _) in &resolved {
+        for &(pos, st, _, _) in &resolved {
             if st != ObservationStatus::Absent {
                 continue;
             }
@@ -694,7 +859,11 @@ impl Assessor {
         let relevant_lists = self.relevant_lists(case, &person);
         let mut all_present = tally;
         let mut unresolved = 0u32;
-        let mut questions: Vec<(Question, usize, u32)> = Vec::new();
+        // What a "present" answer would do depends only on the dimension, the strength the
+        // slot has now and the strength it would have: at most 6 x 4 x 3 outcomes, each
+        // computed once per assessment however many questions share it.
+        let mut memo: [[[Option<WhatIf>; 3]; 4]; 6] = [[[None; 3]; 4]; 6];
+        let mut candidates: Vec<Candidate> = Vec::new();
         for (pos, e) in self.entries.iter().enumerate() {
             if e.lists & relevant_lists == 0 {
                 continue;
@@ -714,14 +883,6 @@ impl Assessor {
             if state.present.is_some_and(|have| have >= s) {
                 continue;
             }
-            // What if this one were present?
-            let mut what_if = tally;
-            match state.present {
-                Some(have) => {
-                    what_if.upgrade(e.dimension, have, s, self.weight(s) - self.weight(have))
-                }
-                None => what_if.add(e.dimension, s, self.weight(s)),
-            }
             // Toward the all-present bound: each slot raised once, to its strongest.
             match state.raised.or(state.present) {
                 Some(have) if have >= s => {}
@@ -733,42 +894,89 @@ impl Assessor {
             if state.raised.is_none_or(|r| r < s) {
                 state.raised = Some(s);
             }
-            let hypothetical = self.outcome(&what_if, &person);
-            let was_positive = outcome.positive.get(e.dimension.index()).copied().flatten();
-            let now_positive = hypothetical
+            // What if this one were present?
+            let from = state.present.map_or(0, |h| h.index() + 1);
+            let slot = memo
+                .get_mut(e.dimension.index())
+                .and_then(|m| m.get_mut(from))
+                .and_then(|m| m.get_mut(s.index()));
+            let Some(slot) = slot else {
+                continue;
+            };
+            let (level, makes_positive, gain) = *slot.get_or_insert_with(|| {
+                let mut what_if = tally;
+                match state.present {
+                    Some(have) => {
+                        what_if.upgrade(e.dimension, have, s, self.weight(s) - self.weight(have))
+                    }
+                    None => what_if.add(e.dimension, s, self.weight(s)),
+                }
+                let hypothetical = self.outcome(&what_if, &person);
+                let was = outcome.positive.get(e.dimension.index()).copied().flatten();
+                let now = hypothetical
+                    .positive
+                    .get(e.dimension.index())
+                    .copied()
+                    .flatten();
+                (
+                    hypothetical.level,
+                    was.is_none() && now.is_some(),
+                    what_if.score() - tally.score(),
+                )
+            });
+            let open = outcome
                 .positive
                 .get(e.dimension.index())
-                .copied()
-                .flatten();
-            questions.push((
-                Question {
-                    id: e.id.clone(),
-                    label: e.label.clone(),
-                    dimension: e.dimension,
-                    strength: s,
-                    level_if_present: hypothetical.level,
-                    makes_dimension_positive: was_positive.is_none() && now_positive.is_some(),
-                    score_gain: what_if.score() - tally.score(),
-                },
+                .is_some_and(Option::is_none);
+            candidates.push(Candidate::new(
+                level,
+                makes_positive,
+                open,
+                gain,
                 pos,
                 e.slot,
+                s,
             ));
         }
-        questions.sort_by(|(a, pa, _), (b, pb, _)| {
-            b.level_if_present
-                .cmp(&a.level_if_present)
-                .then(b.makes_dimension_positive.cmp(&a.makes_dimension_positive))
-                .then(b.score_gain.total_cmp(&a.score_gain))
-                .then(pa.cmp(pb))
-        });
-        // One question per slot: the first, which is the strongest wording.
-        questions.retain(|(_, _, slot)| match slots.get_mut(*slot as usize) {
-            Some(state) if !state.asked => {
-                state.asked = true;
-                true
+        // One question per slot, its best-ranked (strongest) wording; then the top few.
+        let mut winners: Vec<Candidate> = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            let Some(state) = slots.get_mut(c.slot as usize) else {
+                continue;
+            };
+            match state.winner {
+                Some(i) => {
+                    if let Some(w) = winners.get_mut(i as usize)
+                        && c.rank > w.rank
+                    {
+                        *w = c;
+                    }
+                }
+                None => {
+                    state.winner = Some(winners.len() as u32);
+                    winners.push(c);
+                }
             }
-            _ => false,
-        });
+        }
+        let more_questions = winners.len().saturating_sub(ASK_NEXT_MAX) as u32;
+        if winners.len() > ASK_NEXT_MAX {
+            winners.select_nth_unstable_by_key(ASK_NEXT_MAX, |c| std::cmp::Reverse(c.rank));
+            winners.truncate(ASK_NEXT_MAX);
+        }
+        winners.sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
+        let questions: Vec<Question> = winners
+            .iter()
+            .filter_map(|c| {
+                self.entries.get(c.pos).map(|e| Question {
+                    id: e.id.clone(),
+                    dimension: e.dimension,
+                    strength: c.strength,
+                    level_if_present: c.level,
+                    makes_dimension_positive: c.makes_positive,
+                    score_gain: c.gain,
+                })
+            })
+            .collect();
         let upper = self.outcome(&all_present, &person);
 
         let score = tally.score();
@@ -830,7 +1038,8 @@ impl Assessor {
                 contributions,
             },
             observations: self.observation_findings(&resolved, &counted),
-            ask_next: questions.into_iter().map(|(q, _, _)| q).collect(),
+            ask_next: questions,
+            more_questions,
             notices: self.notices(case, &person, outcome.level, &contradicted),
         };
         let recommendations = self.recommendations(
@@ -859,6 +1068,7 @@ impl Assessor {
             rule_set: self.stamp.clone(),
             explanation,
             recommendations,
+            catalogue: CatalogueHandle(self.catalogue.clone()),
         })
     }
 
@@ -914,7 +1124,6 @@ impl Assessor {
                     .filter_map(|k| {
                         self.entries.get(k.pos).map(|e| CountedIndicator {
                             id: e.id.clone(),
-                            label: e.label.clone(),
                             strength: k.strength,
                             same_concept: k
                                 .same_concept
@@ -983,34 +1192,7 @@ impl Assessor {
                 min_strength,
             })
             .collect();
-        let total: u32 = needs.iter().map(|n| n.count).sum();
-        let kind = |s: Strength| match s {
-            Strength::Strong => "strong",
-            Strength::Medium => "medium or strong",
-            Strength::Weak => "of any strength",
-        };
-        let text = match needs.as_slice() {
-            [one] if one.count == 1 && one.min_strength == Strength::Weak => {
-                "one more indicator of any strength".to_owned()
-            }
-            [one] if one.count == 1 => format!("one more indicator ({})", kind(one.min_strength)),
-            _ => format!(
-                "{total} more indicators: {}",
-                needs
-                    .iter()
-                    .map(|n| format!("{} {}", n.count, kind(n.min_strength)))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ),
-        };
-        Some(Shortfall {
-            clause,
-            needs,
-            text: format!(
-                "needs {text} to meet \"{}\"",
-                self.clauses.get(index).map_or("", |c| &c.label)
-            ),
-        })
+        Some(Shortfall { clause, needs })
     }
 
     fn element_findings(&self, outcome: &Outcome, person: &Person) -> Vec<ElementFinding> {
@@ -1056,43 +1238,16 @@ impl Assessor {
             .filter(|el| !(person.exempt && *el == PalermoElement::Means))
             .filter(|el| !outcome.elements.get(*el as usize).copied().unwrap_or(false))
             .collect();
-        let rule = match form {
-            PersonRuleForm::ActMeansPurpose => {
-                "act, means and purpose must each be evidenced by a positive dimension"
-            }
-            PersonRuleForm::ActPurpose => match self.exempt_act_evidence {
-                ActEvidence::AnyPresentIndicator => {
-                    "the means are not required: the act must be evidenced by any present recruitment-phase indicator and the purpose by a positive dimension"
-                }
-                ActEvidence::PositiveDimension => {
-                    "the means are not required: act and purpose must each be evidenced by a positive dimension"
-                }
-            },
-        };
-        let text = if outcome.definition {
-            format!("Met: {rule}.")
-        } else {
-            let gaps: Vec<String> = missing
-                .iter()
-                .map(|el| {
-                    let dims: Vec<&str> = Dimension::ALL
-                        .iter()
-                        .filter(|d| self.element_dims(*el) & dim_bit(**d) != 0)
-                        .map(|d| d.label())
-                        .collect();
-                    let how = if *el == PalermoElement::Act
-                        && person.exempt
-                        && self.exempt_act_evidence == ActEvidence::AnyPresentIndicator
-                    {
-                        "no indicator present in"
-                    } else {
-                        "no positive dimension among"
-                    };
-                    format!("{} ({how} {})", el.label(), dims.join(", "))
-                })
-                .collect();
-            format!("Not met: {rule}; missing: {}.", gaps.join("; "))
-        };
+        let mask = missing
+            .iter()
+            .fold(0usize, |m, el| m | (1 << (*el as usize)));
+        let text = self
+            .texts
+            .person_rule
+            .get(usize::from(person.exempt))
+            .and_then(|t| t.get(mask))
+            .cloned()
+            .unwrap_or_else(|| Text::from(""));
         PersonRuleFinding {
             form,
             met: outcome.definition,
@@ -1104,20 +1259,18 @@ impl Assessor {
 
     fn observation_findings(
         &self,
-        resolved: &[(usize, ObservationStatus, Option<EvidenceSource>)],
+        resolved: &[(usize, ObservationStatus, Option<EvidenceSource>, usize)],
         counted: &[Counted],
     ) -> Vec<ObservationFinding> {
-        let mut out: Vec<ObservationFinding> = Vec::new();
+        let mut out: Vec<ObservationFinding> = Vec::with_capacity(resolved.len());
         let mut last: Option<usize> = None;
-        for &(pos, st, source) in resolved {
+        for &(pos, st, source, _) in resolved {
             if last == Some(pos)
                 && let Some(f) = out.last_mut()
             {
                 f.recorded += 1;
-                if let Some(s) = source
-                    && !f.sources.contains(&s)
-                {
-                    f.sources.push(s);
+                if let Some(s) = source {
+                    f.sources.insert(s);
                 }
                 continue;
             }
@@ -1140,7 +1293,6 @@ impl Assessor {
             };
             out.push(ObservationFinding {
                 id: e.id.clone(),
-                label: e.label.clone(),
                 dimension: e.dimension,
                 status: st,
                 sources: source.into_iter().collect(),
@@ -1158,6 +1310,7 @@ impl Assessor {
         level: Level,
         contradicted: &[(usize, usize)],
     ) -> Vec<Notice> {
+        let t = &self.texts;
         let mut notices = Vec::new();
         let mut last = None;
         for &(absent, present) in contradicted {
@@ -1168,63 +1321,36 @@ impl Assessor {
             if let (Some(a), Some(p)) = (self.entries.get(absent), self.entries.get(present)) {
                 notices.push(Notice {
                     kind: NoticeKind::SameFactAnsweredBothWays,
-                    text: format!(
+                    text: Text::from(format!(
                         "`{}` is recorded absent but `{}`, the same fact in another list's wording, is recorded present: the present answer counts. Check the record.",
                         a.id, p.id
-                    ),
+                    )),
                 });
             }
         }
-        if person.age == AgeGroup::NotEstablished {
+        let mut add = |kind, text: &Text| {
             notices.push(Notice {
-                kind: NoticeKind::AgeNotEstablished,
-                text: "Age is not established: the person is treated as a child until it is (UNODC guidance); the child rules and children's strengths apply. Establish age to confirm.".to_owned(),
-            });
+                kind,
+                text: text.clone(),
+            })
+        };
+        if person.age == AgeGroup::NotEstablished {
+            add(NoticeKind::AgeNotEstablished, &t.age_not_established);
         }
         if person.child_rules && self.rule_set.child_strengths.is_some() {
-            notices.push(Notice {
-                kind: NoticeKind::ChildStrengthsApplied,
-                text: "The children's list strengths were applied; they come from a secondary source and are low confidence.".to_owned(),
-            });
+            add(NoticeKind::ChildStrengthsApplied, &t.child_strengths);
         }
         if person.disability == DisabilityStatus::Yes && self.exempt_disability {
-            notices.push(Notice {
-                kind: NoticeKind::MeansNotRequiredForDisability,
-                text: format!(
-                    "Under rule set `{}` the means element is not required for a person with a disability.",
-                    self.rule_set.id
-                ),
-            });
+            add(NoticeKind::MeansNotRequiredForDisability, &t.disability);
         }
         if case.forms.is_empty() {
-            notices.push(Notice {
-                kind: NoticeKind::NoFormsRecorded,
-                text: "No form of exploitation is recorded, so every list is treated as relevant to the open questions.".to_owned(),
-            });
+            add(NoticeKind::NoFormsRecorded, &t.no_forms);
         }
         if !case.offences.is_empty() && level < self.non_punishment.min_level {
-            notices.push(Notice {
-                kind: NoticeKind::OffencesBelowThreshold,
-                text: format!(
-                    "Offences are listed but the level is below {}, where the non-punishment advisory starts. Ask the open questions linked to the offences before any decision on them.",
-                    self.non_punishment.min_level.as_str()
-                ),
-            });
+            add(NoticeKind::OffencesBelowThreshold, &t.offences_below);
         }
-        for (what, v) in [
-            ("dimension rule", self.dimension_rule_verification),
-            ("person-level rule", self.person_rule_verification),
-        ] {
-            if v != Verification::Verified {
-                notices.push(Notice {
-                    kind: NoticeKind::RuleNotVerified,
-                    text: format!(
-                        "The {what} of rule set `{}` is marked `{}`: it has not been checked against its primary source.",
-                        self.rule_set.id,
-                        v.as_str()
-                    ),
-                });
-            }
+        for text in &t.rules_not_verified {
+            add(NoticeKind::RuleNotVerified, text);
         }
         notices
     }
@@ -1296,9 +1422,8 @@ impl Assessor {
                     .get(e.slot as usize)
                     .is_none_or(|s| s.present.is_some() || s.closed);
                 match status.get(pos).copied().flatten() {
-                    Some(ObservationStatus::Present) => linked.push(LabelledIndicator {
+                    Some(ObservationStatus::Present) => linked.push(IndicatorRef {
                         id: e.id.clone(),
-                        label: e.label.clone(),
                         dimension: e.dimension,
                     }),
                     Some(ObservationStatus::Absent) => {}

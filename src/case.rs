@@ -421,6 +421,13 @@ impl Case {
     /// Two observations of one indicator with the same status are allowed (they count once);
     /// with different statuses they are an error naming the indicator.
     pub fn check(&self) -> Result<(), CaseError> {
+        self.check_limits()?;
+        self.check_conflicts()
+    }
+
+    /// The checks of [`Case::check`] except conflicting observations, which an assessment
+    /// finds more cheaply once observations are resolved to catalogue positions.
+    pub(crate) fn check_limits(&self) -> Result<(), CaseError> {
         let limits = Limits::default();
         if let Some(reference) = &self.case_reference {
             check_text(reference.as_str(), limits.max_case_reference_chars, || {
@@ -469,7 +476,7 @@ impl Case {
                 })?;
             }
         }
-        self.check_conflicts()
+        Ok(())
     }
 
     fn check_conflicts(&self) -> Result<(), CaseError> {
@@ -584,11 +591,11 @@ impl Reader<'_> {
         path: &Path<'_>,
         fields: &'static [&'static str],
         expected: &'static str,
-    ) -> Result<&'v [(String, Json)], CaseError> {
+    ) -> Result<&'v [(std::borrow::Cow<'v, str>, Json<'v>)], CaseError> {
         let Json::Object(members) = value else {
             return Err(self.wrong_type(value, path, "an object"));
         };
-        if let Some((key, _)) = members.iter().find(|(k, _)| !fields.contains(&k.as_str())) {
+        if let Some((key, _)) = members.iter().find(|(k, _)| !fields.contains(&k.as_ref())) {
             return Err(CaseError::UnknownField {
                 path: path.to_string(),
                 field: FieldName::new(key),
@@ -603,7 +610,7 @@ impl Reader<'_> {
         value: &'v Json,
         path: &Path<'_>,
         limit: usize,
-    ) -> Result<&'v [Json], CaseError> {
+    ) -> Result<&'v [Json<'v>], CaseError> {
         let Json::Array(items) = value else {
             return Err(self.wrong_type(value, path, "an array"));
         };
@@ -616,7 +623,7 @@ impl Reader<'_> {
             return Err(self.wrong_type(value, path, "a string"));
         };
         check_text(text, limit, || path.to_string())?;
-        Ok(text.clone())
+        Ok(text.to_string())
     }
 
     fn optional_bool(&self, value: &Json, path: &Path<'_>) -> Result<Option<bool>, CaseError> {
@@ -639,7 +646,7 @@ impl Reader<'_> {
         };
         table
             .iter()
-            .find(|(name, _)| name == text)
+            .find(|(name, _)| *name == text.as_ref())
             .map(|&(_, v)| v)
             .ok_or_else(|| self.invalid(value, path, expected))
     }
@@ -655,7 +662,7 @@ impl Reader<'_> {
         let members = self.object(value, path, FIELDS, CASE_FIELDS)?;
         let mut case = Case::default();
         for (key, value) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "case_reference" => {
                     let p = path.key("case_reference");
                     case.case_reference = match value {
@@ -706,7 +713,7 @@ impl Reader<'_> {
         let members = self.object(value, path, FIELDS, SUBJECT_FIELDS)?;
         let mut subject = Subject::default();
         for (key, value) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "age_years" => {
                     let p = path.key("age_years");
                     subject.age_years = match value {
@@ -736,7 +743,7 @@ impl Reader<'_> {
         let mut source = None;
         let mut note = None;
         for (key, value) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "indicator" => {
                     let p = path.key("indicator");
                     let Json::String(text) = value else {
@@ -802,7 +809,7 @@ impl Reader<'_> {
         let mut stage = None;
         let mut note = None;
         for (key, value) in members {
-            match key.as_str() {
+            match key.as_ref() {
                 "kind" => {
                     kind = Some(self.keyword(
                         value,

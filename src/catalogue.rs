@@ -162,6 +162,36 @@ impl CatalogueDocument {
     }
 }
 
+/// FNV-1a, for the id index: ids are short and the table is built from the catalogue, so a
+/// simple fast hash serves better than the default SipHash (whose protection against chosen
+/// keys is not needed for a table whose keys the crate itself chooses).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct FnvBuildHasher;
+
+/// The FNV-1a hasher state.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for FnvBuildHasher {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// A validated, indexed set of indicator entries with their lists and references.
 ///
 /// Lookups by id are hash lookups; iteration is in file order, which is deterministic.
@@ -170,7 +200,7 @@ pub struct Catalogue {
     references: Vec<Reference>,
     lists: Vec<IndicatorList>,
     entries: Vec<IndicatorEntry>,
-    by_id: HashMap<IndicatorId, usize>,
+    by_id: HashMap<IndicatorId, usize, FnvBuildHasher>,
     base_entries: usize,
 }
 
@@ -209,7 +239,7 @@ impl Catalogue {
             references: Vec::new(),
             lists: Vec::new(),
             entries: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: HashMap::default(),
             base_entries: 0,
         };
         let mut problems = Vec::new();

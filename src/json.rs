@@ -6,6 +6,7 @@
 //! This tree keeps object keys in document order, rejects duplicates, bounds nesting depth,
 //! and lets the typed reader in `case.rs` name every problem by its JSON path.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 
@@ -13,15 +14,16 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use crate::error::{CaseError, FieldName, JsonKind};
 
-/// A JSON value with object keys in document order.
+/// A JSON value with object keys in document order. Strings and keys borrow from the input
+/// text where they have no escapes, so reading a case copies only what the case keeps.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Json {
+pub(crate) enum Json<'a> {
     Null,
     Bool(bool),
     Number(Number),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
 /// A JSON number as the parser saw it.
@@ -32,7 +34,7 @@ pub(crate) enum Number {
     Float(f64),
 }
 
-impl Json {
+impl Json<'_> {
     pub(crate) fn kind(&self) -> JsonKind {
         match self {
             Json::Null => JsonKind::Null,
@@ -58,12 +60,12 @@ impl Json {
             Json::Number(Number::Signed(n)) => (*n).into(),
             Json::Number(Number::Float(n)) => serde_json::Number::from_f64(*n)
                 .map_or(serde_json::Value::Null, serde_json::Value::Number),
-            Json::String(s) => serde_json::Value::String(s.clone()),
+            Json::String(s) => serde_json::Value::String(s.to_string()),
             Json::Array(items) => items.iter().map(Json::to_serde_value).collect(),
             Json::Object(members) => serde_json::Value::Object(
                 members
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.to_serde_value()))
+                    .map(|(k, v)| (k.to_string(), v.to_serde_value()))
                     .collect(),
             ),
         }
@@ -108,12 +110,12 @@ impl fmt::Display for Path<'_> {
 
 /// Parses `text` into a strict tree: duplicate keys and nesting deeper than `max_depth` are
 /// errors. serde_json's syntax messages name what was expected, never the input text.
-pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Json, CaseError> {
+pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError> {
     let failure = Cell::new(None);
     let seed = TreeSeed {
         depth: 0,
         max_depth,
-        path: PathBuf::default(),
+        path: &Seg::Root,
         failure: &failure,
     };
     let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -135,12 +137,12 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Json, CaseError> {
 pub(crate) fn tree_from<'de, D: Deserializer<'de>>(
     deserializer: D,
     max_depth: usize,
-) -> Result<Json, D::Error> {
+) -> Result<Json<'de>, D::Error> {
     let failure = Cell::new(None);
     let seed = TreeSeed {
         depth: 0,
         max_depth,
-        path: PathBuf::default(),
+        path: &Seg::Root,
         failure: &failure,
     };
     seed.deserialize(deserializer)
@@ -150,42 +152,41 @@ pub(crate) fn tree_from<'de, D: Deserializer<'de>>(
         })
 }
 
-/// The path of the value being built, owned, for duplicate-key errors found while parsing.
-#[derive(Default, Clone)]
-struct PathBuf(String);
+/// The path of the value being built, as a linked list on the stack: rendered only for a
+/// duplicate-key error, so parsing allocates nothing for it. Keys that are not snake_case
+/// tokens render as `?` (they may be free text).
+#[derive(Clone, Copy)]
+enum Seg<'p> {
+    Root,
+    Key(&'p Seg<'p>, &'p str),
+    Index(&'p Seg<'p>, usize),
+}
 
-impl PathBuf {
+impl Seg<'_> {
     fn render(&self) -> String {
-        format!("${}", self.0)
-    }
-
-    fn child_key(&self, key: &str) -> PathBuf {
-        if crate::id::is_id(key) {
-            PathBuf(format!("{}.{key}", self.0))
-        } else {
-            PathBuf(format!("{}.?", self.0))
+        match self {
+            Seg::Root => "$".to_owned(),
+            Seg::Key(parent, key) if crate::id::is_id(key) => format!("{}.{key}", parent.render()),
+            Seg::Key(parent, _) => format!("{}.?", parent.render()),
+            Seg::Index(parent, i) => format!("{}[{i}]", parent.render()),
         }
-    }
-
-    fn child_index(&self, index: usize) -> PathBuf {
-        PathBuf(format!("{}[{index}]", self.0))
     }
 }
 
-struct TreeSeed<'f> {
+struct TreeSeed<'f, 'p> {
     depth: usize,
     max_depth: usize,
-    path: PathBuf,
+    path: &'p Seg<'p>,
     failure: &'f Cell<Option<CaseError>>,
 }
 
-impl<'f> TreeSeed<'f> {
+impl<'f> TreeSeed<'f, '_> {
     fn fail<E: de::Error>(&self, error: CaseError) -> E {
         self.failure.set(Some(error));
         E::custom("case document rejected")
     }
 
-    fn child(&self, path: PathBuf) -> TreeSeed<'f> {
+    fn child<'c>(&self, path: &'c Seg<'c>) -> TreeSeed<'f, 'c> {
         TreeSeed {
             depth: self.depth + 1,
             max_depth: self.max_depth,
@@ -195,90 +196,140 @@ impl<'f> TreeSeed<'f> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for TreeSeed<'_> {
-    type Value = Json;
+impl<'de> DeserializeSeed<'de> for TreeSeed<'_, '_> {
+    type Value = Json<'de>;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for TreeSeed<'_> {
-    type Value = Json;
+/// Reads an object key, borrowing it from the input when it has no escapes.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string key")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+impl<'de> Visitor<'de> for TreeSeed<'_, '_> {
+    type Value = Json<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+    fn visit_bool<E>(self, v: bool) -> Result<Json<'de>, E> {
         Ok(Json::Bool(v))
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+    fn visit_i64<E>(self, v: i64) -> Result<Json<'de>, E> {
         Ok(Json::Number(Number::Signed(v)))
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+    fn visit_u64<E>(self, v: u64) -> Result<Json<'de>, E> {
         Ok(Json::Number(Number::Unsigned(v)))
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+    fn visit_f64<E>(self, v: f64) -> Result<Json<'de>, E> {
         Ok(Json::Number(Number::Float(v)))
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::String(v.to_owned()))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Borrowed(v)))
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::String(v))
+    fn visit_str<E>(self, v: &str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(v.to_owned())))
     }
 
-    fn visit_unit<E>(self) -> Result<Json, E> {
+    fn visit_string<E>(self, v: String) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Json<'de>, E> {
         Ok(Json::Null)
     }
 
-    fn visit_none<E>(self) -> Result<Json, E> {
+    fn visit_none<E>(self) -> Result<Json<'de>, E> {
         Ok(Json::Null)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
         if self.depth >= self.max_depth {
             return Err(self.fail(CaseError::TooDeep {
                 limit: self.max_depth,
             }));
         }
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) =
-            seq.next_element_seed(self.child(self.path.child_index(items.len())))?
-        {
-            items.push(item);
+        loop {
+            let seg = Seg::Index(self.path, items.len());
+            match seq.next_element_seed(self.child(&seg))? {
+                Some(item) => items.push(item),
+                None => break,
+            }
         }
         Ok(Json::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
         if self.depth >= self.max_depth {
             return Err(self.fail(CaseError::TooDeep {
                 limit: self.max_depth,
             }));
         }
-        let mut members: Vec<(String, Json)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let child = self.child(self.path.child_key(&key));
-            let value = map.next_value_seed(child)?;
+        let mut members: Vec<(Cow<'de, str>, Json<'de>)> = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let value = {
+                let seg = Seg::Key(self.path, &key);
+                map.next_value_seed(self.child(&seg))?
+            };
             members.push((key, value));
         }
-        if members.len() > 1 {
-            let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        let duplicate = if members.len() <= 16 {
+            // Small objects (every object of a real case): compare pairs, no allocation.
+            members.iter().enumerate().find_map(|(i, (k, _))| {
+                members
+                    .iter()
+                    .skip(i + 1)
+                    .any(|(other, _)| other == k)
+                    .then_some(k.as_ref())
+            })
+        } else {
+            let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
             keys.sort_unstable();
-            if let Some(pair) = keys.windows(2).find(|w| w.first() == w.get(1)) {
-                let key = pair.first().copied().unwrap_or_default();
-                return Err(self.fail(CaseError::DuplicateKey {
-                    path: self.path.render(),
-                    key: FieldName::new(key),
-                }));
-            }
+            keys.windows(2)
+                .find(|w| w.first() == w.get(1))
+                .and_then(|w| w.first().copied())
+        };
+        if let Some(key) = duplicate {
+            return Err(self.fail(CaseError::DuplicateKey {
+                path: self.path.render(),
+                key: FieldName::new(key),
+            }));
         }
         Ok(Json::Object(members))
     }

@@ -108,6 +108,7 @@
 
 pub mod assessment;
 mod assessor;
+pub mod batch;
 pub mod case;
 pub mod catalogue;
 pub mod ctdc;
@@ -121,6 +122,7 @@ pub mod limits;
 pub mod report;
 pub mod rule_set;
 pub mod schema;
+pub mod synthetic;
 
 pub use assessment::{
     Assessment, Disposition, Explanation, Level, Question, Recommendation, RecommendationKind,

@@ -89,7 +89,7 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
             .observations
             .iter()
             .filter(|o| o.dimension == d.dimension && o.disposition == Disposition::Absent)
-            .map(|o| &*o.label)
+            .map(|o| a.catalogue.label(&o.id))
             .collect();
         if d.positive {
             let clause = d.clause_met.as_ref().map_or("", |c| &*c.label);
@@ -103,11 +103,16 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
                 d.dimension.label()
             )?;
         } else {
-            let lack = d.shortfall.as_ref().map_or("", |s| s.text.as_str());
+            let lack = d.shortfall.as_ref().map(|s| s.text()).unwrap_or_default();
             writeln!(out, "  - {}: not positive, {lack}", d.dimension.label())?;
         }
         for c in &d.counted {
-            writeln!(out, "      {}  {}", strength_tag(c.strength), c.label)?;
+            writeln!(
+                out,
+                "      {}  {}",
+                strength_tag(c.strength),
+                a.catalogue.label(&c.id)
+            )?;
         }
         if !absent.is_empty() {
             writeln!(out, "      asked, not found: {}", absent.join("; "))?;
@@ -187,17 +192,14 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
                 out,
                 "    {}. {} [{}, {}] - {effect}",
                 i + 1,
-                q.label,
+                a.catalogue.label(&q.id),
                 q.dimension.label(),
                 q.strength
             )?;
         }
-        if e.ask_next.len() > REPORT_QUESTIONS {
-            writeln!(
-                out,
-                "    ... and {} more in the JSON assessment.",
-                e.ask_next.len() - REPORT_QUESTIONS
-            )?;
+        let more = e.ask_next.len().saturating_sub(REPORT_QUESTIONS) + e.more_questions as usize;
+        if more > 0 {
+            writeln!(out, "    ... and {more} more open question(s).")?;
         }
     }
 
@@ -220,7 +222,13 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
             let linked: Vec<String> = o
                 .linked_indicators
                 .iter()
-                .map(|l| format!("{} ({})", l.label, l.dimension.label().to_lowercase()))
+                .map(|l| {
+                    format!(
+                        "{} ({})",
+                        a.catalogue.label(&l.id),
+                        l.dimension.label().to_lowercase()
+                    )
+                })
                 .collect();
             let stages: Vec<&str> = o.stages.iter().map(|s| s.as_str()).collect();
             let stage = if stages.is_empty() {

@@ -28,7 +28,7 @@ fn coercion(ids: &[&'static str]) -> (bool, Option<String>, Option<String>) {
     (
         d.positive,
         d.clause_met.as_ref().map(|c| c.id.to_string()),
-        d.shortfall.as_ref().map(|s| s.text.clone()),
+        d.shortfall.as_ref().map(|s| s.text()),
     )
 }
 

@@ -1,0 +1,459 @@
+//! Batch assessment: a stream of JSON Lines cases in, a stream of JSON Lines records out.
+//!
+//! Each input line is one case document. Each output line is one record, in input order:
+//!
+//! ```text
+//! {"line":1,"assessment":{ ... the assessment ... }}
+//! {"line":2,"error":{"kind":"case","message":"$.observations[0].status: not an allowed value, ..."}}
+//! ```
+//!
+//! A bad line yields an error record carrying its line number, and the batch goes on (or
+//! stops, if the caller asks: [`OnError::Stop`]). Blank lines are skipped: they hold no case.
+//! Memory does not grow with the number of cases: lines are read, assessed and written in
+//! chunks of bounded size, and a line longer than the case size limit is skipped without being
+//! held in memory. Error records carry the same messages as [`CaseError`](crate::CaseError),
+//! which never quote free text from a case.
+//!
+//! With `threads > 1`, each chunk is assessed on that many threads and written in input order.
+
+use std::io::{self, BufRead, Read, Write};
+use std::time::{Duration, Instant};
+
+use crate::assessment::Level;
+use crate::assessor::Assessor;
+use crate::case::Case;
+use crate::limits::Limits;
+
+/// What to do when a line cannot be assessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnError {
+    /// Write an error record and go on with the next line.
+    #[default]
+    Continue,
+    /// Write an error record and stop.
+    Stop,
+}
+
+/// How to run a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BatchOptions {
+    /// What to do with a bad line.
+    pub on_error: OnError,
+    /// Worker threads (1: assess on the calling thread).
+    pub threads: usize,
+    /// Lines per chunk and thread: the memory bound.
+    pub chunk_lines: usize,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            on_error: OnError::Continue,
+            threads: 1,
+            chunk_lines: 512,
+        }
+    }
+}
+
+impl BatchOptions {
+    /// The defaults: continue on error, one thread.
+    pub fn new() -> Self {
+        BatchOptions::default()
+    }
+
+    /// The same options with `on_error`.
+    pub fn on_error(mut self, on_error: OnError) -> Self {
+        self.on_error = on_error;
+        self
+    }
+
+    /// The same options with `threads` worker threads (at least 1).
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads.max(1);
+        self
+    }
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct BatchSummary {
+    /// Non-blank lines read.
+    pub lines: u64,
+    /// Cases assessed.
+    pub assessed: u64,
+    /// Lines that gave an error record.
+    pub errors: u64,
+    /// Assessed cases per level, in level order.
+    pub by_level: [u64; 4],
+    /// Assessed cases whose level could still change if the open questions were answered.
+    pub could_change: u64,
+    /// Whether the batch stopped at an error ([`OnError::Stop`]).
+    pub stopped: bool,
+    /// Wall-clock time.
+    #[serde(serialize_with = "seconds")]
+    pub elapsed: Duration,
+}
+
+fn seconds<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(d.as_secs_f64())
+}
+
+impl BatchSummary {
+    /// Lines per second over the whole batch.
+    pub fn lines_per_second(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 {
+            self.lines as f64 / secs
+        } else {
+            0.0
+        }
+    }
+
+    /// The number of assessed cases at `level`.
+    pub fn at_level(&self, level: Level) -> u64 {
+        self.by_level.get(level as usize).copied().unwrap_or(0)
+    }
+}
+
+impl std::fmt::Display for BatchSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} line(s): {} assessed, {} error(s){}; ",
+            self.lines,
+            self.assessed,
+            self.errors,
+            if self.stopped {
+                ", stopped at the first error"
+            } else {
+                ""
+            }
+        )?;
+        let levels: Vec<String> = Level::ALL
+            .iter()
+            .map(|l| format!("{} {}", l.as_str(), self.at_level(*l)))
+            .collect();
+        write!(
+            f,
+            "{}; level could change for {}; {:.2} s, {:.0} cases/s",
+            levels.join(", "),
+            self.could_change,
+            self.elapsed.as_secs_f64(),
+            self.lines_per_second()
+        )
+    }
+}
+
+/// A batch could not read its input or write its output. (Bad cases are not errors of the
+/// batch: they are error records in the output.)
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BatchError {
+    /// Reading the input failed.
+    #[error("cannot read the input after line {line}: {source}")]
+    Read {
+        /// The last line read.
+        line: u64,
+        /// The I/O error.
+        source: io::Error,
+    },
+    /// Writing the output failed.
+    #[error("cannot write the output: {0}")]
+    Write(io::Error),
+    /// A worker thread failed.
+    #[error("a worker thread failed")]
+    Worker,
+}
+
+/// One line's outcome, before it is written.
+struct Outcome {
+    text: Vec<u8>,
+    level: Option<(Level, bool)>,
+}
+
+/// Assesses one line into its output record.
+fn assess_line(assessor: &Assessor, line: u64, text: &str) -> Outcome {
+    let result = Case::from_json(text).and_then(|case| assessor.assess(&case));
+    match result {
+        Ok(a) => {
+            let level = Some((a.level, a.level_range.could_change));
+            let mut out = Vec::with_capacity(16 * 1024);
+            out.extend_from_slice(b"{\"line\":");
+            out.extend_from_slice(line.to_string().as_bytes());
+            out.extend_from_slice(b",\"assessment\":");
+            match serde_json::to_writer(&mut out, &a) {
+                Ok(()) => {
+                    out.push(b'}');
+                    Outcome { text: out, level }
+                }
+                Err(e) => error_record(line, "output", &e.to_string()),
+            }
+        }
+        Err(e) => error_record(line, "case", &e.to_string()),
+    }
+}
+
+fn error_record(line: u64, kind: &str, message: &str) -> Outcome {
+    let record = serde_json::json!({"line": line, "error": {"kind": kind, "message": message}});
+    Outcome {
+        text: record.to_string().into_bytes(),
+        level: None,
+    }
+}
+
+/// A line read from the input: its text, or that it was too long.
+enum Input {
+    Line(u64, String),
+    TooLong(u64, usize),
+    NotUtf8(u64),
+}
+
+/// Reads the next non-blank line, bounded by `limit` bytes. `None` at the end of input.
+fn read_line<R: BufRead>(
+    input: &mut R,
+    line_no: &mut u64,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> Result<Option<Input>, BatchError> {
+    loop {
+        buf.clear();
+        let read = Read::take(&mut *input, limit as u64 + 1)
+            .read_until(b'\n', buf)
+            .map_err(|source| BatchError::Read {
+                line: *line_no,
+                source,
+            })?;
+        if read == 0 {
+            return Ok(None);
+        }
+        *line_no += 1;
+        if buf.last() != Some(&b'\n') && buf.len() > limit {
+            // Too long: skip the rest of the line without holding it.
+            let mut skipped = buf.len();
+            loop {
+                let (done, used) = {
+                    let available = input.fill_buf().map_err(|source| BatchError::Read {
+                        line: *line_no,
+                        source,
+                    })?;
+                    if available.is_empty() {
+                        (true, 0)
+                    } else {
+                        match available.iter().position(|b| *b == b'\n') {
+                            Some(i) => (true, i + 1),
+                            None => (false, available.len()),
+                        }
+                    }
+                };
+                input.consume(used);
+                skipped += used;
+                if done {
+                    break;
+                }
+            }
+            return Ok(Some(Input::TooLong(*line_no, skipped)));
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let text = String::from_utf8(std::mem::take(buf));
+        return Ok(Some(match text {
+            Ok(text) => Input::Line(*line_no, text),
+            Err(_) => Input::NotUtf8(*line_no),
+        }));
+    }
+}
+
+/// Assesses a stream of JSON Lines cases into a stream of JSON Lines records; see the module
+/// documentation for the record format.
+pub fn assess_jsonl<R: BufRead, W: Write>(
+    assessor: &Assessor,
+    input: R,
+    output: W,
+    options: &BatchOptions,
+) -> Result<BatchSummary, BatchError> {
+    assess_jsonl_with_progress(assessor, input, output, options, |_| {})
+}
+
+/// [`assess_jsonl`], calling `progress` with the running summary after each chunk (for a
+/// progress display).
+pub fn assess_jsonl_with_progress<R: BufRead, W: Write>(
+    assessor: &Assessor,
+    mut input: R,
+    mut output: W,
+    options: &BatchOptions,
+    mut progress: impl FnMut(&BatchSummary),
+) -> Result<BatchSummary, BatchError> {
+    let start = Instant::now();
+    let limit = Limits::default().max_batch_line_bytes;
+    let mut summary = BatchSummary {
+        lines: 0,
+        assessed: 0,
+        errors: 0,
+        by_level: [0; 4],
+        could_change: 0,
+        stopped: false,
+        elapsed: Duration::ZERO,
+    };
+    let threads = options.threads.max(1);
+    let chunk = options.chunk_lines.max(1) * threads;
+    let mut line_no = 0u64;
+    let mut buf = Vec::new();
+    let mut pending: Vec<Input> = Vec::with_capacity(chunk);
+    loop {
+        pending.clear();
+        while pending.len() < chunk {
+            match read_line(&mut input, &mut line_no, &mut buf, limit)? {
+                Some(r) => pending.push(r),
+                None => break,
+            }
+        }
+        if pending.is_empty() {
+            break;
+        }
+        let outcomes = if threads == 1 || pending.len() < 2 {
+            pending
+                .iter()
+                .map(|r| outcome(assessor, r, limit))
+                .collect()
+        } else {
+            parallel(assessor, &pending, threads, limit)?
+        };
+        for o in outcomes {
+            summary.lines += 1;
+            match o.level {
+                Some((level, could_change)) => {
+                    summary.assessed += 1;
+                    if let Some(n) = summary.by_level.get_mut(level as usize) {
+                        *n += 1;
+                    }
+                    summary.could_change += u64::from(could_change);
+                }
+                None => summary.errors += 1,
+            }
+            output.write_all(&o.text).map_err(BatchError::Write)?;
+            output.write_all(b"\n").map_err(BatchError::Write)?;
+            if o.level.is_none() && options.on_error == OnError::Stop {
+                summary.stopped = true;
+                break;
+            }
+        }
+        summary.elapsed = start.elapsed();
+        progress(&summary);
+        if summary.stopped {
+            break;
+        }
+    }
+    output.flush().map_err(BatchError::Write)?;
+    summary.elapsed = start.elapsed();
+    Ok(summary)
+}
+
+fn outcome(assessor: &Assessor, read: &Input, limit: usize) -> Outcome {
+    match read {
+        Input::Line(n, text) => assess_line(assessor, *n, text),
+        Input::NotUtf8(n) => error_record(*n, "line", "the line is not valid UTF-8"),
+        Input::TooLong(n, bytes) => error_record(
+            *n,
+            "line",
+            &format!("the line has {bytes} bytes, more than the limit of {limit}"),
+        ),
+    }
+}
+
+fn parallel(
+    assessor: &Assessor,
+    pending: &[Input],
+    threads: usize,
+    limit: usize,
+) -> Result<Vec<Outcome>, BatchError> {
+    let per = pending.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = pending
+            .chunks(per)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|r| outcome(assessor, r, limit))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut all = Vec::with_capacity(pending.len());
+        for h in handles {
+            all.extend(h.join().map_err(|_| BatchError::Worker)?);
+        }
+        Ok(all)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str, options: BatchOptions) -> (String, BatchSummary) {
+        let mut out = Vec::new();
+        let summary = assess_jsonl(
+            Assessor::default_builtin(),
+            input.as_bytes(),
+            &mut out,
+            &options,
+        )
+        .expect("in-memory batch");
+        (String::from_utf8(out).expect("utf-8"), summary)
+    }
+
+    #[test]
+    fn a_bad_line_in_the_middle_yields_one_error_record_and_the_rest() {
+        let good =
+            r#"{"observations": [{"indicator": "withholding_of_wages", "status": "present"}]}"#;
+        let input = format!("{good}\n{good}\n{{not json\n\n{good}\n");
+        for threads in [1, 2] {
+            let (out, summary) = run(&input, BatchOptions::new().threads(threads));
+            let lines: Vec<serde_json::Value> = out
+                .lines()
+                .map(|l| serde_json::from_str(l).expect("record"))
+                .collect();
+            assert_eq!(lines.len(), 4);
+            let numbers: Vec<u64> = lines
+                .iter()
+                .map(|l| l["line"].as_u64().unwrap_or(0))
+                .collect();
+            assert_eq!(
+                numbers,
+                vec![1, 2, 3, 5],
+                "blank line 4 is skipped, numbering kept"
+            );
+            assert!(
+                lines[2]["error"]["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("not valid JSON"))
+            );
+            assert!(lines[3]["assessment"]["level"].is_string());
+            assert_eq!((summary.assessed, summary.errors, summary.lines), (3, 1, 4));
+        }
+    }
+
+    #[test]
+    fn stop_on_error_stops() {
+        let input = "{}\nnope\n{}\n";
+        let (out, summary) = run(input, BatchOptions::new().on_error(OnError::Stop));
+        assert_eq!(out.lines().count(), 2);
+        assert!(summary.stopped);
+    }
+
+    #[test]
+    fn an_overlong_line_is_skipped_with_an_error() {
+        let long = format!(
+            "{{\"case_reference\": \"{}\"}}",
+            "x".repeat(Limits::DEFAULT.max_batch_line_bytes)
+        );
+        let input = format!("{{}}\n{long}\n{{}}\n");
+        let (out, summary) = run(&input, BatchOptions::new());
+        assert_eq!(summary.errors, 1);
+        assert_eq!(summary.assessed, 2);
+        assert!(out.contains("more than the limit"));
+    }
+}
