@@ -200,7 +200,7 @@ pub struct Assessment {
     /// What the level could become.
     pub level_range: LevelRange,
     /// The rule set and catalogue used.
-    pub rule_set: RuleSetStamp,
+    pub rule_set: Arc<RuleSetStamp>,
     /// Why.
     pub explanation: Explanation,
     /// What follows.

@@ -34,7 +34,7 @@ pub const MAX_RULE_SET_LISTS: usize = 64;
 pub struct Assessor {
     catalogue: Arc<Catalogue>,
     rule_set: RuleSet,
-    stamp: RuleSetStamp,
+    stamp: Arc<RuleSetStamp>,
     /// Per catalogue entry, in catalogue order.
     entries: Vec<CompiledEntry>,
     /// How many distinct (dimension, concept) slots the catalogue has.
@@ -621,13 +621,13 @@ impl Assessor {
                 .collect(),
         };
         let w = &rule_set.weights;
-        let stamp = RuleSetStamp {
+        let stamp = Arc::new(RuleSetStamp {
             id: Text::from(rule_set.id.as_str()),
             version: Text::from(rule_set.version.as_str()),
             effective_date: Text::from(rule_set.effective_date.as_str()),
             digest: Text::from(rule_set.digest().as_str()),
             catalogue_digest: Text::from(catalogue.digest()),
-        };
+        });
         Assessor {
             stamp,
             n_slots: slot_keys.len(),

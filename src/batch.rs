@@ -167,50 +167,58 @@ pub enum BatchError {
     Worker,
 }
 
-/// One line's outcome, before it is written.
-struct Outcome {
-    text: Vec<u8>,
-    level: Option<(Level, bool)>,
-}
+/// What became of one line: assessed (with its level and whether the level could change),
+/// or an error record.
+type LineResult = Option<(Level, bool)>;
 
-/// Assesses one line into its output record.
-fn assess_line(assessor: &Assessor, line: u64, text: &str) -> Outcome {
+/// Assesses one line and appends its output record (without the newline) to `out`.
+fn assess_line(assessor: &Assessor, line: u64, text: &str, out: &mut Vec<u8>) -> LineResult {
     let result = Case::from_json(text).and_then(|case| assessor.assess(&case));
     match result {
         Ok(a) => {
-            let level = Some((a.level, a.level_range.could_change));
-            let mut out = Vec::with_capacity(16 * 1024);
+            let mark = out.len();
             out.extend_from_slice(b"{\"line\":");
             out.extend_from_slice(line.to_string().as_bytes());
             out.extend_from_slice(b",\"assessment\":");
-            match serde_json::to_writer(&mut out, &a) {
+            match serde_json::to_writer(&mut *out, &a) {
                 Ok(()) => {
                     out.push(b'}');
-                    Outcome { text: out, level }
+                    Some((a.level, a.level_range.could_change))
                 }
-                Err(e) => error_record(line, "output", &e.to_string()),
+                Err(e) => {
+                    out.truncate(mark);
+                    error_record(line, "output", &e.to_string(), out)
+                }
             }
         }
-        Err(e) => error_record(line, "case", &e.to_string()),
+        Err(e) => error_record(line, "case", &e.to_string(), out),
     }
 }
 
-fn error_record(line: u64, kind: &str, message: &str) -> Outcome {
-    let record = serde_json::json!({"line": line, "error": {"kind": kind, "message": message}});
-    Outcome {
-        text: record.to_string().into_bytes(),
-        level: None,
-    }
+fn error_record(line: u64, kind: &str, message: &str, out: &mut Vec<u8>) -> LineResult {
+    // `{"line":N,"error":{"kind":...,"message":...}}`, keys in the same order as assessment
+    // records.
+    out.extend_from_slice(b"{\"line\":");
+    out.extend_from_slice(line.to_string().as_bytes());
+    out.extend_from_slice(b",\"error\":{\"kind\":");
+    let _ = serde_json::to_writer(&mut *out, kind);
+    out.extend_from_slice(b",\"message\":");
+    let _ = serde_json::to_writer(&mut *out, message);
+    out.extend_from_slice(b"}}");
+    None
 }
 
-/// A line read from the input: its text, or that it was too long.
+/// A line read from the input.
 enum Input {
-    Line(u64, String),
+    /// The line is in the buffer, valid UTF-8.
+    Line(u64),
+    /// The line was longer than the limit and was skipped: its number and size.
     TooLong(u64, usize),
+    /// The line is not valid UTF-8.
     NotUtf8(u64),
 }
 
-/// Reads the next non-blank line, bounded by `limit` bytes. `None` at the end of input.
+/// Reads the next non-blank line into `buf`, bounded by `limit` bytes. `None` at the end.
 fn read_line<R: BufRead>(
     input: &mut R,
     line_no: &mut u64,
@@ -253,16 +261,40 @@ fn read_line<R: BufRead>(
                     break;
                 }
             }
+            buf.clear();
             return Ok(Some(Input::TooLong(*line_no, skipped)));
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let text = String::from_utf8(std::mem::take(buf));
-        return Ok(Some(match text {
-            Ok(text) => Input::Line(*line_no, text),
-            Err(_) => Input::NotUtf8(*line_no),
+        return Ok(Some(if std::str::from_utf8(buf).is_ok() {
+            Input::Line(*line_no)
+        } else {
+            Input::NotUtf8(*line_no)
         }));
+    }
+}
+
+/// Turns one input line into its record in `out`.
+fn process(
+    assessor: &Assessor,
+    input: &Input,
+    text: &[u8],
+    limit: usize,
+    out: &mut Vec<u8>,
+) -> LineResult {
+    match input {
+        Input::Line(n) => match std::str::from_utf8(text) {
+            Ok(text) => assess_line(assessor, *n, text, out),
+            Err(_) => error_record(*n, "line", "the line is not valid UTF-8", out),
+        },
+        Input::NotUtf8(n) => error_record(*n, "line", "the line is not valid UTF-8", out),
+        Input::TooLong(n, bytes) => error_record(
+            *n,
+            "line",
+            &format!("the line has {bytes} bytes, more than the limit of {limit}"),
+            out,
+        ),
     }
 }
 
@@ -277,8 +309,27 @@ pub fn assess_jsonl<R: BufRead, W: Write>(
     assess_jsonl_with_progress(assessor, input, output, options, |_| {})
 }
 
-/// [`assess_jsonl`], calling `progress` with the running summary after each chunk (for a
-/// progress display).
+/// Counts one line's result; true when the batch must stop.
+fn tally(summary: &mut BatchSummary, result: LineResult, options: &BatchOptions) -> bool {
+    summary.lines += 1;
+    match result {
+        Some((level, could_change)) => {
+            summary.assessed += 1;
+            if let Some(n) = summary.by_level.get_mut(level as usize) {
+                *n += 1;
+            }
+            summary.could_change += u64::from(could_change);
+            false
+        }
+        None => {
+            summary.errors += 1;
+            options.on_error == OnError::Stop
+        }
+    }
+}
+
+/// [`assess_jsonl`], calling `progress` with the running summary after each chunk of lines
+/// (for a progress display).
 pub fn assess_jsonl_with_progress<R: BufRead, W: Write>(
     assessor: &Assessor,
     mut input: R,
@@ -298,95 +349,89 @@ pub fn assess_jsonl_with_progress<R: BufRead, W: Write>(
         elapsed: Duration::ZERO,
     };
     let threads = options.threads.max(1);
-    let chunk = options.chunk_lines.max(1) * threads;
+    let chunk = options.chunk_lines.max(1);
     let mut line_no = 0u64;
     let mut buf = Vec::new();
-    let mut pending: Vec<Input> = Vec::with_capacity(chunk);
-    loop {
-        pending.clear();
-        while pending.len() < chunk {
-            match read_line(&mut input, &mut line_no, &mut buf, limit)? {
-                Some(r) => pending.push(r),
-                None => break,
+    let mut out = Vec::new();
+    if threads == 1 {
+        // Read, assess, write, one line at a time, reusing two buffers.
+        let mut since_progress = 0;
+        while let Some(line) = read_line(&mut input, &mut line_no, &mut buf, limit)? {
+            out.clear();
+            let result = process(assessor, &line, &buf, limit, &mut out);
+            out.push(b'\n');
+            output.write_all(&out).map_err(BatchError::Write)?;
+            let stop = tally(&mut summary, result, options);
+            since_progress += 1;
+            if since_progress == chunk {
+                since_progress = 0;
+                summary.elapsed = start.elapsed();
+                progress(&summary);
             }
-        }
-        if pending.is_empty() {
-            break;
-        }
-        let outcomes = if threads == 1 || pending.len() < 2 {
-            pending
-                .iter()
-                .map(|r| outcome(assessor, r, limit))
-                .collect()
-        } else {
-            parallel(assessor, &pending, threads, limit)?
-        };
-        for o in outcomes {
-            summary.lines += 1;
-            match o.level {
-                Some((level, could_change)) => {
-                    summary.assessed += 1;
-                    if let Some(n) = summary.by_level.get_mut(level as usize) {
-                        *n += 1;
-                    }
-                    summary.could_change += u64::from(could_change);
-                }
-                None => summary.errors += 1,
-            }
-            output.write_all(&o.text).map_err(BatchError::Write)?;
-            output.write_all(b"\n").map_err(BatchError::Write)?;
-            if o.level.is_none() && options.on_error == OnError::Stop {
+            if stop {
                 summary.stopped = true;
                 break;
             }
         }
-        summary.elapsed = start.elapsed();
-        progress(&summary);
-        if summary.stopped {
-            break;
+    } else {
+        // Chunks of lines assessed on `threads` threads, written in input order.
+        let mut pending: Vec<(Input, Vec<u8>)> = Vec::with_capacity(chunk * threads);
+        loop {
+            pending.clear();
+            while pending.len() < chunk * threads {
+                match read_line(&mut input, &mut line_no, &mut buf, limit)? {
+                    Some(line) => pending.push((line, std::mem::take(&mut buf))),
+                    None => break,
+                }
+            }
+            if pending.is_empty() {
+                break;
+            }
+            let per = pending.len().div_ceil(threads);
+            let parts: Vec<(Vec<u8>, Vec<(usize, LineResult)>)> = std::thread::scope(|scope| {
+                let handles: Vec<_> = pending
+                    .chunks(per)
+                    .map(|part| {
+                        scope.spawn(move || {
+                            let mut bytes = Vec::new();
+                            let mut ends = Vec::with_capacity(part.len());
+                            for (line, text) in part {
+                                let result = process(assessor, line, text, limit, &mut bytes);
+                                bytes.push(b'\n');
+                                ends.push((bytes.len(), result));
+                            }
+                            (bytes, ends)
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().map_err(|_| BatchError::Worker))
+                    .collect::<Result<Vec<_>, _>>()
+            })?;
+            'parts: for (bytes, ends) in parts {
+                let mut from = 0;
+                for (end, result) in ends {
+                    let record = bytes.get(from..end).unwrap_or(&[]);
+                    output.write_all(record).map_err(BatchError::Write)?;
+                    from = end;
+                    if tally(&mut summary, result, options) {
+                        summary.stopped = true;
+                        break 'parts;
+                    }
+                }
+            }
+            summary.elapsed = start.elapsed();
+            progress(&summary);
+            if summary.stopped {
+                break;
+            }
         }
     }
     output.flush().map_err(BatchError::Write)?;
     summary.elapsed = start.elapsed();
+    progress(&summary);
     Ok(summary)
-}
-
-fn outcome(assessor: &Assessor, read: &Input, limit: usize) -> Outcome {
-    match read {
-        Input::Line(n, text) => assess_line(assessor, *n, text),
-        Input::NotUtf8(n) => error_record(*n, "line", "the line is not valid UTF-8"),
-        Input::TooLong(n, bytes) => error_record(
-            *n,
-            "line",
-            &format!("the line has {bytes} bytes, more than the limit of {limit}"),
-        ),
-    }
-}
-
-fn parallel(
-    assessor: &Assessor,
-    pending: &[Input],
-    threads: usize,
-    limit: usize,
-) -> Result<Vec<Outcome>, BatchError> {
-    let per = pending.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = pending
-            .chunks(per)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|r| outcome(assessor, r, limit))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut all = Vec::with_capacity(pending.len());
-        for h in handles {
-            all.extend(h.join().map_err(|_| BatchError::Worker)?);
-        }
-        Ok(all)
-    })
 }
 
 #[cfg(test)]

@@ -162,6 +162,26 @@ impl CatalogueDocument {
     }
 }
 
+/// The document with its indicator, concept and list ids held for the whole process: the
+/// built-in catalogue is never dropped, and assessments then clone its ids without atomic
+/// reference counting. (A one-time, bounded allocation of a few kilobytes.)
+fn into_static(mut doc: CatalogueDocument) -> CatalogueDocument {
+    for e in &mut doc.entries {
+        e.id = e.id.clone().into_static();
+        e.concept = e.concept.clone().into_static();
+        for l in &mut e.lists {
+            *l = l.clone().into_static();
+        }
+    }
+    for l in &mut doc.lists {
+        l.id = l.id.clone().into_static();
+    }
+    for r in &mut doc.references {
+        r.id = r.id.clone().into_static();
+    }
+    doc
+}
+
 /// FNV-1a, for the id index: ids are short and the table is built from the catalogue, so a
 /// simple fast hash serves better than the default SipHash (whose protection against chosen
 /// keys is not needed for a table whose keys the crate itself chooses).
@@ -213,7 +233,7 @@ impl Catalogue {
             .get_or_init(|| {
                 let loaded = BUILTIN_FILES
                     .iter()
-                    .map(|(_, json)| CatalogueDocument::from_json(json))
+                    .map(|(_, json)| CatalogueDocument::from_json(json).map(into_static))
                     .collect::<Result<Vec<_>, _>>()
                     .and_then(Catalogue::from_documents);
                 // PANIC SAFETY: these files are compiled into the crate and every test loads

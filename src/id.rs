@@ -5,8 +5,10 @@
 //! [`MAX_ID_LEN`] bytes). The grammar is checked whenever an identifier is made, so a
 //! token that reaches an error message can never carry free text from a case.
 //!
-//! Identifiers are reference-counted (`Arc<str>`): an [`Assessment`](crate::Assessment)
-//! names hundreds of indicators and cloning an identifier costs no allocation.
+//! An [`Assessment`](crate::Assessment) names dozens of indicators, so cloning an identifier
+//! must be cheap: the ids of the built-in catalogue are `&'static str` (the built-in catalogue
+//! lives for the whole process), so cloning one is a copy; other ids are reference-counted
+//! (`Arc<str>`), so cloning one costs no allocation.
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -64,46 +66,107 @@ pub(crate) fn is_id(s: &str) -> bool {
     check_id(s).is_ok()
 }
 
+/// The text of an identifier: borrowed for the whole process, or shared.
+#[derive(Clone)]
+enum IdText {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl IdText {
+    fn as_str(&self) -> &str {
+        match self {
+            IdText::Static(s) => s,
+            IdText::Shared(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for IdText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for IdText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for IdText {}
+
+impl PartialOrd for IdText {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for IdText {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for IdText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
 macro_rules! identifier {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(Arc<str>);
+        pub struct $name(IdText);
 
         impl $name {
             #[doc = concat!("Makes ", $what, " from a snake_case token, checking the grammar.")]
             pub fn new(id: &str) -> Result<Self, IdError> {
                 check_id(id)?;
-                Ok(Self(Arc::from(id)))
+                Ok(Self(IdText::Shared(Arc::from(id))))
             }
 
             #[doc = concat!("The ", $what, " as text.")]
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
+            }
+
+            /// The same id with its text held for the whole process (for data that lives as
+            /// long, such as the built-in catalogue), so that clones are plain copies.
+            pub(crate) fn into_static(self) -> Self {
+                match self.0 {
+                    IdText::Static(_) => self,
+                    IdText::Shared(text) => {
+                        let leaked: &'static str = Box::leak(Box::<str>::from(&*text));
+                        Self(IdText::Static(leaked))
+                    }
+                }
             }
         }
 
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Debug::fmt(&*self.0, f)
+                fmt::Debug::fmt(self.0.as_str(), f)
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.0.as_str())
             }
         }
 
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
         }
 
         impl Borrow<str> for $name {
             fn borrow(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
         }
 
@@ -116,19 +179,19 @@ macro_rules! identifier {
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                &*self.0 == other
+                self.0.as_str() == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                &*self.0 == *other
+                self.0.as_str() == *other
             }
         }
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
+                serializer.serialize_str(self.0.as_str())
             }
         }
 

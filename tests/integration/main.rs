@@ -1,6 +1,7 @@
 //! The integration tests: one test binary (fast to build), one module per concern.
 
 mod assessment;
+mod batch;
 mod bundled_cases;
 mod case_format;
 mod catalogue;

@@ -1,0 +1,102 @@
+//! Batch assessment of JSON Lines: every good line assessed, bad lines reported by number.
+
+use trafficking_indicators::Assessor;
+use trafficking_indicators::batch::{BatchOptions, OnError, assess_jsonl};
+
+use crate::common::root;
+
+fn bundled_lines() -> Vec<String> {
+    [
+        "fisher_distant_water",
+        "entertainment_visa_bar",
+        "child_domestic_servitude",
+        "poor_conditions_no_coercion",
+        "early_interview",
+    ]
+    .iter()
+    .map(|n| {
+        let text =
+            std::fs::read_to_string(root(&format!("examples/cases/{n}.json"))).expect("case");
+        serde_json::from_str::<serde_json::Value>(&text)
+            .expect("JSON")
+            .to_string()
+    })
+    .collect()
+}
+
+fn run(
+    input: &str,
+    options: BatchOptions,
+) -> (
+    Vec<serde_json::Value>,
+    trafficking_indicators::batch::BatchSummary,
+) {
+    let mut out = Vec::new();
+    let summary = assess_jsonl(
+        Assessor::default_builtin(),
+        input.as_bytes(),
+        &mut out,
+        &options,
+    )
+    .expect("batch");
+    let records = String::from_utf8(out)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect();
+    (records, summary)
+}
+
+#[test]
+fn a_bad_line_in_the_middle_gives_one_error_record_and_every_good_assessment() {
+    let good = bundled_lines();
+    let mut lines: Vec<String> = (0..40).map(|i| good[i % good.len()].clone()).collect();
+    lines.insert(20, r#"{"observations": [{"indicator": "withholding_of_wages", "status": "maybe", "note": "SECRET"}]}"#.to_owned());
+    let input = lines.join("\n") + "\n";
+    for threads in [1, 2] {
+        let (records, summary) = run(&input, BatchOptions::new().threads(threads));
+        assert_eq!(records.len(), 41, "threads {threads}");
+        assert_eq!((summary.assessed, summary.errors), (40, 1));
+        for (i, r) in records.iter().enumerate() {
+            assert_eq!(r["line"], (i + 1) as u64, "records keep input order");
+            if i == 20 {
+                let message = r["error"]["message"].as_str().expect("message");
+                assert!(message.starts_with("$.observations[0].status"), "{message}");
+                assert!(!message.contains("SECRET"));
+            } else {
+                assert!(r["assessment"]["level"].is_string(), "line {}", i + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn batch_output_is_the_same_with_one_or_two_threads_and_equals_single_assessments() {
+    let input: String = bundled_lines()
+        .iter()
+        .cycle()
+        .take(30)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let (one, _) = run(&input, BatchOptions::new());
+    let (two, _) = run(&input, BatchOptions::new().threads(2));
+    assert_eq!(one, two);
+    let case = trafficking_indicators::Case::from_json(&bundled_lines()[0]).expect("case");
+    let single: serde_json::Value = serde_json::from_str(
+        &trafficking_indicators::assess(&case)
+            .expect("assessment")
+            .to_json(),
+    )
+    .expect("JSON");
+    assert_eq!(one[0]["assessment"], single);
+}
+
+#[test]
+fn stop_on_error_stops_after_the_error_record() {
+    let good = bundled_lines();
+    let input = format!("{}\nnot json\n{}\n", good[0], good[1]);
+    let (records, summary) = run(&input, BatchOptions::new().on_error(OnError::Stop));
+    assert_eq!(records.len(), 2);
+    assert!(summary.stopped);
+    assert_eq!(records[1]["line"], 2);
+}
