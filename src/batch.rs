@@ -171,6 +171,9 @@ pub enum BatchError {
 /// or an error record.
 type LineResult = Option<(Level, bool)>;
 
+/// One worker's records: their bytes, and for each record where it ends and its result.
+type WorkerOutput = (Vec<u8>, Vec<(usize, LineResult)>);
+
 /// Assesses one line and appends its output record (without the newline) to `out`.
 fn assess_line(assessor: &Assessor, line: u64, text: &str, out: &mut Vec<u8>) -> LineResult {
     let result = Case::from_json(text).and_then(|case| assessor.assess(&case));
@@ -388,7 +391,7 @@ pub fn assess_jsonl_with_progress<R: BufRead, W: Write>(
                 break;
             }
             let per = pending.len().div_ceil(threads);
-            let parts: Vec<(Vec<u8>, Vec<(usize, LineResult)>)> = std::thread::scope(|scope| {
+            let parts: Vec<WorkerOutput> = std::thread::scope(|scope| {
                 let handles: Vec<_> = pending
                     .chunks(per)
                     .map(|part| {
