@@ -26,6 +26,13 @@
 //!   non-removal, non-punishment, child protection). Decision support, never a legal
 //!   determination.
 //!
+//! Around the core: [`batch`] assesses JSON Lines streams in constant memory, [`schema`]
+//! exports JSON Schemas for integrators in other languages, [`ctdc`] and [`htcds`] read and
+//! speak the IOM data standards (CTDC rows become cases; assessments become HTCDS
+//! `vic_TraffickingStatus` and methods of control), [`report`] renders the caseworker's text
+//! report, and [`synthetic`] generates reproducible test cases. The reasons behind the design are
+//! in [`design`].
+//!
 //! ## Example
 //!
 //! ```
@@ -141,6 +148,9 @@ pub use indicator::{
 };
 pub use limits::Limits;
 pub use rule_set::{RuleSet, validate};
+
+#[doc = include_str!("../DESIGN.md")]
+pub mod design {}
 
 /// The id of the default rule set.
 pub const DEFAULT_RULE_SET: &str = "ilo-2009";
