@@ -128,141 +128,55 @@ pub const TERMS_OF_USE_URL: &str = "https://www.ctdatacollaborative.org/terms-us
 /// The attribution to print wherever CTDC data or results computed from it are shown.
 pub const ATTRIBUTION: &str = "Data: Counter Trafficking Data Collaborative (CTDC), Global K-anonymised Dataset (15 July 2021), https://www.ctdatacollaborative.org/ - used under the CTDC terms of use, https://www.ctdatacollaborative.org/terms-use (do not attempt to re-identify anyone).";
 
-/// A CTDC column that the crosswalk maps: the 17 specific means-of-control columns,
-/// `meansOfControlNotSpecified` and `isAbduction`. Serialized as the column name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A CTDC column that the crosswalk maps: the 17 specific means-of-control columns (the
+/// catalogue's [`CtdcMeansOfControl`]), `meansOfControlNotSpecified` and `isAbduction`.
+/// Serialized as the column name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ControlColumn {
-    /// `meansOfControlDebtBondage`.
-    #[serde(rename = "meansOfControlDebtBondage")]
-    DebtBondage,
-    /// `meansOfControlTakesEarnings`.
-    #[serde(rename = "meansOfControlTakesEarnings")]
-    TakesEarnings,
-    /// `meansOfControlRestrictsFinancialAccess`.
-    #[serde(rename = "meansOfControlRestrictsFinancialAccess")]
-    RestrictsFinancialAccess,
-    /// `meansOfControlThreats`.
-    #[serde(rename = "meansOfControlThreats")]
-    Threats,
-    /// `meansOfControlPsychologicalAbuse`.
-    #[serde(rename = "meansOfControlPsychologicalAbuse")]
-    PsychologicalAbuse,
-    /// `meansOfControlPhysicalAbuse`.
-    #[serde(rename = "meansOfControlPhysicalAbuse")]
-    PhysicalAbuse,
-    /// `meansOfControlSexualAbuse`.
-    #[serde(rename = "meansOfControlSexualAbuse")]
-    SexualAbuse,
-    /// `meansOfControlFalsePromises`.
-    #[serde(rename = "meansOfControlFalsePromises")]
-    FalsePromises,
-    /// `meansOfControlPsychoactiveSubstances`.
-    #[serde(rename = "meansOfControlPsychoactiveSubstances")]
-    PsychoactiveSubstances,
-    /// `meansOfControlRestrictsMovement`.
-    #[serde(rename = "meansOfControlRestrictsMovement")]
-    RestrictsMovement,
-    /// `meansOfControlRestrictsMedicalCare`.
-    #[serde(rename = "meansOfControlRestrictsMedicalCare")]
-    RestrictsMedicalCare,
-    /// `meansOfControlExcessiveWorkingHours`.
-    #[serde(rename = "meansOfControlExcessiveWorkingHours")]
-    ExcessiveWorkingHours,
-    /// `meansOfControlUsesChildren`.
-    #[serde(rename = "meansOfControlUsesChildren")]
-    UsesChildren,
-    /// `meansOfControlThreatOfLawEnforcement`.
-    #[serde(rename = "meansOfControlThreatOfLawEnforcement")]
-    ThreatOfLawEnforcement,
-    /// `meansOfControlWithholdsNecessities`.
-    #[serde(rename = "meansOfControlWithholdsNecessities")]
-    WithholdsNecessities,
-    /// `meansOfControlWithholdsDocuments`.
-    #[serde(rename = "meansOfControlWithholdsDocuments")]
-    WithholdsDocuments,
-    /// `meansOfControlOther`.
-    #[serde(rename = "meansOfControlOther")]
-    Other,
+    /// One of the 17 specific means-of-control columns.
+    Means(CtdcMeansOfControl),
     /// `meansOfControlNotSpecified`: 1 when no means of control was reported.
-    #[serde(rename = "meansOfControlNotSpecified")]
     NotSpecified,
     /// `isAbduction`: exploitation through wrongful removal or retention.
-    #[serde(rename = "isAbduction")]
     Abduction,
 }
 
 impl ControlColumn {
     /// Every crosswalk column, in the order of the CTDC header.
-    pub const ALL: [ControlColumn; 19] = [
-        ControlColumn::DebtBondage,
-        ControlColumn::TakesEarnings,
-        ControlColumn::RestrictsFinancialAccess,
-        ControlColumn::Threats,
-        ControlColumn::PsychologicalAbuse,
-        ControlColumn::PhysicalAbuse,
-        ControlColumn::SexualAbuse,
-        ControlColumn::FalsePromises,
-        ControlColumn::PsychoactiveSubstances,
-        ControlColumn::RestrictsMovement,
-        ControlColumn::RestrictsMedicalCare,
-        ControlColumn::ExcessiveWorkingHours,
-        ControlColumn::UsesChildren,
-        ControlColumn::ThreatOfLawEnforcement,
-        ControlColumn::WithholdsNecessities,
-        ControlColumn::WithholdsDocuments,
-        ControlColumn::Other,
-        ControlColumn::NotSpecified,
-        ControlColumn::Abduction,
-    ];
+    // Evaluated at compile time: an index out of range fails the build, never a run.
+    #[allow(clippy::indexing_slicing)]
+    pub const ALL: [ControlColumn; 19] = {
+        let mut all = [ControlColumn::NotSpecified; 19];
+        let mut i = 0;
+        while i < CtdcMeansOfControl::ALL.len() {
+            all[i] = ControlColumn::Means(CtdcMeansOfControl::ALL[i]);
+            i += 1;
+        }
+        all[18] = ControlColumn::Abduction;
+        all
+    };
 
     /// The column name in the CTDC file.
     pub const fn column(self) -> &'static str {
         match self {
-            ControlColumn::DebtBondage => "meansOfControlDebtBondage",
-            ControlColumn::TakesEarnings => "meansOfControlTakesEarnings",
-            ControlColumn::RestrictsFinancialAccess => "meansOfControlRestrictsFinancialAccess",
-            ControlColumn::Threats => "meansOfControlThreats",
-            ControlColumn::PsychologicalAbuse => "meansOfControlPsychologicalAbuse",
-            ControlColumn::PhysicalAbuse => "meansOfControlPhysicalAbuse",
-            ControlColumn::SexualAbuse => "meansOfControlSexualAbuse",
-            ControlColumn::FalsePromises => "meansOfControlFalsePromises",
-            ControlColumn::PsychoactiveSubstances => "meansOfControlPsychoactiveSubstances",
-            ControlColumn::RestrictsMovement => "meansOfControlRestrictsMovement",
-            ControlColumn::RestrictsMedicalCare => "meansOfControlRestrictsMedicalCare",
-            ControlColumn::ExcessiveWorkingHours => "meansOfControlExcessiveWorkingHours",
-            ControlColumn::UsesChildren => "meansOfControlUsesChildren",
-            ControlColumn::ThreatOfLawEnforcement => "meansOfControlThreatOfLawEnforcement",
-            ControlColumn::WithholdsNecessities => "meansOfControlWithholdsNecessities",
-            ControlColumn::WithholdsDocuments => "meansOfControlWithholdsDocuments",
-            ControlColumn::Other => "meansOfControlOther",
+            ControlColumn::Means(m) => m.column(),
             ControlColumn::NotSpecified => "meansOfControlNotSpecified",
             ControlColumn::Abduction => "isAbduction",
         }
     }
 
+    /// The column with this name.
+    pub fn from_column(name: &str) -> Option<ControlColumn> {
+        ControlColumn::ALL.into_iter().find(|c| c.column() == name)
+    }
+
     /// The catalogue's name for this column ([`CtdcMeansOfControl`]), for the 17 specific
     /// means-of-control columns; `None` for `meansOfControlNotSpecified` and `isAbduction`.
     pub const fn means_of_control(self) -> Option<CtdcMeansOfControl> {
-        Some(match self {
-            ControlColumn::DebtBondage => CtdcMeansOfControl::DebtBondage,
-            ControlColumn::TakesEarnings => CtdcMeansOfControl::TakesEarnings,
-            ControlColumn::RestrictsFinancialAccess => CtdcMeansOfControl::RestrictsFinancialAccess,
-            ControlColumn::Threats => CtdcMeansOfControl::Threats,
-            ControlColumn::PsychologicalAbuse => CtdcMeansOfControl::PsychologicalAbuse,
-            ControlColumn::PhysicalAbuse => CtdcMeansOfControl::PhysicalAbuse,
-            ControlColumn::SexualAbuse => CtdcMeansOfControl::SexualAbuse,
-            ControlColumn::FalsePromises => CtdcMeansOfControl::FalsePromises,
-            ControlColumn::PsychoactiveSubstances => CtdcMeansOfControl::PsychoactiveSubstances,
-            ControlColumn::RestrictsMovement => CtdcMeansOfControl::RestrictsMovement,
-            ControlColumn::RestrictsMedicalCare => CtdcMeansOfControl::RestrictsMedicalCare,
-            ControlColumn::ExcessiveWorkingHours => CtdcMeansOfControl::ExcessiveWorkingHours,
-            ControlColumn::UsesChildren => CtdcMeansOfControl::UsesChildren,
-            ControlColumn::ThreatOfLawEnforcement => CtdcMeansOfControl::ThreatOfLawEnforcement,
-            ControlColumn::WithholdsNecessities => CtdcMeansOfControl::WithholdsNecessities,
-            ControlColumn::WithholdsDocuments => CtdcMeansOfControl::WithholdsDocuments,
-            ControlColumn::Other => CtdcMeansOfControl::Other,
-            ControlColumn::NotSpecified | ControlColumn::Abduction => return None,
-        })
+        match self {
+            ControlColumn::Means(m) => Some(m),
+            ControlColumn::NotSpecified | ControlColumn::Abduction => None,
+        }
     }
 
     /// Whether this is one of the 17 specific means-of-control columns (not
@@ -273,7 +187,26 @@ impl ControlColumn {
 
     /// Position in [`ControlColumn::ALL`].
     pub const fn index(self) -> usize {
-        self as usize
+        match self {
+            ControlColumn::Means(m) => m as usize,
+            ControlColumn::NotSpecified => 17,
+            ControlColumn::Abduction => 18,
+        }
+    }
+}
+
+impl Serialize for ControlColumn {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.column())
+    }
+}
+
+impl<'de> Deserialize<'de> for ControlColumn {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        ControlColumn::from_column(&name).ok_or_else(|| {
+            serde::de::Error::custom("not a CTDC means-of-control column or `isAbduction`")
+        })
     }
 }
 

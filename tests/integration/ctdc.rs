@@ -94,7 +94,7 @@ fn crosswalk_maps_every_means_of_control_column() {
     for row in &crosswalk.rows {
         let none_expected = matches!(
             row.column,
-            ControlColumn::Other | ControlColumn::NotSpecified
+            ControlColumn::Means(CtdcMeansOfControl::Other) | ControlColumn::NotSpecified
         );
         assert_eq!(
             row.indicators.is_empty(),
@@ -169,7 +169,7 @@ fn crosswalk_uses_destination_entries_except_false_promises_and_abduction() {
     for row in &Crosswalk::builtin().rows {
         let recruitment = matches!(
             row.column,
-            ControlColumn::FalsePromises | ControlColumn::Abduction
+            ControlColumn::Means(CtdcMeansOfControl::FalsePromises) | ControlColumn::Abduction
         );
         for id in &row.indicators {
             let entry = catalogue.get(id.as_str()).expect("exists");
@@ -226,9 +226,9 @@ fn crosswalk_agrees_with_the_catalogue_or_says_why() {
     assert_eq!(
         differs,
         BTreeSet::from([
-            ControlColumn::SexualAbuse,
-            ControlColumn::PsychoactiveSubstances,
-            ControlColumn::UsesChildren,
+            ControlColumn::Means(CtdcMeansOfControl::SexualAbuse),
+            ControlColumn::Means(CtdcMeansOfControl::PsychoactiveSubstances),
+            ControlColumn::Means(CtdcMeansOfControl::UsesChildren),
         ])
     );
     // Every column the catalogue links an indicator to maps to something.
@@ -245,40 +245,52 @@ fn crosswalk_agrees_with_the_catalogue_or_says_why() {
     // And where the crosswalk picks an entry the catalogue links to the same column, they
     // agree: the pairs both name.
     for (column, id) in [
-        (ControlColumn::DebtBondage, "debt_bondage_at_destination"),
-        (ControlColumn::TakesEarnings, "withholding_of_wages"),
         (
-            ControlColumn::RestrictsFinancialAccess,
+            ControlColumn::Means(CtdcMeansOfControl::DebtBondage),
+            "debt_bondage_at_destination",
+        ),
+        (
+            ControlColumn::Means(CtdcMeansOfControl::TakesEarnings),
+            "withholding_of_wages",
+        ),
+        (
+            ControlColumn::Means(CtdcMeansOfControl::RestrictsFinancialAccess),
             "unodc_no_cash_of_own",
         ),
-        (ControlColumn::Threats, "threats_of_violence_at_destination"),
-        (ControlColumn::PsychologicalAbuse, "under_strong_influence"),
         (
-            ControlColumn::PhysicalAbuse,
+            ControlColumn::Means(CtdcMeansOfControl::Threats),
+            "threats_of_violence_at_destination",
+        ),
+        (
+            ControlColumn::Means(CtdcMeansOfControl::PsychologicalAbuse),
+            "under_strong_influence",
+        ),
+        (
+            ControlColumn::Means(CtdcMeansOfControl::PhysicalAbuse),
             "violence_on_victim_at_destination",
         ),
         (
-            ControlColumn::FalsePromises,
+            ControlColumn::Means(CtdcMeansOfControl::FalsePromises),
             "deceived_about_conditions_of_work",
         ),
         (
-            ControlColumn::RestrictsMovement,
+            ControlColumn::Means(CtdcMeansOfControl::RestrictsMovement),
             "isolation_confinement_or_surveillance_at_destination",
         ),
         (
-            ControlColumn::RestrictsMedicalCare,
+            ControlColumn::Means(CtdcMeansOfControl::RestrictsMedicalCare),
             "unodc_no_access_to_medical_care",
         ),
         (
-            ControlColumn::ExcessiveWorkingHours,
+            ControlColumn::Means(CtdcMeansOfControl::ExcessiveWorkingHours),
             "excessive_working_days_or_hours",
         ),
         (
-            ControlColumn::ThreatOfLawEnforcement,
+            ControlColumn::Means(CtdcMeansOfControl::ThreatOfLawEnforcement),
             "threat_of_denunciation_at_destination",
         ),
         (
-            ControlColumn::WithholdsDocuments,
+            ControlColumn::Means(CtdcMeansOfControl::WithholdsDocuments),
             "confiscation_of_documents_at_destination",
         ),
     ] {
@@ -312,9 +324,9 @@ fn crosswalk_marks_and_confidence() {
     assert_eq!(
         low,
         BTreeSet::from([
-            ControlColumn::FalsePromises,
-            ControlColumn::UsesChildren,
-            ControlColumn::WithholdsNecessities,
+            ControlColumn::Means(CtdcMeansOfControl::FalsePromises),
+            ControlColumn::Means(CtdcMeansOfControl::UsesChildren),
+            ControlColumn::Means(CtdcMeansOfControl::WithholdsNecessities),
         ])
     );
 }
@@ -451,7 +463,7 @@ fn a_not_assessed_cell_counts_among_the_open_questions() {
     let record = sample_records()
         .into_iter()
         .find(|r| {
-            r.control(ControlColumn::DebtBondage) == CtdcValue::Empty
+            r.control(ControlColumn::Means(CtdcMeansOfControl::DebtBondage)) == CtdcValue::Empty
                 && r.case.subject.minor == Some(false)
         })
         .expect("an adult row with debt bondage empty");
@@ -529,8 +541,10 @@ fn a_zero_beside_a_present_wording_of_the_same_concept_is_not_recorded() {
     let record = records
         .iter()
         .find(|r| {
-            r.control(ControlColumn::TakesEarnings) == CtdcValue::One
-                && r.control(ControlColumn::RestrictsFinancialAccess) == CtdcValue::Zero
+            r.control(ControlColumn::Means(CtdcMeansOfControl::TakesEarnings)) == CtdcValue::One
+                && r.control(ControlColumn::Means(
+                    CtdcMeansOfControl::RestrictsFinancialAccess,
+                )) == CtdcValue::Zero
         })
         .expect("the sample has takes earnings 1 with restricts financial access 0");
     assert_eq!(

@@ -5,6 +5,7 @@ use trafficking_indicators::ctdc::{ControlColumn, Crosswalk};
 use trafficking_indicators::htcds::{
     self, HtcdsError, MethodOfControl, TraffickingStatus, trafficking_status,
 };
+use trafficking_indicators::indicator::CtdcMeansOfControl;
 use trafficking_indicators::{Case, Level, ObservationStatus, Subject, assess};
 
 use crate::common::root;
@@ -127,7 +128,7 @@ fn the_crosswalk_gives_each_column_its_shared_picklist_value() {
 fn the_standards_inconsistencies_are_recorded() {
     // 1. RestrictsMovement: defined, not in the picklist.
     let row = Crosswalk::builtin()
-        .row(ControlColumn::RestrictsMovement)
+        .row(ControlColumn::Means(CtdcMeansOfControl::RestrictsMovement))
         .expect("row");
     assert_eq!(row.htcds_picklist, None);
     assert_eq!(
