@@ -468,13 +468,6 @@ pub enum Disposition {
 pub struct SourceSet(u8);
 
 impl SourceSet {
-    const ALL: [EvidenceSource; 4] = [
-        EvidenceSource::SelfReport,
-        EvidenceSource::Document,
-        EvidenceSource::DirectObservation,
-        EvidenceSource::ThirdParty,
-    ];
-
     fn bit(source: EvidenceSource) -> u8 {
         1 << (source as u8)
     }
@@ -491,7 +484,9 @@ impl SourceSet {
 
     /// The sources, in the fixed order.
     pub fn iter(&self) -> impl Iterator<Item = EvidenceSource> + '_ {
-        SourceSet::ALL.into_iter().filter(|s| self.contains(*s))
+        EvidenceSource::ALL
+            .into_iter()
+            .filter(|s| self.contains(*s))
     }
 
     /// Whether the set is empty.

@@ -187,6 +187,13 @@ pub enum ObservationStatus {
 }
 
 impl ObservationStatus {
+    /// All statuses.
+    pub const ALL: [ObservationStatus; 3] = [
+        ObservationStatus::Present,
+        ObservationStatus::Absent,
+        ObservationStatus::NotAssessed,
+    ];
+
     /// The snake_case name used in JSON.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -214,6 +221,14 @@ pub enum EvidenceSource {
 }
 
 impl EvidenceSource {
+    /// All sources.
+    pub const ALL: [EvidenceSource; 4] = [
+        EvidenceSource::SelfReport,
+        EvidenceSource::Document,
+        EvidenceSource::DirectObservation,
+        EvidenceSource::ThirdParty,
+    ];
+
     /// The snake_case name used in JSON.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -346,6 +361,13 @@ pub enum OffenceStage {
 }
 
 impl OffenceStage {
+    /// All stages.
+    pub const ALL: [OffenceStage; 3] = [
+        OffenceStage::Suspected,
+        OffenceStage::Charged,
+        OffenceStage::Convicted,
+    ];
+
     /// The snake_case name used in JSON.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -634,21 +656,15 @@ impl Reader<'_> {
         }
     }
 
-    fn keyword<T: Copy>(
-        &self,
-        value: &Json,
-        path: &Path<'_>,
-        table: &[(&str, T)],
-        expected: &'static str,
-    ) -> Result<T, CaseError> {
+    fn keyword<T: Keyword>(&self, value: &Json, path: &Path<'_>) -> Result<T, CaseError> {
         let Json::String(text) = value else {
-            return Err(self.wrong_type(value, path, expected));
+            return Err(self.wrong_type(value, path, T::EXPECTED));
         };
-        table
+        T::ALL
             .iter()
-            .find(|(name, _)| *name == text.as_ref())
-            .map(|&(_, v)| v)
-            .ok_or_else(|| self.invalid(value, path, expected))
+            .copied()
+            .find(|v| v.name() == text.as_ref())
+            .ok_or_else(|| self.invalid(value, path, T::EXPECTED))
     }
 
     fn case(&self, value: &Json, path: &Path<'_>) -> Result<Case, CaseError> {
@@ -681,7 +697,7 @@ impl Reader<'_> {
                     case.forms = items
                         .iter()
                         .enumerate()
-                        .map(|(i, v)| self.keyword(v, &p.index(i), FORMS, FORMS_EXPECTED))
+                        .map(|(i, v)| self.keyword(v, &p.index(i)))
                         .collect::<Result<_, _>>()?;
                 }
                 "observations" => {
@@ -760,19 +776,12 @@ impl Reader<'_> {
                     })?);
                 }
                 "status" => {
-                    status = Some(self.keyword(
-                        value,
-                        &path.key("status"),
-                        STATUSES,
-                        STATUS_EXPECTED,
-                    )?);
+                    status = Some(self.keyword(value, &path.key("status"))?);
                 }
                 "source" => {
                     source = match value {
                         Json::Null => None,
-                        v => {
-                            Some(self.keyword(v, &path.key("source"), SOURCES, SOURCE_EXPECTED)?)
-                        }
+                        v => Some(self.keyword(v, &path.key("source"))?),
                     };
                 }
                 "note" => {
@@ -811,17 +820,12 @@ impl Reader<'_> {
         for (key, value) in members {
             match key.as_ref() {
                 "kind" => {
-                    kind = Some(self.keyword(
-                        value,
-                        &path.key("kind"),
-                        OFFENCE_KINDS,
-                        OFFENCE_EXPECTED,
-                    )?);
+                    kind = Some(self.keyword(value, &path.key("kind"))?);
                 }
                 "stage" => {
                     stage = match value {
                         Json::Null => None,
-                        v => Some(self.keyword(v, &path.key("stage"), STAGES, STAGE_EXPECTED)?),
+                        v => Some(self.keyword(v, &path.key("stage"))?),
                     };
                 }
                 "note" => {
@@ -848,52 +852,46 @@ impl Reader<'_> {
     }
 }
 
-const STATUSES: &[(&str, ObservationStatus)] = &[
-    ("present", ObservationStatus::Present),
-    ("absent", ObservationStatus::Absent),
-    ("not_assessed", ObservationStatus::NotAssessed),
-];
-const STATUS_EXPECTED: &str = "one of `present`, `absent`, `not_assessed`";
+/// A closed set of JSON keywords, read by the strict reader: each value's JSON name is its
+/// `as_str`, the same name serde gives it (a test checks they agree).
+trait Keyword: Copy + 'static {
+    /// Every value.
+    const ALL: &'static [Self];
+    /// What the reader expects, for error messages.
+    const EXPECTED: &'static str;
+    /// The JSON name.
+    fn name(self) -> &'static str;
+}
 
-const SOURCES: &[(&str, EvidenceSource)] = &[
-    ("self_report", EvidenceSource::SelfReport),
-    ("document", EvidenceSource::Document),
-    ("direct_observation", EvidenceSource::DirectObservation),
-    ("third_party", EvidenceSource::ThirdParty),
-];
-const SOURCE_EXPECTED: &str =
-    "one of `self_report`, `document`, `direct_observation`, `third_party`";
+macro_rules! keyword {
+    ($t:ty, $expected:literal) => {
+        impl Keyword for $t {
+            const ALL: &'static [Self] = &<$t>::ALL;
+            const EXPECTED: &'static str = $expected;
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    };
+}
 
-const FORMS: &[(&str, ExploitationForm)] = &[
-    ("labour", ExploitationForm::Labour),
-    ("sexual", ExploitationForm::Sexual),
-    ("domestic_servitude", ExploitationForm::DomesticServitude),
-    ("forced_criminality", ExploitationForm::ForcedCriminality),
-    ("begging", ExploitationForm::Begging),
-    ("forced_marriage", ExploitationForm::ForcedMarriage),
-    ("organ_removal", ExploitationForm::OrganRemoval),
-    ("other", ExploitationForm::Other),
-];
-const FORMS_EXPECTED: &str = "one of `labour`, `sexual`, `domestic_servitude`, `forced_criminality`, `begging`, `forced_marriage`, `organ_removal`, `other`";
-
-const OFFENCE_KINDS: &[(&str, OffenceKind)] = &[
-    ("irregular_entry", OffenceKind::IrregularEntry),
-    ("irregular_stay", OffenceKind::IrregularStay),
-    ("document_offence", OffenceKind::DocumentOffence),
-    ("prostitution", OffenceKind::Prostitution),
-    ("drug_offence", OffenceKind::DrugOffence),
-    ("theft_or_petty_crime", OffenceKind::TheftOrPettyCrime),
-    ("begging", OffenceKind::Begging),
-    ("other", OffenceKind::Other),
-];
-const OFFENCE_EXPECTED: &str = "one of `irregular_entry`, `irregular_stay`, `document_offence`, `prostitution`, `drug_offence`, `theft_or_petty_crime`, `begging`, `other`";
-
-const STAGES: &[(&str, OffenceStage)] = &[
-    ("suspected", OffenceStage::Suspected),
-    ("charged", OffenceStage::Charged),
-    ("convicted", OffenceStage::Convicted),
-];
-const STAGE_EXPECTED: &str = "one of `suspected`, `charged`, `convicted`";
+keyword!(
+    ObservationStatus,
+    "one of `present`, `absent`, `not_assessed`"
+);
+keyword!(
+    EvidenceSource,
+    "one of `self_report`, `document`, `direct_observation`, `third_party`"
+);
+keyword!(
+    ExploitationForm,
+    "one of `labour`, `sexual`, `domestic_servitude`, `forced_criminality`, `begging`, `forced_marriage`, `organ_removal`, `other`"
+);
+keyword!(
+    OffenceKind,
+    "one of `irregular_entry`, `irregular_stay`, `document_offence`, `prostitution`, `drug_offence`, `theft_or_petty_crime`, `begging`, `other`"
+);
+keyword!(OffenceStage, "one of `suspected`, `charged`, `convicted`");
 
 impl<'de> Deserialize<'de> for Case {
     /// Deserializes through the same strict reader as [`Case::from_json`], so there is one
@@ -942,24 +940,17 @@ mod tests {
     /// Schema) does.
     #[test]
     fn keyword_tables_agree_with_serde_names() {
-        for (name, v) in STATUSES {
-            assert_eq!(json_name(*v), *name);
+        fn check<T: Keyword + Serialize>() {
+            for v in T::ALL {
+                assert_eq!(json_name(*v), v.name());
+                assert!(T::EXPECTED.contains(&format!("`{}`", v.name())));
+            }
         }
-        for (name, v) in SOURCES {
-            assert_eq!(json_name(*v), *name);
-        }
-        assert_eq!(FORMS.len(), ExploitationForm::ALL.len());
-        for (name, v) in FORMS {
-            assert_eq!(json_name(*v), *name);
-        }
-        assert_eq!(OFFENCE_KINDS.len(), OffenceKind::ALL.len());
-        for (name, v) in OFFENCE_KINDS {
-            assert_eq!(json_name(*v), *name);
-            assert_eq!(v.as_str(), *name);
-        }
-        for (name, v) in STAGES {
-            assert_eq!(json_name(*v), *name);
-        }
+        check::<ObservationStatus>();
+        check::<EvidenceSource>();
+        check::<ExploitationForm>();
+        check::<OffenceKind>();
+        check::<OffenceStage>();
     }
 
     #[test]

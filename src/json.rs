@@ -112,12 +112,7 @@ impl fmt::Display for Path<'_> {
 /// errors. serde_json's syntax messages name what was expected, never the input text.
 pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError> {
     let failure = Cell::new(None);
-    let seed = TreeSeed {
-        depth: 0,
-        max_depth,
-        path: &Seg::Root,
-        failure: &failure,
-    };
+    let seed = TreeSeed::root(max_depth, &failure);
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let result = seed
         .deserialize(&mut deserializer)
@@ -139,12 +134,7 @@ pub(crate) fn tree_from<'de, D: Deserializer<'de>>(
     max_depth: usize,
 ) -> Result<Json<'de>, D::Error> {
     let failure = Cell::new(None);
-    let seed = TreeSeed {
-        depth: 0,
-        max_depth,
-        path: &Seg::Root,
-        failure: &failure,
-    };
+    let seed = TreeSeed::root(max_depth, &failure);
     seed.deserialize(deserializer)
         .map_err(|e| match failure.take() {
             Some(error) => de::Error::custom(error),
@@ -178,6 +168,17 @@ struct TreeSeed<'f, 'p> {
     max_depth: usize,
     path: &'p Seg<'p>,
     failure: &'f Cell<Option<CaseError>>,
+}
+
+impl<'f> TreeSeed<'f, 'static> {
+    fn root(max_depth: usize, failure: &'f Cell<Option<CaseError>>) -> Self {
+        TreeSeed {
+            depth: 0,
+            max_depth,
+            path: &Seg::Root,
+            failure,
+        }
+    }
 }
 
 impl<'f> TreeSeed<'f, '_> {

@@ -101,13 +101,6 @@ impl SyntheticCases {
     }
 }
 
-const SOURCES: [EvidenceSource; 4] = [
-    EvidenceSource::SelfReport,
-    EvidenceSource::Document,
-    EvidenceSource::DirectObservation,
-    EvidenceSource::ThirdParty,
-];
-
 impl Iterator for SyntheticCases {
     type Item = Case;
 
@@ -159,7 +152,7 @@ impl Iterator for SyntheticCases {
             };
             let mut o = Observation::new(id.clone(), status);
             if status != ObservationStatus::NotAssessed {
-                o.source = SOURCES.get(rng.below(4) as usize).copied();
+                o.source = EvidenceSource::ALL.get(rng.below(4) as usize).copied();
             }
             if rng.chance(25) {
                 o.note = Some(Note::new(format!(
