@@ -93,3 +93,27 @@ fn help_describes_both_formats() {
     assert_eq!(code, 0);
     assert!(out.contains("--format json") && out.contains("--format text"));
 }
+
+#[test]
+fn export_schema_writes_the_committed_schemas() {
+    let dir = std::env::temp_dir().join(format!("ti-schemas-{}", std::process::id()));
+    let out = Command::new(example("export_schema"))
+        .arg(&dir)
+        .output()
+        .expect("run the export_schema example (cargo test builds it)");
+    assert!(out.status.success());
+    for name in [
+        "case.schema.json",
+        "assessment.schema.json",
+        "rule_set.schema.json",
+        "catalogue.schema.json",
+    ] {
+        let written = std::fs::read(dir.join(name)).expect("written");
+        let committed = std::fs::read(root(&format!("schemas/{name}"))).expect("committed");
+        assert!(
+            written == committed,
+            "{name}: schemas/ differs from the exporter's output"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
