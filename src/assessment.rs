@@ -671,6 +671,15 @@ impl Assessment {
             .find(|d| d.dimension == dimension)
     }
 
+    /// The indicators recorded present in the case, in catalogue order.
+    pub fn present_indicators(&self) -> impl Iterator<Item = &IndicatorId> {
+        self.explanation
+            .observations
+            .iter()
+            .filter(|o| o.status == ObservationStatus::Present)
+            .map(|o| &o.id)
+    }
+
     /// The dimensions that are positive, in ILO/EC order.
     pub fn positive_dimensions(&self) -> Vec<Dimension> {
         self.explanation

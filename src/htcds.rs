@@ -343,13 +343,7 @@ pub struct MethodOfControlFinding {
 /// picklist order. Only the exact indicator ids count: another list's wording of the same
 /// concept is not translated, because the HTCDS value is narrower than the concept.
 pub fn methods_of_control(assessment: &Assessment) -> Vec<MethodOfControlFinding> {
-    let present: Vec<&IndicatorId> = assessment
-        .explanation
-        .observations
-        .iter()
-        .filter(|o| o.status == ObservationStatus::Present)
-        .map(|o| &o.id)
-        .collect();
+    let present: Vec<&IndicatorId> = assessment.present_indicators().collect();
     let mut out = Vec::new();
     for value in MethodOfControl::ALL {
         let found: Vec<IndicatorId> = value
@@ -464,13 +458,7 @@ pub fn summary(assessment: &Assessment) -> HtcdsSummary {
             }
         }
     }
-    let present: Vec<&IndicatorId> = assessment
-        .explanation
-        .observations
-        .iter()
-        .filter(|o| o.status == ObservationStatus::Present)
-        .map(|o| &o.id)
-        .collect();
+    let present: Vec<&IndicatorId> = assessment.present_indicators().collect();
     let mut without = Vec::new();
     for row in &Crosswalk::builtin().rows {
         if row.htcds_picklist.is_some() {
