@@ -11,6 +11,7 @@ mod common;
 mod ctdc;
 mod data_cases;
 mod differential;
+mod digest;
 mod htcds;
 mod limits;
 mod person_rule;
