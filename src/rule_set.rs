@@ -427,7 +427,12 @@ pub fn validate(rule_set: &RuleSet, catalogue: &Catalogue) -> Vec<Problem> {
         rule_set,
         catalogue,
         problems: Vec::new(),
+        concepts: [0; 6],
+        max_score: 0.0,
     };
+    // Derived once: every check below reads them.
+    v.concepts = Dimension::ALL.map(|d| v.count_concepts(d));
+    v.max_score = v.compute_max_score();
     v.run();
     v.problems
 }
@@ -441,6 +446,10 @@ struct Validator<'a> {
     rule_set: &'a RuleSet,
     catalogue: &'a Catalogue,
     problems: Vec<Problem>,
+    /// Distinct concepts per dimension among the rule set's lists.
+    concepts: [usize; 6],
+    /// The highest score the rule set's lists can give.
+    max_score: f64,
 }
 
 impl Validator<'_> {
@@ -726,7 +735,7 @@ impl Validator<'_> {
                 }
             }
             let needed: u64 = clause.requires.iter().map(|r| u64::from(r.at_least)).sum();
-            let most = self.largest_dimension();
+            let most = self.concepts.iter().copied().max().unwrap_or(0);
             if needed > most as u64 {
                 self.problem(
                     format!("{path}.requires"),
@@ -739,16 +748,12 @@ impl Validator<'_> {
         self.check_basis(&rule.basis, "$.dimension_rule.basis");
     }
 
-    /// The number of distinct concepts in the largest dimension of the rule set's lists.
-    fn largest_dimension(&self) -> usize {
-        Dimension::ALL
-            .iter()
-            .map(|&d| self.concepts_in(d))
-            .max()
-            .unwrap_or(0)
+    /// The number of distinct concepts in a dimension of the rule set's lists.
+    fn concepts_in(&self, dimension: Dimension) -> usize {
+        self.concepts.get(dimension.index()).copied().unwrap_or(0)
     }
 
-    fn concepts_in(&self, dimension: Dimension) -> usize {
+    fn count_concepts(&self, dimension: Dimension) -> usize {
         let mut concepts: Vec<&str> = self
             .catalogue
             .in_dimension(dimension)
@@ -820,7 +825,7 @@ impl Validator<'_> {
         self.check_basis(&rule.basis, "$.person_rule.basis");
     }
 
-    fn max_score(&self) -> f64 {
+    fn compute_max_score(&self) -> f64 {
         let w = &self.rule_set.weights;
         let mut total = 0.0;
         for d in Dimension::ALL {
@@ -860,7 +865,7 @@ impl Validator<'_> {
                 "at least one criterion is needed, or reasonable grounds could only be reached with the full definition",
             );
         }
-        let max_score = self.max_score();
+        let max_score = self.max_score;
         for (i, c) in criteria.iter().enumerate() {
             let path = format!("$.levels.reasonable_grounds[{i}]");
             if criteria.iter().take(i).any(|o| o.id == c.id) {
@@ -989,7 +994,7 @@ impl Validator<'_> {
 
     fn check_recommendations(&mut self) {
         let recs = &self.rule_set.recommendations;
-        let max_score = self.max_score();
+        let max_score = self.max_score;
         for (i, r) in recs.iter().enumerate() {
             let path = format!("$.recommendations[{i}]");
             if r.at_levels.is_empty() {
