@@ -10,7 +10,7 @@
 use std::process::ExitCode;
 
 use trafficking_indicators::catalogue::CatalogueDocument;
-use trafficking_indicators::{Catalogue, Dimension, ListId};
+use trafficking_indicators::{Catalogue, Dimension, ListId, PalermoElement};
 
 const HELP: &str = "\
 catalogue: print the built-in indicator catalogue
@@ -71,7 +71,7 @@ fn main() -> ExitCode {
             list.as_deref()
                 .is_none_or(|l| e.lists.iter().any(|x| x.as_str() == l))
         })
-        .filter(|e| dimension.is_none_or(|d| e.dimension == d))
+        .filter(|e| dimension.is_none_or(|d| e.dimension == Some(d)))
         .cloned()
         .collect();
     if json {
@@ -97,7 +97,7 @@ fn main() -> ExitCode {
     }
     println!();
     for d in Dimension::ALL {
-        let in_dim: Vec<_> = entries.iter().filter(|e| e.dimension == d).collect();
+        let in_dim: Vec<_> = entries.iter().filter(|e| e.dimension == Some(d)).collect();
         if in_dim.is_empty() {
             continue;
         }
@@ -116,6 +116,32 @@ fn main() -> ExitCode {
             println!(
                 "  {:<7} {:<52} {} [{}]",
                 strength.as_str(),
+                e.id.as_str(),
+                e.label,
+                e.provenance.verification.as_str()
+            );
+        }
+        println!();
+    }
+    for (element, title) in [
+        (
+            PalermoElement::Purpose,
+            "Palermo purpose facts (no dimension)",
+        ),
+        (PalermoElement::Act, "Palermo act facts (no dimension)"),
+    ] {
+        let facts: Vec<_> = entries
+            .iter()
+            .filter(|e| e.dimension.is_none() && e.element == Some(element))
+            .collect();
+        if facts.is_empty() {
+            continue;
+        }
+        println!("{title} - {} entries", facts.len());
+        for e in facts {
+            println!(
+                "  {:<7} {:<52} {} [{}]",
+                e.strength.as_str(),
                 e.id.as_str(),
                 e.label,
                 e.provenance.verification.as_str()

@@ -199,6 +199,10 @@ pub struct Assessment {
     pub score_range: ScoreRange,
     /// What the level could become.
     pub level_range: LevelRange,
+    /// Where the person's age (at the time of the act) is not established and the adult rules
+    /// were applied: the level the child rules would give. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level_if_child: Option<Level>,
     /// The rule set and catalogue used.
     pub rule_set: Arc<RuleSetStamp>,
     /// Why.
@@ -239,13 +243,50 @@ pub struct Explanation {
     pub notices: Vec<Notice>,
 }
 
+/// What the person's age for the child rules rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeBasis {
+    /// The age when the exploitation began (its age, minority, or years of birth and start).
+    AtExploitation,
+    /// The age now (no age at the act recorded).
+    Now,
+    /// No age recorded, and reasons to believe the person is a child: presumed a child
+    /// pending age assessment.
+    Presumed,
+    /// Not established: the adult rules apply, and `level_if_child` gives the child rules'
+    /// level.
+    NotEstablished,
+}
+
+/// A fact about the person to establish before the indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeQuestion {
+    /// The person's age, or whether there are reasons to believe they are a child.
+    AgeOrReasonsToBelieveChild,
+    /// The year (or date) of birth: the ages recorded do not settle the age at the act under
+    /// the rule set's age rule.
+    BirthYear,
+}
+
 /// How the person was treated.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SubjectFinding {
-    /// Age group from the case.
+    /// Age group for the child rules (at the act, under the rule set's age limit):
+    /// `not_established` when presumed or not established.
     pub age_group: AgeGroup,
-    /// Whether the child rules were applied (a child, or age not established).
+    /// Whether the child rules were applied (means not required where the rule set exempts
+    /// children, children's strengths): a child at the time of the act, or presumed one.
     pub treated_as_child: bool,
+    /// What the age for the child rules rests on.
+    pub age_basis: AgeBasis,
+    /// Whether child protection and child advice apply: a child now (under the rule set's age
+    /// limit), or presumed one.
+    pub child_protection: bool,
+    /// What to ask about the person before any indicator, if anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ask_first: Option<AgeQuestion>,
     /// Disability as recorded.
     pub disability: DisabilityStatus,
     /// Whether the means element is required for this person.
@@ -354,10 +395,15 @@ pub struct DimensionFinding {
     /// What it lacks, if not positive.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shortfall: Option<Shortfall>,
-    /// Present indicators by strength.
+    /// Present indicators by strength, as the combination rule counts them (items of
+    /// appearance excluded).
     pub counts: StrengthCounts,
     /// The present indicators that counted, strongest first.
     pub counted: Vec<CountedIndicator>,
+    /// Present items of appearance or demeanour: they add to the score but not to the
+    /// combination rule or any level rule.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub appearance: Vec<IndicatorId>,
 }
 
 /// One Palermo element's result.
@@ -375,6 +421,14 @@ pub struct ElementFinding {
     pub dimensions: Vec<Dimension>,
     /// Those of them that are positive.
     pub positive_dimensions: Vec<Dimension>,
+    /// The lists of element facts that evidence it directly (`palermo_purpose`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lists: Vec<ListId>,
+    /// Present indicators that evidence it outside the dimension rule, in catalogue order:
+    /// element facts (purpose, act) and, for the act of a person exempt from the means, the
+    /// recruiter-conduct and destination-control indicators that evidence it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorId>,
 }
 
 /// Which form of the person-level rule applied.
@@ -459,6 +513,11 @@ pub enum Disposition {
     Absent,
     /// Recorded as not assessed: an open question, not an absence.
     NotAssessed,
+    /// Present; an element fact (purpose or act), shown under its element and in no
+    /// dimension or score.
+    ElementFact,
+    /// Present; an item of appearance or demeanour, counted in the score only.
+    ScoreOnly,
 }
 
 /// A set of evidence sources, serialized as a JSON array in the fixed order `self_report`,
@@ -533,8 +592,9 @@ impl JsonSchema for SourceSet {
 pub struct ObservationFinding {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its dimension.
-    pub dimension: Dimension,
+    /// Its dimension (none for an element fact).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
     /// The recorded status.
     pub status: ObservationStatus,
     /// The evidence sources recorded, in a fixed order, without repeats.
@@ -551,8 +611,9 @@ pub struct ObservationFinding {
 pub struct Question {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its dimension.
-    pub dimension: Dimension,
+    /// Its dimension (none for an element fact).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
     /// The strength it would count with.
     pub strength: Strength,
     /// The level if it were present (everything else unchanged).
@@ -567,8 +628,15 @@ pub struct Question {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeKind {
-    /// Age is not established, so the child rules were applied.
+    /// Age is not established and nothing gives reason to believe the person is a child: the
+    /// adult rules were applied, and age is the first question.
     AgeNotEstablished,
+    /// No age is recorded but there are reasons to believe the person is a child: the child
+    /// rules were applied as a presumption pending age assessment.
+    ChildPresumed,
+    /// The ages recorded do not settle whether the person was a child at the time of the act
+    /// under the rule set's age rule: the adult rules were applied; ask for the birth date.
+    AgeAtExploitationUncertain,
     /// The children's list strengths were applied.
     ChildStrengthsApplied,
     /// The means are not required because the person has a disability (rule set policy).
@@ -606,8 +674,9 @@ pub struct Citation {
 pub struct IndicatorRef {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its dimension.
-    pub dimension: Dimension,
+    /// Its dimension (none for an element fact).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
 }
 
 /// The non-punishment advisory for one kind of offence.

@@ -7,11 +7,12 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::assessment::{
-    ASK_NEXT_MAX, Assessment, CatalogueHandle, Citation, ClauseRef, Contribution, CountedIndicator,
-    CriterionFinding, DimensionFinding, Disposition, ElementFinding, Explanation, IndicatorRef,
-    Level, LevelRange, Need, Notice, NoticeKind, ObservationFinding, OffenceAdvisory,
-    PersonRuleFinding, PersonRuleForm, Question, Recommendation, RecommendationKind, RuleSetStamp,
-    ScoreExplanation, ScoreRange, Shortfall, StrengthCounts, SubjectFinding, Text,
+    ASK_NEXT_MAX, AgeBasis, AgeQuestion, Assessment, CatalogueHandle, Citation, ClauseRef,
+    Contribution, CountedIndicator, CriterionFinding, DimensionFinding, Disposition,
+    ElementFinding, Explanation, IndicatorRef, Level, LevelRange, Need, Notice, NoticeKind,
+    ObservationFinding, OffenceAdvisory, PersonRuleFinding, PersonRuleForm, Question,
+    Recommendation, RecommendationKind, RuleSetStamp, ScoreExplanation, ScoreRange, Shortfall,
+    StrengthCounts, SubjectFinding, Text,
 };
 use crate::case::{Case, DisabilityStatus, EvidenceSource, ObservationStatus};
 use crate::catalogue::Catalogue;
@@ -43,6 +44,10 @@ pub struct Assessor {
     lists: Vec<CompiledList>,
     clauses: Vec<CompiledClause>,
     elements: [ElementDims; 3],
+    /// Per element: the rule set's lists of element facts that evidence it (bit set).
+    element_lists: [u64; 3],
+    /// The child age limit and whether Korea's year rule applies.
+    age_limit: (u8, bool),
     exempt_children: bool,
     exempt_disability: bool,
     exempt_act_evidence: ActEvidence,
@@ -57,7 +62,16 @@ pub struct Assessor {
 #[derive(Debug)]
 struct CompiledEntry {
     id: IndicatorId,
-    dimension: Dimension,
+    /// None for an element fact.
+    dimension: Option<Dimension>,
+    /// For an element fact: the element it evidences.
+    fact: Option<PalermoElement>,
+    /// Evidences the act for a person exempt from the means (`ConductOrControl`).
+    act: bool,
+    /// An item of appearance: score only.
+    appearance: bool,
+    /// The forms the entry belongs to (0: every form).
+    forms: u16,
     /// Dense concept index.
     concept: u32,
     /// Dense index of (dimension, concept): entries of one concept in one dimension count
@@ -72,7 +86,9 @@ struct CompiledEntry {
 /// A present indicator that counts: the strongest present entry of its slot.
 #[derive(Debug)]
 struct Counted {
-    dimension: Dimension,
+    /// None for an element fact.
+    dimension: Option<Dimension>,
+    appearance: bool,
     slot: u32,
     strength: Strength,
     pos: usize,
@@ -87,6 +103,8 @@ struct Texts {
     /// purpose 4].
     person_rule: [[Text; 8]; 2],
     age_not_established: Text,
+    child_presumed: Text,
+    age_at_act_uncertain: Text,
     child_strengths: Text,
     disability: Text,
     no_forms: Text,
@@ -95,11 +113,16 @@ struct Texts {
 }
 
 impl Texts {
-    fn new(rule_set: &RuleSet, elements: &[ElementDims; 3]) -> Texts {
+    fn new(rule_set: &RuleSet, elements: &[ElementDims; 3], element_lists: [u64; 3]) -> Texts {
         let act_evidence = rule_set.person_rule.exempt_act_evidence;
+        let purpose_facts = element_lists
+            .get(PalermoElement::Purpose as usize)
+            .is_some_and(|l| *l != 0);
         let person_rule = [false, true].map(|exempt| {
             std::array::from_fn(|mask| {
-                Text::from(person_rule_text(elements, act_evidence, exempt, mask).as_str())
+                Text::from(
+                    person_rule_text(elements, act_evidence, purpose_facts, exempt, mask).as_str(),
+                )
             })
         });
         let rules_not_verified = [
@@ -119,8 +142,21 @@ impl Texts {
         Texts {
             person_rule,
             age_not_established: Text::from(
-                "Age is not established: the person is treated as a child until it is (UNODC guidance); the child rules and children's strengths apply. Establish age to confirm.",
+                "Age is not established, and nothing recorded gives reason to believe the person is a child: the adult rules apply. Ask the person's age first, or whether there are reasons to believe they are a child (CoE Convention Art. 10(3), EU Directive Art. 13(2)); `level_if_child` gives the level under the child rules.",
             ),
+            child_presumed: Text::from(
+                "No age is recorded, but there are reasons to believe the person is a child: the child rules apply as a presumption pending age assessment (CoE Convention Art. 10(3), EU Directive Art. 13(2)). Establish age to confirm.",
+            ),
+            age_at_act_uncertain: Text::from(format!(
+                "The ages recorded do not settle whether the person was a child when the exploitation began under rule set `{}`'s age rule (under {}{}): the adult rules apply. Ask for the year or date of birth; `level_if_child` gives the level under the child rules.",
+                rule_set.id,
+                rule_set.child_age_limit().0,
+                if rule_set.child_age_limit().1 {
+                    ", excluding a person who has reached 1 January of the year in which they turn that age"
+                } else {
+                    ""
+                }
+            )),
             child_strengths: Text::from(
                 "The children's list strengths were applied; they come from a secondary source and are low confidence.",
             ),
@@ -145,16 +181,23 @@ impl Texts {
 fn person_rule_text(
     elements: &[ElementDims; 3],
     act_evidence: ActEvidence,
+    purpose_facts: bool,
     exempt: bool,
     missing_mask: usize,
 ) -> String {
     let rule = match (exempt, act_evidence) {
+        (false, _) if purpose_facts => {
+            "act and means must each be evidenced by a positive dimension, and the purpose by a positive dimension or a purpose fact"
+        }
         (false, _) => "act, means and purpose must each be evidenced by a positive dimension",
         (true, ActEvidence::AnyPresentIndicator) => {
             "the means are not required: the act must be evidenced by any present recruitment-phase indicator and the purpose by a positive dimension"
         }
         (true, ActEvidence::PositiveDimension) => {
             "the means are not required: act and purpose must each be evidenced by a positive dimension"
+        }
+        (true, ActEvidence::ConductOrControl) => {
+            "the means are not required: the act must be evidenced by an act, by conduct of a recruiter or by control at destination, and the purpose by a positive dimension or a purpose fact"
         }
     };
     if missing_mask == 0 {
@@ -170,14 +213,23 @@ fn person_rule_text(
                 .filter(|d| mask & dim_bit(**d) != 0)
                 .map(|d| d.label())
                 .collect();
-            let how = if *el == PalermoElement::Act
-                && exempt
-                && act_evidence == ActEvidence::AnyPresentIndicator
-            {
-                "no indicator present in"
-            } else {
-                "no positive dimension among"
+            let how = match (*el == PalermoElement::Act && exempt, act_evidence) {
+                (true, ActEvidence::AnyPresentIndicator) => "no indicator present in",
+                (true, ActEvidence::ConductOrControl) => {
+                    return format!(
+                        "{} (no act, no conduct of a recruiter and no control at destination present)",
+                        el.label()
+                    );
+                }
+                _ => "no positive dimension among",
             };
+            if *el == PalermoElement::Purpose && purpose_facts {
+                return format!(
+                    "{} (no positive dimension among {}, and no purpose fact)",
+                    el.label(),
+                    dims.join(", ")
+                );
+            }
             format!("{} ({how} {})", el.label(), dims.join(", "))
         })
         .collect();
@@ -248,7 +300,7 @@ struct SlotState {
 struct CompiledList {
     id: ListId,
     audience: crate::catalogue::Audience,
-    forms: u8,
+    forms: u16,
 }
 
 #[derive(Debug)]
@@ -269,13 +321,16 @@ struct CompiledCriterion {
     conditions: Vec<CompiledCondition>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum CompiledCondition {
     ElementMet(PalermoElement),
     AnyDimensionPositive(u8),
     IndicatorPresent(u8, Strength),
     ScoreAtLeast(f64),
     MeansNotRequired,
+    /// A present element fact in one of these lists (bit set of the rule set's lists).
+    ListPresent(u64, Strength),
+    Any(Box<[CompiledCondition]>),
 }
 
 #[derive(Debug)]
@@ -306,37 +361,86 @@ fn dims_mask(dims: &[Dimension]) -> u8 {
 }
 
 /// The evidence a level is computed from: per dimension, the counted (distinct-concept)
-/// indicators by strength, and the score's raw points. Small and `Copy`, so "what if this
-/// indicator were present" is a copy and an update.
+/// indicators by strength that the rules may use (items of appearance excluded), the element
+/// facts present, and the score's raw points. Small and `Copy`, so "what if this indicator
+/// were present" is a copy and an update.
 #[derive(Debug, Clone, Copy, Default)]
 struct Tally {
-    /// counts[dimension][strength index: weak 0, medium 1, strong 2].
+    /// counts[dimension][strength index: weak 0, medium 1, strong 2], appearance excluded.
     counts: [[u32; 3]; 6],
+    /// Raw points of everything counted, appearance included: the score shown.
     raw: f64,
+    /// Raw points without items of appearance: the score the level rules see.
+    decisive_raw: f64,
+    /// Per minimum strength (weak 0, medium 1, strong 2): the rule set's lists with a present
+    /// element fact of at least that strength (bit set).
+    fact_lists: [u64; 3],
+    /// A present indicator evidences the act for a person exempt from the means.
+    act: bool,
+    /// Anything present at all (further inquiry).
+    any: bool,
 }
 
 impl Tally {
-    fn add(&mut self, dimension: Dimension, strength: Strength, weight: f64) {
-        if let Some(slot) = self
-            .counts
-            .get_mut(dimension.index())
-            .and_then(|c| c.get_mut(strength.index()))
-        {
-            *slot += 1;
+    fn add(&mut self, e: &CompiledEntry, strength: Strength, weight: f64) {
+        self.any = true;
+        match e.dimension {
+            Some(dimension) => {
+                self.raw += weight;
+                if !e.appearance {
+                    self.decisive_raw += weight;
+                    if let Some(slot) = self
+                        .counts
+                        .get_mut(dimension.index())
+                        .and_then(|c| c.get_mut(strength.index()))
+                    {
+                        *slot += 1;
+                    }
+                }
+            }
+            None => {
+                for (i, lists) in self.fact_lists.iter_mut().enumerate() {
+                    if strength.index() >= i {
+                        *lists |= e.lists;
+                    }
+                }
+            }
         }
-        self.raw += weight;
+        if e.act {
+            self.act = true;
+        }
     }
 
-    fn upgrade(&mut self, dimension: Dimension, from: Strength, to: Strength, gain: f64) {
-        if let Some(c) = self.counts.get_mut(dimension.index()) {
-            if let Some(slot) = c.get_mut(from.index()) {
-                *slot = slot.saturating_sub(1);
+    /// The slot of `e` counted with `from` now counts with `to` (a stronger wording of the
+    /// same concept in the same dimension; the same appearance class, which the catalogue
+    /// guarantees).
+    fn upgrade(&mut self, e: &CompiledEntry, from: Strength, to: Strength, gain: f64) {
+        match e.dimension {
+            Some(dimension) => {
+                self.raw += gain;
+                if !e.appearance {
+                    self.decisive_raw += gain;
+                    if let Some(c) = self.counts.get_mut(dimension.index()) {
+                        if let Some(slot) = c.get_mut(from.index()) {
+                            *slot = slot.saturating_sub(1);
+                        }
+                        if let Some(slot) = c.get_mut(to.index()) {
+                            *slot += 1;
+                        }
+                    }
+                }
             }
-            if let Some(slot) = c.get_mut(to.index()) {
-                *slot += 1;
+            None => {
+                for (i, lists) in self.fact_lists.iter_mut().enumerate() {
+                    if to.index() >= i {
+                        *lists |= e.lists;
+                    }
+                }
             }
         }
-        self.raw += gain;
+        if e.act {
+            self.act = true;
+        }
     }
 
     fn dim(&self, dimension: Dimension) -> [u32; 3] {
@@ -370,18 +474,93 @@ impl Tally {
             .max()
     }
 
+    fn facts(&self, lists: u64, min: Strength) -> bool {
+        self.fact_lists
+            .get(min.index())
+            .is_some_and(|present| present & lists != 0)
+    }
+
     fn score(&self) -> f64 {
         self.raw.min(SCORE_CAP)
     }
+
+    fn decisive_score(&self) -> f64 {
+        self.decisive_raw.min(SCORE_CAP)
+    }
+}
+
+/// The present indicators of one case counted for one person.
+struct Counting {
+    tally: Tally,
+    counted: Vec<Counted>,
+    slots: Vec<SlotState>,
 }
 
 /// Who the person is, as far as the rules are concerned.
 #[derive(Debug, Clone, Copy)]
 struct Person {
+    /// The age group for the child rules (at the act, under the rule set's limit).
     age: AgeGroup,
+    basis: AgeBasis,
     child_rules: bool,
+    child_now: bool,
+    ask_first: Option<AgeQuestion>,
     disability: DisabilityStatus,
     exempt: bool,
+}
+
+impl Person {
+    /// The same person under the child rules (for `level_if_child`).
+    fn as_child(self, exempt_children: bool) -> Person {
+        Person {
+            child_rules: true,
+            exempt: self.exempt || exempt_children,
+            ..self
+        }
+    }
+}
+
+/// Whether an age makes a person a child under the limit, or None when the year rule leaves
+/// it open (one year short of the limit).
+fn child_by_age(age: u8, (limit, year_rule): (u8, bool)) -> Option<bool> {
+    if year_rule {
+        if u16::from(age) + 2 <= u16::from(limit) {
+            Some(true)
+        } else if age >= limit {
+            Some(false)
+        } else {
+            None
+        }
+    } else {
+        Some(age < limit)
+    }
+}
+
+/// Whether "under 18" (or "18 or over") settles childhood under the limit.
+fn child_by_minority(minor: bool, limit: (u8, bool)) -> Option<bool> {
+    if minor {
+        // 17 at most.
+        child_by_age(17, limit).filter(|c| *c)
+    } else {
+        // 18 at least.
+        child_by_age(18, limit).filter(|c| !*c)
+    }
+}
+
+/// Childhood at the act from the years of birth and of the start: the age was `span - 1` or
+/// `span`. Under the year rule the years alone decide (`span <= limit - 1`).
+fn child_by_years(birth: u16, began: u16, (limit, year_rule): (u8, bool)) -> Option<bool> {
+    let span = i32::from(began) - i32::from(birth);
+    let limit = i32::from(limit);
+    if year_rule {
+        Some(span < limit)
+    } else if span < limit {
+        Some(true)
+    } else if span > limit {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// The outcome of the level rules on a tally.
@@ -396,24 +575,38 @@ struct Outcome {
 }
 
 fn condition_holds(
-    condition: CompiledCondition,
+    condition: &CompiledCondition,
     tally: &Tally,
     positive_mask: u8,
     elements: &[bool; 3],
     person: &Person,
 ) -> bool {
     match condition {
-        CompiledCondition::ElementMet(el) => elements.get(el as usize).copied().unwrap_or(false),
+        CompiledCondition::ElementMet(el) => elements.get(*el as usize).copied().unwrap_or(false),
         CompiledCondition::AnyDimensionPositive(mask) => positive_mask & mask != 0,
         CompiledCondition::IndicatorPresent(mask, min) => {
-            tally.strongest(mask).is_some_and(|s| s >= min)
+            tally.strongest(*mask).is_some_and(|s| s >= *min)
         }
-        CompiledCondition::ScoreAtLeast(t) => tally.score() >= t,
+        CompiledCondition::ScoreAtLeast(t) => tally.decisive_score() >= *t,
         CompiledCondition::MeansNotRequired => person.exempt,
+        CompiledCondition::ListPresent(lists, min) => tally.facts(*lists, *min),
+        CompiledCondition::Any(conditions) => conditions
+            .iter()
+            .any(|c| condition_holds(c, tally, positive_mask, elements, person)),
     }
 }
 
-fn compile_condition(condition: &Condition) -> CompiledCondition {
+fn lists_mask(rule_set: &RuleSet, lists: &[ListId]) -> u64 {
+    rule_set
+        .lists
+        .iter()
+        .enumerate()
+        .take(MAX_RULE_SET_LISTS)
+        .filter(|(_, l)| lists.contains(l))
+        .fold(0, |m, (i, _)| m | (1 << i))
+}
+
+fn compile_condition(condition: &Condition, rule_set: &RuleSet) -> CompiledCondition {
     match condition {
         Condition::ElementMet(e) => CompiledCondition::ElementMet(*e),
         Condition::AnyDimensionPositive(d) => CompiledCondition::AnyDimensionPositive(dims_mask(d)),
@@ -423,6 +616,16 @@ fn compile_condition(condition: &Condition) -> CompiledCondition {
         } => CompiledCondition::IndicatorPresent(dims_mask(dimensions), *min_strength),
         Condition::ScoreAtLeast(t) => CompiledCondition::ScoreAtLeast(*t),
         Condition::MeansNotRequired => CompiledCondition::MeansNotRequired,
+        Condition::ListIndicatorPresent {
+            lists,
+            min_strength,
+        } => CompiledCondition::ListPresent(lists_mask(rule_set, lists), *min_strength),
+        Condition::Any(conditions) => CompiledCondition::Any(
+            conditions
+                .iter()
+                .map(|c| compile_condition(c, rule_set))
+                .collect(),
+        ),
     }
 }
 
@@ -434,14 +637,16 @@ impl Assessor {
         Ok(Assessor::compile(rule_set, catalogue))
     }
 
-    /// The built-in assessor for a built-in rule set (`ilo-2009` or `kr-2023`) over the
-    /// built-in catalogue. Compiled once per process.
+    /// The built-in assessor for a built-in rule set (`ilo-2009`, `kr-2023` or `kr-2024`)
+    /// over the built-in catalogue. Compiled once per process.
     pub fn builtin(id: &str) -> Result<&'static Assessor, RuleSetError> {
         static ILO: OnceLock<Result<Assessor, RuleSetError>> = OnceLock::new();
-        static KR: OnceLock<Result<Assessor, RuleSetError>> = OnceLock::new();
+        static KR_2023: OnceLock<Result<Assessor, RuleSetError>> = OnceLock::new();
+        static KR_2024: OnceLock<Result<Assessor, RuleSetError>> = OnceLock::new();
         let slot = match id {
             "ilo-2009" => &ILO,
-            "kr-2023" => &KR,
+            "kr-2023" => &KR_2023,
+            "kr-2024" => &KR_2024,
             other => {
                 return Err(RuleSet::builtin(other)
                     .err()
@@ -499,8 +704,9 @@ impl Assessor {
             concepts.entry(e.concept.as_str()).or_insert(next);
         }
         let concept_index = |c: &ConceptId| concepts.get(c.as_str()).copied().unwrap_or(u32::MAX);
-        // Dense slot indices of (dimension, concept), in dimension order.
-        let mut slot_keys: Vec<(Dimension, u32)> = catalogue
+        // Dense slot indices of (dimension, concept), in dimension order (element facts,
+        // which have no dimension, first).
+        let mut slot_keys: Vec<(Option<Dimension>, u32)> = catalogue
             .entries()
             .iter()
             .map(|e| (e.dimension, concept_index(&e.concept)))
@@ -528,9 +734,26 @@ impl Assessor {
                 .iter()
                 .find(|o| o.indicator == e.id)
                 .map(|o| o.strength);
+            let act = match rule_set.person_rule.exempt_act_evidence {
+                ActEvidence::ConductOrControl => e.evidences_act(),
+                // Any present indicator of an act dimension (counted in the tally), or an
+                // act fact.
+                ActEvidence::AnyPresentIndicator => {
+                    e.dimension.is_none() && e.element == Some(PalermoElement::Act)
+                }
+                ActEvidence::PositiveDimension => false,
+            };
             entries.push(CompiledEntry {
                 id: e.id.clone(),
                 dimension: e.dimension,
+                fact: if e.dimension.is_none() {
+                    e.element
+                } else {
+                    None
+                },
+                act,
+                appearance: e.appearance,
+                forms: e.forms.iter().fold(0, |m, f| m | f.bit()),
                 concept,
                 slot,
                 adult: overridden.unwrap_or(e.strength),
@@ -559,9 +782,13 @@ impl Assessor {
             })
             .collect();
         let mut elements = [ElementDims::default(); 3];
+        let mut element_lists = [0u64; 3];
         for rule in &rule_set.person_rule.elements {
             if let Some(slot) = elements.get_mut(rule.element as usize) {
                 slot.0 = dims_mask(&rule.dimensions);
+            }
+            if let Some(slot) = element_lists.get_mut(rule.element as usize) {
+                *slot = lists_mask(&rule_set, &rule.lists);
             }
         }
         let criteria = rule_set
@@ -571,7 +798,11 @@ impl Assessor {
             .map(|c| CompiledCriterion {
                 id: c.id.clone(),
                 label: Text::from(c.label.as_str()),
-                conditions: c.all.iter().map(compile_condition).collect(),
+                conditions: c
+                    .all
+                    .iter()
+                    .map(|c| compile_condition(c, &rule_set))
+                    .collect(),
             })
             .collect();
         let cite = |ids: &[crate::id::ReferenceId]| -> Arc<[Citation]> {
@@ -596,7 +827,11 @@ impl Assessor {
                 CompiledRecommendation {
                     kind: r.kind,
                     levels,
-                    when: r.when.iter().map(compile_condition).collect(),
+                    when: r
+                        .when
+                        .iter()
+                        .map(|c| compile_condition(c, &rule_set))
+                        .collect(),
                     audience: r.audience,
                     text: Text::from(r.text.as_str()),
                     legal_basis: cite(&r.legal_basis),
@@ -635,6 +870,8 @@ impl Assessor {
             lists,
             clauses,
             elements,
+            element_lists,
+            age_limit: rule_set.child_age_limit(),
             exempt_children: rule_set.exempts(ExemptGroup::Children),
             exempt_disability: rule_set.exempts(ExemptGroup::PersonsWithDisabilities),
             exempt_act_evidence: rule_set.person_rule.exempt_act_evidence,
@@ -643,7 +880,7 @@ impl Assessor {
             recommendations,
             non_punishment,
             person_rule_verification: rule_set.person_rule.basis.verification,
-            texts: Texts::new(&rule_set, &elements),
+            texts: Texts::new(&rule_set, &elements, element_lists),
             rule_set,
             catalogue,
         }
@@ -688,13 +925,22 @@ impl Assessor {
         let mut elements = [false; 3];
         for el in PalermoElement::ALL {
             let dims = self.element_dims(el);
-            let met = if el == PalermoElement::Act
-                && person.exempt
-                && self.exempt_act_evidence == ActEvidence::AnyPresentIndicator
-            {
-                tally.any_present(dims)
+            let lists = self.element_lists.get(el as usize).copied().unwrap_or(0);
+            let by_rule = positive_mask & dims != 0 || tally.facts(lists, Strength::Weak);
+            let met = if el == PalermoElement::Act && person.exempt {
+                match self.exempt_act_evidence {
+                    ActEvidence::PositiveDimension => by_rule,
+                    ActEvidence::AnyPresentIndicator => {
+                        by_rule || tally.any_present(dims) || tally.act
+                    }
+                    // Not a positive recruitment dimension: background vulnerability
+                    // alone can make one, and it is not the act.
+                    ActEvidence::ConductOrControl => {
+                        tally.facts(lists, Strength::Weak) || tally.act
+                    }
+                }
             } else {
-                positive_mask & dims != 0
+                by_rule
             };
             if let Some(slot) = elements.get_mut(el as usize) {
                 *slot = met;
@@ -707,17 +953,16 @@ impl Assessor {
             let holds = c
                 .conditions
                 .iter()
-                .all(|cond| condition_holds(*cond, tally, positive_mask, &elements, person));
+                .all(|cond| condition_holds(cond, tally, positive_mask, &elements, person));
             if holds {
                 criteria_met |= 1 << i;
             }
         }
-        let any_present = tally.counts.iter().flatten().any(|&n| n > 0);
         let level = if definition {
             Level::DefinitionMet
         } else if criteria_met != 0 {
             Level::ReasonableGrounds
-        } else if any_present {
+        } else if tally.any {
             Level::FurtherInquiry
         } else {
             Level::NoIndicators
@@ -734,7 +979,7 @@ impl Assessor {
 
     fn holds(
         &self,
-        c: CompiledCondition,
+        c: &CompiledCondition,
         tally: &Tally,
         outcome: &Outcome,
         person: &Person,
@@ -750,89 +995,21 @@ impl Assessor {
     pub fn assess(&self, case: &Case) -> Result<Assessment, CaseError> {
         case.check_limits()?;
         let person = self.person(case);
+        let resolved = self.resolve(case)?;
 
-        // Resolve observations to catalogue positions; merge identical ones.
-        let mut resolved: Vec<(usize, ObservationStatus, Option<EvidenceSource>, usize)> =
-            Vec::with_capacity(case.observations.len());
-        for (i, o) in case.observations.iter().enumerate() {
-            let Some(pos) = self.catalogue.position(o.indicator.as_str()) else {
-                return Err(CaseError::UnknownIndicator {
-                    path: format!("$.observations[{i}].indicator"),
-                    id: o.indicator.clone(),
-                });
-            };
-            if self.entries.get(pos).is_none_or(|e| e.lists == 0) {
-                return Err(CaseError::IndicatorNotInRuleSet {
-                    path: format!("$.observations[{i}].indicator"),
-                    id: o.indicator.clone(),
-                    rule_set: self.rule_set.id.clone(),
-                });
-            }
-            resolved.push((pos, o.status, o.source, i));
-        }
-        resolved.sort_unstable_by_key(|&(pos, _, _, i)| (pos, i));
-        // Two observations of one indicator must agree (identical ones count once).
-        for pair in resolved.windows(2) {
-            if let [(pos, first, _, i), (next, second, _, j)] = pair
-                && pos == next
-                && first != second
-                && let Some(o) = case.observations.get(*j)
-            {
-                return Err(CaseError::ConflictingObservations {
-                    id: o.indicator.clone(),
-                    first: format!("$.observations[{i}]"),
-                    first_status: first.as_str(),
-                    second: format!("$.observations[{j}]"),
-                    second_status: second.as_str(),
-                });
-            }
-        }
-
-        // One status per catalogue position (check() has rejected conflicts).
+        // One status per catalogue position (conflicts were rejected above).
         let mut status: Vec<Option<ObservationStatus>> = vec![None; self.entries.len()];
         for &(pos, st, _, _) in &resolved {
             if let Some(slot) = status.get_mut(pos) {
                 *slot = Some(st);
             }
         }
+        let Counting {
+            tally,
+            counted,
+            mut slots,
+        } = self.count(&resolved, &person);
 
-        // Count present indicators: per slot (dimension and concept), the strongest entry.
-        let mut present: Vec<(u32, Strength, usize)> = resolved
-            .iter()
-            .filter(|(_, st, _, _)| *st == ObservationStatus::Present)
-            .filter_map(|&(pos, _, _, _)| {
-                self.entries
-                    .get(pos)
-                    .map(|e| (e.slot, self.strength(e, &person), pos))
-            })
-            .collect();
-        present.dedup_by_key(|p| p.2);
-        // Slots are numbered in dimension order; strongest first, then catalogue order.
-        present.sort_unstable_by(|a, b| (a.0, b.1, a.2).cmp(&(b.0, a.1, b.2)));
-        let mut tally = Tally::default();
-        let mut slots = vec![SlotState::default(); self.n_slots];
-        let mut counted: Vec<Counted> = Vec::new();
-        for &(slot, strength, pos) in &present {
-            match counted.last_mut() {
-                Some(last) if last.slot == slot => last.same_concept.push(pos),
-                _ => {
-                    let Some(e) = self.entries.get(pos) else {
-                        continue;
-                    };
-                    tally.add(e.dimension, strength, self.weight(strength));
-                    if let Some(state) = slots.get_mut(slot as usize) {
-                        state.present = Some(strength);
-                    }
-                    counted.push(Counted {
-                        dimension: e.dimension,
-                        slot,
-                        strength,
-                        pos,
-                        same_concept: Vec::new(),
-                    });
-                }
-            }
-        }
         // A concept answered "absent" in a dimension (and not present there under another
         // wording) is settled: its other wordings in that dimension are not asked again.
         // An absent wording beside a present one of the same slot is a contradiction in the
@@ -857,15 +1034,22 @@ impl Assessor {
 
         // Open questions: relevant entries not answered, in slots not settled.
         let relevant_lists = self.relevant_lists(case, &person);
+        let case_forms = case.forms.iter().fold(0u16, |m, f| m | f.bit());
         let mut all_present = tally;
         let mut unresolved = 0u32;
         // What a "present" answer would do depends only on the dimension, the strength the
-        // slot has now and the strength it would have: at most 6 x 4 x 3 outcomes, each
-        // computed once per assessment however many questions share it.
-        let mut memo: [[[Option<WhatIf>; 3]; 4]; 6] = [[[None; 3]; 4]; 6];
+        // slot has now, the strength it would have and the kind of entry (plain, evidence of
+        // the act, appearance): at most 6 x 4 x 3 x 3 outcomes, each computed once per
+        // assessment however many questions share it. Element facts are memoized by their
+        // lists, act flag and strength.
+        let mut memo: [[[[Option<WhatIf>; 3]; 3]; 4]; 6] = [[[[None; 3]; 3]; 4]; 6];
+        let mut fact_memo: Vec<((u64, bool, Strength), WhatIf)> = Vec::new();
         let mut candidates: Vec<Candidate> = Vec::new();
         for (pos, e) in self.entries.iter().enumerate() {
             if e.lists & relevant_lists == 0 {
+                continue;
+            }
+            if e.forms != 0 && case_forms != 0 && e.forms & case_forms == 0 {
                 continue;
             }
             match status.get(pos).copied().flatten() {
@@ -886,48 +1070,61 @@ impl Assessor {
             // Toward the all-present bound: each slot raised once, to its strongest.
             match state.raised.or(state.present) {
                 Some(have) if have >= s => {}
-                Some(have) => {
-                    all_present.upgrade(e.dimension, have, s, self.weight(s) - self.weight(have))
-                }
-                None => all_present.add(e.dimension, s, self.weight(s)),
+                Some(have) => all_present.upgrade(e, have, s, self.gain(e, have, s)),
+                None => all_present.add(e, s, self.weight_of(e, s)),
             }
             if state.raised.is_none_or(|r| r < s) {
                 state.raised = Some(s);
             }
             // What if this one were present?
-            let from = state.present.map_or(0, |h| h.index() + 1);
-            let slot = memo
-                .get_mut(e.dimension.index())
-                .and_then(|m| m.get_mut(from))
-                .and_then(|m| m.get_mut(s.index()));
-            let Some(slot) = slot else {
-                continue;
-            };
-            let (level, makes_positive, gain) = *slot.get_or_insert_with(|| {
+            let present_now = state.present;
+            let what_if = || {
                 let mut what_if = tally;
-                match state.present {
-                    Some(have) => {
-                        what_if.upgrade(e.dimension, have, s, self.weight(s) - self.weight(have))
-                    }
-                    None => what_if.add(e.dimension, s, self.weight(s)),
+                match present_now {
+                    Some(have) => what_if.upgrade(e, have, s, self.gain(e, have, s)),
+                    None => what_if.add(e, s, self.weight_of(e, s)),
                 }
                 let hypothetical = self.outcome(&what_if, &person);
-                let was = outcome.positive.get(e.dimension.index()).copied().flatten();
-                let now = hypothetical
-                    .positive
-                    .get(e.dimension.index())
-                    .copied()
-                    .flatten();
+                let makes_positive = e.dimension.is_some_and(|d| {
+                    let was = outcome.positive.get(d.index()).copied().flatten();
+                    let now = hypothetical.positive.get(d.index()).copied().flatten();
+                    was.is_none() && now.is_some()
+                });
                 (
                     hypothetical.level,
-                    was.is_none() && now.is_some(),
+                    makes_positive,
                     what_if.score() - tally.score(),
                 )
-            });
-            let open = outcome
-                .positive
-                .get(e.dimension.index())
-                .is_some_and(Option::is_none);
+            };
+            let (level, makes_positive, gain) = match e.dimension {
+                Some(d) => {
+                    let from = present_now.map_or(0, |h| h.index() + 1);
+                    let kind = if e.appearance { 2 } else { usize::from(e.act) };
+                    let slot = memo
+                        .get_mut(d.index())
+                        .and_then(|m| m.get_mut(from))
+                        .and_then(|m| m.get_mut(s.index()))
+                        .and_then(|m| m.get_mut(kind));
+                    let Some(slot) = slot else {
+                        continue;
+                    };
+                    *slot.get_or_insert_with(what_if)
+                }
+                None => {
+                    let key = (e.lists, e.act, s);
+                    match fact_memo.iter().find(|(k, _)| *k == key) {
+                        Some((_, w)) => *w,
+                        None => {
+                            let w = what_if();
+                            fact_memo.push((key, w));
+                            w
+                        }
+                    }
+                }
+            };
+            let open = e
+                .dimension
+                .is_none_or(|d| outcome.positive.get(d.index()).is_some_and(Option::is_none));
             candidates.push(Candidate::new(
                 level,
                 makes_positive,
@@ -979,6 +1176,13 @@ impl Assessor {
             .collect();
         let upper = self.outcome(&all_present, &person);
 
+        // The level the child rules would give, where the age at the act is not established.
+        let level_if_child = (person.basis == AgeBasis::NotEstablished).then(|| {
+            let child = person.as_child(self.exempt_children);
+            let counting = self.count(&resolved, &child);
+            self.outcome(&counting.tally, &child).level
+        });
+
         let score = tally.score();
         let scale = if tally.raw > SCORE_CAP {
             SCORE_CAP / tally.raw
@@ -988,9 +1192,10 @@ impl Assessor {
         let contributions: Vec<Contribution> = counted
             .iter()
             .filter_map(|k| {
+                let dimension = k.dimension?;
                 self.entries.get(k.pos).map(|e| Contribution {
                     id: e.id.clone(),
-                    dimension: k.dimension,
+                    dimension,
                     strength: k.strength,
                     weight: self.weight(k.strength),
                     points: self.weight(k.strength) * scale,
@@ -1002,6 +1207,9 @@ impl Assessor {
             subject: SubjectFinding {
                 age_group: person.age,
                 treated_as_child: person.child_rules,
+                age_basis: person.basis,
+                child_protection: person.child_now,
+                ask_first: person.ask_first,
                 disability: person.disability,
                 means_required: !person.exempt,
                 means_not_required_because: self.exempt_because(&person),
@@ -1019,7 +1227,7 @@ impl Assessor {
                     .collect(),
             },
             dimensions: self.dimension_findings(&tally, &outcome, &counted),
-            elements: self.element_findings(&outcome, &person),
+            elements: self.element_findings(&outcome, &person, &counted),
             person_rule: self.person_rule_finding(&outcome, &person),
             reasonable_grounds: self
                 .criteria
@@ -1065,6 +1273,7 @@ impl Assessor {
                 max: upper.level,
                 could_change: upper.level != outcome.level,
             },
+            level_if_child,
             rule_set: self.stamp.clone(),
             explanation,
             recommendations,
@@ -1072,15 +1281,188 @@ impl Assessor {
         })
     }
 
+    /// The points an entry adds at a strength: its weight, or nothing for an element fact.
+    fn weight_of(&self, e: &CompiledEntry, s: Strength) -> f64 {
+        if e.dimension.is_some() {
+            self.weight(s)
+        } else {
+            0.0
+        }
+    }
+
+    fn gain(&self, e: &CompiledEntry, from: Strength, to: Strength) -> f64 {
+        self.weight_of(e, to) - self.weight_of(e, from)
+    }
+
+    /// Resolves observations to catalogue positions, sorted by position then record order:
+    /// every id must be in the catalogue and the rule set's lists, and two observations of
+    /// one indicator must agree (identical ones count once).
+    #[allow(clippy::type_complexity)]
+    fn resolve(
+        &self,
+        case: &Case,
+    ) -> Result<Vec<(usize, ObservationStatus, Option<EvidenceSource>, usize)>, CaseError> {
+        let mut resolved: Vec<(usize, ObservationStatus, Option<EvidenceSource>, usize)> =
+            Vec::with_capacity(case.observations.len());
+        for (i, o) in case.observations.iter().enumerate() {
+            let Some(pos) = self.catalogue.position(o.indicator.as_str()) else {
+                return Err(CaseError::UnknownIndicator {
+                    path: format!("$.observations[{i}].indicator"),
+                    id: o.indicator.clone(),
+                });
+            };
+            if self.entries.get(pos).is_none_or(|e| e.lists == 0) {
+                return Err(CaseError::IndicatorNotInRuleSet {
+                    path: format!("$.observations[{i}].indicator"),
+                    id: o.indicator.clone(),
+                    rule_set: self.rule_set.id.clone(),
+                });
+            }
+            resolved.push((pos, o.status, o.source, i));
+        }
+        resolved.sort_unstable_by_key(|&(pos, _, _, i)| (pos, i));
+        for pair in resolved.windows(2) {
+            if let [(pos, first, _, i), (next, second, _, j)] = pair
+                && pos == next
+                && first != second
+                && let Some(o) = case.observations.get(*j)
+            {
+                return Err(CaseError::ConflictingObservations {
+                    id: o.indicator.clone(),
+                    first: format!("$.observations[{i}]"),
+                    first_status: first.as_str(),
+                    second: format!("$.observations[{j}]"),
+                    second_status: second.as_str(),
+                });
+            }
+        }
+        Ok(resolved)
+    }
+
+    /// Counts the present indicators for this person: per slot (dimension and concept, or
+    /// element fact), the strongest entry.
+    fn count(
+        &self,
+        resolved: &[(usize, ObservationStatus, Option<EvidenceSource>, usize)],
+        person: &Person,
+    ) -> Counting {
+        let mut present: Vec<(u32, Strength, usize)> = resolved
+            .iter()
+            .filter(|(_, st, _, _)| *st == ObservationStatus::Present)
+            .filter_map(|&(pos, _, _, _)| {
+                self.entries
+                    .get(pos)
+                    .map(|e| (e.slot, self.strength(e, person), pos))
+            })
+            .collect();
+        present.dedup_by_key(|p| p.2);
+        // Slots are numbered in dimension order; strongest first, then catalogue order.
+        present.sort_unstable_by(|a, b| (a.0, b.1, a.2).cmp(&(b.0, a.1, b.2)));
+        let mut tally = Tally::default();
+        let mut slots = vec![SlotState::default(); self.n_slots];
+        let mut counted: Vec<Counted> = Vec::new();
+        for &(slot, strength, pos) in &present {
+            match counted.last_mut() {
+                Some(last) if last.slot == slot => last.same_concept.push(pos),
+                _ => {
+                    let Some(e) = self.entries.get(pos) else {
+                        continue;
+                    };
+                    tally.add(e, strength, self.weight_of(e, strength));
+                    if let Some(state) = slots.get_mut(slot as usize) {
+                        state.present = Some(strength);
+                    }
+                    counted.push(Counted {
+                        dimension: e.dimension,
+                        appearance: e.appearance,
+                        slot,
+                        strength,
+                        pos,
+                        same_concept: Vec::new(),
+                    });
+                }
+            }
+        }
+        Counting {
+            tally,
+            counted,
+            slots,
+        }
+    }
+
     fn person(&self, case: &Case) -> Person {
-        let age = case.subject.age_group();
-        let child_rules = age.treated_as_child();
-        let disability = case.subject.disability_status();
+        let subject = &case.subject;
+        let limit = self.age_limit;
+        let (limit_years, year_rule) = limit;
+        // The age at the time of the act, where anything about it is recorded. Under the
+        // year rule the years decide exactly, so they come first.
+        let years = subject.birth_year.zip(case.exploitation_began_year);
+        let by_years = years.map(|(b, y)| child_by_years(b, y, limit));
+        let by_age_at = subject
+            .age_at_exploitation_years
+            .map(|a| child_by_age(a, limit));
+        let by_minor_at = subject
+            .minor_at_exploitation
+            .map(|m| child_by_minority(m, limit));
+        let at_act: Option<Option<bool>> = if year_rule {
+            by_years.or(by_age_at).or(by_minor_at)
+        } else {
+            match (by_age_at, by_minor_at, by_years) {
+                (Some(Some(c)), _, _) | (_, Some(Some(c)), _) | (_, _, Some(Some(c))) => {
+                    Some(Some(c))
+                }
+                (None, None, None) => None,
+                _ => Some(None),
+            }
+        };
+        let by_now = subject
+            .age_years
+            .map(|a| child_by_age(a, limit))
+            .or_else(|| subject.minor.map(|m| child_by_minority(m, limit)));
+        let (basis, child_rules, ask_first) = match (at_act, by_now) {
+            (Some(Some(child)), _) => (AgeBasis::AtExploitation, child, None),
+            (Some(None), _) => (
+                AgeBasis::NotEstablished,
+                false,
+                Some(AgeQuestion::BirthYear),
+            ),
+            (None, Some(Some(child))) => (AgeBasis::Now, child, None),
+            (None, Some(None)) => (
+                AgeBasis::NotEstablished,
+                false,
+                Some(AgeQuestion::BirthYear),
+            ),
+            (None, None) if subject.possibly_minor == Some(true) => {
+                (AgeBasis::Presumed, true, None)
+            }
+            (None, None) => (
+                AgeBasis::NotEstablished,
+                false,
+                Some(AgeQuestion::AgeOrReasonsToBelieveChild),
+            ),
+        };
+        // Child protection follows the age now: under the rule set's limit (the year rule
+        // concerns the definition, not protection). Where no age now is recorded, the age at
+        // the act or the presumption stands in.
+        let child_now = match (subject.age_years, subject.minor) {
+            (Some(age), _) => age < limit_years,
+            (None, Some(minor)) => minor,
+            (None, None) => child_rules,
+        };
+        let age = match basis {
+            AgeBasis::AtExploitation | AgeBasis::Now if child_rules => AgeGroup::Child,
+            AgeBasis::AtExploitation | AgeBasis::Now => AgeGroup::Adult,
+            AgeBasis::Presumed | AgeBasis::NotEstablished => AgeGroup::NotEstablished,
+        };
+        let disability = subject.disability_status();
         let exempt = (child_rules && self.exempt_children)
             || (disability == DisabilityStatus::Yes && self.exempt_disability);
         Person {
             age,
+            basis,
             child_rules,
+            child_now,
+            ask_first,
             disability,
             exempt,
         }
@@ -1099,7 +1481,7 @@ impl Assessor {
 
     /// The rule set's lists relevant to this person and these forms, as a bit set.
     fn relevant_lists(&self, case: &Case, person: &Person) -> u64 {
-        let forms = case.forms.iter().fold(0u8, |m, f| m | f.bit());
+        let forms = case.forms.iter().fold(0u16, |m, f| m | f.bit());
         self.lists
             .iter()
             .enumerate()
@@ -1118,9 +1500,14 @@ impl Assessor {
             .map(|&d| {
                 let [w, m, s] = tally.dim(d);
                 let met = outcome.positive.get(d.index()).copied().flatten();
+                let appearance: Vec<IndicatorId> = counted
+                    .iter()
+                    .filter(|k| k.dimension == Some(d) && k.appearance)
+                    .filter_map(|k| self.entries.get(k.pos).map(|e| e.id.clone()))
+                    .collect();
                 let mut items: Vec<CountedIndicator> = counted
                     .iter()
-                    .filter(|k| k.dimension == d)
+                    .filter(|k| k.dimension == Some(d) && !k.appearance)
                     .filter_map(|k| {
                         self.entries.get(k.pos).map(|e| CountedIndicator {
                             id: e.id.clone(),
@@ -1151,6 +1538,7 @@ impl Assessor {
                         weak: w,
                     },
                     counted: items,
+                    appearance,
                 }
             })
             .collect()
@@ -1195,7 +1583,12 @@ impl Assessor {
         Some(Shortfall { clause, needs })
     }
 
-    fn element_findings(&self, outcome: &Outcome, person: &Person) -> Vec<ElementFinding> {
+    fn element_findings(
+        &self,
+        outcome: &Outcome,
+        person: &Person,
+        counted: &[Counted],
+    ) -> Vec<ElementFinding> {
         PalermoElement::ALL
             .iter()
             .map(|&el| {
@@ -1210,6 +1603,24 @@ impl Assessor {
                 } else {
                     ActEvidence::PositiveDimension
                 };
+                let lists = self.element_lists.get(el as usize).copied().unwrap_or(0);
+                let act_by_conduct = el == PalermoElement::Act
+                    && person.exempt
+                    && evidence != ActEvidence::PositiveDimension;
+                // Present element facts of this element (or of its lists), and for the act of
+                // an exempt person the indicators that evidence it; in catalogue order.
+                let mut indicators: Vec<usize> = counted
+                    .iter()
+                    .flat_map(|k| std::iter::once(k.pos).chain(k.same_concept.iter().copied()))
+                    .filter(|&pos| {
+                        self.entries.get(pos).is_some_and(|e| {
+                            (e.dimension.is_none() && (e.fact == Some(el) || e.lists & lists != 0))
+                                || (act_by_conduct && e.act && e.dimension.is_some())
+                        })
+                    })
+                    .collect();
+                indicators.sort_unstable();
+                indicators.dedup();
                 ElementFinding {
                     element: el,
                     required: !(el == PalermoElement::Means && person.exempt),
@@ -1221,6 +1632,17 @@ impl Assessor {
                         .filter(|d| outcome.positive.get(d.index()).copied().flatten().is_some())
                         .collect(),
                     dimensions: dims,
+                    lists: self
+                        .lists
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i < 64 && lists & (1 << i) != 0)
+                        .map(|(_, l)| l.id.clone())
+                        .collect(),
+                    indicators: indicators
+                        .iter()
+                        .filter_map(|p| self.entries.get(*p).map(|e| e.id.clone()))
+                        .collect(),
                 }
             })
             .collect()
@@ -1281,6 +1703,8 @@ impl Assessor {
             let disposition = match st {
                 ObservationStatus::Absent => Disposition::Absent,
                 ObservationStatus::NotAssessed => Disposition::NotAssessed,
+                ObservationStatus::Present if e.dimension.is_none() => Disposition::ElementFact,
+                ObservationStatus::Present if e.appearance => Disposition::ScoreOnly,
                 ObservationStatus::Present => counted
                     .iter()
                     .find(|k| k.slot == e.slot && k.pos != pos)
@@ -1334,8 +1758,18 @@ impl Assessor {
                 text: text.clone(),
             })
         };
-        if person.age == AgeGroup::NotEstablished {
-            add(NoticeKind::AgeNotEstablished, &t.age_not_established);
+        match (person.basis, person.ask_first) {
+            (AgeBasis::Presumed, _) => add(NoticeKind::ChildPresumed, &t.child_presumed),
+            (AgeBasis::NotEstablished, Some(AgeQuestion::BirthYear)) => {
+                add(
+                    NoticeKind::AgeAtExploitationUncertain,
+                    &t.age_at_act_uncertain,
+                );
+            }
+            (AgeBasis::NotEstablished, _) => {
+                add(NoticeKind::AgeNotEstablished, &t.age_not_established);
+            }
+            _ => {}
         }
         if person.child_rules && self.rule_set.child_strengths.is_some() {
             add(NoticeKind::ChildStrengthsApplied, &t.child_strengths);
@@ -1374,13 +1808,11 @@ impl Assessor {
         for r in &self.recommendations {
             let audience_ok = match r.audience {
                 RecommendationAudience::Everyone => true,
-                RecommendationAudience::ChildrenAndPossibleChildren => person.child_rules,
+                RecommendationAudience::ChildrenAndPossibleChildren => person.child_now,
             };
             if audience_ok
                 && r.levels.get(level as usize).copied().unwrap_or(false)
-                && r.when
-                    .iter()
-                    .all(|c| self.holds(*c, tally, outcome, person))
+                && r.when.iter().all(|c| self.holds(c, tally, outcome, person))
             {
                 out.push(Recommendation {
                     kind: r.kind,

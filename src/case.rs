@@ -117,6 +117,11 @@ pub struct Case {
     #[serde(default)]
     #[schemars(length(max = 100))]
     pub offences: Vec<Offence>,
+    /// The calendar year in which the exploitation began, if known (1900 to 2100). With
+    /// `subject.birth_year` it settles the person's age at the time of the act.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1900, max = 2100))]
+    pub exploitation_began_year: Option<u16>,
 }
 
 /// What is known about the person the case is about. Every field is optional: absent means
@@ -136,6 +141,24 @@ pub struct Subject {
     /// require the means element for persons with disabilities.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disability: Option<bool>,
+    /// The age is uncertain and there are reasons to believe the person is a child (CoE
+    /// Convention Art. 10(3), EU Directive 2011/36/EU Art. 13(2)): the child rules apply as a
+    /// presumption pending age assessment. Only where no age is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub possibly_minor: Option<bool>,
+    /// Age in whole years when the exploitation began, if known (0 to 130). Decides the child
+    /// rules (the means element); the age now decides child protection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 130))]
+    pub age_at_exploitation_years: Option<u8>,
+    /// Whether the person was under 18 when the exploitation began, where only that is known
+    /// (as CTDC's `majorityStatusAtExploit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minor_at_exploitation: Option<bool>,
+    /// The calendar year of birth, if known (1900 to 2100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1900, max = 2100))]
+    pub birth_year: Option<u16>,
 }
 
 /// Whether a person has a disability, as far as recorded.
@@ -151,7 +174,9 @@ pub enum DisabilityStatus {
 }
 
 impl Subject {
-    /// The age group: from `age_years` when known, else from `minor`, else not established.
+    /// The age group now, under 18: from `age_years` when known, else from `minor`, else not
+    /// established. (The age at the time of the act, and a rule set's own age limit, are
+    /// applied by the assessment.)
     pub fn age_group(&self) -> AgeGroup {
         match (self.age_years, self.minor) {
             (Some(age), _) if age < 18 => AgeGroup::Child,
@@ -469,6 +494,34 @@ impl Case {
         {
             return Err(CaseError::ContradictoryAge { age, minor });
         }
+        if let Some(age) = self.subject.age_at_exploitation_years
+            && u64::from(age) > limits.max_age_years
+        {
+            return Err(CaseError::InvalidValue {
+                path: "$.subject.age_at_exploitation_years".to_owned(),
+                expected: AGE_EXPECTED,
+            });
+        }
+        for (year, path) in [
+            (self.subject.birth_year, "$.subject.birth_year"),
+            (self.exploitation_began_year, "$.exploitation_began_year"),
+        ] {
+            if let Some(y) = year
+                && !(MIN_YEAR..=MAX_YEAR).contains(&y)
+            {
+                return Err(CaseError::InvalidValue {
+                    path: path.to_owned(),
+                    expected: YEAR_EXPECTED,
+                });
+            }
+        }
+        self.subject
+            .check_ages(self.exploitation_began_year)
+            .map_err(|(first, second, reason)| CaseError::Contradiction {
+                first,
+                second,
+                reason,
+            })?;
         check_count(self.forms.len(), limits.max_forms, "$.forms")?;
         for (i, form) in self.forms.iter().enumerate() {
             if self.forms.iter().take(i).any(|f| f == form) {
@@ -534,6 +587,114 @@ impl Case {
 }
 
 const AGE_EXPECTED: &str = "a whole number of years from 0 to 130";
+const YEAR_EXPECTED: &str = "a calendar year from 1900 to 2100";
+const MIN_YEAR: u16 = 1900;
+const MAX_YEAR: u16 = 2100;
+
+impl Subject {
+    /// Checks that the recorded ages agree with each other; on a contradiction returns the two
+    /// paths and why, never the values.
+    fn check_ages(
+        &self,
+        began: Option<u16>,
+    ) -> Result<(), (&'static str, &'static str, &'static str)> {
+        const PM: &str = "$.subject.possibly_minor";
+        const AGE: &str = "$.subject.age_years";
+        const MINOR: &str = "$.subject.minor";
+        const AGE_AT: &str = "$.subject.age_at_exploitation_years";
+        const MINOR_AT: &str = "$.subject.minor_at_exploitation";
+        const BIRTH: &str = "$.subject.birth_year";
+        const BEGAN: &str = "$.exploitation_began_year";
+        let s = self;
+        if s.possibly_minor == Some(true) {
+            let recorded = [
+                (s.age_years.is_some(), AGE),
+                (s.minor.is_some(), MINOR),
+                (s.age_at_exploitation_years.is_some(), AGE_AT),
+                (s.minor_at_exploitation.is_some(), MINOR_AT),
+            ];
+            if let Some((_, path)) = recorded.iter().find(|(r, _)| *r) {
+                return Err((
+                    PM,
+                    path,
+                    "`possibly_minor` is for a person whose age is not recorded",
+                ));
+            }
+        }
+        if let (Some(at), Some(now)) = (s.age_at_exploitation_years, s.age_years)
+            && at > now
+        {
+            return Err((AGE_AT, AGE, "the age at the act is above the age now"));
+        }
+        if let (Some(minor_at), Some(at)) = (s.minor_at_exploitation, s.age_at_exploitation_years)
+            && minor_at != (at < 18)
+        {
+            return Err((
+                MINOR_AT,
+                AGE_AT,
+                "a person under 18 is a minor, one of 18 or over is not",
+            ));
+        }
+        if let (Some(at), Some(true)) = (s.age_at_exploitation_years, s.minor)
+            && at >= 18
+        {
+            return Err((
+                AGE_AT,
+                MINOR,
+                "a person under 18 now was under 18 when the exploitation began",
+            ));
+        }
+        if let (Some(false), Some(true)) = (s.minor_at_exploitation, s.minor) {
+            return Err((
+                MINOR_AT,
+                MINOR,
+                "a person under 18 now was under 18 when the exploitation began",
+            ));
+        }
+        if let (Some(false), Some(now)) = (s.minor_at_exploitation, s.age_years)
+            && now < 18
+        {
+            return Err((
+                MINOR_AT,
+                AGE,
+                "a person under 18 now was under 18 when the exploitation began",
+            ));
+        }
+        if let (Some(birth), Some(began)) = (s.birth_year, began) {
+            if birth > began {
+                return Err((
+                    BIRTH,
+                    BEGAN,
+                    "the year of birth is after the year the exploitation began",
+                ));
+            }
+            let span = i32::from(began) - i32::from(birth);
+            if let Some(at) = s.age_at_exploitation_years {
+                // The age at the act is `span - 1` or `span`; more than a year either side of
+                // that is a contradiction.
+                let at = i32::from(at);
+                if at < span - 2 || at > span + 1 {
+                    return Err((
+                        AGE_AT,
+                        BIRTH,
+                        "the years of birth and of the start of the exploitation give another age at the act",
+                    ));
+                }
+            }
+            if let Some(minor_at) = s.minor_at_exploitation {
+                // Certainly a minor when span <= 17; certainly not when span - 1 >= 18.
+                if (minor_at && span > 18) || (!minor_at && span <= 17) {
+                    return Err((
+                        MINOR_AT,
+                        BIRTH,
+                        "the years of birth and of the start of the exploitation say otherwise",
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
 
 fn check_text(text: &str, limit: usize, path: impl FnOnce() -> String) -> Result<(), CaseError> {
     // Counting characters is O(n); skip it when the byte length already fits.
@@ -568,8 +729,9 @@ struct Reader<'l> {
     options: ParseOptions,
 }
 
-const CASE_FIELDS: &str = "`case_reference`, `subject`, `forms`, `observations`, `offences`";
-const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`";
+const CASE_FIELDS: &str =
+    "`case_reference`, `subject`, `forms`, `observations`, `offences`, `exploitation_began_year`";
+const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`, `possibly_minor`, `age_at_exploitation_years`, `minor_at_exploitation`, `birth_year`";
 const OBSERVATION_FIELDS: &str = "`indicator`, `status`, `source`, `note`";
 const OFFENCE_FIELDS: &str = "`kind`, `stage`, `note`";
 
@@ -656,6 +818,30 @@ impl Reader<'_> {
         }
     }
 
+    fn age(&self, value: &Json, path: &Path<'_>) -> Result<Option<u8>, CaseError> {
+        match value {
+            Json::Null => Ok(None),
+            Json::Number(Number::Unsigned(n)) if *n <= self.limits.max_age_years => {
+                Ok(u8::try_from(*n).ok())
+            }
+            Json::Number(_) => Err(self.invalid(value, path, AGE_EXPECTED)),
+            other => Err(self.wrong_type(other, path, AGE_EXPECTED)),
+        }
+    }
+
+    fn year(&self, value: &Json, path: &Path<'_>) -> Result<Option<u16>, CaseError> {
+        match value {
+            Json::Null => Ok(None),
+            Json::Number(Number::Unsigned(n))
+                if (u64::from(MIN_YEAR)..=u64::from(MAX_YEAR)).contains(n) =>
+            {
+                Ok(u16::try_from(*n).ok())
+            }
+            Json::Number(_) => Err(self.invalid(value, path, YEAR_EXPECTED)),
+            other => Err(self.wrong_type(other, path, YEAR_EXPECTED)),
+        }
+    }
+
     fn keyword<T: Keyword>(&self, value: &Json, path: &Path<'_>) -> Result<T, CaseError> {
         let Json::String(text) = value else {
             return Err(self.wrong_type(value, path, T::EXPECTED));
@@ -674,6 +860,7 @@ impl Reader<'_> {
             "forms",
             "observations",
             "offences",
+            "exploitation_began_year",
         ];
         let members = self.object(value, path, FIELDS, CASE_FIELDS)?;
         let mut case = Case::default();
@@ -691,6 +878,10 @@ impl Reader<'_> {
                     };
                 }
                 "subject" => case.subject = self.subject(value, &path.key("subject"))?,
+                "exploitation_began_year" => {
+                    case.exploitation_began_year =
+                        self.year(value, &path.key("exploitation_began_year"))?;
+                }
                 "forms" => {
                     let p = path.key("forms");
                     let items = self.array(value, &p, self.limits.max_forms)?;
@@ -725,22 +916,33 @@ impl Reader<'_> {
     }
 
     fn subject(&self, value: &Json, path: &Path<'_>) -> Result<Subject, CaseError> {
-        const FIELDS: &[&str] = &["age_years", "minor", "disability"];
+        const FIELDS: &[&str] = &[
+            "age_years",
+            "minor",
+            "disability",
+            "possibly_minor",
+            "age_at_exploitation_years",
+            "minor_at_exploitation",
+            "birth_year",
+        ];
         let members = self.object(value, path, FIELDS, SUBJECT_FIELDS)?;
         let mut subject = Subject::default();
         for (key, value) in members {
             match key.as_ref() {
-                "age_years" => {
-                    let p = path.key("age_years");
-                    subject.age_years = match value {
-                        Json::Null => None,
-                        Json::Number(Number::Unsigned(n)) if *n <= self.limits.max_age_years => {
-                            u8::try_from(*n).ok()
-                        }
-                        Json::Number(_) => return Err(self.invalid(value, &p, AGE_EXPECTED)),
-                        other => return Err(self.wrong_type(other, &p, AGE_EXPECTED)),
-                    };
+                "age_years" => subject.age_years = self.age(value, &path.key("age_years"))?,
+                "age_at_exploitation_years" => {
+                    subject.age_at_exploitation_years =
+                        self.age(value, &path.key("age_at_exploitation_years"))?;
                 }
+                "possibly_minor" => {
+                    subject.possibly_minor =
+                        self.optional_bool(value, &path.key("possibly_minor"))?;
+                }
+                "minor_at_exploitation" => {
+                    subject.minor_at_exploitation =
+                        self.optional_bool(value, &path.key("minor_at_exploitation"))?;
+                }
+                "birth_year" => subject.birth_year = self.year(value, &path.key("birth_year"))?,
                 "minor" => subject.minor = self.optional_bool(value, &path.key("minor"))?,
                 "disability" => {
                     subject.disability = self.optional_bool(value, &path.key("disability"))?;
@@ -885,7 +1087,7 @@ keyword!(
 );
 keyword!(
     ExploitationForm,
-    "one of `labour`, `sexual`, `domestic_servitude`, `forced_criminality`, `begging`, `forced_marriage`, `organ_removal`, `other`"
+    "one of `labour`, `sexual`, `domestic_servitude`, `forced_criminality`, `begging`, `forced_marriage`, `organ_removal`, `other`, `slavery_or_servitude`, `child_soldiering`"
 );
 keyword!(
     OffenceKind,
@@ -920,7 +1122,7 @@ mod tests {
         let s = |age_years, minor| Subject {
             age_years,
             minor,
-            disability: None,
+            ..Subject::default()
         };
         assert_eq!(s(Some(17), None).age_group(), AgeGroup::Child);
         assert_eq!(s(Some(18), None).age_group(), AgeGroup::Adult);

@@ -21,7 +21,7 @@ use crate::limits::Limits;
 pub const CATALOGUE_FORMAT_VERSION: u32 = 1;
 
 /// The built-in catalogue files, in load order.
-const BUILTIN_FILES: [(&str, &str); 3] = [
+const BUILTIN_FILES: [(&str, &str); 4] = [
     (
         "data/catalogue/ilo_ec_2009.json",
         include_str!("../data/catalogue/ilo_ec_2009.json"),
@@ -33,6 +33,10 @@ const BUILTIN_FILES: [(&str, &str); 3] = [
     (
         "data/catalogue/korea_context.json",
         include_str!("../data/catalogue/korea_context.json"),
+    ),
+    (
+        "data/catalogue/palermo.json",
+        include_str!("../data/catalogue/palermo.json"),
     ),
 ];
 
@@ -402,6 +406,64 @@ impl Catalogue {
                 ));
             }
         }
+        match (entry.dimension, entry.element) {
+            (Some(_), Some(_)) => problems.push(Problem::new(
+                format!("{path}.element"),
+                "an entry with a dimension evidences that dimension's element: give `dimension` or `element`, not both",
+            )),
+            (None, None) => problems.push(Problem::new(
+                path.to_owned(),
+                "an entry needs a `dimension`, or an `element` (`act` or `purpose`) when it belongs to no dimension",
+            )),
+            (None, Some(crate::indicator::PalermoElement::Means)) => problems.push(Problem::new(
+                format!("{path}.element"),
+                "the means are evidenced through the ILO/EC dimensions: an entry without a dimension evidences `act` or `purpose`",
+            )),
+            _ => {}
+        }
+        if entry.act_evidence.is_some()
+            && entry.phase() != Some(crate::indicator::Phase::Recruitment)
+        {
+            problems.push(Problem::new(
+                format!("{path}.act_evidence"),
+                "only a recruitment-phase entry is marked as evidence of the act",
+            ));
+        }
+        if let Some(mark) = &entry.act_evidence
+            && mark.reason.trim().is_empty()
+        {
+            problems.push(Problem::new(
+                format!("{path}.act_evidence.reason"),
+                "the reason is empty",
+            ));
+        }
+        if let Some(other) = self.entries.iter().find(|o| {
+            o.concept == entry.concept
+                && o.dimension == entry.dimension
+                && o.appearance != entry.appearance
+        }) {
+            problems.push(Problem::new(
+                format!("{path}.concept"),
+                format!(
+                    "concept `{}` is shared with `{}` in the same dimension, but only one of them is an item of appearance: a sign of appearance has its own concept",
+                    entry.concept, other.id
+                ),
+            ));
+        }
+        if entry.appearance && entry.dimension.is_none() {
+            problems.push(Problem::new(
+                format!("{path}.appearance"),
+                "an element fact is not an item of appearance",
+            ));
+        }
+        for (j, form) in entry.forms.iter().enumerate() {
+            if entry.forms.iter().take(j).any(|f| f == form) {
+                problems.push(Problem::new(
+                    format!("{path}.forms[{j}]"),
+                    format!("form `{}` is named twice", form.as_str()),
+                ));
+            }
+        }
         self.check_provenance(&entry.provenance, &format!("{path}.provenance"), problems);
         for (j, variation) in entry.list_strengths.iter().enumerate() {
             let vpath = format!("{path}.list_strengths[{j}]");
@@ -490,7 +552,7 @@ impl Catalogue {
     pub fn in_dimension(&self, dimension: Dimension) -> impl Iterator<Item = &IndicatorEntry> {
         self.entries
             .iter()
-            .filter(move |e| e.dimension == dimension)
+            .filter(move |e| e.dimension == Some(dimension))
     }
 
     /// The entries of one list, in file order (empty for an unknown list).

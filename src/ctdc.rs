@@ -364,7 +364,7 @@ impl Crosswalk {
                 ));
             }
             let mut differs = false;
-            let mut seen: Vec<(Dimension, &ConceptId, &IndicatorId)> = Vec::new();
+            let mut seen: Vec<(Option<Dimension>, &ConceptId, &IndicatorId)> = Vec::new();
             for (j, id) in row.indicators.iter().enumerate() {
                 let ipath = format!("{path}.indicators[{j}]");
                 if row.indicators.iter().take(j).any(|other| other == id) {
@@ -431,7 +431,7 @@ fn targets() -> &'static [Target] {
     TARGETS.get_or_init(|| {
         let catalogue = Catalogue::builtin();
         let mut targets: Vec<Target> = Vec::new();
-        let mut slots: BTreeMap<(Dimension, String), usize> = BTreeMap::new();
+        let mut slots: BTreeMap<(Option<Dimension>, String), usize> = BTreeMap::new();
         for row in &Crosswalk::builtin().rows {
             for id in &row.indicators {
                 if let Some(t) = targets.iter_mut().find(|t| &t.id == id) {
@@ -445,7 +445,7 @@ fn targets() -> &'static [Target] {
                         .or_insert(next),
                     // Not reachable with the tested built-in data: a slot of its own.
                     None => *slots
-                        .entry((Dimension::DeceptiveRecruitment, format!("#{}", id.as_str())))
+                        .entry((None, format!("#{}", id.as_str())))
                         .or_insert(next),
                 };
                 targets.push(Target {
@@ -930,10 +930,12 @@ impl CtdcRecord {
                 age_years: None,
                 minor: majority_status.map(|m| m == Majority::Minor),
                 disability: None,
+                ..Subject::default()
             },
             forms,
             observations: observations(&controls),
             offences: Vec::new(),
+            exploitation_began_year: None,
         };
         Ok(CtdcRecord {
             row,

@@ -266,14 +266,23 @@ pub enum CaseError {
         form: &'static str,
     },
     /// Age and minority contradict each other.
-    #[error(
-        "$.subject: `age_years` ({age}) and `minor` ({minor}) contradict each other; a child is under 18"
-    )]
+    #[error("$.subject: `age_years` and `minor` contradict each other; a child is under 18")]
     ContradictoryAge {
         /// The age given.
         age: u8,
         /// The minority given.
         minor: bool,
+    },
+    /// Two recorded facts about the person's age contradict each other. The message names
+    /// both paths and never the values.
+    #[error("`{first}` and `{second}` contradict each other: {reason}")]
+    Contradiction {
+        /// The first field's JSON path.
+        first: &'static str,
+        /// The second field's JSON path.
+        second: &'static str,
+        /// Why they cannot both be true.
+        reason: &'static str,
     },
     /// An observation names an indicator the catalogue does not have.
     #[error("{path}: unknown indicator id `{id}`: not in the catalogue (check the spelling)")]
@@ -341,6 +350,7 @@ impl CaseError {
             | CaseError::IndicatorNotInRuleSet { path, .. } => Some(path),
             CaseError::ConflictingObservations { second, .. } => Some(second),
             CaseError::ContradictoryAge { .. } => Some("$.subject"),
+            CaseError::Contradiction { first, .. } => Some(first),
             CaseError::Revealed { error, .. } => error.path(),
             CaseError::TooLarge { .. } | CaseError::Syntax { .. } | CaseError::TooDeep { .. } => {
                 None

@@ -228,11 +228,15 @@ pub enum ExploitationForm {
     OrganRemoval,
     /// Another form of exploitation.
     Other,
+    /// Slavery, practices similar to slavery, or servitude (Palermo Art. 3(a)).
+    SlaveryOrServitude,
+    /// The recruitment or use of children by armed forces or groups.
+    ChildSoldiering,
 }
 
 impl ExploitationForm {
     /// All forms.
-    pub const ALL: [ExploitationForm; 8] = [
+    pub const ALL: [ExploitationForm; 10] = [
         ExploitationForm::Labour,
         ExploitationForm::Sexual,
         ExploitationForm::DomesticServitude,
@@ -241,11 +245,13 @@ impl ExploitationForm {
         ExploitationForm::ForcedMarriage,
         ExploitationForm::OrganRemoval,
         ExploitationForm::Other,
+        ExploitationForm::SlaveryOrServitude,
+        ExploitationForm::ChildSoldiering,
     ];
 
     /// Bit for a compact set of forms.
-    pub(crate) const fn bit(self) -> u8 {
-        1 << (self as u8)
+    pub(crate) const fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 
     /// The snake_case name used in JSON.
@@ -259,6 +265,8 @@ impl ExploitationForm {
             ExploitationForm::ForcedMarriage => "forced_marriage",
             ExploitationForm::OrganRemoval => "organ_removal",
             ExploitationForm::Other => "other",
+            ExploitationForm::SlaveryOrServitude => "slavery_or_servitude",
+            ExploitationForm::ChildSoldiering => "child_soldiering",
         }
     }
 
@@ -273,15 +281,18 @@ impl ExploitationForm {
             ExploitationForm::ForcedMarriage => "forced marriage",
             ExploitationForm::OrganRemoval => "organ removal",
             ExploitationForm::Other => "other exploitation",
+            ExploitationForm::SlaveryOrServitude => "slavery or servitude",
+            ExploitationForm::ChildSoldiering => "child soldiering",
         }
     }
 }
 
 /// The subject's age group as far as it is established.
 ///
-/// A child is anyone under 18 (Palermo Art. 3(d)). Where age is not established, the
-/// assessment treats the person as a child until it is (UNODC guidance), never the other way
-/// round.
+/// A child is anyone under 18 (Palermo Art. 3(d)); a rule set may set another limit (Korea:
+/// under 19). Where age is not established, the child rules apply only when there are reasons
+/// to believe the person is a child (`subject.possibly_minor`), as CoE Convention Art. 10(3)
+/// and EU Directive 2011/36/EU Art. 13(2) presume; otherwise age is the first question.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -296,9 +307,9 @@ pub enum AgeGroup {
 }
 
 impl AgeGroup {
-    /// Whether the child rules apply: a child, or a person whose age is not established.
-    pub const fn treated_as_child(self) -> bool {
-        matches!(self, AgeGroup::Child | AgeGroup::NotEstablished)
+    /// Whether the age group is an established child.
+    pub const fn is_child(self) -> bool {
+        matches!(self, AgeGroup::Child)
     }
 
     /// The snake_case name used in JSON.
@@ -589,6 +600,18 @@ impl CtdcMeansOfControl {
     }
 }
 
+/// Whether a recruitment-phase entry evidences the Palermo act, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActEvidenceMark {
+    /// True: the entry describes conduct of a recruiter (deception, coercion, abduction,
+    /// abuse of a situation), which is recruitment. False: background vulnerability only.
+    pub evidences_act: bool,
+    /// Why, in one sentence.
+    #[schemars(length(min = 1, max = 500))]
+    pub reason: String,
+}
+
 /// One indicator of the catalogue: a phenomenon in one dimension, with its strength, wording,
 /// lists, provenance and crosswalks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -598,8 +621,29 @@ pub struct IndicatorEntry {
     pub id: IndicatorId,
     /// The phenomenon, shared with the entries for the same phenomenon elsewhere.
     pub concept: ConceptId,
-    /// The dimension this entry belongs to.
-    pub dimension: Dimension,
+    /// The ILO/EC dimension this entry belongs to. Absent for the Palermo element facts (the
+    /// lists `palermo_purpose` and `palermo_acts`), which belong to no dimension: they never
+    /// count in a dimension's tally, rule or score, and evidence their `element` directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<Dimension>,
+    /// For an entry without a dimension: the Palermo element it evidences directly (`act` or
+    /// `purpose`). Exactly one of `dimension` and `element` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub element: Option<PalermoElement>,
+    /// The forms of exploitation the entry belongs to, where it belongs to particular ones
+    /// (the purpose facts); empty: every form.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forms: Vec<ExploitationForm>,
+    /// For a recruitment-phase entry: whether it evidences the act (it describes conduct of a
+    /// recruiter: deception, coercion, abduction, abuse of a situation) or only background
+    /// vulnerability, and why. Used for persons exempt from the means element.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub act_evidence: Option<ActEvidenceMark>,
+    /// An item of appearance or demeanour (clothing, fear, not knowing the address): it adds
+    /// to the score, to further inquiry and to the questions, but no rule of a level is met
+    /// because of it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub appearance: bool,
     /// The strength in the entry's first (defining) list.
     pub strength: Strength,
     /// The published wording of the indicator.
@@ -634,9 +678,32 @@ impl IndicatorEntry {
             .map_or(self.strength, |v| v.strength)
     }
 
-    /// The phase of the entry's dimension.
-    pub fn phase(&self) -> Phase {
-        self.dimension.phase()
+    /// The phase of the entry's dimension (none for an element fact).
+    pub fn phase(&self) -> Option<Phase> {
+        self.dimension.map(Dimension::phase)
+    }
+
+    /// The Palermo element the entry evidences: its dimension's, or its own.
+    pub fn evidenced_element(&self) -> Option<PalermoElement> {
+        self.dimension.map(Dimension::element).or(self.element)
+    }
+
+    /// Whether the entry evidences the act for a person exempt from the means: an act fact,
+    /// a recruitment-phase entry marked as conduct of a recruiter, or an indicator of coercion
+    /// at destination (control at destination is harbouring or receipt). Never an item of
+    /// appearance.
+    pub fn evidences_act(&self) -> bool {
+        if self.appearance {
+            return false;
+        }
+        match self.dimension {
+            None => self.element == Some(PalermoElement::Act),
+            Some(Dimension::CoercionAtDestination) => true,
+            Some(d) if d.phase() == Phase::Recruitment => {
+                self.act_evidence.as_ref().is_some_and(|m| m.evidences_act)
+            }
+            Some(_) => false,
+        }
     }
 
     /// Whether the entry belongs to `list`.

@@ -132,7 +132,8 @@ pub mod schema;
 pub mod synthetic;
 
 pub use assessment::{
-    Assessment, Disposition, Explanation, Level, Question, Recommendation, RecommendationKind,
+    AgeBasis, AgeQuestion, Assessment, Disposition, Explanation, Level, Question, Recommendation,
+    RecommendationKind,
 };
 pub use assessor::Assessor;
 pub use case::{
@@ -143,11 +144,11 @@ pub use catalogue::{Catalogue, CatalogueDocument, IndicatorList};
 pub use error::{CaseError, CatalogueError, Problem, Problems, RuleSetError};
 pub use id::{ConceptId, IndicatorId, ListId};
 pub use indicator::{
-    AgeGroup, Dimension, ExploitationForm, IndicatorEntry, PalermoElement, Provenance, Strength,
-    Verification,
+    ActEvidenceMark, AgeGroup, Dimension, ExploitationForm, IndicatorEntry, PalermoElement,
+    Provenance, Strength, Verification,
 };
 pub use limits::Limits;
-pub use rule_set::{RuleSet, validate};
+pub use rule_set::{AgeRule, RuleSet, validate};
 
 #[doc = include_str!("../DESIGN.md")]
 pub mod design {}

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::assessment::{Assessment, Disposition, Level, RecommendationKind};
+use crate::assessment::{AgeBasis, Assessment, Disposition, Level, RecommendationKind};
 use crate::indicator::{PalermoElement, Strength};
 
 /// How many open questions the report lists (the JSON has them all).
@@ -74,27 +74,39 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
     writeln!(out, "{}", a.level.in_words())?;
 
     writeln!(out, "\nWHY")?;
-    let age = if e.subject.treated_as_child {
-        if e.subject.age_group == crate::indicator::AgeGroup::Child {
-            "a child: the means are not required (Palermo Art. 3(c))"
-        } else {
-            "age not established: treated as a child until it is"
+    let age = match (e.subject.age_basis, e.subject.treated_as_child) {
+        (AgeBasis::Presumed, _) => {
+            "no age recorded, reasons to believe a child: presumed a child pending age assessment"
         }
-    } else {
-        "an adult"
+        (AgeBasis::NotEstablished, _) => {
+            "age not established: the adult rules apply; ask age first"
+        }
+        (AgeBasis::AtExploitation, true) => {
+            "a child when the exploitation began: the child rules apply"
+        }
+        (AgeBasis::AtExploitation, false) => "an adult when the exploitation began",
+        (AgeBasis::Now, true) => "a child: the child rules apply",
+        (AgeBasis::Now, false) => "an adult",
     };
     writeln!(out, "  Person: {age}.")?;
+    if let Some(level) = a.level_if_child {
+        writeln!(
+            out,
+            "  If the person was a child when the exploitation began, the level would be {}.",
+            level_name(level)
+        )?;
+    }
     for d in &e.dimensions {
         let absent: Vec<&str> = e
             .observations
             .iter()
-            .filter(|o| o.dimension == d.dimension && o.disposition == Disposition::Absent)
+            .filter(|o| o.dimension == Some(d.dimension) && o.disposition == Disposition::Absent)
             .map(|o| a.catalogue.label(&o.id))
             .collect();
         if d.positive {
             let clause = d.clause_met.as_ref().map_or("", |c| &*c.label);
             writeln!(out, "  + {}: POSITIVE ({clause})", d.dimension.label())?;
-        } else if d.counted.is_empty() && absent.is_empty() {
+        } else if d.counted.is_empty() && absent.is_empty() && d.appearance.is_empty() {
             continue;
         } else if d.counted.is_empty() {
             writeln!(
@@ -114,11 +126,39 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
                 a.catalogue.label(&c.id)
             )?;
         }
+        for id in &d.appearance {
+            writeln!(
+                out,
+                "      (appearance, score only)  {}",
+                a.catalogue.label(id)
+            )?;
+        }
         if !absent.is_empty() {
             writeln!(out, "      asked, not found: {}", absent.join("; "))?;
         }
     }
-    if e.dimensions.iter().all(|d| d.counted.is_empty()) {
+    for el in e.elements.iter().filter(|el| !el.indicators.is_empty()) {
+        let labels: Vec<&str> = el
+            .indicators
+            .iter()
+            .map(|id| a.catalogue.label(id))
+            .collect();
+        writeln!(
+            out,
+            "  {} evidenced by: {}",
+            match el.element {
+                PalermoElement::Act => "Act",
+                PalermoElement::Means => "Means",
+                PalermoElement::Purpose => "Purpose",
+            },
+            labels.join("; ")
+        )?;
+    }
+    if e.dimensions
+        .iter()
+        .all(|d| d.counted.is_empty() && d.appearance.is_empty())
+        && e.elements.iter().all(|el| el.indicators.is_empty())
+    {
         writeln!(out, "  No indicator is recorded as present.")?;
     }
     let elements: Vec<String> = e
@@ -184,7 +224,10 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
                     level_name(q.level_if_present)
                 )
             } else if q.makes_dimension_positive {
-                format!("would make {} positive", q.dimension.label())
+                format!(
+                    "would make {} positive",
+                    q.dimension.map_or("a dimension", |d| d.label())
+                )
             } else {
                 format!("+{} points", number(q.score_gain))
             };
@@ -193,7 +236,7 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
                 "    {}. {} [{}, {}] - {effect}",
                 i + 1,
                 a.catalogue.label(&q.id),
-                q.dimension.label(),
+                q.dimension.map_or("Palermo element fact", |d| d.label()),
                 q.strength
             )?;
         }
@@ -226,7 +269,9 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
                     format!(
                         "{} ({})",
                         a.catalogue.label(&l.id),
-                        l.dimension.label().to_lowercase()
+                        l.dimension
+                            .map_or("Palermo element fact", |d| d.label())
+                            .to_lowercase()
                     )
                 })
                 .collect();

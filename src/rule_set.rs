@@ -29,7 +29,7 @@ pub const RULE_SET_FORMAT_VERSION: u32 = 1;
 pub const SCORE_CAP: f64 = 100.0;
 
 /// The built-in rule set files.
-const BUILTIN_RULE_SETS: [(&str, &str, &str); 2] = [
+const BUILTIN_RULE_SETS: [(&str, &str, &str); 3] = [
     (
         "ilo-2009",
         "data/rule_sets/ilo-2009.json",
@@ -39,6 +39,11 @@ const BUILTIN_RULE_SETS: [(&str, &str, &str); 2] = [
         "kr-2023",
         "data/rule_sets/kr-2023.json",
         include_str!("../data/rule_sets/kr-2023.json"),
+    ),
+    (
+        "kr-2024",
+        "data/rule_sets/kr-2024.json",
+        include_str!("../data/rule_sets/kr-2024.json"),
     ),
 ];
 
@@ -130,6 +135,11 @@ pub struct ElementRule {
     /// The dimensions that evidence it; the element is met when any of them is positive.
     #[schemars(length(min = 1))]
     pub dimensions: Vec<Dimension>,
+    /// Lists of element facts (entries without a dimension, such as `palermo_purpose`) that
+    /// also evidence it: the element is met when any of their entries is present, whatever
+    /// the dimensions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lists: Vec<ListId>,
 }
 
 /// A group of people for whom a rule set does not require the means element.
@@ -151,6 +161,33 @@ pub enum ActEvidence {
     /// Any present indicator in an act dimension: without the means requirement, the
     /// recruitment dimensions' indicators evidence the act itself.
     AnyPresentIndicator,
+    /// A present act fact (list `palermo_acts`), a present recruitment-phase indicator that
+    /// the catalogue marks as conduct of a recruiter (`act_evidence`), or a present indicator
+    /// of coercion at destination (control at destination is harbouring or receipt). Not
+    /// background vulnerability, and never an item of appearance.
+    ConductOrControl,
+}
+
+/// Who counts as a child for the rule that the means are not required, with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgeRule {
+    /// A person younger than this (in whole years) is a child for the means rule: 18 under
+    /// Palermo Art. 3(d), 19 for Korea's children and youth.
+    #[schemars(range(min = 1, max = 30))]
+    pub child_under: u8,
+    /// Korea's year rule as in force on 1 January 2023: a person who has reached 1 January of
+    /// the year in which they turn `child_under` is not a child. With it, only the years of
+    /// birth and of the act settle the age at its limit.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub year_rule: bool,
+    /// Where the limit comes from.
+    pub basis: Basis,
+}
+
+impl AgeRule {
+    /// Palermo Art. 3(d): under 18, no year rule (the rule of a rule set that names none).
+    pub const PALERMO_CHILD_UNDER: u8 = 18;
 }
 
 /// The person-level rule: which dimensions make up which element, and who is exempt from
@@ -192,6 +229,16 @@ pub enum Condition {
     /// The person is exempt from the means element (a child, a possible child, or another
     /// group the person rule names).
     MeansNotRequired,
+    /// At least one entry of these lists of element facts (entries without a dimension, such
+    /// as `palermo_purpose`) is present with at least `min_strength`.
+    ListIndicatorPresent {
+        /// The lists.
+        lists: Vec<ListId>,
+        /// How strong it must be.
+        min_strength: Strength,
+    },
+    /// At least one of these conditions holds.
+    Any(Vec<Condition>),
 }
 
 /// One way to reach reasonable grounds: all its conditions hold.
@@ -335,6 +382,9 @@ pub struct RuleSet {
     pub weights: Weights,
     /// When a dimension is positive.
     pub dimension_rule: DimensionRule,
+    /// Who counts as a child for the means rule. Absent: under 18 (Palermo Art. 3(d)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_rule: Option<AgeRule>,
     /// When the definition is met.
     pub person_rule: PersonRule,
     /// When there are reasonable grounds.
@@ -363,7 +413,7 @@ impl RuleSet {
         })
     }
 
-    /// A built-in rule set by id: `ilo-2009` or `kr-2023`. Parsed once per process.
+    /// A built-in rule set by id: `ilo-2009`, `kr-2023` or `kr-2024`. Parsed once per process.
     pub fn builtin(id: &str) -> Result<&'static RuleSet, RuleSetError> {
         static PARSED: OnceLock<Vec<(&'static str, Result<RuleSet, RuleSetError>)>> =
             OnceLock::new();
@@ -412,6 +462,16 @@ impl RuleSet {
     /// The reference with this id.
     pub fn reference(&self, id: &str) -> Option<&Reference> {
         self.references.iter().find(|r| r.id.as_str() == id)
+    }
+
+    /// The age under which a person is a child for the means rule, and whether Korea's year
+    /// rule applies.
+    pub fn child_age_limit(&self) -> (u8, bool) {
+        self.age_rule
+            .as_ref()
+            .map_or((AgeRule::PALERMO_CHILD_UNDER, false), |r| {
+                (r.child_under, r.year_rule)
+            })
     }
 
     /// Whether `exempt` is among the groups exempt from the means element.
@@ -814,6 +874,27 @@ impl Validator<'_> {
                 }
             }
         }
+        for (i, element) in rule.elements.iter().enumerate() {
+            if !element.lists.is_empty() {
+                let lists = element.lists.clone();
+                self.check_fact_lists(
+                    &lists,
+                    &format!("$.person_rule.elements[{i}]"),
+                    Some(element.element),
+                );
+            }
+        }
+        if let Some(age_rule) = &self.rule_set.age_rule {
+            if !(1..=30).contains(&age_rule.child_under) {
+                self.problem(
+                    "$.age_rule.child_under",
+                    "an age limit from 1 to 30 years is expected",
+                );
+            }
+            let basis = age_rule.basis.clone();
+            self.check_basis(&basis, "$.age_rule.basis");
+        }
+        let rule = &self.rule_set.person_rule;
         for (i, g) in rule.means_not_required_for.iter().enumerate() {
             if rule.means_not_required_for.iter().take(i).any(|o| o == g) {
                 self.problem(
@@ -935,7 +1016,58 @@ impl Validator<'_> {
                     }
                 }
             }
+            Condition::ListIndicatorPresent { lists, .. } => {
+                self.check_fact_lists(lists, cpath, None);
+            }
+            Condition::Any(conditions) => {
+                if conditions.is_empty() {
+                    self.problem(cpath, "names no condition, so it can never hold");
+                }
+                for (k, c) in conditions.iter().enumerate() {
+                    self.check_condition(c, &format!("{cpath}.any[{k}]"), max_score);
+                }
+            }
             Condition::ElementMet(_) | Condition::MeansNotRequired => {}
+        }
+    }
+
+    /// Lists named as element evidence must be lists of the rule set holding only element
+    /// facts (entries without a dimension), of `element` when one is given: then a present
+    /// fact changes no dimension, and the engine's "what if" outcomes stay exact.
+    fn check_fact_lists(&mut self, lists: &[ListId], path: &str, element: Option<PalermoElement>) {
+        if lists.is_empty() {
+            self.problem(path, "names no list, so it can never hold");
+        }
+        for (k, list) in lists.iter().enumerate() {
+            let lpath = format!("{path}.lists[{k}]");
+            if !self.rule_set.lists.contains(list) {
+                self.problem(
+                    lpath,
+                    format!("list `{list}` is not among the rule set's lists"),
+                );
+                continue;
+            }
+            let entries: Vec<_> = self.catalogue.in_list(list.as_str()).collect();
+            if entries.is_empty() {
+                self.problem(lpath, format!("unreachable: list `{list}` has no entry"));
+            } else if entries.iter().any(|e| e.dimension.is_some()) {
+                self.problem(
+                    lpath,
+                    format!(
+                        "list `{list}` has entries with a dimension: only lists of element facts (entries without a dimension) evidence an element directly"
+                    ),
+                );
+            } else if let Some(el) = element
+                && entries.iter().any(|e| e.element != Some(el))
+            {
+                self.problem(
+                    lpath,
+                    format!(
+                        "list `{list}` has entries that evidence another element than {}",
+                        el.label()
+                    ),
+                );
+            }
         }
     }
 

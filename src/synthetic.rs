@@ -112,11 +112,13 @@ impl Iterator for SyntheticCases {
                 age_years: Some(18 + rng.below(50) as u8),
                 minor: None,
                 disability: if rng.chance(5) { Some(true) } else { None },
+                ..Subject::default()
             },
             80..=94 => Subject {
                 age_years: Some(10 + rng.below(8) as u8),
                 minor: None,
                 disability: None,
+                ..Subject::default()
             },
             _ => Subject::default(),
         };
@@ -195,6 +197,7 @@ impl Iterator for SyntheticCases {
             forms,
             observations,
             offences,
+            exploitation_began_year: None,
         })
     }
 }
@@ -273,10 +276,12 @@ pub fn full_adult_labour_case(seed: u64) -> Case {
             age_years: Some(30),
             minor: None,
             disability: None,
+            ..Subject::default()
         },
         forms: vec![ExploitationForm::Labour],
         observations,
         offences: vec![Offence::new(OffenceKind::IrregularStay)],
+        exploitation_began_year: None,
     }
 }
 

@@ -106,7 +106,7 @@ fn ask_next_puts_the_questions_that_raise_the_level_first() {
     assert_eq!(first.level_if_present, Level::ReasonableGrounds);
     assert_eq!(
         first.dimension,
-        trafficking_indicators::Dimension::ExploitativeConditionsOfWork
+        Some(trafficking_indicators::Dimension::ExploitativeConditionsOfWork)
     );
     let levels: Vec<Level> = a
         .explanation

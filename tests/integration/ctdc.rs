@@ -178,7 +178,7 @@ fn crosswalk_uses_destination_entries_except_false_promises_and_abduction() {
             } else {
                 Phase::Destination
             };
-            assert_eq!(entry.phase(), expected, "{}: `{id}`", row.column);
+            assert_eq!(entry.phase(), Some(expected), "{}: `{id}`", row.column);
         }
     }
 }

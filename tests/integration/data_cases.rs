@@ -46,6 +46,21 @@ struct Expected {
     score: Option<f64>,
     non_punishment_links: Option<BTreeMap<String, BTreeSet<String>>>,
     error: Option<String>,
+    elements_met: Option<BTreeSet<String>>,
+    treated_as_child: Option<bool>,
+    #[serde(default, deserialize_with = "present")]
+    level_if_child: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    ask_first: Option<Option<String>>,
+    notices_include: Option<BTreeSet<String>>,
+    recommendations_include: Option<BTreeSet<String>>,
+    recommendations_exclude: Option<BTreeSet<String>>,
+    non_punishment_offences: Option<BTreeSet<String>>,
+}
+
+/// A field given as `null` is `Some(None)`: "expected absent", not "not checked".
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }
 
 fn name<T: serde::Serialize>(value: T) -> String {
@@ -139,6 +154,66 @@ fn check(text: &str) -> Vec<String> {
         if &got != links {
             problems.push(format!(
                 "non-punishment links: expected {links:?}, got {got:?}"
+            ));
+        }
+    }
+    let x = &a.explanation;
+    if let Some(want) = &e.elements_met {
+        let got: BTreeSet<String> = x
+            .elements
+            .iter()
+            .filter(|el| el.met)
+            .map(|el| name(el.element))
+            .collect();
+        if &got != want {
+            problems.push(format!("elements met: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some(want) = e.treated_as_child
+        && x.subject.treated_as_child != want
+    {
+        problems.push(format!(
+            "treated as child: expected {want}, got {}",
+            x.subject.treated_as_child
+        ));
+    }
+    if let Some(want) = &e.level_if_child {
+        let got = a.level_if_child.map(|l| l.as_str().to_owned());
+        if &got != want {
+            problems.push(format!("level_if_child: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some(want) = &e.ask_first {
+        let got = x.subject.ask_first.map(name);
+        if &got != want {
+            problems.push(format!("ask_first: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some(want) = &e.notices_include {
+        let got: BTreeSet<String> = x.notices.iter().map(|n| name(n.kind)).collect();
+        for kind in want.difference(&got) {
+            problems.push(format!("notice `{kind}` missing; got {got:?}"));
+        }
+    }
+    let recs: BTreeSet<String> = a.recommendations.iter().map(|r| name(r.kind)).collect();
+    if let Some(want) = &e.recommendations_include {
+        for kind in want.difference(&recs) {
+            problems.push(format!("recommendation `{kind}` missing; got {recs:?}"));
+        }
+    }
+    if let Some(unwanted) = &e.recommendations_exclude {
+        for kind in unwanted.intersection(&recs) {
+            problems.push(format!("recommendation `{kind}` must not be given"));
+        }
+    }
+    if let Some(want) = &e.non_punishment_offences {
+        let got: BTreeSet<String> = a
+            .recommendation(RecommendationKind::NonPunishment)
+            .map(|r| r.offences.iter().map(|o| name(o.offence)).collect())
+            .unwrap_or_default();
+        if &got != want {
+            problems.push(format!(
+                "non-punishment offences: expected {want:?}, got {got:?}"
             ));
         }
     }

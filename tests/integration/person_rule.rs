@@ -94,17 +94,49 @@ fn child_without_evidence_of_the_act_has_reasonable_grounds_only() {
     );
 }
 
+/// A missing age alone is no reason to believe the person is a child (CoE Convention
+/// Art. 10(3), EU Directive Art. 13(2)): the adult rules apply, age is the first question, and
+/// the level the child rules would give is shown beside the level.
 #[test]
-fn age_not_established_is_treated_as_a_child_and_says_so() {
+fn age_not_established_applies_adult_rules_and_shows_the_child_level() {
     let obs = present(&["deceived_about_wages", PURPOSE[0], PURPOSE[1]]);
     let a = run(&age_unknown(&obs));
-    assert_eq!(a.level, Level::DefinitionMet);
-    assert!(a.explanation.subject.treated_as_child);
+    assert_eq!(a.level, Level::FurtherInquiry);
+    assert_eq!(a.level_if_child, Some(Level::DefinitionMet));
+    assert!(!a.explanation.subject.treated_as_child);
+    assert_eq!(
+        a.explanation.subject.ask_first,
+        Some(trafficking_indicators::AgeQuestion::AgeOrReasonsToBelieveChild)
+    );
     assert!(
         a.explanation
             .notices
             .iter()
             .any(|n| n.kind == NoticeKind::AgeNotEstablished)
+    );
+    assert!(
+        a.recommendation(RecommendationKind::ChildProtectionReferral)
+            .is_none()
+    );
+}
+
+/// With reasons to believe the person is a child, the child rules apply as a presumption.
+#[test]
+fn possible_minor_is_presumed_a_child_and_says_so() {
+    let obs = present(&["deceived_about_wages", PURPOSE[0], PURPOSE[1]]);
+    let subject = Subject {
+        possibly_minor: Some(true),
+        ..Subject::default()
+    };
+    let a = run(&with_subject(subject, &obs));
+    assert_eq!(a.level, Level::DefinitionMet);
+    assert_eq!(a.level_if_child, None);
+    assert!(a.explanation.subject.treated_as_child);
+    assert!(
+        a.explanation
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::ChildPresumed)
     );
     assert!(
         a.recommendation(RecommendationKind::ChildProtectionReferral)

@@ -30,8 +30,15 @@ fn subject() -> impl Strategy<Value = Subject> {
     )
         .prop_map(|(age_years, minor, disability)| Subject {
             minor: if age_years.is_some() { None } else { minor },
+            // Reasons to believe a child, only where no age is recorded.
+            possibly_minor: if age_years.is_none() && minor.is_none() {
+                disability
+            } else {
+                None
+            },
             age_years,
             disability,
+            ..Subject::default()
         })
 }
 
@@ -140,6 +147,12 @@ proptest! {
         for list in &a.explanation.subject.relevant_lists {
             for e in catalogue.in_list(list.as_str()) {
                 if settled.contains(&(e.dimension, e.concept.clone())) {
+                    continue;
+                }
+                // An entry of particular forms (a purpose fact) is open only for those forms.
+                if !e.forms.is_empty() && !case.forms.is_empty()
+                    && !e.forms.iter().any(|f| case.forms.contains(f))
+                {
                     continue;
                 }
                 if !answered.contains(&e.id) && !all_present.observations.iter().any(|o| o.indicator == e.id) {

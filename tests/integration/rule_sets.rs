@@ -75,7 +75,7 @@ fn other_mistakes_are_caught_too() {
     let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
     for expected in [
         "$.effective_date: an effective date is a calendar date",
-        "$.lists[8]: duplicate list id `ilo_ec_2009_adult_labour`",
+        "$.lists[10]: duplicate list id `ilo_ec_2009_adult_labour`",
         "$.weights.strong: a weight must be a number, not NaN",
         "$.weights.weak: a weight must be finite",
         "$.dimension_rule.clauses[4].id: duplicate clause id `two_strong`",
