@@ -41,15 +41,22 @@
 //!   answered both ways" notice. It cannot change the level or the score, since the present
 //!   answer counts; the raw value stays in [`CtdcRecord::controls`];
 //! - `majorityStatus` `Minor` sets `subject.minor = true`, `Adult` sets it false, empty or
-//!   `Unknown` leaves the age not established (the assessment then applies the child rules).
-//!   It is the status when registered; the status when exploitation began and when the person
-//!   entered the trafficking process are kept in the record
+//!   `Unknown` leaves the age now not recorded. `majorityStatusAtExploit` sets
+//!   `subject.minor_at_exploitation` the same way, and where recorded it decides the child
+//!   rules (the age at the act); with neither, the age is not established and the assessment
+//!   applies the adult rules and gives `level_if_child`. The status when the person entered the
+//!   trafficking process is kept in the record
 //!   ([`CtdcRecord::minor_at_exploitation_or_entry`]);
 //! - the exploitation columns set the case's forms, deduplicated and sorted: `isForcedLabour`
 //!   labour, `isSexualExploit` sexual, `isSexAndLabour` both, `isForcedMarriage` forced
-//!   marriage, `isOrganRemoval` organ removal, `isOtherExploit`, `isSlaveryAndPractices` and
-//!   `isForcedMilitary` other, `typeOfLabourBegging` begging, `typeOfLabourDomesticWork`
-//!   domestic servitude, `typeOfLabourIllicitActivities` forced criminality;
+//!   marriage, `isOrganRemoval` organ removal, `isOtherExploit` other,
+//!   `isSlaveryAndPractices` slavery or servitude, `isForcedMilitary` child soldiering,
+//!   `typeOfLabourBegging` begging, `typeOfLabourDomesticWork` domestic servitude,
+//!   `typeOfLabourIllicitActivities` forced criminality;
+//! - a `1` in an exploitation-type column (and the `typeOfSex*` columns) records the Palermo
+//!   purpose fact, and a recorded recruiter (`recruiterRelation*` other than `Unknown`) records
+//!   `act_recruitment`, as the data file `data/crosswalks/ctdc_purpose_and_act.json` says, each
+//!   mapping with its reason ([`FactCrosswalk`]); a `0` records nothing;
 //! - the case reference is `ctdc-row-<n>`, never anything from the data; observations carry no
 //!   evidence source, because a CTDC row does not say how each fact was established.
 //!
@@ -120,6 +127,11 @@ pub const CROSSWALK_FORMAT_VERSION: u32 = 1;
 pub const CROSSWALK_PATH: &str = "data/crosswalks/ctdc_means_of_control.json";
 
 const CROSSWALK_JSON: &str = include_str!("../data/crosswalks/ctdc_means_of_control.json");
+
+/// Where the built-in purpose and act crosswalk lives in the repository.
+pub const FACT_CROSSWALK_PATH: &str = "data/crosswalks/ctdc_purpose_and_act.json";
+
+const FACT_CROSSWALK_JSON: &str = include_str!("../data/crosswalks/ctdc_purpose_and_act.json");
 
 /// CTDC's terms of use: cite the Counter Trafficking Data Collaborative, and never try to
 /// re-identify anyone.
@@ -279,6 +291,88 @@ pub struct Crosswalk {
     pub notes: Vec<String>,
     /// One row per column.
     pub rows: Vec<CrosswalkRow>,
+}
+
+/// One CTDC column that records the exploitation itself or a recruiter, and the Palermo
+/// purpose or act fact a `1` in it records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactRow {
+    /// The CTDC column name.
+    pub column: String,
+    /// The catalogue entry (a purpose or act fact) a `1` records as present.
+    pub indicator: IndicatorId,
+    /// Why.
+    pub reason: String,
+    /// The mark of the mapping.
+    pub verification: Verification,
+    /// `low` for an approximate fit.
+    #[serde(default)]
+    pub confidence: Confidence,
+}
+
+/// The crosswalk from CTDC exploitation-type and recruiter columns to the Palermo purpose and
+/// act facts (`data/crosswalks/ctdc_purpose_and_act.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactCrosswalk {
+    /// The file format version ([`CROSSWALK_FORMAT_VERSION`]).
+    pub format_version: u32,
+    /// The crosswalk's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// What it is and the rules it follows.
+    pub description: String,
+    /// The documents it cites.
+    pub sources: Vec<CrosswalkSource>,
+    /// One row per (column, fact).
+    pub rows: Vec<FactRow>,
+}
+
+impl FactCrosswalk {
+    /// The built-in crosswalk, parsed once per process.
+    pub fn builtin() -> &'static FactCrosswalk {
+        static BUILTIN: OnceLock<FactCrosswalk> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let parsed = serde_json::from_str::<FactCrosswalk>(FACT_CROSSWALK_JSON);
+            // PANIC SAFETY: compiled into the crate and checked by the test suite
+            // (`builtin_fact_crosswalk_names_facts_and_columns`); not reachable from input.
+            #[allow(clippy::expect_used)]
+            parsed.expect("the built-in CTDC purpose and act crosswalk is valid")
+        })
+    }
+
+    /// The path and text of the built-in crosswalk file.
+    pub fn builtin_file() -> (&'static str, &'static str) {
+        (FACT_CROSSWALK_PATH, FACT_CROSSWALK_JSON)
+    }
+
+    /// Every problem with this crosswalk against a catalogue: an indicator that is not a
+    /// purpose or act fact, or a column named in no CTDC header the mapping reads.
+    pub fn problems(&self, catalogue: &Catalogue) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            match catalogue.get(row.indicator.as_str()) {
+                Some(e) if e.dimension.is_none() => {}
+                Some(_) => problems.push(Problem::new(
+                    format!("$.rows[{i}].indicator"),
+                    format!("`{}` is not a purpose or act fact", row.indicator),
+                )),
+                None => problems.push(Problem::new(
+                    format!("$.rows[{i}].indicator"),
+                    format!("unknown indicator id `{}`", row.indicator),
+                )),
+            }
+            if row.reason.trim().is_empty() {
+                problems.push(Problem::new(
+                    format!("$.rows[{i}].reason"),
+                    "the reason is empty",
+                ));
+            }
+        }
+        problems
+    }
 }
 
 impl Crosswalk {
@@ -585,9 +679,9 @@ impl ExploitationType {
             ExploitationType::SexAndLabour => &[ExploitationForm::Labour, ExploitationForm::Sexual],
             ExploitationType::ForcedMarriage => &[ExploitationForm::ForcedMarriage],
             ExploitationType::OrganRemoval => &[ExploitationForm::OrganRemoval],
-            ExploitationType::OtherExploit
-            | ExploitationType::ForcedMilitary
-            | ExploitationType::SlaveryAndPractices => &[ExploitationForm::Other],
+            ExploitationType::SlaveryAndPractices => &[ExploitationForm::SlaveryOrServitude],
+            ExploitationType::ForcedMilitary => &[ExploitationForm::ChildSoldiering],
+            ExploitationType::OtherExploit => &[ExploitationForm::Other],
         }
     }
 }
@@ -739,6 +833,8 @@ pub struct CtdcHeader {
     controls: [usize; 19],
     exploitation: [usize; 8],
     labour: [usize; 3],
+    /// Per row of the purpose and act crosswalk: the column's position.
+    facts: Vec<usize>,
 }
 
 impl CtdcHeader {
@@ -762,6 +858,11 @@ impl CtdcHeader {
         names.extend(ExploitationType::ALL.iter().map(|t| t.column()));
         names.extend(LABOUR_FORMS.iter().map(|(c, _)| *c));
         names.push(ControlColumn::Abduction.column());
+        for row in &FactCrosswalk::builtin().rows {
+            if !names.contains(&row.column.as_str()) {
+                names.push(row.column.as_str());
+            }
+        }
         names
     }
 
@@ -769,18 +870,7 @@ impl CtdcHeader {
     /// terms-of-use sentence) and every column the mapping does not read are ignored; a
     /// missing or repeated column the mapping needs is an error naming it.
     pub fn from_fields<S: AsRef<str>>(fields: &[S]) -> Result<CtdcHeader, CtdcError> {
-        let find = |column: &'static str| -> Result<usize, CtdcError> {
-            let mut at = fields
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.as_ref() == column)
-                .map(|(i, _)| i);
-            let first = at.next().ok_or(CtdcError::MissingColumn { column })?;
-            if at.next().is_some() {
-                return Err(CtdcError::DuplicateColumn { column });
-            }
-            Ok(first)
-        };
+        let find = |column: &'static str| find_column(fields, column);
         let mut controls = [0usize; 19];
         for (slot, column) in controls.iter_mut().zip(ControlColumn::ALL) {
             *slot = find(column.column())?;
@@ -793,7 +883,13 @@ impl CtdcHeader {
         for (slot, (column, _)) in labour.iter_mut().zip(LABOUR_FORMS) {
             *slot = find(column)?;
         }
+        let facts = FactCrosswalk::builtin()
+            .rows
+            .iter()
+            .map(|r| find_column(fields, r.column.as_str()))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(CtdcHeader {
+            facts,
             fields: fields.len(),
             datasource: find(DATASOURCE)?,
             year: find(YEAR)?,
@@ -816,6 +912,19 @@ impl CtdcHeader {
     pub fn is_empty(&self) -> bool {
         self.fields == 0
     }
+}
+
+fn find_column<S: AsRef<str>>(fields: &[S], column: &'static str) -> Result<usize, CtdcError> {
+    let mut at = fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.as_ref() == column)
+        .map(|(i, _)| i);
+    let first = at.next().ok_or(CtdcError::MissingColumn { column })?;
+    if at.next().is_some() {
+        return Err(CtdcError::DuplicateColumn { column });
+    }
+    Ok(first)
 }
 
 /// One CTDC row mapped: the case to assess and the row's metadata for reporting.
@@ -924,16 +1033,32 @@ impl CtdcRecord {
         let majority_at_entry = majority(MAJORITY_ENTRY, header.majority_entry)?;
         let year_of_registration = year(row, cell(header.year))?;
 
+        let mut observations = observations(&controls);
+        for (fact, &i) in FactCrosswalk::builtin()
+            .rows
+            .iter()
+            .zip(header.facts.iter())
+        {
+            if binary(row, fact.column.as_str(), cell(i))? == CtdcValue::One
+                && !observations.iter().any(|o| o.indicator == fact.indicator)
+            {
+                observations.push(Observation::new(
+                    fact.indicator.clone(),
+                    ObservationStatus::Present,
+                ));
+            }
+        }
         let case = Case {
             case_reference: Some(CaseReference::new(format!("ctdc-row-{row}"))),
             subject: Subject {
                 age_years: None,
                 minor: majority_status.map(|m| m == Majority::Minor),
                 disability: None,
+                minor_at_exploitation: majority_at_exploitation.map(|m| m == Majority::Minor),
                 ..Subject::default()
             },
             forms,
-            observations: observations(&controls),
+            observations,
             offences: Vec::new(),
             exploitation_began_year: None,
         };
@@ -1190,6 +1315,32 @@ impl<R: std::io::Read> Iterator for CtdcReader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_fact_crosswalk_names_facts_and_columns() {
+        let crosswalk = FactCrosswalk::builtin();
+        assert_eq!(crosswalk.problems(&Catalogue::builtin()), Vec::new());
+        let header = CtdcHeader::required_columns();
+        for row in &crosswalk.rows {
+            assert!(header.contains(&row.column.as_str()), "{}", row.column);
+        }
+        // Every purpose fact CTDC can express, and the act of recruitment, are reached.
+        for id in [
+            "purpose_sexual_exploitation",
+            "purpose_forced_labour_or_services",
+            "purpose_forced_marriage",
+            "purpose_organ_removal",
+            "purpose_slavery_or_servitude",
+            "purpose_forced_begging",
+            "purpose_forced_criminality",
+            "act_recruitment",
+        ] {
+            assert!(
+                crosswalk.rows.iter().any(|r| r.indicator.as_str() == id),
+                "{id}"
+            );
+        }
+    }
 
     #[test]
     fn builtin_crosswalk_has_no_problems() {

@@ -602,22 +602,41 @@ fn minors_adults_and_unknown_age() {
     let mut seen = [0; 3];
     for record in &records {
         let a = assess(&record.case).expect("assesses");
+        // majorityStatusAtExploit decides the child rules where recorded.
+        assert_eq!(
+            record.case.subject.minor_at_exploitation,
+            record
+                .majority_at_exploitation
+                .map(|m| m == Majority::Minor)
+        );
+        let child_at_act = record
+            .majority_at_exploitation
+            .or(record.majority_status)
+            .map(|m| m == Majority::Minor);
         match record.majority_status {
             Some(Majority::Minor) => {
                 seen[0] += 1;
                 assert_eq!(record.case.subject.minor, Some(true));
-                assert_eq!(a.explanation.subject.age_group, AgeGroup::Child);
-                assert!(!a.explanation.subject.means_required);
             }
             Some(Majority::Adult) => {
                 seen[1] += 1;
                 assert_eq!(record.case.subject.minor, Some(false));
-                assert_eq!(a.explanation.subject.age_group, AgeGroup::Adult);
             }
             None => {
                 seen[2] += 1;
                 assert_eq!(record.case.subject.minor, None);
+            }
+        }
+        match child_at_act {
+            Some(true) => {
+                assert_eq!(a.explanation.subject.age_group, AgeGroup::Child);
+                assert!(!a.explanation.subject.means_required);
+            }
+            Some(false) => assert_eq!(a.explanation.subject.age_group, AgeGroup::Adult),
+            None => {
+                // No age recorded: the adult rules, age asked first.
                 assert_eq!(a.explanation.subject.age_group, AgeGroup::NotEstablished);
+                assert!(a.explanation.subject.means_required);
                 assert!(
                     a.explanation
                         .notices
@@ -658,8 +677,14 @@ fn exploitation_columns_set_forms() {
         if one("isOrganRemoval") {
             expected.insert(ExploitationForm::OrganRemoval);
         }
-        if one("isOtherExploit") || one("isSlaveryAndPractices") || one("isForcedMilitary") {
+        if one("isOtherExploit") {
             expected.insert(ExploitationForm::Other);
+        }
+        if one("isSlaveryAndPractices") {
+            expected.insert(ExploitationForm::SlaveryOrServitude);
+        }
+        if one("isForcedMilitary") {
+            expected.insert(ExploitationForm::ChildSoldiering);
         }
         if one("typeOfLabourBegging") {
             expected.insert(ExploitationForm::Begging);
@@ -672,6 +697,52 @@ fn exploitation_columns_set_forms() {
         }
         let forms: Vec<_> = expected.iter().copied().collect();
         assert_eq!(record.case.forms, forms, "row {}", record.row);
+        // The exploitation itself is recorded as a purpose fact, and a recorded recruiter as
+        // the act of recruitment.
+        let has = |id: &str| {
+            record
+                .case
+                .observations
+                .iter()
+                .any(|o| o.indicator.as_str() == id && o.status == ObservationStatus::Present)
+        };
+        let sexual = [
+            "isSexualExploit",
+            "isSexAndLabour",
+            "typeOfSexProstitution",
+            "typeOfSexPornography",
+            "typeOfSexRemoteInteractiveServices",
+            "typeOfSexPrivateSexualServices",
+        ];
+        assert_eq!(
+            has("purpose_sexual_exploitation"),
+            sexual.iter().any(|c| one(c)),
+            "row {}",
+            record.row
+        );
+        assert_eq!(
+            has("purpose_forced_labour_or_services"),
+            one("isForcedLabour") || one("isSexAndLabour"),
+            "row {}",
+            record.row
+        );
+        assert_eq!(has("purpose_forced_begging"), one("typeOfLabourBegging"));
+        assert_eq!(
+            has("purpose_forced_criminality"),
+            one("typeOfLabourIllicitActivities")
+        );
+        let recruiter = [
+            "recruiterRelationIntimatePartner",
+            "recruiterRelationFriend",
+            "recruiterRelationFamily",
+            "recruiterRelationOther",
+        ];
+        assert_eq!(
+            has("act_recruitment"),
+            recruiter.iter().any(|c| one(c)),
+            "row {}",
+            record.row
+        );
         seen.extend(forms);
         for t in &record.exploitation {
             assert!(one(t.column()));
@@ -712,7 +783,8 @@ fn exploitation_columns_set_forms() {
             ExploitationForm::Labour,
             ExploitationForm::Sexual,
             ExploitationForm::OrganRemoval,
-            ExploitationForm::Other
+            ExploitationForm::SlaveryOrServitude,
+            ExploitationForm::ChildSoldiering
         ]
     );
     assert_eq!(
