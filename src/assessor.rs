@@ -922,28 +922,37 @@ impl Assessor {
                 *slot = met;
             }
         }
+        // Each element by the rule: a positive dimension, or a fact of its lists.
         let mut elements = [false; 3];
         for el in PalermoElement::ALL {
             let dims = self.element_dims(el);
             let lists = self.element_lists.get(el as usize).copied().unwrap_or(0);
-            let by_rule = positive_mask & dims != 0 || tally.facts(lists, Strength::Weak);
-            let met = if el == PalermoElement::Act && person.exempt {
-                match self.exempt_act_evidence {
-                    ActEvidence::PositiveDimension => by_rule,
-                    ActEvidence::AnyPresentIndicator => {
-                        by_rule || tally.any_present(dims) || tally.act
-                    }
-                    // Not a positive recruitment dimension: background vulnerability
-                    // alone can make one, and it is not the act.
-                    ActEvidence::ConductOrControl => {
-                        tally.facts(lists, Strength::Weak) || tally.act
-                    }
-                }
-            } else {
-                by_rule
-            };
             if let Some(slot) = elements.get_mut(el as usize) {
-                *slot = met;
+                *slot = positive_mask & dims != 0 || tally.facts(lists, Strength::Weak);
+            }
+        }
+        // For a person exempt from the means, the act may also be evidenced another way. The
+        // exemption only removes a requirement: evidence that meets the adult rule (a positive
+        // act dimension with the means) still meets it.
+        if person.exempt {
+            let dims = self.element_dims(PalermoElement::Act);
+            let lists = self
+                .element_lists
+                .get(PalermoElement::Act as usize)
+                .copied()
+                .unwrap_or(0);
+            let [by_rule, means, _] = elements;
+            let act = match self.exempt_act_evidence {
+                ActEvidence::PositiveDimension => by_rule,
+                ActEvidence::AnyPresentIndicator => by_rule || tally.any_present(dims) || tally.act,
+                // Not a positive recruitment dimension on its own: background vulnerability
+                // alone can make one, and it is not the act.
+                ActEvidence::ConductOrControl => {
+                    tally.facts(lists, Strength::Weak) || tally.act || (by_rule && means)
+                }
+            };
+            if let Some(slot) = elements.get_mut(PalermoElement::Act as usize) {
+                *slot = act;
             }
         }
         let [act, means, purpose] = elements;

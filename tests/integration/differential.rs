@@ -136,16 +136,14 @@ fn naive(
     let use_dim = |d: Dimension| positive[d.index()];
     let exempt = as_child || (exempt_disability && case.subject.disability == Some(true));
     let purpose = use_dim(Dimension::ExploitativeConditionsOfWork) || purpose_fact;
-    let met = if exempt {
-        purpose && act_evidence
-    } else {
-        let act = use_dim(Dimension::DeceptiveRecruitment)
-            || use_dim(Dimension::CoerciveRecruitment)
-            || use_dim(Dimension::RecruitmentByAbuseOfVulnerability);
-        let means = use_dim(Dimension::CoercionAtDestination)
-            || use_dim(Dimension::AbuseOfVulnerabilityAtDestination);
-        act && means && purpose
-    };
+    let act = use_dim(Dimension::DeceptiveRecruitment)
+        || use_dim(Dimension::CoerciveRecruitment)
+        || use_dim(Dimension::RecruitmentByAbuseOfVulnerability);
+    let means = use_dim(Dimension::CoercionAtDestination)
+        || use_dim(Dimension::AbuseOfVulnerabilityAtDestination);
+    // The exemption removes the means requirement and never adds one: the adult route
+    // still counts for an exempt person.
+    let met = (act && means && purpose) || (exempt && purpose && act_evidence);
     (positive, met)
 }
 

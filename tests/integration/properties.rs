@@ -100,6 +100,17 @@ proptest! {
         prop_assert!(after.level <= before.level);
     }
 
+    /// The child rules only remove a requirement (the means) and only raise strengths: the
+    /// level they give is never below the adult rules' level on the same evidence.
+    #[test]
+    fn the_child_rules_never_give_a_lower_level(case in case()) {
+        let mut unknown = case.clone();
+        unknown.subject = Subject { disability: case.subject.disability, ..Subject::default() };
+        let a = run(&unknown);
+        let child = a.level_if_child.expect("age not established gives level_if_child");
+        prop_assert!(child >= a.level, "{:?} < {:?}", child, a.level);
+    }
+
     #[test]
     fn contributions_sum_to_the_score_within_bounds(case in case()) {
         let a = run(&case);
