@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --example assess -- examples/cases/fisher_distant_water.json
 //! cargo run --example assess -- --format text examples/cases/fisher_distant_water.json
-//! cat case.json | cargo run --example assess -- --rule-set kr-2023 -
+//! cat case.json | cargo run --example assess -- --rule-set kr-2024 -
 //! ```
 //!
 //! On bad input it exits with status 1 and one line naming the problem (never the case's
@@ -28,7 +28,7 @@ OPTIONS:
     --format json     print the assessment as JSON (default): level, score, score range,
                       level range, rule set stamp, explanation and recommendations
     --format text     print the plain-text report a caseworker reads on one screen
-    --rule-set ID     a built-in rule set: ilo-2009 (default) or kr-2023
+    --rule-set ID     a built-in rule set: ilo-2009 (default), kr-2024 or kr-2023
     --rules FILE      a rule set file of your own (validated before use)
     --reveal-values   attach offending values to parse errors (local debugging only:
                       values may be a victim's words)

@@ -27,7 +27,7 @@ OPTIONS:
     --seed S          seed for --generate (default 1)
     --threads T       worker threads (default 1); output order is preserved
     --stop-on-error   stop at the first bad line (default: record it and go on)
-    --rule-set ID     ilo-2009 (default) or kr-2023
+    --rule-set ID     ilo-2009 (default), kr-2024 or kr-2023
     -h, --help        print this help
 
 Each output line is {\"line\":N,\"assessment\":{...}} or {\"line\":N,\"error\":{...}}.

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run --release --features ctdc --example ctdc -- ../shared/data/ctdc/the_global_k_anon_dataset.csv
-//! cargo run --release --features ctdc --example ctdc -- FILE --jsonl assessments.jsonl --rule-set kr-2023
+//! cargo run --release --features ctdc --example ctdc -- FILE --jsonl assessments.jsonl --rule-set kr-2024
 //! ```
 //!
 //! A malformed row is counted and reported by row number and column (never its content) and
@@ -35,7 +35,7 @@ OPTIONS:
     --jsonl OUT      also write one assessment JSON per line to OUT, in row order
                      (malformed rows are skipped; each assessment's case_reference names
                      its row as ctdc-row-<n>)
-    --rule-set ID    a built-in rule set: ilo-2009 (default) or kr-2023
+    --rule-set ID    a built-in rule set: ilo-2009 (default), kr-2024 or kr-2023
     -h, --help       print this help
 ";
 

@@ -15,9 +15,10 @@
 //!   forms of exploitation considered; offences the person faces;
 //! - the **rule set** ([`RuleSet`]): the policy, as data: weights, the ILO/EC combination
 //!   rule, the Palermo person-level rule, reasonable-grounds criteria, non-punishment links
-//!   and recommendations, each with its sources. Built in: `ilo-2009` (default) and
-//!   `kr-2023` (Korea's 2021 Act: means not required for children or persons with
-//!   disabilities);
+//!   and recommendations, each with its sources. Built in: `ilo-2009` (default), `kr-2024`
+//!   and `kr-2023` (Korea's 2021 Act: means not required for children or youth under 19 or
+//!   persons with disabilities; the purpose also evidenced by the exploitation itself, in any
+//!   form);
 //! - the **assessment** ([`Assessment`]): a [`Level`] (`no_indicators` < `further_inquiry` <
 //!   `reasonable_grounds` < `definition_met`), a score from 0 to 100 whose contributions sum
 //!   to it, the range both could take once the open questions are answered, an
