@@ -125,6 +125,7 @@ impl Texts {
                 )
             })
         });
+        let (limit, year_rule) = rule_set.child_age_limit();
         let rules_not_verified = [
             ("dimension rule", rule_set.dimension_rule.basis.verification),
             ("person-level rule", rule_set.person_rule.basis.verification),
@@ -148,10 +149,9 @@ impl Texts {
                 "No age is recorded, but there are reasons to believe the person is a child: the child rules apply as a presumption pending age assessment (CoE Convention Art. 10(3), EU Directive Art. 13(2)). Establish age to confirm.",
             ),
             age_at_act_uncertain: Text::from(format!(
-                "The ages recorded do not settle whether the person was a child when the exploitation began under rule set `{}`'s age rule (under {}{}): the adult rules apply. Ask for the year or date of birth; `level_if_child` gives the level under the child rules.",
+                "The ages recorded do not settle whether the person was a child when the exploitation began under rule set `{}`'s age rule (under {limit}{}): the adult rules apply. Ask for the year or date of birth; `level_if_child` gives the level under the child rules.",
                 rule_set.id,
-                rule_set.child_age_limit().0,
-                if rule_set.child_age_limit().1 {
+                if year_rule {
                     ", excluding a person who has reached 1 January of the year in which they turn that age"
                 } else {
                     ""
@@ -382,64 +382,40 @@ struct Tally {
 }
 
 impl Tally {
+    /// Counts a newly present entry at `strength`, adding `weight` points.
     fn add(&mut self, e: &CompiledEntry, strength: Strength, weight: f64) {
-        self.any = true;
-        match e.dimension {
-            Some(dimension) => {
-                self.raw += weight;
-                if !e.appearance {
-                    self.decisive_raw += weight;
-                    if let Some(slot) = self
-                        .counts
-                        .get_mut(dimension.index())
-                        .and_then(|c| c.get_mut(strength.index()))
-                    {
-                        *slot += 1;
-                    }
-                }
-            }
-            None => {
-                for (i, lists) in self.fact_lists.iter_mut().enumerate() {
-                    if strength.index() >= i {
-                        *lists |= e.lists;
-                    }
-                }
-            }
-        }
-        if e.act {
-            self.act = true;
-        }
+        self.count(e, None, strength, weight);
     }
 
     /// The slot of `e` counted with `from` now counts with `to` (a stronger wording of the
     /// same concept in the same dimension; the same appearance class, which the catalogue
-    /// guarantees).
+    /// guarantees), adding `gain` points.
     fn upgrade(&mut self, e: &CompiledEntry, from: Strength, to: Strength, gain: f64) {
-        match e.dimension {
-            Some(dimension) => {
-                self.raw += gain;
-                if !e.appearance {
-                    self.decisive_raw += gain;
-                    if let Some(c) = self.counts.get_mut(dimension.index()) {
-                        if let Some(slot) = c.get_mut(from.index()) {
-                            *slot = slot.saturating_sub(1);
-                        }
-                        if let Some(slot) = c.get_mut(to.index()) {
-                            *slot += 1;
-                        }
-                    }
-                }
+        self.count(e, Some(from), to, gain);
+    }
+
+    fn count(&mut self, e: &CompiledEntry, from: Option<Strength>, to: Strength, points: f64) {
+        self.any = true;
+        self.act |= e.act;
+        let Some(dimension) = e.dimension else {
+            // An element fact: its lists, at every minimum strength it reaches.
+            for lists in self.fact_lists.iter_mut().take(to.index() + 1) {
+                *lists |= e.lists;
             }
-            None => {
-                for (i, lists) in self.fact_lists.iter_mut().enumerate() {
-                    if to.index() >= i {
-                        *lists |= e.lists;
-                    }
-                }
-            }
+            return;
+        };
+        self.raw += points;
+        if e.appearance {
+            return;
         }
-        if e.act {
-            self.act = true;
+        self.decisive_raw += points;
+        if let Some(c) = self.counts.get_mut(dimension.index()) {
+            if let Some(slot) = from.and_then(|f| c.get_mut(f.index())) {
+                *slot = slot.saturating_sub(1);
+            }
+            if let Some(slot) = c.get_mut(to.index()) {
+                *slot += 1;
+            }
         }
     }
 
@@ -1042,8 +1018,8 @@ impl Assessor {
         let outcome = self.outcome(&tally, &person);
 
         // Open questions: relevant entries not answered, in slots not settled.
-        let relevant_lists = self.relevant_lists(case, &person);
         let case_forms = case.forms.iter().fold(0u16, |m, f| m | f.bit());
+        let relevant_lists = self.relevant_lists(case_forms, &person);
         let mut all_present = tally;
         let mut unresolved = 0u32;
         // What a "present" answer would do depends only on the dimension, the strength the
@@ -1430,13 +1406,9 @@ impl Assessor {
             .or_else(|| subject.minor.map(|m| child_by_minority(m, limit)));
         let (basis, child_rules, ask_first) = match (at_act, by_now) {
             (Some(Some(child)), _) => (AgeBasis::AtExploitation, child, None),
-            (Some(None), _) => (
-                AgeBasis::NotEstablished,
-                false,
-                Some(AgeQuestion::BirthYear),
-            ),
             (None, Some(Some(child))) => (AgeBasis::Now, child, None),
-            (None, Some(None)) => (
+            // Recorded, but not settled under the rule set's age rule.
+            (Some(None), _) | (None, Some(None)) => (
                 AgeBasis::NotEstablished,
                 false,
                 Some(AgeQuestion::BirthYear),
@@ -1488,9 +1460,9 @@ impl Assessor {
         v
     }
 
-    /// The rule set's lists relevant to this person and these forms, as a bit set.
-    fn relevant_lists(&self, case: &Case, person: &Person) -> u64 {
-        let forms = case.forms.iter().fold(0u16, |m, f| m | f.bit());
+    /// The rule set's lists relevant to this person and these forms (a bit set of form bits;
+    /// 0: none recorded), as a bit set.
+    fn relevant_lists(&self, forms: u16, person: &Person) -> u64 {
         self.lists
             .iter()
             .enumerate()

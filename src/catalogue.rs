@@ -352,6 +352,19 @@ impl Catalogue {
             let path = format!("{root}.lists[{}]", i - list_base);
             self.check_provenance(&list.provenance, &format!("{path}.provenance"), problems);
         }
+        // Per (dimension, concept): the first entry that is not, and the first that is, an
+        // item of appearance; the two kinds never share a concept. One pass, not a scan of
+        // every earlier entry per entry.
+        let mut by_concept: HashMap<(Option<Dimension>, ConceptId), [Option<IndicatorId>; 2]> =
+            HashMap::new();
+        for e in &self.entries {
+            let first = by_concept
+                .entry((e.dimension, e.concept.clone()))
+                .or_default();
+            if let Some(slot) = first.get_mut(usize::from(e.appearance)) {
+                slot.get_or_insert_with(|| e.id.clone());
+            }
+        }
         for (i, entry) in doc.entries.into_iter().enumerate() {
             let path = format!("{root}.entries[{i}]");
             if self.by_id.contains_key(&entry.id) {
@@ -371,6 +384,24 @@ impl Catalogue {
                 continue;
             }
             self.check_entry(&entry, &path, problems);
+            let first = by_concept
+                .entry((entry.dimension, entry.concept.clone()))
+                .or_default();
+            if let Some(other) = first
+                .get(usize::from(!entry.appearance))
+                .and_then(Option::as_ref)
+            {
+                problems.push(Problem::new(
+                    format!("{path}.concept"),
+                    format!(
+                        "concept `{}` is shared with `{other}` in the same dimension, but only one of them is an item of appearance: a sign of appearance has its own concept",
+                        entry.concept
+                    ),
+                ));
+            }
+            if let Some(slot) = first.get_mut(usize::from(entry.appearance)) {
+                slot.get_or_insert_with(|| entry.id.clone());
+            }
             self.by_id.insert(entry.id.clone(), self.entries.len());
             self.entries.push(entry);
         }
@@ -435,19 +466,6 @@ impl Catalogue {
             problems.push(Problem::new(
                 format!("{path}.act_evidence.reason"),
                 "the reason is empty",
-            ));
-        }
-        if let Some(other) = self.entries.iter().find(|o| {
-            o.concept == entry.concept
-                && o.dimension == entry.dimension
-                && o.appearance != entry.appearance
-        }) {
-            problems.push(Problem::new(
-                format!("{path}.concept"),
-                format!(
-                    "concept `{}` is shared with `{}` in the same dimension, but only one of them is an item of appearance: a sign of appearance has its own concept",
-                    entry.concept, other.id
-                ),
             ));
         }
         if entry.appearance && entry.dimension.is_none() {

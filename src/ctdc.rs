@@ -293,6 +293,29 @@ pub struct Crosswalk {
     pub rows: Vec<CrosswalkRow>,
 }
 
+/// Parses a crosswalk file compiled into the crate.
+fn parse_builtin<T: serde::de::DeserializeOwned>(json: &str) -> T {
+    let parsed = serde_json::from_str::<T>(json);
+    // PANIC SAFETY: the files are compiled into the crate and the test suite parses them and
+    // checks them against the catalogue (`builtin_crosswalk_has_no_problems`,
+    // `builtin_fact_crosswalk_names_facts_and_columns`), so this can only fail in a crate
+    // built from data that failed its own tests. It is not reachable from input.
+    #[allow(clippy::expect_used)]
+    parsed.expect("a built-in CTDC crosswalk is valid")
+}
+
+/// The problem with a crosswalk's format version, if it is not the one this crate reads.
+fn format_version_problem(version: u32) -> Option<Problem> {
+    (version != CROSSWALK_FORMAT_VERSION).then(|| {
+        Problem::new(
+            "$.format_version",
+            format!(
+                "unsupported crosswalk format version {version}, this crate reads version {CROSSWALK_FORMAT_VERSION}"
+            ),
+        )
+    })
+}
+
 /// One CTDC column that records the exploitation itself or a recruiter, and the Palermo
 /// purpose or act fact a `1` in it records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -334,13 +357,7 @@ impl FactCrosswalk {
     /// The built-in crosswalk, parsed once per process.
     pub fn builtin() -> &'static FactCrosswalk {
         static BUILTIN: OnceLock<FactCrosswalk> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            let parsed = serde_json::from_str::<FactCrosswalk>(FACT_CROSSWALK_JSON);
-            // PANIC SAFETY: compiled into the crate and checked by the test suite
-            // (`builtin_fact_crosswalk_names_facts_and_columns`); not reachable from input.
-            #[allow(clippy::expect_used)]
-            parsed.expect("the built-in CTDC purpose and act crosswalk is valid")
-        })
+        BUILTIN.get_or_init(|| parse_builtin(FACT_CROSSWALK_JSON))
     }
 
     /// The path and text of the built-in crosswalk file.
@@ -348,11 +365,25 @@ impl FactCrosswalk {
         (FACT_CROSSWALK_PATH, FACT_CROSSWALK_JSON)
     }
 
-    /// Every problem with this crosswalk against a catalogue: an indicator that is not a
-    /// purpose or act fact, or a column named in no CTDC header the mapping reads.
+    /// Every problem with this crosswalk against a catalogue, each with its JSON path: an
+    /// unsupported format version, an indicator that is not a purpose or act fact, a
+    /// (column, indicator) pair given twice, or an empty reason.
     pub fn problems(&self, catalogue: &Catalogue) -> Vec<Problem> {
-        let mut problems = Vec::new();
+        let mut problems: Vec<Problem> = format_version_problem(self.format_version)
+            .into_iter()
+            .collect();
         for (i, row) in self.rows.iter().enumerate() {
+            if self
+                .rows
+                .iter()
+                .take(i)
+                .any(|o| o.column == row.column && o.indicator == row.indicator)
+            {
+                problems.push(Problem::new(
+                    format!("$.rows[{i}]"),
+                    format!("column `{}` maps to `{}` twice", row.column, row.indicator),
+                ));
+            }
             match catalogue.get(row.indicator.as_str()) {
                 Some(e) if e.dimension.is_none() => {}
                 Some(_) => problems.push(Problem::new(
@@ -380,15 +411,7 @@ impl Crosswalk {
     /// process.
     pub fn builtin() -> &'static Crosswalk {
         static BUILTIN: OnceLock<Crosswalk> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            let parsed = serde_json::from_str::<Crosswalk>(CROSSWALK_JSON);
-            // PANIC SAFETY: the file is compiled into the crate and the test suite parses it
-            // and checks it against the catalogue (`builtin_crosswalk_has_no_problems`), so
-            // this can only fail in a crate built from data that failed its own tests. It is
-            // not reachable from input.
-            #[allow(clippy::expect_used)]
-            parsed.expect("the built-in CTDC crosswalk is valid")
-        })
+        BUILTIN.get_or_init(|| parse_builtin(CROSSWALK_JSON))
     }
 
     /// The path and text of the built-in crosswalk file.
@@ -413,16 +436,9 @@ impl Crosswalk {
     /// columns, and a `catalogue_note` missing where an indicator's catalogue entry names
     /// another CTDC column (or present where none does).
     pub fn problems(&self, catalogue: &Catalogue) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        if self.format_version != CROSSWALK_FORMAT_VERSION {
-            problems.push(Problem::new(
-                "$.format_version",
-                format!(
-                    "unsupported crosswalk format version {}, this crate reads version {CROSSWALK_FORMAT_VERSION}",
-                    self.format_version
-                ),
-            ));
-        }
+        let mut problems: Vec<Problem> = format_version_problem(self.format_version)
+            .into_iter()
+            .collect();
         for column in ControlColumn::ALL {
             if !self.rows.iter().any(|r| r.column == column) {
                 problems.push(Problem::new(

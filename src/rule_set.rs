@@ -1017,7 +1017,7 @@ impl Validator<'_> {
                 }
             }
             Condition::ListIndicatorPresent { lists, .. } => {
-                self.check_fact_lists(lists, cpath, None);
+                self.check_fact_lists(lists, &format!("{cpath}.list_indicator_present"), None);
             }
             Condition::Any(conditions) => {
                 if conditions.is_empty() {

@@ -222,3 +222,117 @@ fn an_extension_cannot_override_a_builtin_id() {
         problems[0].message
     );
 }
+
+/// The catalogue keeps element facts, recruiter-conduct marks and items of appearance apart:
+/// an entry has a dimension or an element (act or purpose), never both or neither; only a
+/// recruitment-phase entry carries an act-evidence mark; an element fact is no item of
+/// appearance; and a sign of appearance never shares a concept with the fact it points to.
+#[test]
+fn an_extension_that_mixes_facts_dimensions_and_appearance_is_rejected() {
+    let entry = |id: &str, concept: &str, place: &str, extra: &str| {
+        format!(
+            r#"{{"id": "{id}", "concept": "{concept}", {place} "strength": "weak", "label": "x",
+            "description": "x", "lists": ["unodc_general"]{extra},
+            "provenance": {{"source": "ilo_ec_2009", "section": "x", "verification": "project_judgement", "notes": ["why"]}}}}"#
+        )
+    };
+    let entries = [
+        entry(
+            "example_both",
+            "example_both",
+            r#""dimension": "coercion_at_destination", "element": "purpose","#,
+            "",
+        ),
+        entry("example_neither", "example_neither", "", ""),
+        entry(
+            "example_means_fact",
+            "example_means_fact",
+            r#""element": "means","#,
+            "",
+        ),
+        entry(
+            "example_mark_at_destination",
+            "example_mark_at_destination",
+            r#""dimension": "coercion_at_destination","#,
+            r#", "act_evidence": {"evidences_act": true, "reason": "x"}"#,
+        ),
+        entry(
+            "example_appearance_fact",
+            "example_appearance_fact",
+            r#""element": "purpose","#,
+            r#", "appearance": true"#,
+        ),
+        entry(
+            "example_looks_confined",
+            "isolation_confinement_or_surveillance",
+            r#""dimension": "coercion_at_destination","#,
+            r#", "appearance": true"#,
+        ),
+    ];
+    let doc = format!(
+        r#"{{"format_version": 1, "entries": [{}]}}"#,
+        entries.join(",")
+    );
+    let err = Catalogue::builtin()
+        .extend(CatalogueDocument::from_json(&doc).expect("parses"))
+        .expect_err("invalid");
+    let found: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    for expected in [
+        "$[0].entries[0].element: an entry with a dimension evidences that dimension's element",
+        "$[0].entries[1]: an entry needs a `dimension`, or an `element`",
+        "$[0].entries[2].element: the means are evidenced through the ILO/EC dimensions",
+        "$[0].entries[3].act_evidence: only a recruitment-phase entry is marked",
+        "$[0].entries[4].appearance: an element fact is not an item of appearance",
+        "$[0].entries[5].concept: concept `isolation_confinement_or_surveillance` is shared with `isolation_confinement_or_surveillance_at_destination`",
+    ] {
+        assert!(
+            found.iter().any(|t| t.starts_with(expected)),
+            "missing `{expected}` in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), 6, "{found:#?}");
+}
+
+/// Lists named as direct evidence of an element must be lists of element facts of that
+/// element, among the rule set's lists: a list with dimensioned entries would let one fact
+/// count both in a dimension and as the element.
+#[test]
+fn element_fact_lists_must_hold_facts_of_that_element() {
+    use trafficking_indicators::ListId;
+    use trafficking_indicators::rule_set::Condition;
+    let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
+    let purpose = rules
+        .person_rule
+        .elements
+        .iter_mut()
+        .find(|e| e.element == trafficking_indicators::PalermoElement::Purpose)
+        .expect("purpose element");
+    purpose.lists = vec![
+        ListId::new("unodc_general").expect("id"),
+        ListId::new("palermo_acts").expect("id"),
+    ];
+    rules.levels.reasonable_grounds[0]
+        .all
+        .push(Condition::ListIndicatorPresent {
+            lists: vec![ListId::new("not_in_this_rule_set").expect("id")],
+            min_strength: trafficking_indicators::Strength::Weak,
+        });
+    rules.levels.reasonable_grounds[1]
+        .all
+        .push(Condition::Any(Vec::new()));
+    let text: Vec<String> = validate(&rules, &Catalogue::builtin())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    for expected in [
+        "$.person_rule.elements[2].lists[0]: list `unodc_general` has entries with a dimension",
+        "$.person_rule.elements[2].lists[1]: list `palermo_acts` has entries that evidence another element",
+        "$.levels.reasonable_grounds[0].all[2].list_indicator_present.lists[0]: list `not_in_this_rule_set` is not among the rule set's lists",
+        "$.levels.reasonable_grounds[1].all[2]: names no condition",
+    ] {
+        assert!(
+            text.iter().any(|t| t.starts_with(expected)),
+            "missing `{expected}` in {text:#?}"
+        );
+    }
+}
