@@ -874,25 +874,25 @@ impl Validator<'_> {
                 }
             }
         }
-        for (i, element) in rule.elements.iter().enumerate() {
+        // The rule set outlives this borrow of the validator.
+        let rule_set: &RuleSet = self.rule_set;
+        for (i, element) in rule_set.person_rule.elements.iter().enumerate() {
             if !element.lists.is_empty() {
-                let lists = element.lists.clone();
                 self.check_fact_lists(
-                    &lists,
+                    &element.lists,
                     &format!("$.person_rule.elements[{i}]"),
                     Some(element.element),
                 );
             }
         }
-        if let Some(age_rule) = &self.rule_set.age_rule {
+        if let Some(age_rule) = &rule_set.age_rule {
             if !(1..=30).contains(&age_rule.child_under) {
                 self.problem(
                     "$.age_rule.child_under",
                     "an age limit from 1 to 30 years is expected",
                 );
             }
-            let basis = age_rule.basis.clone();
-            self.check_basis(&basis, "$.age_rule.basis");
+            self.check_basis(&age_rule.basis, "$.age_rule.basis");
         }
         let rule = &self.rule_set.person_rule;
         for (i, g) in rule.means_not_required_for.iter().enumerate() {
