@@ -11,11 +11,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{CaseReference, DisabilityStatus, EvidenceSource, ObservationStatus};
-use crate::case::{OffenceKind, OffenceStage};
+use crate::case::{Measure, OffenceKind, OffenceStage};
 use crate::id::{ConceptId, IndicatorId, ListId, ReferenceId};
 use crate::indicator::Verification;
 use crate::indicator::{AgeGroup, Dimension, ExploitationForm, PalermoElement, Phase, Strength};
-use crate::rule_set::{ActEvidence, ExemptGroup};
+use crate::rule_set::{ActEvidence, ExemptGroup, LegalEffect};
 
 /// Shared, immutable text taken from the rule set or catalogue (cloning it allocates nothing).
 pub type Text = Arc<str>;
@@ -143,6 +143,14 @@ pub enum RecommendationKind {
     /// Exploitative conditions without (so far) the coercion of trafficking: refer to labour
     /// inspection or a labour-rights service.
     LabourRightsReferral,
+    /// Do not charge, detain, remove or refuse entry on the listed grounds until
+    /// identification is complete: decisions on these are made while identification goes on.
+    ProtectionPendingIdentification,
+    /// Apply for the victim confirmation certificate (Korea: Act Art. 14).
+    ConfirmationCertificate,
+    /// Debts claimed by the exploiter are void (Korea: Act Art. 24, Sex Trade Act Art. 10):
+    /// tell the person.
+    DebtsVoid,
 }
 
 /// The rule set and catalogue that produced an assessment, so it can be reproduced.
@@ -209,6 +217,10 @@ pub struct Assessment {
     pub explanation: Explanation,
     /// What follows.
     pub recommendations: Vec<Recommendation>,
+    /// Who to call: the services of the rule set's contact directory that fit the case, in
+    /// directory order. Empty when the rule set names no directory.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<ContactAdvice>,
     /// The catalogue used, for labels in the text report (not serialized).
     #[serde(skip)]
     #[schemars(skip)]
@@ -625,7 +637,7 @@ pub struct Question {
 }
 
 /// The kind of a notice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeKind {
     /// Age is not established and nothing gives reason to believe the person is a child: the
@@ -649,6 +661,8 @@ pub enum NoticeKind {
     RuleNotVerified,
     /// One fact is recorded absent under one wording and present under another.
     SameFactAnsweredBothWays,
+    /// A rule set's notice: consent to the exploitation is irrelevant once a means was used.
+    ConsentIrrelevant,
 }
 
 /// Something the reader must know about this assessment.
@@ -658,6 +672,9 @@ pub struct Notice {
     pub kind: NoticeKind,
     /// The notice in words.
     pub text: Text,
+    /// Its legal sources, for a rule set's notice.
+    #[serde(skip_serializing_if = "<[Citation]>::is_empty")]
+    pub legal_basis: Arc<[Citation]>,
 }
 
 /// A source a recommendation rests on.
@@ -667,6 +684,8 @@ pub struct Citation {
     pub reference: ReferenceId,
     /// Its title.
     pub title: Text,
+    /// How sure the rule set is that the source says what it is cited for.
+    pub verification: Verification,
 }
 
 /// An indicator and its dimension.
@@ -694,6 +713,16 @@ pub struct OffenceAdvisory {
     pub ask_about: Vec<IndicatorId>,
     /// Why these indicators are linked to this offence.
     pub reason: Text,
+    /// The legal sources for this offence in particular.
+    #[serde(skip_serializing_if = "<[Citation]>::is_empty")]
+    pub legal_basis: Arc<[Citation]>,
+    /// What those sources do for the person: mandatory, discretionary, or a standard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effect: Option<LegalEffect>,
+    /// Covered for a child whatever the indicators show: whether the child was compelled is
+    /// not asked.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unconditional: bool,
 }
 
 /// A step that follows from the assessment, with its legal source. Decision support, never a
@@ -709,6 +738,66 @@ pub struct Recommendation {
     /// For the non-punishment advisory: one entry per offence kind listed in the case.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub offences: Vec<OffenceAdvisory>,
+    /// International standards named beside the legal basis, never as obligations.
+    #[serde(skip_serializing_if = "<[Citation]>::is_empty")]
+    pub standards: Arc<[Citation]>,
+    /// For protection pending identification: the offences listed in the case, each kind
+    /// once, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pending_offences: Vec<OffenceKind>,
+    /// For protection pending identification: the measures listed in the case, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
+    /// Advice for non-nationals where nationality is not recorded: it applies if the person
+    /// is not a national.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub if_not_national: bool,
+    /// Further advice that fits this case (for example a stay of deportation for a
+    /// non-national in the sex trade), each with its own sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub additions: Vec<RecommendationPart>,
+    /// Where giving it at this level is the rule set's own choice: its verification mark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+    /// And the reason for that choice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<Text>,
+}
+
+/// Further advice within a recommendation, with its own sources.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct RecommendationPart {
+    /// The advice in words.
+    pub text: Text,
+    /// Its legal sources.
+    pub legal_basis: Arc<[Citation]>,
+    /// It is for non-nationals and nationality is not recorded: it applies if the person is
+    /// not a national.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub if_not_national: bool,
+}
+
+/// A service to call or refer to, from the rule set's contact directory, fitting the person,
+/// the form and the sector.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ContactAdvice {
+    /// The contact's id in the directory.
+    pub id: ConceptId,
+    /// Its name in the country's language.
+    pub name: Text,
+    /// Its name in English.
+    pub name_en: Text,
+    /// The number to dial, where one national number was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<Text>,
+    /// How to reach it.
+    pub reach: Text,
+    /// What it does for the person.
+    pub purpose: Text,
+    /// How sure the directory is of the number and name.
+    pub verification: Verification,
+    /// When they were checked, `YYYY-MM-DD`.
+    pub checked: Text,
 }
 
 impl Assessment {

@@ -14,14 +14,17 @@ use crate::assessment::{
     Recommendation, RecommendationKind, RuleSetStamp, ScoreExplanation, ScoreRange, Shortfall,
     StrengthCounts, SubjectFinding, Text,
 };
-use crate::case::{Case, DisabilityStatus, EvidenceSource, ObservationStatus};
+use crate::assessment::{ContactAdvice, RecommendationPart};
+use crate::case::{Case, DisabilityStatus, EvidenceSource, ObservationStatus, OffenceKind};
 use crate::catalogue::Catalogue;
+use crate::contacts::ContactDirectory;
 use crate::error::{CaseError, RuleSetError};
 use crate::id::{ConceptId, IndicatorId, ListId};
+use crate::indicator::ExploitationForm;
 use crate::indicator::{AgeGroup, Dimension, PalermoElement, Strength, Verification};
 use crate::rule_set::{
-    ActEvidence, Condition, ExemptGroup, RecommendationAudience, RuleSet, SCORE_CAP,
-    validate_result,
+    ActEvidence, Condition, ContextCondition, ExemptGroup, LegalEffect, RecommendationAudience,
+    RuleSet, SCORE_CAP, validate_result,
 };
 
 /// The most lists one rule set can use (lists are tracked as a 64-bit set).
@@ -55,6 +58,8 @@ pub struct Assessor {
     weights: [f64; 3],
     recommendations: Vec<CompiledRecommendation>,
     non_punishment: CompiledNonPunishment,
+    rule_notices: Vec<CompiledNotice>,
+    contacts: Option<&'static ContactDirectory>,
     person_rule_verification: Verification,
     texts: Texts,
 }
@@ -81,6 +86,9 @@ struct CompiledEntry {
     child: Strength,
     /// Bit i set: the entry is in the rule set's list i. Zero: not weighed by this rule set.
     lists: u64,
+    /// Bit g set: the entry belongs to watch group g (the lists or indicators a condition
+    /// names).
+    watch: u64,
 }
 
 /// A present indicator that counts: the strongest present entry of its slot.
@@ -240,6 +248,10 @@ fn person_rule_text(
 /// the score gain.
 type WhatIf = (Level, bool, f64);
 
+/// What the outcome can see of an entry whose "what if" is memoized by key: dimension, lists,
+/// watch groups, act, appearance, strength now (0: none) and strength if present.
+type MemoKey = (Option<Dimension>, u64, u64, bool, bool, usize, Strength);
+
 /// An open question, before ranking.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -328,8 +340,9 @@ enum CompiledCondition {
     IndicatorPresent(u8, Strength),
     ScoreAtLeast(f64),
     MeansNotRequired,
-    /// A present element fact in one of these lists (bit set of the rule set's lists).
-    ListPresent(u64, Strength),
+    TreatedAsChild,
+    /// A present entry (not of appearance) of this watch group, at least this strong.
+    Watched(u64, Strength),
     Any(Box<[CompiledCondition]>),
 }
 
@@ -339,8 +352,34 @@ struct CompiledRecommendation {
     levels: [bool; 4],
     when: Vec<CompiledCondition>,
     audience: RecommendationAudience,
+    context: Vec<ContextCondition>,
     text: Text,
     legal_basis: Arc<[Citation]>,
+    standards: Arc<[Citation]>,
+    additions: Vec<(Vec<ContextCondition>, Text, Arc<[Citation]>)>,
+    basis: Option<(Verification, Text)>,
+}
+
+/// A rule set's own notice: kind, levels, text, sources.
+type CompiledNotice = (NoticeKind, [bool; 4], Text, Arc<[Citation]>);
+
+#[derive(Debug)]
+struct CompiledLink {
+    offence: OffenceKind,
+    concepts: Vec<u32>,
+    reason: Text,
+    legal_basis: Arc<[Citation]>,
+    effect: Option<LegalEffect>,
+}
+
+#[derive(Debug)]
+struct CompiledChildNonPunishment {
+    min_level: Level,
+    covers: Vec<OffenceKind>,
+    text: Text,
+    legal_basis: Arc<[Citation]>,
+    covers_basis: Arc<[Citation]>,
+    effect: LegalEffect,
 }
 
 #[derive(Debug)]
@@ -348,8 +387,32 @@ struct CompiledNonPunishment {
     min_level: Level,
     text: Text,
     legal_basis: Arc<[Citation]>,
-    /// Per offence kind (in `OffenceKind::ALL` order): linked concept indices and the reason.
-    links: Vec<(crate::case::OffenceKind, Vec<u32>, Text)>,
+    standards: Arc<[Citation]>,
+    /// Per offence kind, in `OffenceKind::ALL` order.
+    links: Vec<CompiledLink>,
+    child: Option<CompiledChildNonPunishment>,
+}
+
+/// Whether a context condition holds for this case and person; `forms` is the set of forms
+/// under consideration (recorded, or shown by a purpose fact or a prostitution offence).
+fn context_holds(c: &ContextCondition, case: &Case, person: &Person, forms: u16) -> bool {
+    match c {
+        ContextCondition::NotNational => case.subject.national != Some(true),
+        ContextCondition::Child => person.child_now,
+        ContextCondition::Disability => person.disability == DisabilityStatus::Yes,
+        ContextCondition::Forms(f) => f.iter().any(|f| forms & f.bit() != 0),
+        ContextCondition::Sectors(sectors) => case.sector.is_some_and(|s| sectors.contains(&s)),
+        ContextCondition::OffenceOrMeasure => {
+            !case.offences.is_empty() || !case.measures.is_empty()
+        }
+        ContextCondition::Measures(m) => case.measures.iter().any(|x| m.contains(x)),
+    }
+}
+
+/// Whether a context names non-nationals while the case does not record nationality: the
+/// advice then applies "if the person is not a national".
+fn if_not_national(context: &[ContextCondition], case: &Case) -> bool {
+    case.subject.national.is_none() && context.contains(&ContextCondition::NotNational)
 }
 
 const fn dim_bit(d: Dimension) -> u8 {
@@ -375,6 +438,9 @@ struct Tally {
     /// Per minimum strength (weak 0, medium 1, strong 2): the rule set's lists with a present
     /// element fact of at least that strength (bit set).
     fact_lists: [u64; 3],
+    /// Per minimum strength: the watch groups with a present entry (appearance excluded) of
+    /// at least that strength (bit set).
+    watched: [u64; 3],
     /// A present indicator evidences the act for a person exempt from the means.
     act: bool,
     /// Anything present at all (further inquiry).
@@ -397,6 +463,11 @@ impl Tally {
     fn count(&mut self, e: &CompiledEntry, from: Option<Strength>, to: Strength, points: f64) {
         self.any = true;
         self.act |= e.act;
+        if !e.appearance {
+            for groups in self.watched.iter_mut().take(to.index() + 1) {
+                *groups |= e.watch;
+            }
+        }
         let Some(dimension) = e.dimension else {
             // An element fact: its lists, at every minimum strength it reaches.
             for lists in self.fact_lists.iter_mut().take(to.index() + 1) {
@@ -448,6 +519,12 @@ impl Tally {
                 }
             })
             .max()
+    }
+
+    fn watched(&self, groups: u64, min: Strength) -> bool {
+        self.watched
+            .get(min.index())
+            .is_some_and(|present| present & groups != 0)
     }
 
     fn facts(&self, lists: u64, min: Strength) -> bool {
@@ -565,7 +642,8 @@ fn condition_holds(
         }
         CompiledCondition::ScoreAtLeast(t) => tally.decisive_score() >= *t,
         CompiledCondition::MeansNotRequired => person.exempt,
-        CompiledCondition::ListPresent(lists, min) => tally.facts(*lists, *min),
+        CompiledCondition::TreatedAsChild => person.child_rules,
+        CompiledCondition::Watched(group, min) => tally.watched(*group, *min),
         CompiledCondition::Any(conditions) => conditions
             .iter()
             .any(|c| condition_holds(c, tally, positive_mask, elements, person)),
@@ -582,7 +660,28 @@ fn lists_mask(rule_set: &RuleSet, lists: &[ListId]) -> u64 {
         .fold(0, |m, (i, _)| m | (1 << i))
 }
 
-fn compile_condition(condition: &Condition, rule_set: &RuleSet) -> CompiledCondition {
+/// The lists or indicators one condition watches.
+#[derive(Debug, Default)]
+struct WatchGroup {
+    lists: u64,
+    ids: Vec<IndicatorId>,
+}
+
+fn watch_bit(groups: &mut Vec<WatchGroup>, group: WatchGroup) -> u64 {
+    let bit = if groups.len() < 64 {
+        1u64 << groups.len()
+    } else {
+        0
+    };
+    groups.push(group);
+    bit
+}
+
+fn compile_condition(
+    condition: &Condition,
+    rule_set: &RuleSet,
+    groups: &mut Vec<WatchGroup>,
+) -> CompiledCondition {
     match condition {
         Condition::ElementMet(e) => CompiledCondition::ElementMet(*e),
         Condition::AnyDimensionPositive(d) => CompiledCondition::AnyDimensionPositive(dims_mask(d)),
@@ -595,11 +694,28 @@ fn compile_condition(condition: &Condition, rule_set: &RuleSet) -> CompiledCondi
         Condition::ListIndicatorPresent {
             lists,
             min_strength,
-        } => CompiledCondition::ListPresent(lists_mask(rule_set, lists), *min_strength),
+        } => {
+            let group = WatchGroup {
+                lists: lists_mask(rule_set, lists),
+                ids: Vec::new(),
+            };
+            CompiledCondition::Watched(watch_bit(groups, group), *min_strength)
+        }
+        Condition::AnyIndicatorPresent {
+            indicators,
+            min_strength,
+        } => {
+            let group = WatchGroup {
+                lists: 0,
+                ids: indicators.clone(),
+            };
+            CompiledCondition::Watched(watch_bit(groups, group), *min_strength)
+        }
+        Condition::TreatedAsChild => CompiledCondition::TreatedAsChild,
         Condition::Any(conditions) => CompiledCondition::Any(
             conditions
                 .iter()
-                .map(|c| compile_condition(c, rule_set))
+                .map(|c| compile_condition(c, rule_set, groups))
                 .collect(),
         ),
     }
@@ -735,6 +851,7 @@ impl Assessor {
                 adult: overridden.unwrap_or(e.strength),
                 child: overridden.unwrap_or(child),
                 lists: mask,
+                watch: 0,
             });
         }
         let concept_of = |c: &ConceptId| -> Option<u32> { concepts.get(c.as_str()).copied() };
@@ -767,6 +884,7 @@ impl Assessor {
                 *slot = lists_mask(&rule_set, &rule.lists);
             }
         }
+        let mut groups: Vec<WatchGroup> = Vec::new();
         let criteria = rule_set
             .levels
             .reasonable_grounds
@@ -777,7 +895,7 @@ impl Assessor {
                 conditions: c
                     .all
                     .iter()
-                    .map(|c| compile_condition(c, &rule_set))
+                    .map(|c| compile_condition(c, &rule_set, &mut groups))
                     .collect(),
             })
             .collect();
@@ -787,6 +905,7 @@ impl Assessor {
                 .map(|r| Citation {
                     reference: r.id.clone(),
                     title: Text::from(r.title.as_str()),
+                    verification: r.verification,
                 })
                 .collect()
         };
@@ -806,12 +925,59 @@ impl Assessor {
                     when: r
                         .when
                         .iter()
-                        .map(|c| compile_condition(c, &rule_set))
+                        .map(|c| compile_condition(c, &rule_set, &mut groups))
                         .collect(),
                     audience: r.audience,
+                    context: r.context.clone(),
                     text: Text::from(r.text.as_str()),
                     legal_basis: cite(&r.legal_basis),
+                    standards: cite(&r.standards),
+                    additions: r
+                        .additions
+                        .iter()
+                        .map(|a| {
+                            (
+                                a.context.clone(),
+                                Text::from(a.text.as_str()),
+                                cite(&a.legal_basis),
+                            )
+                        })
+                        .collect(),
+                    basis: r
+                        .basis
+                        .as_ref()
+                        .map(|b| (b.verification, Text::from(b.rationale.as_str()))),
                 }
+            })
+            .collect();
+        // Each entry's watch groups, now that every condition is compiled.
+        for e in &mut entries {
+            e.watch = groups
+                .iter()
+                .enumerate()
+                .take(64)
+                .filter(|(_, g)| g.lists & e.lists != 0 || g.ids.contains(&e.id))
+                .fold(0, |m, (i, _)| m | (1 << i));
+        }
+        let levels_of = |at: &[Level]| {
+            let mut levels = [false; 4];
+            for l in at {
+                if let Some(slot) = levels.get_mut(*l as usize) {
+                    *slot = true;
+                }
+            }
+            levels
+        };
+        let rule_notices = rule_set
+            .notices
+            .iter()
+            .map(|n| {
+                (
+                    n.kind,
+                    levels_of(&n.at_levels),
+                    Text::from(n.text.as_str()),
+                    cite(&n.legal_basis),
+                )
             })
             .collect();
         let np = &rule_set.non_punishment;
@@ -819,18 +985,31 @@ impl Assessor {
             min_level: np.min_level,
             text: Text::from(np.text.as_str()),
             legal_basis: cite(&np.legal_basis),
-            links: crate::case::OffenceKind::ALL
+            standards: cite(&np.standards),
+            links: OffenceKind::ALL
                 .iter()
                 .filter_map(|kind| np.links.iter().find(|l| l.offence == *kind))
-                .map(|l| {
-                    (
-                        l.offence,
-                        l.concepts.iter().filter_map(concept_of).collect(),
-                        Text::from(l.reason.as_str()),
-                    )
+                .map(|l| CompiledLink {
+                    offence: l.offence,
+                    concepts: l.concepts.iter().filter_map(concept_of).collect(),
+                    reason: Text::from(l.reason.as_str()),
+                    legal_basis: cite(&l.legal_basis),
+                    effect: l.effect,
                 })
                 .collect(),
+            child: np.child.as_ref().map(|c| CompiledChildNonPunishment {
+                min_level: c.min_level,
+                covers: c.covers.clone(),
+                text: Text::from(c.text.as_str()),
+                legal_basis: cite(&c.legal_basis),
+                covers_basis: cite(&c.covers_basis),
+                effect: c.effect,
+            }),
         };
+        let contacts = rule_set
+            .contact_directory
+            .as_deref()
+            .and_then(ContactDirectory::builtin);
         let w = &rule_set.weights;
         let stamp = Arc::new(RuleSetStamp {
             id: Text::from(rule_set.id.as_str()),
@@ -855,6 +1034,8 @@ impl Assessor {
             weights: [w.weak, w.medium, w.strong],
             recommendations,
             non_punishment,
+            rule_notices,
+            contacts,
             person_rule_verification: rule_set.person_rule.basis.verification,
             texts: Texts::new(&rule_set, &elements, element_lists),
             rule_set,
@@ -1028,7 +1209,7 @@ impl Assessor {
         // assessment however many questions share it. Element facts are memoized by their
         // lists, act flag and strength.
         let mut memo: [[[[Option<WhatIf>; 3]; 3]; 4]; 6] = [[[[None; 3]; 3]; 4]; 6];
-        let mut fact_memo: Vec<((u64, bool, Strength), WhatIf)> = Vec::new();
+        let mut fact_memo: Vec<(MemoKey, WhatIf)> = Vec::new();
         let mut candidates: Vec<Candidate> = Vec::new();
         for (pos, e) in self.entries.iter().enumerate() {
             if e.lists & relevant_lists == 0 {
@@ -1082,7 +1263,7 @@ impl Assessor {
                 )
             };
             let (level, makes_positive, gain) = match e.dimension {
-                Some(d) => {
+                Some(d) if e.watch == 0 => {
                     let from = present_now.map_or(0, |h| h.index() + 1);
                     let kind = if e.appearance { 2 } else { usize::from(e.act) };
                     let slot = memo
@@ -1095,8 +1276,11 @@ impl Assessor {
                     };
                     *slot.get_or_insert_with(what_if)
                 }
-                None => {
-                    let key = (e.lists, e.act, s);
+                _ => {
+                    // Element facts, and entries a condition watches: keyed by everything the
+                    // outcome can see of them.
+                    let from = present_now.map_or(0, |h| h.index() + 1);
+                    let key = (e.dimension, e.lists, e.watch, e.act, e.appearance, from, s);
                     match fact_memo.iter().find(|(k, _)| *k == key) {
                         Some((_, w)) => *w,
                         None => {
@@ -1235,6 +1419,22 @@ impl Assessor {
             more_questions,
             notices: self.notices(case, &person, outcome.level, &contradicted),
         };
+        // The forms under consideration: recorded, shown by a present purpose fact, or (for
+        // the sex trade) a prostitution offence listed.
+        let forms_considered = counted
+            .iter()
+            .filter(|k| k.dimension.is_none())
+            .filter_map(|k| self.entries.get(k.pos))
+            .fold(case_forms, |m, e| m | e.forms)
+            | if case
+                .offences
+                .iter()
+                .any(|o| o.kind == OffenceKind::Prostitution)
+            {
+                ExploitationForm::Sexual.bit()
+            } else {
+                0
+            };
         let recommendations = self.recommendations(
             case,
             &person,
@@ -1243,7 +1443,9 @@ impl Assessor {
             &status,
             &slots,
             relevant_lists,
+            forms_considered,
         );
+        let contacts = self.contacts(case, &person, outcome.level, forms_considered);
         Ok(Assessment {
             case_reference: case.case_reference.clone(),
             level: outcome.level,
@@ -1262,6 +1464,7 @@ impl Assessor {
             rule_set: self.stamp.clone(),
             explanation,
             recommendations,
+            contacts,
             catalogue: CatalogueHandle(self.catalogue.clone()),
         })
     }
@@ -1730,6 +1933,7 @@ impl Assessor {
                         "`{}` is recorded absent but `{}`, the same fact in another list's wording, is recorded present: the present answer counts. Check the record.",
                         a.id, p.id
                     )),
+                    legal_basis: Arc::from([]),
                 });
             }
         }
@@ -1737,6 +1941,7 @@ impl Assessor {
             notices.push(Notice {
                 kind,
                 text: text.clone(),
+                legal_basis: Arc::from([]),
             })
         };
         match (person.basis, person.ask_first) {
@@ -1761,11 +1966,20 @@ impl Assessor {
         if case.forms.is_empty() {
             add(NoticeKind::NoFormsRecorded, &t.no_forms);
         }
-        if !case.offences.is_empty() && level < self.non_punishment.min_level {
+        if !case.offences.is_empty() && level < self.non_punishment_threshold(person) {
             add(NoticeKind::OffencesBelowThreshold, &t.offences_below);
         }
         for text in &t.rules_not_verified {
             add(NoticeKind::RuleNotVerified, text);
+        }
+        for (kind, levels, text, basis) in &self.rule_notices {
+            if levels.get(level as usize).copied().unwrap_or(false) {
+                notices.push(Notice {
+                    kind: *kind,
+                    text: text.clone(),
+                    legal_basis: basis.clone(),
+                });
+            }
         }
         notices
     }
@@ -1780,55 +1994,133 @@ impl Assessor {
         status: &[Option<ObservationStatus>],
         slots: &[SlotState],
         relevant_lists: u64,
+        forms: u16,
     ) -> Vec<Recommendation> {
         let level = outcome.level;
         let mut out = Vec::new();
-        if !case.offences.is_empty() && level >= self.non_punishment.min_level {
-            out.push(self.non_punishment_advisory(case, status, slots, relevant_lists));
+        if !case.offences.is_empty() && level >= self.non_punishment_threshold(person) {
+            out.push(self.non_punishment_advisory(case, person, status, slots, relevant_lists));
         }
         for r in &self.recommendations {
             let audience_ok = match r.audience {
                 RecommendationAudience::Everyone => true,
                 RecommendationAudience::ChildrenAndPossibleChildren => person.child_now,
             };
-            if audience_ok
+            if !(audience_ok
                 && r.levels.get(level as usize).copied().unwrap_or(false)
-                && r.when.iter().all(|c| self.holds(c, tally, outcome, person))
+                && r.context
+                    .iter()
+                    .all(|c| context_holds(c, case, person, forms))
+                && r.when.iter().all(|c| self.holds(c, tally, outcome, person)))
             {
-                out.push(Recommendation {
-                    kind: r.kind,
-                    text: r.text.clone(),
-                    legal_basis: r.legal_basis.clone(),
-                    offences: Vec::new(),
-                });
+                continue;
             }
+            let mut rec = recommendation(r.kind, r.text.clone(), r.legal_basis.clone());
+            rec.standards = r.standards.clone();
+            rec.if_not_national = if_not_national(&r.context, case);
+            rec.additions = r
+                .additions
+                .iter()
+                .filter(|(context, _, _)| {
+                    context
+                        .iter()
+                        .all(|c| context_holds(c, case, person, forms))
+                })
+                .map(|(context, text, basis)| RecommendationPart {
+                    text: text.clone(),
+                    legal_basis: basis.clone(),
+                    if_not_national: !rec.if_not_national && if_not_national(context, case),
+                })
+                .collect();
+            if let Some((verification, rationale)) = &r.basis {
+                rec.verification = Some(*verification);
+                rec.rationale = Some(rationale.clone());
+            }
+            if r.kind == RecommendationKind::ProtectionPendingIdentification {
+                let mut offences: Vec<OffenceKind> = case.offences.iter().map(|o| o.kind).collect();
+                offences.sort_unstable();
+                offences.dedup();
+                rec.pending_offences = offences;
+                rec.measures = case.measures.clone();
+            }
+            out.push(rec);
         }
         out
+    }
+
+    /// The lowest level at which the non-punishment advisory is given to this person.
+    fn non_punishment_threshold(&self, person: &Person) -> Level {
+        match &self.non_punishment.child {
+            Some(child) if person.child_rules || person.child_now => child.min_level,
+            _ => self.non_punishment.min_level,
+        }
+    }
+
+    /// The services of the contact directory that fit this case at this level.
+    fn contacts(
+        &self,
+        case: &Case,
+        person: &Person,
+        level: Level,
+        forms: u16,
+    ) -> Vec<ContactAdvice> {
+        let Some(directory) = self.contacts else {
+            return Vec::new();
+        };
+        directory
+            .contacts
+            .iter()
+            .filter(|c| level >= c.min_level && level > Level::NoIndicators)
+            .filter(|c| {
+                c.context
+                    .iter()
+                    .all(|x| context_holds(x, case, person, forms))
+            })
+            .map(|c| ContactAdvice {
+                id: c.id.clone(),
+                name: Text::from(c.name.as_str()),
+                name_en: Text::from(c.name_en.as_str()),
+                number: c.number.as_deref().map(Text::from),
+                reach: Text::from(c.reach.as_str()),
+                purpose: Text::from(c.purpose.as_str()),
+                verification: c.verification,
+                checked: Text::from(c.checked.as_str()),
+            })
+            .collect()
     }
 
     fn non_punishment_advisory(
         &self,
         case: &Case,
+        person: &Person,
         status: &[Option<ObservationStatus>],
         slots: &[SlotState],
         relevant_lists: u64,
     ) -> Recommendation {
+        let child = self
+            .non_punishment
+            .child
+            .as_ref()
+            .filter(|_| person.child_rules || person.child_now);
         let mut offences = Vec::new();
-        for (kind, concepts, reason) in &self.non_punishment.links {
-            let listed: Vec<_> = case.offences.iter().filter(|o| o.kind == *kind).collect();
+        for link in &self.non_punishment.links {
+            let kind = link.offence;
+            let listed: Vec<_> = case.offences.iter().filter(|o| o.kind == kind).collect();
             if listed.is_empty() {
                 continue;
             }
             let mut stages: Vec<_> = listed.iter().filter_map(|o| o.stage).collect();
             stages.sort_unstable();
             stages.dedup();
+            let unconditional = child.is_some_and(|c| c.covers.contains(&kind));
             let mut linked = Vec::new();
             let mut ask = Vec::new();
             // Each slot is asked about once, and not at all when it is settled (present under
-            // another wording, or answered absent).
+            // another wording, or answered absent). For an offence a child is covered for
+            // whatever the indicators show, nothing is asked.
             let mut asked: Vec<u32> = Vec::new();
             for (pos, e) in self.entries.iter().enumerate() {
-                if e.lists == 0 || !concepts.contains(&e.concept) {
+                if e.lists == 0 || !link.concepts.contains(&e.concept) {
                     continue;
                 }
                 let settled = slots
@@ -1840,27 +2132,69 @@ impl Assessor {
                         dimension: e.dimension,
                     }),
                     Some(ObservationStatus::Absent) => {}
-                    _ if e.lists & relevant_lists != 0 && !settled && !asked.contains(&e.slot) => {
+                    _ if !unconditional
+                        && e.lists & relevant_lists != 0
+                        && !settled
+                        && !asked.contains(&e.slot) =>
+                    {
                         asked.push(e.slot);
                         ask.push(e.id.clone());
                     }
                     _ => {}
                 }
             }
+            let (legal_basis, effect) = match child {
+                Some(c) if unconditional => (c.covers_basis.clone(), Some(c.effect)),
+                _ => (link.legal_basis.clone(), link.effect),
+            };
             offences.push(OffenceAdvisory {
-                offence: *kind,
+                offence: kind,
                 stages,
                 recorded: listed.len() as u32,
                 linked_indicators: linked,
                 ask_about: ask,
-                reason: reason.clone(),
+                reason: link.reason.clone(),
+                legal_basis,
+                effect,
+                unconditional,
             });
         }
-        Recommendation {
-            kind: RecommendationKind::NonPunishment,
-            text: self.non_punishment.text.clone(),
-            legal_basis: self.non_punishment.legal_basis.clone(),
-            offences,
-        }
+        let np = &self.non_punishment;
+        let mut rec = match child {
+            Some(c) => recommendation(
+                RecommendationKind::NonPunishment,
+                c.text.clone(),
+                c.legal_basis.clone(),
+            ),
+            None => recommendation(
+                RecommendationKind::NonPunishment,
+                np.text.clone(),
+                np.legal_basis.clone(),
+            ),
+        };
+        rec.offences = offences;
+        rec.standards = np.standards.clone();
+        rec
+    }
+}
+
+/// A recommendation with only its kind, text and sources set.
+fn recommendation(
+    kind: RecommendationKind,
+    text: Text,
+    legal_basis: Arc<[Citation]>,
+) -> Recommendation {
+    Recommendation {
+        kind,
+        text,
+        legal_basis,
+        offences: Vec::new(),
+        standards: Arc::from([]),
+        pending_offences: Vec::new(),
+        measures: Vec::new(),
+        if_not_national: false,
+        additions: Vec::new(),
+        verification: None,
+        rationale: None,
     }
 }

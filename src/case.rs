@@ -86,6 +86,14 @@ free_text!(
 );
 
 free_text!(
+    /// The person's visa or residence status as recorded (for example "E-6-2"), in the
+    /// integrator's words.
+    Visa,
+    200,
+    "The person's visa or residence status as recorded, at most 200 characters. Never repeated in error messages."
+);
+
+free_text!(
     /// A caseworker's free-text note.
     Note,
     4000,
@@ -122,11 +130,22 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1900, max = 2100))]
     pub exploitation_began_year: Option<u16>,
+    /// The sector where the person worked or was exploited, if known (the CTDC
+    /// `typeOfLabour` sectors, and fishing at sea). Decides which services are named (a
+    /// fisher's case names seafarers' labour inspection).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
+    /// Measures pending against the person: detention, removal, refusal of entry. Decisions
+    /// on these are made during identification, so the assessment advises protection pending
+    /// identification when one is listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 3), extend("uniqueItems" = true))]
+    pub measures: Vec<Measure>,
 }
 
 /// What is known about the person the case is about. Every field is optional: absent means
 /// not known.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subject {
     /// Age in whole years, if known (0 to 130).
@@ -159,6 +178,16 @@ pub struct Subject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1900, max = 2100))]
     pub birth_year: Option<u16>,
+    /// Whether the person is a national of the country where they are being assessed, if
+    /// recorded. Advice for non-nationals (stay, suspension of removal) is given when this is
+    /// false, or, worded "if the person is not a national", when it is not recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national: Option<bool>,
+    /// The person's visa or residence status as recorded (free text, at most 200
+    /// characters; redacted in debug output and never repeated in errors). Not used by the
+    /// rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visa: Option<Visa>,
 }
 
 /// Whether a person has a disability, as far as recorded.
@@ -403,6 +432,121 @@ impl OffenceStage {
     }
 }
 
+/// The sector of work: the CTDC `typeOfLabour` sectors (based on ISIC sections), and
+/// fishing at sea.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    /// Agriculture, forestry and fishing on land.
+    Agriculture,
+    /// Aquafarming.
+    Aquafarming,
+    /// Begging.
+    Begging,
+    /// Construction.
+    Construction,
+    /// Domestic work.
+    DomesticWork,
+    /// Hospitality: hotels, restaurants, bars and entertainment venues.
+    Hospitality,
+    /// Illicit activities.
+    IllicitActivities,
+    /// Manufacturing.
+    Manufacturing,
+    /// Mining or drilling.
+    MiningOrDrilling,
+    /// Peddling.
+    Peddling,
+    /// Transportation.
+    Transportation,
+    /// Another sector.
+    Other,
+    /// Fishing at sea, on a fishing vessel (seafarers' labour law applies).
+    FishingAtSea,
+}
+
+impl Sector {
+    /// All sectors.
+    pub const ALL: [Sector; 13] = [
+        Sector::Agriculture,
+        Sector::Aquafarming,
+        Sector::Begging,
+        Sector::Construction,
+        Sector::DomesticWork,
+        Sector::Hospitality,
+        Sector::IllicitActivities,
+        Sector::Manufacturing,
+        Sector::MiningOrDrilling,
+        Sector::Peddling,
+        Sector::Transportation,
+        Sector::Other,
+        Sector::FishingAtSea,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Sector::Agriculture => "agriculture",
+            Sector::Aquafarming => "aquafarming",
+            Sector::Begging => "begging",
+            Sector::Construction => "construction",
+            Sector::DomesticWork => "domestic_work",
+            Sector::Hospitality => "hospitality",
+            Sector::IllicitActivities => "illicit_activities",
+            Sector::Manufacturing => "manufacturing",
+            Sector::MiningOrDrilling => "mining_or_drilling",
+            Sector::Peddling => "peddling",
+            Sector::Transportation => "transportation",
+            Sector::Other => "other",
+            Sector::FishingAtSea => "fishing_at_sea",
+        }
+    }
+}
+
+/// A measure pending against the person, decided while identification may still be going
+/// on.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Held in detention (for example a foreigners' protection centre).
+    Detention,
+    /// A removal or deportation order is pending or being enforced.
+    RemovalPending,
+    /// Entry to the country is being refused (for example at a port or airport).
+    RefusalOfEntry,
+}
+
+impl Measure {
+    /// All measures.
+    pub const ALL: [Measure; 3] = [
+        Measure::Detention,
+        Measure::RemovalPending,
+        Measure::RefusalOfEntry,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Measure::Detention => "detention",
+            Measure::RemovalPending => "removal_pending",
+            Measure::RefusalOfEntry => "refusal_of_entry",
+        }
+    }
+
+    /// A plain label.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Measure::Detention => "detention",
+            Measure::RemovalPending => "pending removal or deportation",
+            Measure::RefusalOfEntry => "refusal of entry",
+        }
+    }
+}
+
 /// An offence the person is suspected of, charged with or convicted of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -531,6 +675,20 @@ impl Case {
                 });
             }
         }
+        check_count(self.measures.len(), Measure::ALL.len(), "$.measures")?;
+        for (i, measure) in self.measures.iter().enumerate() {
+            if self.measures.iter().take(i).any(|m| m == measure) {
+                return Err(CaseError::DuplicateMeasure {
+                    path: format!("$.measures[{i}]"),
+                    measure: measure.as_str(),
+                });
+            }
+        }
+        if let Some(visa) = &self.subject.visa {
+            check_text(visa.as_str(), MAX_VISA_CHARS, || {
+                "$.subject.visa".to_owned()
+            })?;
+        }
         check_count(
             self.observations.len(),
             limits.max_observations,
@@ -586,6 +744,8 @@ impl Case {
     }
 }
 
+/// The longest recorded visa status, in characters.
+const MAX_VISA_CHARS: usize = 200;
 const AGE_EXPECTED: &str = "a whole number of years from 0 to 130";
 const YEAR_EXPECTED: &str = "a calendar year from 1900 to 2100";
 const MIN_YEAR: u16 = 1900;
@@ -861,6 +1021,8 @@ impl Reader<'_> {
             "observations",
             "offences",
             "exploitation_began_year",
+            "sector",
+            "measures",
         ];
         let members = self.object(value, path, FIELDS, CASE_FIELDS)?;
         let mut case = Case::default();
@@ -900,6 +1062,21 @@ impl Reader<'_> {
                         .map(|(i, v)| self.observation(v, &p.index(i)))
                         .collect::<Result<_, _>>()?;
                 }
+                "sector" => {
+                    case.sector = match value {
+                        Json::Null => None,
+                        v => Some(self.keyword(v, &path.key("sector"))?),
+                    };
+                }
+                "measures" => {
+                    let p = path.key("measures");
+                    let items = self.array(value, &p, Measure::ALL.len())?;
+                    case.measures = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.keyword(v, &p.index(i)))
+                        .collect::<Result<_, _>>()?;
+                }
                 "offences" => {
                     let p = path.key("offences");
                     let items = self.array(value, &p, self.limits.max_offences)?;
@@ -924,6 +1101,8 @@ impl Reader<'_> {
             "age_at_exploitation_years",
             "minor_at_exploitation",
             "birth_year",
+            "national",
+            "visa",
         ];
         let members = self.object(value, path, FIELDS, SUBJECT_FIELDS)?;
         let mut subject = Subject::default();
@@ -946,6 +1125,15 @@ impl Reader<'_> {
                 "minor" => subject.minor = self.optional_bool(value, &path.key("minor"))?,
                 "disability" => {
                     subject.disability = self.optional_bool(value, &path.key("disability"))?;
+                }
+                "national" => {
+                    subject.national = self.optional_bool(value, &path.key("national"))?;
+                }
+                "visa" => {
+                    subject.visa = match value {
+                        Json::Null => None,
+                        v => Some(Visa(self.text(v, &path.key("visa"), MAX_VISA_CHARS)?)),
+                    };
                 }
                 _ => {}
             }
@@ -1094,6 +1282,14 @@ keyword!(
     "one of `irregular_entry`, `irregular_stay`, `document_offence`, `prostitution`, `drug_offence`, `theft_or_petty_crime`, `begging`, `other`"
 );
 keyword!(OffenceStage, "one of `suspected`, `charged`, `convicted`");
+keyword!(
+    Sector,
+    "one of `agriculture`, `aquafarming`, `begging`, `construction`, `domestic_work`, `hospitality`, `illicit_activities`, `manufacturing`, `mining_or_drilling`, `peddling`, `transportation`, `other`, `fishing_at_sea`"
+);
+keyword!(
+    Measure,
+    "one of `detention`, `removal_pending`, `refusal_of_entry`"
+);
 
 impl<'de> Deserialize<'de> for Case {
     /// Deserializes through the same strict reader as [`Case::from_json`], so there is one
@@ -1153,6 +1349,8 @@ mod tests {
         check::<ExploitationForm>();
         check::<OffenceKind>();
         check::<OffenceStage>();
+        check::<Sector>();
+        check::<Measure>();
     }
 
     #[test]

@@ -59,6 +59,16 @@ pub struct Reference {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(max = 1000))]
     pub note: Option<String>,
+    /// The legal order the document belongs to: a two-letter country code (`KR`) for
+    /// national law, or an international body (`UN`, `CoE`, `EU`, `ILO`, `OSCE`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 2, max = 8))]
+    pub jurisdiction: Option<String>,
+    /// The provision's own words, quoted in its original language (for Korean law, the
+    /// Korean text), where the rule rests on its wording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 2000))]
+    pub quote: Option<String>,
 }
 
 /// Who a list was written for.

@@ -1077,6 +1077,8 @@ impl CtdcRecord {
             observations,
             offences: Vec::new(),
             exploitation_began_year: None,
+            sector: None,
+            measures: Vec::new(),
         };
         Ok(CtdcRecord {
             row,

@@ -265,6 +265,14 @@ pub enum CaseError {
         /// The form.
         form: &'static str,
     },
+    /// The same pending measure is listed twice.
+    #[error("{path}: measure `{measure}` is listed twice")]
+    DuplicateMeasure {
+        /// The second occurrence.
+        path: String,
+        /// The measure.
+        measure: &'static str,
+    },
     /// Age and minority contradict each other.
     #[error("$.subject: `age_years` and `minor` contradict each other; a child is under 18")]
     ContradictoryAge {
@@ -346,6 +354,7 @@ impl CaseError {
             | CaseError::TextTooLong { path, .. }
             | CaseError::TooMany { path, .. }
             | CaseError::DuplicateForm { path, .. }
+            | CaseError::DuplicateMeasure { path, .. }
             | CaseError::UnknownIndicator { path, .. }
             | CaseError::IndicatorNotInRuleSet { path, .. } => Some(path),
             CaseError::ConflictingObservations { second, .. } => Some(second),

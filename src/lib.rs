@@ -119,6 +119,7 @@ mod assessor;
 pub mod batch;
 pub mod case;
 pub mod catalogue;
+pub mod contacts;
 pub mod ctdc;
 pub mod digest;
 pub mod error;

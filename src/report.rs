@@ -260,7 +260,21 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
         } else {
             "*"
         };
-        writeln!(out, "  {marker} {}", r.text)?;
+        let prefix = if r.if_not_national {
+            "If the person is not a national: "
+        } else {
+            ""
+        };
+        writeln!(out, "  {marker} {prefix}{}", r.text)?;
+        if !r.pending_offences.is_empty() || !r.measures.is_empty() {
+            let grounds: Vec<&str> = r
+                .pending_offences
+                .iter()
+                .map(|o| o.label())
+                .chain(r.measures.iter().map(|m| m.label()))
+                .collect();
+            writeln!(out, "      On these grounds: {}.", grounds.join("; "))?;
+        }
         for o in &r.offences {
             let linked: Vec<String> = o
                 .linked_indicators
@@ -281,23 +295,78 @@ fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
             } else {
                 format!(" ({})", stages.join(", "))
             };
-            if linked.is_empty() {
+            let effect = o.effect.map_or(String::new(), |e| {
+                let cited: Vec<&str> = o.legal_basis.iter().map(|c| c.reference.as_str()).collect();
+                format!(" [{}: {}]", e.label(), cited.join(", "))
+            });
+            if o.unconditional {
                 writeln!(
                     out,
-                    "      {}{stage}: no linked indicator recorded yet; ask about {} indicator(s) of compulsion.",
+                    "      {}{stage}: covered for a child whatever the indicators show; do not ask whether the child was compelled{effect}.",
+                    o.offence.label()
+                )?;
+            } else if linked.is_empty() {
+                writeln!(
+                    out,
+                    "      {}{stage}: no linked indicator recorded yet; ask about {} indicator(s) of compulsion{effect}.",
                     o.offence.label(),
                     o.ask_about.len()
                 )?;
             } else {
                 writeln!(
                     out,
-                    "      {}{stage}: linked to {}.",
+                    "      {}{stage}: linked to {}{effect}.",
                     o.offence.label(),
                     linked.join("; ")
                 )?;
             }
         }
+        for part in &r.additions {
+            let prefix = if part.if_not_national {
+                "If the person is not a national: "
+            } else {
+                ""
+            };
+            let cited: Vec<&str> = part
+                .legal_basis
+                .iter()
+                .map(|c| c.reference.as_str())
+                .collect();
+            writeln!(out, "      + {prefix}{} ({})", part.text, cited.join(", "))?;
+        }
         writeln!(out, "      Sources: {}", sources.join(", "))?;
+        if !r.standards.is_empty() {
+            let standards: Vec<&str> = r.standards.iter().map(|c| c.reference.as_str()).collect();
+            writeln!(
+                out,
+                "      International standards (not obligations here): {}",
+                standards.join(", ")
+            )?;
+        }
+        if let (Some(v), Some(why)) = (r.verification, &r.rationale) {
+            writeln!(
+                out,
+                "      Given at this level by {}: {why}",
+                v.as_str().replace('_', " ")
+            )?;
+        }
+    }
+
+    if !a.contacts.is_empty() {
+        writeln!(out, "\nWHO TO CALL")?;
+        for c in &a.contacts {
+            let number = c.number.as_deref().unwrap_or("no national number");
+            writeln!(
+                out,
+                "  - {} ({}): {number}. {} {} [{}, checked {}]",
+                c.name,
+                c.name_en,
+                c.purpose,
+                c.reach,
+                c.verification.as_str(),
+                c.checked
+            )?;
+        }
     }
 
     if !e.notices.is_empty() {

@@ -15,11 +15,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Level, RecommendationKind};
-use crate::case::OffenceKind;
+use crate::case::{Measure, OffenceKind, Sector};
 use crate::catalogue::{Catalogue, Reference};
 use crate::error::{Problem, Problems, RuleSetError};
 use crate::id::{ConceptId, IndicatorId, ListId, ReferenceId};
-use crate::indicator::{Dimension, PalermoElement, Strength, Verification};
+use crate::indicator::{Dimension, ExploitationForm, PalermoElement, Strength, Verification};
 use crate::limits::Limits;
 
 /// The version of the rule set file format this crate reads and writes.
@@ -229,16 +229,78 @@ pub enum Condition {
     /// The person is exempt from the means element (a child, a possible child, or another
     /// group the person rule names).
     MeansNotRequired,
-    /// At least one entry of these lists of element facts (entries without a dimension, such
-    /// as `palermo_purpose`) is present with at least `min_strength`.
+    /// At least one entry of these lists is present with at least `min_strength`. Items of
+    /// appearance never count.
     ListIndicatorPresent {
         /// The lists.
         lists: Vec<ListId>,
         /// How strong it must be.
         min_strength: Strength,
     },
+    /// At least one of these indicators is present with at least `min_strength`. Items of
+    /// appearance never count.
+    AnyIndicatorPresent {
+        /// The indicators.
+        indicators: Vec<IndicatorId>,
+        /// How strong it must be.
+        min_strength: Strength,
+    },
+    /// The person is treated as a child under the rule set's age rule (a child at the time
+    /// of the act, or presumed one pending age assessment).
+    TreatedAsChild,
     /// At least one of these conditions holds.
     Any(Vec<Condition>),
+}
+
+/// A condition on who the person is and what the case records, beside the evidence: it
+/// decides whether a recommendation, an addition to it or a contact fits the case. It never
+/// decides a level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum ContextCondition {
+    /// The person is not a national, or nationality is not recorded (the advice then says
+    /// "if the person is not a national").
+    NotNational,
+    /// The person is a child now, or presumed one pending age assessment.
+    Child,
+    /// The person is recorded as having a disability.
+    Disability,
+    /// One of these forms is under consideration: listed in the case's `forms`, shown by a
+    /// present purpose fact of that form, or (for `sexual`) a prostitution offence listed.
+    Forms(Vec<ExploitationForm>),
+    /// The case's sector is one of these.
+    Sectors(Vec<Sector>),
+    /// The case lists an offence or a pending measure.
+    OffenceOrMeasure,
+    /// The case lists one of these pending measures.
+    Measures(Vec<Measure>),
+}
+
+/// What a legal source does for the person: decides how an advisory is worded.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalEffect {
+    /// The law says the person is not punished: mandatory.
+    NotPunished,
+    /// The court may reduce or waive the penalty: discretionary, not a bar to prosecution.
+    PenaltyMayBeReducedOrWaived,
+    /// An international standard the decision-maker should consider.
+    StandardToConsider,
+}
+
+impl LegalEffect {
+    /// A plain label.
+    pub const fn label(self) -> &'static str {
+        match self {
+            LegalEffect::NotPunished => "not punished (mandatory)",
+            LegalEffect::PenaltyMayBeReducedOrWaived => {
+                "the court may reduce or waive the sentence (discretionary)"
+            }
+            LegalEffect::StandardToConsider => "international standard to consider",
+        }
+    }
 }
 
 /// One way to reach reasonable grounds: all its conditions hold.
@@ -279,6 +341,39 @@ pub struct OffenceLink {
     /// Why these indicators are linked to this offence.
     #[schemars(length(min = 1, max = 1000))]
     pub reason: String,
+    /// The legal sources for this offence in particular (ids of the rule set's references),
+    /// beside the advisory's own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_basis: Vec<ReferenceId>,
+    /// What those sources do for the person (mandatory, discretionary or a standard).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect: Option<LegalEffect>,
+}
+
+/// The non-punishment advisory for a child: it covers the offences named in `covers`
+/// whatever the indicators show, and every other linked offence, without asking whether the
+/// child was compelled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChildNonPunishmentRule {
+    /// The lowest level at which it is given when a child's case lists an offence.
+    pub min_level: Level,
+    /// Offences covered for a child whatever the indicators show (a child in the sex trade
+    /// is a victim: `prostitution`).
+    #[schemars(length(min = 1))]
+    pub covers: Vec<OffenceKind>,
+    /// The advisory's wording for a child.
+    #[schemars(length(min = 1, max = 2000))]
+    pub text: String,
+    /// The legal sources (ids of the rule set's references).
+    #[schemars(length(min = 1))]
+    pub legal_basis: Vec<ReferenceId>,
+    /// What those sources do for a child.
+    pub effect: LegalEffect,
+    /// The sources that cover the offences in `covers` for a child (ids of the rule set's
+    /// references; a subset of the legal basis).
+    #[schemars(length(min = 1))]
+    pub covers_basis: Vec<ReferenceId>,
 }
 
 /// The non-punishment advisory: when it is given, and which indicators it connects to each
@@ -296,6 +391,13 @@ pub struct NonPunishmentRule {
     pub legal_basis: Vec<ReferenceId>,
     /// One link per offence kind.
     pub links: Vec<OffenceLink>,
+    /// International standards named beside the legal sources (never as obligations of the
+    /// rule set's jurisdiction).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<ReferenceId>,
+    /// The advisory for a child, if the rule set gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child: Option<ChildNonPunishmentRule>,
 }
 
 /// Who a recommendation is for.
@@ -325,7 +427,55 @@ pub struct RecommendationRule {
     /// The wording: decision support, never a legal determination.
     #[schemars(length(min = 1, max = 2000))]
     pub text: String,
-    /// The legal or guidance sources: ids of the rule set's references.
+    /// The legal or guidance sources: ids of the rule set's references. Under a rule set with
+    /// a `jurisdiction`, only that jurisdiction's law.
+    #[schemars(length(min = 1))]
+    pub legal_basis: Vec<ReferenceId>,
+    /// International standards named beside the legal basis, never as obligations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<ReferenceId>,
+    /// Who and what the case must record for the recommendation to fit, all required.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<ContextCondition>,
+    /// Sentences and sources added when their context holds (for example the Sex Trade
+    /// Act's stay of deportation for a non-national in the sex trade).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub additions: Vec<RecommendationAddition>,
+    /// Why the recommendation is given when it is, where that is a choice of the rule set
+    /// (for example advice applied before reasonable grounds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+}
+
+/// A notice a rule set gives at some levels (for example, under Korea's Act, that consent is
+/// irrelevant once a means was used).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeRule {
+    /// What kind of notice.
+    pub kind: crate::assessment::NoticeKind,
+    /// The levels at which it is given.
+    #[schemars(length(min = 1))]
+    pub at_levels: Vec<Level>,
+    /// The wording.
+    #[schemars(length(min = 1, max = 2000))]
+    pub text: String,
+    /// Its legal sources.
+    #[schemars(length(min = 1))]
+    pub legal_basis: Vec<ReferenceId>,
+}
+
+/// A sentence and sources added to a recommendation when the context holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationAddition {
+    /// The conditions, all required.
+    #[schemars(length(min = 1))]
+    pub context: Vec<ContextCondition>,
+    /// The added wording.
+    #[schemars(length(min = 1, max = 2000))]
+    pub text: String,
+    /// The added legal sources.
     #[schemars(length(min = 1))]
     pub legal_basis: Vec<ReferenceId>,
 }
@@ -365,6 +515,15 @@ pub struct RuleSet {
     /// What the rule set is for and what it rests on.
     #[schemars(length(min = 1, max = 4000))]
     pub description: String,
+    /// The legal order whose law the rule set applies (for example `KR`), if any: then every
+    /// `legal_basis` must cite a reference of that jurisdiction, and other instruments may
+    /// only be named as `standards`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
+    pub jurisdiction: Option<String>,
+    /// The built-in directory of services to call (for example `kr`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_directory: Option<String>,
     /// The documents the rule set cites.
     #[schemars(length(min = 1))]
     pub references: Vec<Reference>,
@@ -393,6 +552,9 @@ pub struct RuleSet {
     pub non_punishment: NonPunishmentRule,
     /// The other recommendations.
     pub recommendations: Vec<RecommendationRule>,
+    /// Notices the rule set gives at some levels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<NoticeRule>,
 }
 
 impl RuleSet {
@@ -489,6 +651,7 @@ pub fn validate(rule_set: &RuleSet, catalogue: &Catalogue) -> Vec<Problem> {
         problems: Vec::new(),
         concepts: [0; 6],
         max_score: 0.0,
+        watch_groups: 0,
     };
     // Derived once: every check below reads them.
     v.concepts = Dimension::ALL.map(|d| v.count_concepts(d));
@@ -510,6 +673,8 @@ struct Validator<'a> {
     concepts: [usize; 6],
     /// The highest score the rule set's lists can give.
     max_score: f64,
+    /// How many list or indicator conditions the rule set has (at most 64).
+    watch_groups: usize,
 }
 
 impl Validator<'_> {
@@ -539,6 +704,105 @@ impl Validator<'_> {
         self.check_levels();
         self.check_non_punishment();
         self.check_recommendations();
+        self.check_notices();
+        self.check_contacts();
+        if self.watch_groups > 64 {
+            self.problem(
+                "$",
+                "more than 64 `list_indicator_present` and `any_indicator_present` conditions",
+            );
+        }
+    }
+
+    /// A legal basis: known references, and under a rule set with a jurisdiction, only that
+    /// jurisdiction's law (international instruments go in `standards`).
+    fn check_legal_basis(&mut self, ids: &[ReferenceId], path: &str) {
+        for (i, id) in ids.iter().enumerate() {
+            let ipath = format!("{path}[{i}]");
+            self.check_reference_id(id, &ipath);
+            if let (Some(j), Some(r)) = (
+                self.rule_set.jurisdiction.as_deref(),
+                self.rule_set.reference(id.as_str()),
+            ) && r.jurisdiction.as_deref() != Some(j)
+            {
+                self.problem(
+                    ipath,
+                    format!(
+                        "reference `{id}` is not {j} law: a rule set for {j} cites other instruments only as `standards`, never as an obligation"
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check_standards(&mut self, ids: &[ReferenceId], path: &str) {
+        for (i, id) in ids.iter().enumerate() {
+            self.check_reference_id(id, &format!("{path}[{i}]"));
+        }
+    }
+
+    fn check_context(&mut self, context: &[ContextCondition], path: &str) {
+        for (i, c) in context.iter().enumerate() {
+            let empty = match c {
+                ContextCondition::Forms(f) => f.is_empty(),
+                ContextCondition::Sectors(s) => s.is_empty(),
+                ContextCondition::Measures(m) => m.is_empty(),
+                _ => false,
+            };
+            if empty {
+                self.problem(
+                    format!("{path}[{i}]"),
+                    "names nothing, so it can never hold",
+                );
+            }
+        }
+    }
+
+    fn check_notices(&mut self) {
+        for (i, n) in self.rule_set.notices.iter().enumerate() {
+            let path = format!("$.notices[{i}]");
+            if n.at_levels.is_empty() {
+                self.problem(format!("{path}.at_levels"), "name at least one level");
+            }
+            if n.text.trim().is_empty() {
+                self.problem(format!("{path}.text"), "must not be empty");
+            }
+            if n.legal_basis.is_empty() {
+                self.problem(format!("{path}.legal_basis"), "cite at least one source");
+            }
+            self.check_legal_basis(&n.legal_basis, &format!("{path}.legal_basis"));
+        }
+    }
+
+    fn check_contacts(&mut self) {
+        if let Some(id) = &self.rule_set.contact_directory {
+            match crate::contacts::ContactDirectory::builtin(id) {
+                None => self.problem(
+                    "$.contact_directory",
+                    format!("no built-in contact directory is called `{id}`"),
+                ),
+                Some(d) => {
+                    if self.rule_set.jurisdiction.as_deref() != Some(d.jurisdiction.as_str()) {
+                        self.problem(
+                            "$.contact_directory",
+                            format!(
+                                "directory `{id}` is for {}, not the rule set's jurisdiction",
+                                d.jurisdiction
+                            ),
+                        );
+                    }
+                    for p in d.problems() {
+                        self.problem(
+                            format!(
+                                "$.contact_directory({id}){}",
+                                p.path.trim_start_matches('$')
+                            ),
+                            p.message,
+                        );
+                    }
+                }
+            }
+        }
     }
 
     fn check_header(&mut self) {
@@ -550,6 +814,11 @@ impl Validator<'_> {
                     || b.is_ascii_digit()
                     || (i > 0 && matches!(b, b'-' | b'_' | b'.'))
             });
+        if let Some(j) = &rs.jurisdiction
+            && !(j.len() == 2 && j.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            self.problem("$.jurisdiction", "a two-letter country code in capitals");
+        }
         if !id_ok {
             self.problem(
                 "$.id",
@@ -1017,7 +1286,47 @@ impl Validator<'_> {
                 }
             }
             Condition::ListIndicatorPresent { lists, .. } => {
-                self.check_fact_lists(lists, &format!("{cpath}.list_indicator_present"), None);
+                self.watch_groups += 1;
+                let path = format!("{cpath}.list_indicator_present.lists");
+                if lists.is_empty() {
+                    self.problem(&path, "names no list, so it can never hold");
+                }
+                for (k, list) in lists.iter().enumerate() {
+                    if !self.rule_set.lists.contains(list) {
+                        self.problem(
+                            format!("{path}[{k}]"),
+                            format!("list `{list}` is not among the rule set's lists"),
+                        );
+                    } else if self.catalogue.in_list(list.as_str()).next().is_none() {
+                        self.problem(
+                            format!("{path}[{k}]"),
+                            format!("unreachable: list `{list}` has no entry"),
+                        );
+                    }
+                }
+            }
+            Condition::AnyIndicatorPresent { indicators, .. } => {
+                self.watch_groups += 1;
+                let path = format!("{cpath}.any_indicator_present.indicators");
+                if indicators.is_empty() {
+                    self.problem(&path, "names no indicator, so it can never hold");
+                }
+                for (k, id) in indicators.iter().enumerate() {
+                    match self.catalogue.get(id.as_str()) {
+                        None => self.problem(
+                            format!("{path}[{k}]"),
+                            format!("unknown indicator id `{id}`"),
+                        ),
+                        Some(e) if !self.rule_set.lists.iter().any(|l| e.in_list(l)) => self
+                            .problem(
+                                format!("{path}[{k}]"),
+                                format!(
+                                    "unreachable: indicator `{id}` is in none of the rule set's lists"
+                                ),
+                            ),
+                        Some(_) => {}
+                    }
+                }
             }
             Condition::Any(conditions) => {
                 if conditions.is_empty() {
@@ -1027,7 +1336,7 @@ impl Validator<'_> {
                     self.check_condition(c, &format!("{cpath}.any[{k}]"), max_score);
                 }
             }
-            Condition::ElementMet(_) | Condition::MeansNotRequired => {}
+            Condition::ElementMet(_) | Condition::MeansNotRequired | Condition::TreatedAsChild => {}
         }
     }
 
@@ -1088,8 +1397,42 @@ impl Validator<'_> {
                 "cite at least one legal source",
             );
         }
-        for (i, r) in np.legal_basis.iter().enumerate() {
-            self.check_reference_id(r, &format!("$.non_punishment.legal_basis[{i}]"));
+        self.check_legal_basis(&np.legal_basis, "$.non_punishment.legal_basis");
+        self.check_standards(&np.standards, "$.non_punishment.standards");
+        if let Some(child) = &np.child {
+            if child.min_level > np.min_level {
+                self.problem(
+                    "$.non_punishment.child.min_level",
+                    "the advisory for a child must not start above the advisory for an adult",
+                );
+            }
+            if child.text.trim().is_empty() {
+                self.problem("$.non_punishment.child.text", "must not be empty");
+            }
+            if child.covers.is_empty() {
+                self.problem("$.non_punishment.child.covers", "name at least one offence");
+            }
+            if child.legal_basis.is_empty() {
+                self.problem(
+                    "$.non_punishment.child.legal_basis",
+                    "cite at least one legal source",
+                );
+            }
+            self.check_legal_basis(&child.legal_basis, "$.non_punishment.child.legal_basis");
+            if child.covers_basis.is_empty() {
+                self.problem(
+                    "$.non_punishment.child.covers_basis",
+                    "cite the source that covers the offences",
+                );
+            }
+            for (i, id) in child.covers_basis.iter().enumerate() {
+                if !child.legal_basis.contains(id) {
+                    self.problem(
+                        format!("$.non_punishment.child.covers_basis[{i}]"),
+                        format!("`{id}` is not in the child advisory's legal basis"),
+                    );
+                }
+            }
         }
         for (i, link) in np.links.iter().enumerate() {
             let path = format!("$.non_punishment.links[{i}]");
@@ -1101,6 +1444,13 @@ impl Validator<'_> {
             }
             if link.concepts.is_empty() {
                 self.problem(format!("{path}.concepts"), "link at least one concept");
+            }
+            self.check_legal_basis(&link.legal_basis, &format!("{path}.legal_basis"));
+            if link.effect.is_some() && link.legal_basis.is_empty() {
+                self.problem(
+                    format!("{path}.effect"),
+                    "an effect needs the legal basis that has it",
+                );
             }
             for (j, c) in link.concepts.iter().enumerate() {
                 if !self.catalogue.has_concept(c.as_str()) {
@@ -1147,13 +1497,33 @@ impl Validator<'_> {
             if r.legal_basis.is_empty() {
                 self.problem(format!("{path}.legal_basis"), "cite at least one source");
             }
-            for (j, id) in r.legal_basis.iter().enumerate() {
-                self.check_reference_id(id, &format!("{path}.legal_basis[{j}]"));
+            self.check_legal_basis(&r.legal_basis, &format!("{path}.legal_basis"));
+            self.check_standards(&r.standards, &format!("{path}.standards"));
+            self.check_context(&r.context, &format!("{path}.context"));
+            for (j, a) in r.additions.iter().enumerate() {
+                let apath = format!("{path}.additions[{j}]");
+                if a.context.is_empty() {
+                    self.problem(
+                        format!("{apath}.context"),
+                        "an addition needs a context; put unconditional advice in the text",
+                    );
+                }
+                self.check_context(&a.context, &format!("{apath}.context"));
+                if a.text.trim().is_empty() {
+                    self.problem(format!("{apath}.text"), "must not be empty");
+                }
+                if a.legal_basis.is_empty() {
+                    self.problem(format!("{apath}.legal_basis"), "cite at least one source");
+                }
+                self.check_legal_basis(&a.legal_basis, &format!("{apath}.legal_basis"));
+            }
+            if let Some(basis) = &r.basis {
+                self.check_basis(basis, &format!("{path}.basis"));
             }
             if recs
                 .iter()
                 .take(i)
-                .any(|o| o.kind == r.kind && o.audience == r.audience)
+                .any(|o| o.kind == r.kind && o.audience == r.audience && o.context == r.context)
             {
                 self.problem(
                     format!("{path}.kind"),
@@ -1170,7 +1540,7 @@ impl Validator<'_> {
     }
 }
 
-fn is_date(text: &str) -> bool {
+pub(crate) fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
     let digits = |r: std::ops::Range<usize>| {
         b.get(r.clone())

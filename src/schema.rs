@@ -1,5 +1,5 @@
-//! JSON Schemas for the four formats integrators exchange with this crate: the case, the
-//! assessment, the rule set and the catalogue.
+//! JSON Schemas for the five formats integrators exchange with this crate: the case, the
+//! assessment, the rule set, the catalogue and the contact directory.
 //!
 //! The schemas are generated from the Rust types (schemars 1.x, JSON Schema draft 2020-12),
 //! so titles and descriptions are the types' doc comments. They are committed under
@@ -15,11 +15,12 @@ use schemars::{JsonSchema, Schema, generate::SchemaSettings};
 use crate::assessment::Assessment;
 use crate::case::Case;
 use crate::catalogue::CatalogueDocument;
+use crate::contacts::ContactDirectory;
 use crate::rule_set::RuleSet;
 
 /// The version of the exchange formats the schemas describe. It changes when a format
 /// changes incompatibly (major), compatibly (minor), or only in its documentation (patch).
-pub const SCHEMA_VERSION: &str = "2.0.0";
+pub const SCHEMA_VERSION: &str = "2.1.0";
 
 /// One exported schema.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +68,8 @@ fn schema_of<T: JsonSchema>(name: &str, direction: Direction) -> serde_json::Val
     value
 }
 
-/// The four schemas, in a fixed order: case, assessment, rule set, catalogue.
+/// The five schemas, in a fixed order: case, assessment, rule set, catalogue, contact
+/// directory.
 pub fn schemas() -> Vec<SchemaFile> {
     vec![
         SchemaFile {
@@ -85,6 +87,10 @@ pub fn schemas() -> Vec<SchemaFile> {
         SchemaFile {
             file_name: "catalogue.schema.json",
             schema: schema_of::<CatalogueDocument>("catalogue", Direction::Input),
+        },
+        SchemaFile {
+            file_name: "contact_directory.schema.json",
+            schema: schema_of::<ContactDirectory>("contact_directory", Direction::Input),
         },
     ]
 }

@@ -198,6 +198,8 @@ impl Iterator for SyntheticCases {
             observations,
             offences,
             exploitation_began_year: None,
+            sector: None,
+            measures: Vec::new(),
         })
     }
 }
@@ -282,6 +284,8 @@ pub fn full_adult_labour_case(seed: u64) -> Case {
         observations,
         offences: vec![Offence::new(OffenceKind::IrregularStay)],
         exploitation_began_year: None,
+        sector: None,
+        measures: Vec::new(),
     }
 }
 

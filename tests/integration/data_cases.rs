@@ -56,6 +56,20 @@ struct Expected {
     recommendations_include: Option<BTreeSet<String>>,
     recommendations_exclude: Option<BTreeSet<String>>,
     non_punishment_offences: Option<BTreeSet<String>>,
+    /// Per recommendation kind: reference ids its legal basis must include (its own, its
+    /// additions' and, for the non-punishment advisory, its offences').
+    citations_include: Option<BTreeMap<String, BTreeSet<String>>>,
+    /// The offences and measures protection pending identification names.
+    pending_grounds: Option<BTreeSet<String>>,
+    /// Offences the non-punishment advisory covers unconditionally (a child).
+    unconditional_offences: Option<BTreeSet<String>>,
+    /// Contact ids that must, or must not, be named.
+    contacts_include: Option<BTreeSet<String>>,
+    contacts_exclude: Option<BTreeSet<String>>,
+    /// Recommendation kinds flagged "if the person is not a national" (set equality).
+    if_not_national: Option<BTreeSet<String>>,
+    /// Words no recommendation text (or addition) may contain.
+    texts_exclude: Option<Vec<String>>,
 }
 
 /// A field given as `null` is `Some(None)`: "expected absent", not "not checked".
@@ -215,6 +229,91 @@ fn check(text: &str) -> Vec<String> {
             problems.push(format!(
                 "non-punishment offences: expected {want:?}, got {got:?}"
             ));
+        }
+    }
+    if let Some(want) = &e.citations_include {
+        for (kind, ids) in want {
+            let Some(r) = a.recommendations.iter().find(|r| &name(r.kind) == kind) else {
+                problems.push(format!("citations: recommendation `{kind}` not given"));
+                continue;
+            };
+            let got: BTreeSet<String> = r
+                .legal_basis
+                .iter()
+                .chain(r.additions.iter().flat_map(|p| p.legal_basis.iter()))
+                .chain(r.offences.iter().flat_map(|o| o.legal_basis.iter()))
+                .map(|c| c.reference.to_string())
+                .collect();
+            for id in ids.difference(&got) {
+                problems.push(format!("`{kind}` does not cite `{id}`; cites {got:?}"));
+            }
+        }
+    }
+    if let Some(want) = &e.pending_grounds {
+        let got: BTreeSet<String> = a
+            .recommendation(RecommendationKind::ProtectionPendingIdentification)
+            .map(|r| {
+                r.pending_offences
+                    .iter()
+                    .map(|o| name(*o))
+                    .chain(r.measures.iter().map(|m| name(*m)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if &got != want {
+            problems.push(format!("pending grounds: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some(want) = &e.unconditional_offences {
+        let got: BTreeSet<String> = a
+            .recommendation(RecommendationKind::NonPunishment)
+            .map(|r| {
+                r.offences
+                    .iter()
+                    .filter(|o| o.unconditional)
+                    .map(|o| name(o.offence))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if &got != want {
+            problems.push(format!(
+                "unconditional offences: expected {want:?}, got {got:?}"
+            ));
+        }
+    }
+    let contacts: BTreeSet<String> = a.contacts.iter().map(|c| c.id.to_string()).collect();
+    if let Some(want) = &e.contacts_include {
+        for id in want.difference(&contacts) {
+            problems.push(format!("contact `{id}` missing; got {contacts:?}"));
+        }
+    }
+    if let Some(unwanted) = &e.contacts_exclude {
+        for id in unwanted.intersection(&contacts) {
+            problems.push(format!("contact `{id}` must not be named"));
+        }
+    }
+    if let Some(want) = &e.if_not_national {
+        let got: BTreeSet<String> = a
+            .recommendations
+            .iter()
+            .filter(|r| r.if_not_national || r.additions.iter().any(|p| p.if_not_national))
+            .map(|r| name(r.kind))
+            .collect();
+        if &got != want {
+            problems.push(format!("if_not_national: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some(words) = &e.texts_exclude {
+        for r in &a.recommendations {
+            let texts =
+                std::iter::once(r.text.as_ref()).chain(r.additions.iter().map(|p| p.text.as_ref()));
+            for text in texts {
+                for w in words {
+                    if text.contains(w.as_str()) {
+                        problems.push(format!("`{}` says `{w}`", name(r.kind)));
+                    }
+                }
+            }
         }
     }
     problems

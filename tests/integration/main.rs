@@ -13,6 +13,7 @@ mod data_cases;
 mod differential;
 mod digest;
 mod htcds;
+mod korea;
 mod limits;
 mod person_rule;
 mod privacy;

@@ -110,6 +110,28 @@ fn invalid_cases() -> Vec<(String, String)> {
             ),
         ),
         (
+            "visa too long, with a valid visa elsewhere",
+            format!(
+                r#"{{{}, "subject": {{"visa": "{}"}}}}"#,
+                fields(""),
+                SENTINEL.repeat(20)
+            ),
+        ),
+        (
+            "unknown measure and sector",
+            format!(
+                r#"{{{}, "subject": {{"visa": "{SENTINEL}"}}, "measures": ["{SENTINEL}"], "sector": "{SENTINEL}"}}"#,
+                fields("")
+            ),
+        ),
+        (
+            "national is free text",
+            format!(
+                r#"{{{}, "subject": {{"national": "{SENTINEL}", "visa": "{SENTINEL}"}}}}"#,
+                fields("")
+            ),
+        ),
+        (
             "contradictory age",
             format!(
                 r#"{{{}, "subject": {{"age_years": 15, "minor": false}}}}"#,

@@ -79,7 +79,7 @@ fn other_mistakes_are_caught_too() {
         "$.weights.strong: a weight must be a number, not NaN",
         "$.weights.weak: a weight must be finite",
         "$.dimension_rule.clauses[4].id: duplicate clause id `two_strong`",
-        "$.levels.reasonable_grounds[4].id: duplicate criterion id `exploitation_with_means`",
+        "$.levels.reasonable_grounds[5].id: duplicate criterion id `exploitation_with_means`",
         "$.non_punishment.links: offence `other` has no link",
     ] {
         assert!(

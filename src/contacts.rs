@@ -1,0 +1,183 @@
+//! Who to call: directories of services, as data with their sources and the date each number
+//! was checked.
+//!
+//! A rule set names a directory (`contact_directory`); the assessment then lists the services
+//! that fit the person, the form of exploitation and the sector (a fisher is not sent to a
+//! sex-trade counselling centre), each with its number where one was found, its source, the
+//! date it was checked and its verification mark. A service with no national number found is
+//! listed without one, never with a guessed one.
+
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::Level;
+use crate::id::ConceptId;
+use crate::indicator::Verification;
+use crate::rule_set::ContextCondition;
+
+/// The version of the contact directory file format this crate reads.
+pub const CONTACT_DIRECTORY_FORMAT_VERSION: u32 = 1;
+
+/// The built-in directories: id, path, text.
+const BUILTIN_DIRECTORIES: [(&str, &str, &str); 1] = [(
+    "kr",
+    "data/contacts/kr.json",
+    include_str!("../data/contacts/kr.json"),
+)];
+
+/// Where a contact's details were read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactSource {
+    /// What was read: a page, a statute, a press report.
+    #[schemars(length(min = 1, max = 500))]
+    pub title: String,
+    /// Where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 500))]
+    pub url: Option<String>,
+}
+
+/// One service an officer or caseworker can call or refer to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Stable id.
+    pub id: ConceptId,
+    /// The name in the country's language.
+    #[schemars(length(min = 1, max = 200))]
+    pub name: String,
+    /// The name in English (the project's rendering unless the service uses it).
+    #[schemars(length(min = 1, max = 200))]
+    pub name_en: String,
+    /// The number to dial, where one national number was found (digits, `+` and `-`).
+    /// Absent: none was found; `reach` says how to find the local service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\+?[0-9][0-9-]{1,19}$"))]
+    pub number: Option<String>,
+    /// How to reach it: hours, languages, or how to find the local office.
+    #[schemars(length(min = 1, max = 500))]
+    pub reach: String,
+    /// What it does for the person.
+    #[schemars(length(min = 1, max = 500))]
+    pub purpose: String,
+    /// The lowest level at which it is named.
+    pub min_level: Level,
+    /// Who and what the case must record for it to fit, all required (none: every case).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<ContextCondition>,
+    /// The legal basis of the service, where one was read (for example the article that
+    /// sets it up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = 300))]
+    pub legal_basis: Option<String>,
+    /// Where the number and name were read.
+    pub source: ContactSource,
+    /// The date the number and name were checked, `YYYY-MM-DD`.
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub checked: String,
+    /// How sure we are of the number and name: `verified` (an official page or the statute),
+    /// `secondary` (press, a copy of a website), `unverified`.
+    pub verification: Verification,
+}
+
+/// A directory of services for one country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Contact directory")]
+pub struct ContactDirectory {
+    /// The file format version; this crate reads version 1.
+    pub format_version: u32,
+    /// Stable id, e.g. `kr`.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9._-]{0,63}$"))]
+    pub id: String,
+    /// The country, a two-letter code.
+    #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
+    pub jurisdiction: String,
+    /// What the directory is and how it was compiled.
+    #[schemars(length(min = 1, max = 2000))]
+    pub description: String,
+    /// The services.
+    #[schemars(length(min = 1))]
+    pub contacts: Vec<Contact>,
+}
+
+impl ContactDirectory {
+    /// The built-in directory with this id, parsed once per process; `None` if there is none
+    /// (or, which a test rules out, if the built-in file were broken).
+    pub fn builtin(id: &str) -> Option<&'static ContactDirectory> {
+        static KR: OnceLock<Option<ContactDirectory>> = OnceLock::new();
+        let (_, _, text) = BUILTIN_DIRECTORIES.iter().find(|(i, _, _)| *i == id)?;
+        let cell = match id {
+            "kr" => &KR,
+            _ => return None,
+        };
+        cell.get_or_init(|| serde_json::from_str(text).ok())
+            .as_ref()
+    }
+
+    /// The built-in directories' ids and file paths.
+    pub fn builtin_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+        BUILTIN_DIRECTORIES.iter().map(|(id, path, _)| (*id, *path))
+    }
+
+    /// Every problem with the directory: ids unique, texts present, a source and a checked
+    /// date on every contact, numbers well formed. Empty when it is sound.
+    pub fn problems(&self) -> Vec<crate::error::Problem> {
+        let mut out = Vec::new();
+        let mut problem = |path: String, message: &str| {
+            out.push(crate::error::Problem {
+                path,
+                message: message.to_owned(),
+            })
+        };
+        if self.format_version != CONTACT_DIRECTORY_FORMAT_VERSION {
+            problem(
+                "$.format_version".to_owned(),
+                "unsupported format version: this crate reads version 1",
+            );
+        }
+        if self.contacts.is_empty() {
+            problem("$.contacts".to_owned(), "list at least one contact");
+        }
+        for (i, c) in self.contacts.iter().enumerate() {
+            let path = format!("$.contacts[{i}]");
+            if self.contacts.iter().take(i).any(|o| o.id == c.id) {
+                problem(format!("{path}.id"), "the id is used twice");
+            }
+            for (field, text) in [
+                ("name", &c.name),
+                ("name_en", &c.name_en),
+                ("reach", &c.reach),
+                ("purpose", &c.purpose),
+                ("source.title", &c.source.title),
+            ] {
+                if text.trim().is_empty() {
+                    problem(format!("{path}.{field}"), "must not be empty");
+                }
+            }
+            if !crate::rule_set::is_date(&c.checked) {
+                problem(
+                    format!("{path}.checked"),
+                    "must be the date the contact was checked, YYYY-MM-DD",
+                );
+            }
+            if let Some(n) = &c.number {
+                let digits = n.strip_prefix('+').unwrap_or(n);
+                let well_formed = !digits.is_empty()
+                    && digits.len() <= 20
+                    && digits.starts_with(|ch: char| ch.is_ascii_digit())
+                    && digits.chars().all(|ch| ch.is_ascii_digit() || ch == '-');
+                if !well_formed {
+                    problem(
+                        format!("{path}.number"),
+                        "must be digits and dashes, optionally after `+`",
+                    );
+                }
+            }
+        }
+        out
+    }
+}

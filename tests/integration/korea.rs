@@ -1,0 +1,138 @@
+//! Korean law in the Korean rule sets, and who to call.
+//!
+//! A Korean rule set grounds every recommendation in a Korean provision (quoted in Korean in
+//! its reference); international instruments appear only as standards. Every service in a
+//! contact directory carries the source it was read in and the date it was checked.
+
+use trafficking_indicators::contacts::ContactDirectory;
+use trafficking_indicators::{Catalogue, RecommendationKind, RuleSet, validate};
+
+const KOREAN: [&str; 2] = ["kr-2023", "kr-2024"];
+
+/// Every legal basis a rule set gives, with its JSON path.
+fn legal_bases(rules: &RuleSet) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut push = |path: String, ids: &[trafficking_indicators::id::ReferenceId]| {
+        for (i, id) in ids.iter().enumerate() {
+            out.push((format!("{path}[{i}]"), id.to_string()));
+        }
+    };
+    for (i, r) in rules.recommendations.iter().enumerate() {
+        push(
+            format!("$.recommendations[{i}].legal_basis"),
+            &r.legal_basis,
+        );
+        for (j, a) in r.additions.iter().enumerate() {
+            push(
+                format!("$.recommendations[{i}].additions[{j}].legal_basis"),
+                &a.legal_basis,
+            );
+        }
+    }
+    for (i, n) in rules.notices.iter().enumerate() {
+        push(format!("$.notices[{i}].legal_basis"), &n.legal_basis);
+    }
+    let np = &rules.non_punishment;
+    push("$.non_punishment.legal_basis".to_owned(), &np.legal_basis);
+    for (i, l) in np.links.iter().enumerate() {
+        push(
+            format!("$.non_punishment.links[{i}].legal_basis"),
+            &l.legal_basis,
+        );
+    }
+    if let Some(child) = &np.child {
+        push(
+            "$.non_punishment.child.legal_basis".to_owned(),
+            &child.legal_basis,
+        );
+    }
+    out
+}
+
+#[test]
+fn korean_rule_sets_cite_only_korean_law_as_an_obligation() {
+    for id in KOREAN {
+        let rules = RuleSet::builtin(id).expect("built in");
+        assert_eq!(rules.jurisdiction.as_deref(), Some("KR"), "{id}");
+        let bases = legal_bases(rules);
+        assert!(
+            bases.len() > 20,
+            "{id}: every recommendation cites Korean law"
+        );
+        for (path, reference) in bases {
+            let r = rules.reference(&reference).expect("validated");
+            assert_eq!(
+                r.jurisdiction.as_deref(),
+                Some("KR"),
+                "{id} {path}: `{reference}` is not Korean law but is cited as an obligation"
+            );
+            let quote = r.quote.as_deref().unwrap_or("");
+            assert!(
+                quote
+                    .chars()
+                    .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+                "{id} {path}: `{reference}` quotes no Korean text"
+            );
+        }
+        assert!(
+            !rules
+                .recommendations
+                .iter()
+                .any(|r| r.kind == RecommendationKind::RecoveryAndReflectionPeriod),
+            "{id}: Korea has no recovery and reflection period"
+        );
+    }
+}
+
+#[test]
+fn citing_the_council_of_europe_as_a_korean_obligation_is_invalid() {
+    let mut rules = RuleSet::builtin("kr-2024").expect("built in").clone();
+    let coe = "coe_cets_197_art_12".parse().expect("an id");
+    rules.recommendations[1].legal_basis.push(coe);
+    let problems = validate(&rules, &Catalogue::builtin());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "$.recommendations[1].legal_basis[1]");
+    assert!(problems[0].message.contains("not KR law"), "{problems:?}");
+    // The same instrument as a standard is fine.
+    let mut rules = RuleSet::builtin("kr-2024").expect("built in").clone();
+    rules.recommendations[1]
+        .standards
+        .push("coe_cets_197_art_12".parse().expect("an id"));
+    assert_eq!(validate(&rules, &Catalogue::builtin()), vec![]);
+}
+
+#[test]
+fn every_contact_has_a_source_and_a_checked_date() {
+    for (id, _) in ContactDirectory::builtin_files() {
+        let directory = ContactDirectory::builtin(id).expect("the built-in directory parses");
+        assert_eq!(directory.problems(), vec![], "{id}");
+        for c in &directory.contacts {
+            assert!(!c.source.title.trim().is_empty(), "{}: no source", c.id);
+            assert_eq!(c.checked.len(), 10, "{}: checked date", c.id);
+            assert!(
+                c.checked.as_str() >= "2026-01-01",
+                "{}: checked long ago",
+                c.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_contact_without_a_checked_date_or_source_is_rejected() {
+    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    value["contacts"][0]
+        .as_object_mut()
+        .expect("object")
+        .remove("checked");
+    assert!(serde_json::from_value::<ContactDirectory>(value.clone()).is_err());
+    value["contacts"][0]["checked"] = "yesterday".into();
+    value["contacts"][1]["source"]["title"] = " ".into();
+    let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
+    let paths: Vec<String> = directory.problems().into_iter().map(|p| p.path).collect();
+    assert_eq!(
+        paths,
+        vec!["$.contacts[0].checked", "$.contacts[1].source.title"]
+    );
+}
