@@ -356,9 +356,12 @@ struct CompiledRecommendation {
     text: Text,
     legal_basis: Arc<[Citation]>,
     standards: Arc<[Citation]>,
-    additions: Vec<(Vec<ContextCondition>, Text, Arc<[Citation]>)>,
+    additions: Vec<CompiledAddition>,
     basis: Option<(Verification, Text)>,
 }
+
+/// An addition to a recommendation: context, levels (all false: every level), text, sources.
+type CompiledAddition = (Vec<ContextCondition>, [bool; 4], Text, Arc<[Citation]>);
 
 /// A rule set's own notice: kind, levels, text, sources.
 type CompiledNotice = (NoticeKind, [bool; 4], Text, Arc<[Citation]>);
@@ -936,8 +939,15 @@ impl Assessor {
                         .additions
                         .iter()
                         .map(|a| {
+                            let mut levels = [false; 4];
+                            for l in &a.at_levels {
+                                if let Some(slot) = levels.get_mut(*l as usize) {
+                                    *slot = true;
+                                }
+                            }
                             (
                                 a.context.clone(),
+                                levels,
                                 Text::from(a.text.as_str()),
                                 cite(&a.legal_basis),
                             )
@@ -2021,12 +2031,15 @@ impl Assessor {
             rec.additions = r
                 .additions
                 .iter()
-                .filter(|(context, _, _)| {
-                    context
-                        .iter()
-                        .all(|c| context_holds(c, case, person, forms))
+                .filter(|(context, levels, _, _)| {
+                    let at_level = levels.iter().all(|l| !l)
+                        || levels.get(level as usize).copied().unwrap_or(false);
+                    at_level
+                        && context
+                            .iter()
+                            .all(|c| context_holds(c, case, person, forms))
                 })
-                .map(|(context, text, basis)| RecommendationPart {
+                .map(|(context, _, text, basis)| RecommendationPart {
                     text: text.clone(),
                     legal_basis: basis.clone(),
                     if_not_national: !rec.if_not_national && if_not_national(context, case),

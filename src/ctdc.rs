@@ -53,6 +53,10 @@
 //!   `isSlaveryAndPractices` slavery or servitude, `isForcedMilitary` child soldiering,
 //!   `typeOfLabourBegging` begging, `typeOfLabourDomesticWork` domestic servitude,
 //!   `typeOfLabourIllicitActivities` forced criminality;
+//! - the twelve `typeOfLabour*` columns that name a sector set the case's `sector` where
+//!   exactly one is `1` (`typeOfLabourNotSpecified` names none; several leave it open, and all
+//!   are kept in [`CtdcRecord::sectors`]). CTDC has no fishing-at-sea sector: a fisher is
+//!   `aquafarming` or `other` there, so the seafarers' services are never named from CTDC;
 //! - a `1` in an exploitation-type column (and the `typeOfSex*` columns) records the Palermo
 //!   purpose fact, and a recorded recruiter (`recruiterRelation*` other than `Unknown`) records
 //!   `act_recruitment`, as the data file `data/crosswalks/ctdc_purpose_and_act.json` says, each
@@ -113,7 +117,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, CaseReference, Observation, ObservationStatus, Subject};
+use crate::case::{Case, CaseReference, Observation, ObservationStatus, Sector, Subject};
 use crate::catalogue::Catalogue;
 use crate::error::Problem;
 use crate::htcds::MethodOfControl;
@@ -715,6 +719,22 @@ const LABOUR_FORMS: [(&str, ExploitationForm); 3] = [
     ),
 ];
 
+/// The type-of-labour columns that name a sector. `typeOfLabourNotSpecified` names none.
+const SECTOR_COLUMNS: [(&str, Sector); 12] = [
+    ("typeOfLabourAgriculture", Sector::Agriculture),
+    ("typeOfLabourAquafarming", Sector::Aquafarming),
+    ("typeOfLabourBegging", Sector::Begging),
+    ("typeOfLabourConstruction", Sector::Construction),
+    ("typeOfLabourDomesticWork", Sector::DomesticWork),
+    ("typeOfLabourHospitality", Sector::Hospitality),
+    ("typeOfLabourIllicitActivities", Sector::IllicitActivities),
+    ("typeOfLabourManufacturing", Sector::Manufacturing),
+    ("typeOfLabourMiningOrDrilling", Sector::MiningOrDrilling),
+    ("typeOfLabourPeddling", Sector::Peddling),
+    ("typeOfLabourTransportation", Sector::Transportation),
+    ("typeOfLabourOther", Sector::Other),
+];
+
 const DATASOURCE: &str = "Datasource";
 const YEAR: &str = "yearOfRegistration";
 const GENDER: &str = "gender";
@@ -849,6 +869,7 @@ pub struct CtdcHeader {
     controls: [usize; 19],
     exploitation: [usize; 8],
     labour: [usize; 3],
+    sectors: [usize; 12],
     /// Per row of the purpose and act crosswalk: the column's position.
     facts: Vec<usize>,
 }
@@ -873,6 +894,11 @@ impl CtdcHeader {
         );
         names.extend(ExploitationType::ALL.iter().map(|t| t.column()));
         names.extend(LABOUR_FORMS.iter().map(|(c, _)| *c));
+        for (column, _) in SECTOR_COLUMNS {
+            if !names.contains(&column) {
+                names.push(column);
+            }
+        }
         names.push(ControlColumn::Abduction.column());
         for row in &FactCrosswalk::builtin().rows {
             if !names.contains(&row.column.as_str()) {
@@ -899,12 +925,17 @@ impl CtdcHeader {
         for (slot, (column, _)) in labour.iter_mut().zip(LABOUR_FORMS) {
             *slot = find(column)?;
         }
+        let mut sectors = [0usize; 12];
+        for (slot, (column, _)) in sectors.iter_mut().zip(SECTOR_COLUMNS) {
+            *slot = find(column)?;
+        }
         let facts = FactCrosswalk::builtin()
             .rows
             .iter()
             .map(|r| find_column(fields, r.column.as_str()))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(CtdcHeader {
+            sectors,
             facts,
             fields: fields.len(),
             datasource: find(DATASOURCE)?,
@@ -966,6 +997,9 @@ pub struct CtdcRecord {
     pub majority_at_entry: Option<Majority>,
     /// The type-of-exploitation columns recorded as `1`, in header order.
     pub exploitation: Vec<ExploitationType>,
+    /// The sectors recorded as `1` in the type-of-labour columns, in header order; the case's
+    /// `sector` is set when there is exactly one.
+    pub sectors: Vec<Sector>,
     /// The raw value of every crosswalk column, in [`ControlColumn::ALL`] order.
     pub controls: Vec<(ControlColumn, CtdcValue)>,
 }
@@ -1006,6 +1040,14 @@ impl CtdcRecord {
         }
         forms.sort_unstable();
         forms.dedup();
+        // The sector, where exactly one type-of-labour column names one; several recorded
+        // sectors leave it open (all are kept in the record).
+        let mut sectors = Vec::new();
+        for ((column, sector), &i) in SECTOR_COLUMNS.iter().zip(header.sectors.iter()) {
+            if binary(row, column, cell(i))? == CtdcValue::One {
+                sectors.push(*sector);
+            }
+        }
 
         let data_source = keyword(
             row,
@@ -1077,7 +1119,10 @@ impl CtdcRecord {
             observations,
             offences: Vec::new(),
             exploitation_began_year: None,
-            sector: None,
+            sector: match sectors.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            },
             measures: Vec::new(),
         };
         Ok(CtdcRecord {
@@ -1090,6 +1135,7 @@ impl CtdcRecord {
             majority_at_exploitation,
             majority_at_entry,
             exploitation,
+            sectors,
             controls,
         })
     }

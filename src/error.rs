@@ -431,7 +431,7 @@ pub enum RuleSetError {
     #[error("the rule set is invalid: {0}")]
     Invalid(Problems),
     /// No built-in rule set has this id.
-    #[error("no built-in rule set is called `{0}` (there are `ilo-2009` and `kr-2023`)")]
+    #[error("no built-in rule set is called `{0}` (there are `ilo-2009`, `kr-2024` and `kr-2023`)")]
     UnknownBuiltin(String),
 }
 

@@ -11,8 +11,9 @@
 //!   [`Strength`], wording, lists, [`Provenance`] (with the verification mark of its source)
 //!   and crosswalks to the ILO 2012 forced-labour indicators and the CTDC data columns;
 //! - the **case** ([`Case`]): what a caseworker recorded, each [`Observation`] present,
-//!   absent or not assessed, with its evidence source; the person's age and disability; the
-//!   forms of exploitation considered; offences the person faces;
+//!   absent or not assessed, with its evidence source; the person's age, disability and
+//!   nationality; the forms of exploitation considered and the sector; offences the person
+//!   faces and measures pending (detention, removal, refusal of entry);
 //! - the **rule set** ([`RuleSet`]): the policy, as data: weights, the ILO/EC combination
 //!   rule, the Palermo person-level rule, reasonable-grounds criteria, non-punishment links
 //!   and recommendations, each with its sources. Built in: `ilo-2009` (default), `kr-2024`
@@ -23,9 +24,10 @@
 //!   `reasonable_grounds` < `definition_met`), a score from 0 to 100 whose contributions sum
 //!   to it, the range both could take once the open questions are answered, an
 //!   [`Explanation`] an auditor can check line by line, what to ask next, and
-//!   [`Recommendation`]s with their legal sources (referral, recovery and reflection period,
-//!   non-removal, non-punishment, child protection). Decision support, never a legal
-//!   determination.
+//!   [`Recommendation`]s with their legal sources (protection pending identification,
+//!   referral, recovery and reflection period, non-removal, non-punishment, child protection;
+//!   under the Korean rule sets, Korean law) and, where the rule set names a directory,
+//!   [who to call](contacts). Decision support, never a legal determination.
 //!
 //! Around the core: [`batch`] assesses JSON Lines streams in constant memory, [`schema`]
 //! exports JSON Schemas for integrators in other languages, [`ctdc`] and [`htcds`] read and

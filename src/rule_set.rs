@@ -4,7 +4,8 @@
 //! number and threshold the assessment uses lives in a [`RuleSet`] document with its sources:
 //! the weights, the ILO/EC combination rule's clauses, the person-level rule, the
 //! reasonable-grounds criteria, the non-punishment links and the recommendations. The crate
-//! ships two: `ilo-2009` (the default) and `kr-2023`.
+//! ships three: `ilo-2009` (the default), `kr-2024` and `kr-2023`; the Korean ones declare the
+//! jurisdiction `KR` and cite Korean law as the legal basis of every recommendation.
 //!
 //! A rule set is checked against a catalogue by [`validate`], which reports every problem at
 //! once with its JSON path; only a valid rule set can become an [`Assessor`](crate::Assessor).
@@ -472,6 +473,10 @@ pub struct RecommendationAddition {
     /// The conditions, all required.
     #[schemars(length(min = 1))]
     pub context: Vec<ContextCondition>,
+    /// The levels at which it is added (none: every level of the recommendation), so that
+    /// advice another recommendation gives at higher levels is not repeated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub at_levels: Vec<Level>,
     /// The added wording.
     #[schemars(length(min = 1, max = 2000))]
     pub text: String,
@@ -1509,6 +1514,14 @@ impl Validator<'_> {
                     );
                 }
                 self.check_context(&a.context, &format!("{apath}.context"));
+                for (k, l) in a.at_levels.iter().enumerate() {
+                    if !r.at_levels.contains(l) {
+                        self.problem(
+                            format!("{apath}.at_levels[{k}]"),
+                            "the recommendation itself is not given at this level",
+                        );
+                    }
+                }
                 if a.text.trim().is_empty() {
                     self.problem(format!("{apath}.text"), "must not be empty");
                 }

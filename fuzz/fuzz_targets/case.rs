@@ -1,4 +1,4 @@
-//! Case parsing plus assessment under both built-in rule sets: any bytes must give a case or a
+//! Case parsing plus assessment under every built-in rule set: any bytes must give a case or a
 //! typed error, never a panic; a parsed case must assess or give a typed error; an error's
 //! message must never carry the marker planted in free text.
 #![no_main]
@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     };
     match Case::from_json(text) {
         Ok(case) => {
-            for id in ["ilo-2009", "kr-2023"] {
+            for id in ["ilo-2009", "kr-2023", "kr-2024"] {
                 if let Ok(assessor) = Assessor::builtin(id) {
                     if let Ok(a) = assessor.assess(&case) {
                         // Invariants that must hold for every accepted case.

@@ -1,14 +1,24 @@
 //! The bundled example cases come out as a caseworker reading them would expect.
 
 use trafficking_indicators::assessment::NoticeKind;
-use trafficking_indicators::{Case, Dimension, Level, RecommendationKind, assess};
+use trafficking_indicators::{Assessor, Case, Dimension, Level, RecommendationKind, assess};
 
 use crate::common::root;
 
+/// A bundled case assessed as the README runs it: Korean cases (`kr_*`) under `kr-2024`,
+/// the others under the default rule set.
 fn load(name: &str) -> trafficking_indicators::Assessment {
     let path = root(&format!("examples/cases/{name}.json"));
     let text = std::fs::read_to_string(&path).expect("bundled case");
-    assess(&Case::from_json(&text).expect("valid case")).expect("assesses")
+    let case = Case::from_json(&text).expect("valid case");
+    if name.starts_with("kr_") {
+        Assessor::builtin("kr-2024")
+            .expect("built in")
+            .assess(&case)
+            .expect("assesses")
+    } else {
+        assess(&case).expect("assesses")
+    }
 }
 
 fn kinds(a: &trafficking_indicators::Assessment) -> Vec<RecommendationKind> {
@@ -88,6 +98,45 @@ fn an_early_interview_says_what_to_ask_next() {
             .any(|n| n.kind == NoticeKind::AgeNotEstablished)
     );
     assert!(a.explanation.ask_next[0].level_if_present > a.level);
+}
+
+#[test]
+fn a_foreign_woman_detained_after_a_raid_is_protected_under_korean_law() {
+    let a = load("kr_foreign_woman_detained_after_raid");
+    assert_eq!(a.level, Level::ReasonableGrounds);
+    let pending = a
+        .recommendation(RecommendationKind::ProtectionPendingIdentification)
+        .expect("protection pending identification");
+    assert_eq!(pending.measures.len(), 2);
+    assert_eq!(pending.pending_offences.len(), 2);
+    let stay = a
+        .recommendation(RecommendationKind::NoRemovalPendingIdentification)
+        .expect("stay of deportation");
+    assert!(
+        stay.additions
+            .iter()
+            .flat_map(|p| p.legal_basis.iter())
+            .any(|c| c.reference.as_str() == "kr_sex_trade_act_art_11")
+    );
+    let advisory = a
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("advisory");
+    let prostitution = advisory
+        .offences
+        .iter()
+        .find(|o| o.offence.as_str() == "prostitution")
+        .expect("the charge");
+    assert_eq!(
+        prostitution.effect,
+        Some(trafficking_indicators::rule_set::LegalEffect::NotPunished)
+    );
+    assert!(kinds(&a).contains(&RecommendationKind::DebtsVoid));
+    assert!(
+        a.contacts
+            .iter()
+            .any(|c| c.id.as_str() == "sex_trade_counselling_centres")
+    );
+    assert!(!kinds(&a).contains(&RecommendationKind::RecoveryAndReflectionPeriod));
 }
 
 /// The assessment JSON of every bundled case, byte for byte, against a committed snapshot:

@@ -358,6 +358,35 @@ fn a_crosswalk_with_mistakes_is_reported_with_paths() {
 // ---- The row mapping ----------------------------------------------------------------------
 
 #[test]
+fn one_type_of_labour_sets_the_sector_several_leave_it_open() {
+    use trafficking_indicators::case::Sector;
+    let (names, header) = sample_header();
+    let one = row_with(&names, &[("typeOfLabourAgriculture", "1")]);
+    let record = CtdcRecord::from_fields(&header, 1, &one).expect("maps");
+    assert_eq!(record.case.sector, Some(Sector::Agriculture));
+    assert_eq!(record.sectors, vec![Sector::Agriculture]);
+    let two = row_with(
+        &names,
+        &[
+            ("typeOfLabourConstruction", "1"),
+            ("typeOfLabourHospitality", "1"),
+        ],
+    );
+    let record = CtdcRecord::from_fields(&header, 2, &two).expect("maps");
+    assert_eq!(record.case.sector, None);
+    assert_eq!(
+        record.sectors,
+        vec![Sector::Construction, Sector::Hospitality]
+    );
+    let none = row_with(&names, &[("typeOfLabourNotSpecified", "1")]);
+    let record = CtdcRecord::from_fields(&header, 3, &none).expect("maps");
+    assert_eq!(record.case.sector, None);
+    let bad = row_with(&names, &[("typeOfLabourAgriculture", "yes")]);
+    let err = CtdcRecord::from_fields(&header, 4, &bad).expect_err("not binary");
+    assert!(err.to_string().contains("typeOfLabourAgriculture"), "{err}");
+}
+
+#[test]
 fn every_sample_row_maps_and_assesses_under_both_rule_sets() {
     let records = sample_records();
     assert_eq!(records.len(), 200);

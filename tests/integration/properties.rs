@@ -1,9 +1,10 @@
 //! Property tests: monotonicity, additivity and determinism over random cases.
 
 use proptest::prelude::*;
+use trafficking_indicators::case::{Measure, Sector};
 use trafficking_indicators::{
-    Assessment, Case, Catalogue, EvidenceSource, ExploitationForm, IndicatorId, Observation,
-    ObservationStatus, Subject, assess,
+    Assessment, Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, IndicatorId,
+    Observation, ObservationStatus, Offence, OffenceKind, Subject, assess,
 };
 
 fn ids() -> Vec<IndicatorId> {
@@ -42,6 +43,20 @@ fn subject() -> impl Strategy<Value = Subject> {
         })
 }
 
+/// Who the person is and what is pending: nationality, sector, measures, offences.
+fn context() -> impl Strategy<Value = (Option<bool>, Option<Sector>, Vec<Measure>, Vec<Offence>)> {
+    (
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(proptest::sample::select(Sector::ALL.to_vec())),
+        proptest::sample::subsequence(Measure::ALL.to_vec(), 0..=3),
+        proptest::sample::subsequence(OffenceKind::ALL.to_vec(), 0..=2),
+    )
+        .prop_map(|(national, sector, measures, offences)| {
+            let offences = offences.into_iter().map(Offence::new).collect();
+            (national, sector, measures, offences)
+        })
+}
+
 /// A random valid case: distinct indicators, each with one status.
 pub fn case() -> impl Strategy<Value = Case> {
     let n = ids().len();
@@ -49,21 +64,29 @@ pub fn case() -> impl Strategy<Value = Case> {
         subject(),
         proptest::sample::subsequence(ExploitationForm::ALL.to_vec(), 0..=3),
         proptest::collection::btree_map(0..n, status(), 0..40),
+        context(),
     )
-        .prop_map(move |(subject, forms, picks)| {
-            let all = ids();
-            Case {
-                subject,
-                forms,
-                observations: picks
-                    .into_iter()
-                    .map(|(i, s)| {
-                        Observation::new(all[i].clone(), s).with_source(EvidenceSource::ThirdParty)
-                    })
-                    .collect(),
-                ..Case::default()
-            }
-        })
+        .prop_map(
+            move |(mut subject, forms, picks, (national, sector, measures, offences))| {
+                let all = ids();
+                subject.national = national;
+                Case {
+                    subject,
+                    forms,
+                    sector,
+                    measures,
+                    offences,
+                    observations: picks
+                        .into_iter()
+                        .map(|(i, s)| {
+                            Observation::new(all[i].clone(), s)
+                                .with_source(EvidenceSource::ThirdParty)
+                        })
+                        .collect(),
+                    ..Case::default()
+                }
+            },
+        )
 }
 
 fn run(case: &Case) -> Assessment {
@@ -72,6 +95,27 @@ fn run(case: &Case) -> Assessment {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Nationality, sector, pending measures and offences decide which advice and which
+    /// services fit, never the level, the score or the explanation of the evidence.
+    #[test]
+    fn who_the_person_is_and_what_is_pending_never_changes_the_level(case in case()) {
+        let mut bare = case.clone();
+        bare.subject.national = None;
+        bare.sector = None;
+        bare.measures.clear();
+        bare.offences.clear();
+        for id in ["ilo-2009", "kr-2023", "kr-2024"] {
+            let assessor = Assessor::builtin(id).expect("built in");
+            let with = assessor.assess(&case).expect("assesses");
+            let without = assessor.assess(&bare).expect("assesses");
+            prop_assert_eq!(with.level, without.level);
+            prop_assert_eq!(with.score, without.score);
+            prop_assert_eq!(with.level_range, without.level_range);
+            prop_assert_eq!(&with.explanation.dimensions, &without.explanation.dimensions);
+            prop_assert_eq!(&with.explanation.elements, &without.explanation.elements);
+        }
+    }
 
     #[test]
     fn adding_a_present_indicator_never_lowers_score_or_level(case in case(), pick in any::<proptest::sample::Index>()) {
