@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --example assess -- examples/cases/fisher_distant_water.json
 //! cargo run --example assess -- --format text examples/cases/fisher_distant_water.json
+//! cargo run --example assess -- --lang ko --rule-set kr-2024 examples/cases/kr_distant_water_fisher.json
 //! cat case.json | cargo run --example assess -- --rule-set kr-2024 -
 //! ```
 //!
@@ -13,6 +14,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use trafficking_indicators::locale::Locale;
 use trafficking_indicators::{Assessor, Case, ParseOptions, RuleSet};
 
 const HELP: &str = "\
@@ -28,6 +30,9 @@ OPTIONS:
     --format json     print the assessment as JSON (default): level, score, score range,
                       level range, rule set stamp, explanation and recommendations
     --format text     print the plain-text report a caseworker reads on one screen
+    --lang en|ko      the language of the text: with no --format, print the report in it;
+                      with --format json, print {assessment, prose}: the
+                      language-neutral assessment and its texts in that language
     --rule-set ID     a built-in rule set: ilo-2009 (default), kr-2024 or kr-2023
     --rules FILE      a rule set file of your own (validated before use)
     --reveal-values   attach offending values to parse errors (local debugging only:
@@ -38,6 +43,7 @@ EXIT STATUS:
     0 assessed; 1 the case or rule set is invalid; 2 bad command line
 ";
 
+#[derive(Clone, Copy, PartialEq)]
 enum Format {
     Json,
     Text,
@@ -45,6 +51,7 @@ enum Format {
 
 struct Args {
     format: Format,
+    lang: Option<Locale>,
     rule_set: Option<String>,
     rules_file: Option<String>,
     reveal: bool,
@@ -52,7 +59,8 @@ struct Args {
 }
 
 fn parse_args() -> Result<Option<Args>, String> {
-    let mut format = Format::Json;
+    let mut format = None;
+    let mut lang = None;
     let mut rule_set = None;
     let mut rules_file = None;
     let mut reveal = false;
@@ -62,9 +70,13 @@ fn parse_args() -> Result<Option<Args>, String> {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--format" => match args.next().as_deref() {
-                Some("json") => format = Format::Json,
-                Some("text") => format = Format::Text,
+                Some("json") => format = Some(Format::Json),
+                Some("text") => format = Some(Format::Text),
                 _ => return Err("--format takes `json` or `text`".into()),
+            },
+            "--lang" => match args.next().as_deref().and_then(Locale::from_tag) {
+                Some(l) => lang = Some(l),
+                None => return Err("--lang takes `en` or `ko`".into()),
             },
             "--rule-set" => rule_set = Some(args.next().ok_or("--rule-set takes an id")?),
             "--rules" => rules_file = Some(args.next().ok_or("--rules takes a file")?),
@@ -80,8 +92,14 @@ fn parse_args() -> Result<Option<Args>, String> {
         }
     }
     let input = input.ok_or("give a case file, or `-` for standard input (see --help)")?;
+    let format = match (format, lang) {
+        (Some(f), _) => f,
+        (None, Some(_)) => Format::Text,
+        (None, None) => Format::Json,
+    };
     Ok(Some(Args {
         format,
+        lang,
         rule_set,
         rules_file,
         reveal,
@@ -132,9 +150,16 @@ fn run(args: Args) -> Result<String, String> {
     };
     let case = Case::from_json_with(&text, options).map_err(|e| format!("{name}: {e}"))?;
     let assessment = assessor.assess(&case).map_err(|e| format!("{name}: {e}"))?;
-    Ok(match args.format {
-        Format::Json => assessment.to_json_pretty(),
-        Format::Text => assessment.report(),
+    Ok(match (args.format, args.lang) {
+        (Format::Json, None) => assessment.to_json_pretty(),
+        (Format::Json, Some(lang)) => {
+            let both = serde_json::json!({
+                "assessment": serde_json::to_value(&assessment).map_err(|e| e.to_string())?,
+                "prose": serde_json::to_value(assessment.prose(lang)).map_err(|e| e.to_string())?,
+            });
+            serde_json::to_string_pretty(&both).map_err(|e| e.to_string())?
+        }
+        (Format::Text, lang) => assessment.report_in(lang.unwrap_or_default()),
     })
 }
 

@@ -4,22 +4,26 @@
 //! ```text
 //! cargo run --example catalogue
 //! cargo run --example catalogue -- --json
+//! cargo run --example catalogue -- --json --lang ko
 //! cargo run --example catalogue -- --list ilo_ec_2009_adult_labour --dimension coercion_at_destination
 //! ```
 
 use std::process::ExitCode;
 
 use trafficking_indicators::catalogue::CatalogueDocument;
+use trafficking_indicators::locale::{Locale, fill};
 use trafficking_indicators::{Catalogue, Dimension, ListId, PalermoElement};
 
 const HELP: &str = "\
 catalogue: print the built-in indicator catalogue
 
 USAGE:
-    catalogue [--json] [--list LIST_ID] [--dimension DIMENSION]
+    catalogue [--json] [--lang en|ko] [--list LIST_ID] [--dimension DIMENSION]
 
 OPTIONS:
     --json             print JSON in the catalogue file format (references, lists, entries)
+    --lang en|ko       labels, descriptions and questions in this language (Korean: the
+                       project's translation, not official wording)
     --list ID          only entries of this list (see the list ids in the table header)
     --dimension NAME   only entries of this dimension, e.g. coercion_at_destination
     -h, --help         print this help
@@ -31,6 +35,7 @@ fn parse_dimension(name: &str) -> Option<Dimension> {
 
 fn main() -> ExitCode {
     let mut json = false;
+    let mut lang = Locale::En;
     let mut list: Option<String> = None;
     let mut dimension: Option<Dimension> = None;
     let mut args = std::env::args().skip(1);
@@ -41,6 +46,13 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             "--json" => json = true,
+            "--lang" => match args.next().as_deref().and_then(Locale::from_tag) {
+                Some(l) => lang = l,
+                None => {
+                    eprintln!("catalogue: --lang takes `en` or `ko`");
+                    return ExitCode::from(2);
+                }
+            },
             "--list" => list = args.next(),
             "--dimension" => match args.next().as_deref().and_then(parse_dimension) {
                 Some(d) => dimension = Some(d),
@@ -56,6 +68,7 @@ fn main() -> ExitCode {
             }
         }
     }
+    let word = |key: &str| lang.word(key).unwrap_or("");
     let catalogue = Catalogue::builtin();
     if let Some(id) = &list
         && catalogue.list(id).is_none()
@@ -72,12 +85,22 @@ fn main() -> ExitCode {
                 .is_none_or(|l| e.lists.iter().any(|x| x.as_str() == l))
         })
         .filter(|e| dimension.is_none_or(|d| e.dimension == Some(d)))
-        .cloned()
+        .map(|e| lang.entry(e))
         .collect();
     if json {
         let mut doc: CatalogueDocument = catalogue.to_document();
         doc.lists
             .retain(|l| list.as_deref().is_none_or(|id| l.id.as_str() == id));
+        if lang != Locale::En {
+            for l in &mut doc.lists {
+                if let Some(title) = lang.texts().get(&format!("list.{}.title", l.id)) {
+                    title.clone_into(&mut l.title);
+                }
+                if let Some(text) = lang.texts().get(&format!("list.{}.description", l.id)) {
+                    text.clone_into(&mut l.description);
+                }
+            }
+        }
         doc.entries = entries;
         match serde_json::to_string_pretty(&doc) {
             Ok(text) => println!("{text}"),
@@ -93,7 +116,24 @@ fn main() -> ExitCode {
             continue;
         }
         let n = entries.iter().filter(|e| e.in_list(&l.id)).count();
-        println!("{} ({n} shown) - {}", l.id, l.title);
+        let title = match lang {
+            Locale::En => l.title.as_str(),
+            _ => lang
+                .texts()
+                .get(&format!("list.{}.title", l.id))
+                .unwrap_or(&l.title),
+        };
+        println!(
+            "{}",
+            fill(
+                word("catalogue.list_line"),
+                &[
+                    ("id", l.id.as_str()),
+                    ("count", &n.to_string()),
+                    ("title", title)
+                ]
+            )
+        );
     }
     println!();
     for d in Dimension::ALL {
@@ -102,11 +142,18 @@ fn main() -> ExitCode {
             continue;
         }
         println!(
-            "{} [{}, {}] - {} entries",
-            d.label(),
-            d.phase_name(),
-            d.element().label(),
-            in_dim.len()
+            "{}",
+            fill(
+                word("catalogue.dimension_header"),
+                &[
+                    ("dimension", word(&format!("dimension.{}", d.as_str()))),
+                    (
+                        "element",
+                        word(&format!("element.{}", d.element().as_str()))
+                    ),
+                    ("count", &in_dim.len().to_string()),
+                ]
+            )
         );
         for e in in_dim {
             let strength = match &list {
@@ -115,20 +162,20 @@ fn main() -> ExitCode {
             };
             println!(
                 "  {:<7} {:<52} {} [{}]",
-                strength.as_str(),
+                word(&format!("strength.{}", strength.as_str())),
                 e.id.as_str(),
                 e.label,
-                e.provenance.verification.as_str()
+                word(&format!(
+                    "verification.{}",
+                    e.provenance.verification.as_str()
+                ))
             );
         }
         println!();
     }
     for (element, title) in [
-        (
-            PalermoElement::Purpose,
-            "Palermo purpose facts (no dimension)",
-        ),
-        (PalermoElement::Act, "Palermo act facts (no dimension)"),
+        (PalermoElement::Purpose, "catalogue.purpose_facts"),
+        (PalermoElement::Act, "catalogue.act_facts"),
     ] {
         let facts: Vec<_> = entries
             .iter()
@@ -137,18 +184,33 @@ fn main() -> ExitCode {
         if facts.is_empty() {
             continue;
         }
-        println!("{title} - {} entries", facts.len());
+        println!(
+            "{}",
+            fill(word(title), &[("count", &facts.len().to_string())])
+        );
         for e in facts {
             println!(
                 "  {:<7} {:<52} {} [{}]",
-                e.strength.as_str(),
+                word(&format!("strength.{}", e.strength.as_str())),
                 e.id.as_str(),
                 e.label,
-                e.provenance.verification.as_str()
+                word(&format!(
+                    "verification.{}",
+                    e.provenance.verification.as_str()
+                ))
             );
         }
         println!();
     }
-    println!("{} entries shown of {}.", entries.len(), catalogue.len());
+    println!(
+        "{}",
+        fill(
+            word("catalogue.total"),
+            &[
+                ("shown", &entries.len().to_string()),
+                ("total", &catalogue.len().to_string())
+            ]
+        )
+    );
     ExitCode::SUCCESS
 }

@@ -44,6 +44,39 @@ impl CatalogueHandle {
     }
 }
 
+/// The rule set (and its contact directory) an assessment was made with, kept for rendering
+/// its wording; not part of the JSON.
+#[derive(Clone)]
+pub struct RulesHandle(
+    pub(crate) Arc<crate::rule_set::RuleSet>,
+    pub(crate) Option<&'static crate::contacts::ContactDirectory>,
+);
+
+impl RulesHandle {
+    /// The rule set.
+    pub fn rule_set(&self) -> &crate::rule_set::RuleSet {
+        &self.0
+    }
+
+    /// The contact directory, if the rule set names one.
+    pub fn contacts(&self) -> Option<&'static crate::contacts::ContactDirectory> {
+        self.1
+    }
+}
+
+impl fmt::Debug for RulesHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RulesHandle({})", self.0.id)
+    }
+}
+
+impl PartialEq for RulesHandle {
+    /// Two handles compare equal when they hold the same rule set content.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
 impl fmt::Debug for CatalogueHandle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "CatalogueHandle({} entries)", self.0.len())
@@ -225,6 +258,11 @@ pub struct Assessment {
     #[serde(skip)]
     #[schemars(skip)]
     pub catalogue: CatalogueHandle,
+    /// The rule set and contact directory used, for their wording in the text report (not
+    /// serialized).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub rules: RulesHandle,
 }
 
 /// Why the assessment came out as it did.
@@ -324,13 +362,12 @@ pub struct CountedIndicator {
     pub same_concept: Vec<IndicatorId>,
 }
 
-/// A clause of the dimension rule, by id and wording.
+/// A clause of the dimension rule, by id (its wording is in the rule set and the locale
+/// data).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ClauseRef {
     /// Clause id.
     pub id: ConceptId,
-    /// Clause wording.
-    pub label: Text,
 }
 
 /// How many more indicators of a strength a clause needs.
@@ -349,34 +386,6 @@ pub struct Shortfall {
     pub clause: ClauseRef,
     /// What it still needs.
     pub needs: Vec<Need>,
-}
-
-impl Shortfall {
-    /// The shortfall in words, e.g. `needs one more indicator of any strength to meet "one
-    /// strong plus one medium or weak indicator"`.
-    pub fn text(&self) -> String {
-        let total: u32 = self.needs.iter().map(|n| n.count).sum();
-        let kind = |s: Strength| match s {
-            Strength::Strong => "strong",
-            Strength::Medium => "medium or strong",
-            Strength::Weak => "of any strength",
-        };
-        let what = match self.needs.as_slice() {
-            [one] if one.count == 1 && one.min_strength == Strength::Weak => {
-                "one more indicator of any strength".to_owned()
-            }
-            [one] if one.count == 1 => format!("one more indicator ({})", kind(one.min_strength)),
-            _ => format!(
-                "{total} more indicators: {}",
-                self.needs
-                    .iter()
-                    .map(|n| format!("{} {}", n.count, kind(n.min_strength)))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ),
-        };
-        format!("needs {what} to meet \"{}\"", self.clause.label)
-    }
 }
 
 /// The count of present indicators (distinct concepts) by strength.
@@ -465,8 +474,6 @@ pub struct PersonRuleFinding {
     pub missing: Vec<PalermoElement>,
     /// The rule's verification mark in the rule set.
     pub verification: Verification,
-    /// The outcome in words.
-    pub text: Text,
 }
 
 /// One reasonable-grounds criterion and whether it holds.
@@ -474,8 +481,6 @@ pub struct PersonRuleFinding {
 pub struct CriterionFinding {
     /// Criterion id.
     pub id: ConceptId,
-    /// The criterion in words.
-    pub label: Text,
     /// Whether it holds.
     pub met: bool,
 }
@@ -665,13 +670,31 @@ pub enum NoticeKind {
     ConsentIrrelevant,
 }
 
+/// A rule of a rule set, named in a notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleName {
+    /// The dimension rule (the ILO/EC combination rule).
+    DimensionRule,
+    /// The person-level rule.
+    PersonRule,
+}
+
 /// Something the reader must know about this assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Notice {
     /// What kind.
     pub kind: NoticeKind,
-    /// The notice in words.
-    pub text: Text,
+    /// For `same_fact_answered_both_ways`: the indicator answered absent, then the one
+    /// answered present.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorId>,
+    /// For `rule_not_verified`: which rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<RuleName>,
+    /// For `rule_not_verified`: its mark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
     /// Its legal sources, for a rule set's notice.
     #[serde(skip_serializing_if = "<[Citation]>::is_empty")]
     pub legal_basis: Arc<[Citation]>,
@@ -680,10 +703,8 @@ pub struct Notice {
 /// A source a recommendation rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Citation {
-    /// The reference id in the rule set.
+    /// The reference id in the rule set (its title is in the rule set and the locale data).
     pub reference: ReferenceId,
-    /// Its title.
-    pub title: Text,
     /// How sure the rule set is that the source says what it is cited for.
     pub verification: Verification,
 }
@@ -711,8 +732,6 @@ pub struct OffenceAdvisory {
     pub linked_indicators: Vec<IndicatorRef>,
     /// Unresolved indicators that could show compulsion: ask about them.
     pub ask_about: Vec<IndicatorId>,
-    /// Why these indicators are linked to this offence.
-    pub reason: Text,
     /// The legal sources for this offence in particular.
     #[serde(skip_serializing_if = "<[Citation]>::is_empty")]
     pub legal_basis: Arc<[Citation]>,
@@ -729,10 +748,12 @@ pub struct OffenceAdvisory {
 /// legal determination.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Recommendation {
-    /// What kind of step.
+    /// What kind of step. Its wording is the rule set's text for this kind, in the locale
+    /// data under `rules.<text namespace>.recommendation.<kind>`.
     pub kind: RecommendationKind,
-    /// The recommendation in words.
-    pub text: Text,
+    /// For the non-punishment advisory: the advisory for a child was given.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub for_child: bool,
     /// Its sources.
     pub legal_basis: Arc<[Citation]>,
     /// For the non-punishment advisory: one entry per offence kind listed in the case.
@@ -759,16 +780,14 @@ pub struct Recommendation {
     /// Where giving it at this level is the rule set's own choice: its verification mark.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verification: Option<Verification>,
-    /// And the reason for that choice.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rationale: Option<Text>,
 }
 
 /// Further advice within a recommendation, with its own sources.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RecommendationPart {
-    /// The advice in words.
-    pub text: Text,
+    /// Which addition of the rule set's recommendation (from 0): its wording is under
+    /// `rules.<text namespace>.recommendation.<kind>.addition.<index>`.
+    pub index: u32,
     /// Its legal sources.
     pub legal_basis: Arc<[Citation]>,
     /// It is for non-nationals and nationality is not recorded: it applies if the person is
@@ -781,19 +800,12 @@ pub struct RecommendationPart {
 /// the form and the sector.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ContactAdvice {
-    /// The contact's id in the directory.
+    /// The contact's id in the directory (its name, how to reach it and what it does are in
+    /// the directory and the locale data).
     pub id: ConceptId,
-    /// Its name in the country's language.
-    pub name: Text,
-    /// Its name in English.
-    pub name_en: Text,
     /// The number to dial, where one national number was found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<Text>,
-    /// How to reach it.
-    pub reach: Text,
-    /// What it does for the person.
-    pub purpose: Text,
     /// How sure the directory is of the number and name.
     pub verification: Verification,
     /// When they were checked, `YYYY-MM-DD`.
@@ -814,6 +826,18 @@ impl Assessment {
     /// The plain-text report a caseworker reads on one screen.
     pub fn report(&self) -> String {
         crate::report::render(self)
+    }
+
+    /// The plain-text report in a language: the level and the actions first, then what to
+    /// ask, why, the score, every recommendation in full, who to call and the notes.
+    pub fn report_in(&self, locale: crate::locale::Locale) -> String {
+        crate::report::render_in(self, locale)
+    }
+
+    /// The texts a reader would see, in a language, keyed as the assessment is: for
+    /// integrators who want prose beside the language-neutral JSON.
+    pub fn prose(&self, locale: crate::locale::Locale) -> crate::report::Prose {
+        crate::report::prose(self, locale)
     }
 
     /// The recommendation of a kind, if given.

@@ -14,7 +14,7 @@ use crate::assessment::{
     Recommendation, RecommendationKind, RuleSetStamp, ScoreExplanation, ScoreRange, Shortfall,
     StrengthCounts, SubjectFinding, Text,
 };
-use crate::assessment::{ContactAdvice, RecommendationPart};
+use crate::assessment::{ContactAdvice, RecommendationPart, RuleName, RulesHandle};
 use crate::case::{Case, DisabilityStatus, EvidenceSource, ObservationStatus, OffenceKind};
 use crate::catalogue::Catalogue;
 use crate::contacts::ContactDirectory;
@@ -37,7 +37,7 @@ pub const MAX_RULE_SET_LISTS: usize = 64;
 #[derive(Debug)]
 pub struct Assessor {
     catalogue: Arc<Catalogue>,
-    rule_set: RuleSet,
+    rule_set: Arc<RuleSet>,
     stamp: Arc<RuleSetStamp>,
     /// Per catalogue entry, in catalogue order.
     entries: Vec<CompiledEntry>,
@@ -61,7 +61,8 @@ pub struct Assessor {
     rule_notices: Vec<CompiledNotice>,
     contacts: Option<&'static ContactDirectory>,
     person_rule_verification: Verification,
-    texts: Texts,
+    /// Verification marks of the dimension and person-level rules, where not verified.
+    rules_not_verified: Vec<(RuleName, Verification)>,
 }
 
 #[derive(Debug)]
@@ -102,146 +103,6 @@ struct Counted {
     pos: usize,
     /// Other present entries of the same slot, counted once with this one.
     same_concept: Vec<usize>,
-}
-
-/// The fixed texts of an assessor's explanations, composed once when it is compiled.
-#[derive(Debug)]
-struct Texts {
-    /// Person-rule outcome, by [means exempt][mask of missing elements: act 1, means 2,
-    /// purpose 4].
-    person_rule: [[Text; 8]; 2],
-    age_not_established: Text,
-    child_presumed: Text,
-    age_at_act_uncertain: Text,
-    child_strengths: Text,
-    disability: Text,
-    no_forms: Text,
-    offences_below: Text,
-    rules_not_verified: Vec<Text>,
-}
-
-impl Texts {
-    fn new(rule_set: &RuleSet, elements: &[ElementDims; 3], element_lists: [u64; 3]) -> Texts {
-        let act_evidence = rule_set.person_rule.exempt_act_evidence;
-        let purpose_facts = element_lists
-            .get(PalermoElement::Purpose as usize)
-            .is_some_and(|l| *l != 0);
-        let person_rule = [false, true].map(|exempt| {
-            std::array::from_fn(|mask| {
-                Text::from(
-                    person_rule_text(elements, act_evidence, purpose_facts, exempt, mask).as_str(),
-                )
-            })
-        });
-        let (limit, year_rule) = rule_set.child_age_limit();
-        let rules_not_verified = [
-            ("dimension rule", rule_set.dimension_rule.basis.verification),
-            ("person-level rule", rule_set.person_rule.basis.verification),
-        ]
-        .into_iter()
-        .filter(|(_, v)| *v != Verification::Verified)
-        .map(|(what, v)| {
-            Text::from(format!(
-                "The {what} of rule set `{}` is marked `{}`: it has not been checked against its primary source.",
-                rule_set.id,
-                v.as_str()
-            ))
-        })
-        .collect();
-        Texts {
-            person_rule,
-            age_not_established: Text::from(
-                "Age is not established, and nothing recorded gives reason to believe the person is a child: the adult rules apply. Ask the person's age first, or whether there are reasons to believe they are a child (CoE Convention Art. 10(3), EU Directive Art. 13(2)); `level_if_child` gives the level under the child rules.",
-            ),
-            child_presumed: Text::from(
-                "No age is recorded, but there are reasons to believe the person is a child: the child rules apply as a presumption pending age assessment (CoE Convention Art. 10(3), EU Directive Art. 13(2)). Establish age to confirm.",
-            ),
-            age_at_act_uncertain: Text::from(format!(
-                "The ages recorded do not settle whether the person was a child when the exploitation began under rule set `{}`'s age rule (under {limit}{}): the adult rules apply. Ask for the year or date of birth; `level_if_child` gives the level under the child rules.",
-                rule_set.id,
-                if year_rule {
-                    ", excluding a person who has reached 1 January of the year in which they turn that age"
-                } else {
-                    ""
-                }
-            )),
-            child_strengths: Text::from(
-                "The children's list strengths were applied; they come from a secondary source and are low confidence.",
-            ),
-            disability: Text::from(format!(
-                "Under rule set `{}` the means element is not required for a person with a disability.",
-                rule_set.id
-            )),
-            no_forms: Text::from(
-                "No form of exploitation is recorded, so every list is treated as relevant to the open questions.",
-            ),
-            offences_below: Text::from(format!(
-                "Offences are listed but the level is below {}, where the non-punishment advisory starts. Ask the open questions linked to the offences before any decision on them.",
-                rule_set.non_punishment.min_level.as_str()
-            )),
-            rules_not_verified,
-        }
-    }
-}
-
-/// The person-rule outcome in words, for a person exempt from the means or not, with the
-/// missing elements given as a bit mask (none missing: the rule is met).
-fn person_rule_text(
-    elements: &[ElementDims; 3],
-    act_evidence: ActEvidence,
-    purpose_facts: bool,
-    exempt: bool,
-    missing_mask: usize,
-) -> String {
-    let rule = match (exempt, act_evidence) {
-        (false, _) if purpose_facts => {
-            "act and means must each be evidenced by a positive dimension, and the purpose by a positive dimension or a purpose fact"
-        }
-        (false, _) => "act, means and purpose must each be evidenced by a positive dimension",
-        (true, ActEvidence::AnyPresentIndicator) => {
-            "the means are not required: the act must be evidenced by any present recruitment-phase indicator and the purpose by a positive dimension"
-        }
-        (true, ActEvidence::PositiveDimension) => {
-            "the means are not required: act and purpose must each be evidenced by a positive dimension"
-        }
-        (true, ActEvidence::ConductOrControl) => {
-            "the means are not required: the act must be evidenced by an act, by conduct of a recruiter or by control at destination, and the purpose by a positive dimension or a purpose fact"
-        }
-    };
-    if missing_mask == 0 {
-        return format!("Met: {rule}.");
-    }
-    let gaps: Vec<String> = PalermoElement::ALL
-        .iter()
-        .filter(|el| missing_mask & (1 << (**el as usize)) != 0)
-        .map(|el| {
-            let mask = elements.get(*el as usize).map_or(0, |e| e.0);
-            let dims: Vec<&str> = Dimension::ALL
-                .iter()
-                .filter(|d| mask & dim_bit(**d) != 0)
-                .map(|d| d.label())
-                .collect();
-            let how = match (*el == PalermoElement::Act && exempt, act_evidence) {
-                (true, ActEvidence::AnyPresentIndicator) => "no indicator present in",
-                (true, ActEvidence::ConductOrControl) => {
-                    return format!(
-                        "{} (no act, no conduct of a recruiter and no control at destination present)",
-                        el.label()
-                    );
-                }
-                _ => "no positive dimension among",
-            };
-            if *el == PalermoElement::Purpose && purpose_facts {
-                return format!(
-                    "{} (no positive dimension among {}, and no purpose fact)",
-                    el.label(),
-                    dims.join(", ")
-                );
-            }
-            format!("{} ({how} {})", el.label(), dims.join(", "))
-        })
-        .collect();
-    format!("Not met: {rule}; missing: {}.", gaps.join("; "))
 }
 
 /// What a "present" answer would do: the level, whether its dimension becomes positive, and
@@ -318,7 +179,6 @@ struct CompiledList {
 #[derive(Debug)]
 struct CompiledClause {
     id: ConceptId,
-    label: Text,
     /// Cumulative needs: indicators of strength >= strong, >= medium, >= weak.
     need: [u32; 3],
 }
@@ -329,7 +189,6 @@ struct ElementDims(u8);
 #[derive(Debug)]
 struct CompiledCriterion {
     id: ConceptId,
-    label: Text,
     conditions: Vec<CompiledCondition>,
 }
 
@@ -353,24 +212,22 @@ struct CompiledRecommendation {
     when: Vec<CompiledCondition>,
     audience: RecommendationAudience,
     context: Vec<ContextCondition>,
-    text: Text,
     legal_basis: Arc<[Citation]>,
     standards: Arc<[Citation]>,
     additions: Vec<CompiledAddition>,
-    basis: Option<(Verification, Text)>,
+    basis: Option<Verification>,
 }
 
-/// An addition to a recommendation: context, levels (all false: every level), text, sources.
-type CompiledAddition = (Vec<ContextCondition>, [bool; 4], Text, Arc<[Citation]>);
+/// An addition to a recommendation: context, levels (all false: every level), sources.
+type CompiledAddition = (Vec<ContextCondition>, [bool; 4], Arc<[Citation]>);
 
-/// A rule set's own notice: kind, levels, text, sources.
-type CompiledNotice = (NoticeKind, [bool; 4], Text, Arc<[Citation]>);
+/// A rule set's own notice: kind, levels, sources.
+type CompiledNotice = (NoticeKind, [bool; 4], Arc<[Citation]>);
 
 #[derive(Debug)]
 struct CompiledLink {
     offence: OffenceKind,
     concepts: Vec<u32>,
-    reason: Text,
     legal_basis: Arc<[Citation]>,
     effect: Option<LegalEffect>,
 }
@@ -379,7 +236,6 @@ struct CompiledLink {
 struct CompiledChildNonPunishment {
     min_level: Level,
     covers: Vec<OffenceKind>,
-    text: Text,
     legal_basis: Arc<[Citation]>,
     covers_basis: Arc<[Citation]>,
     effect: LegalEffect,
@@ -388,7 +244,6 @@ struct CompiledChildNonPunishment {
 #[derive(Debug)]
 struct CompiledNonPunishment {
     min_level: Level,
-    text: Text,
     legal_basis: Arc<[Citation]>,
     standards: Arc<[Citation]>,
     /// Per offence kind, in `OffenceKind::ALL` order.
@@ -872,7 +727,6 @@ impl Assessor {
                 let [w, m, s] = by_min;
                 CompiledClause {
                     id: c.id.clone(),
-                    label: Text::from(c.label.as_str()),
                     need: [s, s + m, s + m + w],
                 }
             })
@@ -894,7 +748,6 @@ impl Assessor {
             .iter()
             .map(|c| CompiledCriterion {
                 id: c.id.clone(),
-                label: Text::from(c.label.as_str()),
                 conditions: c
                     .all
                     .iter()
@@ -907,7 +760,6 @@ impl Assessor {
                 .filter_map(|id| rule_set.reference(id.as_str()))
                 .map(|r| Citation {
                     reference: r.id.clone(),
-                    title: Text::from(r.title.as_str()),
                     verification: r.verification,
                 })
                 .collect()
@@ -932,7 +784,6 @@ impl Assessor {
                         .collect(),
                     audience: r.audience,
                     context: r.context.clone(),
-                    text: Text::from(r.text.as_str()),
                     legal_basis: cite(&r.legal_basis),
                     standards: cite(&r.standards),
                     additions: r
@@ -945,18 +796,10 @@ impl Assessor {
                                     *slot = true;
                                 }
                             }
-                            (
-                                a.context.clone(),
-                                levels,
-                                Text::from(a.text.as_str()),
-                                cite(&a.legal_basis),
-                            )
+                            (a.context.clone(), levels, cite(&a.legal_basis))
                         })
                         .collect(),
-                    basis: r
-                        .basis
-                        .as_ref()
-                        .map(|b| (b.verification, Text::from(b.rationale.as_str()))),
+                    basis: r.basis.as_ref().map(|b| b.verification),
                 }
             })
             .collect();
@@ -981,19 +824,11 @@ impl Assessor {
         let rule_notices = rule_set
             .notices
             .iter()
-            .map(|n| {
-                (
-                    n.kind,
-                    levels_of(&n.at_levels),
-                    Text::from(n.text.as_str()),
-                    cite(&n.legal_basis),
-                )
-            })
+            .map(|n| (n.kind, levels_of(&n.at_levels), cite(&n.legal_basis)))
             .collect();
         let np = &rule_set.non_punishment;
         let non_punishment = CompiledNonPunishment {
             min_level: np.min_level,
-            text: Text::from(np.text.as_str()),
             legal_basis: cite(&np.legal_basis),
             standards: cite(&np.standards),
             links: OffenceKind::ALL
@@ -1002,7 +837,6 @@ impl Assessor {
                 .map(|l| CompiledLink {
                     offence: l.offence,
                     concepts: l.concepts.iter().filter_map(concept_of).collect(),
-                    reason: Text::from(l.reason.as_str()),
                     legal_basis: cite(&l.legal_basis),
                     effect: l.effect,
                 })
@@ -1010,7 +844,6 @@ impl Assessor {
             child: np.child.as_ref().map(|c| CompiledChildNonPunishment {
                 min_level: c.min_level,
                 covers: c.covers.clone(),
-                text: Text::from(c.text.as_str()),
                 legal_basis: cite(&c.legal_basis),
                 covers_basis: cite(&c.covers_basis),
                 effect: c.effect,
@@ -1047,8 +880,20 @@ impl Assessor {
             rule_notices,
             contacts,
             person_rule_verification: rule_set.person_rule.basis.verification,
-            texts: Texts::new(&rule_set, &elements, element_lists),
-            rule_set,
+            rules_not_verified: [
+                (
+                    RuleName::DimensionRule,
+                    rule_set.dimension_rule.basis.verification,
+                ),
+                (
+                    RuleName::PersonRule,
+                    rule_set.person_rule.basis.verification,
+                ),
+            ]
+            .into_iter()
+            .filter(|(_, v)| *v != Verification::Verified)
+            .collect(),
+            rule_set: Arc::new(rule_set),
             catalogue,
         }
     }
@@ -1414,7 +1259,6 @@ impl Assessor {
                 .enumerate()
                 .map(|(i, c)| CriterionFinding {
                     id: c.id.clone(),
-                    label: c.label.clone(),
                     met: i < 64 && outcome.criteria_met & (1 << i) != 0,
                 })
                 .collect(),
@@ -1476,6 +1320,7 @@ impl Assessor {
             recommendations,
             contacts,
             catalogue: CatalogueHandle(self.catalogue.clone()),
+            rules: RulesHandle(self.rule_set.clone(), self.contacts),
         })
     }
 
@@ -1739,10 +1584,7 @@ impl Assessor {
     }
 
     fn clause_ref(&self, i: usize) -> Option<ClauseRef> {
-        self.clauses.get(i).map(|c| ClauseRef {
-            id: c.id.clone(),
-            label: c.label.clone(),
-        })
+        self.clauses.get(i).map(|c| ClauseRef { id: c.id.clone() })
     }
 
     /// The clause nearest to being met (fewest indicators missing; the first such clause in
@@ -1854,22 +1696,11 @@ impl Assessor {
             .filter(|el| !(person.exempt && *el == PalermoElement::Means))
             .filter(|el| !outcome.elements.get(*el as usize).copied().unwrap_or(false))
             .collect();
-        let mask = missing
-            .iter()
-            .fold(0usize, |m, el| m | (1 << (*el as usize)));
-        let text = self
-            .texts
-            .person_rule
-            .get(usize::from(person.exempt))
-            .and_then(|t| t.get(mask))
-            .cloned()
-            .unwrap_or_else(|| Text::from(""));
         PersonRuleFinding {
             form,
             met: outcome.definition,
             missing,
             verification: self.person_rule_verification,
-            text,
         }
     }
 
@@ -1928,8 +1759,14 @@ impl Assessor {
         level: Level,
         contradicted: &[(usize, usize)],
     ) -> Vec<Notice> {
-        let t = &self.texts;
         let mut notices = Vec::new();
+        let plain = |kind| Notice {
+            kind,
+            indicators: Vec::new(),
+            rule: None,
+            verification: None,
+            legal_basis: Arc::from([]),
+        };
         let mut last = None;
         for &(absent, present) in contradicted {
             if last == Some(absent) {
@@ -1938,58 +1775,45 @@ impl Assessor {
             last = Some(absent);
             if let (Some(a), Some(p)) = (self.entries.get(absent), self.entries.get(present)) {
                 notices.push(Notice {
-                    kind: NoticeKind::SameFactAnsweredBothWays,
-                    text: Text::from(format!(
-                        "`{}` is recorded absent but `{}`, the same fact in another list's wording, is recorded present: the present answer counts. Check the record.",
-                        a.id, p.id
-                    )),
-                    legal_basis: Arc::from([]),
+                    indicators: vec![a.id.clone(), p.id.clone()],
+                    ..plain(NoticeKind::SameFactAnsweredBothWays)
                 });
             }
         }
-        let mut add = |kind, text: &Text| {
-            notices.push(Notice {
-                kind,
-                text: text.clone(),
-                legal_basis: Arc::from([]),
-            })
-        };
         match (person.basis, person.ask_first) {
-            (AgeBasis::Presumed, _) => add(NoticeKind::ChildPresumed, &t.child_presumed),
+            (AgeBasis::Presumed, _) => notices.push(plain(NoticeKind::ChildPresumed)),
             (AgeBasis::NotEstablished, Some(AgeQuestion::BirthYear)) => {
-                add(
-                    NoticeKind::AgeAtExploitationUncertain,
-                    &t.age_at_act_uncertain,
-                );
+                notices.push(plain(NoticeKind::AgeAtExploitationUncertain));
             }
-            (AgeBasis::NotEstablished, _) => {
-                add(NoticeKind::AgeNotEstablished, &t.age_not_established);
-            }
+            (AgeBasis::NotEstablished, _) => notices.push(plain(NoticeKind::AgeNotEstablished)),
             _ => {}
         }
         if person.child_rules && self.rule_set.child_strengths.is_some() {
-            add(NoticeKind::ChildStrengthsApplied, &t.child_strengths);
+            notices.push(plain(NoticeKind::ChildStrengthsApplied));
         }
         if person.disability == DisabilityStatus::Yes && self.exempt_disability {
-            add(NoticeKind::MeansNotRequiredForDisability, &t.disability);
+            notices.push(plain(NoticeKind::MeansNotRequiredForDisability));
         }
         if case.forms.is_empty() {
-            add(NoticeKind::NoFormsRecorded, &t.no_forms);
+            notices.push(plain(NoticeKind::NoFormsRecorded));
         }
         if !case.offences.is_empty() && level < self.non_punishment_threshold(person) {
-            add(NoticeKind::OffencesBelowThreshold, &t.offences_below);
+            notices.push(plain(NoticeKind::OffencesBelowThreshold));
         }
-        for text in &t.rules_not_verified {
-            add(NoticeKind::RuleNotVerified, text);
-        }
-        for (kind, levels, text, basis) in &self.rule_notices {
+        for (kind, levels, basis) in &self.rule_notices {
             if levels.get(level as usize).copied().unwrap_or(false) {
                 notices.push(Notice {
-                    kind: *kind,
-                    text: text.clone(),
                     legal_basis: basis.clone(),
+                    ..plain(*kind)
                 });
             }
+        }
+        for &(rule, verification) in &self.rules_not_verified {
+            notices.push(Notice {
+                rule: Some(rule),
+                verification: Some(verification),
+                ..plain(NoticeKind::RuleNotVerified)
+            });
         }
         notices
     }
@@ -2025,13 +1849,14 @@ impl Assessor {
             {
                 continue;
             }
-            let mut rec = recommendation(r.kind, r.text.clone(), r.legal_basis.clone());
+            let mut rec = recommendation(r.kind, r.legal_basis.clone());
             rec.standards = r.standards.clone();
             rec.if_not_national = if_not_national(&r.context, case);
             rec.additions = r
                 .additions
                 .iter()
-                .filter(|(context, levels, _, _)| {
+                .enumerate()
+                .filter(|(_, (context, levels, _))| {
                     let at_level = levels.iter().all(|l| !l)
                         || levels.get(level as usize).copied().unwrap_or(false);
                     at_level
@@ -2039,16 +1864,13 @@ impl Assessor {
                             .iter()
                             .all(|c| context_holds(c, case, person, forms))
                 })
-                .map(|(context, _, text, basis)| RecommendationPart {
-                    text: text.clone(),
+                .map(|(index, (context, _, basis))| RecommendationPart {
+                    index: index as u32,
                     legal_basis: basis.clone(),
                     if_not_national: !rec.if_not_national && if_not_national(context, case),
                 })
                 .collect();
-            if let Some((verification, rationale)) = &r.basis {
-                rec.verification = Some(*verification);
-                rec.rationale = Some(rationale.clone());
-            }
+            rec.verification = r.basis;
             if r.kind == RecommendationKind::ProtectionPendingIdentification {
                 let mut offences: Vec<OffenceKind> = case.offences.iter().map(|o| o.kind).collect();
                 offences.sort_unstable();
@@ -2091,11 +1913,7 @@ impl Assessor {
             })
             .map(|c| ContactAdvice {
                 id: c.id.clone(),
-                name: Text::from(c.name.as_str()),
-                name_en: Text::from(c.name_en.as_str()),
                 number: c.number.as_deref().map(Text::from),
-                reach: Text::from(c.reach.as_str()),
-                purpose: Text::from(c.purpose.as_str()),
                 verification: c.verification,
                 checked: Text::from(c.checked.as_str()),
             })
@@ -2166,7 +1984,6 @@ impl Assessor {
                 recorded: listed.len() as u32,
                 linked_indicators: linked,
                 ask_about: ask,
-                reason: link.reason.clone(),
                 legal_basis,
                 effect,
                 unconditional,
@@ -2174,32 +1991,21 @@ impl Assessor {
         }
         let np = &self.non_punishment;
         let mut rec = match child {
-            Some(c) => recommendation(
-                RecommendationKind::NonPunishment,
-                c.text.clone(),
-                c.legal_basis.clone(),
-            ),
-            None => recommendation(
-                RecommendationKind::NonPunishment,
-                np.text.clone(),
-                np.legal_basis.clone(),
-            ),
+            Some(c) => recommendation(RecommendationKind::NonPunishment, c.legal_basis.clone()),
+            None => recommendation(RecommendationKind::NonPunishment, np.legal_basis.clone()),
         };
+        rec.for_child = child.is_some();
         rec.offences = offences;
         rec.standards = np.standards.clone();
         rec
     }
 }
 
-/// A recommendation with only its kind, text and sources set.
-fn recommendation(
-    kind: RecommendationKind,
-    text: Text,
-    legal_basis: Arc<[Citation]>,
-) -> Recommendation {
+/// A recommendation with only its kind and sources set.
+fn recommendation(kind: RecommendationKind, legal_basis: Arc<[Citation]>) -> Recommendation {
     Recommendation {
         kind,
-        text,
+        for_child: false,
         legal_basis,
         offences: Vec::new(),
         standards: Arc::from([]),
@@ -2208,6 +2014,5 @@ fn recommendation(
         if_not_national: false,
         additions: Vec::new(),
         verification: None,
-        rationale: None,
     }
 }

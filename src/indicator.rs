@@ -136,6 +136,15 @@ pub enum PalermoElement {
 }
 
 impl PalermoElement {
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PalermoElement::Act => "act",
+            PalermoElement::Means => "means",
+            PalermoElement::Purpose => "purpose",
+        }
+    }
+
     /// The three elements in the order of Art. 3(a).
     pub const ALL: [PalermoElement; 3] = [
         PalermoElement::Act,
@@ -652,6 +661,12 @@ pub struct IndicatorEntry {
     /// What the indicator means, in plain language for a caseworker.
     #[schemars(length(min = 1, max = 1000))]
     pub description: String,
+    /// How an interviewer asks about it, in plain words: open, non-leading, without blame.
+    /// Items of appearance are observed, not asked, and say so. Entries of one concept in one
+    /// phase share one question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 500))]
+    pub question: Option<String>,
     /// The lists this entry belongs to.
     #[schemars(length(min = 1))]
     pub lists: Vec<ListId>,

@@ -130,6 +130,7 @@ pub mod id;
 pub mod indicator;
 mod json;
 pub mod limits;
+pub mod locale;
 pub mod report;
 pub mod rule_set;
 pub mod schema;

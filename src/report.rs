@@ -1,40 +1,79 @@
-//! The plain-text report: one function over an [`Assessment`], for a caseworker to read on
-//! one screen. It says the level in words, why, what is unknown and what to do next.
+//! The plain-text report, in the reader's language, ordered for the person who must act.
+//!
+//! First screen: the level in one plain sentence, any pending measure, the three most
+//! important actions, the non-punishment advisory when there is one, and who to call. Then
+//! what to ask next, why (dimensions and Palermo elements in plain words), the score (the
+//! amount of recorded evidence; the level follows the legal rules, not the score), every
+//! recommendation in full with its sources, the services, the notes, and one line on how the
+//! rules were verified.
+//!
+//! Every word comes from the locale data ([`crate::locale`]), the catalogue, the rule set and
+//! the contact directory; nothing a reader sees is written here. The assessment JSON keeps
+//! every fact; only the presentation is chosen here.
 
 use std::fmt::Write as _;
 
-use crate::assessment::{AgeBasis, Assessment, Disposition, Level, RecommendationKind};
-use crate::indicator::{PalermoElement, Strength};
+use crate::assessment::{
+    AgeBasis, Assessment, Disposition, Level, Notice, NoticeKind, Recommendation,
+    RecommendationKind,
+};
+use crate::indicator::{Dimension, PalermoElement, Strength, Verification};
+use crate::locale::{Locale, LocaleTexts, fill};
+use crate::rule_set::{ActEvidence, RuleSet};
 
 /// How many open questions the report lists (the JSON has them all).
 pub const REPORT_QUESTIONS: usize = 5;
 
-/// Renders an assessment as a plain-text report.
+/// How many actions the first screen lists.
+pub const FIRST_SCREEN_ACTIONS: usize = 3;
+
+/// The order in which recommendations are put first: the protection a person needs before
+/// anything else is decided.
+const PRIORITY: [RecommendationKind; 10] = [
+    RecommendationKind::ChildProtectionReferral,
+    RecommendationKind::ProtectionPendingIdentification,
+    RecommendationKind::ReferralToAssistance,
+    RecommendationKind::NoRemovalPendingIdentification,
+    RecommendationKind::LabourRightsReferral,
+    RecommendationKind::ConfirmationCertificate,
+    RecommendationKind::RecoveryAndReflectionPeriod,
+    RecommendationKind::DebtsVoid,
+    RecommendationKind::ContinueIdentification,
+    RecommendationKind::NonPunishment,
+];
+
+/// Renders an assessment as a plain-text report in English.
+pub fn render(a: &Assessment) -> String {
+    render_in(a, Locale::En)
+}
+
+/// Renders an assessment as a plain-text report in a language.
 ///
 /// The report contains no case notes (an assessment never carries them); it shows the case
 /// reference, which is pseudonymous by contract.
-pub fn render(a: &Assessment) -> String {
-    let mut out = String::with_capacity(4096);
-    // Writing to a String cannot fail; the results are ignored on purpose.
-    let _ = write_report(&mut out, a);
+pub fn render_in(a: &Assessment, locale: Locale) -> String {
+    let words = Words::new(a, locale);
+    let mut out = String::with_capacity(6144);
+    // Writing to a String cannot fail; the result is ignored on purpose.
+    let _ = words.write(&mut out);
     out
 }
 
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::NoIndicators => "NO INDICATORS",
-        Level::FurtherInquiry => "FURTHER INQUIRY",
-        Level::ReasonableGrounds => "REASONABLE GROUNDS",
-        Level::DefinitionMet => "DEFINITION MET",
-    }
+/// The words of one report: the locale's texts, with English as the fallback.
+pub(crate) struct Words<'a> {
+    a: &'a Assessment,
+    locale: Locale,
+    texts: &'static LocaleTexts,
+    english: &'static LocaleTexts,
+    namespace: &'a str,
 }
 
-fn strength_tag(s: Strength) -> &'static str {
-    match s {
-        Strength::Strong => "strong",
-        Strength::Medium => "medium",
-        Strength::Weak => "weak  ",
-    }
+/// The JSON (snake_case) name of a vocabulary value.
+fn snake<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn number(x: f64) -> String {
@@ -45,339 +84,1002 @@ fn number(x: f64) -> String {
     }
 }
 
-fn write_report(out: &mut String, a: &Assessment) -> std::fmt::Result {
-    let e = &a.explanation;
-    write!(out, "TRAFFICKING INDICATORS ASSESSMENT")?;
-    if let Some(r) = &a.case_reference {
-        write!(out, " - case {}", r.as_str())?;
+impl<'a> Words<'a> {
+    pub(crate) fn new(a: &'a Assessment, locale: Locale) -> Words<'a> {
+        Words {
+            a,
+            locale,
+            texts: locale.texts(),
+            english: Locale::En.texts(),
+            namespace: a.rules.rule_set().text_namespace(),
+        }
     }
-    writeln!(
-        out,
-        "\nRule set {} v{} (effective {}), digest {}",
-        a.rule_set.id,
-        a.rule_set.version,
-        a.rule_set.effective_date,
-        a.rule_set.digest.get(..12).unwrap_or(&a.rule_set.digest)
-    )?;
-    writeln!(out)?;
-    let capped = if e.score.raw_points > e.score.cap {
-        format!(" (capped; raw {})", number(e.score.raw_points))
-    } else {
-        String::new()
-    };
-    writeln!(
-        out,
-        "LEVEL: {}   score {} of 100{capped}",
-        level_name(a.level),
-        number(a.score)
-    )?;
-    writeln!(out, "{}", a.level.in_words())?;
 
-    writeln!(out, "\nWHY")?;
-    let age = match (e.subject.age_basis, e.subject.treated_as_child) {
-        (AgeBasis::Presumed, _) => {
-            "no age recorded, reasons to believe a child: presumed a child pending age assessment"
-        }
-        (AgeBasis::NotEstablished, _) => {
-            "age not established: the adult rules apply; ask age first"
-        }
-        (AgeBasis::AtExploitation, true) => {
-            "a child when the exploitation began: the child rules apply"
-        }
-        (AgeBasis::AtExploitation, false) => "an adult when the exploitation began",
-        (AgeBasis::Now, true) => "a child: the child rules apply",
-        (AgeBasis::Now, false) => "an adult",
-    };
-    writeln!(out, "  Person: {age}.")?;
-    if let Some(level) = a.level_if_child {
-        writeln!(
-            out,
-            "  If the person was a child when the exploitation began, the level would be {}.",
-            level_name(level)
-        )?;
+    fn rules(&self) -> &'a RuleSet {
+        self.a.rules.rule_set()
     }
-    for d in &e.dimensions {
-        let absent: Vec<&str> = e
-            .observations
-            .iter()
-            .filter(|o| o.dimension == Some(d.dimension) && o.disposition == Disposition::Absent)
-            .map(|o| a.catalogue.label(&o.id))
-            .collect();
-        if d.positive {
-            let clause = d.clause_met.as_ref().map_or("", |c| &*c.label);
-            writeln!(out, "  + {}: POSITIVE ({clause})", d.dimension.label())?;
-        } else if d.counted.is_empty() && absent.is_empty() && d.appearance.is_empty() {
-            continue;
-        } else if d.counted.is_empty() {
-            writeln!(
-                out,
-                "  - {}: not positive, nothing found",
-                d.dimension.label()
-            )?;
-        } else {
-            let lack = d.shortfall.as_ref().map(|s| s.text()).unwrap_or_default();
-            writeln!(out, "  - {}: not positive, {lack}", d.dimension.label())?;
-        }
-        for c in &d.counted {
-            writeln!(
-                out,
-                "      {}  {}",
-                strength_tag(c.strength),
-                a.catalogue.label(&c.id)
-            )?;
-        }
-        for id in &d.appearance {
-            writeln!(
-                out,
-                "      (appearance, score only)  {}",
-                a.catalogue.label(id)
-            )?;
-        }
-        if !absent.is_empty() {
-            writeln!(out, "      asked, not found: {}", absent.join("; "))?;
-        }
+
+    /// A text of the report's vocabulary.
+    pub(crate) fn ui(&self, key: &str) -> &'static str {
+        self.texts
+            .get(key)
+            .or_else(|| self.english.get(key))
+            .unwrap_or("")
     }
-    for el in e.elements.iter().filter(|el| !el.indicators.is_empty()) {
-        let labels: Vec<&str> = el
-            .indicators
-            .iter()
-            .map(|id| a.catalogue.label(id))
-            .collect();
-        writeln!(
-            out,
-            "  {} evidenced by: {}",
-            match el.element {
-                PalermoElement::Act => "Act",
-                PalermoElement::Means => "Means",
-                PalermoElement::Purpose => "Purpose",
-            },
-            labels.join("; ")
-        )?;
+
+    /// A template of the report's vocabulary, filled.
+    pub(crate) fn uif(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.ui(key), values)
     }
-    if e.dimensions
-        .iter()
-        .all(|d| d.counted.is_empty() && d.appearance.is_empty())
-        && e.elements.iter().all(|el| el.indicators.is_empty())
+
+    /// A text of the catalogue, rule set or directory: the locale's translation, else the
+    /// English of the data itself.
+    fn data_text<'s>(&self, key: &str, english: &'s str) -> &'s str
+    where
+        'static: 's,
     {
-        writeln!(out, "  No indicator is recorded as present.")?;
-    }
-    let elements: Vec<String> = e
-        .elements
-        .iter()
-        .map(|el| {
-            let name = match el.element {
-                PalermoElement::Act => "act",
-                PalermoElement::Means => "means",
-                PalermoElement::Purpose => "purpose",
-            };
-            let state = if !el.required {
-                "not required"
-            } else if el.met {
-                "met"
-            } else {
-                "not met"
-            };
-            format!("{name} {state}")
-        })
-        .collect();
-    writeln!(out, "  Palermo elements: {}.", elements.join("; "))?;
-    writeln!(out, "  Person-level rule: {}", e.person_rule.text)?;
-    let grounds: Vec<&str> = e
-        .reasonable_grounds
-        .iter()
-        .filter(|c| c.met)
-        .map(|c| &*c.label)
-        .collect();
-    if grounds.is_empty() {
-        writeln!(out, "  Reasonable grounds: no criterion holds.")?;
-    } else {
-        writeln!(out, "  Reasonable grounds: {}.", grounds.join("; "))?;
+        match self.locale {
+            Locale::En => english,
+            _ => self.texts.get(key).unwrap_or(english),
+        }
     }
 
-    writeln!(out, "\nWHAT IS STILL UNKNOWN")?;
-    writeln!(
-        out,
-        "  {} indicator(s) of the relevant lists not yet answered (never asked, or recorded as not assessed).",
-        a.score_range.unresolved_indicators,
-    )?;
-    writeln!(
-        out,
-        "  Score could range {} to {}.",
-        number(a.score_range.min),
-        number(a.score_range.max)
-    )?;
-    if a.level_range.could_change {
+    /// An indicator's label.
+    pub(crate) fn label<S: AsRef<str> + ?Sized>(&self, id: &S) -> &'a str {
+        let id = id.as_ref();
+        let english = self
+            .a
+            .catalogue
+            .catalogue()
+            .get(id)
+            .map_or("", |e| e.label.as_str());
+        match self.locale {
+            Locale::En => english,
+            _ => self
+                .texts
+                .get(&format!("indicator.{id}.label"))
+                .unwrap_or(english),
+        }
+    }
+
+    /// How an interviewer asks about an indicator, where the wording exists; else its label.
+    pub(crate) fn question<S: AsRef<str> + ?Sized>(&self, id: &S) -> &'a str {
+        let id = id.as_ref();
+        let key = format!("indicator.{id}.question");
+        let english = self
+            .a
+            .catalogue
+            .catalogue()
+            .get(id)
+            .and_then(|e| e.question.as_deref());
+        match self.locale {
+            Locale::En => english,
+            _ => self.texts.get(&key).or(english),
+        }
+        .unwrap_or_else(|| self.label(id))
+    }
+
+    /// A rule-set text by its key suffix (`recommendation.referral_to_assistance`), with the
+    /// rule set's own English as the fallback.
+    pub(crate) fn rule_text(&self, suffix: &str, english: &'a str) -> &'a str {
+        self.data_text(&format!("rules.{}.{suffix}", self.namespace), english)
+    }
+
+    /// A reference's title.
+    fn reference(&self, id: &str) -> &'a str {
+        let english = self.rules().reference(id).map_or("", |r| r.title.as_str());
+        self.data_text(&format!("reference.{id}"), english)
+    }
+
+    fn level_name(&self, level: Level) -> &'static str {
+        self.ui(&format!("level.{}", level.as_str()))
+    }
+
+    fn dimension(&self, d: Dimension) -> &'static str {
+        self.ui(&format!("dimension.{}", d.as_str()))
+    }
+
+    fn element(&self, el: PalermoElement) -> &'static str {
+        self.ui(&format!("element.{}", snake(&el)))
+    }
+
+    fn strength(&self, s: Strength) -> &'static str {
+        self.ui(&format!("strength.{}", s.as_str()))
+    }
+
+    fn verification(&self, v: Verification) -> &'static str {
+        self.ui(&format!("verification.{}", v.as_str()))
+    }
+
+    /// The wording of a recommendation (the child advisory for a child).
+    pub(crate) fn recommendation_text(&self, r: &Recommendation) -> &'a str {
+        let rules = self.rules();
+        if r.kind == RecommendationKind::NonPunishment {
+            return match (&rules.non_punishment.child, r.for_child) {
+                (Some(child), true) => self.rule_text("non_punishment.child", &child.text),
+                _ => self.rule_text("non_punishment", &rules.non_punishment.text),
+            };
+        }
+        let kind = snake(&r.kind);
+        rules
+            .recommendations
+            .iter()
+            .find(|rule| rule.kind == r.kind)
+            .map_or("", |rule| {
+                self.rule_text(&format!("recommendation.{kind}"), &rule.text)
+            })
+    }
+
+    /// The wording of one addition to a recommendation.
+    pub(crate) fn addition_text(&self, r: &Recommendation, index: u32) -> &'a str {
+        let kind = snake(&r.kind);
+        self.rules()
+            .recommendations
+            .iter()
+            .find(|rule| rule.kind == r.kind)
+            .and_then(|rule| rule.additions.get(index as usize))
+            .map_or("", |add| {
+                self.rule_text(
+                    &format!("recommendation.{kind}.addition.{index}"),
+                    &add.text,
+                )
+            })
+    }
+
+    /// The short action for the first screen.
+    fn action(&self, r: &Recommendation) -> String {
+        let grounds: Vec<&str> = r
+            .pending_offences
+            .iter()
+            .map(|o| self.ui(&format!("offence.{}", o.as_str())))
+            .chain(
+                r.measures
+                    .iter()
+                    .map(|m| self.ui(&format!("measure.{}", m.as_str()))),
+            )
+            .collect();
+        let text = self.uif(
+            &format!("action.{}", snake(&r.kind)),
+            &[("grounds", &grounds.join(", "))],
+        );
+        if r.if_not_national {
+            self.uif("report.if_not_national", &[("text", &text)])
+        } else {
+            text
+        }
+    }
+
+    /// A notice in words.
+    pub(crate) fn notice(&self, n: &Notice) -> String {
+        let rules = self.rules();
+        match n.kind {
+            NoticeKind::SameFactAnsweredBothWays => {
+                let absent = n
+                    .indicators
+                    .first()
+                    .map_or("", |id| self.label(id.as_str()));
+                let present = n.indicators.get(1).map_or("", |id| self.label(id.as_str()));
+                self.uif(
+                    "notice.same_fact_answered_both_ways",
+                    &[("absent", absent), ("present", present)],
+                )
+            }
+            NoticeKind::ConsentIrrelevant => {
+                let english = rules
+                    .notices
+                    .iter()
+                    .find(|r| r.kind == n.kind)
+                    .map_or("", |r| r.text.as_str());
+                self.rule_text("notice.consent_irrelevant", english)
+                    .to_owned()
+            }
+            NoticeKind::AgeAtExploitationUncertain => {
+                let (limit, year_rule) = rules.child_age_limit();
+                let key = if year_rule {
+                    "notice.age_at_exploitation_uncertain.year_rule"
+                } else {
+                    "notice.age_at_exploitation_uncertain"
+                };
+                self.uif(key, &[("limit", &limit.to_string())])
+            }
+            NoticeKind::OffencesBelowThreshold => {
+                let level = self.level_name(rules.non_punishment.min_level);
+                self.uif("notice.offences_below_threshold", &[("level", level)])
+            }
+            NoticeKind::RuleNotVerified => String::new(),
+            other => self.ui(&format!("notice.{}", snake(&other))).to_owned(),
+        }
+    }
+
+    fn write(&self, out: &mut String) -> std::fmt::Result {
+        self.first_screen(out)?;
+        self.ask_next(out)?;
+        self.why(out)?;
+        self.score(out)?;
+        self.in_full(out)?;
+        self.who_to_call(out)?;
+        self.notes(out)?;
+        Ok(())
+    }
+
+    fn first_screen(&self, out: &mut String) -> std::fmt::Result {
+        let a = self.a;
+        match &a.case_reference {
+            Some(r) => writeln!(
+                out,
+                "{}",
+                self.uif("report.title_case", &[("case", r.as_str())])
+            )?,
+            None => writeln!(out, "{}", self.ui("report.title"))?,
+        }
+        let digest = a.rule_set.digest.get(..12).unwrap_or(&a.rule_set.digest);
         writeln!(
             out,
-            "  The level could rise to {} if open questions are answered \"present\".",
-            level_name(a.level_range.max)
+            "{}",
+            self.uif(
+                "report.rule_set",
+                &[
+                    ("id", &a.rule_set.id),
+                    ("version", &a.rule_set.version),
+                    ("date", &a.rule_set.effective_date),
+                    ("digest", digest),
+                ],
+            )
         )?;
-    } else {
-        writeln!(out, "  No open question could change the level.")?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            self.uif("report.level", &[("level", self.level_name(a.level))])
+        )?;
+        writeln!(
+            out,
+            "{}",
+            self.ui(&format!("level.{}.sentence", a.level.as_str()))
+        )?;
+        if let Some(level) = a.level_if_child {
+            writeln!(
+                out,
+                "{}",
+                self.uif(
+                    "report.level_if_child",
+                    &[("level", self.level_name(level))]
+                )
+            )?;
+        }
+        let pending: Vec<String> = a
+            .recommendations
+            .iter()
+            .find(|r| r.kind == RecommendationKind::ProtectionPendingIdentification)
+            .map(|r| {
+                r.measures
+                    .iter()
+                    .map(|m| self.ui(&format!("measure.{}", m.as_str())).to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !pending.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                self.uif("report.pending", &[("measures", &pending.join(", "))])
+            )?;
+        }
+
+        writeln!(out, "\n{}", self.ui("report.heading.now"))?;
+        let mut actions: Vec<&Recommendation> = a
+            .recommendations
+            .iter()
+            .filter(|r| r.kind != RecommendationKind::NonPunishment)
+            .collect();
+        actions.sort_by_key(|r| PRIORITY.iter().position(|k| *k == r.kind));
+        if actions.is_empty() {
+            writeln!(out, "  {}", self.ui("report.no_action"))?;
+        }
+        for (i, r) in actions.iter().take(FIRST_SCREEN_ACTIONS).enumerate() {
+            writeln!(out, "  {}. {}", i + 1, self.action(r))?;
+        }
+        if let Some(np) = a.recommendation(RecommendationKind::NonPunishment) {
+            let offences: Vec<String> = np
+                .offences
+                .iter()
+                .map(|o| {
+                    let name = self.ui(&format!("offence.{}", o.offence.as_str()));
+                    match o.effect {
+                        Some(effect) => format!(
+                            "{name} ({})",
+                            self.ui(&format!("effect.{}", snake(&effect)))
+                        ),
+                        None => name.to_owned(),
+                    }
+                })
+                .collect();
+            let key = if np.for_child {
+                "report.non_punishment_child"
+            } else {
+                "report.non_punishment"
+            };
+            writeln!(
+                out,
+                "  ! {}",
+                self.uif(key, &[("offences", &offences.join("; "))])
+            )?;
+        }
+        let numbers: Vec<String> = self
+            .contacts()
+            .filter_map(|(c, name)| {
+                c.number.as_ref().map(|n| {
+                    if name.contains(&**n) {
+                        name.to_owned()
+                    } else {
+                        format!("{name} {n}")
+                    }
+                })
+            })
+            .take(4)
+            .collect();
+        if !numbers.is_empty() {
+            writeln!(
+                out,
+                "  {}",
+                self.uif("report.call", &[("numbers", &numbers.join(" · "))])
+            )?;
+        }
+        Ok(())
     }
-    if a.level_range.could_change && !e.ask_next.is_empty() {
-        writeln!(out, "  Ask next:")?;
+
+    /// The contacts of the assessment with their names in the reader's language.
+    fn contacts(
+        &self,
+    ) -> impl Iterator<Item = (&'a crate::assessment::ContactAdvice, &'a str)> + '_ {
+        let directory = self.a.rules.contacts();
+        self.a.contacts.iter().map(move |c| {
+            let entry = directory.and_then(|d| d.contacts.iter().find(|x| x.id == c.id));
+            let name = entry.map_or(c.id.as_str(), |e| match self.locale {
+                Locale::Ko => e.name.as_str(),
+                _ => e.name_en.as_str(),
+            });
+            (c, name)
+        })
+    }
+
+    fn ask_next(&self, out: &mut String) -> std::fmt::Result {
+        let a = self.a;
+        let e = &a.explanation;
+        writeln!(out, "\n{}", self.ui("report.heading.ask"))?;
+        if let Some(first) = e.subject.ask_first {
+            writeln!(
+                out,
+                "  0. {}",
+                self.ui(&format!("report.ask_first.{}", snake(&first)))
+            )?;
+        }
+        if !a.level_range.could_change || e.ask_next.is_empty() {
+            writeln!(out, "  {}", self.ui("report.level_cannot_change"))?;
+            return Ok(());
+        }
         for (i, q) in e.ask_next.iter().take(REPORT_QUESTIONS).enumerate() {
             let effect = if q.level_if_present > a.level {
-                format!(
-                    "would raise the level to {}",
-                    level_name(q.level_if_present)
+                self.uif(
+                    "report.would_raise",
+                    &[("level", self.level_name(q.level_if_present))],
                 )
             } else if q.makes_dimension_positive {
-                format!(
-                    "would make {} positive",
-                    q.dimension.map_or("a dimension", |d| d.label())
+                self.uif(
+                    "report.would_make_positive",
+                    &[("dimension", q.dimension.map_or("", |d| self.dimension(d)))],
                 )
             } else {
-                format!("+{} points", number(q.score_gain))
+                self.uif("report.would_add", &[("points", &number(q.score_gain))])
             };
-            writeln!(
-                out,
-                "    {}. {} [{}, {}] - {effect}",
-                i + 1,
-                a.catalogue.label(&q.id),
-                q.dimension.map_or("Palermo element fact", |d| d.label()),
-                q.strength
-            )?;
+            writeln!(out, "  {}. {}", i + 1, self.question(&q.id))?;
+            writeln!(out, "     ({}; {effect})", self.label(&q.id))?;
         }
         let more = e.ask_next.len().saturating_sub(REPORT_QUESTIONS) + e.more_questions as usize;
         if more > 0 {
-            writeln!(out, "    ... and {more} more open question(s).")?;
+            writeln!(
+                out,
+                "  {}",
+                self.uif("report.more_questions", &[("count", &more.to_string())])
+            )?;
         }
+        Ok(())
     }
 
-    writeln!(out, "\nWHAT TO DO NEXT")?;
-    if a.recommendations.is_empty() {
-        writeln!(
-            out,
-            "  No step follows from the indicators recorded so far."
-        )?;
-    }
-    for r in &a.recommendations {
-        let sources: Vec<&str> = r.legal_basis.iter().map(|c| c.reference.as_str()).collect();
-        let marker = if r.kind == RecommendationKind::NonPunishment {
-            "!"
-        } else {
-            "*"
+    fn why(&self, out: &mut String) -> std::fmt::Result {
+        let a = self.a;
+        let e = &a.explanation;
+        writeln!(out, "\n{}", self.ui("report.heading.why"))?;
+        let age = match (e.subject.age_basis, e.subject.treated_as_child) {
+            (AgeBasis::Presumed, _) => "report.person.presumed_child",
+            (AgeBasis::NotEstablished, _) => "report.person.age_not_established",
+            (AgeBasis::AtExploitation, true) => "report.person.child_at_exploitation",
+            (AgeBasis::AtExploitation, false) => "report.person.adult_at_exploitation",
+            (AgeBasis::Now, true) => "report.person.child",
+            (AgeBasis::Now, false) => "report.person.adult",
         };
-        let prefix = if r.if_not_national {
-            "If the person is not a national: "
-        } else {
-            ""
-        };
-        writeln!(out, "  {marker} {prefix}{}", r.text)?;
-        if !r.pending_offences.is_empty() || !r.measures.is_empty() {
-            let grounds: Vec<&str> = r
-                .pending_offences
+        writeln!(out, "  {}", self.ui(age))?;
+        let mut any = false;
+        for d in &e.dimensions {
+            let absent: Vec<&str> = e
+                .observations
                 .iter()
-                .map(|o| o.label())
-                .chain(r.measures.iter().map(|m| m.label()))
-                .collect();
-            writeln!(out, "      On these grounds: {}.", grounds.join("; "))?;
-        }
-        for o in &r.offences {
-            let linked: Vec<String> = o
-                .linked_indicators
-                .iter()
-                .map(|l| {
-                    format!(
-                        "{} ({})",
-                        a.catalogue.label(&l.id),
-                        l.dimension
-                            .map_or("Palermo element fact", |d| d.label())
-                            .to_lowercase()
-                    )
+                .filter(|o| {
+                    o.dimension == Some(d.dimension) && o.disposition == Disposition::Absent
                 })
+                .map(|o| self.label(&o.id))
                 .collect();
-            let stages: Vec<&str> = o.stages.iter().map(|s| s.as_str()).collect();
-            let stage = if stages.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", stages.join(", "))
-            };
-            let effect = o.effect.map_or(String::new(), |e| {
-                let cited: Vec<&str> = o.legal_basis.iter().map(|c| c.reference.as_str()).collect();
-                format!(" [{}: {}]", e.label(), cited.join(", "))
-            });
-            if o.unconditional {
+            if d.counted.is_empty() && absent.is_empty() && d.appearance.is_empty() {
+                continue;
+            }
+            any |= !d.counted.is_empty() || !d.appearance.is_empty();
+            let shown: Vec<String> = d
+                .counted
+                .iter()
+                .map(|c| format!("{} ({})", self.label(&c.id), self.strength(c.strength)))
+                .collect();
+            let name = self.dimension(d.dimension);
+            if d.positive {
+                let clause = d
+                    .clause_met
+                    .as_ref()
+                    .map_or("", |c| self.clause(c.id.as_str()));
                 writeln!(
                     out,
-                    "      {}{stage}: covered for a child whatever the indicators show; do not ask whether the child was compelled{effect}.",
-                    o.offence.label()
+                    "  + {}",
+                    self.uif(
+                        "report.dimension_positive",
+                        &[
+                            ("dimension", name),
+                            ("shown", &shown.join("; ")),
+                            ("clause", clause)
+                        ],
+                    )
                 )?;
-            } else if linked.is_empty() {
+            } else if shown.is_empty() {
                 writeln!(
                     out,
-                    "      {}{stage}: no linked indicator recorded yet; ask about {} indicator(s) of compulsion{effect}.",
-                    o.offence.label(),
-                    o.ask_about.len()
+                    "  - {}",
+                    self.uif("report.dimension_nothing", &[("dimension", name)])
                 )?;
             } else {
+                let lack = d.shortfall.as_ref().map_or(String::new(), |s| {
+                    let total: u32 = s.needs.iter().map(|n| n.count).sum();
+                    let strongest = s
+                        .needs
+                        .iter()
+                        .map(|n| n.min_strength)
+                        .max()
+                        .unwrap_or(Strength::Weak);
+                    self.uif(
+                        &format!("report.needs.{}", strongest.as_str()),
+                        &[
+                            ("count", &total.to_string()),
+                            ("clause", self.clause(s.clause.id.as_str())),
+                        ],
+                    )
+                });
                 writeln!(
                     out,
-                    "      {}{stage}: linked to {}{effect}.",
-                    o.offence.label(),
-                    linked.join("; ")
+                    "  - {}",
+                    self.uif(
+                        "report.dimension_not_yet",
+                        &[
+                            ("dimension", name),
+                            ("shown", &shown.join("; ")),
+                            ("needs", &lack)
+                        ],
+                    )
+                )?;
+            }
+            for id in &d.appearance {
+                writeln!(
+                    out,
+                    "      {}",
+                    self.uif("report.appearance", &[("indicator", self.label(id))])
+                )?;
+            }
+            if !absent.is_empty() {
+                writeln!(
+                    out,
+                    "      {}",
+                    self.uif("report.asked_not_found", &[("list", &absent.join("; "))])
                 )?;
             }
         }
-        for part in &r.additions {
-            let prefix = if part.if_not_national {
-                "If the person is not a national: "
+        for el in e.elements.iter().filter(|el| !el.indicators.is_empty()) {
+            any = true;
+            let labels: Vec<&str> = el.indicators.iter().map(|id| self.label(id)).collect();
+            writeln!(
+                out,
+                "  {}",
+                self.uif(
+                    "report.element_shown_by",
+                    &[
+                        ("element", self.element(el.element)),
+                        ("list", &labels.join("; "))
+                    ],
+                )
+            )?;
+        }
+        if !any {
+            writeln!(out, "  {}", self.ui("report.nothing_present"))?;
+        }
+        let elements: Vec<String> = e
+            .elements
+            .iter()
+            .map(|el| {
+                let state = if !el.required {
+                    "report.element.not_required"
+                } else if el.met {
+                    "report.element.met"
+                } else {
+                    "report.element.not_met"
+                };
+                self.uif(state, &[("element", self.element(el.element))])
+            })
+            .collect();
+        writeln!(
+            out,
+            "  {}",
+            self.uif("report.elements", &[("list", &elements.join(", "))])
+        )?;
+        writeln!(out, "  {}", self.person_rule())?;
+        let grounds: Vec<&str> = e
+            .reasonable_grounds
+            .iter()
+            .filter(|c| c.met)
+            .map(|c| self.criterion(c.id.as_str()))
+            .collect();
+        if grounds.is_empty() {
+            writeln!(out, "  {}", self.ui("report.no_criterion"))?;
+        } else {
+            writeln!(
+                out,
+                "  {}",
+                self.uif("report.criteria_met", &[("list", &grounds.join("; "))])
+            )?;
+        }
+        Ok(())
+    }
+
+    fn clause(&self, id: &str) -> &'a str {
+        let english = self
+            .rules()
+            .dimension_rule
+            .clauses
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .map_or("", |c| c.label.as_str());
+        self.rule_text(&format!("clause.{id}"), english)
+    }
+
+    fn criterion(&self, id: &str) -> &'a str {
+        let english = self
+            .rules()
+            .levels
+            .reasonable_grounds
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .map_or("", |c| c.label.as_str());
+        self.rule_text(&format!("criterion.{id}"), english)
+    }
+
+    /// The person-level rule's outcome in words.
+    fn person_rule(&self) -> String {
+        let pr = &self.a.explanation.person_rule;
+        let exempt = pr.form == crate::assessment::PersonRuleForm::ActPurpose;
+        let rule_key = match (exempt, self.rules().person_rule.exempt_act_evidence) {
+            (false, _) => "report.person_rule.adult",
+            (true, ActEvidence::ConductOrControl) => "report.person_rule.exempt_conduct",
+            (true, ActEvidence::AnyPresentIndicator) => "report.person_rule.exempt_any",
+            (true, ActEvidence::PositiveDimension) => "report.person_rule.exempt_dimension",
+        };
+        let rule = self.ui(rule_key);
+        if pr.met {
+            self.uif("report.person_rule.met", &[("rule", rule)])
+        } else {
+            let missing: Vec<&str> = pr.missing.iter().map(|el| self.element(*el)).collect();
+            self.uif(
+                "report.person_rule.not_met",
+                &[("rule", rule), ("missing", &missing.join(", "))],
+            )
+        }
+    }
+
+    fn score(&self, out: &mut String) -> std::fmt::Result {
+        let a = self.a;
+        writeln!(out, "\n{}", self.ui("report.heading.score"))?;
+        writeln!(
+            out,
+            "  {}",
+            self.uif(
+                "report.score",
+                &[
+                    ("score", &number(a.score)),
+                    ("min", &number(a.score_range.min)),
+                    ("max", &number(a.score_range.max)),
+                    (
+                        "unresolved",
+                        &a.score_range.unresolved_indicators.to_string()
+                    ),
+                ],
+            )
+        )?;
+        writeln!(out, "  {}", self.ui("report.score_not_level"))?;
+        if a.level_range.could_change {
+            writeln!(
+                out,
+                "  {}",
+                self.uif(
+                    "report.level_could_rise",
+                    &[("level", self.level_name(a.level_range.max))],
+                )
+            )?;
+        }
+        Ok(())
+    }
+
+    fn cited(&self, citations: &[crate::assessment::Citation]) -> String {
+        citations
+            .iter()
+            .map(|c| self.reference(c.reference.as_str()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn in_full(&self, out: &mut String) -> std::fmt::Result {
+        let a = self.a;
+        writeln!(out, "\n{}", self.ui("report.heading.in_full"))?;
+        if a.recommendations.is_empty() {
+            writeln!(out, "  {}", self.ui("report.no_action"))?;
+        }
+        let mut recs: Vec<&Recommendation> = a.recommendations.iter().collect();
+        recs.sort_by_key(|r| {
+            if r.kind == RecommendationKind::NonPunishment {
+                0
             } else {
-                ""
+                1 + PRIORITY.iter().position(|k| *k == r.kind).unwrap_or(0)
+            }
+        });
+        for r in recs {
+            let marker = if r.kind == RecommendationKind::NonPunishment {
+                "!"
+            } else {
+                "*"
             };
-            let cited: Vec<&str> = part
-                .legal_basis
-                .iter()
-                .map(|c| c.reference.as_str())
-                .collect();
-            writeln!(out, "      + {prefix}{} ({})", part.text, cited.join(", "))?;
-        }
-        writeln!(out, "      Sources: {}", sources.join(", "))?;
-        if !r.standards.is_empty() {
-            let standards: Vec<&str> = r.standards.iter().map(|c| c.reference.as_str()).collect();
+            let text = self.recommendation_text(r);
+            let text = if r.if_not_national {
+                self.uif("report.if_not_national", &[("text", text)])
+            } else {
+                text.to_owned()
+            };
+            writeln!(out, "  {marker} {text}")?;
+            if !r.pending_offences.is_empty() || !r.measures.is_empty() {
+                writeln!(out, "      {}", self.action(r))?;
+            }
+            for o in &r.offences {
+                let name = self.ui(&format!("offence.{}", o.offence.as_str()));
+                let stages: Vec<&str> = o
+                    .stages
+                    .iter()
+                    .map(|s| self.ui(&format!("stage.{}", s.as_str())))
+                    .collect();
+                let name = if stages.is_empty() {
+                    name.to_owned()
+                } else {
+                    format!("{name} ({})", stages.join(", "))
+                };
+                let line = if o.unconditional {
+                    self.uif("report.offence.unconditional", &[("offence", &name)])
+                } else if o.linked_indicators.is_empty() {
+                    self.uif(
+                        "report.offence.ask",
+                        &[
+                            ("offence", &name),
+                            ("count", &o.ask_about.len().to_string()),
+                        ],
+                    )
+                } else {
+                    let linked: Vec<&str> = o
+                        .linked_indicators
+                        .iter()
+                        .map(|l| self.label(&l.id))
+                        .collect();
+                    self.uif(
+                        "report.offence.linked",
+                        &[("offence", &name), ("list", &linked.join("; "))],
+                    )
+                };
+                writeln!(out, "      - {line}")?;
+                if let Some(effect) = o.effect {
+                    writeln!(
+                        out,
+                        "        {}",
+                        self.uif(
+                            "report.offence.effect",
+                            &[
+                                ("effect", self.ui(&format!("effect.{}", snake(&effect)))),
+                                ("sources", &self.cited(&o.legal_basis)),
+                            ],
+                        )
+                    )?;
+                }
+            }
+            for part in &r.additions {
+                let text = self.addition_text(r, part.index);
+                let text = if part.if_not_national {
+                    self.uif("report.if_not_national", &[("text", text)])
+                } else {
+                    text.to_owned()
+                };
+                writeln!(out, "      + {text}")?;
+            }
             writeln!(
                 out,
-                "      International standards (not obligations here): {}",
-                standards.join(", ")
+                "      {}",
+                self.uif("report.sources", &[("list", &self.cited(&r.legal_basis))])
             )?;
+            if !r.standards.is_empty() {
+                writeln!(
+                    out,
+                    "      {}",
+                    self.uif("report.standards", &[("list", &self.cited(&r.standards))])
+                )?;
+            }
+            if let Some(v) = r.verification {
+                let english = self
+                    .rules()
+                    .recommendations
+                    .iter()
+                    .find(|rule| rule.kind == r.kind)
+                    .and_then(|rule| rule.basis.as_ref())
+                    .map_or("", |b| b.rationale.as_str());
+                let why = self.rule_text(
+                    &format!("recommendation.{}.rationale", snake(&r.kind)),
+                    english,
+                );
+                writeln!(
+                    out,
+                    "      {}",
+                    self.uif(
+                        "report.given_by",
+                        &[("mark", self.verification(v)), ("why", why)],
+                    )
+                )?;
+            }
         }
-        if let (Some(v), Some(why)) = (r.verification, &r.rationale) {
-            writeln!(
-                out,
-                "      Given at this level by {}: {why}",
-                v.as_str().replace('_', " ")
-            )?;
-        }
+        Ok(())
     }
 
-    if !a.contacts.is_empty() {
-        writeln!(out, "\nWHO TO CALL")?;
-        for c in &a.contacts {
-            let number = c.number.as_deref().unwrap_or("no national number");
+    fn who_to_call(&self, out: &mut String) -> std::fmt::Result {
+        if self.a.contacts.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "\n{}", self.ui("report.heading.call"))?;
+        let directory = self.a.rules.contacts();
+        for (c, name) in self.contacts() {
+            let entry = directory.and_then(|d| d.contacts.iter().find(|x| x.id == c.id));
+            let (reach, purpose) = entry.map_or(("", ""), |e| {
+                (
+                    self.data_text(&format!("contact.{}.reach", e.id), &e.reach),
+                    self.data_text(&format!("contact.{}.purpose", e.id), &e.purpose),
+                )
+            });
+            let number = c
+                .number
+                .as_deref()
+                .unwrap_or_else(|| self.ui("report.no_number"));
+            writeln!(out, "  - {name}: {number}")?;
+            writeln!(out, "      {purpose} {reach}")?;
             writeln!(
                 out,
-                "  - {} ({}): {number}. {} {} [{}, checked {}]",
-                c.name,
-                c.name_en,
-                c.purpose,
-                c.reach,
-                c.verification.as_str(),
-                c.checked
+                "      {}",
+                self.uif(
+                    "report.checked",
+                    &[
+                        ("mark", self.verification(c.verification)),
+                        ("date", &c.checked)
+                    ],
+                )
             )?;
         }
+        Ok(())
     }
 
-    if !e.notices.is_empty() {
-        writeln!(out, "\nNOTES")?;
-        for n in &e.notices {
-            writeln!(out, "  - {}", n.text)?;
+    fn notes(&self, out: &mut String) -> std::fmt::Result {
+        let e = &self.a.explanation;
+        let notes: Vec<String> = e
+            .notices
+            .iter()
+            .filter(|n| n.kind != NoticeKind::RuleNotVerified)
+            .map(|n| self.notice(n))
+            .collect();
+        if !notes.is_empty() {
+            writeln!(out, "\n{}", self.ui("report.heading.notes"))?;
+            for n in notes {
+                writeln!(out, "  - {n}")?;
+            }
+        }
+        let marks: Vec<String> = e
+            .notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::RuleNotVerified)
+            .filter_map(|n| {
+                let rule = n.rule?;
+                let v = n.verification?;
+                Some(format!(
+                    "{} ({})",
+                    self.ui(&format!("rule.{}", snake(&rule))),
+                    self.verification(v)
+                ))
+            })
+            .collect();
+        writeln!(out)?;
+        if !marks.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                self.uif(
+                    "report.verification_line",
+                    &[
+                        ("list", &marks.join(", ")),
+                        ("rule_set", &self.a.rule_set.id)
+                    ],
+                )
+            )?;
+        }
+        if self.locale != Locale::En {
+            writeln!(out, "{}", self.ui("report.translation"))?;
+        }
+        writeln!(out, "{}", self.ui("report.decision_support"))?;
+        Ok(())
+    }
+}
+
+/// The texts of an assessment in one language, for integrators who want prose beside the
+/// language-neutral JSON: every text a reader would see, keyed as the assessment is.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Prose {
+    /// The language tag.
+    pub locale: &'static str,
+    /// The level's name.
+    pub level: String,
+    /// The level in one plain sentence.
+    pub level_sentence: String,
+    /// One entry per recommendation, in the assessment's order.
+    pub recommendations: Vec<RecommendationProse>,
+    /// One text per notice, in the assessment's order.
+    pub notices: Vec<String>,
+    /// One entry per contact, in the assessment's order.
+    pub contacts: Vec<ContactProse>,
+    /// The label of every indicator the assessment names, by id.
+    pub indicators: std::collections::BTreeMap<String, String>,
+    /// The title of every reference the recommendations cite, by id.
+    pub references: std::collections::BTreeMap<String, String>,
+}
+
+/// A recommendation's texts.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RecommendationProse {
+    /// The kind.
+    pub kind: RecommendationKind,
+    /// The short action for a first screen.
+    pub action: String,
+    /// The full wording ("If the person is not a national: ..." where nationality is not
+    /// recorded).
+    pub text: String,
+    /// The wording of each addition, in order.
+    pub additions: Vec<String>,
+}
+
+/// A contact's texts.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ContactProse {
+    /// The contact's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// How to reach it.
+    pub reach: String,
+    /// What it does.
+    pub purpose: String,
+}
+
+/// The texts of an assessment in a language (see [`Prose`]).
+pub fn prose(a: &Assessment, locale: Locale) -> Prose {
+    let w = Words::new(a, locale);
+    let e = &a.explanation;
+    let mut indicators = std::collections::BTreeMap::new();
+    let mut add = |id: &str| {
+        indicators.insert(id.to_owned(), w.label(id).to_owned());
+    };
+    for o in &e.observations {
+        add(o.id.as_str());
+    }
+    for q in &e.ask_next {
+        add(q.id.as_str());
+    }
+    for r in &a.recommendations {
+        for o in &r.offences {
+            for l in &o.linked_indicators {
+                add(l.id.as_str());
+            }
+            for id in &o.ask_about {
+                add(id.as_str());
+            }
         }
     }
-    writeln!(
-        out,
-        "\nDecision support only: this is not a legal determination of victim status."
-    )?;
-    Ok(())
+    let mut references = std::collections::BTreeMap::new();
+    for r in &a.recommendations {
+        let cited = r
+            .legal_basis
+            .iter()
+            .chain(r.standards.iter())
+            .chain(r.additions.iter().flat_map(|p| p.legal_basis.iter()))
+            .chain(r.offences.iter().flat_map(|o| o.legal_basis.iter()));
+        for c in cited {
+            references.insert(
+                c.reference.to_string(),
+                w.reference(c.reference.as_str()).to_owned(),
+            );
+        }
+    }
+    let directory = a.rules.contacts();
+    Prose {
+        locale: locale.tag(),
+        level: w.level_name(a.level).to_owned(),
+        level_sentence: w
+            .ui(&format!("level.{}.sentence", a.level.as_str()))
+            .to_owned(),
+        recommendations: a
+            .recommendations
+            .iter()
+            .map(|r| {
+                let text = w.recommendation_text(r);
+                RecommendationProse {
+                    kind: r.kind,
+                    action: w.action(r),
+                    text: if r.if_not_national {
+                        w.uif("report.if_not_national", &[("text", text)])
+                    } else {
+                        text.to_owned()
+                    },
+                    additions: r
+                        .additions
+                        .iter()
+                        .map(|p| {
+                            let text = w.addition_text(r, p.index);
+                            if p.if_not_national {
+                                w.uif("report.if_not_national", &[("text", text)])
+                            } else {
+                                text.to_owned()
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        notices: e.notices.iter().map(|n| w.notice(n)).collect(),
+        contacts: w
+            .contacts()
+            .map(|(c, name)| {
+                let entry = directory.and_then(|d| d.contacts.iter().find(|x| x.id == c.id));
+                ContactProse {
+                    id: c.id.to_string(),
+                    name: name.to_owned(),
+                    reach: entry.map_or(String::new(), |e| {
+                        w.data_text(&format!("contact.{}.reach", e.id), &e.reach)
+                            .to_owned()
+                    }),
+                    purpose: entry.map_or(String::new(), |e| {
+                        w.data_text(&format!("contact.{}.purpose", e.id), &e.purpose)
+                            .to_owned()
+                    }),
+                }
+            })
+            .collect(),
+        indicators,
+        references,
+    }
 }

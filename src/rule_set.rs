@@ -526,6 +526,12 @@ pub struct RuleSet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
     pub jurisdiction: Option<String>,
+    /// The namespace of the rule set's texts in the locale data (`rules.<namespace>.…`), so
+    /// that rule sets with the same wording share one translation (`ilo`, `kr`). Absent: the
+    /// rule set's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9._-]{0,63}$"))]
+    pub text_namespace: Option<String>,
     /// The built-in directory of services to call (for example `kr`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_directory: Option<String>,
@@ -639,6 +645,11 @@ impl RuleSet {
             .map_or((AgeRule::PALERMO_CHILD_UNDER, false), |r| {
                 (r.child_under, r.year_rule)
             })
+    }
+
+    /// The namespace of the rule set's texts in the locale data: `text_namespace`, or the id.
+    pub fn text_namespace(&self) -> &str {
+        self.text_namespace.as_deref().unwrap_or(&self.id)
     }
 
     /// Whether `exempt` is among the groups exempt from the means element.
@@ -1533,14 +1544,10 @@ impl Validator<'_> {
             if let Some(basis) = &r.basis {
                 self.check_basis(basis, &format!("{path}.basis"));
             }
-            if recs
-                .iter()
-                .take(i)
-                .any(|o| o.kind == r.kind && o.audience == r.audience && o.context == r.context)
-            {
+            if recs.iter().take(i).any(|o| o.kind == r.kind) {
                 self.problem(
                     format!("{path}.kind"),
-                    "the same recommendation is given twice",
+                    "the same kind of recommendation is given twice: one rule per kind (its wording is keyed by kind), with `context` and `additions` for the cases it covers",
                 );
             }
             if r.kind == RecommendationKind::NonPunishment {

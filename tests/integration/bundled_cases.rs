@@ -101,13 +101,13 @@ fn an_early_interview_says_what_to_ask_next() {
 }
 
 #[test]
-fn a_foreign_woman_detained_after_a_raid_is_protected_under_korean_law() {
-    let a = load("kr_foreign_woman_detained_after_raid");
+fn an_entertainer_detained_after_a_raid_is_protected_under_korean_law() {
+    let a = load("kr_e62_entertainer_near_base");
     assert_eq!(a.level, Level::ReasonableGrounds);
     let pending = a
         .recommendation(RecommendationKind::ProtectionPendingIdentification)
         .expect("protection pending identification");
-    assert_eq!(pending.measures.len(), 2);
+    assert_eq!(pending.measures.len(), 1);
     assert_eq!(pending.pending_offences.len(), 2);
     let stay = a
         .recommendation(RecommendationKind::NoRemovalPendingIdentification)

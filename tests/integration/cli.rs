@@ -50,7 +50,7 @@ fn text_output_is_the_report() {
     let (code, out, _) = assess(&["--format", "text", "examples/cases/early_interview.json"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("LEVEL: ") && out.contains("WHAT TO DO NEXT"),
+        out.contains("LEVEL: ") && out.contains("WHAT TO DO NOW"),
         "{out}"
     );
 }

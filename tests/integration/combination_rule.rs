@@ -28,7 +28,14 @@ fn coercion(ids: &[&'static str]) -> (bool, Option<String>, Option<String>) {
     (
         d.positive,
         d.clause_met.as_ref().map(|c| c.id.to_string()),
-        d.shortfall.as_ref().map(|s| s.text()),
+        d.shortfall.as_ref().map(|s| {
+            let needs: Vec<String> = s
+                .needs
+                .iter()
+                .map(|n| format!("{} more {}", n.count, n.min_strength.as_str()))
+                .collect();
+            format!("{}: needs {}", s.clause.id, needs.join(" and "))
+        }),
     )
 }
 
@@ -73,12 +80,7 @@ fn two_medium_plus_one_weak_make_a_dimension_positive() {
 fn one_strong_alone_is_not_enough() {
     let (positive, clause, lack) = coercion(&[S1]);
     assert!(!positive && clause.is_none());
-    assert_eq!(
-        lack.as_deref(),
-        Some(
-            "needs one more indicator of any strength to meet \"one strong plus one medium or weak indicator\""
-        )
-    );
+    assert_eq!(lack.as_deref(), Some("strong_plus_one: needs 1 more weak"));
 }
 
 #[test]
@@ -87,9 +89,7 @@ fn two_medium_alone_are_not_enough() {
     assert!(!positive);
     assert_eq!(
         lack.as_deref(),
-        Some(
-            "needs one more indicator of any strength to meet \"two medium plus one weak indicator\""
-        )
+        Some("two_medium_plus_one_weak: needs 1 more weak")
     );
 }
 
@@ -99,9 +99,7 @@ fn one_medium_plus_two_weak_are_not_enough() {
     assert!(!positive);
     assert_eq!(
         lack.as_deref(),
-        Some(
-            "needs one more indicator (medium or strong) to meet \"two medium plus one weak indicator\""
-        )
+        Some("two_medium_plus_one_weak: needs 1 more medium")
     );
 }
 
@@ -113,9 +111,7 @@ fn weak_indicators_alone_are_never_enough() {
     // already supply the "one more", a strong one is missing.
     assert_eq!(
         lack.as_deref(),
-        Some(
-            "needs one more indicator (strong) to meet \"one strong plus one medium or weak indicator\""
-        )
+        Some("strong_plus_one: needs 1 more strong")
     );
 }
 

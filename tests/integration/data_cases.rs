@@ -304,9 +304,10 @@ fn check(text: &str) -> Vec<String> {
         }
     }
     if let Some(words) = &e.texts_exclude {
-        for r in &a.recommendations {
+        let prose = a.prose(trafficking_indicators::locale::Locale::En);
+        for r in &prose.recommendations {
             let texts =
-                std::iter::once(r.text.as_ref()).chain(r.additions.iter().map(|p| p.text.as_ref()));
+                std::iter::once(r.text.as_str()).chain(r.additions.iter().map(String::as_str));
             for text in texts {
                 for w in words {
                     if text.contains(w.as_str()) {

@@ -15,6 +15,7 @@ mod digest;
 mod htcds;
 mod korea;
 mod limits;
+mod locale;
 mod person_rule;
 mod privacy;
 mod properties;

@@ -232,6 +232,53 @@ fn no_error_carries_free_text_from_the_case() {
     }
 }
 
+/// The same invalid cases with Korean free text: no Hangul ever reaches an error. (The
+/// sentinel is swapped for a Korean one of the same role; the "too long" cases stay too long,
+/// counted in characters.)
+#[test]
+fn no_error_carries_korean_free_text_from_the_case() {
+    const KOREAN: &str = "센티넬 마리아 씨가 직접 말한 내용 7731";
+    for (name, json) in invalid_cases() {
+        let json = json.replace(SENTINEL, KOREAN);
+        let texts = error_texts(&json).unwrap_or_else(|| panic!("{name}: the case was accepted"));
+        for text in texts {
+            assert!(
+                !text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+                "{name}: Hangul leaked into `{text}`"
+            );
+            assert!(!text.contains("7731"), "{name}: `{text}`");
+        }
+    }
+}
+
+/// Notes in Korean are counted in characters, not bytes: 4,000 Hangul characters (12,000
+/// bytes in UTF-8) are accepted; 4,001 are an error naming the path, never the text.
+#[test]
+fn korean_notes_are_counted_in_characters() {
+    let note = |n: usize| {
+        format!(
+            r#"{{"observations": [{{"indicator": "withholding_of_wages", "status": "present", "note": "{}"}}]}}"#,
+            "가".repeat(n)
+        )
+    };
+    let ok = Case::from_json(&note(4000)).expect("4,000 Hangul characters fit");
+    let text = ok.observations[0]
+        .note
+        .as_ref()
+        .map(|n| n.as_str().chars().count());
+    assert_eq!(text, Some(4000));
+    assert!(assess(&ok).is_ok());
+    let err = Case::from_json(&note(4001)).expect_err("4,001 do not");
+    let message = err.to_string();
+    assert!(message.contains("$.observations[0].note"), "{message}");
+    assert!(!message.contains('가'), "{message}");
+    // The visa is counted the same way: 200 characters.
+    let visa = |n: usize| format!(r#"{{"subject": {{"visa": "{}"}}}}"#, "비".repeat(n));
+    assert!(Case::from_json(&visa(200)).is_ok());
+    let err = Case::from_json(&visa(201)).expect_err("too long");
+    assert!(err.to_string().contains("$.subject.visa") && !err.to_string().contains('비'));
+}
+
 #[test]
 fn the_debug_output_of_a_valid_case_hides_its_free_text() {
     let json = format!(

@@ -1,0 +1,201 @@
+//! Words in the reader's language: every text a person reads, as data, one file per language.
+//!
+//! `data/locales/en.json` holds the English of the report, the notices and the vocabulary
+//! (levels, dimensions, offences, ...); the English of the catalogue, the rule sets and the
+//! contact directory stays in those files. `data/locales/ko.json` holds the Korean of all of
+//! them, keyed by id:
+//!
+//! - `indicator.<id>.label`, `.description`, `.question`: catalogue entries;
+//! - `rules.<namespace>.…`: a rule set's texts (`criterion.<id>`, `clause.<id>`,
+//!   `recommendation.<kind>`, `….addition.<n>`, `….rationale`, `non_punishment`,
+//!   `non_punishment.child`, `non_punishment.link.<offence>`, `notice.<kind>`), where the
+//!   namespace is the rule set's `text_namespace` (`ilo`, `kr`) or its id;
+//! - `reference.<id>`: the titles of the documents rule sets cite;
+//! - `contact.<id>.reach`, `.purpose`: the contact directory;
+//! - everything else (`level.*`, `dimension.*`, `report.*`, `notice.*`, ...): the words of the
+//!   report.
+//!
+//! Korean texts are the project's translation, not official wording; the file says so. A
+//! text missing from a locale falls back to English, and a test fails when any key lacks
+//! Korean. Templates take named values in braces (`{count}`); a test checks that every
+//! translation uses the same names as the English.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// The built-in locale files.
+const EN: &str = include_str!("../data/locales/en.json");
+const KO: &str = include_str!("../data/locales/ko.json");
+
+/// A language the crate can write in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    /// English.
+    #[default]
+    En,
+    /// Korean (the project's translation, not official wording).
+    Ko,
+}
+
+impl Locale {
+    /// Every locale.
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Ko];
+
+    /// The language tag, `en` or `ko`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Ko => "ko",
+        }
+    }
+
+    /// The locale for a tag (`en`, `ko`, also `en-GB`, `ko-KR`), if there is one.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(primary))
+    }
+
+    /// The locale's texts.
+    pub fn texts(self) -> &'static LocaleTexts {
+        static EN_TEXTS: OnceLock<LocaleTexts> = OnceLock::new();
+        static KO_TEXTS: OnceLock<LocaleTexts> = OnceLock::new();
+        let (cell, text) = match self {
+            Locale::En => (&EN_TEXTS, EN),
+            Locale::Ko => (&KO_TEXTS, KO),
+        };
+        cell.get_or_init(|| LocaleTexts::from_json(text).unwrap_or_default())
+    }
+}
+
+/// The texts of one locale file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleTexts {
+    /// The file format version (1).
+    pub format_version: u32,
+    /// The language tag.
+    pub locale: String,
+    /// Who wrote the texts and what they are (for Korean: the project's translation, not an
+    /// official wording).
+    pub translation: String,
+    /// The texts, by key.
+    pub texts: BTreeMap<String, String>,
+}
+
+impl LocaleTexts {
+    /// Parses a locale file.
+    pub fn from_json(text: &str) -> Result<LocaleTexts, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The text for a key, if the locale has it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.texts.get(key).map(String::as_str)
+    }
+}
+
+impl Locale {
+    /// An indicator entry with its label, description and question in this locale, where the
+    /// locale has them (English: the entry as it is).
+    pub fn entry(
+        self,
+        entry: &crate::indicator::IndicatorEntry,
+    ) -> crate::indicator::IndicatorEntry {
+        let mut out = entry.clone();
+        if self == Locale::En {
+            return out;
+        }
+        let texts = self.texts();
+        let id = entry.id.as_str();
+        if let Some(label) = texts.get(&format!("indicator.{id}.label")) {
+            label.clone_into(&mut out.label);
+        }
+        if let Some(description) = texts.get(&format!("indicator.{id}.description")) {
+            description.clone_into(&mut out.description);
+        }
+        if let Some(question) = texts.get(&format!("indicator.{id}.question")) {
+            out.question = Some(question.to_owned());
+        }
+        out
+    }
+
+    /// A word of the vocabulary (`dimension.coercion_at_destination`, `level.further_inquiry`,
+    /// ...) in this locale, falling back to English.
+    pub fn word(self, key: &str) -> Option<&'static str> {
+        self.texts()
+            .get(key)
+            .or_else(|| Locale::En.texts().get(key))
+    }
+}
+
+/// Fills the named values of a template: `{name}` becomes the value. Names not given stay as
+/// they are.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        match after.find('}') {
+            Some(close) => {
+                let name = after.get(1..close).unwrap_or("");
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(after.get(..=close).unwrap_or("")),
+                }
+                rest = after.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                out.push_str(after);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names in braces a template uses, sorted and without repeats.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .filter(|name| {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_named_values_and_keeps_unknown_ones() {
+        assert_eq!(fill("a {x} b {y}", &[("x", "1")]), "a 1 b {y}");
+        assert_eq!(fill("{x}{x}", &[("x", "2")]), "22");
+        assert_eq!(fill("no braces", &[]), "no braces");
+        assert_eq!(fill("open { only", &[]), "open { only");
+    }
+
+    #[test]
+    fn placeholders_are_the_names_in_braces() {
+        assert_eq!(placeholders("{b} and {a} and {b}"), vec!["a", "b"]);
+        assert!(placeholders("json {\"not\": 1}").is_empty());
+    }
+
+    #[test]
+    fn tags_parse() {
+        assert_eq!(Locale::from_tag("ko-KR"), Some(Locale::Ko));
+        assert_eq!(Locale::from_tag("EN"), Some(Locale::En));
+        assert_eq!(Locale::from_tag("fr"), None);
+    }
+}

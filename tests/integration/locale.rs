@@ -1,0 +1,402 @@
+//! Every word in Korean: the locale data is complete, Korean where it says Korean, and the
+//! report puts the level and the actions on the first screen in both languages.
+
+use std::collections::BTreeSet;
+
+use trafficking_indicators::contacts::ContactDirectory;
+use trafficking_indicators::locale::{Locale, placeholders};
+use trafficking_indicators::{Assessment, Assessor, Case, Catalogue, RuleSet, assess};
+
+use crate::common::root;
+
+fn has_hangul(text: &str) -> bool {
+    text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+/// The text without its `{placeholders}`.
+fn without_placeholders(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Three or more English words in a row: text left untranslated. Codes, acronyms and names
+/// (ILO, CETS No. 197, women1366) are single tokens and do not count; neither do the names
+/// of `{placeholders}`.
+fn english_run(text: &str) -> Option<String> {
+    let text = without_placeholders(text);
+    let mut run: Vec<&str> = Vec::new();
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let english = word.len() >= 2
+            && word
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-')
+            && word.chars().any(|c| c.is_ascii_lowercase());
+        if english {
+            run.push(word);
+            if run.len() >= 3 {
+                return Some(run.join(" "));
+            }
+        } else {
+            run.clear();
+        }
+    }
+    None
+}
+
+/// Every key the Korean locale must have, with the English it translates.
+fn required_keys() -> Vec<(String, String)> {
+    let mut keys: Vec<(String, String)> = Locale::En
+        .texts()
+        .texts
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let catalogue = Catalogue::builtin();
+    for e in catalogue.entries() {
+        let id = e.id.as_str();
+        keys.push((format!("indicator.{id}.label"), e.label.clone()));
+        keys.push((format!("indicator.{id}.description"), e.description.clone()));
+        keys.push((
+            format!("indicator.{id}.question"),
+            e.question.clone().unwrap_or_default(),
+        ));
+    }
+    for l in catalogue.lists() {
+        keys.push((format!("list.{}.title", l.id), l.title.clone()));
+        keys.push((format!("list.{}.description", l.id), l.description.clone()));
+    }
+    for id in RuleSet::builtin_ids() {
+        let rules = RuleSet::builtin(id).expect("built in");
+        let ns = format!("rules.{}", rules.text_namespace());
+        for c in &rules.levels.reasonable_grounds {
+            keys.push((format!("{ns}.criterion.{}", c.id), c.label.clone()));
+        }
+        for c in &rules.dimension_rule.clauses {
+            keys.push((format!("{ns}.clause.{}", c.id), c.label.clone()));
+        }
+        for r in &rules.recommendations {
+            let kind = serde_json::to_value(r.kind).expect("kind");
+            let kind = kind.as_str().expect("a name");
+            let key = format!("{ns}.recommendation.{kind}");
+            keys.push((key.clone(), r.text.clone()));
+            for (i, a) in r.additions.iter().enumerate() {
+                keys.push((format!("{key}.addition.{i}"), a.text.clone()));
+            }
+            if let Some(b) = &r.basis {
+                keys.push((format!("{key}.rationale"), b.rationale.clone()));
+            }
+        }
+        let np = &rules.non_punishment;
+        keys.push((format!("{ns}.non_punishment"), np.text.clone()));
+        if let Some(child) = &np.child {
+            keys.push((format!("{ns}.non_punishment.child"), child.text.clone()));
+        }
+        for l in &np.links {
+            keys.push((
+                format!("{ns}.non_punishment.link.{}", l.offence.as_str()),
+                l.reason.clone(),
+            ));
+        }
+        for n in &rules.notices {
+            let kind = serde_json::to_value(n.kind).expect("kind");
+            keys.push((
+                format!("{ns}.notice.{}", kind.as_str().expect("a name")),
+                n.text.clone(),
+            ));
+        }
+        for r in &rules.references {
+            keys.push((format!("reference.{}", r.id), r.title.clone()));
+        }
+    }
+    for (id, _) in ContactDirectory::builtin_files() {
+        for c in &ContactDirectory::builtin(id).expect("built in").contacts {
+            keys.push((format!("contact.{}.reach", c.id), c.reach.clone()));
+            keys.push((format!("contact.{}.purpose", c.id), c.purpose.clone()));
+        }
+    }
+    keys.sort();
+    keys.dedup_by(|a, b| a.0 == b.0);
+    keys
+}
+
+#[test]
+fn every_text_has_korean_and_no_korean_text_is_empty_or_english() {
+    let ko = Locale::Ko.texts();
+    assert_eq!(ko.locale, "ko");
+    assert!(
+        ko.translation.contains("not an official wording"),
+        "the Korean file says it is the project's translation"
+    );
+    let mut problems = Vec::new();
+    let required = required_keys();
+    for (key, english) in &required {
+        match ko.get(key) {
+            None => problems.push(format!("{key}: no Korean text")),
+            Some(text) if text.trim().is_empty() => problems.push(format!("{key}: empty")),
+            Some(text)
+                if !has_hangul(text)
+                    && without_placeholders(english)
+                        .chars()
+                        .any(|c| c.is_ascii_alphabetic()) =>
+            {
+                problems.push(format!("{key}: not Korean"));
+            }
+            Some(text) => {
+                if let Some(run) = english_run(text) {
+                    problems.push(format!("{key}: still English (`{run}`)"));
+                }
+                if placeholders(text) != placeholders(english) {
+                    problems.push(format!(
+                        "{key}: placeholders {:?}, English has {:?}",
+                        placeholders(text),
+                        placeholders(english)
+                    ));
+                }
+            }
+        }
+    }
+    let known: BTreeSet<&str> = required.iter().map(|(k, _)| k.as_str()).collect();
+    for key in ko.texts.keys() {
+        if !known.contains(key.as_str()) {
+            problems.push(format!("{key}: a Korean text for nothing (stale key)"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    assert!(required.len() > 600, "{}", required.len());
+}
+
+#[test]
+fn the_english_locale_has_no_empty_text_and_the_test_can_fail() {
+    for (key, text) in &Locale::En.texts().texts {
+        if key != "report.translation" {
+            assert!(!text.trim().is_empty(), "{key}");
+        }
+    }
+    // The checks themselves: an English sentence is caught, a code is not.
+    assert!(english_run("피해자 지원 the person is protected").is_some());
+    assert!(english_run("「출입국관리법」 CETS No. 197, women1366, E-6-2").is_none());
+    assert!(has_hangul("확인서") && !has_hangul("certificate"));
+}
+
+/// Every bundled case, assessed as the README runs it.
+fn bundled() -> Vec<(String, Assessment)> {
+    let mut names: Vec<String> = std::fs::read_dir(root("examples/cases"))
+        .expect("cases")
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let text =
+                std::fs::read_to_string(root(&format!("examples/cases/{name}"))).expect("case");
+            let case = Case::from_json(&text).expect("valid");
+            let a = if name.starts_with("kr_") {
+                Assessor::builtin("kr-2024")
+                    .expect("built in")
+                    .assess(&case)
+            } else {
+                assess(&case)
+            }
+            .expect("assesses");
+            (name, a)
+        })
+        .collect()
+}
+
+#[test]
+fn the_first_fifteen_lines_hold_the_level_and_the_actions() {
+    for (name, a) in bundled() {
+        for locale in Locale::ALL {
+            let report = a.report_in(locale);
+            let first: Vec<&str> = report.lines().take(15).collect();
+            let screen = first.join("\n");
+            let words = locale.texts();
+            let level = words
+                .get(&format!("level.{}", a.level.as_str()))
+                .expect("level name");
+            assert!(screen.contains(level), "{name} {locale:?}: level\n{screen}");
+            let now = words.get("report.heading.now").expect("heading");
+            assert!(screen.contains(now), "{name} {locale:?}: actions\n{screen}");
+            let actions = first
+                .iter()
+                .filter(|l| l.trim_start().starts_with("1. ") || l.trim_start().starts_with("! "))
+                .count();
+            assert!(
+                actions >= 1 || a.recommendations.is_empty(),
+                "{name} {locale:?}: no action on the first screen\n{screen}"
+            );
+            if a.recommendations
+                .iter()
+                .any(|r| r.kind == trafficking_indicators::RecommendationKind::NonPunishment)
+            {
+                assert!(
+                    first.iter().any(|l| l.trim_start().starts_with("! ")),
+                    "{name} {locale:?}: the non-punishment advisory is on the first screen\n{screen}"
+                );
+            }
+            if a.contacts.iter().any(|c| c.number.is_some()) {
+                let call = words.get("report.call").expect("call");
+                let label = call.split('{').next().unwrap_or(call);
+                assert!(
+                    screen.contains(label),
+                    "{name} {locale:?}: who to call\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_korean_report_is_complete_korean() {
+    for (name, a) in bundled() {
+        let report = a.report_in(Locale::Ko);
+        for (i, line) in report.lines().enumerate() {
+            if let Some(run) = english_run(line) {
+                panic!(
+                    "{name} line {}: English left in the Korean report: `{run}`\n{line}",
+                    i + 1
+                );
+            }
+        }
+        assert!(has_hangul(&report));
+    }
+}
+
+/// The Korean and English reports of the Korean bundled cases, byte for byte, against
+/// committed snapshots (set UPDATE_SNAPSHOTS=1 after reviewing a change).
+#[test]
+fn korean_cases_match_their_korean_and_english_report_snapshots() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut n = 0;
+    for (name, a) in bundled() {
+        if !name.starts_with("kr_") {
+            continue;
+        }
+        for locale in Locale::ALL {
+            let stem = name.trim_end_matches(".json");
+            let path = root(&format!(
+                "tests/snapshots/reports/{stem}.{}.txt",
+                locale.tag()
+            ));
+            let actual = a.report_in(locale);
+            if update {
+                std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
+                std::fs::write(&path, &actual).expect("write");
+            }
+            let expected = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                actual == expected,
+                "{stem} ({}) differs from its snapshot",
+                locale.tag()
+            );
+            n += 1;
+        }
+    }
+    assert!(
+        n >= 6,
+        "at least three Korean cases in two languages, found {n}"
+    );
+}
+
+#[test]
+fn the_assessment_json_is_language_neutral() {
+    for (name, a) in bundled() {
+        let json = a.to_json();
+        assert!(!has_hangul(&json), "{name}: Korean in the JSON");
+        // No prose: no sentence of the rule set or the locale appears in the JSON.
+        let rules = a.rules.rule_set();
+        for r in &rules.recommendations {
+            let start: String = r.text.chars().take(40).collect();
+            assert!(
+                !json.contains(&start),
+                "{name}: recommendation text in the JSON"
+            );
+        }
+        for text in Locale::En.texts().texts.values().filter(|t| t.len() > 30) {
+            let start: String = text.chars().take(30).collect();
+            if !start.contains('{') {
+                assert!(
+                    !json.contains(&start),
+                    "{name}: report text in the JSON: {start}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_prose_api_gives_every_text_in_a_language() {
+    let (_, a) = bundled()
+        .into_iter()
+        .find(|(n, _)| n == "kr_e62_entertainer_near_base.json")
+        .expect("bundled");
+    let ko = a.prose(Locale::Ko);
+    assert_eq!(ko.recommendations.len(), a.recommendations.len());
+    assert!(
+        ko.recommendations
+            .iter()
+            .all(|r| has_hangul(&r.text) && has_hangul(&r.action))
+    );
+    assert!(ko.contacts.iter().all(|c| has_hangul(&c.name)));
+    assert!(ko.indicators.values().all(|l| has_hangul(l)));
+    let en = a.prose(Locale::En);
+    assert!(en.recommendations.iter().all(|r| !has_hangul(&r.action)));
+}
+
+#[test]
+fn the_korean_national_list_example_extends_the_catalogue() {
+    let text = std::fs::read_to_string(root("examples/rule_sets/kr_national_list_example.json"))
+        .expect("file");
+    let catalogue = Catalogue::builtin()
+        .extend_from_json(&text)
+        .expect("a valid extension");
+    let added: Vec<_> = catalogue
+        .entries()
+        .iter()
+        .filter(|e| e.lists.iter().any(|l| l.as_str() == "kr_example_checklist"))
+        .cloned()
+        .collect();
+    assert!(added.len() >= 9);
+    for e in &added {
+        assert!(has_hangul(&e.label), "{}: Korean label", e.id);
+        assert!(
+            e.provenance.notes.iter().any(|n| n.contains("예시")),
+            "{}: marked as an example",
+            e.id
+        );
+    }
+    let mut rules = RuleSet::builtin("kr-2024").expect("built in").clone();
+    rules.id = "kr-2024-with-example-checklist".into();
+    rules
+        .lists
+        .push("kr_example_checklist".parse().expect("id"));
+    let assessor = Assessor::new(rules, std::sync::Arc::new(catalogue)).expect("valid");
+    let first = added.first().expect("an entry");
+    let case = Case::from_json(&format!(
+        r#"{{"subject": {{"age_years": 30}}, "observations": [{{"indicator": "{}", "status": "present"}}]}}"#,
+        first.id
+    ))
+    .expect("case");
+    let a = assessor.assess(&case).expect("assesses");
+    assert!(a.score > 0.0);
+    let report = a.report_in(Locale::Ko);
+    assert!(report.contains(first.label.as_str()));
+}
