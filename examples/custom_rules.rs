@@ -5,19 +5,24 @@
 //! cargo run --example custom_rules -- examples/rule_sets/strict_screening.json examples/cases/early_interview.json
 //! cargo run --example custom_rules -- examples/rule_sets/five_mistakes.json examples/cases/fisher_distant_water.json
 //! cargo run --example custom_rules -- --extend examples/rule_sets/national_list.json RULES.json CASE.json
+//! cargo run --example custom_rules -- --extend examples/rule_sets/kr_national_list_example.json --format text --lang ko kr-2024 examples/rule_sets/kr_national_list_case.json
 //! ```
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use trafficking_indicators::locale::Locale;
 use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet, validate};
 
 const HELP: &str = "\
 custom_rules: validate a rule set file and assess a case with it
 
 USAGE:
-    custom_rules [--extend CATALOGUE.json] [--format json|text] <RULES.json> <CASE.json>
+    custom_rules [--extend CATALOGUE.json] [--format json|text] [--lang en|ko] <RULES> <CASE.json>
 
+RULES is a rule set file, or the id of a built-in rule set (ilo-2009, kr-2024, kr-2023).
+With --extend, the extension's lists are added to the catalogue and to the rule set's lists
+(so that its items are weighed), and the rule set's id gets the suffix `-extended`.
 Every problem in the rule set is printed with its JSON path; an invalid rule set never
 assesses (exit status 1).
 ";
@@ -29,6 +34,7 @@ fn read(path: &str) -> Result<String, String> {
 fn run() -> Result<ExitCode, String> {
     let mut extend = None;
     let mut text = false;
+    let mut lang = Locale::En;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -45,20 +51,41 @@ fn run() -> Result<ExitCode, String> {
                     _ => return Err("--format takes `json` or `text`".into()),
                 }
             }
+            "--lang" => {
+                lang = args
+                    .next()
+                    .as_deref()
+                    .and_then(Locale::from_tag)
+                    .ok_or("--lang takes `en` or `ko`")?;
+            }
             _ => files.push(arg),
         }
     }
     let [rules_path, case_path] = files.as_slice() else {
         return Err("give a rule set file and a case file (see --help)".into());
     };
+    let mut rules = match RuleSet::builtin(rules_path) {
+        Ok(builtin) => builtin.clone(),
+        Err(_) => {
+            RuleSet::from_json(&read(rules_path)?).map_err(|e| format!("{rules_path}: {e}"))?
+        }
+    };
     let mut catalogue = Catalogue::builtin();
     if let Some(path) = &extend {
+        let text = read(path)?;
         let extended = catalogue
-            .extend_from_json(&read(path)?)
+            .extend_from_json(&text)
             .map_err(|e| format!("{path}: {e}"))?;
+        let document: trafficking_indicators::CatalogueDocument =
+            serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+        for list in document.lists {
+            if !rules.lists.contains(&list.id) {
+                rules.lists.push(list.id);
+            }
+        }
+        rules.id.push_str("-extended");
         catalogue = Arc::new(extended);
     }
-    let rules = RuleSet::from_json(&read(rules_path)?).map_err(|e| format!("{rules_path}: {e}"))?;
     let problems = validate(&rules, &catalogue);
     if !problems.is_empty() {
         eprintln!("{rules_path}: {} problem(s):", problems.len());
@@ -79,7 +106,7 @@ fn run() -> Result<ExitCode, String> {
         .assess(&case)
         .map_err(|e| format!("{case_path}: {e}"))?;
     if text {
-        print!("{}", assessment.report());
+        print!("{}", assessment.report_in(lang));
     } else {
         println!("{}", assessment.to_json_pretty());
     }

@@ -117,3 +117,84 @@ fn export_schema_writes_the_committed_schemas() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn run_example(name: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(example(name))
+        .args(args)
+        .current_dir(root(""))
+        .output()
+        .expect("run the example (cargo test builds it)");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn lang_ko_prints_a_korean_report() {
+    let (code, out, _) = assess(&[
+        "--lang",
+        "ko",
+        "--rule-set",
+        "kr-2024",
+        "examples/cases/kr_distant_water_fisher.json",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("판단 수준:") && out.contains("지금 할 일"),
+        "{out}"
+    );
+    let (code, out, _) = assess(&[
+        "--format",
+        "json",
+        "--lang",
+        "ko",
+        "examples/cases/fisher_distant_water.json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["prose"]["locale"], "ko");
+    assert_eq!(v["assessment"]["level"], "definition_met");
+    let (code, _, err) = assess(&["--lang", "fr", "examples/cases/fisher_distant_water.json"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn catalogue_json_in_korean_has_korean_labels() {
+    let (code, out, _) = run_example("catalogue", &["--json", "--lang", "ko"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let entries = v["entries"].as_array().expect("entries");
+    assert!(entries.len() > 100);
+    for e in entries {
+        for field in ["label", "description", "question"] {
+            let text = e[field].as_str().unwrap_or("");
+            assert!(
+                text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+                "{}: {field} not Korean",
+                e["id"]
+            );
+        }
+    }
+}
+
+#[test]
+fn the_korean_national_list_loads_with_custom_rules_extend() {
+    let (code, out, err) = run_example(
+        "custom_rules",
+        &[
+            "--extend",
+            "examples/rule_sets/kr_national_list_example.json",
+            "--format",
+            "text",
+            "--lang",
+            "ko",
+            "kr-2024",
+            "examples/rule_sets/kr_national_list_case.json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("kr-2024-extended"), "{out}");
+    assert!(out.contains("송출업체가 보증금"), "{out}");
+}
