@@ -668,6 +668,11 @@ pub enum NoticeKind {
     SameFactAnsweredBothWays,
     /// A rule set's notice: consent to the exploitation is irrelevant once a means was used.
     ConsentIrrelevant,
+    /// The interview was held in conditions that make a "no" unreliable: "absent" answers do
+    /// not settle their questions; hold the interview again in safe conditions.
+    InterviewConditionsUnsafe,
+    /// The person is hurt, in danger or needs a doctor: safety first.
+    SafetyFirst,
 }
 
 /// A rule of a rule set, named in a notice.
@@ -695,6 +700,12 @@ pub struct Notice {
     /// For `rule_not_verified`: its mark.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verification: Option<Verification>,
+    /// For `interview_conditions_unsafe`: the conditions recorded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<crate::case::InterviewCondition>,
+    /// For `safety_first`: the safety answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub safety: Option<crate::case::Safety>,
     /// Its legal sources, for a rule set's notice.
     #[serde(skip_serializing_if = "<[Citation]>::is_empty")]
     pub legal_basis: Arc<[Citation]>,

@@ -27,6 +27,63 @@ use crate::rule_set::{
     RuleSet, SCORE_CAP, validate_result,
 };
 
+/// Orders ranked questions so that no more than [`MAX_SAME_DIMENSION_IN_A_ROW`] of one
+/// dimension follow each other, unless only that dimension's questions can raise the level;
+/// keeps the first `max` (a pure function of the ranking, so the order stays deterministic).
+fn diversify(
+    ranked: Vec<Candidate>,
+    dimension_of: impl Fn(&Candidate) -> Option<Dimension>,
+    level: Level,
+    max: usize,
+) -> Vec<Candidate> {
+    let mut rest: std::collections::VecDeque<Candidate> = ranked.into();
+    let mut out: Vec<Candidate> = Vec::with_capacity(max.min(rest.len()));
+    while out.len() < max && !rest.is_empty() {
+        let streak = match out.as_slice() {
+            [.., x, y, z] => {
+                let d = dimension_of(x);
+                (d.is_some() && d == dimension_of(y) && d == dimension_of(z)).then_some(d)
+            }
+            _ => None,
+        }
+        .flatten();
+        let pick = match streak {
+            Some(d) => {
+                let mut movers = rest.iter().filter(|c| c.level > level).peekable();
+                let only_d = movers.peek().is_some() && movers.all(|c| dimension_of(c) == Some(d));
+                if only_d {
+                    0
+                } else {
+                    rest.iter()
+                        .position(|c| dimension_of(c) != Some(d))
+                        .unwrap_or(0)
+                }
+            }
+            None => 0,
+        };
+        if let Some(c) = rest.remove(pick) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What answering the open questions could still add: per dimension, the strongest strength
+/// still askable; whether element facts can still be asked.
+#[derive(Debug, Clone, Copy)]
+struct Reach {
+    open_strength: [Option<Strength>; 6],
+    /// The rule set's lists with an element fact still askable (bit set).
+    open_fact_lists: u64,
+}
+
+/// How many questions of one dimension may follow each other in `ask_next`, unless only that
+/// dimension can raise the level.
+pub const MAX_SAME_DIMENSION_IN_A_ROW: usize = 3;
+
+/// A cost that stands for "cannot be reached by answering questions".
+const UNREACHABLE: u32 = 64;
+
 /// The most lists one rule set can use (lists are tracked as a 64-bit set).
 pub const MAX_RULE_SET_LISTS: usize = 64;
 
@@ -61,6 +118,8 @@ pub struct Assessor {
     rule_notices: Vec<CompiledNotice>,
     contacts: Option<&'static ContactDirectory>,
     person_rule_verification: Verification,
+    /// How likely the purpose fact of a recorded form is (from the question priors).
+    purpose_fact_likelihood: f32,
     /// Verification marks of the dimension and person-level rules, where not verified.
     rules_not_verified: Vec<(RuleName, Verification)>,
 }
@@ -78,6 +137,12 @@ struct CompiledEntry {
     appearance: bool,
     /// The forms the entry belongs to (0: every form).
     forms: u16,
+    /// Not asked of a national.
+    non_nationals_only: bool,
+    /// How likely a "yes" is, per type of exploitation (`priors::TYPE_KEYS`).
+    prior: [f32; 6],
+    /// The weight of the entry's lists in the question order (the priors' `list_weights`).
+    list_weight: f32,
     /// Dense concept index.
     concept: u32,
     /// Dense index of (dimension, concept): entries of one concept in one dimension count
@@ -107,7 +172,7 @@ struct Counted {
 
 /// What a "present" answer would do: the level, whether its dimension becomes positive, and
 /// the score gain.
-type WhatIf = (Level, bool, f64);
+type WhatIf = (Level, bool, f64, f64);
 
 /// What the outcome can see of an entry whose "what if" is memoized by key: dimension, lists,
 /// watch groups, act, appearance, strength now (0: none) and strength if present.
@@ -122,14 +187,18 @@ struct Candidate {
     pos: usize,
     slot: u32,
     strength: Strength,
-    /// The ranking as one integer, highest first: level if present, then whether it makes
-    /// its dimension positive, then whether its dimension is still open, then the score gain
-    /// (to a billionth of a point), then catalogue order. Unique, so the order is total.
+    /// The ranking as one integer, highest first: the expected progress towards
+    /// reasonable grounds (how many fewer indicators a "yes" would leave to find, times how
+    /// likely a "yes" is), then the level if present, whether it makes its dimension positive,
+    /// whether its dimension is still open, the score gain (to a ten-thousandth of a point),
+    /// and catalogue order. Unique, so the order is total.
     rank: u64,
 }
 
 impl Candidate {
+    #[allow(clippy::too_many_arguments)]
     fn new(
+        progress: f64,
         level: Level,
         makes_positive: bool,
         open: bool,
@@ -138,11 +207,13 @@ impl Candidate {
         slot: u32,
         strength: Strength,
     ) -> Candidate {
-        let fixed = (gain.clamp(0.0, SCORE_CAP) * 1e9) as u64; // below 2^37
-        let rank = ((level as u64) << 61)
-            | (u64::from(makes_positive) << 60)
-            | (u64::from(open) << 59)
-            | (fixed << 16)
+        let value = ((progress.clamp(0.0, 15.0)) * 65_536.0) as u64; // below 2^20
+        let fixed = (gain.clamp(0.0, SCORE_CAP) * 1e4) as u64; // below 2^20
+        let rank = (value.min((1 << 20) - 1) << 44)
+            | ((level as u64) << 42)
+            | (u64::from(makes_positive) << 41)
+            | (u64::from(open) << 40)
+            | (fixed.min((1 << 24) - 1) << 16)
             | (0xffff - (pos as u64).min(0xffff));
         Candidate {
             level,
@@ -587,6 +658,18 @@ impl Assessor {
         Ok(Assessor::compile(rule_set, catalogue))
     }
 
+    /// The same assessor with other likelihoods for ordering questions (see
+    /// [`crate::priors`]): the ranking of `ask_next` and the interview follow them; levels,
+    /// scores and recommendations do not change.
+    pub fn with_question_priors(mut self, priors: &crate::priors::QuestionPriors) -> Assessor {
+        for (e, source) in self.entries.iter_mut().zip(self.catalogue.entries()) {
+            e.prior = priors.column(source.ctdc_means_of_control.map(|c| c.column()));
+            e.list_weight = priors.list_weight(&source.lists);
+        }
+        self.purpose_fact_likelihood = priors.purpose_fact_probability as f32;
+        self
+    }
+
     /// The built-in assessor for a built-in rule set (`ilo-2009`, `kr-2023` or `kr-2024`)
     /// over the built-in catalogue. Compiled once per process.
     pub fn builtin(id: &str) -> Result<&'static Assessor, RuleSetError> {
@@ -704,6 +787,10 @@ impl Assessor {
                 act,
                 appearance: e.appearance,
                 forms: e.forms.iter().fold(0, |m, f| m | f.bit()),
+                non_nationals_only: e.non_nationals_only,
+                prior: crate::priors::QuestionPriors::builtin()
+                    .column(e.ctdc_means_of_control.map(|c| c.column())),
+                list_weight: crate::priors::QuestionPriors::builtin().list_weight(&e.lists),
                 concept,
                 slot,
                 adult: overridden.unwrap_or(e.strength),
@@ -880,6 +967,8 @@ impl Assessor {
             rule_notices,
             contacts,
             person_rule_verification: rule_set.person_rule.basis.verification,
+            purpose_fact_likelihood: crate::priors::QuestionPriors::builtin()
+                .purpose_fact_probability as f32,
             rules_not_verified: [
                 (
                     RuleName::DimensionRule,
@@ -998,6 +1087,147 @@ impl Assessor {
         }
     }
 
+    /// How many more indicators a dimension with these counts needs to be positive, at
+    /// best: if every further one had the strongest strength still askable there.
+    fn need(&self, counts: [u32; 3], best: Option<Strength>) -> u32 {
+        let [w, m, s] = counts;
+        let have = [s, s + m, s + m + w];
+        // Which cumulative tiers (strong, medium or stronger, any) a new indicator raises.
+        let raises = match best {
+            Some(Strength::Strong) => [true, true, true],
+            Some(Strength::Medium) => [false, true, true],
+            Some(Strength::Weak) => [false, false, true],
+            None => [false, false, false],
+        };
+        self.clauses
+            .iter()
+            .map(|c| {
+                let mut k = 0;
+                for ((need, have), raised) in c.need.iter().zip(have.iter()).zip(raises) {
+                    let short = need.saturating_sub(*have);
+                    if short > 0 && !raised {
+                        return UNREACHABLE;
+                    }
+                    k = k.max(short);
+                }
+                k
+            })
+            .min()
+            .unwrap_or(UNREACHABLE)
+    }
+
+    /// How many more indicators, at best, a dimension of `mask` needs to be positive.
+    fn need_any(&self, tally: &Tally, mask: u8, reach: &Reach) -> u32 {
+        Dimension::ALL
+            .iter()
+            .filter(|d| mask & dim_bit(**d) != 0)
+            .map(|d| {
+                let best = reach.open_strength.get(d.index()).copied().flatten();
+                self.need(tally.dim(*d), best)
+            })
+            .min()
+            .unwrap_or(UNREACHABLE)
+    }
+
+    /// How many more indicators, at best, an element needs.
+    fn element_cost(
+        &self,
+        el: PalermoElement,
+        tally: &Tally,
+        outcome: &Outcome,
+        person: &Person,
+        reach: &Reach,
+    ) -> f64 {
+        if outcome.elements.get(el as usize).copied().unwrap_or(false) {
+            return 0.0;
+        }
+        let by_dimension = self.need_any(tally, self.element_dims(el), reach);
+        let has_facts = self
+            .element_lists
+            .get(el as usize)
+            .is_some_and(|l| l & reach.open_fact_lists != 0);
+        let by_fact = if has_facts || (person.exempt && el == PalermoElement::Act) {
+            1
+        } else {
+            UNREACHABLE
+        };
+        f64::from(by_dimension.min(by_fact))
+    }
+
+    fn condition_cost(
+        &self,
+        c: &CompiledCondition,
+        tally: &Tally,
+        outcome: &Outcome,
+        person: &Person,
+        reach: &Reach,
+    ) -> f64 {
+        if self.holds(c, tally, outcome, person) {
+            return 0.0;
+        }
+        let unreachable = f64::from(UNREACHABLE);
+        match c {
+            CompiledCondition::ElementMet(el) => {
+                self.element_cost(*el, tally, outcome, person, reach)
+            }
+            CompiledCondition::AnyDimensionPositive(mask) => {
+                f64::from(self.need_any(tally, *mask, reach))
+            }
+            CompiledCondition::IndicatorPresent(mask, min) => {
+                let askable = Dimension::ALL.iter().any(|d| {
+                    mask & dim_bit(*d) != 0
+                        && reach
+                            .open_strength
+                            .get(d.index())
+                            .copied()
+                            .flatten()
+                            .is_some_and(|s| s >= *min)
+                });
+                if askable { 1.0 } else { unreachable }
+            }
+            CompiledCondition::Watched(..) => 1.0,
+            CompiledCondition::ScoreAtLeast(t) => {
+                // In indicators of the strongest strength still askable, counted in
+                // fractions so that each indicator's share shows.
+                let best = reach.open_strength.iter().flatten().max().copied();
+                match best {
+                    Some(s) if self.weight(s) > 0.0 => {
+                        ((t - tally.decisive_score()) / self.weight(s)).max(0.0)
+                    }
+                    _ => unreachable,
+                }
+            }
+            CompiledCondition::MeansNotRequired | CompiledCondition::TreatedAsChild => unreachable,
+            CompiledCondition::Any(cs) => cs
+                .iter()
+                .map(|c| self.condition_cost(c, tally, outcome, person, reach))
+                .fold(unreachable, f64::min),
+        }
+    }
+
+    /// How many more present indicators, at best, the case needs to reach reasonable grounds
+    /// (0 when it is there): the cheapest of the criteria and the definition.
+    fn distance(&self, tally: &Tally, outcome: &Outcome, person: &Person, reach: &Reach) -> f64 {
+        if outcome.level >= Level::ReasonableGrounds {
+            return 0.0;
+        }
+        let definition: f64 = PalermoElement::ALL
+            .iter()
+            .filter(|el| !(person.exempt && **el == PalermoElement::Means))
+            .map(|el| self.element_cost(*el, tally, outcome, person, reach))
+            .sum();
+        self.criteria
+            .iter()
+            .map(|c| {
+                c.conditions
+                    .iter()
+                    .map(|cond| self.condition_cost(cond, tally, outcome, person, reach))
+                    .sum::<f64>()
+            })
+            .fold(definition, f64::min)
+            .min(f64::from(UNREACHABLE))
+    }
+
     fn holds(
         &self,
         c: &CompiledCondition,
@@ -1014,15 +1244,31 @@ impl Assessor {
     /// indicator of the catalogue that is in one of the rule set's lists. Any problem is a
     /// [`CaseError`] naming where it is; nothing is skipped.
     pub fn assess(&self, case: &Case) -> Result<Assessment, CaseError> {
+        self.assess_listing(case, ASK_NEXT_MAX)
+    }
+
+    /// Assesses a case, listing up to `max_questions` open questions in `ask_next` (the
+    /// interview ranks them all).
+    pub(crate) fn assess_listing(
+        &self,
+        case: &Case,
+        max_questions: usize,
+    ) -> Result<Assessment, CaseError> {
         case.check_limits()?;
         let person = self.person(case);
         let resolved = self.resolve(case)?;
 
-        // One status per catalogue position (conflicts were rejected above).
+        // One status per catalogue position (conflicts were rejected above). Where the
+        // interview's conditions make a "no" unreliable, an "absent" answer settles nothing:
+        // it counts as not assessed for the questions and the ranges.
+        let unreliable_no = !case.interview_conditions.is_empty();
         let mut status: Vec<Option<ObservationStatus>> = vec![None; self.entries.len()];
         for &(pos, st, _, _) in &resolved {
             if let Some(slot) = status.get_mut(pos) {
-                *slot = Some(st);
+                *slot = Some(match st {
+                    ObservationStatus::Absent if unreliable_no => ObservationStatus::NotAssessed,
+                    other => other,
+                });
             }
         }
         let Counting {
@@ -1037,7 +1283,7 @@ impl Assessor {
         // record: the present answer counts, and the reader is told.
         let mut contradicted: Vec<(usize, usize)> = Vec::new();
         for &(pos, st, _, _) in &resolved {
-            if st != ObservationStatus::Absent {
+            if st != ObservationStatus::Absent || unreliable_no {
                 continue;
             }
             let Some(e) = self.entries.get(pos) else {
@@ -1066,16 +1312,45 @@ impl Assessor {
         let mut memo: [[[[Option<WhatIf>; 3]; 3]; 4]; 6] = [[[[None; 3]; 3]; 4]; 6];
         let mut fact_memo: Vec<(MemoKey, WhatIf)> = Vec::new();
         let mut candidates: Vec<Candidate> = Vec::new();
+        // The entries that can still be asked: relevant, unanswered, of an unsettled slot.
+        let askable = |pos: usize, e: &CompiledEntry, slots: &[SlotState]| {
+            e.lists & relevant_lists != 0
+                && (e.forms == 0 || case_forms == 0 || e.forms & case_forms != 0)
+                && !matches!(
+                    status.get(pos).copied().flatten(),
+                    Some(ObservationStatus::Present) | Some(ObservationStatus::Absent)
+                )
+                && !(e.non_nationals_only && case.subject.national == Some(true))
+                && slots.get(e.slot as usize).is_some_and(|st| !st.closed)
+        };
+        // The strongest strength still askable per dimension: how far "at best" can go.
+        let mut open_strength: [Option<Strength>; 6] = [None; 6];
+        let mut open_fact_lists = 0u64;
         for (pos, e) in self.entries.iter().enumerate() {
-            if e.lists & relevant_lists == 0 {
+            if e.appearance || !askable(pos, e, &slots) {
                 continue;
             }
-            if e.forms != 0 && case_forms != 0 && e.forms & case_forms == 0 {
-                continue;
+            match e.dimension {
+                Some(d) => {
+                    if let Some(best) = open_strength.get_mut(d.index()) {
+                        let s = self.strength(e, &person);
+                        if best.is_none_or(|b| b < s) {
+                            *best = Some(s);
+                        }
+                    }
+                }
+                None => open_fact_lists |= e.lists,
             }
-            match status.get(pos).copied().flatten() {
-                Some(ObservationStatus::Present) | Some(ObservationStatus::Absent) => continue,
-                Some(ObservationStatus::NotAssessed) | None => {}
+        }
+        let reach = Reach {
+            open_strength,
+            open_fact_lists,
+        };
+        let distance_now = self.distance(&tally, &outcome, &person, &reach);
+        let type_mask = crate::priors::type_mask(&case.forms);
+        for (pos, e) in self.entries.iter().enumerate() {
+            if !askable(pos, e, &slots) {
+                continue;
             }
             let Some(state) = slots.get_mut(e.slot as usize) else {
                 continue;
@@ -1115,9 +1390,10 @@ impl Assessor {
                     hypothetical.level,
                     makes_positive,
                     what_if.score() - tally.score(),
+                    self.distance(&what_if, &hypothetical, &person, &reach),
                 )
             };
-            let (level, makes_positive, gain) = match e.dimension {
+            let (level, makes_positive, gain, after) = match e.dimension {
                 Some(d) if e.watch == 0 => {
                     let from = present_now.map_or(0, |h| h.index() + 1);
                     let kind = if e.appearance { 2 } else { usize::from(e.act) };
@@ -1149,7 +1425,21 @@ impl Assessor {
             let open = e
                 .dimension
                 .is_none_or(|d| outcome.positive.get(d.index()).is_some_and(Option::is_none));
+            let likelihood = if e.fact == Some(PalermoElement::Purpose) && e.forms & case_forms != 0
+            {
+                self.purpose_fact_likelihood
+            } else {
+                e.prior
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| type_mask & (1 << k) != 0)
+                    .map(|(_, p)| *p)
+                    .fold(0.0f32, f32::max)
+            };
+            let progress =
+                (distance_now - after).max(0.0) * f64::from(likelihood) * f64::from(e.list_weight);
             candidates.push(Candidate::new(
+                progress,
                 level,
                 makes_positive,
                 open,
@@ -1179,12 +1469,10 @@ impl Assessor {
                 }
             }
         }
-        let more_questions = winners.len().saturating_sub(ASK_NEXT_MAX) as u32;
-        if winners.len() > ASK_NEXT_MAX {
-            winners.select_nth_unstable_by_key(ASK_NEXT_MAX, |c| std::cmp::Reverse(c.rank));
-            winners.truncate(ASK_NEXT_MAX);
-        }
+        let more_questions = winners.len().saturating_sub(max_questions) as u32;
         winners.sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
+        let dimension_of = |c: &Candidate| self.entries.get(c.pos).and_then(|e| e.dimension);
+        let winners = diversify(winners, dimension_of, outcome.level, max_questions);
         let questions: Vec<Question> = winners
             .iter()
             .filter_map(|c| {
@@ -1765,8 +2053,24 @@ impl Assessor {
             indicators: Vec::new(),
             rule: None,
             verification: None,
+            conditions: Vec::new(),
+            safety: None,
             legal_basis: Arc::from([]),
         };
+        if let Some(record) = case.interview.as_ref().filter(|r| r.safety.any_yes()) {
+            notices.push(Notice {
+                safety: Some(record.safety),
+                ..plain(NoticeKind::SafetyFirst)
+            });
+        }
+        if !case.interview_conditions.is_empty() {
+            let mut conditions = case.interview_conditions.clone();
+            conditions.sort_unstable();
+            notices.push(Notice {
+                conditions,
+                ..plain(NoticeKind::InterviewConditionsUnsafe)
+            });
+        }
         let mut last = None;
         for &(absent, present) in contradicted {
             if last == Some(absent) {

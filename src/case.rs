@@ -141,6 +141,129 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(length(max = 3), extend("uniqueItems" = true))]
     pub measures: Vec<Measure>,
+    /// Conditions of the interview that make an answer of "no" unreliable (the exploiter
+    /// present, no interpreter, an interpreter linked to the exploiter, no privacy). When any
+    /// is recorded, an answer of "absent" does not settle its question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 4), extend("uniqueItems" = true))]
+    pub interview_conditions: Vec<InterviewCondition>,
+    /// What a guided interview has asked (so that a saved case resumes at the same next
+    /// question). Not used by the rules, except the safety answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview: Option<InterviewRecord>,
+}
+
+/// A condition of the interview that makes a "no" unreliable.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum InterviewCondition {
+    /// The exploiter, an employer or someone linked to them was present.
+    ExploiterPresent,
+    /// No interpreter, in a language the person does not master.
+    NoInterpreter,
+    /// The interpreter is linked to the exploiter (a broker, the employer's staff).
+    InterpreterLinkedToExploiter,
+    /// The interview was not private.
+    NotPrivate,
+}
+
+impl InterviewCondition {
+    /// All conditions.
+    pub const ALL: [InterviewCondition; 4] = [
+        InterviewCondition::ExploiterPresent,
+        InterviewCondition::NoInterpreter,
+        InterviewCondition::InterpreterLinkedToExploiter,
+        InterviewCondition::NotPrivate,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            InterviewCondition::ExploiterPresent => "exploiter_present",
+            InterviewCondition::NoInterpreter => "no_interpreter",
+            InterviewCondition::InterpreterLinkedToExploiter => "interpreter_linked_to_exploiter",
+            InterviewCondition::NotPrivate => "not_private",
+        }
+    }
+}
+
+/// An answer to a yes-or-no question of the interview.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Asked; not known.
+    NotKnown,
+}
+
+impl Answer {
+    /// All answers.
+    pub const ALL: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotKnown];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::NotKnown => "not_known",
+        }
+    }
+}
+
+/// The safety questions asked first: is the person hurt, in danger, in need of a doctor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Safety {
+    /// Is the person hurt?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hurt: Option<Answer>,
+    /// Is the person in danger now?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_danger: Option<Answer>,
+    /// Does the person need a doctor?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_doctor: Option<Answer>,
+}
+
+impl Safety {
+    /// Whether any answer is yes.
+    pub fn any_yes(&self) -> bool {
+        [self.hurt, self.in_danger, self.needs_doctor].contains(&Some(Answer::Yes))
+    }
+}
+
+/// What a guided interview asked, recorded in the case so that it resumes where it stopped.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InterviewRecord {
+    /// Indicators asked in the interview, in the order asked (each once). An indicator
+    /// answered "not assessed" here was asked, and is not asked again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 1000))]
+    pub asked: Vec<IndicatorId>,
+    /// The age was asked and is not known.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub age_not_known: bool,
+    /// The forms of exploitation were asked and are not known.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub forms_not_known: bool,
+    /// The safety answers.
+    #[serde(default, skip_serializing_if = "Safety::is_empty")]
+    pub safety: Safety,
+}
+
+impl Safety {
+    /// Whether nothing was asked.
+    pub fn is_empty(&self) -> bool {
+        self.hurt.is_none() && self.in_danger.is_none() && self.needs_doctor.is_none()
+    }
 }
 
 /// What is known about the person the case is about. Every field is optional: absent means
@@ -684,6 +807,21 @@ impl Case {
                 });
             }
         }
+        for (i, c) in self.interview_conditions.iter().enumerate() {
+            if self.interview_conditions.iter().take(i).any(|o| o == c) {
+                return Err(CaseError::DuplicateMeasure {
+                    path: format!("$.interview_conditions[{i}]"),
+                    measure: c.as_str(),
+                });
+            }
+        }
+        if let Some(record) = &self.interview {
+            check_count(
+                record.asked.len(),
+                limits.max_observations,
+                "$.interview.asked",
+            )?;
+        }
         if let Some(visa) = &self.subject.visa {
             check_text(visa.as_str(), MAX_VISA_CHARS, || {
                 "$.subject.visa".to_owned()
@@ -889,9 +1027,10 @@ struct Reader<'l> {
     options: ParseOptions,
 }
 
-const CASE_FIELDS: &str =
-    "`case_reference`, `subject`, `forms`, `observations`, `offences`, `exploitation_began_year`";
-const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`, `possibly_minor`, `age_at_exploitation_years`, `minor_at_exploitation`, `birth_year`";
+const CASE_FIELDS: &str = "`case_reference`, `subject`, `forms`, `observations`, `offences`, `exploitation_began_year`, `sector`, `measures`, `interview_conditions`, `interview`";
+const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`, `possibly_minor`, `age_at_exploitation_years`, `minor_at_exploitation`, `birth_year`, `national`, `visa`";
+const INTERVIEW_FIELDS: &str = "`asked`, `age_not_known`, `forms_not_known`, `safety`";
+const SAFETY_FIELDS: &str = "`hurt`, `in_danger`, `needs_doctor`";
 const OBSERVATION_FIELDS: &str = "`indicator`, `status`, `source`, `note`";
 const OFFENCE_FIELDS: &str = "`kind`, `stage`, `note`";
 
@@ -1023,6 +1162,8 @@ impl Reader<'_> {
             "exploitation_began_year",
             "sector",
             "measures",
+            "interview_conditions",
+            "interview",
         ];
         let members = self.object(value, path, FIELDS, CASE_FIELDS)?;
         let mut case = Case::default();
@@ -1076,6 +1217,21 @@ impl Reader<'_> {
                         .enumerate()
                         .map(|(i, v)| self.keyword(v, &p.index(i)))
                         .collect::<Result<_, _>>()?;
+                }
+                "interview_conditions" => {
+                    let p = path.key("interview_conditions");
+                    let items = self.array(value, &p, InterviewCondition::ALL.len())?;
+                    case.interview_conditions = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.keyword(v, &p.index(i)))
+                        .collect::<Result<_, _>>()?;
+                }
+                "interview" => {
+                    case.interview = match value {
+                        Json::Null => None,
+                        v => Some(self.interview(v, &path.key("interview"))?),
+                    };
                 }
                 "offences" => {
                     let p = path.key("offences");
@@ -1141,6 +1297,68 @@ impl Reader<'_> {
         Ok(subject)
     }
 
+    fn indicator_id(&self, value: &Json, p: &Path<'_>) -> Result<IndicatorId, CaseError> {
+        let Json::String(text) = value else {
+            return Err(self.wrong_type(value, p, "an indicator id (a string)"));
+        };
+        IndicatorId::new(text).map_err(|reason| {
+            self.reveal(
+                CaseError::InvalidIndicatorId {
+                    path: p.to_string(),
+                    reason,
+                },
+                value,
+            )
+        })
+    }
+
+    fn interview(&self, value: &Json, path: &Path<'_>) -> Result<InterviewRecord, CaseError> {
+        const FIELDS: &[&str] = &["asked", "age_not_known", "forms_not_known", "safety"];
+        let members = self.object(value, path, FIELDS, INTERVIEW_FIELDS)?;
+        let mut record = InterviewRecord::default();
+        for (key, value) in members {
+            match key.as_ref() {
+                "asked" => {
+                    let p = path.key("asked");
+                    let items = self.array(value, &p, self.limits.max_observations)?;
+                    record.asked = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.indicator_id(v, &p.index(i)))
+                        .collect::<Result<_, _>>()?;
+                }
+                "age_not_known" => {
+                    record.age_not_known = self
+                        .optional_bool(value, &path.key("age_not_known"))?
+                        .unwrap_or(false);
+                }
+                "forms_not_known" => {
+                    record.forms_not_known = self
+                        .optional_bool(value, &path.key("forms_not_known"))?
+                        .unwrap_or(false);
+                }
+                "safety" => {
+                    let p = path.key("safety");
+                    const SAFETY: &[&str] = &["hurt", "in_danger", "needs_doctor"];
+                    for (k, v) in self.object(value, &p, SAFETY, SAFETY_FIELDS)? {
+                        let (name, slot) = match k.as_ref() {
+                            "hurt" => ("hurt", &mut record.safety.hurt),
+                            "in_danger" => ("in_danger", &mut record.safety.in_danger),
+                            "needs_doctor" => ("needs_doctor", &mut record.safety.needs_doctor),
+                            _ => continue,
+                        };
+                        *slot = match v {
+                            Json::Null => None,
+                            v => Some(self.keyword(v, &p.key(name))?),
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(record)
+    }
+
     fn observation(&self, value: &Json, path: &Path<'_>) -> Result<Observation, CaseError> {
         const FIELDS: &[&str] = &["indicator", "status", "source", "note"];
         let members = self.object(value, path, FIELDS, OBSERVATION_FIELDS)?;
@@ -1151,19 +1369,7 @@ impl Reader<'_> {
         for (key, value) in members {
             match key.as_ref() {
                 "indicator" => {
-                    let p = path.key("indicator");
-                    let Json::String(text) = value else {
-                        return Err(self.wrong_type(value, &p, "an indicator id (a string)"));
-                    };
-                    indicator = Some(IndicatorId::new(text).map_err(|reason| {
-                        self.reveal(
-                            CaseError::InvalidIndicatorId {
-                                path: p.to_string(),
-                                reason,
-                            },
-                            value,
-                        )
-                    })?);
+                    indicator = Some(self.indicator_id(value, &path.key("indicator"))?);
                 }
                 "status" => {
                     status = Some(self.keyword(value, &path.key("status"))?);
@@ -1290,6 +1496,11 @@ keyword!(
     Measure,
     "one of `detention`, `removal_pending`, `refusal_of_entry`"
 );
+keyword!(
+    InterviewCondition,
+    "one of `exploiter_present`, `no_interpreter`, `interpreter_linked_to_exploiter`, `not_private`"
+);
+keyword!(Answer, "one of `yes`, `no`, `not_known`");
 
 impl<'de> Deserialize<'de> for Case {
     /// Deserializes through the same strict reader as [`Case::from_json`], so there is one
@@ -1351,6 +1562,8 @@ mod tests {
         check::<OffenceStage>();
         check::<Sector>();
         check::<Measure>();
+        check::<InterviewCondition>();
+        check::<Answer>();
     }
 
     #[test]

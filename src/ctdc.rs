@@ -1124,6 +1124,8 @@ impl CtdcRecord {
                 _ => None,
             },
             measures: Vec::new(),
+            interview_conditions: Vec::new(),
+            interview: None,
         };
         Ok(CtdcRecord {
             row,

@@ -667,6 +667,10 @@ pub struct IndicatorEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 500))]
     pub question: Option<String>,
+    /// The entry is about immigration status and cannot apply to a national: it is not asked
+    /// when `subject.national` is true (project judgement).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_nationals_only: bool,
     /// The lists this entry belongs to.
     #[schemars(length(min = 1))]
     pub lists: Vec<ListId>,

@@ -287,6 +287,30 @@ impl<'a> Words<'a> {
                 self.uif("notice.offences_below_threshold", &[("level", level)])
             }
             NoticeKind::RuleNotVerified => String::new(),
+            NoticeKind::SafetyFirst => {
+                let safety = n.safety.unwrap_or_default();
+                let concerns: Vec<&str> = [
+                    (safety.hurt, "safety.hurt"),
+                    (safety.in_danger, "safety.in_danger"),
+                    (safety.needs_doctor, "safety.needs_doctor"),
+                ]
+                .into_iter()
+                .filter(|(a, _)| *a == Some(crate::case::Answer::Yes))
+                .map(|(_, key)| self.ui(key))
+                .collect();
+                self.uif("notice.safety_first", &[("concerns", &concerns.join(", "))])
+            }
+            NoticeKind::InterviewConditionsUnsafe => {
+                let conditions: Vec<&str> = n
+                    .conditions
+                    .iter()
+                    .map(|c| self.ui(&format!("condition.{}", c.as_str())))
+                    .collect();
+                self.uif(
+                    "notice.interview_conditions_unsafe",
+                    &[("conditions", &conditions.join(", "))],
+                )
+            }
             other => self.ui(&format!("notice.{}", snake(&other))).to_owned(),
         }
     }
@@ -346,6 +370,14 @@ impl<'a> Words<'a> {
                     &[("level", self.level_name(level))]
                 )
             )?;
+        }
+        for n in a
+            .explanation
+            .notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::SafetyFirst)
+        {
+            writeln!(out, "! {}", self.notice(n))?;
         }
         let pending: Vec<String> = a
             .recommendations
@@ -453,6 +485,9 @@ impl<'a> Words<'a> {
                 "  0. {}",
                 self.ui(&format!("report.ask_first.{}", snake(&first)))
             )?;
+        }
+        if e.subject.forms.is_empty() {
+            writeln!(out, "  0. {}", self.ui("report.ask_first.forms"))?;
         }
         if !a.level_range.could_change || e.ask_next.is_empty() {
             writeln!(out, "  {}", self.ui("report.level_cannot_change"))?;
@@ -892,7 +927,12 @@ impl<'a> Words<'a> {
         let notes: Vec<String> = e
             .notices
             .iter()
-            .filter(|n| n.kind != NoticeKind::RuleNotVerified)
+            .filter(|n| {
+                !matches!(
+                    n.kind,
+                    NoticeKind::RuleNotVerified | NoticeKind::SafetyFirst
+                )
+            })
             .map(|n| self.notice(n))
             .collect();
         if !notes.is_empty() {

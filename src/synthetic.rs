@@ -18,7 +18,7 @@ use crate::indicator::{AgeGroup, ExploitationForm};
 
 /// SplitMix64: small, fast, and good enough for test data.
 #[derive(Debug, Clone)]
-struct SplitMix64(u64);
+pub(crate) struct SplitMix64(pub(crate) u64);
 
 impl SplitMix64 {
     fn next(&mut self) -> u64 {
@@ -30,7 +30,7 @@ impl SplitMix64 {
     }
 
     /// A number in `0..n` (`n` > 0).
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         if n == 0 { 0 } else { self.next() % n }
     }
 
@@ -200,6 +200,8 @@ impl Iterator for SyntheticCases {
             exploitation_began_year: None,
             sector: None,
             measures: Vec::new(),
+            interview_conditions: Vec::new(),
+            interview: None,
         })
     }
 }
@@ -286,6 +288,8 @@ pub fn full_adult_labour_case(seed: u64) -> Case {
         exploitation_began_year: None,
         sector: None,
         measures: Vec::new(),
+        interview_conditions: Vec::new(),
+        interview: None,
     }
 }
 

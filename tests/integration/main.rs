@@ -13,6 +13,7 @@ mod data_cases;
 mod differential;
 mod digest;
 mod htcds;
+mod interview;
 mod korea;
 mod limits;
 mod locale;

@@ -1,0 +1,261 @@
+//! A guided interview in the terminal: one question at a time, until the level is settled.
+//!
+//! ```text
+//! cargo run --example interview -- --lang ko --rule-set kr-2024 --out case.json
+//! cargo run --example interview -- --resume case.json --out case.json
+//! printf 'n\nn\nn\n27\n1\ny: the captain keeps my passport\nq\n' | cargo run --example interview
+//! ```
+//!
+//! Answers: `y` (yes), `n` (no), `?` (not known), `s` (skip: recorded as not assessed), `u`
+//! (undo), `q` (save and quit), with an optional note after a colon. The age question takes a
+//! number of years or `?`; the forms question one or more numbers or `?`. A wrong key gets a
+//! short help line and the same question again; the end of input saves and exits cleanly.
+//! Nothing typed is ever repeated in an error. At the end: the report in the chosen language,
+//! and the case (to `--out`, or printed) to resume later.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+
+use trafficking_indicators::interview::{FinishReason, Interview, Reply, Topic};
+use trafficking_indicators::locale::{Locale, fill};
+use trafficking_indicators::{Assessor, Case, ExploitationForm};
+
+const HELP: &str = "\
+interview: a guided screening interview in the terminal
+
+USAGE:
+    interview [--lang en|ko] [--rule-set ID] [--resume CASE.json] [--out CASE.json]
+
+OPTIONS:
+    --lang en|ko      the language of the questions and the report (default en)
+    --rule-set ID     a built-in rule set: ilo-2009 (default), kr-2024 or kr-2023
+    --resume FILE     continue from a saved case
+    --out FILE        save the case there (at `q`, at the end, at the end of input);
+                      without it the case is printed after the report
+    -h, --help        print this help
+";
+
+struct Args {
+    lang: Locale,
+    rule_set: String,
+    resume: Option<String>,
+    out: Option<String>,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut a = Args {
+        lang: Locale::En,
+        rule_set: trafficking_indicators::DEFAULT_RULE_SET.to_owned(),
+        resume: None,
+        out: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--lang" => {
+                a.lang = args
+                    .next()
+                    .as_deref()
+                    .and_then(Locale::from_tag)
+                    .ok_or("--lang takes `en` or `ko`")?;
+            }
+            "--rule-set" => a.rule_set = args.next().ok_or("--rule-set takes an id")?,
+            "--resume" => a.resume = Some(args.next().ok_or("--resume takes a file")?),
+            "--out" => a.out = Some(args.next().ok_or("--out takes a file")?),
+            _ => return Err("unknown argument (see --help)".into()),
+        }
+    }
+    Ok(Some(a))
+}
+
+fn save(case: &Case, out: Option<&str>, lang: Locale) -> Result<(), String> {
+    let json = case.to_json_pretty();
+    match out {
+        Some(path) => {
+            std::fs::write(path, format!("{json}\n"))
+                .map_err(|e| format!("cannot write `{path}`: {e}"))?;
+            let saved = lang.word("interview.saved").unwrap_or("");
+            eprintln!("{}", fill(saved, &[("path", path)]));
+        }
+        None => println!("{json}"),
+    }
+    Ok(())
+}
+
+/// What a line of input asks for.
+enum Input {
+    Skip,
+    Undo,
+    Quit,
+    Other(String, Option<String>),
+}
+
+fn read_input(line: &str) -> Input {
+    let (key, note) = match line.split_once(':') {
+        Some((k, n)) => (
+            k.trim(),
+            Some(n.trim().to_owned()).filter(|n| !n.is_empty()),
+        ),
+        None => (line.trim(), None),
+    };
+    match key.to_lowercase().as_str() {
+        "s" => Input::Skip,
+        "u" => Input::Undo,
+        "q" => Input::Quit,
+        other => Input::Other(other.to_owned(), note),
+    }
+}
+
+fn run(args: Args) -> Result<(), String> {
+    let assessor = Assessor::builtin(&args.rule_set).map_err(|e| e.to_string())?;
+    let case = match &args.resume {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+            Case::from_json(&text).map_err(|e| format!("{path}: {e}"))?
+        }
+        None => Case::default(),
+    };
+    let mut interview = Interview::new(assessor, case).map_err(|e| e.to_string())?;
+    let lang = args.lang;
+    let word = |key: &str| lang.word(key).unwrap_or("");
+    println!(
+        "{}",
+        fill(word("interview.title"), &[("rule_set", &args.rule_set)])
+    );
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    loop {
+        if let Some(reason) = interview.finished() {
+            let key = match reason {
+                FinishReason::LevelCannotChange => "interview.finished.level_cannot_change",
+                FinishReason::EveryQuestionAsked => "interview.finished.every_question_asked",
+            };
+            println!("{}", word(key));
+            break;
+        }
+        let Some(q) = interview.next() else {
+            break;
+        };
+        if let Ok(a) = interview.assessment() {
+            let level = word(&format!("level.{}", a.level.as_str()));
+            let n = |x: f64| format!("{}", x.round());
+            println!(
+                "{}",
+                fill(
+                    word("interview.status"),
+                    &[
+                        ("level", level),
+                        ("score", &n(a.score)),
+                        ("min", &n(a.score_range.min)),
+                        ("max", &n(a.score_range.max)),
+                    ]
+                )
+            );
+        }
+        let lead = if q.lead { word("interview.lead") } else { "" };
+        println!("{}. {} {lead}", q.number, interview.question_text(&q, lang));
+        let Some(Ok(line)) = lines.next() else {
+            // End of input: save what was learned and stop cleanly.
+            println!("{}", word("interview.ended"));
+            break;
+        };
+        let result = match read_input(&line) {
+            Input::Quit => break,
+            Input::Undo => {
+                if !interview.undo() {
+                    println!("{}", word("interview.nothing_to_undo"));
+                }
+                Ok(())
+            }
+            Input::Skip => interview.skip().map_err(|_| ()),
+            Input::Other(key, note) => match &q.topic {
+                Topic::Age => match key.as_str() {
+                    "?" => interview.answer_age(None).map_err(|_| ()),
+                    k => match k.parse::<u8>() {
+                        Ok(y) if y <= 130 => interview.answer_age(Some(y)).map_err(|_| ()),
+                        _ => Err(()),
+                    },
+                },
+                Topic::BirthYear => match key.as_str() {
+                    "?" => interview.answer_birth_year(None).map_err(|_| ()),
+                    k => match k.parse::<u16>() {
+                        Ok(y) if (1900..=2100).contains(&y) => {
+                            interview.answer_birth_year(Some(y)).map_err(|_| ())
+                        }
+                        _ => Err(()),
+                    },
+                },
+                Topic::Forms => {
+                    if key == "?" {
+                        interview.answer_forms(&[]).map_err(|_| ())
+                    } else {
+                        let picked: Result<Vec<ExploitationForm>, ()> = key
+                            .split(|c: char| c == ',' || c.is_whitespace())
+                            .filter(|p| !p.is_empty())
+                            .map(|p| {
+                                p.parse::<usize>()
+                                    .ok()
+                                    .and_then(|i| i.checked_sub(1))
+                                    .and_then(|i| ExploitationForm::ALL.get(i).copied())
+                                    .ok_or(())
+                            })
+                            .collect();
+                        match picked {
+                            Ok(forms) if !forms.is_empty() => {
+                                interview.answer_forms(&forms).map_err(|_| ())
+                            }
+                            _ => Err(()),
+                        }
+                    }
+                }
+                _ => {
+                    let reply = match key.as_str() {
+                        "y" | "yes" | "예" | "네" => Some(Reply::Yes),
+                        "n" | "no" | "아니요" | "아니오" => Some(Reply::No),
+                        "?" => Some(Reply::NotKnown),
+                        _ => None,
+                    };
+                    match reply {
+                        Some(r) => interview.reply(r, note.as_deref()).map_err(|_| ()),
+                        None => Err(()),
+                    }
+                }
+            },
+        };
+        if result.is_err() {
+            let help = match q.topic {
+                Topic::Age => "interview.help.age",
+                Topic::BirthYear => "interview.help.year",
+                Topic::Forms => "interview.help.forms",
+                _ => "interview.help",
+            };
+            println!("{}", word(help));
+        }
+    }
+    let a = interview.assessment().map_err(|e| e.to_string())?;
+    println!();
+    print!("{}", a.report_in(lang));
+    save(interview.case(), args.out.as_deref(), lang)
+}
+
+fn main() -> ExitCode {
+    match parse_args() {
+        Ok(None) => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Ok(Some(args)) => match run(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("interview: {message}");
+                ExitCode::from(1)
+            }
+        },
+        Err(message) => {
+            eprintln!("interview: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

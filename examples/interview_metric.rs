@@ -1,0 +1,110 @@
+//! How many questions a guided interview needs to reach reasonable grounds, on the data test
+//! cases, against catalogue order and random order.
+//!
+//! ```text
+//! cargo run --release --example interview_metric
+//! ```
+//!
+//! For every data test case (`tests/cases/*.json`) whose complete answers reach at least
+//! reasonable grounds, the interview starts from the subject and the forms, answers the
+//! opening questions (safety, age, forms) from the case without counting them, and answers
+//! each indicator question "present" if the case has it, else "absent", until the level
+//! reaches reasonable grounds. The same for catalogue order and for a random order (mean of 20
+//! seeds), among the same open questions.
+
+use std::process::ExitCode;
+
+use trafficking_indicators::interview::{QuestionOrder, questions_to_reasonable_grounds};
+use trafficking_indicators::{Assessor, Case};
+
+const SEEDS: u64 = 20;
+
+/// One case: its name, and the questions the interview, catalogue order and random order
+/// needed.
+type Row = (String, u32, u32, f64);
+
+fn main() -> ExitCode {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("interview_metric: cannot read {}", dir.display());
+        return ExitCode::from(1);
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut rows: Vec<Row> = Vec::new();
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(doc) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        let Some(rule_set) = doc["rule_set"].as_str() else {
+            continue;
+        };
+        let Ok(assessor) = Assessor::builtin(rule_set) else {
+            continue;
+        };
+        let Ok(case) = Case::from_json(&doc["case"].to_string()) else {
+            continue;
+        };
+        let Some(interview) =
+            questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Interview)
+        else {
+            continue;
+        };
+        let catalogue = questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Catalogue)
+            .unwrap_or(u32::MAX);
+        let random: Vec<u32> = (1..=SEEDS)
+            .filter_map(|seed| {
+                questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Random(seed))
+            })
+            .collect();
+        let random = random.iter().map(|&n| f64::from(n)).sum::<f64>() / random.len().max(1) as f64;
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_owned();
+        rows.push((name, interview, catalogue, random));
+    }
+    if rows.is_empty() {
+        eprintln!("interview_metric: no case reaches reasonable grounds");
+        return ExitCode::from(1);
+    }
+    let n = rows.len() as f64;
+    let mean = |f: &dyn Fn(&Row) -> f64| rows.iter().map(f).sum::<f64>() / n;
+    println!(
+        "{:<72} {:>9} {:>9} {:>9}",
+        "case", "interview", "catalogue", "random"
+    );
+    for (name, i, c, r) in &rows {
+        let mark = if i > c {
+            "  <- worse than catalogue order"
+        } else {
+            ""
+        };
+        println!("{name:<72} {i:>9} {c:>9} {r:>9.1}{mark}");
+    }
+    let worst = rows.iter().max_by_key(|r| r.1).map_or(0, |r| r.1);
+    let worse = rows.iter().filter(|r| r.1 > r.2).count();
+    println!();
+    println!(
+        "cases reaching reasonable grounds with every answer: {}",
+        rows.len()
+    );
+    println!(
+        "mean questions to reasonable grounds: interview {:.2}, catalogue order {:.2}, random order {:.2} (mean of {SEEDS} seeds)",
+        mean(&|r| f64::from(r.1)),
+        mean(&|r| f64::from(r.2)),
+        mean(&|r| r.3)
+    );
+    println!(
+        "worst case for the interview: {worst} questions; cases worse than catalogue order: {worse}"
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,639 @@
+//! A guided interview: the right next question, until the level is settled. No I/O.
+//!
+//! An [`Interview`] holds a case and asks, one at a time: first safety (is the person hurt, in
+//! danger, in need of a doctor), then the person's age (or whether there are reasons to
+//! believe they are a child), then the forms of exploitation, then the leads recorded before
+//! the interview (indicators "not assessed" with a note), then the indicators in the order of
+//! the assessment's `ask_next` ranking. Everything asked and learned is recorded in the case
+//! ([`Interview::case`]): saving an interview is saving that case as JSON, and an interview
+//! resumed from it asks the same next question.
+//!
+//! ```
+//! use trafficking_indicators::interview::{Interview, Reply, Topic};
+//! use trafficking_indicators::{Assessor, Case};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let assessor = Assessor::builtin("kr-2024")?;
+//! let mut interview = Interview::new(assessor, Case::default())?;
+//! // Safety comes first.
+//! let first = interview.next().expect("a question");
+//! assert!(matches!(first.topic, Topic::Safety(_)));
+//! interview.reply(Reply::No, None)?;
+//! interview.reply(Reply::No, None)?;
+//! interview.reply(Reply::No, None)?;
+//! // Then the age.
+//! assert_eq!(interview.next().map(|q| q.topic), Some(Topic::Age));
+//! interview.answer_age(Some(17))?;
+//! assert!(interview.assessment()?.explanation.subject.treated_as_child);
+//! interview.undo();
+//! assert_eq!(interview.next().map(|q| q.topic), Some(Topic::Age));
+//! # Ok(())
+//! # }
+//! ```
+
+use crate::assessment::{Assessment, Level};
+use crate::assessor::Assessor;
+use crate::case::{
+    Answer, Case, EvidenceSource, InterviewRecord, Note, Observation, ObservationStatus,
+};
+use crate::error::CaseError;
+use crate::id::IndicatorId;
+use crate::indicator::{Dimension, ExploitationForm};
+
+pub use crate::assessor::MAX_SAME_DIMENSION_IN_A_ROW;
+
+/// The safety questions, asked first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SafetyQuestion {
+    /// Is the person hurt?
+    Hurt,
+    /// Is the person in danger now?
+    InDanger,
+    /// Does the person need a doctor?
+    NeedsDoctor,
+}
+
+impl SafetyQuestion {
+    /// In the order asked.
+    pub const ALL: [SafetyQuestion; 3] = [
+        SafetyQuestion::Hurt,
+        SafetyQuestion::InDanger,
+        SafetyQuestion::NeedsDoctor,
+    ];
+
+    /// The snake_case name (as in the case's `interview.safety`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SafetyQuestion::Hurt => "hurt",
+            SafetyQuestion::InDanger => "in_danger",
+            SafetyQuestion::NeedsDoctor => "needs_doctor",
+        }
+    }
+}
+
+/// What a question is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Topic {
+    /// A safety question.
+    Safety(SafetyQuestion),
+    /// The person's age, in years.
+    Age,
+    /// Whether there are reasons to believe the person is a child (the age is not known).
+    ReasonsToBelieveChild,
+    /// The calendar year of birth (the age at the time of the act is not settled).
+    BirthYear,
+    /// The forms of exploitation.
+    Forms,
+    /// An indicator of the catalogue.
+    Indicator(IndicatorId),
+}
+
+/// The next question, and what its answer could change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextQuestion {
+    /// Its number in the interview, from 1.
+    pub number: u32,
+    /// What it is about.
+    pub topic: Topic,
+    /// For an indicator: it was recorded "not assessed" with a note before the interview (a
+    /// lead).
+    pub lead: bool,
+    /// For an indicator: its dimension (none for an element fact).
+    pub dimension: Option<Dimension>,
+    /// For an indicator: the level if the answer is yes.
+    pub level_if_yes: Option<Level>,
+    /// For an indicator: whether a yes would make its dimension positive.
+    pub makes_dimension_positive: bool,
+}
+
+/// A yes-or-no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reply {
+    /// Yes: present.
+    Yes,
+    /// No: absent.
+    No,
+    /// Not known: not assessed.
+    NotKnown,
+}
+
+/// Why the interview can stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FinishReason {
+    /// No open question can change the level any more.
+    LevelCannotChange,
+    /// Every question that could apply has been asked once (when the interview's conditions
+    /// make a "no" unreliable, the interview asks everything once).
+    EveryQuestionAsked,
+}
+
+/// An answer the interview cannot take.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum InterviewError {
+    /// The reply does not fit the question (for example yes or no to the age question).
+    #[error("this answer does not fit the current question ({expected})")]
+    WrongAnswer {
+        /// What the question takes.
+        expected: &'static str,
+    },
+    /// There is no question left to answer.
+    #[error("the interview has no question left")]
+    NoQuestion,
+    /// The answer makes the case invalid (the message names where, never the value).
+    #[error(transparent)]
+    Case(#[from] CaseError),
+}
+
+/// A guided interview over a case (see the [module documentation](self)).
+#[derive(Debug, Clone)]
+pub struct Interview<'a> {
+    assessor: &'a Assessor,
+    case: Case,
+    history: Vec<Case>,
+    /// Dimensions of the indicator questions asked in this session, most recent last.
+    recent: Vec<Option<Dimension>>,
+}
+
+impl<'a> Interview<'a> {
+    /// Starts (or resumes) an interview on a case; the case must assess.
+    pub fn new(assessor: &'a Assessor, case: Case) -> Result<Interview<'a>, CaseError> {
+        case.check()?;
+        assessor.assess(&case)?;
+        let recent = case
+            .interview
+            .as_ref()
+            .map(|r| {
+                r.asked
+                    .iter()
+                    .map(|id| {
+                        assessor
+                            .catalogue()
+                            .get(id.as_str())
+                            .and_then(|e| e.dimension)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(Interview {
+            assessor,
+            case,
+            history: Vec::new(),
+            recent,
+        })
+    }
+
+    /// The case so far: save it as JSON to resume later.
+    pub fn case(&self) -> &Case {
+        &self.case
+    }
+
+    /// The assessment of the case so far.
+    pub fn assessment(&self) -> Result<Assessment, CaseError> {
+        self.assessor.assess(&self.case)
+    }
+
+    fn record(&self) -> InterviewRecord {
+        self.case.interview.clone().unwrap_or_default()
+    }
+
+    fn asked(&self, id: &IndicatorId) -> bool {
+        self.case
+            .interview
+            .as_ref()
+            .is_some_and(|r| r.asked.contains(id))
+    }
+
+    /// How many questions were asked so far (all topics), for numbering.
+    fn asked_count(&self) -> u32 {
+        let r = self.record();
+        let safety = [r.safety.hurt, r.safety.in_danger, r.safety.needs_doctor]
+            .iter()
+            .filter(|a| a.is_some())
+            .count();
+        let age = usize::from(self.case.subject.age_years.is_some() || r.age_not_known);
+        let forms = usize::from(!self.case.forms.is_empty() || r.forms_not_known);
+        (safety + age + forms + r.asked.len()) as u32
+    }
+
+    /// The opening question still to ask, if any: safety, age, forms.
+    fn opening(&self, a: &Assessment) -> Option<Topic> {
+        let r = self.record();
+        let safety = [
+            (SafetyQuestion::Hurt, r.safety.hurt),
+            (SafetyQuestion::InDanger, r.safety.in_danger),
+            (SafetyQuestion::NeedsDoctor, r.safety.needs_doctor),
+        ];
+        if let Some((q, _)) = safety.iter().find(|(_, a)| a.is_none()) {
+            return Some(Topic::Safety(*q));
+        }
+        let s = &self.case.subject;
+        let age_known = s.age_years.is_some() || s.minor.is_some();
+        if !age_known && !r.age_not_known {
+            return Some(Topic::Age);
+        }
+        if !age_known && s.possibly_minor.is_none() {
+            return Some(Topic::ReasonsToBelieveChild);
+        }
+        if a.explanation.subject.ask_first == Some(crate::assessment::AgeQuestion::BirthYear)
+            && s.birth_year.is_none()
+            && !r.age_not_known
+        {
+            return Some(Topic::BirthYear);
+        }
+        if self.case.forms.is_empty() && !r.forms_not_known {
+            return Some(Topic::Forms);
+        }
+        None
+    }
+
+    /// Leads: indicators recorded "not assessed" with a note before the interview, in case
+    /// order, not yet asked.
+    fn lead(&self) -> Option<IndicatorId> {
+        self.case
+            .observations
+            .iter()
+            .find(|o| {
+                o.status == ObservationStatus::NotAssessed
+                    && o.note.is_some()
+                    && !self.asked(&o.indicator)
+            })
+            .map(|o| o.indicator.clone())
+    }
+
+    /// The next question, or `None` when there is nothing left to ask.
+    pub fn next(&self) -> Option<NextQuestion> {
+        let a = self.assessor.assess_listing(&self.case, usize::MAX).ok()?;
+        let number = self.asked_count() + 1;
+        if let Some(topic) = self.opening(&a) {
+            return Some(NextQuestion {
+                number,
+                topic,
+                lead: false,
+                dimension: None,
+                level_if_yes: None,
+                makes_dimension_positive: false,
+            });
+        }
+        if let Some(id) = self.lead() {
+            let q = a.explanation.ask_next.iter().find(|q| q.id == id);
+            let dimension = self
+                .assessor
+                .catalogue()
+                .get(id.as_str())
+                .and_then(|e| e.dimension);
+            return Some(NextQuestion {
+                number,
+                lead: true,
+                dimension,
+                level_if_yes: q.map(|q| q.level_if_present),
+                makes_dimension_positive: q.is_some_and(|q| q.makes_dimension_positive),
+                topic: Topic::Indicator(id),
+            });
+        }
+        let open: Vec<_> = a
+            .explanation
+            .ask_next
+            .iter()
+            .filter(|q| !self.asked(&q.id))
+            .collect();
+        // Never more than three in a row from one dimension, unless only that dimension
+        // can move the level.
+        let streak = match self.recent.as_slice() {
+            [.., x, y, z] if x == y && y == z && x.is_some() => *x,
+            _ => None,
+        };
+        let only_that_moves = streak.is_some_and(|d| {
+            let movers: Vec<_> = open
+                .iter()
+                .filter(|q| q.level_if_present > a.level)
+                .collect();
+            !movers.is_empty() && movers.iter().all(|q| q.dimension == Some(d))
+        });
+        let q = open
+            .iter()
+            .find(|q| streak.is_none() || only_that_moves || q.dimension != streak)
+            .or_else(|| open.first())?;
+        Some(NextQuestion {
+            number,
+            topic: Topic::Indicator(q.id.clone()),
+            lead: false,
+            dimension: q.dimension,
+            level_if_yes: Some(q.level_if_present),
+            makes_dimension_positive: q.makes_dimension_positive,
+        })
+    }
+
+    /// Why the interview can stop, if it can.
+    pub fn finished(&self) -> Option<FinishReason> {
+        let next = self.next();
+        let a = self.assessment().ok()?;
+        match next {
+            None => Some(FinishReason::EveryQuestionAsked),
+            Some(q) if !matches!(q.topic, Topic::Indicator(_)) || q.lead => None,
+            Some(_) if !self.case.interview_conditions.is_empty() => None,
+            Some(_) if !a.level_range.could_change => Some(FinishReason::LevelCannotChange),
+            Some(_) => None,
+        }
+    }
+
+    fn save(&mut self) {
+        self.history.push(self.case.clone());
+    }
+
+    fn commit(&mut self, case: Case) -> Result<(), InterviewError> {
+        case.check()?;
+        self.assessor.assess(&case)?;
+        self.save();
+        self.case = case;
+        Ok(())
+    }
+
+    /// Answers an indicator question (the current one or any other): its status, how it was
+    /// established, and a note (never repeated in errors). Replaces an earlier answer.
+    pub fn answer(
+        &mut self,
+        indicator: &IndicatorId,
+        status: ObservationStatus,
+        source: Option<EvidenceSource>,
+        note: Option<&str>,
+    ) -> Result<(), InterviewError> {
+        let mut case = self.case.clone();
+        let mut observation = Observation::new(indicator.clone(), status);
+        observation.source = source;
+        observation.note = note.filter(|n| !n.trim().is_empty()).map(Note::new);
+        case.observations.retain(|o| &o.indicator != indicator);
+        case.observations.push(observation);
+        let record = case.interview.get_or_insert_with(InterviewRecord::default);
+        if !record.asked.contains(indicator) {
+            record.asked.push(indicator.clone());
+        }
+        let dimension = self
+            .assessor
+            .catalogue()
+            .get(indicator.as_str())
+            .and_then(|e| e.dimension);
+        self.commit(case)?;
+        self.recent.push(dimension);
+        Ok(())
+    }
+
+    /// Answers the current yes-or-no question (safety, reasons to believe a child, or an
+    /// indicator, with an optional note).
+    pub fn reply(&mut self, reply: Reply, note: Option<&str>) -> Result<(), InterviewError> {
+        let next = self.next().ok_or(InterviewError::NoQuestion)?;
+        let answer = match reply {
+            Reply::Yes => Answer::Yes,
+            Reply::No => Answer::No,
+            Reply::NotKnown => Answer::NotKnown,
+        };
+        match next.topic {
+            Topic::Safety(q) => {
+                let mut case = self.case.clone();
+                let record = case.interview.get_or_insert_with(InterviewRecord::default);
+                match q {
+                    SafetyQuestion::Hurt => record.safety.hurt = Some(answer),
+                    SafetyQuestion::InDanger => record.safety.in_danger = Some(answer),
+                    SafetyQuestion::NeedsDoctor => record.safety.needs_doctor = Some(answer),
+                }
+                self.commit(case)
+            }
+            Topic::ReasonsToBelieveChild => {
+                let mut case = self.case.clone();
+                case.subject.possibly_minor = Some(reply == Reply::Yes);
+                self.commit(case)
+            }
+            Topic::Indicator(id) => {
+                let status = match reply {
+                    Reply::Yes => ObservationStatus::Present,
+                    Reply::No => ObservationStatus::Absent,
+                    Reply::NotKnown => ObservationStatus::NotAssessed,
+                };
+                self.answer(&id, status, Some(EvidenceSource::SelfReport), note)
+            }
+            Topic::Age | Topic::BirthYear | Topic::Forms => Err(InterviewError::WrongAnswer {
+                expected: "a number of years, a year, or the forms of exploitation",
+            }),
+        }
+    }
+
+    /// Answers the age question: years, or `None` when not known.
+    pub fn answer_age(&mut self, years: Option<u8>) -> Result<(), InterviewError> {
+        let mut case = self.case.clone();
+        match years {
+            Some(y) => case.subject.age_years = Some(y),
+            None => {
+                case.interview
+                    .get_or_insert_with(InterviewRecord::default)
+                    .age_not_known = true;
+            }
+        }
+        self.commit(case)
+    }
+
+    /// Answers the year-of-birth question: the year, or `None` when not known.
+    pub fn answer_birth_year(&mut self, year: Option<u16>) -> Result<(), InterviewError> {
+        let mut case = self.case.clone();
+        match year {
+            Some(y) => case.subject.birth_year = Some(y),
+            None => {
+                case.interview
+                    .get_or_insert_with(InterviewRecord::default)
+                    .age_not_known = true;
+            }
+        }
+        self.commit(case)
+    }
+
+    /// Answers the forms question: the forms, or none when not known.
+    pub fn answer_forms(&mut self, forms: &[ExploitationForm]) -> Result<(), InterviewError> {
+        let mut case = self.case.clone();
+        let mut forms = forms.to_vec();
+        forms.sort_unstable();
+        forms.dedup();
+        if forms.is_empty() {
+            case.interview
+                .get_or_insert_with(InterviewRecord::default)
+                .forms_not_known = true;
+        } else {
+            case.forms = forms;
+        }
+        self.commit(case)
+    }
+
+    /// Skips the current question: an indicator is recorded as not assessed (and not asked
+    /// again), an opening question as not known.
+    pub fn skip(&mut self) -> Result<(), InterviewError> {
+        let next = self.next().ok_or(InterviewError::NoQuestion)?;
+        match next.topic {
+            Topic::Age => self.answer_age(None),
+            Topic::BirthYear => self.answer_birth_year(None),
+            Topic::Forms => self.answer_forms(&[]),
+            _ => self.reply(Reply::NotKnown, None),
+        }
+    }
+
+    /// Undoes the last answer; false when there is nothing to undo in this session.
+    pub fn undo(&mut self) -> bool {
+        match self.history.pop() {
+            Some(previous) => {
+                if previous.interview.as_ref().map(|r| r.asked.len())
+                    != self.case.interview.as_ref().map(|r| r.asked.len())
+                {
+                    self.recent.pop();
+                }
+                self.case = previous;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl Interview<'_> {
+    /// Every open indicator question not yet asked in this interview, best first (the
+    /// assessment's ranking), leads first.
+    pub fn open_questions(&self) -> Vec<IndicatorId> {
+        let Ok(a) = self.assessor.assess_listing(&self.case, usize::MAX) else {
+            return Vec::new();
+        };
+        let lead = self.lead();
+        let rest = a
+            .explanation
+            .ask_next
+            .iter()
+            .filter(|q| !self.asked(&q.id) && lead.as_ref() != Some(&q.id))
+            .map(|q| q.id.clone())
+            .collect::<Vec<_>>();
+        lead.into_iter().chain(rest).collect()
+    }
+}
+
+/// The order in which a simulated interview asks the indicator questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionOrder {
+    /// [`Interview::next`].
+    Interview,
+    /// Catalogue order, among the same open questions.
+    Catalogue,
+    /// A random order among the same open questions, from a seed.
+    Random(u64),
+}
+
+/// Simulates an interview of the person a complete case describes, and counts the
+/// indicator questions asked until the level reaches reasonable grounds.
+///
+/// The interview starts from the case's subject, forms and dates (no observations); the
+/// opening questions (safety, age, forms) are answered from the case and not counted; each
+/// indicator question is answered "present" if the case records it present, else "absent".
+/// Returns `None` when the complete case itself is below reasonable grounds or the
+/// interview runs out of questions first.
+pub fn questions_to_reasonable_grounds(
+    assessor: &Assessor,
+    complete: &Case,
+    order: QuestionOrder,
+) -> Option<u32> {
+    if assessor.assess(complete).ok()?.level < Level::ReasonableGrounds {
+        return None;
+    }
+    let start = Case {
+        subject: complete.subject.clone(),
+        forms: complete.forms.clone(),
+        exploitation_began_year: complete.exploitation_began_year,
+        sector: complete.sector,
+        ..Case::default()
+    };
+    let present = |id: &IndicatorId| {
+        complete
+            .observations
+            .iter()
+            .any(|o| &o.indicator == id && o.status == ObservationStatus::Present)
+    };
+    let mut interview = Interview::new(assessor, start).ok()?;
+    let mut rng = crate::synthetic::SplitMix64(match order {
+        QuestionOrder::Random(seed) => seed,
+        _ => 0,
+    });
+    let mut count = 0u32;
+    for _ in 0..2000 {
+        if interview.assessment().ok()?.level >= Level::ReasonableGrounds {
+            return Some(count);
+        }
+        let next = interview.next()?;
+        match next.topic {
+            Topic::Safety(_) | Topic::ReasonsToBelieveChild => {
+                interview.reply(Reply::No, None).ok()?;
+            }
+            Topic::Age => interview.answer_age(complete.subject.age_years).ok()?,
+            Topic::BirthYear => interview
+                .answer_birth_year(complete.subject.birth_year)
+                .ok()?,
+            Topic::Forms => interview.answer_forms(&complete.forms).ok()?,
+            Topic::Indicator(first) => {
+                let id = match order {
+                    QuestionOrder::Interview => first,
+                    QuestionOrder::Catalogue => {
+                        let open = interview.open_questions();
+                        let catalogue = assessor.catalogue();
+                        open.into_iter().min_by_key(|id| {
+                            catalogue.position(id.as_str()).unwrap_or(usize::MAX)
+                        })?
+                    }
+                    QuestionOrder::Random(_) => {
+                        let open = interview.open_questions();
+                        let i = rng.below(open.len() as u64) as usize;
+                        open.get(i)?.clone()
+                    }
+                };
+                let status = if present(&id) {
+                    ObservationStatus::Present
+                } else {
+                    ObservationStatus::Absent
+                };
+                interview.answer(&id, status, None, None).ok()?;
+                count += 1;
+            }
+        }
+    }
+    None
+}
+
+impl Interview<'_> {
+    /// The words of a question in a language: the interviewer's question for an indicator
+    /// (from the catalogue and the locale data), the opening questions from the locale data.
+    /// For the forms question, the forms follow, one per line, numbered from 1 in
+    /// [`ExploitationForm::ALL`] order.
+    pub fn question_text(&self, q: &NextQuestion, locale: crate::locale::Locale) -> String {
+        let word = |key: &str| locale.word(key).unwrap_or("").to_owned();
+        match &q.topic {
+            Topic::Safety(s) => word(&format!("interview.safety.{}", s.as_str())),
+            Topic::Age => word("interview.age"),
+            Topic::ReasonsToBelieveChild => word("interview.reasons_child"),
+            Topic::BirthYear => word("interview.birth_year"),
+            Topic::Forms => {
+                let mut text = word("interview.forms");
+                for (i, f) in ExploitationForm::ALL.iter().enumerate() {
+                    text.push_str(&format!(
+                        "\n  {} {}",
+                        i + 1,
+                        word(&format!("form.{}", f.as_str()))
+                    ));
+                }
+                text
+            }
+            Topic::Indicator(id) => {
+                let entry = self.assessor.catalogue().get(id.as_str());
+                let english = entry
+                    .and_then(|e| e.question.clone())
+                    .or_else(|| entry.map(|e| e.label.clone()))
+                    .unwrap_or_default();
+                match locale {
+                    crate::locale::Locale::En => english,
+                    _ => locale
+                        .texts()
+                        .get(&format!("indicator.{id}.question"))
+                        .map_or(english, str::to_owned),
+                }
+            }
+        }
+    }
+}

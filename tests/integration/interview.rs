@@ -1,0 +1,457 @@
+//! The guided interview: the order of its questions, saving and resuming, the terminal
+//! example driven through piped input, the wording of every question, and the measure.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use trafficking_indicators::interview::{
+    Interview, MAX_SAME_DIMENSION_IN_A_ROW, QuestionOrder, Reply, Topic,
+    questions_to_reasonable_grounds,
+};
+use trafficking_indicators::locale::Locale;
+use trafficking_indicators::{Assessor, Case, Catalogue, ExploitationForm, ObservationStatus};
+
+use crate::common::root;
+
+fn assessor() -> &'static Assessor {
+    Assessor::builtin("kr-2024").expect("built in")
+}
+
+/// The data test cases that assess, with their rule set.
+fn data_cases() -> Vec<(String, &'static Assessor, Case)> {
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(root("tests/cases"))
+        .expect("cases")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let Ok(a) = Assessor::builtin(doc["rule_set"].as_str().unwrap_or("")) else {
+            continue;
+        };
+        if let Ok(case) = Case::from_json(&doc["case"].to_string())
+            && a.assess(&case).is_ok()
+        {
+            let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
+            out.push((name.to_owned(), a, case));
+        }
+    }
+    out
+}
+
+#[test]
+fn safety_age_and_forms_come_before_any_indicator() {
+    let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
+    let mut topics = Vec::new();
+    for _ in 0..6 {
+        let q = iv.next().expect("a question");
+        topics.push(q.topic.clone());
+        match q.topic {
+            Topic::Safety(_) => iv.reply(Reply::No, None).expect("answer"),
+            Topic::Age => iv.answer_age(None).expect("answer"),
+            Topic::ReasonsToBelieveChild => iv.reply(Reply::No, None).expect("answer"),
+            Topic::Forms => iv
+                .answer_forms(&[ExploitationForm::Sexual])
+                .expect("answer"),
+            Topic::Indicator(_) => break,
+            Topic::BirthYear => iv.answer_birth_year(None).expect("answer"),
+        }
+    }
+    let first_indicator = topics.iter().position(|t| matches!(t, Topic::Indicator(_)));
+    assert!(matches!(topics[0], Topic::Safety(_)));
+    let age = topics
+        .iter()
+        .position(|t| *t == Topic::Age)
+        .expect("age asked");
+    let forms = topics
+        .iter()
+        .position(|t| *t == Topic::Forms)
+        .expect("forms asked");
+    assert!(
+        first_indicator.is_none_or(|i| i > age && i > forms),
+        "{topics:?}"
+    );
+    // Everything learned is in the case: the age not known, the reason, the forms, safety.
+    let record = iv.case().interview.clone().expect("record");
+    assert!(record.age_not_known);
+    assert_eq!(iv.case().subject.possibly_minor, Some(false));
+    assert_eq!(iv.case().forms, vec![ExploitationForm::Sexual]);
+    assert!(record.safety.hurt.is_some());
+}
+
+/// Over every data case, answered from the complete case: never more than three questions in
+/// a row from one dimension unless only that dimension can raise the level.
+#[test]
+fn never_more_than_three_in_a_row_from_one_dimension() {
+    for (name, a, complete) in data_cases() {
+        let start = Case {
+            subject: complete.subject.clone(),
+            forms: complete.forms.clone(),
+            ..Case::default()
+        };
+        let Ok(mut iv) = Interview::new(a, start) else {
+            continue;
+        };
+        let mut run: Vec<Option<trafficking_indicators::Dimension>> = Vec::new();
+        for _ in 0..40 {
+            let Some(q) = iv.next() else { break };
+            let Topic::Indicator(id) = q.topic.clone() else {
+                let _ = iv.skip();
+                continue;
+            };
+            if run.len() >= MAX_SAME_DIMENSION_IN_A_ROW {
+                let last = &run[run.len() - MAX_SAME_DIMENSION_IN_A_ROW..];
+                if last.iter().all(|d| d.is_some() && *d == last[0]) && q.dimension == last[0] {
+                    // Allowed only when only that dimension can raise the level.
+                    let level = iv.assessment().expect("assesses").level;
+                    let open = iv.assessment().expect("assesses").explanation.ask_next;
+                    let movers: Vec<_> =
+                        open.iter().filter(|o| o.level_if_present > level).collect();
+                    assert!(
+                        !movers.is_empty() && movers.iter().all(|o| o.dimension == q.dimension),
+                        "{name}: a fourth question in a row from {:?}",
+                        q.dimension
+                    );
+                }
+            }
+            run.push(q.dimension);
+            let present = complete
+                .observations
+                .iter()
+                .any(|o| o.indicator == id && o.status == ObservationStatus::Present);
+            let status = if present {
+                ObservationStatus::Present
+            } else {
+                ObservationStatus::Absent
+            };
+            iv.answer(&id, status, None, None).expect("answers");
+        }
+    }
+}
+
+#[test]
+fn a_saved_case_resumes_at_the_same_next_question() {
+    let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
+    for _ in 0..3 {
+        iv.reply(Reply::No, None).expect("safety");
+    }
+    iv.answer_age(Some(26)).expect("age");
+    iv.answer_forms(&[ExploitationForm::Sexual]).expect("forms");
+    for _ in 0..4 {
+        iv.reply(Reply::No, Some("그런 일은 없었다고 함"))
+            .expect("answer");
+    }
+    iv.skip().expect("skip");
+    let next = iv.next().expect("a question");
+    let saved = iv.case().to_json_pretty();
+    let resumed = Interview::new(assessor(), Case::from_json(&saved).expect("the saved case"))
+        .expect("resumes");
+    assert_eq!(resumed.next().map(|q| q.topic), Some(next.topic.clone()));
+    assert_eq!(resumed.next().map(|q| q.number), Some(next.number));
+    // The skipped question is recorded as not assessed, and not asked again.
+    let record = resumed.case().interview.clone().expect("record");
+    let skipped = record.asked.last().expect("asked");
+    assert!(
+        resumed
+            .case()
+            .observations
+            .iter()
+            .any(|o| &o.indicator == skipped && o.status == ObservationStatus::NotAssessed)
+    );
+    assert_ne!(next.topic, Topic::Indicator(skipped.clone()));
+}
+
+#[test]
+fn a_lead_recorded_before_the_interview_comes_first_and_only_once() {
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 30}, "forms": ["labour"],
+            "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}},
+            "observations": [{"indicator": "withholding_of_wages", "status": "not_assessed",
+                              "note": "the employer said he keeps the wages for her"}]}"#,
+    )
+    .expect("case");
+    let mut iv = Interview::new(assessor(), case).expect("starts");
+    let q = iv.next().expect("a question");
+    assert!(q.lead);
+    assert_eq!(
+        q.topic,
+        Topic::Indicator("withholding_of_wages".parse().expect("id"))
+    );
+    iv.reply(Reply::NotKnown, Some("asked, she did not want to say"))
+        .expect("answer");
+    let q = iv.next().expect("a question");
+    assert!(!q.lead);
+    assert_ne!(
+        q.topic,
+        Topic::Indicator("withholding_of_wages".parse().expect("id"))
+    );
+}
+
+#[test]
+fn unsafe_interview_conditions_keep_no_answers_open_and_ask_everything_once() {
+    let base = r#"{"subject": {"age_years": 30, "national": false}, "forms": ["sexual"],
+        "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}},
+        "observations": [{"indicator": "confiscation_of_documents_at_destination", "status": "absent"}]"#;
+    let safe = Case::from_json(&format!("{base}}}")).expect("case");
+    let unsafe_ = Case::from_json(&format!(
+        r#"{base}, "interview_conditions": ["exploiter_present"]}}"#
+    ))
+    .expect("case");
+    let a = assessor().assess(&safe).expect("assesses");
+    let b = assessor().assess(&unsafe_).expect("assesses");
+    assert!(b.score_range.unresolved_indicators > a.score_range.unresolved_indicators);
+    assert!(b.explanation.notices.iter().any(
+        |n| n.kind == trafficking_indicators::assessment::NoticeKind::InterviewConditionsUnsafe
+    ));
+    assert!(b.report().contains("professional interpreter"));
+    // The interview does not ask the answered question again, and does not stop early.
+    let iv = Interview::new(assessor(), unsafe_).expect("starts");
+    assert_ne!(
+        iv.next().map(|q| q.topic),
+        Some(Topic::Indicator(
+            "confiscation_of_documents_at_destination"
+                .parse()
+                .expect("id")
+        ))
+    );
+    assert_eq!(iv.finished(), None);
+}
+
+#[test]
+fn a_yes_to_a_safety_question_puts_safety_first_in_the_report() {
+    let case = Case::from_json(
+        r#"{"interview": {"safety": {"hurt": "yes", "in_danger": "no", "needs_doctor": "yes"}}}"#,
+    )
+    .expect("case");
+    let report = assessor()
+        .assess(&case)
+        .expect("assesses")
+        .report_in(Locale::Ko);
+    let first: String = report.lines().take(8).collect::<Vec<_>>().join("\n");
+    assert!(first.contains("안전 우선"), "{first}");
+}
+
+/// Every question reads as a question a person can answer: it ends with a question mark,
+/// carries no indicator id and no jargon.
+#[test]
+fn every_question_is_a_question_in_plain_words() {
+    let jargon = ["dimension", "indicator", "_", "차원", "지표"];
+    let mut problems = Vec::new();
+    let ko = Locale::Ko.texts();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for e in Catalogue::builtin().entries() {
+        texts.push((
+            format!("{} (en)", e.id),
+            e.question.clone().unwrap_or_default(),
+        ));
+        let key = format!("indicator.{}.question", e.id);
+        texts.push((
+            format!("{} (ko)", e.id),
+            ko.get(&key).unwrap_or("").to_owned(),
+        ));
+    }
+    for key in [
+        "interview.safety.hurt",
+        "interview.safety.in_danger",
+        "interview.safety.needs_doctor",
+        "interview.reasons_child",
+    ] {
+        for locale in Locale::ALL {
+            texts.push((
+                format!("{key} ({})", locale.tag()),
+                locale.word(key).unwrap_or("").to_owned(),
+            ));
+        }
+    }
+    for (what, text) in &texts {
+        let text = text.trim();
+        if !text.ends_with('?') {
+            problems.push(format!("{what}: does not end with a question mark"));
+        }
+        for j in jargon {
+            if text.to_lowercase().contains(j) {
+                problems.push(format!("{what}: contains `{j}`"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The measure: questions to reasonable grounds on the data test cases, against catalogue
+/// order and random order (`cargo run --release --example interview_metric` prints the
+/// table).
+#[test]
+fn the_interview_reaches_reasonable_grounds_in_few_questions() {
+    // Known exception, with its reason: in this case the ten present indicators are all
+    // medium and the strong ones all absent (it tests the score criterion); the interview
+    // asks the strong, likely questions first and needs 60 questions, catalogue order 56.
+    const EXCEPTIONS: [&str; 1] = ["ilo_2009_weight_of_evidence_score_50"];
+    let mut counts = Vec::new();
+    let mut worse = Vec::new();
+    for (name, a, case) in data_cases() {
+        let Some(n) = questions_to_reasonable_grounds(a, &case, QuestionOrder::Interview) else {
+            continue;
+        };
+        let c =
+            questions_to_reasonable_grounds(a, &case, QuestionOrder::Catalogue).unwrap_or(u32::MAX);
+        if n > c && !EXCEPTIONS.contains(&name.as_str()) {
+            worse.push(format!("{name}: {n} > {c}"));
+        }
+        counts.push(f64::from(n));
+    }
+    let mean = counts.iter().sum::<f64>() / counts.len() as f64;
+    assert!(counts.len() >= 40, "{}", counts.len());
+    assert!(
+        mean <= 8.0,
+        "mean {mean:.2} questions to reasonable grounds"
+    );
+    assert!(worse.is_empty(), "worse than catalogue order: {worse:?}");
+}
+
+fn interview_example(args: &[&str], input: &str) -> (i32, String) {
+    let exe = std::env::current_exe().expect("test binary");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    let path = dir
+        .join("examples")
+        .join(format!("interview{}", std::env::consts::EXE_SUFFIX));
+    let mut child = Command::new(path)
+        .args(args)
+        .current_dir(root(""))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the interview example (cargo test builds it)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("ti-interview-{}-{name}", std::process::id()))
+}
+
+#[test]
+fn a_whole_interview_through_piped_input_saves_the_expected_case() {
+    let out = temp("whole.json");
+    let out_s = out.to_str().expect("path");
+    // Safety no, no, no; age 34; forms 1 (labour); then yes, no, not known, and quit.
+    let (code, stdout) = interview_example(
+        &["--rule-set", "kr-2024", "--out", out_s],
+        "n\nn\nn\n34\n1\ny\nn\n?\nq\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    // The same interview through the library gives the same case.
+    let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
+    for _ in 0..3 {
+        iv.reply(Reply::No, None).expect("safety");
+    }
+    iv.answer_age(Some(34)).expect("age");
+    iv.answer_forms(&[ExploitationForm::Labour]).expect("forms");
+    iv.reply(Reply::Yes, None).expect("1");
+    iv.reply(Reply::No, None).expect("2");
+    iv.reply(Reply::NotKnown, None).expect("3");
+    assert_eq!(&saved, iv.case());
+    assert_eq!(saved.observations.len(), 3);
+    assert!(stdout.contains("LEVEL:"), "the report at the end");
+    let _ = std::fs::remove_file(out);
+}
+
+#[test]
+fn undo_a_wrong_key_a_note_and_the_end_of_input() {
+    let out = temp("undo.json");
+    let out_s = out.to_str().expect("path");
+    // A wrong key at the age question, then 40; forms 2; a yes with a note, undone; a no
+    // with a note; then the input ends without q.
+    let (code, stdout) = interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
+        "n\nn\nn\nforty\n40\n2\ny: 사장이 여권을 가지고 있어요\nu\nn: 본인 말로는 없다고 함\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("나이를 숫자"),
+        "the help line for a wrong key: {stdout}"
+    );
+    assert!(!stdout.contains("forty"), "nothing typed is echoed");
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    assert_eq!(saved.subject.age_years, Some(40));
+    assert_eq!(saved.observations.len(), 1, "the undone answer is gone");
+    let o = &saved.observations[0];
+    assert_eq!(o.status, ObservationStatus::Absent);
+    assert_eq!(
+        o.note.as_ref().map(|n| n.as_str()),
+        Some("본인 말로는 없다고 함")
+    );
+    // Resuming from the saved case asks the same next question as the library would.
+    let iv = Interview::new(assessor(), saved.clone()).expect("resumes");
+    let next = iv.question_text(&iv.next().expect("a question"), Locale::Ko);
+    let resume = out.clone();
+    let (code, stdout) = interview_example(
+        &[
+            "--lang",
+            "ko",
+            "--rule-set",
+            "kr-2024",
+            "--resume",
+            resume.to_str().expect("p"),
+        ],
+        "q\n",
+    );
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains(&next),
+        "resumes at the same question:\n{stdout}"
+    );
+    let _ = std::fs::remove_file(out);
+}
+
+#[test]
+fn the_priors_are_a_replaceable_input() {
+    use trafficking_indicators::priors::QuestionPriors;
+    let builtin = QuestionPriors::builtin();
+    let mut flat = builtin.clone();
+    flat.types.clear();
+    flat.types.insert(
+        "all".into(),
+        trafficking_indicators::priors::TypeCounts {
+            rows: 1,
+            counts: Default::default(),
+        },
+    );
+    flat.default_probability = 0.5;
+    flat.list_weights.clear();
+    assert!(flat.problems().is_empty());
+    let rules = trafficking_indicators::RuleSet::builtin("kr-2024")
+        .expect("built in")
+        .clone();
+    let other = Assessor::new(rules, Catalogue::builtin())
+        .expect("valid")
+        .with_question_priors(&flat);
+    let case =
+        Case::from_json(r#"{"subject": {"age_years": 30}, "forms": ["labour"]}"#).expect("case");
+    let a = assessor().assess(&case).expect("assesses");
+    let b = other.assess(&case).expect("assesses");
+    // Same level and score; the order of the questions may differ.
+    assert_eq!(a.level, b.level);
+    assert_eq!(a.score, b.score);
+    let ids = |x: &trafficking_indicators::Assessment| {
+        x.explanation
+            .ask_next
+            .iter()
+            .map(|q| q.id.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_ne!(ids(&a), ids(&b), "the priors change the order");
+}
