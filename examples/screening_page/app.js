@@ -1,0 +1,414 @@
+// The screening page: holds the case in memory, asks the local server, never sends the case
+// anywhere else. No external resources, no inline script (the CSP allows only this file).
+'use strict';
+
+const state = {
+  lang: 'en',
+  ruleSet: 'ilo-2009',
+  case: {},
+  history: [],
+  words: {},
+  entries: [],
+  catalogue: null,
+  next: null,
+};
+
+const $ = (id) => document.getElementById(id);
+const w = (key, values) => {
+  let text = state.words[key] || key;
+  for (const [k, v] of Object.entries(values || {})) text = text.split('{' + k + '}').join(String(v));
+  return text;
+};
+
+async function api(path, body) {
+  const url = path + '?lang=' + encodeURIComponent(state.lang) + '&rule_set=' + encodeURIComponent(state.ruleSet);
+  const options = body === undefined
+    ? { method: 'GET' }
+    : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) };
+  const response = await fetch(url, options);
+  const value = await response.json();
+  if (!response.ok) throw new Error(value.error || response.statusText);
+  return value;
+}
+
+function showError(message) {
+  const el = $('error');
+  el.textContent = message;
+  el.hidden = !message;
+}
+
+function setCase(next, remember) {
+  if (remember !== false) state.history.push(JSON.stringify(state.case));
+  state.case = next;
+}
+
+// ----- static words -------------------------------------------------------------------------
+
+function renderWords() {
+  document.documentElement.lang = state.lang;
+  document.title = w('page.title');
+  const text = {
+    'title': 'page.title', 'subtitle': 'page.subtitle', 'lang-label': 'page.language',
+    'rule-set-label': 'page.rule_set', 'new-case': 'page.new_case', 'tab-interview': 'page.mode.interview',
+    'tab-checklist': 'page.mode.checklist', 'answer-yes': 'page.answer.yes', 'answer-no': 'page.answer.no',
+    'answer-not-known': 'page.answer.not_known', 'skip': 'page.skip', 'undo': 'page.undo',
+    'answer-number-ok': 'page.ok', 'answer-number-unknown': 'page.answer.not_known',
+    'answer-forms-ok': 'page.ok', 'answer-forms-unknown': 'page.answer.not_known',
+    'answer-forms-legend': 'page.forms', 'person-heading': 'page.person', 'result-heading': 'page.result',
+    'print': 'page.print', 'download': 'page.download', 'load-label': 'page.load', 'finished': 'page.finished',
+  };
+  for (const [id, key] of Object.entries(text)) $(id).textContent = w(key);
+}
+
+// ----- the person and the case --------------------------------------------------------------
+
+function field(label, control) {
+  const wrap = document.createElement('div');
+  const l = document.createElement('label');
+  l.textContent = label;
+  l.htmlFor = control.id;
+  wrap.append(l, control);
+  return wrap;
+}
+
+function numberInput(id, path, min, max) {
+  const input = document.createElement('input');
+  input.type = 'number'; input.id = id; input.min = min; input.max = max; input.inputMode = 'numeric';
+  const [a, b] = path;
+  const current = b ? (state.case[a] || {})[b] : state.case[a];
+  if (current !== undefined && current !== null) input.value = current;
+  input.addEventListener('change', () => {
+    const next = JSON.parse(JSON.stringify(state.case));
+    const value = input.value === '' ? undefined : Number(input.value);
+    if (b) { next[a] = next[a] || {}; if (value === undefined) delete next[a][b]; else next[a][b] = value; }
+    else if (value === undefined) delete next[a]; else next[a] = value;
+    update(next);
+  });
+  return input;
+}
+
+function triState(id, key) {
+  const select = document.createElement('select');
+  select.id = id;
+  for (const [value, word] of [['', 'page.unknown'], ['true', 'page.yes'], ['false', 'page.no']]) {
+    const o = document.createElement('option'); o.value = value; o.textContent = w(word); select.append(o);
+  }
+  const current = (state.case.subject || {})[key];
+  select.value = current === undefined || current === null ? '' : String(current);
+  select.addEventListener('change', () => {
+    const next = JSON.parse(JSON.stringify(state.case));
+    next.subject = next.subject || {};
+    if (select.value === '') delete next.subject[key]; else next.subject[key] = select.value === 'true';
+    update(next);
+  });
+  return select;
+}
+
+function checkboxes(id, legendKey, values, wordPrefix, read, write) {
+  const set = document.createElement('fieldset');
+  set.id = id;
+  const legend = document.createElement('legend');
+  legend.textContent = w(legendKey);
+  set.append(legend);
+  const chosen = read();
+  for (const value of values) {
+    const box = document.createElement('input');
+    box.type = 'checkbox'; box.id = id + '-' + value; box.value = value; box.checked = chosen.includes(value);
+    const label = document.createElement('label');
+    label.htmlFor = box.id; label.textContent = ' ' + w(wordPrefix + value);
+    const line = document.createElement('div');
+    line.append(box, label);
+    box.addEventListener('change', () => {
+      const picked = [...set.querySelectorAll('input:checked')].map((b) => b.value);
+      update(write(JSON.parse(JSON.stringify(state.case)), picked));
+    });
+    set.append(line);
+  }
+  return set;
+}
+
+function renderPerson() {
+  const c = state.catalogue;
+  const box = $('person-fields');
+  box.replaceChildren();
+  box.append(
+    field(w('page.age_years'), numberInput('f-age', ['subject', 'age_years'], 0, 130)),
+    field(w('page.possibly_minor'), triState('f-possibly-minor', 'possibly_minor')),
+    field(w('page.age_at_exploitation'), numberInput('f-age-act', ['subject', 'age_at_exploitation_years'], 0, 130)),
+    field(w('page.exploitation_began_year'), numberInput('f-began', ['exploitation_began_year'], 1900, 2100)),
+    field(w('page.birth_year'), numberInput('f-birth', ['subject', 'birth_year'], 1900, 2100)),
+    field(w('page.disability'), triState('f-disability', 'disability')),
+    field(w('page.national'), triState('f-national', 'national')),
+  );
+  const visa = document.createElement('input');
+  visa.id = 'f-visa'; visa.type = 'text'; visa.maxLength = 200;
+  visa.value = (state.case.subject || {}).visa || '';
+  visa.addEventListener('change', () => {
+    const next = JSON.parse(JSON.stringify(state.case));
+    next.subject = next.subject || {};
+    if (visa.value.trim() === '') delete next.subject.visa; else next.subject.visa = visa.value;
+    update(next);
+  });
+  box.append(field(w('page.visa'), visa));
+  const sector = document.createElement('select');
+  sector.id = 'f-sector';
+  const none = document.createElement('option'); none.value = ''; none.textContent = w('page.unknown'); sector.append(none);
+  for (const s of c.sectors) { const o = document.createElement('option'); o.value = s; o.textContent = w('sector.' + s); sector.append(o); }
+  sector.value = state.case.sector || '';
+  sector.addEventListener('change', () => {
+    const next = JSON.parse(JSON.stringify(state.case));
+    if (sector.value === '') delete next.sector; else next.sector = sector.value;
+    update(next);
+  });
+  box.append(field(w('page.sector'), sector));
+  box.append(
+    checkboxes('f-forms', 'page.forms', c.forms, 'form.', () => state.case.forms || [],
+      (next, picked) => { next.forms = picked; return next; }),
+    checkboxes('f-offences', 'page.offences', c.offences, 'offence.', () => (state.case.offences || []).map((o) => o.kind),
+      (next, picked) => {
+        const kept = (next.offences || []).filter((o) => picked.includes(o.kind));
+        for (const kind of picked) if (!kept.some((o) => o.kind === kind)) kept.push({ kind });
+        next.offences = kept; return next;
+      }),
+    checkboxes('f-measures', 'page.measures', c.measures, 'measure.', () => state.case.measures || [],
+      (next, picked) => { next.measures = picked; return next; }),
+    checkboxes('f-conditions', 'page.conditions', c.conditions, 'condition.', () => state.case.interview_conditions || [],
+      (next, picked) => { next.interview_conditions = picked; return next; }),
+  );
+}
+
+// ----- checklist mode -----------------------------------------------------------------------
+
+function renderChecklist() {
+  const box = $('checklist-items');
+  box.replaceChildren();
+  const groups = new Map();
+  for (const e of state.entries) {
+    const key = e.dimension ? 'dimension.' + e.dimension : 'element.' + (e.element || 'purpose');
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(e);
+  }
+  const status = new Map((state.case.observations || []).map((o) => [o.indicator, o.status]));
+  for (const [key, entries] of groups) {
+    const h = document.createElement('h3');
+    h.textContent = w(key);
+    box.append(h);
+    for (const e of entries) {
+      const row = document.createElement('div');
+      row.className = 'item';
+      const text = document.createElement('span');
+      text.id = 'c-label-' + e.id;
+      text.textContent = e.label;
+      const set = document.createElement('fieldset');
+      set.setAttribute('aria-labelledby', text.id);
+      for (const [value, word] of [['present', 'page.present'], ['absent', 'page.absent'], ['not_assessed', 'page.not_assessed'], ['', 'page.unanswered']]) {
+        const radio = document.createElement('input');
+        radio.type = 'radio'; radio.name = 'c-' + e.id; radio.value = value; radio.id = 'c-' + e.id + '-' + (value || 'none');
+        radio.checked = (status.get(e.id) || '') === value;
+        const label = document.createElement('label'); label.htmlFor = radio.id; label.textContent = w(word);
+        radio.addEventListener('change', () => {
+          const next = JSON.parse(JSON.stringify(state.case));
+          next.observations = (next.observations || []).filter((o) => o.indicator !== e.id);
+          if (value) next.observations.push({ indicator: e.id, status: value });
+          update(next);
+        });
+        set.append(radio, label);
+      }
+      row.append(text, set);
+      box.append(row);
+    }
+  }
+}
+
+// ----- interview mode -----------------------------------------------------------------------
+
+function renderQuestion(q, finished) {
+  const text = $('question-text');
+  $('finished').hidden = !finished;
+  for (const id of ['answer-yes-no', 'answer-number', 'answer-forms']) $(id).hidden = true;
+  if (!q) {
+    text.textContent = '';
+    text.dataset.kind = ''; text.dataset.id = '';
+    $('question-number').textContent = '';
+    return;
+  }
+  $('question-number').textContent = w('page.question', { number: q.number });
+  text.textContent = q.text;
+  text.dataset.kind = q.kind;
+  text.dataset.id = q.id || '';
+  $('question-lead').hidden = !q.lead;
+  $('question-lead').textContent = w('page.lead');
+  if (q.kind === 'age' || q.kind === 'birth_year') {
+    $('answer-number').hidden = false;
+    $('answer-number-label').textContent = q.text;
+    $('answer-number-input').value = '';
+  } else if (q.kind === 'forms') {
+    $('answer-forms').hidden = false;
+    const list = $('answer-forms-list');
+    list.replaceChildren();
+    for (const f of state.catalogue.forms) {
+      const box = document.createElement('input');
+      box.type = 'checkbox'; box.id = 'q-form-' + f; box.value = f;
+      const label = document.createElement('label'); label.htmlFor = box.id; label.textContent = ' ' + w('form.' + f);
+      const line = document.createElement('div'); line.append(box, label); list.append(line);
+    }
+  } else {
+    $('answer-yes-no').hidden = false;
+    $('answer-note').value = '';
+  }
+}
+
+async function answer(a) {
+  showError('');
+  try {
+    const before = JSON.stringify(state.case);
+    const result = await api('/api/interview', { case: state.case, answer: a });
+    state.history.push(before);
+    state.case = result.case;
+    await refresh();
+  } catch (e) {
+    showError(w('page.error', { error: e.message }));
+  }
+}
+
+// ----- result -------------------------------------------------------------------------------
+
+let generation = 0;
+
+async function refresh() {
+  generation += 1;
+  const mine = generation;
+  try {
+    const [iv, result] = await Promise.all([
+      api('/api/interview', { case: state.case, answer: null }),
+      api('/api/assess', state.case),
+    ]);
+    // Only the latest refresh paints: an earlier one that answers late is dropped.
+    if (mine !== generation) return;
+    state.next = iv.next;
+    renderQuestion(iv.next, iv.finished);
+    const a = result.assessment;
+    const level = $('level');
+    level.textContent = w('page.level') + ': ' + result.prose.level;
+    level.className = 'level ' + a.level;
+    level.dataset.level = a.level;
+    const round = (x) => Math.round(x);
+    $('score').textContent = w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) });
+    $('score').dataset.score = a.score;
+    $('report').textContent = result.report;
+    renderPerson();
+    if (!$('checklist').hidden) renderChecklist();
+  } catch (e) {
+    showError(w('page.error', { error: e.message }));
+  }
+}
+
+async function update(next) {
+  showError('');
+  const before = JSON.stringify(state.case);
+  try {
+    await api('/api/assess', next);
+    state.history.push(before);
+    state.case = next;
+    await refresh();
+  } catch (e) {
+    showError(w('page.error', { error: e.message }));
+    renderPerson();
+  }
+}
+
+async function loadCatalogue() {
+  const asked = state.lang + ' ' + state.ruleSet;
+  const catalogue = await api('/api/catalogue');
+  // A later change of language or rule set wins over an answer that arrives late.
+  if (asked !== state.lang + ' ' + state.ruleSet) return;
+  state.catalogue = catalogue;
+  state.words = state.catalogue.words;
+  state.entries = state.catalogue.entries;
+  const select = $('rule-set');
+  if (select.options.length === 0) {
+    for (const id of state.catalogue.rule_sets) {
+      const o = document.createElement('option'); o.value = id; o.textContent = id; select.append(o);
+    }
+  }
+  select.value = state.ruleSet;
+  renderWords();
+}
+
+function download() {
+  const blob = new Blob([JSON.stringify(state.case, null, 2) + '\n'], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = 'case.json';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function load(file) {
+  const reader = new FileReader();
+  reader.onload = async () => {
+    const text = String(reader.result);
+    try {
+      await api('/api/assess', text);
+      state.history.push(JSON.stringify(state.case));
+      state.case = JSON.parse(text);
+      showError('');
+      await refresh();
+    } catch (e) {
+      showError(w('page.load_error', { error: e.message }));
+    }
+    $('load').value = '';
+  };
+  reader.readAsText(file);
+}
+
+function mode(name) {
+  const interview = name === 'interview';
+  $('interview').hidden = !interview;
+  $('checklist').hidden = interview;
+  $('tab-interview').setAttribute('aria-selected', String(interview));
+  $('tab-checklist').setAttribute('aria-selected', String(!interview));
+  if (!interview) renderChecklist();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('lang').addEventListener('change', async () => { state.lang = $('lang').value; await loadCatalogue(); await refresh(); });
+  $('rule-set').addEventListener('change', async () => { state.ruleSet = $('rule-set').value; await loadCatalogue(); await refresh(); });
+  $('new-case').addEventListener('click', () => { setCase({}); refresh(); });
+  $('tab-interview').addEventListener('click', () => mode('interview'));
+  $('tab-checklist').addEventListener('click', () => mode('checklist'));
+  const note = () => $('answer-note').value.trim() || undefined;
+  $('answer-yes').addEventListener('click', () => answer({ reply: 'yes', note: note() }));
+  $('answer-no').addEventListener('click', () => answer({ reply: 'no', note: note() }));
+  $('answer-not-known').addEventListener('click', () => answer({ reply: 'not_known', note: note() }));
+  $('skip').addEventListener('click', () => answer({ skip: true }));
+  $('undo').addEventListener('click', () => {
+    if (state.history.length > 0) { state.case = JSON.parse(state.history.pop()); refresh(); }
+  });
+  $('answer-number-ok').addEventListener('click', () => {
+    const value = $('answer-number-input').value;
+    if (value === '') return;
+    const key = state.next && state.next.kind === 'birth_year' ? 'birth_year' : 'age';
+    answer({ [key]: Number(value) });
+  });
+  $('answer-number-unknown').addEventListener('click', () => {
+    const key = state.next && state.next.kind === 'birth_year' ? 'birth_year' : 'age';
+    answer({ [key]: null });
+  });
+  $('answer-forms-ok').addEventListener('click', () => {
+    const picked = [...$('answer-forms-list').querySelectorAll('input:checked')].map((b) => b.value);
+    answer({ forms: picked });
+  });
+  $('answer-forms-unknown').addEventListener('click', () => answer({ forms: [] }));
+  $('print').addEventListener('click', () => window.print());
+  $('download').addEventListener('click', download);
+  $('load').addEventListener('change', () => { const f = $('load').files[0]; if (f) load(f); });
+  try {
+    await loadCatalogue();
+    await refresh();
+  } catch (e) {
+    showError(w('page.error', { error: e.message }));
+  }
+});

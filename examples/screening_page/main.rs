@@ -1,0 +1,382 @@
+//! A screening page for the front line: local, offline, in Korean and English.
+//!
+//! ```text
+//! cargo run --release --example screening_page
+//! cargo run --release --example screening_page -- --listen 127.0.0.1:0
+//! ```
+//!
+//! Serves one page on 127.0.0.1 (another address only with `--listen`, with a warning), with
+//! all its HTML, CSS and JavaScript embedded in the binary: no CDN, no web fonts, no request
+//! leaves the machine. The page holds the case; the server stores and logs nothing about it.
+//!
+//! JSON endpoints over the library:
+//! - `GET /api/catalogue?lang=ko&rule_set=kr-2024`: the indicators and the page's words;
+//! - `POST /api/assess?lang=ko&rule_set=kr-2024` with a case: the assessment, its prose and
+//!   the text report;
+//! - `POST /api/interview?lang=ko&rule_set=kr-2024` with `{"case": ..., "answer": ...}`: the
+//!   case with the answer recorded and the next question.
+//!
+//! Hostile input: bodies over 1 MiB are refused; a `Host` other than the listening address
+//! is refused (DNS rebinding); the API takes and gives JSON only, with the library's own
+//! errors (no value is echoed); a Content-Security-Policy allows only the page's own files;
+//! there is no CORS.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use serde_json::{Value, json};
+use tiny_http::{Header, Method, Request, Response, Server};
+use trafficking_indicators::interview::{Interview, NextQuestion, Reply, Topic};
+use trafficking_indicators::locale::Locale;
+use trafficking_indicators::{Assessor, Case, Catalogue, ExploitationForm, RuleSet};
+
+const INDEX: &str = include_str!("index.html");
+const APP_JS: &str = include_str!("app.js");
+const APP_CSS: &str = include_str!("app.css");
+
+/// The largest request body the server reads.
+const MAX_BODY: usize = 1 << 20;
+
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+                   connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+fn header(name: &str, value: &str) -> Option<Header> {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+fn respond(request: Request, status: u16, content_type: &str, body: String) {
+    let mut response = Response::from_string(body).with_status_code(status);
+    for (name, value) in [
+        ("Content-Type", content_type),
+        ("Content-Security-Policy", CSP),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Cache-Control", "no-store"),
+        ("X-Frame-Options", "DENY"),
+    ] {
+        if let Some(h) = header(name, value) {
+            response = response.with_header(h);
+        }
+    }
+    // A client that went away is not an error worth reporting (and reporting it could
+    // carry nothing about the case anyway).
+    let _ = request.respond(response);
+}
+
+fn json_response(request: Request, status: u16, value: &Value) {
+    respond(
+        request,
+        status,
+        "application/json; charset=utf-8",
+        value.to_string(),
+    );
+}
+
+fn error(request: Request, status: u16, message: &str) {
+    json_response(request, status, &json!({ "error": message }));
+}
+
+/// The query parameters the API knows: `lang` and `rule_set`.
+fn params(url: &str) -> (Locale, String) {
+    let mut lang = Locale::En;
+    let mut rule_set = trafficking_indicators::DEFAULT_RULE_SET.to_owned();
+    if let Some((_, query)) = url.split_once('?') {
+        for pair in query.split('&') {
+            match pair.split_once('=') {
+                Some(("lang", v)) => lang = Locale::from_tag(v).unwrap_or(Locale::En),
+                Some(("rule_set", v)) if RuleSet::builtin(v).is_ok() => v.clone_into(&mut rule_set),
+                _ => {}
+            }
+        }
+    }
+    (lang, rule_set)
+}
+
+/// The words of the page and the vocabulary it shows, in a language.
+fn words(lang: Locale) -> Value {
+    let mut out = serde_json::Map::new();
+    let prefixes = [
+        "page.",
+        "level.",
+        "dimension.",
+        "form.",
+        "sector.",
+        "measure.",
+        "offence.",
+        "condition.",
+        "interview.",
+        "element.",
+        "strength.",
+    ];
+    for (key, text) in &Locale::En.texts().texts {
+        if prefixes.iter().any(|p| key.starts_with(p)) {
+            let text = lang.word(key).unwrap_or(text);
+            out.insert(key.clone(), Value::String(text.to_owned()));
+        }
+    }
+    Value::Object(out)
+}
+
+fn catalogue(lang: Locale, rule_set: &str) -> Value {
+    let Ok(rules) = RuleSet::builtin(rule_set) else {
+        return json!({});
+    };
+    let catalogue = Catalogue::builtin();
+    let entries: Vec<Value> = catalogue
+        .entries()
+        .iter()
+        .filter(|e| rules.lists.iter().any(|l| e.in_list(l)))
+        .map(|e| {
+            let e = lang.entry(e);
+            json!({
+                "id": e.id,
+                "dimension": e.dimension,
+                "element": e.element,
+                "label": e.label,
+                "question": e.question,
+                "appearance": e.appearance,
+            })
+        })
+        .collect();
+    json!({
+        "rule_sets": RuleSet::builtin_ids().collect::<Vec<_>>(),
+        "entries": entries,
+        "forms": ExploitationForm::ALL,
+        "sectors": trafficking_indicators::case::Sector::ALL,
+        "measures": trafficking_indicators::case::Measure::ALL,
+        "offences": trafficking_indicators::OffenceKind::ALL,
+        "conditions": trafficking_indicators::case::InterviewCondition::ALL,
+        "words": words(lang),
+    })
+}
+
+fn read_body(request: &mut Request) -> Result<String, (u16, &'static str)> {
+    if request.body_length().is_some_and(|n| n > MAX_BODY) {
+        return Err((413, "the request is larger than 1 MiB"));
+    }
+    let mut body = Vec::new();
+    let read = request
+        .as_reader()
+        .take(MAX_BODY as u64 + 1)
+        .read_to_end(&mut body);
+    if read.is_err() {
+        return Err((400, "the request body could not be read"));
+    }
+    if body.len() > MAX_BODY {
+        return Err((413, "the request is larger than 1 MiB"));
+    }
+    String::from_utf8(body).map_err(|_| (400, "the request body is not UTF-8"))
+}
+
+fn assess(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> {
+    let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
+    let case = Case::from_json(body).map_err(|e| e.to_string())?;
+    let a = assessor.assess(&case).map_err(|e| e.to_string())?;
+    Ok(json!({
+        "assessment": serde_json::to_value(&a).map_err(|e| e.to_string())?,
+        "prose": serde_json::to_value(a.prose(lang)).map_err(|e| e.to_string())?,
+        "report": a.report_in(lang),
+    }))
+}
+
+fn question(interview: &Interview<'_>, q: &NextQuestion, lang: Locale) -> Value {
+    let (kind, id) = match &q.topic {
+        Topic::Safety(s) => ("safety", Some(s.as_str().to_owned())),
+        Topic::Age => ("age", None),
+        Topic::ReasonsToBelieveChild => ("reasons_to_believe_child", None),
+        Topic::BirthYear => ("birth_year", None),
+        Topic::Forms => ("forms", None),
+        Topic::Indicator(id) => ("indicator", Some(id.to_string())),
+    };
+    let text = interview.question_text(q, lang);
+    let text = if kind == "forms" {
+        text.lines().next().unwrap_or("").to_owned()
+    } else {
+        text
+    };
+    json!({
+        "number": q.number,
+        "kind": kind,
+        "id": id,
+        "text": text,
+        "lead": q.lead,
+        "dimension": q.dimension,
+        "level_if_yes": q.level_if_yes,
+    })
+}
+
+fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> {
+    let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
+    let request: Value = serde_json::from_str(body).map_err(|_| "the request is not JSON")?;
+    let case_json = request
+        .get("case")
+        .map(Value::to_string)
+        .unwrap_or_default();
+    let case = Case::from_json(&case_json).map_err(|e| e.to_string())?;
+    let mut iv = Interview::new(assessor, case).map_err(|e| e.to_string())?;
+    let answer = request.get("answer").unwrap_or(&Value::Null);
+    let note = answer.get("note").and_then(Value::as_str);
+    let done = if answer.is_null() {
+        Ok(())
+    } else if let Some(reply) = answer.get("reply").and_then(Value::as_str) {
+        let reply = match reply {
+            "yes" => Reply::Yes,
+            "no" => Reply::No,
+            "not_known" => Reply::NotKnown,
+            _ => return Err("`reply` is one of `yes`, `no`, `not_known`".into()),
+        };
+        iv.reply(reply, note)
+    } else if let Some(age) = answer.get("age") {
+        match age {
+            Value::Null => iv.answer_age(None),
+            v => match v
+                .as_u64()
+                .and_then(|n| u8::try_from(n).ok())
+                .filter(|n| *n <= 130)
+            {
+                Some(n) => iv.answer_age(Some(n)),
+                None => {
+                    return Err("`age` is a whole number of years from 0 to 130, or null".into());
+                }
+            },
+        }
+    } else if let Some(year) = answer.get("birth_year") {
+        match year {
+            Value::Null => iv.answer_birth_year(None),
+            v => match v
+                .as_u64()
+                .and_then(|n| u16::try_from(n).ok())
+                .filter(|n| (1900..=2100).contains(n))
+            {
+                Some(n) => iv.answer_birth_year(Some(n)),
+                None => return Err("`birth_year` is a year from 1900 to 2100, or null".into()),
+            },
+        }
+    } else if let Some(forms) = answer.get("forms") {
+        let forms: Vec<ExploitationForm> = serde_json::from_value(forms.clone())
+            .map_err(|_| "`forms` is a list of forms of exploitation")?;
+        iv.answer_forms(&forms)
+    } else if answer.get("skip").is_some() {
+        iv.skip()
+    } else {
+        return Err("`answer` is one of reply, age, birth_year, forms or skip".into());
+    };
+    done.map_err(|e| e.to_string())?;
+    let next = iv.next().map(|q| question(&iv, &q, lang));
+    let finished = iv.finished().map(|r| format!("{r:?}"));
+    Ok(json!({
+        "case": serde_json::to_value(iv.case()).map_err(|e| e.to_string())?,
+        "next": next,
+        "finished": finished,
+    }))
+}
+
+/// Whether the request's `Host` header names the address the server listens on.
+fn host_ok(request: &Request, allowed: &[String]) -> bool {
+    let hosts: Vec<&str> = request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str())
+        .collect();
+    matches!(hosts.as_slice(), [one] if allowed.iter().any(|a| a.eq_ignore_ascii_case(one)))
+}
+
+fn handle(mut request: Request, allowed: &[String]) {
+    if !host_ok(&request, allowed) {
+        return error(request, 421, "this server answers only to its own address");
+    }
+    let url = request.url().to_owned();
+    let path = url.split('?').next().unwrap_or("");
+    let (lang, rule_set) = params(&url);
+    match (request.method(), path) {
+        (Method::Get, "/") => respond(request, 200, "text/html; charset=utf-8", INDEX.to_owned()),
+        (Method::Get, "/app.js") => respond(
+            request,
+            200,
+            "text/javascript; charset=utf-8",
+            APP_JS.to_owned(),
+        ),
+        (Method::Get, "/app.css") => {
+            respond(request, 200, "text/css; charset=utf-8", APP_CSS.to_owned())
+        }
+        (Method::Get, "/api/catalogue") => {
+            let value = catalogue(lang, &rule_set);
+            json_response(request, 200, &value);
+        }
+        (Method::Post, "/api/assess" | "/api/interview") => {
+            let json_type = request.headers().iter().any(|h| {
+                h.field.equiv("Content-Type") && h.value.as_str().starts_with("application/json")
+            });
+            if !json_type {
+                return error(request, 415, "the API takes application/json");
+            }
+            let body = match read_body(&mut request) {
+                Ok(b) => b,
+                Err((status, message)) => return error(request, status, message),
+            };
+            let result = if path == "/api/assess" {
+                assess(lang, &rule_set, &body)
+            } else {
+                interview(lang, &rule_set, &body)
+            };
+            match result {
+                Ok(value) => json_response(request, 200, &value),
+                Err(message) => error(request, 422, &message),
+            }
+        }
+        (_, "/" | "/app.js" | "/app.css" | "/api/catalogue" | "/api/assess" | "/api/interview") => {
+            error(request, 405, "method not allowed")
+        }
+        _ => error(request, 404, "not found"),
+    }
+}
+
+fn main() -> ExitCode {
+    let mut listen = "127.0.0.1:7878".to_owned();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--listen" => match args.next() {
+                Some(a) => listen = a,
+                None => {
+                    eprintln!("screening_page: --listen takes an address such as 127.0.0.1:7878");
+                    return ExitCode::from(2);
+                }
+            },
+            "-h" | "--help" => {
+                println!("screening_page [--listen ADDRESS:PORT]   (default 127.0.0.1:7878)");
+                return ExitCode::SUCCESS;
+            }
+            _ => {
+                eprintln!("screening_page: unknown argument (see --help)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let server = match Server::http(listen.as_str()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("screening_page: cannot listen on {listen}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let Some(addr) = server.server_addr().to_ip() else {
+        eprintln!("screening_page: not an IP address");
+        return ExitCode::from(1);
+    };
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "screening_page: WARNING: listening on {addr}, reachable from other machines. Case data is about real people: use 127.0.0.1 unless you know why not."
+        );
+    }
+    let mut allowed = vec![addr.to_string()];
+    if addr.ip().is_loopback() {
+        allowed.push(format!("localhost:{}", addr.port()));
+    }
+    println!("http://{addr}/");
+    for request in server.incoming_requests() {
+        handle(request, &allowed);
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,207 @@
+// Browser tests of the screening page, in headless Debian Chromium driven by playwright-core.
+// Run from the repository root after `cargo test` (which builds the examples):
+//   node tests/browser/run.mjs
+// Screenshots go to docs/screenshots/.
+import { spawn, execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const target = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+const exe = (name) => path.join(target, 'debug', 'examples', name);
+const shots = path.join(root, 'docs', 'screenshots');
+fs.mkdirSync(shots, { recursive: true });
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(exe('screening_page'), ['--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buffer = '';
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      const line = buffer.split('\n')[0];
+      if (buffer.includes('\n')) resolve({ child, url: line.trim() });
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error('the server exited with ' + code)));
+  });
+}
+
+function assessFile(file, ruleSet) {
+  const out = execFileSync(exe('assess'), ['--rule-set', ruleSet, file], { cwd: root });
+  return JSON.parse(out.toString());
+}
+
+function request(url, options, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { agent: false, ...options }, (res) => {
+      let data = '';
+      res.on('data', (c) => { data += c; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: data }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+const hangul = /[\uAC00-\uD7A3]/;
+let failures = 0;
+async function test(name, fn) {
+  try {
+    await fn();
+    console.log('ok   ' + name);
+  } catch (e) {
+    failures += 1;
+    console.log('FAIL ' + name + '\n     ' + (e && e.stack ? e.stack : e));
+  }
+}
+
+// Drives the interview mode with the answers of a case file: the age and forms from the case,
+// "yes" where the case has the indicator present, "no" otherwise, until the interview ends.
+async function interview(page, caseFile) {
+  const full = JSON.parse(fs.readFileSync(caseFile, 'utf8'));
+  const present = new Set((full.observations || []).filter((o) => o.status === 'present').map((o) => o.indicator));
+  for (let i = 0; i < 250; i += 1) {
+    const q = page.locator('#question-text');
+    const kind = await q.getAttribute('data-kind');
+    const id = await q.getAttribute('data-id');
+    if (!kind) break;
+    if (await page.locator('#finished').isVisible()) break;
+    const before = await page.locator('#question-number').textContent();
+    if (kind === 'age') {
+      await page.fill('#answer-number-input', String(full.subject.age_years));
+      await page.click('#answer-number-ok');
+    } else if (kind === 'birth_year') {
+      await page.click('#answer-number-unknown');
+    } else if (kind === 'forms') {
+      for (const f of full.forms || []) await page.check('#q-form-' + f);
+      await page.click('#answer-forms-ok');
+    } else if (kind === 'indicator') {
+      await page.click(present.has(id) ? '#answer-yes' : '#answer-no');
+    } else {
+      await page.click('#answer-no');
+    }
+    await page.waitForFunction((b) => document.getElementById('question-number').textContent !== b
+      || document.getElementById('finished').hidden === false, before);
+  }
+}
+
+const { child, url } = await startServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const fisher = path.join(root, 'examples', 'cases', 'fisher_distant_water.json');
+const krFisher = path.join(root, 'examples', 'cases', 'kr_distant_water_fisher.json');
+try {
+  await test('the fisher case entered through the interview mode reaches the library\'s level', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.screenshot({ path: path.join(shots, 'interview-en.png'), fullPage: false });
+    await interview(page, fisher);
+    const expected = assessFile(fisher, 'ilo-2009');
+    assert.equal(await page.locator('#level').getAttribute('data-level'), expected.level);
+    await page.screenshot({ path: path.join(shots, 'result-en.png'), fullPage: true });
+    await page.close();
+  });
+
+  await test('the same in Korean shows Korean labels and a Korean report', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.selectOption('#lang', 'ko');
+    await page.selectOption('#rule-set', 'kr-2024');
+    await page.waitForFunction(() => /[\uAC00-\uD7A3]/.test(document.getElementById('question-text').textContent));
+    assert.match(await page.locator('#tab-interview').textContent(), hangul);
+    assert.match(await page.locator('#person-heading').textContent(), hangul);
+    await page.screenshot({ path: path.join(shots, 'interview-ko.png'), fullPage: false });
+    await interview(page, krFisher);
+    const expected = assessFile(krFisher, 'kr-2024');
+    assert.equal(await page.locator('#level').getAttribute('data-level'), expected.level);
+    const report = await page.locator('#report').textContent();
+    assert.match(report, /판단 수준/);
+    await page.click('#tab-checklist');
+    assert.match(await page.locator('#checklist-items').textContent(), hangul);
+    await page.click('#tab-interview');
+    await page.screenshot({ path: path.join(shots, 'result-ko.png'), fullPage: true });
+    await page.close();
+  });
+
+  await test('a broken case file shows an error and keeps the page working', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    const levelBefore = await page.locator('#level').textContent();
+    const broken = path.join(os.tmpdir(), 'ti-broken-case.json');
+    fs.writeFileSync(broken, '{"observations": [{"indicator": "withholding_of_wages", "status": "maybe"}]}');
+    await page.setInputFiles('#load', broken);
+    await page.waitForSelector('#error:not([hidden])');
+    assert.match(await page.locator('#error').textContent(), /observations\[0\]\.status/);
+    assert.equal(await page.locator('#level').textContent(), levelBefore);
+    await page.click('#answer-no');
+    await page.waitForFunction(() => document.getElementById('question-number').textContent.includes('2'));
+    await page.close();
+  });
+
+  await test('a request with a foreign Host is refused; oversized and non-JSON requests too', async () => {
+    const u = new URL(url);
+    const foreign = await request(url, { headers: { Host: 'evil.example:' + u.port } });
+    assert.equal(foreign.status, 421);
+    const own = await request(url, {});
+    assert.equal(own.status, 200);
+    assert.match(own.headers['content-security-policy'], /default-src 'none'; script-src 'self'/);
+    assert.equal(own.headers['access-control-allow-origin'], undefined);
+    const big = await request(url + 'api/assess', { method: 'POST', headers: { 'Content-Type': 'application/json' } }, 'x'.repeat((1 << 20) + 10));
+    assert.equal(big.status, 413);
+    const text = await request(url + 'api/assess', { method: 'POST', headers: { 'Content-Type': 'text/plain' } }, '{}');
+    assert.equal(text.status, 415);
+    const bad = await request(url + 'api/assess', { method: 'POST', headers: { 'Content-Type': 'application/json' } }, '{"subject": {"visa": "Secret Maria 7731", "age_years": "x"}}');
+    assert.equal(bad.status, 422);
+    assert.doesNotMatch(bad.body, /Maria|7731/);
+  });
+
+  await test('downloading the case and assessing it with the assess example gives the same level and score', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await interview(page, fisher);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const saved = path.join(os.tmpdir(), 'ti-downloaded-case.json');
+    await download.saveAs(saved);
+    const a = assessFile(saved, 'ilo-2009');
+    assert.equal(await page.locator('#level').getAttribute('data-level'), a.level);
+    assert.equal(Number(await page.locator('#score').getAttribute('data-score')), a.score);
+    await page.close();
+  });
+
+  await test('readable at 360 px and usable with the keyboard alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, 'no horizontal scrolling: ' + width);
+    const before = await page.locator('#question-number').textContent();
+    await page.focus('#answer-no');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((b) => document.getElementById('question-number').textContent !== b, before);
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select')]
+      .filter((el) => el.type !== 'hidden' && !el.labels?.length && !el.getAttribute('aria-label') && !el.closest('fieldset[aria-labelledby]'))
+      .map((el) => el.id || el.name));
+    assert.deepEqual(unlabelled, []);
+    await page.close();
+  });
+} finally {
+  await browser.close();
+  child.kill();
+}
+if (failures > 0) {
+  console.log(failures + ' browser test(s) failed');
+  process.exit(1);
+}
+console.log('all browser tests passed');
