@@ -98,7 +98,7 @@ fn run() -> Result<ExitCode, String> {
         "rule set `{}` v{} is valid; digest {}",
         rules.id,
         rules.version,
-        rules.digest()
+        rules.digest().map_err(|e| e.to_string())?
     );
     let assessor = Assessor::new(rules, catalogue).map_err(|e| e.to_string())?;
     let case = Case::from_json(&read(case_path)?).map_err(|e| format!("{case_path}: {e}"))?;

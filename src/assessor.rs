@@ -655,7 +655,7 @@ impl Assessor {
     /// once; an invalid rule set can never assess.
     pub fn new(rule_set: RuleSet, catalogue: Arc<Catalogue>) -> Result<Assessor, RuleSetError> {
         validate_result(&rule_set, &catalogue).map_err(RuleSetError::Invalid)?;
-        Ok(Assessor::compile(rule_set, catalogue))
+        Assessor::compile(rule_set, catalogue)
     }
 
     /// The same assessor with other likelihoods for ordering questions (see
@@ -719,7 +719,13 @@ impl Assessor {
         &self.stamp
     }
 
-    fn compile(rule_set: RuleSet, catalogue: Arc<Catalogue>) -> Assessor {
+    fn compile(rule_set: RuleSet, catalogue: Arc<Catalogue>) -> Result<Assessor, RuleSetError> {
+        let rule_set_digest = rule_set
+            .digest()
+            .map_err(|e| RuleSetError::Canonical(e.to_string()))?;
+        let catalogue_digest = catalogue
+            .digest()
+            .map_err(|e| RuleSetError::Canonical(e.to_string()))?;
         let lists: Vec<CompiledList> = rule_set
             .lists
             .iter()
@@ -945,10 +951,10 @@ impl Assessor {
             id: Text::from(rule_set.id.as_str()),
             version: Text::from(rule_set.version.as_str()),
             effective_date: Text::from(rule_set.effective_date.as_str()),
-            digest: Text::from(rule_set.digest().as_str()),
-            catalogue_digest: Text::from(catalogue.digest()),
+            digest: Text::from(rule_set_digest.as_str()),
+            catalogue_digest: Text::from(catalogue_digest.as_str()),
         });
-        Assessor {
+        Ok(Assessor {
             stamp,
             n_slots: slot_keys.len(),
             entries,
@@ -984,7 +990,7 @@ impl Assessor {
             .collect(),
             rule_set: Arc::new(rule_set),
             catalogue,
-        }
+        })
     }
 
     fn weight(&self, s: Strength) -> f64 {

@@ -707,6 +707,7 @@ impl Case {
 
     /// Reads a case from JSON with explicit options.
     pub fn from_json_with(json: &str, options: ParseOptions) -> Result<Case, CaseError> {
+        let json = json::text_input(json).map_err(|_| CaseError::Utf16)?;
         let limits = Limits::default();
         if json.len() > limits.max_case_bytes {
             return Err(CaseError::TooLarge {

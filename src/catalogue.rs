@@ -161,6 +161,11 @@ impl CatalogueDocument {
     /// Parses a catalogue document from JSON, without checking references between its parts
     /// (see [`Catalogue::from_documents`]).
     pub fn from_json(json: &str) -> Result<Self, CatalogueError> {
+        let json = crate::json::text_input(json).map_err(|_| CatalogueError::Parse {
+            message: "the text is UTF-16: save it as UTF-8".to_owned(),
+            line: 1,
+            column: 1,
+        })?;
         let limits = Limits::default();
         if json.len() > limits.max_catalogue_bytes {
             return Err(CatalogueError::TooLarge {
@@ -643,14 +648,15 @@ impl Catalogue {
     }
 
     /// The canonical JSON of the catalogue: the serialization of [`Catalogue::to_document`].
-    pub fn canonical_json(&self) -> String {
-        serde_json::to_string(&self.to_document()).unwrap_or_default()
+    pub fn canonical_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(&self.to_document())
     }
 
     /// The SHA-256 digest of [`Catalogue::canonical_json`], as lowercase hex. Assessments
     /// record it, so an auditor can tell which catalogue produced them.
-    pub fn digest(&self) -> String {
-        crate::digest::sha256_hex(self.canonical_json().as_bytes())
+    /// A failure to write the canonical JSON is an error, never the digest of an empty text.
+    pub fn digest(&self) -> Result<String, serde_json::Error> {
+        Ok(crate::hash::sha256_hex(self.canonical_json()?.as_bytes()))
     }
 
     /// Whether the entry with this id came from an extension rather than the base catalogue.

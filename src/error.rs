@@ -169,6 +169,9 @@ pub enum CaseError {
         /// The limit.
         limit: usize,
     },
+    /// The text is UTF-16; the readers take UTF-8 (with or without a byte-order mark).
+    #[error("the case is UTF-16 text: save it as UTF-8")]
+    Utf16,
     /// The text is not valid JSON.
     #[error("the case is not valid JSON: {message} at line {line} column {column}")]
     Syntax {
@@ -361,9 +364,10 @@ impl CaseError {
             CaseError::ContradictoryAge { .. } => Some("$.subject"),
             CaseError::Contradiction { first, .. } => Some(first),
             CaseError::Revealed { error, .. } => error.path(),
-            CaseError::TooLarge { .. } | CaseError::Syntax { .. } | CaseError::TooDeep { .. } => {
-                None
-            }
+            CaseError::TooLarge { .. }
+            | CaseError::Syntax { .. }
+            | CaseError::TooDeep { .. }
+            | CaseError::Utf16 => None,
         }
     }
 }
@@ -433,6 +437,9 @@ pub enum RuleSetError {
     /// No built-in rule set has this id.
     #[error("no built-in rule set is called `{0}` (there are `ilo-2009`, `kr-2024` and `kr-2023`)")]
     UnknownBuiltin(String),
+    /// The rule set or catalogue could not be written as canonical JSON for its digest.
+    #[error("the rule set or catalogue cannot be written as canonical JSON: {0}")]
+    Canonical(String),
 }
 
 impl RuleSetError {

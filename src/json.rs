@@ -373,3 +373,34 @@ mod tests {
         assert!(matches!(parse("{} {}", 32), Err(CaseError::Syntax { .. })));
     }
 }
+
+/// A text input as the readers take it: a leading UTF-8 byte-order mark (editors on Windows
+/// write one) is skipped; text that is UTF-16 read as if it were UTF-8 (a UTF-16 byte-order
+/// mark, or NUL bytes among the first characters) is refused, so that the error can say so.
+pub(crate) fn text_input(text: &str) -> Result<&str, NotUtf8> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bytes = text.as_bytes();
+    let utf16 = text.starts_with('\u{fffe}')
+        || text.starts_with('\u{feff}')
+        || bytes.first() == Some(&0)
+        || bytes.get(1) == Some(&0);
+    if utf16 { Err(NotUtf8) } else { Ok(text) }
+}
+
+/// The text is UTF-16, not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NotUtf8;
+
+#[cfg(test)]
+mod text_input_tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_utf16_is_refused() {
+        assert_eq!(text_input("\u{feff}{}"), Ok("{}"));
+        assert_eq!(text_input("{}"), Ok("{}"));
+        assert_eq!(text_input("{\0\"\0"), Err(NotUtf8));
+        assert_eq!(text_input("\0{\0"), Err(NotUtf8));
+        assert_eq!(text_input("\u{fffe}{"), Err(NotUtf8));
+    }
+}

@@ -98,8 +98,8 @@
 //! dimension rule are secondary; the person-level rule is unverified. Assessments say so in
 //! their notices.
 
-#![forbid(unsafe_code)]
-#![deny(missing_docs)]
+// `unsafe_code` (forbid) and `missing_docs` (deny) are set for every target in the
+// `[lints]` table of Cargo.toml; the library alone also denies these:
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -123,8 +123,8 @@ pub mod case;
 pub mod catalogue;
 pub mod contacts;
 pub mod ctdc;
-pub mod digest;
 pub mod error;
+mod hash;
 pub mod htcds;
 pub mod id;
 pub mod indicator;

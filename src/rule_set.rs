@@ -572,6 +572,11 @@ impl RuleSet {
     /// Parses a rule set from JSON (without validating it against a catalogue; see
     /// [`validate`]).
     pub fn from_json(json: &str) -> Result<RuleSet, RuleSetError> {
+        let json = crate::json::text_input(json).map_err(|_| RuleSetError::Parse {
+            message: "the text is UTF-16: save it as UTF-8".to_owned(),
+            line: 1,
+            column: 1,
+        })?;
         let limits = Limits::default();
         if json.len() > limits.max_rule_set_bytes {
             return Err(RuleSetError::TooLarge {
@@ -623,13 +628,14 @@ impl RuleSet {
 
     /// The canonical JSON of this rule set: the serialization of the parsed value, so two
     /// files that differ only in whitespace or key order have the same canonical form.
-    pub fn canonical_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn canonical_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
     }
 
     /// The SHA-256 digest of [`RuleSet::canonical_json`], as lowercase hex.
-    pub fn digest(&self) -> String {
-        crate::digest::sha256_hex(self.canonical_json().as_bytes())
+    /// A failure to write the canonical JSON is an error, never the digest of an empty text.
+    pub fn digest(&self) -> Result<String, serde_json::Error> {
+        Ok(crate::hash::sha256_hex(self.canonical_json()?.as_bytes()))
     }
 
     /// The reference with this id.

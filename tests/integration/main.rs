@@ -11,7 +11,6 @@ mod common;
 mod ctdc;
 mod data_cases;
 mod differential;
-mod digest;
 mod htcds;
 mod interview;
 mod korea;

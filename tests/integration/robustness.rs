@@ -121,3 +121,42 @@ fn collect_pointers(v: &Value, at: String, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// Editors on Windows write a UTF-8 byte-order mark: every text input accepts one. UTF-16
+/// text gets an error that says so.
+#[test]
+fn a_byte_order_mark_is_accepted_and_utf16_is_named() {
+    use trafficking_indicators::{Catalogue, RuleSet};
+    let case = r#"{"subject": {"age_years": 30}}"#;
+    assert!(trafficking_indicators::Case::from_json(&format!("\u{feff}{case}")).is_ok());
+    let utf16: String = case.chars().flat_map(|c| [c, '\0']).collect();
+    let e = trafficking_indicators::Case::from_json(&utf16).expect_err("UTF-16");
+    assert!(e.to_string().contains("UTF-16"), "{e}");
+    let (_, rules) = RuleSet::builtin_files().next().expect("a rule set");
+    assert!(RuleSet::from_json(&format!("\u{feff}{rules}")).is_ok());
+    let e = RuleSet::from_json("{\0\"\0").expect_err("UTF-16");
+    assert!(e.to_string().contains("UTF-16"), "{e}");
+    let extension =
+        std::fs::read_to_string(crate::common::root("examples/rule_sets/national_list.json"))
+            .expect("file");
+    assert!(
+        Catalogue::builtin()
+            .extend_from_json(&format!("\u{feff}{extension}"))
+            .is_ok()
+    );
+    let e = Catalogue::builtin()
+        .extend_from_json("\0{")
+        .expect_err("UTF-16");
+    assert!(e.to_string().contains("UTF-16"), "{e}");
+    // A batch line with a byte-order mark (the first line of a file written on Windows).
+    let input = format!("\u{feff}{case}\n");
+    let mut out = Vec::new();
+    let summary = trafficking_indicators::batch::assess_jsonl(
+        trafficking_indicators::Assessor::default_builtin(),
+        input.as_bytes(),
+        &mut out,
+        &trafficking_indicators::batch::BatchOptions::new(),
+    )
+    .expect("runs");
+    assert_eq!(summary.assessed, 1, "{}", String::from_utf8_lossy(&out));
+}
