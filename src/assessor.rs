@@ -1,8 +1,8 @@
 //! The engine: a validated rule set compiled against a catalogue, ready to assess cases.
 //!
 //! Compilation turns ids into dense indices once, so an assessment does no string lookups
-//! beyond resolving each observation's indicator id, and the explanation is built from shared
-//! (`Arc`) ids and labels without copying text.
+//! beyond resolving each observation's indicator id, and the explanation is built from cheap
+//! clones of ids (process-lifetime strings for the built-in catalogue) without copying text.
 
 use std::sync::{Arc, OnceLock};
 

@@ -15,7 +15,7 @@ pub struct Limits {
     pub max_observations: usize,
     /// Most offences in one case: 100.
     pub max_offences: usize,
-    /// Most forms of exploitation in one case: 16 (there are 8 forms).
+    /// Most forms of exploitation in one case: 16 (there are 10 forms).
     pub max_forms: usize,
     /// Longest free-text note (observation or offence), in characters: 4,000.
     pub max_note_chars: usize,

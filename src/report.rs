@@ -905,7 +905,11 @@ impl<'a> Words<'a> {
                 .number
                 .as_deref()
                 .unwrap_or_else(|| self.ui("report.no_number"));
-            writeln!(out, "  - {name}: {number}")?;
+            if c.number.as_deref().is_some_and(|n| name.contains(n)) {
+                writeln!(out, "  - {name}")?;
+            } else {
+                writeln!(out, "  - {name}: {number}")?;
+            }
             writeln!(out, "      {purpose} {reach}")?;
             writeln!(
                 out,

@@ -147,7 +147,8 @@ pub struct ElementRule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExemptGroup {
-    /// Children, and persons whose age is not established (treated as children).
+    /// Children under the rule set's age rule, and persons presumed children pending age
+    /// assessment (`possibly_minor`).
     Children,
     /// Persons with a disability (Korea's 2021 Act).
     PersonsWithDisabilities,

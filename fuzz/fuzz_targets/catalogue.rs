@@ -1,0 +1,48 @@
+//! Catalogue extensions: any bytes must give an extended catalogue or a typed error; an
+//! extension that loads must work with a rule set that weighs its lists.
+#![no_main]
+
+use std::sync::Arc;
+
+use libfuzzer_sys::fuzz_target;
+use trafficking_indicators::catalogue::CatalogueDocument;
+use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match Catalogue::builtin().extend_from_json(text) {
+        Ok(extended) => {
+            let Ok(doc) = CatalogueDocument::from_json(text) else {
+                panic!("an extension that loads parses");
+            };
+            let Ok(rules) = RuleSet::builtin("kr-2024") else {
+                return;
+            };
+            let mut rules = rules.clone();
+            for l in doc.lists {
+                if !rules.lists.contains(&l.id) {
+                    rules.lists.push(l.id);
+                }
+            }
+            if let Ok(assessor) = Assessor::new(rules, Arc::new(extended)) {
+                let ids: Vec<String> = doc.entries.iter().map(|e| e.id.to_string()).collect();
+                let observations: Vec<String> = ids
+                    .iter()
+                    .take(20)
+                    .map(|id| format!(r#"{{"indicator": "{id}", "status": "present"}}"#))
+                    .collect();
+                let case = format!(r#"{{"observations": [{}]}}"#, observations.join(","));
+                if let Ok(case) = Case::from_json(&case) {
+                    if let Ok(a) = assessor.assess(&case) {
+                        let _ = a.report();
+                    }
+                }
+            }
+        }
+        Err(e) => {
+            let _ = e.to_string();
+        }
+    }
+});

@@ -1,0 +1,30 @@
+//! CTDC rows: any row of cells (split at `;`) under the real file's header gives a record or a typed
+//! error naming the row and column; a record assesses.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use trafficking_indicators::assess;
+use trafficking_indicators::ctdc::{CtdcHeader, CtdcRecord};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // The header of the committed sample of the real file.
+    let sample = include_str!("../../tests/fixtures/ctdc/sample.csv");
+    let names: Vec<&str> = sample.lines().next().unwrap_or("").split(';').collect();
+    let Ok(header) = CtdcHeader::from_fields(&names) else {
+        return;
+    };
+    let mut cells: Vec<&str> = text.split(';').collect();
+    cells.resize(header.len(), "");
+    match CtdcRecord::from_fields(&header, 1, &cells) {
+        Ok(record) => {
+            let a = assess(&record.case).expect("a mapped row assesses");
+            assert!((0.0..=100.0).contains(&a.score));
+        }
+        Err(e) => {
+            let _ = e.to_string();
+        }
+    }
+});

@@ -1,0 +1,56 @@
+//! Interview answer sequences through the library's `Interview`: any sequence of replies,
+//! skips, undos, ages, years and forms keeps the case valid, assessable and resumable.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use trafficking_indicators::interview::{Interview, Reply};
+use trafficking_indicators::{Assessor, Case, ExploitationForm};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(assessor) = Assessor::builtin("kr-2024") else {
+        return;
+    };
+    let Ok(mut iv) = Interview::new(assessor, Case::default()) else {
+        return;
+    };
+    for pair in data.chunks(2).take(40) {
+        let op = pair.first().copied().unwrap_or(0);
+        let arg = pair.get(1).copied().unwrap_or(0);
+        let Some(q) = iv.next() else {
+            break;
+        };
+        let _ = match (op % 8, &q.topic) {
+            (0, _) => iv.reply(Reply::Yes, Some("note")),
+            (1, _) => iv.reply(Reply::No, None),
+            (2, _) => iv.reply(Reply::NotKnown, None),
+            (3, _) => iv.skip(),
+            (4, _) => {
+                iv.undo();
+                Ok(())
+            }
+            (5, _) => iv.answer_age(Some(arg % 140)),
+            (6, _) => iv.answer_birth_year(Some(1900 + u16::from(arg) * 2)),
+            _ => {
+                let forms: Vec<ExploitationForm> = ExploitationForm::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| arg & (1 << (i % 8)) != 0)
+                    .map(|(_, f)| *f)
+                    .collect();
+                iv.answer_forms(&forms)
+            }
+        };
+        // Whatever was answered, the case stays valid and assessable, and a saved case
+        // resumes at the same next question.
+        let case = iv.case().clone();
+        case.check().expect("the interview keeps the case valid");
+        iv.assessment().expect("the case assesses");
+        let saved = Case::from_json(&case.to_json_pretty()).expect("the saved case reads back");
+        let resumed = Interview::new(assessor, saved).expect("resumes");
+        assert_eq!(
+            resumed.next().map(|q| q.topic),
+            iv.next().map(|q| q.topic),
+            "resumes at the same question"
+        );
+    }
+});
