@@ -2,6 +2,12 @@
 //!
 //! Run with `cargo bench`; the README quotes the medians with the machine they came from.
 //! These machines are shared and noisy: compare ratios within one run.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::hint::black_box;
 use std::io::BufRead;

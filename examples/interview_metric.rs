@@ -43,13 +43,15 @@ fn main() -> ExitCode {
         let Ok(doc) = serde_json::from_str::<serde_json::Value>(&text) else {
             continue;
         };
-        let Some(rule_set) = doc["rule_set"].as_str() else {
+        let Some(rule_set) = doc.get("rule_set").and_then(serde_json::Value::as_str) else {
             continue;
         };
         let Ok(assessor) = Assessor::builtin(rule_set) else {
             continue;
         };
-        let Ok(case) = Case::from_json(&doc["case"].to_string()) else {
+        let Ok(case) =
+            Case::from_json(&doc.get("case").map(ToString::to_string).unwrap_or_default())
+        else {
             continue;
         };
         let Some(interview) =

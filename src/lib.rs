@@ -98,14 +98,9 @@
 //! dimension rule are secondary; the person-level rule is unverified. Assessments say so in
 //! their notices.
 
-// `unsafe_code` (forbid) and `missing_docs` (deny) are set for every target in the
-// `[lints]` table of Cargo.toml; the library alone also denies these:
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+// The lints (no `unsafe`, documented public items, and no `unwrap`, `expect`, `panic!` or
+// unchecked indexing) are set for every target in the `[lints]` table of Cargo.toml; the unit
+// tests may use them:
 #![cfg_attr(
     test,
     allow(

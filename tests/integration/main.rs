@@ -1,4 +1,10 @@
 //! The integration tests: one test binary (fast to build), one module per concern.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod assessment;
 mod batch;
