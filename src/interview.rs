@@ -210,9 +210,12 @@ impl<'a> Interview<'a> {
             .iter()
             .filter(|a| a.is_some())
             .count();
-        let age = usize::from(self.case.subject.age_years.is_some() || r.age_not_known);
+        let s = &self.case.subject;
+        let age = usize::from(s.age_years.is_some() || r.age_not_known);
+        let reasons = usize::from(r.age_not_known && s.possibly_minor.is_some());
+        let birth = usize::from(s.birth_year.is_some());
         let forms = usize::from(!self.case.forms.is_empty() || r.forms_not_known);
-        (safety + age + forms + r.asked.len()) as u32
+        (safety + age + reasons + birth + forms + r.asked.len()) as u32
     }
 
     /// The opening question still to ask, if any: safety, age, forms.

@@ -455,3 +455,20 @@ fn the_priors_are_a_replaceable_input() {
     };
     assert_ne!(ids(&a), ids(&b), "the priors change the order");
 }
+
+#[test]
+fn questions_are_numbered_one_after_another() {
+    let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
+    let mut numbers = Vec::new();
+    for _ in 0..8 {
+        let q = iv.next().expect("a question");
+        numbers.push(q.number);
+        match q.topic {
+            Topic::Age => iv.answer_age(None).expect("age"),
+            Topic::BirthYear => iv.answer_birth_year(None).expect("year"),
+            Topic::Forms => iv.answer_forms(&[ExploitationForm::Labour]).expect("forms"),
+            _ => iv.reply(Reply::No, None).expect("answer"),
+        }
+    }
+    assert_eq!(numbers, (1..=8).collect::<Vec<u32>>());
+}
