@@ -69,6 +69,20 @@ fn main() -> ExitCode {
         }
     }
     let word = |key: &str| lang.word(key).unwrap_or("");
+    // One line per entry: strength, id, label, verification mark.
+    let print_row = |strength: trafficking_indicators::Strength,
+                     e: &trafficking_indicators::IndicatorEntry| {
+        println!(
+            "  {:<7} {:<52} {} [{}]",
+            word(&format!("strength.{}", strength.as_str())),
+            e.id.as_str(),
+            e.label,
+            word(&format!(
+                "verification.{}",
+                e.provenance.verification.as_str()
+            ))
+        );
+    };
     let catalogue = Catalogue::builtin();
     if let Some(id) = &list
         && catalogue.list(id).is_none()
@@ -160,16 +174,7 @@ fn main() -> ExitCode {
                 Some(l) => ListId::new(l).map_or(e.strength, |id| e.strength_in(&id)),
                 None => e.strength,
             };
-            println!(
-                "  {:<7} {:<52} {} [{}]",
-                word(&format!("strength.{}", strength.as_str())),
-                e.id.as_str(),
-                e.label,
-                word(&format!(
-                    "verification.{}",
-                    e.provenance.verification.as_str()
-                ))
-            );
+            print_row(strength, e);
         }
         println!();
     }
@@ -189,16 +194,7 @@ fn main() -> ExitCode {
             fill(word(title), &[("count", &facts.len().to_string())])
         );
         for e in facts {
-            println!(
-                "  {:<7} {:<52} {} [{}]",
-                word(&format!("strength.{}", e.strength.as_str())),
-                e.id.as_str(),
-                e.label,
-                word(&format!(
-                    "verification.{}",
-                    e.provenance.verification.as_str()
-                ))
-            );
+            print_row(e.strength, e);
         }
         println!();
     }

@@ -322,6 +322,17 @@ struct CompiledNonPunishment {
     child: Option<CompiledChildNonPunishment>,
 }
 
+/// The levels in `at`, as a set indexed by level.
+fn levels_of(at: &[Level]) -> [bool; 4] {
+    let mut levels = [false; 4];
+    for l in at {
+        if let Some(slot) = levels.get_mut(*l as usize) {
+            *slot = true;
+        }
+    }
+    levels
+}
+
 /// Whether a context condition holds for this case and person; `forms` is the set of forms
 /// under consideration (recorded, or shown by a purpose fact or a prostitution offence).
 fn context_holds(c: &ContextCondition, case: &Case, person: &Person, forms: u16) -> bool {
@@ -860,40 +871,30 @@ impl Assessor {
         let recommendations = rule_set
             .recommendations
             .iter()
-            .map(|r| {
-                let mut levels = [false; 4];
-                for l in &r.at_levels {
-                    if let Some(slot) = levels.get_mut(*l as usize) {
-                        *slot = true;
-                    }
-                }
-                CompiledRecommendation {
-                    kind: r.kind,
-                    levels,
-                    when: r
-                        .when
-                        .iter()
-                        .map(|c| compile_condition(c, &rule_set, &mut groups))
-                        .collect(),
-                    audience: r.audience,
-                    context: r.context.clone(),
-                    legal_basis: cite(&r.legal_basis),
-                    standards: cite(&r.standards),
-                    additions: r
-                        .additions
-                        .iter()
-                        .map(|a| {
-                            let mut levels = [false; 4];
-                            for l in &a.at_levels {
-                                if let Some(slot) = levels.get_mut(*l as usize) {
-                                    *slot = true;
-                                }
-                            }
-                            (a.context.clone(), levels, cite(&a.legal_basis))
-                        })
-                        .collect(),
-                    basis: r.basis.as_ref().map(|b| b.verification),
-                }
+            .map(|r| CompiledRecommendation {
+                kind: r.kind,
+                levels: levels_of(&r.at_levels),
+                when: r
+                    .when
+                    .iter()
+                    .map(|c| compile_condition(c, &rule_set, &mut groups))
+                    .collect(),
+                audience: r.audience,
+                context: r.context.clone(),
+                legal_basis: cite(&r.legal_basis),
+                standards: cite(&r.standards),
+                additions: r
+                    .additions
+                    .iter()
+                    .map(|a| {
+                        (
+                            a.context.clone(),
+                            levels_of(&a.at_levels),
+                            cite(&a.legal_basis),
+                        )
+                    })
+                    .collect(),
+                basis: r.basis.as_ref().map(|b| b.verification),
             })
             .collect();
         // Each entry's watch groups, now that every condition is compiled.
@@ -905,15 +906,6 @@ impl Assessor {
                 .filter(|(_, g)| g.lists & e.lists != 0 || g.ids.contains(&e.id))
                 .fold(0, |m, (i, _)| m | (1 << i));
         }
-        let levels_of = |at: &[Level]| {
-            let mut levels = [false; 4];
-            for l in at {
-                if let Some(slot) = levels.get_mut(*l as usize) {
-                    *slot = true;
-                }
-            }
-            levels
-        };
         let rule_notices = rule_set
             .notices
             .iter()

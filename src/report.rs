@@ -59,6 +59,14 @@ pub fn render_in(a: &Assessment, locale: Locale) -> String {
     out
 }
 
+/// A contact with its words in the reader's language.
+struct ContactWords<'a> {
+    advice: &'a crate::assessment::ContactAdvice,
+    name: &'a str,
+    reach: &'a str,
+    purpose: &'a str,
+}
+
 /// The words of one report: the locale's texts, with English as the fallback.
 pub(crate) struct Words<'a> {
     a: &'a Assessment,
@@ -242,11 +250,30 @@ impl<'a> Words<'a> {
             &format!("action.{}", snake(&r.kind)),
             &[("grounds", &grounds.join(", "))],
         );
-        if r.if_not_national {
-            self.uif("report.if_not_national", &[("text", &text)])
+        self.if_not_national(r.if_not_national, &text)
+    }
+
+    /// Advice for non-nationals where nationality is not recorded says so.
+    fn if_not_national(&self, flagged: bool, text: &str) -> String {
+        if flagged {
+            self.uif("report.if_not_national", &[("text", text)])
         } else {
-            text
+            text.to_owned()
         }
+    }
+
+    /// A recommendation's full wording, as the reader sees it.
+    pub(crate) fn full_text(&self, r: &Recommendation) -> String {
+        self.if_not_national(r.if_not_national, self.recommendation_text(r))
+    }
+
+    /// An addition's full wording, as the reader sees it.
+    pub(crate) fn addition_full(
+        &self,
+        r: &Recommendation,
+        part: &crate::assessment::RecommendationPart,
+    ) -> String {
+        self.if_not_national(part.if_not_national, self.addition_text(r, part.index))
     }
 
     /// A notice in words.
@@ -439,15 +466,19 @@ impl<'a> Words<'a> {
         }
         let numbers: Vec<String> = self
             .contacts()
-            .filter_map(|(c, name)| {
-                c.number.as_ref().map(|n| {
-                    if name.contains(&**n) {
-                        name.to_owned()
-                    } else {
-                        format!("{name} {n}")
-                    }
-                })
-            })
+            .filter_map(
+                |ContactWords {
+                     advice: c, name, ..
+                 }| {
+                    c.number.as_ref().map(|n| {
+                        if name.contains(&**n) {
+                            name.to_owned()
+                        } else {
+                            format!("{name} {n}")
+                        }
+                    })
+                },
+            )
             .take(4)
             .collect();
         if !numbers.is_empty() {
@@ -460,18 +491,29 @@ impl<'a> Words<'a> {
         Ok(())
     }
 
-    /// The contacts of the assessment with their names in the reader's language.
-    fn contacts(
-        &self,
-    ) -> impl Iterator<Item = (&'a crate::assessment::ContactAdvice, &'a str)> + '_ {
+    /// The contacts of the assessment with their words in the reader's language: name, how
+    /// to reach, what for.
+    fn contacts(&self) -> impl Iterator<Item = ContactWords<'a>> + '_ {
         let directory = self.a.rules.contacts();
         self.a.contacts.iter().map(move |c| {
             let entry = directory.and_then(|d| d.contacts.iter().find(|x| x.id == c.id));
-            let name = entry.map_or(c.id.as_str(), |e| match self.locale {
-                Locale::Ko => e.name.as_str(),
-                _ => e.name_en.as_str(),
-            });
-            (c, name)
+            match entry {
+                Some(e) => ContactWords {
+                    advice: c,
+                    name: match self.locale {
+                        Locale::Ko => e.name.as_str(),
+                        _ => e.name_en.as_str(),
+                    },
+                    reach: self.data_text(&format!("contact.{}.reach", e.id), &e.reach),
+                    purpose: self.data_text(&format!("contact.{}.purpose", e.id), &e.purpose),
+                },
+                None => ContactWords {
+                    advice: c,
+                    name: c.id.as_str(),
+                    reach: "",
+                    purpose: "",
+                },
+            }
         })
     }
 
@@ -783,13 +825,7 @@ impl<'a> Words<'a> {
             } else {
                 "*"
             };
-            let text = self.recommendation_text(r);
-            let text = if r.if_not_national {
-                self.uif("report.if_not_national", &[("text", text)])
-            } else {
-                text.to_owned()
-            };
-            writeln!(out, "  {marker} {text}")?;
+            writeln!(out, "  {marker} {}", self.full_text(r))?;
             if !r.pending_offences.is_empty() || !r.measures.is_empty() {
                 writeln!(out, "      {}", self.action(r))?;
             }
@@ -842,13 +878,7 @@ impl<'a> Words<'a> {
                 }
             }
             for part in &r.additions {
-                let text = self.addition_text(r, part.index);
-                let text = if part.if_not_national {
-                    self.uif("report.if_not_national", &[("text", text)])
-                } else {
-                    text.to_owned()
-                };
-                writeln!(out, "      + {text}")?;
+                writeln!(out, "      + {}", self.addition_full(r, part))?;
             }
             writeln!(
                 out,
@@ -892,15 +922,13 @@ impl<'a> Words<'a> {
             return Ok(());
         }
         writeln!(out, "\n{}", self.ui("report.heading.call"))?;
-        let directory = self.a.rules.contacts();
-        for (c, name) in self.contacts() {
-            let entry = directory.and_then(|d| d.contacts.iter().find(|x| x.id == c.id));
-            let (reach, purpose) = entry.map_or(("", ""), |e| {
-                (
-                    self.data_text(&format!("contact.{}.reach", e.id), &e.reach),
-                    self.data_text(&format!("contact.{}.purpose", e.id), &e.purpose),
-                )
-            });
+        for ContactWords {
+            advice: c,
+            name,
+            reach,
+            purpose,
+        } in self.contacts()
+        {
             let number = c
                 .number
                 .as_deref()
@@ -1069,7 +1097,6 @@ pub fn prose(a: &Assessment, locale: Locale) -> Prose {
             );
         }
     }
-    let directory = a.rules.contacts();
     Prose {
         locale: locale.tag(),
         level: w.level_name(a.level).to_owned(),
@@ -1079,48 +1106,21 @@ pub fn prose(a: &Assessment, locale: Locale) -> Prose {
         recommendations: a
             .recommendations
             .iter()
-            .map(|r| {
-                let text = w.recommendation_text(r);
-                RecommendationProse {
-                    kind: r.kind,
-                    action: w.action(r),
-                    text: if r.if_not_national {
-                        w.uif("report.if_not_national", &[("text", text)])
-                    } else {
-                        text.to_owned()
-                    },
-                    additions: r
-                        .additions
-                        .iter()
-                        .map(|p| {
-                            let text = w.addition_text(r, p.index);
-                            if p.if_not_national {
-                                w.uif("report.if_not_national", &[("text", text)])
-                            } else {
-                                text.to_owned()
-                            }
-                        })
-                        .collect(),
-                }
+            .map(|r| RecommendationProse {
+                kind: r.kind,
+                action: w.action(r),
+                text: w.full_text(r),
+                additions: r.additions.iter().map(|p| w.addition_full(r, p)).collect(),
             })
             .collect(),
         notices: e.notices.iter().map(|n| w.notice(n)).collect(),
         contacts: w
             .contacts()
-            .map(|(c, name)| {
-                let entry = directory.and_then(|d| d.contacts.iter().find(|x| x.id == c.id));
-                ContactProse {
-                    id: c.id.to_string(),
-                    name: name.to_owned(),
-                    reach: entry.map_or(String::new(), |e| {
-                        w.data_text(&format!("contact.{}.reach", e.id), &e.reach)
-                            .to_owned()
-                    }),
-                    purpose: entry.map_or(String::new(), |e| {
-                        w.data_text(&format!("contact.{}.purpose", e.id), &e.purpose)
-                            .to_owned()
-                    }),
-                }
+            .map(|c| ContactProse {
+                id: c.advice.id.to_string(),
+                name: c.name.to_owned(),
+                reach: c.reach.to_owned(),
+                purpose: c.purpose.to_owned(),
             })
             .collect(),
         indicators,
