@@ -150,8 +150,6 @@ pub struct Interview<'a> {
     assessor: &'a Assessor,
     case: Case,
     history: Vec<Case>,
-    /// Dimensions of the indicator questions asked in this session, most recent last.
-    recent: Vec<Option<Dimension>>,
 }
 
 impl<'a> Interview<'a> {
@@ -159,26 +157,10 @@ impl<'a> Interview<'a> {
     pub fn new(assessor: &'a Assessor, case: Case) -> Result<Interview<'a>, CaseError> {
         case.check()?;
         assessor.assess(&case)?;
-        let recent = case
-            .interview
-            .as_ref()
-            .map(|r| {
-                r.asked
-                    .iter()
-                    .map(|id| {
-                        assessor
-                            .catalogue()
-                            .get(id.as_str())
-                            .and_then(|e| e.dimension)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
         Ok(Interview {
             assessor,
             case,
             history: Vec::new(),
-            recent,
         })
     }
 
@@ -263,11 +245,38 @@ impl<'a> Interview<'a> {
             .map(|o| o.indicator.clone())
     }
 
+    /// The assessment with every open question ranked.
+    fn ranked(&self) -> Option<Assessment> {
+        self.assessor.assess_listing(&self.case, usize::MAX).ok()
+    }
+
+    /// The dimension of the last three indicator questions asked, when they share one.
+    fn streak(&self) -> Option<Dimension> {
+        let asked = self.case.interview.as_ref().map(|r| r.asked.as_slice())?;
+        let dimension = |id: &IndicatorId| {
+            self.assessor
+                .catalogue()
+                .get(id.as_str())
+                .and_then(|e| e.dimension)
+        };
+        match asked {
+            [.., x, y, z] => {
+                let d = dimension(x);
+                (d.is_some() && d == dimension(y) && d == dimension(z)).then_some(d)?
+            }
+            _ => None,
+        }
+    }
+
     /// The next question, or `None` when there is nothing left to ask.
     pub fn next(&self) -> Option<NextQuestion> {
-        let a = self.assessor.assess_listing(&self.case, usize::MAX).ok()?;
+        self.next_from(&self.ranked()?)
+    }
+
+    /// The next question, given the case's assessment with every open question ranked.
+    fn next_from(&self, a: &Assessment) -> Option<NextQuestion> {
         let number = self.asked_count() + 1;
-        if let Some(topic) = self.opening(&a) {
+        if let Some(topic) = self.opening(a) {
             return Some(NextQuestion {
                 number,
                 topic,
@@ -301,10 +310,7 @@ impl<'a> Interview<'a> {
             .collect();
         // Never more than three in a row from one dimension, unless only that dimension
         // can move the level.
-        let streak = match self.recent.as_slice() {
-            [.., x, y, z] if x == y && y == z && x.is_some() => *x,
-            _ => None,
-        };
+        let streak = self.streak();
         let only_that_moves = streak.is_some_and(|d| {
             let movers: Vec<_> = open
                 .iter()
@@ -328,9 +334,8 @@ impl<'a> Interview<'a> {
 
     /// Why the interview can stop, if it can.
     pub fn finished(&self) -> Option<FinishReason> {
-        let next = self.next();
-        let a = self.assessment().ok()?;
-        match next {
+        let a = self.ranked()?;
+        match self.next_from(&a) {
             None => Some(FinishReason::EveryQuestionAsked),
             Some(q) if !matches!(q.topic, Topic::Indicator(_)) || q.lead => None,
             Some(_) if !self.case.interview_conditions.is_empty() => None,
@@ -370,14 +375,7 @@ impl<'a> Interview<'a> {
         if !record.asked.contains(indicator) {
             record.asked.push(indicator.clone());
         }
-        let dimension = self
-            .assessor
-            .catalogue()
-            .get(indicator.as_str())
-            .and_then(|e| e.dimension);
-        self.commit(case)?;
-        self.recent.push(dimension);
-        Ok(())
+        self.commit(case)
     }
 
     /// Answers the current yes-or-no question (safety, reasons to believe a child, or an
@@ -479,11 +477,6 @@ impl<'a> Interview<'a> {
     pub fn undo(&mut self) -> bool {
         match self.history.pop() {
             Some(previous) => {
-                if previous.interview.as_ref().map(|r| r.asked.len())
-                    != self.case.interview.as_ref().map(|r| r.asked.len())
-                {
-                    self.recent.pop();
-                }
                 self.case = previous;
                 true
             }
@@ -496,7 +489,7 @@ impl Interview<'_> {
     /// Every open indicator question not yet asked in this interview, best first (the
     /// assessment's ranking), leads first.
     pub fn open_questions(&self) -> Vec<IndicatorId> {
-        let Ok(a) = self.assessor.assess_listing(&self.case, usize::MAX) else {
+        let Some(a) = self.ranked() else {
             return Vec::new();
         };
         let lead = self.lead();

@@ -118,17 +118,22 @@ fn never_more_than_three_in_a_row_from_one_dimension() {
                 }
             }
             run.push(q.dimension);
-            let present = complete
-                .observations
-                .iter()
-                .any(|o| o.indicator == id && o.status == ObservationStatus::Present);
-            let status = if present {
-                ObservationStatus::Present
-            } else {
-                ObservationStatus::Absent
-            };
+            let status = status_in(&complete, &id);
             iv.answer(&id, status, None, None).expect("answers");
         }
+    }
+}
+
+/// The answer the complete case gives to an indicator question: present, or else absent.
+fn status_in(complete: &Case, id: &trafficking_indicators::IndicatorId) -> ObservationStatus {
+    if complete
+        .observations
+        .iter()
+        .any(|o| &o.indicator == id && o.status == ObservationStatus::Present)
+    {
+        ObservationStatus::Present
+    } else {
+        ObservationStatus::Absent
     }
 }
 
@@ -471,4 +476,38 @@ fn questions_are_numbered_one_after_another() {
         }
     }
     assert_eq!(numbers, (1..=8).collect::<Vec<u32>>());
+}
+
+/// Over every data case: after an answer is given again, the live interview and the
+/// case saved and resumed ask the same next question (the run of questions from one dimension
+/// counts questions asked, not answers given).
+#[test]
+fn an_answer_given_again_resumes_at_the_same_next_question() {
+    for (name, a, complete) in data_cases() {
+        let start = Case {
+            subject: complete.subject.clone(),
+            forms: complete.forms.clone(),
+            ..Case::default()
+        };
+        let Ok(mut iv) = Interview::new(a, start) else {
+            continue;
+        };
+        for _ in 0..12 {
+            let Some(q) = iv.next() else { break };
+            let Topic::Indicator(id) = q.topic.clone() else {
+                let _ = iv.skip();
+                continue;
+            };
+            let status = status_in(&complete, &id);
+            iv.answer(&id, status, None, None).expect("answers");
+            // The caseworker goes back over the answer just given, and keeps it.
+            iv.answer(&id, status, None, None).expect("answers again");
+            let resumed = Interview::new(a, iv.case().clone()).expect("resumes");
+            assert_eq!(
+                resumed.next().map(|q| q.topic),
+                iv.next().map(|q| q.topic),
+                "{name}: the live interview and the resumed case part ways"
+            );
+        }
+    }
 }
