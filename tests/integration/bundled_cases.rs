@@ -1,25 +1,9 @@
 //! The bundled example cases come out as a caseworker reading them would expect.
 
 use trafficking_indicators::assessment::NoticeKind;
-use trafficking_indicators::{Assessor, Case, Dimension, Level, RecommendationKind, assess};
+use trafficking_indicators::{Dimension, Level, RecommendationKind};
 
-use crate::common::root;
-
-/// A bundled case assessed as the README runs it: Korean cases (`kr_*`) under `kr-2024`,
-/// the others under the default rule set.
-fn load(name: &str) -> trafficking_indicators::Assessment {
-    let path = root(&format!("examples/cases/{name}.json"));
-    let text = std::fs::read_to_string(&path).expect("bundled case");
-    let case = Case::from_json(&text).expect("valid case");
-    if name.starts_with("kr_") {
-        Assessor::builtin("kr-2024")
-            .expect("built in")
-            .assess(&case)
-            .expect("assesses")
-    } else {
-        assess(&case).expect("assesses")
-    }
-}
+use crate::common::{assess_bundled as load, bundled_case_names, root, snapshot};
 
 fn kinds(a: &trafficking_indicators::Assessment) -> Vec<RecommendationKind> {
     a.recommendations.iter().map(|r| r.kind).collect()
@@ -144,25 +128,15 @@ fn an_entertainer_detained_after_a_raid_is_protected_under_korean_law() {
 /// formatting), and any change to the output is a deliberate, reviewed one.
 #[test]
 fn assessments_match_the_committed_snapshots() {
-    let dir = root("examples/cases");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("cases")
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    names.sort();
+    let names = bundled_case_names();
     assert!(names.len() >= 5);
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     for name in names {
         let a = load(name.trim_end_matches(".json"));
         let actual = format!("{}\n", a.to_json_pretty());
-        let path = root(&format!("tests/snapshots/assessments/{name}"));
-        if update {
-            std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
-            std::fs::write(&path, &actual).expect("write snapshot");
-        }
-        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        let expected = snapshot(
+            &root(&format!("tests/snapshots/assessments/{name}")),
+            &actual,
+        );
         assert!(
             actual == expected,
             "{name}: the assessment differs from tests/snapshots/assessments/{name} (set UPDATE_SNAPSHOTS=1 after reviewing the change)"

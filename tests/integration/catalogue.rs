@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use trafficking_indicators::indicator::{CtdcMeansOfControl, IloForcedLabourIndicator};
 use trafficking_indicators::{Catalogue, Dimension, PalermoElement, Strength, Verification};
 
-use crate::common::root;
+use crate::common::{root, snapshot};
 
 const ADULT: &str = "ilo_ec_2009_adult_labour";
 const CHILD: &str = "ilo_ec_2009_child_labour";
@@ -304,11 +304,7 @@ fn indicator_ids_match_the_committed_snapshot() {
             format!("{place} {}\n", e.id)
         })
         .collect();
-    let path = root("tests/snapshots/indicator_ids.txt");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &actual).expect("write snapshot");
-    }
-    let expected = std::fs::read_to_string(&path).expect("snapshot file");
+    let expected = snapshot(&root("tests/snapshots/indicator_ids.txt"), &actual);
     // Every snapshot id must still exist with the same dimension, in the same order.
     assert_eq!(
         actual, expected,

@@ -1,8 +1,8 @@
 //! Helpers shared by the integration tests.
 
 use trafficking_indicators::{
-    Assessment, Case, EvidenceSource, IndicatorId, Observation, ObservationStatus, Offence,
-    OffenceKind, Subject, assess,
+    Assessment, Assessor, Case, EvidenceSource, IndicatorId, Observation, ObservationStatus,
+    Offence, OffenceKind, Subject, assess,
 };
 
 /// An adult (age 30) case with these observations, forms left open.
@@ -65,4 +65,44 @@ pub fn run(case: &Case) -> Assessment {
 /// The path of a bundled file, from the crate root.
 pub fn root(path: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The file names of the bundled example cases (`examples/cases/*.json`), sorted.
+pub fn bundled_case_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root("examples/cases"))
+        .expect("cases")
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// A bundled case (its name without `.json`) assessed as the README runs it: Korean cases
+/// (`kr_*`) under `kr-2024`, the others under the default rule set.
+pub fn assess_bundled(name: &str) -> Assessment {
+    let path = root(&format!("examples/cases/{name}.json"));
+    let text = std::fs::read_to_string(&path).expect("bundled case");
+    let case = Case::from_json(&text).expect("valid case");
+    if name.starts_with("kr_") {
+        Assessor::builtin("kr-2024")
+            .expect("built in")
+            .assess(&case)
+            .expect("assesses")
+    } else {
+        assess(&case).expect("assesses")
+    }
+}
+
+/// The committed snapshot at `path`, empty when there is none. With `UPDATE_SNAPSHOTS` set,
+/// `actual` is written there first (review the change before committing it).
+pub fn snapshot(path: &std::path::Path, actual: &str) -> String {
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
+        std::fs::write(path, actual).expect("write snapshot");
+    }
+    std::fs::read_to_string(path).unwrap_or_default()
 }

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use trafficking_indicators::contacts::ContactDirectory;
 use trafficking_indicators::locale::{Locale, placeholders};
-use trafficking_indicators::{Assessment, Assessor, Case, Catalogue, RuleSet, assess};
+use trafficking_indicators::{Assessment, Assessor, Case, Catalogue, RuleSet};
 
-use crate::common::root;
+use crate::common::{assess_bundled, bundled_case_names, root, snapshot};
 
 fn has_hangul(text: &str) -> bool {
     text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
@@ -195,27 +195,10 @@ fn the_english_locale_has_no_empty_text_and_the_test_can_fail() {
 
 /// Every bundled case, assessed as the README runs it.
 fn bundled() -> Vec<(String, Assessment)> {
-    let mut names: Vec<String> = std::fs::read_dir(root("examples/cases"))
-        .expect("cases")
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    names.sort();
-    names
+    bundled_case_names()
         .into_iter()
         .map(|name| {
-            let text =
-                std::fs::read_to_string(root(&format!("examples/cases/{name}"))).expect("case");
-            let case = Case::from_json(&text).expect("valid");
-            let a = if name.starts_with("kr_") {
-                Assessor::builtin("kr-2024")
-                    .expect("built in")
-                    .assess(&case)
-            } else {
-                assess(&case)
-            }
-            .expect("assesses");
+            let a = assess_bundled(name.trim_end_matches(".json"));
             (name, a)
         })
         .collect()
@@ -284,7 +267,6 @@ fn a_korean_report_is_complete_korean() {
 /// committed snapshots (set UPDATE_SNAPSHOTS=1 after reviewing a change).
 #[test]
 fn korean_cases_match_their_korean_and_english_report_snapshots() {
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut n = 0;
     for (name, a) in bundled() {
         if !name.starts_with("kr_") {
@@ -297,11 +279,7 @@ fn korean_cases_match_their_korean_and_english_report_snapshots() {
                 locale.tag()
             ));
             let actual = a.report_in(locale);
-            if update {
-                std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
-                std::fs::write(&path, &actual).expect("write");
-            }
-            let expected = std::fs::read_to_string(&path).unwrap_or_default();
+            let expected = snapshot(&path, &actual);
             assert!(
                 actual == expected,
                 "{stem} ({}) differs from its snapshot",
