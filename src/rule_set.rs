@@ -758,6 +758,14 @@ impl Validator<'_> {
         }
     }
 
+    /// A legal basis that must cite something: `if_empty` names what is missing.
+    fn check_required_legal_basis(&mut self, ids: &[ReferenceId], path: &str, if_empty: &str) {
+        if ids.is_empty() {
+            self.problem(path, if_empty);
+        }
+        self.check_legal_basis(ids, path);
+    }
+
     fn check_standards(&mut self, ids: &[ReferenceId], path: &str) {
         for (i, id) in ids.iter().enumerate() {
             self.check_reference_id(id, &format!("{path}[{i}]"));
@@ -790,10 +798,11 @@ impl Validator<'_> {
             if n.text.trim().is_empty() {
                 self.problem(format!("{path}.text"), "must not be empty");
             }
-            if n.legal_basis.is_empty() {
-                self.problem(format!("{path}.legal_basis"), "cite at least one source");
-            }
-            self.check_legal_basis(&n.legal_basis, &format!("{path}.legal_basis"));
+            self.check_required_legal_basis(
+                &n.legal_basis,
+                &format!("{path}.legal_basis"),
+                "cite at least one source",
+            );
         }
     }
 
@@ -1414,13 +1423,11 @@ impl Validator<'_> {
         if np.text.trim().is_empty() {
             self.problem("$.non_punishment.text", "must not be empty");
         }
-        if np.legal_basis.is_empty() {
-            self.problem(
-                "$.non_punishment.legal_basis",
-                "cite at least one legal source",
-            );
-        }
-        self.check_legal_basis(&np.legal_basis, "$.non_punishment.legal_basis");
+        self.check_required_legal_basis(
+            &np.legal_basis,
+            "$.non_punishment.legal_basis",
+            "cite at least one legal source",
+        );
         self.check_standards(&np.standards, "$.non_punishment.standards");
         if let Some(child) = &np.child {
             if child.min_level > np.min_level {
@@ -1435,13 +1442,11 @@ impl Validator<'_> {
             if child.covers.is_empty() {
                 self.problem("$.non_punishment.child.covers", "name at least one offence");
             }
-            if child.legal_basis.is_empty() {
-                self.problem(
-                    "$.non_punishment.child.legal_basis",
-                    "cite at least one legal source",
-                );
-            }
-            self.check_legal_basis(&child.legal_basis, "$.non_punishment.child.legal_basis");
+            self.check_required_legal_basis(
+                &child.legal_basis,
+                "$.non_punishment.child.legal_basis",
+                "cite at least one legal source",
+            );
             if child.covers_basis.is_empty() {
                 self.problem(
                     "$.non_punishment.child.covers_basis",
@@ -1517,10 +1522,11 @@ impl Validator<'_> {
             for (j, cond) in r.when.iter().enumerate() {
                 self.check_condition(cond, &format!("{path}.when[{j}]"), max_score);
             }
-            if r.legal_basis.is_empty() {
-                self.problem(format!("{path}.legal_basis"), "cite at least one source");
-            }
-            self.check_legal_basis(&r.legal_basis, &format!("{path}.legal_basis"));
+            self.check_required_legal_basis(
+                &r.legal_basis,
+                &format!("{path}.legal_basis"),
+                "cite at least one source",
+            );
             self.check_standards(&r.standards, &format!("{path}.standards"));
             self.check_context(&r.context, &format!("{path}.context"));
             for (j, a) in r.additions.iter().enumerate() {
@@ -1543,10 +1549,11 @@ impl Validator<'_> {
                 if a.text.trim().is_empty() {
                     self.problem(format!("{apath}.text"), "must not be empty");
                 }
-                if a.legal_basis.is_empty() {
-                    self.problem(format!("{apath}.legal_basis"), "cite at least one source");
-                }
-                self.check_legal_basis(&a.legal_basis, &format!("{apath}.legal_basis"));
+                self.check_required_legal_basis(
+                    &a.legal_basis,
+                    &format!("{apath}.legal_basis"),
+                    "cite at least one source",
+                );
             }
             if let Some(basis) = &r.basis {
                 self.check_basis(basis, &format!("{path}.basis"));
