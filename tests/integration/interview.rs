@@ -87,12 +87,7 @@ fn safety_age_and_forms_come_before_any_indicator() {
 #[test]
 fn never_more_than_three_in_a_row_from_one_dimension() {
     for (name, a, complete) in data_cases() {
-        let start = Case {
-            subject: complete.subject.clone(),
-            forms: complete.forms.clone(),
-            ..Case::default()
-        };
-        let Ok(mut iv) = Interview::new(a, start) else {
+        let Some(mut iv) = fresh_interview(a, &complete) else {
             continue;
         };
         let mut run: Vec<Option<trafficking_indicators::Dimension>> = Vec::new();
@@ -122,6 +117,17 @@ fn never_more_than_three_in_a_row_from_one_dimension() {
             iv.answer(&id, status, None, None).expect("answers");
         }
     }
+}
+
+/// An interview of the person in a complete case: who they are and the forms known, nothing
+/// asked yet.
+fn fresh_interview<'a>(a: &'a Assessor, complete: &Case) -> Option<Interview<'a>> {
+    let start = Case {
+        subject: complete.subject.clone(),
+        forms: complete.forms.clone(),
+        ..Case::default()
+    };
+    Interview::new(a, start).ok()
 }
 
 /// The answer the complete case gives to an indicator question: present, or else absent.
@@ -484,12 +490,7 @@ fn questions_are_numbered_one_after_another() {
 #[test]
 fn an_answer_given_again_resumes_at_the_same_next_question() {
     for (name, a, complete) in data_cases() {
-        let start = Case {
-            subject: complete.subject.clone(),
-            forms: complete.forms.clone(),
-            ..Case::default()
-        };
-        let Ok(mut iv) = Interview::new(a, start) else {
+        let Some(mut iv) = fresh_interview(a, &complete) else {
             continue;
         };
         for _ in 0..12 {
