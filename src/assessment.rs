@@ -281,7 +281,11 @@ pub struct Explanation {
     pub reasonable_grounds: Vec<CriterionFinding>,
     /// How the score was made.
     pub score: ScoreExplanation,
-    /// Every observation in the case and what became of it, in catalogue order.
+    /// Every observation in the case and what became of it, in catalogue order. In the JSON,
+    /// grouped by what became of them (see [`ObservationGroups`]): each group in catalogue
+    /// order, an empty group left out.
+    #[serde(serialize_with = "serialize_observations")]
+    #[schemars(with = "ObservationGroups<'static>")]
     pub observations: Vec<ObservationFinding>,
     /// The open questions to ask next, at most [`ASK_NEXT_MAX`]: first those whose "present"
     /// answer would raise the level, then those that would make a dimension positive, then
@@ -341,7 +345,8 @@ pub struct SubjectFinding {
     pub disability: DisabilityStatus,
     /// Whether the means element is required for this person.
     pub means_required: bool,
-    /// Why the means element is not required, if it is not.
+    /// Why the means element is not required, if it is not (left out of the JSON when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub means_not_required_because: Vec<ExemptGroup>,
     /// The forms of exploitation under consideration, sorted.
     pub forms: Vec<ExploitationForm>,
@@ -363,8 +368,9 @@ pub struct CountedIndicator {
 }
 
 /// A clause of the dimension rule, by id (its wording is in the rule set and the locale
-/// data).
+/// data); in the JSON, the id itself.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(transparent)]
 pub struct ClauseRef {
     /// Clause id.
     pub id: ConceptId,
@@ -404,11 +410,15 @@ pub struct StrengthCounts {
 pub struct DimensionFinding {
     /// The dimension.
     pub dimension: Dimension,
-    /// The Palermo element it evidences.
+    /// The Palermo element it evidences. Not in the JSON: the rule set states it.
+    #[serde(skip)]
     pub element: PalermoElement,
-    /// Its phase.
+    /// Its phase. Not in the JSON: it follows from the dimension.
+    #[serde(skip)]
     pub phase: Phase,
-    /// Whether it is positive.
+    /// Whether it is positive. Not in the JSON: a dimension is positive exactly when
+    /// `clause_met` is there.
+    #[serde(skip)]
     pub positive: bool,
     /// The clause it met, if positive.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -417,9 +427,11 @@ pub struct DimensionFinding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shortfall: Option<Shortfall>,
     /// Present indicators by strength, as the combination rule counts them (items of
-    /// appearance excluded).
+    /// appearance excluded). Not in the JSON: it is `counted` counted by strength.
+    #[serde(skip)]
     pub counts: StrengthCounts,
-    /// The present indicators that counted, strongest first.
+    /// The present indicators that counted, strongest first (left out of the JSON when none).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub counted: Vec<CountedIndicator>,
     /// Present items of appearance or demeanour: they add to the score but not to the
     /// combination rule or any level rule.
@@ -438,9 +450,11 @@ pub struct ElementFinding {
     pub met: bool,
     /// What evidences it for this person.
     pub evidence: ActEvidence,
-    /// The dimensions that make it up.
+    /// The dimensions that make it up. Not in the JSON: the rule set states them.
+    #[serde(skip)]
     pub dimensions: Vec<Dimension>,
-    /// Those of them that are positive.
+    /// Those of them that are positive (left out of the JSON when none).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub positive_dimensions: Vec<Dimension>,
     /// The lists of element facts that evidence it directly (`palermo_purpose`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -490,11 +504,16 @@ pub struct CriterionFinding {
 pub struct Contribution {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its dimension.
+    /// Its dimension. Not in the JSON: the catalogue states it.
+    #[serde(skip)]
     pub dimension: Dimension,
-    /// The strength it counted with.
+    /// The strength it counted with. Not in the JSON: the dimension finding's `counted` (or
+    /// the catalogue, for an item of appearance) states it.
+    #[serde(skip)]
     pub strength: Strength,
-    /// The rule set's weight for that strength.
+    /// The rule set's weight for that strength. Not in the JSON: the rule set states it
+    /// (`points` is it times `scale`).
+    #[serde(skip)]
     pub weight: f64,
     /// The points it adds: the weight, scaled down proportionally when the raw total exceeds
     /// the cap. The points of all contributions sum to the score.
@@ -609,18 +628,104 @@ impl JsonSchema for SourceSet {
 pub struct ObservationFinding {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its dimension (none for an element fact).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its dimension (none for an element fact). Not in the JSON: the catalogue states it.
+    #[serde(skip)]
     pub dimension: Option<Dimension>,
-    /// The recorded status.
+    /// The recorded status. Not in the JSON: the disposition implies it (`absent`,
+    /// `not_assessed`, otherwise present).
+    #[serde(skip)]
     pub status: ObservationStatus,
-    /// The evidence sources recorded, in a fixed order, without repeats.
+    /// The evidence sources recorded, in a fixed order, without repeats (left out of the JSON
+    /// when none was recorded).
+    #[serde(skip_serializing_if = "SourceSet::is_empty")]
     pub sources: SourceSet,
-    /// How many identical observations were merged into this one (1 when it was recorded once).
+    /// How many identical observations were merged into this one (left out of the JSON when it
+    /// was recorded once).
+    #[serde(skip_serializing_if = "is_one", default = "one")]
+    #[schemars(default = "one")]
     pub recorded: u32,
     /// What became of it.
     #[serde(flatten)]
     pub disposition: Disposition,
+}
+
+/// An observation in the JSON, within its group of [`ObservationGroups`].
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct GroupedObservation<'a> {
+    /// The indicator.
+    pub id: &'a IndicatorId,
+    /// The evidence sources recorded, in a fixed order, without repeats (left out when none).
+    #[serde(skip_serializing_if = "SourceSet::is_empty")]
+    pub sources: SourceSet,
+    /// How many identical observations were merged into this one (left out when it was
+    /// recorded once).
+    #[serde(skip_serializing_if = "is_one")]
+    #[schemars(default = "one")]
+    pub recorded: u32,
+    /// In `counted_with_same_concept`: the indicator the concept was counted under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_as: Option<&'a IndicatorId>,
+}
+
+/// The JSON form of [`Explanation::observations`]: the observations grouped by what became of
+/// them, each group in catalogue order, an empty group left out. The group names the
+/// disposition, and with it the recorded status: `absent` and `not_assessed` as recorded,
+/// every other group present.
+#[derive(Debug, Default, Serialize, JsonSchema)]
+pub struct ObservationGroups<'a> {
+    /// Present and counted.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub counted: Vec<GroupedObservation<'a>>,
+    /// Present; counted once together with another present indicator of the same concept in
+    /// the same dimension (`counted_as`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub counted_with_same_concept: Vec<GroupedObservation<'a>>,
+    /// Present; an element fact (purpose or act), shown under its element and in no dimension
+    /// or score.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub element_fact: Vec<GroupedObservation<'a>>,
+    /// Present; an item of appearance or demeanour, counted in the score only.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub score_only: Vec<GroupedObservation<'a>>,
+    /// Recorded as absent.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub absent: Vec<GroupedObservation<'a>>,
+    /// Recorded as not assessed: open questions, not absences.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub not_assessed: Vec<GroupedObservation<'a>>,
+}
+
+impl<'a> ObservationGroups<'a> {
+    /// Groups observation findings by disposition, keeping their order within each group.
+    pub fn of(findings: &'a [ObservationFinding]) -> ObservationGroups<'a> {
+        let mut groups = ObservationGroups::default();
+        for f in findings {
+            let (group, counted_as) = match &f.disposition {
+                Disposition::Counted => (&mut groups.counted, None),
+                Disposition::CountedWithSameConcept { counted_as } => {
+                    (&mut groups.counted_with_same_concept, Some(counted_as))
+                }
+                Disposition::ElementFact => (&mut groups.element_fact, None),
+                Disposition::ScoreOnly => (&mut groups.score_only, None),
+                Disposition::Absent => (&mut groups.absent, None),
+                Disposition::NotAssessed => (&mut groups.not_assessed, None),
+            };
+            group.push(GroupedObservation {
+                id: &f.id,
+                sources: f.sources,
+                recorded: f.recorded,
+                counted_as,
+            });
+        }
+        groups
+    }
+}
+
+fn serialize_observations<S: serde::Serializer>(
+    findings: &[ObservationFinding],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    ObservationGroups::of(findings).serialize(serializer)
 }
 
 /// An unresolved indicator worth asking about, with what a "present" answer would do.
@@ -628,14 +733,17 @@ pub struct ObservationFinding {
 pub struct Question {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its dimension (none for an element fact).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its dimension (none for an element fact). Not in the JSON: the catalogue states it.
+    #[serde(skip)]
     pub dimension: Option<Dimension>,
-    /// The strength it would count with.
+    /// The strength it would count with. Not in the JSON: the catalogue states it (its
+    /// children's strength where `subject.treated_as_child`).
+    #[serde(skip)]
     pub strength: Strength,
     /// The level if it were present (everything else unchanged).
     pub level_if_present: Level,
-    /// Whether it would make its dimension positive.
+    /// Whether it would make its dimension positive (left out of the JSON when not).
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub makes_dimension_positive: bool,
     /// How much the score would rise.
     pub score_gain: f64,
@@ -725,8 +833,8 @@ pub struct Citation {
 pub struct IndicatorRef {
     /// The indicator.
     pub id: IndicatorId,
-    /// Its dimension (none for an element fact).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its dimension (none for an element fact). Not in the JSON: the catalogue states it.
+    #[serde(skip)]
     pub dimension: Option<Dimension>,
 }
 
@@ -882,4 +990,12 @@ impl Assessment {
             .map(|d| d.dimension)
             .collect()
     }
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+fn one() -> u32 {
+    1
 }

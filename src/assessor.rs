@@ -715,6 +715,26 @@ impl Assessor {
         Assessor::builtin(crate::DEFAULT_RULE_SET).expect("the built-in rule set is valid")
     }
 
+    /// The strength an indicator counts with under this rule set: for an adult, or under the
+    /// child rules (an assessment's `subject.treated_as_child`). None for an id outside the
+    /// catalogue or the rule set's lists. The assessment JSON leaves a question's strength out
+    /// because this states it.
+    ///
+    /// ```
+    /// use trafficking_indicators::{Assessor, Strength};
+    /// let assessor = Assessor::default_builtin();
+    /// let s = assessor.strength_for("confiscation_of_documents_at_destination", false);
+    /// assert_eq!(s, Some(Strength::Strong));
+    /// assert_eq!(assessor.strength_for("no_such_indicator", false), None);
+    /// ```
+    pub fn strength_for(&self, id: &str, treated_as_child: bool) -> Option<Strength> {
+        let e = self.entries.get(self.catalogue.position(id)?)?;
+        if e.lists == 0 {
+            return None;
+        }
+        Some(if treated_as_child { e.child } else { e.adult })
+    }
+
     /// The rule set.
     pub fn rule_set(&self) -> &RuleSet {
         &self.rule_set

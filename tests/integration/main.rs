@@ -7,6 +7,7 @@
 )]
 
 mod assessment;
+mod assessment_json;
 mod batch;
 mod bundled_cases;
 mod case_format;

@@ -1,0 +1,217 @@
+//! The assessment JSON states each fact once (schema 4.0.0): what it leaves out is stated by
+//! the rest of the JSON, the catalogue or the rule set, and can be read back from them. These
+//! tests read every left-out field back and compare it with the library's own value.
+
+use serde_json::Value;
+use trafficking_indicators::{Assessment, Assessor, Case, Dimension, Disposition, Strength};
+
+/// Every data test case and bundled case, with the assessor it is assessed under.
+fn all_cases() -> Vec<(String, &'static Assessor, Case)> {
+    let mut out = Vec::new();
+    let dir = crate::common::root("tests/cases");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/cases")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for path in files {
+        let doc: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
+        let (Some(rule_set), Some(case)) = (doc["rule_set"].as_str(), doc.get("case")) else {
+            continue;
+        };
+        let Ok(case) = Case::from_json(&case.to_string()) else {
+            continue;
+        };
+        let assessor = Assessor::builtin(rule_set).expect("built-in rule set");
+        if assessor.assess(&case).is_err() {
+            continue; // cases that test a rejection
+        }
+        out.push((path.display().to_string(), assessor, case));
+    }
+    for name in crate::common::bundled_case_names() {
+        let text = std::fs::read_to_string(crate::common::root(&format!("examples/cases/{name}")))
+            .expect("bundled case");
+        let case = Case::from_json(&text).expect("valid");
+        let id = if name.starts_with("kr_") {
+            "kr-2024"
+        } else {
+            "ilo-2009"
+        };
+        out.push((name, Assessor::builtin(id).expect("built in"), case));
+    }
+    assert!(out.len() >= 80, "the cases were found");
+    out
+}
+
+fn strength(v: &Value) -> Strength {
+    serde_json::from_value(v.clone()).expect("a strength")
+}
+
+fn json_of(a: &Assessment) -> Value {
+    serde_json::from_str(&a.to_json()).expect("JSON")
+}
+
+#[test]
+fn observations_left_out_fields_read_back_from_their_group_and_the_catalogue() {
+    for (name, assessor, case) in all_cases() {
+        let a = assessor.assess(&case).expect("assesses");
+        let json = json_of(&a);
+        let groups = &json["explanation"]["observations"];
+        let mut in_json = 0;
+        for g in groups.as_object().expect("groups").values() {
+            in_json += g.as_array().expect("a group").len();
+        }
+        assert_eq!(
+            in_json,
+            a.explanation.observations.len(),
+            "{name}: one entry each"
+        );
+        for f in &a.explanation.observations {
+            let group = match &f.disposition {
+                Disposition::Counted => "counted",
+                Disposition::CountedWithSameConcept { .. } => "counted_with_same_concept",
+                Disposition::ElementFact => "element_fact",
+                Disposition::ScoreOnly => "score_only",
+                Disposition::Absent => "absent",
+                Disposition::NotAssessed => "not_assessed",
+            };
+            let entry = groups[group]
+                .as_array()
+                .and_then(|g| g.iter().find(|o| o["id"] == f.id.as_str()))
+                .unwrap_or_else(|| panic!("{name}: {} in {group}", f.id));
+            // The status follows from the group.
+            let status = match group {
+                "absent" => "absent",
+                "not_assessed" => "not_assessed",
+                _ => "present",
+            };
+            assert_eq!(f.status.as_str(), status, "{name}: {}", f.id);
+            // The dimension is the catalogue's.
+            let entry_in_catalogue = a.catalogue.catalogue().get(f.id.as_str()).expect("known");
+            assert_eq!(
+                f.dimension, entry_in_catalogue.dimension,
+                "{name}: {}",
+                f.id
+            );
+            // Sources and repeats are there unless empty or one.
+            let sources: Vec<String> = f
+                .sources
+                .iter()
+                .map(|s| serde_json::to_value(s).expect("source").to_string())
+                .collect();
+            let sources_json: Vec<String> = entry["sources"]
+                .as_array()
+                .map(|v| v.iter().map(ToString::to_string).collect())
+                .unwrap_or_default();
+            assert_eq!(sources, sources_json, "{name}: {}", f.id);
+            assert_eq!(
+                u64::from(f.recorded),
+                entry["recorded"].as_u64().unwrap_or(1)
+            );
+            if let Disposition::CountedWithSameConcept { counted_as } = &f.disposition {
+                assert_eq!(entry["counted_as"], counted_as.as_str());
+            }
+        }
+    }
+}
+
+#[test]
+fn dimension_element_score_and_question_fields_read_back() {
+    for (name, assessor, case) in all_cases() {
+        let a = assessor.assess(&case).expect("assesses");
+        let json = json_of(&a);
+        let ex = &json["explanation"];
+        let rules = assessor.rule_set();
+        let child = ex["subject"]["treated_as_child"] == true;
+        assert_eq!(child, a.explanation.subject.treated_as_child);
+        for (d, dj) in a
+            .explanation
+            .dimensions
+            .iter()
+            .zip(ex["dimensions"].as_array().expect("dims"))
+        {
+            assert_eq!(
+                dj["dimension"],
+                serde_json::to_value(d.dimension).expect("dimension")
+            );
+            // Positive exactly when a clause is met.
+            assert_eq!(
+                d.positive,
+                dj.get("clause_met").is_some(),
+                "{name}: {:?}",
+                d.dimension
+            );
+            // The counts are the counted indicators by strength.
+            let counted: Vec<Strength> = dj["counted"]
+                .as_array()
+                .map(|c| c.iter().map(|x| strength(&x["strength"])).collect())
+                .unwrap_or_default();
+            let count = |s: Strength| counted.iter().filter(|x| **x == s).count() as u32;
+            assert_eq!(
+                (d.counts.strong, d.counts.medium, d.counts.weak),
+                (
+                    count(Strength::Strong),
+                    count(Strength::Medium),
+                    count(Strength::Weak)
+                ),
+                "{name}: {:?}",
+                d.dimension
+            );
+            // Element and phase follow from the dimension (and the rule set).
+            assert_eq!(d.phase, d.dimension.phase());
+            let element = rules
+                .person_rule
+                .elements
+                .iter()
+                .find(|e| e.dimensions.contains(&d.dimension))
+                .map(|e| e.element);
+            assert_eq!(Some(d.element), element, "{name}: {:?}", d.dimension);
+        }
+        for e in &a.explanation.elements {
+            let rule = rules
+                .person_rule
+                .elements
+                .iter()
+                .find(|r| r.element == e.element);
+            assert_eq!(Some(&e.dimensions), rule.map(|r| &r.dimensions), "{name}");
+        }
+        // A contribution's strength is its counted strength (or, for an item of appearance,
+        // the rule set's for the person); its weight is the rule set's; its dimension the
+        // catalogue's.
+        let scale = ex["score"]["scale"].as_f64().expect("scale");
+        for c in &a.explanation.score.contributions {
+            let in_dimension = ex["dimensions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|d| d["counted"].as_array().into_iter().flatten())
+                .find(|k| k["id"] == c.id.as_str())
+                .map(|k| strength(&k["strength"]));
+            let s = in_dimension.or_else(|| assessor.strength_for(c.id.as_str(), child));
+            assert_eq!(Some(c.strength), s, "{name}: {}", c.id);
+            assert_eq!(c.weight, rules.weights.of(c.strength), "{name}: {}", c.id);
+            let entry = a.catalogue.catalogue().get(c.id.as_str()).expect("known");
+            assert_eq!(Some(c.dimension), entry.dimension);
+            let points = ex["score"]["contributions"]
+                .as_array()
+                .and_then(|v| v.iter().find(|x| x["id"] == c.id.as_str()))
+                .and_then(|x| x["points"].as_f64())
+                .expect("points");
+            assert!((points - c.weight * scale).abs() < 1e-9, "{name}: {}", c.id);
+        }
+        for q in &a.explanation.ask_next {
+            assert_eq!(
+                Some(q.strength),
+                assessor.strength_for(q.id.as_str(), child),
+                "{name}: {}",
+                q.id
+            );
+            let entry = a.catalogue.catalogue().get(q.id.as_str()).expect("known");
+            assert_eq!(q.dimension, entry.dimension);
+            let _: Option<Dimension> = q.dimension;
+        }
+    }
+}
