@@ -13,9 +13,9 @@ use std::hint::black_box;
 use std::io::BufRead;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use trafficking_indicators::batch::{BatchOptions, assess_jsonl};
 use trafficking_indicators::catalogue::CatalogueDocument;
-use trafficking_indicators::synthetic::{SyntheticCases, full_adult_labour_case};
+use trafficking_indicators::interop::batch::{BatchOptions, assess_jsonl};
+use trafficking_indicators::interop::synthetic::{SyntheticCases, full_adult_labour_case};
 use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet, validate};
 
 /// A typical parsed case: about 20 observations, as a screening form produces.

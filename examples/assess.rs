@@ -14,7 +14,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use trafficking_indicators::locale::Locale;
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, ParseOptions, RuleSet};
 
 const HELP: &str = "\

@@ -11,8 +11,8 @@
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use trafficking_indicators::batch::{BatchOptions, OnError, assess_jsonl_with_progress};
-use trafficking_indicators::synthetic::SyntheticCases;
+use trafficking_indicators::interop::batch::{BatchOptions, OnError, assess_jsonl_with_progress};
+use trafficking_indicators::interop::synthetic::SyntheticCases;
 use trafficking_indicators::{Assessor, DEFAULT_RULE_SET};
 
 const HELP: &str = "\

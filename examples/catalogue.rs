@@ -11,7 +11,7 @@
 use std::process::ExitCode;
 
 use trafficking_indicators::catalogue::CatalogueDocument;
-use trafficking_indicators::locale::{Locale, fill};
+use trafficking_indicators::render::{Locale, fill};
 use trafficking_indicators::{Catalogue, Dimension, ListId, PalermoElement};
 
 const HELP: &str = "\

@@ -17,7 +17,7 @@ use std::io::{BufReader, BufWriter, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use trafficking_indicators::ctdc::{
+use trafficking_indicators::interop::ctdc::{
     self, CtdcReader, CtdcRecord, DataSource, ExploitationType, Majority,
 };
 use trafficking_indicators::{Assessment, Assessor};

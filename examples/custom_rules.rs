@@ -11,7 +11,7 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use trafficking_indicators::locale::Locale;
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet, validate};
 
 const HELP: &str = "\

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         eprintln!("export_schema: cannot create `{}`: {e}", dir.display());
         return ExitCode::from(1);
     }
-    for file in trafficking_indicators::schema::schemas() {
+    for file in trafficking_indicators::interop::schema::schemas() {
         let path = dir.join(file.file_name);
         if let Err(e) = std::fs::write(&path, file.to_file_text()) {
             eprintln!("export_schema: cannot write `{}`: {e}", path.display());

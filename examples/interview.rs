@@ -17,7 +17,7 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use trafficking_indicators::interview::{FinishReason, Interview, Reply, Topic};
-use trafficking_indicators::locale::{Locale, fill};
+use trafficking_indicators::render::{Locale, fill};
 use trafficking_indicators::{Assessor, Case, ExploitationForm};
 
 const HELP: &str = "\

@@ -27,14 +27,26 @@
 //!   [`Recommendation`]s with their legal sources (protection pending identification,
 //!   referral, recovery and reflection period, non-removal, non-punishment, child protection;
 //!   under the Korean rule sets, Korean law) and, where the rule set names a directory,
-//!   [who to call](contacts). Decision support, never a legal determination.
+//!   [who to call](policy::ContactDirectory). Decision support, never a legal determination.
 //!
-//! Around the core: [`batch`] assesses JSON Lines streams in constant memory, [`schema`]
-//! exports JSON Schemas for integrators in other languages, [`ctdc`] and [`htcds`] read and
-//! speak the IOM data standards (CTDC rows become cases; assessments become HTCDS
-//! `vic_TraffickingStatus` and methods of control), [`report`] renders the caseworker's text
-//! report, and [`synthetic`] generates reproducible test cases. The reasons behind the design are
-//! in [`design`].
+//! ## Layout
+//!
+//! One folder per phase a case goes through, each with one job:
+//!
+//! | module | its job |
+//! |---|---|
+//! | [`model`] | the shared vocabulary: ids, dimensions, strengths, elements, forms, levels, limits, the errors |
+//! | [`case`] | the case and its strict reader |
+//! | [`catalogue`] | the indicator catalogue, its extensions and the question priors |
+//! | [`policy`] | rule sets (types, built-ins, validation), context conditions and contact directories |
+//! | `engine` (internal) | a rule set compiled against a catalogue: the [`Assessor`] |
+//! | [`assessment`] | what an assessment says: level, score, ranges, explanation, recommendations |
+//! | [`interview`] | the guided interview: the next question, answers, undo, resume |
+//! | [`render`] | what a person reads: the locale data (English, Korean) and the text report |
+//! | [`interop`] | JSON Lines batches, CTDC and HTCDS, the JSON Schemas, synthetic cases |
+//!
+//! A file never imports, directly or through others, a file that imports it back (a test
+//! checks it). The reasons behind the design are in [`design`].
 //!
 //! ## Example
 //!
@@ -111,58 +123,55 @@
     )
 )]
 
+// The phases a case goes through, one folder each (see DESIGN.md, "Layout").
 pub mod assessment;
-mod assessor;
-pub mod batch;
 pub mod case;
 pub mod catalogue;
-pub mod contacts;
-pub mod ctdc;
-pub mod error;
-mod hash;
-pub mod htcds;
-pub mod id;
-pub mod indicator;
+mod engine;
+pub mod interop;
 pub mod interview;
-mod json;
-pub mod limits;
-pub mod locale;
-pub mod priors;
-pub mod report;
-pub mod rule_set;
-pub mod schema;
-pub mod synthetic;
+pub mod model;
+pub mod policy;
+pub mod render;
 
 pub use assessment::{
     AgeBasis, AgeQuestion, Assessment, Disposition, Explanation, Level, Question, Recommendation,
     RecommendationKind,
 };
-pub use assessor::Assessor;
 pub use case::{
     Case, EvidenceSource, Observation, ObservationStatus, Offence, OffenceKind, OffenceStage,
     ParseOptions, Subject,
 };
 pub use catalogue::{Catalogue, CatalogueDocument, IndicatorList};
-pub use error::{CaseError, CatalogueError, Problem, Problems, RuleSetError};
-pub use id::{ConceptId, IndicatorId, ListId};
-pub use indicator::{
-    ActEvidenceMark, AgeGroup, Dimension, ExploitationForm, IndicatorEntry, PalermoElement,
-    Provenance, Strength, Verification,
+pub use engine::Assessor;
+pub use model::{
+    ActEvidenceMark, AgeGroup, CaseError, CatalogueError, ConceptId, Dimension, ExploitationForm,
+    IndicatorEntry, IndicatorId, Limits, ListId, PalermoElement, Problem, Problems, Provenance,
+    RuleSetError, Strength, Verification,
 };
-pub use limits::Limits;
-pub use rule_set::{AgeRule, RuleSet, validate};
+pub use policy::{AgeRule, DEFAULT_RULE_SET, RuleSet, validate};
 
 #[doc = include_str!("../DESIGN.md")]
 pub mod design {}
-
-/// The id of the default rule set.
-pub const DEFAULT_RULE_SET: &str = "ilo-2009";
 
 /// Assesses a case with the default rule set (`ilo-2009`) and the built-in catalogue.
 ///
 /// The error says what in the case is wrong: an unknown indicator id, conflicting
 /// observations, a value out of range. To assess with another rule set or catalogue, build an
 /// [`Assessor`].
+///
+/// # Example
+///
+/// ```
+/// use trafficking_indicators::{Case, Level, assess};
+///
+/// let case = Case::from_json(r#"{ "subject": { "age_years": 30 }, "observations": [
+///     { "indicator": "confiscation_of_documents_at_destination", "status": "present" } ] }"#)?;
+/// let assessment = assess(&case)?;
+/// assert!(assessment.level >= Level::FurtherInquiry);
+/// println!("{}", assessment.report());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn assess(case: &Case) -> Result<Assessment, CaseError> {
     Assessor::default_builtin().assess(case)
 }

@@ -27,7 +27,7 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 use tiny_http::{Header, Method, Request, Response, Server};
 use trafficking_indicators::interview::{Interview, NextQuestion, Reply, Topic};
-use trafficking_indicators::locale::Locale;
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, Catalogue, ExploitationForm, RuleSet};
 
 const INDEX: &str = include_str!("index.html");

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use trafficking_indicators::Assessor;
-use trafficking_indicators::batch::{BatchOptions, assess_jsonl};
+use trafficking_indicators::interop::batch::{BatchOptions, assess_jsonl};
 
 fuzz_target!(|data: &[u8]| {
     let mut out = Vec::new();

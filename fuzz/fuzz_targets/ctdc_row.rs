@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use trafficking_indicators::assess;
-use trafficking_indicators::ctdc::{CtdcHeader, CtdcRecord};
+use trafficking_indicators::interop::ctdc::{CtdcHeader, CtdcRecord};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

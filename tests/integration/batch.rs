@@ -1,7 +1,7 @@
 //! Batch assessment of JSON Lines: every good line assessed, bad lines reported by number.
 
 use trafficking_indicators::Assessor;
-use trafficking_indicators::batch::{BatchOptions, OnError, assess_jsonl};
+use trafficking_indicators::interop::batch::{BatchOptions, OnError, assess_jsonl};
 
 use crate::common::root;
 
@@ -29,7 +29,7 @@ fn run(
     options: BatchOptions,
 ) -> (
     Vec<serde_json::Value>,
-    trafficking_indicators::batch::BatchSummary,
+    trafficking_indicators::interop::batch::BatchSummary,
 ) {
     let mut out = Vec::new();
     let summary = assess_jsonl(

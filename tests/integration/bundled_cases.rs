@@ -112,7 +112,7 @@ fn an_entertainer_detained_after_a_raid_is_protected_under_korean_law() {
         .expect("the charge");
     assert_eq!(
         prostitution.effect,
-        Some(trafficking_indicators::rule_set::LegalEffect::NotPunished)
+        Some(trafficking_indicators::policy::LegalEffect::NotPunished)
     );
     assert!(kinds(&a).contains(&RecommendationKind::DebtsVoid));
     assert!(

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use trafficking_indicators::indicator::{CtdcMeansOfControl, IloForcedLabourIndicator};
+use trafficking_indicators::model::{CtdcMeansOfControl, IloForcedLabourIndicator};
 use trafficking_indicators::{Catalogue, Dimension, PalermoElement, Strength, Verification};
 
 use crate::common::{root, snapshot};
@@ -213,7 +213,7 @@ fn children_list_has_65_entries_and_no_weak_tier() {
             );
             assert_eq!(
                 v.provenance.confidence,
-                trafficking_indicators::indicator::Confidence::Low,
+                trafficking_indicators::model::Confidence::Low,
                 "{}",
                 e.id
             );

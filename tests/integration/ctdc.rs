@@ -5,11 +5,11 @@
 use std::collections::BTreeSet;
 
 use trafficking_indicators::assessment::NoticeKind;
-use trafficking_indicators::ctdc::{
+use trafficking_indicators::interop::ctdc::{
     ControlColumn, Crosswalk, CtdcError, CtdcHeader, CtdcRecord, CtdcValue, DataSource,
     ExploitationType, Majority,
 };
-use trafficking_indicators::indicator::{Confidence, CtdcMeansOfControl, Phase};
+use trafficking_indicators::model::{Confidence, CtdcMeansOfControl, Phase};
 use trafficking_indicators::{
     AgeGroup, Assessor, Catalogue, ExploitationForm, ObservationStatus, Verification, assess,
 };
@@ -952,8 +952,8 @@ fn categorical_values_are_checked() {
 mod reader {
     use std::io::Read;
 
-    use trafficking_indicators::ctdc::{CtdcError, CtdcReader};
-    use trafficking_indicators::htcds::{self, TraffickingStatus};
+    use trafficking_indicators::interop::ctdc::{CtdcError, CtdcReader};
+    use trafficking_indicators::interop::htcds::{self, TraffickingStatus};
     use trafficking_indicators::{Level, assess};
 
     use super::{check_malformed, sample_records};

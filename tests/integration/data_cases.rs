@@ -304,7 +304,7 @@ fn check(text: &str) -> Vec<String> {
         }
     }
     if let Some(words) = &e.texts_exclude {
-        let prose = a.prose(trafficking_indicators::locale::Locale::En);
+        let prose = a.prose(trafficking_indicators::render::Locale::En);
         for r in &prose.recommendations {
             let texts =
                 std::iter::once(r.text.as_str()).chain(r.additions.iter().map(String::as_str));

@@ -1,11 +1,11 @@
 //! HTCDS: the `vic_MethodsOfControl` picklist through the crosswalk, and the trafficking status
 //! a screening may (and may never) claim.
 
-use trafficking_indicators::ctdc::{ControlColumn, Crosswalk};
-use trafficking_indicators::htcds::{
+use trafficking_indicators::interop::ctdc::{ControlColumn, Crosswalk};
+use trafficking_indicators::interop::htcds::{
     self, HtcdsError, MethodOfControl, TraffickingStatus, trafficking_status,
 };
-use trafficking_indicators::indicator::CtdcMeansOfControl;
+use trafficking_indicators::model::CtdcMeansOfControl;
 use trafficking_indicators::{Case, Level, ObservationStatus, Subject, assess};
 
 use crate::common::root;

@@ -8,7 +8,7 @@ use trafficking_indicators::interview::{
     Interview, MAX_SAME_DIMENSION_IN_A_ROW, QuestionOrder, Reply, Topic,
     questions_to_reasonable_grounds,
 };
-use trafficking_indicators::locale::Locale;
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, Catalogue, ExploitationForm, ObservationStatus};
 
 use crate::common::root;
@@ -430,13 +430,13 @@ fn undo_a_wrong_key_a_note_and_the_end_of_input() {
 
 #[test]
 fn the_priors_are_a_replaceable_input() {
-    use trafficking_indicators::priors::QuestionPriors;
+    use trafficking_indicators::catalogue::QuestionPriors;
     let builtin = QuestionPriors::builtin();
     let mut flat = builtin.clone();
     flat.types.clear();
     flat.types.insert(
         "all".into(),
-        trafficking_indicators::priors::TypeCounts {
+        trafficking_indicators::catalogue::TypeCounts {
             rows: 1,
             counts: Default::default(),
         },

@@ -4,7 +4,7 @@
 //! its reference); international instruments appear only as standards. Every service in a
 //! contact directory carries the source it was read in and the date it was checked.
 
-use trafficking_indicators::contacts::ContactDirectory;
+use trafficking_indicators::policy::ContactDirectory;
 use trafficking_indicators::{Catalogue, RecommendationKind, RuleSet, validate};
 
 const KOREAN: [&str; 2] = ["kr-2023", "kr-2024"];
@@ -12,7 +12,7 @@ const KOREAN: [&str; 2] = ["kr-2023", "kr-2024"];
 /// Every legal basis a rule set gives, with its JSON path.
 fn legal_bases(rules: &RuleSet) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut push = |path: String, ids: &[trafficking_indicators::id::ReferenceId]| {
+    let mut push = |path: String, ids: &[trafficking_indicators::model::ReferenceId]| {
         for (i, id) in ids.iter().enumerate() {
             out.push((format!("{path}[{i}]"), id.to_string()));
         }

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use trafficking_indicators::contacts::ContactDirectory;
-use trafficking_indicators::locale::{Locale, placeholders};
+use trafficking_indicators::policy::ContactDirectory;
+use trafficking_indicators::render::{Locale, placeholders};
 use trafficking_indicators::{Assessment, Assessor, Case, Catalogue, RuleSet};
 
 use crate::common::{assess_bundled, bundled_case_names, root, snapshot};

@@ -21,6 +21,7 @@ mod differential;
 mod htcds;
 mod interview;
 mod korea;
+mod layout;
 mod limits;
 mod locale;
 mod person_rule;

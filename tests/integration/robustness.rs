@@ -151,11 +151,11 @@ fn a_byte_order_mark_is_accepted_and_utf16_is_named() {
     // A batch line with a byte-order mark (the first line of a file written on Windows).
     let input = format!("\u{feff}{case}\n");
     let mut out = Vec::new();
-    let summary = trafficking_indicators::batch::assess_jsonl(
+    let summary = trafficking_indicators::interop::batch::assess_jsonl(
         trafficking_indicators::Assessor::default_builtin(),
         input.as_bytes(),
         &mut out,
-        &trafficking_indicators::batch::BatchOptions::new(),
+        &trafficking_indicators::interop::batch::BatchOptions::new(),
     )
     .expect("runs");
     assert_eq!(summary.assessed, 1, "{}", String::from_utf8_lossy(&out));

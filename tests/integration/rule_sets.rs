@@ -100,9 +100,7 @@ fn out_of_order_weights_and_thresholds_are_rejected() {
     assert_eq!(paths, vec!["$.weights"]);
     let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
     rules.levels.reasonable_grounds[3].all =
-        vec![trafficking_indicators::rule_set::Condition::ScoreAtLeast(
-            0.0,
-        )];
+        vec![trafficking_indicators::policy::Condition::ScoreAtLeast(0.0)];
     let problems = validate(&rules, &Catalogue::builtin());
     assert!(
         problems[0].message.starts_with("levels out of order"),
@@ -159,7 +157,7 @@ fn the_digest_is_of_the_canonical_content_not_the_file_layout() {
 fn korea_exempts_persons_with_disabilities_from_the_means() {
     let ilo = RuleSet::builtin("ilo-2009").expect("builtin");
     let kr = RuleSet::builtin("kr-2023").expect("builtin");
-    use trafficking_indicators::rule_set::ExemptGroup;
+    use trafficking_indicators::policy::ExemptGroup;
     assert!(!ilo.exempts(ExemptGroup::PersonsWithDisabilities));
     assert!(kr.exempts(ExemptGroup::PersonsWithDisabilities) && kr.exempts(ExemptGroup::Children));
     assert!(
@@ -312,7 +310,7 @@ fn an_extension_that_mixes_facts_dimensions_and_appearance_is_rejected() {
 #[test]
 fn element_fact_lists_must_hold_facts_of_that_element() {
     use trafficking_indicators::ListId;
-    use trafficking_indicators::rule_set::Condition;
+    use trafficking_indicators::policy::Condition;
     let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
     let purpose = rules
         .person_rule

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use trafficking_indicators::schema::{SCHEMA_VERSION, schemas};
+use trafficking_indicators::interop::schema::{SCHEMA_VERSION, schemas};
 use trafficking_indicators::{Case, Catalogue, RuleSet, assess};
 
 use crate::common::root;
@@ -83,7 +83,7 @@ fn every_bundled_document_validates_against_its_schema() {
     let catalogue = validator("catalogue.schema.json");
     let contacts = validator("contact_directory.schema.json");
     let mut checked = 0;
-    for (id, path) in trafficking_indicators::contacts::ContactDirectory::builtin_files() {
+    for (id, path) in trafficking_indicators::policy::ContactDirectory::builtin_files() {
         let text = std::fs::read_to_string(crate::common::root(path)).expect(id);
         let doc: Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(errors(&contacts, &doc), Vec::<String>::new(), "{path}");

@@ -13,9 +13,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::indicator::{ExploitationForm, Verification};
+use crate::model::indicator::{ExploitationForm, Verification};
 
-const BUILTIN: &str = include_str!("../data/priors/ctdc_means_of_control_by_type.json");
+const BUILTIN: &str = include_str!("../../data/priors/ctdc_means_of_control_by_type.json");
 
 /// The keys of the types a priors document may give, in the engine's order.
 pub(crate) const TYPE_KEYS: [&str; 6] = [
@@ -37,7 +37,8 @@ pub struct TypeCounts {
     pub counts: BTreeMap<String, u32>,
 }
 
-/// Likelihoods for ordering questions (see the [module documentation](self)).
+/// Likelihoods for ordering questions: aggregate CTDC counts per type of exploitation, a
+/// default and list weights, shipped as data (`data/priors/`) and replaceable.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionPriors {
@@ -146,7 +147,7 @@ impl QuestionPriors {
     }
 
     /// The weight of an entry in the question order, from its lists.
-    pub(crate) fn list_weight(&self, lists: &[crate::id::ListId]) -> f32 {
+    pub(crate) fn list_weight(&self, lists: &[crate::model::id::ListId]) -> f32 {
         lists
             .iter()
             .map(|l| {

@@ -16,7 +16,7 @@
 //! [`Crosswalk::builtin`]. One row per column (the 17 specific `meansOfControl…` columns,
 //! `meansOfControlNotSpecified` and `isAbduction`), each with the indicators it maps to, its
 //! reason (citing the codebook definition), its verification mark, a confidence and the
-//! corresponding HTCDS `vic_MethodsOfControl` picklist value (see [`crate::htcds`]).
+//! corresponding HTCDS `vic_MethodsOfControl` picklist value (see [`crate::interop::htcds`]).
 //! CTDC records control during the trafficking situation, so columns map to destination-phase
 //! entries; only false promises and abduction map to recruitment. `meansOfControlOther` and
 //! `meansOfControlNotSpecified` map to nothing: the first does not say what the means was, the
@@ -80,7 +80,7 @@
 //! on, and memory does not grow with the file.
 //!
 //! ```
-//! use trafficking_indicators::ctdc::{CtdcHeader, CtdcRecord};
+//! use trafficking_indicators::interop::ctdc::{CtdcHeader, CtdcRecord};
 //! use trafficking_indicators::{assess, ObservationStatus};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -119,10 +119,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, CaseReference, Observation, ObservationStatus, Sector, Subject};
 use crate::catalogue::Catalogue;
-use crate::error::Problem;
-use crate::htcds::MethodOfControl;
-use crate::id::{ConceptId, IndicatorId};
-use crate::indicator::{Confidence, CtdcMeansOfControl, Dimension, ExploitationForm, Verification};
+use crate::interop::picklist::MethodOfControl;
+use crate::model::error::Problem;
+pub use crate::model::error::ShownValue;
+use crate::model::id::{ConceptId, IndicatorId};
+use crate::model::indicator::{
+    Confidence, CtdcMeansOfControl, Dimension, ExploitationForm, Verification,
+};
 
 /// The version of the crosswalk file format this crate reads.
 pub const CROSSWALK_FORMAT_VERSION: u32 = 1;
@@ -130,12 +133,12 @@ pub const CROSSWALK_FORMAT_VERSION: u32 = 1;
 /// Where the built-in crosswalk lives in the crate.
 pub const CROSSWALK_PATH: &str = "data/crosswalks/ctdc_means_of_control.json";
 
-const CROSSWALK_JSON: &str = include_str!("../data/crosswalks/ctdc_means_of_control.json");
+const CROSSWALK_JSON: &str = include_str!("../../data/crosswalks/ctdc_means_of_control.json");
 
 /// Where the built-in purpose and act crosswalk lives in the repository.
 pub const FACT_CROSSWALK_PATH: &str = "data/crosswalks/ctdc_purpose_and_act.json";
 
-const FACT_CROSSWALK_JSON: &str = include_str!("../data/crosswalks/ctdc_purpose_and_act.json");
+const FACT_CROSSWALK_JSON: &str = include_str!("../../data/crosswalks/ctdc_purpose_and_act.json");
 
 /// CTDC's terms of use: cite the Counter Trafficking Data Collaborative, and never try to
 /// re-identify anyone.
@@ -741,40 +744,6 @@ const GENDER: &str = "gender";
 const MAJORITY: &str = "majorityStatus";
 const MAJORITY_AT_EXPLOIT: &str = "majorityStatusAtExploit";
 const MAJORITY_ENTRY: &str = "majorityEntry";
-
-/// An offending value as an error may show it: the value itself only when it is a short token
-/// (at most [`ShownValue::MAX_SHOWN`] ASCII letters or digits), which no sentence can be.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShownValue(Option<String>);
-
-impl ShownValue {
-    /// The longest value shown, in characters.
-    pub const MAX_SHOWN: usize = 8;
-
-    /// The value, shown only if it is a short ASCII alphanumeric token.
-    pub fn of(value: &str) -> ShownValue {
-        let safe = !value.is_empty()
-            && value.len() <= Self::MAX_SHOWN
-            && value.bytes().all(|b| b.is_ascii_alphanumeric());
-        ShownValue(safe.then(|| value.to_owned()))
-    }
-
-    /// The value, when it is shown.
-    pub fn as_token(&self) -> Option<&str> {
-        self.0.as_deref()
-    }
-}
-
-impl fmt::Display for ShownValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.0 {
-            Some(v) => write!(f, "found `{v}`"),
-            None => f.write_str(
-                "found a value that is not shown (not a short alphanumeric token: it could be free text)",
-            ),
-        }
-    }
-}
 
 /// What is wrong with a CTDC file, its header or one of its rows.
 ///

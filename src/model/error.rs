@@ -11,7 +11,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::id::{IdError, IndicatorId};
+use crate::model::id::{IdError, IndicatorId};
 
 /// One problem found by validation, with the JSON path where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -132,7 +132,7 @@ pub struct FieldName(Option<String>);
 
 impl FieldName {
     pub(crate) fn new(name: &str) -> Self {
-        FieldName(crate::id::is_id(name).then(|| name.to_owned()))
+        FieldName(crate::model::id::is_id(name).then(|| name.to_owned()))
     }
 
     /// The name, when it is a safe token.
@@ -459,5 +459,39 @@ pub(crate) fn strip_position(error: &serde_json::Error) -> String {
     match text.rfind(" at line ") {
         Some(i) => text.get(..i).unwrap_or(&text).to_owned(),
         None => text,
+    }
+}
+
+/// An offending value as an error may show it: the value itself only when it is a short token
+/// (at most [`ShownValue::MAX_SHOWN`] ASCII letters or digits), which no sentence can be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownValue(Option<String>);
+
+impl ShownValue {
+    /// The longest value shown, in characters.
+    pub const MAX_SHOWN: usize = 8;
+
+    /// The value, shown only if it is a short ASCII alphanumeric token.
+    pub fn of(value: &str) -> ShownValue {
+        let safe = !value.is_empty()
+            && value.len() <= Self::MAX_SHOWN
+            && value.bytes().all(|b| b.is_ascii_alphanumeric());
+        ShownValue(safe.then(|| value.to_owned()))
+    }
+
+    /// The value, when it is shown.
+    pub fn as_token(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl fmt::Display for ShownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(v) => write!(f, "found `{v}`"),
+            None => f.write_str(
+                "found a value that is not shown (not a short alphanumeric token: it could be free text)",
+            ),
+        }
     }
 }

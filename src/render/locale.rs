@@ -26,8 +26,8 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 /// The built-in locale files.
-const EN: &str = include_str!("../data/locales/en.json");
-const KO: &str = include_str!("../data/locales/ko.json");
+const EN: &str = include_str!("../../data/locales/en.json");
+const KO: &str = include_str!("../../data/locales/ko.json");
 
 /// A language the crate can write in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -103,8 +103,8 @@ impl Locale {
     /// locale has them (English: the entry as it is).
     pub fn entry(
         self,
-        entry: &crate::indicator::IndicatorEntry,
-    ) -> crate::indicator::IndicatorEntry {
+        entry: &crate::model::indicator::IndicatorEntry,
+    ) -> crate::model::indicator::IndicatorEntry {
         let mut out = entry.clone();
         if self == Locale::En {
             return out;

@@ -7,7 +7,7 @@
 //!
 //! - `vic_MethodsOfControl`, a multi-select of 16 picklist values ([`MethodOfControl`]). They
 //!   map to catalogue indicators through the same crosswalk as the CTDC columns
-//!   ([`crate::ctdc::Crosswalk`]), whose definitions HTCDS copies almost word for word.
+//!   ([`crate::interop::ctdc::Crosswalk`]), whose definitions HTCDS copies almost word for word.
 //!   [`observations`] turns a list of values into observations; [`methods_of_control`] and
 //!   [`summary`] go back from an assessment to the values.
 //! - `vic_TraffickingStatus` ([`TraffickingStatus`]): see [`trafficking_status`].
@@ -57,7 +57,7 @@
 //! victim protection.
 //!
 //! ```
-//! use trafficking_indicators::htcds::{self, MethodOfControl, TraffickingStatus};
+//! use trafficking_indicators::interop::htcds::{self, MethodOfControl, TraffickingStatus};
 //! use trafficking_indicators::{assess, Case, Subject};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -80,147 +80,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, Level};
 use crate::case::{Observation, ObservationStatus};
-use crate::ctdc::{ControlColumn, Crosswalk, CrosswalkRow, ShownValue};
-use crate::id::IndicatorId;
+use crate::interop::ctdc::{ControlColumn, Crosswalk, CrosswalkRow};
+pub use crate::interop::picklist::{HtcdsError, METHODS_OF_CONTROL_FIELD, MethodOfControl};
+use crate::model::id::IndicatorId;
 
-/// The name of the HTCDS methods-of-control field.
-pub const METHODS_OF_CONTROL_FIELD: &str = "vic_MethodsOfControl";
-
-/// The name the HTCDS XLSForm gives the same field.
-pub const METHODS_OF_CONTROL_FIELD_XLSFORM: &str = "vic_Methods_of_Control";
-
-/// The name of the HTCDS trafficking-status field.
-pub const TRAFFICKING_STATUS_FIELD: &str = "vic_TraffickingStatus";
-
-/// A value of the HTCDS v2.0 `vic_MethodsOfControl` picklist, serialized exactly as the
-/// standard spells it (`HTCDS Field Standards 2.0.ods`, `Toolkit/Survey/htcds_xlsform.xml`).
-///
-/// There is no value for restriction of movement: the v2.0 picklist lacks it (see the module
-/// documentation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum MethodOfControl {
-    /// "Physical threats" (Field Definitions: `MethodsOfControlThreats`).
-    PhysicalThreats,
-    /// "Threats of law enforcement" (`MethodsOfControlThreatOfLawEnforcement`).
-    ThreatsLawEnforcement,
-    /// "Threatens children/family" (`MethodsOfControlUsesChildren`).
-    ThreatensChildrenFamily,
-    /// "Debt bondage".
-    DebtBondage,
-    /// "False promises".
-    FalsePromises,
-    /// "Physical abuse".
-    PhysicalAbuse,
-    /// "Sexual abuse".
-    SexualAbuse,
-    /// "Takes earnings".
-    TakesEarnings,
-    /// "Restricts financial access".
-    RestrictsFinancialAccess,
-    /// "Restricts medical care".
-    RestrictsMedicalCare,
-    /// "Withholds necessities".
-    WithholdsNecessities,
-    /// "Psychological abuse".
-    PsychologicalAbuse,
-    /// "Psychoactive substance" (`MethodsOfControlPsychoactiveSubstances`).
-    PsychoactiveSubstance,
-    /// "Excessive working hours".
-    ExcessiveWorkingHours,
-    /// "Withholds documents".
-    WithholdsDocuments,
-    /// "Other".
-    Other,
-}
-
+/// The crosswalk of a picklist value (here, not beside the picklist, because the crosswalk
+/// is read with the CTDC data).
 impl MethodOfControl {
-    /// The 16 values in the order of the v2.0 picklist.
-    pub const ALL: [MethodOfControl; 16] = [
-        MethodOfControl::PhysicalThreats,
-        MethodOfControl::ThreatsLawEnforcement,
-        MethodOfControl::ThreatensChildrenFamily,
-        MethodOfControl::DebtBondage,
-        MethodOfControl::FalsePromises,
-        MethodOfControl::PhysicalAbuse,
-        MethodOfControl::SexualAbuse,
-        MethodOfControl::TakesEarnings,
-        MethodOfControl::RestrictsFinancialAccess,
-        MethodOfControl::RestrictsMedicalCare,
-        MethodOfControl::WithholdsNecessities,
-        MethodOfControl::PsychologicalAbuse,
-        MethodOfControl::PsychoactiveSubstance,
-        MethodOfControl::ExcessiveWorkingHours,
-        MethodOfControl::WithholdsDocuments,
-        MethodOfControl::Other,
-    ];
-
-    /// The picklist value (the "Value Name"), as stored.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            MethodOfControl::PhysicalThreats => "PhysicalThreats",
-            MethodOfControl::ThreatsLawEnforcement => "ThreatsLawEnforcement",
-            MethodOfControl::ThreatensChildrenFamily => "ThreatensChildrenFamily",
-            MethodOfControl::DebtBondage => "DebtBondage",
-            MethodOfControl::FalsePromises => "FalsePromises",
-            MethodOfControl::PhysicalAbuse => "PhysicalAbuse",
-            MethodOfControl::SexualAbuse => "SexualAbuse",
-            MethodOfControl::TakesEarnings => "TakesEarnings",
-            MethodOfControl::RestrictsFinancialAccess => "RestrictsFinancialAccess",
-            MethodOfControl::RestrictsMedicalCare => "RestrictsMedicalCare",
-            MethodOfControl::WithholdsNecessities => "WithholdsNecessities",
-            MethodOfControl::PsychologicalAbuse => "PsychologicalAbuse",
-            MethodOfControl::PsychoactiveSubstance => "PsychoactiveSubstance",
-            MethodOfControl::ExcessiveWorkingHours => "ExcessiveWorkingHours",
-            MethodOfControl::WithholdsDocuments => "WithholdsDocuments",
-            MethodOfControl::Other => "Other",
-        }
-    }
-
-    /// The picklist label (the "Value Label") a person sees.
-    pub const fn label(self) -> &'static str {
-        match self {
-            MethodOfControl::PhysicalThreats => "Physical threats",
-            MethodOfControl::ThreatsLawEnforcement => "Threats of law enforcement",
-            MethodOfControl::ThreatensChildrenFamily => "Threatens children/family",
-            MethodOfControl::DebtBondage => "Debt bondage",
-            MethodOfControl::FalsePromises => "False promises",
-            MethodOfControl::PhysicalAbuse => "Physical abuse",
-            MethodOfControl::SexualAbuse => "Sexual abuse",
-            MethodOfControl::TakesEarnings => "Takes earnings",
-            MethodOfControl::RestrictsFinancialAccess => "Restricts financial access",
-            MethodOfControl::RestrictsMedicalCare => "Restricts medical care",
-            MethodOfControl::WithholdsNecessities => "Withholds necessities",
-            MethodOfControl::PsychologicalAbuse => "Psychological abuse",
-            MethodOfControl::PsychoactiveSubstance => "Psychoactive substance",
-            MethodOfControl::ExcessiveWorkingHours => "Excessive working hours",
-            MethodOfControl::WithholdsDocuments => "Withholds documents",
-            MethodOfControl::Other => "Other",
-        }
-    }
-
-    /// The name `Field Definitions.md` gives this method of control (it differs from the
-    /// picklist value for four values).
-    pub const fn field_definitions_name(self) -> &'static str {
-        match self {
-            MethodOfControl::PhysicalThreats => "MethodsOfControlThreats",
-            MethodOfControl::ThreatsLawEnforcement => "MethodsOfControlThreatOfLawEnforcement",
-            MethodOfControl::ThreatensChildrenFamily => "MethodsOfControlUsesChildren",
-            MethodOfControl::DebtBondage => "MethodsOfControlDebtBondage",
-            MethodOfControl::FalsePromises => "MethodsOfControlFalsePromises",
-            MethodOfControl::PhysicalAbuse => "MethodsOfControlPhysicalAbuse",
-            MethodOfControl::SexualAbuse => "MethodsOfControlSexualAbuse",
-            MethodOfControl::TakesEarnings => "MethodsOfControlTakesEarnings",
-            MethodOfControl::RestrictsFinancialAccess => "MethodsOfControlRestrictsFinancialAccess",
-            MethodOfControl::RestrictsMedicalCare => "MethodsOfControlRestrictsMedicalCare",
-            MethodOfControl::WithholdsNecessities => "MethodsOfControlWithholdsNecessities",
-            MethodOfControl::PsychologicalAbuse => "MethodsOfControlPsychologicalAbuse",
-            MethodOfControl::PsychoactiveSubstance => "MethodsOfControlPsychoactiveSubstances",
-            MethodOfControl::ExcessiveWorkingHours => "MethodsOfControlExcessiveWorkingHours",
-            MethodOfControl::WithholdsDocuments => "MethodsOfControlWithholdsDocuments",
-            MethodOfControl::Other => "MethodsOfControlOther",
-        }
-    }
-
     /// The built-in crosswalk row for this value.
     pub fn crosswalk_row(self) -> Option<&'static CrosswalkRow> {
         Crosswalk::builtin().row_for_htcds(self)
@@ -237,72 +103,13 @@ impl MethodOfControl {
         self.crosswalk_row()
             .map_or(&[], |r| r.indicators.as_slice())
     }
-
-    /// Reads one picklist value, exactly as the standard spells it.
-    pub fn parse(value: &str) -> Result<MethodOfControl, HtcdsError> {
-        MethodOfControl::ALL
-            .iter()
-            .copied()
-            .find(|m| m.as_str() == value)
-            .ok_or_else(|| HtcdsError::UnknownValue {
-                field: METHODS_OF_CONTROL_FIELD,
-                position: 0,
-                value: ShownValue::of(value),
-            })
-    }
-
-    /// Reads a multi-select as exported: values separated by `;` (the HTCDS Excel toolkit) or
-    /// spaces (ODK and KoBoToolbox exports of the XLSForm). Repeats are dropped; the order is
-    /// kept. An unknown value is an error giving its position (from 0); the value itself is
-    /// shown only if it is a short token.
-    pub fn parse_list(text: &str) -> Result<Vec<MethodOfControl>, HtcdsError> {
-        let mut values = Vec::new();
-        for (position, item) in text
-            .split(|c: char| c == ';' || c.is_ascii_whitespace())
-            .filter(|s| !s.is_empty())
-            .enumerate()
-        {
-            let value = MethodOfControl::parse(item).map_err(|_| HtcdsError::UnknownValue {
-                field: METHODS_OF_CONTROL_FIELD,
-                position,
-                value: ShownValue::of(item),
-            })?;
-            if !values.contains(&value) {
-                values.push(value);
-            }
-        }
-        Ok(values)
-    }
 }
 
-impl fmt::Display for MethodOfControl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// The name the HTCDS XLSForm gives the same field.
+pub const METHODS_OF_CONTROL_FIELD_XLSFORM: &str = "vic_Methods_of_Control";
 
-impl std::str::FromStr for MethodOfControl {
-    type Err = HtcdsError;
-    fn from_str(s: &str) -> Result<Self, HtcdsError> {
-        MethodOfControl::parse(s)
-    }
-}
-
-/// What is wrong with an HTCDS value. Never quotes free text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum HtcdsError {
-    /// A value that is not in the picklist.
-    #[error("{field}: item {position} is not a value of the HTCDS v2.0 picklist; {value}")]
-    UnknownValue {
-        /// The field.
-        field: &'static str,
-        /// The item's position in the list, from 0.
-        position: usize,
-        /// The value, if it is safe to show.
-        value: ShownValue,
-    },
-}
+/// The name of the HTCDS trafficking-status field.
+pub const TRAFFICKING_STATUS_FIELD: &str = "vic_TraffickingStatus";
 
 /// Observations for the methods of control an HTCDS record lists: each value's indicators,
 /// present, without repeats, in crosswalk order. Values not listed give nothing: an unticked

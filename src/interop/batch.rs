@@ -19,10 +19,10 @@
 use std::io::{self, BufRead, Read, Write};
 use std::time::{Duration, Instant};
 
-use crate::assessment::Level;
-use crate::assessor::Assessor;
 use crate::case::Case;
-use crate::limits::Limits;
+use crate::engine::assessor::Assessor;
+use crate::model::limits::Limits;
+use crate::model::vocabulary::Level;
 
 /// What to do when a line cannot be assessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -303,6 +303,25 @@ fn process(
 
 /// Assesses a stream of JSON Lines cases into a stream of JSON Lines records; see the module
 /// documentation for the record format.
+///
+/// # Example
+///
+/// ```
+/// use trafficking_indicators::Assessor;
+/// use trafficking_indicators::interop::batch::{BatchOptions, assess_jsonl};
+///
+/// let input = concat!(
+///     r#"{"subject": {"age_years": 40}, "observations": [{"indicator": "withholding_of_wages", "status": "present"}]}"#,
+///     "\n",
+///     r#"{"observations": [{"indicator": "no_such_indicator", "status": "present"}]}"#,
+///     "\n"
+/// );
+/// let mut output = Vec::new();
+/// let summary = assess_jsonl(Assessor::default_builtin(), input.as_bytes(), &mut output, &BatchOptions::new())?;
+/// assert_eq!((summary.assessed, summary.errors), (1, 1)); // a bad line is a record, not a stop
+/// assert_eq!(String::from_utf8(output)?.lines().count(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn assess_jsonl<R: BufRead, W: Write>(
     assessor: &Assessor,
     input: R,

@@ -62,3 +62,6 @@ impl Default for Limits {
         Limits::DEFAULT
     }
 }
+
+/// The most lists one rule set can use (lists are tracked as a 64-bit set).
+pub const MAX_RULE_SET_LISTS: usize = 64;

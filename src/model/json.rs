@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::error::{CaseError, FieldName, JsonKind};
+use crate::model::error::{CaseError, FieldName, JsonKind};
 
 /// A JSON value with object keys in document order. Strings and keys borrow from the input
 /// text where they have no escapes, so reading a case copies only what the case keeps.
@@ -120,7 +120,7 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError>
     match result {
         Ok(tree) => Ok(tree),
         Err(e) => Err(failure.take().unwrap_or_else(|| CaseError::Syntax {
-            message: crate::error::strip_position(&e),
+            message: crate::model::error::strip_position(&e),
             line: e.line(),
             column: e.column(),
         })),
@@ -156,7 +156,9 @@ impl Seg<'_> {
     fn render(&self) -> String {
         match self {
             Seg::Root => "$".to_owned(),
-            Seg::Key(parent, key) if crate::id::is_id(key) => format!("{}.{key}", parent.render()),
+            Seg::Key(parent, key) if crate::model::id::is_id(key) => {
+                format!("{}.{key}", parent.render())
+            }
             Seg::Key(parent, _) => format!("{}.?", parent.render()),
             Seg::Index(parent, i) => format!("{}[{i}]", parent.render()),
         }
@@ -336,9 +338,45 @@ impl<'de> Visitor<'de> for TreeSeed<'_, '_> {
     }
 }
 
+/// Whether `text` is a calendar date written `YYYY-MM-DD`.
+pub(crate) fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+            .then(|| text.get(r).and_then(|s| s.parse::<u32>().ok()))
+            .flatten()
+    };
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return false;
+    }
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_calendar_dates() {
+        assert!(is_date("2023-01-01"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2023-13-01"));
+        assert!(!is_date("2023-1-01"));
+        assert!(!is_date("20230101"));
+    }
 
     #[test]
     fn duplicate_keys_are_rejected_with_their_path() {

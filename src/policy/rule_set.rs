@@ -15,13 +15,14 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Level, RecommendationKind};
-use crate::case::{Measure, OffenceKind, Sector};
+use crate::case::OffenceKind;
 use crate::catalogue::{Catalogue, Reference};
-use crate::error::{Problem, Problems, RuleSetError};
-use crate::id::{ConceptId, IndicatorId, ListId, ReferenceId};
-use crate::indicator::{Dimension, ExploitationForm, PalermoElement, Strength, Verification};
-use crate::limits::Limits;
+use crate::model::error::{Problem, Problems, RuleSetError};
+use crate::model::id::{ConceptId, IndicatorId, ListId, ReferenceId};
+use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
+use crate::model::limits::Limits;
+use crate::model::vocabulary::{Level, RecommendationKind};
+pub use crate::policy::context::ContextCondition;
 
 /// The version of the rule set file format this crate reads and writes.
 pub const RULE_SET_FORMAT_VERSION: u32 = 1;
@@ -29,24 +30,35 @@ pub const RULE_SET_FORMAT_VERSION: u32 = 1;
 /// The highest score: scores are bounded to 0..=100.
 pub const SCORE_CAP: f64 = 100.0;
 
-/// The built-in rule set files.
+/// The id of the default rule set.
+pub const DEFAULT_RULE_SET: &str = "ilo-2009";
+
+/// The built-in rule set files: the only place their ids are written.
 const BUILTIN_RULE_SETS: [(&str, &str, &str); 3] = [
     (
-        "ilo-2009",
+        DEFAULT_RULE_SET,
         "data/rule_sets/ilo-2009.json",
-        include_str!("../data/rule_sets/ilo-2009.json"),
+        include_str!("../../data/rule_sets/ilo-2009.json"),
     ),
     (
         "kr-2023",
         "data/rule_sets/kr-2023.json",
-        include_str!("../data/rule_sets/kr-2023.json"),
+        include_str!("../../data/rule_sets/kr-2023.json"),
     ),
     (
         "kr-2024",
         "data/rule_sets/kr-2024.json",
-        include_str!("../data/rule_sets/kr-2024.json"),
+        include_str!("../../data/rule_sets/kr-2024.json"),
     ),
 ];
+
+/// How many rule sets are built in.
+pub(crate) const BUILTIN_RULE_SET_COUNT: usize = BUILTIN_RULE_SETS.len();
+
+/// The position of a built-in rule set among [`RuleSet::builtin_ids`], if `id` is one.
+pub(crate) fn builtin_position(id: &str) -> Option<usize> {
+    BUILTIN_RULE_SETS.iter().position(|(i, _, _)| *i == id)
+}
 
 /// Why a rule, weight or threshold is what it is: its sources, how sure we are, and the
 /// reasoning.
@@ -107,7 +119,7 @@ pub struct Requirement {
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     /// Stable clause id, e.g. `strong_plus_one`.
-    pub id: crate::id::ConceptId,
+    pub id: crate::model::id::ConceptId,
     /// The clause in words, e.g. "one strong plus one medium or weak".
     #[schemars(length(min = 1, max = 300))]
     pub label: String,
@@ -252,30 +264,6 @@ pub enum Condition {
     TreatedAsChild,
     /// At least one of these conditions holds.
     Any(Vec<Condition>),
-}
-
-/// A condition on who the person is and what the case records, beside the evidence: it
-/// decides whether a recommendation, an addition to it or a contact fits the case. It never
-/// decides a level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum ContextCondition {
-    /// The person is not a national, or nationality is not recorded (the advice then says
-    /// "if the person is not a national").
-    NotNational,
-    /// The person is a child now, or presumed one pending age assessment.
-    Child,
-    /// The person is recorded as having a disability.
-    Disability,
-    /// One of these forms is under consideration: listed in the case's `forms`, shown by a
-    /// present purpose fact of that form, or (for `sexual`) a prostitution offence listed.
-    Forms(Vec<ExploitationForm>),
-    /// The case's sector is one of these.
-    Sectors(Vec<Sector>),
-    /// The case lists an offence or a pending measure.
-    OffenceOrMeasure,
-    /// The case lists one of these pending measures.
-    Measures(Vec<Measure>),
 }
 
 /// What a legal source does for the person: decides how an advisory is worded.
@@ -455,7 +443,7 @@ pub struct RecommendationRule {
 #[serde(deny_unknown_fields)]
 pub struct NoticeRule {
     /// What kind of notice.
-    pub kind: crate::assessment::NoticeKind,
+    pub kind: crate::model::vocabulary::NoticeKind,
     /// The levels at which it is given.
     #[schemars(length(min = 1))]
     pub at_levels: Vec<Level>,
@@ -573,7 +561,7 @@ impl RuleSet {
     /// Parses a rule set from JSON (without validating it against a catalogue; see
     /// [`validate`]).
     pub fn from_json(json: &str) -> Result<RuleSet, RuleSetError> {
-        let json = crate::json::text_input(json).map_err(|_| RuleSetError::Parse {
+        let json = crate::model::json::text_input(json).map_err(|_| RuleSetError::Parse {
             message: "the text is UTF-16: save it as UTF-8".to_owned(),
             line: 1,
             column: 1,
@@ -588,7 +576,7 @@ impl RuleSet {
         serde_json::from_str(json).map_err(|e| RuleSetError::Parse {
             line: e.line(),
             column: e.column(),
-            message: crate::error::strip_position(&e),
+            message: crate::model::error::strip_position(&e),
         })
     }
 
@@ -636,7 +624,9 @@ impl RuleSet {
     /// The SHA-256 digest of [`RuleSet::canonical_json`], as lowercase hex.
     /// A failure to write the canonical JSON is an error, never the digest of an empty text.
     pub fn digest(&self) -> Result<String, serde_json::Error> {
-        Ok(crate::hash::sha256_hex(self.canonical_json()?.as_bytes()))
+        Ok(crate::model::hash::sha256_hex(
+            self.canonical_json()?.as_bytes(),
+        ))
     }
 
     /// The reference with this id.
@@ -667,6 +657,19 @@ impl RuleSet {
 
 /// Checks a rule set against a catalogue and returns every problem at once, each with its
 /// JSON path. An empty result means the rule set can be used to assess.
+///
+/// # Example
+///
+/// ```
+/// use trafficking_indicators::{Catalogue, RuleSet, validate};
+///
+/// let mut rules = RuleSet::builtin("ilo-2009")?.clone();
+/// assert!(validate(&rules, &Catalogue::builtin()).is_empty());
+/// rules.weights.strong = -1.0; // every problem is reported, with its JSON path
+/// let problems = validate(&rules, &Catalogue::builtin());
+/// assert!(problems.iter().any(|p| p.to_string().contains("weights")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn validate(rule_set: &RuleSet, catalogue: &Catalogue) -> Vec<Problem> {
     let mut v = Validator {
         rule_set,
@@ -808,7 +811,7 @@ impl Validator<'_> {
 
     fn check_contacts(&mut self) {
         if let Some(id) = &self.rule_set.contact_directory {
-            match crate::contacts::ContactDirectory::builtin(id) {
+            match crate::policy::contacts::ContactDirectory::builtin(id) {
                 None => self.problem(
                     "$.contact_directory",
                     format!("no built-in contact directory is called `{id}`"),
@@ -860,7 +863,7 @@ impl Validator<'_> {
         if rs.version.trim().is_empty() || rs.version.len() > 64 {
             self.problem("$.version", "a version is 1 to 64 characters");
         }
-        if !is_date(&rs.effective_date) {
+        if !crate::model::json::is_date(&rs.effective_date) {
             self.problem(
                 "$.effective_date",
                 "an effective date is a calendar date written YYYY-MM-DD",
@@ -935,13 +938,13 @@ impl Validator<'_> {
         if rs.lists.is_empty() {
             self.problem("$.lists", "a rule set uses at least one catalogue list");
         }
-        if rs.lists.len() > crate::assessor::MAX_RULE_SET_LISTS {
+        if rs.lists.len() > crate::model::limits::MAX_RULE_SET_LISTS {
             self.problem(
                 "$.lists",
                 format!(
                     "{} lists, more than the limit of {}",
                     rs.lists.len(),
-                    crate::assessor::MAX_RULE_SET_LISTS
+                    crate::model::limits::MAX_RULE_SET_LISTS
                 ),
             );
         }
@@ -1049,7 +1052,7 @@ impl Validator<'_> {
     }
 
     /// The strongest strength an entry can count with under this rule set.
-    fn best_strength(&self, e: &crate::indicator::IndicatorEntry) -> Strength {
+    fn best_strength(&self, e: &crate::model::indicator::IndicatorEntry) -> Strength {
         match self
             .rule_set
             .strength_overrides
@@ -1571,45 +1574,5 @@ impl Validator<'_> {
                 );
             }
         }
-    }
-}
-
-pub(crate) fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r.clone())
-            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
-            .then(|| text.get(r).and_then(|s| s.parse::<u32>().ok()))
-            .flatten()
-    };
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return false;
-    }
-    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
-        return false;
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_calendar_dates() {
-        assert!(is_date("2023-01-01"));
-        assert!(is_date("2024-02-29"));
-        assert!(!is_date("2023-02-29"));
-        assert!(!is_date("2023-13-01"));
-        assert!(!is_date("2023-1-01"));
-        assert!(!is_date("20230101"));
     }
 }

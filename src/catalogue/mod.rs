@@ -10,12 +10,12 @@ use std::sync::{Arc, OnceLock};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{CatalogueError, Problem, Problems};
-use crate::id::{ConceptId, IndicatorId, ListId, ReferenceId};
-use crate::indicator::{
+use crate::model::error::{CatalogueError, Problem, Problems};
+use crate::model::id::{ConceptId, IndicatorId, ListId, ReferenceId};
+use crate::model::indicator::{
     AgeGroup, Dimension, ExploitationForm, IndicatorEntry, Provenance, Verification,
 };
-use crate::limits::Limits;
+use crate::model::limits::Limits;
 
 /// The version of the catalogue file format this crate reads and writes.
 pub const CATALOGUE_FORMAT_VERSION: u32 = 1;
@@ -24,19 +24,19 @@ pub const CATALOGUE_FORMAT_VERSION: u32 = 1;
 const BUILTIN_FILES: [(&str, &str); 4] = [
     (
         "data/catalogue/ilo_ec_2009.json",
-        include_str!("../data/catalogue/ilo_ec_2009.json"),
+        include_str!("../../data/catalogue/ilo_ec_2009.json"),
     ),
     (
         "data/catalogue/unodc.json",
-        include_str!("../data/catalogue/unodc.json"),
+        include_str!("../../data/catalogue/unodc.json"),
     ),
     (
         "data/catalogue/korea_context.json",
-        include_str!("../data/catalogue/korea_context.json"),
+        include_str!("../../data/catalogue/korea_context.json"),
     ),
     (
         "data/catalogue/palermo.json",
-        include_str!("../data/catalogue/palermo.json"),
+        include_str!("../../data/catalogue/palermo.json"),
     ),
 ];
 
@@ -161,7 +161,7 @@ impl CatalogueDocument {
     /// Parses a catalogue document from JSON, without checking references between its parts
     /// (see [`Catalogue::from_documents`]).
     pub fn from_json(json: &str) -> Result<Self, CatalogueError> {
-        let json = crate::json::text_input(json).map_err(|_| CatalogueError::Parse {
+        let json = crate::model::json::text_input(json).map_err(|_| CatalogueError::Parse {
             message: "the text is UTF-16: save it as UTF-8".to_owned(),
             line: 1,
             column: 1,
@@ -176,7 +176,7 @@ impl CatalogueDocument {
         serde_json::from_str(json).map_err(|e| CatalogueError::Parse {
             line: e.line(),
             column: e.column(),
-            message: crate::error::strip_position(&e),
+            message: crate::model::error::strip_position(&e),
         })
     }
 }
@@ -311,6 +311,22 @@ impl Catalogue {
     }
 
     /// Parses an extension document from JSON and adds it (see [`Catalogue::extend`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::Catalogue;
+    ///
+    /// let national = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/examples/rule_sets/national_list.json"
+    /// ))?;
+    /// let extended = Catalogue::builtin().extend_from_json(&national)?;
+    /// assert!(extended.get("example_recruitment_fee_above_legal_cap").is_some());
+    /// // An id that collides with a built-in one is an error, never an override.
+    /// assert!(extended.extend_from_json(&national).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn extend_from_json(&self, json: &str) -> Result<Catalogue, CatalogueError> {
         self.extend(CatalogueDocument::from_json(json)?)
     }
@@ -461,14 +477,14 @@ impl Catalogue {
                 path.to_owned(),
                 "an entry needs a `dimension`, or an `element` (`act` or `purpose`) when it belongs to no dimension",
             )),
-            (None, Some(crate::indicator::PalermoElement::Means)) => problems.push(Problem::new(
+            (None, Some(crate::model::indicator::PalermoElement::Means)) => problems.push(Problem::new(
                 format!("{path}.element"),
                 "the means are evidenced through the ILO/EC dimensions: an entry without a dimension evidences `act` or `purpose`",
             )),
             _ => {}
         }
         if entry.act_evidence.is_some()
-            && entry.phase() != Some(crate::indicator::Phase::Recruitment)
+            && entry.phase() != Some(crate::model::indicator::Phase::Recruitment)
         {
             problems.push(Problem::new(
                 format!("{path}.act_evidence"),
@@ -656,7 +672,9 @@ impl Catalogue {
     /// record it, so an auditor can tell which catalogue produced them.
     /// A failure to write the canonical JSON is an error, never the digest of an empty text.
     pub fn digest(&self) -> Result<String, serde_json::Error> {
-        Ok(crate::hash::sha256_hex(self.canonical_json()?.as_bytes()))
+        Ok(crate::model::hash::sha256_hex(
+            self.canonical_json()?.as_bytes(),
+        ))
     }
 
     /// Whether the entry with this id came from an extension rather than the base catalogue.
@@ -664,3 +682,6 @@ impl Catalogue {
         self.by_id.get(id).is_some_and(|&i| i >= self.base_entries)
     }
 }
+
+pub(crate) mod priors;
+pub use priors::*;

@@ -12,10 +12,10 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::Level;
-use crate::id::ConceptId;
-use crate::indicator::Verification;
-use crate::rule_set::ContextCondition;
+use crate::model::id::ConceptId;
+use crate::model::indicator::Verification;
+use crate::model::vocabulary::Level;
+use crate::policy::context::ContextCondition;
 
 /// The version of the contact directory file format this crate reads.
 pub const CONTACT_DIRECTORY_FORMAT_VERSION: u32 = 1;
@@ -24,7 +24,7 @@ pub const CONTACT_DIRECTORY_FORMAT_VERSION: u32 = 1;
 const BUILTIN_DIRECTORIES: [(&str, &str, &str); 1] = [(
     "kr",
     "data/contacts/kr.json",
-    include_str!("../data/contacts/kr.json"),
+    include_str!("../../data/contacts/kr.json"),
 )];
 
 /// Where a contact's details were read.
@@ -125,10 +125,10 @@ impl ContactDirectory {
 
     /// Every problem with the directory: ids unique, texts present, a source and a checked
     /// date on every contact, numbers well formed. Empty when it is sound.
-    pub fn problems(&self) -> Vec<crate::error::Problem> {
+    pub fn problems(&self) -> Vec<crate::model::error::Problem> {
         let mut out = Vec::new();
         let mut problem = |path: String, message: &str| {
-            out.push(crate::error::Problem {
+            out.push(crate::model::error::Problem {
                 path,
                 message: message.to_owned(),
             })
@@ -158,7 +158,7 @@ impl ContactDirectory {
                     problem(format!("{path}.{field}"), "must not be empty");
                 }
             }
-            if !crate::rule_set::is_date(&c.checked) {
+            if !crate::model::json::is_date(&c.checked) {
                 problem(
                     format!("{path}.checked"),
                     "must be the date the contact was checked, YYYY-MM-DD",

@@ -14,7 +14,7 @@ use crate::case::{
     OffenceKind, OffenceStage, Subject,
 };
 use crate::catalogue::Catalogue;
-use crate::indicator::{AgeGroup, ExploitationForm};
+use crate::model::indicator::{AgeGroup, ExploitationForm};
 
 /// SplitMix64: small, fast, and good enough for test data.
 #[derive(Debug, Clone)]
@@ -47,8 +47,8 @@ pub struct SyntheticCases {
     seed: u64,
     count: u64,
     /// Indicator positions by list audience: adults, children, all.
-    adult_ids: Vec<crate::id::IndicatorId>,
-    child_ids: Vec<crate::id::IndicatorId>,
+    adult_ids: Vec<crate::model::id::IndicatorId>,
+    child_ids: Vec<crate::model::id::IndicatorId>,
     observations: usize,
 }
 

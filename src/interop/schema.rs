@@ -15,8 +15,8 @@ use schemars::{JsonSchema, Schema, generate::SchemaSettings};
 use crate::assessment::Assessment;
 use crate::case::Case;
 use crate::catalogue::CatalogueDocument;
-use crate::contacts::ContactDirectory;
-use crate::rule_set::RuleSet;
+use crate::policy::contacts::ContactDirectory;
+use crate::policy::rule_set::RuleSet;
 
 /// The version of the exchange formats the schemas describe. It changes when a format
 /// changes incompatibly (major), compatibly (minor), or only in its documentation (patch).
@@ -70,6 +70,17 @@ fn schema_of<T: JsonSchema>(name: &str, direction: Direction) -> serde_json::Val
 
 /// The five schemas, in a fixed order: case, assessment, rule set, catalogue, contact
 /// directory.
+///
+/// # Example
+///
+/// ```
+/// use trafficking_indicators::interop::schema::{SCHEMA_VERSION, schemas};
+///
+/// for file in schemas() {
+///     // Write each next to your integration: std::fs::write(file.file_name, file.to_file_text())
+///     assert_eq!(file.schema["x-schema-version"], SCHEMA_VERSION);
+/// }
+/// ```
 pub fn schemas() -> Vec<SchemaFile> {
     vec![
         SchemaFile {

@@ -32,15 +32,15 @@
 //! ```
 
 use crate::assessment::{Assessment, Level};
-use crate::assessor::Assessor;
 use crate::case::{
     Answer, Case, EvidenceSource, InterviewRecord, Note, Observation, ObservationStatus,
 };
-use crate::error::CaseError;
-use crate::id::IndicatorId;
-use crate::indicator::{Dimension, ExploitationForm};
+use crate::engine::assessor::Assessor;
+use crate::model::error::CaseError;
+use crate::model::id::IndicatorId;
+use crate::model::indicator::{Dimension, ExploitationForm};
 
-pub use crate::assessor::MAX_SAME_DIMENSION_IN_A_ROW;
+pub use crate::engine::assessor::MAX_SAME_DIMENSION_IN_A_ROW;
 
 /// The safety questions, asked first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -154,6 +154,31 @@ pub struct Interview<'a> {
 
 impl<'a> Interview<'a> {
     /// Starts (or resumes) an interview on a case; the case must assess.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::interview::{Interview, Reply, Topic};
+    /// use trafficking_indicators::{Assessor, Case, ExploitationForm};
+    ///
+    /// let mut interview = Interview::new(Assessor::builtin("kr-2024")?, Case::default())?;
+    /// // Safety first, then age, then the forms, then indicators.
+    /// while let Some(q) = interview.next() {
+    ///     match q.topic {
+    ///         Topic::Safety(_) => interview.reply(Reply::No, None)?,
+    ///         Topic::Age => interview.answer_age(Some(31))?,
+    ///         Topic::Forms => interview.answer_forms(&[ExploitationForm::Labour])?,
+    ///         Topic::Indicator(_) => break,
+    ///         _ => interview.reply(Reply::NotKnown, None)?,
+    ///     }
+    /// }
+    /// interview.reply(Reply::Yes, Some("the employer keeps the passport"))?;
+    /// // Saving is the case JSON; loading it resumes at the same question.
+    /// let saved = interview.case().to_json_pretty();
+    /// let resumed = Interview::new(Assessor::builtin("kr-2024")?, Case::from_json(&saved)?)?;
+    /// assert_eq!(resumed.next().map(|q| q.topic), interview.next().map(|q| q.topic));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(assessor: &'a Assessor, case: Case) -> Result<Interview<'a>, CaseError> {
         case.check()?;
         assessor.assess(&case)?;
@@ -545,7 +570,7 @@ pub fn questions_to_reasonable_grounds(
             .any(|o| &o.indicator == id && o.status == ObservationStatus::Present)
     };
     let mut interview = Interview::new(assessor, start).ok()?;
-    let mut rng = crate::synthetic::SplitMix64(match order {
+    let mut rng = crate::interop::synthetic::SplitMix64(match order {
         QuestionOrder::Random(seed) => seed,
         _ => 0,
     });
@@ -598,7 +623,7 @@ impl Interview<'_> {
     /// (from the catalogue and the locale data), the opening questions from the locale data.
     /// For the forms question, the forms follow, one per line, numbered from 1 in
     /// [`ExploitationForm::ALL`] order.
-    pub fn question_text(&self, q: &NextQuestion, locale: crate::locale::Locale) -> String {
+    pub fn question_text(&self, q: &NextQuestion, locale: crate::render::locale::Locale) -> String {
         let word = |key: &str| locale.word(key).unwrap_or("").to_owned();
         match &q.topic {
             Topic::Safety(s) => word(&format!("interview.safety.{}", s.as_str())),
@@ -623,7 +648,7 @@ impl Interview<'_> {
                     .or_else(|| entry.map(|e| e.label.clone()))
                     .unwrap_or_default();
                 match locale {
-                    crate::locale::Locale::En => english,
+                    crate::render::locale::Locale::En => english,
                     _ => locale
                         .texts()
                         .get(&format!("indicator.{id}.question"))

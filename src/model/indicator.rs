@@ -6,7 +6,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::id::{ConceptId, IndicatorId, ListId, ReferenceId};
+use crate::model::id::{ConceptId, IndicatorId, ListId, ReferenceId};
 
 /// One of the six dimensions of the ILO/European Commission operational indicators (2009).
 ///

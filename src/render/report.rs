@@ -7,7 +7,7 @@
 //! recommendation in full with its sources, the services, the notes, and one line on how the
 //! rules were verified.
 //!
-//! Every word comes from the locale data ([`crate::locale`]), the catalogue, the rule set and
+//! Every word comes from the locale data ([`crate::render::locale`]), the catalogue, the rule set and
 //! the contact directory; nothing a reader sees is written here. The assessment JSON keeps
 //! every fact; only the presentation is chosen here.
 
@@ -17,9 +17,9 @@ use crate::assessment::{
     AgeBasis, Assessment, Disposition, Level, Notice, NoticeKind, Recommendation,
     RecommendationKind,
 };
-use crate::indicator::{Dimension, PalermoElement, Strength, Verification};
-use crate::locale::{Locale, LocaleTexts, fill};
-use crate::rule_set::{ActEvidence, RuleSet};
+use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
+use crate::policy::rule_set::{ActEvidence, RuleSet};
+use crate::render::locale::{Locale, LocaleTexts, fill};
 
 /// How many open questions the report lists (the JSON has them all).
 pub const REPORT_QUESTIONS: usize = 5;
@@ -1125,5 +1125,26 @@ pub fn prose(a: &Assessment, locale: Locale) -> Prose {
             .collect(),
         indicators,
         references,
+    }
+}
+
+/// The rendering of an assessment (here, beside the renderer, so that the assessment does not
+/// depend on its rendering).
+impl Assessment {
+    /// The plain-text report a caseworker reads on one screen.
+    pub fn report(&self) -> String {
+        render(self)
+    }
+
+    /// The plain-text report in a language: the level and the actions first, then what to
+    /// ask, why, the score, every recommendation in full, who to call and the notes.
+    pub fn report_in(&self, locale: Locale) -> String {
+        render_in(self, locale)
+    }
+
+    /// The texts a reader would see, in a language, keyed as the assessment is: for
+    /// integrators who want prose beside the language-neutral JSON.
+    pub fn prose(&self, locale: Locale) -> Prose {
+        prose(self, locale)
     }
 }

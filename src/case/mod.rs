@@ -14,11 +14,11 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::{CaseError, FieldName};
-use crate::id::IndicatorId;
-use crate::indicator::{AgeGroup, ExploitationForm};
-use crate::json::{self, Json, Number, Path};
-use crate::limits::Limits;
+use crate::model::error::{CaseError, FieldName};
+use crate::model::id::IndicatorId;
+use crate::model::indicator::{AgeGroup, ExploitationForm};
+use crate::model::json::{self, Json, Number, Path};
+use crate::model::limits::Limits;
 
 /// Options for reading a case.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -701,6 +701,26 @@ impl Case {
     /// The document is checked for structure, limits and internal consistency (ages that
     /// contradict each other, conflicting observations of one indicator). Indicator ids are
     /// checked against a catalogue when the case is assessed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::{Case, CaseError, ObservationStatus};
+    ///
+    /// let case = Case::from_json(r#"{
+    ///     "subject": { "age_years": 34 },
+    ///     "observations": [
+    ///         { "indicator": "withholding_of_wages", "status": "present", "source": "document" }
+    ///     ]
+    /// }"#)?;
+    /// assert_eq!(case.observations[0].status, ObservationStatus::Present);
+    ///
+    /// // A typo is an error that names where, never a silent skip.
+    /// let typo = Case::from_json(r#"{ "observations": [ { "indicator": "x", "status": "yes" } ] }"#);
+    /// let message = typo.expect_err("not a status").to_string();
+    /// assert!(message.contains("observations[0]") && !message.contains("yes"));
+    /// # Ok::<(), CaseError>(())
+    /// ```
     pub fn from_json(json: &str) -> Result<Case, CaseError> {
         Case::from_json_with(json, ParseOptions::new())
     }
@@ -851,6 +871,21 @@ impl Case {
         Ok(())
     }
 
+    /// The conflict between two observations of one indicator (`first` recorded before
+    /// `second`), if their statuses differ: the one rule of conflicting observations, used by
+    /// the reader and by the engine.
+    pub(crate) fn conflict(&self, first: usize, second: usize) -> Option<CaseError> {
+        let a = self.observations.get(first)?;
+        let b = self.observations.get(second)?;
+        (a.status != b.status).then(|| CaseError::ConflictingObservations {
+            id: b.indicator.clone(),
+            first: format!("$.observations[{first}]"),
+            first_status: a.status.as_str(),
+            second: format!("$.observations[{second}]"),
+            second_status: b.status.as_str(),
+        })
+    }
+
     fn check_conflicts(&self) -> Result<(), CaseError> {
         // Sort observation positions by id: O(n log n) even for the largest allowed case.
         let mut order: Vec<usize> = (0..self.observations.len()).collect();
@@ -866,14 +901,8 @@ impl Case {
             };
             match first_of_run.and_then(|j| self.observations.get(j).map(|o| (j, o))) {
                 Some((j, first)) if first.indicator == current.indicator => {
-                    if first.status != current.status {
-                        return Err(CaseError::ConflictingObservations {
-                            id: current.indicator.clone(),
-                            first: format!("$.observations[{j}]"),
-                            first_status: first.status.as_str(),
-                            second: format!("$.observations[{i}]"),
-                            second_status: current.status.as_str(),
-                        });
+                    if let Some(e) = self.conflict(j, i) {
+                        return Err(e);
                     }
                 }
                 _ => first_of_run = Some(i),

@@ -17,12 +17,12 @@ use crate::assessment::{
 use crate::assessment::{ContactAdvice, RecommendationPart, RuleName, RulesHandle};
 use crate::case::{Case, DisabilityStatus, EvidenceSource, ObservationStatus, OffenceKind};
 use crate::catalogue::Catalogue;
-use crate::contacts::ContactDirectory;
-use crate::error::{CaseError, RuleSetError};
-use crate::id::{ConceptId, IndicatorId, ListId};
-use crate::indicator::ExploitationForm;
-use crate::indicator::{AgeGroup, Dimension, PalermoElement, Strength, Verification};
-use crate::rule_set::{
+use crate::model::error::{CaseError, RuleSetError};
+use crate::model::id::{ConceptId, IndicatorId, ListId};
+use crate::model::indicator::ExploitationForm;
+use crate::model::indicator::{AgeGroup, Dimension, PalermoElement, Strength, Verification};
+use crate::policy::contacts::ContactDirectory;
+use crate::policy::rule_set::{
     ActEvidence, Condition, ContextCondition, ExemptGroup, LegalEffect, RecommendationAudience,
     RuleSet, SCORE_CAP, validate_result,
 };
@@ -84,8 +84,8 @@ pub const MAX_SAME_DIMENSION_IN_A_ROW: usize = 3;
 /// A cost that stands for "cannot be reached by answering questions".
 const UNREACHABLE: u32 = 64;
 
-/// The most lists one rule set can use (lists are tracked as a 64-bit set).
-pub const MAX_RULE_SET_LISTS: usize = 64;
+use crate::model::limits::MAX_RULE_SET_LISTS;
+use crate::policy::rule_set::{BUILTIN_RULE_SET_COUNT, DEFAULT_RULE_SET, builtin_position};
 
 /// A rule set validated and compiled against a catalogue: the thing that assesses cases.
 ///
@@ -664,15 +664,31 @@ fn compile_condition(
 impl Assessor {
     /// Validates `rule_set` against `catalogue` and compiles it. Every problem is returned at
     /// once; an invalid rule set can never assess.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::{Assessor, Catalogue, RuleSet};
+    ///
+    /// // A built-in rule set, changed as a policy body would, then compiled.
+    /// let mut rules = RuleSet::builtin("kr-2024")?.clone();
+    /// rules.id = "kr-2024-local".into();
+    /// let assessor = Assessor::new(rules, Catalogue::builtin())?;
+    /// assert_eq!(assessor.rule_set().id, "kr-2024-local");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(rule_set: RuleSet, catalogue: Arc<Catalogue>) -> Result<Assessor, RuleSetError> {
         validate_result(&rule_set, &catalogue).map_err(RuleSetError::Invalid)?;
         Assessor::compile(rule_set, catalogue)
     }
 
     /// The same assessor with other likelihoods for ordering questions (see
-    /// [`crate::priors`]): the ranking of `ask_next` and the interview follow them; levels,
+    /// [`crate::catalogue::QuestionPriors`]): the ranking of `ask_next` and the interview follow them; levels,
     /// scores and recommendations do not change.
-    pub fn with_question_priors(mut self, priors: &crate::priors::QuestionPriors) -> Assessor {
+    pub fn with_question_priors(
+        mut self,
+        priors: &crate::catalogue::priors::QuestionPriors,
+    ) -> Assessor {
         for (e, source) in self.entries.iter_mut().zip(self.catalogue.entries()) {
             e.prior = priors.column(source.ctdc_means_of_control.map(|c| c.column()));
             e.list_weight = priors.list_weight(&source.lists);
@@ -684,18 +700,12 @@ impl Assessor {
     /// The built-in assessor for a built-in rule set (`ilo-2009`, `kr-2023` or `kr-2024`)
     /// over the built-in catalogue. Compiled once per process.
     pub fn builtin(id: &str) -> Result<&'static Assessor, RuleSetError> {
-        static ILO: OnceLock<Result<Assessor, RuleSetError>> = OnceLock::new();
-        static KR_2023: OnceLock<Result<Assessor, RuleSetError>> = OnceLock::new();
-        static KR_2024: OnceLock<Result<Assessor, RuleSetError>> = OnceLock::new();
-        let slot = match id {
-            "ilo-2009" => &ILO,
-            "kr-2023" => &KR_2023,
-            "kr-2024" => &KR_2024,
-            other => {
-                return Err(RuleSet::builtin(other)
-                    .err()
-                    .unwrap_or_else(|| RuleSetError::UnknownBuiltin("(unnamed)".to_owned())));
-            }
+        static BUILTIN: [OnceLock<Result<Assessor, RuleSetError>>; BUILTIN_RULE_SET_COUNT] =
+            [const { OnceLock::new() }; BUILTIN_RULE_SET_COUNT];
+        let Some(slot) = builtin_position(id).and_then(|i| BUILTIN.get(i)) else {
+            return Err(RuleSet::builtin(id)
+                .err()
+                .unwrap_or_else(|| RuleSetError::UnknownBuiltin("(unnamed)".to_owned())));
         };
         slot.get_or_init(|| {
             RuleSet::builtin(id)
@@ -712,7 +722,7 @@ impl Assessor {
         // validated by the test suite (`builtin_rule_sets_validate`); this cannot fail from
         // input, only in a crate built from data that failed its own tests.
         #[allow(clippy::expect_used)]
-        Assessor::builtin(crate::DEFAULT_RULE_SET).expect("the built-in rule set is valid")
+        Assessor::builtin(DEFAULT_RULE_SET).expect("the built-in rule set is valid")
     }
 
     /// The strength an indicator counts with under this rule set: for an adult, or under the
@@ -825,9 +835,10 @@ impl Assessor {
                 appearance: e.appearance,
                 forms: e.forms.iter().fold(0, |m, f| m | f.bit()),
                 non_nationals_only: e.non_nationals_only,
-                prior: crate::priors::QuestionPriors::builtin()
+                prior: crate::catalogue::priors::QuestionPriors::builtin()
                     .column(e.ctdc_means_of_control.map(|c| c.column())),
-                list_weight: crate::priors::QuestionPriors::builtin().list_weight(&e.lists),
+                list_weight: crate::catalogue::priors::QuestionPriors::builtin()
+                    .list_weight(&e.lists),
                 concept,
                 slot,
                 adult: overridden.unwrap_or(e.strength),
@@ -879,7 +890,7 @@ impl Assessor {
                     .collect(),
             })
             .collect();
-        let cite = |ids: &[crate::id::ReferenceId]| -> Arc<[Citation]> {
+        let cite = |ids: &[crate::model::id::ReferenceId]| -> Arc<[Citation]> {
             ids.iter()
                 .filter_map(|id| rule_set.reference(id.as_str()))
                 .map(|r| Citation {
@@ -985,7 +996,7 @@ impl Assessor {
             rule_notices,
             contacts,
             person_rule_verification: rule_set.person_rule.basis.verification,
-            purpose_fact_likelihood: crate::priors::QuestionPriors::builtin()
+            purpose_fact_likelihood: crate::catalogue::priors::QuestionPriors::builtin()
                 .purpose_fact_probability as f32,
             rules_not_verified: [
                 (
@@ -1261,6 +1272,21 @@ impl Assessor {
     /// The case is checked first ([`Case::check`]); then every observation must name an
     /// indicator of the catalogue that is in one of the rule set's lists. Any problem is a
     /// [`CaseError`] naming where it is; nothing is skipped.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::{Assessor, Case, RecommendationKind};
+    ///
+    /// let assessor = Assessor::builtin("kr-2024")?;
+    /// let case = Case::from_json(r#"{ "subject": { "age_years": 16 }, "forms": ["sexual"],
+    ///     "observations": [ { "indicator": "purpose_sexual_exploitation", "status": "present" } ],
+    ///     "offences": [ { "kind": "prostitution", "stage": "suspected" } ] }"#)?;
+    /// let assessment = assessor.assess(&case)?;
+    /// // A child in the sex trade: non-punishment is advised whatever else the case shows.
+    /// assert!(assessment.recommendation(RecommendationKind::NonPunishment).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn assess(&self, case: &Case) -> Result<Assessment, CaseError> {
         self.assess_listing(case, ASK_NEXT_MAX)
     }
@@ -1365,7 +1391,7 @@ impl Assessor {
             open_fact_lists,
         };
         let distance_now = self.distance(&tally, &outcome, &person, &reach);
-        let type_mask = crate::priors::type_mask(&case.forms);
+        let type_mask = crate::catalogue::priors::type_mask(&case.forms);
         for (pos, e) in self.entries.iter().enumerate() {
             if !askable(pos, e, &slots) {
                 continue;
@@ -1671,18 +1697,11 @@ impl Assessor {
         }
         resolved.sort_unstable_by_key(|&(pos, _, _, i)| (pos, i));
         for pair in resolved.windows(2) {
-            if let [(pos, first, _, i), (next, second, _, j)] = pair
+            if let [(pos, _, _, i), (next, _, _, j)] = pair
                 && pos == next
-                && first != second
-                && let Some(o) = case.observations.get(*j)
+                && let Some(e) = case.conflict(*i, *j)
             {
-                return Err(CaseError::ConflictingObservations {
-                    id: o.indicator.clone(),
-                    first: format!("$.observations[{i}]"),
-                    first_status: first.as_str(),
-                    second: format!("$.observations[{j}]"),
-                    second_status: second.as_str(),
-                });
+                return Err(e);
             }
         }
         Ok(resolved)

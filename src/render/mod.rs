@@ -1,0 +1,7 @@
+//! What a person reads: the locale data (English and Korean) and the text report.
+
+pub(crate) mod locale;
+pub(crate) mod report;
+
+pub use locale::*;
+pub use report::*;

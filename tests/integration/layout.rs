@@ -1,0 +1,205 @@
+//! The source layout: one folder per phase, and no file that imports, directly or through
+//! others, a file that imports it back. Checked from the source text: every `crate::` path
+//! outside comments is resolved to the file that defines it (`src/a/b.rs` or
+//! `src/a/b/mod.rs`), and the graph of those references must have no cycle. A folder's
+//! `mod.rs` that only declares and re-exports its files is a facade: code inside the crate
+//! names the defining file, never a facade, so that a re-export is not mistaken for a cycle.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src").filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The module path of a file: `src/policy/rule_set.rs` is `policy::rule_set`,
+/// `src/case/mod.rs` is `case`.
+fn module_of(src: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(src).expect("under src");
+    let mut parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+        parts.pop();
+    }
+    parts.join("::")
+}
+
+/// The code of a file without comments and without its unit tests (`#[cfg(test)] mod
+/// tests`, which may use anything).
+fn code_of(text: &str) -> String {
+    let text = match text.find("#[cfg(test)]\nmod tests") {
+        Some(i) => &text[..i],
+        None => text,
+    };
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether a folder's `mod.rs` only declares and re-exports its files.
+fn is_facade(code: &str) -> bool {
+    code.lines().map(str::trim).all(|l| {
+        l.is_empty()
+            || l.starts_with("pub(crate) mod ")
+            || l.starts_with("pub mod ")
+            || l.starts_with("mod ")
+            || l.starts_with("pub use ")
+    })
+}
+
+struct Graph {
+    /// module -> modules it names.
+    edges: BTreeMap<String, BTreeSet<String>>,
+    facades: BTreeSet<String>,
+}
+
+fn graph() -> Graph {
+    let src = crate::common::root("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    let mut code: BTreeMap<String, String> = BTreeMap::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("read");
+        code.insert(module_of(&src, f), code_of(&text));
+    }
+    let modules: BTreeSet<String> = code.keys().cloned().collect();
+    let facades: BTreeSet<String> = code
+        .iter()
+        .filter(|(m, c)| !m.is_empty() && is_facade(c))
+        .map(|(m, _)| m.clone())
+        .collect();
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (m, c) in &code {
+        let mut to = BTreeSet::new();
+        for (i, _) in c.match_indices("crate::") {
+            let rest = &c[i + "crate::".len()..];
+            let path: String = rest
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '_' || *ch == ':')
+                .collect();
+            // The longest prefix of the path that is a module.
+            let segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+            let target = (1..=segments.len())
+                .rev()
+                .map(|n| segments[..n].join("::"))
+                .find(|p| modules.contains(p))
+                .unwrap_or_default(); // the crate root
+            if &target != m {
+                to.insert(target);
+            }
+        }
+        edges.insert(m.clone(), to);
+    }
+    Graph { edges, facades }
+}
+
+#[test]
+fn every_phase_is_a_folder() {
+    let src = crate::common::root("src");
+    for phase in [
+        "model",
+        "case",
+        "catalogue",
+        "policy",
+        "engine",
+        "assessment",
+        "interview",
+        "render",
+        "interop",
+    ] {
+        assert!(
+            src.join(phase).join("mod.rs").is_file(),
+            "src/{phase}/mod.rs"
+        );
+    }
+    let loose: Vec<String> = std::fs::read_dir(&src)
+        .expect("src")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rs") && n != "lib.rs")
+        .collect();
+    assert_eq!(
+        loose,
+        Vec::<String>::new(),
+        "only lib.rs lives at the top of src/"
+    );
+}
+
+#[test]
+fn code_names_the_defining_file_never_the_crate_root_or_a_facade() {
+    let g = graph();
+    for (m, to) in &g.edges {
+        if m.is_empty() || g.facades.contains(m) {
+            continue;
+        }
+        assert!(
+            !to.contains(""),
+            "{m} names an item through the crate root: name its file"
+        );
+        for t in to {
+            assert!(
+                !g.facades.contains(t),
+                "{m} names {t}, a facade: name the defining file"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_file_imports_a_file_that_imports_it_back() {
+    let g = graph();
+    // Depth-first search for a back edge, skipping the crate root (it declares everything).
+    fn visit(
+        m: &str,
+        g: &Graph,
+        state: &mut BTreeMap<String, u8>,
+        stack: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        state.insert(m.to_owned(), 1);
+        stack.push(m.to_owned());
+        for t in g.edges.get(m).into_iter().flatten() {
+            if t.is_empty() {
+                continue;
+            }
+            match state.get(t.as_str()) {
+                Some(1) => {
+                    let from = stack.iter().position(|s| s == t).unwrap_or(0);
+                    let mut cycle = stack[from..].to_vec();
+                    cycle.push(t.clone());
+                    return Some(cycle);
+                }
+                Some(_) => {}
+                None => {
+                    if let Some(c) = visit(t, g, state, stack) {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        stack.pop();
+        state.insert(m.to_owned(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    let mut cycles = Vec::new();
+    for m in g.edges.keys() {
+        if m.is_empty() || state.contains_key(m) {
+            continue;
+        }
+        if let Some(c) = visit(m, &g, &mut state, &mut Vec::new()) {
+            cycles.push(c.join(" -> "));
+        }
+    }
+    assert_eq!(cycles, Vec::<String>::new(), "import cycles between files");
+}
