@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(records, summary.lines);
     assert_eq!(summary.assessed + summary.errors, summary.lines);
     for line in text.lines().filter(|l| !l.is_empty()) {
-        let _: serde_json::Value = serde_json::from_str(line).expect("every record is JSON");
+        // Checked as JSON without building a tree of it.
+        let _: serde::de::IgnoredAny = serde_json::from_str(line).expect("every record is JSON");
     }
 });

@@ -31,6 +31,8 @@
 //! # }
 //! ```
 
+use std::sync::OnceLock;
+
 use crate::assessment::{Assessment, Level};
 use crate::case::{
     Answer, Case, EvidenceSource, InterviewRecord, Note, Observation, ObservationStatus,
@@ -150,6 +152,9 @@ pub struct Interview<'a> {
     assessor: &'a Assessor,
     case: Case,
     history: Vec<Case>,
+    /// The case's assessment with every open question ranked, computed once per state of the
+    /// case (`next`, `finished` and `open_questions` read it; every change clears it).
+    ranked: OnceLock<Option<Assessment>>,
 }
 
 impl<'a> Interview<'a> {
@@ -181,11 +186,12 @@ impl<'a> Interview<'a> {
     /// ```
     pub fn new(assessor: &'a Assessor, case: Case) -> Result<Interview<'a>, CaseError> {
         case.check()?;
-        assessor.assess(&case)?;
+        let ranked = assessor.assess_listing(&case, usize::MAX)?;
         Ok(Interview {
             assessor,
             case,
             history: Vec::new(),
+            ranked: OnceLock::from(Some(ranked)),
         })
     }
 
@@ -271,8 +277,10 @@ impl<'a> Interview<'a> {
     }
 
     /// The assessment with every open question ranked.
-    fn ranked(&self) -> Option<Assessment> {
-        self.assessor.assess_listing(&self.case, usize::MAX).ok()
+    fn ranked(&self) -> Option<&Assessment> {
+        self.ranked
+            .get_or_init(|| self.assessor.assess_listing(&self.case, usize::MAX).ok())
+            .as_ref()
     }
 
     /// The dimension of the last three indicator questions asked, when they share one.
@@ -295,7 +303,7 @@ impl<'a> Interview<'a> {
 
     /// The next question, or `None` when there is nothing left to ask.
     pub fn next(&self) -> Option<NextQuestion> {
-        self.next_from(&self.ranked()?)
+        self.next_from(self.ranked()?)
     }
 
     /// The next question, given the case's assessment with every open question ranked.
@@ -375,9 +383,10 @@ impl<'a> Interview<'a> {
 
     fn commit(&mut self, case: Case) -> Result<(), InterviewError> {
         case.check()?;
-        self.assessor.assess(&case)?;
+        let ranked = self.assessor.assess_listing(&case, usize::MAX)?;
         self.save();
         self.case = case;
+        self.ranked = OnceLock::from(Some(ranked));
         Ok(())
     }
 
@@ -503,6 +512,7 @@ impl<'a> Interview<'a> {
         match self.history.pop() {
             Some(previous) => {
                 self.case = previous;
+                self.ranked = OnceLock::new();
                 true
             }
             None => false,
