@@ -368,7 +368,7 @@ impl<'a> Interview<'a> {
     /// Why the interview can stop, if it can.
     pub fn finished(&self) -> Option<FinishReason> {
         let a = self.ranked()?;
-        match self.next_from(&a) {
+        match self.next_from(a) {
             None => Some(FinishReason::EveryQuestionAsked),
             Some(q) if !matches!(q.topic, Topic::Indicator(_)) || q.lead => None,
             Some(_) if !self.case.interview_conditions.is_empty() => None,
