@@ -30,8 +30,12 @@ use crate::policy::rule_set::{
 /// Orders ranked questions so that no more than [`MAX_SAME_DIMENSION_IN_A_ROW`] of one
 /// dimension follow each other, unless only that dimension's questions can raise the level;
 /// keeps the first `max` (a pure function of the ranking, so the order stays deterministic).
+///
+/// Only the first `sorted` candidates need be in rank order: the rest is sorted when a pick
+/// reaches it, so the result is the same as with every candidate sorted.
 fn diversify(
     ranked: Vec<Candidate>,
+    mut sorted: usize,
     dimension_of: impl Fn(&Candidate) -> Option<Dimension>,
     level: Level,
     max: usize,
@@ -54,13 +58,29 @@ fn diversify(
                 if only_d {
                     0
                 } else {
-                    rest.iter()
-                        .position(|c| dimension_of(c) != Some(d))
-                        .unwrap_or(0)
+                    let found = rest
+                        .iter()
+                        .take(sorted)
+                        .position(|c| dimension_of(c) != Some(d));
+                    match found {
+                        Some(i) => i,
+                        None if sorted < rest.len() => {
+                            rest.make_contiguous()
+                                .sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
+                            sorted = rest.len();
+                            rest.iter()
+                                .position(|c| dimension_of(c) != Some(d))
+                                .unwrap_or(0)
+                        }
+                        None => 0,
+                    }
                 }
             }
             None => 0,
         };
+        if pick < sorted {
+            sorted -= 1;
+        }
         if let Some(c) = rest.remove(pick) {
             out.push(c);
         }
@@ -563,6 +583,7 @@ struct Outcome {
     positive_mask: u8,
     elements: [bool; 3],
     definition: bool,
+    /// The criteria that hold (bit set); for a what-if, only enough to decide the level.
     criteria_met: u64,
     level: Level,
 }
@@ -1052,6 +1073,45 @@ impl Assessor {
                 *slot = met;
             }
         }
+        self.outcome_from(positive, positive_mask, tally, person, true)
+    }
+
+    /// The outcome of `tally`, which differs from the tally of `base` only in `changed` (a
+    /// dimension) or in element facts: the other dimensions keep their clauses. Only the
+    /// criteria needed to decide the level are evaluated (`criteria_met` is partial).
+    fn outcome_after(
+        &self,
+        base: &Outcome,
+        tally: &Tally,
+        changed: Option<Dimension>,
+        person: &Person,
+    ) -> Outcome {
+        let mut positive = base.positive;
+        let mut positive_mask = base.positive_mask;
+        if let Some(d) = changed {
+            let met = self.clause_met(tally.dim(d));
+            if let Some(slot) = positive.get_mut(d.index()) {
+                *slot = met;
+            }
+            if met.is_some() {
+                positive_mask |= dim_bit(d);
+            } else {
+                positive_mask &= !dim_bit(d);
+            }
+        }
+        self.outcome_from(positive, positive_mask, tally, person, false)
+    }
+
+    /// Elements, definition, criteria and level, given the dimensions' results: every
+    /// criterion that holds, or (`every_criterion` false) only as many as decide the level.
+    fn outcome_from(
+        &self,
+        positive: [Option<usize>; 6],
+        positive_mask: u8,
+        tally: &Tally,
+        person: &Person,
+        every_criterion: bool,
+    ) -> Outcome {
         // Each element by the rule: a positive dimension, or a fact of its lists.
         let mut elements = [false; 3];
         for el in PalermoElement::ALL {
@@ -1089,6 +1149,9 @@ impl Assessor {
         let definition = act && purpose && (means || person.exempt);
         let mut criteria_met = 0u64;
         for (i, c) in self.criteria.iter().enumerate().take(64) {
+            if !every_criterion && (definition || criteria_met != 0) {
+                break;
+            }
             let holds = c
                 .conditions
                 .iter()
@@ -1355,7 +1418,7 @@ impl Assessor {
         // lists, act flag and strength.
         let mut memo: [[[[Option<WhatIf>; 3]; 3]; 4]; 6] = [[[[None; 3]; 3]; 4]; 6];
         let mut fact_memo: Vec<(MemoKey, WhatIf)> = Vec::new();
-        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(self.entries.len());
         // The entries that can still be asked: relevant, unanswered, of an unsettled slot.
         let askable = |pos: usize, e: &CompiledEntry, slots: &[SlotState]| {
             e.lists & relevant_lists != 0
@@ -1424,7 +1487,7 @@ impl Assessor {
                     Some(have) => what_if.upgrade(e, have, s, self.gain(e, have, s)),
                     None => what_if.add(e, s, self.weight_of(e, s)),
                 }
-                let hypothetical = self.outcome(&what_if, &person);
+                let hypothetical = self.outcome_after(&outcome, &what_if, e.dimension, &person);
                 let makes_positive = e.dimension.is_some_and(|d| {
                     let was = outcome.positive.get(d.index()).copied().flatten();
                     let now = hypothetical.positive.get(d.index()).copied().flatten();
@@ -1514,9 +1577,16 @@ impl Assessor {
             }
         }
         let more_questions = winners.len().saturating_sub(max_questions) as u32;
-        winners.sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
+        // Only the best few need ordering: diversify sorts the rest if it ever reaches it.
+        let sorted = max_questions.saturating_mul(3).min(winners.len());
+        if sorted < winners.len() {
+            winners.select_nth_unstable_by_key(sorted, |c| std::cmp::Reverse(c.rank));
+        }
+        if let Some(top) = winners.get_mut(..sorted) {
+            top.sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
+        }
         let dimension_of = |c: &Candidate| self.entries.get(c.pos).and_then(|e| e.dimension);
-        let winners = diversify(winners, dimension_of, outcome.level, max_questions);
+        let winners = diversify(winners, sorted, dimension_of, outcome.level, max_questions);
         let questions: Vec<Question> = winners
             .iter()
             .filter_map(|c| {
