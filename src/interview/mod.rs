@@ -42,7 +42,7 @@ use crate::model::error::CaseError;
 use crate::model::id::IndicatorId;
 use crate::model::indicator::{Dimension, ExploitationForm};
 
-pub use crate::engine::assessor::MAX_SAME_DIMENSION_IN_A_ROW;
+pub use crate::engine::questions::MAX_SAME_DIMENSION_IN_A_ROW;
 
 /// The safety questions, asked first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

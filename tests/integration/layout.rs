@@ -99,6 +99,37 @@ fn graph() -> Graph {
                 to.insert(target);
             }
         }
+        // Paths relative to the file: `use child::…` (a submodule), `self::…`, `super::…`.
+        for line in c.lines() {
+            let line = line.trim_start();
+            let Some(rest) = line
+                .strip_prefix("pub use ")
+                .or_else(|| line.strip_prefix("pub(crate) use "))
+                .or_else(|| line.strip_prefix("use "))
+            else {
+                continue;
+            };
+            let mut base: Vec<&str> = m.split("::").filter(|s| !s.is_empty()).collect();
+            let mut segments = rest.split("::");
+            let Some(mut first) = segments.next() else {
+                continue;
+            };
+            if first == "self" {
+                first = segments.next().unwrap_or("");
+            } else if first == "super" {
+                base.pop();
+                first = segments.next().unwrap_or("");
+            }
+            let name: String = first
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
+                .collect();
+            base.push(&name);
+            let target = base.join("::");
+            if modules.contains(&target) && &target != m {
+                to.insert(target);
+            }
+        }
         edges.insert(m.clone(), to);
     }
     Graph { edges, facades }

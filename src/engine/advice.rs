@@ -1,0 +1,386 @@
+//! What follows from an assessment: notices, recommendations with their legal sources, the
+//! non-punishment advisory and who to call.
+
+use std::sync::Arc;
+
+use crate::assessment::{
+    AgeBasis, AgeQuestion, Citation, IndicatorRef, Level, Notice, NoticeKind, OffenceAdvisory,
+    Recommendation, RecommendationKind, Text,
+};
+use crate::assessment::{ContactAdvice, RecommendationPart};
+use crate::case::{Case, DisabilityStatus, ObservationStatus, OffenceKind};
+use crate::model::indicator::ExploitationForm;
+use crate::policy::rule_set::{ContextCondition, RecommendationAudience};
+
+use crate::engine::assessor::*;
+use crate::engine::person::*;
+use crate::engine::read::Reading;
+use crate::engine::rules::*;
+use crate::engine::tally::*;
+
+/// The last step of an assessment: what follows from it.
+pub(super) struct Advice {
+    /// The recommendations, each with its legal sources.
+    pub(super) recommendations: Vec<Recommendation>,
+    /// Who to call.
+    pub(super) contacts: Vec<ContactAdvice>,
+}
+
+/// Whether a context condition holds for this case and person; `forms` is the set of forms
+/// under consideration (recorded, or shown by a purpose fact or a prostitution offence).
+pub(super) fn context_holds(
+    c: &ContextCondition,
+    case: &Case,
+    person: &Person,
+    forms: u16,
+) -> bool {
+    match c {
+        ContextCondition::NotNational => case.subject.national != Some(true),
+        ContextCondition::Child => person.child_now,
+        ContextCondition::Disability => person.disability == DisabilityStatus::Yes,
+        ContextCondition::Forms(f) => f.iter().any(|f| forms & f.bit() != 0),
+        ContextCondition::Sectors(sectors) => case.sector.is_some_and(|s| sectors.contains(&s)),
+        ContextCondition::OffenceOrMeasure => {
+            !case.offences.is_empty() || !case.measures.is_empty()
+        }
+        ContextCondition::Measures(m) => case.measures.iter().any(|x| m.contains(x)),
+    }
+}
+
+/// Whether a context names non-nationals while the case does not record nationality: the
+/// advice then applies "if the person is not a national".
+pub(super) fn if_not_national(context: &[ContextCondition], case: &Case) -> bool {
+    case.subject.national.is_none() && context.contains(&ContextCondition::NotNational)
+}
+
+/// A recommendation with only its kind and sources set.
+pub(super) fn recommendation(
+    kind: RecommendationKind,
+    legal_basis: Arc<[Citation]>,
+) -> Recommendation {
+    Recommendation {
+        kind,
+        for_child: false,
+        legal_basis,
+        offences: Vec::new(),
+        standards: Arc::from([]),
+        pending_offences: Vec::new(),
+        measures: Vec::new(),
+        if_not_national: false,
+        additions: Vec::new(),
+        verification: None,
+    }
+}
+
+impl Assessor {
+    pub(super) fn notices(
+        &self,
+        case: &Case,
+        person: &Person,
+        level: Level,
+        contradicted: &[(usize, usize)],
+    ) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        let plain = |kind| Notice {
+            kind,
+            indicators: Vec::new(),
+            rule: None,
+            verification: None,
+            conditions: Vec::new(),
+            safety: None,
+            legal_basis: Arc::from([]),
+        };
+        if let Some(record) = case.interview.as_ref().filter(|r| r.safety.any_yes()) {
+            notices.push(Notice {
+                safety: Some(record.safety),
+                ..plain(NoticeKind::SafetyFirst)
+            });
+        }
+        if !case.interview_conditions.is_empty() {
+            let mut conditions = case.interview_conditions.clone();
+            conditions.sort_unstable();
+            notices.push(Notice {
+                conditions,
+                ..plain(NoticeKind::InterviewConditionsUnsafe)
+            });
+        }
+        let mut last = None;
+        for &(absent, present) in contradicted {
+            if last == Some(absent) {
+                continue;
+            }
+            last = Some(absent);
+            if let (Some(a), Some(p)) = (self.entries.get(absent), self.entries.get(present)) {
+                notices.push(Notice {
+                    indicators: vec![a.id.clone(), p.id.clone()],
+                    ..plain(NoticeKind::SameFactAnsweredBothWays)
+                });
+            }
+        }
+        match (person.basis, person.ask_first) {
+            (AgeBasis::Presumed, _) => notices.push(plain(NoticeKind::ChildPresumed)),
+            (AgeBasis::NotEstablished, Some(AgeQuestion::BirthYear)) => {
+                notices.push(plain(NoticeKind::AgeAtExploitationUncertain));
+            }
+            (AgeBasis::NotEstablished, _) => notices.push(plain(NoticeKind::AgeNotEstablished)),
+            _ => {}
+        }
+        if person.child_rules && self.rule_set.child_strengths.is_some() {
+            notices.push(plain(NoticeKind::ChildStrengthsApplied));
+        }
+        if person.disability == DisabilityStatus::Yes && self.exempt_disability {
+            notices.push(plain(NoticeKind::MeansNotRequiredForDisability));
+        }
+        if case.forms.is_empty() {
+            notices.push(plain(NoticeKind::NoFormsRecorded));
+        }
+        if !case.offences.is_empty() && level < self.non_punishment_threshold(person) {
+            notices.push(plain(NoticeKind::OffencesBelowThreshold));
+        }
+        for (kind, levels, basis) in &self.rule_notices {
+            if levels.get(level as usize).copied().unwrap_or(false) {
+                notices.push(Notice {
+                    legal_basis: basis.clone(),
+                    ..plain(*kind)
+                });
+            }
+        }
+        for &(rule, verification) in &self.rules_not_verified {
+            notices.push(Notice {
+                rule: Some(rule),
+                verification: Some(verification),
+                ..plain(NoticeKind::RuleNotVerified)
+            });
+        }
+        notices
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn recommendations(
+        &self,
+        case: &Case,
+        person: &Person,
+        tally: &Tally,
+        outcome: &Outcome,
+        status: &[Option<ObservationStatus>],
+        slots: &[SlotState],
+        relevant_lists: u64,
+        forms: u16,
+    ) -> Vec<Recommendation> {
+        let level = outcome.level;
+        let mut out = Vec::new();
+        if !case.offences.is_empty() && level >= self.non_punishment_threshold(person) {
+            out.push(self.non_punishment_advisory(case, person, status, slots, relevant_lists));
+        }
+        for r in &self.recommendations {
+            let audience_ok = match r.audience {
+                RecommendationAudience::Everyone => true,
+                RecommendationAudience::ChildrenAndPossibleChildren => person.child_now,
+            };
+            if !(audience_ok
+                && r.levels.get(level as usize).copied().unwrap_or(false)
+                && r.context
+                    .iter()
+                    .all(|c| context_holds(c, case, person, forms))
+                && r.when.iter().all(|c| self.holds(c, tally, outcome, person)))
+            {
+                continue;
+            }
+            let mut rec = recommendation(r.kind, r.legal_basis.clone());
+            rec.standards = r.standards.clone();
+            rec.if_not_national = if_not_national(&r.context, case);
+            rec.additions = r
+                .additions
+                .iter()
+                .enumerate()
+                .filter(|(_, (context, levels, _))| {
+                    let at_level = levels.iter().all(|l| !l)
+                        || levels.get(level as usize).copied().unwrap_or(false);
+                    at_level
+                        && context
+                            .iter()
+                            .all(|c| context_holds(c, case, person, forms))
+                })
+                .map(|(index, (context, _, basis))| RecommendationPart {
+                    index: index as u32,
+                    legal_basis: basis.clone(),
+                    if_not_national: !rec.if_not_national && if_not_national(context, case),
+                })
+                .collect();
+            rec.verification = r.basis;
+            if r.kind == RecommendationKind::ProtectionPendingIdentification {
+                let mut offences: Vec<OffenceKind> = case.offences.iter().map(|o| o.kind).collect();
+                offences.sort_unstable();
+                offences.dedup();
+                rec.pending_offences = offences;
+                rec.measures = case.measures.clone();
+            }
+            out.push(rec);
+        }
+        out
+    }
+
+    /// The lowest level at which the non-punishment advisory is given to this person.
+    pub(super) fn non_punishment_threshold(&self, person: &Person) -> Level {
+        match &self.non_punishment.child {
+            Some(child) if person.child_rules || person.child_now => child.min_level,
+            _ => self.non_punishment.min_level,
+        }
+    }
+
+    /// The services of the contact directory that fit this case at this level.
+    pub(super) fn contacts(
+        &self,
+        case: &Case,
+        person: &Person,
+        level: Level,
+        forms: u16,
+    ) -> Vec<ContactAdvice> {
+        let Some(directory) = self.contacts else {
+            return Vec::new();
+        };
+        directory
+            .contacts
+            .iter()
+            .filter(|c| level >= c.min_level && level > Level::NoIndicators)
+            .filter(|c| {
+                c.context
+                    .iter()
+                    .all(|x| context_holds(x, case, person, forms))
+            })
+            .map(|c| ContactAdvice {
+                id: c.id.clone(),
+                number: c.number.as_deref().map(Text::from),
+                verification: c.verification,
+                checked: Text::from(c.checked.as_str()),
+            })
+            .collect()
+    }
+
+    pub(super) fn non_punishment_advisory(
+        &self,
+        case: &Case,
+        person: &Person,
+        status: &[Option<ObservationStatus>],
+        slots: &[SlotState],
+        relevant_lists: u64,
+    ) -> Recommendation {
+        let child = self
+            .non_punishment
+            .child
+            .as_ref()
+            .filter(|_| person.child_rules || person.child_now);
+        let mut offences = Vec::new();
+        for link in &self.non_punishment.links {
+            let kind = link.offence;
+            let listed: Vec<_> = case.offences.iter().filter(|o| o.kind == kind).collect();
+            if listed.is_empty() {
+                continue;
+            }
+            let mut stages: Vec<_> = listed.iter().filter_map(|o| o.stage).collect();
+            stages.sort_unstable();
+            stages.dedup();
+            let unconditional = child.is_some_and(|c| c.covers.contains(&kind));
+            let mut linked = Vec::new();
+            let mut ask = Vec::new();
+            // Each slot is asked about once, and not at all when it is settled (present under
+            // another wording, or answered absent). For an offence a child is covered for
+            // whatever the indicators show, nothing is asked.
+            let mut asked: Vec<u32> = Vec::new();
+            for (pos, e) in self.entries.iter().enumerate() {
+                if e.lists == 0 || !link.concepts.contains(&e.concept) {
+                    continue;
+                }
+                let settled = slots
+                    .get(e.slot as usize)
+                    .is_none_or(|s| s.present.is_some() || s.closed);
+                match status.get(pos).copied().flatten() {
+                    Some(ObservationStatus::Present) => linked.push(IndicatorRef {
+                        id: e.id.clone(),
+                        dimension: e.dimension,
+                    }),
+                    Some(ObservationStatus::Absent) => {}
+                    _ if !unconditional
+                        && e.lists & relevant_lists != 0
+                        && !settled
+                        && !asked.contains(&e.slot) =>
+                    {
+                        asked.push(e.slot);
+                        ask.push(e.id.clone());
+                    }
+                    _ => {}
+                }
+            }
+            let (legal_basis, effect) = match child {
+                Some(c) if unconditional => (c.covers_basis.clone(), Some(c.effect)),
+                _ => (link.legal_basis.clone(), link.effect),
+            };
+            offences.push(OffenceAdvisory {
+                offence: kind,
+                stages,
+                recorded: listed.len() as u32,
+                linked_indicators: linked,
+                ask_about: ask,
+                legal_basis,
+                effect,
+                unconditional,
+            });
+        }
+        let np = &self.non_punishment;
+        let mut rec = match child {
+            Some(c) => recommendation(RecommendationKind::NonPunishment, c.legal_basis.clone()),
+            None => recommendation(RecommendationKind::NonPunishment, np.legal_basis.clone()),
+        };
+        rec.for_child = child.is_some();
+        rec.offences = offences;
+        rec.standards = np.standards.clone();
+        rec
+    }
+
+    /// What follows: the recommendations and who to call, for the forms under consideration.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn advise(
+        &self,
+        case: &Case,
+        reading: &Reading,
+        tally: &Tally,
+        counted: &[Counted],
+        outcome: &Outcome,
+        slots: &[SlotState],
+        relevant_lists: u64,
+    ) -> Advice {
+        let person = &reading.person;
+        let case_forms = case.forms.iter().fold(0u16, |m, f| m | f.bit());
+        // The forms under consideration: recorded, shown by a present purpose fact, or (for
+        // the sex trade) a prostitution offence listed.
+        let forms_considered = counted
+            .iter()
+            .filter(|k| k.dimension.is_none())
+            .filter_map(|k| self.entries.get(k.pos))
+            .fold(case_forms, |m, e| m | e.forms)
+            | if case
+                .offences
+                .iter()
+                .any(|o| o.kind == OffenceKind::Prostitution)
+            {
+                ExploitationForm::Sexual.bit()
+            } else {
+                0
+            };
+        let recommendations = self.recommendations(
+            case,
+            person,
+            tally,
+            outcome,
+            &reading.status,
+            slots,
+            relevant_lists,
+            forms_considered,
+        );
+        let contacts = self.contacts(case, person, outcome.level, forms_considered);
+        Advice {
+            recommendations,
+            contacts,
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Who the person is for the rules: the age that decides the child rules, the exemptions
+//! from the means, and the strengths and lists that follow.
+
+use crate::assessment::{AgeBasis, AgeQuestion};
+use crate::case::{Case, DisabilityStatus};
+use crate::model::indicator::{AgeGroup, Strength};
+use crate::policy::rule_set::ExemptGroup;
+
+use crate::engine::assessor::*;
+
+/// Who the person is, as far as the rules are concerned.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Person {
+    /// The age group for the child rules (at the act, under the rule set's limit).
+    pub(super) age: AgeGroup,
+    pub(super) basis: AgeBasis,
+    pub(super) child_rules: bool,
+    pub(super) child_now: bool,
+    pub(super) ask_first: Option<AgeQuestion>,
+    pub(super) disability: DisabilityStatus,
+    pub(super) exempt: bool,
+}
+
+impl Person {
+    /// The same person under the child rules (for `level_if_child`).
+    pub(super) fn as_child(self, exempt_children: bool) -> Person {
+        Person {
+            child_rules: true,
+            exempt: self.exempt || exempt_children,
+            ..self
+        }
+    }
+}
+
+/// Whether an age makes a person a child under the limit, or None when the year rule leaves
+/// it open (one year short of the limit).
+pub(super) fn child_by_age(age: u8, (limit, year_rule): (u8, bool)) -> Option<bool> {
+    if year_rule {
+        if u16::from(age) + 2 <= u16::from(limit) {
+            Some(true)
+        } else if age >= limit {
+            Some(false)
+        } else {
+            None
+        }
+    } else {
+        Some(age < limit)
+    }
+}
+
+/// Whether "under 18" (or "18 or over") settles childhood under the limit.
+pub(super) fn child_by_minority(minor: bool, limit: (u8, bool)) -> Option<bool> {
+    if minor {
+        // 17 at most.
+        child_by_age(17, limit).filter(|c| *c)
+    } else {
+        // 18 at least.
+        child_by_age(18, limit).filter(|c| !*c)
+    }
+}
+
+/// Childhood at the act from the years of birth and of the start: the age was `span - 1` or
+/// `span`. Under the year rule the years alone decide (`span <= limit - 1`).
+pub(super) fn child_by_years(
+    birth: u16,
+    began: u16,
+    (limit, year_rule): (u8, bool),
+) -> Option<bool> {
+    let span = i32::from(began) - i32::from(birth);
+    let limit = i32::from(limit);
+    if year_rule {
+        Some(span < limit)
+    } else if span < limit {
+        Some(true)
+    } else if span > limit {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+impl Assessor {
+    pub(super) fn strength(&self, e: &CompiledEntry, person: &Person) -> Strength {
+        if person.child_rules { e.child } else { e.adult }
+    }
+
+    pub(super) fn person(&self, case: &Case) -> Person {
+        let subject = &case.subject;
+        let limit = self.age_limit;
+        let (limit_years, year_rule) = limit;
+        // The age at the time of the act, where anything about it is recorded. Under the
+        // year rule the years decide exactly, so they come first.
+        let years = subject.birth_year.zip(case.exploitation_began_year);
+        let by_years = years.map(|(b, y)| child_by_years(b, y, limit));
+        let by_age_at = subject
+            .age_at_exploitation_years
+            .map(|a| child_by_age(a, limit));
+        let by_minor_at = subject
+            .minor_at_exploitation
+            .map(|m| child_by_minority(m, limit));
+        let at_act: Option<Option<bool>> = if year_rule {
+            by_years.or(by_age_at).or(by_minor_at)
+        } else {
+            match (by_age_at, by_minor_at, by_years) {
+                (Some(Some(c)), _, _) | (_, Some(Some(c)), _) | (_, _, Some(Some(c))) => {
+                    Some(Some(c))
+                }
+                (None, None, None) => None,
+                _ => Some(None),
+            }
+        };
+        let by_now = subject
+            .age_years
+            .map(|a| child_by_age(a, limit))
+            .or_else(|| subject.minor.map(|m| child_by_minority(m, limit)));
+        let (basis, child_rules, ask_first) = match (at_act, by_now) {
+            (Some(Some(child)), _) => (AgeBasis::AtExploitation, child, None),
+            (None, Some(Some(child))) => (AgeBasis::Now, child, None),
+            // Recorded, but not settled under the rule set's age rule.
+            (Some(None), _) | (None, Some(None)) => (
+                AgeBasis::NotEstablished,
+                false,
+                Some(AgeQuestion::BirthYear),
+            ),
+            (None, None) if subject.possibly_minor == Some(true) => {
+                (AgeBasis::Presumed, true, None)
+            }
+            (None, None) => (
+                AgeBasis::NotEstablished,
+                false,
+                Some(AgeQuestion::AgeOrReasonsToBelieveChild),
+            ),
+        };
+        // Child protection follows the age now: under the rule set's limit (the year rule
+        // concerns the definition, not protection). Where no age now is recorded, the age at
+        // the act or the presumption stands in.
+        let child_now = match (subject.age_years, subject.minor) {
+            (Some(age), _) => age < limit_years,
+            (None, Some(minor)) => minor,
+            (None, None) => child_rules,
+        };
+        let age = match basis {
+            AgeBasis::AtExploitation | AgeBasis::Now if child_rules => AgeGroup::Child,
+            AgeBasis::AtExploitation | AgeBasis::Now => AgeGroup::Adult,
+            AgeBasis::Presumed | AgeBasis::NotEstablished => AgeGroup::NotEstablished,
+        };
+        let disability = subject.disability_status();
+        let exempt = (child_rules && self.exempt_children)
+            || (disability == DisabilityStatus::Yes && self.exempt_disability);
+        Person {
+            age,
+            basis,
+            child_rules,
+            child_now,
+            ask_first,
+            disability,
+            exempt,
+        }
+    }
+
+    pub(super) fn exempt_because(&self, person: &Person) -> Vec<ExemptGroup> {
+        let mut v = Vec::new();
+        if person.child_rules && self.exempt_children {
+            v.push(ExemptGroup::Children);
+        }
+        if person.disability == DisabilityStatus::Yes && self.exempt_disability {
+            v.push(ExemptGroup::PersonsWithDisabilities);
+        }
+        v
+    }
+
+    /// The rule set's lists relevant to this person and these forms (a bit set of form bits;
+    /// 0: none recorded), as a bit set.
+    pub(super) fn relevant_lists(&self, forms: u16, person: &Person) -> u64 {
+        self.lists
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.audience.covers(person.age) && (forms == 0 || l.forms & forms != 0))
+            .fold(0u64, |m, (i, _)| m | (1 << i))
+    }
+}

@@ -1,0 +1,525 @@
+//! The open questions, ranked: how far the case is from reasonable grounds, what a "yes"
+//! to each question would change, how likely it is, and no long runs of one dimension.
+
+use crate::assessment::{Level, Question};
+use crate::case::{Case, ObservationStatus};
+use crate::model::indicator::{Dimension, PalermoElement, Strength};
+use crate::policy::rule_set::SCORE_CAP;
+
+use crate::engine::assessor::*;
+use crate::engine::person::*;
+use crate::engine::read::Reading;
+use crate::engine::rules::*;
+use crate::engine::tally::*;
+
+/// Orders ranked questions so that no more than [`MAX_SAME_DIMENSION_IN_A_ROW`] of one
+/// dimension follow each other, unless only that dimension's questions can raise the level;
+/// keeps the first `max` (a pure function of the ranking, so the order stays deterministic).
+///
+/// Only the first `sorted` candidates need be in rank order: the rest is sorted when a pick
+/// reaches it, so the result is the same as with every candidate sorted.
+pub(super) fn diversify(
+    ranked: Vec<Candidate>,
+    mut sorted: usize,
+    dimension_of: impl Fn(&Candidate) -> Option<Dimension>,
+    level: Level,
+    max: usize,
+) -> Vec<Candidate> {
+    let mut rest: std::collections::VecDeque<Candidate> = ranked.into();
+    let mut out: Vec<Candidate> = Vec::with_capacity(max.min(rest.len()));
+    while out.len() < max && !rest.is_empty() {
+        let streak = match out.as_slice() {
+            [.., x, y, z] => {
+                let d = dimension_of(x);
+                (d.is_some() && d == dimension_of(y) && d == dimension_of(z)).then_some(d)
+            }
+            _ => None,
+        }
+        .flatten();
+        let pick = match streak {
+            Some(d) => {
+                let mut movers = rest.iter().filter(|c| c.level > level).peekable();
+                let only_d = movers.peek().is_some() && movers.all(|c| dimension_of(c) == Some(d));
+                if only_d {
+                    0
+                } else {
+                    let found = rest
+                        .iter()
+                        .take(sorted)
+                        .position(|c| dimension_of(c) != Some(d));
+                    match found {
+                        Some(i) => i,
+                        None if sorted < rest.len() => {
+                            rest.make_contiguous()
+                                .sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
+                            sorted = rest.len();
+                            rest.iter()
+                                .position(|c| dimension_of(c) != Some(d))
+                                .unwrap_or(0)
+                        }
+                        None => 0,
+                    }
+                }
+            }
+            None => 0,
+        };
+        if pick < sorted {
+            sorted -= 1;
+        }
+        if let Some(c) = rest.remove(pick) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What answering the open questions could still add: per dimension, the strongest strength
+/// still askable; whether element facts can still be asked.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reach {
+    pub(super) open_strength: [Option<Strength>; 6],
+    /// The rule set's lists with an element fact still askable (bit set).
+    pub(super) open_fact_lists: u64,
+}
+
+/// How many questions of one dimension may follow each other in `ask_next`, unless only that
+/// dimension can raise the level.
+pub const MAX_SAME_DIMENSION_IN_A_ROW: usize = 3;
+
+/// A cost that stands for "cannot be reached by answering questions".
+pub(super) const UNREACHABLE: u32 = 64;
+
+/// The open questions, ranked, and what answering all of them could reach.
+pub(super) struct RankedQuestions {
+    /// The best open questions, in order.
+    pub(super) ask_next: Vec<Question>,
+    /// How many more there are.
+    pub(super) more_questions: u32,
+    /// The tally if every open question were answered "present".
+    pub(super) all_present: Tally,
+    /// How many open questions there are in all.
+    pub(super) unresolved: u32,
+}
+
+/// What a "present" answer would do: the level, whether its dimension becomes positive, and
+/// the score gain.
+pub(super) type WhatIf = (Level, bool, f64, f64);
+
+/// What the outcome can see of an entry whose "what if" is memoized by key: dimension, lists,
+/// watch groups, act, appearance, strength now (0: none) and strength if present.
+pub(super) type MemoKey = (Option<Dimension>, u64, u64, bool, bool, usize, Strength);
+
+/// An open question, before ranking.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Candidate {
+    pub(super) level: Level,
+    pub(super) makes_positive: bool,
+    pub(super) gain: f64,
+    pub(super) pos: usize,
+    pub(super) slot: u32,
+    pub(super) strength: Strength,
+    /// The ranking as one integer, highest first: the expected progress towards
+    /// reasonable grounds (how many fewer indicators a "yes" would leave to find, times how
+    /// likely a "yes" is), then the level if present, whether it makes its dimension positive,
+    /// whether its dimension is still open, the score gain (to a ten-thousandth of a point),
+    /// and catalogue order. Unique, so the order is total.
+    pub(super) rank: u64,
+}
+
+impl Candidate {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn new(
+        progress: f64,
+        level: Level,
+        makes_positive: bool,
+        open: bool,
+        gain: f64,
+        pos: usize,
+        slot: u32,
+        strength: Strength,
+    ) -> Candidate {
+        let value = ((progress.clamp(0.0, 15.0)) * 65_536.0) as u64; // below 2^20
+        let fixed = (gain.clamp(0.0, SCORE_CAP) * 1e4) as u64; // below 2^20
+        let rank = (value.min((1 << 20) - 1) << 44)
+            | ((level as u64) << 42)
+            | (u64::from(makes_positive) << 41)
+            | (u64::from(open) << 40)
+            | (fixed.min((1 << 24) - 1) << 16)
+            | (0xffff - (pos as u64).min(0xffff));
+        Candidate {
+            level,
+            makes_positive,
+            gain,
+            pos,
+            slot,
+            strength,
+            rank,
+        }
+    }
+}
+
+impl Assessor {
+    /// How many more indicators a dimension with these counts needs to be positive, at
+    /// best: if every further one had the strongest strength still askable there.
+    pub(super) fn need(&self, counts: [u32; 3], best: Option<Strength>) -> u32 {
+        let [w, m, s] = counts;
+        let have = [s, s + m, s + m + w];
+        // Which cumulative tiers (strong, medium or stronger, any) a new indicator raises.
+        let raises = match best {
+            Some(Strength::Strong) => [true, true, true],
+            Some(Strength::Medium) => [false, true, true],
+            Some(Strength::Weak) => [false, false, true],
+            None => [false, false, false],
+        };
+        self.clauses
+            .iter()
+            .map(|c| {
+                let mut k = 0;
+                for ((need, have), raised) in c.need.iter().zip(have.iter()).zip(raises) {
+                    let short = need.saturating_sub(*have);
+                    if short > 0 && !raised {
+                        return UNREACHABLE;
+                    }
+                    k = k.max(short);
+                }
+                k
+            })
+            .min()
+            .unwrap_or(UNREACHABLE)
+    }
+
+    /// How many more indicators, at best, a dimension of `mask` needs to be positive.
+    pub(super) fn need_any(&self, tally: &Tally, mask: u8, reach: &Reach) -> u32 {
+        Dimension::ALL
+            .iter()
+            .filter(|d| mask & dim_bit(**d) != 0)
+            .map(|d| {
+                let best = reach.open_strength.get(d.index()).copied().flatten();
+                self.need(tally.dim(*d), best)
+            })
+            .min()
+            .unwrap_or(UNREACHABLE)
+    }
+
+    /// How many more indicators, at best, an element needs.
+    pub(super) fn element_cost(
+        &self,
+        el: PalermoElement,
+        tally: &Tally,
+        outcome: &Outcome,
+        person: &Person,
+        reach: &Reach,
+    ) -> f64 {
+        if outcome.elements.get(el as usize).copied().unwrap_or(false) {
+            return 0.0;
+        }
+        let by_dimension = self.need_any(tally, self.element_dims(el), reach);
+        let has_facts = self
+            .element_lists
+            .get(el as usize)
+            .is_some_and(|l| l & reach.open_fact_lists != 0);
+        let by_fact = if has_facts || (person.exempt && el == PalermoElement::Act) {
+            1
+        } else {
+            UNREACHABLE
+        };
+        f64::from(by_dimension.min(by_fact))
+    }
+
+    pub(super) fn condition_cost(
+        &self,
+        c: &CompiledCondition,
+        tally: &Tally,
+        outcome: &Outcome,
+        person: &Person,
+        reach: &Reach,
+    ) -> f64 {
+        if self.holds(c, tally, outcome, person) {
+            return 0.0;
+        }
+        let unreachable = f64::from(UNREACHABLE);
+        match c {
+            CompiledCondition::ElementMet(el) => {
+                self.element_cost(*el, tally, outcome, person, reach)
+            }
+            CompiledCondition::AnyDimensionPositive(mask) => {
+                f64::from(self.need_any(tally, *mask, reach))
+            }
+            CompiledCondition::IndicatorPresent(mask, min) => {
+                let askable = Dimension::ALL.iter().any(|d| {
+                    mask & dim_bit(*d) != 0
+                        && reach
+                            .open_strength
+                            .get(d.index())
+                            .copied()
+                            .flatten()
+                            .is_some_and(|s| s >= *min)
+                });
+                if askable { 1.0 } else { unreachable }
+            }
+            CompiledCondition::Watched(..) => 1.0,
+            CompiledCondition::ScoreAtLeast(t) => {
+                // In indicators of the strongest strength still askable, counted in
+                // fractions so that each indicator's share shows.
+                let best = reach.open_strength.iter().flatten().max().copied();
+                match best {
+                    Some(s) if self.weight(s) > 0.0 => {
+                        ((t - tally.decisive_score()) / self.weight(s)).max(0.0)
+                    }
+                    _ => unreachable,
+                }
+            }
+            CompiledCondition::MeansNotRequired | CompiledCondition::TreatedAsChild => unreachable,
+            CompiledCondition::Any(cs) => cs
+                .iter()
+                .map(|c| self.condition_cost(c, tally, outcome, person, reach))
+                .fold(unreachable, f64::min),
+        }
+    }
+
+    /// How many more present indicators, at best, the case needs to reach reasonable grounds
+    /// (0 when it is there): the cheapest of the criteria and the definition.
+    pub(super) fn distance(
+        &self,
+        tally: &Tally,
+        outcome: &Outcome,
+        person: &Person,
+        reach: &Reach,
+    ) -> f64 {
+        if outcome.level >= Level::ReasonableGrounds {
+            return 0.0;
+        }
+        let definition: f64 = PalermoElement::ALL
+            .iter()
+            .filter(|el| !(person.exempt && **el == PalermoElement::Means))
+            .map(|el| self.element_cost(*el, tally, outcome, person, reach))
+            .sum();
+        self.criteria
+            .iter()
+            .map(|c| {
+                c.conditions
+                    .iter()
+                    .map(|cond| self.condition_cost(cond, tally, outcome, person, reach))
+                    .sum::<f64>()
+            })
+            .fold(definition, f64::min)
+            .min(f64::from(UNREACHABLE))
+    }
+
+    /// Ranks the open questions (at most `max_questions` in `ask_next`), and bounds what
+    /// answering them all could reach.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn rank_questions(
+        &self,
+        case: &Case,
+        reading: &Reading,
+        slots: &mut [SlotState],
+        tally: &Tally,
+        outcome: &Outcome,
+        relevant_lists: u64,
+        max_questions: usize,
+    ) -> RankedQuestions {
+        let person = &reading.person;
+        let tally = *tally;
+        let outcome = *outcome;
+        // Open questions: relevant entries not answered, in slots not settled.
+        let case_forms = case.forms.iter().fold(0u16, |m, f| m | f.bit());
+        let mut all_present = tally;
+        let mut unresolved = 0u32;
+        // What a "present" answer would do depends only on the dimension, the strength the
+        // slot has now, the strength it would have and the kind of entry (plain, evidence of
+        // the act, appearance): at most 6 x 4 x 3 x 3 outcomes, each computed once per
+        // assessment however many questions share it. Element facts are memoized by their
+        // lists, act flag and strength.
+        let mut memo: [[[[Option<WhatIf>; 3]; 3]; 4]; 6] = [[[[None; 3]; 3]; 4]; 6];
+        let mut fact_memo: Vec<(MemoKey, WhatIf)> = Vec::new();
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(self.entries.len());
+        // The entries that can still be asked: relevant, unanswered, of an unsettled slot.
+        let askable = |pos: usize, e: &CompiledEntry, slots: &[SlotState]| {
+            e.lists & relevant_lists != 0
+                && (e.forms == 0 || case_forms == 0 || e.forms & case_forms != 0)
+                && !matches!(
+                    reading.status.get(pos).copied().flatten(),
+                    Some(ObservationStatus::Present) | Some(ObservationStatus::Absent)
+                )
+                && !(e.non_nationals_only && case.subject.national == Some(true))
+                && slots.get(e.slot as usize).is_some_and(|st| !st.closed)
+        };
+        // The strongest strength still askable per dimension: how far "at best" can go.
+        let mut open_strength: [Option<Strength>; 6] = [None; 6];
+        let mut open_fact_lists = 0u64;
+        for (pos, e) in self.entries.iter().enumerate() {
+            if e.appearance || !askable(pos, e, slots) {
+                continue;
+            }
+            match e.dimension {
+                Some(d) => {
+                    if let Some(best) = open_strength.get_mut(d.index()) {
+                        let s = self.strength(e, person);
+                        if best.is_none_or(|b| b < s) {
+                            *best = Some(s);
+                        }
+                    }
+                }
+                None => open_fact_lists |= e.lists,
+            }
+        }
+        let reach = Reach {
+            open_strength,
+            open_fact_lists,
+        };
+        let distance_now = self.distance(&tally, &outcome, person, &reach);
+        let type_mask = crate::catalogue::priors::type_mask(&case.forms);
+        for (pos, e) in self.entries.iter().enumerate() {
+            if !askable(pos, e, slots) {
+                continue;
+            }
+            let Some(state) = slots.get_mut(e.slot as usize) else {
+                continue;
+            };
+            if state.closed {
+                continue;
+            }
+            unresolved += 1;
+            let s = self.strength(e, person);
+            if state.present.is_some_and(|have| have >= s) {
+                continue;
+            }
+            // Toward the all-present bound: each slot raised once, to its strongest.
+            match state.raised.or(state.present) {
+                Some(have) if have >= s => {}
+                Some(have) => all_present.upgrade(e, have, s, self.gain(e, have, s)),
+                None => all_present.add(e, s, self.weight_of(e, s)),
+            }
+            if state.raised.is_none_or(|r| r < s) {
+                state.raised = Some(s);
+            }
+            // What if this one were present?
+            let present_now = state.present;
+            let what_if = || {
+                let mut what_if = tally;
+                match present_now {
+                    Some(have) => what_if.upgrade(e, have, s, self.gain(e, have, s)),
+                    None => what_if.add(e, s, self.weight_of(e, s)),
+                }
+                let hypothetical = self.outcome_after(&outcome, &what_if, e.dimension, person);
+                let makes_positive = e.dimension.is_some_and(|d| {
+                    let was = outcome.positive.get(d.index()).copied().flatten();
+                    let now = hypothetical.positive.get(d.index()).copied().flatten();
+                    was.is_none() && now.is_some()
+                });
+                (
+                    hypothetical.level,
+                    makes_positive,
+                    what_if.score() - tally.score(),
+                    self.distance(&what_if, &hypothetical, person, &reach),
+                )
+            };
+            let (level, makes_positive, gain, after) = match e.dimension {
+                Some(d) if e.watch == 0 => {
+                    let from = present_now.map_or(0, |h| h.index() + 1);
+                    let kind = if e.appearance { 2 } else { usize::from(e.act) };
+                    let slot = memo
+                        .get_mut(d.index())
+                        .and_then(|m| m.get_mut(from))
+                        .and_then(|m| m.get_mut(s.index()))
+                        .and_then(|m| m.get_mut(kind));
+                    let Some(slot) = slot else {
+                        continue;
+                    };
+                    *slot.get_or_insert_with(what_if)
+                }
+                _ => {
+                    // Element facts, and entries a condition watches: keyed by everything the
+                    // outcome can see of them.
+                    let from = present_now.map_or(0, |h| h.index() + 1);
+                    let key = (e.dimension, e.lists, e.watch, e.act, e.appearance, from, s);
+                    match fact_memo.iter().find(|(k, _)| *k == key) {
+                        Some((_, w)) => *w,
+                        None => {
+                            let w = what_if();
+                            fact_memo.push((key, w));
+                            w
+                        }
+                    }
+                }
+            };
+            let open = e
+                .dimension
+                .is_none_or(|d| outcome.positive.get(d.index()).is_some_and(Option::is_none));
+            let likelihood = if e.fact == Some(PalermoElement::Purpose) && e.forms & case_forms != 0
+            {
+                self.purpose_fact_likelihood
+            } else {
+                e.prior
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| type_mask & (1 << k) != 0)
+                    .map(|(_, p)| *p)
+                    .fold(0.0f32, f32::max)
+            };
+            let progress =
+                (distance_now - after).max(0.0) * f64::from(likelihood) * f64::from(e.list_weight);
+            candidates.push(Candidate::new(
+                progress,
+                level,
+                makes_positive,
+                open,
+                gain,
+                pos,
+                e.slot,
+                s,
+            ));
+        }
+        // One question per slot, its best-ranked (strongest) wording; then the top few.
+        let mut winners: Vec<Candidate> = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            let Some(state) = slots.get_mut(c.slot as usize) else {
+                continue;
+            };
+            match state.winner {
+                Some(i) => {
+                    if let Some(w) = winners.get_mut(i as usize)
+                        && c.rank > w.rank
+                    {
+                        *w = c;
+                    }
+                }
+                None => {
+                    state.winner = Some(winners.len() as u32);
+                    winners.push(c);
+                }
+            }
+        }
+        let more_questions = winners.len().saturating_sub(max_questions) as u32;
+        // Only the best few need ordering: diversify sorts the rest if it ever reaches it.
+        let sorted = max_questions.saturating_mul(3).min(winners.len());
+        if sorted < winners.len() {
+            winners.select_nth_unstable_by_key(sorted, |c| std::cmp::Reverse(c.rank));
+        }
+        if let Some(top) = winners.get_mut(..sorted) {
+            top.sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
+        }
+        let dimension_of = |c: &Candidate| self.entries.get(c.pos).and_then(|e| e.dimension);
+        let winners = diversify(winners, sorted, dimension_of, outcome.level, max_questions);
+        let questions: Vec<Question> = winners
+            .iter()
+            .filter_map(|c| {
+                self.entries.get(c.pos).map(|e| Question {
+                    id: e.id.clone(),
+                    dimension: e.dimension,
+                    strength: c.strength,
+                    level_if_present: c.level,
+                    makes_dimension_positive: c.makes_positive,
+                    score_gain: c.gain,
+                })
+            })
+            .collect();
+        RankedQuestions {
+            ask_next: questions,
+            more_questions,
+            all_present,
+            unresolved,
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! The rules of a level: each dimension by the combination rule, the elements and the
+//! definition by the person-level rule, and the reasonable-grounds criteria.
+
+use crate::assessment::{AgeBasis, Level};
+use crate::model::indicator::{Dimension, PalermoElement, Strength};
+use crate::policy::rule_set::ActEvidence;
+
+use crate::engine::assessor::*;
+use crate::engine::person::*;
+use crate::engine::read::Reading;
+use crate::engine::tally::*;
+
+/// The outcome of the level rules on a tally.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Outcome {
+    pub(super) positive: [Option<usize>; 6],
+    pub(super) positive_mask: u8,
+    pub(super) elements: [bool; 3],
+    pub(super) definition: bool,
+    /// The criteria that hold (bit set); for a what-if, only enough to decide the level.
+    pub(super) criteria_met: u64,
+    pub(super) level: Level,
+}
+
+pub(super) fn condition_holds(
+    condition: &CompiledCondition,
+    tally: &Tally,
+    positive_mask: u8,
+    elements: &[bool; 3],
+    person: &Person,
+) -> bool {
+    match condition {
+        CompiledCondition::ElementMet(el) => elements.get(*el as usize).copied().unwrap_or(false),
+        CompiledCondition::AnyDimensionPositive(mask) => positive_mask & mask != 0,
+        CompiledCondition::IndicatorPresent(mask, min) => {
+            tally.strongest(*mask).is_some_and(|s| s >= *min)
+        }
+        CompiledCondition::ScoreAtLeast(t) => tally.decisive_score() >= *t,
+        CompiledCondition::MeansNotRequired => person.exempt,
+        CompiledCondition::TreatedAsChild => person.child_rules,
+        CompiledCondition::Watched(group, min) => tally.watched(*group, *min),
+        CompiledCondition::Any(conditions) => conditions
+            .iter()
+            .any(|c| condition_holds(c, tally, positive_mask, elements, person)),
+    }
+}
+
+impl Assessor {
+    /// The index of the first clause a dimension with these counts meets.
+    pub(super) fn clause_met(&self, counts: [u32; 3]) -> Option<usize> {
+        let [w, m, s] = counts;
+        let at_least = [s, s + m, s + m + w];
+        self.clauses.iter().position(|c| {
+            c.need
+                .iter()
+                .zip(at_least.iter())
+                .all(|(need, have)| have >= need)
+        })
+    }
+
+    pub(super) fn outcome(&self, tally: &Tally, person: &Person) -> Outcome {
+        let mut positive = [None; 6];
+        let mut positive_mask = 0u8;
+        for d in Dimension::ALL {
+            let met = self.clause_met(tally.dim(d));
+            if met.is_some() {
+                positive_mask |= dim_bit(d);
+            }
+            if let Some(slot) = positive.get_mut(d.index()) {
+                *slot = met;
+            }
+        }
+        self.outcome_from(positive, positive_mask, tally, person, true)
+    }
+
+    /// The outcome of `tally`, which differs from the tally of `base` only in `changed` (a
+    /// dimension) or in element facts: the other dimensions keep their clauses. Only the
+    /// criteria needed to decide the level are evaluated (`criteria_met` is partial).
+    pub(super) fn outcome_after(
+        &self,
+        base: &Outcome,
+        tally: &Tally,
+        changed: Option<Dimension>,
+        person: &Person,
+    ) -> Outcome {
+        let mut positive = base.positive;
+        let mut positive_mask = base.positive_mask;
+        if let Some(d) = changed {
+            let met = self.clause_met(tally.dim(d));
+            if let Some(slot) = positive.get_mut(d.index()) {
+                *slot = met;
+            }
+            if met.is_some() {
+                positive_mask |= dim_bit(d);
+            } else {
+                positive_mask &= !dim_bit(d);
+            }
+        }
+        self.outcome_from(positive, positive_mask, tally, person, false)
+    }
+
+    /// Elements, definition, criteria and level, given the dimensions' results: every
+    /// criterion that holds, or (`every_criterion` false) only as many as decide the level.
+    pub(super) fn outcome_from(
+        &self,
+        positive: [Option<usize>; 6],
+        positive_mask: u8,
+        tally: &Tally,
+        person: &Person,
+        every_criterion: bool,
+    ) -> Outcome {
+        // Each element by the rule: a positive dimension, or a fact of its lists.
+        let mut elements = [false; 3];
+        for el in PalermoElement::ALL {
+            let dims = self.element_dims(el);
+            let lists = self.element_lists.get(el as usize).copied().unwrap_or(0);
+            if let Some(slot) = elements.get_mut(el as usize) {
+                *slot = positive_mask & dims != 0 || tally.facts(lists, Strength::Weak);
+            }
+        }
+        // For a person exempt from the means, the act may also be evidenced another way. The
+        // exemption only removes a requirement: evidence that meets the adult rule (a positive
+        // act dimension with the means) still meets it.
+        if person.exempt {
+            let dims = self.element_dims(PalermoElement::Act);
+            let lists = self
+                .element_lists
+                .get(PalermoElement::Act as usize)
+                .copied()
+                .unwrap_or(0);
+            let [by_rule, means, _] = elements;
+            let act = match self.exempt_act_evidence {
+                ActEvidence::PositiveDimension => by_rule,
+                ActEvidence::AnyPresentIndicator => by_rule || tally.any_present(dims) || tally.act,
+                // Not a positive recruitment dimension on its own: background vulnerability
+                // alone can make one, and it is not the act.
+                ActEvidence::ConductOrControl => {
+                    tally.facts(lists, Strength::Weak) || tally.act || (by_rule && means)
+                }
+            };
+            if let Some(slot) = elements.get_mut(PalermoElement::Act as usize) {
+                *slot = act;
+            }
+        }
+        let [act, means, purpose] = elements;
+        let definition = act && purpose && (means || person.exempt);
+        let mut criteria_met = 0u64;
+        for (i, c) in self.criteria.iter().enumerate().take(64) {
+            if !every_criterion && (definition || criteria_met != 0) {
+                break;
+            }
+            let holds = c
+                .conditions
+                .iter()
+                .all(|cond| condition_holds(cond, tally, positive_mask, &elements, person));
+            if holds {
+                criteria_met |= 1 << i;
+            }
+        }
+        let level = if definition {
+            Level::DefinitionMet
+        } else if criteria_met != 0 {
+            Level::ReasonableGrounds
+        } else if tally.any {
+            Level::FurtherInquiry
+        } else {
+            Level::NoIndicators
+        };
+        Outcome {
+            positive,
+            positive_mask,
+            elements,
+            definition,
+            criteria_met,
+            level,
+        }
+    }
+
+    pub(super) fn holds(
+        &self,
+        c: &CompiledCondition,
+        tally: &Tally,
+        outcome: &Outcome,
+        person: &Person,
+    ) -> bool {
+        condition_holds(c, tally, outcome.positive_mask, &outcome.elements, person)
+    }
+
+    /// The level the child rules would give, where the age at the act is not established.
+    pub(super) fn level_if_child(&self, reading: &Reading) -> Option<Level> {
+        let person = reading.person;
+        (person.basis == AgeBasis::NotEstablished).then(|| {
+            let child = person.as_child(self.exempt_children);
+            let counting = self.count(&reading.resolved, &child);
+            self.outcome(&counting.tally, &child).level
+        })
+    }
+}
