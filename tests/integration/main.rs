@@ -24,6 +24,7 @@ mod korea;
 mod layout;
 mod limits;
 mod locale;
+mod page_requests;
 mod person_rule;
 mod privacy;
 mod properties;

@@ -1,0 +1,236 @@
+//! The screening page's request handling, driven with random requests (a property test over
+//! the real server: `examples/screening_page`, on a free loopback port). Whatever arrives:
+//! the server answers with a status it documents, never a server error; an error never
+//! quotes what the request carried; a foreign `Host` is refused; and the server keeps
+//! answering afterwards.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+use proptest::prelude::*;
+
+/// A value that must never come back in an error.
+const SENTINEL: &str = "QXZSENTINEL9517";
+
+struct Page {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One server for the whole test, started on a free port.
+fn page() -> &'static Mutex<Page> {
+    static PAGE: OnceLock<Mutex<Page>> = OnceLock::new();
+    PAGE.get_or_init(|| {
+        let exe = std::env::current_exe().expect("test binary path");
+        let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+        let bin = dir
+            .join("examples")
+            .join(format!("screening_page{}", std::env::consts::EXE_SUFFIX));
+        let mut child = Command::new(bin)
+            .args(["--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the screening page (cargo test builds it)");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("the page prints its address");
+        let addr = line
+            .trim()
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned();
+        Mutex::new(Page { child, addr })
+    })
+}
+
+/// Sends raw bytes and returns what came back (possibly nothing, for bytes that are not
+/// HTTP at all).
+fn send(addr: &str, request: &[u8]) -> Vec<u8> {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    // A server that stops reading early may reset the connection: that is an answer too.
+    let _ = stream.write_all(request);
+    let _ = stream.shutdown(Shutdown::Write);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    response
+}
+
+/// The status of a response, if it is one.
+fn status(response: &[u8]) -> Option<u16> {
+    let text = std::str::from_utf8(response.get(..12)?).ok()?;
+    text.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()
+}
+
+#[derive(Debug, Clone)]
+enum Body {
+    Case,
+    Interview,
+    UnknownIndicator,
+    BadJson,
+    Bytes(Vec<u8>),
+}
+
+impl Body {
+    fn bytes(&self) -> Vec<u8> {
+        match self {
+            Body::Case => format!(
+                r#"{{"subject": {{"age_years": 30}}, "observations": [{{"indicator": "withholding_of_wages", "status": "present", "note": "{SENTINEL}"}}]}}"#
+            )
+            .into_bytes(),
+            Body::Interview => format!(
+                r#"{{"case": {{"observations": [{{"indicator": "withholding_of_wages", "status": "present", "note": "{SENTINEL}"}}]}}, "answer": {{"reply": "maybe-{SENTINEL}"}}}}"#
+            )
+            .into_bytes(),
+            Body::UnknownIndicator => format!(
+                r#"{{"observations": [{{"indicator": "{SENTINEL}", "status": "present", "note": "{SENTINEL}"}}]}}"#
+            )
+            .into_bytes(),
+            Body::BadJson => format!(r#"{{"subject": "{SENTINEL}", "#).into_bytes(),
+            Body::Bytes(b) => {
+                let mut b = b.clone();
+                b.extend_from_slice(SENTINEL.as_bytes());
+                b
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Request {
+    method: String,
+    path: String,
+    host: Option<bool>,
+    json: bool,
+    length: Option<i8>,
+    body: Body,
+}
+
+impl Request {
+    fn bytes(&self, addr: &str) -> Vec<u8> {
+        let body = self.body.bytes();
+        let mut head = format!("{} {} HTTP/1.1\r\n", self.method, self.path);
+        match self.host {
+            Some(true) => head.push_str(&format!("Host: {addr}\r\n")),
+            Some(false) => head.push_str(&format!("Host: {SENTINEL}.example\r\n")),
+            None => {}
+        }
+        if self.json {
+            head.push_str("Content-Type: application/json\r\n");
+        } else {
+            head.push_str(&format!("Content-Type: text/{SENTINEL}\r\n"));
+        }
+        if let Some(delta) = self.length {
+            // The declared length: right, or shorter than the body (never longer, which
+            // would only make the server wait for bytes that never come).
+            let n = body.len().saturating_sub(delta.unsigned_abs().into());
+            head.push_str(&format!("Content-Length: {n}\r\n"));
+        }
+        head.push_str("Connection: close\r\n\r\n");
+        let mut out = head.into_bytes();
+        out.extend_from_slice(&body);
+        out
+    }
+}
+
+fn request() -> impl Strategy<Value = Request> {
+    let method = prop_oneof![
+        Just("GET".to_owned()),
+        Just("POST".to_owned()),
+        Just("PUT".to_owned()),
+        Just("DELETE".to_owned()),
+        Just("OPTIONS".to_owned()),
+        "[A-Z]{1,8}",
+    ];
+    let path = prop_oneof![
+        Just("/".to_owned()),
+        Just("/app.js".to_owned()),
+        Just("/api/catalogue?lang=ko&rule_set=kr-2024".to_owned()),
+        Just("/api/assess".to_owned()),
+        Just("/api/assess?lang=ko&rule_set=kr-2023".to_owned()),
+        Just(format!("/api/assess?rule_set={SENTINEL}&lang={SENTINEL}")),
+        Just("/api/interview?lang=ko".to_owned()),
+        Just(format!("/{SENTINEL}")),
+        "/[a-zA-Z0-9_./?=&%-]{0,40}",
+    ];
+    let body = prop_oneof![
+        Just(Body::Case),
+        Just(Body::Interview),
+        Just(Body::UnknownIndicator),
+        Just(Body::BadJson),
+        proptest::collection::vec(any::<u8>(), 0..600).prop_map(Body::Bytes),
+    ];
+    (
+        method,
+        path,
+        prop_oneof![
+            Just(Some(true)),
+            Just(Some(true)),
+            Just(Some(false)),
+            Just(None)
+        ],
+        any::<bool>(),
+        prop_oneof![
+            Just(Some(0i8)),
+            Just(Some(0i8)),
+            any::<i8>().prop_map(Some),
+            Just(None)
+        ],
+        body,
+    )
+        .prop_map(|(method, path, host, json, length, body)| Request {
+            method,
+            path,
+            host,
+            json,
+            length,
+            body,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_request_gets_a_documented_answer_that_quotes_nothing(req in request()) {
+        let page = page().lock().unwrap_or_else(|e| e.into_inner());
+        let response = send(&page.addr, &req.bytes(&page.addr));
+        let code = status(&response);
+        // HTTP, with a status the page documents (or the HTTP library's own 400 and 505 for
+        // requests that are not HTTP/1.1), never a server error of the page.
+        prop_assert!(
+            code.is_some_and(|c| [200, 400, 404, 405, 413, 415, 421, 422, 505].contains(&c)),
+            "status {:?}", code
+        );
+        // A foreign or missing Host is refused before anything else is looked at.
+        if req.host != Some(true) && code != Some(400) && code != Some(505) {
+            prop_assert_eq!(code, Some(421));
+        }
+        // An error never quotes what the request carried.
+        if code != Some(200) {
+            let text = String::from_utf8_lossy(&response);
+            prop_assert!(!text.contains(SENTINEL), "the error quotes the request");
+        }
+        // And the page still answers.
+        let again = send(
+            &page.addr,
+            format!("GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", page.addr).as_bytes(),
+        );
+        prop_assert_eq!(status(&again), Some(200));
+    }
+}
