@@ -41,10 +41,11 @@ fuzz_target!(|data: &[u8]| {
                 iv.answer_forms(&forms)
             }
         };
-        // Whatever was answered, the case stays valid and assessable.
+        // Whatever was answered, the case stays valid (each change is assessed before it is
+        // kept, so it also stays assessable).
         iv.case().check().expect("the interview keeps the case valid");
-        iv.assessment().expect("the case assesses");
     }
+    iv.assessment().expect("the case assesses");
     // A saved case resumes at the same next question (checked once per sequence: every
     // prefix of a sequence is itself an input the fuzzer tries).
     let saved = Case::from_json(&iv.case().to_json_pretty()).expect("the saved case reads back");
