@@ -7,30 +7,7 @@ use trafficking_indicators::{Assessment, Assessor, Case, Dimension, Disposition,
 
 /// Every data test case and bundled case, with the assessor it is assessed under.
 fn all_cases() -> Vec<(String, &'static Assessor, Case)> {
-    let mut out = Vec::new();
-    let dir = crate::common::root("tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/cases")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    for path in files {
-        let doc: Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
-        let (Some(rule_set), Some(case)) = (doc["rule_set"].as_str(), doc.get("case")) else {
-            continue;
-        };
-        let Ok(case) = Case::from_json(&case.to_string()) else {
-            continue;
-        };
-        let assessor = Assessor::builtin(rule_set).expect("built-in rule set");
-        if assessor.assess(&case).is_err() {
-            continue; // cases that test a rejection
-        }
-        out.push((path.display().to_string(), assessor, case));
-    }
+    let mut out = crate::common::assessable_data_cases();
     for name in crate::common::bundled_case_names() {
         let text = std::fs::read_to_string(crate::common::root(&format!("examples/cases/{name}")))
             .expect("bundled case");

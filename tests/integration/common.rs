@@ -106,3 +106,34 @@ pub fn snapshot(path: &std::path::Path, actual: &str) -> String {
     }
     std::fs::read_to_string(path).unwrap_or_default()
 }
+
+/// The data test cases' files (`tests/cases/*.json`), sorted.
+pub fn data_case_files() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root("tests/cases"))
+        .expect("tests/cases")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The data test cases that assess, with their rule set.
+pub fn assessable_data_cases() -> Vec<(String, &'static Assessor, Case)> {
+    let mut out = Vec::new();
+    for path in data_case_files() {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let Ok(a) = Assessor::builtin(doc["rule_set"].as_str().unwrap_or("")) else {
+            continue;
+        };
+        if let Ok(case) = Case::from_json(&doc["case"].to_string())
+            && a.assess(&case).is_ok()
+        {
+            let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
+            out.push((name.to_owned(), a, case));
+        }
+    }
+    out
+}

@@ -26,8 +26,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 use trafficking_indicators::{Assessor, Case, RecommendationKind};
 
-use crate::common::root;
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DataCase {
@@ -322,14 +320,7 @@ fn check(text: &str) -> Vec<String> {
 
 #[test]
 fn every_data_case_gives_its_expected_outcome() {
-    let dir = root("tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/cases")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
+    let files = crate::common::data_case_files();
     let mut report = Vec::new();
     let mut rule_sets = BTreeSet::new();
     for path in &files {

@@ -17,31 +17,6 @@ fn assessor() -> &'static Assessor {
     Assessor::builtin("kr-2024").expect("built in")
 }
 
-/// The data test cases that assess, with their rule set.
-fn data_cases() -> Vec<(String, &'static Assessor, Case)> {
-    let mut out = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(root("tests/cases"))
-        .expect("cases")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).expect("readable");
-        let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-        let Ok(a) = Assessor::builtin(doc["rule_set"].as_str().unwrap_or("")) else {
-            continue;
-        };
-        if let Ok(case) = Case::from_json(&doc["case"].to_string())
-            && a.assess(&case).is_ok()
-        {
-            let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
-            out.push((name.to_owned(), a, case));
-        }
-    }
-    out
-}
-
 #[test]
 fn safety_age_and_forms_come_before_any_indicator() {
     let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
@@ -86,7 +61,7 @@ fn safety_age_and_forms_come_before_any_indicator() {
 /// a row from one dimension unless only that dimension can raise the level.
 #[test]
 fn never_more_than_three_in_a_row_from_one_dimension() {
-    for (name, a, complete) in data_cases() {
+    for (name, a, complete) in crate::common::assessable_data_cases() {
         let Some(mut iv) = fresh_interview(a, &complete) else {
             continue;
         };
@@ -302,7 +277,7 @@ fn the_interview_reaches_reasonable_grounds_in_few_questions() {
     const EXCEPTIONS: [&str; 1] = ["ilo_2009_weight_of_evidence_score_50"];
     let mut counts = Vec::new();
     let mut worse = Vec::new();
-    for (name, a, case) in data_cases() {
+    for (name, a, case) in crate::common::assessable_data_cases() {
         let Some(n) = questions_to_reasonable_grounds(a, &case, QuestionOrder::Interview) else {
             continue;
         };
@@ -489,7 +464,7 @@ fn questions_are_numbered_one_after_another() {
 /// counts questions asked, not answers given).
 #[test]
 fn an_answer_given_again_resumes_at_the_same_next_question() {
-    for (name, a, complete) in data_cases() {
+    for (name, a, complete) in crate::common::assessable_data_cases() {
         let Some(mut iv) = fresh_interview(a, &complete) else {
             continue;
         };
