@@ -109,8 +109,13 @@ pub fn snapshot(path: &std::path::Path, actual: &str) -> String {
 
 /// The data test cases' files (`tests/cases/*.json`), sorted.
 pub fn data_case_files() -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(root("tests/cases"))
-        .expect("tests/cases")
+    json_files_in("tests/cases")
+}
+
+/// The JSON files of a folder of the crate, sorted.
+pub fn json_files_in(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root(dir))
+        .expect("folder")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))

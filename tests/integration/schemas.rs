@@ -18,14 +18,7 @@ fn validator(name: &str) -> jsonschema::Validator {
 }
 
 fn json_files(dir: &str) -> Vec<(String, Value)> {
-    let mut files: Vec<_> = std::fs::read_dir(root(dir))
-        .expect("folder")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
+    crate::common::json_files_in(dir)
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("readable");
