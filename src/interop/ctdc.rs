@@ -1236,7 +1236,7 @@ fn year(row: u64, value: &str) -> Result<Option<u16>, CtdcError> {
 /// yielding it. One record buffer is reused, so memory does not grow with the file.
 ///
 /// ```no_run
-/// use trafficking_indicators::{assess, ctdc::CtdcReader};
+/// use trafficking_indicators::{assess, interop::ctdc::CtdcReader};
 ///
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let file = std::fs::File::open("the_global_k_anon_dataset.csv")?;
