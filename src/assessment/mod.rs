@@ -317,7 +317,9 @@ pub struct StrengthCounts {
 pub struct DimensionFinding {
     /// The dimension.
     pub dimension: Dimension,
-    /// The Palermo element it evidences. Not in the JSON: the rule set states it.
+    /// The Palermo element it evidences. Not in the JSON: the rule set states it (the element
+    /// whose `dimensions` name it, one at most, validation checks; a dimension no element
+    /// names keeps its ILO/EC element).
     #[serde(skip)]
     pub element: PalermoElement,
     /// Its phase. Not in the JSON: it follows from the dimension.
@@ -414,8 +416,8 @@ pub struct Contribution {
     /// Its dimension. Not in the JSON: the catalogue states it.
     #[serde(skip)]
     pub dimension: Dimension,
-    /// The strength it counted with. Not in the JSON: the dimension finding's `counted` (or
-    /// the catalogue, for an item of appearance) states it.
+    /// The strength it counted with. Not in the JSON: the dimension finding's `counted` states
+    /// it (for an item of appearance, the rule set does: [`crate::Assessor::strength_for`]).
     #[serde(skip)]
     pub strength: Strength,
     /// The rule set's weight for that strength. Not in the JSON: the rule set states it
@@ -643,8 +645,9 @@ pub struct Question {
     /// Its dimension (none for an element fact). Not in the JSON: the catalogue states it.
     #[serde(skip)]
     pub dimension: Option<Dimension>,
-    /// The strength it would count with. Not in the JSON: the catalogue states it (its
-    /// children's strength where `subject.treated_as_child`).
+    /// The strength it would count with. Not in the JSON: the rule set states it (its strength
+    /// overrides, its children's list where `subject.treated_as_child`, else the catalogue's
+    /// strength): [`crate::Assessor::strength_for`].
     #[serde(skip)]
     pub strength: Strength,
     /// The level if it were present (everything else unchanged).

@@ -4,8 +4,7 @@
 use std::sync::Arc;
 
 use crate::assessment::{
-    AgeBasis, AgeQuestion, Citation, IndicatorRef, Level, Notice, NoticeKind, OffenceAdvisory,
-    Recommendation, RecommendationKind, Text,
+    Citation, IndicatorRef, Level, OffenceAdvisory, Recommendation, RecommendationKind, Text,
 };
 use crate::assessment::{ContactAdvice, RecommendationPart};
 use crate::case::{Case, DisabilityStatus, ObservationStatus, OffenceKind};
@@ -72,90 +71,8 @@ pub(super) fn recommendation(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 impl Assessor {
-    pub(super) fn notices(
-        &self,
-        case: &Case,
-        person: &Person,
-        level: Level,
-        contradicted: &[(usize, usize)],
-    ) -> Vec<Notice> {
-        let mut notices = Vec::new();
-        let plain = |kind| Notice {
-            kind,
-            indicators: Vec::new(),
-            rule: None,
-            verification: None,
-            conditions: Vec::new(),
-            safety: None,
-            legal_basis: Arc::from([]),
-        };
-        if let Some(record) = case.interview.as_ref().filter(|r| r.safety.any_yes()) {
-            notices.push(Notice {
-                safety: Some(record.safety),
-                ..plain(NoticeKind::SafetyFirst)
-            });
-        }
-        if !case.interview_conditions.is_empty() {
-            let mut conditions = case.interview_conditions.clone();
-            conditions.sort_unstable();
-            notices.push(Notice {
-                conditions,
-                ..plain(NoticeKind::InterviewConditionsUnsafe)
-            });
-        }
-        let mut last = None;
-        for &(absent, present) in contradicted {
-            if last == Some(absent) {
-                continue;
-            }
-            last = Some(absent);
-            if let (Some(a), Some(p)) = (self.entries.get(absent), self.entries.get(present)) {
-                notices.push(Notice {
-                    indicators: vec![a.id.clone(), p.id.clone()],
-                    ..plain(NoticeKind::SameFactAnsweredBothWays)
-                });
-            }
-        }
-        match (person.basis, person.ask_first) {
-            (AgeBasis::Presumed, _) => notices.push(plain(NoticeKind::ChildPresumed)),
-            (AgeBasis::NotEstablished, Some(AgeQuestion::BirthYear)) => {
-                notices.push(plain(NoticeKind::AgeAtExploitationUncertain));
-            }
-            (AgeBasis::NotEstablished, _) => notices.push(plain(NoticeKind::AgeNotEstablished)),
-            _ => {}
-        }
-        if person.child_rules && self.rule_set.child_strengths.is_some() {
-            notices.push(plain(NoticeKind::ChildStrengthsApplied));
-        }
-        if person.disability == DisabilityStatus::Yes && self.exempt_disability {
-            notices.push(plain(NoticeKind::MeansNotRequiredForDisability));
-        }
-        if case.forms.is_empty() {
-            notices.push(plain(NoticeKind::NoFormsRecorded));
-        }
-        if !case.offences.is_empty() && level < self.non_punishment_threshold(person) {
-            notices.push(plain(NoticeKind::OffencesBelowThreshold));
-        }
-        for (kind, levels, basis) in &self.rule_notices {
-            if levels.get(level as usize).copied().unwrap_or(false) {
-                notices.push(Notice {
-                    legal_basis: basis.clone(),
-                    ..plain(*kind)
-                });
-            }
-        }
-        for &(rule, verification) in &self.rules_not_verified {
-            notices.push(Notice {
-                rule: Some(rule),
-                verification: Some(verification),
-                ..plain(NoticeKind::RuleNotVerified)
-            });
-        }
-        notices
-    }
-
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn recommendations(
         &self,
         case: &Case,
@@ -218,14 +135,6 @@ impl Assessor {
             out.push(rec);
         }
         out
-    }
-
-    /// The lowest level at which the non-punishment advisory is given to this person.
-    pub(super) fn non_punishment_threshold(&self, person: &Person) -> Level {
-        match &self.non_punishment.child {
-            Some(child) if person.child_rules || person.child_now => child.min_level,
-            _ => self.non_punishment.min_level,
-        }
     }
 
     /// The services of the contact directory that fit this case at this level.

@@ -6,9 +6,14 @@ use crate::assessment::{
     ElementFinding, Explanation, Need, ObservationFinding, PersonRuleFinding, PersonRuleForm,
     Question, ScoreExplanation, Shortfall, StrengthCounts, SubjectFinding,
 };
+use std::sync::Arc;
+
+use crate::assessment::{AgeBasis, AgeQuestion, Notice};
+use crate::case::DisabilityStatus;
 use crate::case::{Case, EvidenceSource, ObservationStatus};
 use crate::model::id::IndicatorId;
 use crate::model::indicator::{Dimension, PalermoElement, Strength};
+use crate::model::vocabulary::{Level, NoticeKind};
 use crate::policy::rule_set::{ActEvidence, SCORE_CAP};
 
 use crate::engine::assessor::*;
@@ -52,7 +57,12 @@ impl Assessor {
                 items.sort_by_key(|c| std::cmp::Reverse(c.strength));
                 DimensionFinding {
                     dimension: d,
-                    element: d.element(),
+                    // The element the rule set has this dimension evidence (validation makes
+                    // each dimension belong to one element).
+                    element: PalermoElement::ALL
+                        .into_iter()
+                        .find(|el| self.element_dims(*el) & dim_bit(d) != 0)
+                        .unwrap_or_else(|| d.element()),
                     phase: d.phase(),
                     positive: met.is_some(),
                     clause_met: met.and_then(|i| self.clause_ref(i)),
@@ -327,5 +337,88 @@ impl Assessor {
             more_questions,
             notices: self.notices(case, person, outcome.level, contradicted),
         }
+    }
+
+    /// The notices the reader must know about this assessment.
+    pub(super) fn notices(
+        &self,
+        case: &Case,
+        person: &Person,
+        level: Level,
+        contradicted: &[(usize, usize)],
+    ) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        let plain = |kind| Notice {
+            kind,
+            indicators: Vec::new(),
+            rule: None,
+            verification: None,
+            conditions: Vec::new(),
+            safety: None,
+            legal_basis: Arc::from([]),
+        };
+        if let Some(record) = case.interview.as_ref().filter(|r| r.safety.any_yes()) {
+            notices.push(Notice {
+                safety: Some(record.safety),
+                ..plain(NoticeKind::SafetyFirst)
+            });
+        }
+        if !case.interview_conditions.is_empty() {
+            let mut conditions = case.interview_conditions.clone();
+            conditions.sort_unstable();
+            notices.push(Notice {
+                conditions,
+                ..plain(NoticeKind::InterviewConditionsUnsafe)
+            });
+        }
+        let mut last = None;
+        for &(absent, present) in contradicted {
+            if last == Some(absent) {
+                continue;
+            }
+            last = Some(absent);
+            if let (Some(a), Some(p)) = (self.entries.get(absent), self.entries.get(present)) {
+                notices.push(Notice {
+                    indicators: vec![a.id.clone(), p.id.clone()],
+                    ..plain(NoticeKind::SameFactAnsweredBothWays)
+                });
+            }
+        }
+        match (person.basis, person.ask_first) {
+            (AgeBasis::Presumed, _) => notices.push(plain(NoticeKind::ChildPresumed)),
+            (AgeBasis::NotEstablished, Some(AgeQuestion::BirthYear)) => {
+                notices.push(plain(NoticeKind::AgeAtExploitationUncertain));
+            }
+            (AgeBasis::NotEstablished, _) => notices.push(plain(NoticeKind::AgeNotEstablished)),
+            _ => {}
+        }
+        if person.child_rules && self.rule_set.child_strengths.is_some() {
+            notices.push(plain(NoticeKind::ChildStrengthsApplied));
+        }
+        if person.disability == DisabilityStatus::Yes && self.exempt_disability {
+            notices.push(plain(NoticeKind::MeansNotRequiredForDisability));
+        }
+        if case.forms.is_empty() {
+            notices.push(plain(NoticeKind::NoFormsRecorded));
+        }
+        if !case.offences.is_empty() && level < self.non_punishment_threshold(person) {
+            notices.push(plain(NoticeKind::OffencesBelowThreshold));
+        }
+        for (kind, levels, basis) in &self.rule_notices {
+            if levels.get(level as usize).copied().unwrap_or(false) {
+                notices.push(Notice {
+                    legal_basis: basis.clone(),
+                    ..plain(*kind)
+                });
+            }
+        }
+        for &(rule, verification) in &self.rules_not_verified {
+            notices.push(Notice {
+                rule: Some(rule),
+                verification: Some(verification),
+                ..plain(NoticeKind::RuleNotVerified)
+            });
+        }
+        notices
     }
 }

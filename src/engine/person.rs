@@ -6,6 +6,8 @@ use crate::case::{Case, DisabilityStatus};
 use crate::model::indicator::{AgeGroup, Strength};
 use crate::policy::rule_set::ExemptGroup;
 
+use crate::model::vocabulary::Level;
+
 use crate::engine::assessor::*;
 
 /// Who the person is, as far as the rules are concerned.
@@ -177,5 +179,13 @@ impl Assessor {
             .enumerate()
             .filter(|(_, l)| l.audience.covers(person.age) && (forms == 0 || l.forms & forms != 0))
             .fold(0u64, |m, (i, _)| m | (1 << i))
+    }
+
+    /// The lowest level at which the non-punishment advisory is given to this person.
+    pub(super) fn non_punishment_threshold(&self, person: &Person) -> Level {
+        match &self.non_punishment.child {
+            Some(child) if person.child_rules || person.child_now => child.min_level,
+            _ => self.non_punishment.min_level,
+        }
     }
 }

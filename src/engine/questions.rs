@@ -28,6 +28,12 @@ pub(super) fn diversify(
     let mut rest: std::collections::VecDeque<Candidate> = ranked.into();
     let mut out: Vec<Candidate> = Vec::with_capacity(max.min(rest.len()));
     while out.len() < max && !rest.is_empty() {
+        if sorted == 0 {
+            // Every sorted candidate was taken: order the rest before the next pick.
+            rest.make_contiguous()
+                .sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
+            sorted = rest.len();
+        }
         let streak = match out.as_slice() {
             [.., x, y, z] => {
                 let d = dimension_of(x);

@@ -1167,6 +1167,20 @@ impl Validator<'_> {
                         format!("dimension `{}` is named twice", d.as_str()),
                     );
                 }
+                if rule
+                    .elements
+                    .iter()
+                    .take(i)
+                    .any(|other| other.dimensions.contains(d))
+                {
+                    self.problem(
+                        format!("{path}[{j}]"),
+                        format!(
+                            "dimension `{}` already makes up another element: a dimension evidences one element",
+                            d.as_str()
+                        ),
+                    );
+                }
                 if self.concepts_in(*d) == 0 {
                     self.problem(
                         format!("{path}[{j}]"),

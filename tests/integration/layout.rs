@@ -33,17 +33,82 @@ fn module_of(src: &Path, file: &Path) -> String {
     parts.join("::")
 }
 
-/// The code of a file without comments and without its unit tests (`#[cfg(test)] mod
-/// tests`, which may use anything).
+/// The code of a file without comments and without its unit test modules (any `mod` under
+/// `#[cfg(test)]`, which may use anything), wherever they are in the file.
 fn code_of(text: &str) -> String {
-    let text = match text.find("#[cfg(test)]\nmod tests") {
-        Some(i) => &text[..i],
-        None => text,
-    };
-    text.lines()
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("#[cfg(test)]") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        // Skip to the end of the item: a braced block, matched brace for brace.
+        let Some(open) = after.find('{') else {
+            rest = "";
+            break;
+        };
+        let end = open + block_len(&after[open..]);
+        rest = after.get(end..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out.lines()
         .filter(|l| !l.trim_start().starts_with("//"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The length of the braced block `code` starts with, matching braces outside string and
+/// character literals (test code is full of `"{}"`).
+fn block_len(code: &str) -> usize {
+    let b = code.as_bytes();
+    let mut depth = 0usize;
+    let mut k = 0;
+    while k < b.len() {
+        match b[k] {
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return k + 1;
+                }
+            }
+            b'r' if b.get(k + 1) == Some(&b'#') || b.get(k + 1) == Some(&b'"') => {
+                // A raw string: r"…" or r#"…"#.
+                let hashes = b[k + 1..].iter().take_while(|c| **c == b'#').count();
+                if b.get(k + 1 + hashes) == Some(&b'"') {
+                    let close: Vec<u8> = std::iter::once(b'"')
+                        .chain(std::iter::repeat_n(b'#', hashes))
+                        .collect();
+                    let from = k + 2 + hashes;
+                    k = b[from..]
+                        .windows(close.len())
+                        .position(|w| w == close.as_slice())
+                        .map_or(b.len(), |p| from + p + close.len());
+                    continue;
+                }
+            }
+            b'"' => {
+                // A string, with its escapes.
+                k += 1;
+                while k < b.len() && b[k] != b'"' {
+                    k += if b[k] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                // A character literal ('{', '\'', '\u{…}'), not a lifetime.
+                if b.get(k + 1) == Some(&b'\\') {
+                    k += 2;
+                    while k < b.len() && b[k] != b'\'' {
+                        k += 1;
+                    }
+                } else if b.get(k + 2) == Some(&b'\'') {
+                    k += 2;
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    b.len()
 }
 
 /// Whether a folder's `mod.rs` only declares and re-exports its files.
@@ -99,7 +164,48 @@ fn graph() -> Graph {
                 to.insert(target);
             }
         }
-        // Paths relative to the file: `use child::…` (a submodule), `self::…`, `super::…`.
+        // Paths relative to the file: `self::…` and `super::…` anywhere (brace groups
+        // included), and `use child::…` (a submodule).
+        let here: Vec<&str> = m.split("::").filter(|s| !s.is_empty()).collect();
+        let mut relative: Vec<(Vec<&str>, String)> = Vec::new();
+        for (prefix, base) in [
+            ("self::", here.clone()),
+            ("super::", {
+                let mut b = here.clone();
+                b.pop();
+                b
+            }),
+        ] {
+            for (i, _) in c.match_indices(prefix) {
+                // Not the tail of a longer path such as `crate::x::self::`.
+                if c[..i].ends_with("::") {
+                    continue;
+                }
+                let rest = &c[i + prefix.len()..];
+                let names: Vec<String> = match rest.strip_prefix('{') {
+                    Some(group) => group
+                        .split('}')
+                        .next()
+                        .unwrap_or("")
+                        .split(',')
+                        .map(|item| {
+                            item.trim()
+                                .chars()
+                                .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
+                                .collect()
+                        })
+                        .collect(),
+                    None => vec![
+                        rest.chars()
+                            .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
+                            .collect(),
+                    ],
+                };
+                for name in names {
+                    relative.push((base.clone(), name));
+                }
+            }
+        }
         for line in c.lines() {
             let line = line.trim_start();
             let Some(rest) = line
@@ -109,21 +215,16 @@ fn graph() -> Graph {
             else {
                 continue;
             };
-            let mut base: Vec<&str> = m.split("::").filter(|s| !s.is_empty()).collect();
-            let mut segments = rest.split("::");
-            let Some(mut first) = segments.next() else {
-                continue;
-            };
-            if first == "self" {
-                first = segments.next().unwrap_or("");
-            } else if first == "super" {
-                base.pop();
-                first = segments.next().unwrap_or("");
-            }
-            let name: String = first
+            let name: String = rest
                 .chars()
                 .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
                 .collect();
+            relative.push((here.clone(), name));
+        }
+        for (mut base, name) in relative {
+            if name.is_empty() {
+                continue;
+            }
             base.push(&name);
             let target = base.join("::");
             if modules.contains(&target) && &target != m {
@@ -233,4 +334,66 @@ fn no_file_imports_a_file_that_imports_it_back() {
         }
     }
     assert_eq!(cycles, Vec::<String>::new(), "import cycles between files");
+}
+
+/// The engine's steps call methods of their own file or of an earlier step only (an
+/// `impl Assessor` method is called without an import, so the cycle check cannot see it).
+#[test]
+fn engine_steps_call_only_earlier_steps() {
+    let order = [
+        "assessor",
+        "person",
+        "read",
+        "tally",
+        "rules",
+        "questions",
+        "explain",
+        "advice",
+        "assess",
+    ];
+    let code: Vec<String> = order
+        .iter()
+        .map(|f| {
+            let path = crate::common::root(&format!("src/engine/{f}.rs"));
+            code_of(&std::fs::read_to_string(path).expect("an engine step"))
+        })
+        .collect();
+    // Where each method is defined: `fn name(` at method indentation.
+    let mut defined: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, c) in code.iter().enumerate() {
+        for line in c.lines() {
+            let t = line.trim_start();
+            let t = t
+                .strip_prefix("pub(super) ")
+                .or_else(|| t.strip_prefix("pub(crate) "))
+                .or_else(|| t.strip_prefix("pub "))
+                .unwrap_or(t);
+            if let Some(rest) = t.strip_prefix("fn ") {
+                let name: String = rest
+                    .chars()
+                    .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
+                    .collect();
+                defined.entry(name).or_insert(i);
+            }
+        }
+    }
+    let mut later = Vec::new();
+    for (i, c) in code.iter().enumerate() {
+        for (k, _) in c.match_indices("self.") {
+            let name: String = c[k + 5..]
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '_')
+                .collect();
+            let is_call = c[k + 5 + name.len()..].starts_with('(');
+            if let Some(&j) = defined.get(&name)
+                && is_call
+                && j > i
+            {
+                later.push(format!("{} calls {name} of {}", order[i], order[j]));
+            }
+        }
+    }
+    later.sort();
+    later.dedup();
+    assert_eq!(later, Vec::<String>::new(), "a step calls a later step");
 }

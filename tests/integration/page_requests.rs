@@ -7,7 +7,6 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use proptest::prelude::*;
@@ -27,33 +26,42 @@ impl Drop for Page {
     }
 }
 
-/// One server for the whole test, started on a free port.
-fn page() -> &'static Mutex<Page> {
-    static PAGE: OnceLock<Mutex<Page>> = OnceLock::new();
-    PAGE.get_or_init(|| {
-        let exe = std::env::current_exe().expect("test binary path");
-        let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-        let bin = dir
-            .join("examples")
-            .join(format!("screening_page{}", std::env::consts::EXE_SUFFIX));
-        let mut child = Command::new(bin)
-            .args(["--listen", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the screening page (cargo test builds it)");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("the page prints its address");
-        let addr = line
-            .trim()
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_owned();
-        Mutex::new(Page { child, addr })
-    })
+/// The server, started on a free port; stopped when the value is dropped (at the end of the
+/// test, passing or failing).
+fn start_page() -> Page {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    let bin = dir
+        .join("examples")
+        .join(format!("screening_page{}", std::env::consts::EXE_SUFFIX));
+    // `cargo test` builds the examples; `cargo test --test integration` alone does not, and
+    // an old binary would test old code.
+    let built = std::fs::metadata(&bin).and_then(|m| m.modified());
+    let source = std::fs::metadata(crate::common::root("examples/screening_page/main.rs"))
+        .and_then(|m| m.modified());
+    if let (Ok(built), Ok(source)) = (&built, &source) {
+        assert!(
+            built >= source,
+            "the screening page binary is older than its source: run `cargo test` (it builds the examples)"
+        );
+    }
+    let mut child = Command::new(&bin)
+        .args(["--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the screening page (cargo test builds it)");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("the page prints its address");
+    let addr = line
+        .trim()
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    Page { child, addr }
 }
 
 /// Sends raw bytes and returns what came back (possibly nothing, for bytes that are not
@@ -203,34 +211,46 @@ fn request() -> impl Strategy<Value = Request> {
         })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+/// One random request, and the page's answer to it and to a plain request after it.
+fn check(addr: &str, req: &Request) -> Result<(), TestCaseError> {
+    let response = send(addr, &req.bytes(addr));
+    let code = status(&response);
+    // HTTP, with a status the page documents (or the HTTP library's own 400 and 505 for
+    // requests that are not HTTP/1.1), never a server error of the page.
+    prop_assert!(
+        code.is_some_and(|c| [200, 400, 404, 405, 413, 415, 421, 422, 505].contains(&c)),
+        "status {:?}",
+        code
+    );
+    // A foreign or missing Host is refused before anything else is looked at.
+    if req.host != Some(true) && code != Some(400) && code != Some(505) {
+        prop_assert_eq!(code, Some(421));
+    }
+    // An error never quotes what the request carried.
+    if code != Some(200) {
+        let text = String::from_utf8_lossy(&response);
+        prop_assert!(!text.contains(SENTINEL), "the error quotes the request");
+    }
+    // And the page still answers.
+    let again = send(
+        addr,
+        format!("GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+    );
+    prop_assert_eq!(status(&again), Some(200));
+    Ok(())
+}
 
-    #[test]
-    fn any_request_gets_a_documented_answer_that_quotes_nothing(req in request()) {
-        let page = page().lock().unwrap_or_else(|e| e.into_inner());
-        let response = send(&page.addr, &req.bytes(&page.addr));
-        let code = status(&response);
-        // HTTP, with a status the page documents (or the HTTP library's own 400 and 505 for
-        // requests that are not HTTP/1.1), never a server error of the page.
-        prop_assert!(
-            code.is_some_and(|c| [200, 400, 404, 405, 413, 415, 421, 422, 505].contains(&c)),
-            "status {:?}", code
-        );
-        // A foreign or missing Host is refused before anything else is looked at.
-        if req.host != Some(true) && code != Some(400) && code != Some(505) {
-            prop_assert_eq!(code, Some(421));
-        }
-        // An error never quotes what the request carried.
-        if code != Some(200) {
-            let text = String::from_utf8_lossy(&response);
-            prop_assert!(!text.contains(SENTINEL), "the error quotes the request");
-        }
-        // And the page still answers.
-        let again = send(
-            &page.addr,
-            format!("GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", page.addr).as_bytes(),
-        );
-        prop_assert_eq!(status(&again), Some(200));
+#[test]
+fn any_request_gets_a_documented_answer_that_quotes_nothing() {
+    let page = start_page();
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 300,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    });
+    let result = runner.run(&request(), |req| check(&page.addr, &req));
+    drop(page);
+    if let Err(e) = result {
+        panic!("{e}");
     }
 }

@@ -90,6 +90,35 @@ fn other_mistakes_are_caught_too() {
 }
 
 #[test]
+fn a_dimension_evidences_one_element() {
+    let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
+    // Coercion at destination, which evidences the means, named under the act as well.
+    let means = rules
+        .person_rule
+        .elements
+        .iter()
+        .position(|e| e.element == trafficking_indicators::PalermoElement::Means)
+        .expect("means");
+    let coercion = rules.person_rule.elements[means].dimensions[0];
+    let act = rules
+        .person_rule
+        .elements
+        .iter()
+        .position(|e| e.element == trafficking_indicators::PalermoElement::Act)
+        .expect("act");
+    rules.person_rule.elements[act].dimensions.push(coercion);
+    let text: Vec<String> = validate(&rules, &Catalogue::builtin())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("already makes up another element")),
+        "{text:#?}"
+    );
+}
+
+#[test]
 fn out_of_order_weights_and_thresholds_are_rejected() {
     let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
     rules.weights.weak = 8.0; // above medium
