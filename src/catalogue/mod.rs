@@ -161,22 +161,18 @@ impl CatalogueDocument {
     /// Parses a catalogue document from JSON, without checking references between its parts
     /// (see [`Catalogue::from_documents`]).
     pub fn from_json(json: &str) -> Result<Self, CatalogueError> {
-        let json = crate::model::json::text_input(json).map_err(|_| CatalogueError::Parse {
-            message: "the text is UTF-16: save it as UTF-8".to_owned(),
-            line: 1,
-            column: 1,
-        })?;
-        let limits = Limits::default();
-        if json.len() > limits.max_catalogue_bytes {
-            return Err(CatalogueError::TooLarge {
-                bytes: json.len(),
-                limit: limits.max_catalogue_bytes,
-            });
-        }
-        serde_json::from_str(json).map_err(|e| CatalogueError::Parse {
-            line: e.line(),
-            column: e.column(),
-            message: crate::model::error::strip_position(&e),
+        use crate::model::json::{DocumentProblem, read_document};
+        read_document(json, Limits::default().max_catalogue_bytes).map_err(|p| match p {
+            DocumentProblem::TooLarge { bytes, limit } => CatalogueError::TooLarge { bytes, limit },
+            DocumentProblem::Parse {
+                message,
+                line,
+                column,
+            } => CatalogueError::Parse {
+                message,
+                line,
+                column,
+            },
         })
     }
 }

@@ -127,6 +127,51 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError>
     }
 }
 
+/// Why a policy document (a rule set, a catalogue extension) could not be read; each reader
+/// turns it into its own error.
+pub(crate) enum DocumentProblem {
+    /// Longer than the reader's limit.
+    TooLarge {
+        /// Its length in bytes.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Not readable as the document: UTF-16 text, or a JSON or shape error at a position.
+    Parse {
+        /// What is wrong, without the text.
+        message: String,
+        /// Where, from 1.
+        line: usize,
+        /// Where, from 1.
+        column: usize,
+    },
+}
+
+/// Reads a policy document: a leading byte-order mark skipped, UTF-16 refused, at most
+/// `limit` bytes, then parsed with serde (the message never quotes the text).
+pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
+    text: &str,
+    limit: usize,
+) -> Result<T, DocumentProblem> {
+    let text = text_input(text).map_err(|_| DocumentProblem::Parse {
+        message: "the text is UTF-16: save it as UTF-8".to_owned(),
+        line: 1,
+        column: 1,
+    })?;
+    if text.len() > limit {
+        return Err(DocumentProblem::TooLarge {
+            bytes: text.len(),
+            limit,
+        });
+    }
+    serde_json::from_str(text).map_err(|e| DocumentProblem::Parse {
+        line: e.line(),
+        column: e.column(),
+        message: crate::model::error::strip_position(&e),
+    })
+}
+
 /// Reads a strict tree from any serde deserializer (used by `Case`'s `Deserialize` impl, so
 /// that there is one parser). Errors carry the [`CaseError`] message, never a value.
 pub(crate) fn tree_from<'de, D: Deserializer<'de>>(

@@ -561,22 +561,18 @@ impl RuleSet {
     /// Parses a rule set from JSON (without validating it against a catalogue; see
     /// [`validate`]).
     pub fn from_json(json: &str) -> Result<RuleSet, RuleSetError> {
-        let json = crate::model::json::text_input(json).map_err(|_| RuleSetError::Parse {
-            message: "the text is UTF-16: save it as UTF-8".to_owned(),
-            line: 1,
-            column: 1,
-        })?;
-        let limits = Limits::default();
-        if json.len() > limits.max_rule_set_bytes {
-            return Err(RuleSetError::TooLarge {
-                bytes: json.len(),
-                limit: limits.max_rule_set_bytes,
-            });
-        }
-        serde_json::from_str(json).map_err(|e| RuleSetError::Parse {
-            line: e.line(),
-            column: e.column(),
-            message: crate::model::error::strip_position(&e),
+        use crate::model::json::{DocumentProblem, read_document};
+        read_document(json, Limits::default().max_rule_set_bytes).map_err(|p| match p {
+            DocumentProblem::TooLarge { bytes, limit } => RuleSetError::TooLarge { bytes, limit },
+            DocumentProblem::Parse {
+                message,
+                line,
+                column,
+            } => RuleSetError::Parse {
+                message,
+                line,
+                column,
+            },
         })
     }
 
