@@ -259,7 +259,7 @@ impl Assessor {
         relevant_lists: u64,
     ) -> Advice {
         let person = &reading.person;
-        let case_forms = case.forms.iter().fold(0u16, |m, f| m | f.bit());
+        let case_forms = reading.forms;
         // The forms under consideration: recorded, shown by a present purpose fact, or (for
         // the sex trade) a prostitution offence listed.
         let forms_considered = counted

@@ -55,8 +55,7 @@ impl Assessor {
         // 3. Rules: dimensions, elements, definition, criteria, level.
         let outcome = self.outcome(&tally, &reading.person);
         // 4. Questions: the open ones, ranked, and what answering them all could reach.
-        let case_forms = case.forms.iter().fold(0u16, |m, f| m | f.bit());
-        let relevant_lists = self.relevant_lists(case_forms, &reading.person);
+        let relevant_lists = self.relevant_lists(reading.forms, &reading.person);
         let RankedQuestions {
             ask_next,
             more_questions,

@@ -329,7 +329,7 @@ impl Assessor {
         let tally = *tally;
         let outcome = *outcome;
         // Open questions: relevant entries not answered, in slots not settled.
-        let case_forms = case.forms.iter().fold(0u16, |m, f| m | f.bit());
+        let case_forms = reading.forms;
         let mut all_present = tally;
         let mut unresolved = 0u32;
         // What a "present" answer would do depends only on the dimension, the strength the

@@ -21,6 +21,8 @@ pub(super) struct Reading {
     pub(super) status: Vec<Option<ObservationStatus>>,
     /// The interview's conditions make a "no" unreliable.
     pub(super) unreliable_no: bool,
+    /// The forms of exploitation the case records, as a bit set.
+    pub(super) forms: u16,
 }
 
 impl Assessor {
@@ -48,6 +50,7 @@ impl Assessor {
             resolved,
             status,
             unreliable_no,
+            forms: case.forms.iter().fold(0u16, |m, f| m | f.bit()),
         })
     }
 
