@@ -354,8 +354,13 @@ impl Assessor {
         // The strongest strength still askable per dimension: how far "at best" can go.
         let mut open_strength: [Option<Strength>; 6] = [None; 6];
         let mut open_fact_lists = 0u64;
+        let mut open: Vec<usize> = Vec::with_capacity(self.entries.len());
         for (pos, e) in self.entries.iter().enumerate() {
-            if e.appearance || !askable(pos, e, slots) {
+            if !askable(pos, e, slots) {
+                continue;
+            }
+            open.push(pos);
+            if e.appearance {
                 continue;
             }
             match e.dimension {
@@ -376,16 +381,13 @@ impl Assessor {
         };
         let distance_now = self.distance(&tally, &outcome, person, &reach);
         let type_mask = crate::catalogue::priors::type_mask(&case.forms);
-        for (pos, e) in self.entries.iter().enumerate() {
-            if !askable(pos, e, slots) {
+        for pos in open {
+            let Some(e) = self.entries.get(pos) else {
                 continue;
-            }
+            };
             let Some(state) = slots.get_mut(e.slot as usize) else {
                 continue;
             };
-            if state.closed {
-                continue;
-            }
             unresolved += 1;
             let s = self.strength(e, person);
             if state.present.is_some_and(|have| have >= s) {
@@ -453,8 +455,10 @@ impl Assessor {
             let open = e
                 .dimension
                 .is_none_or(|d| outcome.positive.get(d.index()).is_some_and(Option::is_none));
-            let likelihood = if e.fact == Some(PalermoElement::Purpose) && e.forms & case_forms != 0
-            {
+            let likelihood = if distance_now == 0.0 {
+                // Nothing to progress towards: the likelihood cannot change the rank.
+                0.0
+            } else if e.fact == Some(PalermoElement::Purpose) && e.forms & case_forms != 0 {
                 self.purpose_fact_likelihood
             } else {
                 e.prior

@@ -22,6 +22,17 @@ pub(super) struct Outcome {
     pub(super) level: Level,
 }
 
+/// Which reasonable-grounds criteria an outcome evaluates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Criteria {
+    /// Every criterion: the explanation lists each.
+    Every,
+    /// Criteria in order until one holds (or the definition is met): enough for the level.
+    UntilLevelDecided,
+    /// None: the caller knows the level from a base outcome.
+    Skip,
+}
+
 pub(super) fn condition_holds(
     condition: &CompiledCondition,
     tally: &Tally,
@@ -70,7 +81,7 @@ impl Assessor {
                 *slot = met;
             }
         }
-        self.outcome_from(positive, positive_mask, tally, person, true)
+        self.outcome_from(positive, positive_mask, tally, person, Criteria::Every)
     }
 
     /// The outcome of `tally`, which differs from the tally of `base` only in `changed` (a
@@ -85,6 +96,23 @@ impl Assessor {
     ) -> Outcome {
         let mut positive = base.positive;
         let mut positive_mask = base.positive_mask;
+        if base.definition {
+            // More evidence never takes anything away (weights are ordered and never
+            // negative; every condition is monotone): the definition stays met.
+            if let Some(d) = changed
+                && let Some(slot) = positive.get_mut(d.index())
+            {
+                *slot = self.clause_met(tally.dim(d));
+                if slot.is_some() {
+                    positive_mask |= dim_bit(d);
+                }
+            }
+            return Outcome {
+                positive,
+                positive_mask,
+                ..*base
+            };
+        }
         if let Some(d) = changed {
             let met = self.clause_met(tally.dim(d));
             if let Some(slot) = positive.get_mut(d.index()) {
@@ -96,18 +124,29 @@ impl Assessor {
                 positive_mask &= !dim_bit(d);
             }
         }
-        self.outcome_from(positive, positive_mask, tally, person, false)
+        let check = if base.criteria_met == 0 {
+            Criteria::UntilLevelDecided
+        } else {
+            Criteria::Skip
+        };
+        let mut outcome = self.outcome_from(positive, positive_mask, tally, person, check);
+        if base.criteria_met != 0 && !outcome.definition {
+            // The criteria that held still hold (monotone): they decide the level.
+            outcome.criteria_met = base.criteria_met;
+            outcome.level = Level::ReasonableGrounds;
+        }
+        outcome
     }
 
     /// Elements, definition, criteria and level, given the dimensions' results: every
-    /// criterion that holds, or (`every_criterion` false) only as many as decide the level.
+    /// criterion that holds, only as many as decide the level, or none (`check`).
     pub(super) fn outcome_from(
         &self,
         positive: [Option<usize>; 6],
         positive_mask: u8,
         tally: &Tally,
         person: &Person,
-        every_criterion: bool,
+        check: Criteria,
     ) -> Outcome {
         // Each element by the rule: a positive dimension, or a fact of its lists.
         let mut elements = [false; 3];
@@ -146,7 +185,8 @@ impl Assessor {
         let definition = act && purpose && (means || person.exempt);
         let mut criteria_met = 0u64;
         for (i, c) in self.criteria.iter().enumerate().take(64) {
-            if !every_criterion && (definition || criteria_met != 0) {
+            let decided = definition || criteria_met != 0;
+            if check == Criteria::Skip || (check == Criteria::UntilLevelDecided && decided) {
                 break;
             }
             let holds = c
