@@ -88,6 +88,27 @@ pub(super) struct Reach {
     pub(super) open_fact_lists: u64,
 }
 
+/// Per dimension, how many more indicators it needs, at best, to be positive (computed once
+/// per tally: a "what if" changes one dimension, so it updates one entry).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Needs(pub(super) [u32; 6]);
+
+impl Needs {
+    /// Recomputes the need of dimension `d` from `tally`.
+    pub(super) fn update(
+        &mut self,
+        assessor: &Assessor,
+        tally: &Tally,
+        reach: &Reach,
+        d: Dimension,
+    ) {
+        let best = reach.open_strength.get(d.index()).copied().flatten();
+        if let Some(slot) = self.0.get_mut(d.index()) {
+            *slot = assessor.need(tally.dim(d), best);
+        }
+    }
+}
+
 /// How many questions of one dimension may follow each other in `ask_next`, unless only that
 /// dimension can raise the level.
 pub const MAX_SAME_DIMENSION_IN_A_ROW: usize = 3;
@@ -194,15 +215,21 @@ impl Assessor {
             .unwrap_or(UNREACHABLE)
     }
 
+    /// How many more indicators, at best, each dimension needs to be positive.
+    pub(super) fn needs(&self, tally: &Tally, reach: &Reach) -> Needs {
+        let mut needs = Needs([UNREACHABLE; 6]);
+        for d in Dimension::ALL {
+            needs.update(self, tally, reach, d);
+        }
+        needs
+    }
+
     /// How many more indicators, at best, a dimension of `mask` needs to be positive.
-    pub(super) fn need_any(&self, tally: &Tally, mask: u8, reach: &Reach) -> u32 {
+    pub(super) fn need_any(&self, needs: &Needs, mask: u8) -> u32 {
         Dimension::ALL
             .iter()
             .filter(|d| mask & dim_bit(**d) != 0)
-            .map(|d| {
-                let best = reach.open_strength.get(d.index()).copied().flatten();
-                self.need(tally.dim(*d), best)
-            })
+            .filter_map(|d| needs.0.get(d.index()).copied())
             .min()
             .unwrap_or(UNREACHABLE)
     }
@@ -211,7 +238,7 @@ impl Assessor {
     pub(super) fn element_cost(
         &self,
         el: PalermoElement,
-        tally: &Tally,
+        needs: &Needs,
         outcome: &Outcome,
         person: &Person,
         reach: &Reach,
@@ -219,7 +246,7 @@ impl Assessor {
         if outcome.elements.get(el as usize).copied().unwrap_or(false) {
             return 0.0;
         }
-        let by_dimension = self.need_any(tally, self.element_dims(el), reach);
+        let by_dimension = self.need_any(needs, self.element_dims(el));
         let has_facts = self
             .element_lists
             .get(el as usize)
@@ -236,6 +263,7 @@ impl Assessor {
         &self,
         c: &CompiledCondition,
         tally: &Tally,
+        needs: &Needs,
         outcome: &Outcome,
         person: &Person,
         reach: &Reach,
@@ -246,11 +274,9 @@ impl Assessor {
         let unreachable = f64::from(UNREACHABLE);
         match c {
             CompiledCondition::ElementMet(el) => {
-                self.element_cost(*el, tally, outcome, person, reach)
+                self.element_cost(*el, needs, outcome, person, reach)
             }
-            CompiledCondition::AnyDimensionPositive(mask) => {
-                f64::from(self.need_any(tally, *mask, reach))
-            }
+            CompiledCondition::AnyDimensionPositive(mask) => f64::from(self.need_any(needs, *mask)),
             CompiledCondition::IndicatorPresent(mask, min) => {
                 let askable = Dimension::ALL.iter().any(|d| {
                     mask & dim_bit(*d) != 0
@@ -278,7 +304,7 @@ impl Assessor {
             CompiledCondition::MeansNotRequired | CompiledCondition::TreatedAsChild => unreachable,
             CompiledCondition::Any(cs) => cs
                 .iter()
-                .map(|c| self.condition_cost(c, tally, outcome, person, reach))
+                .map(|c| self.condition_cost(c, tally, needs, outcome, person, reach))
                 .fold(unreachable, f64::min),
         }
     }
@@ -288,6 +314,7 @@ impl Assessor {
     pub(super) fn distance(
         &self,
         tally: &Tally,
+        needs: &Needs,
         outcome: &Outcome,
         person: &Person,
         reach: &Reach,
@@ -298,14 +325,14 @@ impl Assessor {
         let definition: f64 = PalermoElement::ALL
             .iter()
             .filter(|el| !(person.exempt && **el == PalermoElement::Means))
-            .map(|el| self.element_cost(*el, tally, outcome, person, reach))
+            .map(|el| self.element_cost(*el, needs, outcome, person, reach))
             .sum();
         self.criteria
             .iter()
             .map(|c| {
                 c.conditions
                     .iter()
-                    .map(|cond| self.condition_cost(cond, tally, outcome, person, reach))
+                    .map(|cond| self.condition_cost(cond, tally, needs, outcome, person, reach))
                     .sum::<f64>()
             })
             .fold(definition, f64::min)
@@ -379,7 +406,8 @@ impl Assessor {
             open_strength,
             open_fact_lists,
         };
-        let distance_now = self.distance(&tally, &outcome, person, &reach);
+        let needs_now = self.needs(&tally, &reach);
+        let distance_now = self.distance(&tally, &needs_now, &outcome, person, &reach);
         let type_mask = crate::catalogue::priors::type_mask(&case.forms);
         for pos in open {
             let Some(e) = self.entries.get(pos) else {
@@ -420,7 +448,15 @@ impl Assessor {
                     hypothetical.level,
                     makes_positive,
                     what_if.score() - tally.score(),
-                    self.distance(&what_if, &hypothetical, person, &reach),
+                    if hypothetical.level >= Level::ReasonableGrounds {
+                        0.0
+                    } else {
+                        let mut needs = needs_now;
+                        if let Some(d) = e.dimension {
+                            needs.update(self, &what_if, &reach, d);
+                        }
+                        self.distance(&what_if, &needs, &hypothetical, person, &reach)
+                    },
                 )
             };
             let (level, makes_positive, gain, after) = match e.dimension {

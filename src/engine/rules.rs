@@ -43,9 +43,7 @@ pub(super) fn condition_holds(
     match condition {
         CompiledCondition::ElementMet(el) => elements.get(*el as usize).copied().unwrap_or(false),
         CompiledCondition::AnyDimensionPositive(mask) => positive_mask & mask != 0,
-        CompiledCondition::IndicatorPresent(mask, min) => {
-            tally.strongest(*mask).is_some_and(|s| s >= *min)
-        }
+        CompiledCondition::IndicatorPresent(mask, min) => tally.present_at_least(*mask, *min),
         CompiledCondition::ScoreAtLeast(t) => tally.decisive_score() >= *t,
         CompiledCondition::MeansNotRequired => person.exempt,
         CompiledCondition::TreatedAsChild => person.child_rules,

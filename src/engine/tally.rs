@@ -40,6 +40,10 @@ pub(super) struct Tally {
     /// Per minimum strength: the watch groups with a present entry (appearance excluded) of
     /// at least that strength (bit set).
     pub(super) watched: [u64; 3],
+    /// Per minimum strength (weak 0, medium 1, strong 2): the dimensions with a counted
+    /// indicator (appearance excluded) of at least that strength (bit set). Only grows: a
+    /// slot raised to a stronger wording is still present at every weaker minimum.
+    pub(super) present_dims: [u8; 3],
     /// A present indicator evidences the act for a person exempt from the means.
     pub(super) act: bool,
     /// Anything present at all (further inquiry).
@@ -85,6 +89,9 @@ impl Tally {
             return;
         }
         self.decisive_raw += points;
+        for dims in self.present_dims.iter_mut().take(to.index() + 1) {
+            *dims |= dim_bit(dimension);
+        }
         if let Some(c) = self.counts.get_mut(dimension.index()) {
             if let Some(slot) = from.and_then(|f| c.get_mut(f.index())) {
                 *slot = slot.saturating_sub(1);
@@ -108,22 +115,16 @@ impl Tally {
 
     /// The strongest present strength in any dimension of `mask`.
     pub(super) fn strongest(&self, mask: u8) -> Option<Strength> {
-        Dimension::ALL
-            .iter()
-            .filter(|d| mask & dim_bit(**d) != 0)
-            .filter_map(|d| {
-                let [w, m, s] = self.dim(*d);
-                if s > 0 {
-                    Some(Strength::Strong)
-                } else if m > 0 {
-                    Some(Strength::Medium)
-                } else if w > 0 {
-                    Some(Strength::Weak)
-                } else {
-                    None
-                }
-            })
-            .max()
+        [Strength::Strong, Strength::Medium, Strength::Weak]
+            .into_iter()
+            .find(|s| self.present_at_least(mask, *s))
+    }
+
+    /// Whether a dimension of `mask` has a counted indicator of at least `min`.
+    pub(super) fn present_at_least(&self, mask: u8, min: Strength) -> bool {
+        self.present_dims
+            .get(min.index())
+            .is_some_and(|dims| dims & mask != 0)
     }
 
     pub(super) fn watched(&self, groups: u64, min: Strength) -> bool {
