@@ -1234,10 +1234,7 @@ impl Reader<'_> {
                         .collect::<Result<_, _>>()?;
                 }
                 "sector" => {
-                    case.sector = match value {
-                        Json::Null => None,
-                        v => Some(self.keyword(v, &path.key("sector"))?),
-                    };
+                    case.sector = self.optional_keyword(value, &path.key("sector"))?;
                 }
                 "measures" => {
                     let p = path.key("measures");
@@ -1377,16 +1374,37 @@ impl Reader<'_> {
                             "needs_doctor" => ("needs_doctor", &mut record.safety.needs_doctor),
                             _ => continue,
                         };
-                        *slot = match v {
-                            Json::Null => None,
-                            v => Some(self.keyword(v, &p.key(name))?),
-                        };
+                        *slot = self.optional_keyword(v, &p.key(name))?;
                     }
                 }
                 _ => {}
             }
         }
         Ok(record)
+    }
+
+    /// An optional note (`null` or absent: none), within the note limit.
+    fn note(&self, value: &Json, path: &Path<'_>) -> Result<Option<Note>, CaseError> {
+        match value {
+            Json::Null => Ok(None),
+            v => Ok(Some(Note(self.text(
+                v,
+                path,
+                self.limits.max_note_chars,
+            )?))),
+        }
+    }
+
+    /// An optional keyword (`null` or absent: none).
+    fn optional_keyword<T: Keyword>(
+        &self,
+        value: &Json,
+        path: &Path<'_>,
+    ) -> Result<Option<T>, CaseError> {
+        match value {
+            Json::Null => Ok(None),
+            v => self.keyword(v, path).map(Some),
+        }
     }
 
     fn observation(&self, value: &Json, path: &Path<'_>) -> Result<Observation, CaseError> {
@@ -1404,22 +1422,8 @@ impl Reader<'_> {
                 "status" => {
                     status = Some(self.keyword(value, &path.key("status"))?);
                 }
-                "source" => {
-                    source = match value {
-                        Json::Null => None,
-                        v => Some(self.keyword(v, &path.key("source"))?),
-                    };
-                }
-                "note" => {
-                    note = match value {
-                        Json::Null => None,
-                        v => Some(Note(self.text(
-                            v,
-                            &path.key("note"),
-                            self.limits.max_note_chars,
-                        )?)),
-                    };
-                }
+                "source" => source = self.optional_keyword(value, &path.key("source"))?,
+                "note" => note = self.note(value, &path.key("note"))?,
                 _ => {}
             }
         }
@@ -1448,22 +1452,8 @@ impl Reader<'_> {
                 "kind" => {
                     kind = Some(self.keyword(value, &path.key("kind"))?);
                 }
-                "stage" => {
-                    stage = match value {
-                        Json::Null => None,
-                        v => Some(self.keyword(v, &path.key("stage"))?),
-                    };
-                }
-                "note" => {
-                    note = match value {
-                        Json::Null => None,
-                        v => Some(Note(self.text(
-                            v,
-                            &path.key("note"),
-                            self.limits.max_note_chars,
-                        )?)),
-                    };
-                }
+                "stage" => stage = self.optional_keyword(value, &path.key("stage"))?,
+                "note" => note = self.note(value, &path.key("note"))?,
                 _ => {}
             }
         }
