@@ -704,6 +704,13 @@ pub struct Citation {
     pub verification: Verification,
 }
 
+/// No citations: one shared empty list, so that an assessment does not allocate one per
+/// notice and recommendation.
+pub(crate) fn no_citations() -> std::sync::Arc<[Citation]> {
+    static EMPTY: std::sync::OnceLock<std::sync::Arc<[Citation]>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| std::sync::Arc::from([])).clone()
+}
+
 /// An indicator and its dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct IndicatorRef {

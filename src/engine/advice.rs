@@ -62,7 +62,7 @@ pub(super) fn recommendation(
         for_child: false,
         legal_basis,
         offences: Vec::new(),
-        standards: Arc::from([]),
+        standards: crate::assessment::no_citations(),
         pending_offences: Vec::new(),
         measures: Vec::new(),
         if_not_national: false,

@@ -6,7 +6,6 @@ use crate::assessment::{
     ElementFinding, Explanation, Need, ObservationFinding, PersonRuleFinding, PersonRuleForm,
     Question, ScoreExplanation, Shortfall, StrengthCounts, SubjectFinding,
 };
-use std::sync::Arc;
 
 use crate::assessment::{AgeBasis, AgeQuestion, Notice};
 use crate::case::DisabilityStatus;
@@ -347,7 +346,8 @@ impl Assessor {
         level: Level,
         contradicted: &[(usize, usize)],
     ) -> Vec<Notice> {
-        let mut notices = Vec::new();
+        let mut notices =
+            Vec::with_capacity(8 + self.rule_notices.len() + self.rules_not_verified.len());
         let plain = |kind| Notice {
             kind,
             indicators: Vec::new(),
@@ -355,7 +355,7 @@ impl Assessor {
             verification: None,
             conditions: Vec::new(),
             safety: None,
-            legal_basis: Arc::from([]),
+            legal_basis: crate::assessment::no_citations(),
         };
         if let Some(record) = case.interview.as_ref().filter(|r| r.safety.any_yes()) {
             notices.push(Notice {

@@ -143,7 +143,6 @@ pub(super) struct Candidate {
     pub(super) makes_positive: bool,
     pub(super) gain: f64,
     pub(super) pos: usize,
-    pub(super) slot: u32,
     pub(super) strength: Strength,
     /// The ranking as one integer, highest first: the expected progress towards
     /// reasonable grounds (how many fewer indicators a "yes" would leave to find, times how
@@ -162,7 +161,6 @@ impl Candidate {
         open: bool,
         gain: f64,
         pos: usize,
-        slot: u32,
         strength: Strength,
     ) -> Candidate {
         let value = ((progress.clamp(0.0, 15.0)) * 65_536.0) as u64; // below 2^20
@@ -178,7 +176,6 @@ impl Candidate {
             makes_positive,
             gain,
             pos,
-            slot,
             strength,
             rank,
         }
@@ -366,7 +363,6 @@ impl Assessor {
         // lists, act flag and strength.
         let mut memo: [[[[Option<WhatIf>; 3]; 3]; 4]; 6] = [[[[None; 3]; 3]; 4]; 6];
         let mut fact_memo: Vec<(MemoKey, WhatIf)> = Vec::new();
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(self.entries.len());
         // The entries that can still be asked: relevant, unanswered, of an unsettled slot.
         let askable = |pos: usize, e: &CompiledEntry, slots: &[SlotState]| {
             e.lists & relevant_lists != 0
@@ -409,6 +405,7 @@ impl Assessor {
         let needs_now = self.needs(&tally, &reach);
         let distance_now = self.distance(&tally, &needs_now, &outcome, person, &reach);
         let type_mask = crate::catalogue::priors::type_mask(&case.forms);
+        let mut winners: Vec<Candidate> = Vec::with_capacity(open.len());
         for pos in open {
             let Some(e) = self.entries.get(pos) else {
                 continue;
@@ -506,23 +503,8 @@ impl Assessor {
             };
             let progress =
                 (distance_now - after).max(0.0) * f64::from(likelihood) * f64::from(e.list_weight);
-            candidates.push(Candidate::new(
-                progress,
-                level,
-                makes_positive,
-                open,
-                gain,
-                pos,
-                e.slot,
-                s,
-            ));
-        }
-        // One question per slot, its best-ranked (strongest) wording; then the top few.
-        let mut winners: Vec<Candidate> = Vec::with_capacity(candidates.len());
-        for c in candidates {
-            let Some(state) = slots.get_mut(c.slot as usize) else {
-                continue;
-            };
+            let c = Candidate::new(progress, level, makes_positive, open, gain, pos, s);
+            // One question per slot: its best-ranked (strongest) wording.
             match state.winner {
                 Some(i) => {
                     if let Some(w) = winners.get_mut(i as usize)
@@ -537,6 +519,7 @@ impl Assessor {
                 }
             }
         }
+        // Then the top few.
         let more_questions = winners.len().saturating_sub(max_questions) as u32;
         // Only the best few need ordering: diversify sorts the rest if it ever reaches it.
         let sorted = max_questions.saturating_mul(3).min(winners.len());
