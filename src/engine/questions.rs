@@ -435,6 +435,17 @@ impl Assessor {
                     Some(have) => what_if.upgrade(e, have, s, self.gain(e, have, s)),
                     None => what_if.add(e, s, self.weight_of(e, s)),
                 }
+                if e.appearance && !(person.exempt && e.act) {
+                    // An item of appearance adds to the score only: no rule sees it, so the
+                    // outcome and the distance stay; only "nothing present" becomes "further
+                    // inquiry".
+                    return (
+                        outcome.level.max(Level::FurtherInquiry),
+                        false,
+                        what_if.score() - tally.score(),
+                        distance_now,
+                    );
+                }
                 let hypothetical = self.outcome_after(&outcome, &what_if, e.dimension, person);
                 let makes_positive = e.dimension.is_some_and(|d| {
                     let was = outcome.positive.get(d.index()).copied().flatten();
@@ -459,7 +470,12 @@ impl Assessor {
             let (level, makes_positive, gain, after) = match e.dimension {
                 Some(d) if e.watch == 0 => {
                     let from = present_now.map_or(0, |h| h.index() + 1);
-                    let kind = if e.appearance { 2 } else { usize::from(e.act) };
+                    // Evidence of the act matters only to a person exempt from the means.
+                    let kind = if e.appearance {
+                        2
+                    } else {
+                        usize::from(e.act && person.exempt)
+                    };
                     let slot = memo
                         .get_mut(d.index())
                         .and_then(|m| m.get_mut(from))
