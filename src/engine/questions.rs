@@ -538,7 +538,7 @@ impl Assessor {
         // Then the top few.
         let more_questions = winners.len().saturating_sub(max_questions) as u32;
         // Only the best few need ordering: diversify sorts the rest if it ever reaches it.
-        let sorted = max_questions.saturating_mul(3).min(winners.len());
+        let sorted = max_questions.saturating_add(4).min(winners.len());
         if sorted < winners.len() {
             winners.select_nth_unstable_by_key(sorted, |c| std::cmp::Reverse(c.rank));
         }
