@@ -102,6 +102,17 @@ impl Tally {
         }
     }
 
+    /// A present entry that is not counted (another wording of its slot counts): only what
+    /// conditions watch and evidence of the act.
+    pub(super) fn also_present(&mut self, e: &CompiledEntry, strength: Strength) {
+        self.act |= e.act;
+        if !e.appearance {
+            for groups in self.watched.iter_mut().take(strength.index() + 1) {
+                *groups |= e.watch;
+            }
+        }
+    }
+
     pub(super) fn dim(&self, dimension: Dimension) -> [u32; 3] {
         self.counts
             .get(dimension.index())
@@ -193,7 +204,16 @@ impl Assessor {
         let mut counted: Vec<Counted> = Vec::new();
         for &(slot, strength, pos) in &present {
             match counted.last_mut() {
-                Some(last) if last.slot == slot => last.same_concept.push(pos),
+                Some(last) if last.slot == slot => {
+                    // Counted once with the stronger wording, but still present: the lists
+                    // and indicators a condition watches, and evidence of the act, see it
+                    // (otherwise a stronger wording of the same fact could hide a weaker
+                    // one's list and lower the level).
+                    if let Some(e) = self.entries.get(pos) {
+                        tally.also_present(e, strength);
+                    }
+                    last.same_concept.push(pos);
+                }
                 _ => {
                     let Some(e) = self.entries.get(pos) else {
                         continue;
