@@ -1,12 +1,14 @@
 //! A differential check: a deliberately naive implementation of the ILO/EC combination rule
 //! and the person-level rule, written from the domain notes (not from the rule set data),
-//! compared with the engine on thousands of random cases under both built-in rule sets.
+//! compared with the engine on thousands of random cases under both built-in rule sets; and
+//! for `ilo-2009`, a naive reading of its five reasonable-grounds criteria, compared with the
+//! level.
 
 use std::collections::BTreeMap;
 
 use trafficking_indicators::{
-    Assessor, Case, Catalogue, Dimension, ExploitationForm, IndicatorId, ListId, Observation,
-    ObservationStatus, PalermoElement, Strength, Subject,
+    Assessor, Case, Catalogue, Dimension, ExploitationForm, IndicatorId, Level, ListId,
+    Observation, ObservationStatus, PalermoElement, Strength, Subject,
 };
 
 /// A tiny seeded generator (xorshift64*), so the check is reproducible without a dependency.
@@ -145,6 +147,145 @@ fn naive(
     // still counts for an exempt person.
     let met = (act && means && purpose) || (exempt && purpose && act_evidence);
     (positive, met)
+}
+
+/// The level under `ilo-2009`, read naively from its published criteria (README, "Rule
+/// sets"): the definition met; else reasonable grounds when any of exploitation with a means
+/// dimension, strong coercion with exploitation, exploitation for a person the means are not
+/// required of, a child in sexual exploitation, or a score of at least 50 holds; else further
+/// inquiry when anything is present. Every present wording of a fact counts for the lists a
+/// criterion names, even where a stronger wording of it counts in the dimension.
+fn naive_ilo_2009_level(case: &Case) -> Level {
+    let catalogue = Catalogue::builtin();
+    let child_list = ListId::new("ilo_ec_2009_child_labour").expect("id");
+    let sexual_list = ListId::new("unodc_sexual_exploitation").expect("id");
+    let purpose_list = ListId::new("palermo_purpose").expect("id");
+    let as_child = match case.subject.age_years {
+        Some(age) => age < 18,
+        None => case.subject.possibly_minor == Some(true),
+    };
+    let exempt = as_child;
+    let weight = |s: Strength| match s {
+        Strength::Strong => 10.0,
+        Strength::Medium => 5.0,
+        Strength::Weak => 2.0,
+    };
+    let mut strongest: [BTreeMap<String, Strength>; 6] = Default::default();
+    let (mut purpose_fact, mut act_evidence, mut anything) = (false, false, false);
+    let (mut purpose_list_present, mut sexual_list_medium, mut sexual_fact) = (false, false, false);
+    for o in case
+        .observations
+        .iter()
+        .filter(|o| o.status == ObservationStatus::Present)
+    {
+        anything = true;
+        let e = catalogue.get(o.indicator.as_str()).expect("known");
+        let s = if as_child {
+            e.strength_in(&child_list)
+        } else {
+            e.strength
+        };
+        if !e.appearance {
+            purpose_list_present |= e.in_list(&purpose_list);
+            sexual_list_medium |= e.in_list(&sexual_list) && s >= Strength::Medium;
+        }
+        sexual_fact |= e.id.as_str() == "purpose_sexual_exploitation";
+        let Some(dimension) = e.dimension else {
+            match e.element {
+                Some(PalermoElement::Purpose) => purpose_fact = true,
+                Some(PalermoElement::Act) => act_evidence = true,
+                _ => {}
+            }
+            continue;
+        };
+        if e.appearance {
+            continue;
+        }
+        let recruiter = e.act_evidence.as_ref().is_some_and(|m| m.evidences_act);
+        if recruiter || dimension == Dimension::CoercionAtDestination {
+            act_evidence = true;
+        }
+        let slot = strongest[dimension.index()]
+            .entry(e.concept.to_string())
+            .or_insert(s);
+        if s > *slot {
+            *slot = s;
+        }
+    }
+    let has = |d: Dimension, min: Strength| strongest[d.index()].values().any(|s| *s >= min);
+    let positive = |d: Dimension| {
+        let count = |s: Strength| strongest[d.index()].values().filter(|v| **v == s).count();
+        let (st, me, we) = (
+            count(Strength::Strong),
+            count(Strength::Medium),
+            count(Strength::Weak),
+        );
+        st >= 2 || (st >= 1 && me + we >= 1) || me >= 3 || (me >= 2 && we >= 1)
+    };
+    let score: f64 = strongest
+        .iter()
+        .flat_map(|concepts| concepts.values())
+        .map(|s| weight(*s))
+        .sum::<f64>()
+        .min(100.0);
+    let purpose = positive(Dimension::ExploitativeConditionsOfWork) || purpose_fact;
+    let act = positive(Dimension::DeceptiveRecruitment)
+        || positive(Dimension::CoerciveRecruitment)
+        || positive(Dimension::RecruitmentByAbuseOfVulnerability);
+    let means = positive(Dimension::CoercionAtDestination)
+        || positive(Dimension::AbuseOfVulnerabilityAtDestination);
+    let any_means_dimension = [
+        Dimension::DeceptiveRecruitment,
+        Dimension::CoerciveRecruitment,
+        Dimension::RecruitmentByAbuseOfVulnerability,
+        Dimension::CoercionAtDestination,
+        Dimension::AbuseOfVulnerabilityAtDestination,
+    ]
+    .into_iter()
+    .any(positive);
+    let definition = (act && means && purpose) || (exempt && purpose && act_evidence);
+    let strong_coercion = (has(Dimension::CoerciveRecruitment, Strength::Strong)
+        || has(Dimension::CoercionAtDestination, Strength::Strong))
+        && (has(Dimension::ExploitativeConditionsOfWork, Strength::Medium) || purpose_list_present);
+    let reasonable_grounds = (purpose && any_means_dimension)
+        || strong_coercion
+        || (exempt && purpose)
+        || (as_child && (sexual_fact || sexual_list_medium))
+        || score >= 50.0;
+    if definition {
+        Level::DefinitionMet
+    } else if reasonable_grounds {
+        Level::ReasonableGrounds
+    } else if anything {
+        Level::FurtherInquiry
+    } else {
+        Level::NoIndicators
+    }
+}
+
+#[test]
+fn the_ilo_2009_level_agrees_with_a_naive_reading_of_its_criteria() {
+    let ids: Vec<IndicatorId> = Catalogue::builtin()
+        .entries()
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    let assessor = Assessor::builtin("ilo-2009").expect("builtin");
+    let mut rng = Rng(0x0dd_ba11_5eed_2026);
+    let mut per_level: BTreeMap<Level, usize> = BTreeMap::new();
+    for _ in 0..6000 {
+        let case = random_case(&mut rng, &ids);
+        let a = assessor.assess(&case).expect("valid");
+        assert_eq!(
+            a.level,
+            naive_ilo_2009_level(&case),
+            "ilo-2009: level differs for {}",
+            case.to_json_pretty()
+        );
+        *per_level.entry(a.level).or_default() += 1;
+    }
+    // The random cases reach every level, so each branch of the reading is compared.
+    assert_eq!(per_level.len(), 4, "{per_level:?}");
 }
 
 #[test]
