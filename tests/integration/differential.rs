@@ -1,8 +1,8 @@
 //! A differential check: a deliberately naive implementation of the ILO/EC combination rule
 //! and the person-level rule, written from the domain notes (not from the rule set data),
-//! compared with the engine on thousands of random cases under both built-in rule sets; and
-//! for `ilo-2009`, a naive reading of its five reasonable-grounds criteria, compared with the
-//! level.
+//! compared with the engine on thousands of random cases under both built-in rule sets; and a
+//! naive reading of the five reasonable-grounds criteria the built-in rule sets share,
+//! compared with the level.
 
 use std::collections::BTreeMap;
 
@@ -149,29 +149,32 @@ fn naive(
     (positive, met)
 }
 
-/// The level under `ilo-2009`, read naively from its published criteria (README, "Rule
-/// sets"): the definition met; else reasonable grounds when any of exploitation with a means
-/// dimension, strong coercion with exploitation, exploitation for a person the means are not
-/// required of, a child in sexual exploitation, or a score of at least 50 holds; else further
-/// inquiry when anything is present. Every present wording of a fact counts for the lists a
-/// criterion names, even where a stronger wording of it counts in the dimension.
-fn naive_ilo_2009_level(case: &Case) -> Level {
+/// The level under a built-in rule set, read naively from the five reasonable-grounds
+/// criteria the three share (README, "Rule sets"): the definition met; else reasonable grounds
+/// when any of exploitation with a means dimension, strong coercion with exploitation,
+/// exploitation for a person the means are not required of, a child in sexual exploitation,
+/// or a score of at least 50 holds; else further inquiry when anything is present. Every
+/// present wording of a fact counts for the lists a criterion names, even where a stronger
+/// wording of it counts in the dimension. The rule sets differ in who is a child and whether
+/// a disability waives the means (the arguments, as for [`naive`]).
+fn naive_level(case: &Case, exempt_disability: bool, child_under: u8, year_rule: bool) -> Level {
     let catalogue = Catalogue::builtin();
     let child_list = ListId::new("ilo_ec_2009_child_labour").expect("id");
     let sexual_list = ListId::new("unodc_sexual_exploitation").expect("id");
     let purpose_list = ListId::new("palermo_purpose").expect("id");
     let as_child = match case.subject.age_years {
-        Some(age) => age < 18,
+        Some(age) if year_rule => age + 1 < child_under,
+        Some(age) => age < child_under,
         None => case.subject.possibly_minor == Some(true),
     };
-    let exempt = as_child;
+    let exempt = as_child || (exempt_disability && case.subject.disability == Some(true));
     let weight = |s: Strength| match s {
         Strength::Strong => 10.0,
         Strength::Medium => 5.0,
         Strength::Weak => 2.0,
     };
     let mut strongest: [BTreeMap<String, Strength>; 6] = Default::default();
-    let (mut purpose_fact, mut act_evidence, mut anything) = (false, false, false);
+    let (mut purpose_fact, mut anything) = (false, false);
     let (mut purpose_list_present, mut sexual_list_medium, mut sexual_fact) = (false, false, false);
     for o in case
         .observations
@@ -191,19 +194,11 @@ fn naive_ilo_2009_level(case: &Case) -> Level {
         }
         sexual_fact |= e.id.as_str() == "purpose_sexual_exploitation";
         let Some(dimension) = e.dimension else {
-            match e.element {
-                Some(PalermoElement::Purpose) => purpose_fact = true,
-                Some(PalermoElement::Act) => act_evidence = true,
-                _ => {}
-            }
+            purpose_fact |= e.element == Some(PalermoElement::Purpose);
             continue;
         };
         if e.appearance {
             continue;
-        }
-        let recruiter = e.act_evidence.as_ref().is_some_and(|m| m.evidences_act);
-        if recruiter || dimension == Dimension::CoercionAtDestination {
-            act_evidence = true;
         }
         let slot = strongest[dimension.index()]
             .entry(e.concept.to_string())
@@ -229,11 +224,6 @@ fn naive_ilo_2009_level(case: &Case) -> Level {
         .sum::<f64>()
         .min(100.0);
     let purpose = positive(Dimension::ExploitativeConditionsOfWork) || purpose_fact;
-    let act = positive(Dimension::DeceptiveRecruitment)
-        || positive(Dimension::CoerciveRecruitment)
-        || positive(Dimension::RecruitmentByAbuseOfVulnerability);
-    let means = positive(Dimension::CoercionAtDestination)
-        || positive(Dimension::AbuseOfVulnerabilityAtDestination);
     let any_means_dimension = [
         Dimension::DeceptiveRecruitment,
         Dimension::CoerciveRecruitment,
@@ -243,7 +233,7 @@ fn naive_ilo_2009_level(case: &Case) -> Level {
     ]
     .into_iter()
     .any(positive);
-    let definition = (act && means && purpose) || (exempt && purpose && act_evidence);
+    let (_, definition) = naive(case, exempt_disability, child_under, year_rule);
     let strong_coercion = (has(Dimension::CoerciveRecruitment, Strength::Strong)
         || has(Dimension::CoercionAtDestination, Strength::Strong))
         && (has(Dimension::ExploitativeConditionsOfWork, Strength::Medium) || purpose_list_present);
@@ -264,28 +254,34 @@ fn naive_ilo_2009_level(case: &Case) -> Level {
 }
 
 #[test]
-fn the_ilo_2009_level_agrees_with_a_naive_reading_of_its_criteria() {
+fn the_level_agrees_with_a_naive_reading_of_the_criteria() {
     let ids: Vec<IndicatorId> = Catalogue::builtin()
         .entries()
         .iter()
         .map(|e| e.id.clone())
         .collect();
-    let assessor = Assessor::builtin("ilo-2009").expect("builtin");
     let mut rng = Rng(0x0dd_ba11_5eed_2026);
-    let mut per_level: BTreeMap<Level, usize> = BTreeMap::new();
-    for _ in 0..6000 {
-        let case = random_case(&mut rng, &ids);
-        let a = assessor.assess(&case).expect("valid");
-        assert_eq!(
-            a.level,
-            naive_ilo_2009_level(&case),
-            "ilo-2009: level differs for {}",
-            case.to_json_pretty()
-        );
-        *per_level.entry(a.level).or_default() += 1;
+    for (rule_set, exempt_disability, child_under, year_rule) in [
+        ("ilo-2009", false, 18, false),
+        ("kr-2023", true, 19, true),
+        ("kr-2024", true, 19, false),
+    ] {
+        let assessor = Assessor::builtin(rule_set).expect("builtin");
+        let mut per_level: BTreeMap<Level, usize> = BTreeMap::new();
+        for _ in 0..3000 {
+            let case = random_case(&mut rng, &ids);
+            let a = assessor.assess(&case).expect("valid");
+            assert_eq!(
+                a.level,
+                naive_level(&case, exempt_disability, child_under, year_rule),
+                "{rule_set}: level differs for {}",
+                case.to_json_pretty()
+            );
+            *per_level.entry(a.level).or_default() += 1;
+        }
+        // The random cases reach every level, so each branch of the reading is compared.
+        assert_eq!(per_level.len(), 4, "{rule_set}: {per_level:?}");
     }
-    // The random cases reach every level, so each branch of the reading is compared.
-    assert_eq!(per_level.len(), 4, "{per_level:?}");
 }
 
 #[test]
