@@ -887,7 +887,38 @@ impl Case {
     }
 
     fn check_conflicts(&self) -> Result<(), CaseError> {
-        // Sort observation positions by id: O(n log n) even for the largest allowed case.
+        if self.observations.len() <= 32 {
+            self.check_conflicts_pairwise()
+        } else {
+            self.check_conflicts_sorted()
+        }
+    }
+
+    /// For a screening form's few observations: each compared with the first of its id
+    /// (string comparisons mostly stop at the length), keeping the error the sorted search
+    /// reports (the smallest id, then the earliest position).
+    fn check_conflicts_pairwise(&self) -> Result<(), CaseError> {
+        let mut found: Option<(&str, CaseError)> = None;
+        for (i, current) in self.observations.iter().enumerate() {
+            let first = self
+                .observations
+                .iter()
+                .take(i)
+                .position(|o| o.indicator == current.indicator);
+            if let Some(j) = first
+                && found
+                    .as_ref()
+                    .is_none_or(|(id, _)| current.indicator.as_str() < *id)
+                && let Some(e) = self.conflict(j, i)
+            {
+                found = Some((current.indicator.as_str(), e));
+            }
+        }
+        found.map_or(Ok(()), |(_, e)| Err(e))
+    }
+
+    /// Observation positions sorted by id: O(n log n) even for the largest allowed case.
+    fn check_conflicts_sorted(&self) -> Result<(), CaseError> {
         let mut order: Vec<usize> = (0..self.observations.len()).collect();
         order.sort_by(|&a, &b| {
             let ia = self.observations.get(a).map(|o| o.indicator.as_str());
@@ -1542,6 +1573,43 @@ impl<'de> Deserialize<'de> for Case {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn both_conflict_searches_report_the_same_error() {
+        // Small cases with repeated ids and statuses: the pairwise search (up to 32
+        // observations) must report exactly what the sorted one does.
+        let ids = ["debt_bondage_at_destination", "low_or_no_salary", "a1", "hazardous_work"];
+        let statuses = [
+            ObservationStatus::Present,
+            ObservationStatus::Absent,
+            ObservationStatus::NotAssessed,
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as usize
+        };
+        let mut conflicts = 0;
+        for _ in 0..3000 {
+            let n = next(33);
+            let case = Case {
+                observations: (0..n)
+                    .filter_map(|_| {
+                        let id = IndicatorId::new(ids.get(next(4))?).ok()?;
+                        Some(Observation::new(id, *statuses.get(next(3))?))
+                    })
+                    .collect(),
+                ..Case::default()
+            };
+            let pairwise = format!("{:?}", case.check_conflicts_pairwise());
+            let sorted = format!("{:?}", case.check_conflicts_sorted());
+            assert_eq!(pairwise, sorted);
+            conflicts += usize::from(case.check_conflicts_sorted().is_err());
+        }
+        assert!(conflicts > 1000, "{conflicts}");
+    }
+
     use super::*;
 
     #[test]
