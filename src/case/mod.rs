@@ -1577,7 +1577,12 @@ mod tests {
     fn both_conflict_searches_report_the_same_error() {
         // Small cases with repeated ids and statuses: the pairwise search (up to 32
         // observations) must report exactly what the sorted one does.
-        let ids = ["debt_bondage_at_destination", "low_or_no_salary", "a1", "hazardous_work"];
+        let ids = [
+            "debt_bondage_at_destination",
+            "low_or_no_salary",
+            "a1",
+            "hazardous_work",
+        ];
         let statuses = [
             ObservationStatus::Present,
             ObservationStatus::Absent,
