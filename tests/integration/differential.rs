@@ -1,6 +1,6 @@
 //! A differential check: a deliberately naive implementation of the ILO/EC combination rule
 //! and the person-level rule, written from the domain notes (not from the rule set data),
-//! compared with the engine on thousands of random cases under both built-in rule sets; and a
+//! compared with the engine on thousands of random cases under the three built-in rule sets; and a
 //! naive reading of the five reasonable-grounds criteria the built-in rule sets share,
 //! compared with the level.
 
@@ -71,241 +71,261 @@ fn random_case(rng: &mut Rng, ids: &[IndicatorId]) -> Case {
     }
 }
 
-/// The naive rule: literal clauses, no substitution, concepts deduplicated by hand; items of
-/// appearance never count in a dimension; purpose facts evidence the purpose; for a person
-/// exempt from the means the act is an act fact, a recruitment item marked as a recruiter's
-/// conduct, or coercion at destination. `child_under` is the rule set's age limit (Korea's
-/// 2023 year rule leaves age 18 unsettled: adult rules).
-fn naive(
-    case: &Case,
+/// What sets the built-in rule sets apart for these checks: who is a child (Korea's 2023 year
+/// rule leaves age 18 unsettled: adult rules) and whether a disability waives the means.
+struct Rules {
+    id: &'static str,
     exempt_disability: bool,
     child_under: u8,
     year_rule: bool,
-) -> ([bool; 6], bool) {
-    let catalogue = Catalogue::builtin();
-    let child_list = ListId::new("ilo_ec_2009_child_labour").expect("id");
-    let as_child = match case.subject.age_years {
-        Some(age) if year_rule => age + 1 < child_under,
-        Some(age) => age < child_under,
-        None => case.subject.possibly_minor == Some(true),
-    };
-    // Per dimension: concept -> strongest present strength.
-    let mut present: [BTreeMap<String, Strength>; 6] = Default::default();
-    let mut purpose_fact = false;
-    let mut act_evidence = false;
-    for o in &case.observations {
-        if o.status != ObservationStatus::Present {
-            continue;
-        }
-        let e = catalogue.get(o.indicator.as_str()).expect("known");
-        let Some(dimension) = e.dimension else {
-            match e.element {
-                Some(PalermoElement::Purpose) => purpose_fact = true,
-                Some(PalermoElement::Act) => act_evidence = true,
-                _ => {}
-            }
-            continue;
-        };
-        if e.appearance {
-            continue;
-        }
-        let recruiter = e.act_evidence.as_ref().is_some_and(|m| m.evidences_act);
-        if recruiter || dimension == Dimension::CoercionAtDestination {
-            act_evidence = true;
-        }
-        let s = if as_child {
-            e.strength_in(&child_list)
-        } else {
-            e.strength
-        };
-        let slot = present[dimension.index()]
-            .entry(e.concept.to_string())
-            .or_insert(s);
-        if s > *slot {
-            *slot = s;
-        }
-    }
-    let mut positive = [false; 6];
-    for (d, concepts) in present.iter().enumerate() {
-        let count = |s: Strength| concepts.values().filter(|v| **v == s).count();
-        let (st, me, we) = (
-            count(Strength::Strong),
-            count(Strength::Medium),
-            count(Strength::Weak),
-        );
-        positive[d] = st >= 2 || (st >= 1 && me + we >= 1) || me >= 3 || (me >= 2 && we >= 1);
-    }
-    let use_dim = |d: Dimension| positive[d.index()];
-    let exempt = as_child || (exempt_disability && case.subject.disability == Some(true));
-    let purpose = use_dim(Dimension::ExploitativeConditionsOfWork) || purpose_fact;
-    let act = use_dim(Dimension::DeceptiveRecruitment)
-        || use_dim(Dimension::CoerciveRecruitment)
-        || use_dim(Dimension::RecruitmentByAbuseOfVulnerability);
-    let means = use_dim(Dimension::CoercionAtDestination)
-        || use_dim(Dimension::AbuseOfVulnerabilityAtDestination);
-    // The exemption removes the means requirement and never adds one: the adult route
-    // still counts for an exempt person.
-    let met = (act && means && purpose) || (exempt && purpose && act_evidence);
-    (positive, met)
 }
 
-/// The level under a built-in rule set, read naively from the five reasonable-grounds
-/// criteria the three share (README, "Rule sets"): the definition met; else reasonable grounds
-/// when any of exploitation with a means dimension, strong coercion with exploitation,
-/// exploitation for a person the means are not required of, a child in sexual exploitation,
-/// or a score of at least 50 holds; else further inquiry when anything is present. Every
-/// present wording of a fact counts for the lists a criterion names, even where a stronger
-/// wording of it counts in the dimension. The rule sets differ in who is a child and whether
-/// a disability waives the means (the arguments, as for [`naive`]).
-fn naive_level(case: &Case, exempt_disability: bool, child_under: u8, year_rule: bool) -> Level {
-    let catalogue = Catalogue::builtin();
-    let child_list = ListId::new("ilo_ec_2009_child_labour").expect("id");
-    let sexual_list = ListId::new("unodc_sexual_exploitation").expect("id");
-    let purpose_list = ListId::new("palermo_purpose").expect("id");
-    let as_child = match case.subject.age_years {
-        Some(age) if year_rule => age + 1 < child_under,
-        Some(age) => age < child_under,
-        None => case.subject.possibly_minor == Some(true),
-    };
-    let exempt = as_child || (exempt_disability && case.subject.disability == Some(true));
-    let weight = |s: Strength| match s {
-        Strength::Strong => 10.0,
-        Strength::Medium => 5.0,
-        Strength::Weak => 2.0,
-    };
-    let mut strongest: [BTreeMap<String, Strength>; 6] = Default::default();
-    let (mut purpose_fact, mut anything) = (false, false);
-    let (mut purpose_list_present, mut sexual_list_medium, mut sexual_fact) = (false, false, false);
-    for o in case
-        .observations
+const RULE_SETS: [Rules; 3] = [
+    Rules {
+        id: "ilo-2009",
+        exempt_disability: false,
+        child_under: 18,
+        year_rule: false,
+    },
+    Rules {
+        id: "kr-2023",
+        exempt_disability: true,
+        child_under: 19,
+        year_rule: true,
+    },
+    Rules {
+        id: "kr-2024",
+        exempt_disability: true,
+        child_under: 19,
+        year_rule: false,
+    },
+];
+
+/// Every id of the built-in catalogue, for the random cases.
+fn catalogue_ids() -> Vec<IndicatorId> {
+    Catalogue::builtin()
+        .entries()
         .iter()
-        .filter(|o| o.status == ObservationStatus::Present)
-    {
-        anything = true;
-        let e = catalogue.get(o.indicator.as_str()).expect("known");
-        let s = if as_child {
-            e.strength_in(&child_list)
-        } else {
-            e.strength
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+/// A case read naively under one rule set: who the person is for the rules, and what is
+/// present.
+struct NaiveReading {
+    as_child: bool,
+    exempt: bool,
+    /// Per dimension: concept -> strongest present strength (items of appearance excluded).
+    strongest: [BTreeMap<String, Strength>; 6],
+    purpose_fact: bool,
+    /// An act fact, a recruitment item marked as a recruiter's conduct, or coercion at
+    /// destination.
+    act_evidence: bool,
+    anything: bool,
+    /// Any present wording (appearance excluded) on `palermo_purpose`.
+    purpose_list: bool,
+    /// Any present wording (appearance excluded) on `unodc_sexual_exploitation`, medium or
+    /// stronger for this person.
+    sexual_list_medium: bool,
+    sexual_fact: bool,
+}
+
+impl NaiveReading {
+    fn new(case: &Case, rules: &Rules) -> NaiveReading {
+        let catalogue = Catalogue::builtin();
+        let child_list = ListId::new("ilo_ec_2009_child_labour").expect("id");
+        let sexual_list = ListId::new("unodc_sexual_exploitation").expect("id");
+        let purpose_list = ListId::new("palermo_purpose").expect("id");
+        let as_child = match case.subject.age_years {
+            Some(age) if rules.year_rule => age + 1 < rules.child_under,
+            Some(age) => age < rules.child_under,
+            None => case.subject.possibly_minor == Some(true),
         };
-        if !e.appearance {
-            purpose_list_present |= e.in_list(&purpose_list);
-            sexual_list_medium |= e.in_list(&sexual_list) && s >= Strength::Medium;
-        }
-        sexual_fact |= e.id.as_str() == "purpose_sexual_exploitation";
-        let Some(dimension) = e.dimension else {
-            purpose_fact |= e.element == Some(PalermoElement::Purpose);
-            continue;
+        let mut r = NaiveReading {
+            as_child,
+            exempt: as_child || (rules.exempt_disability && case.subject.disability == Some(true)),
+            strongest: Default::default(),
+            purpose_fact: false,
+            act_evidence: false,
+            anything: false,
+            purpose_list: false,
+            sexual_list_medium: false,
+            sexual_fact: false,
         };
-        if e.appearance {
-            continue;
+        for o in case
+            .observations
+            .iter()
+            .filter(|o| o.status == ObservationStatus::Present)
+        {
+            r.anything = true;
+            let e = catalogue.get(o.indicator.as_str()).expect("known");
+            let s = if as_child {
+                e.strength_in(&child_list)
+            } else {
+                e.strength
+            };
+            if !e.appearance {
+                r.purpose_list |= e.in_list(&purpose_list);
+                r.sexual_list_medium |= e.in_list(&sexual_list) && s >= Strength::Medium;
+            }
+            r.sexual_fact |= e.id.as_str() == "purpose_sexual_exploitation";
+            let Some(dimension) = e.dimension else {
+                match e.element {
+                    Some(PalermoElement::Purpose) => r.purpose_fact = true,
+                    Some(PalermoElement::Act) => r.act_evidence = true,
+                    _ => {}
+                }
+                continue;
+            };
+            if e.appearance {
+                continue;
+            }
+            let recruiter = e.act_evidence.as_ref().is_some_and(|m| m.evidences_act);
+            if recruiter || dimension == Dimension::CoercionAtDestination {
+                r.act_evidence = true;
+            }
+            let slot = r.strongest[dimension.index()]
+                .entry(e.concept.to_string())
+                .or_insert(s);
+            if s > *slot {
+                *slot = s;
+            }
         }
-        let slot = strongest[dimension.index()]
-            .entry(e.concept.to_string())
-            .or_insert(s);
-        if s > *slot {
-            *slot = s;
-        }
+        r
     }
-    let has = |d: Dimension, min: Strength| strongest[d.index()].values().any(|s| *s >= min);
-    let positive = |d: Dimension| {
-        let count = |s: Strength| strongest[d.index()].values().filter(|v| **v == s).count();
+
+    /// The literal ILO/EC clauses, no substitution: two strong; one strong and one medium
+    /// or weak; three medium; two medium and one weak.
+    fn positive(&self, d: Dimension) -> bool {
+        let count = |s: Strength| {
+            self.strongest[d.index()]
+                .values()
+                .filter(|v| **v == s)
+                .count()
+        };
         let (st, me, we) = (
             count(Strength::Strong),
             count(Strength::Medium),
             count(Strength::Weak),
         );
         st >= 2 || (st >= 1 && me + we >= 1) || me >= 3 || (me >= 2 && we >= 1)
-    };
-    let score: f64 = strongest
-        .iter()
-        .flat_map(|concepts| concepts.values())
-        .map(|s| weight(*s))
-        .sum::<f64>()
-        .min(100.0);
-    let purpose = positive(Dimension::ExploitativeConditionsOfWork) || purpose_fact;
-    let any_means_dimension = [
-        Dimension::DeceptiveRecruitment,
-        Dimension::CoerciveRecruitment,
-        Dimension::RecruitmentByAbuseOfVulnerability,
-        Dimension::CoercionAtDestination,
-        Dimension::AbuseOfVulnerabilityAtDestination,
-    ]
-    .into_iter()
-    .any(positive);
-    let (_, definition) = naive(case, exempt_disability, child_under, year_rule);
-    let strong_coercion = (has(Dimension::CoerciveRecruitment, Strength::Strong)
-        || has(Dimension::CoercionAtDestination, Strength::Strong))
-        && (has(Dimension::ExploitativeConditionsOfWork, Strength::Medium) || purpose_list_present);
-    let reasonable_grounds = (purpose && any_means_dimension)
-        || strong_coercion
-        || (exempt && purpose)
-        || (as_child && (sexual_fact || sexual_list_medium))
-        || score >= 50.0;
-    if definition {
-        Level::DefinitionMet
-    } else if reasonable_grounds {
-        Level::ReasonableGrounds
-    } else if anything {
-        Level::FurtherInquiry
-    } else {
-        Level::NoIndicators
+    }
+
+    /// A counted indicator of at least `min` in dimension `d`.
+    fn has(&self, d: Dimension, min: Strength) -> bool {
+        self.strongest[d.index()].values().any(|s| *s >= min)
+    }
+
+    fn purpose(&self) -> bool {
+        self.positive(Dimension::ExploitativeConditionsOfWork) || self.purpose_fact
+    }
+
+    /// The person-level rule: act, means and purpose; or, for a person exempt from the
+    /// means, the purpose with evidence of the act. The exemption removes the means
+    /// requirement and never adds one: the adult route still counts for an exempt person.
+    fn definition_met(&self) -> bool {
+        let act = self.positive(Dimension::DeceptiveRecruitment)
+            || self.positive(Dimension::CoerciveRecruitment)
+            || self.positive(Dimension::RecruitmentByAbuseOfVulnerability);
+        let means = self.positive(Dimension::CoercionAtDestination)
+            || self.positive(Dimension::AbuseOfVulnerabilityAtDestination);
+        (act && means && self.purpose()) || (self.exempt && self.purpose() && self.act_evidence)
+    }
+
+    /// The decisive score: per dimension and concept the strongest, weighed strong 10,
+    /// medium 5, weak 2, capped at 100.
+    fn score(&self) -> f64 {
+        let weight = |s: &Strength| match s {
+            Strength::Strong => 10.0,
+            Strength::Medium => 5.0,
+            Strength::Weak => 2.0,
+        };
+        self.strongest
+            .iter()
+            .flat_map(|concepts| concepts.values())
+            .map(weight)
+            .sum::<f64>()
+            .min(100.0)
+    }
+
+    /// The level, read naively from the five reasonable-grounds criteria the built-in rule
+    /// sets share (README, "Rule sets"): the definition met; else reasonable grounds when any
+    /// of exploitation with a means dimension, strong coercion with exploitation,
+    /// exploitation for a person the means are not required of, a child in sexual
+    /// exploitation, or a score of at least 50 holds; else further inquiry when anything is
+    /// present. Every present wording of a fact counts for the lists a criterion names, even
+    /// where a stronger wording of it counts in the dimension.
+    fn level(&self) -> Level {
+        let any_means_dimension = [
+            Dimension::DeceptiveRecruitment,
+            Dimension::CoerciveRecruitment,
+            Dimension::RecruitmentByAbuseOfVulnerability,
+            Dimension::CoercionAtDestination,
+            Dimension::AbuseOfVulnerabilityAtDestination,
+        ]
+        .into_iter()
+        .any(|d| self.positive(d));
+        let strong_coercion = (self.has(Dimension::CoerciveRecruitment, Strength::Strong)
+            || self.has(Dimension::CoercionAtDestination, Strength::Strong))
+            && (self.has(Dimension::ExploitativeConditionsOfWork, Strength::Medium)
+                || self.purpose_list);
+        let reasonable_grounds = (self.purpose() && any_means_dimension)
+            || strong_coercion
+            || (self.exempt && self.purpose())
+            || (self.as_child && (self.sexual_fact || self.sexual_list_medium))
+            || self.score() >= 50.0;
+        if self.definition_met() {
+            Level::DefinitionMet
+        } else if reasonable_grounds {
+            Level::ReasonableGrounds
+        } else if self.anything {
+            Level::FurtherInquiry
+        } else {
+            Level::NoIndicators
+        }
     }
 }
 
 #[test]
 fn the_level_agrees_with_a_naive_reading_of_the_criteria() {
-    let ids: Vec<IndicatorId> = Catalogue::builtin()
-        .entries()
-        .iter()
-        .map(|e| e.id.clone())
-        .collect();
+    let ids = catalogue_ids();
     let mut rng = Rng(0x0dd_ba11_5eed_2026);
-    for (rule_set, exempt_disability, child_under, year_rule) in [
-        ("ilo-2009", false, 18, false),
-        ("kr-2023", true, 19, true),
-        ("kr-2024", true, 19, false),
-    ] {
-        let assessor = Assessor::builtin(rule_set).expect("builtin");
+    for rules in &RULE_SETS {
+        let assessor = Assessor::builtin(rules.id).expect("builtin");
         let mut per_level: BTreeMap<Level, usize> = BTreeMap::new();
         for _ in 0..3000 {
             let case = random_case(&mut rng, &ids);
             let a = assessor.assess(&case).expect("valid");
             assert_eq!(
                 a.level,
-                naive_level(&case, exempt_disability, child_under, year_rule),
-                "{rule_set}: level differs for {}",
+                NaiveReading::new(&case, rules).level(),
+                "{}: level differs for {}",
+                rules.id,
                 case.to_json_pretty()
             );
             *per_level.entry(a.level).or_default() += 1;
         }
         // The random cases reach every level, so each branch of the reading is compared.
-        assert_eq!(per_level.len(), 4, "{rule_set}: {per_level:?}");
+        assert_eq!(per_level.len(), 4, "{}: {per_level:?}", rules.id);
     }
 }
 
 #[test]
 fn engine_agrees_with_a_naive_implementation_on_random_cases() {
-    let ids: Vec<IndicatorId> = Catalogue::builtin()
-        .entries()
-        .iter()
-        .map(|e| e.id.clone())
-        .collect();
+    let ids = catalogue_ids();
     let mut rng = Rng(0x5eed_cafe_f00d_1234);
     let mut compared = 0;
     let mut definition_met = 0;
     for _ in 0..4000 {
         let case = random_case(&mut rng, &ids);
-        for (rule_set, exempt_disability, child_under, year_rule) in [
-            ("ilo-2009", false, 18, false),
-            ("kr-2023", true, 19, true),
-            ("kr-2024", true, 19, false),
-        ] {
-            let a = Assessor::builtin(rule_set)
+        for rules in &RULE_SETS {
+            let a = Assessor::builtin(rules.id)
                 .expect("builtin")
                 .assess(&case)
                 .expect("valid");
-            let (positive, met) = naive(&case, exempt_disability, child_under, year_rule);
+            let naive = NaiveReading::new(&case, rules);
+            let positive: Vec<bool> = Dimension::ALL.iter().map(|d| naive.positive(*d)).collect();
+            let met = naive.definition_met();
             let engine: Vec<bool> = a
                 .explanation
                 .dimensions
@@ -314,17 +334,19 @@ fn engine_agrees_with_a_naive_implementation_on_random_cases() {
                 .collect();
             assert_eq!(
                 engine,
-                positive.to_vec(),
-                "{rule_set}: dimensions differ for {}",
+                positive,
+                "{}: dimensions differ for {}",
+                rules.id,
                 case.to_json_pretty()
             );
             assert_eq!(
                 a.explanation.person_rule.met,
                 met,
-                "{rule_set}: person rule differs for {}",
+                "{}: person rule differs for {}",
+                rules.id,
                 case.to_json_pretty()
             );
-            assert_eq!(a.level == trafficking_indicators::Level::DefinitionMet, met);
+            assert_eq!(a.level == Level::DefinitionMet, met);
             compared += 1;
             definition_met += usize::from(met);
         }
