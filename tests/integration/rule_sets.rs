@@ -9,6 +9,19 @@ use trafficking_indicators::{
 
 use crate::common::{adult, present, root};
 
+/// The person-level rule's entry for `element`, to change it.
+fn element_mut(
+    rules: &mut RuleSet,
+    element: trafficking_indicators::PalermoElement,
+) -> &mut trafficking_indicators::policy::ElementRule {
+    rules
+        .person_rule
+        .elements
+        .iter_mut()
+        .find(|e| e.element == element)
+        .expect("the built-in rule set names every element")
+}
+
 #[test]
 fn builtin_rule_sets_validate() {
     for id in RuleSet::builtin_ids() {
@@ -93,20 +106,11 @@ fn other_mistakes_are_caught_too() {
 fn a_dimension_evidences_one_element() {
     let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
     // Coercion at destination, which evidences the means, named under the act as well.
-    let means = rules
-        .person_rule
-        .elements
-        .iter()
-        .position(|e| e.element == trafficking_indicators::PalermoElement::Means)
-        .expect("means");
-    let coercion = rules.person_rule.elements[means].dimensions[0];
-    let act = rules
-        .person_rule
-        .elements
-        .iter()
-        .position(|e| e.element == trafficking_indicators::PalermoElement::Act)
-        .expect("act");
-    rules.person_rule.elements[act].dimensions.push(coercion);
+    let coercion =
+        element_mut(&mut rules, trafficking_indicators::PalermoElement::Means).dimensions[0];
+    element_mut(&mut rules, trafficking_indicators::PalermoElement::Act)
+        .dimensions
+        .push(coercion);
     let text: Vec<String> = validate(&rules, &Catalogue::builtin())
         .iter()
         .map(ToString::to_string)
@@ -341,12 +345,7 @@ fn element_fact_lists_must_hold_facts_of_that_element() {
     use trafficking_indicators::ListId;
     use trafficking_indicators::policy::Condition;
     let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
-    let purpose = rules
-        .person_rule
-        .elements
-        .iter_mut()
-        .find(|e| e.element == trafficking_indicators::PalermoElement::Purpose)
-        .expect("purpose element");
+    let purpose = element_mut(&mut rules, trafficking_indicators::PalermoElement::Purpose);
     purpose.lists = vec![
         ListId::new("unodc_general").expect("id"),
         ListId::new("palermo_acts").expect("id"),
