@@ -418,13 +418,13 @@ impl Assessor {
             if state.present.is_some_and(|have| have >= s) {
                 // A weaker wording of a fact already counted: not asked, but if present it
                 // would show its lists to the conditions that watch them.
-                all_present.also_present(e, s);
+                all_present.shown(e, s);
                 continue;
             }
             // Toward the all-present bound: each slot raised once, to its strongest (the
             // other wordings still show their lists to the conditions that watch them).
             match state.raised.or(state.present) {
-                Some(have) if have >= s => all_present.also_present(e, s),
+                Some(have) if have >= s => all_present.shown(e, s),
                 Some(have) => all_present.upgrade(e, have, s, self.gain(e, have, s)),
                 None => all_present.add(e, s, self.weight_of(e, s)),
             }

@@ -94,23 +94,6 @@ impl Assessor {
     ) -> Outcome {
         let mut positive = base.positive;
         let mut positive_mask = base.positive_mask;
-        if base.definition {
-            // More evidence never takes anything away (weights are ordered and never
-            // negative; every condition is monotone): the definition stays met.
-            if let Some(d) = changed
-                && let Some(slot) = positive.get_mut(d.index())
-            {
-                *slot = self.clause_met(tally.dim(d));
-                if slot.is_some() {
-                    positive_mask |= dim_bit(d);
-                }
-            }
-            return Outcome {
-                positive,
-                positive_mask,
-                ..*base
-            };
-        }
         if let Some(d) = changed {
             let met = self.clause_met(tally.dim(d));
             if let Some(slot) = positive.get_mut(d.index()) {
@@ -121,6 +104,15 @@ impl Assessor {
             } else {
                 positive_mask &= !dim_bit(d);
             }
+        }
+        if base.definition {
+            // More evidence never takes anything away (weights are ordered and never
+            // negative; every condition is monotone): the definition stays met.
+            return Outcome {
+                positive,
+                positive_mask,
+                ..*base
+            };
         }
         let check = if base.criteria_met == 0 {
             Criteria::UntilLevelDecided

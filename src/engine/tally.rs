@@ -71,12 +71,7 @@ impl Tally {
         points: f64,
     ) {
         self.any = true;
-        self.act |= e.act;
-        if !e.appearance {
-            for groups in self.watched.iter_mut().take(to.index() + 1) {
-                *groups |= e.watch;
-            }
-        }
+        self.shown(e, to);
         let Some(dimension) = e.dimension else {
             // An element fact: its lists, at every minimum strength it reaches.
             for lists in self.fact_lists.iter_mut().take(to.index() + 1) {
@@ -102,9 +97,10 @@ impl Tally {
         }
     }
 
-    /// A present entry that is not counted (another wording of its slot counts): only what
-    /// conditions watch and evidence of the act.
-    pub(super) fn also_present(&mut self, e: &CompiledEntry, strength: Strength) {
+    /// What every present entry shows, whether it counts or another wording of its slot
+    /// does: evidence of the act, and the groups the conditions watch (items of appearance
+    /// excluded) at its strength.
+    pub(super) fn shown(&mut self, e: &CompiledEntry, strength: Strength) {
         self.act |= e.act;
         if !e.appearance {
             for groups in self.watched.iter_mut().take(strength.index() + 1) {
@@ -210,7 +206,7 @@ impl Assessor {
                     // (otherwise a stronger wording of the same fact could hide a weaker
                     // one's list and lower the level).
                     if let Some(e) = self.entries.get(pos) {
-                        tally.also_present(e, strength);
+                        tally.shown(e, strength);
                     }
                     last.same_concept.push(pos);
                 }
