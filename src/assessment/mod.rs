@@ -817,7 +817,10 @@ pub struct ContactAdvice {
 impl Assessment {
     /// The assessment as compact JSON. The same case and rule set always give the same bytes.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::model::json_out::to_vec(self)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
     }
 
     /// The assessment as indented JSON.

@@ -183,7 +183,7 @@ fn assess_line(assessor: &Assessor, line: u64, text: &str, out: &mut Vec<u8>) ->
             out.extend_from_slice(b"{\"line\":");
             out.extend_from_slice(line.to_string().as_bytes());
             out.extend_from_slice(b",\"assessment\":");
-            match serde_json::to_writer(&mut *out, &a) {
+            match crate::model::json_out::write(out, &a) {
                 Ok(()) => {
                     out.push(b'}');
                     Some((a.level, a.level_range.could_change))
