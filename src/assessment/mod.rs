@@ -630,11 +630,70 @@ impl<'a> ObservationGroups<'a> {
     }
 }
 
+/// The group of [`ObservationGroups`] a finding goes in (its field, in field order), and the
+/// indicator it was counted as.
+fn group_of(f: &ObservationFinding) -> (usize, Option<&IndicatorId>) {
+    match &f.disposition {
+        Disposition::Counted => (0, None),
+        Disposition::CountedWithSameConcept { counted_as } => (1, Some(counted_as)),
+        Disposition::ElementFact => (2, None),
+        Disposition::ScoreOnly => (3, None),
+        Disposition::Absent => (4, None),
+        Disposition::NotAssessed => (5, None),
+    }
+}
+
+/// One group of [`ObservationGroups`], serialized straight from the findings.
+struct FindingGroup<'a> {
+    findings: &'a [ObservationFinding],
+    group: usize,
+}
+
+impl Serialize for FindingGroup<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.findings.iter().filter_map(|f| {
+            let (group, counted_as) = group_of(f);
+            (group == self.group).then_some(GroupedObservation {
+                id: &f.id,
+                sources: f.sources,
+                recorded: f.recorded,
+                counted_as,
+            })
+        }))
+    }
+}
+
+/// Writes the findings as [`ObservationGroups::of`] groups them, the same JSON, without
+/// building the groups (an assessment is written far more often than its groups are read).
 fn serialize_observations<S: serde::Serializer>(
     findings: &[ObservationFinding],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    ObservationGroups::of(findings).serialize(serializer)
+    use serde::ser::SerializeStruct;
+    const FIELDS: [&str; 6] = [
+        "counted",
+        "counted_with_same_concept",
+        "element_fact",
+        "score_only",
+        "absent",
+        "not_assessed",
+    ];
+    let mut present = [false; 6];
+    for f in findings {
+        if let Some(p) = present.get_mut(group_of(f).0) {
+            *p = true;
+        }
+    }
+    let len = present.iter().filter(|p| **p).count();
+    let mut groups = serializer.serialize_struct("ObservationGroups", len)?;
+    for (group, (name, present)) in FIELDS.into_iter().zip(present).enumerate() {
+        if present {
+            groups.serialize_field(name, &FindingGroup { findings, group })?;
+        } else {
+            groups.skip_field(name)?;
+        }
+    }
+    groups.end()
 }
 
 /// An unresolved indicator worth asking about, with what a "present" answer would do.

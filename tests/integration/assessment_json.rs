@@ -234,6 +234,14 @@ fn the_compact_json_is_byte_for_byte_what_serde_json_writes() {
             serde_json::to_string(&a).expect("JSON"),
             "{name}"
         );
+        // The observations are written straight from the findings: as their groups would be.
+        let groups =
+            trafficking_indicators::assessment::ObservationGroups::of(&a.explanation.observations);
+        assert_eq!(
+            json_of(&a)["explanation"]["observations"],
+            serde_json::to_value(&groups).expect("JSON"),
+            "{name}"
+        );
         checked += 1;
     }
     for id in RuleSet::builtin_ids() {
