@@ -1,6 +1,7 @@
 //! Case parsing plus assessment under every built-in rule set: any bytes must give a case or a
 //! typed error, never a panic; a parsed case must assess or give a typed error; an error's
-//! message must never carry the marker planted in free text.
+//! message must never carry the marker planted in free text; the assessment JSON must be
+//! byte for byte what serde_json writes.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -21,7 +22,11 @@ fuzz_target!(|data: &[u8]| {
                         let sum: f64 = a.explanation.score.contributions.iter().map(|c| c.points).sum();
                         assert!((sum - a.score).abs() < 1e-6);
                         let _ = a.report();
-                        let _ = a.to_json();
+                        // The crate's compact writer writes exactly serde_json's bytes.
+                        assert_eq!(
+                            a.to_json(),
+                            serde_json::to_string(&a).expect("an assessment serializes")
+                        );
                     }
                 }
             }
