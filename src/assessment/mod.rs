@@ -608,23 +608,33 @@ impl<'a> ObservationGroups<'a> {
     /// Groups observation findings by disposition, keeping their order within each group.
     pub fn of(findings: &'a [ObservationFinding]) -> ObservationGroups<'a> {
         let mut groups = ObservationGroups::default();
+        let ObservationGroups {
+            counted,
+            counted_with_same_concept,
+            element_fact,
+            score_only,
+            absent,
+            not_assessed,
+        } = &mut groups;
+        // In field order, as `group_of` numbers them.
+        let mut lists = [
+            counted,
+            counted_with_same_concept,
+            element_fact,
+            score_only,
+            absent,
+            not_assessed,
+        ];
         for f in findings {
-            let (group, counted_as) = match &f.disposition {
-                Disposition::Counted => (&mut groups.counted, None),
-                Disposition::CountedWithSameConcept { counted_as } => {
-                    (&mut groups.counted_with_same_concept, Some(counted_as))
-                }
-                Disposition::ElementFact => (&mut groups.element_fact, None),
-                Disposition::ScoreOnly => (&mut groups.score_only, None),
-                Disposition::Absent => (&mut groups.absent, None),
-                Disposition::NotAssessed => (&mut groups.not_assessed, None),
-            };
-            group.push(GroupedObservation {
-                id: &f.id,
-                sources: f.sources,
-                recorded: f.recorded,
-                counted_as,
-            });
+            let (group, counted_as) = group_of(f);
+            if let Some(list) = lists.get_mut(group) {
+                list.push(GroupedObservation {
+                    id: &f.id,
+                    sources: f.sources,
+                    recorded: f.recorded,
+                    counted_as,
+                });
+            }
         }
         groups
     }

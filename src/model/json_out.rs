@@ -11,8 +11,9 @@
 //! - a map key of a kind other than a string, a character, an integer or a unit variant is an
 //!   error, and [`to_vec`] then writes the whole value with `serde_json`.
 //!
-//! Differential tests compare the two writers on generated assessments and on random JSON
-//! trees (`tests/json_output.rs`).
+//! Differential tests compare the two writers: on random JSON trees and strings (the unit
+//! tests below), and on every data, bundled and generated assessment
+//! (`tests/integration/assessment_json.rs`).
 
 use serde::ser::{self, Serialize};
 
@@ -73,7 +74,7 @@ const fn has_zero_byte(x: u64) -> bool {
 }
 
 /// Whether any byte of an eight-byte word is one JSON must escape: a control character
-/// (below 0x20), `"` or `\\`.
+/// (below 0x20), a quotation mark or a backslash.
 const fn word_needs_escape(x: u64) -> bool {
     // A byte below 0x20: subtracting 0x20 borrows into its high bit, which `!x` keeps only
     // for bytes below 0x80.
@@ -128,7 +129,7 @@ fn write_str(out: &mut Vec<u8>, s: &str) -> Result<(), Unsupported> {
 #[cold]
 #[inline(never)]
 fn write_escaped(out: &mut Vec<u8>, s: &str) -> Result<(), Unsupported> {
-    serde_json::to_writer(&mut *out, s).map_err(|_| Unsupported)
+    write_by_serde_json(out, s)
 }
 
 /// Appends an unsigned integer in decimal.
@@ -156,7 +157,8 @@ fn write_i64(out: &mut Vec<u8>, n: i64) {
     write_u64(out, n.unsigned_abs());
 }
 
-/// Appends a number `serde_json` formats (floating point, 128-bit integers).
+/// Appends a value as `serde_json` writes it (strings that need escaping, floating-point
+/// numbers, 128-bit integers).
 fn write_by_serde_json<T: Serialize>(out: &mut Vec<u8>, v: T) -> Result<(), Unsupported> {
     serde_json::to_writer(&mut *out, &v).map_err(|_| Unsupported)
 }
