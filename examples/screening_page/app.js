@@ -320,8 +320,9 @@ async function update(next) {
 async function loadCatalogue() {
   const asked = state.lang + ' ' + state.ruleSet;
   const catalogue = await api('/api/catalogue');
-  // A later change of language or rule set wins over an answer that arrives late.
-  if (asked !== state.lang + ' ' + state.ruleSet) return;
+  // A later change of language or rule set wins over an answer that arrives late: the stale
+  // change neither paints its words nor refreshes the question (the later one does both).
+  if (asked !== state.lang + ' ' + state.ruleSet) return false;
   state.catalogue = catalogue;
   state.words = state.catalogue.words;
   state.entries = state.catalogue.entries;
@@ -333,6 +334,7 @@ async function loadCatalogue() {
   }
   select.value = state.ruleSet;
   renderWords();
+  return true;
 }
 
 function download() {
@@ -374,8 +376,8 @@ function mode(name) {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  $('lang').addEventListener('change', async () => { state.lang = $('lang').value; await loadCatalogue(); await refresh(); });
-  $('rule-set').addEventListener('change', async () => { state.ruleSet = $('rule-set').value; await loadCatalogue(); await refresh(); });
+  $('lang').addEventListener('change', async () => { state.lang = $('lang').value; if (await loadCatalogue()) await refresh(); });
+  $('rule-set').addEventListener('change', async () => { state.ruleSet = $('rule-set').value; if (await loadCatalogue()) await refresh(); });
   $('new-case').addEventListener('click', () => { setCase({}); refresh(); });
   $('tab-interview').addEventListener('click', () => mode('interview'));
   $('tab-checklist').addEventListener('click', () => mode('checklist'));

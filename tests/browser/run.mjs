@@ -117,7 +117,9 @@ try {
     await page.waitForSelector('#question-text[data-kind]');
     await page.selectOption('#lang', 'ko');
     await page.selectOption('#rule-set', 'kr-2024');
-    await page.waitForFunction(() => /[\uAC00-\uD7A3]/.test(document.getElementById('question-text').textContent));
+    // The question comes from the server and the labels from the catalogue: wait for both.
+    await page.waitForFunction(() => ['question-text', 'tab-interview']
+      .every((id) => /[\uAC00-\uD7A3]/.test(document.getElementById(id).textContent)));
     assert.match(await page.locator('#tab-interview').textContent(), hangul);
     assert.match(await page.locator('#person-heading').textContent(), hangul);
     await page.screenshot({ path: path.join(shots, 'interview-ko.png'), fullPage: false });
