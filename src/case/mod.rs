@@ -1359,6 +1359,9 @@ impl Reader<'_> {
         let Json::String(text) = value else {
             return Err(self.wrong_type(value, p, "an indicator id (a string)"));
         };
+        if let Some(id) = crate::catalogue::Catalogue::builtin_id(text) {
+            return Ok(id);
+        }
         IndicatorId::new(text).map_err(|reason| {
             self.reveal(
                 CaseError::InvalidIndicatorId {
@@ -1659,6 +1662,31 @@ mod tests {
         check::<Measure>();
         check::<InterviewCondition>();
         check::<Answer>();
+    }
+
+    #[test]
+    fn ids_of_the_loaded_builtin_catalogue_are_shared_not_copied() {
+        drop(crate::Catalogue::builtin());
+        let case = Case::from_json(
+            r#"{"observations": [
+                {"indicator": "debt_bondage_at_destination", "status": "present"},
+                {"indicator": "not_in_the_catalogue", "status": "absent"}]}"#,
+        );
+        let ids: Vec<(String, bool)> = case
+            .map(|c| {
+                c.observations
+                    .iter()
+                    .map(|o| (o.indicator.to_string(), o.indicator.is_static()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            ids,
+            [
+                ("debt_bondage_at_destination".to_owned(), true),
+                ("not_in_the_catalogue".to_owned(), false)
+            ]
+        );
     }
 
     #[test]

@@ -239,11 +239,13 @@ pub struct Catalogue {
     base_entries: usize,
 }
 
+/// The built-in catalogue, parsed at its first use.
+static BUILTIN: OnceLock<Arc<Catalogue>> = OnceLock::new();
+
 impl Catalogue {
     /// The built-in catalogue: the ILO/EC 2009 lists, the UNODC indicator items and the
     /// Korea context items. Parsed once per process.
     pub fn builtin() -> Arc<Catalogue> {
-        static BUILTIN: OnceLock<Arc<Catalogue>> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
                 let loaded = BUILTIN_FILES
@@ -566,6 +568,15 @@ impl Catalogue {
                 "a project judgement must give its reason in a note",
             ));
         }
+    }
+
+    /// The built-in catalogue's own id for `text`, if the built-in catalogue has been loaded
+    /// in this process and has an entry with that id. Its text lives for the whole process, so
+    /// the case reader takes it instead of allocating a copy of the same id for every
+    /// observation (an id compares by its text, so which copy a case holds is not observable).
+    pub(crate) fn builtin_id(text: &str) -> Option<IndicatorId> {
+        let catalogue = BUILTIN.get()?;
+        catalogue.get(text).map(|entry| entry.id.clone())
     }
 
     /// The entry with this id.

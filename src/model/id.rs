@@ -54,12 +54,29 @@ pub(crate) fn check_id(s: &str) -> Result<(), IdError> {
     if !first.is_ascii_lowercase()
         || !bytes
             .iter()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
+            .all(|&b| ID_BYTE.get(usize::from(b)) == Some(&true))
     {
         return Err(IdError::NotSnakeCase);
     }
     Ok(())
 }
+
+/// The bytes an identifier may hold after its first: `a-z`, `0-9` and `_` (a table, so that
+/// the check is one load per byte).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of bounds fails the build"
+)]
+static ID_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_';
+        b += 1;
+    }
+    table
+};
 
 /// Whether `s` is a well-formed identifier, so that it is safe to quote in a message.
 pub(crate) fn is_id(s: &str) -> bool {
@@ -131,6 +148,13 @@ macro_rules! identifier {
             #[doc = concat!("The ", $what, " as text.")]
             pub fn as_str(&self) -> &str {
                 self.0.as_str()
+            }
+
+            /// Whether the text is held for the whole process (not reference-counted).
+            #[cfg(test)]
+            #[allow(dead_code, reason = "used for indicator ids only")]
+            pub(crate) fn is_static(&self) -> bool {
+                matches!(self.0, IdText::Static(_))
             }
 
             /// The same id with its text held for the whole process (for data that lives as
