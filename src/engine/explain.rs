@@ -276,19 +276,17 @@ impl Assessor {
         } else {
             1.0
         };
-        let contributions: Vec<Contribution> = counted
-            .iter()
-            .filter_map(|k| {
-                let dimension = k.dimension?;
-                self.entries.get(k.pos).map(|e| Contribution {
-                    id: e.id.clone(),
-                    dimension,
-                    strength: k.strength,
-                    weight: self.weight(k.strength),
-                    points: self.weight(k.strength) * scale,
-                })
+        let mut contributions: Vec<Contribution> = Vec::with_capacity(counted.len());
+        contributions.extend(counted.iter().filter_map(|k| {
+            let dimension = k.dimension?;
+            self.entries.get(k.pos).map(|e| Contribution {
+                id: e.id.clone(),
+                dimension,
+                strength: k.strength,
+                weight: self.weight(k.strength),
+                points: self.weight(k.strength) * scale,
             })
-            .collect();
+        }));
 
         Explanation {
             subject: SubjectFinding {

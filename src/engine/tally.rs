@@ -183,21 +183,24 @@ impl Assessor {
         resolved: &[(usize, ObservationStatus, Option<EvidenceSource>, usize)],
         person: &Person,
     ) -> Counting {
-        let mut present: Vec<(u32, Strength, usize)> = resolved
-            .iter()
-            .filter(|(_, st, _, _)| *st == ObservationStatus::Present)
-            .filter_map(|&(pos, _, _, _)| {
-                self.entries
-                    .get(pos)
-                    .map(|e| (e.slot, self.strength(e, person), pos))
-            })
-            .collect();
+        // Sized for every observation, so that collecting never reallocates.
+        let mut present: Vec<(u32, Strength, usize)> = Vec::with_capacity(resolved.len());
+        present.extend(
+            resolved
+                .iter()
+                .filter(|(_, st, _, _)| *st == ObservationStatus::Present)
+                .filter_map(|&(pos, _, _, _)| {
+                    self.entries
+                        .get(pos)
+                        .map(|e| (e.slot, self.strength(e, person), pos))
+                }),
+        );
         present.dedup_by_key(|p| p.2);
         // Slots are numbered in dimension order; strongest first, then catalogue order.
         present.sort_unstable_by(|a, b| (a.0, b.1, a.2).cmp(&(b.0, a.1, b.2)));
         let mut tally = Tally::default();
         let mut slots = vec![SlotState::default(); self.n_slots];
-        let mut counted: Vec<Counted> = Vec::new();
+        let mut counted: Vec<Counted> = Vec::with_capacity(present.len());
         for &(slot, strength, pos) in &present {
             match counted.last_mut() {
                 Some(last) if last.slot == slot => {
