@@ -18,6 +18,7 @@ use crate::model::error::{CaseError, FieldName};
 use crate::model::id::IndicatorId;
 use crate::model::indicator::{AgeGroup, ExploitationForm};
 use crate::model::json::{self, Json, Number, Path};
+use crate::model::json_in;
 use crate::model::limits::Limits;
 
 /// Options for reading a case.
@@ -735,7 +736,7 @@ impl Case {
                 limit: limits.max_case_bytes,
             });
         }
-        let tree = json::parse(json, limits.max_case_depth)?;
+        let tree = json_in::read(json, limits.max_case_depth)?;
         let reader = Reader {
             limits: &limits,
             options,

@@ -108,8 +108,12 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// Parses `text` into a strict tree: duplicate keys and nesting deeper than `max_depth` are
-/// errors. serde_json's syntax messages name what was expected, never the input text.
+/// Parses `text` into a strict tree through serde_json's deserializer: duplicate keys and
+/// nesting deeper than `max_depth` are errors. serde_json's syntax messages name what was
+/// expected, never the input text. Case documents are read by [`json_in::read`], which
+/// takes a faster path for plainly well-formed documents and this one for the rest.
+///
+/// [`json_in::read`]: super::json_in::read
 pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError> {
     let failure = Cell::new(None);
     let seed = TreeSeed::root(max_depth, &failure);
@@ -357,29 +361,33 @@ impl<'de> Visitor<'de> for TreeSeed<'_, '_> {
             };
             members.push((key, value));
         }
-        let duplicate = if members.len() <= 16 {
-            // Small objects (every object of a real case): compare pairs, no allocation.
-            members.iter().enumerate().find_map(|(i, (k, _))| {
-                members
-                    .iter()
-                    .skip(i + 1)
-                    .any(|(other, _)| other == k)
-                    .then_some(k.as_ref())
-            })
-        } else {
-            let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
-            keys.sort_unstable();
-            keys.windows(2)
-                .find(|w| w.first() == w.get(1))
-                .and_then(|w| w.first().copied())
-        };
-        if let Some(key) = duplicate {
+        if let Some(key) = duplicate_key(&members) {
             return Err(self.fail(CaseError::DuplicateKey {
                 path: self.path.render(),
                 key: FieldName::new(key),
             }));
         }
         Ok(Json::Object(members))
+    }
+}
+
+/// A key that appears twice among an object's members, if any.
+pub(super) fn duplicate_key<'m>(members: &'m [(Cow<'_, str>, Json<'_>)]) -> Option<&'m str> {
+    if members.len() <= 16 {
+        // Small objects (every object of a real case): compare pairs, no allocation.
+        members.iter().enumerate().find_map(|(i, (k, _))| {
+            members
+                .iter()
+                .skip(i + 1)
+                .any(|(other, _)| other == k)
+                .then_some(k.as_ref())
+        })
+    } else {
+        let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
+        keys.sort_unstable();
+        keys.windows(2)
+            .find(|w| w.first() == w.get(1))
+            .and_then(|w| w.first().copied())
     }
 }
 

@@ -88,7 +88,7 @@ const fn byte_needs_escape(b: u8) -> bool {
 }
 
 /// The eight bytes of `bytes` from `at`, as a little-endian word (`None` past the end).
-fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+pub(super) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     let eight = bytes.get(at..at.checked_add(8)?)?;
     <[u8; 8]>::try_from(eight).ok().map(u64::from_le_bytes)
 }

@@ -5,6 +5,7 @@ pub(crate) mod hash;
 pub(crate) mod id;
 pub(crate) mod indicator;
 pub(crate) mod json;
+pub(crate) mod json_in;
 pub(crate) mod json_out;
 pub(crate) mod limits;
 pub(crate) mod vocabulary;

@@ -153,3 +153,79 @@ fn an_empty_case_is_valid_and_has_no_indicators() {
     assert_eq!(a.level, trafficking_indicators::Level::NoIndicators);
     assert_eq!(a.score, 0.0);
 }
+
+/// `Case::from_json` reads well-formed documents by a fast path and everything else through
+/// serde_json, exactly as `Case`'s `Deserialize` does. The two must agree on every document:
+/// the same case, or both an error. Checked on the data test cases, the bundled cases and
+/// generated cases (compact and pretty), and on each of them cut short and with one byte
+/// changed at many places (so that the fast path meets every kind of damage).
+#[test]
+fn the_fast_reader_and_serdes_reader_agree_on_every_document() {
+    use trafficking_indicators::interop::synthetic::SyntheticCases;
+    let mut texts: Vec<String> = Vec::new();
+    for path in crate::common::data_case_files() {
+        let text = std::fs::read_to_string(&path).expect("data case");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+        texts.push(serde_json::to_string(&value["case"]).expect("case"));
+    }
+    for name in crate::common::bundled_case_names() {
+        texts.push(
+            std::fs::read_to_string(crate::common::root(&format!("examples/cases/{name}")))
+                .expect("bundled case"),
+        );
+    }
+    for (i, case) in SyntheticCases::new(11).take(200).enumerate() {
+        let mut case = case;
+        // Escapes in free text, for the fast path's unescaping.
+        if i % 3 == 0 {
+            case.case_reference = Some(trafficking_indicators::case::CaseReference::new(
+                "ref \"7\" \\ tab\t é 한국 \u{1} 😀 /",
+            ));
+        }
+        texts.push(if i % 2 == 0 {
+            serde_json::to_string(&case).expect("json")
+        } else {
+            case.to_json_pretty()
+        });
+    }
+    let replacements = [b'"', b'\\', b',', b'}', b']', b'-', b'0', b'x', b' ', 0x01];
+    let mut checked = 0;
+    let mut fast_errors = 0;
+    let mut valid = 0;
+    for text in &texts {
+        // (Some data cases are invalid on purpose: they test an error.)
+        valid += usize::from(Case::from_json(text).is_ok());
+        let mut variants: Vec<Vec<u8>> = Vec::new();
+        let bytes = text.as_bytes();
+        let step = (bytes.len() / 40).max(1);
+        for at in (0..bytes.len()).step_by(step) {
+            variants.push(bytes[..at].to_vec());
+            let replacement = replacements[at % replacements.len()];
+            let mut changed = bytes.to_vec();
+            changed[at] = replacement;
+            variants.push(changed);
+        }
+        variants.push(bytes.to_vec());
+        for variant in variants {
+            let Ok(variant) = String::from_utf8(variant) else {
+                continue;
+            };
+            let fast = Case::from_json(&variant);
+            let by_serde = serde_json::from_str::<Case>(&variant);
+            fast_errors += usize::from(fast.is_err());
+            match (&fast, &by_serde) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{variant}"),
+                (Err(_), Err(_)) => {}
+                _ => panic!(
+                    "the readers disagree ({} against {}) on {variant}",
+                    fast.is_ok(),
+                    by_serde.is_ok()
+                ),
+            }
+            checked += 1;
+        }
+    }
+    assert!(valid > texts.len() * 9 / 10, "{valid} of {}", texts.len());
+    assert!(checked > 10_000, "{checked}");
+    assert!(fast_errors > checked / 4, "{fast_errors} of {checked}");
+}

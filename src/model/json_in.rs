@@ -1,0 +1,464 @@
+//! Reading case documents into the strict tree, with a fast path for well-formed ones.
+//!
+//! [`json::parse`](super::json::parse) reads through serde_json's visitor interface, which
+//! costs more than the parsing itself on a case of a few kilobytes. This parser builds the
+//! same [`Json`] tree directly, for documents that are plainly well formed: it gives up (and
+//! the serde path reads the document again, with its exact errors) at the first thing it
+//! does not handle, so that every error a reader sees still comes from one place.
+//!
+//! It gives up on: any syntax error, a duplicate key, nesting at the depth limit, a
+//! negative number, a number with a fraction or an exponent, an integer beyond `u64`, a
+//! control character in a string, and an escape other than the JSON ones (a lone surrogate
+//! included). Whatever it returns is what serde_json would build: the property tests compare
+//! the two on random documents, and the `case` fuzz target on every input it runs.
+
+use std::borrow::Cow;
+
+use super::json::{self, Json, Number, duplicate_key};
+use super::json_out::word_at;
+use crate::model::error::CaseError;
+
+/// Nesting the fast path reads at most, whatever the limit (serde_json's own recursion limit
+/// is 128; deeper documents are left to it).
+const MAX_FAST_DEPTH: usize = 64;
+
+/// Parses `text` into the strict tree: by the fast path when it can, else (every error
+/// included) by [`json::parse`].
+pub(crate) fn read(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError> {
+    match parse_fast(text, max_depth) {
+        Some(tree) => Ok(tree),
+        None => json::parse(text, max_depth),
+    }
+}
+
+/// Parses `text`, or `None` when the serde path must read it (see the module
+/// documentation).
+pub(crate) fn parse_fast(text: &str, max_depth: usize) -> Option<Json<'_>> {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        max_depth: max_depth.min(MAX_FAST_DEPTH),
+    };
+    let value = parser.value(0)?;
+    parser.whitespace();
+    (parser.pos == parser.bytes.len()).then_some(value)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit set in the bytes of `x` (read little-endian: the first byte in the text is
+/// the lowest) that are a quotation mark, a backslash or a control character. Only the
+/// lowest set bit is exact (a borrow may also mark a byte above a marked one), which is the
+/// one the parser uses: it finds the first such byte.
+const fn special_bytes(x: u64) -> u64 {
+    let control = x.wrapping_sub(ONES * 0x20) & !x;
+    let quote = x ^ (ONES * b'"' as u64);
+    let backslash = x ^ (ONES * b'\\' as u64);
+    (control | (quote.wrapping_sub(ONES) & !quote) | (backslash.wrapping_sub(ONES) & !backslash))
+        & HIGHS
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    max_depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `byte` after optional whitespace.
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.whitespace();
+        (self.peek()? == byte).then(|| self.pos += 1)
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Json<'a>> {
+        self.whitespace();
+        match self.peek()? {
+            b'{' => self.object(depth),
+            b'[' => self.array(depth),
+            b'"' => {
+                self.pos += 1;
+                self.string().map(Json::String)
+            }
+            b't' => self.literal(b"true", Json::Bool(true)),
+            b'f' => self.literal(b"false", Json::Bool(false)),
+            b'n' => self.literal(b"null", Json::Null),
+            b'0'..=b'9' => self.number(),
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self, word: &[u8], value: Json<'a>) -> Option<Json<'a>> {
+        let end = self.pos.checked_add(word.len())?;
+        (self.bytes.get(self.pos..end)? == word).then(|| {
+            self.pos = end;
+            value
+        })
+    }
+
+    /// A non-negative integer that fits `u64`, without leading zeros.
+    fn number(&mut self) -> Option<Json<'a>> {
+        let start = self.pos;
+        let mut n: u64 = 0;
+        while let Some(b @ b'0'..=b'9') = self.peek() {
+            n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+            self.pos += 1;
+        }
+        if self.pos - start > 1 && self.bytes.get(start) == Some(&b'0') {
+            return None;
+        }
+        if let Some(b'.' | b'e' | b'E') = self.peek() {
+            return None;
+        }
+        Some(Json::Number(Number::Unsigned(n)))
+    }
+
+    /// A string after its opening quotation mark: borrowed when it has no escape.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        let start = self.pos;
+        self.plain_run();
+        match self.peek()? {
+            b'"' => {
+                let text = self.text.get(start..self.pos)?;
+                self.pos += 1;
+                Some(Cow::Borrowed(text))
+            }
+            b'\\' => {
+                let mut out = String::from(self.text.get(start..self.pos)?);
+                self.escaped(&mut out)?;
+                Some(Cow::Owned(out))
+            }
+            _ => None,
+        }
+    }
+
+    /// Moves past bytes that need no attention in a string, eight at a time (one by one in
+    /// the last seven bytes of the text). Stops at a quotation mark, a backslash, a control
+    /// character or the end.
+    fn plain_run(&mut self) {
+        while let Some(word) = word_at(self.bytes, self.pos) {
+            let special = special_bytes(word);
+            if special != 0 {
+                self.pos += (special.trailing_zeros() / 8) as usize;
+                return;
+            }
+            self.pos += 8;
+        }
+        while let Some(b) = self.peek() {
+            if b < 0x20 || b == b'"' || b == b'\\' {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// The rest of a string from its first backslash, unescaped into `out`.
+    fn escaped(&mut self, out: &mut String) -> Option<()> {
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                b'\\' => {
+                    let escape = *self.bytes.get(self.pos + 1)?;
+                    self.pos += 2;
+                    let c = match escape {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
+                        _ => return None,
+                    };
+                    out.push(c);
+                }
+                b if b < 0x20 => return None,
+                _ => {
+                    let start = self.pos;
+                    self.plain_run();
+                    out.push_str(self.text.get(start..self.pos)?);
+                }
+            }
+        }
+    }
+
+    /// The character of a `\u` escape (its `\u` consumed): a surrogate pair as one
+    /// character; a lone surrogate gives up.
+    fn unicode_escape(&mut self) -> Option<char> {
+        let first = self.hex4()?;
+        match first {
+            0xD800..=0xDBFF => {
+                if self.bytes.get(self.pos..self.pos + 2)? != b"\\u" {
+                    return None;
+                }
+                self.pos += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return None;
+                }
+                char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+            }
+            0xDC00..=0xDFFF => None,
+            _ => char::from_u32(first),
+        }
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.bytes.get(self.pos..self.pos.checked_add(4)?)?;
+        let mut n = 0u32;
+        for &b in digits {
+            let d = char::from(b).to_digit(16)?;
+            n = n * 16 + d;
+        }
+        self.pos += 4;
+        Some(n)
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Json<'a>> {
+        if depth >= self.max_depth {
+            return None;
+        }
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.whitespace();
+        if self.peek()? == b']' {
+            self.pos += 1;
+            return Some(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    return Some(Json::Array(items));
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Json<'a>> {
+        if depth >= self.max_depth {
+            return None;
+        }
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.whitespace();
+        if self.peek()? == b'}' {
+            self.pos += 1;
+            return Some(Json::Object(members));
+        }
+        loop {
+            self.expect(b'"')?;
+            let key = self.string()?;
+            self.expect(b':')?;
+            let value = self.value(depth + 1)?;
+            members.push((key, value));
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b'}' => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        if duplicate_key(&members).is_some() {
+            return None;
+        }
+        Some(Json::Object(members))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path either gives up or builds exactly what the serde path builds.
+    fn agrees(text: &str) -> bool {
+        match parse_fast(text, 32) {
+            None => true,
+            Some(fast) => json::parse(text, 32).ok() == Some(fast),
+        }
+    }
+
+    #[test]
+    fn plain_documents_are_read_by_the_fast_path() {
+        for text in [
+            "{}",
+            "[]",
+            " { \"a\" : [1, 2, {\"b\": null}], \"c\": true, \"d\": false } ",
+            r#"{"note": "she said \"no\" \\ \/ \b\f\n\r\t \u00e9 \ud83d\ude00 한국어"}"#,
+            "\"a string of more than eight bytes, then a quote\"",
+            "18446744073709551615",
+            "0",
+        ] {
+            assert!(parse_fast(text, 32).is_some(), "{text}");
+            assert!(agrees(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_fast_path_gives_up_where_serde_must_answer() {
+        for text in [
+            "",
+            "{",
+            "{\"a\":1,}",
+            "[1,]",
+            "{\"a\":1 \"b\":2}",
+            "{\"a\":1,\"a\":2}",
+            "-1",
+            "1.5",
+            "1e3",
+            "01",
+            "18446744073709551616",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"\\x\"",
+            "\"tab\tin a string\"",
+            "\"unterminated",
+            "nul",
+            "true false",
+            "{} {}",
+            "{'a': 1}",
+        ] {
+            assert!(parse_fast(text, 32).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_special_byte_of_a_word_is_found_exactly() {
+        // Every byte value at every position, after plain bytes next to the special ones
+        // (0x20, 0x21, 0x23, 0x5b, 0x5d) or high, and before plain or special ones.
+        let prefixes = [b'x', 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x80, 0xff];
+        for (prefix, fill) in prefixes
+            .into_iter()
+            .zip([b'a', 0xE0, b'"', 0x01, 0x1f, b'\\', 0x20, 0x00])
+        {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    let mut word = [prefix; 8];
+                    word[at] = b;
+                    for slot in word.iter_mut().skip(at + 1) {
+                        *slot = fill;
+                    }
+                    let first = word
+                        .iter()
+                        .position(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                    let mask = special_bytes(u64::from_le_bytes(word));
+                    let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
+                    assert_eq!(found, first, "{word:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn depth_is_left_to_the_serde_path() {
+        let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+        assert!(parse_fast(&deep, 32).is_none());
+        assert!(parse_fast(&deep, 64).is_some());
+        let deeper = format!("{}{}", "[".repeat(70), "]".repeat(70));
+        assert!(parse_fast(&deeper, 1000).is_none());
+        assert_eq!(parse_fast("[[]]", 1), None);
+        assert_eq!(parse_fast("[[]]", 2), json::parse("[[]]", 2).ok());
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// JSON-like text: tokens of JSON, valid or nearly so, in random order.
+        fn token() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("{".to_owned()),
+                Just("}".to_owned()),
+                Just("[".to_owned()),
+                Just("]".to_owned()),
+                Just(",".to_owned()),
+                Just(":".to_owned()),
+                Just(" ".to_owned()),
+                Just("\n".to_owned()),
+                Just("null".to_owned()),
+                Just("true".to_owned()),
+                Just("-".to_owned()),
+                "[0-9]{1,21}",
+                "\"([a-z_é한 ]|\\\\[\"\\\\/bfnrtu]|\\\\u[0-9a-fA-F]{4}|\\\\ud8[0-9a-f]{2}|[\\x00-\\x1f])*\"",
+                "\"[a-z]{0,3}\"",
+            ]
+        }
+
+        fn value() -> impl Strategy<Value = serde_json::Value> {
+            let leaf = prop_oneof![
+                Just(serde_json::Value::Null),
+                any::<bool>().prop_map(serde_json::Value::Bool),
+                any::<u64>().prop_map(serde_json::Value::from),
+                any::<i64>().prop_map(serde_json::Value::from),
+                "[a-z]{0,4}|.{0,12}".prop_map(serde_json::Value::String),
+            ];
+            leaf.prop_recursive(5, 48, 6, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                    prop::collection::vec(("[a-c]{1,2}|.{0,6}", inner), 0..6).prop_map(|members| {
+                        serde_json::Value::Object(members.into_iter().collect())
+                    }),
+                ]
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn token_soup_agrees(tokens in prop::collection::vec(token(), 0..24)) {
+                let text = tokens.concat();
+                prop_assert!(agrees(&text), "{:?}", text);
+            }
+
+            #[test]
+            fn documents_are_read_by_the_fast_path_as_serde_reads_them(v in value(), pretty: bool) {
+                let text = if pretty {
+                    serde_json::to_string_pretty(&v)
+                } else {
+                    serde_json::to_string(&v)
+                }.unwrap_or_default();
+                prop_assert!(agrees(&text), "{:?}", text);
+                // Without a negative number, every such document takes the fast path.
+                if !has_negative(&v) {
+                    prop_assert!(parse_fast(&text, 32).is_some(), "{:?}", text);
+                }
+            }
+        }
+
+        fn has_negative(v: &serde_json::Value) -> bool {
+            match v {
+                serde_json::Value::Number(n) => n.as_u64().is_none(),
+                serde_json::Value::Array(items) => items.iter().any(has_negative),
+                serde_json::Value::Object(m) => m.values().any(has_negative),
+                _ => false,
+            }
+        }
+    }
+}
