@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run --release --example batch -- cases.jsonl > assessments.jsonl
 //! cargo run --release --example batch -- --generate 100000 > /dev/null
+//! cargo run --release --example batch -- --generate 20000 --cases-only > cases.jsonl
 //! cargo run --release --example batch -- --threads 2 --stop-on-error - < cases.jsonl
 //! ```
 
@@ -25,6 +26,8 @@ USAGE:
 OPTIONS:
     --generate N      assess N synthetic cases (seeded, reproducible) instead of a file
     --seed S          seed for --generate (default 1)
+    --cases-only      with --generate: write the synthetic cases themselves, one per line,
+                      without assessing them (an input file for timing the batch alone)
     --threads T       worker threads (default 1); output order is preserved
     --stop-on-error   stop at the first bad line (default: record it and go on)
     --rule-set ID     ilo-2009 (default), kr-2024 or kr-2023
@@ -37,6 +40,7 @@ The summary (counts per level, errors, elapsed, cases per second) goes to standa
 fn main() -> ExitCode {
     let mut generate: Option<u64> = None;
     let mut seed = 1u64;
+    let mut cases_only = false;
     let mut options = BatchOptions::new();
     let mut rule_set = DEFAULT_RULE_SET.to_owned();
     let mut input: Option<String> = None;
@@ -55,6 +59,10 @@ fn main() -> ExitCode {
             "--generate" => number("--generate").map(|n| generate = Some(n)),
             "--seed" => number("--seed").map(|n| seed = n),
             "--threads" => number("--threads").map(|n| options = options.threads(n as usize)),
+            "--cases-only" => {
+                cases_only = true;
+                Ok(())
+            }
             "--stop-on-error" => {
                 options = options.on_error(OnError::Stop);
                 Ok(())
@@ -76,6 +84,21 @@ fn main() -> ExitCode {
             eprintln!("batch: {message} (see --help)");
             return ExitCode::from(2);
         }
+    }
+    if cases_only {
+        let Some(n) = generate else {
+            eprintln!("batch: --cases-only goes with --generate N (see --help)");
+            return ExitCode::from(2);
+        };
+        let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let mut lines = BufReader::new(SyntheticCases::new(seed).into_jsonl_reader(n));
+        return match std::io::copy(&mut lines, &mut out).and_then(|_| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("batch: {e}");
+                ExitCode::from(1)
+            }
+        };
     }
     let assessor = match Assessor::builtin(&rule_set) {
         Ok(a) => a,
