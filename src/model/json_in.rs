@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 use super::json::{self, Json, Number, duplicate_key};
-use super::json_out::word_at;
+use super::json_out::{HIGHS, ONES, word_at};
 use crate::model::error::CaseError;
 
 /// Nesting the fast path reads at most, whatever the limit (serde_json's own recursion limit
@@ -44,9 +44,6 @@ pub(crate) fn parse_fast(text: &str, max_depth: usize) -> Option<Json<'_>> {
     parser.whitespace();
     (parser.pos == parser.bytes.len()).then_some(value)
 }
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit set in the bytes of `x` (read little-endian: the first byte in the text is
 /// the lowest) that are a quotation mark, a backslash or a control character. Only the

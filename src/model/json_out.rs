@@ -65,8 +65,10 @@ pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_
     Ok(out)
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+/// A byte of 1 in every byte of a word.
+pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+pub(super) const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// Whether any byte of `x` is zero (exact: no false answer either way).
 const fn has_zero_byte(x: u64) -> bool {
