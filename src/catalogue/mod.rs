@@ -197,35 +197,11 @@ fn into_static(mut doc: CatalogueDocument) -> CatalogueDocument {
     doc
 }
 
-/// FNV-1a, for the id index: ids are short and the table is built from the catalogue, so a
-/// simple fast hash serves better than the default SipHash (whose protection against chosen
-/// keys is not needed for a table whose keys the crate itself chooses).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct FnvBuildHasher;
-
-/// The FNV-1a hasher state.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct FnvHasher(u64);
-
-impl std::hash::BuildHasher for FnvBuildHasher {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// The id index's hasher: foldhash with a fixed seed. Ids are short and the table's keys are
+/// the catalogue's own, so a fast hash serves better than the default SipHash (whose
+/// protection against chosen keys such a table does not need); foldhash reads eight bytes at
+/// a time where the FNV-1a this replaced read one.
+type IdHasher = foldhash::fast::FixedState;
 
 /// A validated, indexed set of indicator entries with their lists and references.
 ///
@@ -235,7 +211,7 @@ pub struct Catalogue {
     references: Vec<Reference>,
     lists: Vec<IndicatorList>,
     entries: Vec<IndicatorEntry>,
-    by_id: HashMap<IndicatorId, usize, FnvBuildHasher>,
+    by_id: HashMap<IndicatorId, usize, IdHasher>,
     base_entries: usize,
 }
 
