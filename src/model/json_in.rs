@@ -6,11 +6,13 @@
 //! the serde path reads the document again, with its exact errors) at the first thing it
 //! does not handle, so that every error a reader sees still comes from one place.
 //!
-//! It gives up on: any syntax error, a duplicate key, nesting at the depth limit, a
-//! negative number, a number with a fraction or an exponent, an integer beyond `u64`, a
-//! control character in a string, and an escape other than the JSON ones (a lone surrogate
-//! included). Whatever it returns is what serde_json would build: the property tests compare
-//! the two on random documents, and the `case` fuzz target on every input it runs.
+//! It gives up on: any syntax error, a duplicate key, nesting at the depth limit (or deeper
+//! than 64), a negative number, a number with a fraction or an exponent, an integer beyond
+//! `u64`, a control character in a string, and an escape other than the JSON ones (a lone
+//! surrogate included). Whatever it returns is what serde_json would build: the property
+//! tests below compare the two on random documents, `tests/integration/case_format.rs` on
+//! every data, bundled and generated case and damaged copies of them, and the `case` fuzz
+//! target on every input it runs.
 
 use std::borrow::Cow;
 
@@ -33,7 +35,7 @@ pub(crate) fn read(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError> 
 
 /// Parses `text`, or `None` when the serde path must read it (see the module
 /// documentation).
-pub(crate) fn parse_fast(text: &str, max_depth: usize) -> Option<Json<'_>> {
+fn parse_fast(text: &str, max_depth: usize) -> Option<Json<'_>> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
