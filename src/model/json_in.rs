@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 
 use super::json::{self, Json, Number, duplicate_key};
-use super::json_out::{HIGHS, ONES, word_at};
+use super::json_out::{byte_needs_escape, escape_bytes, word_at};
 use crate::model::error::CaseError;
 
 /// Nesting the fast path reads at most, whatever the limit (serde_json's own recursion limit
@@ -45,18 +45,6 @@ fn parse_fast(text: &str, max_depth: usize) -> Option<Json<'_>> {
     let value = parser.value(0)?;
     parser.whitespace();
     (parser.pos == parser.bytes.len()).then_some(value)
-}
-
-/// The high bit set in the bytes of `x` (read little-endian: the first byte in the text is
-/// the lowest) that are a quotation mark, a backslash or a control character. Only the
-/// lowest set bit is exact (a borrow may also mark a byte above a marked one), which is the
-/// one the parser uses: it finds the first such byte.
-const fn special_bytes(x: u64) -> u64 {
-    let control = x.wrapping_sub(ONES * 0x20) & !x;
-    let quote = x ^ (ONES * b'"' as u64);
-    let backslash = x ^ (ONES * b'\\' as u64);
-    (control | (quote.wrapping_sub(ONES) & !quote) | (backslash.wrapping_sub(ONES) & !backslash))
-        & HIGHS
 }
 
 struct Parser<'a> {
@@ -149,7 +137,7 @@ impl<'a> Parser<'a> {
     /// character or the end.
     fn plain_run(&mut self) {
         while let Some(word) = word_at(self.bytes, self.pos) {
-            let special = special_bytes(word);
+            let special = escape_bytes(word);
             if special != 0 {
                 self.pos += (special.trailing_zeros() / 8) as usize;
                 return;
@@ -157,7 +145,7 @@ impl<'a> Parser<'a> {
             self.pos += 8;
         }
         while let Some(b) = self.peek() {
-            if b < 0x20 || b == b'"' || b == b'\\' {
+            if byte_needs_escape(b) {
                 break;
             }
             self.pos += 1;
@@ -348,7 +336,7 @@ mod tests {
     }
 
     #[test]
-    fn the_first_special_byte_of_a_word_is_found_exactly() {
+    fn the_first_byte_to_escape_in_a_word_is_found_exactly() {
         // Every byte value at every position, after plain bytes next to the special ones
         // (0x20, 0x21, 0x23, 0x5b, 0x5d) or high, and before plain or special ones.
         let prefixes = [b'x', 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x80, 0xff];
@@ -363,10 +351,8 @@ mod tests {
                     for slot in word.iter_mut().skip(at + 1) {
                         *slot = fill;
                     }
-                    let first = word
-                        .iter()
-                        .position(|&c| c < 0x20 || c == b'"' || c == b'\\');
-                    let mask = special_bytes(u64::from_le_bytes(word));
+                    let first = word.iter().position(|&c| byte_needs_escape(c));
+                    let mask = escape_bytes(u64::from_le_bytes(word));
                     let found = (mask != 0).then(|| (mask.trailing_zeros() / 8) as usize);
                     assert_eq!(found, first, "{word:?}");
                 }

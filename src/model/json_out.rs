@@ -66,26 +66,32 @@ pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_
 }
 
 /// A byte of 1 in every byte of a word.
-pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
+const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of every byte of a word.
-pub(super) const HIGHS: u64 = 0x8080_8080_8080_8080;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether any byte of `x` is zero (exact: no false answer either way).
-const fn has_zero_byte(x: u64) -> bool {
-    x.wrapping_sub(ONES) & !x & HIGHS != 0
+/// The high bit set in the bytes of `x` (read little-endian: the first byte in the text is
+/// the lowest) that JSON must escape: a control character (below 0x20), a quotation mark or
+/// a backslash. Only the lowest set bit is exact (a borrow may also mark a byte above a
+/// marked one), so the word is non-zero exactly when it has such a byte, and the lowest set
+/// bit finds the first of them (the case reader's fast path uses both).
+pub(super) const fn escape_bytes(x: u64) -> u64 {
+    // A byte below 0x20: subtracting 0x20 borrows into its high bit, which `!x` keeps only
+    // for bytes below 0x80. A quotation mark or a backslash: a zero byte after the XOR.
+    let control = x.wrapping_sub(ONES * 0x20) & !x;
+    let quote = x ^ (ONES * b'"' as u64);
+    let backslash = x ^ (ONES * b'\\' as u64);
+    (control | (quote.wrapping_sub(ONES) & !quote) | (backslash.wrapping_sub(ONES) & !backslash))
+        & HIGHS
 }
 
-/// Whether any byte of an eight-byte word is one JSON must escape: a control character
-/// (below 0x20), a quotation mark or a backslash.
+/// Whether any byte of an eight-byte word is one JSON must escape.
 const fn word_needs_escape(x: u64) -> bool {
-    // A byte below 0x20: subtracting 0x20 borrows into its high bit, which `!x` keeps only
-    // for bytes below 0x80.
-    let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0;
-    control || has_zero_byte(x ^ (ONES * b'"' as u64)) || has_zero_byte(x ^ (ONES * b'\\' as u64))
+    escape_bytes(x) != 0
 }
 
 /// Whether a byte is one JSON must escape.
-const fn byte_needs_escape(b: u8) -> bool {
+pub(super) const fn byte_needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
