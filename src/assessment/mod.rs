@@ -626,14 +626,9 @@ impl<'a> ObservationGroups<'a> {
             not_assessed,
         ];
         for f in findings {
-            let (group, counted_as) = group_of(f);
+            let (group, grouped) = group_of(f);
             if let Some(list) = lists.get_mut(group) {
-                list.push(GroupedObservation {
-                    id: &f.id,
-                    sources: f.sources,
-                    recorded: f.recorded,
-                    counted_as,
-                });
+                list.push(grouped);
             }
         }
         groups
@@ -641,16 +636,23 @@ impl<'a> ObservationGroups<'a> {
 }
 
 /// The group of [`ObservationGroups`] a finding goes in (its field, in field order), and the
-/// indicator it was counted as.
-fn group_of(f: &ObservationFinding) -> (usize, Option<&IndicatorId>) {
-    match &f.disposition {
+/// finding as that group lists it.
+fn group_of(f: &ObservationFinding) -> (usize, GroupedObservation<'_>) {
+    let (group, counted_as) = match &f.disposition {
         Disposition::Counted => (0, None),
         Disposition::CountedWithSameConcept { counted_as } => (1, Some(counted_as)),
         Disposition::ElementFact => (2, None),
         Disposition::ScoreOnly => (3, None),
         Disposition::Absent => (4, None),
         Disposition::NotAssessed => (5, None),
-    }
+    };
+    let grouped = GroupedObservation {
+        id: &f.id,
+        sources: f.sources,
+        recorded: f.recorded,
+        counted_as,
+    };
+    (group, grouped)
 }
 
 /// One group of [`ObservationGroups`], serialized straight from the findings.
@@ -662,13 +664,8 @@ struct FindingGroup<'a> {
 impl Serialize for FindingGroup<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.findings.iter().filter_map(|f| {
-            let (group, counted_as) = group_of(f);
-            (group == self.group).then_some(GroupedObservation {
-                id: &f.id,
-                sources: f.sources,
-                recorded: f.recorded,
-                counted_as,
-            })
+            let (group, grouped) = group_of(f);
+            (group == self.group).then_some(grouped)
         }))
     }
 }
