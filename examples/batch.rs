@@ -91,7 +91,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         };
         let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let mut lines = BufReader::new(SyntheticCases::new(seed).into_jsonl_reader(n));
+        let mut lines = SyntheticCases::new(seed).into_jsonl_reader(n);
         return match std::io::copy(&mut lines, &mut out).and_then(|_| out.flush()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
