@@ -435,11 +435,21 @@ pub enum RuleSetError {
     #[error("the rule set is invalid: {0}")]
     Invalid(Problems),
     /// No built-in rule set has this id.
-    #[error("no built-in rule set is called `{0}` (there are `ilo-2009`, `kr-2024` and `kr-2023`)")]
+    #[error("no built-in rule set is called `{0}` (there are {known})", known = builtin_rule_sets_named())]
     UnknownBuiltin(String),
     /// The rule set or catalogue could not be written as canonical JSON for its digest.
     #[error("the rule set or catalogue cannot be written as canonical JSON: {0}")]
     Canonical(String),
+}
+
+/// The built-in rule sets' ids as a sentence names them: "`a`, `b` and `c`".
+fn builtin_rule_sets_named() -> String {
+    let ids = crate::model::id::BUILTIN_RULE_SET_IDS.map(|id| format!("`{id}`"));
+    match ids.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 impl RuleSetError {

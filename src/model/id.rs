@@ -23,6 +23,13 @@ pub const MAX_ID_LEN: usize = 64;
 /// The regular expression every identifier matches, for schemas and documentation.
 pub const ID_PATTERN: &str = "^[a-z][a-z0-9_]*$";
 
+/// The ids of the built-in rule sets, in the order [`RuleSet::builtin_ids`] gives them: the
+/// only place they are written. The policy pairs each with its file; the error for an unknown
+/// id names them.
+///
+/// [`RuleSet::builtin_ids`]: crate::RuleSet::builtin_ids
+pub(crate) const BUILTIN_RULE_SET_IDS: [&str; 3] = ["ilo-2009", "kr-2023", "kr-2024"];
+
 /// Why a string is not a valid identifier.
 ///
 /// The message never repeats the rejected text: it may be free text typed in the wrong place.

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::case::OffenceKind;
 use crate::catalogue::{Catalogue, Reference};
 use crate::model::error::{Problem, Problems, RuleSetError};
-use crate::model::id::{ConceptId, IndicatorId, ListId, ReferenceId};
+use crate::model::id::{BUILTIN_RULE_SET_IDS, ConceptId, IndicatorId, ListId, ReferenceId};
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
 use crate::model::limits::Limits;
 use crate::model::vocabulary::{Level, RecommendationKind};
@@ -31,22 +31,23 @@ pub const RULE_SET_FORMAT_VERSION: u32 = 1;
 pub const SCORE_CAP: f64 = 100.0;
 
 /// The id of the default rule set.
-pub const DEFAULT_RULE_SET: &str = "ilo-2009";
+pub const DEFAULT_RULE_SET: &str = BUILTIN_RULE_SET_IDS[0];
 
-/// The built-in rule set files: the only place their ids are written.
+/// The built-in rule set files, each with its id (written once, in `model::id`; a test checks
+/// that every file declares the id it is listed under).
 const BUILTIN_RULE_SETS: [(&str, &str, &str); 3] = [
     (
-        DEFAULT_RULE_SET,
+        BUILTIN_RULE_SET_IDS[0],
         "data/rule_sets/ilo-2009.json",
         include_str!("../../data/rule_sets/ilo-2009.json"),
     ),
     (
-        "kr-2023",
+        BUILTIN_RULE_SET_IDS[1],
         "data/rule_sets/kr-2023.json",
         include_str!("../../data/rule_sets/kr-2023.json"),
     ),
     (
-        "kr-2024",
+        BUILTIN_RULE_SET_IDS[2],
         "data/rule_sets/kr-2024.json",
         include_str!("../../data/rule_sets/kr-2024.json"),
     ),

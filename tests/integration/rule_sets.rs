@@ -28,11 +28,21 @@ fn builtin_rule_sets_validate() {
         let rules = RuleSet::builtin(id).expect("parses");
         assert_eq!(validate(rules, &Catalogue::builtin()), vec![], "{id}");
         assert!(Assessor::builtin(id).is_ok(), "{id}");
+        // Each file declares the id it is listed under, and its name is that id.
+        assert_eq!(rules.id.as_str(), id);
+        assert!(
+            RuleSet::builtin_files().any(|(path, _)| path == format!("data/rule_sets/{id}.json")),
+            "{id}"
+        );
     }
-    assert!(matches!(
-        Assessor::builtin("uk-2023"),
-        Err(RuleSetError::UnknownBuiltin(_))
-    ));
+    let unknown = Assessor::builtin("uk-2023").map(|_| ()).unwrap_err();
+    assert!(matches!(unknown, RuleSetError::UnknownBuiltin(_)));
+    // The error names the rule sets there are, all of them.
+    assert_eq!(
+        unknown.to_string(),
+        "no built-in rule set is called `uk-2023` (there are `ilo-2009`, `kr-2023` and `kr-2024`)"
+    );
+    assert_eq!(RuleSet::builtin_ids().count(), 3);
 }
 
 /// The bundled broken rule set has five different mistakes; one call reports all five, each
