@@ -551,19 +551,18 @@ impl Assessor {
         }
         let dimension_of = |c: &Candidate| self.entries.get(c.pos).and_then(|e| e.dimension);
         let winners = diversify(winners, sorted, dimension_of, outcome.level, max_questions);
-        let questions: Vec<Question> = winners
-            .iter()
-            .filter_map(|c| {
-                self.entries.get(c.pos).map(|e| Question {
-                    id: e.id.clone(),
-                    dimension: e.dimension,
-                    strength: c.strength,
-                    level_if_present: c.level,
-                    makes_dimension_positive: c.makes_positive,
-                    score_gain: c.gain,
-                })
+        // Sized once: a filtered collect would start small and reallocate twice.
+        let mut questions: Vec<Question> = Vec::with_capacity(winners.len());
+        questions.extend(winners.iter().filter_map(|c| {
+            self.entries.get(c.pos).map(|e| Question {
+                id: e.id.clone(),
+                dimension: e.dimension,
+                strength: c.strength,
+                level_if_present: c.level,
+                makes_dimension_positive: c.makes_positive,
+                score_gain: c.gain,
             })
-            .collect();
+        }));
         RankedQuestions {
             ask_next: questions,
             more_questions,
