@@ -25,6 +25,18 @@ pub(super) fn diversify(
     level: Level,
     max: usize,
 ) -> Vec<Candidate> {
+    // The candidates left that would raise the level, in all and per dimension (the last
+    // slot: no dimension), kept as candidates are taken: whether only one dimension can still
+    // raise the level is then a comparison, not a pass over the rest.
+    let slot_of = |c: &Candidate| dimension_of(c).map_or(6, Dimension::index);
+    let mut movers = 0usize;
+    let mut movers_in = [0usize; 7];
+    for c in ranked.iter().filter(|c| c.level > level) {
+        movers += 1;
+        if let Some(n) = movers_in.get_mut(slot_of(c)) {
+            *n += 1;
+        }
+    }
     let mut rest: std::collections::VecDeque<Candidate> = ranked.into();
     let mut out: Vec<Candidate> = Vec::with_capacity(max.min(rest.len()));
     while out.len() < max && !rest.is_empty() {
@@ -44,8 +56,7 @@ pub(super) fn diversify(
         .flatten();
         let pick = match streak {
             Some(d) => {
-                let mut movers = rest.iter().filter(|c| c.level > level).peekable();
-                let only_d = movers.peek().is_some() && movers.all(|c| dimension_of(c) == Some(d));
+                let only_d = movers > 0 && movers_in.get(d.index()) == Some(&movers);
                 if only_d {
                     0
                 } else {
@@ -73,6 +84,12 @@ pub(super) fn diversify(
             sorted -= 1;
         }
         if let Some(c) = rest.remove(pick) {
+            if c.level > level {
+                movers -= 1;
+                if let Some(n) = movers_in.get_mut(slot_of(&c)) {
+                    *n -= 1;
+                }
+            }
             out.push(c);
         }
     }
@@ -128,9 +145,10 @@ pub(super) struct RankedQuestions {
     pub(super) unresolved: u32,
 }
 
-/// What a "present" answer would do: the level, whether its dimension becomes positive, and
-/// the score gain.
-pub(super) type WhatIf = (Level, bool, f64, f64);
+/// What a "present" answer would do: the level, whether its dimension becomes positive, the
+/// score gain, the distance to reasonable grounds after it, and the bits of the rank these
+/// give ([`Candidate::outcome_bits`], computed once per distinct "what if").
+pub(super) type WhatIf = (Level, bool, f64, f64, u64);
 
 /// What the outcome can see of an entry whose "what if" is memoized by key: dimension, lists,
 /// watch groups, act, appearance, strength now (0: none) and strength if present.
@@ -153,7 +171,18 @@ pub(super) struct Candidate {
 }
 
 impl Candidate {
-    #[allow(clippy::too_many_arguments)]
+    /// The bits of the rank that depend only on what a "present" answer would do: the level,
+    /// whether it makes its dimension positive, and the score gain.
+    pub(super) fn outcome_bits(level: Level, makes_positive: bool, gain: f64) -> u64 {
+        // Both casts are of values clamped below 2^20 (to `u32`, which is cheaper than to
+        // `u64` and the same for these values; NaN gives 0 either way).
+        let fixed = u64::from((gain.clamp(0.0, SCORE_CAP) * 1e4) as u32);
+        ((level as u64) << 42)
+            | (u64::from(makes_positive) << 41)
+            | (fixed.min((1 << 24) - 1) << 16)
+    }
+
+    #[cfg(test)]
     pub(super) fn new(
         progress: f64,
         level: Level,
@@ -163,13 +192,29 @@ impl Candidate {
         pos: usize,
         strength: Strength,
     ) -> Candidate {
-        let value = ((progress.clamp(0.0, 15.0)) * 65_536.0) as u64; // below 2^20
-        let fixed = (gain.clamp(0.0, SCORE_CAP) * 1e4) as u64; // below 2^20
+        let bits = Candidate::outcome_bits(level, makes_positive, gain);
+        Candidate::of(
+            progress,
+            &(level, makes_positive, gain, 0.0, bits),
+            open,
+            pos,
+            strength,
+        )
+    }
+
+    /// The candidate for the entry at `pos`, given what a "present" answer would do.
+    pub(super) fn of(
+        progress: f64,
+        what_if: &WhatIf,
+        open: bool,
+        pos: usize,
+        strength: Strength,
+    ) -> Candidate {
+        let &(level, makes_positive, gain, _, bits) = what_if;
+        let value = u64::from((progress.clamp(0.0, 15.0) * 65_536.0) as u32); // below 2^20
         let rank = (value.min((1 << 20) - 1) << 44)
-            | ((level as u64) << 42)
-            | (u64::from(makes_positive) << 41)
+            | bits
             | (u64::from(open) << 40)
-            | (fixed.min((1 << 24) - 1) << 16)
             | (0xffff - (pos as u64).min(0xffff));
         Candidate {
             level,
@@ -433,7 +478,7 @@ impl Assessor {
             }
             // What if this one were present?
             let present_now = state.present;
-            let what_if = || {
+            let what_if_present = || {
                 let mut what_if = tally;
                 match present_now {
                     Some(have) => what_if.upgrade(e, have, s, self.gain(e, have, s)),
@@ -471,7 +516,12 @@ impl Assessor {
                     },
                 )
             };
-            let (level, makes_positive, gain, after) = match e.dimension {
+            let what_if = || {
+                let (level, makes_positive, gain, after) = what_if_present();
+                let bits = Candidate::outcome_bits(level, makes_positive, gain);
+                (level, makes_positive, gain, after, bits)
+            };
+            let what_if: WhatIf = match e.dimension {
                 Some(d) if e.watch == 0 => {
                     let from = present_now.map_or(0, |h| h.index() + 1);
                     // Evidence of the act matters only to a person exempt from the means.
@@ -521,9 +571,10 @@ impl Assessor {
                     .map(|(_, p)| *p)
                     .fold(0.0f32, f32::max)
             };
-            let progress =
-                (distance_now - after).max(0.0) * f64::from(likelihood) * f64::from(e.list_weight);
-            let c = Candidate::new(progress, level, makes_positive, open, gain, pos, s);
+            let progress = (distance_now - what_if.3).max(0.0)
+                * f64::from(likelihood)
+                * f64::from(e.list_weight);
+            let c = Candidate::of(progress, &what_if, open, pos, s);
             // One question per slot: its best-ranked (strongest) wording.
             match state.winner {
                 Some(i) => {
@@ -568,6 +619,101 @@ impl Assessor {
             more_questions,
             all_present,
             unresolved,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::cmp::Reverse;
+
+    /// The rule as the interview issue words it, on candidates sorted in full: the best next;
+    /// after three of one dimension in a row, the best of another dimension, unless only
+    /// that dimension's questions can raise the level (or no other is left).
+    fn plain(
+        mut rest: Vec<Candidate>,
+        dimension_of: impl Fn(&Candidate) -> Option<Dimension>,
+        level: Level,
+        max: usize,
+    ) -> Vec<usize> {
+        rest.sort_by_key(|c| Reverse(c.rank));
+        let mut out: Vec<Candidate> = Vec::new();
+        while out.len() < max && !rest.is_empty() {
+            let streak = match out.as_slice() {
+                [.., x, y, z] => {
+                    let d = dimension_of(x);
+                    (d.is_some() && d == dimension_of(y) && d == dimension_of(z)).then_some(d)
+                }
+                _ => None,
+            }
+            .flatten();
+            let pick = match streak {
+                Some(d) => {
+                    let movers: Vec<&Candidate> = rest.iter().filter(|c| c.level > level).collect();
+                    if !movers.is_empty() && movers.iter().all(|c| dimension_of(c) == Some(d)) {
+                        0
+                    } else {
+                        rest.iter()
+                            .position(|c| dimension_of(c) != Some(d))
+                            .unwrap_or(0)
+                    }
+                }
+                None => 0,
+            };
+            out.push(rest.remove(pick));
+        }
+        out.iter().map(|c| c.pos).collect()
+    }
+
+    const LEVELS: [Level; 4] = [
+        Level::NoIndicators,
+        Level::FurtherInquiry,
+        Level::ReasonableGrounds,
+        Level::DefinitionMet,
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// `diversify` sorts lazily and counts the candidates that can raise the level as it
+        /// goes; it must pick exactly what the plain rule picks.
+        #[test]
+        fn diversify_picks_what_the_plain_rule_picks(
+            specs in prop::collection::vec((0u8..4, 0usize..7, 0u8..4, 0u8..3), 0..40),
+            level in 0usize..4,
+            sorted in 0usize..45,
+            max in 0usize..45,
+        ) {
+            let dims: Vec<Option<Dimension>> =
+                specs.iter().map(|s| Dimension::ALL.get(s.1).copied()).collect();
+            let candidates: Vec<Candidate> = specs
+                .iter()
+                .enumerate()
+                .map(|(pos, &(l, _, progress, gain))| {
+                    let l = LEVELS.get(usize::from(l)).copied().unwrap_or(Level::NoIndicators);
+                    Candidate::new(
+                        f64::from(progress), l, progress > 1, gain > 0, f64::from(gain) * 5.0,
+                        pos, Strength::Medium,
+                    )
+                })
+                .collect();
+            let level = LEVELS.get(level).copied().unwrap_or(Level::NoIndicators);
+            let dimension_of = |c: &Candidate| dims.get(c.pos).copied().flatten();
+            // As `rank_questions` hands them over: the best `sorted` first and in order, the
+            // rest in any order.
+            let sorted = sorted.min(candidates.len());
+            let mut input = candidates.clone();
+            if sorted < input.len() {
+                input.select_nth_unstable_by_key(sorted, |c| Reverse(c.rank));
+            }
+            if let Some(top) = input.get_mut(..sorted) {
+                top.sort_unstable_by_key(|c| Reverse(c.rank));
+            }
+            let got: Vec<usize> =
+                diversify(input, sorted, dimension_of, level, max).iter().map(|c| c.pos).collect();
+            prop_assert_eq!(got, plain(candidates, dimension_of, level, max));
         }
     }
 }
