@@ -25,15 +25,14 @@ pub(super) fn diversify(
     level: Level,
     max: usize,
 ) -> Vec<Candidate> {
-    // The candidates left that would raise the level, in all and per dimension (the last
-    // slot: no dimension), kept as candidates are taken: whether only one dimension can still
-    // raise the level is then a comparison, not a pass over the rest.
-    let slot_of = |c: &Candidate| dimension_of(c).map_or(6, Dimension::index);
+    // The candidates left that would raise the level, in all and per dimension, kept as
+    // candidates are taken: whether only one dimension can still raise the level is then a
+    // comparison, not a pass over the rest.
     let mut movers = 0usize;
-    let mut movers_in = [0usize; 7];
+    let mut movers_in = [0usize; 6];
     for c in ranked.iter().filter(|c| c.level > level) {
         movers += 1;
-        if let Some(n) = movers_in.get_mut(slot_of(c)) {
+        if let Some(n) = dimension_of(c).and_then(|d| movers_in.get_mut(d.index())) {
             *n += 1;
         }
     }
@@ -86,7 +85,7 @@ pub(super) fn diversify(
         if let Some(c) = rest.remove(pick) {
             if c.level > level {
                 movers -= 1;
-                if let Some(n) = movers_in.get_mut(slot_of(&c)) {
+                if let Some(n) = dimension_of(&c).and_then(|d| movers_in.get_mut(d.index())) {
                     *n -= 1;
                 }
             }
@@ -145,10 +144,40 @@ pub(super) struct RankedQuestions {
     pub(super) unresolved: u32,
 }
 
-/// What a "present" answer would do: the level, whether its dimension becomes positive, the
-/// score gain, the distance to reasonable grounds after it, and the bits of the rank these
-/// give ([`Candidate::outcome_bits`], computed once per distinct "what if").
-pub(super) type WhatIf = (Level, bool, f64, f64, u64);
+/// What a "present" answer would do, computed once per distinct "what if".
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WhatIf {
+    /// The level it would give.
+    pub(super) level: Level,
+    /// Whether its dimension would become positive.
+    pub(super) makes_positive: bool,
+    /// The score it would add.
+    pub(super) gain: f64,
+    /// How many more present indicators, at best, reasonable grounds would still need.
+    pub(super) after: f64,
+    /// The bits of a question's rank these give: the level, whether it makes its dimension
+    /// positive, and the score gain (to a ten-thousandth of a point).
+    pub(super) bits: u64,
+}
+
+impl WhatIf {
+    /// The outcome of a "present" answer, with its bits of the rank packed once.
+    pub(super) fn new(level: Level, makes_positive: bool, gain: f64, after: f64) -> WhatIf {
+        // The cast is of a value clamped below 2^20 (to `u32`, which is cheaper than to `u64`
+        // and the same for these values; NaN gives 0 either way).
+        let fixed = u64::from((gain.clamp(0.0, SCORE_CAP) * 1e4) as u32);
+        let bits = ((level as u64) << 42)
+            | (u64::from(makes_positive) << 41)
+            | (fixed.min((1 << 24) - 1) << 16);
+        WhatIf {
+            level,
+            makes_positive,
+            gain,
+            after,
+            bits,
+        }
+    }
+}
 
 /// What the outcome can see of an entry whose "what if" is memoized by key: dimension, lists,
 /// watch groups, act, appearance, strength now (0: none) and strength if present.
@@ -171,17 +200,6 @@ pub(super) struct Candidate {
 }
 
 impl Candidate {
-    /// The bits of the rank that depend only on what a "present" answer would do: the level,
-    /// whether it makes its dimension positive, and the score gain.
-    pub(super) fn outcome_bits(level: Level, makes_positive: bool, gain: f64) -> u64 {
-        // Both casts are of values clamped below 2^20 (to `u32`, which is cheaper than to
-        // `u64` and the same for these values; NaN gives 0 either way).
-        let fixed = u64::from((gain.clamp(0.0, SCORE_CAP) * 1e4) as u32);
-        ((level as u64) << 42)
-            | (u64::from(makes_positive) << 41)
-            | (fixed.min((1 << 24) - 1) << 16)
-    }
-
     #[cfg(test)]
     pub(super) fn new(
         progress: f64,
@@ -192,14 +210,8 @@ impl Candidate {
         pos: usize,
         strength: Strength,
     ) -> Candidate {
-        let bits = Candidate::outcome_bits(level, makes_positive, gain);
-        Candidate::of(
-            progress,
-            &(level, makes_positive, gain, 0.0, bits),
-            open,
-            pos,
-            strength,
-        )
+        let what_if = WhatIf::new(level, makes_positive, gain, 0.0);
+        Candidate::of(progress, &what_if, open, pos, strength)
     }
 
     /// The candidate for the entry at `pos`, given what a "present" answer would do.
@@ -210,16 +222,15 @@ impl Candidate {
         pos: usize,
         strength: Strength,
     ) -> Candidate {
-        let &(level, makes_positive, gain, _, bits) = what_if;
         let value = u64::from((progress.clamp(0.0, 15.0) * 65_536.0) as u32); // below 2^20
         let rank = (value.min((1 << 20) - 1) << 44)
-            | bits
+            | what_if.bits
             | (u64::from(open) << 40)
             | (0xffff - (pos as u64).min(0xffff));
         Candidate {
-            level,
-            makes_positive,
-            gain,
+            level: what_if.level,
+            makes_positive: what_if.makes_positive,
+            gain: what_if.gain,
             pos,
             strength,
             rank,
@@ -478,7 +489,7 @@ impl Assessor {
             }
             // What if this one were present?
             let present_now = state.present;
-            let what_if_present = || {
+            let what_if = || {
                 let mut what_if = tally;
                 match present_now {
                     Some(have) => what_if.upgrade(e, have, s, self.gain(e, have, s)),
@@ -488,7 +499,7 @@ impl Assessor {
                     // An item of appearance adds to the score only: no rule sees it, so the
                     // outcome and the distance stay; only "nothing present" becomes "further
                     // inquiry".
-                    return (
+                    return WhatIf::new(
                         outcome.level.max(Level::FurtherInquiry),
                         false,
                         what_if.score() - tally.score(),
@@ -501,25 +512,21 @@ impl Assessor {
                     let now = hypothetical.positive.get(d.index()).copied().flatten();
                     was.is_none() && now.is_some()
                 });
-                (
+                let after = if hypothetical.level >= Level::ReasonableGrounds {
+                    0.0
+                } else {
+                    let mut needs = needs_now;
+                    if let Some(d) = e.dimension {
+                        needs.update(self, &what_if, &reach, d);
+                    }
+                    self.distance(&what_if, &needs, &hypothetical, person, &reach)
+                };
+                WhatIf::new(
                     hypothetical.level,
                     makes_positive,
                     what_if.score() - tally.score(),
-                    if hypothetical.level >= Level::ReasonableGrounds {
-                        0.0
-                    } else {
-                        let mut needs = needs_now;
-                        if let Some(d) = e.dimension {
-                            needs.update(self, &what_if, &reach, d);
-                        }
-                        self.distance(&what_if, &needs, &hypothetical, person, &reach)
-                    },
+                    after,
                 )
-            };
-            let what_if = || {
-                let (level, makes_positive, gain, after) = what_if_present();
-                let bits = Candidate::outcome_bits(level, makes_positive, gain);
-                (level, makes_positive, gain, after, bits)
             };
             let what_if: WhatIf = match e.dimension {
                 Some(d) if e.watch == 0 => {
@@ -571,7 +578,7 @@ impl Assessor {
                     .map(|(_, p)| *p)
                     .fold(0.0f32, f32::max)
             };
-            let progress = (distance_now - what_if.3).max(0.0)
+            let progress = (distance_now - what_if.after).max(0.0)
                 * f64::from(likelihood)
                 * f64::from(e.list_weight);
             let c = Candidate::of(progress, &what_if, open, pos, s);
