@@ -95,6 +95,17 @@ pub(super) fn diversify(
     out
 }
 
+/// What every "what if" of one assessment starts from.
+#[derive(Clone, Copy)]
+pub(super) struct Base<'a> {
+    pub(super) tally: &'a Tally,
+    pub(super) outcome: &'a Outcome,
+    pub(super) person: &'a Person,
+    pub(super) reach: &'a Reach,
+    pub(super) needs_now: &'a Needs,
+    pub(super) distance_now: f64,
+}
+
 /// What answering the open questions could still add: per dimension, the strongest strength
 /// still askable; whether element facts can still be asked.
 #[derive(Debug, Clone, Copy)]
@@ -392,9 +403,70 @@ impl Assessor {
             .min(f64::from(UNREACHABLE))
     }
 
+    /// What a "present" answer to `e` (at strength `s`, its slot now at `present_now`)
+    /// would do. Called once per distinct "what if" (the callers memoize), so kept out of
+    /// the loop over the open questions.
+    #[inline(never)]
+    pub(super) fn what_if_present(
+        &self,
+        base: &Base<'_>,
+        e: &CompiledEntry,
+        present_now: Option<Strength>,
+        s: Strength,
+    ) -> WhatIf {
+        let Base {
+            tally,
+            outcome,
+            person,
+            reach,
+            needs_now,
+            distance_now,
+        } = *base;
+        let mut what_if = *tally;
+        match present_now {
+            Some(have) => what_if.upgrade(e, have, s, self.gain(e, have, s)),
+            None => what_if.add(e, s, self.weight_of(e, s)),
+        }
+        if e.appearance && !(person.exempt && e.act) {
+            // An item of appearance adds to the score only: no rule sees it, so the
+            // outcome and the distance stay; only "nothing present" becomes "further
+            // inquiry".
+            return WhatIf::new(
+                outcome.level.max(Level::FurtherInquiry),
+                false,
+                what_if.score() - tally.score(),
+                distance_now,
+            );
+        }
+        let hypothetical = self.outcome_after(outcome, &what_if, e.dimension, person);
+        let makes_positive = e.dimension.is_some_and(|d| {
+            let was = outcome.positive.get(d.index()).copied().flatten();
+            let now = hypothetical.positive.get(d.index()).copied().flatten();
+            was.is_none() && now.is_some()
+        });
+        let after = if hypothetical.level >= Level::ReasonableGrounds {
+            0.0
+        } else {
+            let mut needs = *needs_now;
+            if let Some(d) = e.dimension {
+                needs.update(self, &what_if, reach, d);
+            }
+            self.distance(&what_if, &needs, &hypothetical, person, reach)
+        };
+        WhatIf::new(
+            hypothetical.level,
+            makes_positive,
+            what_if.score() - tally.score(),
+            after,
+        )
+    }
+
     /// Ranks the open questions (at most `max_questions` in `ask_next`), and bounds what
     /// answering them all could reach.
     #[allow(clippy::too_many_arguments)]
+    // Out of line: inlined into `assess_listing` it costs about 900 more instructions per
+    // typical assessment (measured with callgrind), from register pressure in the caller.
+    #[inline(never)]
     pub(super) fn rank_questions(
         &self,
         case: &Case,
@@ -460,6 +532,14 @@ impl Assessor {
         };
         let needs_now = self.needs(&tally, &reach);
         let distance_now = self.distance(&tally, &needs_now, &outcome, person, &reach);
+        let base = Base {
+            tally: &tally,
+            outcome: &outcome,
+            person,
+            reach: &reach,
+            needs_now: &needs_now,
+            distance_now,
+        };
         let type_mask = crate::catalogue::priors::type_mask(&case.forms);
         let mut winners: Vec<Candidate> = Vec::with_capacity(open.len());
         for pos in open {
@@ -487,47 +567,8 @@ impl Assessor {
             if state.raised.is_none_or(|r| r < s) {
                 state.raised = Some(s);
             }
-            // What if this one were present?
             let present_now = state.present;
-            let what_if = || {
-                let mut what_if = tally;
-                match present_now {
-                    Some(have) => what_if.upgrade(e, have, s, self.gain(e, have, s)),
-                    None => what_if.add(e, s, self.weight_of(e, s)),
-                }
-                if e.appearance && !(person.exempt && e.act) {
-                    // An item of appearance adds to the score only: no rule sees it, so the
-                    // outcome and the distance stay; only "nothing present" becomes "further
-                    // inquiry".
-                    return WhatIf::new(
-                        outcome.level.max(Level::FurtherInquiry),
-                        false,
-                        what_if.score() - tally.score(),
-                        distance_now,
-                    );
-                }
-                let hypothetical = self.outcome_after(&outcome, &what_if, e.dimension, person);
-                let makes_positive = e.dimension.is_some_and(|d| {
-                    let was = outcome.positive.get(d.index()).copied().flatten();
-                    let now = hypothetical.positive.get(d.index()).copied().flatten();
-                    was.is_none() && now.is_some()
-                });
-                let after = if hypothetical.level >= Level::ReasonableGrounds {
-                    0.0
-                } else {
-                    let mut needs = needs_now;
-                    if let Some(d) = e.dimension {
-                        needs.update(self, &what_if, &reach, d);
-                    }
-                    self.distance(&what_if, &needs, &hypothetical, person, &reach)
-                };
-                WhatIf::new(
-                    hypothetical.level,
-                    makes_positive,
-                    what_if.score() - tally.score(),
-                    after,
-                )
-            };
+            let what_if = || self.what_if_present(&base, e, present_now, s);
             let what_if: WhatIf = match e.dimension {
                 Some(d) if e.watch == 0 => {
                     let from = present_now.map_or(0, |h| h.index() + 1);
