@@ -181,7 +181,7 @@ fn assess_line(assessor: &Assessor, line: u64, text: &str, out: &mut Vec<u8>) ->
         Ok(a) => {
             let mark = out.len();
             out.extend_from_slice(b"{\"line\":");
-            out.extend_from_slice(line.to_string().as_bytes());
+            crate::model::json_out::write_u64(out, line);
             out.extend_from_slice(b",\"assessment\":");
             match crate::model::json_out::write(out, &a) {
                 Ok(()) => {

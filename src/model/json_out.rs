@@ -133,6 +133,22 @@ fn write_str(out: &mut Vec<u8>, s: &str) -> Result<(), Unsupported> {
     Ok(())
 }
 
+/// Appends the name of a struct field or of an enum variant as a JSON string, without
+/// looking for bytes to escape: these are the names of the crate's own types (the writer is
+/// only used on them), which never need escaping. Debug builds, which run the differential
+/// tests against `serde_json`, check every name written; a test checks every name the
+/// schemas give.
+fn write_name(out: &mut Vec<u8>, name: &'static str) {
+    debug_assert!(
+        !needs_escape(name.as_bytes()),
+        "a field or variant name that needs escaping"
+    );
+    out.reserve(name.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'"');
+}
+
 /// Appends a JSON string that needs escaping, as `serde_json` writes it.
 #[cold]
 #[inline(never)]
@@ -141,7 +157,7 @@ fn write_escaped(out: &mut Vec<u8>, s: &str) -> Result<(), Unsupported> {
 }
 
 /// Appends an unsigned integer in decimal.
-fn write_u64(out: &mut Vec<u8>, mut n: u64) {
+pub(crate) fn write_u64(out: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
@@ -201,9 +217,13 @@ impl Compound<'_> {
         })
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Unsupported> {
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
         self.comma();
-        write_str(self.out, key)?;
+        write_name(self.out, key);
         self.out.push(b':');
         value.serialize(Writer {
             out: &mut *self.out,
@@ -227,9 +247,9 @@ impl<'a> Writer<'a> {
     }
 
     /// `{"variant":` before the value of a variant that carries data.
-    fn variant_key(&mut self, variant: &str) -> Result<(), Unsupported> {
+    fn variant_key(&mut self, variant: &'static str) -> Result<(), Unsupported> {
         self.out.push(b'{');
-        write_str(self.out, variant)?;
+        write_name(self.out, variant);
         self.out.push(b':');
         Ok(())
     }
@@ -328,7 +348,8 @@ impl<'a> ser::Serializer for Writer<'a> {
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Unsupported> {
-        write_str(self.out, variant)
+        write_name(self.out, variant);
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -500,7 +521,8 @@ impl ser::Serializer for KeyWriter<'_> {
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Unsupported> {
-        write_str(self.out, variant)
+        write_name(self.out, variant);
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -612,6 +634,52 @@ impl ser::Serializer for KeyWriter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every name the schemas give (property names, enum values and constants), in `out`.
+    fn names_in(schema: &serde_json::Value, out: &mut Vec<String>) {
+        match schema {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                    out.extend(props.keys().cloned());
+                }
+                for key in ["enum", "const"] {
+                    match map.get(key) {
+                        Some(serde_json::Value::Array(values)) => {
+                            out.extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned)))
+                        }
+                        Some(serde_json::Value::String(v)) => out.push(v.clone()),
+                        _ => {}
+                    }
+                }
+                for v in map.values() {
+                    names_in(v, out);
+                }
+            }
+            serde_json::Value::Array(values) => values.iter().for_each(|v| names_in(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn no_field_or_variant_name_needs_escaping() {
+        // `write_name` copies these names without looking for bytes to escape.
+        let mut names = Vec::new();
+        for file in crate::interop::schema::schemas() {
+            names_in(&file.schema, &mut names);
+        }
+        assert!(
+            names.len() > 300,
+            "the walk finds the names ({})",
+            names.len()
+        );
+        assert!(names.iter().any(|n| n == "ask_next"));
+        assert!(names.iter().any(|n| n == "reasonable_grounds"));
+        for name in &names {
+            assert!(!needs_escape(name.as_bytes()), "{name:?} needs escaping");
+        }
+        // The check itself finds what it must.
+        assert!(needs_escape(b"say \"no\""));
+    }
 
     #[test]
     fn the_eight_byte_check_agrees_with_the_byte_check_for_every_byte_at_every_position() {
