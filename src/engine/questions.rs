@@ -391,16 +391,21 @@ impl Assessor {
             .filter(|el| !(person.exempt && **el == PalermoElement::Means))
             .map(|el| self.element_cost(*el, needs, outcome, person, reach))
             .sum();
-        self.criteria
-            .iter()
-            .map(|c| {
-                c.conditions
-                    .iter()
-                    .map(|cond| self.condition_cost(cond, tally, needs, outcome, person, reach))
-                    .sum::<f64>()
-            })
-            .fold(definition, f64::min)
-            .min(f64::from(UNREACHABLE))
+        // The cheapest route. Costs are never negative, so a criterion whose first conditions
+        // already cost as much as the cheapest route so far cannot be cheaper: its other
+        // conditions are not costed (the sums that are computed are the same).
+        let mut best = definition;
+        for c in &self.criteria {
+            let mut sum = 0.0;
+            for cond in &c.conditions {
+                sum += self.condition_cost(cond, tally, needs, outcome, person, reach);
+                if sum >= best {
+                    break;
+                }
+            }
+            best = best.min(sum);
+        }
+        best.min(f64::from(UNREACHABLE))
     }
 
     /// What a "present" answer to `e` (at strength `s`, its slot now at `present_now`)
