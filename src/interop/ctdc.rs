@@ -789,6 +789,21 @@ pub enum CtdcError {
         /// The value, if it is safe to show.
         value: ShownValue,
     },
+    /// Two cells of a row contradict each other, so the row cannot be one person's record:
+    /// `majorityStatus` `Minor` (under 18 when registered) with `majorityStatusAtExploit`
+    /// `Adult` (18 or over when the exploitation began, which came first). Names both columns
+    /// and never the values. The rest of the file still maps.
+    #[error("row {row}: the columns `{first}` and `{second}` contradict each other: {reason}")]
+    Contradiction {
+        /// The row, from 1.
+        row: u64,
+        /// The first column.
+        first: &'static str,
+        /// The second column.
+        second: &'static str,
+        /// Why they cannot both be true.
+        reason: &'static str,
+    },
     /// Reading failed (an I/O error). Reading stops.
     #[error("reading the CTDC file failed after row {after_row}: {kind}")]
     Io {
@@ -809,17 +824,20 @@ impl CtdcError {
     /// The row the error is about, if it is about one row.
     pub fn row(&self) -> Option<u64> {
         match self {
-            CtdcError::FieldCount { row, .. } | CtdcError::InvalidValue { row, .. } => Some(*row),
+            CtdcError::FieldCount { row, .. }
+            | CtdcError::InvalidValue { row, .. }
+            | CtdcError::Contradiction { row, .. } => Some(*row),
             _ => None,
         }
     }
 
-    /// The column the error is about, if any.
+    /// The column the error is about, if any (for a contradiction, the first of the two).
     pub fn column(&self) -> Option<&'static str> {
         match self {
             CtdcError::MissingColumn { column }
             | CtdcError::DuplicateColumn { column }
-            | CtdcError::InvalidValue { column, .. } => Some(column),
+            | CtdcError::InvalidValue { column, .. }
+            | CtdcError::Contradiction { first: column, .. } => Some(column),
             _ => None,
         }
     }
@@ -1058,6 +1076,19 @@ impl CtdcRecord {
         let majority_status = majority(MAJORITY, header.majority)?;
         let majority_at_exploitation = majority(MAJORITY_AT_EXPLOIT, header.majority_at_exploit)?;
         let majority_at_entry = majority(MAJORITY_ENTRY, header.majority_entry)?;
+        // A minor when registered was a minor when the exploitation began: the case format
+        // rejects the opposite (`Case::check`), so the row is an error, not a record that
+        // cannot be assessed. (None of the real file's 97,750 rows has it.)
+        if majority_status == Some(Majority::Minor)
+            && majority_at_exploitation == Some(Majority::Adult)
+        {
+            return Err(CtdcError::Contradiction {
+                row,
+                first: MAJORITY,
+                second: MAJORITY_AT_EXPLOIT,
+                reason: "a person under 18 when registered was under 18 when the exploitation began",
+            });
+        }
         let year_of_registration = year(row, cell(header.year))?;
 
         let mut observations = observations(&controls);

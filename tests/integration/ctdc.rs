@@ -946,6 +946,62 @@ fn categorical_values_are_checked() {
     }
 }
 
+/// Found by the `ctdc_row` fuzz target (30 November 2026): a row registered as a minor who
+/// was an adult when the exploitation began mapped to a case the assessment rejects. Such a
+/// row is now an error naming both columns, like any malformed row.
+#[test]
+fn a_minor_who_was_an_adult_when_exploited_is_a_contradiction_not_a_record() {
+    let (names, header) = sample_header();
+    let map =
+        |values: &[(&str, &str)]| CtdcRecord::from_fields(&header, 7, &row_with(&names, values));
+    let err = map(&[
+        ("majorityStatus", "MinOr"),
+        ("majorityStatusAtExploit", "Adult"),
+        ("isForcedLabour", "1"),
+    ])
+    .expect_err("contradictory ages");
+    assert!(matches!(
+        err,
+        CtdcError::Contradiction {
+            row: 7,
+            first: "majorityStatus",
+            second: "majorityStatusAtExploit",
+            ..
+        }
+    ));
+    assert_eq!(err.row(), Some(7));
+    assert_eq!(err.column(), Some("majorityStatus"));
+    let message = err.to_string();
+    assert!(message.contains("row 7") && message.contains("majorityStatusAtExploit"));
+    assert!(
+        !message.contains("MinOr") && !message.contains("Adult"),
+        "{message}"
+    );
+    // The fuzz target's input, as it came: the same error.
+    let crash = ";;;;;MinOr;Adult;;;;;;;;;;;;1;;0;;1;;;;;;1";
+    let mut cells: Vec<&str> = crash.split(';').collect();
+    cells.resize(header.len(), "");
+    assert!(matches!(
+        CtdcRecord::from_fields(&header, 1, &cells),
+        Err(CtdcError::Contradiction { .. })
+    ));
+    // Every other combination of the two columns maps, and assesses.
+    for status in ["Minor", "Adult", "Unknown", ""] {
+        for at_exploit in ["Minor", "Adult", "Unknown", ""] {
+            if status == "Minor" && at_exploit == "Adult" {
+                continue;
+            }
+            let record = map(&[
+                ("majorityStatus", status),
+                ("majorityStatusAtExploit", at_exploit),
+                ("isForcedLabour", "1"),
+            ])
+            .expect("maps");
+            assess(&record.case).expect("assesses");
+        }
+    }
+}
+
 // ---- The streaming reader (`--features ctdc`) ----------------------------------------------
 
 #[cfg(feature = "ctdc")]
