@@ -409,7 +409,7 @@ impl Assessor {
     }
 
     /// What a "present" answer to `e` (at strength `s`, its slot now at `present_now`)
-    /// would do. Called once per distinct "what if" (the callers memoize), so kept out of
+    /// would do. Called once per distinct "what if" (the caller memoizes), so kept out of
     /// the loop over the open questions.
     #[inline(never)]
     pub(super) fn what_if_present(

@@ -46,7 +46,10 @@
 //!   rules (the age at the act); with neither, the age is not established and the assessment
 //!   applies the adult rules and gives `level_if_child`. The status when the person entered the
 //!   trafficking process is kept in the record
-//!   ([`CtdcRecord::minor_at_exploitation_or_entry`]);
+//!   ([`CtdcRecord::minor_at_exploitation_or_entry`]). `Minor` when registered with `Adult`
+//!   when the exploitation began contradicts itself: the row is a
+//!   [`CtdcError::Contradiction`] naming both columns (after every cell of the row has been
+//!   checked, so a malformed cell is reported first);
 //! - the exploitation columns set the case's forms, deduplicated and sorted: `isForcedLabour`
 //!   labour, `isSexualExploit` sexual, `isSexAndLabour` both, `isForcedMarriage` forced
 //!   marriage, `isOrganRemoval` organ removal, `isOtherExploit` other,
@@ -1076,19 +1079,6 @@ impl CtdcRecord {
         let majority_status = majority(MAJORITY, header.majority)?;
         let majority_at_exploitation = majority(MAJORITY_AT_EXPLOIT, header.majority_at_exploit)?;
         let majority_at_entry = majority(MAJORITY_ENTRY, header.majority_entry)?;
-        // A minor when registered was a minor when the exploitation began: the case format
-        // rejects the opposite (`Case::check`), so the row is an error, not a record that
-        // cannot be assessed. (None of the real file's 97,750 rows has it.)
-        if majority_status == Some(Majority::Minor)
-            && majority_at_exploitation == Some(Majority::Adult)
-        {
-            return Err(CtdcError::Contradiction {
-                row,
-                first: MAJORITY,
-                second: MAJORITY_AT_EXPLOIT,
-                reason: "a person under 18 when registered was under 18 when the exploitation began",
-            });
-        }
         let year_of_registration = year(row, cell(header.year))?;
 
         let mut observations = observations(&controls);
@@ -1105,6 +1095,20 @@ impl CtdcRecord {
                     ObservationStatus::Present,
                 ));
             }
+        }
+        // A minor when registered was a minor when the exploitation began: the case format
+        // rejects the opposite (`Case::check`), so the row is an error, not a record that
+        // cannot be assessed; checked once every cell is read, so that a malformed cell is
+        // reported first. (None of the real file's 97,750 rows has it.)
+        if majority_status == Some(Majority::Minor)
+            && majority_at_exploitation == Some(Majority::Adult)
+        {
+            return Err(CtdcError::Contradiction {
+                row,
+                first: MAJORITY,
+                second: MAJORITY_AT_EXPLOIT,
+                reason: "a person under 18 when registered was under 18 when the exploitation began",
+            });
         }
         let case = Case {
             case_reference: Some(CaseReference::new(format!("ctdc-row-{row}"))),

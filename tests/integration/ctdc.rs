@@ -977,6 +977,14 @@ fn a_minor_who_was_an_adult_when_exploited_is_a_contradiction_not_a_record() {
         !message.contains("MinOr") && !message.contains("Adult"),
         "{message}"
     );
+    // A malformed cell in the same row is reported first: it is the more basic error.
+    let err = map(&[
+        ("majorityStatus", "Minor"),
+        ("majorityStatusAtExploit", "Adult"),
+        ("yearOfRegistration", "20x9"),
+    ])
+    .expect_err("malformed year");
+    assert_eq!(err.column(), Some("yearOfRegistration"));
     // The fuzz target's input, as it came: the same error.
     let crash = ";;;;;MinOr;Adult;;;;;;;;;;;;1;;0;;1;;;;;;1";
     let mut cells: Vec<&str> = crash.split(';').collect();
