@@ -127,11 +127,16 @@ fn write_str(out: &mut Vec<u8>, s: &str) -> Result<(), Unsupported> {
     if needs_escape(bytes) {
         return write_escaped(out, s);
     }
+    push_quoted(out, bytes);
+    Ok(())
+}
+
+/// Appends `bytes` between quotation marks, as they are.
+fn push_quoted(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     out.extend_from_slice(bytes);
     out.push(b'"');
-    Ok(())
 }
 
 /// Appends the name of a struct field or of an enum variant as a JSON string, without
@@ -144,10 +149,7 @@ fn write_name(out: &mut Vec<u8>, name: &'static str) {
         !needs_escape(name.as_bytes()),
         "a field or variant name that needs escaping"
     );
-    out.reserve(name.len() + 2);
-    out.push(b'"');
-    out.extend_from_slice(name.as_bytes());
-    out.push(b'"');
+    push_quoted(out, name.as_bytes());
 }
 
 /// Appends a JSON string that needs escaping, as `serde_json` writes it.
@@ -248,11 +250,10 @@ impl<'a> Writer<'a> {
     }
 
     /// `{"variant":` before the value of a variant that carries data.
-    fn variant_key(&mut self, variant: &'static str) -> Result<(), Unsupported> {
+    fn variant_key(&mut self, variant: &'static str) {
         self.out.push(b'{');
         write_name(self.out, variant);
         self.out.push(b':');
-        Ok(())
     }
 }
 
@@ -366,7 +367,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Unsupported> {
-        self.variant_key(variant)?;
+        self.variant_key(variant);
         value.serialize(Writer {
             out: &mut *self.out,
         })?;
@@ -393,7 +394,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Unsupported> {
-        self.variant_key(variant)?;
+        self.variant_key(variant);
         Ok(self.open(b"[", b"]}"))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
@@ -413,7 +414,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Unsupported> {
-        self.variant_key(variant)?;
+        self.variant_key(variant);
         Ok(self.open(b"{", b"}}"))
     }
 }
