@@ -75,7 +75,10 @@ impl Assessor {
             }
             resolved.push((pos, o.status, o.source, i));
         }
-        resolved.sort_unstable_by_key(|&(pos, _, _, i)| (pos, i));
+        // By position, then record order, as one integer: both are far below 2^32 (the
+        // catalogue and the case are bounded by the limits), and one comparison is cheaper
+        // than a pair's.
+        resolved.sort_unstable_by_key(|&(pos, _, _, i)| ((pos as u64) << 32) | i as u64);
         for pair in resolved.windows(2) {
             if let [(pos, _, _, i), (next, _, _, j)] = pair
                 && pos == next
