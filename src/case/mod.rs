@@ -953,8 +953,9 @@ const MAX_YEAR: u16 = 2100;
 
 impl Subject {
     /// Checks that the recorded ages agree with each other; on a contradiction returns the two
-    /// paths and why, never the values.
-    fn check_ages(
+    /// paths and why, never the values. The CTDC mapping runs it too, on the subject it builds
+    /// from a row, so that the age rules are written once.
+    pub(crate) fn check_ages(
         &self,
         began: Option<u16>,
     ) -> Result<(), (&'static str, &'static str, &'static str)> {

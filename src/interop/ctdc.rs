@@ -744,6 +744,16 @@ const SECTOR_COLUMNS: [(&str, Sector); 12] = [
 const DATASOURCE: &str = "Datasource";
 const YEAR: &str = "yearOfRegistration";
 const GENDER: &str = "gender";
+/// The CTDC column a subject field of the mapped case comes from (the field's JSON path for
+/// a field the mapping never sets, so that the answer is always a name, never a value).
+fn column_of(path: &'static str) -> &'static str {
+    match path {
+        "$.subject.minor" => MAJORITY,
+        "$.subject.minor_at_exploitation" => MAJORITY_AT_EXPLOIT,
+        other => other,
+    }
+}
+
 const MAJORITY: &str = "majorityStatus";
 const MAJORITY_AT_EXPLOIT: &str = "majorityStatusAtExploit";
 const MAJORITY_ENTRY: &str = "majorityEntry";
@@ -792,10 +802,10 @@ pub enum CtdcError {
         /// The value, if it is safe to show.
         value: ShownValue,
     },
-    /// Two cells of a row contradict each other, so the row cannot be one person's record:
-    /// `majorityStatus` `Minor` (under 18 when registered) with `majorityStatusAtExploit`
-    /// `Adult` (18 or over when the exploitation began, which came first). Names both columns
-    /// and never the values. The rest of the file still maps.
+    /// Two cells of a row contradict each other by the case format's age rules, so the row
+    /// cannot be one person's record: `majorityStatus` `Minor` (under 18 when registered) with
+    /// `majorityStatusAtExploit` `Adult` (18 or over when the exploitation began, which came
+    /// first). Names both columns and never the values. The rest of the file still maps.
     #[error("row {row}: the columns `{first}` and `{second}` contradict each other: {reason}")]
     Contradiction {
         /// The row, from 1.
@@ -1096,29 +1106,29 @@ impl CtdcRecord {
                 ));
             }
         }
-        // A minor when registered was a minor when the exploitation began: the case format
-        // rejects the opposite (`Case::check`), so the row is an error, not a record that
-        // cannot be assessed; checked once every cell is read, so that a malformed cell is
+        let subject = Subject {
+            age_years: None,
+            minor: majority_status.map(|m| m == Majority::Minor),
+            disability: None,
+            minor_at_exploitation: majority_at_exploitation.map(|m| m == Majority::Minor),
+            ..Subject::default()
+        };
+        // The case format's own age rules (`Case::check`), so that they are written once: a
+        // row they reject (a minor when registered who was an adult when the exploitation
+        // began, which came first) is an error naming the two columns, not a record that
+        // cannot be assessed. Checked once every cell is read, so that a malformed cell is
         // reported first. (None of the real file's 97,750 rows has it.)
-        if majority_status == Some(Majority::Minor)
-            && majority_at_exploitation == Some(Majority::Adult)
-        {
+        if let Err((first, second, reason)) = subject.check_ages(None) {
             return Err(CtdcError::Contradiction {
                 row,
-                first: MAJORITY,
-                second: MAJORITY_AT_EXPLOIT,
-                reason: "a person under 18 when registered was under 18 when the exploitation began",
+                first: column_of(first),
+                second: column_of(second),
+                reason,
             });
         }
         let case = Case {
             case_reference: Some(CaseReference::new(format!("ctdc-row-{row}"))),
-            subject: Subject {
-                age_years: None,
-                minor: majority_status.map(|m| m == Majority::Minor),
-                disability: None,
-                minor_at_exploitation: majority_at_exploitation.map(|m| m == Majority::Minor),
-                ..Subject::default()
-            },
+            subject,
             forms,
             observations,
             offences: Vec::new(),

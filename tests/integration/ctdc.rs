@@ -964,15 +964,20 @@ fn a_minor_who_was_an_adult_when_exploited_is_a_contradiction_not_a_record() {
         err,
         CtdcError::Contradiction {
             row: 7,
-            first: "majorityStatus",
-            second: "majorityStatusAtExploit",
+            first: "majorityStatusAtExploit",
+            second: "majorityStatus",
             ..
         }
     ));
     assert_eq!(err.row(), Some(7));
-    assert_eq!(err.column(), Some("majorityStatus"));
+    assert_eq!(err.column(), Some("majorityStatusAtExploit"));
     let message = err.to_string();
-    assert!(message.contains("row 7") && message.contains("majorityStatusAtExploit"));
+    assert!(
+        message.contains("row 7")
+            && message.contains("`majorityStatusAtExploit`")
+            && message.contains("`majorityStatus`"),
+        "{message}"
+    );
     assert!(
         !message.contains("MinOr") && !message.contains("Adult"),
         "{message}"
