@@ -297,6 +297,30 @@ fn the_interview_reaches_reasonable_grounds_in_few_questions() {
     assert!(worse.is_empty(), "worse than catalogue order: {worse:?}");
 }
 
+/// The same measure on cases no one wrote for the ranking: the batch generator's synthetic
+/// cases (`interview_metric -- --synthetic N` prints it for many more). The interview needs a
+/// fraction of catalogue order's questions on them too, not only on the data test cases.
+#[test]
+fn on_synthetic_cases_the_interview_needs_far_fewer_questions_than_catalogue_order() {
+    let assessor = Assessor::builtin("ilo-2009").expect("built-in");
+    let mut pairs = Vec::new();
+    for case in trafficking_indicators::interop::synthetic::SyntheticCases::new(7).take(300) {
+        let interview = questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Interview);
+        let catalogue = questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Catalogue);
+        if let (Some(i), Some(c)) = (interview, catalogue) {
+            pairs.push((f64::from(i), f64::from(c)));
+        }
+    }
+    assert!(pairs.len() >= 20, "{} cases measured", pairs.len());
+    let n = pairs.len() as f64;
+    let interview = pairs.iter().map(|p| p.0).sum::<f64>() / n;
+    let catalogue = pairs.iter().map(|p| p.1).sum::<f64>() / n;
+    assert!(
+        interview * 3.0 <= catalogue,
+        "interview {interview:.2}, catalogue order {catalogue:.2}"
+    );
+}
+
 fn interview_example(args: &[&str], input: &str) -> (i32, String) {
     let exe = std::env::current_exe().expect("test binary");
     let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
