@@ -95,43 +95,6 @@ pub(super) fn diversify(
     out
 }
 
-/// The `k`-th highest rank among `candidates` (ranks are unique), or `None` when `k` is 0 or
-/// there are no more than `k` candidates (all of them are then among the best `k`).
-///
-/// Keeps the best ranks seen in a small sorted array: for the usual `k` (a few more than the
-/// questions listed) this costs a comparison per candidate, where a selection over the
-/// candidates themselves moves them about.
-pub(super) fn kth_highest_rank(candidates: &[Candidate], k: usize) -> Option<u64> {
-    const HELD: usize = 32;
-    if k == 0 || candidates.len() <= k {
-        return None;
-    }
-    if k > HELD {
-        let mut ranks: Vec<u64> = candidates.iter().map(|c| c.rank).collect();
-        let (_, kth, _) = ranks.select_nth_unstable_by_key(k - 1, |r| std::cmp::Reverse(*r));
-        return Some(*kth);
-    }
-    // `best[..held]`: the highest ranks so far, highest first.
-    let mut best = [0u64; HELD];
-    let mut held = 0usize;
-    for c in candidates {
-        if held == k && best.get(k - 1).is_some_and(|last| c.rank <= *last) {
-            continue;
-        }
-        // Insert in order, dropping the lowest when full.
-        let mut i = held.min(k - 1);
-        while i > 0 && best.get(i - 1).is_some_and(|b| *b < c.rank) {
-            best.swap(i - 1, i);
-            i -= 1;
-        }
-        if let Some(slot) = best.get_mut(i) {
-            *slot = c.rank;
-        }
-        held = (held + 1).min(k);
-    }
-    best.get(k - 1).copied()
-}
-
 /// What every "what if" of one assessment starts from.
 #[derive(Clone, Copy)]
 pub(super) struct Base<'a> {
@@ -176,9 +139,6 @@ impl Needs {
 /// How many questions of one dimension may follow each other in `ask_next`, unless only that
 /// dimension can raise the level.
 pub const MAX_SAME_DIMENSION_IN_A_ROW: usize = 3;
-
-/// How many "what if" outcomes of element facts and watched entries one assessment keeps.
-const FACT_MEMO: usize = 16;
 
 /// A cost that stands for "cannot be reached by answering questions".
 pub(super) const UNREACHABLE: u32 = 64;
@@ -535,11 +495,7 @@ impl Assessor {
         // assessment however many questions share it. Element facts are memoized by their
         // lists, act flag and strength.
         let mut memo: [[[[Option<WhatIf>; 3]; 3]; 4]; 6] = [[[[None; 3]; 3]; 4]; 6];
-        // Held in place, not in a `Vec`: a typical case has five to eight such keys, and two
-        // allocations cost more than the look-ups. Past `FACT_MEMO` keys an outcome is
-        // computed without being kept (it is a pure function of its key, so the result is
-        // the same).
-        let mut fact_memo: [Option<(MemoKey, WhatIf)>; FACT_MEMO] = [None; FACT_MEMO];
+        let mut fact_memo: Vec<(MemoKey, WhatIf)> = Vec::new();
         // The entries that can still be asked: relevant, unanswered, of an unsettled slot.
         let askable = |pos: usize, e: &CompiledEntry, slots: &[SlotState]| {
             e.lists & relevant_lists != 0
@@ -642,28 +598,11 @@ impl Assessor {
                     // outcome can see of them.
                     let from = present_now.map_or(0, |h| h.index() + 1);
                     let key = (e.dimension, e.lists, e.watch, e.act, e.appearance, from, s);
-                    let mut kept = None;
-                    let mut free = None;
-                    for (i, m) in fact_memo.iter().enumerate() {
-                        match m {
-                            Some((k, w)) if *k == key => {
-                                kept = Some(*w);
-                                break;
-                            }
-                            Some(_) => {}
-                            None => {
-                                free = Some(i);
-                                break;
-                            }
-                        }
-                    }
-                    match kept {
-                        Some(w) => w,
+                    match fact_memo.iter().find(|(k, _)| *k == key) {
+                        Some((_, w)) => *w,
                         None => {
                             let w = what_if();
-                            if let Some(m) = free.and_then(|i| fact_memo.get_mut(i)) {
-                                *m = Some((key, w));
-                            }
+                            fact_memo.push((key, w));
                             w
                         }
                     }
@@ -708,16 +647,8 @@ impl Assessor {
         let more_questions = winners.len().saturating_sub(max_questions) as u32;
         // Only the best few need ordering: diversify sorts the rest if it ever reaches it.
         let sorted = max_questions.saturating_add(4).min(winners.len());
-        if let Some(threshold) = kth_highest_rank(&winners, sorted) {
-            // The best `sorted` to the front (ranks are unique, so exactly `sorted` of them
-            // reach the threshold), the rest after them in any order.
-            let mut front = 0;
-            for i in 0..winners.len() {
-                if winners.get(i).is_some_and(|c| c.rank >= threshold) {
-                    winners.swap(front, i);
-                    front += 1;
-                }
-            }
+        if sorted < winners.len() {
+            winners.select_nth_unstable_by_key(sorted, |c| std::cmp::Reverse(c.rank));
         }
         if let Some(top) = winners.get_mut(..sorted) {
             top.sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
@@ -798,30 +729,6 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
-
-        /// The threshold that puts the best `k` first is the `k`-th highest rank, whether
-        /// the small array or the selection (more than 32) finds it.
-        #[test]
-        fn kth_highest_rank_is_the_kth_of_the_sorted_ranks(
-            ranks in prop::collection::hash_set(any::<u64>(), 0..80),
-            k in 0usize..60,
-        ) {
-            let candidates: Vec<Candidate> = ranks
-                .iter()
-                .enumerate()
-                .map(|(pos, &rank)| {
-                    let mut c = Candidate::new(
-                        0.0, Level::NoIndicators, false, false, 0.0, pos, Strength::Weak,
-                    );
-                    c.rank = rank;
-                    c
-                })
-                .collect();
-            let mut sorted: Vec<u64> = ranks.iter().copied().collect();
-            sorted.sort_unstable_by_key(|r| Reverse(*r));
-            let expected = if k == 0 || sorted.len() <= k { None } else { sorted.get(k - 1).copied() };
-            prop_assert_eq!(kth_highest_rank(&candidates, k), expected);
-        }
 
         /// `diversify` sorts lazily and counts the candidates that can raise the level as it
         /// goes; it must pick exactly what the plain rule picks.
