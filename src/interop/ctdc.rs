@@ -744,6 +744,10 @@ const SECTOR_COLUMNS: [(&str, Sector); 12] = [
 const DATASOURCE: &str = "Datasource";
 const YEAR: &str = "yearOfRegistration";
 const GENDER: &str = "gender";
+const MAJORITY: &str = "majorityStatus";
+const MAJORITY_AT_EXPLOIT: &str = "majorityStatusAtExploit";
+const MAJORITY_ENTRY: &str = "majorityEntry";
+
 /// The CTDC column a subject field of the mapped case comes from (the field's JSON path for
 /// a field the mapping never sets, so that the answer is always a name, never a value).
 fn column_of(path: &'static str) -> &'static str {
@@ -753,10 +757,6 @@ fn column_of(path: &'static str) -> &'static str {
         other => other,
     }
 }
-
-const MAJORITY: &str = "majorityStatus";
-const MAJORITY_AT_EXPLOIT: &str = "majorityStatusAtExploit";
-const MAJORITY_ENTRY: &str = "majorityEntry";
 
 /// What is wrong with a CTDC file, its header or one of its rows.
 ///
