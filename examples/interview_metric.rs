@@ -22,14 +22,15 @@
 //! reasonable grounds only through an indicator the interview never asks (mostly one outside
 //! the lists of the case's forms or tied to another form; otherwise another wording of a
 //! concept the interview asked and was told "absent", because the generator records wordings
-//! independently); those are counted and left out, as are the few where only catalogue order
-//! meets such a wording first.
+//! independently); those are counted by reason and left out, as are the few where only
+//! catalogue order meets such a wording first.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use trafficking_indicators::interop::synthetic::SyntheticCases;
 use trafficking_indicators::interview::{QuestionOrder, questions_to_reasonable_grounds};
-use trafficking_indicators::{Assessor, Case, Level};
+use trafficking_indicators::{Assessor, Case, Level, ListId, ObservationStatus};
 
 const USAGE: &str = "usage: interview_metric [--synthetic N [--seed S] [--rule-set ID]]";
 
@@ -41,16 +42,16 @@ type Row = (String, u32, u32, f64);
 
 fn main() -> ExitCode {
     let mut synthetic: Option<u64> = None;
-    let mut seed = 7u64;
-    let mut rule_set = String::from("ilo-2009");
+    let mut seed: Option<u64> = None;
+    let mut rule_set: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next();
         let ok = match (arg.as_str(), value) {
             ("--synthetic", Some(v)) => v.parse().map(|n| synthetic = Some(n)).is_ok(),
-            ("--seed", Some(v)) => v.parse().map(|s| seed = s).is_ok(),
+            ("--seed", Some(v)) => v.parse().map(|s| seed = Some(s)).is_ok(),
             ("--rule-set", Some(v)) => {
-                rule_set = v;
+                rule_set = Some(v);
                 true
             }
             _ => false,
@@ -61,36 +62,97 @@ fn main() -> ExitCode {
         }
     }
     match synthetic {
-        Some(n) => synthetic_cases(n, seed, &rule_set),
+        Some(n) => synthetic_cases(
+            n,
+            seed.unwrap_or(7),
+            rule_set.as_deref().unwrap_or("ilo-2009"),
+        ),
+        None if seed.is_some() || rule_set.is_some() => {
+            eprintln!("interview_metric: --seed and --rule-set go with --synthetic ({USAGE})");
+            ExitCode::from(2)
+        }
         None => data_cases(),
+    }
+}
+
+/// Why the interview cannot bring a synthetic case to reasonable grounds: the first of its
+/// present indicators the interview never asks, by the reason it is not asked.
+fn why_left_out(assessor: &Assessor, case: &Case, relevant: &[ListId]) -> &'static str {
+    let catalogue = assessor.catalogue();
+    let present = || {
+        case.observations
+            .iter()
+            .filter(|o| o.status == ObservationStatus::Present)
+            .filter_map(|o| catalogue.get(o.indicator.as_str()))
+    };
+    if present().any(|e| !e.lists.iter().any(|l| relevant.contains(l))) {
+        "an indicator outside the lists of the case's forms"
+    } else if present()
+        .any(|e| !e.forms.is_empty() && !e.forms.iter().any(|f| case.forms.contains(f)))
+    {
+        "an indicator tied to another form"
+    } else if present().any(|e| {
+        case.observations.iter().any(|o| {
+            o.status == ObservationStatus::Absent
+                && o.indicator != e.id
+                && catalogue.get(o.indicator.as_str()).is_some_and(|other| {
+                    other.concept == e.concept && other.dimension == e.dimension
+                })
+        })
+    }) {
+        "one concept recorded present and absent in two wordings"
+    } else {
+        "another wording of a concept asked and answered \"absent\", or the simulation stopped"
     }
 }
 
 /// The measure on `n` synthetic cases: interview against catalogue order.
 fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
-    let Ok(assessor) = Assessor::builtin(rule_set) else {
-        eprintln!("interview_metric: unknown rule set (ilo-2009, kr-2023 or kr-2024)");
-        return ExitCode::from(2);
+    let assessor = match Assessor::builtin(rule_set) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("interview_metric: {e}");
+            return ExitCode::from(2);
+        }
     };
     let mut reaching = 0u32;
-    // (interview, catalogue order) per case the interview can bring to reasonable grounds.
+    // (interview, catalogue order) per case both bring to reasonable grounds.
     let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut left_out: BTreeMap<&'static str, u32> = BTreeMap::new();
     for case in SyntheticCases::new(seed).take(n as usize) {
-        if assessor
-            .assess(&case)
-            .map_or(true, |a| a.level < Level::ReasonableGrounds)
-        {
+        let Ok(complete) = assessor.assess(&case) else {
+            continue;
+        };
+        if complete.level < Level::ReasonableGrounds {
             continue;
         }
         reaching += 1;
         let interview = questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Interview);
         let catalogue = questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Catalogue);
-        if let (Some(i), Some(c)) = (interview, catalogue) {
-            pairs.push((i, c));
+        match (interview, catalogue) {
+            (Some(i), Some(c)) => pairs.push((i, c)),
+            (None, _) => {
+                let why = why_left_out(
+                    assessor,
+                    &case,
+                    &complete.explanation.subject.relevant_lists,
+                );
+                *left_out.entry(why).or_default() += 1;
+            }
+            (Some(_), None) => *left_out.entry("catalogue order only").or_default() += 1,
         }
     }
+    println!("synthetic cases: {n} (seed {seed}), rule set {rule_set}");
+    println!("complete cases at reasonable grounds or above: {reaching}");
+    println!(
+        "left out, because in one order or both the interview asks every question it can and stays below: {}",
+        reaching as usize - pairs.len()
+    );
+    for (why, count) in &left_out {
+        println!("  {count:>6}  {why}");
+    }
     if pairs.is_empty() {
-        eprintln!("interview_metric: no synthetic case reaches reasonable grounds");
+        eprintln!("interview_metric: no case measured");
         return ExitCode::from(1);
     }
     let k = pairs.len() as f64;
@@ -101,13 +163,17 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
         .map(|(i, c)| i - c)
         .collect();
     gaps.sort_unstable();
+    // The median, the mean of the middle two for an even count.
+    let median = match gaps.len() {
+        0 => 0.0,
+        len if len % 2 == 1 => gaps.get(len / 2).map_or(0.0, |&g| f64::from(g)),
+        len => {
+            let (a, b) = (gaps.get(len / 2 - 1), gaps.get(len / 2));
+            a.zip(b)
+                .map_or(0.0, |(&a, &b)| (f64::from(a) + f64::from(b)) / 2.0)
+        }
+    };
     let worst = pairs.iter().map(|p| p.0).max().unwrap_or(0);
-    println!("synthetic cases: {n} (seed {seed}), rule set {rule_set}");
-    println!("complete cases at reasonable grounds or above: {reaching}");
-    println!(
-        "of these, left out because in one order or both the interview asks every question and stays below it (they need an indicator it never asks in that order): {}",
-        reaching as usize - pairs.len()
-    );
     println!(
         "measured: {}; mean questions to reasonable grounds: interview {:.2}, catalogue order {:.2}",
         pairs.len(),
@@ -115,10 +181,9 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
         mean(|p| p.1)
     );
     println!(
-        "cases worse than catalogue order: {} ({:.2}%), by a median of {} and at most {} questions; worst case for the interview: {worst} questions",
+        "cases worse than catalogue order: {} ({:.2}%), by a median of {median} and at most {} questions; worst case for the interview: {worst} questions",
         gaps.len(),
         100.0 * gaps.len() as f64 / k,
-        gaps.get(gaps.len() / 2).copied().unwrap_or(0),
         gaps.last().copied().unwrap_or(0),
     );
     ExitCode::SUCCESS

@@ -966,6 +966,9 @@ impl Subject {
         const MINOR_AT: &str = "$.subject.minor_at_exploitation";
         const BIRTH: &str = "$.subject.birth_year";
         const BEGAN: &str = "$.exploitation_began_year";
+        // Worded for any later date: the case's "now", or a CTDC row's registration.
+        const MINOR_LATER: &str =
+            "a person under 18 later was under 18 when the exploitation began, which came first";
         let s = self;
         if s.possibly_minor == Some(true) {
             let recorded = [
@@ -999,27 +1002,15 @@ impl Subject {
         if let (Some(at), Some(true)) = (s.age_at_exploitation_years, s.minor)
             && at >= 18
         {
-            return Err((
-                AGE_AT,
-                MINOR,
-                "a person under 18 now was under 18 when the exploitation began",
-            ));
+            return Err((AGE_AT, MINOR, MINOR_LATER));
         }
         if let (Some(false), Some(true)) = (s.minor_at_exploitation, s.minor) {
-            return Err((
-                MINOR_AT,
-                MINOR,
-                "a person under 18 now was under 18 when the exploitation began",
-            ));
+            return Err((MINOR_AT, MINOR, MINOR_LATER));
         }
         if let (Some(false), Some(now)) = (s.minor_at_exploitation, s.age_years)
             && now < 18
         {
-            return Err((
-                MINOR_AT,
-                AGE,
-                "a person under 18 now was under 18 when the exploitation began",
-            ));
+            return Err((MINOR_AT, AGE, MINOR_LATER));
         }
         if let (Some(birth), Some(began)) = (s.birth_year, began) {
             if birth > began {
