@@ -116,8 +116,8 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // The criteria that look at the score alone (the weight of evidence): a case that reaches
-    // reasonable grounds by these and no other has no strong indicator to find first.
+    // The criteria that look at the score alone (the weight of evidence), to tell the cases
+    // that reach reasonable grounds by these and no other criterion.
     let score_only: Vec<&ConceptId> = assessor
         .rule_set()
         .levels
@@ -145,14 +145,16 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
         reaching += 1;
         let interview = questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Interview);
         let catalogue = questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Catalogue);
-        let by_score_alone = complete.level == Level::ReasonableGrounds
-            && complete
-                .explanation
-                .reasonable_grounds
-                .iter()
-                .all(|c| !c.met || score_only.contains(&&c.id));
         match (interview, catalogue) {
-            (Some(i), Some(c)) => pairs.push((i, c, by_score_alone)),
+            (Some(i), Some(c)) => {
+                let by_score_alone = complete.level == Level::ReasonableGrounds
+                    && complete
+                        .explanation
+                        .reasonable_grounds
+                        .iter()
+                        .all(|c| !c.met || score_only.contains(&&c.id));
+                pairs.push((i, c, by_score_alone));
+            }
             (None, _) => {
                 let why = why_left_out(
                     assessor,
