@@ -41,7 +41,7 @@ const SEEDS: u64 = 20;
 
 /// One case: its name, and the questions the interview, catalogue order and random order
 /// needed.
-type Row = (String, u32, u32, f64);
+type Row = (String, u32, u32, Option<f64>);
 
 fn main() -> ExitCode {
     let mut synthetic: Option<u64> = None;
@@ -139,6 +139,7 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
     // Random order (mean of the seeds) on the cases by the score alone: few, and the route
     // where the interview loses most often, so worth the extra runs.
     let mut random_by_score: Vec<f64> = Vec::new();
+    let mut random_failed = 0u32;
     let mut left_out: BTreeMap<&'static str, u32> = BTreeMap::new();
     for case in SyntheticCases::new(seed).take(n as usize) {
         let Ok(complete) = assessor.assess(&case) else {
@@ -159,7 +160,9 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
                         .iter()
                         .all(|c| !c.met || score_only.contains(&&c.id));
                 if by_score_alone {
-                    random_by_score.push(random_mean(assessor, &case));
+                    let (random, failed) = random_order(assessor, &case);
+                    random_by_score.extend(random);
+                    random_failed += failed;
                 }
                 pairs.push((i, c, by_score_alone));
             }
@@ -227,32 +230,61 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
         pairs.len() - by_score
     );
     let route_mean = |alone: bool, f: fn(&(u32, u32, bool)) -> u32| {
-        let route: Vec<f64> = pairs
-            .iter()
-            .filter(|p| p.2 == alone)
-            .map(|p| f64::from(f(p)))
-            .collect();
-        route.iter().sum::<f64>() / route.len().max(1) as f64
+        mean_of(
+            pairs
+                .iter()
+                .filter(|p| p.2 == alone)
+                .map(|p| f64::from(f(p))),
+        )
     };
-    println!(
-        "mean questions by the score criterion alone: interview {:.1}, catalogue order {:.1}, random order {:.1} (mean of {SEEDS} seeds); by any other route: interview {:.2}, catalogue order {:.2}",
-        route_mean(true, |p| p.0),
-        route_mean(true, |p| p.1),
-        random_by_score.iter().sum::<f64>() / random_by_score.len().max(1) as f64,
-        route_mean(false, |p| p.0),
-        route_mean(false, |p| p.1),
-    );
+    match (route_mean(true, |p| p.0), route_mean(true, |p| p.1)) {
+        (Some(i), Some(c)) => println!(
+            "mean questions by the score criterion alone: interview {i:.1}, catalogue order {c:.1}, random order {} (mean of {SEEDS} seeds{})",
+            shown(mean_of(random_by_score.iter().copied()), 1),
+            failed_runs(random_failed),
+        ),
+        _ => println!("mean questions by the score criterion alone: no case measured"),
+    }
+    match (route_mean(false, |p| p.0), route_mean(false, |p| p.1)) {
+        (Some(i), Some(c)) => {
+            println!("mean questions by any other route: interview {i:.2}, catalogue order {c:.2}")
+        }
+        _ => println!("mean questions by any other route: no case measured"),
+    }
     ExitCode::SUCCESS
 }
 
-/// The questions random order needs to reach reasonable grounds, the mean of [`SEEDS`] seeds.
-fn random_mean(assessor: &Assessor, case: &Case) -> f64 {
-    let random: Vec<u32> = (1..=SEEDS)
-        .filter_map(|seed| {
-            questions_to_reasonable_grounds(assessor, case, QuestionOrder::Random(seed))
-        })
+/// The questions random order needs to reach reasonable grounds, the mean over the [`SEEDS`]
+/// seeds that reach it (none: `None`), and how many seeds do not.
+fn random_order(assessor: &Assessor, case: &Case) -> (Option<f64>, u32) {
+    let runs: Vec<Option<u32>> = (1..=SEEDS)
+        .map(|seed| questions_to_reasonable_grounds(assessor, case, QuestionOrder::Random(seed)))
         .collect();
-    random.iter().map(|&n| f64::from(n)).sum::<f64>() / random.len().max(1) as f64
+    let failed = runs.iter().filter(|r| r.is_none()).count() as u32;
+    (
+        mean_of(runs.iter().flatten().map(|&n| f64::from(n))),
+        failed,
+    )
+}
+
+/// The mean, or `None` for no value at all.
+fn mean_of(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, count) = values.fold((0.0, 0u32), |(s, k), v| (s + v, k + 1));
+    (count > 0).then(|| sum / f64::from(count))
+}
+
+/// A mean to `decimals` places, or that there is no case to take it over.
+fn shown(mean: Option<f64>, decimals: usize) -> String {
+    mean.map_or_else(|| "(no case)".to_owned(), |m| format!("{m:.decimals$}"))
+}
+
+/// The random-order runs that never reached reasonable grounds, said only when there are any.
+fn failed_runs(failed: u32) -> String {
+    if failed == 0 {
+        String::new()
+    } else {
+        format!("; {failed} runs did not reach reasonable grounds and are left out")
+    }
 }
 
 /// The measure on the data test cases, with random order too.
@@ -269,6 +301,7 @@ fn data_cases() -> ExitCode {
         .collect();
     files.sort();
     let mut rows: Vec<Row> = Vec::new();
+    let mut random_failed = 0u32;
     for path in files {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
@@ -294,7 +327,8 @@ fn data_cases() -> ExitCode {
         };
         let catalogue = questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Catalogue)
             .unwrap_or(u32::MAX);
-        let random = random_mean(assessor, &case);
+        let (random, failed) = random_order(assessor, &case);
+        random_failed += failed;
         let name = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -306,8 +340,6 @@ fn data_cases() -> ExitCode {
         eprintln!("interview_metric: no case reaches reasonable grounds");
         return ExitCode::from(1);
     }
-    let n = rows.len() as f64;
-    let mean = |f: &dyn Fn(&Row) -> f64| rows.iter().map(f).sum::<f64>() / n;
     println!(
         "{:<72} {:>9} {:>9} {:>9}",
         "case", "interview", "catalogue", "random"
@@ -318,7 +350,8 @@ fn data_cases() -> ExitCode {
         } else {
             ""
         };
-        println!("{name:<72} {i:>9} {c:>9} {r:>9.1}{mark}");
+        let r = r.map_or_else(|| "-".to_owned(), |r| format!("{r:.1}"));
+        println!("{name:<72} {i:>9} {c:>9} {r:>9}{mark}");
     }
     let worst = rows.iter().max_by_key(|r| r.1).map_or(0, |r| r.1);
     let worse = rows.iter().filter(|r| r.1 > r.2).count();
@@ -328,10 +361,11 @@ fn data_cases() -> ExitCode {
         rows.len()
     );
     println!(
-        "mean questions to reasonable grounds: interview {:.2}, catalogue order {:.2}, random order {:.2} (mean of {SEEDS} seeds)",
-        mean(&|r| f64::from(r.1)),
-        mean(&|r| f64::from(r.2)),
-        mean(&|r| r.3)
+        "mean questions to reasonable grounds: interview {}, catalogue order {}, random order {} (mean of {SEEDS} seeds{})",
+        shown(mean_of(rows.iter().map(|r| f64::from(r.1))), 2),
+        shown(mean_of(rows.iter().map(|r| f64::from(r.2))), 2),
+        shown(mean_of(rows.iter().filter_map(|r| r.3)), 2),
+        failed_runs(random_failed),
     );
     println!(
         "worst case for the interview: {worst} questions; cases worse than catalogue order: {worse}"
