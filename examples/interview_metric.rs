@@ -191,8 +191,16 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
         return ExitCode::from(1);
     }
     let k = pairs.len() as f64;
-    let mean =
-        |f: fn(&(u32, u32, bool)) -> u32| pairs.iter().map(|p| f64::from(f(p))).sum::<f64>() / k;
+    // The mean of one order's questions over the measured cases, or over one route's (the
+    // score criterion alone: `Some(true)`; any other: `Some(false)`).
+    let mean = |route: Option<bool>, f: fn(&(u32, u32, bool)) -> u32| {
+        mean_of(
+            pairs
+                .iter()
+                .filter(|p| route.is_none_or(|alone| p.2 == alone))
+                .map(|p| f64::from(f(p))),
+        )
+    };
     let mut gaps: Vec<u32> = pairs
         .iter()
         .filter(|(i, c, _)| i > c)
@@ -213,10 +221,10 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
     };
     let worst = pairs.iter().map(|p| p.0).max().unwrap_or(0);
     println!(
-        "measured: {}; mean questions to reasonable grounds: interview {:.2}, catalogue order {:.2}",
+        "measured: {}; mean questions to reasonable grounds: interview {}, catalogue order {}",
         pairs.len(),
-        mean(|p| p.0),
-        mean(|p| p.1)
+        shown(mean(None, |p| p.0), 2),
+        shown(mean(None, |p| p.1), 2)
     );
     println!(
         "cases worse than catalogue order: {} ({:.2}%), by a median of {median} and at most {} questions; worst case for the interview: {worst} questions",
@@ -229,15 +237,7 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
         gaps.len() - worse_by_score,
         pairs.len() - by_score
     );
-    let route_mean = |alone: bool, f: fn(&(u32, u32, bool)) -> u32| {
-        mean_of(
-            pairs
-                .iter()
-                .filter(|p| p.2 == alone)
-                .map(|p| f64::from(f(p))),
-        )
-    };
-    match (route_mean(true, |p| p.0), route_mean(true, |p| p.1)) {
+    match (mean(Some(true), |p| p.0), mean(Some(true), |p| p.1)) {
         (Some(i), Some(c)) => println!(
             "mean questions by the score criterion alone: interview {i:.1}, catalogue order {c:.1}, random order {} (mean of {SEEDS} seeds{})",
             shown(mean_of(random_by_score.iter().copied()), 1),
@@ -245,7 +245,7 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
         ),
         _ => println!("mean questions by the score criterion alone: no case measured"),
     }
-    match (route_mean(false, |p| p.0), route_mean(false, |p| p.1)) {
+    match (mean(Some(false), |p| p.0), mean(Some(false), |p| p.1)) {
         (Some(i), Some(c)) => {
             println!("mean questions by any other route: interview {i:.2}, catalogue order {c:.2}")
         }
