@@ -16,6 +16,7 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
+use trafficking_indicators::assessment::NoticeKind;
 use trafficking_indicators::interview::{FinishReason, Interview, Reply, Topic};
 use trafficking_indicators::render::{Locale, fill};
 use trafficking_indicators::{Assessor, Case, ExploitationForm};
@@ -99,11 +100,22 @@ fn read_input(line: &str) -> Input {
         ),
         None => (line.trim(), None),
     };
-    match key.to_lowercase().as_str() {
+    // The letters typed with the Korean keyboard layout on (두벌식: y ㅛ, n ㅜ, s ㄴ, u ㅕ,
+    // q ㅂ) mean the same as the letters.
+    let key = match key.to_lowercase().as_str() {
+        "ㅛ" => "y".to_owned(),
+        "ㅜ" => "n".to_owned(),
+        "ㄴ" => "s".to_owned(),
+        "ㅕ" => "u".to_owned(),
+        "ㅂ" => "q".to_owned(),
+        "모름" => "?".to_owned(),
+        other => other.to_owned(),
+    };
+    match key.as_str() {
         "s" => Input::Skip,
         "u" => Input::Undo,
         "q" => Input::Quit,
-        other => Input::Other(other.to_owned(), note),
+        _ => Input::Other(key, note),
     }
 }
 
@@ -156,6 +168,9 @@ fn run(args: Args) -> Result<(), String> {
         }
         let lead = if q.lead { word("interview.lead") } else { "" };
         println!("{}. {} {lead}", q.number, interview.question_text(&q, lang));
+        if let Some(means) = interview.yes_means(&q, lang) {
+            println!("   ({means})");
+        }
         let Some(Ok(line)) = lines.next() else {
             // End of input: save what was learned and stop cleanly.
             println!("{}", word("interview.ended"));
@@ -210,17 +225,33 @@ fn run(args: Args) -> Result<(), String> {
                         }
                     }
                 }
-                _ => {
+                topic => {
                     let reply = match key.as_str() {
                         "y" | "yes" | "예" | "네" => Some(Reply::Yes),
                         "n" | "no" | "아니요" | "아니오" => Some(Reply::No),
                         "?" => Some(Reply::NotKnown),
                         _ => None,
                     };
-                    match reply {
+                    let done = match reply {
                         Some(r) => interview.reply(r, note.as_deref()).map_err(|_| ()),
                         None => Err(()),
+                    };
+                    if done.is_ok()
+                        && reply == Some(Reply::Yes)
+                        && matches!(topic, Topic::Safety(_))
+                    {
+                        // Safety first: the alert at once, not only in the report at the end.
+                        if let Ok(a) = interview.assessment() {
+                            let prose = a.prose(lang);
+                            let alerts = a.explanation.notices.iter().zip(&prose.notices);
+                            for (_, text) in
+                                alerts.filter(|(n, _)| n.kind == NoticeKind::SafetyFirst)
+                            {
+                                println!("! {text}");
+                            }
+                        }
                     }
+                    done
                 }
             },
         };

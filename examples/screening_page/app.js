@@ -37,10 +37,27 @@ function showError(message) {
   el.hidden = !message;
 }
 
-function setCase(next, remember) {
-  if (remember !== false) state.history.push(JSON.stringify(state.case));
-  state.case = next;
+// Every change to the case runs after the one before it has finished, and starts from the
+// case as that one left it: an edit and an answer given quickly one after the other never
+// overwrite each other. While a change runs, the answer controls are disabled, so a second
+// tap cannot land on a question the officer has not seen yet.
+let chain = Promise.resolve();
+function queued(job) {
+  const run = chain.then(async () => {
+    document.body.dataset.busy = '1';
+    for (const b of document.querySelectorAll('.answers button')) b.disabled = true;
+    try {
+      await job();
+    } finally {
+      delete document.body.dataset.busy;
+      for (const b of document.querySelectorAll('.answers button')) b.disabled = false;
+    }
+  });
+  chain = run.catch(() => {});
+  return run;
 }
+
+const copy = (value) => JSON.parse(JSON.stringify(value));
 
 // ----- static words -------------------------------------------------------------------------
 
@@ -56,8 +73,10 @@ function renderWords() {
     'answer-forms-ok': 'page.ok', 'answer-forms-unknown': 'page.answer.not_known',
     'answer-forms-legend': 'page.forms', 'person-heading': 'page.person', 'result-heading': 'page.result',
     'print': 'page.print', 'download': 'page.download', 'load-label': 'page.load', 'finished': 'page.finished',
+    'note-label': 'page.note',
   };
   for (const [id, key] of Object.entries(text)) $(id).textContent = w(key);
+  $('answer-note').placeholder = w('page.note');
 }
 
 // ----- the person and the case --------------------------------------------------------------
@@ -78,11 +97,16 @@ function numberInput(id, path, min, max) {
   const current = b ? (state.case[a] || {})[b] : state.case[a];
   if (current !== undefined && current !== null) input.value = current;
   input.addEventListener('change', () => {
-    const next = JSON.parse(JSON.stringify(state.case));
+    // A browser gives '' for text it cannot read as a number ("1e"): that is not "empty".
+    if (input.validity.badInput || (input.value !== '' && !Number.isInteger(Number(input.value)))) {
+      showError(w('page.invalid_number'));
+      return;
+    }
     const value = input.value === '' ? undefined : Number(input.value);
-    if (b) { next[a] = next[a] || {}; if (value === undefined) delete next[a][b]; else next[a][b] = value; }
-    else if (value === undefined) delete next[a]; else next[a] = value;
-    update(next);
+    update((next) => {
+      if (b) { next[a] = next[a] || {}; if (value === undefined) delete next[a][b]; else next[a][b] = value; }
+      else if (value === undefined) delete next[a]; else next[a] = value;
+    });
   });
   return input;
 }
@@ -96,10 +120,11 @@ function triState(id, key) {
   const current = (state.case.subject || {})[key];
   select.value = current === undefined || current === null ? '' : String(current);
   select.addEventListener('change', () => {
-    const next = JSON.parse(JSON.stringify(state.case));
-    next.subject = next.subject || {};
-    if (select.value === '') delete next.subject[key]; else next.subject[key] = select.value === 'true';
-    update(next);
+    const value = select.value;
+    update((next) => {
+      next.subject = next.subject || {};
+      if (value === '') delete next.subject[key]; else next.subject[key] = value === 'true';
+    });
   });
   return select;
 }
@@ -120,14 +145,26 @@ function checkboxes(id, legendKey, values, wordPrefix, read, write) {
     line.append(box, label);
     box.addEventListener('change', () => {
       const picked = [...set.querySelectorAll('input:checked')].map((b) => b.value);
-      update(write(JSON.parse(JSON.stringify(state.case)), picked));
+      update((next) => write(next, picked));
     });
     set.append(line);
   }
   return set;
 }
 
+// Rebuilding a form moves the keyboard focus to the page: put it back on the same control, so
+// that arrow keys on a select or a radio go on working on it.
+function keepingFocus(build) {
+  const focused = document.activeElement && document.activeElement.id;
+  build();
+  if (focused && $(focused) && document.activeElement !== $(focused)) $(focused).focus();
+}
+
 function renderPerson() {
+  keepingFocus(buildPerson);
+}
+
+function buildPerson() {
   const c = state.catalogue;
   const box = $('person-fields');
   box.replaceChildren();
@@ -144,10 +181,11 @@ function renderPerson() {
   visa.id = 'f-visa'; visa.type = 'text'; visa.maxLength = 200;
   visa.value = (state.case.subject || {}).visa || '';
   visa.addEventListener('change', () => {
-    const next = JSON.parse(JSON.stringify(state.case));
-    next.subject = next.subject || {};
-    if (visa.value.trim() === '') delete next.subject.visa; else next.subject.visa = visa.value;
-    update(next);
+    const value = visa.value;
+    update((next) => {
+      next.subject = next.subject || {};
+      if (value.trim() === '') delete next.subject.visa; else next.subject.visa = value;
+    });
   });
   box.append(field(w('page.visa'), visa));
   const sector = document.createElement('select');
@@ -156,9 +194,8 @@ function renderPerson() {
   for (const s of c.sectors) { const o = document.createElement('option'); o.value = s; o.textContent = w('sector.' + s); sector.append(o); }
   sector.value = state.case.sector || '';
   sector.addEventListener('change', () => {
-    const next = JSON.parse(JSON.stringify(state.case));
-    if (sector.value === '') delete next.sector; else next.sector = sector.value;
-    update(next);
+    const value = sector.value;
+    update((next) => { if (value === '') delete next.sector; else next.sector = value; });
   });
   box.append(field(w('page.sector'), sector));
   box.append(
@@ -180,6 +217,10 @@ function renderPerson() {
 // ----- checklist mode -----------------------------------------------------------------------
 
 function renderChecklist() {
+  keepingFocus(buildChecklist);
+}
+
+function buildChecklist() {
   const box = $('checklist-items');
   box.replaceChildren();
   const groups = new Map();
@@ -207,10 +248,13 @@ function renderChecklist() {
         radio.checked = (status.get(e.id) || '') === value;
         const label = document.createElement('label'); label.htmlFor = radio.id; label.textContent = w(word);
         radio.addEventListener('change', () => {
-          const next = JSON.parse(JSON.stringify(state.case));
-          next.observations = (next.observations || []).filter((o) => o.indicator !== e.id);
-          if (value) next.observations.push({ indicator: e.id, status: value });
-          update(next);
+          update((next) => {
+            const observations = next.observations || [];
+            const old = observations.find((o) => o.indicator === e.id);
+            next.observations = observations.filter((o) => o.indicator !== e.id);
+            // A new status keeps what was recorded with the old one (its source and note).
+            if (value) next.observations.push({ ...(old || {}), indicator: e.id, status: value });
+          });
         });
         set.append(radio, label);
       }
@@ -238,6 +282,8 @@ function renderQuestion(q, finished) {
   text.dataset.id = q.id || '';
   $('question-lead').hidden = !q.lead;
   $('question-lead').textContent = w('page.lead');
+  $('question-means').hidden = !q.yes_means;
+  $('question-means').textContent = q.yes_means || '';
   if (q.kind === 'age' || q.kind === 'birth_year') {
     $('answer-number').hidden = false;
     $('answer-number-label').textContent = q.text;
@@ -255,20 +301,32 @@ function renderQuestion(q, finished) {
   } else {
     $('answer-yes-no').hidden = false;
     $('answer-note').value = '';
+    // A safety answer takes no note: the box is not offered where nothing would keep it.
+    const notes = q.kind !== 'safety';
+    $('answer-note').hidden = !notes;
+    $('note-label').hidden = !notes;
   }
 }
 
-async function answer(a) {
-  showError('');
-  try {
-    const before = JSON.stringify(state.case);
-    const result = await api('/api/interview', { case: state.case, answer: a });
-    state.history.push(before);
-    state.case = result.case;
-    await refresh();
-  } catch (e) {
-    showError(w('page.error', { error: e.message }));
-  }
+// An answer names the question it answers; the server refuses it if that question is no
+// longer the next one.
+function answer(a) {
+  const shown = state.next;
+  if (!shown) return Promise.resolve();
+  const question = { number: shown.number, id: shown.id || null };
+  return queued(async () => {
+    showError('');
+    try {
+      const before = JSON.stringify(state.case);
+      const result = await api('/api/interview', { case: state.case, answer: { ...a, question } });
+      state.history.push(before);
+      state.case = result.case;
+      await refresh();
+    } catch (e) {
+      showError(w('page.error', { error: e.message }));
+      await refresh();
+    }
+  });
 }
 
 // ----- result -------------------------------------------------------------------------------
@@ -296,6 +354,12 @@ async function refresh() {
     $('score').textContent = w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) });
     $('score').dataset.score = a.score;
     $('report').textContent = result.report;
+    // Safety first, where the officer is looking: beside the question, not only in the report.
+    const safety = a.explanation.notices
+      .map((n, i) => (n.kind === 'safety_first' ? result.prose.notices[i] : null))
+      .filter(Boolean);
+    $('safety-alert').hidden = safety.length === 0;
+    $('safety-alert').textContent = safety.join(' ');
     renderPerson();
     if (!$('checklist').hidden) renderChecklist();
   } catch (e) {
@@ -303,18 +367,24 @@ async function refresh() {
   }
 }
 
-async function update(next) {
-  showError('');
-  const before = JSON.stringify(state.case);
-  try {
-    await api('/api/assess', next);
-    state.history.push(before);
-    state.case = next;
-    await refresh();
-  } catch (e) {
-    showError(w('page.error', { error: e.message }));
-    renderPerson();
-  }
+// Changes the case with `edit` (which changes a copy in place, or returns the new case),
+// applied to the case as the change before it left it.
+function update(edit) {
+  return queued(async () => {
+    showError('');
+    const before = JSON.stringify(state.case);
+    const draft = copy(state.case);
+    const next = edit(draft) || draft;
+    try {
+      await api('/api/assess', next);
+      state.history.push(before);
+      state.case = next;
+      await refresh();
+    } catch (e) {
+      showError(w('page.error', { error: e.message }));
+      renderPerson();
+    }
+  });
 }
 
 async function loadCatalogue() {
@@ -350,7 +420,7 @@ function download() {
 
 function load(file) {
   const reader = new FileReader();
-  reader.onload = async () => {
+  reader.onload = () => queued(async () => {
     const text = String(reader.result);
     try {
       await api('/api/assess', text);
@@ -362,7 +432,7 @@ function load(file) {
       showError(w('page.load_error', { error: e.message }));
     }
     $('load').value = '';
-  };
+  });
   reader.readAsText(file);
 }
 
@@ -378,7 +448,15 @@ function mode(name) {
 document.addEventListener('DOMContentLoaded', async () => {
   $('lang').addEventListener('change', async () => { state.lang = $('lang').value; if (await loadCatalogue()) await refresh(); });
   $('rule-set').addEventListener('change', async () => { state.ruleSet = $('rule-set').value; if (await loadCatalogue()) await refresh(); });
-  $('new-case').addEventListener('click', () => { setCase({}); refresh(); });
+  // A new case starts clean: nothing of the last person can come back with "undo".
+  $('new-case').addEventListener('click', () => {
+    if (Object.keys(state.case).length > 0 && !window.confirm(w('page.confirm_new_case'))) return;
+    queued(async () => { state.case = {}; state.history = []; await refresh(); });
+  });
+  // Nothing is stored in the browser: leaving the page loses the case, so ask first.
+  window.addEventListener('beforeunload', (event) => {
+    if (Object.keys(state.case).length > 0) event.preventDefault();
+  });
   $('tab-interview').addEventListener('click', () => mode('interview'));
   $('tab-checklist').addEventListener('click', () => mode('checklist'));
   const note = () => $('answer-note').value.trim() || undefined;
@@ -386,9 +464,9 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('answer-no').addEventListener('click', () => answer({ reply: 'no', note: note() }));
   $('answer-not-known').addEventListener('click', () => answer({ reply: 'not_known', note: note() }));
   $('skip').addEventListener('click', () => answer({ skip: true }));
-  $('undo').addEventListener('click', () => {
-    if (state.history.length > 0) { state.case = JSON.parse(state.history.pop()); refresh(); }
-  });
+  $('undo').addEventListener('click', () => queued(async () => {
+    if (state.history.length > 0) { state.case = JSON.parse(state.history.pop()); await refresh(); }
+  }));
   $('answer-number-ok').addEventListener('click', () => {
     const value = $('answer-number-input').value;
     if (value === '') return;

@@ -188,17 +188,22 @@ fn question(interview: &Interview<'_>, q: &NextQuestion, lang: Locale) -> Value 
         Topic::Forms => ("forms", None),
         Topic::Indicator(id) => ("indicator", Some(id.to_string())),
     };
-    let text = interview.question_text(q, lang);
-    let text = if kind == "forms" {
-        text.lines().next().unwrap_or("").to_owned()
-    } else {
-        text
+    // The opening questions in the page's own words (the terminal's words tell the officer
+    // to type numbers or "?", which the page does not use).
+    let page_words = match kind {
+        "age" | "birth_year" | "forms" => lang.word(&format!("page.question.{kind}")),
+        _ => None,
+    };
+    let text = match page_words {
+        Some(words) => words.to_owned(),
+        None => interview.question_text(q, lang),
     };
     json!({
         "number": q.number,
         "kind": kind,
         "id": id,
         "text": text,
+        "yes_means": interview.yes_means(q, lang),
         "lead": q.lead,
         "dimension": q.dimension,
         "level_if_yes": q.level_if_yes,
@@ -215,6 +220,26 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
     let case = Case::from_json(&case_json).map_err(|e| e.to_string())?;
     let mut iv = Interview::new(assessor, case).map_err(|e| e.to_string())?;
     let answer = request.get("answer").unwrap_or(&Value::Null);
+    // An answer names the question it answers (its number, and its indicator where it has
+    // one): an answer to a question the officer no longer sees is refused, never recorded
+    // against the next one.
+    if let Some(asked) = answer.get("question") {
+        let shown = iv.next().map(|q| {
+            let id = match &q.topic {
+                Topic::Indicator(id) => Some(id.to_string()),
+                Topic::Safety(s) => Some(s.as_str().to_owned()),
+                _ => None,
+            };
+            (u64::from(q.number), id)
+        });
+        let asked = (
+            asked.get("number").and_then(Value::as_u64),
+            asked.get("id").and_then(Value::as_str).map(str::to_owned),
+        );
+        if shown.map(|(n, id)| (Some(n), id)) != Some(asked) {
+            return Err("the question has changed since this answer was given: nothing was recorded; answer the question shown".into());
+        }
+    }
     let note = answer.get("note").and_then(Value::as_str);
     let done = if answer.is_null() {
         Ok(())

@@ -667,4 +667,51 @@ impl Interview<'_> {
             }
         }
     }
+
+    /// What a "yes" records, for a question about an indicator, in a language: the open
+    /// question does not say it, and the interviewer must know which fact a "yes" confirms
+    /// (for example "Yes records: Isolation, confinement or surveillance"). The indicator's
+    /// label comes from the locale data, else the catalogue's English. `None` for the opening
+    /// questions, whose own words say what a "yes" means.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::interview::{Interview, Topic};
+    /// use trafficking_indicators::render::Locale;
+    /// use trafficking_indicators::{Assessor, Case};
+    ///
+    /// let assessor = Assessor::default_builtin();
+    /// let case = Case::from_json(r#"{"subject": {"age_years": 30}, "forms": ["labour"],
+    ///     "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#)?;
+    /// let interview = Interview::new(&assessor, case)?;
+    /// let q = interview.next().ok_or("no question")?;
+    /// assert!(matches!(q.topic, Topic::Indicator(_)));
+    /// let means = interview.yes_means(&q, Locale::En).ok_or("an indicator question")?;
+    /// assert!(means.starts_with("Yes records: "));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn yes_means(
+        &self,
+        q: &NextQuestion,
+        locale: crate::render::locale::Locale,
+    ) -> Option<String> {
+        let Topic::Indicator(id) = &q.topic else {
+            return None;
+        };
+        let english = self
+            .assessor
+            .catalogue()
+            .get(id.as_str())
+            .map(|e| e.label.as_str())?;
+        let label = match locale {
+            crate::render::locale::Locale::En => english,
+            _ => locale
+                .texts()
+                .get(&format!("indicator.{id}.label"))
+                .unwrap_or(english),
+        };
+        let template = locale.word("interview.yes_means")?;
+        Some(crate::render::locale::fill(template, &[("label", label)]))
+    }
 }

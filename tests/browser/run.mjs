@@ -198,6 +198,62 @@ try {
     assert.deepEqual(unlabelled, []);
     await page.close();
   });
+
+  await test('an answer to a question no longer shown is refused, not recorded against the next one', async () => {
+    const post = (body) => request(url + 'api/interview?lang=en&rule_set=ilo-2009',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' } }, JSON.stringify(body));
+    const first = JSON.parse((await post({ case: {}, answer: null })).body).next;
+    const answered = await post({ case: {}, answer: { reply: 'no', question: { number: first.number, id: first.id } } });
+    assert.equal(answered.status, 200);
+    const after = JSON.parse(answered.body).case;
+    // The same tap again, for the question just answered: refused, and the case is unchanged.
+    const late = await post({ case: after, answer: { reply: 'yes', question: { number: first.number, id: first.id } } });
+    assert.equal(late.status, 422);
+    assert.match(JSON.parse(late.body).error, /question has changed/);
+  });
+
+  await test('a yes to a safety question shows the alert beside the question; an indicator question says what yes records', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind="safety"]');
+    assert.equal(await page.locator('#answer-note').isVisible(), false, 'no note box where no note is kept');
+    await page.click('#answer-yes');
+    await page.waitForSelector('#safety-alert:not([hidden])');
+    assert.match(await page.locator('#safety-alert').textContent(), /112/);
+    const box = await page.locator('#safety-alert').boundingBox();
+    assert.ok(box && box.y < 740, 'the alert is on the first screen of a phone');
+    await page.click('#answer-no');
+    await page.waitForSelector('#question-text[data-kind="safety"]');
+    await page.click('#answer-no');
+    await page.waitForSelector('#question-text[data-kind="age"]');
+    await page.fill('#answer-number-input', '30');
+    await page.click('#answer-number-ok');
+    await page.waitForSelector('#question-text[data-kind="forms"]');
+    await page.check('#q-form-labour');
+    await page.click('#answer-forms-ok');
+    await page.waitForSelector('#question-text[data-kind="indicator"]');
+    assert.match(await page.locator('#question-means').textContent(), /^Yes records: ./);
+    await page.close();
+  });
+
+  await test('changing a status in the checklist keeps the observation\'s note and source', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    const withNote = path.join(os.tmpdir(), 'ti-note-case.json');
+    fs.writeFileSync(withNote, JSON.stringify({ observations: [{ indicator: 'withholding_of_wages', status: 'not_assessed', source: 'document', note: 'pay slips kept by the boss' }] }));
+    await page.setInputFiles('#load', withNote);
+    await page.waitForFunction(() => document.getElementById('report').textContent.length > 0);
+    await page.click('#tab-checklist');
+    await page.check('#c-withholding_of_wages-present');
+    await page.waitForFunction(() => document.getElementById('level').dataset.level !== 'no_indicators');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const saved = path.join(os.tmpdir(), 'ti-note-case-out.json');
+    await download.saveAs(saved);
+    const observation = JSON.parse(fs.readFileSync(saved, 'utf8')).observations.find((o) => o.indicator === 'withholding_of_wages');
+    assert.deepEqual(observation, { indicator: 'withholding_of_wages', status: 'present', source: 'document', note: 'pay slips kept by the boss' });
+    await page.close();
+  });
 } finally {
   await browser.close();
   child.kill();

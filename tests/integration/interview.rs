@@ -379,6 +379,41 @@ fn a_whole_interview_through_piped_input_saves_the_expected_case() {
     let _ = std::fs::remove_file(out);
 }
 
+/// An open question does not say what a "yes" records: the line under it does, in the
+/// officer's language. Keys typed with the Korean keyboard layout on mean the same as the
+/// letters (ㅛ y, ㅜ n), and a "yes" to a safety question raises the alert at once.
+#[test]
+fn each_indicator_question_says_what_a_yes_records_and_korean_keys_work() {
+    let out = temp("keys.json");
+    let out_s = out.to_str().expect("path");
+    // Hurt: yes (ㅛ); in danger, needs a doctor: no (ㅜ); age 30; forms 1; one no (ㅜ); quit (ㅂ).
+    let (code, stdout) = interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
+        "ㅛ\nㅜ\nㅜ\n30\n1\nㅜ\nㅂ\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
+    iv.reply(Reply::Yes, None).expect("hurt");
+    iv.reply(Reply::No, None).expect("in danger");
+    iv.reply(Reply::No, None).expect("doctor");
+    iv.answer_age(Some(30)).expect("age");
+    iv.answer_forms(&[ExploitationForm::Labour]).expect("forms");
+    let first = iv.next().expect("an indicator question");
+    let means = iv.yes_means(&first, Locale::Ko).expect("an indicator");
+    iv.reply(Reply::No, None).expect("no");
+    assert_eq!(&saved, iv.case(), "ㅛ, ㅜ and ㅂ mean y, n and q");
+    assert!(
+        stdout.contains(&format!("({means})")),
+        "the line under the question: {means}\n{stdout}"
+    );
+    assert!(means.starts_with("‘예’로 기록되는 사실: "), "{means}");
+    let alert = stdout.find("! ").expect("the safety alert");
+    let second = stdout.find("2. ").expect("the second question");
+    assert!(alert < second, "the alert comes at once, before the next question:\n{stdout}");
+    let _ = std::fs::remove_file(out);
+}
+
 #[test]
 fn undo_a_wrong_key_a_note_and_the_end_of_input() {
     let out = temp("undo.json");
