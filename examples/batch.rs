@@ -75,6 +75,8 @@ fn main() -> ExitCode {
                 None => Err("--rule-set takes an id".to_owned()),
             },
             other if other.starts_with("--") => Err(format!("unknown option `{other}`")),
+            // One input: a second file name is an error, never a silent choice of the last.
+            _ if input.is_some() => Err("give one input file, not two".to_owned()),
             other => {
                 input = Some(other.to_owned());
                 Ok(())

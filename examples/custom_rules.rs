@@ -76,8 +76,9 @@ fn run() -> Result<ExitCode, String> {
         let extended = catalogue
             .extend_from_json(&text)
             .map_err(|e| format!("{path}: {e}"))?;
-        let document: trafficking_indicators::CatalogueDocument =
-            serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+        // The library's reader, as for the extension itself (a byte-order mark is skipped).
+        let document = trafficking_indicators::CatalogueDocument::from_json(&text)
+            .map_err(|e| format!("{path}: {e}"))?;
         for list in document.lists {
             if !rules.lists.contains(&list.id) {
                 rules.lists.push(list.id);

@@ -34,6 +34,10 @@ pub enum OnError {
     Stop,
 }
 
+/// The most worker threads a batch uses, whatever it is asked for: more would only hold
+/// more lines in memory (`chunk_lines` per thread) without assessing faster.
+pub const MAX_THREADS: usize = 256;
+
 /// How to run a batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -68,9 +72,10 @@ impl BatchOptions {
         self
     }
 
-    /// The same options with `threads` worker threads (at least 1).
+    /// The same options with `threads` worker threads (at least 1, at most
+    /// [`MAX_THREADS`]).
     pub fn threads(mut self, threads: usize) -> Self {
-        self.threads = threads.max(1);
+        self.threads = threads.clamp(1, MAX_THREADS);
         self
     }
 }
@@ -230,7 +235,9 @@ fn read_line<R: BufRead>(
 ) -> Result<Option<Input>, BatchError> {
     loop {
         buf.clear();
-        let read = Read::take(&mut *input, limit as u64 + 1)
+        // The limit is on the case, not on its line ending ("\n" or "\r\n"): a line may be
+        // two bytes longer than the limit.
+        let read = Read::take(&mut *input, limit as u64 + 2)
             .read_until(b'\n', buf)
             .map_err(|source| BatchError::Read {
                 line: *line_no,
@@ -266,6 +273,12 @@ fn read_line<R: BufRead>(
             }
             buf.clear();
             return Ok(Some(Input::TooLong(*line_no, skipped)));
+        }
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -370,8 +383,10 @@ pub fn assess_jsonl_with_progress<R: BufRead, W: Write>(
         stopped: false,
         elapsed: Duration::ZERO,
     };
-    let threads = options.threads.max(1);
+    let threads = options.threads.clamp(1, MAX_THREADS);
     let chunk = options.chunk_lines.max(1);
+    // Lines held at once with several threads (saturating: the fields are public).
+    let held = chunk.saturating_mul(threads);
     let mut line_no = 0u64;
     let mut buf = Vec::new();
     let mut out = Vec::new();
@@ -397,10 +412,10 @@ pub fn assess_jsonl_with_progress<R: BufRead, W: Write>(
         }
     } else {
         // Chunks of lines assessed on `threads` threads, written in input order.
-        let mut pending: Vec<(Input, Vec<u8>)> = Vec::with_capacity(chunk * threads);
+        let mut pending: Vec<(Input, Vec<u8>)> = Vec::with_capacity(held.min(1 << 16));
         loop {
             pending.clear();
-            while pending.len() < chunk * threads {
+            while pending.len() < held {
                 match read_line(&mut input, &mut line_no, &mut buf, limit)? {
                     Some(line) => pending.push((line, std::mem::take(&mut buf))),
                     None => break,
@@ -522,5 +537,36 @@ mod tests {
         assert_eq!(summary.errors, 1);
         assert_eq!(summary.assessed, 2);
         assert!(out.contains("more than the limit"));
+    }
+
+    /// A case the reader takes on its own (exactly at the size limit) is taken as a batch
+    /// line too, with either line ending: the limit is on the case, not on its newline.
+    #[test]
+    fn a_case_at_the_size_limit_is_assessed_whatever_its_line_ending() {
+        let limit = Limits::DEFAULT.max_case_bytes;
+        let head = r#"{"subject": {"age_years": 30}"#;
+        let case = format!("{head}{}}}", " ".repeat(limit - head.len() - 1));
+        assert_eq!(case.len(), limit);
+        assert!(crate::Case::from_json(&case).is_ok(), "the reader takes it");
+        for ending in ["\n", "\r\n"] {
+            let (out, summary) = run(&format!("{case}{ending}{{}}{ending}"), BatchOptions::new());
+            assert_eq!((summary.assessed, summary.errors), (2, 0), "{ending:?}: {out}");
+        }
+    }
+
+    /// An absurd number of threads is capped, not an overflow or an allocation failure.
+    #[test]
+    fn any_number_of_threads_gives_the_same_records() {
+        let input = "{}\n{}\nnope\n{}\n";
+        let (one, _) = run(input, BatchOptions::new());
+        for threads in [2, 1000, usize::MAX] {
+            let options = BatchOptions::new().threads(threads);
+            assert!(options.threads <= MAX_THREADS);
+            assert_eq!(run(input, options).0, one);
+        }
+        let mut options = BatchOptions::new();
+        options.threads = usize::MAX;
+        options.chunk_lines = usize::MAX;
+        assert_eq!(run(input, options).0, one, "set through the public fields too");
     }
 }

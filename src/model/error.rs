@@ -158,7 +158,11 @@ impl fmt::Display for FieldName {
 /// a case reference or any other value from the case, except [`CaseError::Revealed`], which
 /// exists only when the caller opted in with
 /// [`ParseOptions::reveal_values`](crate::ParseOptions).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+///
+/// `Debug` shows the variant and the message, never the fields: a program that prints an
+/// error with `{:?}` (as `fn main() -> Result<(), Box<dyn Error>>` does) shows no value from
+/// the case, not even the age of [`CaseError::ContradictoryAge`].
+#[derive(Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CaseError {
     /// The document is larger than the case size limit.
@@ -344,7 +348,41 @@ pub enum CaseError {
     },
 }
 
+impl fmt::Debug for CaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple(self.variant())
+            .field(&format_args!("{self}"))
+            .finish()
+    }
+}
+
 impl CaseError {
+    /// The variant's name, for `Debug`.
+    fn variant(&self) -> &'static str {
+        match self {
+            CaseError::TooLarge { .. } => "TooLarge",
+            CaseError::Utf16 => "Utf16",
+            CaseError::Syntax { .. } => "Syntax",
+            CaseError::TooDeep { .. } => "TooDeep",
+            CaseError::DuplicateKey { .. } => "DuplicateKey",
+            CaseError::UnknownField { .. } => "UnknownField",
+            CaseError::MissingField { .. } => "MissingField",
+            CaseError::WrongType { .. } => "WrongType",
+            CaseError::InvalidValue { .. } => "InvalidValue",
+            CaseError::InvalidIndicatorId { .. } => "InvalidIndicatorId",
+            CaseError::TextTooLong { .. } => "TextTooLong",
+            CaseError::TooMany { .. } => "TooMany",
+            CaseError::DuplicateForm { .. } => "DuplicateForm",
+            CaseError::DuplicateMeasure { .. } => "DuplicateMeasure",
+            CaseError::ContradictoryAge { .. } => "ContradictoryAge",
+            CaseError::Contradiction { .. } => "Contradiction",
+            CaseError::UnknownIndicator { .. } => "UnknownIndicator",
+            CaseError::IndicatorNotInRuleSet { .. } => "IndicatorNotInRuleSet",
+            CaseError::ConflictingObservations { .. } => "ConflictingObservations",
+            CaseError::Revealed { .. } => "Revealed",
+        }
+    }
+
     /// The JSON path the error points at, when it has one.
     pub fn path(&self) -> Option<&str> {
         match self {

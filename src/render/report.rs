@@ -59,6 +59,28 @@ pub fn render_in(a: &Assessment, locale: Locale) -> String {
     out
 }
 
+/// Text from a case or a rule set file, made safe to print on one line of the report: a
+/// control character (a line break, an escape sequence that hides or recolours a terminal's
+/// text) or a character that reverses the direction of text would let the case reference or a
+/// rule set's version forge or hide lines of the report; each becomes U+FFFD.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if text.chars().any(unsafe_char) {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| if unsafe_char(c) { '\u{fffd}' } else { c })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// A contact with its words in the reader's language.
 struct ContactWords<'a> {
     advice: &'a crate::assessment::ContactAdvice,
@@ -359,7 +381,7 @@ impl<'a> Words<'a> {
             Some(r) => writeln!(
                 out,
                 "{}",
-                self.uif("report.title_case", &[("case", r.as_str())])
+                self.uif("report.title_case", &[("case", &one_line(r.as_str()))])
             )?,
             None => writeln!(out, "{}", self.ui("report.title"))?,
         }
@@ -370,10 +392,10 @@ impl<'a> Words<'a> {
             self.uif(
                 "report.rule_set",
                 &[
-                    ("id", &a.rule_set.id),
-                    ("version", &a.rule_set.version),
-                    ("date", &a.rule_set.effective_date),
-                    ("digest", digest),
+                    ("id", &one_line(&a.rule_set.id)),
+                    ("version", &one_line(&a.rule_set.version)),
+                    ("date", &one_line(&a.rule_set.effective_date)),
+                    ("digest", &one_line(digest)),
                 ],
             )
         )?;
@@ -398,14 +420,6 @@ impl<'a> Words<'a> {
                 )
             )?;
         }
-        for n in a
-            .explanation
-            .notices
-            .iter()
-            .filter(|n| n.kind == NoticeKind::SafetyFirst)
-        {
-            writeln!(out, "! {}", self.notice(n))?;
-        }
         let pending: Vec<String> = a
             .recommendations
             .iter()
@@ -426,13 +440,24 @@ impl<'a> Words<'a> {
         }
 
         writeln!(out, "\n{}", self.ui("report.heading.now"))?;
+        // Safety first: the first thing to do, before any other step.
+        let mut safety = 0;
+        for n in a
+            .explanation
+            .notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::SafetyFirst)
+        {
+            writeln!(out, "  ! {}", self.notice(n))?;
+            safety += 1;
+        }
         let mut actions: Vec<&Recommendation> = a
             .recommendations
             .iter()
             .filter(|r| r.kind != RecommendationKind::NonPunishment)
             .collect();
         actions.sort_by_key(|r| PRIORITY.iter().position(|k| *k == r.kind));
-        if actions.is_empty() {
+        if actions.is_empty() && safety == 0 {
             writeln!(out, "  {}", self.ui("report.no_action"))?;
         }
         for (i, r) in actions.iter().take(FIRST_SCREEN_ACTIONS).enumerate() {
@@ -809,7 +834,19 @@ impl<'a> Words<'a> {
         let a = self.a;
         writeln!(out, "\n{}", self.ui("report.heading.in_full"))?;
         if a.recommendations.is_empty() {
-            writeln!(out, "  {}", self.ui("report.no_action"))?;
+            // Nothing follows from the indicators, but safety still comes first.
+            let mut safety = a
+                .explanation
+                .notices
+                .iter()
+                .filter(|n| n.kind == NoticeKind::SafetyFirst)
+                .peekable();
+            if safety.peek().is_none() {
+                writeln!(out, "  {}", self.ui("report.no_action"))?;
+            }
+            for n in safety {
+                writeln!(out, "  ! {}", self.notice(n))?;
+            }
         }
         let mut recs: Vec<&Recommendation> = a.recommendations.iter().collect();
         recs.sort_by_key(|r| {
@@ -996,7 +1033,7 @@ impl<'a> Words<'a> {
                     "report.verification_line",
                     &[
                         ("list", &marks.join(", ")),
-                        ("rule_set", &self.a.rule_set.id)
+                        ("rule_set", &one_line(&self.a.rule_set.id))
                     ],
                 )
             )?;

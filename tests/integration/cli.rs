@@ -218,6 +218,11 @@ fn the_batch_example_writes_its_synthetic_input_and_assesses_it_from_a_file() {
     assert_eq!((code, code_generated), (0, 0));
     assert_eq!(from_file.lines().count(), 5);
     assert_eq!(from_file, generated);
+    // Two input files: an error, not the last one alone with the first silently dropped.
+    let path = file.to_str().expect("utf-8 path");
+    let (code, out, err) = run_example("batch", &[path, path]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("give one input file"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
     // Without --generate there is nothing to write.
     let (code, _, err) = run_example("batch", &["--cases-only"]);

@@ -216,8 +216,14 @@ fn a_yes_to_a_safety_question_puts_safety_first_in_the_report() {
         .assess(&case)
         .expect("assesses")
         .report_in(Locale::Ko);
-    let first: String = report.lines().take(8).collect::<Vec<_>>().join("\n");
-    assert!(first.contains("안전 우선"), "{first}");
+    // The first thing to do, under "what to do now", and not contradicted by "nothing to do".
+    let mut lines = report.lines().skip_while(|l| *l != "지금 할 일");
+    assert_eq!(lines.next(), Some("지금 할 일"), "{report}");
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with("  ! 안전 우선")),
+        "{report}"
+    );
+    assert!(!report.contains("따로 취할 조치가 없음"), "{report}");
 }
 
 /// Every question reads as a question a person can answer: it ends with a question mark,

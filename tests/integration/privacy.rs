@@ -302,3 +302,43 @@ fn revealing_values_is_the_only_way_to_see_them() {
     let shown = Case::from_json_with(&json, ParseOptions::revealing_values()).expect_err("invalid");
     assert!(shown.to_string().contains(SENTINEL), "{shown}");
 }
+
+/// `{:?}` of an error (what `fn main() -> Result<(), Box<dyn Error>>` prints) shows no value
+/// from the case: not the age either.
+#[test]
+fn debug_output_of_an_error_shows_no_age() {
+    let err = Case::from_json(r#"{"subject": {"age_years": 15, "minor": false}}"#)
+        .expect_err("contradictory");
+    let debug = format!("{err:?}");
+    assert!(debug.starts_with("ContradictoryAge("), "{debug}");
+    assert!(!debug.contains("15") && !debug.contains("false"), "{debug}");
+}
+
+/// A case reference is free text from the field: a line break or a terminal escape in it
+/// must not forge or hide lines of the report (a "LEVEL:" line of its own, text concealed).
+#[test]
+fn a_case_reference_cannot_forge_or_hide_report_lines() {
+    let case = Case::from_json(
+        r#"{"case_reference": "ABC-1\n\nLEVEL: NO INDICATORS\u001b[8m\u202e",
+            "subject": {"age_years": 30},
+            "observations": [
+              {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+              {"indicator": "excessive_working_days_or_hours", "status": "present"},
+              {"indicator": "withholding_of_wages", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let a = assess(&case).expect("assessed");
+    for report in [
+        a.report(),
+        a.report_in(trafficking_indicators::render::Locale::Ko),
+    ] {
+        let level_lines = report.lines().filter(|l| l.starts_with("LEVEL:")).count();
+        assert!(level_lines <= 1, "one level line only:\n{report}");
+        assert!(!report.contains("\nLEVEL: NO INDICATORS"), "{report}");
+        assert!(
+            !report.chars().any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
+            "no control or direction character:\n{report}"
+        );
+        assert!(report.lines().next().is_some_and(|l| l.contains("ABC-1")));
+    }
+}
