@@ -594,6 +594,12 @@ impl<'a> Words<'a> {
         writeln!(out, "\n{}", self.ui("report.heading.why"))?;
         let age = match (e.subject.age_basis, e.subject.treated_as_child) {
             (AgeBasis::Presumed, _) => "report.person.presumed_child",
+            // An age is recorded, but only the year of birth settles the age at the act.
+            (AgeBasis::NotEstablished, _)
+                if e.subject.ask_first == Some(crate::assessment::AgeQuestion::BirthYear) =>
+            {
+                "report.person.birth_year_needed"
+            }
             (AgeBasis::NotEstablished, _) => "report.person.age_not_established",
             (AgeBasis::AtExploitation, true) => "report.person.child_at_exploitation",
             (AgeBasis::AtExploitation, false) => "report.person.adult_at_exploitation",

@@ -136,3 +136,19 @@ fn a_contact_without_a_checked_date_or_source_is_rejected() {
         vec!["$.contacts[0].checked", "$.contacts[1].source.title"]
     );
 }
+
+/// Under `kr-2023` (the year rule), an 18-year-old's age is recorded but does not settle
+/// whether they were a child at the act: the report says the year of birth is needed, not
+/// that the age is unknown.
+#[test]
+fn an_age_that_needs_the_year_of_birth_is_not_reported_as_unknown() {
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2023").expect("built in");
+    let case = trafficking_indicators::Case::from_json(r#"{"subject": {"age_years": 18}}"#)
+        .expect("valid");
+    let a = assessor.assess(&case).expect("assessed");
+    let ko = a.report_in(trafficking_indicators::render::Locale::Ko);
+    let en = a.report();
+    assert!(ko.contains("당사자: 기록된 나이만으로는"), "{ko}");
+    assert!(!ko.contains("나이가 확인되지 않음"), "{ko}");
+    assert!(en.contains("the year of birth does"), "{en}");
+}
