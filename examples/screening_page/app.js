@@ -164,12 +164,33 @@ function renderPerson() {
   keepingFocus(buildPerson);
 }
 
+// A free-text field of the case (`path`: one or two keys), removed when emptied.
+function textInput(id, path, maxLength) {
+  const input = document.createElement('input');
+  input.id = id; input.type = 'text'; input.maxLength = maxLength;
+  const [a, b] = path;
+  input.value = (b ? (state.case[a] || {})[b] : state.case[a]) || '';
+  input.addEventListener('change', () => {
+    const value = input.value;
+    update((next) => {
+      if (b) {
+        next[a] = next[a] || {};
+        if (value.trim() === '') delete next[a][b]; else next[a][b] = value;
+      } else if (value.trim() === '') delete next[a]; else next[a] = value;
+    });
+  });
+  return input;
+}
+
 function buildPerson() {
   const c = state.catalogue;
   const box = $('person-fields');
   box.replaceChildren();
   box.append(
+    field(w('page.case_reference'), textInput('f-reference', ['case_reference'], 128)),
     field(w('page.age_years'), numberInput('f-age', ['subject', 'age_years'], 0, 130)),
+    field(w('page.minor'), triState('f-minor', 'minor')),
+    field(w('page.minor_at_exploitation'), triState('f-minor-act', 'minor_at_exploitation')),
     field(w('page.possibly_minor'), triState('f-possibly-minor', 'possibly_minor')),
     field(w('page.age_at_exploitation'), numberInput('f-age-act', ['subject', 'age_at_exploitation_years'], 0, 130)),
     field(w('page.exploitation_began_year'), numberInput('f-began', ['exploitation_began_year'], 1900, 2100)),
@@ -177,17 +198,7 @@ function buildPerson() {
     field(w('page.disability'), triState('f-disability', 'disability')),
     field(w('page.national'), triState('f-national', 'national')),
   );
-  const visa = document.createElement('input');
-  visa.id = 'f-visa'; visa.type = 'text'; visa.maxLength = 200;
-  visa.value = (state.case.subject || {}).visa || '';
-  visa.addEventListener('change', () => {
-    const value = visa.value;
-    update((next) => {
-      next.subject = next.subject || {};
-      if (value.trim() === '') delete next.subject.visa; else next.subject.visa = value;
-    });
-  });
-  box.append(field(w('page.visa'), visa));
+  box.append(field(w('page.visa'), textInput('f-visa', ['subject', 'visa'], 200)));
   const sector = document.createElement('select');
   sector.id = 'f-sector';
   const none = document.createElement('option'); none.value = ''; none.textContent = w('page.unknown'); sector.append(none);
@@ -201,17 +212,62 @@ function buildPerson() {
   box.append(
     checkboxes('f-forms', 'page.forms', c.forms, 'form.', () => state.case.forms || [],
       (next, picked) => { next.forms = picked; return next; }),
-    checkboxes('f-offences', 'page.offences', c.offences, 'offence.', () => (state.case.offences || []).map((o) => o.kind),
-      (next, picked) => {
-        const kept = (next.offences || []).filter((o) => picked.includes(o.kind));
-        for (const kind of picked) if (!kept.some((o) => o.kind === kind)) kept.push({ kind });
-        next.offences = kept; return next;
-      }),
+    offences(c.offences),
     checkboxes('f-measures', 'page.measures', c.measures, 'measure.', () => state.case.measures || [],
       (next, picked) => { next.measures = picked; return next; }),
     checkboxes('f-conditions', 'page.conditions', c.conditions, 'condition.', () => state.case.interview_conditions || [],
       (next, picked) => { next.interview_conditions = picked; return next; }),
   );
+}
+
+// The offences, each with how far proceedings have gone (the stage decides nothing in the
+// rules, but the report names it and an officer records it).
+function offences(kinds) {
+  const set = document.createElement('fieldset');
+  set.id = 'f-offences';
+  const legend = document.createElement('legend');
+  legend.textContent = w('page.offences');
+  set.append(legend);
+  const recorded = state.case.offences || [];
+  for (const kind of kinds) {
+    const current = recorded.find((o) => o.kind === kind);
+    const box = document.createElement('input');
+    box.type = 'checkbox'; box.id = 'f-offences-' + kind; box.value = kind; box.checked = Boolean(current);
+    const label = document.createElement('label');
+    label.htmlFor = box.id; label.textContent = ' ' + w('offence.' + kind);
+    const line = document.createElement('div');
+    line.append(box, label);
+    box.addEventListener('change', () => {
+      const on = box.checked;
+      update((next) => {
+        const list = (next.offences || []).filter((o) => o.kind !== kind);
+        // Ticked again: what was recorded with it before comes back with undo, not here.
+        if (on) list.push({ kind });
+        next.offences = list;
+      });
+    });
+    if (current) {
+      const stage = document.createElement('select');
+      stage.id = 'f-offences-' + kind + '-stage';
+      stage.setAttribute('aria-label', w('page.stage') + ': ' + w('offence.' + kind));
+      for (const value of ['', 'suspected', 'charged', 'convicted']) {
+        const o = document.createElement('option');
+        o.value = value; o.textContent = value ? w('stage.' + value) : w('page.stage') + ': ' + w('page.unknown');
+        stage.append(o);
+      }
+      stage.value = current.stage || '';
+      stage.addEventListener('change', () => {
+        const value = stage.value;
+        update((next) => {
+          const o = (next.offences || []).find((x) => x.kind === kind);
+          if (o) { if (value) o.stage = value; else delete o.stage; }
+        });
+      });
+      line.append(' ', stage);
+    }
+    set.append(line);
+  }
+  return set;
 }
 
 // ----- checklist mode -----------------------------------------------------------------------
@@ -247,6 +303,9 @@ function buildChecklist() {
         radio.type = 'radio'; radio.name = 'c-' + e.id; radio.value = value; radio.id = 'c-' + e.id + '-' + (value || 'none');
         radio.checked = (status.get(e.id) || '') === value;
         const label = document.createElement('label'); label.htmlFor = radio.id; label.textContent = w(word);
+        // A radio and its label stay on one line, so a narrow screen never separates them.
+        const choice = document.createElement('span');
+        choice.className = 'choice';
         radio.addEventListener('change', () => {
           update((next) => {
             const observations = next.observations || [];
@@ -256,7 +315,8 @@ function buildChecklist() {
             if (value) next.observations.push({ ...(old || {}), indicator: e.id, status: value });
           });
         });
-        set.append(radio, label);
+        choice.append(radio, label);
+        set.append(choice);
       }
       row.append(text, set);
       box.append(row);
@@ -306,6 +366,13 @@ function renderQuestion(q, finished) {
     $('answer-note').hidden = !notes;
     $('note-label').hidden = !notes;
   }
+  // When the answer controls change (yes / no, a number, the forms), the focus would fall to
+  // the page: put it on the first control of the new answer.
+  const active = document.activeElement;
+  if (!active || active === document.body || active.closest('[hidden]')) {
+    const first = document.querySelector('#interview .answers:not([hidden]) input:not([hidden]), #interview .answers:not([hidden]) button');
+    if (first) first.focus({ preventScroll: true });
+  }
 }
 
 // An answer names the question it answers; the server refuses it if that question is no
@@ -353,6 +420,9 @@ async function refresh() {
     const round = (x) => Math.round(x);
     $('score').textContent = w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) });
     $('score').dataset.score = a.score;
+    // The level beside the question too: on a phone the result is far below.
+    $('question-status').textContent = w('page.level') + ': ' + result.prose.level + ' · '
+      + w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) });
     $('report').textContent = result.report;
     // Safety first, where the officer is looking: beside the question, not only in the report.
     const safety = a.explanation.notices
@@ -411,7 +481,9 @@ function download() {
   const blob = new Blob([JSON.stringify(state.case, null, 2) + '\n'], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = 'case.json';
+  // The rule set in the name: the case file does not record it, and another rule set can give
+  // another level.
+  a.download = 'case-' + state.ruleSet + '.json';
   document.body.append(a);
   a.click();
   a.remove();
@@ -446,8 +518,21 @@ function mode(name) {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
-  $('lang').addEventListener('change', async () => { state.lang = $('lang').value; if (await loadCatalogue()) await refresh(); });
-  $('rule-set').addEventListener('change', async () => { state.ruleSet = $('rule-set').value; if (await loadCatalogue()) await refresh(); });
+  // Korean means Korean law, unless the officer chose a rule set themselves.
+  let ruleSetChosen = false;
+  $('lang').addEventListener('change', async () => {
+    state.lang = $('lang').value;
+    if (!ruleSetChosen && state.lang === 'ko') state.ruleSet = 'kr-2024';
+    if (await loadCatalogue()) await refresh();
+  });
+  $('rule-set').addEventListener('change', async () => {
+    ruleSetChosen = true;
+    state.ruleSet = $('rule-set').value;
+    if (await loadCatalogue()) await refresh();
+  });
+  $('answer-number-input').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') $('answer-number-ok').click();
+  });
   // A new case starts clean: nothing of the last person can come back with "undo".
   $('new-case').addEventListener('click', () => {
     if (Object.keys(state.case).length > 0 && !window.confirm(w('page.confirm_new_case'))) return;

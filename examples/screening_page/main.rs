@@ -379,6 +379,17 @@ fn main() -> ExitCode {
             }
         }
     }
+    // The server answers only requests that name the address it listens on (against DNS
+    // rebinding); on 0.0.0.0 or :: no request names it, so every one would be refused.
+    if listen
+        .parse::<std::net::SocketAddr>()
+        .is_ok_and(|a| a.ip().is_unspecified())
+    {
+        eprintln!(
+            "screening_page: give the address others will use, such as 192.168.1.5:7878, not an unspecified one: the server answers only requests that name its address"
+        );
+        return ExitCode::from(2);
+    }
     let server = match Server::http(listen.as_str()) {
         Ok(s) => s,
         Err(e) => {

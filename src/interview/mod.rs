@@ -496,14 +496,16 @@ impl<'a> Interview<'a> {
     }
 
     /// Skips the current question: an indicator is recorded as not assessed (and not asked
-    /// again), an opening question as not known.
+    /// again) with no source, since the person said nothing (a "not known" reply records
+    /// the person's own answer, `self_report`); an opening question as not known.
     pub fn skip(&mut self) -> Result<(), InterviewError> {
         let next = self.next().ok_or(InterviewError::NoQuestion)?;
         match next.topic {
             Topic::Age => self.answer_age(None),
             Topic::BirthYear => self.answer_birth_year(None),
             Topic::Forms => self.answer_forms(&[]),
-            _ => self.reply(Reply::NotKnown, None),
+            Topic::Indicator(id) => self.answer(&id, ObservationStatus::NotAssessed, None, None),
+            Topic::Safety(_) | Topic::ReasonsToBelieveChild => self.reply(Reply::NotKnown, None),
         }
     }
 

@@ -254,6 +254,32 @@ try {
     assert.deepEqual(observation, { indicator: 'withholding_of_wages', status: 'present', source: 'document', note: 'pay slips kept by the boss' });
     await page.close();
   });
+
+  await test('arrow keys on a select record the value chosen; Korean chooses Korean law unless a rule set was chosen', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.selectOption('#lang', 'ko');
+    await page.waitForFunction(() => document.getElementById('rule-set').value === 'kr-2024');
+    await page.focus('#f-national');
+    // unknown -> yes -> no, one change after another, the focus kept on the select.
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'f-national');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-national').value === 'false');
+    await page.check('#f-offences-prostitution');
+    await page.waitForSelector('#f-offences-prostitution-stage');
+    await page.selectOption('#f-offences-prostitution-stage', 'charged');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-offences-prostitution-stage').value === 'charged');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    assert.equal(download.suggestedFilename(), 'case-kr-2024.json');
+    const saved = path.join(os.tmpdir(), 'ti-keys-case.json');
+    await download.saveAs(saved);
+    const c = JSON.parse(fs.readFileSync(saved, 'utf8'));
+    assert.equal(c.subject.national, false);
+    assert.deepEqual(c.offences, [{ kind: 'prostitution', stage: 'charged' }]);
+    await page.close();
+  });
 } finally {
   await browser.close();
   child.kill();

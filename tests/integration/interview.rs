@@ -552,3 +552,27 @@ fn an_answer_given_again_resumes_at_the_same_next_question() {
         }
     }
 }
+
+/// A skipped question records "not assessed" with no source: the person said nothing. A "not
+/// known" reply is the person's own answer.
+#[test]
+fn a_skip_records_no_source_and_not_known_records_the_persons_answer() {
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 30}, "forms": ["labour"],
+            "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#,
+    )
+    .expect("case");
+    let mut iv = Interview::new(assessor(), case).expect("starts");
+    iv.skip().expect("skip");
+    iv.reply(Reply::NotKnown, None).expect("not known");
+    let [skipped, not_known] = iv.case().observations.as_slice() else {
+        panic!("two observations: {:?}", iv.case().observations);
+    };
+    assert_eq!(skipped.status, ObservationStatus::NotAssessed);
+    assert_eq!(skipped.source, None);
+    assert_eq!(not_known.status, ObservationStatus::NotAssessed);
+    assert_eq!(
+        not_known.source,
+        Some(trafficking_indicators::EvidenceSource::SelfReport)
+    );
+}
