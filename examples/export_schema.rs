@@ -1,5 +1,6 @@
-//! Write the JSON Schemas of the case, assessment, rule set and catalogue formats to a folder
-//! (default `schemas/`), for integrators in other languages to build forms and validate data.
+//! Write the JSON Schemas of the case, assessment, rule set, catalogue and contact directory
+//! formats to a folder (default `schemas/`), for integrators in other languages to build
+//! forms and validate data.
 //!
 //! ```text
 //! cargo run --example export_schema             # writes schemas/*.schema.json

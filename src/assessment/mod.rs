@@ -189,12 +189,12 @@ pub struct Explanation {
     /// How the score was made.
     pub score: ScoreExplanation,
     /// Every observation in the case and what became of it, in catalogue order. In the JSON,
-    /// grouped by what became of them (see [`ObservationGroups`]): each group in catalogue
-    /// order, an empty group left out.
+    /// grouped by what became of them (counted, absent, not assessed and the rest): each
+    /// group in catalogue order, an empty group left out.
     #[serde(serialize_with = "serialize_observations")]
     #[schemars(with = "ObservationGroups<'static>")]
     pub observations: Vec<ObservationFinding>,
-    /// The open questions to ask next, at most [`ASK_NEXT_MAX`]: first those whose "present"
+    /// The open questions to ask next, at most 10 (`ASK_NEXT_MAX`): first those whose "present"
     /// answer would raise the level, then those that would make a dimension positive, then
     /// those in dimensions not yet positive, each group by score gain. One question per fact.
     pub ask_next: Vec<Question>,
@@ -558,7 +558,7 @@ pub struct ObservationFinding {
     pub disposition: Disposition,
 }
 
-/// An observation in the JSON, within its group of [`ObservationGroups`].
+/// An observation in the JSON, within its group (counted, absent, not assessed and the rest).
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct GroupedObservation<'a> {
     /// The indicator.
@@ -576,7 +576,7 @@ pub struct GroupedObservation<'a> {
     pub counted_as: Option<&'a IndicatorId>,
 }
 
-/// The JSON form of [`Explanation::observations`]: the observations grouped by what became of
+/// The JSON form of the explanation's `observations`: the observations grouped by what became of
 /// them, each group in catalogue order, an empty group left out. The group names the
 /// disposition, and with it the recorded status: `absent` and `not_assessed` as recorded,
 /// every other group present.

@@ -251,9 +251,13 @@ pub struct InterviewRecord {
     pub asked: Vec<IndicatorId>,
     /// The age was asked and is not known.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    // The reader takes null as false: the schema says so too.
+    #[schemars(with = "Option<bool>")]
     pub age_not_known: bool,
     /// The forms of exploitation were asked and are not known.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    // The reader takes null as false: the schema says so too.
+    #[schemars(with = "Option<bool>")]
     pub forms_not_known: bool,
     /// The safety answers.
     #[serde(default, skip_serializing_if = "Safety::is_empty")]
@@ -1174,10 +1178,10 @@ impl Reader<'_> {
     fn age(&self, value: &Json, path: &Path<'_>) -> Result<Option<u8>, CaseError> {
         match value {
             Json::Null => Ok(None),
-            Json::Number(Number::Unsigned(n)) if *n <= self.limits.max_age_years => {
-                Ok(u8::try_from(*n).ok())
-            }
-            Json::Number(_) => Err(self.invalid(value, path, AGE_EXPECTED)),
+            Json::Number(n) => match whole(n) {
+                Some(n) if n <= self.limits.max_age_years => Ok(u8::try_from(n).ok()),
+                _ => Err(self.invalid(value, path, AGE_EXPECTED)),
+            },
             other => Err(self.wrong_type(other, path, AGE_EXPECTED)),
         }
     }
@@ -1185,12 +1189,12 @@ impl Reader<'_> {
     fn year(&self, value: &Json, path: &Path<'_>) -> Result<Option<u16>, CaseError> {
         match value {
             Json::Null => Ok(None),
-            Json::Number(Number::Unsigned(n))
-                if (u64::from(MIN_YEAR)..=u64::from(MAX_YEAR)).contains(n) =>
-            {
-                Ok(u16::try_from(*n).ok())
-            }
-            Json::Number(_) => Err(self.invalid(value, path, YEAR_EXPECTED)),
+            Json::Number(n) => match whole(n) {
+                Some(n) if (u64::from(MIN_YEAR)..=u64::from(MAX_YEAR)).contains(&n) => {
+                    Ok(u16::try_from(n).ok())
+                }
+                _ => Err(self.invalid(value, path, YEAR_EXPECTED)),
+            },
             other => Err(self.wrong_type(other, path, YEAR_EXPECTED)),
         }
     }
@@ -1564,6 +1568,21 @@ impl<'de> Deserialize<'de> for Case {
             .map_err(serde::de::Error::custom)?;
         case.check().map_err(serde::de::Error::custom)?;
         Ok(case)
+    }
+}
+
+/// A JSON number that is a whole number at least 0, however it is written: `30`, `30.0` or
+/// `-0` (JSON Schema counts `30.0` as an integer, and a program in another language, such as
+/// Python's `json` with a float column, may write it so). `30.5`, `-1` and `1e400` are not.
+fn whole(n: &Number) -> Option<u64> {
+    match *n {
+        Number::Unsigned(n) => Some(n),
+        Number::Signed(n) => u64::try_from(n).ok(),
+        // Whole, not negative and below 2^53, where every whole number is exact.
+        Number::Float(f) if f.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&f) => {
+            Some(f as u64)
+        }
+        Number::Float(_) => None,
     }
 }
 

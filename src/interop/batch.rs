@@ -4,8 +4,12 @@
 //!
 //! ```text
 //! {"line":1,"assessment":{ ... the assessment ... }}
-//! {"line":2,"error":{"kind":"case","message":"$.observations[0].status: not an allowed value, ..."}}
+//! {"line":2,"error":{"kind":"case","message":"$.observations[0].status: not an allowed value, ...","path":"$.observations[0].status"}}
 //! ```
+//!
+//! An error record's `path` (when the error has one: [`CaseError::path`](crate::CaseError::path))
+//! is the JSON path of the field to show the person who fills in the case, so a program in
+//! another language need not parse the message.
 //!
 //! A bad line yields an error record carrying its line number, and the batch goes on (or
 //! stops, if the caller asks: [`OnError::Stop`]). Blank lines are skipped: they hold no case.
@@ -195,23 +199,33 @@ fn assess_line(assessor: &Assessor, line: u64, text: &str, out: &mut Vec<u8>) ->
                 }
                 Err(e) => {
                     out.truncate(mark);
-                    error_record(line, "output", &e.to_string(), out)
+                    error_record(line, "output", &e.to_string(), None, out)
                 }
             }
         }
-        Err(e) => error_record(line, "case", &e.to_string(), out),
+        Err(e) => error_record(line, "case", &e.to_string(), e.path(), out),
     }
 }
 
-fn error_record(line: u64, kind: &str, message: &str, out: &mut Vec<u8>) -> LineResult {
-    // `{"line":N,"error":{"kind":...,"message":...}}`, keys in the same order as assessment
-    // records.
+fn error_record(
+    line: u64,
+    kind: &str,
+    message: &str,
+    path: Option<&str>,
+    out: &mut Vec<u8>,
+) -> LineResult {
+    // `{"line":N,"error":{"kind":...,"message":...,"path":...}}`, keys in the same order as
+    // assessment records; `path` only when the error has one.
     out.extend_from_slice(b"{\"line\":");
     out.extend_from_slice(line.to_string().as_bytes());
     out.extend_from_slice(b",\"error\":{\"kind\":");
     let _ = serde_json::to_writer(&mut *out, kind);
     out.extend_from_slice(b",\"message\":");
     let _ = serde_json::to_writer(&mut *out, message);
+    if let Some(path) = path {
+        out.extend_from_slice(b",\"path\":");
+        let _ = serde_json::to_writer(&mut *out, path);
+    }
     out.extend_from_slice(b"}}");
     None
 }
@@ -302,13 +316,14 @@ fn process(
     match input {
         Input::Line(n) => match std::str::from_utf8(text) {
             Ok(text) => assess_line(assessor, *n, text, out),
-            Err(_) => error_record(*n, "line", "the line is not valid UTF-8", out),
+            Err(_) => error_record(*n, "line", "the line is not valid UTF-8", None, out),
         },
-        Input::NotUtf8(n) => error_record(*n, "line", "the line is not valid UTF-8", out),
+        Input::NotUtf8(n) => error_record(*n, "line", "the line is not valid UTF-8", None, out),
         Input::TooLong(n, bytes) => error_record(
             *n,
             "line",
             &format!("the line has {bytes} bytes, more than the limit of {limit}"),
+            None,
             out,
         ),
     }
@@ -550,8 +565,33 @@ mod tests {
         assert!(crate::Case::from_json(&case).is_ok(), "the reader takes it");
         for ending in ["\n", "\r\n"] {
             let (out, summary) = run(&format!("{case}{ending}{{}}{ending}"), BatchOptions::new());
-            assert_eq!((summary.assessed, summary.errors), (2, 0), "{ending:?}: {out}");
+            assert_eq!(
+                (summary.assessed, summary.errors),
+                (2, 0),
+                "{ending:?}: {out}"
+            );
         }
+    }
+
+    /// An error record names the field to fix as a JSON path, apart from the message; an
+    /// error with no field (a line that is not JSON) has none.
+    #[test]
+    fn an_error_record_carries_the_path_of_the_field() {
+        let input = "{\"observations\": [{\"indicator\": \"withholding_of_wages\", \"status\": \"maybe\"}]}\n{oops\n";
+        let (out, _) = run(input, BatchOptions::new());
+        let records: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("record"))
+            .collect();
+        assert_eq!(
+            records.first().and_then(|r| r["error"]["path"].as_str()),
+            Some("$.observations[0].status")
+        );
+        assert!(
+            records
+                .get(1)
+                .is_some_and(|r| r["error"].get("path").is_none())
+        );
     }
 
     /// An absurd number of threads is capped, not an overflow or an allocation failure.
@@ -567,6 +607,10 @@ mod tests {
         let mut options = BatchOptions::new();
         options.threads = usize::MAX;
         options.chunk_lines = usize::MAX;
-        assert_eq!(run(input, options).0, one, "set through the public fields too");
+        assert_eq!(
+            run(input, options).0,
+            one,
+            "set through the public fields too"
+        );
     }
 }

@@ -272,8 +272,8 @@ pub enum CaseError {
         /// The form.
         form: &'static str,
     },
-    /// The same pending measure is listed twice.
-    #[error("{path}: measure `{measure}` is listed twice")]
+    /// The same pending measure (or interview condition) is listed twice.
+    #[error("{path}: `{measure}` is listed twice")]
     DuplicateMeasure {
         /// The second occurrence.
         path: String,
@@ -473,11 +473,21 @@ pub enum RuleSetError {
     #[error("the rule set is invalid: {0}")]
     Invalid(Problems),
     /// No built-in rule set has this id.
-    #[error("no built-in rule set is called `{0}` (there are {known})", known = builtin_rule_sets_named())]
+    #[error("no built-in rule set is called {} (there are {known})", quoted_id(.0), known = builtin_rule_sets_named())]
     UnknownBuiltin(String),
     /// The rule set or catalogue could not be written as canonical JSON for its digest.
     #[error("the rule set or catalogue cannot be written as canonical JSON: {0}")]
     Canonical(String),
+}
+
+/// An id as a message quotes it; the placeholder for an id that is not shown (not a short
+/// printable token: it may be anything someone typed) stays unquoted.
+fn quoted_id(id: &str) -> String {
+    if id.starts_with('(') {
+        id.to_owned()
+    } else {
+        format!("`{id}`")
+    }
 }
 
 /// The built-in rule sets' ids as a sentence names them: "`a`, `b` and `c`".

@@ -594,7 +594,7 @@ impl RuleSet {
                 if id.len() <= 64 && id.bytes().all(|b| b.is_ascii_graphic()) {
                     id.to_owned()
                 } else {
-                    "(not shown)".to_owned()
+                    "(an id that is not shown)".to_owned()
                 },
             )),
         }

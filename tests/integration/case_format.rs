@@ -229,3 +229,25 @@ fn the_fast_reader_and_serdes_reader_agree_on_every_document() {
     assert!(checked > 10_000, "{checked}");
     assert!(fast_errors > checked / 4, "{fast_errors} of {checked}");
 }
+
+/// JSON Schema counts `30.0` as an integer, and programs in other languages write whole
+/// numbers so (Python's `json` from a float column): an age or a year written that way is
+/// the whole number; a fraction or a negative number is still refused, by path.
+#[test]
+fn a_whole_number_written_with_a_decimal_point_is_that_number() {
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 30.0, "birth_year": 1996.0}, "exploitation_began_year": 2024.0}"#,
+    )
+    .expect("whole numbers");
+    assert_eq!(case.subject.age_years, Some(30));
+    assert_eq!(case.subject.birth_year, Some(1996));
+    assert_eq!(
+        Case::from_json(r#"{"subject": {"age_years": -0}}"#).map(|c| c.subject.age_years),
+        Ok(Some(0))
+    );
+    for bad in ["30.5", "-1", "-1.0", "1e300", "131.0"] {
+        let err =
+            Case::from_json(&format!(r#"{{"subject": {{"age_years": {bad}}}}}"#)).expect_err(bad);
+        assert_eq!(err.path(), Some("$.subject.age_years"), "{bad}: {err}");
+    }
+}

@@ -416,7 +416,10 @@ fn each_indicator_question_says_what_a_yes_records_and_korean_keys_work() {
     assert!(means.starts_with("‘예’로 기록되는 사실: "), "{means}");
     let alert = stdout.find("! ").expect("the safety alert");
     let second = stdout.find("2. ").expect("the second question");
-    assert!(alert < second, "the alert comes at once, before the next question:\n{stdout}");
+    assert!(
+        alert < second,
+        "the alert comes at once, before the next question:\n{stdout}"
+    );
     let _ = std::fs::remove_file(out);
 }
 

@@ -336,7 +336,9 @@ fn a_case_reference_cannot_forge_or_hide_report_lines() {
         assert!(level_lines <= 1, "one level line only:\n{report}");
         assert!(!report.contains("\nLEVEL: NO INDICATORS"), "{report}");
         assert!(
-            !report.chars().any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
+            !report
+                .chars()
+                .any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
             "no control or direction character:\n{report}"
         );
         assert!(report.lines().next().is_some_and(|l| l.contains("ABC-1")));

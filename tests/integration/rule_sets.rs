@@ -385,3 +385,16 @@ fn element_fact_lists_must_hold_facts_of_that_element() {
         );
     }
 }
+
+/// An unknown built-in id is named when it is a short token, and not shown (nor quoted as if
+/// it were the id) when it may be anything someone typed.
+#[test]
+fn an_unknown_builtin_id_is_named_or_plainly_not_shown() {
+    let short = trafficking_indicators::RuleSet::builtin("kr-2025").expect_err("unknown");
+    assert!(short.to_string().starts_with("no built-in rule set is called `kr-2025` ("));
+    let typed = trafficking_indicators::RuleSet::builtin("Maria Kim lives here")
+        .expect_err("unknown")
+        .to_string();
+    assert!(typed.starts_with("no built-in rule set is called (an id that is not shown) ("));
+    assert!(!typed.contains("Maria"), "{typed}");
+}
