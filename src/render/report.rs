@@ -492,23 +492,27 @@ impl<'a> Words<'a> {
                 self.uif(key, &[("offences", &offences.join("; "))])
             )?;
         }
-        let numbers: Vec<String> = self
+        // Four numbers: the directory's first two (it lists first what every case needs:
+        // the police and the trafficking hotline), then those fitted to this person, the most
+        // specific first (the sector; a child, a disability, the form, a measure; not a
+        // national), then the rest in the directory's order.
+        let mut numbered: Vec<(usize, String)> = self
             .contacts()
-            .filter_map(
-                |ContactWords {
-                     advice: c, name, ..
-                 }| {
-                    c.number.as_ref().map(|n| {
-                        if name.contains(&**n) {
-                            name.to_owned()
-                        } else {
-                            format!("{name} {n}")
-                        }
-                    })
-                },
-            )
-            .take(4)
+            .filter_map(|w| {
+                let n = w.advice.number.as_ref()?;
+                let line = if w.name.contains(&**n) {
+                    w.name.to_owned()
+                } else {
+                    format!("{} {n}", w.name)
+                };
+                Some((self.specificity(&w.advice.id), line))
+            })
             .collect();
+        for (i, entry) in numbered.iter_mut().enumerate().take(2) {
+            entry.0 = if i == 0 { 0 } else { 1 };
+        }
+        numbered.sort_by_key(|(rank, _)| *rank);
+        let numbers: Vec<String> = numbered.into_iter().map(|(_, line)| line).take(4).collect();
         if !numbers.is_empty() {
             writeln!(
                 out,
@@ -517,6 +521,27 @@ impl<'a> Words<'a> {
             )?;
         }
         Ok(())
+    }
+
+    /// How specific to the case a contact of the directory is, for the order of the first
+    /// screen's numbers (lower first; 0 and 1 are the directory's first two).
+    fn specificity(&self, id: &crate::model::id::ConceptId) -> usize {
+        use crate::policy::context::ContextCondition as C;
+        let context = self
+            .a
+            .rules
+            .contacts()
+            .and_then(|d| d.contacts.iter().find(|x| &x.id == id))
+            .map_or(&[][..], |e| e.context.as_slice());
+        context
+            .iter()
+            .map(|c| match c {
+                C::Sectors(_) => 2,
+                C::Child | C::Disability | C::Forms(_) | C::Measures(_) | C::OffenceOrMeasure => 3,
+                C::NotNational => 4,
+            })
+            .min()
+            .unwrap_or(5)
     }
 
     /// The contacts of the assessment with their words in the reader's language: name, how

@@ -152,3 +152,32 @@ fn an_age_that_needs_the_year_of_birth_is_not_reported_as_unknown() {
     assert!(!ko.contains("나이가 확인되지 않음"), "{ko}");
     assert!(en.contains("the year of birth does"), "{en}");
 }
+
+/// The first screen's four numbers: the police and the trafficking hotline, then the numbers
+/// fitted to the person before the general ones (a fisher gets the labour ministry, a person
+/// with a disability the disability-rights line, a child the youth line).
+#[test]
+fn the_first_screen_numbers_are_fitted_to_the_person() {
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let first_screen_numbers = |json: &str| {
+        let case = trafficking_indicators::Case::from_json(json).expect("valid");
+        let report = assessor.assess(&case).expect("assessed").report();
+        report
+            .lines()
+            .find(|l| l.trim_start().starts_with("Who to call:"))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let present = r#"[{"indicator": "purpose_forced_labour_or_services", "status": "present"}]"#;
+    for (subject, forms, expected) in [
+        (r#"{"age_years": 40, "disability": true}"#, r#"["labour"]"#, "1644-8295"),
+        (r#"{"age_years": 13}"#, r#"["labour"]"#, "1388"),
+        (r#"{"age_years": 40, "national": true}"#, r#"["labour"]"#, "1350"),
+    ] {
+        let line = first_screen_numbers(&format!(
+            r#"{{"subject": {subject}, "forms": {forms}, "observations": {present}}}"#
+        ));
+        assert!(line.contains("112") && line.contains("1600-8248"), "{line}");
+        assert!(line.contains(expected), "{subject}: {line}");
+    }
+}
