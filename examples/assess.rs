@@ -11,8 +11,9 @@
 //! On bad input it exits with status 1 and one line naming the problem (never the case's
 //! free text). Exit status 2 means the command line itself was wrong.
 
-use std::io::Read;
 use std::process::ExitCode;
+
+mod common;
 
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, ParseOptions, RuleSet};
@@ -33,7 +34,8 @@ OPTIONS:
     --lang en|ko      the language of the text: with no --format, print the report in it;
                       with --format json, print {assessment, prose}: the
                       language-neutral assessment and its texts in that language
-    --rule-set ID     a built-in rule set: ilo-2009 (default), kr-2024 or kr-2023
+    --rule-set ID     a built-in rule set: ilo-2009, kr-2024 or kr-2023 (default: ilo-2009;
+                      kr-2024, Korean law, with --lang ko)
     --rules FILE      a rule set file of your own (validated before use)
     --reveal-values   attach offending values to parse errors (local debugging only:
                       values may be a victim's words)
@@ -92,6 +94,13 @@ fn parse_args() -> Result<Option<Args>, String> {
         }
     }
     let input = input.ok_or("give a case file, or `-` for standard input (see --help)")?;
+    // Mistakes of the command line (exit status 2), found before any file is read.
+    if rules_file.is_some() && rule_set.is_some() {
+        return Err("give --rule-set or --rules, not both".into());
+    }
+    if let Some(id) = &rule_set {
+        RuleSet::builtin(id).map_err(|e| e.to_string())?;
+    }
     let format = match (format, lang) {
         (Some(f), _) => f,
         (None, Some(_)) => Format::Text,
@@ -107,37 +116,28 @@ fn parse_args() -> Result<Option<Args>, String> {
     }))
 }
 
-fn read_input(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        Ok(text)
-    } else {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
-    }
-}
-
 fn run(args: Args) -> Result<String, String> {
     let assessor: Box<dyn std::ops::Deref<Target = Assessor>> =
         match (&args.rules_file, &args.rule_set) {
             (Some(_), Some(_)) => return Err("give --rule-set or --rules, not both".into()),
             (Some(file), None) => {
-                let text = read_input(file)?;
+                let text = common::read_text(file)?;
                 let rules = RuleSet::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
                 let assessor = Assessor::new(rules, trafficking_indicators::Catalogue::builtin())
                     .map_err(|e| format!("{file}: {e}"))?;
                 Box::new(Box::new(assessor))
             }
             (None, id) => {
-                let id = id
-                    .as_deref()
-                    .unwrap_or(trafficking_indicators::DEFAULT_RULE_SET);
+                // Korean means Korean law unless a rule set is named.
+                let default = match args.lang {
+                    Some(Locale::Ko) => "kr-2024",
+                    _ => trafficking_indicators::DEFAULT_RULE_SET,
+                };
+                let id = id.as_deref().unwrap_or(default);
                 Box::new(Assessor::builtin(id).map_err(|e| e.to_string())?)
             }
         };
-    let text = read_input(&args.input)?;
+    let text = common::read_text(&args.input)?;
     let options = if args.reveal {
         ParseOptions::revealing_values()
     } else {
@@ -176,10 +176,13 @@ fn main() -> ExitCode {
         }
     };
     match run(args) {
-        Ok(output) => {
-            println!("{}", output.trim_end());
-            ExitCode::SUCCESS
-        }
+        Ok(output) => match common::print(output.trim_end()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("assess: {message}");
+                ExitCode::from(1)
+            }
+        },
         Err(message) => {
             // One line: the error types never contain newlines except `Problems`, whose
             // lines are indented continuations of the same message.

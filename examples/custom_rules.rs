@@ -11,6 +11,8 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod common;
+
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet, validate};
 
@@ -27,13 +29,16 @@ Every problem in the rule set is printed with its JSON path; an invalid rule set
 assesses (exit status 1).
 ";
 
-fn read(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
+/// A mistake of the command line: exit status 2, as for the other examples.
+fn usage(message: &str) -> Result<ExitCode, String> {
+    eprintln!("custom_rules: {message} (see --help)");
+    Ok(ExitCode::from(2))
 }
 
 fn run() -> Result<ExitCode, String> {
     let mut extend = None;
-    let mut text = false;
+    let mut text = None;
+    let mut lang_given = false;
     let mut lang = Locale::En;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -43,36 +48,41 @@ fn run() -> Result<ExitCode, String> {
                 print!("{HELP}");
                 return Ok(ExitCode::SUCCESS);
             }
-            "--extend" => extend = Some(args.next().ok_or("--extend takes a file")?),
+            "--extend" => match args.next() {
+                Some(file) => extend = Some(file),
+                None => return usage("--extend takes a file"),
+            },
             "--format" => {
                 text = match args.next().as_deref() {
-                    Some("text") => true,
-                    Some("json") => false,
-                    _ => return Err("--format takes `json` or `text`".into()),
+                    Some("text") => Some(true),
+                    Some("json") => Some(false),
+                    _ => return usage("--format takes `json` or `text`"),
                 }
             }
-            "--lang" => {
-                lang = args
-                    .next()
-                    .as_deref()
-                    .and_then(Locale::from_tag)
-                    .ok_or("--lang takes `en` or `ko`")?;
-            }
+            "--lang" => match args.next().as_deref().and_then(Locale::from_tag) {
+                Some(l) => {
+                    lang = l;
+                    lang_given = true;
+                }
+                None => return usage("--lang takes `en` or `ko`"),
+            },
+            other if other.starts_with("--") => return usage("unknown option"),
             _ => files.push(arg),
         }
     }
+    // As in `assess`: a language without a format asks for the text report.
+    let text = text.unwrap_or(lang_given);
     let [rules_path, case_path] = files.as_slice() else {
-        return Err("give a rule set file and a case file (see --help)".into());
+        return usage("give a rule set file and a case file");
     };
     let mut rules = match RuleSet::builtin(rules_path) {
         Ok(builtin) => builtin.clone(),
-        Err(_) => {
-            RuleSet::from_json(&read(rules_path)?).map_err(|e| format!("{rules_path}: {e}"))?
-        }
+        Err(_) => RuleSet::from_json(&common::read_text(rules_path)?)
+            .map_err(|e| format!("{rules_path}: {e}"))?,
     };
     let mut catalogue = Catalogue::builtin();
     if let Some(path) = &extend {
-        let text = read(path)?;
+        let text = common::read_text(path)?;
         let extended = catalogue
             .extend_from_json(&text)
             .map_err(|e| format!("{path}: {e}"))?;
@@ -95,21 +105,23 @@ fn run() -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::from(1));
     }
-    println!(
+    // On standard error: standard output is the assessment alone (JSON a program can read).
+    eprintln!(
         "rule set `{}` v{} is valid; digest {}",
         rules.id,
         rules.version,
         rules.digest().map_err(|e| e.to_string())?
     );
     let assessor = Assessor::new(rules, catalogue).map_err(|e| e.to_string())?;
-    let case = Case::from_json(&read(case_path)?).map_err(|e| format!("{case_path}: {e}"))?;
+    let case =
+        Case::from_json(&common::read_text(case_path)?).map_err(|e| format!("{case_path}: {e}"))?;
     let assessment = assessor
         .assess(&case)
         .map_err(|e| format!("{case_path}: {e}"))?;
     if text {
-        print!("{}", assessment.report_in(lang));
+        common::print(assessment.report_in(lang).trim_end())?;
     } else {
-        println!("{}", assessment.to_json_pretty());
+        common::print(&assessment.to_json_pretty())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -16,6 +16,8 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
+mod common;
+
 use trafficking_indicators::assessment::NoticeKind;
 use trafficking_indicators::interview::{FinishReason, Interview, Reply, Topic};
 use trafficking_indicators::render::{Locale, fill};
@@ -29,7 +31,8 @@ USAGE:
 
 OPTIONS:
     --lang en|ko      the language of the questions and the report (default en)
-    --rule-set ID     a built-in rule set: ilo-2009 (default), kr-2024 or kr-2023
+    --rule-set ID     a built-in rule set: ilo-2009, kr-2024 or kr-2023 (default: ilo-2009;
+                      kr-2024, Korean law, with --lang ko)
     --resume FILE     continue from a saved case
     --out FILE        save the case there (at `q`, at the end, at the end of input);
                       without it the case is printed after the report
@@ -38,7 +41,7 @@ OPTIONS:
 
 struct Args {
     lang: Locale,
-    rule_set: String,
+    rule_set: Option<String>,
     resume: Option<String>,
     out: Option<String>,
 }
@@ -46,7 +49,7 @@ struct Args {
 fn parse_args() -> Result<Option<Args>, String> {
     let mut a = Args {
         lang: Locale::En,
-        rule_set: trafficking_indicators::DEFAULT_RULE_SET.to_owned(),
+        rule_set: None,
         resume: None,
         out: None,
     };
@@ -61,7 +64,7 @@ fn parse_args() -> Result<Option<Args>, String> {
                     .and_then(Locale::from_tag)
                     .ok_or("--lang takes `en` or `ko`")?;
             }
-            "--rule-set" => a.rule_set = args.next().ok_or("--rule-set takes an id")?,
+            "--rule-set" => a.rule_set = Some(args.next().ok_or("--rule-set takes an id")?),
             "--resume" => a.resume = Some(args.next().ok_or("--resume takes a file")?),
             "--out" => a.out = Some(args.next().ok_or("--out takes a file")?),
             _ => return Err("unknown argument (see --help)".into()),
@@ -79,7 +82,7 @@ fn save(case: &Case, out: Option<&str>, lang: Locale) -> Result<(), String> {
             let saved = lang.word("interview.saved").unwrap_or("");
             eprintln!("{}", fill(saved, &[("path", path)]));
         }
-        None => println!("{json}"),
+        None => common::print(&json)?,
     }
     Ok(())
 }
@@ -120,11 +123,18 @@ fn read_input(line: &str) -> Input {
 }
 
 fn run(args: Args) -> Result<(), String> {
-    let assessor = Assessor::builtin(&args.rule_set).map_err(|e| e.to_string())?;
+    // Korean means Korean law unless a rule set is named.
+    let rule_set = args.rule_set.clone().unwrap_or_else(|| {
+        match args.lang {
+            Locale::Ko => "kr-2024",
+            _ => trafficking_indicators::DEFAULT_RULE_SET,
+        }
+        .to_owned()
+    });
+    let assessor = Assessor::builtin(&rule_set).map_err(|e| e.to_string())?;
     let case = match &args.resume {
         Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+            let text = common::read_text(path)?;
             Case::from_json(&text).map_err(|e| format!("{path}: {e}"))?
         }
         None => Case::default(),
@@ -134,7 +144,7 @@ fn run(args: Args) -> Result<(), String> {
     let word = |key: &str| lang.word(key).unwrap_or("");
     println!(
         "{}",
-        fill(word("interview.title"), &[("rule_set", &args.rule_set)])
+        fill(word("interview.title"), &[("rule_set", &rule_set)])
     );
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();

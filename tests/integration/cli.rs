@@ -229,3 +229,93 @@ fn the_batch_example_writes_its_synthetic_input_and_assesses_it_from_a_file() {
     assert_eq!(code, 2);
     assert!(err.contains("--cases-only goes with --generate"), "{err}");
 }
+
+/// Korean means Korean law unless a rule set is named; a file saved as UTF-16 gets an error
+/// that says so; a mistake of the command line is exit status 2 in every example.
+#[test]
+fn the_examples_read_as_an_officer_would_expect() {
+    let (code, out, _) = run_example(
+        "assess",
+        &[
+            "--format",
+            "json",
+            "--lang",
+            "ko",
+            "examples/cases/fisher_distant_water.json",
+        ],
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["assessment"]["rule_set"]["id"], "kr-2024");
+    let (_, out, _) = run_example("assess", &["examples/cases/fisher_distant_water.json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["rule_set"]["id"], "ilo-2009", "English keeps the default");
+
+    let dir = std::env::temp_dir().join(format!("ti-cli-utf16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let utf16 = dir.join("case.json");
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend("{}".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&utf16, bytes).expect("write");
+    let path = utf16.to_str().expect("utf-8 path");
+    let (code, _, err) = run_example("assess", &[path]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is UTF-16 text: save it as UTF-8"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+
+    for (example, args) in [
+        (
+            "assess",
+            &[
+                "--rule-set",
+                "kr-2099",
+                "examples/cases/fisher_distant_water.json",
+            ][..],
+        ),
+        (
+            "custom_rules",
+            &[
+                "--formt",
+                "text",
+                "kr-2024",
+                "examples/cases/fisher_distant_water.json",
+            ][..],
+        ),
+    ] {
+        let (code, _, err) = run_example(example, args);
+        assert_eq!(code, 2, "{example}: {err}");
+    }
+    // custom_rules: standard output is the assessment alone, JSON a program can read.
+    let (code, out, err) = run_example(
+        "custom_rules",
+        &["kr-2024", "examples/cases/fisher_distant_water.json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&out).is_ok(),
+        "{out}"
+    );
+    assert!(err.contains("is valid; digest"), "{err}");
+}
+
+/// A reader that stops early (`assess … | head -1`) closes the pipe: the example stops
+/// quietly, without a panic.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let mut child = Command::new(example("assess"))
+        .args([
+            "--format",
+            "text",
+            "examples/cases/fisher_distant_water.json",
+        ])
+        .current_dir(root(""))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

@@ -170,9 +170,17 @@ fn the_first_screen_numbers_are_fitted_to_the_person() {
     };
     let present = r#"[{"indicator": "purpose_forced_labour_or_services", "status": "present"}]"#;
     for (subject, forms, expected) in [
-        (r#"{"age_years": 40, "disability": true}"#, r#"["labour"]"#, "1644-8295"),
+        (
+            r#"{"age_years": 40, "disability": true}"#,
+            r#"["labour"]"#,
+            "1644-8295",
+        ),
         (r#"{"age_years": 13}"#, r#"["labour"]"#, "1388"),
-        (r#"{"age_years": 40, "national": true}"#, r#"["labour"]"#, "1350"),
+        (
+            r#"{"age_years": 40, "national": true}"#,
+            r#"["labour"]"#,
+            "1350",
+        ),
     ] {
         let line = first_screen_numbers(&format!(
             r#"{{"subject": {subject}, "forms": {forms}, "observations": {present}}}"#

@@ -391,7 +391,11 @@ fn element_fact_lists_must_hold_facts_of_that_element() {
 #[test]
 fn an_unknown_builtin_id_is_named_or_plainly_not_shown() {
     let short = trafficking_indicators::RuleSet::builtin("kr-2025").expect_err("unknown");
-    assert!(short.to_string().starts_with("no built-in rule set is called `kr-2025` ("));
+    assert!(
+        short
+            .to_string()
+            .starts_with("no built-in rule set is called `kr-2025` (")
+    );
     let typed = trafficking_indicators::RuleSet::builtin("Maria Kim lives here")
         .expect_err("unknown")
         .to_string();

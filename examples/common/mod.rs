@@ -1,0 +1,40 @@
+//! What the command-line examples share: reading a text file as the library's readers take it,
+//! and printing to a pipe that may close early.
+
+use std::io::{Read, Write};
+
+/// Reads a file (`-`: standard input) as UTF-8 text. A file saved as UTF-16 (Windows Notepad's
+/// "Unicode") gets an error that says so, where reading it as text would only say that the
+/// stream is not valid UTF-8. A leading UTF-8 byte-order mark is left for the library's
+/// readers, which skip it.
+pub fn read_text(path: &str) -> Result<String, String> {
+    let (name, bytes) = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        ("standard input".to_owned(), bytes)
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+        (format!("`{path}`"), bytes)
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        if matches!(e.as_bytes(), [0xff, 0xfe, ..] | [0xfe, 0xff, ..]) {
+            format!("{name} is UTF-16 text: save it as UTF-8")
+        } else {
+            format!("{name} is not UTF-8 text")
+        }
+    })
+}
+
+/// Prints `text` and a newline to standard output. A reader that closed the pipe early (`|
+/// head`) is not an error: the output is simply no longer wanted.
+pub fn print(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
