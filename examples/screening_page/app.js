@@ -329,6 +329,9 @@ function buildChecklist() {
 function renderQuestion(q, finished) {
   const text = $('question-text');
   $('finished').hidden = !finished;
+  // Why the interview can stop, in words: the level cannot change, or every question was asked.
+  const why = { LevelCannotChange: 'interview.finished.level_cannot_change', EveryQuestionAsked: 'interview.finished.every_question_asked' }[finished];
+  $('finished').textContent = w(why || 'page.finished');
   for (const id of ['answer-yes-no', 'answer-number', 'answer-forms']) $(id).hidden = true;
   if (!q) {
     text.textContent = '';
@@ -510,6 +513,7 @@ function load(file) {
 
 function mode(name) {
   const interview = name === 'interview';
+  showError('');
   $('interview').hidden = !interview;
   $('checklist').hidden = interview;
   $('tab-interview').setAttribute('aria-selected', String(interview));
@@ -544,6 +548,16 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   $('tab-interview').addEventListener('click', () => mode('interview'));
   $('tab-checklist').addEventListener('click', () => mode('checklist'));
+  // Tabs as the keyboard expects them: left and right arrows move between the two.
+  for (const [from, to, name] of [['tab-interview', 'tab-checklist', 'checklist'], ['tab-checklist', 'tab-interview', 'interview']]) {
+    $(from).addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+        event.preventDefault();
+        mode(name);
+        $(to).focus();
+      }
+    });
+  }
   const note = () => $('answer-note').value.trim() || undefined;
   $('answer-yes').addEventListener('click', () => answer({ reply: 'yes', note: note() }));
   $('answer-no').addEventListener('click', () => answer({ reply: 'no', note: note() }));
