@@ -73,7 +73,7 @@ function renderWords() {
     'answer-forms-ok': 'page.ok', 'answer-forms-unknown': 'page.answer.not_known',
     'answer-forms-legend': 'page.forms', 'person-heading': 'page.person', 'result-heading': 'page.result',
     'print': 'page.print', 'download': 'page.download', 'load-label': 'page.load', 'finished': 'page.finished',
-    'note-label': 'page.note',
+    'note-label': 'page.note', 'person-hint': 'page.person_hint',
   };
   for (const [id, key] of Object.entries(text)) $(id).textContent = w(key);
   $('answer-note').placeholder = w('page.note');
