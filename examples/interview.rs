@@ -64,7 +64,12 @@ fn parse_args() -> Result<Option<Args>, String> {
                     .and_then(Locale::from_tag)
                     .ok_or("--lang takes `en` or `ko`")?;
             }
-            "--rule-set" => a.rule_set = Some(args.next().ok_or("--rule-set takes an id")?),
+            "--rule-set" => {
+                let id = args.next().ok_or("--rule-set takes an id")?;
+                // An unknown id is a mistake of the command line (exit status 2).
+                trafficking_indicators::RuleSet::builtin(&id).map_err(|e| e.to_string())?;
+                a.rule_set = Some(id);
+            }
             "--resume" => a.resume = Some(args.next().ok_or("--resume takes a file")?),
             "--out" => a.out = Some(args.next().ok_or("--out takes a file")?),
             _ => return Err("unknown argument (see --help)".into()),

@@ -11,6 +11,7 @@ const state = {
   entries: [],
   catalogue: null,
   next: null,
+  focusAnswer: false,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -51,6 +52,9 @@ function queued(job) {
     } finally {
       delete document.body.dataset.busy;
       for (const b of document.querySelectorAll('.answers button')) b.disabled = false;
+      // A disabled button loses the focus: give it to the new question's first answer once
+      // the buttons can take it again.
+      if (state.focusAnswer) focusAnswer();
     }
   });
   chain = run.catch(() => {});
@@ -369,12 +373,21 @@ function renderQuestion(q, finished) {
     $('answer-note').hidden = !notes;
     $('note-label').hidden = !notes;
   }
-  // When the answer controls change (yes / no, a number, the forms), the focus would fall to
-  // the page: put it on the first control of the new answer.
+  // When the answer controls change (yes / no, a number, the forms) or the pressed button was
+  // disabled while the answer was sent, the focus falls to the page: put it on the first
+  // control of the new answer (now, or when the buttons are enabled again).
   const active = document.activeElement;
-  if (!active || active === document.body || active.closest('[hidden]')) {
-    const first = document.querySelector('#interview .answers:not([hidden]) input:not([hidden]), #interview .answers:not([hidden]) button');
-    if (first) first.focus({ preventScroll: true });
+  if (!active || active === document.body || active.disabled || active.closest('[hidden]')) {
+    state.focusAnswer = true;
+    focusAnswer();
+  }
+}
+
+function focusAnswer() {
+  const first = document.querySelector('#interview .answers:not([hidden]) input:not([hidden]), #interview .answers:not([hidden]) button');
+  if (first && !first.disabled) {
+    first.focus({ preventScroll: true });
+    state.focusAnswer = false;
   }
 }
 

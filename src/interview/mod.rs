@@ -391,7 +391,9 @@ impl<'a> Interview<'a> {
     }
 
     /// Answers an indicator question (the current one or any other): its status, how it was
-    /// established, and a note (never repeated in errors). Replaces an earlier answer.
+    /// established, and a note (never repeated in errors). Replaces an earlier answer; a lead
+    /// (an observation recorded "not assessed") keeps its note and source where the answer
+    /// gives none.
     pub fn answer(
         &mut self,
         indicator: &IndicatorId,
@@ -400,9 +402,19 @@ impl<'a> Interview<'a> {
         note: Option<&str>,
     ) -> Result<(), InterviewError> {
         let mut case = self.case.clone();
+        // A lead (recorded "not assessed" before it was asked) keeps its note and source unless
+        // the answer gives its own: the answer settles the lead, it does not erase it. An
+        // earlier answer (present or absent) is replaced whole: its note was about that answer.
+        let before = case
+            .observations
+            .iter()
+            .find(|o| &o.indicator == indicator && o.status == ObservationStatus::NotAssessed);
         let mut observation = Observation::new(indicator.clone(), status);
-        observation.source = source;
-        observation.note = note.filter(|n| !n.trim().is_empty()).map(Note::new);
+        observation.source = source.or_else(|| before.and_then(|o| o.source));
+        observation.note = note
+            .filter(|n| !n.trim().is_empty())
+            .map(Note::new)
+            .or_else(|| before.and_then(|o| o.note.clone()));
         case.observations.retain(|o| &o.indicator != indicator);
         case.observations.push(observation);
         let record = case.interview.get_or_insert_with(InterviewRecord::default);

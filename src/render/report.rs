@@ -84,6 +84,10 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The first screen's rank of a contact for non-nationals, and of a general one.
+const NOT_NATIONAL: usize = 4;
+const GENERAL: usize = 5;
+
 /// A contact with its words in the reader's language.
 struct ContactWords<'a> {
     advice: &'a crate::assessment::ContactAdvice,
@@ -511,6 +515,18 @@ impl<'a> Words<'a> {
         for (i, entry) in numbered.iter_mut().enumerate().take(2) {
             entry.0 = if i == 0 { 0 } else { 1 };
         }
+        // One number for a non-national (the first: help in the person's language); the
+        // others of that kind after the general services.
+        let mut not_national = 0;
+        for entry in numbered
+            .iter_mut()
+            .filter(|(rank, _)| *rank == NOT_NATIONAL)
+        {
+            not_national += 1;
+            if not_national > 1 {
+                entry.0 = GENERAL + 1;
+            }
+        }
         numbered.sort_by_key(|(rank, _)| *rank);
         let numbers: Vec<String> = numbered.into_iter().map(|(_, line)| line).take(4).collect();
         if !numbers.is_empty() {
@@ -538,10 +554,10 @@ impl<'a> Words<'a> {
             .map(|c| match c {
                 C::Sectors(_) => 2,
                 C::Child | C::Disability | C::Forms(_) | C::Measures(_) | C::OffenceOrMeasure => 3,
-                C::NotNational => 4,
+                C::NotNational => NOT_NATIONAL,
             })
             .min()
-            .unwrap_or(5)
+            .unwrap_or(GENERAL)
     }
 
     /// The contacts of the assessment with their words in the reader's language: name, how

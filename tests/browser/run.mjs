@@ -188,10 +188,18 @@ try {
     await page.waitForSelector('#question-text[data-kind]');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, 'no horizontal scrolling: ' + width);
-    const before = await page.locator('#question-number').textContent();
+    // Three answers by the keyboard alone: after each, the focus is on the next question's
+    // first answer, so Enter goes on answering (a disabled button once lost it to the page).
     await page.focus('#answer-no');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction((b) => document.getElementById('question-number').textContent !== b, before);
+    for (const [expected, control] of [['2', 'answer-yes'], ['3', 'answer-yes'], ['4', 'answer-number-input']]) {
+      const before = await page.locator('#question-number').textContent();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((b) => document.getElementById('question-number').textContent !== b
+        && !document.body.dataset.busy, before);
+      assert.match(await page.locator('#question-number').textContent(), new RegExp(expected));
+      const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+      assert.equal(focused, control, 'the focus is on the new answer, not the page');
+    }
     const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select')]
       .filter((el) => el.type !== 'hidden' && !el.labels?.length && !el.getAttribute('aria-label') && !el.closest('fieldset[aria-labelledby]'))
       .map((el) => el.id || el.name));

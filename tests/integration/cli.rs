@@ -281,6 +281,7 @@ fn the_examples_read_as_an_officer_would_expect() {
                 "examples/cases/fisher_distant_water.json",
             ][..],
         ),
+        ("interview", &["--rule-set", "kr-2099"][..]),
     ] {
         let (code, _, err) = run_example(example, args);
         assert_eq!(code, 2, "{example}: {err}");

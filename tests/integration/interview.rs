@@ -579,3 +579,39 @@ fn a_skip_records_no_source_and_not_known_records_the_persons_answer() {
         Some(trafficking_indicators::EvidenceSource::SelfReport)
     );
 }
+
+/// A lead's note and source (recorded before the interview) survive the answer that settles
+/// it, unless the answer brings its own; an earlier answer's note does not survive a new
+/// answer.
+#[test]
+fn answering_a_lead_keeps_what_was_recorded_before() {
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 30}, "forms": ["labour"],
+            "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}},
+            "observations": [{"indicator": "withholding_of_wages", "status": "not_assessed",
+                              "source": "document", "note": "pay slips show no wages since May"}]}"#,
+    )
+    .expect("case");
+    let mut iv = Interview::new(assessor(), case).expect("starts");
+    let q = iv.next().expect("the lead comes first");
+    assert!(q.lead);
+    iv.reply(Reply::Yes, None).expect("yes");
+    let o = iv.case().observations.first().expect("kept");
+    assert_eq!(o.status, ObservationStatus::Present);
+    assert_eq!(
+        o.source,
+        Some(trafficking_indicators::EvidenceSource::SelfReport)
+    );
+    assert_eq!(
+        o.note.as_ref().map(|n| n.as_str()),
+        Some("pay slips show no wages since May")
+    );
+    let id = o.indicator.clone();
+    iv.answer(&id, ObservationStatus::Absent, None, None)
+        .expect("answered again");
+    let o = iv.case().observations.first().expect("kept");
+    assert_eq!(
+        (o.status, o.source, o.note.is_none()),
+        (ObservationStatus::Absent, None, true)
+    );
+}
