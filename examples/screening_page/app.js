@@ -77,10 +77,17 @@ function renderWords() {
     'answer-forms-ok': 'page.ok', 'answer-forms-unknown': 'page.answer.not_known',
     'answer-forms-legend': 'page.forms', 'person-heading': 'page.person', 'result-heading': 'page.result',
     'print': 'page.print', 'download': 'page.download', 'load-label': 'page.load', 'finished': 'page.finished',
-    'note-label': 'page.note', 'person-hint': 'page.person_hint',
+    'note-label': 'page.note', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
   };
   for (const [id, key] of Object.entries(text)) $(id).textContent = w(key);
   $('answer-note').placeholder = w('page.note');
+  const source = $('answer-source');
+  const chosen = source.value || 'self_report';
+  source.replaceChildren();
+  for (const value of ['self_report', 'document', 'direct_observation', 'third_party']) {
+    const o = document.createElement('option'); o.value = value; o.textContent = w('source.' + value); source.append(o);
+  }
+  source.value = chosen;
 }
 
 // ----- the person and the case --------------------------------------------------------------
@@ -368,10 +375,15 @@ function renderQuestion(q, finished) {
   } else {
     $('answer-yes-no').hidden = false;
     $('answer-note').value = '';
-    // A safety answer takes no note: the box is not offered where nothing would keep it.
+    // A safety answer takes no note: the box is not offered where nothing would keep it; nor
+    // the source, which only an indicator's answer records (the person's own by default).
     const notes = q.kind !== 'safety';
     $('answer-note').hidden = !notes;
     $('note-label').hidden = !notes;
+    const sources = q.kind === 'indicator';
+    $('answer-source').hidden = !sources;
+    $('source-label').hidden = !sources;
+    $('answer-source').value = 'self_report';
   }
   // When the answer controls change (yes / no, a number, the forms) or the pressed button was
   // disabled while the answer was sent, the focus falls to the page: put it on the first
@@ -572,9 +584,10 @@ document.addEventListener('DOMContentLoaded', async () => {
     });
   }
   const note = () => $('answer-note').value.trim() || undefined;
-  $('answer-yes').addEventListener('click', () => answer({ reply: 'yes', note: note() }));
-  $('answer-no').addEventListener('click', () => answer({ reply: 'no', note: note() }));
-  $('answer-not-known').addEventListener('click', () => answer({ reply: 'not_known', note: note() }));
+  const source = () => ($('answer-source').hidden ? undefined : $('answer-source').value);
+  $('answer-yes').addEventListener('click', () => answer({ reply: 'yes', note: note(), source: source() }));
+  $('answer-no').addEventListener('click', () => answer({ reply: 'no', note: note(), source: source() }));
+  $('answer-not-known').addEventListener('click', () => answer({ reply: 'not_known', note: note(), source: source() }));
   $('skip').addEventListener('click', () => answer({ skip: true }));
   $('undo').addEventListener('click', () => queued(async () => {
     if (state.history.length > 0) { state.case = JSON.parse(state.history.pop()); await refresh(); }

@@ -28,7 +28,9 @@ use serde_json::{Value, json};
 use tiny_http::{Header, Method, Request, Response, Server};
 use trafficking_indicators::interview::{Interview, NextQuestion, Reply, Topic};
 use trafficking_indicators::render::Locale;
-use trafficking_indicators::{Assessor, Case, Catalogue, ExploitationForm, RuleSet};
+use trafficking_indicators::{
+    Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, ObservationStatus, RuleSet,
+};
 
 const INDEX: &str = include_str!("index.html");
 const APP_JS: &str = include_str!("app.js");
@@ -250,7 +252,26 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
             "not_known" => Reply::NotKnown,
             _ => return Err("`reply` is one of `yes`, `no`, `not_known`".into()),
         };
-        iv.reply(reply, note)
+        // How the answer is known (a passport found in the safe is seen, not said): for an
+        // indicator, recorded with the answer; without it, the person's own answer.
+        let source: Option<EvidenceSource> = match answer.get("source") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(
+                serde_json::from_value(v.clone())
+                    .map_err(|_| "`source` is one of `self_report`, `document`, `direct_observation`, `third_party`")?,
+            ),
+        };
+        match (source, iv.next().map(|q| q.topic)) {
+            (Some(source), Some(Topic::Indicator(id))) => {
+                let status = match reply {
+                    Reply::Yes => ObservationStatus::Present,
+                    Reply::No => ObservationStatus::Absent,
+                    Reply::NotKnown => ObservationStatus::NotAssessed,
+                };
+                iv.answer(&id, status, Some(source), note)
+            }
+            _ => iv.reply(reply, note),
+        }
     } else if let Some(age) = answer.get("age") {
         match age {
             Value::Null => iv.answer_age(None),

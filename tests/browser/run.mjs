@@ -220,8 +220,8 @@ try {
     assert.match(JSON.parse(late.body).error, /question has changed/);
   });
 
-  await test('a yes to a safety question shows the alert beside the question; an indicator question says what yes records', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await test('a yes to a safety question shows the alert beside the question; an indicator question says what yes records and how it is known', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, acceptDownloads: true });
     await page.goto(url);
     await page.waitForSelector('#question-text[data-kind="safety"]');
     assert.equal(await page.locator('#answer-note').isVisible(), false, 'no note box where no note is kept');
@@ -241,6 +241,17 @@ try {
     await page.click('#answer-forms-ok');
     await page.waitForSelector('#question-text[data-kind="indicator"]');
     assert.match(await page.locator('#question-means').textContent(), /^Yes records: ./);
+    // How the answer is known: seen by the officer, not said by the person.
+    const id = await page.locator('#question-text').getAttribute('data-id');
+    await page.selectOption('#answer-source', 'direct_observation');
+    await page.click('#answer-yes');
+    await page.waitForFunction((i) => document.getElementById('question-text').dataset.id !== i
+      && !document.body.dataset.busy, id);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const saved = path.join(os.tmpdir(), 'ti-source-case.json');
+    await download.saveAs(saved);
+    const observed = JSON.parse(fs.readFileSync(saved, 'utf8')).observations.find((o) => o.indicator === id);
+    assert.deepEqual(observed, { indicator: id, status: 'present', source: 'direct_observation' });
     await page.close();
   });
 
