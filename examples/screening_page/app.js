@@ -78,6 +78,7 @@ function renderWords() {
     'answer-forms-legend': 'page.forms', 'person-heading': 'page.person', 'result-heading': 'page.result',
     'print': 'page.print', 'download': 'page.download', 'load-label': 'page.load', 'finished': 'page.finished',
     'note-label': 'page.note', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
+    'interview-heading': 'page.mode.interview', 'checklist-heading': 'page.mode.checklist',
   };
   for (const [id, key] of Object.entries(text)) $(id).textContent = w(key);
   $('answer-note').placeholder = w('page.note');
@@ -298,8 +299,11 @@ function buildChecklist() {
   }
   const status = new Map((state.case.observations || []).map((o) => [o.indicator, o.status]));
   for (const [key, entries] of groups) {
+    // Headings under the checklist panel's own (h2); words meant for inside a sentence
+    // ("the act") start with a capital here.
     const h = document.createElement('h3');
-    h.textContent = w(key);
+    const words = w(key);
+    h.textContent = words.charAt(0).toUpperCase() + words.slice(1);
     box.append(h);
     for (const e of entries) {
       const row = document.createElement('div');
@@ -610,6 +614,12 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('print').addEventListener('click', () => window.print());
   $('download').addEventListener('click', download);
   $('load').addEventListener('change', () => { const f = $('load').files[0]; if (f) load(f); });
+  // A browser set to Korean opens the page in Korean, under Korean law.
+  if ((navigator.language || '').toLowerCase().startsWith('ko')) {
+    state.lang = 'ko';
+    state.ruleSet = 'kr-2024';
+    $('lang').value = 'ko';
+  }
   try {
     await loadCatalogue();
     await refresh();

@@ -299,6 +299,15 @@ try {
     assert.deepEqual(c.offences, [{ kind: 'prostitution', stage: 'charged' }]);
     await page.close();
   });
+
+  await test('a browser set to Korean opens the page in Korean, under Korean law', async () => {
+    const page = await browser.newPage({ locale: 'ko-KR' });
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.lang === 'ko'
+      && /[\uAC00-\uD7A3]/.test(document.getElementById('question-text').textContent));
+    assert.equal(await page.locator('#rule-set').inputValue(), 'kr-2024');
+    await page.close();
+  });
 } finally {
   await browser.close();
   child.kill();
