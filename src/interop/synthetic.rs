@@ -136,10 +136,15 @@ impl Iterator for SyntheticCases {
             &self.adult_ids
         };
         let rng = &mut self.rng;
-        let wanted = self.observations.saturating_sub(5) + rng.below(11) as usize;
-        let mut observations: Vec<Observation> = Vec::with_capacity(wanted);
+        // Saturating: `observations` is the caller's number, and any number is allowed (no
+        // case can hold more observations than the pool has entries).
+        let wanted = self
+            .observations
+            .saturating_sub(5)
+            .saturating_add(rng.below(11) as usize);
+        let mut observations: Vec<Observation> = Vec::with_capacity(wanted.min(pool.len()));
         let mut tries = 0;
-        while observations.len() < wanted.min(pool.len()) && tries < wanted * 4 {
+        while observations.len() < wanted.min(pool.len()) && tries < wanted.saturating_mul(4) {
             tries += 1;
             let Some(id) = pool.get(rng.below(pool.len() as u64) as usize) else {
                 continue;
@@ -328,5 +333,19 @@ mod tests {
             assert!(crate::assess(case).is_ok());
         }
         assert!(crate::assess(&full_adult_labour_case(1)).is_ok());
+    }
+
+    /// Any number of observations is allowed: a case holds at most the pool's entries, and
+    /// the arithmetic saturates instead of overflowing.
+    #[test]
+    fn any_number_of_observations_is_allowed() {
+        let catalogue = Catalogue::builtin();
+        for wanted in [0, 1, 1000, usize::MAX] {
+            let case = SyntheticCases::with_catalogue(5, &catalogue, wanted)
+                .next()
+                .expect("a case");
+            assert!(case.observations.len() <= catalogue.entries().len());
+            assert!(crate::assess(&case).is_ok());
+        }
     }
 }

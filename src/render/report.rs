@@ -591,14 +591,15 @@ impl<'a> Words<'a> {
         let e = &a.explanation;
         writeln!(out, "\n{}", self.ui("report.heading.ask"))?;
         if let Some(first) = e.subject.ask_first {
+            // Before the numbered questions, and not numbered (two "0." read as a mistake).
             writeln!(
                 out,
-                "  0. {}",
+                "  \u{2022} {}",
                 self.ui(&format!("report.ask_first.{}", snake(&first)))
             )?;
         }
         if e.subject.forms.is_empty() {
-            writeln!(out, "  0. {}", self.ui("report.ask_first.forms"))?;
+            writeln!(out, "  \u{2022} {}", self.ui("report.ask_first.forms"))?;
         }
         if !a.level_range.could_change || e.ask_next.is_empty() {
             writeln!(out, "  {}", self.ui("report.level_cannot_change"))?;
@@ -842,11 +843,17 @@ impl<'a> Words<'a> {
     fn score(&self, out: &mut String) -> std::fmt::Result {
         let a = self.a;
         writeln!(out, "\n{}", self.ui("report.heading.score"))?;
+        // A range of one value ("100 to 100") is said as a score no answer can change.
+        let key = if a.score_range.min == a.score_range.max {
+            "report.score_settled"
+        } else {
+            "report.score"
+        };
         writeln!(
             out,
             "  {}",
             self.uif(
-                "report.score",
+                key,
                 &[
                     ("score", &number(a.score)),
                     ("min", &number(a.score_range.min)),

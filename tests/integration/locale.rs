@@ -378,3 +378,38 @@ fn the_korean_national_list_example_extends_the_catalogue() {
     let report = a.report_in(Locale::Ko);
     assert!(report.contains(first.label.as_str()));
 }
+
+/// The opening items of "what to ask next" are not numbered (two "0." read as a mistake), and
+/// a score no answer can change is said so, not as a range "from 100 to 100".
+#[test]
+fn the_report_says_the_opening_items_and_a_settled_score_plainly() {
+    let open = trafficking_indicators::Case::from_json(
+        r#"{"observations": [{"indicator": "withholding_of_wages", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let report = trafficking_indicators::assess(&open)
+        .expect("assessed")
+        .report();
+    assert!(report.contains("\n  \u{2022} "), "{report}");
+    assert!(!report.contains("\n  0. "), "{report}");
+    assert!(report.contains("could range from"), "{report}");
+    let catalogue = trafficking_indicators::Catalogue::builtin();
+    let all_present: Vec<String> = catalogue
+        .entries()
+        .iter()
+        .map(|e| format!(r#"{{"indicator": "{}", "status": "present"}}"#, e.id))
+        .collect();
+    let full = format!(
+        r#"{{"subject": {{"age_years": 30}}, "forms": ["labour"], "observations": [{}]}}"#,
+        all_present.join(",")
+    );
+    let case = trafficking_indicators::Case::from_json(&full).expect("valid");
+    let a = trafficking_indicators::assess(&case).expect("assessed");
+    assert_eq!(a.score_range.min, a.score_range.max);
+    let report = a.report_in(Locale::Ko);
+    assert!(
+        report.contains("남은 질문의 답으로는 바뀌지 않음"),
+        "{report}"
+    );
+    assert!(!report.contains("100~100"), "{report}");
+}
