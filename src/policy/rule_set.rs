@@ -987,6 +987,7 @@ impl Validator<'_> {
                 self.problem(path, "a weight must be finite");
                 all_valid = false;
             } else if value < 0.0 {
+                let value = shown(value);
                 self.problem(path, format!("a weight cannot be negative (found {value})"));
                 all_valid = false;
             } else if value == 0.0 {
@@ -1307,7 +1308,9 @@ impl Validator<'_> {
                     self.problem(
                         cpath,
                         format!(
-                            "unreachable: the threshold {t} is above the highest score the rule set's lists can give ({max_score})"
+                            "unreachable: the threshold {} is above the highest score the rule set's lists can give ({})",
+                            shown(*t),
+                            shown(max_score)
                         ),
                     );
                 }
@@ -1585,5 +1588,15 @@ impl Validator<'_> {
                 );
             }
         }
+    }
+}
+
+/// A number in a problem message: as written for everyday sizes, in exponent form for the
+/// very small or very large (`{}` writes 1e-320 with more than three hundred digits).
+fn shown(x: f64) -> String {
+    if x != 0.0 && !(1e-4..1e9).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
     }
 }

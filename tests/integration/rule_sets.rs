@@ -402,3 +402,21 @@ fn an_unknown_builtin_id_is_named_or_plainly_not_shown() {
     assert!(typed.starts_with("no built-in rule set is called (an id that is not shown) ("));
     assert!(!typed.contains("Maria"), "{typed}");
 }
+
+/// A number in a problem message is readable however small: a weight of 1e-320 gave a
+/// threshold message with a decimal of more than three hundred digits.
+#[test]
+fn tiny_and_negative_weights_are_shown_readably() {
+    let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
+    rules.weights.strong = 1e-320;
+    rules.weights.medium = 1e-320;
+    rules.weights.weak = -1e-320;
+    let problems = validate(&rules, &Catalogue::builtin());
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("cannot be negative (found -1e-320)")),
+        "{text:#?}"
+    );
+    assert!(text.iter().all(|t| t.len() < 300), "{text:#?}");
+}
