@@ -713,18 +713,8 @@ impl Interview<'_> {
         let Topic::Indicator(id) = &q.topic else {
             return None;
         };
-        let english = self
-            .assessor
-            .catalogue()
-            .get(id.as_str())
-            .map(|e| e.label.as_str())?;
-        let label = match locale {
-            crate::render::locale::Locale::En => english,
-            _ => locale
-                .texts()
-                .get(&format!("indicator.{id}.label"))
-                .unwrap_or(english),
-        };
+        let label =
+            crate::render::report::indicator_label(self.assessor.catalogue(), locale, id.as_str())?;
         let template = locale.word("interview.yes_means")?;
         Some(crate::render::locale::fill(template, &[("label", label)]))
     }

@@ -84,9 +84,42 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// An indicator's label in a language: the locale's translation, else the catalogue's
+/// English; `None` when the catalogue has no such indicator. The report and the interview's
+/// "yes records" line both read it here.
+pub(crate) fn indicator_label<'c>(
+    catalogue: &'c crate::catalogue::Catalogue,
+    locale: Locale,
+    id: &str,
+) -> Option<&'c str> {
+    let english = catalogue.get(id).map(|e| e.label.as_str())?;
+    Some(match locale {
+        Locale::En => english,
+        _ => locale
+            .texts()
+            .get(&format!("indicator.{id}.label"))
+            .unwrap_or(english),
+    })
+}
+
 /// The first screen's rank of a contact for non-nationals, and of a general one.
 const NOT_NATIONAL: usize = 4;
 const GENERAL: usize = 5;
+
+/// How specific to the case a contact of the directory is, by its conditions, for the order
+/// of the first screen's numbers (lower first; 0 and 1 are the directory's first two).
+fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
+    use crate::policy::context::ContextCondition as C;
+    context
+        .iter()
+        .map(|c| match c {
+            C::Sectors(_) => 2,
+            C::Child | C::Disability | C::Forms(_) | C::Measures(_) | C::OffenceOrMeasure => 3,
+            C::NotNational => NOT_NATIONAL,
+        })
+        .min()
+        .unwrap_or(GENERAL)
+}
 
 /// A contact with its words in the reader's language.
 struct ContactWords<'a> {
@@ -94,6 +127,8 @@ struct ContactWords<'a> {
     name: &'a str,
     reach: &'a str,
     purpose: &'a str,
+    /// The directory entry's conditions (none for a contact the directory lacks).
+    context: &'a [crate::policy::context::ContextCondition],
 }
 
 /// The words of one report: the locale's texts, with English as the fallback.
@@ -163,20 +198,7 @@ impl<'a> Words<'a> {
 
     /// An indicator's label.
     pub(crate) fn label<S: AsRef<str> + ?Sized>(&self, id: &S) -> &'a str {
-        let id = id.as_ref();
-        let english = self
-            .a
-            .catalogue
-            .catalogue()
-            .get(id)
-            .map_or("", |e| e.label.as_str());
-        match self.locale {
-            Locale::En => english,
-            _ => self
-                .texts
-                .get(&format!("indicator.{id}.label"))
-                .unwrap_or(english),
-        }
+        indicator_label(self.a.catalogue.catalogue(), self.locale, id.as_ref()).unwrap_or("")
     }
 
     /// How an interviewer asks about an indicator, where the wording exists; else its label.
@@ -449,12 +471,7 @@ impl<'a> Words<'a> {
         writeln!(out, "\n{}", self.ui("report.heading.now"))?;
         // Safety first: the first thing to do, before any other step.
         let mut safety = 0;
-        for n in a
-            .explanation
-            .notices
-            .iter()
-            .filter(|n| n.kind == NoticeKind::SafetyFirst)
-        {
+        for n in self.safety_notices() {
             writeln!(out, "  ! {}", self.notice(n))?;
             safety += 1;
         }
@@ -509,11 +526,11 @@ impl<'a> Words<'a> {
                 } else {
                     format!("{} {n}", w.name)
                 };
-                Some((self.specificity(&w.advice.id), line))
+                Some((specificity(w.context), line))
             })
             .collect();
         for (i, entry) in numbered.iter_mut().enumerate().take(2) {
-            entry.0 = if i == 0 { 0 } else { 1 };
+            entry.0 = i;
         }
         // One number for a non-national (the first: help in the person's language); the
         // others of that kind after the general services.
@@ -539,25 +556,13 @@ impl<'a> Words<'a> {
         Ok(())
     }
 
-    /// How specific to the case a contact of the directory is, for the order of the first
-    /// screen's numbers (lower first; 0 and 1 are the directory's first two).
-    fn specificity(&self, id: &crate::model::id::ConceptId) -> usize {
-        use crate::policy::context::ContextCondition as C;
-        let context = self
-            .a
-            .rules
-            .contacts()
-            .and_then(|d| d.contacts.iter().find(|x| &x.id == id))
-            .map_or(&[][..], |e| e.context.as_slice());
-        context
+    /// The safety-first notices (a "yes" to a safety question), which lead what to do now.
+    fn safety_notices(&self) -> impl Iterator<Item = &'a crate::assessment::Notice> + 'a {
+        self.a
+            .explanation
+            .notices
             .iter()
-            .map(|c| match c {
-                C::Sectors(_) => 2,
-                C::Child | C::Disability | C::Forms(_) | C::Measures(_) | C::OffenceOrMeasure => 3,
-                C::NotNational => NOT_NATIONAL,
-            })
-            .min()
-            .unwrap_or(GENERAL)
+            .filter(|n| n.kind == NoticeKind::SafetyFirst)
     }
 
     /// The contacts of the assessment with their words in the reader's language: name, how
@@ -575,12 +580,14 @@ impl<'a> Words<'a> {
                     },
                     reach: self.data_text(&format!("contact.{}.reach", e.id), &e.reach),
                     purpose: self.data_text(&format!("contact.{}.purpose", e.id), &e.purpose),
+                    context: &e.context,
                 },
                 None => ContactWords {
                     advice: c,
                     name: c.id.as_str(),
                     reach: "",
                     purpose: "",
+                    context: &[],
                 },
             }
         })
@@ -892,12 +899,7 @@ impl<'a> Words<'a> {
         writeln!(out, "\n{}", self.ui("report.heading.in_full"))?;
         if a.recommendations.is_empty() {
             // Nothing follows from the indicators, but safety still comes first.
-            let mut safety = a
-                .explanation
-                .notices
-                .iter()
-                .filter(|n| n.kind == NoticeKind::SafetyFirst)
-                .peekable();
+            let mut safety = self.safety_notices().peekable();
             if safety.peek().is_none() {
                 writeln!(out, "  {}", self.ui("report.no_action"))?;
             }
@@ -1021,6 +1023,7 @@ impl<'a> Words<'a> {
             name,
             reach,
             purpose,
+            ..
         } in self.contacts()
         {
             let number = c
