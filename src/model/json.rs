@@ -465,16 +465,15 @@ mod tests {
     }
 }
 
-/// A text input as the readers take it: a leading UTF-8 byte-order mark (editors on Windows
-/// write one) is skipped; text that is UTF-16 read as if it were UTF-8 (a UTF-16 byte-order
-/// mark, or NUL bytes among the first characters) is refused, so that the error can say so.
+/// A text input as the readers take it: leading UTF-8 byte-order marks (editors on Windows
+/// write one, and a file saved again by a second tool can carry two) are skipped; text that
+/// is UTF-16 read as if it were UTF-8 (a UTF-16 byte-order mark reversed, or NUL bytes among
+/// the first characters) is refused, so that the error can say so.
 pub(crate) fn text_input(text: &str) -> Result<&str, NotUtf8> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.trim_start_matches('\u{feff}');
     let bytes = text.as_bytes();
-    let utf16 = text.starts_with('\u{fffe}')
-        || text.starts_with('\u{feff}')
-        || bytes.first() == Some(&0)
-        || bytes.get(1) == Some(&0);
+    let utf16 =
+        text.starts_with('\u{fffe}') || bytes.first() == Some(&0) || bytes.get(1) == Some(&0);
     if utf16 { Err(NotUtf8) } else { Ok(text) }
 }
 
@@ -489,6 +488,8 @@ mod text_input_tests {
     #[test]
     fn a_byte_order_mark_is_skipped_and_utf16_is_refused() {
         assert_eq!(text_input("\u{feff}{}"), Ok("{}"));
+        // A file saved by two tools in turn can carry two marks: still UTF-8, not UTF-16.
+        assert_eq!(text_input("\u{feff}\u{feff}{}"), Ok("{}"));
         assert_eq!(text_input("{}"), Ok("{}"));
         assert_eq!(text_input("{\0\"\0"), Err(NotUtf8));
         assert_eq!(text_input("\0{\0"), Err(NotUtf8));

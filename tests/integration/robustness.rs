@@ -129,6 +129,8 @@ fn a_byte_order_mark_is_accepted_and_utf16_is_named() {
     use trafficking_indicators::{Catalogue, RuleSet};
     let case = r#"{"subject": {"age_years": 30}}"#;
     assert!(trafficking_indicators::Case::from_json(&format!("\u{feff}{case}")).is_ok());
+    // Saved again by a second tool, a file can carry two marks: still UTF-8, not UTF-16.
+    assert!(trafficking_indicators::Case::from_json(&format!("\u{feff}\u{feff}{case}")).is_ok());
     let utf16: String = case.chars().flat_map(|c| [c, '\0']).collect();
     let e = trafficking_indicators::Case::from_json(&utf16).expect_err("UTF-16");
     assert!(e.to_string().contains("UTF-16"), "{e}");
