@@ -29,7 +29,7 @@ use tiny_http::{Header, Method, Request, Response, Server};
 use trafficking_indicators::interview::{Interview, NextQuestion, Reply, Topic};
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{
-    Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, ObservationStatus, RuleSet,
+    Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, RuleSet,
 };
 
 const INDEX: &str = include_str!("index.html");
@@ -254,23 +254,13 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
         };
         // How the answer is known (a passport found in the safe is seen, not said): for an
         // indicator, recorded with the answer; without it, the person's own answer.
-        let source: Option<EvidenceSource> = match answer.get("source") {
-            None | Some(Value::Null) => None,
-            Some(v) => Some(
-                serde_json::from_value(v.clone())
-                    .map_err(|_| "`source` is one of `self_report`, `document`, `direct_observation`, `third_party`")?,
-            ),
-        };
-        match (source, iv.next().map(|q| q.topic)) {
-            (Some(source), Some(Topic::Indicator(id))) => {
-                let status = match reply {
-                    Reply::Yes => ObservationStatus::Present,
-                    Reply::No => ObservationStatus::Absent,
-                    Reply::NotKnown => ObservationStatus::NotAssessed,
-                };
-                iv.answer(&id, status, Some(source), note)
+        match answer.get("source") {
+            None | Some(Value::Null) => iv.reply(reply, note),
+            Some(v) => {
+                let source: EvidenceSource = serde_json::from_value(v.clone())
+                    .map_err(|_| "`source` is one of `self_report`, `document`, `direct_observation`, `third_party`")?;
+                iv.reply_from(reply, source, note)
             }
-            _ => iv.reply(reply, note),
         }
     } else if let Some(age) = answer.get("age") {
         match age {

@@ -1,11 +1,11 @@
-//! Interview answer sequences through the library's `Interview`: any sequence of replies,
-//! skips, undos, ages, years and forms keeps the case valid and assessable after every step,
-//! and the saved case resumes at the same question.
+//! Interview answer sequences through the library's `Interview`: any sequence of replies
+//! (with and without a source), skips, undos, ages, years and forms keeps the case valid and
+//! assessable after every step, and the saved case resumes at the same question.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trafficking_indicators::interview::{Interview, Reply};
-use trafficking_indicators::{Assessor, Case, ExploitationForm};
+use trafficking_indicators::interview::{Interview, Reply, Topic};
+use trafficking_indicators::{Assessor, Case, EvidenceSource, ExploitationForm};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(assessor) = Assessor::builtin("kr-2024") else {
@@ -20,8 +20,21 @@ fuzz_target!(|data: &[u8]| {
         let Some(q) = iv.next() else {
             break;
         };
-        let _ = match (op % 8, &q.topic) {
+        let _ = match (op % 9, &q.topic) {
             (0, _) => iv.reply(Reply::Yes, Some("note")),
+            (8, _) => {
+                let source = EvidenceSource::ALL[usize::from(arg) % EvidenceSource::ALL.len()];
+                let reply = [Reply::Yes, Reply::No, Reply::NotKnown][usize::from(arg / 4 % 3)];
+                let before = iv.case().clone();
+                let done = iv.reply_from(reply, source, None);
+                // Only an indicator's answer records a source; any other question refuses
+                // one and records nothing.
+                if !matches!(q.topic, Topic::Indicator(_)) {
+                    assert!(done.is_err(), "a source is refused off an indicator question");
+                    assert_eq!(iv.case(), &before, "a refused answer records nothing");
+                }
+                done
+            }
             (1, _) => iv.reply(Reply::No, None),
             (2, _) => iv.reply(Reply::NotKnown, None),
             (3, _) => iv.skip(),

@@ -425,9 +425,64 @@ impl<'a> Interview<'a> {
     }
 
     /// Answers the current yes-or-no question (safety, reasons to believe a child, or an
-    /// indicator, with an optional note).
+    /// indicator, with an optional note). An indicator's answer is recorded as the person's
+    /// own (`self_report`); [`reply_from`](Self::reply_from) records another source.
     pub fn reply(&mut self, reply: Reply, note: Option<&str>) -> Result<(), InterviewError> {
+        self.reply_inner(reply, None, note)
+    }
+
+    /// Answers the current indicator question and records how the answer is known: a
+    /// passport found in the employer's safe is a `document` or a `direct_observation`, not
+    /// the person's word. Only an indicator's answer records a source; for any other
+    /// question this is a [`InterviewError::WrongAnswer`] and nothing is recorded (use
+    /// [`reply`](Self::reply)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::interview::{Interview, Reply, Topic};
+    /// use trafficking_indicators::{Assessor, Case, EvidenceSource, ExploitationForm};
+    ///
+    /// let assessor = Assessor::builtin("kr-2024")?;
+    /// let mut case = Case::default();
+    /// case.subject.age_years = Some(34);
+    /// let mut interview = Interview::new(assessor, case)?;
+    /// interview.answer_forms(&[ExploitationForm::Labour])?;
+    /// // The safety questions first: the person's own answers.
+    /// while !matches!(interview.next().map(|q| q.topic), Some(Topic::Indicator(_))) {
+    ///     interview.reply(Reply::No, None)?;
+    /// }
+    /// if let Some(Topic::Indicator(id)) = interview.next().map(|q| q.topic) {
+    ///     interview.reply_from(Reply::Yes, EvidenceSource::DirectObservation, Some("seen on site"))?;
+    ///     let recorded = interview.case().observations.iter().find(|o| o.indicator == id);
+    ///     assert_eq!(recorded.and_then(|o| o.source), Some(EvidenceSource::DirectObservation));
+    /// }
+    /// // A safety question records no source: asked with one, it is refused.
+    /// let mut fresh = Interview::new(assessor, Case::default())?;
+    /// assert!(fresh.reply_from(Reply::No, EvidenceSource::Document, None).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reply_from(
+        &mut self,
+        reply: Reply,
+        source: EvidenceSource,
+        note: Option<&str>,
+    ) -> Result<(), InterviewError> {
+        self.reply_inner(reply, Some(source), note)
+    }
+
+    fn reply_inner(
+        &mut self,
+        reply: Reply,
+        source: Option<EvidenceSource>,
+        note: Option<&str>,
+    ) -> Result<(), InterviewError> {
         let next = self.next().ok_or(InterviewError::NoQuestion)?;
+        if source.is_some() && !matches!(next.topic, Topic::Indicator(_)) {
+            return Err(InterviewError::WrongAnswer {
+                expected: "a reply without a source: only an indicator's answer records how it is known",
+            });
+        }
         let answer = match reply {
             Reply::Yes => Answer::Yes,
             Reply::No => Answer::No,
@@ -455,7 +510,8 @@ impl<'a> Interview<'a> {
                     Reply::No => ObservationStatus::Absent,
                     Reply::NotKnown => ObservationStatus::NotAssessed,
                 };
-                self.answer(&id, status, Some(EvidenceSource::SelfReport), note)
+                let source = source.unwrap_or(EvidenceSource::SelfReport);
+                self.answer(&id, status, Some(source), note)
             }
             Topic::Age | Topic::BirthYear | Topic::Forms => Err(InterviewError::WrongAnswer {
                 expected: "a number of years, a year, or the forms of exploitation",
