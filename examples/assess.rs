@@ -117,11 +117,12 @@ fn parse_args() -> Result<Option<Args>, String> {
 }
 
 fn run(args: Args) -> Result<String, String> {
+    let lang = args.lang.unwrap_or_default();
     let assessor: Box<dyn std::ops::Deref<Target = Assessor>> =
         match (&args.rules_file, &args.rule_set) {
             (Some(_), Some(_)) => return Err("give --rule-set or --rules, not both".into()),
             (Some(file), None) => {
-                let text = common::read_text(file)?;
+                let text = common::read_text(file, lang)?;
                 let rules = RuleSet::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
                 let assessor = Assessor::new(rules, trafficking_indicators::Catalogue::builtin())
                     .map_err(|e| format!("{file}: {e}"))?;
@@ -137,7 +138,7 @@ fn run(args: Args) -> Result<String, String> {
                 Box::new(Assessor::builtin(id).map_err(|e| e.to_string())?)
             }
         };
-    let text = common::read_text(&args.input)?;
+    let text = common::read_text(&args.input, lang)?;
     let options = if args.reveal {
         ParseOptions::revealing_values()
     } else {
@@ -148,8 +149,12 @@ fn run(args: Args) -> Result<String, String> {
     } else {
         &args.input
     };
-    let case = Case::from_json_with(&text, options).map_err(|e| format!("{name}: {e}"))?;
-    let assessment = assessor.assess(&case).map_err(|e| format!("{name}: {e}"))?;
+    // The case's errors in the reader's language (`--lang`), English by default.
+    let case = Case::from_json_with(&text, options)
+        .map_err(|e| format!("{name}: {}", e.message_in(lang)))?;
+    let assessment = assessor
+        .assess(&case)
+        .map_err(|e| format!("{name}: {}", e.message_in(lang)))?;
     Ok(match (args.format, args.lang) {
         (Format::Json, None) => assessment.to_json_pretty(),
         (Format::Json, Some(lang)) => {

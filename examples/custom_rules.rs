@@ -77,12 +77,12 @@ fn run() -> Result<ExitCode, String> {
     };
     let mut rules = match RuleSet::builtin(rules_path) {
         Ok(builtin) => builtin.clone(),
-        Err(_) => RuleSet::from_json(&common::read_text(rules_path)?)
+        Err(_) => RuleSet::from_json(&common::read_text(rules_path, Locale::En)?)
             .map_err(|e| format!("{rules_path}: {e}"))?,
     };
     let mut catalogue = Catalogue::builtin();
     if let Some(path) = &extend {
-        let text = common::read_text(path)?;
+        let text = common::read_text(path, Locale::En)?;
         let extended = catalogue
             .extend_from_json(&text)
             .map_err(|e| format!("{path}: {e}"))?;
@@ -113,11 +113,13 @@ fn run() -> Result<ExitCode, String> {
         rules.digest().map_err(|e| e.to_string())?
     );
     let assessor = Assessor::new(rules, catalogue).map_err(|e| e.to_string())?;
-    let case =
-        Case::from_json(&common::read_text(case_path)?).map_err(|e| format!("{case_path}: {e}"))?;
+    // The case's errors in the reader's language; the rule set's and the extension's are for
+    // the rule set's author, in English.
+    let case = Case::from_json(&common::read_text(case_path, lang)?)
+        .map_err(|e| format!("{case_path}: {}", e.message_in(lang)))?;
     let assessment = assessor
         .assess(&case)
-        .map_err(|e| format!("{case_path}: {e}"))?;
+        .map_err(|e| format!("{case_path}: {}", e.message_in(lang)))?;
     if text {
         common::print(assessment.report_in(lang).trim_end())?;
     } else {

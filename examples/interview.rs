@@ -137,15 +137,16 @@ fn run(args: Args) -> Result<(), String> {
         .to_owned()
     });
     let assessor = Assessor::builtin(&rule_set).map_err(|e| e.to_string())?;
+    let lang = args.lang;
+    // A saved case that cannot be resumed says why in the officer's language.
     let case = match &args.resume {
         Some(path) => {
-            let text = common::read_text(path)?;
-            Case::from_json(&text).map_err(|e| format!("{path}: {e}"))?
+            let text = common::read_text(path, lang)?;
+            Case::from_json(&text).map_err(|e| format!("{path}: {}", e.message_in(lang)))?
         }
         None => Case::default(),
     };
-    let mut interview = Interview::new(assessor, case).map_err(|e| e.to_string())?;
-    let lang = args.lang;
+    let mut interview = Interview::new(assessor, case).map_err(|e| e.message_in(lang))?;
     let word = |key: &str| lang.word(key).unwrap_or("");
     println!(
         "{}",
@@ -280,7 +281,7 @@ fn run(args: Args) -> Result<(), String> {
             println!("{}", word(help));
         }
     }
-    let a = interview.assessment().map_err(|e| e.to_string())?;
+    let a = interview.assessment().map_err(|e| e.message_in(lang))?;
     println!();
     print!("{}", a.report_in(lang));
     save(interview.case(), args.out.as_deref(), lang)

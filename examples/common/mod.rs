@@ -3,6 +3,8 @@
 
 use std::io::{Read, Write};
 
+use trafficking_indicators::render::{Locale, fill};
+
 /// Reads a file (`-`: standard input) as UTF-8 text. A file saved as UTF-16 (Windows Notepad's
 /// "Unicode") gets an error that says so, where reading it as text would only say that the
 /// stream is not valid UTF-8. A leading UTF-8 byte-order mark is left for the library's
@@ -10,34 +12,55 @@ use std::io::{Read, Write};
 ///
 /// At most the largest document any reader of the library takes is read (the catalogue
 /// limit, 8 MiB): a larger file is refused before it fills memory.
-pub fn read_text(path: &str) -> Result<String, String> {
+///
+/// The error is in `lang`, from the locale files (`file.*`); the system's reason for a file
+/// that cannot be opened stays as the system gives it.
+pub fn read_text(path: &str, lang: Locale) -> Result<String, String> {
     let limits = trafficking_indicators::Limits::default();
     let most = limits
         .max_catalogue_bytes
         .max(limits.max_rule_set_bytes)
         .max(limits.max_case_bytes);
+    let word = |key: &'static str| lang.word(key).unwrap_or(key);
     let (name, reader): (String, Box<dyn Read>) = if path == "-" {
-        ("standard input".to_owned(), Box::new(std::io::stdin()))
+        (
+            word("file.standard_input").to_owned(),
+            Box::new(std::io::stdin()),
+        )
     } else {
-        let file = std::fs::File::open(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+        let file = std::fs::File::open(path).map_err(|e| {
+            let reason = e.to_string();
+            fill(
+                word("file.cannot_read"),
+                &[("name", &format!("`{path}`")), ("reason", &reason)],
+            )
+        })?;
         (format!("`{path}`"), Box::new(file))
     };
     let mut bytes = Vec::new();
     reader
         .take(most as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
+        .map_err(|e| {
+            let reason = e.to_string();
+            fill(
+                word("file.cannot_read"),
+                &[("name", &name), ("reason", &reason)],
+            )
+        })?;
     if bytes.len() > most {
-        return Err(format!(
-            "{name} has more than {most} bytes, more than any document this program reads"
+        return Err(fill(
+            word("file.too_large"),
+            &[("name", &name), ("limit", &most.to_string())],
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
-        if matches!(e.as_bytes(), [0xff, 0xfe, ..] | [0xfe, 0xff, ..]) {
-            format!("{name} is UTF-16 text: save it as UTF-8")
+        let key = if matches!(e.as_bytes(), [0xff, 0xfe, ..] | [0xfe, 0xff, ..]) {
+            "file.utf16"
         } else {
-            format!("{name} is not UTF-8 text")
-        }
+            "file.not_utf8"
+        };
+        fill(word(key), &[("name", &name)])
     })
 }
 

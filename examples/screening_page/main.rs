@@ -78,6 +78,13 @@ fn error(request: Request, status: u16, message: &str) {
     json_response(request, status, &json!({ "error": message }));
 }
 
+/// The page's own words for what an officer may meet (in the page's language); the messages
+/// only a broken client can cause (a request that is not JSON, an unknown reply) are for the
+/// integrator, in English.
+fn page_word(lang: Locale, key: &str) -> String {
+    lang.word(key).unwrap_or(key).to_owned()
+}
+
 /// The query parameters the API knows: `lang` and `rule_set`.
 fn params(url: &str) -> (Locale, String) {
     let mut lang = Locale::En;
@@ -172,8 +179,9 @@ fn read_body(request: &mut Request) -> Result<String, (u16, &'static str)> {
 
 fn assess(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> {
     let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
-    let case = Case::from_json(body).map_err(|e| e.to_string())?;
-    let a = assessor.assess(&case).map_err(|e| e.to_string())?;
+    // What the officer reads is in the page's language: the case's errors too.
+    let case = Case::from_json(body).map_err(|e| e.message_in(lang))?;
+    let a = assessor.assess(&case).map_err(|e| e.message_in(lang))?;
     Ok(json!({
         "assessment": serde_json::to_value(&a).map_err(|e| e.to_string())?,
         "prose": serde_json::to_value(a.prose(lang)).map_err(|e| e.to_string())?,
@@ -219,8 +227,8 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
         .get("case")
         .map(Value::to_string)
         .unwrap_or_default();
-    let case = Case::from_json(&case_json).map_err(|e| e.to_string())?;
-    let mut iv = Interview::new(assessor, case).map_err(|e| e.to_string())?;
+    let case = Case::from_json(&case_json).map_err(|e| e.message_in(lang))?;
+    let mut iv = Interview::new(assessor, case).map_err(|e| e.message_in(lang))?;
     let answer = request.get("answer").unwrap_or(&Value::Null);
     // An answer names the question it answers (its number, and its indicator where it has
     // one): an answer to a question the officer no longer sees is refused, never recorded
@@ -239,7 +247,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
             asked.get("id").and_then(Value::as_str).map(str::to_owned),
         );
         if shown.map(|(n, id)| (Some(n), id)) != Some(asked) {
-            return Err("the question has changed since this answer was given: nothing was recorded; answer the question shown".into());
+            return Err(page_word(lang, "page.error.question_changed"));
         }
     }
     let note = answer.get("note").and_then(Value::as_str);
@@ -297,7 +305,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
     } else {
         return Err("`answer` is one of reply, age, birth_year, forms or skip".into());
     };
-    done.map_err(|e| e.to_string())?;
+    done.map_err(|e| e.message_in(lang))?;
     let next = iv.next().map(|q| question(&iv, &q, lang));
     let finished = iv.finished().map(|r| format!("{r:?}"));
     Ok(json!({
@@ -349,6 +357,11 @@ fn handle(mut request: Request, allowed: &[String]) {
             }
             let body = match read_body(&mut request) {
                 Ok(b) => b,
+                // A file too large to be a case is something an officer can meet (loading
+                // the wrong file): said in the page's language.
+                Err((413, _)) => {
+                    return error(request, 413, &page_word(lang, "page.error.too_large"));
+                }
                 Err((status, message)) => return error(request, status, message),
             };
             let result = if path == "/api/assess" {

@@ -952,6 +952,49 @@ impl Case {
 const MAX_VISA_CHARS: usize = 200;
 const AGE_EXPECTED: &str = "a whole number of years from 0 to 130";
 const YEAR_EXPECTED: &str = "a calendar year from 1900 to 2100";
+const OBJECT_EXPECTED: &str = "an object";
+const ARRAY_EXPECTED: &str = "an array";
+const STRING_EXPECTED: &str = "a string";
+const BOOL_EXPECTED: &str = "true, false or null";
+const INDICATOR_ID_EXPECTED: &str = "an indicator id (a string)";
+
+/// Every `expected` text of a [`CaseError`] that is not a list of JSON names (`one of ...`),
+/// with the key of its words in the locale files (`error.expected.<key>`), so that a message
+/// can be put in the reader's language.
+pub(crate) const EXPECTED_TEXTS: [(&str, &str); 7] = [
+    (AGE_EXPECTED, "age"),
+    (YEAR_EXPECTED, "year"),
+    (OBJECT_EXPECTED, "object"),
+    (ARRAY_EXPECTED, "array"),
+    (STRING_EXPECTED, "string"),
+    (BOOL_EXPECTED, "boolean_or_null"),
+    (INDICATOR_ID_EXPECTED, "indicator_id"),
+];
+
+// Why two recorded facts about the person's age cannot both be true ([`CaseError::Contradiction`]).
+const POSSIBLY_MINOR_ALONE: &str = "`possibly_minor` is for a person whose age is not recorded";
+const AGE_AT_ABOVE_NOW: &str = "the age at the act is above the age now";
+const MINOR_AT_VS_AGE_AT: &str = "a person under 18 is a minor, one of 18 or over is not";
+// Worded for any later date: the case's "now", or a CTDC row's registration.
+const MINOR_LATER: &str =
+    "a person under 18 later was under 18 when the exploitation began, which came first";
+const BIRTH_AFTER_BEGAN: &str = "the year of birth is after the year the exploitation began";
+const BIRTH_GIVES_OTHER_AGE: &str =
+    "the years of birth and of the start of the exploitation give another age at the act";
+const BIRTH_SAYS_OTHERWISE: &str =
+    "the years of birth and of the start of the exploitation say otherwise";
+
+/// Every reason of a [`CaseError::Contradiction`], with the key of its words in the locale
+/// files (`error.reason.<key>`).
+pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 7] = [
+    (POSSIBLY_MINOR_ALONE, "possibly_minor_alone"),
+    (AGE_AT_ABOVE_NOW, "age_at_above_now"),
+    (MINOR_AT_VS_AGE_AT, "minor_at_vs_age_at"),
+    (MINOR_LATER, "minor_later"),
+    (BIRTH_AFTER_BEGAN, "birth_after_began"),
+    (BIRTH_GIVES_OTHER_AGE, "birth_gives_other_age"),
+    (BIRTH_SAYS_OTHERWISE, "birth_says_otherwise"),
+];
 const MIN_YEAR: u16 = 1900;
 const MAX_YEAR: u16 = 2100;
 
@@ -970,9 +1013,6 @@ impl Subject {
         const MINOR_AT: &str = "$.subject.minor_at_exploitation";
         const BIRTH: &str = "$.subject.birth_year";
         const BEGAN: &str = "$.exploitation_began_year";
-        // Worded for any later date: the case's "now", or a CTDC row's registration.
-        const MINOR_LATER: &str =
-            "a person under 18 later was under 18 when the exploitation began, which came first";
         let s = self;
         if s.possibly_minor == Some(true) {
             let recorded = [
@@ -982,26 +1022,18 @@ impl Subject {
                 (s.minor_at_exploitation.is_some(), MINOR_AT),
             ];
             if let Some((_, path)) = recorded.iter().find(|(r, _)| *r) {
-                return Err((
-                    PM,
-                    path,
-                    "`possibly_minor` is for a person whose age is not recorded",
-                ));
+                return Err((PM, path, POSSIBLY_MINOR_ALONE));
             }
         }
         if let (Some(at), Some(now)) = (s.age_at_exploitation_years, s.age_years)
             && at > now
         {
-            return Err((AGE_AT, AGE, "the age at the act is above the age now"));
+            return Err((AGE_AT, AGE, AGE_AT_ABOVE_NOW));
         }
         if let (Some(minor_at), Some(at)) = (s.minor_at_exploitation, s.age_at_exploitation_years)
             && minor_at != (at < 18)
         {
-            return Err((
-                MINOR_AT,
-                AGE_AT,
-                "a person under 18 is a minor, one of 18 or over is not",
-            ));
+            return Err((MINOR_AT, AGE_AT, MINOR_AT_VS_AGE_AT));
         }
         if let (Some(at), Some(true)) = (s.age_at_exploitation_years, s.minor)
             && at >= 18
@@ -1018,11 +1050,7 @@ impl Subject {
         }
         if let (Some(birth), Some(began)) = (s.birth_year, began) {
             if birth > began {
-                return Err((
-                    BIRTH,
-                    BEGAN,
-                    "the year of birth is after the year the exploitation began",
-                ));
+                return Err((BIRTH, BEGAN, BIRTH_AFTER_BEGAN));
             }
             let span = i32::from(began) - i32::from(birth);
             if let Some(at) = s.age_at_exploitation_years {
@@ -1030,21 +1058,13 @@ impl Subject {
                 // that is a contradiction.
                 let at = i32::from(at);
                 if at < span - 2 || at > span + 1 {
-                    return Err((
-                        AGE_AT,
-                        BIRTH,
-                        "the years of birth and of the start of the exploitation give another age at the act",
-                    ));
+                    return Err((AGE_AT, BIRTH, BIRTH_GIVES_OTHER_AGE));
                 }
             }
             if let Some(minor_at) = s.minor_at_exploitation {
                 // Certainly a minor when span <= 17; certainly not when span - 1 >= 18.
                 if (minor_at && span > 18) || (!minor_at && span <= 17) {
-                    return Err((
-                        MINOR_AT,
-                        BIRTH,
-                        "the years of birth and of the start of the exploitation say otherwise",
-                    ));
+                    return Err((MINOR_AT, BIRTH, BIRTH_SAYS_OTHERWISE));
                 }
             }
         }
@@ -1134,7 +1154,7 @@ impl Reader<'_> {
         expected: &'static str,
     ) -> Result<&'v [(std::borrow::Cow<'v, str>, Json<'v>)], CaseError> {
         let Json::Object(members) = value else {
-            return Err(self.wrong_type(value, path, "an object"));
+            return Err(self.wrong_type(value, path, OBJECT_EXPECTED));
         };
         if let Some((key, _)) = members.iter().find(|(k, _)| !fields.contains(&k.as_ref())) {
             return Err(CaseError::UnknownField {
@@ -1153,7 +1173,7 @@ impl Reader<'_> {
         limit: usize,
     ) -> Result<&'v [Json<'v>], CaseError> {
         let Json::Array(items) = value else {
-            return Err(self.wrong_type(value, path, "an array"));
+            return Err(self.wrong_type(value, path, ARRAY_EXPECTED));
         };
         check_count(items.len(), limit, &path.to_string())?;
         Ok(items)
@@ -1161,7 +1181,7 @@ impl Reader<'_> {
 
     fn text(&self, value: &Json, path: &Path<'_>, limit: usize) -> Result<String, CaseError> {
         let Json::String(text) = value else {
-            return Err(self.wrong_type(value, path, "a string"));
+            return Err(self.wrong_type(value, path, STRING_EXPECTED));
         };
         check_text(text, limit, || path.to_string())?;
         Ok(text.to_string())
@@ -1171,7 +1191,7 @@ impl Reader<'_> {
         match value {
             Json::Null => Ok(None),
             Json::Bool(b) => Ok(Some(*b)),
-            other => Err(self.wrong_type(other, path, "true, false or null")),
+            other => Err(self.wrong_type(other, path, BOOL_EXPECTED)),
         }
     }
 
@@ -1354,7 +1374,7 @@ impl Reader<'_> {
 
     fn indicator_id(&self, value: &Json, p: &Path<'_>) -> Result<IndicatorId, CaseError> {
         let Json::String(text) = value else {
-            return Err(self.wrong_type(value, p, "an indicator id (a string)"));
+            return Err(self.wrong_type(value, p, INDICATOR_ID_EXPECTED));
         };
         if let Some(id) = crate::catalogue::Catalogue::builtin_id(text) {
             return Ok(id);

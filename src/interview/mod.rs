@@ -129,6 +129,17 @@ pub enum FinishReason {
     EveryQuestionAsked,
 }
 
+const SOURCE_OFF_INDICATOR: &str =
+    "a reply without a source: only an indicator's answer records how it is known";
+const NOT_YES_OR_NO: &str = "a number of years, a year, or the forms of exploitation";
+
+/// Every `expected` text of an [`InterviewError::WrongAnswer`], with the key of its words in
+/// the locale files (`error.interview.expected.<key>`).
+pub(crate) const WRONG_ANSWER_TEXTS: [(&str, &str); 2] = [
+    (SOURCE_OFF_INDICATOR, "source_off_indicator"),
+    (NOT_YES_OR_NO, "not_yes_or_no"),
+];
+
 /// An answer the interview cannot take.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum InterviewError {
@@ -480,7 +491,7 @@ impl<'a> Interview<'a> {
         let next = self.next().ok_or(InterviewError::NoQuestion)?;
         if source.is_some() && !matches!(next.topic, Topic::Indicator(_)) {
             return Err(InterviewError::WrongAnswer {
-                expected: "a reply without a source: only an indicator's answer records how it is known",
+                expected: SOURCE_OFF_INDICATOR,
             });
         }
         let answer = match reply {
@@ -514,7 +525,7 @@ impl<'a> Interview<'a> {
                 self.answer(&id, status, Some(source), note)
             }
             Topic::Age | Topic::BirthYear | Topic::Forms => Err(InterviewError::WrongAnswer {
-                expected: "a number of years, a year, or the forms of exploitation",
+                expected: NOT_YES_OR_NO,
             }),
         }
     }

@@ -1,5 +1,6 @@
 //! What a person reads: the locale data (English and Korean) and the text report.
 
+mod errors;
 pub(crate) mod locale;
 pub(crate) mod report;
 

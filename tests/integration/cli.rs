@@ -310,3 +310,57 @@ fn a_closed_pipe_is_not_a_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
 }
+
+/// With `--lang ko`, what an officer reads when a file cannot be used is Korean: the case's
+/// error (its path and JSON names kept) and the file's.
+#[test]
+fn errors_are_in_the_chosen_language() {
+    let dir = std::env::temp_dir().join(format!("ti-cli-ko-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let typo = dir.join("typo.json");
+    std::fs::write(
+        &typo,
+        r#"{"observations": [{"indicator": "withholding_of_wages", "status": "presnet", "note": "비밀"}]}"#,
+    )
+    .expect("write");
+    let path = typo.to_str().expect("utf-8 path");
+    let (code, _, err) = run_example("assess", &["--lang", "ko", path]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "$.observations[0].status: 허용되지 않는 값(허용되는 값: `present`, `absent`, `not_assessed` 중 하나)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("비밀"), "{err}");
+    // The interview resumes a saved case: the same error, in Korean.
+    let (code, _, err) = run_example("interview", &["--lang", "ko", "--resume", path]);
+    assert_eq!(code, 1);
+    assert!(err.contains("허용되지 않는 값"), "{err}");
+    // A file saved as UTF-16, and one that is not there.
+    let utf16 = dir.join("utf16.json");
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend("{}".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&utf16, bytes).expect("write");
+    let (_, _, err) = run_example(
+        "assess",
+        &["--lang", "ko", utf16.to_str().expect("utf-8 path")],
+    );
+    assert!(err.contains("파일이 UTF-16 형식임"), "{err}");
+    let missing = dir.join("missing.json");
+    let (code, _, err) = run_example(
+        "interview",
+        &[
+            "--lang",
+            "ko",
+            "--resume",
+            missing.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("파일을 읽을 수 없음"), "{err}");
+    // In English, the `Display` text.
+    let (_, _, err) = run_example("assess", &[path]);
+    assert!(err.contains("not an allowed value"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -254,3 +254,69 @@ fn any_request_gets_a_documented_answer_that_quotes_nothing() {
         panic!("{e}");
     }
 }
+
+/// Posts JSON and returns the status and the `error` of the answer.
+fn post(addr: &str, path: &str, body: &str) -> (Option<u16>, String) {
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let response = send(addr, request.as_bytes());
+    let text = String::from_utf8_lossy(&response);
+    let json = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    (
+        status(&response),
+        value["error"].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+/// What an officer meets on the Korean page is in Korean: a case file that cannot be read,
+/// and an answer to a question that has changed.
+#[test]
+fn the_korean_page_says_what_went_wrong_in_korean() {
+    let page = start_page();
+    let (code, error) = post(
+        &page.addr,
+        "/api/assess?lang=ko&rule_set=kr-2024",
+        r#"{"subject": {"age_years": "서른"}}"#,
+    );
+    assert_eq!(code, Some(422));
+    assert_eq!(
+        error,
+        "$.subject.age_years: 값의 형식이 맞지 않음(필요한 값: 0~130의 정수(만 나이), 입력된 값: 문자열)"
+    );
+    // The same in English.
+    let (_, error) = post(
+        &page.addr,
+        "/api/assess?lang=en",
+        r#"{"subject": {"age_years": "thirty"}}"#,
+    );
+    assert_eq!(
+        error,
+        "$.subject.age_years: expected a whole number of years from 0 to 130, found a string"
+    );
+    // The first question of an empty case is number 1 (safety): an answer to number 5 is
+    // refused, in Korean.
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview?lang=ko",
+        r#"{"case": {}, "answer": {"reply": "yes", "question": {"number": 5, "id": null}}}"#,
+    );
+    assert_eq!(code, Some(422));
+    assert!(
+        error.contains("질문이 바뀌어 아무것도 기록하지 않았음"),
+        "{error}"
+    );
+    // A source on a question that is not an indicator's is refused, in Korean.
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview?lang=ko",
+        r#"{"case": {}, "answer": {"reply": "no", "source": "document"}}"#,
+    );
+    assert_eq!(code, Some(422));
+    assert!(
+        error.contains("정보 출처는 지표 질문의 답에만 기록함"),
+        "{error}"
+    );
+}

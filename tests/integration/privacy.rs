@@ -1,6 +1,7 @@
 //! No victim data in errors: a sentinel in every free-text field of an invalid case never
 //! appears in any error message, `Display` or `Debug` output.
 
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Case, ParseOptions, assess};
 
 const SENTINEL: &str = "Sentinel Maria told us 7731";
@@ -202,18 +203,23 @@ fn invalid_cases() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every text an invalid case's error gives: `Display`, `Debug`, and the Korean message.
 fn error_texts(json: &str) -> Option<Vec<String>> {
     let mut texts = Vec::new();
-    match Case::from_json(json) {
-        Err(e) => texts.extend([e.to_string(), format!("{e:?}")]),
+    let error = match Case::from_json(json) {
+        Err(e) => e,
         Ok(case) => match assess(&case) {
-            Err(e) => texts.extend([e.to_string(), format!("{e:?}")]),
+            Err(e) => e,
             Ok(_) => return None,
         },
-    }
+    };
+    texts.extend([error.to_string(), format!("{error:?}")]);
     if let Err(e) = serde_json::from_str::<Case>(json) {
         texts.extend([e.to_string(), format!("{e:?}")]);
     }
+    // In English the message is the `Display` text; the Korean one comes last.
+    assert_eq!(error.message_in(Locale::En), error.to_string());
+    texts.push(error.message_in(Locale::Ko));
     Some(texts)
 }
 
@@ -241,12 +247,20 @@ fn no_error_carries_korean_free_text_from_the_case() {
     for (name, json) in invalid_cases() {
         let json = json.replace(SENTINEL, KOREAN);
         let texts = error_texts(&json).unwrap_or_else(|| panic!("{name}: the case was accepted"));
-        for text in texts {
+        let (korean_message, english) = texts.split_last().expect("three texts");
+        for text in english {
             assert!(
                 !text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
                 "{name}: Hangul leaked into `{text}`"
             );
             assert!(!text.contains("7731"), "{name}: `{text}`");
+        }
+        // The Korean message is Korean: none of the case's words reach it.
+        for word in KOREAN.split(' ') {
+            assert!(
+                !korean_message.contains(word),
+                "{name}: `{word}` leaked into `{korean_message}`"
+            );
         }
     }
 }
@@ -342,5 +356,32 @@ fn a_case_reference_cannot_forge_or_hide_report_lines() {
             "no control or direction character:\n{report}"
         );
         assert!(report.lines().next().is_some_and(|l| l.contains("ABC-1")));
+    }
+}
+
+/// Every error the invalid cases give reads in Korean: no English word of a message is left
+/// (only the path, the JSON names and the parser's own description of a syntax error, kept
+/// as they are).
+#[test]
+fn every_error_reads_in_korean() {
+    for (name, json) in invalid_cases() {
+        let texts = error_texts(&json).unwrap_or_else(|| panic!("{name}: the case was accepted"));
+        let korean = texts.last().expect("the Korean message");
+        let without_parser = korean
+            .split_once("(JSON 해석기의 설명:")
+            .map_or(korean.as_str(), |(before, _)| before);
+        for english in [
+            " expected ",
+            "one of",
+            " the ",
+            "limit",
+            "contradict",
+            "listed",
+        ] {
+            assert!(
+                !without_parser.contains(english),
+                "{name}: `{english}` is left in `{korean}`"
+            );
+        }
     }
 }
