@@ -145,7 +145,7 @@ fn run(args: Args) -> Result<String, String> {
         ParseOptions::new()
     };
     let name = if args.input == "-" {
-        "<stdin>"
+        lang.word("file.standard_input").unwrap_or("<stdin>")
     } else {
         &args.input
     };

@@ -12,6 +12,9 @@ const state = {
   catalogue: null,
   next: null,
   focusAnswer: false,
+  // The checklist's "how it is known, note" panels the officer opened: kept open when the
+  // checklist is rebuilt after a change.
+  openDetails: new Set(),
 };
 
 const $ = (id) => document.getElementById(id);
@@ -297,7 +300,8 @@ function buildChecklist() {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(e);
   }
-  const status = new Map((state.case.observations || []).map((o) => [o.indicator, o.status]));
+  const recorded = new Map((state.case.observations || []).map((o) => [o.indicator, o]));
+  const status = new Map([...recorded].map(([id, o]) => [id, o.status]));
   for (const [key, entries] of groups) {
     // Headings under the checklist panel's own (h2); words meant for inside a sentence
     // ("the act") start with a capital here.
@@ -334,9 +338,55 @@ function buildChecklist() {
         set.append(choice);
       }
       row.append(text, set);
+      const observation = recorded.get(e.id);
+      if (observation) row.append(checklistDetails(e.id, observation));
       box.append(row);
     }
   }
+}
+
+// How a recorded indicator is known and the officer's note, as in the interview: a source (or
+// none recorded) and a note, each changed on its own, the status kept.
+function checklistDetails(id, observation) {
+  const details = document.createElement('details');
+  details.id = 'c-details-' + id;
+  details.open = state.openDetails.has(id);
+  details.addEventListener('toggle', () => {
+    if (details.open) state.openDetails.add(id); else state.openDetails.delete(id);
+  });
+  const summary = document.createElement('summary');
+  const known = [observation.source ? w('source.' + observation.source) : '', observation.note ? w('page.note_recorded') : ''].filter(Boolean);
+  summary.textContent = w('page.details') + (known.length ? ': ' + known.join(', ') : '');
+  const edit = (change) => update((next) => {
+    const o = (next.observations || []).find((x) => x.indicator === id);
+    if (o) change(o);
+  });
+  const sourceLabel = document.createElement('label');
+  sourceLabel.htmlFor = 'c-source-' + id; sourceLabel.textContent = w('page.source');
+  const source = document.createElement('select');
+  source.id = 'c-source-' + id;
+  for (const value of ['', 'self_report', 'document', 'direct_observation', 'third_party']) {
+    const o = document.createElement('option'); o.value = value;
+    o.textContent = value ? w('source.' + value) : w('page.source_none');
+    source.append(o);
+  }
+  source.value = observation.source || '';
+  source.addEventListener('change', () => {
+    const value = source.value;
+    edit((o) => { if (value) o.source = value; else delete o.source; });
+  });
+  const noteLabel = document.createElement('label');
+  noteLabel.htmlFor = 'c-note-' + id; noteLabel.textContent = w('page.note');
+  const note = document.createElement('input');
+  note.id = 'c-note-' + id; note.type = 'text'; note.maxLength = 4000;
+  note.value = observation.note || '';
+  // On change (when the field is left), not on every key: each change is assessed.
+  note.addEventListener('change', () => {
+    const value = note.value.trim();
+    edit((o) => { if (value) o.note = value; else delete o.note; });
+  });
+  details.append(summary, sourceLabel, source, noteLabel, note);
+  return details;
 }
 
 // ----- interview mode -----------------------------------------------------------------------
@@ -400,6 +450,13 @@ function renderQuestion(q, finished) {
 }
 
 function focusAnswer() {
+  // Never take the focus from a control the officer has moved to meanwhile (a field of the
+  // person, the checklist): only a focus that fell to the page, or to a disabled or hidden
+  // control, is moved.
+  const active = document.activeElement;
+  const lost = !active || active === document.body || active.disabled || active.closest('[hidden]')
+    || active.closest('#interview .answers');
+  if (!lost) { state.focusAnswer = false; return; }
   const first = document.querySelector('#interview .answers:not([hidden]) input:not([hidden]), #interview .answers:not([hidden]) button');
   if (first && !first.disabled) {
     first.focus({ preventScroll: true });

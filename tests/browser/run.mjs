@@ -274,6 +274,47 @@ try {
     await page.close();
   });
 
+  await test('the checklist records how an indicator is known and a note, and keeps them open and focused while it does', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.click('#tab-checklist');
+    // Nothing to attach a source to before a status is recorded.
+    assert.equal(await page.locator('#c-details-confiscation_of_documents_at_destination').count(), 0);
+    await page.check('#c-confiscation_of_documents_at_destination-present');
+    await page.waitForSelector('#c-details-confiscation_of_documents_at_destination');
+    await page.click('#c-details-confiscation_of_documents_at_destination summary');
+    // By keyboard: the checklist is rebuilt after the change, the panel stays open and the
+    // focus stays on the select.
+    await page.focus('#c-source-confiscation_of_documents_at_destination');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => !document.body.dataset.busy
+      && document.getElementById('c-details-confiscation_of_documents_at_destination').open
+      && document.getElementById('c-source-confiscation_of_documents_at_destination').value === 'self_report'
+      && document.activeElement && document.activeElement.id === 'c-source-confiscation_of_documents_at_destination');
+    await page.selectOption('#c-source-confiscation_of_documents_at_destination', 'document');
+    await page.waitForFunction(() => !document.body.dataset.busy
+      && document.getElementById('c-source-confiscation_of_documents_at_destination').value === 'document');
+    await page.fill('#c-note-confiscation_of_documents_at_destination', 'passport found in the captain\'s cabin');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => !document.body.dataset.busy
+      && /note/.test(document.querySelector('#c-details-confiscation_of_documents_at_destination summary').textContent));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const saved = path.join(os.tmpdir(), 'ti-checklist-details.json');
+    await download.saveAs(saved);
+    const observation = JSON.parse(fs.readFileSync(saved, 'utf8')).observations.find((o) => o.indicator === 'confiscation_of_documents_at_destination');
+    assert.deepEqual(observation, { indicator: 'confiscation_of_documents_at_destination', status: 'present', source: 'document', note: 'passport found in the captain\'s cabin' });
+    // Source back to "not recorded": the source is removed, the note and status kept.
+    await page.selectOption('#c-source-confiscation_of_documents_at_destination', '');
+    await page.waitForFunction(() => !document.body.dataset.busy
+      && document.getElementById('c-source-confiscation_of_documents_at_destination').value === '');
+    const [again] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    await again.saveAs(saved);
+    const after = JSON.parse(fs.readFileSync(saved, 'utf8')).observations.find((o) => o.indicator === 'confiscation_of_documents_at_destination');
+    assert.deepEqual(after, { indicator: 'confiscation_of_documents_at_destination', status: 'present', note: 'passport found in the captain\'s cabin' });
+    await page.close();
+  });
+
   await test('arrow keys on a select record the value chosen; Korean chooses Korean law unless a rule set was chosen', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     await page.goto(url);
@@ -281,9 +322,12 @@ try {
     await page.selectOption('#lang', 'ko');
     await page.waitForFunction(() => document.getElementById('rule-set').value === 'kr-2024');
     await page.focus('#f-national');
-    // unknown -> yes -> no, one change after another, the focus kept on the select.
+    // unknown -> yes -> no, one change after another, the focus kept on the select (also
+    // when the language's change finishes meanwhile: the focus is not taken from it).
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'f-national');
+    await page.waitForFunction(() => !document.body.dataset.busy
+      && document.getElementById('f-national').value === 'true'
+      && document.activeElement && document.activeElement.id === 'f-national');
     await page.keyboard.press('ArrowDown');
     await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-national').value === 'false');
     await page.check('#f-offences-prostitution');

@@ -316,7 +316,7 @@ fn the_korean_page_says_what_went_wrong_in_korean() {
     );
     assert_eq!(code, Some(422));
     assert!(
-        error.contains("정보 출처는 지표 질문의 답에만 기록함"),
+        error.contains("확인 방법은 지표 질문의 답에만 기록함"),
         "{error}"
     );
 }
