@@ -28,6 +28,83 @@ use crate::engine::assessor::Assessor;
 use crate::model::limits::Limits;
 use crate::model::vocabulary::Level;
 
+// The records are written directly as bytes (it is faster); these types describe them for the
+// exported schema (`batch_record.schema.json`), and a test checks that every record the batch
+// writes validates against it.
+
+/// One output record of a batch assessment (JSON Lines: one record per non-blank input line,
+/// in input order): the line's assessment, or what is wrong with the line.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // only described, never built: the writer writes the bytes itself
+pub(crate) enum BatchRecord {
+    /// The line's case, assessed.
+    Assessed(AssessedRecord),
+    /// The line could not be assessed.
+    Failed(ErrorRecord),
+}
+
+/// A record of an assessed line.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AssessedRecord {
+    /// The line's number in the input, from 1 (blank lines are counted, and skipped).
+    #[schemars(range(min = 1))]
+    line: u64,
+    /// The assessment, as `assessment.schema.json` describes it.
+    assessment: Box<crate::assessment::Assessment>,
+}
+
+/// A record of a line that could not be assessed.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ErrorRecord {
+    /// The line's number in the input, from 1.
+    #[schemars(range(min = 1))]
+    line: u64,
+    /// What is wrong.
+    error: RecordError,
+}
+
+/// What is wrong with a line. The message never quotes a value from the case.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RecordError {
+    /// What kind of problem.
+    kind: RecordErrorKind,
+    /// The problem in English, as `CaseError`'s `Display` gives it for a case.
+    message: String,
+    /// The JSON path of the field to fix, when the problem has one (a line that is not JSON
+    /// has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    path: Option<String>,
+}
+
+/// The kinds of problem a line can have.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RecordErrorKind {
+    /// The case is not valid: its JSON, its fields, or its content against the catalogue and
+    /// the rule set (`path` names the field when there is one).
+    Case,
+    /// The line itself: longer than the case size limit, or not UTF-8.
+    Line,
+    /// The assessment could not be written.
+    Output,
+}
+
+impl RecordErrorKind {
+    /// The kind as the record writes it.
+    const fn as_str(&self) -> &'static str {
+        match self {
+            RecordErrorKind::Case => "case",
+            RecordErrorKind::Line => "line",
+            RecordErrorKind::Output => "output",
+        }
+    }
+}
+
 /// What to do when a line cannot be assessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OnError {
@@ -199,17 +276,17 @@ fn assess_line(assessor: &Assessor, line: u64, text: &str, out: &mut Vec<u8>) ->
                 }
                 Err(e) => {
                     out.truncate(mark);
-                    error_record(line, "output", &e.to_string(), None, out)
+                    error_record(line, RecordErrorKind::Output, &e.to_string(), None, out)
                 }
             }
         }
-        Err(e) => error_record(line, "case", &e.to_string(), e.path(), out),
+        Err(e) => error_record(line, RecordErrorKind::Case, &e.to_string(), e.path(), out),
     }
 }
 
 fn error_record(
     line: u64,
-    kind: &str,
+    kind: RecordErrorKind,
     message: &str,
     path: Option<&str>,
     out: &mut Vec<u8>,
@@ -219,7 +296,7 @@ fn error_record(
     out.extend_from_slice(b"{\"line\":");
     out.extend_from_slice(line.to_string().as_bytes());
     out.extend_from_slice(b",\"error\":{\"kind\":");
-    let _ = serde_json::to_writer(&mut *out, kind);
+    let _ = serde_json::to_writer(&mut *out, kind.as_str());
     out.extend_from_slice(b",\"message\":");
     let _ = serde_json::to_writer(&mut *out, message);
     if let Some(path) = path {
@@ -316,12 +393,24 @@ fn process(
     match input {
         Input::Line(n) => match std::str::from_utf8(text) {
             Ok(text) => assess_line(assessor, *n, text, out),
-            Err(_) => error_record(*n, "line", "the line is not valid UTF-8", None, out),
+            Err(_) => error_record(
+                *n,
+                RecordErrorKind::Line,
+                "the line is not valid UTF-8",
+                None,
+                out,
+            ),
         },
-        Input::NotUtf8(n) => error_record(*n, "line", "the line is not valid UTF-8", None, out),
+        Input::NotUtf8(n) => error_record(
+            *n,
+            RecordErrorKind::Line,
+            "the line is not valid UTF-8",
+            None,
+            out,
+        ),
         Input::TooLong(n, bytes) => error_record(
             *n,
-            "line",
+            RecordErrorKind::Line,
             &format!("the line has {bytes} bytes, more than the limit of {limit}"),
             None,
             out,

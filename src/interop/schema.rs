@@ -1,5 +1,5 @@
-//! JSON Schemas for the five formats integrators exchange with this crate: the case, the
-//! assessment, the rule set, the catalogue and the contact directory.
+//! JSON Schemas for the six formats integrators exchange with this crate: the case, the
+//! assessment, the rule set, the catalogue, the contact directory and the batch record.
 //!
 //! The schemas are generated from the Rust types (schemars 1.x, JSON Schema draft 2020-12),
 //! so titles and descriptions are the types' doc comments. They are committed under
@@ -15,12 +15,13 @@ use schemars::{JsonSchema, Schema, generate::SchemaSettings};
 use crate::assessment::Assessment;
 use crate::case::Case;
 use crate::catalogue::CatalogueDocument;
+use crate::interop::batch::BatchRecord;
 use crate::policy::contacts::ContactDirectory;
 use crate::policy::rule_set::RuleSet;
 
 /// The version of the exchange formats the schemas describe. It changes when a format
 /// changes incompatibly (major), compatibly (minor), or only in its documentation (patch).
-pub const SCHEMA_VERSION: &str = "4.1.0";
+pub const SCHEMA_VERSION: &str = "4.2.0";
 
 /// One exported schema.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,8 +69,8 @@ fn schema_of<T: JsonSchema>(name: &str, direction: Direction) -> serde_json::Val
     value
 }
 
-/// The five schemas, in a fixed order: case, assessment, rule set, catalogue, contact
-/// directory.
+/// The six schemas, in a fixed order: case, assessment, rule set, catalogue, contact
+/// directory, batch record.
 ///
 /// # Example
 ///
@@ -102,6 +103,10 @@ pub fn schemas() -> Vec<SchemaFile> {
         SchemaFile {
             file_name: "contact_directory.schema.json",
             schema: schema_of::<ContactDirectory>("contact_directory", Direction::Input),
+        },
+        SchemaFile {
+            file_name: "batch_record.schema.json",
+            schema: schema_of::<BatchRecord>("batch_record", Direction::Output),
         },
     ]
 }

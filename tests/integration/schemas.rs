@@ -47,7 +47,7 @@ fn committed_schemas_equal_the_generated_ones() {
             file.file_name
         );
     }
-    assert_eq!(schemas().len(), 5);
+    assert_eq!(schemas().len(), 6);
 }
 
 #[test]
@@ -223,5 +223,57 @@ proptest! {
             let lib = Case::from_json(&doc.to_string()).and_then(|c| assess(&c));
             prop_assert!(lib.is_err(), "the schema rejects but the library accepts {}", doc);
         }
+    }
+}
+
+/// Every record the batch writes, assessed or not, validates against the batch record schema
+/// (the writer writes the bytes itself, so this is what ties it to the schema); a record with
+/// a field the schema does not define does not.
+#[test]
+fn every_batch_record_validates_against_its_schema() {
+    use trafficking_indicators::Assessor;
+    use trafficking_indicators::interop::batch::{BatchOptions, assess_jsonl};
+    let v = validator("batch_record.schema.json");
+    let long = format!(r#"{{"case_reference": "{}"}}"#, "x".repeat(1_100_000));
+    let mut input = Vec::new();
+    for line in [
+        r#"{"subject": {"age_years": 30}, "observations": [{"indicator": "withholding_of_wages", "status": "present"}]}"#,
+        r#"{"subject": {"age_years": "thirty"}}"#,
+        r#"{"observations": [ {"indicator": "#,
+        "",
+        r#"{"forms": ["sexual"], "observations": [{"indicator": "confiscation_of_documents_at_destination", "status": "present", "source": "document"}]}"#,
+        &long,
+    ] {
+        input.extend_from_slice(line.as_bytes());
+        input.push(b'\n');
+    }
+    input.extend_from_slice(b"\xff\xfe not UTF-8\n");
+    for rule_set in ["ilo-2009", "kr-2024", "kr-2023"] {
+        let assessor = Assessor::builtin(rule_set).expect("built-in");
+        let mut out = Vec::new();
+        assess_jsonl(assessor, input.as_slice(), &mut out, &BatchOptions::new()).expect("runs");
+        let records: Vec<Value> = String::from_utf8(out)
+            .expect("UTF-8")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON record"))
+            .collect();
+        let kinds: Vec<&str> = records
+            .iter()
+            .map(|r| r["error"]["kind"].as_str().unwrap_or("assessed"))
+            .collect();
+        assert_eq!(
+            kinds,
+            ["assessed", "case", "case", "assessed", "line", "line"],
+            "{rule_set}"
+        );
+        for record in &records {
+            assert_eq!(errors(&v, record), Vec::<String>::new(), "{record}");
+        }
+        let mut extra = records[1].clone();
+        extra["error"]["value"] = json!("a value from the case");
+        assert!(!errors(&v, &extra).is_empty());
+        let mut zero = records[0].clone();
+        zero["line"] = json!(0);
+        assert!(!errors(&v, &zero).is_empty());
     }
 }
