@@ -101,9 +101,22 @@ impl QuestionPriors {
     }
 
     /// Parses a priors document and checks it: probabilities in (0, 1], counts not above
-    /// their rows, only known type keys, an `all` type.
+    /// their rows, only known type keys, an `all` type. Read as rule sets are: a leading
+    /// byte-order mark skipped, UTF-16 named, at most the rule-set size limit, an array where
+    /// the format has an object refused.
     pub fn from_json(text: &str) -> Result<QuestionPriors, String> {
-        let p: QuestionPriors = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        use crate::model::json::{DocumentProblem, read_document};
+        let limit = crate::model::limits::Limits::default().max_rule_set_bytes;
+        let p: QuestionPriors = read_document(text, limit).map_err(|p| match p {
+            DocumentProblem::TooLarge { bytes, limit } => {
+                format!("the priors document has {bytes} bytes, more than the limit of {limit}")
+            }
+            DocumentProblem::Parse {
+                message,
+                line,
+                column,
+            } => format!("{message} at line {line} column {column}"),
+        })?;
         let problems = p.problems();
         if problems.is_empty() {
             Ok(p)
@@ -224,5 +237,22 @@ mod tests {
             "\"default_probability\": 1.5",
         );
         assert!(QuestionPriors::from_json(&text).is_err());
+    }
+
+    /// Read as the other policy documents are: a byte-order mark is skipped; UTF-16 is named;
+    /// an array where the format has an object is refused.
+    #[test]
+    fn the_priors_are_read_as_rule_sets_are() {
+        assert!(QuestionPriors::from_json(&format!("\u{feff}{BUILTIN}")).is_ok());
+        let e = QuestionPriors::from_json("{\0\"\0").unwrap_err();
+        assert!(e.contains("UTF-16"), "{e}");
+        let mut doc: serde_json::Value = serde_json::from_str(BUILTIN).unwrap_or_default();
+        let all = doc["types"]["all"].clone();
+        doc["types"]["all"] = serde_json::json!([all["rows"], all["counts"]]);
+        let e = QuestionPriors::from_json(&doc.to_string()).unwrap_err();
+        assert!(
+            e.starts_with("invalid type: sequence, expected an object at line 1 column"),
+            "{e}"
+        );
     }
 }

@@ -153,7 +153,8 @@ pub(crate) enum DocumentProblem {
 }
 
 /// Reads a policy document: a leading byte-order mark skipped, UTF-16 refused, at most
-/// `limit` bytes, then parsed with serde (the message never quotes the text).
+/// `limit` bytes, then parsed with serde, strictly (an array for an object is refused; the
+/// message never quotes the text).
 pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     text: &str,
     limit: usize,
@@ -169,11 +170,15 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
             limit,
         });
     }
-    serde_json::from_str(text).map_err(|e| DocumentProblem::Parse {
-        line: e.line(),
-        column: e.column(),
-        message: crate::model::error::strip_position(&e),
-    })
+    // Strictly: an array where the format has an object is refused (serde alone takes it).
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    T::deserialize(crate::model::strict::Strict(&mut deserializer))
+        .and_then(|value| deserializer.end().map(|()| value))
+        .map_err(|e| DocumentProblem::Parse {
+            line: e.line(),
+            column: e.column(),
+            message: crate::model::error::strip_position(&e),
+        })
 }
 
 /// Reads a strict tree from any serde deserializer (used by `Case`'s `Deserialize` impl, so

@@ -8,6 +8,7 @@ pub(crate) mod json;
 pub(crate) mod json_in;
 pub(crate) mod json_out;
 pub(crate) mod limits;
+pub(crate) mod strict;
 pub(crate) mod vocabulary;
 
 pub use error::*;

@@ -162,3 +162,54 @@ fn a_byte_order_mark_is_accepted_and_utf16_is_named() {
     .expect("runs");
     assert_eq!(summary.assessed, 1, "{}", String::from_utf8_lossy(&out));
 }
+
+/// A JSON array where a rule set or a catalogue has an object (serde's derive takes a struct's
+/// fields in order) is refused with the line and column of the array, as the schemas say.
+#[test]
+fn an_array_for_an_object_is_refused_in_rule_sets_and_catalogues() {
+    use trafficking_indicators::{Catalogue, CatalogueError, RuleSet, RuleSetError};
+    let (_, rules) = RuleSet::builtin_files().next().expect("a rule set");
+    let mut doc: serde_json::Value = serde_json::from_str(rules).expect("JSON");
+    let weights = doc["weights"].clone();
+    doc["weights"] = serde_json::json!([
+        weights["strong"],
+        weights["medium"],
+        weights["weak"],
+        weights["basis"]
+    ]);
+    let text = serde_json::to_string_pretty(&doc).expect("text");
+    match RuleSet::from_json(&text) {
+        Err(RuleSetError::Parse { message, line, .. }) => {
+            assert_eq!(message, "invalid type: sequence, expected an object");
+            let array_line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("\"weights\": ["))
+                .expect("the weights line")
+                + 1;
+            // serde_json gives the position just after the bracket: its line, or the next
+            // token's when the array is written over several lines.
+            assert!((array_line..=array_line + 1).contains(&line), "{line}");
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let extension =
+        std::fs::read_to_string(crate::common::root("examples/rule_sets/national_list.json"))
+            .expect("file");
+    let mut doc: serde_json::Value = serde_json::from_str(&extension).expect("JSON");
+    let entry = doc["entries"][0]["provenance"].clone();
+    let as_array: Vec<serde_json::Value> = entry
+        .as_object()
+        .expect("provenance is an object")
+        .values()
+        .cloned()
+        .collect();
+    doc["entries"][0]["provenance"] = serde_json::Value::Array(as_array);
+    let e = Catalogue::builtin()
+        .extend_from_json(&doc.to_string())
+        .expect_err("an array for the provenance");
+    assert!(
+        matches!(&e, CatalogueError::Parse { message, .. } if message == "invalid type: sequence, expected an object"),
+        "{e}"
+    );
+}
