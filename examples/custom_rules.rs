@@ -77,12 +77,12 @@ fn run() -> Result<ExitCode, String> {
     };
     let mut rules = match RuleSet::builtin(rules_path) {
         Ok(builtin) => builtin.clone(),
-        Err(_) => RuleSet::from_json(&common::read_text(rules_path, Locale::En)?)
+        Err(_) => RuleSet::from_json(&common::read_text(rules_path, lang)?)
             .map_err(|e| format!("{rules_path}: {e}"))?,
     };
     let mut catalogue = Catalogue::builtin();
     if let Some(path) = &extend {
-        let text = common::read_text(path, Locale::En)?;
+        let text = common::read_text(path, lang)?;
         let extended = catalogue
             .extend_from_json(&text)
             .map_err(|e| format!("{path}: {e}"))?;
@@ -113,8 +113,8 @@ fn run() -> Result<ExitCode, String> {
         rules.digest().map_err(|e| e.to_string())?
     );
     let assessor = Assessor::new(rules, catalogue).map_err(|e| e.to_string())?;
-    // The case's errors in the reader's language; the rule set's and the extension's are for
-    // the rule set's author, in English.
+    // The files' and the case's errors in the reader's language; what is wrong inside a rule
+    // set or an extension is for its author, in English.
     let case = Case::from_json(&common::read_text(case_path, lang)?)
         .map_err(|e| format!("{case_path}: {}", e.message_in(lang)))?;
     let assessment = assessor

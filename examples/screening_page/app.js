@@ -293,6 +293,10 @@ function renderChecklist() {
 
 function buildChecklist() {
   const box = $('checklist-items');
+  // A note being typed when the checklist is rebuilt (after another change finished) keeps
+  // what was typed; it is recorded when the officer leaves the field.
+  const active = document.activeElement;
+  const typing = active && active.id.startsWith('c-note-') ? { id: active.id, value: active.value } : null;
   box.replaceChildren();
   const groups = new Map();
   for (const e of state.entries) {
@@ -339,7 +343,7 @@ function buildChecklist() {
       }
       row.append(text, set);
       const observation = recorded.get(e.id);
-      if (observation) row.append(checklistDetails(e.id, observation));
+      if (observation) row.append(checklistDetails(e.id, observation, typing));
       box.append(row);
     }
   }
@@ -347,7 +351,7 @@ function buildChecklist() {
 
 // How a recorded indicator is known and the officer's note, as in the interview: a source (or
 // none recorded) and a note, each changed on its own, the status kept.
-function checklistDetails(id, observation) {
+function checklistDetails(id, observation, typing) {
   const details = document.createElement('details');
   details.id = 'c-details-' + id;
   details.open = state.openDetails.has(id);
@@ -355,6 +359,7 @@ function checklistDetails(id, observation) {
     if (details.open) state.openDetails.add(id); else state.openDetails.delete(id);
   });
   const summary = document.createElement('summary');
+  summary.id = 'c-summary-' + id;
   const known = [observation.source ? w('source.' + observation.source) : '', observation.note ? w('page.note_recorded') : ''].filter(Boolean);
   summary.textContent = w('page.details') + (known.length ? ': ' + known.join(', ') : '');
   const edit = (change) => update((next) => {
@@ -380,6 +385,7 @@ function checklistDetails(id, observation) {
   const note = document.createElement('input');
   note.id = 'c-note-' + id; note.type = 'text'; note.maxLength = 4000;
   note.value = observation.note || '';
+  if (typing && typing.id === note.id) note.value = typing.value;
   // On change (when the field is left), not on every key: each change is assessed.
   note.addEventListener('change', () => {
     const value = note.value.trim();
@@ -400,11 +406,17 @@ function renderQuestion(q, finished) {
   for (const id of ['answer-yes-no', 'answer-number', 'answer-forms']) $(id).hidden = true;
   if (!q) {
     text.textContent = '';
-    text.dataset.kind = ''; text.dataset.id = '';
+    text.dataset.kind = ''; text.dataset.id = ''; text.dataset.key = '';
     $('question-number').textContent = '';
     return;
   }
   $('question-number').textContent = w('page.question', { number: q.number });
+  // The same question shown again (after an edit of the person or the checklist, or another
+  // language) keeps what the officer has typed or chosen for it: only a new question starts
+  // with empty answers.
+  const key = q.number + '|' + q.kind + '|' + (q.id || '');
+  const same = text.dataset.key === key;
+  text.dataset.key = key;
   text.textContent = q.text;
   text.dataset.kind = q.kind;
   text.dataset.id = q.id || '';
@@ -415,20 +427,21 @@ function renderQuestion(q, finished) {
   if (q.kind === 'age' || q.kind === 'birth_year') {
     $('answer-number').hidden = false;
     $('answer-number-label').textContent = q.text;
-    $('answer-number-input').value = '';
+    if (!same) $('answer-number-input').value = '';
   } else if (q.kind === 'forms') {
     $('answer-forms').hidden = false;
     const list = $('answer-forms-list');
+    const checked = same ? new Set([...list.querySelectorAll('input:checked')].map((b) => b.value)) : new Set();
     list.replaceChildren();
     for (const f of state.catalogue.forms) {
       const box = document.createElement('input');
-      box.type = 'checkbox'; box.id = 'q-form-' + f; box.value = f;
+      box.type = 'checkbox'; box.id = 'q-form-' + f; box.value = f; box.checked = checked.has(f);
       const label = document.createElement('label'); label.htmlFor = box.id; label.textContent = ' ' + w('form.' + f);
       const line = document.createElement('div'); line.append(box, label); list.append(line);
     }
   } else {
     $('answer-yes-no').hidden = false;
-    $('answer-note').value = '';
+    if (!same) $('answer-note').value = '';
     // A safety answer takes no note: the box is not offered where nothing would keep it; nor
     // the source, which only an indicator's answer records (the person's own by default).
     const notes = q.kind !== 'safety';
@@ -437,7 +450,7 @@ function renderQuestion(q, finished) {
     const sources = q.kind === 'indicator';
     $('answer-source').hidden = !sources;
     $('source-label').hidden = !sources;
-    $('answer-source').value = 'self_report';
+    if (!same) $('answer-source').value = 'self_report';
   }
   // When the answer controls change (yes / no, a number, the forms) or the pressed button was
   // disabled while the answer was sent, the focus falls to the page: put it on the first
@@ -454,8 +467,7 @@ function focusAnswer() {
   // person, the checklist): only a focus that fell to the page, or to a disabled or hidden
   // control, is moved.
   const active = document.activeElement;
-  const lost = !active || active === document.body || active.disabled || active.closest('[hidden]')
-    || active.closest('#interview .answers');
+  const lost = !active || active === document.body || active.disabled || active.closest('[hidden]');
   if (!lost) { state.focusAnswer = false; return; }
   const first = document.querySelector('#interview .answers:not([hidden]) input:not([hidden]), #interview .answers:not([hidden]) button');
   if (first && !first.disabled) {
@@ -587,6 +599,7 @@ function load(file) {
       await api('/api/assess', text);
       state.history.push(JSON.stringify(state.case));
       state.case = JSON.parse(text);
+      state.openDetails.clear();
       showError('');
       await refresh();
     } catch (e) {
@@ -626,7 +639,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   // A new case starts clean: nothing of the last person can come back with "undo".
   $('new-case').addEventListener('click', () => {
     if (Object.keys(state.case).length > 0 && !window.confirm(w('page.confirm_new_case'))) return;
-    queued(async () => { state.case = {}; state.history = []; await refresh(); });
+    queued(async () => { state.case = {}; state.history = []; state.openDetails.clear(); await refresh(); });
   });
   // Nothing is stored in the browser: leaving the page loses the case, so ask first.
   window.addEventListener('beforeunload', (event) => {
@@ -654,10 +667,19 @@ document.addEventListener('DOMContentLoaded', async () => {
     if (state.history.length > 0) { state.case = JSON.parse(state.history.pop()); await refresh(); }
   }));
   $('answer-number-ok').addEventListener('click', () => {
-    const value = $('answer-number-input').value;
-    if (value === '') return;
+    const input = $('answer-number-input');
+    const value = input.value;
+    if (value === '' && !input.validity.badInput) return;
     const key = state.next && state.next.kind === 'birth_year' ? 'birth_year' : 'age';
-    answer({ [key]: Number(value) });
+    // A whole number in range (an age from 0 to 130, a year from 1900 to 2100), or the
+    // officer is told so in the page's language and nothing is sent.
+    const [min, max] = key === 'age' ? [0, 130] : [1900, 2100];
+    const n = Number(value);
+    if (input.validity.badInput || !Number.isInteger(n) || n < min || n > max) {
+      showError(w(key === 'age' ? 'page.invalid_age' : 'page.invalid_birth_year'));
+      return;
+    }
+    answer({ [key]: n });
   });
   $('answer-number-unknown').addEventListener('click', () => {
     const key = state.next && state.next.kind === 'birth_year' ? 'birth_year' : 'age';

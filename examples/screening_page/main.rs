@@ -279,9 +279,9 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
                 .filter(|n| *n <= 130)
             {
                 Some(n) => iv.answer_age(Some(n)),
-                None => {
-                    return Err("`age` is a whole number of years from 0 to 130, or null".into());
-                }
+                // The page checks this before it sends; another client gets the same
+                // words, in the page's language.
+                None => return Err(page_word(lang, "page.invalid_age")),
             },
         }
     } else if let Some(year) = answer.get("birth_year") {
@@ -293,7 +293,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
                 .filter(|n| (1900..=2100).contains(n))
             {
                 Some(n) => iv.answer_birth_year(Some(n)),
-                None => return Err("`birth_year` is a year from 1900 to 2100, or null".into()),
+                None => return Err(page_word(lang, "page.invalid_birth_year")),
             },
         }
     } else if let Some(forms) = answer.get("forms") {

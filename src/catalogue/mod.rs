@@ -164,6 +164,7 @@ impl CatalogueDocument {
         use crate::model::json::{DocumentProblem, read_document};
         read_document(json, Limits::default().max_catalogue_bytes).map_err(|p| match p {
             DocumentProblem::TooLarge { bytes, limit } => CatalogueError::TooLarge { bytes, limit },
+            DocumentProblem::Duplicate(problem) => CatalogueError::Invalid(Problems::one(problem)),
             DocumentProblem::Parse {
                 message,
                 line,

@@ -111,6 +111,7 @@ impl QuestionPriors {
             DocumentProblem::TooLarge { bytes, limit } => {
                 format!("the priors document has {bytes} bytes, more than the limit of {limit}")
             }
+            DocumentProblem::Duplicate(problem) => problem.to_string(),
             DocumentProblem::Parse {
                 message,
                 line,
@@ -253,6 +254,17 @@ mod tests {
         assert!(
             e.starts_with("invalid type: sequence, expected an object at line 1 column"),
             "{e}"
+        );
+        // A type twice: serde would keep the second silently.
+        let twice = BUILTIN.replacen(
+            "\"all\": {",
+            "\"all\": {\"rows\": 1, \"counts\": {}}, \"all\": {",
+            1,
+        );
+        assert_ne!(twice, BUILTIN);
+        assert_eq!(
+            QuestionPriors::from_json(&twice).unwrap_err(),
+            "$.types: the key `all` appears twice"
         );
     }
 }

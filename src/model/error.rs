@@ -53,6 +53,11 @@ impl Problems {
         }
     }
 
+    /// One problem.
+    pub(crate) fn one(problem: Problem) -> Problems {
+        Problems(vec![problem])
+    }
+
     /// The problems.
     pub fn as_slice(&self) -> &[Problem] {
         &self.0
@@ -183,7 +188,7 @@ pub enum CaseError {
         message: String,
         /// 1-based line.
         line: usize,
-        /// 1-based column.
+        /// 1-based column, in characters (as an editor counts them).
         column: usize,
     },
     /// Arrays and objects are nested deeper than any case needs.
@@ -429,7 +434,7 @@ pub enum CatalogueError {
         message: String,
         /// 1-based line.
         line: usize,
-        /// 1-based column.
+        /// 1-based column, in characters (as an editor counts them).
         column: usize,
     },
     /// The document parses but its parts do not fit together.
@@ -466,7 +471,7 @@ pub enum RuleSetError {
         message: String,
         /// 1-based line.
         line: usize,
-        /// 1-based column.
+        /// 1-based column, in characters (as an editor counts them).
         column: usize,
     },
     /// The rule set parses but does not validate against the catalogue.

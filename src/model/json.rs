@@ -126,9 +126,22 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError>
         Err(e) => Err(failure.take().unwrap_or_else(|| CaseError::Syntax {
             message: crate::model::error::strip_position(&e),
             line: e.line(),
-            column: e.column(),
+            column: char_column(text, e.line(), e.column()),
         })),
     }
+}
+
+/// The column of a position as an editor shows it, in characters: serde_json counts bytes,
+/// and a line with Korean text before the error (three bytes a character in UTF-8) would send
+/// the reader too far to the right. `line` and `byte_column` are serde_json's, from 1.
+pub(crate) fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(this_line) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    this_line
+        .char_indices()
+        .take_while(|(i, _)| *i < byte_column)
+        .count()
 }
 
 /// Why a policy document (a rule set, a catalogue extension) could not be read; each reader
@@ -141,6 +154,8 @@ pub(crate) enum DocumentProblem {
         /// The limit.
         limit: usize,
     },
+    /// A key appears twice in one object (serde would keep the last one of a map).
+    Duplicate(crate::model::error::Problem),
     /// Not readable as the document: UTF-16 text, or a JSON or shape error at a position.
     Parse {
         /// What is wrong, without the text.
@@ -172,13 +187,28 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     }
     // Strictly: an array where the format has an object is refused (serde alone takes it).
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    T::deserialize(crate::model::strict::Strict(&mut deserializer))
+    let value = T::deserialize(crate::model::strict::Strict(&mut deserializer))
         .and_then(|value| deserializer.end().map(|()| value))
         .map_err(|e| DocumentProblem::Parse {
             line: e.line(),
-            column: e.column(),
+            column: char_column(text, e.line(), e.column()),
             message: crate::model::error::strip_position(&e),
-        })
+        })?;
+    // A key twice in one object: serde refuses it for a struct's fields and keeps the last for
+    // a map, so the document is read once more as the strict tree, which refuses both. (It
+    // parsed above, so only a duplicate key can fail here; serde_json's nesting limit, 128,
+    // is below this one.)
+    match parse(text, 256) {
+        Ok(_) => Ok(value),
+        Err(CaseError::DuplicateKey { path, key }) => Err(DocumentProblem::Duplicate(
+            crate::model::error::Problem::new(path, format!("the key {key} appears twice")),
+        )),
+        Err(other) => Err(DocumentProblem::Parse {
+            message: other.to_string(),
+            line: 1,
+            column: 1,
+        }),
+    }
 }
 
 /// Reads a strict tree from any serde deserializer (used by `Case`'s `Deserialize` impl, so
@@ -462,6 +492,19 @@ mod tests {
         assert!(text.contains("line 1"), "{text}");
         assert!(!text.contains("Maria"), "{text}");
         assert!(!text.contains("oops"), "{text}");
+    }
+
+    #[test]
+    fn a_column_counts_characters_not_bytes() {
+        // Four Hangul characters (twelve bytes) before the error on the second line.
+        let text = "{\n\"note\": \"가나다라\" x}";
+        let Err(CaseError::Syntax { line, column, .. }) = parse(text, 32) else {
+            unreachable!("a syntax error")
+        };
+        assert_eq!((line, column), (2, 16), "the `x`, as an editor counts");
+        assert_eq!(char_column("abc", 1, 2), 2);
+        assert_eq!(char_column("가나", 1, 4), 2);
+        assert_eq!(char_column("", 3, 5), 5);
     }
 
     #[test]

@@ -565,6 +565,7 @@ impl RuleSet {
         use crate::model::json::{DocumentProblem, read_document};
         read_document(json, Limits::default().max_rule_set_bytes).map_err(|p| match p {
             DocumentProblem::TooLarge { bytes, limit } => RuleSetError::TooLarge { bytes, limit },
+            DocumentProblem::Duplicate(problem) => RuleSetError::Invalid(Problems::one(problem)),
             DocumentProblem::Parse {
                 message,
                 line,

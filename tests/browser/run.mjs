@@ -255,6 +255,40 @@ try {
     await page.close();
   });
 
+  await test('an edit of the person keeps the note and source chosen for the question shown; an age out of range is refused in words', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    for (let i = 0; i < 3; i += 1) {
+      await page.waitForSelector('#question-text[data-kind="safety"]');
+      const shown = await page.locator('#question-text').getAttribute('data-key');
+      await page.click('#answer-no');
+      await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k
+        && !document.body.dataset.busy, shown);
+    }
+    await page.waitForSelector('#question-text[data-kind="age"]');
+    await page.fill('#answer-number-input', '150');
+    await page.click('#answer-number-ok');
+    await page.waitForFunction(() => /0 to 130/.test(document.getElementById('error').textContent));
+    assert.equal(await page.locator('#question-text').getAttribute('data-kind'), 'age', 'nothing was recorded');
+    await page.fill('#answer-number-input', '30');
+    await page.click('#answer-number-ok');
+    await page.waitForSelector('#question-text[data-kind="forms"]');
+    await page.check('#q-form-labour');
+    await page.click('#answer-forms-ok');
+    await page.waitForSelector('#question-text[data-kind="indicator"]');
+    const key = await page.locator('#question-text').getAttribute('data-key');
+    await page.selectOption('#answer-source', 'document');
+    await page.fill('#answer-note', 'contract seen');
+    // An edit of the person refreshes the page; the question is the same.
+    await page.selectOption('#f-national', 'false');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-national').value === 'false');
+    assert.equal(await page.locator('#question-text').getAttribute('data-key'), key);
+    assert.equal(await page.inputValue('#answer-source'), 'document');
+    assert.equal(await page.inputValue('#answer-note'), 'contract seen');
+    await page.close();
+  });
+
   await test('changing a status in the checklist keeps the observation\'s note and source', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     await page.goto(url);

@@ -142,3 +142,37 @@ pub fn assessable_data_cases() -> Vec<(String, &'static Assessor, Case)> {
     }
     out
 }
+
+/// The first English word left in a Korean error message, if any: everything but the JSON
+/// path, the JSON names in backticks, the JSON parser's own description and a few names
+/// Korean writes in Latin letters (JSON, UTF-8, ID, null, true, false, snake_case).
+pub fn english_left_in(korean: &str) -> Option<String> {
+    let text = korean
+        .split_once("(JSON 해석기의 설명:")
+        .map_or(korean, |(before, _)| before);
+    // Drop the spans in backticks.
+    let mut plain = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 0 {
+            plain.push_str(part);
+            plain.push(' ');
+        }
+    }
+    const LATIN: [&str; 9] = [
+        "JSON",
+        "UTF",
+        "ID",
+        "MiB",
+        "null",
+        "true",
+        "false",
+        "snake_case",
+        "x",
+    ];
+    plain
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .filter(|w| !w.starts_with('$'))
+        .flat_map(|w| w.split(|c: char| !(c.is_ascii_alphabetic() || c == '_')))
+        .find(|w| w.len() >= 2 && !LATIN.contains(w))
+        .map(str::to_owned)
+}

@@ -308,6 +308,14 @@ fn the_korean_page_says_what_went_wrong_in_korean() {
         error.contains("질문이 바뀌어 아무것도 기록하지 않았음"),
         "{error}"
     );
+    // An age out of range (another client than the page, which checks first), in Korean.
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview?lang=ko",
+        r#"{"case": {"interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}, "answer": {"age": 150}}"#,
+    );
+    assert_eq!(code, Some(422));
+    assert!(error.starts_with("나이는 0~130의 정수"), "{error}");
     // A source on a question that is not an indicator's is refused, in Korean.
     let (code, error) = post(
         &page.addr,

@@ -213,3 +213,89 @@ fn an_array_for_an_object_is_refused_in_rule_sets_and_catalogues() {
         "{e}"
     );
 }
+
+/// Every object of every bundled policy document (the rule sets, the catalogue files, the
+/// question priors), replaced in turn by an array of its values in field order, is refused:
+/// serde's derive alone takes most of them. This guards the strict reader against a type that
+/// would reopen the hole (serde's untagged or internally tagged enums and `flatten` buffer
+/// their content past it).
+#[test]
+fn no_object_of_a_bundled_document_may_be_written_as_an_array() {
+    use serde_json::Value;
+    use trafficking_indicators::catalogue::QuestionPriors;
+    use trafficking_indicators::{CatalogueDocument, RuleSet};
+
+    /// The JSON pointer of every object below the root.
+    fn objects(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if !at.is_empty() {
+                    out.push(at.clone());
+                }
+                for (k, x) in m {
+                    objects(
+                        x,
+                        format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                        out,
+                    );
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    objects(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    type Reader = fn(&str) -> bool;
+    let mut documents: Vec<(String, String, Reader)> = Vec::new();
+    for (id, text) in RuleSet::builtin_files() {
+        documents.push((id.to_owned(), text.to_owned(), |t| {
+            RuleSet::from_json(t).is_ok()
+        }));
+    }
+    for name in ["ilo_ec_2009", "korea_context", "palermo", "unodc"] {
+        let text =
+            std::fs::read_to_string(crate::common::root(&format!("data/catalogue/{name}.json")))
+                .expect("catalogue file");
+        documents.push((name.to_owned(), text, |t| {
+            CatalogueDocument::from_json(t).is_ok()
+        }));
+    }
+    let priors = std::fs::read_to_string(crate::common::root(
+        "data/priors/ctdc_means_of_control_by_type.json",
+    ))
+    .expect("priors");
+    documents.push(("priors".to_owned(), priors, |t| {
+        QuestionPriors::from_json(t).is_ok()
+    }));
+
+    let mut tried = 0;
+    for (name, text, reads) in documents {
+        assert!(reads(&text), "{name} reads as it is");
+        let doc: Value = serde_json::from_str(&text).expect("JSON");
+        let mut pointers = Vec::new();
+        objects(&doc, String::new(), &mut pointers);
+        // The large catalogue files: every fifth object, whose kinds repeat entry by entry.
+        let step = if pointers.len() > 400 { 5 } else { 1 };
+        for pointer in pointers.iter().step_by(step) {
+            let mut mutated = doc.clone();
+            let Some(slot) = mutated.pointer_mut(pointer) else {
+                continue;
+            };
+            let values: Vec<Value> = slot
+                .as_object()
+                .map(|m| m.values().cloned().collect())
+                .unwrap_or_default();
+            *slot = Value::Array(values);
+            assert!(
+                !reads(&mutated.to_string()),
+                "{name}: the object at {pointer} was taken as an array"
+            );
+            tried += 1;
+        }
+    }
+    assert!(tried > 300, "{tried}");
+}

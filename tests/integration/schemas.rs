@@ -223,6 +223,14 @@ proptest! {
             let lib = Case::from_json(&doc.to_string()).and_then(|c| assess(&c));
             prop_assert!(lib.is_err(), "the schema rejects but the library accepts {}", doc);
         }
+        // Whatever the error, its English is its `Display` and its Korean has no English left
+        // (a part of a message without its Korean would show here).
+        if let Err(e) = Case::from_json(&doc.to_string()).and_then(|c| assess(&c)) {
+            use trafficking_indicators::render::Locale;
+            prop_assert_eq!(e.message_in(Locale::En), e.to_string());
+            let korean = e.message_in(Locale::Ko);
+            prop_assert_eq!(crate::common::english_left_in(&korean), None, "{}", korean);
+        }
     }
 }
 
