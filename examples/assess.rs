@@ -15,35 +15,11 @@ use std::process::ExitCode;
 
 mod common;
 
-use trafficking_indicators::render::Locale;
+use trafficking_indicators::render::{Locale, fill};
 use trafficking_indicators::{Assessor, Case, ParseOptions, RuleSet};
 
-const HELP: &str = "\
-assess: screen one case file for indicators of human trafficking
-
-USAGE:
-    assess [OPTIONS] <CASE.json | ->
-
-ARGS:
-    <CASE.json>   a case document (see schemas/case.schema.json); `-` reads standard input
-
-OPTIONS:
-    --format json     print the assessment as JSON (default): level, score, score range,
-                      level range, rule set stamp, explanation and recommendations
-    --format text     print the plain-text report a caseworker reads on one screen
-    --lang en|ko      the language of the text: with no --format, print the report in it;
-                      with --format json, print {assessment, prose}: the
-                      language-neutral assessment and its texts in that language
-    --rule-set ID     a built-in rule set: ilo-2009, kr-2024 or kr-2023 (default: ilo-2009;
-                      kr-2024, Korean law, with --lang ko)
-    --rules FILE      a rule set file of your own (validated before use)
-    --reveal-values   attach offending values to parse errors (local debugging only:
-                      values may be a victim's words)
-    -h, --help        print this help
-
-EXIT STATUS:
-    0 assessed; 1 the case or rule set is invalid; 2 bad command line
-";
+// The help and the usage errors are in the locale files (`cli.assess.help`, `cli.error.*`),
+// in the language `--lang` names.
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -60,7 +36,8 @@ struct Args {
     input: String,
 }
 
-fn parse_args() -> Result<Option<Args>, String> {
+fn parse_args(words: Locale) -> Result<Option<Args>, String> {
+    let word = |key| common::word(words, key);
     let mut format = None;
     let mut lang = None;
     let mut rule_set = None;
@@ -74,32 +51,42 @@ fn parse_args() -> Result<Option<Args>, String> {
             "--format" => match args.next().as_deref() {
                 Some("json") => format = Some(Format::Json),
                 Some("text") => format = Some(Format::Text),
-                _ => return Err("--format takes `json` or `text`".into()),
+                _ => return Err(word("cli.error.format")),
             },
             "--lang" => match args.next().as_deref().and_then(Locale::from_tag) {
                 Some(l) => lang = Some(l),
-                None => return Err("--lang takes `en` or `ko`".into()),
+                None => return Err(word("cli.error.lang")),
             },
-            "--rule-set" => rule_set = Some(args.next().ok_or("--rule-set takes an id")?),
-            "--rules" => rules_file = Some(args.next().ok_or("--rules takes a file")?),
+            "--rule-set" => {
+                rule_set = Some(
+                    args.next()
+                        .ok_or_else(|| word("cli.error.rule_set_value"))?,
+                );
+            }
+            "--rules" => {
+                rules_file = Some(args.next().ok_or_else(|| word("cli.error.rules_value"))?)
+            }
             "--reveal-values" => reveal = true,
             other if other.starts_with("--") => {
-                return Err(format!("unknown option `{other}` (see --help)"));
+                return Err(fill(
+                    &word("cli.error.unknown_option"),
+                    &[("option", other)],
+                ));
             }
             other => {
                 if input.replace(other.to_owned()).is_some() {
-                    return Err("give one case file".into());
+                    return Err(word("cli.error.one_case"));
                 }
             }
         }
     }
-    let input = input.ok_or("give a case file, or `-` for standard input (see --help)")?;
+    let input = input.ok_or_else(|| word("cli.error.no_case"))?;
     // Mistakes of the command line (exit status 2), found before any file is read.
     if rules_file.is_some() && rule_set.is_some() {
-        return Err("give --rule-set or --rules, not both".into());
+        return Err(word("cli.error.rule_set_and_rules"));
     }
     if let Some(id) = &rule_set {
-        RuleSet::builtin(id).map_err(|e| e.to_string())?;
+        RuleSet::builtin(id).map_err(|_| common::unknown_rule_set(words))?;
     }
     let format = match (format, lang) {
         (Some(f), _) => f,
@@ -120,7 +107,9 @@ fn run(args: Args) -> Result<String, String> {
     let lang = args.lang.unwrap_or_default();
     let assessor: Box<dyn std::ops::Deref<Target = Assessor>> =
         match (&args.rules_file, &args.rule_set) {
-            (Some(_), Some(_)) => return Err("give --rule-set or --rules, not both".into()),
+            (Some(_), Some(_)) => {
+                return Err(common::word(lang, "cli.error.rule_set_and_rules"));
+            }
             (Some(file), None) => {
                 let text = common::read_text(file, lang)?;
                 let rules = RuleSet::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
@@ -169,10 +158,11 @@ fn run(args: Args) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
+    let words = common::cli_lang();
+    let args = match parse_args(words) {
         Ok(Some(args)) => args,
         Ok(None) => {
-            print!("{HELP}");
+            print!("{}", common::word(words, "cli.assess.help"));
             return ExitCode::SUCCESS;
         }
         Err(message) => {

@@ -23,21 +23,8 @@ use trafficking_indicators::interview::{FinishReason, Interview, Reply, Topic};
 use trafficking_indicators::render::{Locale, fill};
 use trafficking_indicators::{Assessor, Case, ExploitationForm};
 
-const HELP: &str = "\
-interview: a guided screening interview in the terminal
-
-USAGE:
-    interview [--lang en|ko] [--rule-set ID] [--resume CASE.json] [--out CASE.json]
-
-OPTIONS:
-    --lang en|ko      the language of the questions and the report (default en)
-    --rule-set ID     a built-in rule set: ilo-2009, kr-2024 or kr-2023 (default: ilo-2009;
-                      kr-2024, Korean law, with --lang ko)
-    --resume FILE     continue from a saved case
-    --out FILE        save the case there (at `q`, at the end, at the end of input);
-                      without it the case is printed after the report
-    -h, --help        print this help
-";
+// The help and the usage errors are in the locale files (`cli.interview.help`, `cli.error.*`),
+// in the language `--lang` names.
 
 struct Args {
     lang: Locale,
@@ -46,7 +33,8 @@ struct Args {
     out: Option<String>,
 }
 
-fn parse_args() -> Result<Option<Args>, String> {
+fn parse_args(words: Locale) -> Result<Option<Args>, String> {
+    let word = |key| common::word(words, key);
     let mut a = Args {
         lang: Locale::En,
         rule_set: None,
@@ -62,17 +50,23 @@ fn parse_args() -> Result<Option<Args>, String> {
                     .next()
                     .as_deref()
                     .and_then(Locale::from_tag)
-                    .ok_or("--lang takes `en` or `ko`")?;
+                    .ok_or_else(|| word("cli.error.lang"))?;
             }
             "--rule-set" => {
-                let id = args.next().ok_or("--rule-set takes an id")?;
+                let id = args
+                    .next()
+                    .ok_or_else(|| word("cli.error.rule_set_value"))?;
                 // An unknown id is a mistake of the command line (exit status 2).
-                trafficking_indicators::RuleSet::builtin(&id).map_err(|e| e.to_string())?;
+                trafficking_indicators::RuleSet::builtin(&id)
+                    .map_err(|_| common::unknown_rule_set(words))?;
                 a.rule_set = Some(id);
             }
-            "--resume" => a.resume = Some(args.next().ok_or("--resume takes a file")?),
-            "--out" => a.out = Some(args.next().ok_or("--out takes a file")?),
-            _ => return Err("unknown argument (see --help)".into()),
+            "--resume" => {
+                a.resume = Some(args.next().ok_or_else(|| word("cli.error.resume_value"))?)
+            }
+            "--out" => a.out = Some(args.next().ok_or_else(|| word("cli.error.out_value"))?),
+            // Nothing typed is repeated in an error.
+            _ => return Err(word("cli.error.unknown_argument")),
         }
     }
     Ok(Some(a))
@@ -288,9 +282,10 @@ fn run(args: Args) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    match parse_args() {
+    let words = common::cli_lang();
+    match parse_args(words) {
         Ok(None) => {
-            print!("{HELP}");
+            print!("{}", common::word(words, "cli.interview.help"));
             ExitCode::SUCCESS
         }
         Ok(Some(args)) => match run(args) {

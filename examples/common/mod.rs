@@ -75,3 +75,35 @@ pub fn print(text: &str) -> Result<(), String> {
         _ => Ok(()),
     }
 }
+
+/// The language the command line names with `--lang` (`en` when none, or one not known), for
+/// the program's own words (its help and its usage errors), which are needed before the
+/// arguments are read.
+#[allow(dead_code)] // used by `assess` and `interview`; `custom_rules` shares the module
+pub fn cli_lang() -> Locale {
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(2)
+        .find(|pair| pair.first().is_some_and(|a| a == "--lang"))
+        .and_then(|pair| pair.get(1))
+        .and_then(|tag| Locale::from_tag(tag))
+        .unwrap_or(Locale::En)
+}
+
+/// A text of the program's own from the locale files (`cli.*`), in `lang`, English when the
+/// locale lacks it.
+#[allow(dead_code)] // used by `assess` and `interview`; `custom_rules` shares the module
+pub fn word(lang: Locale, key: &'static str) -> String {
+    lang.word(key).unwrap_or(key).to_owned()
+}
+
+/// The usage error for a rule-set id that is not built in, listing those that are.
+#[allow(dead_code)] // used by `assess` and `interview`; `custom_rules` shares the module
+pub fn unknown_rule_set(lang: Locale) -> String {
+    let known: Vec<String> = trafficking_indicators::RuleSet::builtin_ids()
+        .map(|id| format!("`{id}`"))
+        .collect();
+    fill(
+        &word(lang, "cli.error.unknown_rule_set"),
+        &[("known", &known.join(", "))],
+    )
+}

@@ -362,5 +362,33 @@ fn errors_are_in_the_chosen_language() {
     // In English, the `Display` text.
     let (_, _, err) = run_example("assess", &[path]);
     assert!(err.contains("not an allowed value"), "{err}");
+    // The programs' own words: the help and the mistakes of the command line (exit 2).
+    let (code, out, _) = run_example("assess", &["--lang", "ko", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("assess: 사건 기록 파일 하나에서"), "{out}");
+    let (code, out, _) = run_example("interview", &["--lang", "ko", "--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("사용법:") && out.contains("--resume FILE"),
+        "{out}"
+    );
+    let (code, _, err) = run_example(
+        "assess",
+        &[
+            "--lang",
+            "ko",
+            "--rule-set",
+            "kr-2099",
+            "examples/cases/fisher_distant_water.json",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("기본 제공 규칙 세트가 아님"), "{err}");
+    let (code, _, err) = run_example("interview", &["--lang", "ko", "--secret-word"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("알 수 없는 인자") && !err.contains("secret"),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
