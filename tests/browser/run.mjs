@@ -62,6 +62,17 @@ async function test(name, fn) {
 
 // Drives the interview mode with the answers of a case file: the age and forms from the case,
 // "yes" where the case has the indicator present, "no" otherwise, until the interview ends.
+// From the age question: a 30-year-old, labour exploitation, up to the first indicator.
+async function ageAndForms(page) {
+  await page.waitForSelector('#question-text[data-kind="age"]');
+  await page.fill('#answer-number-input', '30');
+  await page.click('#answer-number-ok');
+  await page.waitForSelector('#question-text[data-kind="forms"]');
+  await page.check('#q-form-labour');
+  await page.click('#answer-forms-ok');
+  await page.waitForSelector('#question-text[data-kind="indicator"]');
+}
+
 async function interview(page, caseFile) {
   const full = JSON.parse(fs.readFileSync(caseFile, 'utf8'));
   const present = new Set((full.observations || []).filter((o) => o.status === 'present').map((o) => o.indicator));
@@ -233,13 +244,7 @@ try {
     await page.click('#answer-no');
     await page.waitForSelector('#question-text[data-kind="safety"]');
     await page.click('#answer-no');
-    await page.waitForSelector('#question-text[data-kind="age"]');
-    await page.fill('#answer-number-input', '30');
-    await page.click('#answer-number-ok');
-    await page.waitForSelector('#question-text[data-kind="forms"]');
-    await page.check('#q-form-labour');
-    await page.click('#answer-forms-ok');
-    await page.waitForSelector('#question-text[data-kind="indicator"]');
+    await ageAndForms(page);
     assert.match(await page.locator('#question-means').textContent(), /^Yes records: ./);
     // How the answer is known: seen by the officer, not said by the person.
     const id = await page.locator('#question-text').getAttribute('data-id');
@@ -271,12 +276,7 @@ try {
     await page.click('#answer-number-ok');
     await page.waitForFunction(() => /0 to 130/.test(document.getElementById('error').textContent));
     assert.equal(await page.locator('#question-text').getAttribute('data-kind'), 'age', 'nothing was recorded');
-    await page.fill('#answer-number-input', '30');
-    await page.click('#answer-number-ok');
-    await page.waitForSelector('#question-text[data-kind="forms"]');
-    await page.check('#q-form-labour');
-    await page.click('#answer-forms-ok');
-    await page.waitForSelector('#question-text[data-kind="indicator"]');
+    await ageAndForms(page);
     const key = await page.locator('#question-text').getAttribute('data-key');
     await page.selectOption('#answer-source', 'document');
     await page.fill('#answer-note', 'contract seen');
