@@ -116,6 +116,7 @@ fn words(lang: Locale) -> Value {
         "interview.",
         "element.",
         "strength.",
+        "source.",
     ];
     for (key, text) in &Locale::En.texts().texts {
         if prefixes.iter().any(|p| key.starts_with(p)) {

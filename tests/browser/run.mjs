@@ -141,6 +141,14 @@ try {
     assert.match(report, /판단 수준/);
     await page.click('#tab-checklist');
     assert.match(await page.locator('#checklist-items').textContent(), hangul);
+    // A recorded indicator's "how it is known, note" panel, open, for the README.
+    const details = page.locator('#checklist-items details').first();
+    await details.locator('summary').click();
+    assert.match(await details.locator('summary').textContent(), /^확인 방법·메모: 당사자 진술$/);
+    assert.equal(await details.locator('select option:checked').textContent(), '당사자 진술');
+    await details.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 150));
+    await page.screenshot({ path: path.join(shots, 'checklist-ko.png'), fullPage: false });
     await page.click('#tab-interview');
     await page.screenshot({ path: path.join(shots, 'result-ko.png'), fullPage: true });
     await page.close();
@@ -248,6 +256,8 @@ try {
     assert.match(await page.locator('#question-means').textContent(), /^Yes records: ./);
     // How the answer is known: seen by the officer, not said by the person.
     const id = await page.locator('#question-text').getAttribute('data-id');
+    // In words, not keys (the page's words once lacked the sources).
+    assert.equal(await page.locator('#answer-source option:checked').textContent(), 'the person says so');
     await page.selectOption('#answer-source', 'direct_observation');
     await page.click('#answer-yes');
     await page.waitForFunction((i) => document.getElementById('question-text').dataset.id !== i
