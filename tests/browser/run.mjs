@@ -62,6 +62,16 @@ async function test(name, fn) {
 
 // Drives the interview mode with the answers of a case file: the age and forms from the case,
 // "yes" where the case has the indicator present, "no" otherwise, until the interview ends.
+// Every text the page shows is a word, never a key of the locale files (a key is shown when a
+// word is missing from the page's words): the page's text, its options and placeholders.
+async function noKeysShown(page) {
+  const texts = await page.evaluate(() => [document.body.innerText,
+    ...[...document.querySelectorAll('option')].map((o) => o.textContent),
+    ...[...document.querySelectorAll('[placeholder]')].map((e) => e.placeholder)].join('\n'));
+  const key = /\b(?:page|source|form|sector|measure|offence|condition|interview|element|strength|dimension|level|error|file|cli)\.[a-z_]+(?:\.[a-z_]+)*\b/;
+  assert.doesNotMatch(texts, key);
+}
+
 // From the age question: a 30-year-old, labour exploitation, up to the first indicator.
 async function ageAndForms(page) {
   await page.waitForSelector('#question-text[data-kind="age"]');
@@ -118,6 +128,10 @@ try {
     await interview(page, fisher);
     const expected = assessFile(fisher, 'ilo-2009');
     assert.equal(await page.locator('#level').getAttribute('data-level'), expected.level);
+    await noKeysShown(page);
+    await page.click('#tab-checklist');
+    await noKeysShown(page);
+    await page.click('#tab-interview');
     await page.screenshot({ path: path.join(shots, 'result-en.png'), fullPage: true });
     await page.close();
   });
@@ -149,7 +163,9 @@ try {
     await details.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, 150));
     await page.screenshot({ path: path.join(shots, 'checklist-ko.png'), fullPage: false });
+    await noKeysShown(page);
     await page.click('#tab-interview');
+    await noKeysShown(page);
     await page.screenshot({ path: path.join(shots, 'result-ko.png'), fullPage: true });
     await page.close();
   });
