@@ -383,7 +383,10 @@ fn errors_are_in_the_chosen_language() {
         ],
     );
     assert_eq!(code, 2);
-    assert!(err.contains("이 이름의 기본 제공 규칙 세트가 없음"), "{err}");
+    assert!(
+        err.contains("이 이름의 기본 제공 규칙 세트가 없음"),
+        "{err}"
+    );
     let (code, _, err) = run_example("interview", &["--lang", "ko", "--secret-word"]);
     assert_eq!(code, 2);
     assert!(
