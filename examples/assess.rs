@@ -37,7 +37,7 @@ struct Args {
 }
 
 fn parse_args(words: Locale) -> Result<Option<Args>, String> {
-    let word = |key| common::word(words, key);
+    let word = |key: &str| words.word_or_key(key).to_owned();
     let mut format = None;
     let mut lang = None;
     let mut rule_set = None;
@@ -108,7 +108,7 @@ fn run(args: Args) -> Result<String, String> {
     let assessor: Box<dyn std::ops::Deref<Target = Assessor>> =
         match (&args.rules_file, &args.rule_set) {
             (Some(_), Some(_)) => {
-                return Err(common::word(lang, "cli.error.rule_set_and_rules"));
+                return Err(lang.word_or_key("cli.error.rule_set_and_rules").to_owned());
             }
             (Some(file), None) => {
                 let text = common::read_text(file, lang)?;
@@ -118,12 +118,7 @@ fn run(args: Args) -> Result<String, String> {
                 Box::new(Box::new(assessor))
             }
             (None, id) => {
-                // Korean means Korean law unless a rule set is named.
-                let default = match args.lang {
-                    Some(Locale::Ko) => "kr-2024",
-                    _ => trafficking_indicators::DEFAULT_RULE_SET,
-                };
-                let id = id.as_deref().unwrap_or(default);
+                let id = id.as_deref().unwrap_or(common::default_rule_set(lang));
                 Box::new(Assessor::builtin(id).map_err(|e| e.to_string())?)
             }
         };
@@ -162,7 +157,7 @@ fn main() -> ExitCode {
     let args = match parse_args(words) {
         Ok(Some(args)) => args,
         Ok(None) => {
-            print!("{}", common::word(words, "cli.assess.help"));
+            print!("{}", words.word_or_key("cli.assess.help"));
             return ExitCode::SUCCESS;
         }
         Err(message) => {

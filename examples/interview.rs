@@ -34,7 +34,7 @@ struct Args {
 }
 
 fn parse_args(words: Locale) -> Result<Option<Args>, String> {
-    let word = |key| common::word(words, key);
+    let word = |key: &str| words.word_or_key(key).to_owned();
     let mut a = Args {
         lang: Locale::En,
         rule_set: None,
@@ -122,14 +122,10 @@ fn read_input(line: &str) -> Input {
 }
 
 fn run(args: Args) -> Result<(), String> {
-    // Korean means Korean law unless a rule set is named.
-    let rule_set = args.rule_set.clone().unwrap_or_else(|| {
-        match args.lang {
-            Locale::Ko => "kr-2024",
-            _ => trafficking_indicators::DEFAULT_RULE_SET,
-        }
-        .to_owned()
-    });
+    let rule_set = args
+        .rule_set
+        .clone()
+        .unwrap_or_else(|| common::default_rule_set(args.lang).to_owned());
     let assessor = Assessor::builtin(&rule_set).map_err(|e| e.to_string())?;
     let lang = args.lang;
     // A saved case that cannot be resumed says why in the officer's language.
@@ -285,7 +281,7 @@ fn main() -> ExitCode {
     let words = common::cli_lang();
     match parse_args(words) {
         Ok(None) => {
-            print!("{}", common::word(words, "cli.interview.help"));
+            print!("{}", words.word_or_key("cli.interview.help"));
             ExitCode::SUCCESS
         }
         Ok(Some(args)) => match run(args) {

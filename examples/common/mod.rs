@@ -21,7 +21,7 @@ pub fn read_text(path: &str, lang: Locale) -> Result<String, String> {
         .max_catalogue_bytes
         .max(limits.max_rule_set_bytes)
         .max(limits.max_case_bytes);
-    let word = |key: &'static str| lang.word(key).unwrap_or(key);
+    let word = |key| lang.word_or_key(key);
     let (name, reader): (String, Box<dyn Read>) = if path == "-" {
         (
             word("file.standard_input").to_owned(),
@@ -89,11 +89,14 @@ pub fn cli_lang() -> Locale {
         .unwrap_or(Locale::En)
 }
 
-/// A text of the program's own from the locale files (`cli.*`), in `lang`, English when the
-/// locale lacks it.
+/// The rule set when none is named: Korean means Korean law (`kr-2024`), as on the page;
+/// otherwise the crate's default.
 #[allow(dead_code)] // used by `assess` and `interview`; `custom_rules` shares the module
-pub fn word(lang: Locale, key: &'static str) -> String {
-    lang.word(key).unwrap_or(key).to_owned()
+pub fn default_rule_set(lang: Locale) -> &'static str {
+    match lang {
+        Locale::Ko => "kr-2024",
+        Locale::En => trafficking_indicators::DEFAULT_RULE_SET,
+    }
 }
 
 /// The usage error for a rule-set id that is not built in, listing those that are.
@@ -103,7 +106,7 @@ pub fn unknown_rule_set(lang: Locale) -> String {
         .map(|id| format!("`{id}`"))
         .collect();
     fill(
-        &word(lang, "cli.error.unknown_rule_set"),
+        lang.word_or_key("cli.error.unknown_rule_set"),
         &[("known", &known.join(", "))],
     )
 }

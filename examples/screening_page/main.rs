@@ -74,15 +74,11 @@ fn json_response(request: Request, status: u16, value: &Value) {
     );
 }
 
+/// An error answer. What an officer can meet is in the page's language (`page.error.*`,
+/// `page.invalid_*`, the case's errors); the messages only a broken client can cause (a
+/// request that is not JSON, an unknown reply) are for the integrator, in English.
 fn error(request: Request, status: u16, message: &str) {
     json_response(request, status, &json!({ "error": message }));
-}
-
-/// The page's own words for what an officer may meet (in the page's language); the messages
-/// only a broken client can cause (a request that is not JSON, an unknown reply) are for the
-/// integrator, in English.
-fn page_word(lang: Locale, key: &str) -> String {
-    lang.word(key).unwrap_or(key).to_owned()
 }
 
 /// The query parameters the API knows: `lang` and `rule_set`.
@@ -248,7 +244,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
             asked.get("id").and_then(Value::as_str).map(str::to_owned),
         );
         if shown.map(|(n, id)| (Some(n), id)) != Some(asked) {
-            return Err(page_word(lang, "page.error.question_changed"));
+            return Err(lang.word_or_key("page.error.question_changed").to_owned());
         }
     }
     let note = answer.get("note").and_then(Value::as_str);
@@ -282,7 +278,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
                 Some(n) => iv.answer_age(Some(n)),
                 // The page checks this before it sends; another client gets the same
                 // words, in the page's language.
-                None => return Err(page_word(lang, "page.invalid_age")),
+                None => return Err(lang.word_or_key("page.invalid_age").to_owned()),
             },
         }
     } else if let Some(year) = answer.get("birth_year") {
@@ -294,7 +290,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
                 .filter(|n| (1900..=2100).contains(n))
             {
                 Some(n) => iv.answer_birth_year(Some(n)),
-                None => return Err(page_word(lang, "page.invalid_birth_year")),
+                None => return Err(lang.word_or_key("page.invalid_birth_year").to_owned()),
             },
         }
     } else if let Some(forms) = answer.get("forms") {
@@ -361,7 +357,7 @@ fn handle(mut request: Request, allowed: &[String]) {
                 // A file too large to be a case is something an officer can meet (loading
                 // the wrong file): said in the page's language.
                 Err((413, _)) => {
-                    return error(request, 413, &page_word(lang, "page.error.too_large"));
+                    return error(request, 413, lang.word_or_key("page.error.too_large"));
                 }
                 Err((status, message)) => return error(request, status, message),
             };

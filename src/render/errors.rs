@@ -18,7 +18,7 @@ use crate::render::locale::{Locale, fill};
 /// The words of `key` in `locale`, English when the locale lacks them; the key itself when
 /// neither has it (a test checks that every key used here is in the English file).
 fn word(locale: Locale, key: &str) -> String {
-    locale.word(key).unwrap_or(key).to_owned()
+    locale.word_or_key(key).to_owned()
 }
 
 fn template(locale: Locale, key: &str, values: &[(&str, &str)]) -> String {

@@ -130,6 +130,12 @@ impl Locale {
             .get(key)
             .or_else(|| Locale::En.texts().get(key))
     }
+
+    /// [`word`](Self::word), or the key itself where no locale has it: a missing text shows
+    /// as its key (which a reader reports and the page's tests catch), never as nothing.
+    pub fn word_or_key(self, key: &str) -> &str {
+        self.word(key).unwrap_or(key)
+    }
 }
 
 /// Fills the named values of a template: `{name}` becomes the value. Names not given stay as
