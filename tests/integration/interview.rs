@@ -150,15 +150,20 @@ fn a_saved_case_resumes_at_the_same_next_question() {
     assert_ne!(next.topic, Topic::Indicator(skipped.clone()));
 }
 
+/// A 30-year-old in labour exploitation, safety asked, with one lead recorded before the
+/// interview: withholding of wages "not assessed", with `fields` (its note, its source).
+fn with_a_lead(fields: &str) -> Case {
+    Case::from_json(&format!(
+        r#"{{"subject": {{"age_years": 30}}, "forms": ["labour"],
+            "interview": {{"safety": {{"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}},
+            "observations": [{{"indicator": "withholding_of_wages", "status": "not_assessed", {fields}}}]}}"#
+    ))
+    .expect("case")
+}
+
 #[test]
 fn a_lead_recorded_before_the_interview_comes_first_and_only_once() {
-    let case = Case::from_json(
-        r#"{"subject": {"age_years": 30}, "forms": ["labour"],
-            "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}},
-            "observations": [{"indicator": "withholding_of_wages", "status": "not_assessed",
-                              "note": "the employer said he keeps the wages for her"}]}"#,
-    )
-    .expect("case");
+    let case = with_a_lead(r#""note": "the employer said he keeps the wages for her""#);
     let mut iv = Interview::new(assessor(), case).expect("starts");
     let q = iv.next().expect("a question");
     assert!(q.lead);
@@ -585,13 +590,7 @@ fn a_skip_records_no_source_and_not_known_records_the_persons_answer() {
 /// answer.
 #[test]
 fn answering_a_lead_keeps_what_was_recorded_before() {
-    let case = Case::from_json(
-        r#"{"subject": {"age_years": 30}, "forms": ["labour"],
-            "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}},
-            "observations": [{"indicator": "withholding_of_wages", "status": "not_assessed",
-                              "source": "document", "note": "pay slips show no wages since May"}]}"#,
-    )
-    .expect("case");
+    let case = with_a_lead(r#""source": "document", "note": "pay slips show no wages since May""#);
     let mut iv = Interview::new(assessor(), case).expect("starts");
     let q = iv.next().expect("the lead comes first");
     assert!(q.lead);
