@@ -516,17 +516,19 @@ impl<'a> Words<'a> {
         // Four numbers: the directory's first two (it lists first what every case needs:
         // the police and the trafficking hotline), then those fitted to this person, the most
         // specific first (the sector; a child, a disability, the form, a measure; not a
-        // national), then the rest in the directory's order.
-        let mut numbered: Vec<(usize, String)> = self
+        // national), then the rest in the directory's order. A number already listed is not
+        // listed again (112 is the police's and, for a child, the child abuse report's): the
+        // full list below names every service with its number.
+        let mut numbered: Vec<(usize, &str, String)> = self
             .contacts()
             .filter_map(|w| {
-                let n = w.advice.number.as_ref()?;
-                let line = if w.name.contains(&**n) {
+                let n = w.advice.number.as_deref()?;
+                let line = if w.name.contains(n) {
                     w.name.to_owned()
                 } else {
                     format!("{} {n}", w.name)
                 };
-                Some((specificity(w.context), line))
+                Some((specificity(w.context), n, line))
             })
             .collect();
         for (i, entry) in numbered.iter_mut().enumerate().take(2) {
@@ -537,15 +539,25 @@ impl<'a> Words<'a> {
         let mut not_national = 0;
         for entry in numbered
             .iter_mut()
-            .filter(|(rank, _)| *rank == NOT_NATIONAL)
+            .filter(|(rank, _, _)| *rank == NOT_NATIONAL)
         {
             not_national += 1;
             if not_national > 1 {
                 entry.0 = GENERAL + 1;
             }
         }
-        numbered.sort_by_key(|(rank, _)| *rank);
-        let numbers: Vec<String> = numbered.into_iter().map(|(_, line)| line).take(4).collect();
+        numbered.sort_by_key(|(rank, _, _)| *rank);
+        let mut listed: Vec<&str> = Vec::with_capacity(4);
+        let mut numbers: Vec<String> = Vec::with_capacity(4);
+        for (_, number, line) in numbered {
+            if numbers.len() == 4 {
+                break;
+            }
+            if !listed.contains(&number) {
+                listed.push(number);
+                numbers.push(line);
+            }
+        }
         if !numbers.is_empty() {
             writeln!(
                 out,

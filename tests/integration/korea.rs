@@ -201,3 +201,45 @@ fn the_first_screen_numbers_are_fitted_to_the_person() {
         );
     }
 }
+
+/// A child's case names the child abuse report and child protection route (112), which is
+/// also the police's number: the first screen lists each number once, so a foreign child in
+/// the sex trade still gets Danuri's line in the child's language, and the full list names
+/// the child protection route with its legal basis.
+#[test]
+fn the_first_screen_lists_each_number_once() {
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 15, "national": false}, "forms": ["sexual"],
+            "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let a = assessor.assess(&case).expect("assessed");
+    assert!(
+        a.contacts
+            .iter()
+            .any(|c| c.id.as_str() == "child_abuse_report_and_protection"),
+        "{:?}",
+        a.contacts
+    );
+    for (report, call) in [
+        (a.report(), "Who to call:"),
+        (
+            a.report_in(trafficking_indicators::render::Locale::Ko),
+            "연락처:",
+        ),
+    ] {
+        let line = report
+            .lines()
+            .find(|l| l.trim_start().starts_with(call))
+            .unwrap_or_default();
+        let numbers: Vec<&str> = line.split(" · ").collect();
+        assert_eq!(numbers.len(), 4, "{line}");
+        assert_eq!(line.matches("112").count(), 1, "{line}");
+        assert!(
+            line.contains("1388") && line.contains("1577-1366"),
+            "{line}"
+        );
+        assert!(report.contains("아동보호전문기관"), "{report}");
+    }
+}
