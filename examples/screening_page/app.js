@@ -176,7 +176,13 @@ function keepingFocus(build) {
 }
 
 function renderPerson() {
+  // Text being typed in a field of the person when the form is rebuilt (after another change
+  // finished) keeps what was typed; it is recorded when the officer leaves the field.
+  const active = document.activeElement;
+  const typing = active && active.type === 'text' && $('person-fields').contains(active)
+    ? { id: active.id, value: active.value } : null;
   keepingFocus(buildPerson);
+  if (typing && $(typing.id)) $(typing.id).value = typing.value;
 }
 
 // A free-text field of the case (`path`: one or two keys), removed when emptied.
@@ -278,7 +284,21 @@ function offences(kinds) {
           if (o) { if (value) o.stage = value; else delete o.stage; }
         });
       });
-      line.append(' ', stage);
+      // What the officer knows of it (where, when, on what grounds), kept with the case and
+      // never in the report.
+      const note = document.createElement('input');
+      note.id = 'f-offences-' + kind + '-note'; note.type = 'text'; note.maxLength = 4000;
+      note.placeholder = w('page.note');
+      note.setAttribute('aria-label', w('page.note') + ': ' + w('offence.' + kind));
+      note.value = current.note || '';
+      note.addEventListener('change', () => {
+        const value = note.value.trim();
+        update((next) => {
+          const o = (next.offences || []).find((x) => x.kind === kind);
+          if (o) { if (value) o.note = value; else delete o.note; }
+        });
+      });
+      line.append(' ', stage, ' ', note);
     }
     set.append(line);
   }

@@ -375,7 +375,7 @@ try {
     await page.close();
   });
 
-  await test('arrow keys on a select record the value chosen; Korean chooses Korean law unless a rule set was chosen', async () => {
+  await test('arrow keys on a select record the value chosen; Korean chooses Korean law unless a rule set was chosen; an offence keeps its note', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     await page.goto(url);
     await page.waitForSelector('#question-text[data-kind]');
@@ -394,13 +394,30 @@ try {
     await page.waitForSelector('#f-offences-prostitution-stage');
     await page.selectOption('#f-offences-prostitution-stage', 'charged');
     await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-offences-prostitution-stage').value === 'charged');
+    // The offence's note: typed, then another change finishes while the officer is still
+    // typing (the form is rebuilt): what was typed is neither lost nor left unrecorded
+    // (Chromium records it as the old field goes; the page also keeps the typed text in the
+    // new field, for browsers that do not).
+    await page.click('#f-offences-prostitution-note');
+    await page.keyboard.type('11월 12일 단속 현장에서 체포');
+    await page.evaluate(() => {
+      const s = document.getElementById('f-disability');
+      s.value = 'false';
+      s.dispatchEvent(new Event('change'));
+    });
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-disability').value === 'false');
+    assert.equal(await page.inputValue('#f-offences-prostitution-note'), '11월 12일 단속 현장에서 체포');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-offences-prostitution-note');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => !document.body.dataset.busy);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     assert.equal(download.suggestedFilename(), 'case-kr-2024.json');
     const saved = path.join(os.tmpdir(), 'ti-keys-case.json');
     await download.saveAs(saved);
     const c = JSON.parse(fs.readFileSync(saved, 'utf8'));
     assert.equal(c.subject.national, false);
-    assert.deepEqual(c.offences, [{ kind: 'prostitution', stage: 'charged' }]);
+    assert.equal(c.subject.disability, false);
+    assert.deepEqual(c.offences, [{ kind: 'prostitution', stage: 'charged', note: '11월 12일 단속 현장에서 체포' }]);
     await page.close();
   });
 
