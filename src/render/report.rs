@@ -285,18 +285,46 @@ impl<'a> Words<'a> {
             })
     }
 
-    /// The short action for the first screen.
-    fn action(&self, r: &Recommendation) -> String {
-        let grounds: Vec<&str> = r
-            .pending_offences
+    /// The offences the law says are not punished whatever identification finds: covered
+    /// unconditionally and mandatory (for a child in the sex trade, Youth Sex Offences Act
+    /// Art. 38(1) in the Korean rule sets; not an adult's, whose cover depends on a finding):
+    /// the first screen's non-punishment line names them, so the advice to wait for
+    /// identification does not (it would read as if they could be pursued afterwards).
+    fn not_punished(&self) -> Vec<crate::case::OffenceKind> {
+        self.a
+            .recommendation(RecommendationKind::NonPunishment)
+            .map(|np| {
+                np.offences
+                    .iter()
+                    .filter(|o| {
+                        o.unconditional
+                            && o.effect == Some(crate::policy::rule_set::LegalEffect::NotPunished)
+                    })
+                    .map(|o| o.offence)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What a first-screen action names as its grounds: the pending offences the law does not
+    /// already rule out punishing, and the pending measures.
+    fn grounds(&self, r: &Recommendation) -> Vec<&str> {
+        let not_punished = self.not_punished();
+        r.pending_offences
             .iter()
+            .filter(|o| !not_punished.contains(o))
             .map(|o| self.ui(&format!("offence.{}", o.as_str())))
             .chain(
                 r.measures
                     .iter()
                     .map(|m| self.ui(&format!("measure.{}", m.as_str()))),
             )
-            .collect();
+            .collect()
+    }
+
+    /// The short action for the first screen.
+    fn action(&self, r: &Recommendation) -> String {
+        let grounds = self.grounds(r);
         let text = self.uif(
             &format!("action.{}", snake(&r.kind)),
             &[("grounds", &grounds.join(", "))],
@@ -475,10 +503,16 @@ impl<'a> Words<'a> {
             writeln!(out, "  ! {}", self.notice(n))?;
             safety += 1;
         }
+        // Protection pending identification whose every ground is an offence the law does not
+        // punish (the non-punishment line below names them) leaves the first screen.
         let mut actions: Vec<&Recommendation> = a
             .recommendations
             .iter()
             .filter(|r| r.kind != RecommendationKind::NonPunishment)
+            .filter(|r| {
+                r.kind != RecommendationKind::ProtectionPendingIdentification
+                    || !self.grounds(r).is_empty()
+            })
             .collect();
         actions.sort_by_key(|r| PRIORITY.iter().position(|k| *k == r.kind));
         if actions.is_empty() && safety == 0 {
@@ -762,17 +796,36 @@ impl<'a> Words<'a> {
         for el in e.elements.iter().filter(|el| !el.indicators.is_empty()) {
             any = true;
             let labels: Vec<&str> = el.indicators.iter().map(|id| self.label(id)).collect();
-            writeln!(
-                out,
-                "  {}",
+            let line = if el.required && !el.met {
+                // Recorded, but the rule set does not count them alone for this person (an
+                // adult's act needs a positive recruitment dimension): said, not left for the
+                // reader to square with "not met" below.
+                let dimensions: Vec<&str> = self
+                    .rules()
+                    .person_rule
+                    .elements
+                    .iter()
+                    .filter(|r| r.element == el.element)
+                    .flat_map(|r| r.dimensions.iter().map(|d| self.dimension(*d)))
+                    .collect();
+                self.uif(
+                    "report.element_recorded_not_counted",
+                    &[
+                        ("element", self.element(el.element)),
+                        ("list", &labels.join("; ")),
+                        ("dimensions", &dimensions.join(", ")),
+                    ],
+                )
+            } else {
                 self.uif(
                     "report.element_shown_by",
                     &[
                         ("element", self.element(el.element)),
-                        ("list", &labels.join("; "))
+                        ("list", &labels.join("; ")),
                     ],
                 )
-            )?;
+            };
+            writeln!(out, "  {line}")?;
         }
         if !any {
             writeln!(out, "  {}", self.ui("report.nothing_present"))?;

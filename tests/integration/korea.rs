@@ -243,3 +243,70 @@ fn the_first_screen_lists_each_number_once() {
         assert!(report.contains("아동보호전문기관"), "{report}");
     }
 }
+
+/// The first screen of a child in the sex trade: the prostitution offence is on the
+/// non-punishment line (not punished, whatever identification finds: Youth Sex Offences Act
+/// Art. 38(1)), not on the advice to wait for identification, which would read as if it
+/// could be pursued afterwards; the full advice names the police's duty to notify (Art.
+/// 38(2),(3)). An adult's prostitution offence, whose cover depends on a finding, stays on it.
+#[test]
+fn a_child_in_the_sex_trade_is_not_told_to_wait_for_identification_before_booking() {
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let report = |age: u32| {
+        let case = trafficking_indicators::Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": {age}, "national": true}}, "forms": ["sexual"],
+                "observations": [
+                  {{"indicator": "purpose_sexual_exploitation", "status": "present"}},
+                  {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                  {{"indicator": "threats_of_violence_at_destination", "status": "present"}}],
+                "offences": [{{"kind": "prostitution", "stage": "suspected"}}]}}"#
+        ))
+        .expect("valid");
+        assessor.assess(&case).expect("assessed").report()
+    };
+    let first_screen = |r: &str| -> String {
+        r.lines()
+            .skip_while(|l| !l.starts_with("WHAT TO DO NOW"))
+            .take_while(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+            .to_lowercase()
+    };
+    let child = report(16);
+    let screen = first_screen(&child);
+    assert!(!screen.contains("until identification"), "{screen}");
+    assert!(screen.contains("not punished"), "{screen}");
+    assert!(child.contains("Art. 38(2),(3)"), "{child}");
+    let adult = report(30);
+    let screen = first_screen(&adult);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("until identification") && l.contains("prostitution")),
+        "{screen}"
+    );
+}
+
+/// An adult's recorded recruitment and receipt do not evidence the act under the Korean rule
+/// sets (the act needs a positive recruitment dimension): the report says so where it lists
+/// them, in both languages, instead of listing them as what shows the act.
+#[test]
+fn recorded_acts_that_do_not_count_for_an_adult_are_said_not_to_count() {
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 30}, "forms": ["sexual"],
+            "observations": [
+              {"indicator": "act_recruitment", "status": "present"},
+              {"indicator": "act_receipt", "status": "present"},
+              {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let a = assessor.assess(&case).expect("assessed");
+    let en = a.report();
+    assert!(en.contains("Recorded for the act: "), "{en}");
+    assert!(!en.contains("Shown for the act"), "{en}");
+    assert!(en.contains("Deception during recruitment"), "{en}");
+    let ko = a.report_in(trafficking_indicators::render::Locale::Ko);
+    assert!(ko.contains("행위 관련 기록: "), "{ko}");
+    assert!(!ko.contains("행위 확인 근거"), "{ko}");
+}
