@@ -504,6 +504,11 @@ pub struct RuleSet {
     /// The date from which the rule set applies, `YYYY-MM-DD`.
     #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub effective_date: String,
+    /// How the effective date is known, where it was not read in a source (for example
+    /// computed from "three months after promulgation"): the report shows the mark beside
+    /// the date. Absent: read in the sources the rule set cites.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_date_verification: Option<Verification>,
     /// A short title.
     #[schemars(length(min = 1, max = 300))]
     pub title: String,

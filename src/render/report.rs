@@ -443,6 +443,17 @@ impl<'a> Words<'a> {
             None => writeln!(out, "{}", self.ui("report.title"))?,
         }
         let digest = a.rule_set.digest.get(..12).unwrap_or(&a.rule_set.digest);
+        // A date not read in a source carries its mark (kr-2024's is computed).
+        let date = match self.rules().effective_date_verification {
+            Some(v) if v != Verification::Verified => self.uif(
+                "report.date_marked",
+                &[
+                    ("date", &one_line(&a.rule_set.effective_date)),
+                    ("mark", self.verification(v)),
+                ],
+            ),
+            _ => one_line(&a.rule_set.effective_date).into_owned(),
+        };
         writeln!(
             out,
             "{}",
@@ -451,7 +462,7 @@ impl<'a> Words<'a> {
                 &[
                     ("id", &one_line(&a.rule_set.id)),
                     ("version", &one_line(&a.rule_set.version)),
-                    ("date", &one_line(&a.rule_set.effective_date)),
+                    ("date", &date),
                     ("digest", &one_line(digest)),
                 ],
             )

@@ -310,3 +310,29 @@ fn recorded_acts_that_do_not_count_for_an_adult_are_said_not_to_count() {
     assert!(ko.contains("행위 관련 기록: "), "{ko}");
     assert!(!ko.contains("행위 확인 근거"), "{ko}");
 }
+
+/// `kr-2024`'s effective date is computed, not read in a source: the report's header says so
+/// beside the date, in both languages; `kr-2023`'s date carries no mark.
+#[test]
+fn a_computed_effective_date_is_marked_in_the_header() {
+    let case = trafficking_indicators::Case::from_json("{}").expect("valid");
+    let header = |id: &str, locale| {
+        let a = trafficking_indicators::Assessor::builtin(id)
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed");
+        a.report_in(locale)
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    use trafficking_indicators::render::Locale;
+    assert!(header("kr-2024", Locale::En).contains("(effective 2024-06-27, unverified)"));
+    assert!(header("kr-2024", Locale::Ko).contains("(시행 2024-06-27, 미확인)"));
+    let older = header("kr-2023", Locale::En);
+    assert!(
+        older.contains("(effective ") && !older.contains("unverified"),
+        "{older}"
+    );
+}
