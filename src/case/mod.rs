@@ -517,7 +517,7 @@ impl OffenceKind {
     pub const fn label(self) -> &'static str {
         match self {
             OffenceKind::IrregularEntry => "irregular entry",
-            OffenceKind::IrregularStay => "irregular stay",
+            OffenceKind::IrregularStay => "irregular stay or work without a permit",
             OffenceKind::DocumentOffence => "a document offence",
             OffenceKind::Prostitution => "a prostitution-related offence",
             OffenceKind::DrugOffence => "a drug offence",
