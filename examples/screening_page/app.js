@@ -176,13 +176,25 @@ function keepingFocus(build) {
 }
 
 function renderPerson() {
-  // Text being typed in a field of the person when the form is rebuilt (after another change
-  // finished) keeps what was typed; it is recorded when the officer leaves the field.
+  // Text or a number being typed in a field of the person when the form is rebuilt (after
+  // another change finished) keeps what was typed; it is recorded when the officer leaves the
+  // field.
   const active = document.activeElement;
-  const typing = active && active.type === 'text' && $('person-fields').contains(active)
+  const typing = active && (active.type === 'text' || active.type === 'number') && $('person-fields').contains(active)
     ? { id: active.id, value: active.value } : null;
   keepingFocus(buildPerson);
-  if (typing && $(typing.id)) $(typing.id).value = typing.value;
+  if (typing && $(typing.id)) keepTyped($(typing.id), typing.value);
+}
+
+// Puts text the officer was typing into the rebuilt field `el`. A value set by the page is not
+// the officer's edit, so the browser fires no change when the field is left: if none fires,
+// the page records it then itself (once, and only if it differs from what the case has).
+function keepTyped(el, typed) {
+  if (el.value === typed) return;
+  el.value = typed;
+  let changed = false;
+  el.addEventListener('change', () => { changed = true; }, { once: true });
+  el.addEventListener('blur', () => { if (!changed) el.dispatchEvent(new Event('change')); }, { once: true });
 }
 
 // A free-text field of the case (`path`: one or two keys), removed when emptied.
@@ -405,7 +417,7 @@ function checklistDetails(id, observation, typing) {
   const note = document.createElement('input');
   note.id = 'c-note-' + id; note.type = 'text'; note.maxLength = 4000;
   note.value = observation.note || '';
-  if (typing && typing.id === note.id) note.value = typing.value;
+  if (typing && typing.id === note.id) keepTyped(note, typing.value);
   // On change (when the field is left), not on every key: each change is assessed.
   note.addEventListener('change', () => {
     const value = note.value.trim();

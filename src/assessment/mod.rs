@@ -102,6 +102,10 @@ pub struct RuleSetStamp {
     pub version: Text,
     /// The date from which the rule set applies.
     pub effective_date: Text,
+    /// How the effective date is known, where the rule set says it was not read in a source
+    /// (`kr-2024`'s is computed): absent when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_date_verification: Option<crate::model::indicator::Verification>,
     /// SHA-256 of the rule set's canonical JSON.
     pub digest: Text,
     /// SHA-256 of the catalogue's canonical JSON.

@@ -517,7 +517,9 @@ impl OffenceKind {
     pub const fn label(self) -> &'static str {
         match self {
             OffenceKind::IrregularEntry => "irregular entry",
-            OffenceKind::IrregularStay => "irregular stay or work without a permit",
+            OffenceKind::IrregularStay => {
+                "irregular stay or work without a permit (including work outside one's status)"
+            }
             OffenceKind::DocumentOffence => "a document offence",
             OffenceKind::Prostitution => "a prostitution-related offence",
             OffenceKind::DrugOffence => "a drug offence",

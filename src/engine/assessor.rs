@@ -582,6 +582,9 @@ impl Assessor {
             id: Text::from(rule_set.id.as_str()),
             version: Text::from(rule_set.version.as_str()),
             effective_date: Text::from(rule_set.effective_date.as_str()),
+            effective_date_verification: rule_set
+                .effective_date_verification
+                .filter(|v| *v != crate::model::indicator::Verification::Verified),
             digest: Text::from(rule_set_digest.as_str()),
             catalogue_digest: Text::from(catalogue_digest.as_str()),
         });

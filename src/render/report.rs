@@ -287,10 +287,16 @@ impl<'a> Words<'a> {
 
     /// The offences the law says are not punished whatever identification finds: covered
     /// unconditionally and mandatory (for a child in the sex trade, Youth Sex Offences Act
-    /// Art. 38(1) in the Korean rule sets; not an adult's, whose cover depends on a finding):
+    /// Art. 38(1) in the Korean rule sets; not an adult's, whose cover depends on a finding,
+    /// nor a child's presumed pending age assessment):
     /// the first screen's non-punishment line names them, so the advice to wait for
     /// identification does not (it would read as if they could be pursued afterwards).
     fn not_punished(&self) -> Vec<crate::case::OffenceKind> {
+        // A child presumed pending age assessment is not yet covered: the presumption is
+        // advice, and the law binds only if the person is a child.
+        if self.a.explanation.subject.age_basis == crate::assessment::AgeBasis::Presumed {
+            return Vec::new();
+        }
         self.a
             .recommendation(RecommendationKind::NonPunishment)
             .map(|np| {
@@ -444,8 +450,8 @@ impl<'a> Words<'a> {
         }
         let digest = a.rule_set.digest.get(..12).unwrap_or(&a.rule_set.digest);
         // A date not read in a source carries its mark (kr-2024's is computed).
-        let date = match self.rules().effective_date_verification {
-            Some(v) if v != Verification::Verified => self.uif(
+        let date = match a.rule_set.effective_date_verification {
+            Some(v) => self.uif(
                 "report.date_marked",
                 &[
                     ("date", &one_line(&a.rule_set.effective_date)),
@@ -807,13 +813,18 @@ impl<'a> Words<'a> {
         for el in e.elements.iter().filter(|el| !el.indicators.is_empty()) {
             any = true;
             let labels: Vec<&str> = el.indicators.iter().map(|id| self.label(id)).collect();
-            let line = if el.required && !el.met {
+            // The means are required of this person (not exempt): then an element is met only
+            // through its dimensions or lists.
+            let means_required = e
+                .elements
+                .iter()
+                .any(|x| x.element == PalermoElement::Means && x.required);
+            let line = if el.required && !el.met && means_required {
                 // Recorded, but the rule set does not count them alone for this person (an
-                // adult's act needs a positive recruitment dimension): said, not left for the
-                // reader to square with "not met" below.
-                let dimensions: Vec<&str> = self
-                    .rules()
-                    .person_rule
+                // adult's act needs a positive recruitment dimension): said, with the mark of
+                // the rule, not left for the reader to square with "not met" below.
+                let rule = &self.rules().person_rule;
+                let dimensions: Vec<&str> = rule
                     .elements
                     .iter()
                     .filter(|r| r.element == el.element)
@@ -825,6 +836,7 @@ impl<'a> Words<'a> {
                         ("element", self.element(el.element)),
                         ("list", &labels.join("; ")),
                         ("dimensions", &dimensions.join(", ")),
+                        ("mark", self.verification(rule.basis.verification)),
                     ],
                 )
             } else {
@@ -998,7 +1010,7 @@ impl<'a> Words<'a> {
                 "*"
             };
             writeln!(out, "  {marker} {}", self.full_text(r))?;
-            if !r.pending_offences.is_empty() || !r.measures.is_empty() {
+            if !self.grounds(r).is_empty() {
                 writeln!(out, "      {}", self.action(r))?;
             }
             for o in &r.offences {

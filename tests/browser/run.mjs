@@ -395,11 +395,15 @@ try {
     await page.selectOption('#f-offences-prostitution-stage', 'charged');
     await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-offences-prostitution-stage').value === 'charged');
     // The offence's note: typed, then another change finishes while the officer is still
-    // typing (the form is rebuilt): what was typed is neither lost nor left unrecorded
-    // (Chromium records it as the old field goes; the page also keeps the typed text in the
-    // new field, for browsers that do not).
+    // typing (the form is rebuilt): what was typed stays in the new field and is recorded when
+    // the officer leaves it. Chromium would record the old field's text as it goes; the test
+    // stops that, as other browsers do not, so only the page's own keeping can pass it.
     await page.click('#f-offences-prostitution-note');
     await page.keyboard.type('11월 12일 단속 현장에서 체포');
+    await page.evaluate(() => {
+      const old = document.getElementById('f-offences-prostitution-note');
+      old.addEventListener('change', (e) => e.stopImmediatePropagation(), { capture: true });
+    });
     await page.evaluate(() => {
       const s = document.getElementById('f-disability');
       s.value = 'false';

@@ -277,6 +277,29 @@ fn a_child_in_the_sex_trade_is_not_told_to_wait_for_identification_before_bookin
     assert!(!screen.contains("until identification"), "{screen}");
     assert!(screen.contains("not punished"), "{screen}");
     assert!(child.contains("Art. 38(2),(3)"), "{child}");
+    // Nor the full advice below, which would otherwise read "(recorded: )".
+    assert!(!child.contains("(recorded: )"), "{child}");
+    // A person only presumed a child (no age, reasons to believe) is not yet covered by the
+    // law: the advice to wait for identification stays.
+    let presumed = assessor
+        .assess(
+            &trafficking_indicators::Case::from_json(
+                r#"{"subject": {"possibly_minor": true, "national": true}, "forms": ["sexual"],
+                    "observations": [
+                      {"indicator": "purpose_sexual_exploitation", "status": "present"}],
+                    "offences": [{"kind": "prostitution", "stage": "suspected"}]}"#,
+            )
+            .expect("valid"),
+        )
+        .expect("assessed")
+        .report();
+    let screen = first_screen(&presumed);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("until identification") && l.contains("prostitution")),
+        "{screen}"
+    );
     let adult = report(30);
     let screen = first_screen(&adult);
     assert!(
@@ -335,4 +358,14 @@ fn a_computed_effective_date_is_marked_in_the_header() {
         older.contains("(effective ") && !older.contains("unverified"),
         "{older}"
     );
+    // The mark travels with the assessment, so a program reading its JSON sees it too.
+    let json = |id: &str| {
+        trafficking_indicators::Assessor::builtin(id)
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed")
+            .to_json()
+    };
+    assert!(json("kr-2024").contains(r#""effective_date_verification":"unverified""#));
+    assert!(!json("kr-2023").contains("effective_date_verification"));
 }
