@@ -810,15 +810,15 @@ impl<'a> Words<'a> {
                 )?;
             }
         }
+        // The means are required of this person (not exempt): then an element is met only
+        // through its dimensions or lists.
+        let means_required = e
+            .elements
+            .iter()
+            .any(|x| x.element == PalermoElement::Means && x.required);
         for el in e.elements.iter().filter(|el| !el.indicators.is_empty()) {
             any = true;
             let labels: Vec<&str> = el.indicators.iter().map(|id| self.label(id)).collect();
-            // The means are required of this person (not exempt): then an element is met only
-            // through its dimensions or lists.
-            let means_required = e
-                .elements
-                .iter()
-                .any(|x| x.element == PalermoElement::Means && x.required);
             let line = if el.required && !el.met && means_required {
                 // Recorded, but the rule set does not count them alone for this person (an
                 // adult's act needs a positive recruitment dimension): said, with the mark of

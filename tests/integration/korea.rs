@@ -272,6 +272,12 @@ fn a_child_in_the_sex_trade_is_not_told_to_wait_for_identification_before_bookin
             .join("\n")
             .to_lowercase()
     };
+    // The first screen advises waiting for identification, naming the prostitution offence.
+    let waits_for_identification = |screen: &str| {
+        screen
+            .lines()
+            .any(|l| l.contains("until identification") && l.contains("prostitution"))
+    };
     let child = report(16);
     let screen = first_screen(&child);
     assert!(!screen.contains("until identification"), "{screen}");
@@ -294,20 +300,10 @@ fn a_child_in_the_sex_trade_is_not_told_to_wait_for_identification_before_bookin
         .expect("assessed")
         .report();
     let screen = first_screen(&presumed);
-    assert!(
-        screen
-            .lines()
-            .any(|l| l.contains("until identification") && l.contains("prostitution")),
-        "{screen}"
-    );
+    assert!(waits_for_identification(&screen), "{screen}");
     let adult = report(30);
     let screen = first_screen(&adult);
-    assert!(
-        screen
-            .lines()
-            .any(|l| l.contains("until identification") && l.contains("prostitution")),
-        "{screen}"
-    );
+    assert!(waits_for_identification(&screen), "{screen}");
 }
 
 /// An adult's recorded recruitment and receipt do not evidence the act under the Korean rule
