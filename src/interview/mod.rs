@@ -713,11 +713,19 @@ impl Interview<'_> {
     /// The words of a question in a language: the interviewer's question for an indicator
     /// (from the catalogue and the locale data), the opening questions from the locale data.
     /// For the forms question, the forms follow, one per line, numbered from 1 in
-    /// [`ExploitationForm::ALL`] order.
+    /// [`ExploitationForm::ALL`] order. A child is asked in a child's words (see
+    /// [`speaks_to_child`](Self::speaks_to_child)).
     pub fn question_text(&self, q: &NextQuestion, locale: crate::render::locale::Locale) -> String {
         let word = |key: &str| locale.word(key).unwrap_or("").to_owned();
         match &q.topic {
-            Topic::Safety(s) => word(&format!("interview.safety.{}", s.as_str())),
+            Topic::Safety(s) => {
+                let key = format!("interview.safety.{}", s.as_str());
+                let child = self
+                    .speaks_to_child()
+                    .then(|| locale.word(&format!("{key}.child")))
+                    .flatten();
+                child.map_or_else(|| word(&key), str::to_owned)
+            }
             Topic::Age => word("interview.age"),
             Topic::ReasonsToBelieveChild => word("interview.reasons_child"),
             Topic::BirthYear => word("interview.birth_year"),
@@ -733,20 +741,44 @@ impl Interview<'_> {
                 text
             }
             Topic::Indicator(id) => {
-                let entry = self.assessor.catalogue().get(id.as_str());
-                let english = entry
-                    .and_then(|e| e.question.clone())
-                    .or_else(|| entry.map(|e| e.label.clone()))
-                    .unwrap_or_default();
-                match locale {
-                    crate::render::locale::Locale::En => english,
-                    _ => locale
-                        .texts()
-                        .get(&format!("indicator.{id}.question"))
-                        .map_or(english, str::to_owned),
-                }
+                let catalogue = self.assessor.catalogue();
+                let id = id.as_str();
+                crate::render::report::indicator_question(
+                    catalogue,
+                    locale,
+                    id,
+                    self.speaks_to_child(),
+                )
+                .or_else(|| crate::render::report::indicator_label(catalogue, locale, id))
+                .unwrap_or_default()
+                .to_owned()
             }
         }
+    }
+
+    /// Whether the questions are put to a child: the assessment gives the person child
+    /// protection (under the rule set's age limit now, or presumed a child while the age is
+    /// uncertain). [`question_text`](Self::question_text) then gives the child's wording
+    /// where the data has one (catalogue `question_child`, locale
+    /// `indicator.<id>.question_child`, `interview.safety.<question>.child`). Until the age
+    /// is known, the adult wording is used: the age is asked right after safety.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::interview::Interview;
+    /// use trafficking_indicators::{Assessor, Case};
+    ///
+    /// let assessor = Assessor::builtin("kr-2024")?;
+    /// let mut interview = Interview::new(assessor, Case::default())?;
+    /// assert!(!interview.speaks_to_child());
+    /// interview.answer_age(Some(18))?; // under 19: a youth under Korea's Act
+    /// assert!(interview.speaks_to_child());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn speaks_to_child(&self) -> bool {
+        self.ranked()
+            .is_some_and(|a| a.explanation.subject.child_protection)
     }
 
     /// What a "yes" records, for a question about an indicator, in a language: the open

@@ -5,7 +5,7 @@
 //! contact directory stays in those files. `data/locales/ko.json` holds the Korean of all of
 //! them, keyed by id:
 //!
-//! - `indicator.<id>.label`, `.description`, `.question`: catalogue entries;
+//! - `indicator.<id>.label`, `.description`, `.question`, `.question_child`: catalogue entries;
 //! - `rules.<namespace>.…`: a rule set's texts (`criterion.<id>`, `clause.<id>`,
 //!   `recommendation.<kind>`, `….addition.<n>`, `….rationale`, `non_punishment`,
 //!   `non_punishment.child`, `non_punishment.link.<offence>`, `notice.<kind>`), where the
@@ -119,6 +119,9 @@ impl Locale {
         }
         if let Some(question) = texts.get(&format!("indicator.{id}.question")) {
             out.question = Some(question.to_owned());
+        }
+        if let Some(question) = texts.get(&format!("indicator.{id}.question_child")) {
+            out.question_child = Some(question.to_owned());
         }
         out
     }

@@ -102,6 +102,35 @@ pub(crate) fn indicator_label<'c>(
     })
 }
 
+/// How an interviewer asks about an indicator, in a language, of an adult or of a child: the
+/// child's wording where `child` is set and the data has one, else the adult's; the locale's
+/// translation before the catalogue's English (the language matters more than the register).
+/// `None` when the entry has no question or the catalogue no such indicator. The report's
+/// questions and the interview both read it here.
+pub(crate) fn indicator_question<'c>(
+    catalogue: &'c crate::catalogue::Catalogue,
+    locale: Locale,
+    id: &str,
+    child: bool,
+) -> Option<&'c str> {
+    let entry = catalogue.get(id)?;
+    let texts = locale.texts();
+    let translated = |suffix: &str| match locale {
+        Locale::En => None,
+        _ => texts.get(&format!("indicator.{id}.{suffix}")),
+    };
+    let for_child = |text: Option<&'c str>| text.filter(|_| child);
+    [
+        for_child(translated("question_child")),
+        translated("question"),
+        for_child(entry.question_child.as_deref()),
+        entry.question.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+}
+
 /// The first screen's rank of a contact for non-nationals, and of a general one.
 const NOT_NATIONAL: usize = 4;
 const GENERAL: usize = 5;
@@ -201,21 +230,13 @@ impl<'a> Words<'a> {
         indicator_label(self.a.catalogue.catalogue(), self.locale, id.as_ref()).unwrap_or("")
     }
 
-    /// How an interviewer asks about an indicator, where the wording exists; else its label.
+    /// How an interviewer asks about an indicator, where the wording exists (a child's wording
+    /// when the person has child protection); else its label.
     pub(crate) fn question<S: AsRef<str> + ?Sized>(&self, id: &S) -> &'a str {
         let id = id.as_ref();
-        let key = format!("indicator.{id}.question");
-        let english = self
-            .a
-            .catalogue
-            .catalogue()
-            .get(id)
-            .and_then(|e| e.question.as_deref());
-        match self.locale {
-            Locale::En => english,
-            _ => self.texts.get(&key).or(english),
-        }
-        .unwrap_or_else(|| self.label(id))
+        let child = self.a.explanation.subject.child_protection;
+        indicator_question(self.a.catalogue.catalogue(), self.locale, id, child)
+            .unwrap_or_else(|| self.label(id))
     }
 
     /// A rule-set text by its key suffix (`recommendation.referral_to_assistance`), with the

@@ -250,10 +250,22 @@ fn every_question_is_a_question_in_plain_words() {
             ko.get(&key).unwrap_or("").to_owned(),
         ));
     }
+    for e in Catalogue::builtin().entries() {
+        if let Some(child) = &e.question_child {
+            texts.push((format!("{} (en, child)", e.id), child.clone()));
+        }
+        let key = format!("indicator.{}.question_child", e.id);
+        if let Some(child) = ko.get(&key) {
+            texts.push((format!("{} (ko, child)", e.id), child.to_owned()));
+        }
+    }
     for key in [
         "interview.safety.hurt",
         "interview.safety.in_danger",
         "interview.safety.needs_doctor",
+        "interview.safety.hurt.child",
+        "interview.safety.in_danger.child",
+        "interview.safety.needs_doctor.child",
         "interview.reasons_child",
     ] {
         for locale in Locale::ALL {
@@ -613,4 +625,259 @@ fn answering_a_lead_keeps_what_was_recorded_before() {
         (o.status, o.source, o.note.is_none()),
         (ObservationStatus::Absent, None, true)
     );
+}
+
+/// The Korean an officer uses with an adult and not with a child: the subject honorific
+/// (-시-: 하셨어요, 계세요, 주시겠어요), honorific verbs and nouns (말씀, 드시다, 주무시다,
+/// 께서), and 본인, the official "yourself". A child is asked in 해요체 without them.
+const KO_ADULT_REGISTER: [&str; 12] = [
+    "세요", "셨", "시겠", "하시", "으시", "오시", "말씀", "계시", "드시", "주무", "께서", "본인",
+];
+
+/// An adult's framing of what happened to a child: a job offer, an employer, a contract.
+const EN_ADULT_FRAMING: [&str; 8] = [
+    "offered this job",
+    "employer",
+    "contract",
+    "recruited",
+    "as a worker",
+    "permission to stay",
+    "wages",
+    "salary",
+];
+
+/// Every indicator question the interview can put to a 15-year-old, over every built-in rule
+/// set and form of exploitation, national or not: the words and the questions' ids.
+fn questions_put_to_a_child(locale: Locale) -> Vec<(String, String)> {
+    let mut asked = Vec::new();
+    for id in trafficking_indicators::RuleSet::builtin_ids() {
+        let a = Assessor::builtin(id).expect("built in");
+        for form in ExploitationForm::ALL {
+            for national in [false, true] {
+                let mut case = Case::default();
+                case.subject.age_years = Some(15);
+                case.subject.national = Some(national);
+                case.forms = vec![form];
+                let mut iv = Interview::new(a, case).expect("starts");
+                assert!(iv.speaks_to_child());
+                while let Some(q) = iv.next() {
+                    let text = iv.question_text(&q, locale);
+                    match &q.topic {
+                        Topic::Indicator(id) => {
+                            asked.push((id.to_string(), text));
+                            iv.reply(Reply::NotKnown, None).expect("answers");
+                        }
+                        _ => {
+                            asked.push((format!("{:?}", q.topic), text));
+                            iv.reply(Reply::No, None).expect("answers");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    asked.sort();
+    asked.dedup();
+    asked
+}
+
+/// A child is asked in a child's words: every question the interview puts to a 15-year-old
+/// is the catalogue's child wording (or an item of appearance, which the interviewer
+/// observes), in Korean without the honorifics an officer uses with an adult, in English
+/// without a job offer, an employer or a contract.
+#[test]
+fn a_child_is_asked_in_a_childs_words() {
+    let catalogue = Catalogue::builtin();
+    let ko = Locale::Ko.texts();
+    let mut problems = Vec::new();
+    for locale in [Locale::En, Locale::Ko] {
+        let asked = questions_put_to_a_child(locale);
+        assert!(asked.len() > 80, "{}", asked.len());
+        for (id, text) in &asked {
+            let entry = catalogue.get(id);
+            if entry.is_some_and(|e| e.appearance) {
+                continue;
+            }
+            if let Some(e) = entry {
+                let child = match locale {
+                    Locale::En => e.question_child.clone(),
+                    _ => ko
+                        .get(&format!("indicator.{id}.question_child"))
+                        .map(str::to_owned),
+                };
+                if child.as_deref() != Some(text.as_str()) {
+                    problems.push(format!("{id} ({}): not the child's wording", locale.tag()));
+                }
+            }
+            let markers: &[&str] = match locale {
+                Locale::En => &EN_ADULT_FRAMING,
+                _ => &KO_ADULT_REGISTER,
+            };
+            for m in markers {
+                if text.to_lowercase().contains(m) {
+                    problems.push(format!("{id} ({}): `{m}` in {text}", locale.tag()));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The same interview of a 30-year-old keeps the adult wording, and one of a person whose age
+/// is uncertain but who is presumed a child gets the child's: the age decides the register,
+/// and until it is known the adult wording stands.
+#[test]
+fn the_age_decides_the_register() {
+    let mut adult = Case::default();
+    adult.subject.age_years = Some(30);
+    adult.forms = vec![ExploitationForm::Sexual];
+    let mut presumed = Case::default();
+    presumed.subject.possibly_minor = Some(true);
+    presumed.forms = vec![ExploitationForm::Sexual];
+    let adult = Interview::new(assessor(), adult).expect("starts");
+    let presumed = Interview::new(assessor(), presumed).expect("starts");
+    assert!(!adult.speaks_to_child() && presumed.speaks_to_child());
+    assert!(
+        !Interview::new(assessor(), Case::default())
+            .expect("starts")
+            .speaks_to_child()
+    );
+    // Safety first, in the register of the person.
+    let q = adult.next().expect("a question");
+    assert_eq!(
+        q.topic,
+        Topic::Safety(trafficking_indicators::interview::SafetyQuestion::Hurt)
+    );
+    assert_eq!(
+        adult.question_text(&q, Locale::Ko),
+        "지금 다치신 곳이 있으세요?"
+    );
+    assert_eq!(
+        presumed.question_text(&q, Locale::Ko),
+        "지금 다친 데 있어요?"
+    );
+    // An indicator's question: the catalogue's adult and child wordings.
+    let catalogue = Catalogue::builtin();
+    let id = "purpose_sexual_exploitation";
+    let entry = catalogue.get(id).expect("in the catalogue");
+    let q = trafficking_indicators::interview::NextQuestion {
+        topic: Topic::Indicator(trafficking_indicators::IndicatorId::new(id).expect("an id")),
+        ..q
+    };
+    assert_eq!(Some(adult.question_text(&q, Locale::En)), entry.question);
+    assert_eq!(
+        Some(presumed.question_text(&q, Locale::En)),
+        entry.question_child
+    );
+    assert_ne!(entry.question, entry.question_child);
+}
+
+/// The child's wording is data, complete and consistent: every entry that is asked (not an
+/// item of appearance) has one in English and Korean, and entries that share an adult's
+/// question share the child's. (It may equal the adult's where that is already plain, as
+/// for the children's items in English; the register and framing are checked above.)
+#[test]
+fn every_question_has_a_childs_wording() {
+    let ko = Locale::Ko.texts();
+    let mut problems = Vec::new();
+    let mut by_question: std::collections::BTreeMap<&str, Vec<(&str, Option<&str>)>> =
+        std::collections::BTreeMap::new();
+    let catalogue = Catalogue::builtin();
+    for e in catalogue.entries() {
+        if e.appearance {
+            continue;
+        }
+        let id = e.id.as_str();
+        if e.question_child.is_none() {
+            problems.push(format!("{id}: no child's wording in English"));
+        }
+        if ko.get(&format!("indicator.{id}.question_child")).is_none() {
+            problems.push(format!("{id}: no child's wording in Korean"));
+        }
+        by_question
+            .entry(e.question.as_deref().unwrap_or(""))
+            .or_default()
+            .push((id, e.question_child.as_deref()));
+    }
+    for group in by_question.values() {
+        if group.iter().any(|(_, c)| *c != group[0].1) {
+            let ids: Vec<&str> = group.iter().map(|(id, _)| *id).collect();
+            problems.push(format!(
+                "{ids:?}: one adult question, different child wordings"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The terminal example asks a 16-year-old in a child's Korean: resumed from a case with the
+/// age and the form, the first indicator question is the child's wording.
+#[test]
+fn the_terminal_asks_a_child_in_a_childs_words() {
+    let start = temp("child.json");
+    std::fs::write(
+        &start,
+        r#"{"subject": {"age_years": 16}, "forms": ["sexual"],
+            "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#,
+    )
+    .expect("written");
+    let case = Case::from_json(&std::fs::read_to_string(&start).expect("read")).expect("valid");
+    let iv = Interview::new(assessor(), case).expect("starts");
+    let q = iv.next().expect("a question");
+    let Topic::Indicator(id) = &q.topic else {
+        panic!("an indicator first: {:?}", q.topic)
+    };
+    let child = Locale::Ko
+        .texts()
+        .get(&format!("indicator.{id}.question_child"))
+        .expect("a child's wording");
+    let (code, stdout) = interview_example(
+        &[
+            "--lang",
+            "ko",
+            "--rule-set",
+            "kr-2024",
+            "--resume",
+            start.to_str().expect("path"),
+        ],
+        "q\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains(child), "{child}\n{stdout}");
+    let _ = std::fs::remove_file(start);
+}
+
+/// The report's questions for a child are the child's wording too: a 16-year-old found in a
+/// sex-trade venue, nothing asked yet, gets each open question as the catalogue's
+/// `question_child` (English) and the locale's `.question_child` (Korean), never the adult's.
+#[test]
+fn the_report_asks_a_child_in_a_childs_words() {
+    let case =
+        Case::from_json(r#"{"subject": {"age_years": 16}, "forms": ["sexual"]}"#).expect("valid");
+    let a = assessor().assess(&case).expect("assesses");
+    assert!(a.explanation.subject.child_protection);
+    let catalogue = Catalogue::builtin();
+    let ko = Locale::Ko.texts();
+    let shown: Vec<_> = a.explanation.ask_next.iter().take(5).collect();
+    assert!(!shown.is_empty());
+    let en = a.report_in(Locale::En);
+    let kr = a.report_in(Locale::Ko);
+    for q in shown {
+        let id = q.id.as_str();
+        let e = catalogue.get(id).expect("in the catalogue");
+        if e.appearance {
+            continue;
+        }
+        let child_en = e.question_child.as_deref().expect("a child's wording");
+        let child_ko = ko
+            .get(&format!("indicator.{id}.question_child"))
+            .expect("a Korean child's wording");
+        assert!(en.contains(child_en), "{id}: {child_en}\n{en}");
+        assert!(kr.contains(child_ko), "{id}: {child_ko}\n{kr}");
+        let adult_ko = ko.get(&format!("indicator.{id}.question")).expect("Korean");
+        assert!(
+            adult_ko == child_ko || !kr.contains(adult_ko),
+            "{id}: the adult's wording in a child's report"
+        );
+    }
 }

@@ -70,6 +70,9 @@ fn required_keys() -> Vec<(String, String)> {
             format!("indicator.{id}.question"),
             e.question.clone().unwrap_or_default(),
         ));
+        if let Some(child) = &e.question_child {
+            keys.push((format!("indicator.{id}.question_child"), child.clone()));
+        }
     }
     for l in catalogue.lists() {
         keys.push((format!("list.{}.title", l.id), l.title.clone()));
