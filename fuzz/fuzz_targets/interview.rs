@@ -1,10 +1,13 @@
 //! Interview answer sequences through the library's `Interview`: any sequence of replies
 //! (with and without a source), skips, undos, ages, years and forms keeps the case valid and
-//! assessable after every step, and the saved case resumes at the same question.
+//! assessable after every step, every next question has words in English and Korean (the
+//! adult's or, once the person is a child, the child's), and the saved case resumes at the
+//! same question.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use trafficking_indicators::interview::{Interview, Reply, Topic};
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, EvidenceSource, ExploitationForm};
 
 fuzz_target!(|data: &[u8]| {
@@ -30,7 +33,10 @@ fuzz_target!(|data: &[u8]| {
                 // Only an indicator's answer records a source; any other question refuses
                 // one and records nothing.
                 if !matches!(q.topic, Topic::Indicator(_)) {
-                    assert!(done.is_err(), "a source is refused off an indicator question");
+                    assert!(
+                        done.is_err(),
+                        "a source is refused off an indicator question"
+                    );
                     assert_eq!(iv.case(), &before, "a refused answer records nothing");
                 }
                 done
@@ -56,7 +62,16 @@ fuzz_target!(|data: &[u8]| {
         };
         // Whatever was answered, the case stays valid (each change is assessed before it is
         // kept, so it also stays assessable).
-        iv.case().check().expect("the interview keeps the case valid");
+        iv.case()
+            .check()
+            .expect("the interview keeps the case valid");
+        // The next question has words in both languages, in the register of the person.
+        if let Some(next) = iv.next() {
+            for lang in [Locale::En, Locale::Ko] {
+                let text = iv.question_text(&next, lang);
+                assert!(!text.trim().is_empty(), "every question has words");
+            }
+        }
     }
     iv.assessment().expect("the case assesses");
     // A saved case resumes at the same next question (checked once per sequence: every
