@@ -365,3 +365,54 @@ fn a_computed_effective_date_is_marked_in_the_header() {
     assert!(json("kr-2024").contains(r#""effective_date_verification":"unverified""#));
     assert!(!json("kr-2023").contains("effective_date_verification"));
 }
+
+/// A child in the sex trade: the referral to child protection says how the child's statement
+/// is taken under the Sexual Crimes Act (designated officers, video recording, a trusted
+/// person, a statement assistant), in both languages and under both Korean rule sets, and
+/// the screening questions are said not to be the statement. A child in labour exploitation
+/// and an adult in the sex trade are not told it.
+#[test]
+fn a_child_in_the_sex_trade_is_told_how_the_statement_is_taken() {
+    const REFERENCE: &str = "kr_sexual_crimes_act_child_statement";
+    let case = |age: u32, form: &str, purpose: &str| {
+        trafficking_indicators::Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": {age}}}, "forms": ["{form}"],
+                "observations": [{{"indicator": "{purpose}", "status": "present"}}]}}"#
+        ))
+        .expect("valid")
+    };
+    for id in KOREAN {
+        let assessor = trafficking_indicators::Assessor::builtin(id).expect("built in");
+        let statement_advice = |c: &trafficking_indicators::Case| {
+            let a = assessor.assess(c).expect("assessed");
+            let cited = a
+                .recommendations
+                .iter()
+                .filter(|r| r.kind == RecommendationKind::ChildProtectionReferral)
+                .flat_map(|r| r.additions.iter())
+                .any(|p| {
+                    p.legal_basis
+                        .iter()
+                        .any(|c| c.reference.as_str() == REFERENCE)
+                });
+            (cited, a)
+        };
+        let (cited, a) = statement_advice(&case(15, "sexual", "purpose_sexual_exploitation"));
+        assert!(cited, "{id}: a child in the sex trade");
+        let en = a.report_in(trafficking_indicators::render::Locale::En);
+        assert!(
+            en.contains("screening questions are not the statement"),
+            "{en}"
+        );
+        assert!(
+            en.contains("Art. 30(1)-(3)") && en.contains("Art. 36(1),(2)"),
+            "{en}"
+        );
+        let ko = a.report_in(trafficking_indicators::render::Locale::Ko);
+        assert!(ko.contains("영상녹화") && ko.contains("진술조력인"), "{ko}");
+        let (cited, _) = statement_advice(&case(15, "labour", "purpose_forced_labour_or_services"));
+        assert!(!cited, "{id}: a child in labour exploitation");
+        let (cited, _) = statement_advice(&case(30, "sexual", "purpose_sexual_exploitation"));
+        assert!(!cited, "{id}: an adult");
+    }
+}
