@@ -197,7 +197,11 @@ fn question(interview: &Interview<'_>, q: &NextQuestion, lang: Locale) -> Value 
     };
     // The opening questions in the page's own words (the terminal's words tell the officer
     // to type numbers or "?", which the page does not use).
+    // A child is asked the year of birth in a child's words.
     let page_words = match kind {
+        "birth_year" if interview.speaks_to_child() => lang
+            .word("page.question.birth_year.child")
+            .or_else(|| lang.word("page.question.birth_year")),
         "age" | "birth_year" | "forms" => lang.word(&format!("page.question.{kind}")),
         _ => None,
     };

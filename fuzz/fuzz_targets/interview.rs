@@ -65,7 +65,8 @@ fuzz_target!(|data: &[u8]| {
         iv.case()
             .check()
             .expect("the interview keeps the case valid");
-        // The next question has words in both languages, in the register of the person.
+        // The next question has words in both languages (the adult's or the child's, as the
+        // person is addressed).
         if let Some(next) = iv.next() {
             for lang in [Locale::En, Locale::Ko] {
                 let text = iv.question_text(&next, lang);

@@ -249,6 +249,14 @@ pub struct SubjectFinding {
     /// Whether child protection and child advice apply: a child now (under the rule set's age
     /// limit), or presumed one.
     pub child_protection: bool,
+    /// Whether questions to the person are put in a child's words (the interview's and the
+    /// report's): the age now is recorded and under the rule set's limit, or the person is
+    /// presumed a child. Unlike `child_protection`, an age at the act does not stand in for
+    /// the age now: a person exploited as a child may be an adult today. A choice of words,
+    /// not a finding: not serialized.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub addressed_as_child: bool,
     /// What to ask about the person before any indicator, if anything.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ask_first: Option<AgeQuestion>,

@@ -294,6 +294,7 @@ impl Assessor {
                 treated_as_child: person.child_rules,
                 age_basis: person.basis,
                 child_protection: person.child_now,
+                addressed_as_child: person.addressed_as_child,
                 ask_first: person.ask_first,
                 disability: person.disability,
                 means_required: !person.exempt,

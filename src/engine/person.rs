@@ -18,6 +18,10 @@ pub(super) struct Person {
     pub(super) basis: AgeBasis,
     pub(super) child_rules: bool,
     pub(super) child_now: bool,
+    /// Whether the questions are put in a child's words: the age now is recorded and under
+    /// the limit, or the person is presumed a child. Unlike `child_now`, the age at the act
+    /// does not stand in: a person exploited as a child may be an adult now.
+    pub(super) addressed_as_child: bool,
     pub(super) ask_first: Option<AgeQuestion>,
     pub(super) disability: DisabilityStatus,
     pub(super) exempt: bool,
@@ -141,6 +145,10 @@ impl Assessor {
             (None, Some(minor)) => minor,
             (None, None) => child_rules,
         };
+        let addressed_as_child = match (subject.age_years, subject.minor) {
+            (Some(_), _) | (None, Some(_)) => child_now,
+            (None, None) => subject.possibly_minor == Some(true),
+        };
         let age = match basis {
             AgeBasis::AtExploitation | AgeBasis::Now if child_rules => AgeGroup::Child,
             AgeBasis::AtExploitation | AgeBasis::Now => AgeGroup::Adult,
@@ -154,6 +162,7 @@ impl Assessor {
             basis,
             child_rules,
             child_now,
+            addressed_as_child,
             ask_first,
             disability,
             exempt,

@@ -716,19 +716,35 @@ impl Interview<'_> {
     /// [`ExploitationForm::ALL`] order. A child is asked in a child's words (see
     /// [`speaks_to_child`](Self::speaks_to_child)).
     pub fn question_text(&self, q: &NextQuestion, locale: crate::render::locale::Locale) -> String {
+        use crate::render::locale::Locale;
         let word = |key: &str| locale.word(key).unwrap_or("").to_owned();
+        let child = self.speaks_to_child();
+        // An opening question's words: the child's where the person is addressed as a child;
+        // the locale's before English (the language matters more than the register).
+        let opening = |key: &str| -> String {
+            let child_key = format!("{key}.child");
+            let local = |k: &str| match locale {
+                Locale::En => None,
+                _ => locale.texts().get(k),
+            };
+            let english = |k: &str| Locale::En.texts().get(k);
+            [
+                local(&child_key).filter(|_| child),
+                local(key),
+                english(&child_key).filter(|_| child),
+                english(key),
+            ]
+            .into_iter()
+            .flatten()
+            .next()
+            .unwrap_or("")
+            .to_owned()
+        };
         match &q.topic {
-            Topic::Safety(s) => {
-                let key = format!("interview.safety.{}", s.as_str());
-                let child = self
-                    .speaks_to_child()
-                    .then(|| locale.word(&format!("{key}.child")))
-                    .flatten();
-                child.map_or_else(|| word(&key), str::to_owned)
-            }
-            Topic::Age => word("interview.age"),
+            Topic::Safety(s) => opening(&format!("interview.safety.{}", s.as_str())),
+            Topic::Age => opening("interview.age"),
             Topic::ReasonsToBelieveChild => word("interview.reasons_child"),
-            Topic::BirthYear => word("interview.birth_year"),
+            Topic::BirthYear => opening("interview.birth_year"),
             Topic::Forms => {
                 let mut text = word("interview.forms");
                 for (i, f) in ExploitationForm::ALL.iter().enumerate() {
@@ -743,25 +759,23 @@ impl Interview<'_> {
             Topic::Indicator(id) => {
                 let catalogue = self.assessor.catalogue();
                 let id = id.as_str();
-                crate::render::report::indicator_question(
-                    catalogue,
-                    locale,
-                    id,
-                    self.speaks_to_child(),
-                )
-                .or_else(|| crate::render::report::indicator_label(catalogue, locale, id))
-                .unwrap_or_default()
-                .to_owned()
+                crate::render::report::indicator_question(catalogue, locale, id, child)
+                    .or_else(|| crate::render::report::indicator_label(catalogue, locale, id))
+                    .unwrap_or_default()
+                    .to_owned()
             }
         }
     }
 
-    /// Whether the questions are put to a child: the assessment gives the person child
-    /// protection (under the rule set's age limit now, or presumed a child while the age is
-    /// uncertain). [`question_text`](Self::question_text) then gives the child's wording
-    /// where the data has one (catalogue `question_child`, locale
-    /// `indicator.<id>.question_child`, `interview.safety.<question>.child`). Until the age
-    /// is known, the adult wording is used: the age is asked right after safety.
+    /// Whether the questions are put to a child: the age now is recorded and under the rule
+    /// set's age limit (19 under Korea's Act), or the person is presumed a child while the age
+    /// is uncertain ([`SubjectFinding::addressed_as_child`](crate::assessment::SubjectFinding::addressed_as_child)).
+    /// [`question_text`](Self::question_text) then gives the child's wording where the data
+    /// has one (catalogue `question_child`, locale `indicator.<id>.question_child`,
+    /// `interview.safety.<question>.child`, `interview.birth_year.child`). Until the age now
+    /// is known the adult wording stands (the age is asked right after safety); an age at the
+    /// time of the act does not stand in for it, since a person exploited as a child may be
+    /// an adult today (child protection may still apply: that is the assessment's finding).
     ///
     /// # Example
     ///
@@ -778,7 +792,7 @@ impl Interview<'_> {
     /// ```
     pub fn speaks_to_child(&self) -> bool {
         self.ranked()
-            .is_some_and(|a| a.explanation.subject.child_protection)
+            .is_some_and(|a| a.explanation.subject.addressed_as_child)
     }
 
     /// What a "yes" records, for a question about an indicator, in a language: the open

@@ -119,6 +119,9 @@ impl Locale {
         }
         if let Some(question) = texts.get(&format!("indicator.{id}.question")) {
             out.question = Some(question.to_owned());
+            // The language matters more than the register: without a child's wording in this
+            // locale, the child is asked the locale's adult question, not the English child's.
+            out.question_child = None;
         }
         if let Some(question) = texts.get(&format!("indicator.{id}.question_child")) {
             out.question_child = Some(question.to_owned());

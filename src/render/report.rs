@@ -231,10 +231,10 @@ impl<'a> Words<'a> {
     }
 
     /// How an interviewer asks about an indicator, where the wording exists (a child's wording
-    /// when the person has child protection); else its label.
+    /// when the person is addressed as a child); else its label.
     pub(crate) fn question<S: AsRef<str> + ?Sized>(&self, id: &S) -> &'a str {
         let id = id.as_ref();
-        let child = self.a.explanation.subject.child_protection;
+        let child = self.a.explanation.subject.addressed_as_child;
         indicator_question(self.a.catalogue.catalogue(), self.locale, id, child)
             .unwrap_or_else(|| self.label(id))
     }

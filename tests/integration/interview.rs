@@ -630,8 +630,25 @@ fn answering_a_lead_keeps_what_was_recorded_before() {
 /// The Korean an officer uses with an adult and not with a child: the subject honorific
 /// (-시-: 하셨어요, 계세요, 주시겠어요), honorific verbs and nouns (말씀, 드시다, 주무시다,
 /// 께서), and 본인, the official "yourself". A child is asked in 해요체 without them.
-const KO_ADULT_REGISTER: [&str; 12] = [
-    "세요", "셨", "시겠", "하시", "으시", "오시", "말씀", "계시", "드시", "주무", "께서", "본인",
+const KO_ADULT_REGISTER: [&str; 18] = [
+    "세요",
+    "셨",
+    "시겠",
+    "하시",
+    "으시",
+    "오시",
+    "말씀",
+    "계시",
+    "드시",
+    "주무",
+    "께서",
+    "본인",
+    "지내시",
+    "주시",
+    "보시",
+    "가시",
+    "사시",
+    "여쭤",
 ];
 
 /// An adult's framing of what happened to a child: a job offer, an employer, a contract.
@@ -770,6 +787,42 @@ fn the_age_decides_the_register() {
         entry.question_child
     );
     assert_ne!(entry.question, entry.question_child);
+    // Exploited at 16, no age now recorded: child protection is the assessment's finding,
+    // but the person may be an adult today and is asked in the adult's words.
+    let mut then_a_child = Case::default();
+    then_a_child.subject.age_at_exploitation_years = Some(16);
+    then_a_child.forms = vec![ExploitationForm::Sexual];
+    let iv = Interview::new(assessor(), then_a_child.clone()).expect("starts");
+    let a = iv.assessment().expect("assesses");
+    assert!(a.explanation.subject.child_protection && !iv.speaks_to_child());
+    assert_eq!(Some(iv.question_text(&q, Locale::En)), entry.question);
+    let report = a.report_in(Locale::Ko);
+    let ko = Locale::Ko.texts();
+    let adult_ko = ko.get(&format!("indicator.{id}.question")).expect("Korean");
+    let child_ko = ko
+        .get(&format!("indicator.{id}.question_child"))
+        .expect("Korean");
+    assert!(
+        report.contains(adult_ko) && !report.contains(child_ko),
+        "{report}"
+    );
+    // An 18-year-old under kr-2023's year rule is a youth whose age at the act only the
+    // birth year settles: asked for it in a child's words.
+    let kr_2023 = Assessor::builtin("kr-2023").expect("built in");
+    let mut eighteen = Case::default();
+    eighteen.subject.age_years = Some(18);
+    eighteen.forms = vec![ExploitationForm::Sexual];
+    let mut iv = Interview::new(kr_2023, eighteen).expect("starts");
+    assert!(iv.speaks_to_child());
+    while let Some(q) = iv.next() {
+        if q.topic == Topic::BirthYear {
+            let text = iv.question_text(&q, Locale::Ko);
+            assert_eq!(Some(text.as_str()), ko.get("interview.birth_year.child"));
+            return;
+        }
+        iv.reply(Reply::No, None).expect("answers");
+    }
+    panic!("the year of birth is asked");
 }
 
 /// The child's wording is data, complete and consistent: every entry that is asked (not an

@@ -368,9 +368,9 @@ fn a_computed_effective_date_is_marked_in_the_header() {
 
 /// A child in the sex trade: the referral to child protection says how the child's statement
 /// is taken under the Sexual Crimes Act (designated officers, video recording, a trusted
-/// person, a statement assistant), in both languages and under both Korean rule sets, and
-/// the screening questions are said not to be the statement. A child in labour exploitation
-/// and an adult in the sex trade are not told it.
+/// person, a statement assistant, with their exceptions), in both languages and under both
+/// Korean rule sets, with the project's advice to keep screening short said to be advice. A
+/// child in labour exploitation and an adult in the sex trade are not told it.
 #[test]
 fn a_child_in_the_sex_trade_is_told_how_the_statement_is_taken() {
     const REFERENCE: &str = "kr_sexual_crimes_act_child_statement";
@@ -400,10 +400,11 @@ fn a_child_in_the_sex_trade_is_told_how_the_statement_is_taken() {
         let (cited, a) = statement_advice(&case(15, "sexual", "purpose_sexual_exploitation"));
         assert!(cited, "{id}: a child in the sex trade");
         let en = a.report_in(trafficking_indicators::render::Locale::En);
-        assert!(
-            en.contains("screening questions are not the statement"),
-            "{en}"
-        );
+        // The exceptions that matter where a parent sold the child or the trafficker poses
+        // as someone the child trusts, and the project's advice said to be advice.
+        assert!(en.contains("the offender's spouse"), "{en}");
+        assert!(en.contains("unfavourable to the victim"), "{en}");
+        assert!(en.contains("Project advice, not law"), "{en}");
         assert!(
             en.contains("Art. 30(1)-(3)") && en.contains("Art. 36(1),(2)"),
             "{en}"
