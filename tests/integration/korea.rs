@@ -417,3 +417,31 @@ fn a_child_in_the_sex_trade_is_told_how_the_statement_is_taken() {
         assert!(!cited, "{id}: an adult");
     }
 }
+
+/// The woman on an entertainment visa whose passport the bar keeps against a debt: the
+/// prostitution charge's non-punishment line says who is a victim of sex trade and that a
+/// passport taken as security for a debt, to make a person sell sex, is deemed control
+/// (Sex Trade Act Art. 2(1)4, 2(2)), in English and in Korean.
+#[test]
+fn a_passport_held_against_a_debt_is_said_to_be_deemed_control() {
+    let a = crate::common::assess_bundled("kr_e62_entertainer_near_base");
+    let line = |report: &str, marker: &str| {
+        report
+            .lines()
+            .skip_while(|l| !l.contains(marker))
+            .nth(1)
+            .unwrap_or("")
+            .to_owned()
+    };
+    let en = a.report_in(trafficking_indicators::render::Locale::En);
+    let cited = line(&en, "- prostitution (charged)");
+    assert!(
+        cited.contains("Art. 2(1)4 and 2(2)") && cited.contains("passport as security for a debt"),
+        "{cited}"
+    );
+    let ko = a.report_in(trafficking_indicators::render::Locale::Ko);
+    assert!(
+        ko.contains("제2조제1항제4호, 제2조제2항") && ko.contains("채무이행 확보"),
+        "{ko}"
+    );
+}
