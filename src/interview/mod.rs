@@ -728,15 +728,11 @@ impl Interview<'_> {
                 _ => locale.texts().get(k),
             };
             let english = |k: &str| Locale::En.texts().get(k);
-            [
-                local(&child_key).filter(|_| child),
-                local(key),
-                english(&child_key).filter(|_| child),
-                english(key),
-            ]
-            .into_iter()
-            .flatten()
-            .next()
+            crate::render::locale::in_register(
+                child,
+                [local(&child_key), local(key)],
+                [english(&child_key), english(key)],
+            )
             .unwrap_or("")
             .to_owned()
         };

@@ -98,6 +98,22 @@ impl LocaleTexts {
     }
 }
 
+/// The words to use of a text that has an adult's and a child's wording: the child's only
+/// where `child` is set, and the language before the register (the locale's adult wording
+/// before the English child's). Each pair is `[child's, adult's]`, the locale's first. The
+/// interview's opening questions and every indicator question choose here.
+pub(crate) fn in_register<'t>(
+    child: bool,
+    [local_child, local_adult]: [Option<&'t str>; 2],
+    [english_child, english_adult]: [Option<&'t str>; 2],
+) -> Option<&'t str> {
+    let for_child = |text: Option<&'t str>| text.filter(|_| child);
+    for_child(local_child)
+        .or(local_adult)
+        .or(for_child(english_child))
+        .or(english_adult)
+}
+
 impl Locale {
     /// An indicator entry with its label, description and question in this locale, where the
     /// locale has them (English: the entry as it is).

@@ -119,16 +119,11 @@ pub(crate) fn indicator_question<'c>(
         Locale::En => None,
         _ => texts.get(&format!("indicator.{id}.{suffix}")),
     };
-    let for_child = |text: Option<&'c str>| text.filter(|_| child);
-    [
-        for_child(translated("question_child")),
-        translated("question"),
-        for_child(entry.question_child.as_deref()),
-        entry.question.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .next()
+    crate::render::locale::in_register(
+        child,
+        [translated("question_child"), translated("question")],
+        [entry.question_child.as_deref(), entry.question.as_deref()],
+    )
 }
 
 /// The first screen's rank of a contact for non-nationals, and of a general one.

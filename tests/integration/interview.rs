@@ -371,6 +371,16 @@ fn interview_example(args: &[&str], input: &str) -> (i32, String) {
     )
 }
 
+/// The terminal interview in Korean under `kr-2024`, resumed from a saved case and quit at
+/// the first question: its exit code and what it printed.
+fn resume_in_korean_and_quit(saved: &std::path::Path) -> (i32, String) {
+    let path = saved.to_str().expect("a path in UTF-8");
+    interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024", "--resume", path],
+        "q\n",
+    )
+}
+
 fn temp(name: &str) -> std::path::PathBuf {
     std::env::temp_dir().join(format!("ti-interview-{}-{name}", std::process::id()))
 }
@@ -468,18 +478,7 @@ fn undo_a_wrong_key_a_note_and_the_end_of_input() {
     // Resuming from the saved case asks the same next question as the library would.
     let iv = Interview::new(assessor(), saved.clone()).expect("resumes");
     let next = iv.question_text(&iv.next().expect("a question"), Locale::Ko);
-    let resume = out.clone();
-    let (code, stdout) = interview_example(
-        &[
-            "--lang",
-            "ko",
-            "--rule-set",
-            "kr-2024",
-            "--resume",
-            resume.to_str().expect("p"),
-        ],
-        "q\n",
-    );
+    let (code, stdout) = resume_in_korean_and_quit(&out);
     assert_eq!(code, 0);
     assert!(
         stdout.contains(&next),
@@ -884,17 +883,7 @@ fn the_terminal_asks_a_child_in_a_childs_words() {
         .texts()
         .get(&format!("indicator.{id}.question_child"))
         .expect("a child's wording");
-    let (code, stdout) = interview_example(
-        &[
-            "--lang",
-            "ko",
-            "--rule-set",
-            "kr-2024",
-            "--resume",
-            start.to_str().expect("path"),
-        ],
-        "q\n",
-    );
+    let (code, stdout) = resume_in_korean_and_quit(&start);
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.contains(child), "{child}\n{stdout}");
     let _ = std::fs::remove_file(start);
