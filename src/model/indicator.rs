@@ -667,14 +667,14 @@ pub struct IndicatorEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 500))]
     pub question: Option<String>,
-    /// The same question as it is put to a child (a person under the rule set's age limit now,
-    /// or presumed one while the age is uncertain): plain words, one thing at a time, no adult
-    /// framing (no job offer, employer or contract where the child may have been brought for
-    /// sex, begging, crime or marriage), an open invitation that can be answered. It asks about
-    /// the same fact as `question`. The interview and the report use it whenever the
-    /// assessment gives the person child protection (project wording; see the README, "The
-    /// guided interview"). Entries of one concept in one phase share it, as they share
-    /// `question`.
+    /// The same question as it is put to a child (a person whose age now is recorded under the
+    /// rule set's age limit, or presumed a child while the age is uncertain): plain words, one
+    /// thing at a time, no adult framing (no job offer, employer or contract where the child
+    /// may have been brought for sex, begging, crime or marriage), an open invitation that can
+    /// be answered. It asks about the same fact as `question`. The interview and the report
+    /// use it whenever the person is addressed as a child (`addressed_as_child` in the
+    /// assessment's subject finding; project wording, see the README, "The guided
+    /// interview"). Entries of one concept in one phase share it, as they share `question`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = 500))]
     pub question_child: Option<String>,
