@@ -367,13 +367,19 @@ fn a_computed_effective_date_is_marked_in_the_header() {
 }
 
 /// A child in the sex trade: the referral to child protection says how the child's statement
-/// is taken under the Sexual Crimes Act (designated officers, video recording, a trusted
-/// person, a statement assistant, with their exceptions), in both languages and under both
-/// Korean rule sets, with the project's advice to keep screening short said to be advice. A
-/// child in labour exploitation and an adult in the sex trade are not told it.
+/// is taken under the Sexual Crimes Act where the facts may amount to trafficking (designated
+/// officers, video recording, a trusted person, a statement assistant, with their
+/// exceptions) and under the Youth Sex Offences Act whatever the trafficking facts (the
+/// fewest interviews, a place designed for children, no contact with the suspect, the same
+/// recording and trusted-person rules), in both languages and under both Korean rule sets,
+/// with the project's advice to keep screening short said to be advice. A child in labour
+/// exploitation and an adult in the sex trade are not told it.
 #[test]
 fn a_child_in_the_sex_trade_is_told_how_the_statement_is_taken() {
-    const REFERENCE: &str = "kr_sexual_crimes_act_child_statement";
+    const REFERENCES: [&str; 2] = [
+        "kr_sexual_crimes_act_child_statement",
+        "kr_youth_sex_offences_act_child_statement",
+    ];
     let case = |age: u32, form: &str, purpose: &str| {
         trafficking_indicators::Case::from_json(&format!(
             r#"{{"subject": {{"age_years": {age}}}, "forms": ["{form}"],
@@ -385,20 +391,21 @@ fn a_child_in_the_sex_trade_is_told_how_the_statement_is_taken() {
         let assessor = trafficking_indicators::Assessor::builtin(id).expect("built in");
         let statement_advice = |c: &trafficking_indicators::Case| {
             let a = assessor.assess(c).expect("assessed");
-            let cited = a
-                .recommendations
-                .iter()
-                .filter(|r| r.kind == RecommendationKind::ChildProtectionReferral)
-                .flat_map(|r| r.additions.iter())
-                .any(|p| {
-                    p.legal_basis
-                        .iter()
-                        .any(|c| c.reference.as_str() == REFERENCE)
-                });
+            let cited = REFERENCES.map(|reference| {
+                a.recommendations
+                    .iter()
+                    .filter(|r| r.kind == RecommendationKind::ChildProtectionReferral)
+                    .flat_map(|r| r.additions.iter())
+                    .any(|p| {
+                        p.legal_basis
+                            .iter()
+                            .any(|c| c.reference.as_str() == reference)
+                    })
+            });
             (cited, a)
         };
         let (cited, a) = statement_advice(&case(15, "sexual", "purpose_sexual_exploitation"));
-        assert!(cited, "{id}: a child in the sex trade");
+        assert_eq!(cited, [true, true], "{id}: a child in the sex trade");
         let en = a.report_in(trafficking_indicators::render::Locale::En);
         // The exceptions that matter where a parent sold the child or the trafficker poses
         // as someone the child trusts, and the project's advice said to be advice.
@@ -409,12 +416,31 @@ fn a_child_in_the_sex_trade_is_told_how_the_statement_is_taken() {
             en.contains("Art. 30(1)-(3)") && en.contains("Art. 36(1),(2)"),
             "{en}"
         );
+        // The Youth Sex Offences Act, for every child in the sex trade.
+        assert!(en.contains("whatever the trafficking facts"), "{en}");
+        assert!(en.contains("fewest needed (Art. 25(1),(2))"), "{en}");
+        assert!(en.contains("contact with the suspect"), "{en}");
+        assert!(
+            en.contains("Art. 26(1)-(3)") && en.contains("(Art. 28)"),
+            "{en}"
+        );
         let ko = a.report_in(trafficking_indicators::render::Locale::Ko);
         assert!(ko.contains("영상녹화") && ko.contains("진술조력인"), "{ko}");
+        assert!(
+            ko.contains("인신매매등 사실관계와 관계없이")
+                && ko.contains("최소한으로 하여야 함(제25조제1항ㆍ제2항)")
+                && ko.contains("피의자와 접촉하거나 마주치지 않도록")
+                && ko.contains("(제28조)"),
+            "{ko}"
+        );
         let (cited, _) = statement_advice(&case(15, "labour", "purpose_forced_labour_or_services"));
-        assert!(!cited, "{id}: a child in labour exploitation");
+        assert_eq!(
+            cited,
+            [false, false],
+            "{id}: a child in labour exploitation"
+        );
         let (cited, _) = statement_advice(&case(30, "sexual", "purpose_sexual_exploitation"));
-        assert!(!cited, "{id}: an adult");
+        assert_eq!(cited, [false, false], "{id}: an adult");
     }
 }
 
