@@ -418,19 +418,27 @@ fn a_child_in_the_sex_trade_is_told_how_the_statement_is_taken() {
         );
         // The Youth Sex Offences Act, for every child in the sex trade.
         assert!(en.contains("whatever the trafficking facts"), "{en}");
-        assert!(en.contains("fewest needed (Art. 25(1),(2))"), "{en}");
+        assert!(en.contains("to the fewest needed (Art. 25(2))"), "{en}");
         assert!(en.contains("contact with the suspect"), "{en}");
+        // Every child victim under the Act, a child sold for sex (Art. 12) included; what
+        // the investigators must do kept apart from what they endeavour to do.
         assert!(
-            en.contains("Art. 26(1)-(3)") && en.contains("(Art. 28)"),
+            en.contains("(Art. 12)") && en.contains("and endeavour,"),
+            "{en}"
+        );
+        assert!(
+            en.contains("Art. 26(1)-(3)") && en.contains("(Art. 28(1)-(3))"),
             "{en}"
         );
         let ko = a.report_in(trafficking_indicators::render::Locale::Ko);
         assert!(ko.contains("영상녹화") && ko.contains("진술조력인"), "{ko}");
         assert!(
-            ko.contains("인신매매등 사실관계와 관계없이")
-                && ko.contains("최소한으로 하여야 함(제25조제1항ㆍ제2항)")
-                && ko.contains("피의자와 접촉하거나 마주치지 않도록")
-                && ko.contains("(제28조)"),
+            ko.contains("인신매매등 해당 여부와 관계없이")
+                && ko.contains("최소한으로 하여야 함(같은 조 제2항)")
+                && ko.contains("피의자 또는 피고인과 접촉하거나 마주치지 않도록")
+                && ko.contains("(제28조제1항부터 제3항까지)")
+                && ko.contains("죄(제12조)의 피해자도 포함됨")
+                && ko.contains("다음 보호조치를 하도록 노력하여야 함(같은 조 제3항)"),
             "{ko}"
         );
         let (cited, _) = statement_advice(&case(15, "labour", "purpose_forced_labour_or_services"));
