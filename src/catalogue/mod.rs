@@ -15,7 +15,7 @@ use crate::model::id::{ConceptId, IndicatorId, ListId, ReferenceId};
 use crate::model::indicator::{
     AgeGroup, Dimension, ExploitationForm, IndicatorEntry, Provenance, Verification,
 };
-use crate::model::limits::Limits;
+use crate::model::limits::{Limits, text};
 
 /// The version of the catalogue file format this crate reads and writes.
 pub const CATALOGUE_FORMAT_VERSION: u32 = 1;
@@ -47,27 +47,27 @@ pub struct Reference {
     /// Id used by provenance records.
     pub id: ReferenceId,
     /// Full bibliographic title.
-    #[schemars(length(min = 1, max = 500))]
+    #[schemars(length(min = 1, max = text::TITLE))]
     pub title: String,
     /// Where the document, or the reproduction that was read, can be found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = 500))]
+    #[schemars(length(max = text::TITLE))]
     pub url: Option<String>,
     /// How sure we are that the document says what it is cited for.
     pub verification: Verification,
     /// What was and was not read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = 1000))]
+    #[schemars(length(max = text::NOTE))]
     pub note: Option<String>,
     /// The legal order the document belongs to: a two-letter country code (`KR`) for
     /// national law, or an international body (`UN`, `CoE`, `EU`, `ILO`, `OSCE`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 2, max = 8))]
+    #[schemars(length(min = text::JURISDICTION.0, max = text::JURISDICTION.1))]
     pub jurisdiction: Option<String>,
     /// The provision's own words, quoted in its original language (for Korean law, the
     /// Korean text), where the rule rests on its wording.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = 2000))]
+    #[schemars(length(max = text::TEXT))]
     pub quote: Option<String>,
 }
 
@@ -117,10 +117,10 @@ pub struct IndicatorList {
     /// Stable list id.
     pub id: ListId,
     /// The list's title.
-    #[schemars(length(min = 1, max = 300))]
+    #[schemars(length(min = 1, max = text::LABEL))]
     pub title: String,
     /// What the list is, how it was encoded and what is missing from it.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = text::TEXT))]
     pub description: String,
     /// Which cases the list is meant for; decides which of its unanswered indicators an
     /// assessment asks about.
@@ -334,6 +334,11 @@ impl Catalogue {
             return;
         }
         for (i, reference) in doc.references.into_iter().enumerate() {
+            for (path, message) in
+                reference_text_problems(&reference, &format!("{root}.references[{i}]"))
+            {
+                problems.push(Problem::new(path, message));
+            }
             if self.references.iter().any(|r| r.id == reference.id) {
                 problems.push(Problem::new(
                     format!("{root}.references[{i}].id"),
@@ -356,6 +361,26 @@ impl Catalogue {
         }
         for (i, list) in self.lists.iter().enumerate().skip(list_base) {
             let path = format!("{root}.lists[{}]", i - list_base);
+            text_check(
+                problems,
+                format!("{path}.title"),
+                &list.title,
+                1,
+                text::LABEL,
+            );
+            text_check(
+                problems,
+                format!("{path}.description"),
+                &list.description,
+                1,
+                text::TEXT,
+            );
+            if list.scope.forms.is_empty() {
+                problems.push(Problem::new(
+                    format!("{path}.scope.forms"),
+                    "name at least one form of exploitation (every form, when the list is general)",
+                ));
+            }
             self.check_provenance(&list.provenance, &format!("{path}.provenance"), problems);
         }
         // Per (dimension, concept): the first entry that is not, and the first that is, an
@@ -414,14 +439,27 @@ impl Catalogue {
     }
 
     fn check_entry(&self, entry: &IndicatorEntry, path: &str, problems: &mut Vec<Problem>) {
-        if entry.label.trim().is_empty() {
-            problems.push(Problem::new(format!("{path}.label"), "label is empty"));
-        }
-        if entry.description.trim().is_empty() {
-            problems.push(Problem::new(
-                format!("{path}.description"),
-                "description is empty",
-            ));
+        text_check(
+            problems,
+            format!("{path}.label"),
+            &entry.label,
+            1,
+            text::LABEL,
+        );
+        text_check(
+            problems,
+            format!("{path}.description"),
+            &entry.description,
+            1,
+            text::NOTE,
+        );
+        for (field, question) in [
+            ("question", &entry.question),
+            ("question_child", &entry.question_child),
+        ] {
+            if let Some(q) = question {
+                text_check(problems, format!("{path}.{field}"), q, 1, text::TITLE);
+            }
         }
         if entry.lists.is_empty() {
             problems.push(Problem::new(
@@ -466,13 +504,14 @@ impl Catalogue {
                 "only a recruitment-phase entry is marked as evidence of the act",
             ));
         }
-        if let Some(mark) = &entry.act_evidence
-            && mark.reason.trim().is_empty()
-        {
-            problems.push(Problem::new(
+        if let Some(mark) = &entry.act_evidence {
+            text_check(
+                problems,
                 format!("{path}.act_evidence.reason"),
-                "the reason is empty",
-            ));
+                &mark.reason,
+                1,
+                text::TITLE,
+            );
         }
         if entry.appearance && entry.dimension.is_none() {
             problems.push(Problem::new(
@@ -534,8 +573,15 @@ impl Catalogue {
                 format!("unknown reference id `{via}`"),
             ));
         }
-        if provenance.section.trim().is_empty() {
-            problems.push(Problem::new(format!("{path}.section"), "section is empty"));
+        text_check(
+            problems,
+            format!("{path}.section"),
+            &provenance.section,
+            1,
+            text::TITLE,
+        );
+        for (k, note) in provenance.notes.iter().enumerate() {
+            text_check(problems, format!("{path}.notes[{k}]"), note, 1, text::NOTE);
         }
         if provenance.verification == Verification::ProjectJudgement
             && provenance.notes.iter().all(|n| n.trim().is_empty())
@@ -669,3 +715,31 @@ impl Catalogue {
 
 pub(crate) mod priors;
 pub use priors::*;
+
+/// The problems with a reference's texts (title, address, note, jurisdiction, quote): the
+/// bounds of its schema. Shared by rule sets and catalogue documents.
+pub(crate) fn reference_text_problems(r: &Reference, path: &str) -> Vec<(String, String)> {
+    let (jmin, jmax) = text::JURISDICTION;
+    let texts = [
+        ("title", Some(r.title.as_str()), 1, text::TITLE),
+        ("url", r.url.as_deref(), 0, text::TITLE),
+        ("note", r.note.as_deref(), 0, text::NOTE),
+        ("jurisdiction", r.jurisdiction.as_deref(), jmin, jmax),
+        ("quote", r.quote.as_deref(), 0, text::TEXT),
+    ];
+    texts
+        .into_iter()
+        .filter_map(|(field, value, min, max)| {
+            let message = text::problem(value?, min, max)?;
+            Some((format!("{path}.{field}"), message))
+        })
+        .collect()
+}
+
+/// Adds a problem when a text is outside the bounds its schema gives (see
+/// [`text::problem`]).
+fn text_check(problems: &mut Vec<Problem>, path: String, value: &str, min: usize, max: usize) {
+    if let Some(message) = text::problem(value, min, max) {
+        problems.push(Problem::new(path, message));
+    }
+}

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::id::{ConceptId, IndicatorId, ListId, ReferenceId};
+use crate::model::limits::text;
 
 /// One of the six dimensions of the ILO/European Commission operational indicators (2009).
 ///
@@ -397,7 +398,7 @@ pub struct Provenance {
     /// The source document, an id in the catalogue's reference table.
     pub source: ReferenceId,
     /// Where in the source document: section, list and dimension.
-    #[schemars(length(min = 1, max = 500))]
+    #[schemars(length(min = 1, max = text::TITLE))]
     pub section: String,
     /// The secondary document the fact was actually read in, when it was not read in `source`
     /// itself.
@@ -411,7 +412,7 @@ pub struct Provenance {
     /// Notes for the reviewer: recorded conflicts between sources, and for project judgement
     /// the reason for the choice (at least one note is required then).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(inner(length(min = 1, max = 1000)))]
+    #[schemars(inner(length(min = 1, max = text::NOTE)))]
     pub notes: Vec<String>,
 }
 
@@ -617,7 +618,7 @@ pub struct ActEvidenceMark {
     /// abuse of a situation), which is recruitment. False: background vulnerability only.
     pub evidences_act: bool,
     /// Why, in one sentence.
-    #[schemars(length(min = 1, max = 500))]
+    #[schemars(length(min = 1, max = text::TITLE))]
     pub reason: String,
 }
 
@@ -656,16 +657,16 @@ pub struct IndicatorEntry {
     /// The strength in the entry's first (defining) list.
     pub strength: Strength,
     /// The published wording of the indicator.
-    #[schemars(length(min = 1, max = 300))]
+    #[schemars(length(min = 1, max = text::LABEL))]
     pub label: String,
     /// What the indicator means, in plain language for a caseworker.
-    #[schemars(length(min = 1, max = 1000))]
+    #[schemars(length(min = 1, max = text::NOTE))]
     pub description: String,
     /// How an interviewer asks about it, in plain words: open, non-leading, without blame.
     /// Items of appearance are observed, not asked, and say so. Entries of one concept in one
     /// phase share one question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 500))]
+    #[schemars(length(min = 1, max = text::TITLE))]
     pub question: Option<String>,
     /// The same question as it is put to a child (a person whose age now is recorded under the
     /// rule set's age limit, or presumed a child while the age is uncertain): plain words, one
@@ -676,7 +677,7 @@ pub struct IndicatorEntry {
     /// assessment's subject finding; project wording, see the README, "The guided
     /// interview"). Entries of one concept in one phase share it, as they share `question`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 500))]
+    #[schemars(length(min = 1, max = text::TITLE))]
     pub question_child: Option<String>,
     /// The entry is about immigration status and cannot apply to a national: it is not asked
     /// when `subject.national` is true (project judgement).

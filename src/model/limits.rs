@@ -65,3 +65,75 @@ impl Default for Limits {
 
 /// The most lists one rule set can use (lists are tracked as a 64-bit set).
 pub const MAX_RULE_SET_LISTS: usize = 64;
+
+/// The longest texts of the data documents (rule sets and catalogue documents), in characters
+/// (Unicode scalar values, which is what JSON Schema's `maxLength` counts). The schemas take
+/// their `maxLength` from these constants and the validators check the same ones, so a rule set
+/// or catalogue document the schema rejects for a text's length the library rejects too.
+pub(crate) mod text {
+    /// A name, label or short title: 300.
+    pub(crate) const LABEL: usize = 300;
+    /// A reference's title or address, a provenance section, an interviewer's question: 500.
+    pub(crate) const TITLE: usize = 500;
+    /// A note, an indicator's description, an offence link's reason: 1,000.
+    pub(crate) const NOTE: usize = 1_000;
+    /// The wording of a recommendation, notice or advisory, a rationale, a quote, a list's
+    /// description: 2,000.
+    pub(crate) const TEXT: usize = 2_000;
+    /// A rule set's description: 4,000.
+    pub(crate) const DESCRIPTION: usize = 4_000;
+    /// A version string: 64.
+    pub(crate) const VERSION: usize = 64;
+    /// A reference's jurisdiction: 2 to 8 (`KR`, `UN`, `CoE`, `OSCE`).
+    pub(crate) const JURISDICTION: (usize, usize) = (2, 8);
+
+    /// What is wrong with a text that must be between `min` and `max` characters long, if
+    /// anything. A required text (`min` at least 1) of spaces only counts as empty. The
+    /// message never quotes the text.
+    pub(crate) fn problem(text: &str, min: usize, max: usize) -> Option<String> {
+        if min > 0 && text.trim().is_empty() {
+            return Some("must not be empty".to_owned());
+        }
+        // Bytes are never fewer than characters, so a text within `max` bytes is within `max`
+        // characters: count them only past it, or for a lower bound above one.
+        if text.len() > max || min > 1 {
+            let n = text.chars().count();
+            if n < min {
+                return Some(format!("{n} characters, fewer than the {min} required"));
+            }
+            if n > max {
+                return Some(format!("{n} characters, more than the limit of {max}"));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text::{JURISDICTION, TEXT, problem};
+
+    /// The bounds count characters, as JSON Schema's `maxLength` does, not bytes: 2,000
+    /// Korean syllables (6,000 bytes) fit a 2,000-character text; one more does not.
+    #[test]
+    fn texts_are_measured_in_characters() {
+        assert_eq!(problem(&"가".repeat(TEXT), 1, TEXT), None);
+        assert!(problem(&"가".repeat(TEXT + 1), 1, TEXT).is_some_and(|m| m.contains("2001")));
+        assert_eq!(problem(&"x".repeat(TEXT), 1, TEXT), None);
+        let (min, max) = JURISDICTION;
+        assert_eq!(problem("KR", min, max), None);
+        // One character of two bytes is still one character, fewer than two.
+        assert!(problem("é", min, max).is_some());
+        assert!(problem("OSCE-EU-UN", min, max).is_some());
+    }
+
+    /// A required text of spaces only is empty; an optional one may be empty.
+    #[test]
+    fn a_required_text_is_not_blank() {
+        assert_eq!(
+            problem(" \n", 1, TEXT).as_deref(),
+            Some("must not be empty")
+        );
+        assert_eq!(problem("", 0, TEXT), None);
+    }
+}

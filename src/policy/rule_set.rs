@@ -20,7 +20,7 @@ use crate::catalogue::{Catalogue, Reference};
 use crate::model::error::{Problem, Problems, RuleSetError};
 use crate::model::id::{BUILTIN_RULE_SET_IDS, ConceptId, IndicatorId, ListId, ReferenceId};
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
-use crate::model::limits::Limits;
+use crate::model::limits::{Limits, text};
 use crate::model::vocabulary::{Level, RecommendationKind};
 pub use crate::policy::context::ContextCondition;
 
@@ -66,12 +66,13 @@ pub(crate) fn builtin_position(id: &str) -> Option<usize> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Basis {
-    /// Ids of the rule set's references this rests on.
+    /// Ids of the rule set's references this rests on (at least one).
+    #[schemars(length(min = 1))]
     pub sources: Vec<ReferenceId>,
     /// The verification mark of the rule itself.
     pub verification: Verification,
     /// The reasoning, in a few plain sentences.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = text::TEXT))]
     pub rationale: String,
 }
 
@@ -122,7 +123,7 @@ pub struct Clause {
     /// Stable clause id, e.g. `strong_plus_one`.
     pub id: crate::model::id::ConceptId,
     /// The clause in words, e.g. "one strong plus one medium or weak".
-    #[schemars(length(min = 1, max = 300))]
+    #[schemars(length(min = 1, max = text::LABEL))]
     pub label: String,
     /// The requirements, met together by distinct indicators.
     #[schemars(length(min = 1))]
@@ -231,10 +232,11 @@ pub enum Condition {
     /// means, as the person rule's `exempt_act_evidence` says).
     ElementMet(PalermoElement),
     /// At least one of these dimensions is positive.
-    AnyDimensionPositive(Vec<Dimension>),
+    AnyDimensionPositive(#[schemars(length(min = 1))] Vec<Dimension>),
     /// At least one indicator of at least `min_strength` is present in one of `dimensions`.
     IndicatorPresent {
         /// Where to look.
+        #[schemars(length(min = 1))]
         dimensions: Vec<Dimension>,
         /// How strong it must be.
         min_strength: Strength,
@@ -248,6 +250,7 @@ pub enum Condition {
     /// appearance never count.
     ListIndicatorPresent {
         /// The lists.
+        #[schemars(length(min = 1))]
         lists: Vec<ListId>,
         /// How strong it must be.
         min_strength: Strength,
@@ -256,6 +259,7 @@ pub enum Condition {
     /// appearance never count.
     AnyIndicatorPresent {
         /// The indicators.
+        #[schemars(length(min = 1))]
         indicators: Vec<IndicatorId>,
         /// How strong it must be.
         min_strength: Strength,
@@ -264,7 +268,7 @@ pub enum Condition {
     /// of the act, or presumed one pending age assessment).
     TreatedAsChild,
     /// At least one of these conditions holds.
-    Any(Vec<Condition>),
+    Any(#[schemars(length(min = 1))] Vec<Condition>),
 }
 
 /// What a legal source does for the person: decides how an advisory is worded.
@@ -301,7 +305,7 @@ pub struct Criterion {
     /// Stable criterion id.
     pub id: ConceptId,
     /// The criterion in words.
-    #[schemars(length(min = 1, max = 300))]
+    #[schemars(length(min = 1, max = text::LABEL))]
     pub label: String,
     /// The conditions, all required.
     #[schemars(length(min = 1))]
@@ -330,7 +334,7 @@ pub struct OffenceLink {
     #[schemars(length(min = 1))]
     pub concepts: Vec<ConceptId>,
     /// Why these indicators are linked to this offence.
-    #[schemars(length(min = 1, max = 1000))]
+    #[schemars(length(min = 1, max = text::NOTE))]
     pub reason: String,
     /// The legal sources for this offence in particular (ids of the rule set's references),
     /// beside the advisory's own.
@@ -354,7 +358,7 @@ pub struct ChildNonPunishmentRule {
     #[schemars(length(min = 1))]
     pub covers: Vec<OffenceKind>,
     /// The advisory's wording for a child.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = text::TEXT))]
     pub text: String,
     /// The legal sources (ids of the rule set's references).
     #[schemars(length(min = 1))]
@@ -375,7 +379,7 @@ pub struct NonPunishmentRule {
     /// The lowest level at which the advisory is given when offences are listed.
     pub min_level: Level,
     /// The advisory's wording.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = text::TEXT))]
     pub text: String,
     /// The legal sources: ids of the rule set's references.
     #[schemars(length(min = 1))]
@@ -416,7 +420,7 @@ pub struct RecommendationRule {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub when: Vec<Condition>,
     /// The wording: decision support, never a legal determination.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = text::TEXT))]
     pub text: String,
     /// The legal or guidance sources: ids of the rule set's references. Under a rule set with
     /// a `jurisdiction`, only that jurisdiction's law.
@@ -449,7 +453,7 @@ pub struct NoticeRule {
     #[schemars(length(min = 1))]
     pub at_levels: Vec<Level>,
     /// The wording.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = text::TEXT))]
     pub text: String,
     /// Its legal sources.
     #[schemars(length(min = 1))]
@@ -468,7 +472,7 @@ pub struct RecommendationAddition {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub at_levels: Vec<Level>,
     /// The added wording.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = text::TEXT))]
     pub text: String,
     /// The added legal sources.
     #[schemars(length(min = 1))]
@@ -499,7 +503,7 @@ pub struct RuleSet {
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9._-]{0,63}$"))]
     pub id: String,
     /// Version of this rule set, e.g. `1.0.0`. Change it whenever the content changes.
-    #[schemars(length(min = 1, max = 64))]
+    #[schemars(length(min = 1, max = text::VERSION))]
     pub version: String,
     /// The date from which the rule set applies, `YYYY-MM-DD`.
     #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
@@ -510,10 +514,10 @@ pub struct RuleSet {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_date_verification: Option<Verification>,
     /// A short title.
-    #[schemars(length(min = 1, max = 300))]
+    #[schemars(length(min = 1, max = text::LABEL))]
     pub title: String,
     /// What the rule set is for and what it rests on.
-    #[schemars(length(min = 1, max = 4000))]
+    #[schemars(length(min = 1, max = text::DESCRIPTION))]
     pub description: String,
     /// The legal order whose law the rule set applies (for example `KR`), if any: then every
     /// `legal_basis` must cite a reference of that jurisdiction, and other instruments may
@@ -658,6 +662,18 @@ impl RuleSet {
     }
 }
 
+/// A stable token: 1 to 64 lowercase letters, digits, `-`, `_` or `.`, starting with a
+/// letter or digit (the schema's pattern for rule-set ids and text namespaces).
+fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().enumerate().all(|(i, b)| {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || (i > 0 && matches!(b, b'-' | b'_' | b'.'))
+        })
+}
+
 /// Checks a rule set against a catalogue and returns every problem at once, each with its
 /// JSON path. An empty result means the rule set can be used to assess.
 ///
@@ -709,6 +725,21 @@ struct Validator<'a> {
 impl Validator<'_> {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
+    }
+
+    /// A text between `min` and `max` characters, the bounds its schema gives.
+    fn check_text(&mut self, path: impl Into<String>, text: &str, min: usize, max: usize) {
+        if let Some(message) = text::problem(text, min, max) {
+            self.problem(path, message);
+        }
+    }
+
+    /// A reference's texts, within their schema's bounds (a rule set's own references and a
+    /// catalogue document's share them).
+    fn check_reference_texts(&mut self, r: &Reference, path: &str) {
+        for (problem_path, message) in crate::catalogue::reference_text_problems(r, path) {
+            self.problem(problem_path, message);
+        }
     }
 
     fn run(&mut self) {
@@ -801,9 +832,7 @@ impl Validator<'_> {
             if n.at_levels.is_empty() {
                 self.problem(format!("{path}.at_levels"), "name at least one level");
             }
-            if n.text.trim().is_empty() {
-                self.problem(format!("{path}.text"), "must not be empty");
-            }
+            self.check_text(format!("{path}.text"), &n.text, 1, text::TEXT);
             self.check_required_legal_basis(
                 &n.legal_basis,
                 &format!("{path}.legal_basis"),
@@ -845,13 +874,7 @@ impl Validator<'_> {
 
     fn check_header(&mut self) {
         let rs = self.rule_set;
-        let id_ok = !rs.id.is_empty()
-            && rs.id.len() <= 64
-            && rs.id.bytes().enumerate().all(|(i, b)| {
-                b.is_ascii_lowercase()
-                    || b.is_ascii_digit()
-                    || (i > 0 && matches!(b, b'-' | b'_' | b'.'))
-            });
+        let id_ok = is_token(&rs.id);
         if let Some(j) = &rs.jurisdiction
             && !(j.len() == 2 && j.bytes().all(|b| b.is_ascii_uppercase()))
         {
@@ -863,19 +886,22 @@ impl Validator<'_> {
                 "a rule set id is 1 to 64 lowercase letters, digits, `-`, `_` or `.`, starting with a letter or digit",
             );
         }
-        if rs.version.trim().is_empty() || rs.version.len() > 64 {
-            self.problem("$.version", "a version is 1 to 64 characters");
-        }
+        self.check_text("$.version", &rs.version, 1, text::VERSION);
         if !crate::model::json::is_date(&rs.effective_date) {
             self.problem(
                 "$.effective_date",
                 "an effective date is a calendar date written YYYY-MM-DD",
             );
         }
-        for (path, text) in [("$.title", &rs.title), ("$.description", &rs.description)] {
-            if text.trim().is_empty() {
-                self.problem(path, "must not be empty");
-            }
+        self.check_text("$.title", &rs.title, 1, text::LABEL);
+        self.check_text("$.description", &rs.description, 1, text::DESCRIPTION);
+        if let Some(ns) = &rs.text_namespace
+            && !is_token(ns)
+        {
+            self.problem(
+                "$.text_namespace",
+                "a text namespace is 1 to 64 lowercase letters, digits, `-`, `_` or `.`, starting with a letter or digit",
+            );
         }
     }
 
@@ -906,6 +932,7 @@ impl Validator<'_> {
             self.problem("$.references", "a rule set cites at least one reference");
         }
         for (i, r) in rs.references.iter().enumerate() {
+            self.check_reference_texts(r, &format!("$.references[{i}]"));
             if rs.references.iter().take(i).any(|o| o.id == r.id) {
                 self.problem(
                     format!("$.references[{i}].id"),
@@ -922,9 +949,7 @@ impl Validator<'_> {
         for (i, source) in basis.sources.iter().enumerate() {
             self.check_reference_id(source, &format!("{path}.sources[{i}]"));
         }
-        if basis.rationale.trim().is_empty() {
-            self.problem(format!("{path}.rationale"), "a rationale is required");
-        }
+        self.check_text(format!("{path}.rationale"), &basis.rationale, 1, text::TEXT);
     }
 
     fn check_reference_id(&mut self, id: &ReferenceId, path: &str) {
@@ -1082,6 +1107,7 @@ impl Validator<'_> {
         }
         for (i, clause) in rule.clauses.iter().enumerate() {
             let path = format!("$.dimension_rule.clauses[{i}]");
+            self.check_text(format!("{path}.label"), &clause.label, 1, text::LABEL);
             if rule.clauses.iter().take(i).any(|c| c.id == clause.id) {
                 self.problem(
                     format!("{path}.id"),
@@ -1271,6 +1297,7 @@ impl Validator<'_> {
         let max_score = self.max_score;
         for (i, c) in criteria.iter().enumerate() {
             let path = format!("$.levels.reasonable_grounds[{i}]");
+            self.check_text(format!("{path}.label"), &c.label, 1, text::LABEL);
             if criteria.iter().take(i).any(|o| o.id == c.id) {
                 self.problem(
                     format!("{path}.id"),
@@ -1443,9 +1470,7 @@ impl Validator<'_> {
                 "the advisory needs at least one indicator present: use `further_inquiry` or higher",
             );
         }
-        if np.text.trim().is_empty() {
-            self.problem("$.non_punishment.text", "must not be empty");
-        }
+        self.check_text("$.non_punishment.text", &np.text, 1, text::TEXT);
         self.check_required_legal_basis(
             &np.legal_basis,
             "$.non_punishment.legal_basis",
@@ -1459,9 +1484,7 @@ impl Validator<'_> {
                     "the advisory for a child must not start above the advisory for an adult",
                 );
             }
-            if child.text.trim().is_empty() {
-                self.problem("$.non_punishment.child.text", "must not be empty");
-            }
+            self.check_text("$.non_punishment.child.text", &child.text, 1, text::TEXT);
             if child.covers.is_empty() {
                 self.problem("$.non_punishment.child.covers", "name at least one offence");
             }
@@ -1487,6 +1510,7 @@ impl Validator<'_> {
         }
         for (i, link) in np.links.iter().enumerate() {
             let path = format!("$.non_punishment.links[{i}]");
+            self.check_text(format!("{path}.reason"), &link.reason, 1, text::NOTE);
             if np.links.iter().take(i).any(|l| l.offence == link.offence) {
                 self.problem(
                     format!("{path}.offence"),
@@ -1539,9 +1563,7 @@ impl Validator<'_> {
                     "recommendations are for cases with indicators present; remove `no_indicators`",
                 );
             }
-            if r.text.trim().is_empty() {
-                self.problem(format!("{path}.text"), "must not be empty");
-            }
+            self.check_text(format!("{path}.text"), &r.text, 1, text::TEXT);
             for (j, cond) in r.when.iter().enumerate() {
                 self.check_condition(cond, &format!("{path}.when[{j}]"), max_score);
             }
@@ -1569,9 +1591,7 @@ impl Validator<'_> {
                         );
                     }
                 }
-                if a.text.trim().is_empty() {
-                    self.problem(format!("{apath}.text"), "must not be empty");
-                }
+                self.check_text(format!("{apath}.text"), &a.text, 1, text::TEXT);
                 self.check_required_legal_basis(
                     &a.legal_basis,
                     &format!("{apath}.legal_basis"),

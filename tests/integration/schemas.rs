@@ -285,3 +285,96 @@ fn every_batch_record_validates_against_its_schema() {
         assert!(!errors(&v, &zero).is_empty());
     }
 }
+
+/// Every string and array of a document, as JSON pointers, one per generalised path (array
+/// indices as `*`), with the mutation to try there.
+fn mutation_points(
+    v: &Value,
+    path: &str,
+    seen: &mut std::collections::BTreeSet<String>,
+    out: &mut Vec<(String, Value)>,
+) {
+    let general: String = path
+        .split('/')
+        .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
+        .collect::<Vec<_>>()
+        .join("/");
+    match v {
+        Value::String(_) if seen.insert(format!("{general} string")) => {
+            out.push((path.to_owned(), json!("")));
+            out.push((path.to_owned(), json!(" ")));
+            out.push((path.to_owned(), json!("x".repeat(5000))));
+            out.push((path.to_owned(), json!("가".repeat(2001))));
+        }
+        Value::Array(items) => {
+            if seen.insert(format!("{general} array")) {
+                out.push((path.to_owned(), json!([])));
+            }
+            for (i, x) in items.iter().enumerate() {
+                mutation_points(x, &format!("{path}/{i}"), seen, out);
+            }
+        }
+        Value::Object(fields) => {
+            for (k, x) in fields {
+                mutation_points(x, &format!("{path}/{k}"), seen, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Each text and list of the bundled rule sets and of a catalogue extension, emptied, made
+/// blank or made far too long, one at a time: whatever the schema rejects, the library
+/// rejects too, naming the place. (The library rejects more: what needs the catalogue or the
+/// whole document, such as an unknown reference, an offence without a link or a condition
+/// that names nothing, is checked by the library alone.)
+#[test]
+fn what_the_rule_set_and_catalogue_schemas_reject_the_library_rejects() {
+    let catalogue = Catalogue::builtin();
+    let rule_set_schema = validator("rule_set.schema.json");
+    let mut seen = std::collections::BTreeSet::new();
+    let mut checked = 0;
+    for (name, doc) in json_files("data/rule_sets") {
+        let mut points = Vec::new();
+        mutation_points(&doc, "", &mut seen, &mut points);
+        for (pointer, value) in points {
+            let mut mutated = doc.clone();
+            if let Some(slot) = mutated.pointer_mut(&pointer) {
+                *slot = value;
+            }
+            if rule_set_schema.is_valid(&mutated) {
+                continue;
+            }
+            checked += 1;
+            let problems = match RuleSet::from_json(&mutated.to_string()) {
+                Err(_) => continue,
+                Ok(rules) => trafficking_indicators::validate(&rules, &catalogue),
+            };
+            assert!(
+                !problems.is_empty(),
+                "{name}: the schema rejects a change at {pointer}, the library accepts it"
+            );
+        }
+    }
+    let extension_schema = validator("catalogue.schema.json");
+    let file = "examples/rule_sets/kr_national_list_example.json";
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(root(file)).expect("readable"))
+        .expect("JSON");
+    let mut points = Vec::new();
+    mutation_points(&doc, "", &mut seen, &mut points);
+    for (pointer, value) in points {
+        let mut mutated = doc.clone();
+        if let Some(slot) = mutated.pointer_mut(&pointer) {
+            *slot = value;
+        }
+        if extension_schema.is_valid(&mutated) {
+            continue;
+        }
+        checked += 1;
+        assert!(
+            catalogue.extend_from_json(&mutated.to_string()).is_err(),
+            "{file}: the schema rejects a change at {pointer}, the library accepts it"
+        );
+    }
+    assert!(checked >= 200, "{checked}");
+}
