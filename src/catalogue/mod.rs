@@ -348,8 +348,9 @@ impl Catalogue {
                 self.references.push(reference);
             }
         }
-        let list_base = self.lists.len();
         for (i, list) in doc.lists.into_iter().enumerate() {
+            // Each list is checked at its own place in the document, a duplicate too.
+            self.check_list(&list, &format!("{root}.lists[{i}]"), problems);
             if self.lists.iter().any(|l| l.id == list.id) {
                 problems.push(Problem::new(
                     format!("{root}.lists[{i}].id"),
@@ -358,30 +359,6 @@ impl Catalogue {
             } else {
                 self.lists.push(list);
             }
-        }
-        for (i, list) in self.lists.iter().enumerate().skip(list_base) {
-            let path = format!("{root}.lists[{}]", i - list_base);
-            text_check(
-                problems,
-                format!("{path}.title"),
-                &list.title,
-                1,
-                text::LABEL,
-            );
-            text_check(
-                problems,
-                format!("{path}.description"),
-                &list.description,
-                1,
-                text::TEXT,
-            );
-            if list.scope.forms.is_empty() {
-                problems.push(Problem::new(
-                    format!("{path}.scope.forms"),
-                    "name at least one form of exploitation (every form, when the list is general)",
-                ));
-            }
-            self.check_provenance(&list.provenance, &format!("{path}.provenance"), problems);
         }
         // Per (dimension, concept): the first entry that is not, and the first that is, an
         // item of appearance; the two kinds never share a concept. One pass, not a scan of
@@ -436,6 +413,31 @@ impl Catalogue {
             self.by_id.insert(entry.id.clone(), self.entries.len());
             self.entries.push(entry);
         }
+    }
+
+    /// A list's texts, forms and provenance.
+    fn check_list(&self, list: &IndicatorList, path: &str, problems: &mut Vec<Problem>) {
+        text_check(
+            problems,
+            format!("{path}.title"),
+            &list.title,
+            1,
+            text::LABEL,
+        );
+        text_check(
+            problems,
+            format!("{path}.description"),
+            &list.description,
+            1,
+            text::TEXT,
+        );
+        if list.scope.forms.is_empty() {
+            problems.push(Problem::new(
+                format!("{path}.scope.forms"),
+                "name at least one form of exploitation (every form, when the list is general)",
+            ));
+        }
+        self.check_provenance(&list.provenance, &format!("{path}.provenance"), problems);
     }
 
     fn check_entry(&self, entry: &IndicatorEntry, path: &str, problems: &mut Vec<Problem>) {

@@ -99,7 +99,8 @@ pub(crate) mod text {
         if text.len() > max || min > 1 {
             let n = text.chars().count();
             if n < min {
-                return Some(format!("{n} characters, fewer than the {min} required"));
+                let what = if n == 1 { "character" } else { "characters" };
+                return Some(format!("{n} {what}, fewer than the {min} required"));
             }
             if n > max {
                 return Some(format!("{n} characters, more than the limit of {max}"));

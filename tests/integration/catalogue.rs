@@ -368,3 +368,29 @@ fn the_catalogue_document_round_trips() {
     assert_eq!(again.to_document(), c.to_document());
     assert_eq!(again.digest().expect("digest"), c.digest().expect("digest"));
 }
+
+/// A problem in a list is reported at that list's place in the document, also when an
+/// earlier list of the same document is refused as a duplicate (which is never added).
+#[test]
+fn a_list_problem_names_the_list_where_it_is() {
+    let path = crate::common::root("examples/rule_sets/national_list.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
+    let Some(lists) = doc.pointer_mut("/lists").and_then(|l| l.as_array_mut()) else {
+        panic!("the example has lists");
+    };
+    let mut second = lists.first().cloned().expect("a list");
+    second["id"] = serde_json::json!("another_list");
+    second["title"] = serde_json::json!("x".repeat(400));
+    // The first list twice: the copy is refused; the long title is in the third.
+    let first = lists.first().cloned().expect("a list");
+    lists.push(first);
+    lists.push(second);
+    let problems = Catalogue::builtin()
+        .extend_from_json(&doc.to_string())
+        .expect_err("invalid")
+        .problems();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"$[0].lists[1].id"), "{paths:?}");
+    assert!(paths.contains(&"$[0].lists[2].title"), "{paths:?}");
+}
