@@ -146,8 +146,8 @@ pub use catalogue::{Catalogue, CatalogueDocument, IndicatorList};
 pub use engine::Assessor;
 pub use model::{
     ActEvidenceMark, AgeGroup, CaseError, CatalogueError, ConceptId, Dimension, ExploitationForm,
-    IndicatorEntry, IndicatorId, Limits, ListId, PalermoElement, Problem, Problems, Provenance,
-    RuleSetError, Strength, Verification,
+    IndicatorEntry, IndicatorId, Limits, ListId, PalermoElement, PriorsError, Problem, Problems,
+    Provenance, RuleSetError, Strength, Verification,
 };
 pub use policy::{AgeRule, DEFAULT_RULE_SET, RuleSet, validate};
 

@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::indicator::{ExploitationForm, Verification};
+use crate::model::error::{PriorsError, Problem, Problems};
+use crate::model::indicator::{CtdcMeansOfControl, ExploitationForm, Verification};
 
 const BUILTIN: &str = include_str!("../../data/priors/ctdc_means_of_control_by_type.json");
 
@@ -101,36 +102,60 @@ impl QuestionPriors {
     }
 
     /// Parses a priors document and checks it: probabilities in (0, 1], counts not above
-    /// their rows, only known type keys, an `all` type. Read as rule sets are: a leading
-    /// byte-order mark skipped, UTF-16 named, at most the rule-set size limit, an array where
-    /// the format has an object refused.
-    pub fn from_json(text: &str) -> Result<QuestionPriors, String> {
+    /// their rows, only known type keys and CTDC means-of-control columns, an `all` type.
+    /// Read as rule sets are: a leading byte-order mark skipped, UTF-16 named, at most the
+    /// rule-set size limit, an array where the format has an object refused, a key given
+    /// twice refused. Its list weights name catalogue lists, which
+    /// [`Assessor::with_question_priors`](crate::Assessor::with_question_priors) checks.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::catalogue::QuestionPriors;
+    ///
+    /// let text = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"),
+    ///     "/data/priors/ctdc_means_of_control_by_type.json"
+    /// ))?;
+    /// let priors = QuestionPriors::from_json(&text)?;
+    /// assert_eq!(priors.id, "ctdc-2021-means-of-control-by-type");
+    /// // A count misspelled as a column CTDC does not have is an error, never ignored.
+    /// let typo = text.replacen("meansOfControlThreats", "meansOfControlThreat", 1);
+    /// let e = QuestionPriors::from_json(&typo).unwrap_err();
+    /// assert!(e.problems()[0].message.contains("not a CTDC means-of-control column"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<QuestionPriors, PriorsError> {
         use crate::model::json::{DocumentProblem, read_document};
         let limit = crate::model::limits::Limits::default().max_rule_set_bytes;
         let p: QuestionPriors = read_document(text, limit).map_err(|p| match p {
-            DocumentProblem::TooLarge { bytes, limit } => {
-                format!("the priors document has {bytes} bytes, more than the limit of {limit}")
-            }
-            DocumentProblem::Duplicate(problem) => problem.to_string(),
+            DocumentProblem::TooLarge { bytes, limit } => PriorsError::TooLarge { bytes, limit },
+            DocumentProblem::Duplicate(problem) => PriorsError::Invalid(Problems::one(problem)),
             DocumentProblem::Parse {
                 message,
                 line,
                 column,
-            } => format!("{message} at line {line} column {column}"),
+            } => PriorsError::Parse {
+                message,
+                line,
+                column,
+            },
         })?;
-        let problems = p.problems();
-        if problems.is_empty() {
-            Ok(p)
-        } else {
-            Err(problems.join("; "))
-        }
+        Problems::into_result(p.problems())
+            .map(|()| p)
+            .map_err(PriorsError::Invalid)
     }
 
-    /// Every problem with the document (empty when sound).
-    pub fn problems(&self) -> Vec<String> {
+    /// Every problem with the document, each with its JSON path (empty when sound). The list
+    /// weights' list ids are checked against a catalogue by
+    /// [`Assessor::with_question_priors`](crate::Assessor::with_question_priors).
+    pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         if self.format_version != 1 {
-            out.push("$.format_version: this crate reads version 1".to_owned());
+            out.push(Problem::new(
+                "$.format_version",
+                "this crate reads version 1",
+            ));
         }
         for (name, p) in [
             ("default_probability", self.default_probability),
@@ -141,23 +166,53 @@ impl QuestionPriors {
         .chain(self.list_weights.iter().map(|(k, v)| (k.as_str(), *v)))
         {
             if !(p > 0.0 && p <= 1.0) {
-                out.push(format!("$.{name}: a probability in (0, 1]"));
+                out.push(Problem::new(
+                    format!("$.{}", path_key(name)),
+                    "a probability in (0, 1]",
+                ));
             }
         }
         if !self.types.contains_key("all") {
-            out.push("$.types: the type `all` is required".to_owned());
+            out.push(Problem::new("$.types", "the type `all` is required"));
         }
+        let columns = CtdcMeansOfControl::ALL.map(CtdcMeansOfControl::column);
         for (key, t) in &self.types {
+            let tpath = format!("$.types.{}", path_key(key));
             if !TYPE_KEYS.contains(&key.as_str()) {
-                out.push(format!("$.types.{key}: unknown type"));
+                out.push(Problem::new(
+                    tpath.clone(),
+                    format!("unknown type: one of {}", TYPE_KEYS.join(", ")),
+                ));
             }
             for (column, n) in &t.counts {
+                let cpath = format!("{tpath}.counts.{}", path_key(column));
+                if !columns.contains(&column.as_str()) {
+                    out.push(Problem::new(
+                        cpath.clone(),
+                        "not a CTDC means-of-control column (`meansOfControl...`), so it would never be used",
+                    ));
+                }
                 if *n > t.rows {
-                    out.push(format!("$.types.{key}.counts.{column}: more than the rows"));
+                    out.push(Problem::new(cpath, "more than the rows"));
                 }
             }
         }
         out
+    }
+
+    /// The problems of the list weights, given which list ids a catalogue has: a weight for a
+    /// list it does not have would never be used.
+    pub(crate) fn list_problems(&self, known: impl Fn(&str) -> bool) -> Vec<Problem> {
+        self.list_weights
+            .keys()
+            .filter(|id| !known(id))
+            .map(|id| {
+                Problem::new(
+                    format!("$.list_weights.{}", path_key(id)),
+                    "not a list of the catalogue, so it would never be used",
+                )
+            })
+            .collect()
     }
 
     /// The weight of an entry in the question order, from its lists.
@@ -192,6 +247,17 @@ impl QuestionPriors {
     }
 }
 
+/// A map key as a path shows it: itself when it is a plain token (letters, digits, `_`, `-`
+/// and `.`, at most 64), else `(a key)`, so that a path never carries arbitrary text.
+fn path_key(key: &str) -> &str {
+    let plain = !key.is_empty()
+        && key.len() <= 64
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    if plain { key } else { "(a key)" }
+}
+
 /// The type keys (indices into [`TYPE_KEYS`]) that a case's forms select: `all` when none.
 pub(crate) fn type_mask(forms: &[ExploitationForm]) -> u8 {
     let mut mask = 0u8;
@@ -224,7 +290,7 @@ mod tests {
     #[test]
     fn the_builtin_priors_are_sound_and_used() {
         let p = QuestionPriors::builtin();
-        assert_eq!(p.problems(), Vec::<String>::new());
+        assert_eq!(p.problems(), Vec::<Problem>::new());
         assert_eq!(p.id, "ctdc-2021-means-of-control-by-type");
         let threats = p.column(Some("meansOfControlThreats"));
         assert!(threats.iter().all(|x| *x > 0.0 && *x < 1.0));
@@ -237,7 +303,37 @@ mod tests {
             "\"default_probability\": 0.2",
             "\"default_probability\": 1.5",
         );
-        assert!(QuestionPriors::from_json(&text).is_err());
+        let e = QuestionPriors::from_json(&text).unwrap_err();
+        assert_eq!(
+            e.problems(),
+            vec![Problem::new(
+                "$.default_probability",
+                "a probability in (0, 1]"
+            )]
+        );
+    }
+
+    /// A column CTDC does not have, a type the engine does not read, a key that is not a
+    /// plain token: each an error naming its place, never a count silently unused, and the
+    /// key itself never quoted when it is not a plain token.
+    #[test]
+    fn an_unknown_column_or_type_is_an_error() {
+        let mut doc: serde_json::Value = serde_json::from_str(BUILTIN).unwrap_or_default();
+        doc["types"]["all"]["counts"]["meansOfControlThreat"] = serde_json::json!(1);
+        doc["types"]["labor"] = doc["types"]["all"].clone();
+        doc["types"]["all"]["counts"]["a key with spaces"] = serde_json::json!(1);
+        let e = QuestionPriors::from_json(&doc.to_string()).unwrap_err();
+        let paths: Vec<String> = e.problems().into_iter().map(|p| p.path).collect();
+        assert!(
+            paths.contains(&"$.types.all.counts.meansOfControlThreat".to_owned()),
+            "{paths:?}"
+        );
+        assert!(paths.contains(&"$.types.labor".to_owned()), "{paths:?}");
+        assert!(
+            paths.contains(&"$.types.all.counts.(a key)".to_owned()),
+            "{paths:?}"
+        );
+        assert!(!e.to_string().contains("spaces"), "{e}");
     }
 
     /// Read as the other policy documents are: a byte-order mark is skipped; UTF-16 is named;
@@ -246,13 +342,13 @@ mod tests {
     fn the_priors_are_read_as_rule_sets_are() {
         assert!(QuestionPriors::from_json(&format!("\u{feff}{BUILTIN}")).is_ok());
         let e = QuestionPriors::from_json("{\0\"\0").unwrap_err();
-        assert!(e.contains("UTF-16"), "{e}");
+        assert!(e.to_string().contains("UTF-16"), "{e}");
         let mut doc: serde_json::Value = serde_json::from_str(BUILTIN).unwrap_or_default();
         let all = doc["types"]["all"].clone();
         doc["types"]["all"] = serde_json::json!([all["rows"], all["counts"]]);
         let e = QuestionPriors::from_json(&doc.to_string()).unwrap_err();
         assert!(
-            e.starts_with("invalid type: sequence, expected an object at line 1 column"),
+            matches!(&e, PriorsError::Parse { message, line: 1, .. } if message == "invalid type: sequence, expected an object"),
             "{e}"
         );
         // A type twice: serde would keep the second silently.
@@ -263,8 +359,8 @@ mod tests {
         );
         assert_ne!(twice, BUILTIN);
         assert_eq!(
-            QuestionPriors::from_json(&twice).unwrap_err(),
-            "$.types: the key `all` appears twice"
+            QuestionPriors::from_json(&twice).unwrap_err().problems(),
+            vec![Problem::new("$.types", "the key `all` appears twice")]
         );
     }
 }

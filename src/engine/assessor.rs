@@ -288,18 +288,43 @@ impl Assessor {
     }
 
     /// The same assessor with other likelihoods for ordering questions (see
-    /// [`crate::catalogue::QuestionPriors`]): the ranking of `ask_next` and the interview follow them; levels,
-    /// scores and recommendations do not change.
+    /// [`crate::catalogue::QuestionPriors`]): the ranking of `ask_next` and the interview
+    /// follow them; levels, scores and recommendations do not change. The document is
+    /// checked first, its list weights against this assessor's catalogue: a weight for a list
+    /// the catalogue does not have is an error, never ignored.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::catalogue::QuestionPriors;
+    /// use trafficking_indicators::{Assessor, Catalogue, RuleSet};
+    ///
+    /// let rules = RuleSet::builtin("kr-2024")?;
+    /// let mut priors = QuestionPriors::builtin().clone();
+    /// priors.default_probability = 0.5;
+    /// let assessor =
+    ///     Assessor::new(rules.clone(), Catalogue::builtin())?.with_question_priors(&priors)?;
+    /// assert_eq!(assessor.rule_set().id, "kr-2024");
+    /// // A weight for a list the catalogue does not have (a misspelt id).
+    /// priors.list_weights.insert("ilo_ec_2009_adult_labor".into(), 2.0);
+    /// let another = Assessor::new(rules.clone(), Catalogue::builtin())?;
+    /// assert!(another.with_question_priors(&priors).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_question_priors(
         mut self,
         priors: &crate::catalogue::priors::QuestionPriors,
-    ) -> Assessor {
+    ) -> Result<Assessor, crate::model::error::PriorsError> {
+        let mut problems = priors.problems();
+        problems.extend(priors.list_problems(|id| self.catalogue.list(id).is_some()));
+        crate::model::error::Problems::into_result(problems)
+            .map_err(crate::model::error::PriorsError::Invalid)?;
         for (e, source) in self.entries.iter_mut().zip(self.catalogue.entries()) {
             e.prior = priors.column(source.ctdc_means_of_control.map(|c| c.column()));
             e.list_weight = priors.list_weight(&source.lists);
         }
         self.purpose_fact_likelihood = priors.purpose_fact_probability as f32;
-        self
+        Ok(self)
     }
 
     /// The built-in assessor for a built-in rule set (`ilo-2009`, `kr-2023` or `kr-2024`)

@@ -515,6 +515,44 @@ impl RuleSetError {
     }
 }
 
+/// What is wrong with a question priors document ([`crate::catalogue::QuestionPriors`]).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PriorsError {
+    /// The document is larger than the limit (the rule set size limit).
+    #[error("the priors document has {bytes} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// Size of the document.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The JSON does not parse into the priors format.
+    #[error("the priors document does not parse: {message} at line {line} column {column}")]
+    Parse {
+        /// What the parser found.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters (as an editor counts them).
+        column: usize,
+    },
+    /// The document parses but does not check (a probability out of range, a count above
+    /// its rows, an unknown type, column or list).
+    #[error("the priors document is invalid: {0}")]
+    Invalid(Problems),
+}
+
+impl PriorsError {
+    /// Every problem, for an invalid document; another error as one problem at `$`.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            PriorsError::Invalid(p) => p.as_slice().to_vec(),
+            other => vec![Problem::new("$", other.to_string())],
+        }
+    }
+}
+
 /// The message of a serde_json error without its trailing position, which the error types
 /// carry separately.
 pub(crate) fn strip_position(error: &serde_json::Error) -> String {

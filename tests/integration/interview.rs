@@ -508,7 +508,8 @@ fn the_priors_are_a_replaceable_input() {
         .clone();
     let other = Assessor::new(rules, Catalogue::builtin())
         .expect("valid")
-        .with_question_priors(&flat);
+        .with_question_priors(&flat)
+        .expect("sound priors");
     let case =
         Case::from_json(r#"{"subject": {"age_years": 30}, "forms": ["labour"]}"#).expect("case");
     let a = assessor().assess(&case).expect("assesses");
@@ -922,4 +923,44 @@ fn the_report_asks_a_child_in_a_childs_words() {
             "{id}: the adult's wording in a child's report"
         );
     }
+}
+
+/// The built-in likelihoods fit every built-in rule set: each list they weigh is a list of the
+/// built-in catalogue. A priors document weighing a list the catalogue lacks, or counting a
+/// column CTDC lacks, is refused with the place named, never used in part.
+#[test]
+fn question_priors_name_only_what_exists() {
+    use trafficking_indicators::catalogue::QuestionPriors;
+    for id in ["ilo-2009", "kr-2023", "kr-2024"] {
+        let rules = trafficking_indicators::RuleSet::builtin(id)
+            .expect("built in")
+            .clone();
+        let assessor = Assessor::new(rules, Catalogue::builtin()).expect("valid");
+        assert!(
+            assessor
+                .with_question_priors(QuestionPriors::builtin())
+                .is_ok(),
+            "{id}"
+        );
+    }
+    let mut priors = QuestionPriors::builtin().clone();
+    priors.list_weights.insert("unodc_sheet".into(), 0.5);
+    if let Some(all) = priors.types.get_mut("all") {
+        all.counts.insert("meansOfControlThreat".into(), 1);
+    }
+    let rules = trafficking_indicators::RuleSet::builtin("kr-2024")
+        .expect("built in")
+        .clone();
+    let e = Assessor::new(rules, Catalogue::builtin())
+        .expect("valid")
+        .with_question_priors(&priors)
+        .expect_err("refused");
+    let paths: Vec<String> = e.problems().into_iter().map(|p| p.path).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.types.all.counts.meansOfControlThreat",
+            "$.list_weights.unodc_sheet"
+        ]
+    );
 }
