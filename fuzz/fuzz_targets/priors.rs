@@ -1,11 +1,12 @@
-//! Question priors: any bytes must give a priors document or a typed error naming where; a
-//! document that reads and fits the catalogue must rank the questions of a case (finite
-//! likelihoods, no panic) without changing its level or score.
+//! Question priors: any bytes must give a priors document or a typed error naming where (a
+//! path of tokens, never the document's text); a document that reads and fits the catalogue
+//! must rank the questions of a case without a panic and without changing its level, score or
+//! number of open questions; one that does not fit is refused only for its list weights.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use trafficking_indicators::catalogue::QuestionPriors;
-use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet};
+use trafficking_indicators::{Assessor, Case, Catalogue, PriorsError, RuleSet};
 
 const CASE: &str = include_str!("../../examples/cases/early_interview.json");
 
@@ -16,8 +17,13 @@ fuzz_target!(|data: &[u8]| {
     let priors = match QuestionPriors::from_json(text) {
         Ok(p) => p,
         Err(e) => {
-            assert!(!e.problems().is_empty());
             let _ = e.to_string();
+            if let PriorsError::Invalid(problems) = &e {
+                assert!(!problems.is_empty());
+                for p in problems.as_slice() {
+                    assert!(plain_path(&p.path), "{}", p.path);
+                }
+            }
             return;
         }
     };
@@ -31,8 +37,14 @@ fuzz_target!(|data: &[u8]| {
     let Ok(assessor) = Assessor::new(rules.clone(), Catalogue::builtin()) else {
         return;
     };
-    let Ok(assessor) = assessor.with_question_priors(&priors) else {
-        return;
+    let assessor = match assessor.with_question_priors(&priors) {
+        Ok(a) => a,
+        Err(e) => {
+            for p in e.problems() {
+                assert!(p.path.starts_with("$.list_weights."), "{}", p.path);
+            }
+            return;
+        }
     };
     let Ok(case) = Case::from_json(CASE) else {
         return;
@@ -47,3 +59,12 @@ fuzz_target!(|data: &[u8]| {
         );
     }
 });
+
+/// A path as the readers write one: `$`, then keys of ASCII letters, digits and `_` (or `?`
+/// for one not shown) and indices, never free text.
+fn plain_path(path: &str) -> bool {
+    path.starts_with('$')
+        && path.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b'[' | b']' | b'?' | b'_')
+        })
+}

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::error::{PriorsError, Problem, Problems};
 use crate::model::indicator::{CtdcMeansOfControl, ExploitationForm, Verification};
+use crate::model::limits::text;
 
 const BUILTIN: &str = include_str!("../../data/priors/ctdc_means_of_control_by_type.json");
 
@@ -157,18 +158,41 @@ impl QuestionPriors {
                 "this crate reads version 1",
             ));
         }
+        if !crate::model::id::is_token(&self.id) {
+            out.push(Problem::new(
+                "$.id",
+                "an id is 1 to 64 lowercase letters, digits, `-`, `_` or `.`, starting with a letter or digit",
+            ));
+        }
+        for (field, value, min) in [
+            ("description", &self.description, 1),
+            ("source", &self.source, 1),
+            ("rationale", &self.rationale, 1),
+            ("list_weights_rationale", &self.list_weights_rationale, 0),
+        ] {
+            if let Some(message) = text::problem(value, min, text::DESCRIPTION) {
+                out.push(Problem::new(format!("$.{field}"), message));
+            }
+        }
+        // A likelihood or weight as the engine uses it (`f32`): a value too small for it
+        // would become 0 there.
+        let usable = |p: f64| p > 0.0 && p <= 1.0 && (p as f32) > 0.0;
         for (name, p) in [
             ("default_probability", self.default_probability),
             ("purpose_fact_probability", self.purpose_fact_probability),
-            ("default_list_weight", self.default_list_weight),
-        ]
-        .into_iter()
-        .chain(self.list_weights.iter().map(|(k, v)| (k.as_str(), *v)))
-        {
-            if !(p > 0.0 && p <= 1.0) {
+        ] {
+            if !usable(p) {
+                out.push(Problem::new(format!("$.{name}"), "a probability in (0, 1]"));
+            }
+        }
+        if !usable(self.default_list_weight) {
+            out.push(Problem::new("$.default_list_weight", "a weight in (0, 1]"));
+        }
+        for (list, w) in &self.list_weights {
+            if !usable(*w) {
                 out.push(Problem::new(
-                    format!("$.{}", path_key(name)),
-                    "a probability in (0, 1]",
+                    format!("$.list_weights.{}", path_key(list)),
+                    "a weight in (0, 1]",
                 ));
             }
         }
@@ -182,6 +206,12 @@ impl QuestionPriors {
                 out.push(Problem::new(
                     tpath.clone(),
                     format!("unknown type: one of {}", TYPE_KEYS.join(", ")),
+                ));
+            }
+            if t.rows == 0 {
+                out.push(Problem::new(
+                    format!("{tpath}.rows"),
+                    "a type with no records says nothing: leave it out, so that `all` is used",
                 ));
             }
             for (column, n) in &t.counts {
@@ -247,15 +277,14 @@ impl QuestionPriors {
     }
 }
 
-/// A map key as a path shows it: itself when it is a plain token (letters, digits, `_`, `-`
-/// and `.`, at most 64), else `(a key)`, so that a path never carries arbitrary text.
+/// A map key as a path shows it: itself when it is a plain token (ASCII letters, digits and
+/// `_`, at most 64), else `?`, as the JSON reader's paths show a key they do not quote, so
+/// that a path never carries arbitrary text and no key can pose as a deeper path.
 fn path_key(key: &str) -> &str {
     let plain = !key.is_empty()
         && key.len() <= 64
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
-    if plain { key } else { "(a key)" }
+        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if plain { key } else { "?" }
 }
 
 /// The type keys (indices into [`TYPE_KEYS`]) that a case's forms select: `all` when none.
@@ -313,6 +342,36 @@ mod tests {
         );
     }
 
+    /// Each number where the engine uses it: a list weight out of range is named at its own
+    /// key; a probability too small for the engine's `f32` is as good as 0; a type with no
+    /// records, an id that is not a token, an empty description are refused.
+    #[test]
+    fn every_value_is_checked_where_it_is() {
+        let mut p = QuestionPriors::builtin().clone();
+        p.list_weights
+            .insert("ilo_ec_2009_adult_labour".into(), 2.0);
+        p.list_weights.insert("default_probability".into(), 0.0);
+        p.purpose_fact_probability = 1e-300;
+        if let Some(t) = p.types.get_mut("labour") {
+            t.rows = 0;
+            t.counts.clear();
+        }
+        p.id = "Not a token".into();
+        p.description = " ".into();
+        let paths: Vec<String> = p.problems().into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "$.id",
+                "$.description",
+                "$.purpose_fact_probability",
+                "$.list_weights.default_probability",
+                "$.list_weights.ilo_ec_2009_adult_labour",
+                "$.types.labour.rows",
+            ]
+        );
+    }
+
     /// A column CTDC does not have, a type the engine does not read, a key that is not a
     /// plain token: each an error naming its place, never a count silently unused, and the
     /// key itself never quoted when it is not a plain token.
@@ -330,7 +389,7 @@ mod tests {
         );
         assert!(paths.contains(&"$.types.labor".to_owned()), "{paths:?}");
         assert!(
-            paths.contains(&"$.types.all.counts.(a key)".to_owned()),
+            paths.contains(&"$.types.all.counts.?".to_owned()),
             "{paths:?}"
         );
         assert!(!e.to_string().contains("spaces"), "{e}");

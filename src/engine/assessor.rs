@@ -305,10 +305,12 @@ impl Assessor {
     /// let assessor =
     ///     Assessor::new(rules.clone(), Catalogue::builtin())?.with_question_priors(&priors)?;
     /// assert_eq!(assessor.rule_set().id, "kr-2024");
-    /// // A weight for a list the catalogue does not have (a misspelt id).
-    /// priors.list_weights.insert("ilo_ec_2009_adult_labor".into(), 2.0);
+    /// // A weight for a list the catalogue does not have (a misspelt id): refused, with its place.
+    /// priors.list_weights.insert("ilo_ec_2009_adult_labor".into(), 0.5);
     /// let another = Assessor::new(rules.clone(), Catalogue::builtin())?;
-    /// assert!(another.with_question_priors(&priors).is_err());
+    /// let e = another.with_question_priors(&priors).unwrap_err();
+    /// let paths: Vec<String> = e.problems().into_iter().map(|p| p.path).collect();
+    /// assert_eq!(paths, ["$.list_weights.ilo_ec_2009_adult_labor"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_question_priors(

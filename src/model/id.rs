@@ -85,6 +85,18 @@ static ID_BYTE: [bool; 256] = {
     table
 };
 
+/// A stable token: 1 to 64 lowercase letters, digits, `-`, `_` or `.`, starting with a
+/// letter or digit (the schema's pattern for rule-set ids and text namespaces; the id of a priors document).
+pub(crate) fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().enumerate().all(|(i, b)| {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || (i > 0 && matches!(b, b'-' | b'_' | b'.'))
+        })
+}
+
 /// Whether `s` is a well-formed identifier, so that it is safe to quote in a message.
 pub(crate) fn is_id(s: &str) -> bool {
     check_id(s).is_ok()

@@ -168,8 +168,10 @@ pub(crate) enum DocumentProblem {
 }
 
 /// Reads a policy document: a leading byte-order mark skipped, UTF-16 refused, at most
-/// `limit` bytes, then parsed with serde, strictly (an array for an object is refused; the
-/// message never quotes the text).
+/// `limit` bytes, then parsed with serde, strictly (an array for an object is refused). A
+/// parse error's message is serde's, without its position: it may name an unknown field or
+/// quote a wrong value, which for a rule set, catalogue or priors document (never case data)
+/// is what its author needs to find it.
 pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     text: &str,
     limit: usize,

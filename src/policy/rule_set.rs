@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use crate::case::OffenceKind;
 use crate::catalogue::{Catalogue, Reference};
 use crate::model::error::{Problem, Problems, RuleSetError};
-use crate::model::id::{BUILTIN_RULE_SET_IDS, ConceptId, IndicatorId, ListId, ReferenceId};
+use crate::model::id::{
+    BUILTIN_RULE_SET_IDS, ConceptId, IndicatorId, ListId, ReferenceId, is_token,
+};
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
 use crate::model::limits::{Limits, text};
 use crate::model::vocabulary::{Level, RecommendationKind};
@@ -660,18 +662,6 @@ impl RuleSet {
     pub fn exempts(&self, group: ExemptGroup) -> bool {
         self.person_rule.means_not_required_for.contains(&group)
     }
-}
-
-/// A stable token: 1 to 64 lowercase letters, digits, `-`, `_` or `.`, starting with a
-/// letter or digit (the schema's pattern for rule-set ids and text namespaces).
-fn is_token(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes().enumerate().all(|(i, b)| {
-            b.is_ascii_lowercase()
-                || b.is_ascii_digit()
-                || (i > 0 && matches!(b, b'-' | b'_' | b'.'))
-        })
 }
 
 /// Checks a rule set against a catalogue and returns every problem at once, each with its
