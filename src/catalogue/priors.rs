@@ -102,8 +102,10 @@ impl QuestionPriors {
         })
     }
 
-    /// Parses a priors document and checks it: probabilities in (0, 1], counts not above
-    /// their rows, only known type keys and CTDC means-of-control columns, an `all` type.
+    /// Parses a priors document and checks it ([`problems`](Self::problems)): probabilities
+    /// and weights in (0, 1], types with records, counts not above their rows, only known
+    /// type keys and CTDC means-of-control columns, an `all` type, a token id, texts within
+    /// their bounds.
     /// Read as rule sets are: a leading byte-order mark skipped, UTF-16 named, at most the
     /// rule-set size limit, an array where the format has an object refused, a key given
     /// twice refused. Its list weights name catalogue lists, which
