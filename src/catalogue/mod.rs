@@ -334,11 +334,10 @@ impl Catalogue {
             return;
         }
         for (i, reference) in doc.references.into_iter().enumerate() {
-            for (path, message) in
-                reference_text_problems(&reference, &format!("{root}.references[{i}]"))
-            {
-                problems.push(Problem::new(path, message));
-            }
+            problems.extend(reference_text_problems(
+                &reference,
+                &format!("{root}.references[{i}]"),
+            ));
             if self.references.iter().any(|r| r.id == reference.id) {
                 problems.push(Problem::new(
                     format!("{root}.references[{i}].id"),
@@ -417,20 +416,18 @@ impl Catalogue {
 
     /// A list's texts, forms and provenance.
     fn check_list(&self, list: &IndicatorList, path: &str, problems: &mut Vec<Problem>) {
-        text_check(
-            problems,
+        problems.extend(Problem::of_text(
             format!("{path}.title"),
             &list.title,
             1,
             text::LABEL,
-        );
-        text_check(
-            problems,
+        ));
+        problems.extend(Problem::of_text(
             format!("{path}.description"),
             &list.description,
             1,
             text::TEXT,
-        );
+        ));
         if list.scope.forms.is_empty() {
             problems.push(Problem::new(
                 format!("{path}.scope.forms"),
@@ -441,26 +438,29 @@ impl Catalogue {
     }
 
     fn check_entry(&self, entry: &IndicatorEntry, path: &str, problems: &mut Vec<Problem>) {
-        text_check(
-            problems,
+        problems.extend(Problem::of_text(
             format!("{path}.label"),
             &entry.label,
             1,
             text::LABEL,
-        );
-        text_check(
-            problems,
+        ));
+        problems.extend(Problem::of_text(
             format!("{path}.description"),
             &entry.description,
             1,
             text::NOTE,
-        );
+        ));
         for (field, question) in [
             ("question", &entry.question),
             ("question_child", &entry.question_child),
         ] {
             if let Some(q) = question {
-                text_check(problems, format!("{path}.{field}"), q, 1, text::TITLE);
+                problems.extend(Problem::of_text(
+                    format!("{path}.{field}"),
+                    q,
+                    1,
+                    text::TITLE,
+                ));
             }
         }
         if entry.lists.is_empty() {
@@ -507,13 +507,12 @@ impl Catalogue {
             ));
         }
         if let Some(mark) = &entry.act_evidence {
-            text_check(
-                problems,
+            problems.extend(Problem::of_text(
                 format!("{path}.act_evidence.reason"),
                 &mark.reason,
                 1,
                 text::TITLE,
-            );
+            ));
         }
         if entry.appearance && entry.dimension.is_none() {
             problems.push(Problem::new(
@@ -575,15 +574,19 @@ impl Catalogue {
                 format!("unknown reference id `{via}`"),
             ));
         }
-        text_check(
-            problems,
+        problems.extend(Problem::of_text(
             format!("{path}.section"),
             &provenance.section,
             1,
             text::TITLE,
-        );
+        ));
         for (k, note) in provenance.notes.iter().enumerate() {
-            text_check(problems, format!("{path}.notes[{k}]"), note, 1, text::NOTE);
+            problems.extend(Problem::of_text(
+                format!("{path}.notes[{k}]"),
+                note,
+                1,
+                text::NOTE,
+            ));
         }
         if provenance.verification == Verification::ProjectJudgement
             && provenance.notes.iter().all(|n| n.trim().is_empty())
@@ -720,7 +723,7 @@ pub use priors::*;
 
 /// The problems with a reference's texts (title, address, note, jurisdiction, quote): the
 /// bounds of its schema. Shared by rule sets and catalogue documents.
-pub(crate) fn reference_text_problems(r: &Reference, path: &str) -> Vec<(String, String)> {
+pub(crate) fn reference_text_problems(r: &Reference, path: &str) -> Vec<Problem> {
     let (jmin, jmax) = text::JURISDICTION;
     let texts = [
         ("title", Some(r.title.as_str()), 1, text::TITLE),
@@ -732,16 +735,7 @@ pub(crate) fn reference_text_problems(r: &Reference, path: &str) -> Vec<(String,
     texts
         .into_iter()
         .filter_map(|(field, value, min, max)| {
-            let message = text::problem(value?, min, max)?;
-            Some((format!("{path}.{field}"), message))
+            Problem::of_text(format!("{path}.{field}"), value?, min, max)
         })
         .collect()
-}
-
-/// Adds a problem when a text is outside the bounds its schema gives (see
-/// [`text::problem`]).
-fn text_check(problems: &mut Vec<Problem>, path: String, value: &str, min: usize, max: usize) {
-    if let Some(message) = text::problem(value, min, max) {
-        problems.push(Problem::new(path, message));
-    }
 }

@@ -172,9 +172,12 @@ impl QuestionPriors {
             ("rationale", &self.rationale, 1),
             ("list_weights_rationale", &self.list_weights_rationale, 0),
         ] {
-            if let Some(message) = text::problem(value, min, text::DESCRIPTION) {
-                out.push(Problem::new(format!("$.{field}"), message));
-            }
+            out.extend(Problem::of_text(
+                format!("$.{field}"),
+                value,
+                min,
+                text::DESCRIPTION,
+            ));
         }
         // A likelihood or weight as the engine uses it (`f32`): a value too small for it
         // would become 0 there.

@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::id::{IdError, IndicatorId};
+use crate::model::limits::text;
 
 /// One problem found by validation, with the JSON path where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -23,6 +24,19 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem at `path` when a document's text is outside the bounds its schema gives it
+    /// (between `min` and `max` characters, blank counting as empty when required; see
+    /// `text::problem`), else none. The one check every validator of rule sets, catalogue
+    /// documents and priors uses for its texts.
+    pub(crate) fn of_text(
+        path: impl Into<String>,
+        value: &str,
+        min: usize,
+        max: usize,
+    ) -> Option<Problem> {
+        text::problem(value, min, max).map(|message| Problem::new(path, message))
+    }
+
     /// A problem at `path`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {

@@ -718,18 +718,9 @@ impl Validator<'_> {
     }
 
     /// A text between `min` and `max` characters, the bounds its schema gives.
-    fn check_text(&mut self, path: impl Into<String>, text: &str, min: usize, max: usize) {
-        if let Some(message) = text::problem(text, min, max) {
-            self.problem(path, message);
-        }
-    }
-
-    /// A reference's texts, within their schema's bounds (a rule set's own references and a
-    /// catalogue document's share them).
-    fn check_reference_texts(&mut self, r: &Reference, path: &str) {
-        for (problem_path, message) in crate::catalogue::reference_text_problems(r, path) {
-            self.problem(problem_path, message);
-        }
+    fn check_text(&mut self, path: impl Into<String>, value: &str, min: usize, max: usize) {
+        self.problems
+            .extend(Problem::of_text(path, value, min, max));
     }
 
     fn run(&mut self) {
@@ -922,7 +913,12 @@ impl Validator<'_> {
             self.problem("$.references", "a rule set cites at least one reference");
         }
         for (i, r) in rs.references.iter().enumerate() {
-            self.check_reference_texts(r, &format!("$.references[{i}]"));
+            // A rule set's own references and a catalogue document's share these checks.
+            self.problems
+                .extend(crate::catalogue::reference_text_problems(
+                    r,
+                    &format!("$.references[{i}]"),
+                ));
             if rs.references.iter().take(i).any(|o| o.id == r.id) {
                 self.problem(
                     format!("$.references[{i}].id"),
