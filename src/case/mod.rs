@@ -21,6 +21,8 @@ use crate::model::json::{self, Json, Number, Path};
 use crate::model::json_in;
 use crate::model::limits::Limits;
 
+mod direct;
+
 /// Options for reading a case.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -742,14 +744,12 @@ impl Case {
                 limit: limits.max_case_bytes,
             });
         }
-        let tree = json_in::read(json, limits.max_case_depth)?;
-        let reader = Reader {
-            limits: &limits,
-            options,
-        };
-        let case = reader.case(&tree, &Path::ROOT)?;
-        case.check()?;
-        Ok(case)
+        // Straight from the text when the case is plainly valid; else through the tree,
+        // whose strict reader gives every error.
+        if let Some(case) = direct::read(json, &limits) {
+            return Ok(case);
+        }
+        read_strict(json, options, &limits)
     }
 
     /// The case as pretty JSON in the public format.
@@ -1099,6 +1099,15 @@ fn check_count(count: usize, limit: usize, path: &str) -> Result<(), CaseError> 
         });
     }
     Ok(())
+}
+
+/// Reads `json` through the strict tree and the strict reader: every error comes from here.
+fn read_strict(json: &str, options: ParseOptions, limits: &Limits) -> Result<Case, CaseError> {
+    let tree = json_in::read(json, limits.max_case_depth)?;
+    let reader = Reader { limits, options };
+    let case = reader.case(&tree, &Path::ROOT)?;
+    case.check()?;
+    Ok(case)
 }
 
 /// Reads the strict JSON tree into typed case values.

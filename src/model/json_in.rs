@@ -36,18 +36,14 @@ pub(crate) fn read(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError> 
 /// Parses `text`, or `None` when the serde path must read it (see the module
 /// documentation).
 fn parse_fast(text: &str, max_depth: usize) -> Option<Json<'_>> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        max_depth: max_depth.min(MAX_FAST_DEPTH),
-    };
+    let mut parser = Parser::new(text, max_depth);
     let value = parser.value(0)?;
-    parser.whitespace();
-    (parser.pos == parser.bytes.len()).then_some(value)
+    parser.at_end().then_some(value)
 }
 
-struct Parser<'a> {
+/// The fast path's parser; the case's direct reader (`case::direct`) reads with its
+/// primitives too.
+pub(crate) struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
@@ -55,18 +51,81 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn peek(&self) -> Option<u8> {
+    /// A parser at the start of `text`, reading trees at most `max_depth` deep (and never
+    /// deeper than 64).
+    pub(crate) fn new(text: &'a str, max_depth: usize) -> Parser<'a> {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            max_depth: max_depth.min(MAX_FAST_DEPTH),
+        }
+    }
+
+    /// The next byte, if any.
+    pub(crate) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn whitespace(&mut self) {
+    /// Moves past the next byte.
+    pub(crate) fn advance(&mut self) {
+        self.pos += 1;
+    }
+
+    /// Whether only whitespace is left.
+    pub(crate) fn at_end(&mut self) -> bool {
+        self.whitespace();
+        self.pos == self.bytes.len()
+    }
+
+    /// Whitespace, then `null` if it is next (consumed).
+    pub(crate) fn null(&mut self) -> Option<bool> {
+        self.whitespace();
+        if self.peek()? == b'n' {
+            self.literal(b"null", Json::Null)?;
+            Some(true)
+        } else {
+            Some(false)
+        }
+    }
+
+    /// Whitespace, then `true` or `false`.
+    pub(crate) fn boolean(&mut self) -> Option<bool> {
+        self.whitespace();
+        match self.peek()? {
+            b't' => self.literal(b"true", Json::Bool(true)).map(|_| true),
+            b'f' => self.literal(b"false", Json::Bool(false)).map(|_| false),
+            _ => None,
+        }
+    }
+
+    /// Whitespace, then a non-negative integer that fits `u64`, without leading zeros,
+    /// fraction or exponent.
+    pub(crate) fn unsigned(&mut self) -> Option<u64> {
+        self.whitespace();
+        if !self.peek()?.is_ascii_digit() {
+            return None;
+        }
+        match self.number()? {
+            Json::Number(Number::Unsigned(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Whitespace, then a whole string.
+    pub(crate) fn quoted(&mut self) -> Option<Cow<'a, str>> {
+        self.expect(b'"')?;
+        self.string()
+    }
+
+    pub(crate) fn whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
     }
 
     /// Consumes `byte` after optional whitespace.
-    fn expect(&mut self, byte: u8) -> Option<()> {
+    pub(crate) fn expect(&mut self, byte: u8) -> Option<()> {
         self.whitespace();
         (self.peek()? == byte).then(|| self.pos += 1)
     }
@@ -114,7 +173,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A string after its opening quotation mark: borrowed when it has no escape.
-    fn string(&mut self) -> Option<Cow<'a, str>> {
+    pub(crate) fn string(&mut self) -> Option<Cow<'a, str>> {
         let start = self.pos;
         self.plain_run();
         match self.peek()? {

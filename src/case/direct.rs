@@ -1,0 +1,479 @@
+//! Reading a case straight from its text, without building the JSON tree first.
+//!
+//! [`Case::from_json`] reads a well-formed, valid case here, field by field, as the strict
+//! reader reads it from the tree; at the first thing it does not handle, or that the strict
+//! reader would call an error, it gives up (`None`) and the document is read again through the
+//! tree and the strict reader, which give every error. So every error still comes from one
+//! place, and this reader only makes the common case cheaper: building and dropping the tree
+//! was about a quarter of a batch case's instructions.
+//!
+//! It gives up on: any syntax the tree's fast path gives up on (see `model::json_in`), an
+//! unknown or repeated key, a value of the wrong type or outside its set, a number written
+//! with a fraction or an exponent, a text or a list over its limit, an indicator id that is
+//! not a well-formed id, and a case that fails [`Case::check`]. Whatever it returns is what
+//! the strict reader returns for the same text: `Case::from_json` and `Case`'s serde
+//! `Deserialize` (which always reads through the tree) are compared on every data, bundled,
+//! generated and damaged case by `tests/integration/case_format.rs`, by the property test
+//! below and by the `case` fuzz target; the tests below check that every bundled case is
+//! read here.
+
+use super::{
+    Case, CaseReference, InterviewCondition, InterviewRecord, Keyword, MAX_VISA_CHARS, Measure,
+    Note, Observation, Offence, Subject, Visa,
+};
+use crate::model::id::IndicatorId;
+use crate::model::json_in::Parser;
+use crate::model::limits::Limits;
+
+/// The deepest nesting of a case (the root, `interview`, `safety`): the tree would be refused
+/// at a depth limit this low, so below it this reader gives up.
+const CASE_NESTING: usize = 3;
+
+/// The case in `text`, or `None` when the strict reader must read it (see the module
+/// documentation).
+pub(super) fn read(text: &str, limits: &Limits) -> Option<Case> {
+    if limits.max_case_depth <= CASE_NESTING {
+        return None;
+    }
+    let mut reader = Direct {
+        p: Parser::new(text, limits.max_case_depth),
+        limits,
+    };
+    let case = reader.case()?;
+    if !reader.p.at_end() {
+        return None;
+    }
+    case.check().ok()?;
+    Some(case)
+}
+
+struct Direct<'a, 'l> {
+    p: Parser<'a>,
+    limits: &'l Limits,
+}
+
+impl<'a> Direct<'a, '_> {
+    /// An object whose keys are among `fields` (at most 32), each at most once; `value` reads
+    /// the value of the key at the given index of `fields`.
+    fn object(
+        &mut self,
+        fields: &[&str],
+        mut value: impl FnMut(&mut Self, usize) -> Option<()>,
+    ) -> Option<()> {
+        self.p.expect(b'{')?;
+        self.p.whitespace();
+        if self.p.peek()? == b'}' {
+            self.p.advance();
+            return Some(());
+        }
+        let mut seen = 0u32;
+        loop {
+            let key = self.p.quoted()?;
+            let i = fields.iter().position(|f| *f == key)?;
+            let bit = 1u32.checked_shl(u32::try_from(i).ok()?)?;
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            self.p.expect(b':')?;
+            value(self, i)?;
+            self.p.whitespace();
+            match self.p.peek()? {
+                b',' => self.p.advance(),
+                b'}' => {
+                    self.p.advance();
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// An array of at most `limit` items, each read by `item`.
+    fn array<T>(
+        &mut self,
+        limit: usize,
+        mut item: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        self.p.expect(b'[')?;
+        let mut items = Vec::new();
+        self.p.whitespace();
+        if self.p.peek()? == b']' {
+            self.p.advance();
+            return Some(items);
+        }
+        loop {
+            if items.len() == limit {
+                return None;
+            }
+            items.push(item(self)?);
+            self.p.whitespace();
+            match self.p.peek()? {
+                b',' => self.p.advance(),
+                b']' => {
+                    self.p.advance();
+                    return Some(items);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// A text of at most `limit` characters.
+    fn text(&mut self, limit: usize) -> Option<String> {
+        let text = self.p.quoted()?;
+        if text.len() > limit && text.chars().count() > limit {
+            return None;
+        }
+        Some(text.into_owned())
+    }
+
+    /// A text, or `null` for none.
+    fn optional_text(&mut self, limit: usize) -> Option<Option<String>> {
+        if self.p.null()? {
+            return Some(None);
+        }
+        self.text(limit).map(Some)
+    }
+
+    fn keyword<T: Keyword>(&mut self) -> Option<T> {
+        let text = self.p.quoted()?;
+        T::ALL.iter().copied().find(|v| v.name() == text)
+    }
+
+    fn optional_keyword<T: Keyword>(&mut self) -> Option<Option<T>> {
+        if self.p.null()? {
+            return Some(None);
+        }
+        self.keyword().map(Some)
+    }
+
+    fn optional_bool(&mut self) -> Option<Option<bool>> {
+        if self.p.null()? {
+            return Some(None);
+        }
+        self.p.boolean().map(Some)
+    }
+
+    fn age(&mut self) -> Option<Option<u8>> {
+        if self.p.null()? {
+            return Some(None);
+        }
+        let n = self.p.unsigned()?;
+        // As the strict reader: within the limit, then as a `u8`.
+        (n <= self.limits.max_age_years).then(|| u8::try_from(n).ok())
+    }
+
+    fn year(&mut self) -> Option<Option<u16>> {
+        if self.p.null()? {
+            return Some(None);
+        }
+        let n = self.p.unsigned()?;
+        let range = u64::from(super::MIN_YEAR)..=u64::from(super::MAX_YEAR);
+        range.contains(&n).then(|| u16::try_from(n).ok())
+    }
+
+    fn indicator_id(&mut self) -> Option<IndicatorId> {
+        let text = self.p.quoted()?;
+        match crate::catalogue::Catalogue::builtin_id(&text) {
+            Some(id) => Some(id),
+            None => IndicatorId::new(&text).ok(),
+        }
+    }
+
+    fn note(&mut self) -> Option<Option<Note>> {
+        let limit = self.limits.max_note_chars;
+        self.optional_text(limit).map(|t| t.map(Note))
+    }
+
+    fn case(&mut self) -> Option<Case> {
+        const FIELDS: &[&str] = &[
+            "case_reference",
+            "subject",
+            "forms",
+            "observations",
+            "offences",
+            "exploitation_began_year",
+            "sector",
+            "measures",
+            "interview_conditions",
+            "interview",
+        ];
+        let mut case = Case::default();
+        self.object(FIELDS, |r, i| {
+            match i {
+                0 => {
+                    let limit = r.limits.max_case_reference_chars;
+                    case.case_reference = r.optional_text(limit)?.map(CaseReference);
+                }
+                1 => case.subject = r.subject()?,
+                2 => case.forms = r.array(r.limits.max_forms, Self::keyword)?,
+                3 => case.observations = r.array(r.limits.max_observations, Self::observation)?,
+                4 => case.offences = r.array(r.limits.max_offences, Self::offence)?,
+                5 => case.exploitation_began_year = r.year()?,
+                6 => case.sector = r.optional_keyword()?,
+                7 => case.measures = r.array(Measure::ALL.len(), Self::keyword)?,
+                8 => {
+                    let limit = InterviewCondition::ALL.len();
+                    case.interview_conditions = r.array(limit, Self::keyword)?;
+                }
+                9 => {
+                    case.interview = if r.p.null()? {
+                        None
+                    } else {
+                        Some(r.interview()?)
+                    };
+                }
+                _ => return None,
+            }
+            Some(())
+        })?;
+        Some(case)
+    }
+
+    fn subject(&mut self) -> Option<Subject> {
+        const FIELDS: &[&str] = &[
+            "age_years",
+            "minor",
+            "disability",
+            "possibly_minor",
+            "age_at_exploitation_years",
+            "minor_at_exploitation",
+            "birth_year",
+            "national",
+            "visa",
+        ];
+        let mut s = Subject::default();
+        self.object(FIELDS, |r, i| {
+            match i {
+                0 => s.age_years = r.age()?,
+                1 => s.minor = r.optional_bool()?,
+                2 => s.disability = r.optional_bool()?,
+                3 => s.possibly_minor = r.optional_bool()?,
+                4 => s.age_at_exploitation_years = r.age()?,
+                5 => s.minor_at_exploitation = r.optional_bool()?,
+                6 => s.birth_year = r.year()?,
+                7 => s.national = r.optional_bool()?,
+                8 => s.visa = r.optional_text(MAX_VISA_CHARS)?.map(Visa),
+                _ => return None,
+            }
+            Some(())
+        })?;
+        Some(s)
+    }
+
+    fn observation(&mut self) -> Option<Observation> {
+        const FIELDS: &[&str] = &["indicator", "status", "source", "note"];
+        let (mut indicator, mut status, mut source, mut note) = (None, None, None, None);
+        self.object(FIELDS, |r, i| {
+            match i {
+                0 => indicator = Some(r.indicator_id()?),
+                1 => status = Some(r.keyword()?),
+                2 => source = r.optional_keyword()?,
+                3 => note = r.note()?,
+                _ => return None,
+            }
+            Some(())
+        })?;
+        Some(Observation {
+            indicator: indicator?,
+            status: status?,
+            source,
+            note,
+        })
+    }
+
+    fn offence(&mut self) -> Option<Offence> {
+        const FIELDS: &[&str] = &["kind", "stage", "note"];
+        let (mut kind, mut stage, mut note) = (None, None, None);
+        self.object(FIELDS, |r, i| {
+            match i {
+                0 => kind = Some(r.keyword()?),
+                1 => stage = r.optional_keyword()?,
+                2 => note = r.note()?,
+                _ => return None,
+            }
+            Some(())
+        })?;
+        Some(Offence {
+            kind: kind?,
+            stage,
+            note,
+        })
+    }
+
+    fn interview(&mut self) -> Option<InterviewRecord> {
+        const FIELDS: &[&str] = &["asked", "age_not_known", "forms_not_known", "safety"];
+        const SAFETY: &[&str] = &["hurt", "in_danger", "needs_doctor"];
+        let mut record = InterviewRecord::default();
+        self.object(FIELDS, |r, i| {
+            match i {
+                0 => record.asked = r.array(r.limits.max_observations, Self::indicator_id)?,
+                1 => record.age_not_known = r.optional_bool()?.unwrap_or(false),
+                2 => record.forms_not_known = r.optional_bool()?.unwrap_or(false),
+                3 => {
+                    let safety = &mut record.safety;
+                    r.object(SAFETY, |r, i| {
+                        let answer = r.optional_keyword()?;
+                        match i {
+                            0 => safety.hurt = answer,
+                            1 => safety.in_danger = answer,
+                            2 => safety.needs_doctor = answer,
+                            _ => return None,
+                        }
+                        Some(())
+                    })?;
+                }
+                _ => return None,
+            }
+            Some(())
+        })?;
+        Some(record)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{ParseOptions, read_strict};
+    use crate::interop::synthetic::SyntheticCases;
+    use proptest::prelude::*;
+
+    fn strict(text: &str) -> Option<Case> {
+        read_strict(text, ParseOptions::new(), &Limits::default()).ok()
+    }
+
+    fn direct(text: &str) -> Option<Case> {
+        read(text, &Limits::default())
+    }
+
+    /// The texts of every data test case and bundled case.
+    fn shipped_cases() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for folder in ["tests/cases", "examples/cases"] {
+            let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+                continue;
+            };
+            let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for path in paths
+                .iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            {
+                let Ok(text) = std::fs::read_to_string(path) else {
+                    continue;
+                };
+                if folder == "tests/cases" {
+                    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+                    texts.push(serde_json::to_string_pretty(&value["case"]).unwrap_or_default());
+                } else {
+                    texts.push(text);
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn every_valid_shipped_case_is_read_directly_as_the_strict_reader_reads_it() {
+        let texts = shipped_cases();
+        assert!(texts.len() > 100, "{} cases", texts.len());
+        let mut read_directly = 0;
+        let mut valid = 0;
+        for text in &texts {
+            let by_tree = strict(text);
+            valid += usize::from(by_tree.is_some());
+            match direct(text) {
+                Some(case) => {
+                    assert_eq!(Some(&case), by_tree.as_ref(), "{text}");
+                    read_directly += 1;
+                }
+                // Some data cases are invalid on purpose: they test an error.
+                None => assert!(by_tree.is_none(), "not read directly: {text}"),
+            }
+        }
+        assert_eq!(read_directly, valid);
+        assert!(valid > texts.len() * 8 / 10, "{valid} of {}", texts.len());
+    }
+
+    #[test]
+    fn generated_cases_are_read_directly() {
+        for case in SyntheticCases::new(3).take(200) {
+            for text in [
+                serde_json::to_string(&case).unwrap_or_default(),
+                case.to_json_pretty(),
+            ] {
+                assert_eq!(direct(&text), Some(case.clone()));
+            }
+        }
+    }
+
+    #[test]
+    fn what_the_direct_reader_leaves_to_the_strict_reader() {
+        // Read by both alike: nulls for optional values, escapes, every field.
+        let full = r#"{"case_reference":"r\u00e9f \"1\"","subject":{"age_years":null,"minor":null,"disability":false,"possibly_minor":null,"age_at_exploitation_years":16,"minor_at_exploitation":true,"birth_year":2001,"national":false,"visa":"E-6-2"},"forms":["sexual"],"observations":[{"indicator":"withholding_of_wages","status":"present","source":null,"note":"line\nnext"}],"offences":[{"kind":"prostitution","stage":"suspected","note":null}],"exploitation_began_year":2019,"sector":null,"measures":["detention"],"interview_conditions":["not_private"],"interview":{"asked":["withholding_of_wages"],"age_not_known":true,"forms_not_known":null,"safety":{"hurt":"no","in_danger":null}}}"#;
+        assert!(direct(full).is_some());
+        assert_eq!(direct(full), strict(full));
+        // Left to the strict reader: valid ones it reads, and errors it names.
+        for (text, valid) in [
+            (r#"{"subject":{"age_years":30.0}}"#, true),
+            (r#"{"forms":[],"forms":[]}"#, false),
+            (r#"{"subject":{},"subject":{}}"#, false),
+            (r#"{"unknown":1}"#, false),
+            (r#"{"forms":null}"#, false),
+            (r#"{"subject":{"age_years":131}}"#, false),
+            (r#"{"subject":{"age_years":-1}}"#, false),
+            (r#"{"subject":{"age_years":7,"minor":false}}"#, false),
+            (
+                r#"{"observations":[{"indicator":"Not an id","status":"present"}]}"#,
+                false,
+            ),
+            (r#"{"observations":[{"status":"present"}]}"#, false),
+            (
+                r#"{"forms":["sexual","labour","sexual","labour","sexual","labour","sexual","labour","sexual","labour","sexual"]}"#,
+                false,
+            ),
+            (r#"{} {}"#, false),
+            (r#"{"#, false),
+        ] {
+            assert_eq!(direct(text), None, "{text}");
+            assert_eq!(strict(text).is_some(), valid, "{text}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// On damaged copies of generated cases, the direct reader gives up or reads what the
+        /// strict reader reads.
+        #[test]
+        fn the_direct_reader_never_reads_otherwise_than_the_strict_reader(
+            seed in 0u64..1_000,
+            pretty: bool,
+            edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..6, any::<prop::sample::Index>()), 1..4),
+        ) {
+            let Some(case) = SyntheticCases::new(seed).next() else {
+                return Err(TestCaseError::fail("no case"));
+            };
+            let text = if pretty { case.to_json_pretty() } else { serde_json::to_string(&case).unwrap_or_default() };
+            let mut bytes = text.into_bytes();
+            for (at, kind, other) in edits {
+                let i = at.index(bytes.len().max(1)).min(bytes.len());
+                let j = other.index(bytes.len().max(1)).min(bytes.len());
+                match kind {
+                    0 => bytes.truncate(i),
+                    1 => { if let Some(b) = bytes.get_mut(i) { *b = b"\"\\,:}]{[ 0n-"[j % 12]; } }
+                    2 => { let (a, b) = (i.min(j), i.max(j)); bytes.drain(a..b); }
+                    3 => { let (a, b) = (i.min(j), i.max(j)); let copy = bytes[a..b].to_vec(); bytes.splice(i..i, copy); }
+                    4 => { bytes.insert(i, b','); }
+                    _ => { let (a, b) = (i.min(j), i.max(j)); let copy = bytes[a..b].to_vec(); bytes.splice(b..b, copy); }
+                }
+            }
+            let Ok(text) = String::from_utf8(bytes) else { return Ok(()); };
+            if let Some(case) = direct(&text) {
+                prop_assert_eq!(Some(case), strict(&text));
+            }
+        }
+    }
+}
