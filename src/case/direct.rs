@@ -29,6 +29,37 @@ use crate::model::limits::Limits;
 /// at a depth limit this low, so below it this reader gives up.
 const CASE_NESTING: usize = 3;
 
+// The fields of each object, in the order the readers below number them. A test checks
+// them against the case schema, so that a field added to the case format is not left to the
+// strict reader alone.
+const CASE: &[&str] = &[
+    "case_reference",
+    "subject",
+    "forms",
+    "observations",
+    "offences",
+    "exploitation_began_year",
+    "sector",
+    "measures",
+    "interview_conditions",
+    "interview",
+];
+const SUBJECT: &[&str] = &[
+    "age_years",
+    "minor",
+    "disability",
+    "possibly_minor",
+    "age_at_exploitation_years",
+    "minor_at_exploitation",
+    "birth_year",
+    "national",
+    "visa",
+];
+const OBSERVATION: &[&str] = &["indicator", "status", "source", "note"];
+const OFFENCE: &[&str] = &["kind", "stage", "note"];
+const INTERVIEW: &[&str] = &["asked", "age_not_known", "forms_not_known", "safety"];
+const SAFETY: &[&str] = &["hurt", "in_danger", "needs_doctor"];
+
 /// The case in `text`, or `None` when the strict reader must read it (see the module
 /// documentation).
 pub(super) fn read(text: &str, limits: &Limits) -> Option<Case> {
@@ -187,20 +218,8 @@ impl<'a> Direct<'a, '_> {
     }
 
     fn case(&mut self) -> Option<Case> {
-        const FIELDS: &[&str] = &[
-            "case_reference",
-            "subject",
-            "forms",
-            "observations",
-            "offences",
-            "exploitation_began_year",
-            "sector",
-            "measures",
-            "interview_conditions",
-            "interview",
-        ];
         let mut case = Case::default();
-        self.object(FIELDS, |r, i| {
+        self.object(CASE, |r, i| {
             match i {
                 0 => {
                     let limit = r.limits.max_case_reference_chars;
@@ -232,19 +251,8 @@ impl<'a> Direct<'a, '_> {
     }
 
     fn subject(&mut self) -> Option<Subject> {
-        const FIELDS: &[&str] = &[
-            "age_years",
-            "minor",
-            "disability",
-            "possibly_minor",
-            "age_at_exploitation_years",
-            "minor_at_exploitation",
-            "birth_year",
-            "national",
-            "visa",
-        ];
         let mut s = Subject::default();
-        self.object(FIELDS, |r, i| {
+        self.object(SUBJECT, |r, i| {
             match i {
                 0 => s.age_years = r.age()?,
                 1 => s.minor = r.optional_bool()?,
@@ -263,9 +271,8 @@ impl<'a> Direct<'a, '_> {
     }
 
     fn observation(&mut self) -> Option<Observation> {
-        const FIELDS: &[&str] = &["indicator", "status", "source", "note"];
         let (mut indicator, mut status, mut source, mut note) = (None, None, None, None);
-        self.object(FIELDS, |r, i| {
+        self.object(OBSERVATION, |r, i| {
             match i {
                 0 => indicator = Some(r.indicator_id()?),
                 1 => status = Some(r.keyword()?),
@@ -284,9 +291,8 @@ impl<'a> Direct<'a, '_> {
     }
 
     fn offence(&mut self) -> Option<Offence> {
-        const FIELDS: &[&str] = &["kind", "stage", "note"];
         let (mut kind, mut stage, mut note) = (None, None, None);
-        self.object(FIELDS, |r, i| {
+        self.object(OFFENCE, |r, i| {
             match i {
                 0 => kind = Some(r.keyword()?),
                 1 => stage = r.optional_keyword()?,
@@ -303,10 +309,8 @@ impl<'a> Direct<'a, '_> {
     }
 
     fn interview(&mut self) -> Option<InterviewRecord> {
-        const FIELDS: &[&str] = &["asked", "age_not_known", "forms_not_known", "safety"];
-        const SAFETY: &[&str] = &["hurt", "in_danger", "needs_doctor"];
         let mut record = InterviewRecord::default();
-        self.object(FIELDS, |r, i| {
+        self.object(INTERVIEW, |r, i| {
             match i {
                 0 => record.asked = r.array(r.limits.max_observations, Self::indicator_id)?,
                 1 => record.age_not_known = r.optional_bool()?.unwrap_or(false),
@@ -395,6 +399,45 @@ mod tests {
         }
         assert_eq!(read_directly, valid);
         assert!(valid > texts.len() * 8 / 10, "{valid} of {}", texts.len());
+    }
+
+    /// Every field the case schema names is one this reader reads: a field added to the case
+    /// format must be added here too.
+    #[test]
+    fn the_direct_reader_knows_every_field_of_the_case_schema() {
+        let schemas = crate::interop::schema::schemas();
+        let Some(file) = schemas.iter().find(|f| f.file_name == "case.schema.json") else {
+            panic!("no case schema");
+        };
+        let names = |v: &serde_json::Value| -> Vec<String> {
+            let mut names: Vec<String> = v["properties"]
+                .as_object()
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
+            names.sort();
+            names
+        };
+        let sorted = |fields: &[&str]| -> Vec<String> {
+            let mut v: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(&file.schema), sorted(CASE));
+        let defs = &file.schema["$defs"];
+        for (name, fields) in [
+            ("Subject", SUBJECT),
+            ("Observation", OBSERVATION),
+            ("Offence", OFFENCE),
+            ("InterviewRecord", INTERVIEW),
+            ("Safety", SAFETY),
+        ] {
+            assert_eq!(names(&defs[name]), sorted(fields), "{name}");
+        }
+        let objects = defs
+            .as_object()
+            .map(|m| m.values().filter(|v| v.get("properties").is_some()).count())
+            .unwrap_or(0);
+        assert_eq!(objects, 5, "an object type was added to the case format");
     }
 
     #[test]
