@@ -1079,6 +1079,19 @@ impl<'a> Words<'a> {
             }
             for part in &r.additions {
                 writeln!(out, "      + {}", self.addition_full(r, part))?;
+                // Each addition's own sources, under it: the recommendation's sources below
+                // are not the addition's (a Sex Trade Act addition under a Trafficking Act
+                // recommendation).
+                if !part.legal_basis.is_empty() {
+                    writeln!(
+                        out,
+                        "        {}",
+                        self.uif(
+                            "report.sources",
+                            &[("list", &self.cited(&part.legal_basis))]
+                        )
+                    )?;
+                }
             }
             writeln!(
                 out,

@@ -479,3 +479,43 @@ fn a_passport_held_against_a_debt_is_said_to_be_deemed_control() {
         "{ko}"
     );
 }
+
+/// An addition's own sources are printed under it, in both languages: a Sex Trade Act
+/// addition under a Trafficking Act recommendation must not read as if the recommendation's
+/// sources were its own. Checked on every data test case with an addition that cites.
+#[test]
+fn each_addition_is_printed_with_its_own_sources() {
+    use trafficking_indicators::render::{Locale, prose};
+    let mut checked = 0;
+    for (name, assessor, case) in crate::common::assessable_data_cases() {
+        let a = assessor.assess(&case).expect("assessed");
+        for locale in [Locale::En, Locale::Ko] {
+            let report = a.report_in(locale);
+            let lines: Vec<&str> = report.lines().collect();
+            let words = prose(&a, locale);
+            for (r, rw) in a.recommendations.iter().zip(&words.recommendations) {
+                assert_eq!(r.kind, rw.kind);
+                for (part, text) in r.additions.iter().zip(&rw.additions) {
+                    let at = lines
+                        .iter()
+                        .position(|l| *l == format!("      + {text}"))
+                        .unwrap_or_else(|| panic!("{name}: addition not printed: {text}"));
+                    let under = lines.get(at + 1).copied().unwrap_or_default();
+                    if part.legal_basis.is_empty() {
+                        continue;
+                    }
+                    assert!(under.starts_with("        "), "{name}: {under}");
+                    for c in part.legal_basis.iter() {
+                        let title = &words.references[c.reference.as_str()];
+                        assert!(
+                            under.contains(title.as_str()),
+                            "{name}: {title} not in {under}"
+                        );
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "{checked} additions checked");
+}
