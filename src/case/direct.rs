@@ -18,8 +18,9 @@
 //! read here.
 
 use super::{
-    Case, CaseReference, InterviewCondition, InterviewRecord, Keyword, MAX_VISA_CHARS, Measure,
-    Note, Observation, Offence, Subject, Visa,
+    CASE_KEYS, Case, CaseReference, INTERVIEW_KEYS, InterviewCondition, InterviewRecord, Keyword,
+    MAX_VISA_CHARS, Measure, Note, OBSERVATION_KEYS, OFFENCE_KEYS, Observation, Offence,
+    SAFETY_KEYS, SUBJECT_KEYS, Subject, Visa,
 };
 use crate::model::id::IndicatorId;
 use crate::model::json_in::Parser;
@@ -28,37 +29,6 @@ use crate::model::limits::Limits;
 /// The deepest nesting of a case (the root, `interview`, `safety`): the tree would be refused
 /// at a depth limit this low, so below it this reader gives up.
 const CASE_NESTING: usize = 3;
-
-// The fields of each object, in the order the readers below number them. A test checks
-// them against the case schema, so that a field added to the case format is not left to the
-// strict reader alone.
-const CASE: &[&str] = &[
-    "case_reference",
-    "subject",
-    "forms",
-    "observations",
-    "offences",
-    "exploitation_began_year",
-    "sector",
-    "measures",
-    "interview_conditions",
-    "interview",
-];
-const SUBJECT: &[&str] = &[
-    "age_years",
-    "minor",
-    "disability",
-    "possibly_minor",
-    "age_at_exploitation_years",
-    "minor_at_exploitation",
-    "birth_year",
-    "national",
-    "visa",
-];
-const OBSERVATION: &[&str] = &["indicator", "status", "source", "note"];
-const OFFENCE: &[&str] = &["kind", "stage", "note"];
-const INTERVIEW: &[&str] = &["asked", "age_not_known", "forms_not_known", "safety"];
-const SAFETY: &[&str] = &["hurt", "in_danger", "needs_doctor"];
 
 /// The case in `text`, or `None` when the strict reader must read it (see the module
 /// documentation).
@@ -84,8 +54,9 @@ struct Direct<'a, 'l> {
 }
 
 impl<'a> Direct<'a, '_> {
-    /// An object whose keys are among `fields` (at most 32), each at most once; `value` reads
-    /// the value of the key at the given index of `fields`.
+    /// An object whose keys are among `fields` (at most 32; the case module's `*_KEYS`, shared
+    /// with the strict reader), each at most once; `value` reads the value of the key at the
+    /// given index of `fields`.
     fn object(
         &mut self,
         fields: &[&str],
@@ -219,7 +190,7 @@ impl<'a> Direct<'a, '_> {
 
     fn case(&mut self) -> Option<Case> {
         let mut case = Case::default();
-        self.object(CASE, |r, i| {
+        self.object(CASE_KEYS, |r, i| {
             match i {
                 0 => {
                     let limit = r.limits.max_case_reference_chars;
@@ -252,7 +223,7 @@ impl<'a> Direct<'a, '_> {
 
     fn subject(&mut self) -> Option<Subject> {
         let mut s = Subject::default();
-        self.object(SUBJECT, |r, i| {
+        self.object(SUBJECT_KEYS, |r, i| {
             match i {
                 0 => s.age_years = r.age()?,
                 1 => s.minor = r.optional_bool()?,
@@ -272,7 +243,7 @@ impl<'a> Direct<'a, '_> {
 
     fn observation(&mut self) -> Option<Observation> {
         let (mut indicator, mut status, mut source, mut note) = (None, None, None, None);
-        self.object(OBSERVATION, |r, i| {
+        self.object(OBSERVATION_KEYS, |r, i| {
             match i {
                 0 => indicator = Some(r.indicator_id()?),
                 1 => status = Some(r.keyword()?),
@@ -292,7 +263,7 @@ impl<'a> Direct<'a, '_> {
 
     fn offence(&mut self) -> Option<Offence> {
         let (mut kind, mut stage, mut note) = (None, None, None);
-        self.object(OFFENCE, |r, i| {
+        self.object(OFFENCE_KEYS, |r, i| {
             match i {
                 0 => kind = Some(r.keyword()?),
                 1 => stage = r.optional_keyword()?,
@@ -310,14 +281,14 @@ impl<'a> Direct<'a, '_> {
 
     fn interview(&mut self) -> Option<InterviewRecord> {
         let mut record = InterviewRecord::default();
-        self.object(INTERVIEW, |r, i| {
+        self.object(INTERVIEW_KEYS, |r, i| {
             match i {
                 0 => record.asked = r.array(r.limits.max_observations, Self::indicator_id)?,
                 1 => record.age_not_known = r.optional_bool()?.unwrap_or(false),
                 2 => record.forms_not_known = r.optional_bool()?.unwrap_or(false),
                 3 => {
                     let safety = &mut record.safety;
-                    r.object(SAFETY, |r, i| {
+                    r.object(SAFETY_KEYS, |r, i| {
                         let answer = r.optional_keyword()?;
                         match i {
                             0 => safety.hurt = answer,
@@ -422,14 +393,14 @@ mod tests {
             v.sort();
             v
         };
-        assert_eq!(names(&file.schema), sorted(CASE));
+        assert_eq!(names(&file.schema), sorted(CASE_KEYS));
         let defs = &file.schema["$defs"];
         for (name, fields) in [
-            ("Subject", SUBJECT),
-            ("Observation", OBSERVATION),
-            ("Offence", OFFENCE),
-            ("InterviewRecord", INTERVIEW),
-            ("Safety", SAFETY),
+            ("Subject", SUBJECT_KEYS),
+            ("Observation", OBSERVATION_KEYS),
+            ("Offence", OFFENCE_KEYS),
+            ("InterviewRecord", INTERVIEW_KEYS),
+            ("Safety", SAFETY_KEYS),
         ] {
             assert_eq!(names(&defs[name]), sorted(fields), "{name}");
         }

@@ -1123,6 +1123,36 @@ const SAFETY_FIELDS: &str = "`hurt`, `in_danger`, `needs_doctor`";
 const OBSERVATION_FIELDS: &str = "`indicator`, `status`, `source`, `note`";
 const OFFENCE_FIELDS: &str = "`kind`, `stage`, `note`";
 
+// The keys of each object, for both readers (the direct reader numbers them in this order).
+// A test checks them against the case schema.
+const CASE_KEYS: &[&str] = &[
+    "case_reference",
+    "subject",
+    "forms",
+    "observations",
+    "offences",
+    "exploitation_began_year",
+    "sector",
+    "measures",
+    "interview_conditions",
+    "interview",
+];
+const SUBJECT_KEYS: &[&str] = &[
+    "age_years",
+    "minor",
+    "disability",
+    "possibly_minor",
+    "age_at_exploitation_years",
+    "minor_at_exploitation",
+    "birth_year",
+    "national",
+    "visa",
+];
+const OBSERVATION_KEYS: &[&str] = &["indicator", "status", "source", "note"];
+const OFFENCE_KEYS: &[&str] = &["kind", "stage", "note"];
+const INTERVIEW_KEYS: &[&str] = &["asked", "age_not_known", "forms_not_known", "safety"];
+const SAFETY_KEYS: &[&str] = &["hurt", "in_danger", "needs_doctor"];
+
 impl Reader<'_> {
     /// Wraps an error about `value` with the value itself, when the caller opted in.
     fn reveal(&self, error: CaseError, value: &Json) -> CaseError {
@@ -1242,19 +1272,7 @@ impl Reader<'_> {
     }
 
     fn case(&self, value: &Json, path: &Path<'_>) -> Result<Case, CaseError> {
-        const FIELDS: &[&str] = &[
-            "case_reference",
-            "subject",
-            "forms",
-            "observations",
-            "offences",
-            "exploitation_began_year",
-            "sector",
-            "measures",
-            "interview_conditions",
-            "interview",
-        ];
-        let members = self.object(value, path, FIELDS, CASE_FIELDS)?;
+        let members = self.object(value, path, CASE_KEYS, CASE_FIELDS)?;
         let mut case = Case::default();
         for (key, value) in members {
             match key.as_ref() {
@@ -1335,18 +1353,7 @@ impl Reader<'_> {
     }
 
     fn subject(&self, value: &Json, path: &Path<'_>) -> Result<Subject, CaseError> {
-        const FIELDS: &[&str] = &[
-            "age_years",
-            "minor",
-            "disability",
-            "possibly_minor",
-            "age_at_exploitation_years",
-            "minor_at_exploitation",
-            "birth_year",
-            "national",
-            "visa",
-        ];
-        let members = self.object(value, path, FIELDS, SUBJECT_FIELDS)?;
+        let members = self.object(value, path, SUBJECT_KEYS, SUBJECT_FIELDS)?;
         let mut subject = Subject::default();
         for (key, value) in members {
             match key.as_ref() {
@@ -1402,8 +1409,7 @@ impl Reader<'_> {
     }
 
     fn interview(&self, value: &Json, path: &Path<'_>) -> Result<InterviewRecord, CaseError> {
-        const FIELDS: &[&str] = &["asked", "age_not_known", "forms_not_known", "safety"];
-        let members = self.object(value, path, FIELDS, INTERVIEW_FIELDS)?;
+        let members = self.object(value, path, INTERVIEW_KEYS, INTERVIEW_FIELDS)?;
         let mut record = InterviewRecord::default();
         for (key, value) in members {
             match key.as_ref() {
@@ -1428,8 +1434,7 @@ impl Reader<'_> {
                 }
                 "safety" => {
                     let p = path.key("safety");
-                    const SAFETY: &[&str] = &["hurt", "in_danger", "needs_doctor"];
-                    for (k, v) in self.object(value, &p, SAFETY, SAFETY_FIELDS)? {
+                    for (k, v) in self.object(value, &p, SAFETY_KEYS, SAFETY_FIELDS)? {
                         let (name, slot) = match k.as_ref() {
                             "hurt" => ("hurt", &mut record.safety.hurt),
                             "in_danger" => ("in_danger", &mut record.safety.in_danger),
@@ -1470,8 +1475,7 @@ impl Reader<'_> {
     }
 
     fn observation(&self, value: &Json, path: &Path<'_>) -> Result<Observation, CaseError> {
-        const FIELDS: &[&str] = &["indicator", "status", "source", "note"];
-        let members = self.object(value, path, FIELDS, OBSERVATION_FIELDS)?;
+        let members = self.object(value, path, OBSERVATION_KEYS, OBSERVATION_FIELDS)?;
         let mut indicator = None;
         let mut status = None;
         let mut source = None;
@@ -1504,8 +1508,7 @@ impl Reader<'_> {
     }
 
     fn offence(&self, value: &Json, path: &Path<'_>) -> Result<Offence, CaseError> {
-        const FIELDS: &[&str] = &["kind", "stage", "note"];
-        let members = self.object(value, path, FIELDS, OFFENCE_FIELDS)?;
+        let members = self.object(value, path, OFFENCE_KEYS, OFFENCE_FIELDS)?;
         let mut kind = None;
         let mut stage = None;
         let mut note = None;
