@@ -1239,8 +1239,10 @@ impl Reader<'_> {
     fn age(&self, value: &Json, path: &Path<'_>) -> Result<Option<u8>, CaseError> {
         match value {
             Json::Null => Ok(None),
-            Json::Number(n) => match whole(n) {
-                Some(n) if n <= self.limits.max_age_years => Ok(u8::try_from(n).ok()),
+            // An age the limit allows but a `u8` cannot hold (a limit above 255) is refused,
+            // not dropped.
+            Json::Number(n) => match whole(n).map(|n| (n, u8::try_from(n))) {
+                Some((n, Ok(age))) if n <= self.limits.max_age_years => Ok(Some(age)),
                 _ => Err(self.invalid(value, path, AGE_EXPECTED)),
             },
             other => Err(self.wrong_type(other, path, AGE_EXPECTED)),
@@ -1252,7 +1254,9 @@ impl Reader<'_> {
             Json::Null => Ok(None),
             Json::Number(n) => match whole(n) {
                 Some(n) if (u64::from(MIN_YEAR)..=u64::from(MAX_YEAR)).contains(&n) => {
-                    Ok(u16::try_from(n).ok())
+                    u16::try_from(n)
+                        .map(Some)
+                        .map_err(|_| self.invalid(value, path, YEAR_EXPECTED))
                 }
                 _ => Err(self.invalid(value, path, YEAR_EXPECTED)),
             },
