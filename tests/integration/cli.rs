@@ -395,3 +395,47 @@ fn errors_are_in_the_chosen_language() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every report the README shows under an `assess` command is what that command prints
+/// today: a report excerpt that no longer matches (a wording changed in the locale, a line
+/// added) fails here instead of misleading a reader.
+#[test]
+fn the_readme_reports_are_what_their_commands_print() {
+    let readme = std::fs::read_to_string(root("README.md")).expect("README");
+    let lines: Vec<&str> = readme.lines().collect();
+    const COMMAND: &str = "cargo run --example assess -- ";
+    let mut checked = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if *line != "```text" {
+            continue;
+        }
+        let command = lines[i.saturating_sub(8)..i]
+            .iter()
+            .rev()
+            .find_map(|l| l.find(COMMAND).map(|at| &l[at + COMMAND.len()..]));
+        let Some(command) = command else {
+            continue;
+        };
+        let args: Vec<&str> = command
+            .split('`')
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect();
+        let end = lines[i + 1..]
+            .iter()
+            .position(|l| *l == "```")
+            .expect("the block ends");
+        let shown = lines[i + 1..i + 1 + end].join("\n");
+        let (code, out, _) = assess(&args);
+        assert_eq!(code, 0, "{args:?}");
+        assert_eq!(
+            shown,
+            out.trim_end(),
+            "README block after line {} ({args:?})",
+            i + 1
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked} README reports checked");
+}
