@@ -1626,6 +1626,22 @@ fn whole(n: &Number) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
+    /// The field lists an unknown-field error names are the keys the readers accept.
+    #[test]
+    fn unknown_field_errors_name_the_keys_the_readers_accept() {
+        for (keys, named) in [
+            (CASE_KEYS, CASE_FIELDS),
+            (SUBJECT_KEYS, SUBJECT_FIELDS),
+            (INTERVIEW_KEYS, INTERVIEW_FIELDS),
+            (SAFETY_KEYS, SAFETY_FIELDS),
+            (OBSERVATION_KEYS, OBSERVATION_FIELDS),
+            (OFFENCE_KEYS, OFFENCE_FIELDS),
+        ] {
+            let listed: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            assert_eq!(listed.join(", "), named);
+        }
+    }
+
     #[test]
     fn both_conflict_searches_report_the_same_error() {
         // Small cases with repeated ids and statuses: the pairwise search (up to 32
