@@ -1257,6 +1257,10 @@ pub struct RecommendationProse {
     pub text: String,
     /// The wording of each addition, in order.
     pub additions: Vec<String>,
+    /// The sources of each addition, in the same order as `additions`, as the report prints
+    /// them (reference titles joined by "; "; empty where an addition cites none). The
+    /// recommendation's own sources are not an addition's.
+    pub addition_sources: Vec<String>,
 }
 
 /// A contact's texts.
@@ -1325,6 +1329,11 @@ pub fn prose(a: &Assessment, locale: Locale) -> Prose {
                 action: w.action(r),
                 text: w.full_text(r),
                 additions: r.additions.iter().map(|p| w.addition_full(r, p)).collect(),
+                addition_sources: r
+                    .additions
+                    .iter()
+                    .map(|p| w.cited(&p.legal_basis))
+                    .collect(),
             })
             .collect(),
         notices: e.notices.iter().map(|n| w.notice(n)).collect(),

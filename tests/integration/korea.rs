@@ -480,9 +480,10 @@ fn a_passport_held_against_a_debt_is_said_to_be_deemed_control() {
     );
 }
 
-/// An addition's own sources are printed under it, in both languages: a Sex Trade Act
-/// addition under a Trafficking Act recommendation must not read as if the recommendation's
-/// sources were its own. Checked on every data test case with an addition that cites.
+/// An addition's own sources are printed under it, in both languages, and the prose API gives
+/// them beside the addition's words: a Sex Trade Act addition under a Trafficking Act
+/// recommendation must not read as if the recommendation's sources were its own. Checked on
+/// every data test case with an addition that cites.
 #[test]
 fn each_addition_is_printed_with_its_own_sources() {
     use trafficking_indicators::render::{Locale, prose};
@@ -495,7 +496,13 @@ fn each_addition_is_printed_with_its_own_sources() {
             let words = prose(&a, locale);
             for (r, rw) in a.recommendations.iter().zip(&words.recommendations) {
                 assert_eq!(r.kind, rw.kind);
-                for (part, text) in r.additions.iter().zip(&rw.additions) {
+                assert_eq!(rw.addition_sources.len(), rw.additions.len());
+                for ((part, text), sources) in r
+                    .additions
+                    .iter()
+                    .zip(&rw.additions)
+                    .zip(&rw.addition_sources)
+                {
                     let at = lines
                         .iter()
                         .position(|l| *l == format!("      + {text}"))
@@ -505,6 +512,8 @@ fn each_addition_is_printed_with_its_own_sources() {
                         continue;
                     }
                     assert!(under.starts_with("        "), "{name}: {under}");
+                    // The prose API gives the same sources as the report prints.
+                    assert!(under.ends_with(sources.as_str()), "{name}: {sources}");
                     for c in part.legal_basis.iter() {
                         let title = &words.references[c.reference.as_str()];
                         assert!(
