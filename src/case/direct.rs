@@ -62,12 +62,13 @@ struct Direct<'a, 'l> {
 
 impl<'a> Direct<'a, '_> {
     /// An object whose keys are among `fields` (at most 32; the case module's `*_KEYS`, shared
-    /// with the strict reader), each at most once; `value` reads the value of the key at the
-    /// given index of `fields`.
+    /// with the strict reader), each at most once; `value` reads the value of a key, given as
+    /// its entry in `fields` (the readers below match on the name, not the position, so that
+    /// the order of a key list does not matter).
     fn object(
         &mut self,
-        fields: &[&str],
-        mut value: impl FnMut(&mut Self, usize) -> Option<()>,
+        fields: &[&'static str],
+        mut value: impl FnMut(&mut Self, &'static str) -> Option<()>,
     ) -> Option<()> {
         self.p.expect(b'{')?;
         self.p.whitespace();
@@ -79,13 +80,14 @@ impl<'a> Direct<'a, '_> {
         loop {
             let key = self.p.quoted()?;
             let i = fields.iter().position(|f| *f == key)?;
+            let name = fields.get(i).copied()?;
             let bit = 1u32.checked_shl(u32::try_from(i).ok()?)?;
             if seen & bit != 0 {
                 return None;
             }
             seen |= bit;
             self.p.expect(b':')?;
-            value(self, i)?;
+            value(self, name)?;
             self.p.whitespace();
             match self.p.peek()? {
                 b',' => self.p.advance(),
@@ -199,24 +201,26 @@ impl<'a> Direct<'a, '_> {
 
     fn case(&mut self) -> Option<Case> {
         let mut case = Case::default();
-        self.object(CASE_KEYS, |r, i| {
-            match i {
-                0 => {
+        self.object(CASE_KEYS, |r, key| {
+            match key {
+                "case_reference" => {
                     let limit = r.limits.max_case_reference_chars;
                     case.case_reference = r.optional_text(limit)?.map(CaseReference);
                 }
-                1 => case.subject = r.subject()?,
-                2 => case.forms = r.array(r.limits.max_forms, Self::keyword)?,
-                3 => case.observations = r.array(r.limits.max_observations, Self::observation)?,
-                4 => case.offences = r.array(r.limits.max_offences, Self::offence)?,
-                5 => case.exploitation_began_year = r.year()?,
-                6 => case.sector = r.optional_keyword()?,
-                7 => case.measures = r.array(Measure::ALL.len(), Self::keyword)?,
-                8 => {
+                "subject" => case.subject = r.subject()?,
+                "forms" => case.forms = r.array(r.limits.max_forms, Self::keyword)?,
+                "observations" => {
+                    case.observations = r.array(r.limits.max_observations, Self::observation)?
+                }
+                "offences" => case.offences = r.array(r.limits.max_offences, Self::offence)?,
+                "exploitation_began_year" => case.exploitation_began_year = r.year()?,
+                "sector" => case.sector = r.optional_keyword()?,
+                "measures" => case.measures = r.array(Measure::ALL.len(), Self::keyword)?,
+                "interview_conditions" => {
                     let limit = InterviewCondition::ALL.len();
                     case.interview_conditions = r.array(limit, Self::keyword)?;
                 }
-                9 => {
+                "interview" => {
                     case.interview = if r.p.null()? {
                         None
                     } else {
@@ -232,17 +236,17 @@ impl<'a> Direct<'a, '_> {
 
     fn subject(&mut self) -> Option<Subject> {
         let mut s = Subject::default();
-        self.object(SUBJECT_KEYS, |r, i| {
-            match i {
-                0 => s.age_years = r.age()?,
-                1 => s.minor = r.optional_bool()?,
-                2 => s.disability = r.optional_bool()?,
-                3 => s.possibly_minor = r.optional_bool()?,
-                4 => s.age_at_exploitation_years = r.age()?,
-                5 => s.minor_at_exploitation = r.optional_bool()?,
-                6 => s.birth_year = r.year()?,
-                7 => s.national = r.optional_bool()?,
-                8 => s.visa = r.optional_text(MAX_VISA_CHARS)?.map(Visa),
+        self.object(SUBJECT_KEYS, |r, key| {
+            match key {
+                "age_years" => s.age_years = r.age()?,
+                "minor" => s.minor = r.optional_bool()?,
+                "disability" => s.disability = r.optional_bool()?,
+                "possibly_minor" => s.possibly_minor = r.optional_bool()?,
+                "age_at_exploitation_years" => s.age_at_exploitation_years = r.age()?,
+                "minor_at_exploitation" => s.minor_at_exploitation = r.optional_bool()?,
+                "birth_year" => s.birth_year = r.year()?,
+                "national" => s.national = r.optional_bool()?,
+                "visa" => s.visa = r.optional_text(MAX_VISA_CHARS)?.map(Visa),
                 _ => return None,
             }
             Some(())
@@ -252,12 +256,12 @@ impl<'a> Direct<'a, '_> {
 
     fn observation(&mut self) -> Option<Observation> {
         let (mut indicator, mut status, mut source, mut note) = (None, None, None, None);
-        self.object(OBSERVATION_KEYS, |r, i| {
-            match i {
-                0 => indicator = Some(r.indicator_id()?),
-                1 => status = Some(r.keyword()?),
-                2 => source = r.optional_keyword()?,
-                3 => note = r.note()?,
+        self.object(OBSERVATION_KEYS, |r, key| {
+            match key {
+                "indicator" => indicator = Some(r.indicator_id()?),
+                "status" => status = Some(r.keyword()?),
+                "source" => source = r.optional_keyword()?,
+                "note" => note = r.note()?,
                 _ => return None,
             }
             Some(())
@@ -272,11 +276,11 @@ impl<'a> Direct<'a, '_> {
 
     fn offence(&mut self) -> Option<Offence> {
         let (mut kind, mut stage, mut note) = (None, None, None);
-        self.object(OFFENCE_KEYS, |r, i| {
-            match i {
-                0 => kind = Some(r.keyword()?),
-                1 => stage = r.optional_keyword()?,
-                2 => note = r.note()?,
+        self.object(OFFENCE_KEYS, |r, key| {
+            match key {
+                "kind" => kind = Some(r.keyword()?),
+                "stage" => stage = r.optional_keyword()?,
+                "note" => note = r.note()?,
                 _ => return None,
             }
             Some(())
@@ -290,19 +294,19 @@ impl<'a> Direct<'a, '_> {
 
     fn interview(&mut self) -> Option<InterviewRecord> {
         let mut record = InterviewRecord::default();
-        self.object(INTERVIEW_KEYS, |r, i| {
-            match i {
-                0 => record.asked = r.array(r.limits.max_observations, Self::indicator_id)?,
-                1 => record.age_not_known = r.optional_bool()?.unwrap_or(false),
-                2 => record.forms_not_known = r.optional_bool()?.unwrap_or(false),
-                3 => {
+        self.object(INTERVIEW_KEYS, |r, key| {
+            match key {
+                "asked" => record.asked = r.array(r.limits.max_observations, Self::indicator_id)?,
+                "age_not_known" => record.age_not_known = r.optional_bool()?.unwrap_or(false),
+                "forms_not_known" => record.forms_not_known = r.optional_bool()?.unwrap_or(false),
+                "safety" => {
                     let safety = &mut record.safety;
-                    r.object(SAFETY_KEYS, |r, i| {
+                    r.object(SAFETY_KEYS, |r, key| {
                         let answer = r.optional_keyword()?;
-                        match i {
-                            0 => safety.hurt = answer,
-                            1 => safety.in_danger = answer,
-                            2 => safety.needs_doctor = answer,
+                        match key {
+                            "hurt" => safety.hurt = answer,
+                            "in_danger" => safety.in_danger = answer,
+                            "needs_doctor" => safety.needs_doctor = answer,
                             _ => return None,
                         }
                         Some(())

@@ -1123,7 +1123,7 @@ const SAFETY_FIELDS: &str = "`hurt`, `in_danger`, `needs_doctor`";
 const OBSERVATION_FIELDS: &str = "`indicator`, `status`, `source`, `note`";
 const OFFENCE_FIELDS: &str = "`kind`, `stage`, `note`";
 
-// The keys of each object, for both readers (the direct reader numbers them in this order).
+// The keys of each object, for both readers (in any order: the direct reader matches names).
 // A test checks them against the case schema.
 const CASE_KEYS: &[&str] = &[
     "case_reference",
