@@ -118,6 +118,7 @@ impl<'a> Parser<'a> {
         self.string()
     }
 
+    /// Moves past JSON whitespace (space, tab, line feed, carriage return).
     pub(crate) fn whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
