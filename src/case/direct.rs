@@ -22,7 +22,7 @@
 use super::{
     CASE_KEYS, Case, CaseReference, INTERVIEW_KEYS, InterviewCondition, InterviewRecord, Keyword,
     MAX_VISA_CHARS, Measure, Note, OBSERVATION_KEYS, OFFENCE_KEYS, Observation, Offence,
-    SAFETY_KEYS, SUBJECT_KEYS, Subject, Visa,
+    SAFETY_KEYS, SUBJECT_KEYS, Subject, Visa, age_within, chars_over, indicator_id_of, year_within,
 };
 use crate::model::id::IndicatorId;
 use crate::model::json_in::Parser;
@@ -79,8 +79,11 @@ impl<'a> Direct<'a, '_> {
         let mut seen = 0u32;
         loop {
             let key = self.p.quoted()?;
-            let i = fields.iter().position(|f| *f == key)?;
-            let name = fields.get(i).copied()?;
+            let (i, name) = fields
+                .iter()
+                .copied()
+                .enumerate()
+                .find(|(_, f)| *f == key)?;
             let bit = 1u32.checked_shl(u32::try_from(i).ok()?)?;
             if seen & bit != 0 {
                 return None;
@@ -133,10 +136,10 @@ impl<'a> Direct<'a, '_> {
     /// A text of at most `limit` characters.
     fn text(&mut self, limit: usize) -> Option<String> {
         let text = self.p.quoted()?;
-        if text.len() > limit && text.chars().count() > limit {
-            return None;
+        match chars_over(&text, limit) {
+            Some(_) => None,
+            None => Some(text.into_owned()),
         }
-        Some(text.into_owned())
     }
 
     /// A text, or `null` for none.
@@ -148,8 +151,7 @@ impl<'a> Direct<'a, '_> {
     }
 
     fn keyword<T: Keyword>(&mut self) -> Option<T> {
-        let text = self.p.quoted()?;
-        T::ALL.iter().copied().find(|v| v.name() == text)
+        T::named(&self.p.quoted()?)
     }
 
     fn optional_keyword<T: Keyword>(&mut self) -> Option<Option<T>> {
@@ -170,28 +172,18 @@ impl<'a> Direct<'a, '_> {
         if self.p.null()? {
             return Some(None);
         }
-        let n = self.p.unsigned()?;
-        let age = u8::try_from(n).ok()?;
-        (n <= self.limits.max_age_years).then_some(Some(age))
+        age_within(self.p.unsigned()?, self.limits).map(Some)
     }
 
     fn year(&mut self) -> Option<Option<u16>> {
         if self.p.null()? {
             return Some(None);
         }
-        let n = self.p.unsigned()?;
-        let year = u16::try_from(n).ok()?;
-        (super::MIN_YEAR..=super::MAX_YEAR)
-            .contains(&year)
-            .then_some(Some(year))
+        year_within(self.p.unsigned()?).map(Some)
     }
 
     fn indicator_id(&mut self) -> Option<IndicatorId> {
-        let text = self.p.quoted()?;
-        match crate::catalogue::Catalogue::builtin_id(&text) {
-            Some(id) => Some(id),
-            None => IndicatorId::new(&text).ok(),
-        }
+        indicator_id_of(&self.p.quoted()?).ok()
     }
 
     fn note(&mut self) -> Option<Option<Note>> {

@@ -1075,19 +1075,48 @@ impl Subject {
 }
 
 fn check_text(text: &str, limit: usize, path: impl FnOnce() -> String) -> Result<(), CaseError> {
-    // Counting characters is O(n); skip it when the byte length already fits.
-    if text.len() <= limit {
-        return Ok(());
-    }
-    let chars = text.chars().count();
-    if chars > limit {
-        return Err(CaseError::TextTooLong {
+    match chars_over(text, limit) {
+        Some(chars) => Err(CaseError::TextTooLong {
             path: path(),
             chars,
             limit,
-        });
+        }),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+// The rules for a value's content, one place for both readers (the strict reader and the
+// direct reader in `direct.rs`), so that they cannot come to disagree.
+
+/// The text's length in characters when it is over `limit`.
+fn chars_over(text: &str, limit: usize) -> Option<usize> {
+    // Counting characters is O(n); skip it when the byte length already fits.
+    if text.len() <= limit {
+        return None;
+    }
+    Some(text.chars().count()).filter(|chars| *chars > limit)
+}
+
+/// The age a whole number `n` gives, if within the limit (and a `u8`: an age a raised limit
+/// would allow but a `u8` cannot hold is refused, not dropped).
+fn age_within(n: u64, limits: &Limits) -> Option<u8> {
+    u8::try_from(n).ok().filter(|_| n <= limits.max_age_years)
+}
+
+/// The year a whole number `n` gives, if within the years a case may record.
+fn year_within(n: u64) -> Option<u16> {
+    u16::try_from(n)
+        .ok()
+        .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+}
+
+/// The indicator id `text` names: the built-in catalogue's own id where it names one (shared,
+/// not copied), else a new id if well formed.
+fn indicator_id_of(text: &str) -> Result<IndicatorId, crate::model::id::IdError> {
+    match crate::catalogue::Catalogue::builtin_id(text) {
+        Some(id) => Ok(id),
+        None => IndicatorId::new(text),
+    }
 }
 
 fn check_count(count: usize, limit: usize, path: &str) -> Result<(), CaseError> {
@@ -1239,11 +1268,9 @@ impl Reader<'_> {
     fn age(&self, value: &Json, path: &Path<'_>) -> Result<Option<u8>, CaseError> {
         match value {
             Json::Null => Ok(None),
-            // An age the limit allows but a `u8` cannot hold (a limit above 255) is refused,
-            // not dropped.
-            Json::Number(n) => match whole(n).map(|n| (n, u8::try_from(n))) {
-                Some((n, Ok(age))) if n <= self.limits.max_age_years => Ok(Some(age)),
-                _ => Err(self.invalid(value, path, AGE_EXPECTED)),
+            Json::Number(n) => match whole(n).and_then(|n| age_within(n, self.limits)) {
+                Some(age) => Ok(Some(age)),
+                None => Err(self.invalid(value, path, AGE_EXPECTED)),
             },
             other => Err(self.wrong_type(other, path, AGE_EXPECTED)),
         }
@@ -1252,13 +1279,9 @@ impl Reader<'_> {
     fn year(&self, value: &Json, path: &Path<'_>) -> Result<Option<u16>, CaseError> {
         match value {
             Json::Null => Ok(None),
-            Json::Number(n) => match whole(n) {
-                Some(n) if (u64::from(MIN_YEAR)..=u64::from(MAX_YEAR)).contains(&n) => {
-                    u16::try_from(n)
-                        .map(Some)
-                        .map_err(|_| self.invalid(value, path, YEAR_EXPECTED))
-                }
-                _ => Err(self.invalid(value, path, YEAR_EXPECTED)),
+            Json::Number(n) => match whole(n).and_then(year_within) {
+                Some(year) => Ok(Some(year)),
+                None => Err(self.invalid(value, path, YEAR_EXPECTED)),
             },
             other => Err(self.wrong_type(other, path, YEAR_EXPECTED)),
         }
@@ -1268,11 +1291,7 @@ impl Reader<'_> {
         let Json::String(text) = value else {
             return Err(self.wrong_type(value, path, T::EXPECTED));
         };
-        T::ALL
-            .iter()
-            .copied()
-            .find(|v| v.name() == text.as_ref())
-            .ok_or_else(|| self.invalid(value, path, T::EXPECTED))
+        T::named(text).ok_or_else(|| self.invalid(value, path, T::EXPECTED))
     }
 
     fn case(&self, value: &Json, path: &Path<'_>) -> Result<Case, CaseError> {
@@ -1398,10 +1417,7 @@ impl Reader<'_> {
         let Json::String(text) = value else {
             return Err(self.wrong_type(value, p, INDICATOR_ID_EXPECTED));
         };
-        if let Some(id) = crate::catalogue::Catalogue::builtin_id(text) {
-            return Ok(id);
-        }
-        IndicatorId::new(text).map_err(|reason| {
+        indicator_id_of(text).map_err(|reason| {
             self.reveal(
                 CaseError::InvalidIndicatorId {
                     path: p.to_string(),
@@ -1546,6 +1562,10 @@ trait Keyword: Copy + 'static {
     const EXPECTED: &'static str;
     /// The JSON name.
     fn name(self) -> &'static str;
+    /// The value with this JSON name.
+    fn named(text: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.name() == text)
+    }
 }
 
 macro_rules! keyword {
