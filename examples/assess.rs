@@ -13,6 +13,7 @@
 
 use std::process::ExitCode;
 
+#[macro_use]
 mod common;
 
 use trafficking_indicators::render::{Locale, fill};
@@ -157,7 +158,7 @@ fn main() -> ExitCode {
     let args = match parse_args(words) {
         Ok(Some(args)) => args,
         Ok(None) => {
-            print!("{}", words.word_or_key("cli.assess.help"));
+            out!("{}", words.word_or_key("cli.assess.help"));
             return ExitCode::SUCCESS;
         }
         Err(message) => {

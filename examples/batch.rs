@@ -10,6 +10,10 @@
 //! ```
 
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[macro_use]
+mod common;
+
 use std::process::ExitCode;
 
 use trafficking_indicators::interop::batch::{BatchOptions, OnError, assess_jsonl_with_progress};
@@ -53,7 +57,7 @@ fn main() -> ExitCode {
         };
         let result = match arg.as_str() {
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return ExitCode::SUCCESS;
             }
             "--generate" => number("--generate").map(|n| generate = Some(n)),

@@ -8,6 +8,10 @@
 //! cargo run --example catalogue -- --list ilo_ec_2009_adult_labour --dimension coercion_at_destination
 //! ```
 
+#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[macro_use]
+mod common;
+
 use std::process::ExitCode;
 
 use trafficking_indicators::catalogue::CatalogueDocument;
@@ -42,7 +46,7 @@ fn main() -> ExitCode {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return ExitCode::SUCCESS;
             }
             "--json" => json = true,
@@ -72,7 +76,7 @@ fn main() -> ExitCode {
     // One line per entry: strength, id, label, verification mark.
     let print_row = |strength: trafficking_indicators::Strength,
                      e: &trafficking_indicators::IndicatorEntry| {
-        println!(
+        outln!(
             "  {:<7} {:<52} {} [{}]",
             word(&format!("strength.{}", strength.as_str())),
             e.id.as_str(),
@@ -117,7 +121,7 @@ fn main() -> ExitCode {
         }
         doc.entries = entries;
         match serde_json::to_string_pretty(&doc) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => outln!("{text}"),
             Err(e) => {
                 eprintln!("catalogue: {e}");
                 return ExitCode::from(1);
@@ -137,7 +141,7 @@ fn main() -> ExitCode {
                 .get(&format!("list.{}.title", l.id))
                 .unwrap_or(&l.title),
         };
-        println!(
+        outln!(
             "{}",
             fill(
                 word("catalogue.list_line"),
@@ -149,13 +153,13 @@ fn main() -> ExitCode {
             )
         );
     }
-    println!();
+    outln!();
     for d in Dimension::ALL {
         let in_dim: Vec<_> = entries.iter().filter(|e| e.dimension == Some(d)).collect();
         if in_dim.is_empty() {
             continue;
         }
-        println!(
+        outln!(
             "{}",
             fill(
                 word("catalogue.dimension_header"),
@@ -176,7 +180,7 @@ fn main() -> ExitCode {
             };
             print_row(strength, e);
         }
-        println!();
+        outln!();
     }
     for (element, title) in [
         (PalermoElement::Purpose, "catalogue.purpose_facts"),
@@ -189,16 +193,16 @@ fn main() -> ExitCode {
         if facts.is_empty() {
             continue;
         }
-        println!(
+        outln!(
             "{}",
             fill(word(title), &[("count", &facts.len().to_string())])
         );
         for e in facts {
             print_row(e.strength, e);
         }
-        println!();
+        outln!();
     }
-    println!(
+    outln!(
         "{}",
         fill(
             word("catalogue.total"),

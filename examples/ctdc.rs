@@ -14,6 +14,10 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
+#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[macro_use]
+mod common;
+
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -118,8 +122,8 @@ impl Table {
     }
 
     fn print(&self, total: &Tally) {
-        println!("{}", self.title);
-        println!(
+        outln!("{}", self.title);
+        outln!(
             "  {:<30} {:>7}  {:>18} {:>18} {:>18} {:>18}  {:>16}",
             "",
             "rows",
@@ -133,7 +137,7 @@ impl Table {
             row(label, tally);
         }
         row("all rows", total);
-        println!();
+        outln!();
     }
 }
 
@@ -151,7 +155,7 @@ fn cell(part: u64, whole: u64) -> String {
 
 fn row(label: &str, t: &Tally) {
     let n = t.rows();
-    println!(
+    outln!(
         "  {:<30} {:>7}  {:>18} {:>18} {:>18} {:>18}  {:>16}",
         label,
         n,
@@ -211,7 +215,7 @@ fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(Some(a)) => a,
         Ok(None) => {
-            print!("{HELP}");
+            out!("{HELP}");
             return ExitCode::SUCCESS;
         }
         Err(e) => {
@@ -244,9 +248,9 @@ fn main() -> ExitCode {
         },
     };
 
-    println!("{}", ctdc::ATTRIBUTION);
+    outln!("{}", ctdc::ATTRIBUTION);
     let stamp = assessor.stamp();
-    println!(
+    outln!(
         "Rule set {} v{} (effective {}), digest {}; crosswalk {}.",
         stamp.id,
         stamp.version,
@@ -254,7 +258,7 @@ fn main() -> ExitCode {
         stamp.digest.get(..12).unwrap_or(&stamp.digest),
         ctdc::CROSSWALK_PATH
     );
-    println!(
+    outln!(
         "Every CTDC row is a person already registered as a victim: the levels below measure how much of that the row's recorded indicators show, not whether the person was trafficked.\n"
     );
 
@@ -324,33 +328,33 @@ fn main() -> ExitCode {
 
     let n = total.rows();
     let at_least_rg = total.levels[2] + total.levels[3];
-    println!(
+    outln!(
         "Reasonable grounds or above (HTCDS vic_TraffickingStatus = PossibleVictimOfTrafficking): {}",
         cell(at_least_rg, n).trim_start()
     );
-    println!(
+    outln!(
         "Level could still change if the open questions were answered: {} of {} assessed rows ({:.1}%)",
         total.could_change,
         n,
         pct(total.could_change, n)
     );
-    println!(
+    outln!(
         "Rows read: {rows_read}; assessed: {n}; malformed: {malformed_count}; valid but not assessable: {not_assessed}"
     );
     for line in &malformed {
-        println!("  {line}");
+        outln!("  {line}");
     }
     if malformed_count > malformed.len() as u64 {
-        println!(
+        outln!(
             "  ... and {} more",
             malformed_count - malformed.len() as u64
         );
     }
     if let Some(path) = &args.jsonl {
-        println!("Assessments written to {path} (one JSON per line).");
+        outln!("Assessments written to {path} (one JSON per line).");
     }
     let secs = elapsed.as_secs_f64();
-    println!(
+    outln!(
         "Elapsed: {:.2} s for reading, mapping and assessing ({:.0} rows per second, one thread).",
         secs,
         if secs > 0.0 {

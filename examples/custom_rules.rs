@@ -11,6 +11,7 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
+#[macro_use]
 mod common;
 
 use trafficking_indicators::render::Locale;
@@ -45,7 +46,7 @@ fn run() -> Result<ExitCode, String> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return Ok(ExitCode::SUCCESS);
             }
             "--extend" => match args.next() {

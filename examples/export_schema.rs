@@ -8,12 +8,16 @@
 //! ```
 
 use std::path::PathBuf;
+#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[macro_use]
+mod common;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!(
+        outln!(
             "export_schema: write the JSON Schemas to a folder\n\nUSAGE:\n    export_schema [DIR]   (default: schemas/)"
         );
         return ExitCode::SUCCESS;
@@ -33,7 +37,7 @@ fn main() -> ExitCode {
             eprintln!("export_schema: cannot write `{}`: {e}", path.display());
             return ExitCode::from(1);
         }
-        println!("{}", path.display());
+        outln!("{}", path.display());
     }
     ExitCode::SUCCESS
 }

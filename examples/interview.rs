@@ -16,6 +16,7 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
+#[macro_use]
 mod common;
 
 use trafficking_indicators::assessment::NoticeKind;
@@ -138,7 +139,7 @@ fn run(args: Args) -> Result<(), String> {
     };
     let mut interview = Interview::new(assessor, case).map_err(|e| e.message_in(lang))?;
     let word = |key: &str| lang.word(key).unwrap_or("");
-    println!(
+    outln!(
         "{}",
         fill(word("interview.title"), &[("rule_set", &rule_set)])
     );
@@ -150,7 +151,7 @@ fn run(args: Args) -> Result<(), String> {
                 FinishReason::LevelCannotChange => "interview.finished.level_cannot_change",
                 FinishReason::EveryQuestionAsked => "interview.finished.every_question_asked",
             };
-            println!("{}", word(key));
+            outln!("{}", word(key));
             break;
         }
         let Some(q) = interview.next() else {
@@ -159,7 +160,7 @@ fn run(args: Args) -> Result<(), String> {
         if let Ok(a) = interview.assessment() {
             let level = word(&format!("level.{}", a.level.as_str()));
             let n = |x: f64| format!("{}", x.round());
-            println!(
+            outln!(
                 "{}",
                 fill(
                     word("interview.status"),
@@ -173,20 +174,20 @@ fn run(args: Args) -> Result<(), String> {
             );
         }
         let lead = if q.lead { word("interview.lead") } else { "" };
-        println!("{}. {} {lead}", q.number, interview.question_text(&q, lang));
+        outln!("{}. {} {lead}", q.number, interview.question_text(&q, lang));
         if let Some(means) = interview.yes_means(&q, lang) {
-            println!("   ({means})");
+            outln!("   ({means})");
         }
         let Some(Ok(line)) = lines.next() else {
             // End of input: save what was learned and stop cleanly.
-            println!("{}", word("interview.ended"));
+            outln!("{}", word("interview.ended"));
             break;
         };
         let result = match read_input(&line) {
             Input::Quit => break,
             Input::Undo => {
                 if !interview.undo() {
-                    println!("{}", word("interview.nothing_to_undo"));
+                    outln!("{}", word("interview.nothing_to_undo"));
                 }
                 Ok(())
             }
@@ -253,7 +254,7 @@ fn run(args: Args) -> Result<(), String> {
                             for (_, text) in
                                 alerts.filter(|(n, _)| n.kind == NoticeKind::SafetyFirst)
                             {
-                                println!("! {text}");
+                                outln!("! {text}");
                             }
                         }
                     }
@@ -268,12 +269,12 @@ fn run(args: Args) -> Result<(), String> {
                 Topic::Forms => "interview.help.forms",
                 _ => "interview.help",
             };
-            println!("{}", word(help));
+            outln!("{}", word(help));
         }
     }
     let a = interview.assessment().map_err(|e| e.message_in(lang))?;
-    println!();
-    print!("{}", a.report_in(lang));
+    outln!();
+    out!("{}", a.report_in(lang));
     save(interview.case(), args.out.as_deref(), lang)
 }
 
@@ -281,7 +282,7 @@ fn main() -> ExitCode {
     let words = common::cli_lang();
     match parse_args(words) {
         Ok(None) => {
-            print!("{}", words.word_or_key("cli.interview.help"));
+            out!("{}", words.word_or_key("cli.interview.help"));
             ExitCode::SUCCESS
         }
         Ok(Some(args)) => match run(args) {

@@ -28,6 +28,10 @@
 //! mean of 20 seeds) and the rest.
 
 use std::collections::BTreeMap;
+#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[macro_use]
+mod common;
+
 use std::process::ExitCode;
 
 use trafficking_indicators::interop::synthetic::SyntheticCases;
@@ -177,14 +181,14 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
             (Some(_), None) => *left_out.entry("catalogue order only").or_default() += 1,
         }
     }
-    println!("synthetic cases: {n} (seed {seed}), rule set {rule_set}");
-    println!("complete cases at reasonable grounds or above: {reaching}");
-    println!(
+    outln!("synthetic cases: {n} (seed {seed}), rule set {rule_set}");
+    outln!("complete cases at reasonable grounds or above: {reaching}");
+    outln!(
         "left out, because in one order or both the interview asks every question it can and stays below: {}",
         reaching as usize - pairs.len()
     );
     for (why, count) in &left_out {
-        println!("  {count:>6}  {why}");
+        outln!("  {count:>6}  {why}");
     }
     if pairs.is_empty() {
         eprintln!("interview_metric: no case measured");
@@ -220,36 +224,36 @@ fn synthetic_cases(n: u64, seed: u64, rule_set: &str) -> ExitCode {
         }
     };
     let worst = pairs.iter().map(|p| p.0).max().unwrap_or(0);
-    println!(
+    outln!(
         "measured: {}; mean questions to reasonable grounds: interview {}, catalogue order {}",
         pairs.len(),
         shown(mean(None, |p| p.0), 2),
         shown(mean(None, |p| p.1), 2)
     );
-    println!(
+    outln!(
         "cases worse than catalogue order: {} ({:.2}%), by a median of {median} and at most {} questions; worst case for the interview: {worst} questions",
         gaps.len(),
         100.0 * gaps.len() as f64 / k,
         gaps.last().copied().unwrap_or(0),
     );
-    println!(
+    outln!(
         "of these, by the score criterion alone: {worse_by_score} (of {by_score} such cases measured); by any other route: {} (of {})",
         gaps.len() - worse_by_score,
         pairs.len() - by_score
     );
     match (mean(Some(true), |p| p.0), mean(Some(true), |p| p.1)) {
-        (Some(i), Some(c)) => println!(
+        (Some(i), Some(c)) => outln!(
             "mean questions by the score criterion alone: interview {i:.1}, catalogue order {c:.1}, random order {} (mean of {SEEDS} seeds{})",
             shown(mean_of(random_by_score.iter().copied()), 1),
             failed_runs(random_failed),
         ),
-        _ => println!("mean questions by the score criterion alone: no case measured"),
+        _ => outln!("mean questions by the score criterion alone: no case measured"),
     }
     match (mean(Some(false), |p| p.0), mean(Some(false), |p| p.1)) {
         (Some(i), Some(c)) => {
-            println!("mean questions by any other route: interview {i:.2}, catalogue order {c:.2}")
+            outln!("mean questions by any other route: interview {i:.2}, catalogue order {c:.2}")
         }
-        _ => println!("mean questions by any other route: no case measured"),
+        _ => outln!("mean questions by any other route: no case measured"),
     }
     ExitCode::SUCCESS
 }
@@ -340,9 +344,12 @@ fn data_cases() -> ExitCode {
         eprintln!("interview_metric: no case reaches reasonable grounds");
         return ExitCode::from(1);
     }
-    println!(
+    outln!(
         "{:<72} {:>9} {:>9} {:>9}",
-        "case", "interview", "catalogue", "random"
+        "case",
+        "interview",
+        "catalogue",
+        "random"
     );
     for (name, i, c, r) in &rows {
         let mark = if i > c {
@@ -351,23 +358,23 @@ fn data_cases() -> ExitCode {
             ""
         };
         let r = r.map_or_else(|| "-".to_owned(), |r| format!("{r:.1}"));
-        println!("{name:<72} {i:>9} {c:>9} {r:>9}{mark}");
+        outln!("{name:<72} {i:>9} {c:>9} {r:>9}{mark}");
     }
     let worst = rows.iter().max_by_key(|r| r.1).map_or(0, |r| r.1);
     let worse = rows.iter().filter(|r| r.1 > r.2).count();
-    println!();
-    println!(
+    outln!();
+    outln!(
         "cases reaching reasonable grounds with every answer: {}",
         rows.len()
     );
-    println!(
+    outln!(
         "mean questions to reasonable grounds: interview {}, catalogue order {}, random order {} (mean of {SEEDS} seeds{})",
         shown(mean_of(rows.iter().map(|r| f64::from(r.1))), 2),
         shown(mean_of(rows.iter().map(|r| f64::from(r.2))), 2),
         shown(mean_of(rows.iter().filter_map(|r| r.3)), 2),
         failed_runs(random_failed),
     );
-    println!(
+    outln!(
         "worst case for the interview: {worst} questions; cases worse than catalogue order: {worse}"
     );
     ExitCode::SUCCESS

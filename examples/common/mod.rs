@@ -76,6 +76,49 @@ pub fn print(text: &str) -> Result<(), String> {
     }
 }
 
+/// Writes to standard output what `print!` would, for output a reader may stop reading early
+/// (`| head`): a closed pipe ends the program quietly, with success, since the output is no
+/// longer wanted (as [`print`] does); any other write error ends it with a message. `print!`
+/// would panic on either.
+#[allow(dead_code)] // through `out!` and `outln!`, which not every example uses
+pub fn write_out(args: std::fmt::Arguments<'_>, newline: bool) {
+    let mut out = std::io::stdout().lock();
+    let written = out.write_fmt(args).and_then(|()| {
+        if newline {
+            out.write_all(b"\n")
+        } else {
+            Ok(())
+        }
+    });
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            eprintln!("cannot write the output: {e}");
+            std::process::exit(1)
+        }
+    }
+}
+
+/// `print!` for a pipe that may close early (see [`write_out`]).
+#[allow(unused_macros)]
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::common::write_out(format_args!($($arg)*), false)
+    };
+}
+
+/// `println!` for a pipe that may close early (see [`write_out`]).
+#[allow(unused_macros)]
+macro_rules! outln {
+    () => {
+        $crate::common::write_out(format_args!(""), true)
+    };
+    ($($arg:tt)*) => {
+        $crate::common::write_out(format_args!($($arg)*), true)
+    };
+}
+
 /// The language the command line names with `--lang` (`en` when none, or one not known), for
 /// the program's own words (its help and its usage errors), which are needed before the
 /// arguments are read.

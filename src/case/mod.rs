@@ -985,10 +985,11 @@ const BIRTH_GIVES_OTHER_AGE: &str =
     "the years of birth and of the start of the exploitation give another age at the act";
 const BIRTH_SAYS_OTHERWISE: &str =
     "the years of birth and of the start of the exploitation say otherwise";
+const BIRTH_ABOVE_NOW: &str = "the years of birth and of the start of the exploitation give an age at the act above the age now";
 
 /// Every reason of a [`CaseError::Contradiction`], with the key of its words in the locale
 /// files (`error.reason.<key>`).
-pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 7] = [
+pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 8] = [
     (POSSIBLY_MINOR_ALONE, "possibly_minor_alone"),
     (AGE_AT_ABOVE_NOW, "age_at_above_now"),
     (MINOR_AT_VS_AGE_AT, "minor_at_vs_age_at"),
@@ -996,6 +997,7 @@ pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 7] = [
     (BIRTH_AFTER_BEGAN, "birth_after_began"),
     (BIRTH_GIVES_OTHER_AGE, "birth_gives_other_age"),
     (BIRTH_SAYS_OTHERWISE, "birth_says_otherwise"),
+    (BIRTH_ABOVE_NOW, "birth_above_now"),
 ];
 const MIN_YEAR: u16 = 1900;
 const MAX_YEAR: u16 = 2100;
@@ -1022,6 +1024,8 @@ impl Subject {
                 (s.minor.is_some(), MINOR),
                 (s.age_at_exploitation_years.is_some(), AGE_AT),
                 (s.minor_at_exploitation.is_some(), MINOR_AT),
+                // A year of birth records the age at any date.
+                (s.birth_year.is_some(), BIRTH),
             ];
             if let Some((_, path)) = recorded.iter().find(|(r, _)| *r) {
                 return Err((PM, path, POSSIBLY_MINOR_ALONE));
@@ -1068,6 +1072,16 @@ impl Subject {
                 if (minor_at && span > 18) || (!minor_at && span <= 17) {
                     return Err((MINOR_AT, BIRTH, BIRTH_SAYS_OTHERWISE));
                 }
+            }
+            // The age now is at least the age at the act, which is at least `span - 1`: a
+            // person recorded as younger now (or as under 18 now) cannot have been that old.
+            if let Some(now) = s.age_years
+                && span - 1 > i32::from(now)
+            {
+                return Err((BIRTH, AGE, BIRTH_ABOVE_NOW));
+            }
+            if s.minor == Some(true) && span - 1 >= 18 {
+                return Err((BIRTH, MINOR, MINOR_LATER));
             }
         }
         Ok(())

@@ -293,22 +293,40 @@ fn the_examples_read_as_an_officer_would_expect() {
 /// quietly, without a panic.
 #[test]
 fn a_closed_pipe_is_not_a_panic() {
-    let mut child = Command::new(example("assess"))
-        .args([
-            "--format",
-            "text",
-            "examples/cases/fisher_distant_water.json",
-        ])
-        .current_dir(root(""))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("runs");
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("ends");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(out.status.code(), Some(0), "{err}");
+    let schemas = std::env::temp_dir().join(format!("ti-pipe-schemas-{}", std::process::id()));
+    let schemas = schemas.to_str().expect("utf-8 path").to_owned();
+    let runs: [(&str, Vec<&str>); 7] = [
+        (
+            "assess",
+            vec![
+                "--format",
+                "text",
+                "examples/cases/fisher_distant_water.json",
+            ],
+        ),
+        ("assess", vec!["--help"]),
+        ("catalogue", vec![]),
+        ("catalogue", vec!["--json", "--lang", "ko"]),
+        ("batch", vec!["--help"]),
+        ("export_schema", vec![schemas.as_str()]),
+        ("interview", vec!["--lang", "ko"]),
+    ];
+    for (name, args) in runs {
+        let mut child = Command::new(example(name))
+            .args(&args)
+            .current_dir(root(""))
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("ends");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{name} {args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{name} {args:?}: {err}");
+    }
+    std::fs::remove_dir_all(&schemas).ok();
 }
 
 /// With `--lang ko`, what an officer reads when a file cannot be used is Korean: the case's
