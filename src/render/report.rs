@@ -501,14 +501,16 @@ impl<'a> Words<'a> {
             self.ui(&format!("level.{}.sentence", a.level.as_str()))
         )?;
         if let Some(level) = a.level_if_child {
-            writeln!(
-                out,
-                "{}",
+            // The same level under the child rules is said as such, not as a second level.
+            let line = if level == a.level {
+                self.ui("report.level_if_child_same").to_owned()
+            } else {
                 self.uif(
                     "report.level_if_child",
-                    &[("level", self.level_name(level))]
+                    &[("level", self.level_name(level))],
                 )
-            )?;
+            };
+            writeln!(out, "{line}")?;
         }
         let pending: Vec<String> = a
             .recommendations

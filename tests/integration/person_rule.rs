@@ -120,6 +120,40 @@ fn age_not_established_applies_adult_rules_and_shows_the_child_level() {
     );
 }
 
+/// The report's first lines give the level the child rules would give when it differs, and
+/// say that it is the same when it is not, instead of naming the same level twice.
+#[test]
+fn the_report_names_the_child_level_only_when_it_differs() {
+    use trafficking_indicators::render::Locale;
+    let differs = run(&age_unknown(&present(&[
+        "deceived_about_wages",
+        PURPOSE[0],
+        PURPOSE[1],
+    ])));
+    let same = run(&age_unknown(&[]));
+    assert_ne!(differs.level_if_child, Some(differs.level));
+    assert_eq!(same.level_if_child, Some(same.level));
+    let head = |text: String| text.lines().take(8).collect::<Vec<_>>().join("\n");
+    let en = head(differs.report());
+    assert!(
+        en.contains("If the person was a child when the exploitation began, the level would be DEFINITION MET."),
+        "{en}"
+    );
+    let en = head(same.report());
+    assert!(en.contains("the level would be the same."), "{en}");
+    assert!(!en.contains("the level would be NO INDICATORS"), "{en}");
+    let ko = head(differs.report_in(Locale::Ko));
+    assert!(
+        ko.contains("아동(이 규칙 세트의 연령 기준)이었다면 '정의 충족' 수준임."),
+        "{ko}"
+    );
+    let ko = head(same.report_in(Locale::Ko));
+    assert!(
+        ko.contains("아동(이 규칙 세트의 연령 기준)이었더라도 판단 수준은 같음."),
+        "{ko}"
+    );
+}
+
 /// With reasons to believe the person is a child, the child rules apply as a presumption.
 #[test]
 fn possible_minor_is_presumed_a_child_and_says_so() {
