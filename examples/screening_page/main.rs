@@ -81,20 +81,33 @@ fn error(request: Request, status: u16, message: &str) {
     json_response(request, status, &json!({ "error": message }));
 }
 
-/// The query parameters the API knows: `lang` and `rule_set`.
-fn params(url: &str) -> (Locale, String) {
+/// The query parameters the API knows: `lang` (`en` or `ko`) and `rule_set` (a built-in rule
+/// set). Any other parameter, or a value it does not know, is refused rather than replaced by
+/// the default: an integrator's typo (`rule_set=kr2024`, `lang=kr`, `rule-set=...`) must not
+/// give an assessment under another law or in another language. The refusal names the
+/// parameter, never the value sent (a broken client's error: in English).
+fn params(url: &str) -> Result<(Locale, String), String> {
     let mut lang = Locale::En;
     let mut rule_set = trafficking_indicators::DEFAULT_RULE_SET.to_owned();
-    if let Some((_, query)) = url.split_once('?') {
-        for pair in query.split('&') {
-            match pair.split_once('=') {
-                Some(("lang", v)) => lang = Locale::from_tag(v).unwrap_or(Locale::En),
-                Some(("rule_set", v)) if RuleSet::builtin(v).is_ok() => v.clone_into(&mut rule_set),
-                _ => {}
+    let Some((_, query)) = url.split_once('?') else {
+        return Ok((lang, rule_set));
+    };
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some(("lang", v)) => {
+                lang = Locale::from_tag(v).ok_or("`lang` takes `en` or `ko`")?;
+            }
+            Some(("rule_set", v)) if RuleSet::builtin(v).is_ok() => v.clone_into(&mut rule_set),
+            Some(("rule_set", _)) => {
+                let ids: Vec<String> = RuleSet::builtin_ids().map(|id| format!("`{id}`")).collect();
+                return Err(format!("`rule_set` takes one of {}", ids.join(", ")));
+            }
+            _ => {
+                return Err("the API takes the query parameters `lang` and `rule_set` only".into());
             }
         }
     }
-    (lang, rule_set)
+    Ok((lang, rule_set))
 }
 
 /// The words of the page and the vocabulary it shows, in a language.
@@ -333,7 +346,15 @@ fn handle(mut request: Request, allowed: &[String]) {
     }
     let url = request.url().to_owned();
     let path = url.split('?').next().unwrap_or("");
-    let (lang, rule_set) = params(&url);
+    let (lang, rule_set) = match params(&url) {
+        Ok(p) => p,
+        Err(message) if path.starts_with("/api/") => return error(request, 400, &message),
+        // The page and its files take no parameters and ignore any.
+        Err(_) => (
+            Locale::En,
+            trafficking_indicators::DEFAULT_RULE_SET.to_owned(),
+        ),
+    };
     match (request.method(), path) {
         (Method::Get, "/") => respond(request, 200, "text/html; charset=utf-8", INDEX.to_owned()),
         (Method::Get, "/app.js") => respond(

@@ -1080,7 +1080,7 @@ impl Subject {
             {
                 return Err((BIRTH, AGE, BIRTH_ABOVE_NOW));
             }
-            if s.minor == Some(true) && span - 1 >= 18 {
+            if s.minor == Some(true) && span > 18 {
                 return Err((BIRTH, MINOR, MINOR_LATER));
             }
         }

@@ -328,3 +328,68 @@ fn the_korean_page_says_what_went_wrong_in_korean() {
         "{error}"
     );
 }
+
+/// An unknown rule set, language or query parameter on the API is refused (400, naming the
+/// parameter, not the value), never replaced by the default: a typo must not give an
+/// assessment under another law or in another language.
+#[test]
+fn an_unknown_rule_set_or_language_is_refused_not_replaced() {
+    let page = start_page();
+    let case = r#"{"forms": ["labour"]}"#;
+    for (path, named) in [
+        (
+            "/api/assess?rule_set=kr2024",
+            "`rule_set` takes one of `ilo-2009`, `kr-2023`, `kr-2024`",
+        ),
+        (
+            "/api/assess?lang=kr&rule_set=kr-2024",
+            "`lang` takes `en` or `ko`",
+        ),
+        (
+            "/api/assess?rule-set=kr-2024",
+            "the API takes the query parameters `lang` and `rule_set` only",
+        ),
+        (
+            "/api/interview?lang=ko&rule_set=",
+            "`rule_set` takes one of",
+        ),
+        ("/api/interview?lang", "the API takes the query parameters"),
+    ] {
+        let (code, error) = post(&page.addr, path, case);
+        assert_eq!(code, Some(400), "{path}");
+        assert!(error.starts_with(named), "{path}: {error}");
+        assert!(
+            !error.contains("kr2024") && !error.contains("=kr"),
+            "{path}: {error}"
+        );
+    }
+    let catalogue = send(
+        &page.addr,
+        format!(
+            "GET /api/catalogue?lang=ko&rule_set=kr-2025 HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            page.addr
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status(&catalogue), Some(400));
+    // What the page itself sends is taken, and so is no parameter at all (the defaults).
+    for path in [
+        "/api/assess?lang=ko&rule_set=kr-2024",
+        "/api/assess?lang=en&rule_set=ilo-2009",
+        "/api/assess",
+    ] {
+        let (code, error) = post(&page.addr, path, case);
+        assert_eq!(code, Some(200), "{path}: {error}");
+    }
+    // The page's own files ignore a query (a reload with one still opens the page).
+    let index = send(
+        &page.addr,
+        format!(
+            "GET /?lang=kr HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            page.addr
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status(&index), Some(200));
+    drop(page);
+}
