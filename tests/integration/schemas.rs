@@ -111,6 +111,19 @@ fn every_bundled_document_validates_against_its_schema() {
         assert_eq!(errors(&catalogue, &doc), Vec::<String>::new(), "{path}");
         checked += 1;
     }
+    // The examples' own documents, each against its format's schema; a new file there must be
+    // listed here (five_mistakes.json is invalid on purpose: the rule-set example of errors).
+    for (path, doc) in json_files("examples/rule_sets") {
+        let schema = match path.rsplit('/').next().unwrap_or("") {
+            "strict_screening.json" => &rule_set,
+            "national_list.json" | "kr_national_list_example.json" => &catalogue,
+            "kr_national_list_case.json" => &case,
+            "five_mistakes.json" => continue,
+            other => panic!("examples/rule_sets/{other}: say which schema it follows"),
+        };
+        assert_eq!(errors(schema, &doc), Vec::<String>::new(), "{path}");
+        checked += 1;
+    }
     let whole: Value =
         serde_json::to_value(Catalogue::builtin().to_document()).expect("catalogue JSON");
     assert_eq!(
