@@ -368,6 +368,11 @@ function buildChecklist() {
             next.observations = observations.filter((o) => o.indicator !== e.id);
             // A new status keeps what was recorded with the old one (its source and note).
             if (value) next.observations.push({ ...(old || {}), indicator: e.id, status: value });
+            // Unanswered again: the interview may ask it again (a question listed as asked
+            // must have an answer, or the library refuses the case).
+            if (!value && next.interview && next.interview.asked) {
+              next.interview.asked = next.interview.asked.filter((id) => id !== e.id);
+            }
           });
         });
         choice.append(radio, label);

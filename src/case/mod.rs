@@ -246,8 +246,9 @@ impl Safety {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InterviewRecord {
-    /// Indicators asked in the interview, in the order asked (each once). An indicator
-    /// answered "not assessed" here was asked, and is not asked again.
+    /// Indicators asked in the interview, in the order asked (each once, and each answered in
+    /// `observations`: a case that lists one twice, or without an answer, is refused). An
+    /// indicator answered "not assessed" here was asked, and is not asked again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(length(max = 1000))]
     pub asked: Vec<IndicatorId>,
@@ -849,6 +850,7 @@ impl Case {
                 limits.max_observations,
                 "$.interview.asked",
             )?;
+            self.check_asked(record)?;
         }
         if let Some(visa) = &self.subject.visa {
             check_text(visa.as_str(), MAX_VISA_CHARS, || {
@@ -1082,6 +1084,42 @@ impl Subject {
             }
             if s.minor == Some(true) && span > 18 {
                 return Err((BIRTH, MINOR, MINOR_LATER));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Case {
+    /// Every question an interview lists as asked is listed once and answered in the
+    /// observations (a skip as `not_assessed`): a listed question is never asked again, so
+    /// one without an answer would stay open for good, and an unknown id would not be noticed.
+    fn check_asked(&self, record: &InterviewRecord) -> Result<(), CaseError> {
+        if record.asked.is_empty() {
+            return Ok(());
+        }
+        let mut answered: Vec<&str> = self
+            .observations
+            .iter()
+            .map(|o| o.indicator.as_str())
+            .collect();
+        answered.sort_unstable();
+        let mut listed: Vec<&str> = Vec::with_capacity(record.asked.len());
+        for (i, id) in record.asked.iter().enumerate() {
+            match listed.binary_search(&id.as_str()) {
+                Ok(_) => {
+                    return Err(CaseError::AskedTwice {
+                        path: format!("$.interview.asked[{i}]"),
+                        id: id.clone(),
+                    });
+                }
+                Err(at) => listed.insert(at, id.as_str()),
+            }
+            if answered.binary_search(&id.as_str()).is_err() {
+                return Err(CaseError::AskedWithoutAnswer {
+                    path: format!("$.interview.asked[{i}]"),
+                    id: id.clone(),
+                });
             }
         }
         Ok(())

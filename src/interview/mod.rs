@@ -132,12 +132,18 @@ pub enum FinishReason {
 const SOURCE_OFF_INDICATOR: &str =
     "a reply without a source: only an indicator's answer records how it is known";
 const NOT_YES_OR_NO: &str = "a number of years, a year, or the forms of exploitation";
+const NOTE_OFF_INDICATOR: &str =
+    "a reply without a note: only an indicator's answer records a note";
+const REASONS_YES_OR_NO: &str =
+    "yes or no: this is the interviewer's own observation, not a question to the person";
 
 /// Every `expected` text of an [`InterviewError::WrongAnswer`], with the key of its words in
 /// the locale files (`error.interview.expected.<key>`).
-pub(crate) const WRONG_ANSWER_TEXTS: [(&str, &str); 2] = [
+pub(crate) const WRONG_ANSWER_TEXTS: [(&str, &str); 4] = [
     (SOURCE_OFF_INDICATOR, "source_off_indicator"),
     (NOT_YES_OR_NO, "not_yes_or_no"),
+    (NOTE_OFF_INDICATOR, "note_off_indicator"),
+    (REASONS_YES_OR_NO, "reasons_yes_or_no"),
 ];
 
 /// An answer the interview cannot take.
@@ -435,9 +441,14 @@ impl<'a> Interview<'a> {
         self.commit(case)
     }
 
-    /// Answers the current yes-or-no question (safety, reasons to believe a child, or an
-    /// indicator, with an optional note). An indicator's answer is recorded as the person's
-    /// own (`self_report`); [`reply_from`](Self::reply_from) records another source.
+    /// Answers the current yes-or-no question: safety, reasons to believe a child, or an
+    /// indicator. An indicator's answer may carry a note, and is recorded as the person's
+    /// own (`self_report`); [`reply_from`](Self::reply_from) records another source. The
+    /// case format has no place for a note on the other questions, so a note there is a
+    /// [`InterviewError::WrongAnswer`] and nothing is recorded, rather than a note dropped
+    /// without a word; so is "not known" to whether there are reasons to believe the person
+    /// is a child, which is the interviewer's own observation (yes or no), not the person's
+    /// answer.
     pub fn reply(&mut self, reply: Reply, note: Option<&str>) -> Result<(), InterviewError> {
         self.reply_inner(reply, None, note)
     }
@@ -489,9 +500,20 @@ impl<'a> Interview<'a> {
         note: Option<&str>,
     ) -> Result<(), InterviewError> {
         let next = self.next().ok_or(InterviewError::NoQuestion)?;
-        if source.is_some() && !matches!(next.topic, Topic::Indicator(_)) {
+        let indicator = matches!(next.topic, Topic::Indicator(_));
+        if source.is_some() && !indicator {
             return Err(InterviewError::WrongAnswer {
                 expected: SOURCE_OFF_INDICATOR,
+            });
+        }
+        if note.is_some_and(|n| !n.trim().is_empty()) && !indicator {
+            return Err(InterviewError::WrongAnswer {
+                expected: NOTE_OFF_INDICATOR,
+            });
+        }
+        if next.topic == Topic::ReasonsToBelieveChild && reply == Reply::NotKnown {
+            return Err(InterviewError::WrongAnswer {
+                expected: REASONS_YES_OR_NO,
             });
         }
         let answer = match reply {
@@ -576,7 +598,9 @@ impl<'a> Interview<'a> {
 
     /// Skips the current question: an indicator is recorded as not assessed (and not asked
     /// again) with no source, since the person said nothing (a "not known" reply records
-    /// the person's own answer, `self_report`); an opening question as not known.
+    /// the person's own answer, `self_report`); an opening question as not known. Whether
+    /// there are reasons to believe the person is a child is the interviewer's own
+    /// observation: it cannot be skipped ([`InterviewError::WrongAnswer`]).
     pub fn skip(&mut self) -> Result<(), InterviewError> {
         let next = self.next().ok_or(InterviewError::NoQuestion)?;
         match next.topic {

@@ -339,6 +339,26 @@ pub enum CaseError {
         /// The rule set.
         rule_set: String,
     },
+    /// `interview.asked` lists an indicator twice: an interview asks each question once.
+    #[error("{path}: indicator `{id}` is listed twice; an interview asks each question once")]
+    AskedTwice {
+        /// The second listing.
+        path: String,
+        /// The indicator.
+        id: IndicatorId,
+    },
+    /// `interview.asked` lists an indicator that no observation answers: every question an
+    /// interview asks is answered in `observations` (a skip as `not_assessed`), and a listed
+    /// question is never asked again, so it would stay unanswered for good.
+    #[error(
+        "{path}: indicator `{id}` is listed as asked, but `observations` records no answer to it"
+    )]
+    AskedWithoutAnswer {
+        /// The listing.
+        path: String,
+        /// The indicator.
+        id: IndicatorId,
+    },
     /// Two observations of one indicator have different statuses.
     #[error(
         "indicator `{id}` is recorded as {first_status} at {first} and as {second_status} at {second}; record one status per indicator"
@@ -397,6 +417,8 @@ impl CaseError {
             CaseError::Contradiction { .. } => "Contradiction",
             CaseError::UnknownIndicator { .. } => "UnknownIndicator",
             CaseError::IndicatorNotInRuleSet { .. } => "IndicatorNotInRuleSet",
+            CaseError::AskedTwice { .. } => "AskedTwice",
+            CaseError::AskedWithoutAnswer { .. } => "AskedWithoutAnswer",
             CaseError::ConflictingObservations { .. } => "ConflictingObservations",
             CaseError::Revealed { .. } => "Revealed",
         }
@@ -416,7 +438,9 @@ impl CaseError {
             | CaseError::DuplicateForm { path, .. }
             | CaseError::DuplicateMeasure { path, .. }
             | CaseError::UnknownIndicator { path, .. }
-            | CaseError::IndicatorNotInRuleSet { path, .. } => Some(path),
+            | CaseError::IndicatorNotInRuleSet { path, .. }
+            | CaseError::AskedTwice { path, .. }
+            | CaseError::AskedWithoutAnswer { path, .. } => Some(path),
             CaseError::ConflictingObservations { second, .. } => Some(second),
             CaseError::ContradictoryAge { .. } => Some("$.subject"),
             CaseError::Contradiction { first, .. } => Some(first),

@@ -213,6 +213,16 @@ impl CaseError {
                 "error.case.unknown_indicator",
                 &[("path", path), ("id", id.as_str())],
             ),
+            CaseError::AskedTwice { path, id } => template(
+                locale,
+                "error.case.asked_twice",
+                &[("path", path), ("id", id.as_str())],
+            ),
+            CaseError::AskedWithoutAnswer { path, id } => template(
+                locale,
+                "error.case.asked_without_answer",
+                &[("path", path), ("id", id.as_str())],
+            ),
             CaseError::IndicatorNotInRuleSet { path, id, rule_set } => template(
                 locale,
                 "error.case.indicator_not_in_rule_set",
@@ -342,6 +352,14 @@ mod tests {
                 path: path(),
                 id: id.clone(),
                 rule_set: "kr-2024".to_owned(),
+            },
+            CaseError::AskedTwice {
+                path: "$.interview.asked[2]".to_owned(),
+                id: id.clone(),
+            },
+            CaseError::AskedWithoutAnswer {
+                path: "$.interview.asked[0]".to_owned(),
+                id: id.clone(),
             },
             CaseError::ConflictingObservations {
                 id,

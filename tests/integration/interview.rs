@@ -597,6 +597,64 @@ fn a_skip_records_no_source_and_not_known_records_the_persons_answer() {
     );
 }
 
+/// Nothing typed is dropped without a word: the case format keeps a note only with an
+/// indicator's answer, so a note on a safety or an age question is refused and nothing is
+/// recorded; whether there are reasons to believe the person is a child is the interviewer's
+/// own observation, so "not known" and a skip are refused there (they were recorded as "no").
+#[test]
+fn a_note_where_none_is_kept_and_not_known_to_an_observation_are_refused() {
+    let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
+    assert!(matches!(iv.next().map(|q| q.topic), Some(Topic::Safety(_))));
+    let before = iv.case().clone();
+    let refused = iv
+        .reply(Reply::Yes, Some("bleeding from the head"))
+        .expect_err("a note on a safety question is refused");
+    assert_eq!(iv.case(), &before, "nothing recorded");
+    assert!(
+        refused
+            .to_string()
+            .contains("only an indicator's answer records a note")
+    );
+    assert!(
+        refused
+            .message_in(Locale::Ko)
+            .contains("메모는 지표 질문의 답에만 기록함"),
+        "{}",
+        refused.message_in(Locale::Ko)
+    );
+    // A blank note is no note.
+    iv.reply(Reply::No, Some("  "))
+        .expect("a blank note is no note");
+    iv.reply(Reply::No, None).expect("answer");
+    iv.reply(Reply::No, None).expect("answer");
+    assert_eq!(iv.next().map(|q| q.topic), Some(Topic::Age));
+    iv.answer_age(None).expect("age not known");
+    assert_eq!(
+        iv.next().map(|q| q.topic),
+        Some(Topic::ReasonsToBelieveChild)
+    );
+    let before = iv.case().clone();
+    for refused in [
+        iv.reply(Reply::NotKnown, None),
+        iv.skip(),
+        iv.reply(Reply::Yes, Some("says she is in middle school")),
+    ] {
+        assert!(refused.is_err(), "refused");
+    }
+    assert_eq!(iv.case(), &before, "nothing recorded");
+    assert_eq!(iv.case().subject.possibly_minor, None);
+    let refused = iv.skip().expect_err("refused");
+    assert!(
+        refused
+            .message_in(Locale::Ko)
+            .contains("면담자의 관찰 사항"),
+        "{}",
+        refused.message_in(Locale::Ko)
+    );
+    iv.reply(Reply::Yes, None).expect("yes");
+    assert_eq!(iv.case().subject.possibly_minor, Some(true));
+}
+
 /// A lead's note and source (recorded before the interview) survive the answer that settles
 /// it, unless the answer brings its own; an earlier answer's note does not survive a new
 /// answer.
