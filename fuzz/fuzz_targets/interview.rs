@@ -23,12 +23,33 @@ fuzz_target!(|data: &[u8]| {
         let Some(q) = iv.next() else {
             break;
         };
+        let before = iv.case().clone();
         let _ = match (op % 9, &q.topic) {
-            (0, _) => iv.reply(Reply::Yes, Some("note")),
+            (0, _) => {
+                // Only an indicator's answer keeps a note; any other question refuses one and
+                // records nothing, rather than dropping the note.
+                let done = iv.reply(Reply::Yes, Some("note"));
+                if !matches!(q.topic, Topic::Indicator(_)) {
+                    assert!(done.is_err(), "a note is refused off an indicator question");
+                    assert_eq!(iv.case(), &before, "a refused answer records nothing");
+                }
+                done
+            }
+            // Whether there are reasons to believe the person is a child is the interviewer's
+            // own observation: yes or no only, never "not known" or a skip.
+            (2 | 3, Topic::ReasonsToBelieveChild) => {
+                let done = if op % 9 == 2 {
+                    iv.reply(Reply::NotKnown, None)
+                } else {
+                    iv.skip()
+                };
+                assert!(done.is_err(), "not known and a skip are refused on the observation");
+                assert_eq!(iv.case(), &before, "a refused answer records nothing");
+                done
+            }
             (8, _) => {
                 let source = EvidenceSource::ALL[usize::from(arg) % EvidenceSource::ALL.len()];
                 let reply = [Reply::Yes, Reply::No, Reply::NotKnown][usize::from(arg / 4 % 3)];
-                let before = iv.case().clone();
                 let done = iv.reply_from(reply, source, None);
                 // Only an indicator's answer records a source; any other question refuses
                 // one and records nothing.
