@@ -43,7 +43,10 @@ fuzz_target!(|data: &[u8]| {
                 } else {
                     iv.skip()
                 };
-                assert!(done.is_err(), "not known and a skip are refused on the observation");
+                assert!(
+                    done.is_err(),
+                    "not known and a skip are refused on the observation"
+                );
                 assert_eq!(iv.case(), &before, "a refused answer records nothing");
                 done
             }
