@@ -45,29 +45,42 @@ fn parse_args(words: Locale) -> Result<Option<Args>, String> {
     let mut rules_file = None;
     let mut reveal = false;
     let mut input = None;
+    // An option given twice is a mistake, never a silent choice of one of its values.
+    let mut given = common::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
-            "--format" => match args.next().as_deref() {
-                Some("json") => format = Some(Format::Json),
-                Some("text") => format = Some(Format::Text),
-                _ => return Err(word("cli.error.format")),
-            },
-            "--lang" => match args.next().as_deref().and_then(Locale::from_tag) {
-                Some(l) => lang = Some(l),
-                None => return Err(word("cli.error.lang")),
-            },
+            "--format" => {
+                given.once("--format", words)?;
+                match args.next().as_deref() {
+                    Some("json") => format = Some(Format::Json),
+                    Some("text") => format = Some(Format::Text),
+                    _ => return Err(word("cli.error.format")),
+                }
+            }
+            "--lang" => {
+                given.once("--lang", words)?;
+                match args.next().as_deref().and_then(Locale::from_tag) {
+                    Some(l) => lang = Some(l),
+                    None => return Err(word("cli.error.lang")),
+                }
+            }
             "--rule-set" => {
+                given.once("--rule-set", words)?;
                 rule_set = Some(
                     args.next()
                         .ok_or_else(|| word("cli.error.rule_set_value"))?,
                 );
             }
             "--rules" => {
+                given.once("--rules", words)?;
                 rules_file = Some(args.next().ok_or_else(|| word("cli.error.rules_value"))?)
             }
-            "--reveal-values" => reveal = true,
+            "--reveal-values" => {
+                given.once("--reveal-values", words)?;
+                reveal = true;
+            }
             other if other.starts_with("--") => {
                 return Err(fill(
                     &word("cli.error.unknown_option"),

@@ -10,7 +10,7 @@
 //! ```
 
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
-#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[allow(dead_code)] // of the shared helpers, this example uses the printing macros and `Options`
 #[macro_use]
 mod common;
 
@@ -18,6 +18,7 @@ use std::process::ExitCode;
 
 use trafficking_indicators::interop::batch::{BatchOptions, OnError, assess_jsonl_with_progress};
 use trafficking_indicators::interop::synthetic::SyntheticCases;
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, DEFAULT_RULE_SET};
 
 const HELP: &str = "\
@@ -37,6 +38,7 @@ OPTIONS:
     --rule-set ID     ilo-2009 (default), kr-2024 or kr-2023
     -h, --help        print this help
 
+Each option is given at most once.
 Each output line is {\"line\":N,\"assessment\":{...}} or {\"line\":N,\"error\":{...}}.
 The summary (counts per level, errors, elapsed, cases per second) goes to standard error.
 ";
@@ -48,9 +50,12 @@ fn main() -> ExitCode {
     let mut options = BatchOptions::new();
     let mut rule_set = DEFAULT_RULE_SET.to_owned();
     let mut input: Option<String> = None;
+    // An option given twice is a mistake, never a silent choice of its last value.
+    let mut given = common::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let mut number = |name: &str| -> Result<u64, String> {
+        let mut number = |name: &'static str| -> Result<u64, String> {
+            given.once(name, Locale::En)?;
             args.next()
                 .and_then(|v| v.parse().ok())
                 .ok_or(format!("{name} takes a number"))
@@ -63,21 +68,21 @@ fn main() -> ExitCode {
             "--generate" => number("--generate").map(|n| generate = Some(n)),
             "--seed" => number("--seed").map(|n| seed = n),
             "--threads" => number("--threads").map(|n| options = options.threads(n as usize)),
-            "--cases-only" => {
+            "--cases-only" => given.once("--cases-only", Locale::En).map(|()| {
                 cases_only = true;
-                Ok(())
-            }
-            "--stop-on-error" => {
+            }),
+            "--stop-on-error" => given.once("--stop-on-error", Locale::En).map(|()| {
                 options = options.on_error(OnError::Stop);
-                Ok(())
-            }
-            "--rule-set" => match args.next() {
-                Some(id) => {
-                    rule_set = id;
-                    Ok(())
-                }
-                None => Err("--rule-set takes an id".to_owned()),
-            },
+            }),
+            "--rule-set" => given
+                .once("--rule-set", Locale::En)
+                .and_then(|()| match args.next() {
+                    Some(id) => {
+                        rule_set = id;
+                        Ok(())
+                    }
+                    None => Err("--rule-set takes an id".to_owned()),
+                }),
             other if other.starts_with("--") => Err(format!("unknown option `{other}`")),
             // One input: a second file name is an error, never a silent choice of the last.
             _ if input.is_some() => Err("give one input file, not two".to_owned()),

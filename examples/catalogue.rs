@@ -8,7 +8,7 @@
 //! cargo run --example catalogue -- --list ilo_ec_2009_adult_labour --dimension coercion_at_destination
 //! ```
 
-#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[allow(dead_code)] // of the shared helpers, this example uses the printing macros and `Options`
 #[macro_use]
 mod common;
 
@@ -31,6 +31,8 @@ OPTIONS:
     --list ID          only entries of this list (see the list ids in the table header)
     --dimension NAME   only entries of this dimension, e.g. coercion_at_destination
     -h, --help         print this help
+
+Each option is given at most once.
 ";
 
 fn parse_dimension(name: &str) -> Option<Dimension> {
@@ -42,9 +44,20 @@ fn main() -> ExitCode {
     let mut lang = Locale::En;
     let mut list: Option<String> = None;
     let mut dimension: Option<Dimension> = None;
+    // An option given twice is a mistake, never a silent choice of its last value.
+    let mut given = common::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        match arg.as_str() {
+        let option = arg.as_str();
+        if let Some(&known) = ["--json", "--lang", "--list", "--dimension"]
+            .iter()
+            .find(|o| **o == option)
+            && let Err(message) = given.once(known, Locale::En)
+        {
+            eprintln!("catalogue: {message} (see --help)");
+            return ExitCode::from(2);
+        }
+        match option {
             "-h" | "--help" => {
                 out!("{HELP}");
                 return ExitCode::SUCCESS;

@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
-#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[allow(dead_code)] // of the shared helpers, this example uses the printing macros and `Options`
 #[macro_use]
 mod common;
 
@@ -24,6 +24,7 @@ use std::time::Instant;
 use trafficking_indicators::interop::ctdc::{
     self, CtdcReader, CtdcRecord, DataSource, ExploitationType, Majority,
 };
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessment, Assessor};
 
 const HELP: &str = "\
@@ -53,12 +54,20 @@ fn parse_args() -> Result<Option<Args>, String> {
     let mut input = None;
     let mut jsonl = None;
     let mut rule_set = trafficking_indicators::DEFAULT_RULE_SET.to_owned();
+    // An option given twice is a mistake, never a silent choice of its last value.
+    let mut given = common::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
-            "--jsonl" => jsonl = Some(args.next().ok_or("--jsonl takes a file")?),
-            "--rule-set" => rule_set = args.next().ok_or("--rule-set takes an id")?,
+            "--jsonl" => {
+                given.once("--jsonl", Locale::En)?;
+                jsonl = Some(args.next().ok_or("--jsonl takes a file")?);
+            }
+            "--rule-set" => {
+                given.once("--rule-set", Locale::En)?;
+                rule_set = args.next().ok_or("--rule-set takes an id")?;
+            }
             other if other.starts_with("--") => {
                 return Err(format!("unknown option `{other}` (see --help)"));
             }

@@ -23,6 +23,8 @@ custom_rules: validate a rule set file and assess a case with it
 USAGE:
     custom_rules [--extend CATALOGUE.json] [--format json|text] [--lang en|ko] <RULES> <CASE.json>
 
+Each option is given at most once (one extension).
+
 RULES is a rule set file, or the id of a built-in rule set (ilo-2009, kr-2024, kr-2023).
 With --extend, the extension's lists are added to the catalogue and to the rule set's lists
 (so that its items are weighed), and the rule set's id gets the suffix `-extended`.
@@ -42,9 +44,20 @@ fn run() -> Result<ExitCode, String> {
     let mut lang_given = false;
     let mut lang = Locale::En;
     let mut files = Vec::new();
+    // An option given twice is a mistake, never a silent choice of its last value (one
+    // extension: a second `--extend` is refused, not dropped).
+    let mut given = common::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        match arg.as_str() {
+        let option = arg.as_str();
+        if let Some(&known) = ["--extend", "--format", "--lang"]
+            .iter()
+            .find(|o| **o == option)
+            && let Err(message) = given.once(known, Locale::En)
+        {
+            return usage(&message);
+        }
+        match option {
             "-h" | "--help" => {
                 out!("{HELP}");
                 return Ok(ExitCode::SUCCESS);

@@ -42,11 +42,14 @@ fn parse_args(words: Locale) -> Result<Option<Args>, String> {
         resume: None,
         out: None,
     };
+    // An option given twice is a mistake, never a silent choice of one of its values.
+    let mut given = common::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--lang" => {
+                given.once("--lang", words)?;
                 a.lang = args
                     .next()
                     .as_deref()
@@ -54,6 +57,7 @@ fn parse_args(words: Locale) -> Result<Option<Args>, String> {
                     .ok_or_else(|| word("cli.error.lang"))?;
             }
             "--rule-set" => {
+                given.once("--rule-set", words)?;
                 let id = args
                     .next()
                     .ok_or_else(|| word("cli.error.rule_set_value"))?;
@@ -63,9 +67,13 @@ fn parse_args(words: Locale) -> Result<Option<Args>, String> {
                 a.rule_set = Some(id);
             }
             "--resume" => {
+                given.once("--resume", words)?;
                 a.resume = Some(args.next().ok_or_else(|| word("cli.error.resume_value"))?)
             }
-            "--out" => a.out = Some(args.next().ok_or_else(|| word("cli.error.out_value"))?),
+            "--out" => {
+                given.once("--out", words)?;
+                a.out = Some(args.next().ok_or_else(|| word("cli.error.out_value"))?)
+            }
             // Nothing typed is repeated in an error.
             _ => return Err(word("cli.error.unknown_argument")),
         }

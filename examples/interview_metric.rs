@@ -28,7 +28,7 @@
 //! mean of 20 seeds) and the rest.
 
 use std::collections::BTreeMap;
-#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[allow(dead_code)] // of the shared helpers, this example uses the printing macros and `Options`
 #[macro_use]
 mod common;
 
@@ -37,6 +37,7 @@ use std::process::ExitCode;
 use trafficking_indicators::interop::synthetic::SyntheticCases;
 use trafficking_indicators::interview::{QuestionOrder, questions_to_reasonable_grounds};
 use trafficking_indicators::policy::Condition;
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, ConceptId, Level, ListId, ObservationStatus};
 
 const USAGE: &str = "usage: interview_metric [--synthetic N [--seed S] [--rule-set ID]]";
@@ -51,8 +52,18 @@ fn main() -> ExitCode {
     let mut synthetic: Option<u64> = None;
     let mut seed: Option<u64> = None;
     let mut rule_set: Option<String> = None;
+    // An option given twice is a mistake, never a silent choice of its last value.
+    let mut given = common::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        if let Some(&option) = ["--synthetic", "--seed", "--rule-set"]
+            .iter()
+            .find(|o| **o == arg)
+            && let Err(message) = given.once(option, Locale::En)
+        {
+            eprintln!("interview_metric: {message} ({USAGE})");
+            return ExitCode::from(2);
+        }
         let value = args.next();
         let ok = match (arg.as_str(), value) {
             ("--synthetic", Some(v)) => v.parse().map(|n| synthetic = Some(n)).is_ok(),

@@ -153,3 +153,28 @@ pub fn unknown_rule_set(lang: Locale) -> String {
         &[("known", &known.join(", "))],
     )
 }
+
+/// Notes each option the command line gives, so that one given twice is a mistake of the
+/// command line instead of a silent choice of its last (or first) value.
+#[allow(dead_code)] // not every example has options
+#[derive(Default)]
+pub struct Options {
+    given: Vec<&'static str>,
+}
+
+#[allow(dead_code)] // not every example has options
+impl Options {
+    /// `Ok` the first time `option` is given; the second time, the usage error naming it
+    /// (`cli.error.repeated_option`, in `lang`). The name is the program's own option, never
+    /// anything else typed.
+    pub fn once(&mut self, option: &'static str, lang: Locale) -> Result<(), String> {
+        if self.given.contains(&option) {
+            return Err(fill(
+                lang.word_or_key("cli.error.repeated_option"),
+                &[("option", option)],
+            ));
+        }
+        self.given.push(option);
+        Ok(())
+    }
+}

@@ -457,3 +457,197 @@ fn the_readme_reports_are_what_their_commands_print() {
     }
     assert!(checked >= 3, "{checked} README reports checked");
 }
+
+/// An option given twice is a mistake of the command line (exit status 2) that names the
+/// option, in the language the example gives its usage errors in; never a silent choice of
+/// the last value (or, for `assess --lang`, the first for its words and the last for the run).
+#[test]
+fn a_repeated_option_is_a_usage_error_naming_it() {
+    let dir = std::env::temp_dir().join(format!("ti-cli-repeated-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let a = dir.join("a.json");
+    let b = dir.join("b.json");
+    let (a, b) = (a.to_str().expect("utf-8"), b.to_str().expect("utf-8"));
+    let case = "examples/cases/fisher_distant_water.json";
+    let list = "examples/rule_sets/national_list.json";
+    let kr_list = "examples/rule_sets/kr_national_list_example.json";
+    let runs: Vec<(&str, Vec<&str>, &str)> = vec![
+        (
+            "assess",
+            vec!["--rule-set", "kr-2024", "--rule-set", "ilo-2009", case],
+            "--rule-set",
+        ),
+        (
+            "assess",
+            vec!["--lang", "en", "--lang", "ko", case],
+            "--lang",
+        ),
+        (
+            "assess",
+            vec!["--format", "json", "--format", "text", case],
+            "--format",
+        ),
+        ("assess", vec!["--rules", a, "--rules", b, case], "--rules"),
+        (
+            "assess",
+            vec!["--reveal-values", "--reveal-values", case],
+            "--reveal-values",
+        ),
+        ("interview", vec!["--out", a, "--out", b], "--out"),
+        ("interview", vec!["--resume", a, "--resume", b], "--resume"),
+        (
+            "interview",
+            vec!["--rule-set", "kr-2024", "--rule-set", "kr-2023"],
+            "--rule-set",
+        ),
+        ("interview", vec!["--lang", "en", "--lang", "ko"], "--lang"),
+        (
+            "batch",
+            vec!["--generate", "2", "--generate", "3"],
+            "--generate",
+        ),
+        (
+            "batch",
+            vec!["--generate", "2", "--seed", "1", "--seed", "2"],
+            "--seed",
+        ),
+        (
+            "batch",
+            vec!["--generate", "2", "--threads", "1", "--threads", "2"],
+            "--threads",
+        ),
+        (
+            "batch",
+            vec![
+                "--generate",
+                "2",
+                "--rule-set",
+                "kr-2024",
+                "--rule-set",
+                "ilo-2009",
+            ],
+            "--rule-set",
+        ),
+        (
+            "batch",
+            vec!["--generate", "2", "--stop-on-error", "--stop-on-error"],
+            "--stop-on-error",
+        ),
+        (
+            "batch",
+            vec!["--generate", "2", "--cases-only", "--cases-only"],
+            "--cases-only",
+        ),
+        (
+            "custom_rules",
+            vec!["--extend", list, "--extend", kr_list, "kr-2024", case],
+            "--extend",
+        ),
+        (
+            "custom_rules",
+            vec!["--format", "json", "--format", "text", "kr-2024", case],
+            "--format",
+        ),
+        (
+            "custom_rules",
+            vec!["--lang", "ko", "--lang", "en", "kr-2024", case],
+            "--lang",
+        ),
+        ("catalogue", vec!["--json", "--json"], "--json"),
+        ("catalogue", vec!["--lang", "ko", "--lang", "en"], "--lang"),
+        (
+            "catalogue",
+            vec![
+                "--list",
+                "ilo_ec_2009_adult_labour",
+                "--list",
+                "unodc_general",
+            ],
+            "--list",
+        ),
+        (
+            "catalogue",
+            vec![
+                "--dimension",
+                "coercion_at_destination",
+                "--dimension",
+                "deceptive_recruitment",
+            ],
+            "--dimension",
+        ),
+        (
+            "interview_metric",
+            vec!["--synthetic", "2", "--seed", "1", "--seed", "2"],
+            "--seed",
+        ),
+        (
+            "interview_metric",
+            vec!["--synthetic", "2", "--synthetic", "3"],
+            "--synthetic",
+        ),
+        (
+            "interview_metric",
+            vec![
+                "--synthetic",
+                "2",
+                "--rule-set",
+                "kr-2024",
+                "--rule-set",
+                "ilo-2009",
+            ],
+            "--rule-set",
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (name, args, option) in &runs {
+        let (code, out, err) = run_example(name, args);
+        let named = format!("`{option}` is given more than once");
+        if code != 2 || !out.is_empty() || !err.contains(&named) {
+            problems.push(format!("{name} {args:?}: exit {code}, stderr {err:?}"));
+        }
+    }
+    // The interview saved nothing (to neither file).
+    if std::path::Path::new(a).exists() || std::path::Path::new(b).exists() {
+        problems.push("interview --out a --out b wrote a file".to_owned());
+    }
+    // With --lang ko, the words of `assess` and `interview` are Korean.
+    for name in ["assess", "interview"] {
+        let mut args = vec!["--lang", "ko", "--lang", "en"];
+        if name == "assess" {
+            args.push(case);
+        }
+        let (code, _, err) = run_example(name, &args);
+        if code != 2 || !err.contains("`--lang` 옵션을 두 번 이상 씀") {
+            problems.push(format!("{name} {args:?} in Korean: exit {code}, {err:?}"));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `ctdc --jsonl a --jsonl b` wrote only `b`; it is a usage error now, and writes neither.
+#[cfg(feature = "ctdc")]
+#[test]
+fn ctdc_refuses_a_repeated_option() {
+    let dir = std::env::temp_dir().join(format!("ti-cli-ctdc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (a, b) = (dir.join("a.jsonl"), dir.join("b.jsonl"));
+    let (a_s, b_s) = (a.to_str().expect("utf-8"), b.to_str().expect("utf-8"));
+    let sample = "tests/fixtures/ctdc/sample.csv";
+    for (args, option) in [
+        (vec![sample, "--jsonl", a_s, "--jsonl", b_s], "--jsonl"),
+        (
+            vec![sample, "--rule-set", "kr-2024", "--rule-set", "ilo-2009"],
+            "--rule-set",
+        ),
+    ] {
+        let (code, out, err) = run_example("ctdc", &args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("`{option}` is given more than once")),
+            "{err}"
+        );
+    }
+    assert!(!a.exists() && !b.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
