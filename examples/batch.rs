@@ -16,7 +16,9 @@ mod common;
 
 use std::process::ExitCode;
 
-use trafficking_indicators::interop::batch::{BatchOptions, OnError, assess_jsonl_with_progress};
+use trafficking_indicators::interop::batch::{
+    BatchOptions, MAX_THREADS, OnError, assess_jsonl_with_progress,
+};
 use trafficking_indicators::interop::synthetic::SyntheticCases;
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, DEFAULT_RULE_SET};
@@ -30,10 +32,11 @@ USAGE:
 
 OPTIONS:
     --generate N      assess N synthetic cases (seeded, reproducible) instead of a file
-    --seed S          seed for --generate (default 1)
+    --seed S          with --generate: the seed (default 1)
     --cases-only      with --generate: write the synthetic cases themselves, one per line,
-                      without assessing them (an input file for timing the batch alone)
-    --threads T       worker threads (default 1); output order is preserved
+                      without assessing them (an input file for timing the batch alone;
+                      --threads, --stop-on-error and --rule-set do not go with it)
+    --threads T       worker threads, 1 to 256 (default 1); output order is preserved
     --stop-on-error   stop at the first bad line (default: record it and go on)
     --rule-set ID     ilo-2009 (default), kr-2024 or kr-2023
     -h, --help        print this help
@@ -43,12 +46,19 @@ Each output line is {\"line\":N,\"assessment\":{...}} or {\"line\":N,\"error\":{
 The summary (counts per level, errors, elapsed, cases per second) goes to standard error.
 ";
 
+/// A mistake of the command line: exit status 2.
+fn usage(message: &str) -> ExitCode {
+    eprintln!("batch: {message} (see --help)");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let mut generate: Option<u64> = None;
-    let mut seed = 1u64;
+    let mut seed: Option<u64> = None;
     let mut cases_only = false;
-    let mut options = BatchOptions::new();
-    let mut rule_set = DEFAULT_RULE_SET.to_owned();
+    let mut threads: Option<usize> = None;
+    let mut stop_on_error = false;
+    let mut rule_set: Option<String> = None;
     let mut input: Option<String> = None;
     // An option given twice is a mistake, never a silent choice of its last value.
     let mut given = common::Options::default();
@@ -66,19 +76,28 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             "--generate" => number("--generate").map(|n| generate = Some(n)),
-            "--seed" => number("--seed").map(|n| seed = n),
-            "--threads" => number("--threads").map(|n| options = options.threads(n as usize)),
+            "--seed" => number("--seed").map(|n| seed = Some(n)),
+            // Refused outside its range, never raised or lowered into it.
+            "--threads" => given.once("--threads", Locale::En).and_then(|()| {
+                match args.next().and_then(|v| v.parse::<usize>().ok()) {
+                    Some(n) if (1..=MAX_THREADS).contains(&n) => {
+                        threads = Some(n);
+                        Ok(())
+                    }
+                    _ => Err(format!("--threads takes a number from 1 to {MAX_THREADS}")),
+                }
+            }),
             "--cases-only" => given.once("--cases-only", Locale::En).map(|()| {
                 cases_only = true;
             }),
             "--stop-on-error" => given.once("--stop-on-error", Locale::En).map(|()| {
-                options = options.on_error(OnError::Stop);
+                stop_on_error = true;
             }),
             "--rule-set" => given
                 .once("--rule-set", Locale::En)
                 .and_then(|()| match args.next() {
                     Some(id) => {
-                        rule_set = id;
+                        rule_set = Some(id);
                         Ok(())
                     }
                     None => Err("--rule-set takes an id".to_owned()),
@@ -92,15 +111,35 @@ fn main() -> ExitCode {
             }
         };
         if let Err(message) = result {
-            eprintln!("batch: {message} (see --help)");
-            return ExitCode::from(2);
+            return usage(&message);
         }
     }
+    // The rule set is checked whatever else is asked: a mistyped id is never passed over.
+    let assessor = match Assessor::builtin(rule_set.as_deref().unwrap_or(DEFAULT_RULE_SET)) {
+        Ok(a) => a,
+        Err(e) => return usage(&e.to_string()),
+    };
+    // An option that would have no effect is refused, not ignored.
+    if seed.is_some() && generate.is_none() {
+        return usage("--seed goes with --generate N");
+    }
+    let seed = seed.unwrap_or(1);
     if cases_only {
         let Some(n) = generate else {
-            eprintln!("batch: --cases-only goes with --generate N (see --help)");
-            return ExitCode::from(2);
+            return usage("--cases-only goes with --generate N");
         };
+        // The cases are written, not assessed: the options of the assessment do not apply.
+        for (option, given) in [
+            ("--rule-set", rule_set.is_some()),
+            ("--threads", threads.is_some()),
+            ("--stop-on-error", stop_on_error),
+        ] {
+            if given {
+                return usage(&format!(
+                    "{option} does not go with --cases-only (the cases are written, not assessed)"
+                ));
+            }
+        }
         let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         let mut lines = SyntheticCases::new(seed).into_jsonl_reader(n);
         return match std::io::copy(&mut lines, &mut out).and_then(|_| out.flush()) {
@@ -111,13 +150,10 @@ fn main() -> ExitCode {
             }
         };
     }
-    let assessor = match Assessor::builtin(&rule_set) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("batch: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let mut options = BatchOptions::new().threads(threads.unwrap_or(1));
+    if stop_on_error {
+        options = options.on_error(OnError::Stop);
+    }
     let reader: Box<dyn BufRead> = match (generate, input.as_deref()) {
         (Some(n), None) => Box::new(SyntheticCases::new(seed).into_jsonl_reader(n)),
         (None, Some("-")) => Box::new(BufReader::new(std::io::stdin().lock())),

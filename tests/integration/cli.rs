@@ -625,6 +625,69 @@ fn a_repeated_option_is_a_usage_error_naming_it() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The batch example refuses what it would otherwise ignore or change: `--seed` without
+/// `--generate`, an unknown rule set with `--cases-only`, the options of the assessment with
+/// `--cases-only`, and a number of threads outside 1 to `MAX_THREADS` (which the library's
+/// `BatchOptions::threads` would clamp).
+#[test]
+fn the_batch_example_refuses_what_it_would_ignore_or_change() {
+    use trafficking_indicators::interop::batch::MAX_THREADS;
+    let above = (MAX_THREADS + 1).to_string();
+    let range = format!("--threads takes a number from 1 to {MAX_THREADS}");
+    let case = "examples/cases/fisher_distant_water.json";
+    let refused: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--seed", "5", case], "--seed goes with --generate"),
+        (vec!["--seed", "5", "-"], "--seed goes with --generate"),
+        (
+            vec!["--generate", "2", "--cases-only", "--rule-set", "kr2024"],
+            "no built-in rule set",
+        ),
+        (
+            vec!["--generate", "2", "--cases-only", "--rule-set", "kr-2024"],
+            "--rule-set does not go with --cases-only",
+        ),
+        (
+            vec!["--generate", "2", "--cases-only", "--threads", "2"],
+            "--threads does not go with --cases-only",
+        ),
+        (
+            vec!["--generate", "2", "--cases-only", "--stop-on-error"],
+            "--stop-on-error does not go with --cases-only",
+        ),
+        (vec!["--generate", "2", "--threads", "0"], &range),
+        (vec!["--generate", "2", "--threads", &above], &range),
+        (
+            vec!["--generate", "2", "--threads", "99999999999999999999999"],
+            &range,
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (args, expected) in &refused {
+        let (code, out, err) = run_example("batch", args);
+        if code != 2 || !out.is_empty() || !err.contains(expected) {
+            problems.push(format!("batch {args:?}: exit {code}, stderr {err:?}"));
+        }
+    }
+    // What is allowed still runs.
+    for args in [
+        vec!["--generate", "2", "--threads", "2", "--seed", "3"],
+        vec!["--generate", "2", "--cases-only", "--seed", "3"],
+        vec![
+            "--generate",
+            "2",
+            "--rule-set",
+            "kr-2024",
+            "--stop-on-error",
+        ],
+    ] {
+        let (code, out, err) = run_example("batch", &args);
+        if code != 0 || out.lines().count() != 2 {
+            problems.push(format!("batch {args:?}: exit {code}, stderr {err:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// `ctdc --jsonl a --jsonl b` wrote only `b`; it is a usage error now, and writes neither.
 #[cfg(feature = "ctdc")]
 #[test]
