@@ -70,7 +70,13 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
-            "--list" => list = args.next(),
+            "--list" => match args.next() {
+                Some(id) => list = Some(id),
+                None => {
+                    eprintln!("catalogue: --list takes a list id (see --help)");
+                    return ExitCode::from(2);
+                }
+            },
             "--dimension" => match args.next().as_deref().and_then(parse_dimension) {
                 Some(d) => dimension = Some(d),
                 None => {

@@ -22,6 +22,11 @@ fn main() -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
+    // A folder is never named after a mistyped option (`--dry-run` would be created).
+    if let Some(option) = args.iter().find(|a| a.starts_with('-')) {
+        eprintln!("export_schema: unknown option `{option}` (see --help)");
+        return ExitCode::from(2);
+    }
     if args.len() > 1 {
         eprintln!("export_schema: give at most one folder");
         return ExitCode::from(2);

@@ -688,6 +688,35 @@ fn the_batch_example_refuses_what_it_would_ignore_or_change() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// `catalogue --list` without an id is refused (it printed every entry); `export_schema`
+/// takes no option but `--help` (it created a folder named `--dry-run`).
+#[test]
+fn an_option_without_its_value_or_unknown_is_refused() {
+    let mut problems = Vec::new();
+    let (code, out, err) = run_example("catalogue", &["--list"]);
+    if code != 2 || !out.is_empty() || !err.contains("--list takes a list id") {
+        problems.push(format!("catalogue --list: exit {code}, stderr {err:?}"));
+    }
+    let dir = std::env::temp_dir().join(format!("ti-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for option in ["--dry-run", "-n", "-"] {
+        let out = Command::new(example("export_schema"))
+            .arg(option)
+            .current_dir(&dir)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        if out.status.code() != Some(2)
+            || !err.contains(&format!("unknown option `{option}`"))
+            || dir.join(option).exists()
+        {
+            problems.push(format!("export_schema {option}: {:?}, {err:?}", out.status));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// `ctdc --jsonl a --jsonl b` wrote only `b`; it is a usage error now, and writes neither.
 #[cfg(feature = "ctdc")]
 #[test]
