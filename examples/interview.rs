@@ -7,11 +7,14 @@
 //! ```
 //!
 //! Answers: `y` (yes), `n` (no), `?` (not known), `s` (skip: recorded as not assessed), `u`
-//! (undo), `q` (save and quit), with an optional note after a colon. The age question takes a
-//! number of years or `?`; the forms question one or more numbers or `?`. A wrong key gets a
-//! short help line and the same question again; the end of input saves and exits cleanly.
-//! Nothing typed is ever repeated in an error. At the end: the report in the chosen language,
-//! and the case (to `--out`, or printed) to resume later.
+//! (undo), `q` (save and quit), with an optional note after a colon on an indicator's answer.
+//! The age question takes a number of years or `?`; the forms question one or more numbers or
+//! `?`. A wrong key gets a short help line and the same question again; an answer the library
+//! refuses (a note on a safety question, "not known" on the interviewer's own observation),
+//! a note on an answer that records none, and a line that is not UTF-8 text get their reason
+//! and the same question again: nothing typed is dropped without a word. The end of input
+//! saves and exits cleanly. Nothing typed is ever repeated in an error. At the end: the
+//! report in the chosen language, and the case (to `--out`, or printed) to resume later.
 
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -20,7 +23,7 @@ use std::process::ExitCode;
 mod common;
 
 use trafficking_indicators::assessment::NoticeKind;
-use trafficking_indicators::interview::{FinishReason, Interview, Reply, Topic};
+use trafficking_indicators::interview::{FinishReason, Interview, InterviewError, Reply, Topic};
 use trafficking_indicators::render::{Locale, fill};
 use trafficking_indicators::{Assessor, Case, ExploitationForm};
 
@@ -100,7 +103,55 @@ enum Input {
     Skip,
     Undo,
     Quit,
+    /// `s`, `u` or `q` with a note, which none of them records.
+    KeyWithNote,
     Other(String, Option<String>),
+}
+
+/// Why a line of input recorded nothing: the terminal says which, then asks the same question
+/// again. None of them repeats what was typed.
+enum Refused {
+    /// Not an answer this question takes: its help line.
+    Help,
+    /// A note after an age, a year of birth or the forms, which record no note.
+    NoteOffIndicator,
+    /// A note after `s`, `u` or `q`.
+    NoteOnKey,
+    /// The library's own reason.
+    Library(InterviewError),
+}
+
+impl From<InterviewError> for Refused {
+    fn from(e: InterviewError) -> Refused {
+        Refused::Library(e)
+    }
+}
+
+/// One line of input.
+enum Line {
+    Text(String),
+    /// A line that is not UTF-8 (a terminal in another encoding, such as CP949).
+    NotUtf8,
+    /// The end of input, or input that cannot be read any more.
+    End,
+}
+
+/// Reads one line, without its line end. A line that is not UTF-8 is read to its end and
+/// reported as such, so that reading goes on with the next line.
+fn read_line(input: &mut impl BufRead) -> Line {
+    let mut bytes = Vec::new();
+    match input.read_until(b'\n', &mut bytes) {
+        Ok(0) | Err(_) => Line::End,
+        Ok(_) => {
+            if bytes.last() == Some(&b'\n') {
+                bytes.pop();
+                if bytes.last() == Some(&b'\r') {
+                    bytes.pop();
+                }
+            }
+            String::from_utf8(bytes).map_or(Line::NotUtf8, Line::Text)
+        }
+    }
 }
 
 fn read_input(line: &str) -> Input {
@@ -122,11 +173,12 @@ fn read_input(line: &str) -> Input {
         "모름" => "?".to_owned(),
         other => other.to_owned(),
     };
-    match key.as_str() {
-        "s" => Input::Skip,
-        "u" => Input::Undo,
-        "q" => Input::Quit,
-        _ => Input::Other(key, note),
+    match (key.as_str(), note) {
+        ("s" | "u" | "q", Some(_)) => Input::KeyWithNote,
+        ("s", None) => Input::Skip,
+        ("u", None) => Input::Undo,
+        ("q", None) => Input::Quit,
+        (_, note) => Input::Other(key, note),
     }
 }
 
@@ -152,7 +204,7 @@ fn run(args: Args) -> Result<(), String> {
         fill(word("interview.title"), &[("rule_set", &rule_set)])
     );
     let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
+    let mut input = stdin.lock();
     loop {
         if let Some(reason) = interview.finished() {
             let key = match reason {
@@ -186,12 +238,20 @@ fn run(args: Args) -> Result<(), String> {
         if let Some(means) = interview.yes_means(&q, lang) {
             outln!("   ({means})");
         }
-        let Some(Ok(line)) = lines.next() else {
-            // End of input: save what was learned and stop cleanly.
-            outln!("{}", word("interview.ended"));
-            break;
+        let line = match read_line(&mut input) {
+            Line::Text(line) => line,
+            Line::NotUtf8 => {
+                // Not the end of the interview: say so and ask the same question again.
+                outln!("{}", word("interview.not_utf8"));
+                continue;
+            }
+            Line::End => {
+                // End of input: save what was learned and stop cleanly.
+                outln!("{}", word("interview.ended"));
+                break;
+            }
         };
-        let result = match read_input(&line) {
+        let result: Result<(), Refused> = match read_input(&line) {
             Input::Quit => break,
             Input::Undo => {
                 if !interview.undo() {
@@ -199,27 +259,35 @@ fn run(args: Args) -> Result<(), String> {
                 }
                 Ok(())
             }
-            Input::Skip => interview.skip().map_err(|_| ()),
+            Input::KeyWithNote => Err(Refused::NoteOnKey),
+            Input::Skip => interview.skip().map_err(Refused::from),
+            // An age, a year of birth and the forms record no note: one is refused, not
+            // dropped.
+            Input::Other(_, Some(_))
+                if matches!(q.topic, Topic::Age | Topic::BirthYear | Topic::Forms) =>
+            {
+                Err(Refused::NoteOffIndicator)
+            }
             Input::Other(key, note) => match &q.topic {
                 Topic::Age => match key.as_str() {
-                    "?" => interview.answer_age(None).map_err(|_| ()),
+                    "?" => interview.answer_age(None).map_err(Refused::from),
                     k => match k.parse::<u8>() {
-                        Ok(y) if y <= 130 => interview.answer_age(Some(y)).map_err(|_| ()),
-                        _ => Err(()),
+                        Ok(y) if y <= 130 => interview.answer_age(Some(y)).map_err(Refused::from),
+                        _ => Err(Refused::Help),
                     },
                 },
                 Topic::BirthYear => match key.as_str() {
-                    "?" => interview.answer_birth_year(None).map_err(|_| ()),
+                    "?" => interview.answer_birth_year(None).map_err(Refused::from),
                     k => match k.parse::<u16>() {
                         Ok(y) if (1900..=2100).contains(&y) => {
-                            interview.answer_birth_year(Some(y)).map_err(|_| ())
+                            interview.answer_birth_year(Some(y)).map_err(Refused::from)
                         }
-                        _ => Err(()),
+                        _ => Err(Refused::Help),
                     },
                 },
                 Topic::Forms => {
                     if key == "?" {
-                        interview.answer_forms(&[]).map_err(|_| ())
+                        interview.answer_forms(&[]).map_err(Refused::from)
                     } else {
                         let picked: Result<Vec<ExploitationForm>, ()> = key
                             .split(|c: char| c == ',' || c.is_whitespace())
@@ -234,9 +302,9 @@ fn run(args: Args) -> Result<(), String> {
                             .collect();
                         match picked {
                             Ok(forms) if !forms.is_empty() => {
-                                interview.answer_forms(&forms).map_err(|_| ())
+                                interview.answer_forms(&forms).map_err(Refused::from)
                             }
-                            _ => Err(()),
+                            _ => Err(Refused::Help),
                         }
                     }
                 }
@@ -248,8 +316,8 @@ fn run(args: Args) -> Result<(), String> {
                         _ => None,
                     };
                     let done = match reply {
-                        Some(r) => interview.reply(r, note.as_deref()).map_err(|_| ()),
-                        None => Err(()),
+                        Some(r) => interview.reply(r, note.as_deref()).map_err(Refused::from),
+                        None => Err(Refused::Help),
                     };
                     if done.is_ok()
                         && reply == Some(Reply::Yes)
@@ -270,14 +338,31 @@ fn run(args: Args) -> Result<(), String> {
                 }
             },
         };
-        if result.is_err() {
-            let help = match q.topic {
-                Topic::Age => "interview.help.age",
-                Topic::BirthYear => "interview.help.year",
-                Topic::Forms => "interview.help.forms",
-                _ => "interview.help",
-            };
-            outln!("{}", word(help));
+        match result {
+            Ok(()) => {}
+            Err(Refused::Help) => {
+                let help = match q.topic {
+                    Topic::Age => "interview.help.age",
+                    Topic::BirthYear => "interview.help.year",
+                    Topic::Forms => "interview.help.forms",
+                    _ => "interview.help",
+                };
+                outln!("{}", word(help));
+            }
+            Err(Refused::NoteOnKey) => outln!("{}", word("interview.no_note_on_key")),
+            // The library's words for the same refusal (`InterviewError::WrongAnswer`).
+            Err(Refused::NoteOffIndicator) => outln!(
+                "{}",
+                fill(
+                    word("error.interview.wrong_answer"),
+                    &[(
+                        "expected",
+                        word("error.interview.expected.note_off_indicator")
+                    )]
+                )
+            ),
+            // Its message names what the question takes, never what was typed.
+            Err(Refused::Library(e)) => outln!("{}", e.message_in(lang)),
         }
     }
     let a = interview.assessment().map_err(|e| e.message_in(lang))?;

@@ -1022,3 +1022,181 @@ fn question_priors_name_only_what_exists() {
         ]
     );
 }
+
+/// The interview example with raw bytes on its standard input (a terminal in another
+/// encoding types bytes that are not UTF-8).
+fn interview_example_bytes(args: &[&str], input: &[u8]) -> (i32, String) {
+    let exe = std::env::current_exe().expect("test binary");
+    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
+    let path = dir
+        .join("examples")
+        .join(format!("interview{}", std::env::consts::EXE_SUFFIX));
+    let mut child = Command::new(path)
+        .args(args)
+        .current_dir(root(""))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the interview example (cargo test builds it)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
+    let out = child.wait_with_output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// When the library refuses an answer (a note on a safety question; "not known" or a skip
+/// on whether there are reasons to believe the person is a child, the interviewer's own
+/// observation), the terminal prints the library's reason in the officer's language, not
+/// its generic help line, and asks the same question again.
+#[test]
+fn the_terminal_gives_the_librarys_reason_for_a_refused_answer() {
+    let out = temp("refused.json");
+    let out_s = out.to_str().expect("path");
+    // Hurt, with a note: refused; then yes. No, no; age not known; reasons: ?, s (refused),
+    // then yes; quit.
+    let (code, stdout) = interview_example(
+        &["--rule-set", "kr-2024", "--out", out_s],
+        "y: bleeding from the head\ny\nn\nn\n?\n?\ns\ny\nq\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let note = "this answer does not fit the current question (a reply without a note: only \
+                an indicator's answer records a note)";
+    let reasons = "this answer does not fit the current question (yes or no: this is the \
+                   interviewer's own observation, not a question to the person)";
+    assert_eq!(stdout.matches(note).count(), 1, "{stdout}");
+    assert_eq!(stdout.matches(reasons).count(), 2, "{stdout}");
+    assert!(!stdout.contains("Please answer y, n"), "{stdout}");
+    assert!(!stdout.contains("bleeding"), "nothing typed is echoed");
+    assert_eq!(stdout.matches("1. Are you hurt?").count(), 2, "asked again");
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
+    iv.reply(Reply::Yes, None).expect("hurt");
+    iv.reply(Reply::No, None).expect("in danger");
+    iv.reply(Reply::No, None).expect("doctor");
+    iv.answer_age(None).expect("age");
+    iv.reply(Reply::Yes, None)
+        .expect("reasons to believe a child");
+    assert_eq!(&saved, iv.case());
+    // In Korean, the library's Korean words.
+    let (code, stdout) = interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
+        "ㅛ: 머리에서 피가 남\nq\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains(
+            "현재 질문에 맞지 않는 답임(메모 없이 답할 것. 메모는 지표 질문의 답에만 기록함)"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("피가"), "nothing typed is echoed");
+    let _ = std::fs::remove_file(out);
+}
+
+/// A note after an age, a year of birth or the forms (which record none), or after `s`,
+/// `u` or `q`, is refused with its reason and the same question asked again: it was
+/// silently dropped and the rest recorded.
+#[test]
+fn a_note_the_case_cannot_keep_is_refused_in_the_terminal() {
+    let out = temp("note-off.json");
+    let out_s = out.to_str().expect("path");
+    // kr-2023: an 18-year-old's year of birth settles the age at the act (asked after the
+    // age). Each answer with a note is refused, then given without.
+    let (code, stdout) = interview_example(
+        &["--rule-set", "kr-2023", "--out", out_s],
+        "n\nn\nn\n18: looks younger\n18\n2007: she says so\n?\n2: in a bar\n2\n\
+         s: ask later\nu: wrong\nq: stop here\nq\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let refused = "this answer does not fit the current question (a reply without a note: only \
+                   an indicator's answer records a note)";
+    assert_eq!(stdout.matches(refused).count(), 3, "{stdout}");
+    let on_key = "s, u and q take no note";
+    assert_eq!(stdout.matches(on_key).count(), 3, "{stdout}");
+    for typed in [
+        "younger",
+        "she says",
+        "in a bar",
+        "ask later",
+        "wrong",
+        "stop here",
+    ] {
+        assert!(!stdout.contains(typed), "nothing typed is echoed: {typed}");
+    }
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    let kr_2023 = Assessor::builtin("kr-2023").expect("built in");
+    let mut iv = Interview::new(kr_2023, Case::default()).expect("starts");
+    for _ in 0..3 {
+        iv.reply(Reply::No, None).expect("safety");
+    }
+    iv.answer_age(Some(18)).expect("age");
+    assert_eq!(iv.next().map(|q| q.topic), Some(Topic::BirthYear));
+    iv.answer_birth_year(None).expect("year");
+    iv.answer_forms(&[ExploitationForm::Sexual]).expect("forms");
+    assert_eq!(
+        &saved,
+        iv.case(),
+        "no skip, no undo: the next question was never answered"
+    );
+    // In Korean.
+    let (code, stdout) = interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
+        "n\nn\nn\n27: 어려 보임\nq\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains(
+            "현재 질문에 맞지 않는 답임(메모 없이 답할 것. 메모는 지표 질문의 답에만 기록함)"
+        ),
+        "{stdout}"
+    );
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    assert_eq!(
+        saved.subject.age_years, None,
+        "the age with a note is not recorded"
+    );
+    let _ = std::fs::remove_file(out);
+}
+
+/// A line that is not UTF-8 (a terminal set to CP949) is neither the end of the interview
+/// nor an answer: the terminal says so, in the officer's language, and asks the same
+/// question again, reading on.
+#[test]
+fn a_line_that_is_not_utf8_is_refused_and_the_interview_goes_on() {
+    let out = temp("cp949.json");
+    let out_s = out.to_str().expect("path");
+    // "아니요" in CP949, at the second safety question.
+    let cp949: &[u8] = b"\xbe\xc6\xb4\xcf\xbf\xe4";
+    for (lang, says) in [
+        ("en", "This line is not UTF-8 text and was not used"),
+        ("ko", "입력한 줄이 UTF-8 문자가 아니어서 처리하지 않음"),
+    ] {
+        let mut input = b"n\n".to_vec();
+        input.extend_from_slice(cp949);
+        input.extend_from_slice(b"\nn\nn\n30\n1\nq\n");
+        let (code, stdout) = interview_example_bytes(
+            &["--lang", lang, "--rule-set", "kr-2024", "--out", out_s],
+            &input,
+        );
+        assert_eq!(code, 0, "{stdout}");
+        assert_eq!(stdout.matches(says).count(), 1, "{stdout}");
+        assert_eq!(stdout.matches("\n2. ").count(), 2, "asked again: {stdout}");
+        let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+        let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
+        for _ in 0..3 {
+            iv.reply(Reply::No, None).expect("safety");
+        }
+        iv.answer_age(Some(30)).expect("age");
+        iv.answer_forms(&[ExploitationForm::Labour]).expect("forms");
+        assert_eq!(&saved, iv.case(), "{lang}: read on after the line");
+    }
+    let _ = std::fs::remove_file(out);
+}
