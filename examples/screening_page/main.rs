@@ -24,12 +24,14 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use tiny_http::{Header, Method, Request, Response, Server};
 use trafficking_indicators::interview::{Interview, NextQuestion, Reply, Topic};
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{
-    Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, RuleSet,
+    Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, IndicatorId, RuleSet,
 };
 
 const INDEX: &str = include_str!("index.html");
@@ -234,20 +236,153 @@ fn question(interview: &Interview<'_>, q: &NextQuestion, lang: Locale) -> Value 
     })
 }
 
+/// A JSON object's members in the order sent, each value as the text the client sent: a key
+/// sent twice is seen (a map would keep one of the two without a word), and the case inside
+/// a request reaches the case reader as it was sent, to be read as `/api/assess` reads it.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Members<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry::<String, &'de RawValue>()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
+}
+
+/// A key of a request, in a message: named when it is a snake_case token, as the case
+/// reader names a field; anything else could carry what a client typed, and is not shown.
+fn key_name(key: &str) -> String {
+    if IndicatorId::new(key).is_ok() {
+        format!("`{key}`")
+    } else {
+        "(a key that is not a snake_case token, not shown)".to_owned()
+    }
+}
+
+/// The members of the JSON object `raw` (`what` names it in messages), each key one of
+/// `known`, none twice; an integrator's error (in English) otherwise, naming the key and
+/// never a value.
+fn members<'a>(raw: &'a str, what: &str, known: &[&str]) -> Result<Members<'a>, String> {
+    let Ok(members) = serde_json::from_str::<Members<'a>>(raw) else {
+        return Err(format!("{what} is not a JSON object"));
+    };
+    for (i, (key, _)) in members.0.iter().enumerate() {
+        if !known.contains(&key.as_str()) {
+            let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+            return Err(format!(
+                "{what} has an unknown key {} (its keys: {})",
+                key_name(key),
+                known.join(", ")
+            ));
+        }
+        if members.0.iter().take(i).any(|(k, _)| k == key) {
+            return Err(format!("{what} has the key {} twice", key_name(key)));
+        }
+    }
+    Ok(members)
+}
+
+impl<'a> Members<'a> {
+    fn get(&self, key: &str) -> Option<&'a RawValue> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+}
+
+/// A member's value as `T`, or `message` (which names the key; serde's own message could
+/// quote the value, so it is never passed on).
+fn value<'a, T: Deserialize<'a>>(raw: &'a RawValue, message: &str) -> Result<T, String> {
+    serde_json::from_str(raw.get()).map_err(|_| message.to_owned())
+}
+
+/// The body of `/api/interview`: `{"case": ..., "answer": ...}`, both required (`answer` is
+/// `null` to ask for the next question only).
+const BODY_KEYS: &[&str] = &["case", "answer"];
+
+/// The keys of an answer: exactly one answer kind, with `question`, and, with `reply` only,
+/// `source` and `note`.
+const ANSWER_KEYS: &[&str] = &[
+    "reply",
+    "age",
+    "birth_year",
+    "forms",
+    "skip",
+    "question",
+    "source",
+    "note",
+];
+const ANSWER_KINDS: &[&str] = &["reply", "age", "birth_year", "forms", "skip"];
+
+/// The question an answer names: `{"number": 7, "id": "..."}` (`id` null for a question
+/// without one).
+fn asked_question(raw: &RawValue) -> Result<(u64, Option<String>), String> {
+    let question = members(raw.get(), "`question`", &["number", "id"])?;
+    let number = question.get("number").ok_or("`question` has no `number`")?;
+    let number: u64 = value(number, "`question.number` is a whole number")?;
+    let id = question
+        .get("id")
+        .ok_or("`question` has no `id` (null for a question without one)")?;
+    let id: Option<String> = value(id, "`question.id` is a string or null")?;
+    Ok((number, id))
+}
+
 fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> {
     let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
-    let request: Value = serde_json::from_str(body).map_err(|_| "the request is not JSON")?;
-    let case_json = request
-        .get("case")
-        .map(Value::to_string)
-        .unwrap_or_default();
-    let case = Case::from_json(&case_json).map_err(|e| e.message_in(lang))?;
+    if serde_json::from_str::<serde::de::IgnoredAny>(body).is_err() {
+        return Err("the request is not JSON".into());
+    }
+    let request = members(body, "the request", BODY_KEYS)?;
+    let case_json = request.get("case").ok_or("the request has no `case`")?;
+    let answer = request
+        .get("answer")
+        .ok_or("the request has no `answer` (null for none)")?;
+    // The case as the client sent it: the case reader sees every key, a key sent twice too.
+    let case = Case::from_json(case_json.get()).map_err(|e| e.message_in(lang))?;
     let mut iv = Interview::new(assessor, case).map_err(|e| e.message_in(lang))?;
-    let answer = request.get("answer").unwrap_or(&Value::Null);
+    let answer = if answer.get() == "null" {
+        None
+    } else {
+        Some(members(answer.get(), "`answer`", ANSWER_KEYS)?)
+    };
+    let Some(answer) = answer else {
+        return interview_result(&iv, lang);
+    };
+    let kinds: Vec<&str> = answer
+        .0
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .filter(|k| ANSWER_KINDS.contains(k))
+        .collect();
+    let kind = match kinds.as_slice() {
+        [one] => *one,
+        [] => return Err("`answer` is one of reply, age, birth_year, forms or skip".into()),
+        [first, second, ..] => {
+            return Err(format!(
+                "`answer` has more than one answer (`{first}` and `{second}`): it takes one of reply, age, birth_year, forms or skip"
+            ));
+        }
+    };
+    for key in ["source", "note"] {
+        if kind != "reply" && answer.get(key).is_some() {
+            return Err(format!("`{key}` goes with `reply` only, not with `{kind}`"));
+        }
+    }
     // An answer names the question it answers (its number, and its indicator where it has
     // one): an answer to a question the officer no longer sees is refused, never recorded
     // against the next one.
     if let Some(asked) = answer.get("question") {
+        let asked = asked_question(asked)?;
         let shown = iv.next().map(|q| {
             let id = match &q.topic {
                 Topic::Indicator(id) => Some(id.to_string()),
@@ -256,71 +391,87 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
             };
             (u64::from(q.number), id)
         });
-        let asked = (
-            asked.get("number").and_then(Value::as_u64),
-            asked.get("id").and_then(Value::as_str).map(str::to_owned),
-        );
-        if shown.map(|(n, id)| (Some(n), id)) != Some(asked) {
+        if shown != Some(asked) {
             return Err(lang.word_or_key("page.error.question_changed").to_owned());
         }
     }
-    let note = answer.get("note").and_then(Value::as_str);
-    let done = if answer.is_null() {
-        Ok(())
-    } else if let Some(reply) = answer.get("reply").and_then(Value::as_str) {
-        let reply = match reply {
-            "yes" => Reply::Yes,
-            "no" => Reply::No,
-            "not_known" => Reply::NotKnown,
-            _ => return Err("`reply` is one of `yes`, `no`, `not_known`".into()),
-        };
-        // How the answer is known (a passport found in the safe is seen, not said): for an
-        // indicator, recorded with the answer; without it, the person's own answer.
-        match answer.get("source") {
-            None | Some(Value::Null) => iv.reply(reply, note),
-            Some(v) => {
-                let source: EvidenceSource = serde_json::from_value(v.clone())
-                    .map_err(|_| "`source` is one of `self_report`, `document`, `direct_observation`, `third_party`")?;
-                iv.reply_from(reply, source, note)
+    let Some(raw) = answer.get(kind) else {
+        return Err("`answer` is one of reply, age, birth_year, forms or skip".into());
+    };
+    let done = match kind {
+        "reply" => {
+            let reply: String = value(raw, "`reply` is one of `yes`, `no`, `not_known`")?;
+            let reply = match reply.as_str() {
+                "yes" => Reply::Yes,
+                "no" => Reply::No,
+                "not_known" => Reply::NotKnown,
+                _ => return Err("`reply` is one of `yes`, `no`, `not_known`".into()),
+            };
+            let note: Option<String> = match answer.get("note") {
+                Some(raw) => value(raw, "`note` is a string or null")?,
+                None => None,
+            };
+            // How the answer is known (a passport found in the safe is seen, not said): for
+            // an indicator, recorded with the answer; without it (or null), the person's own
+            // answer.
+            let source: Option<EvidenceSource> = match answer.get("source") {
+                Some(raw) => value(
+                    raw,
+                    "`source` is one of `self_report`, `document`, `direct_observation`, `third_party`, or null",
+                )?,
+                None => None,
+            };
+            match source {
+                None => iv.reply(reply, note.as_deref()),
+                Some(source) => iv.reply_from(reply, source, note.as_deref()),
             }
         }
-    } else if let Some(age) = answer.get("age") {
-        match age {
-            Value::Null => iv.answer_age(None),
-            v => match v
-                .as_u64()
-                .and_then(|n| u8::try_from(n).ok())
-                .filter(|n| *n <= 130)
-            {
+        "age" => match value::<Option<u64>>(raw, lang.word_or_key("page.invalid_age"))? {
+            None => iv.answer_age(None),
+            Some(n) => match u8::try_from(n).ok().filter(|n| *n <= 130) {
                 Some(n) => iv.answer_age(Some(n)),
                 // The page checks this before it sends; another client gets the same
                 // words, in the page's language.
                 None => return Err(lang.word_or_key("page.invalid_age").to_owned()),
             },
+        },
+        "birth_year" => {
+            match value::<Option<u64>>(raw, lang.word_or_key("page.invalid_birth_year"))? {
+                None => iv.answer_birth_year(None),
+                Some(n) => match u16::try_from(n).ok().filter(|n| (1900..=2100).contains(n)) {
+                    Some(n) => iv.answer_birth_year(Some(n)),
+                    None => return Err(lang.word_or_key("page.invalid_birth_year").to_owned()),
+                },
+            }
         }
-    } else if let Some(year) = answer.get("birth_year") {
-        match year {
-            Value::Null => iv.answer_birth_year(None),
-            v => match v
-                .as_u64()
-                .and_then(|n| u16::try_from(n).ok())
-                .filter(|n| (1900..=2100).contains(n))
+        "forms" => {
+            let forms: Vec<ExploitationForm> =
+                value(raw, "`forms` is a list of forms of exploitation")?;
+            if forms
+                .iter()
+                .enumerate()
+                .any(|(i, f)| forms.iter().take(i).any(|g| g == f))
             {
-                Some(n) => iv.answer_birth_year(Some(n)),
-                None => return Err(lang.word_or_key("page.invalid_birth_year").to_owned()),
-            },
+                return Err("`forms` names a form twice".into());
+            }
+            iv.answer_forms(&forms)
         }
-    } else if let Some(forms) = answer.get("forms") {
-        let forms: Vec<ExploitationForm> = serde_json::from_value(forms.clone())
-            .map_err(|_| "`forms` is a list of forms of exploitation")?;
-        iv.answer_forms(&forms)
-    } else if answer.get("skip").is_some() {
-        iv.skip()
-    } else {
-        return Err("`answer` is one of reply, age, birth_year, forms or skip".into());
+        _ => {
+            // `skip` is `true`: `false` (or anything else) is not a skip, and is refused
+            // rather than read as one.
+            if !value::<bool>(raw, "`skip` takes `true` only")? {
+                return Err("`skip` takes `true` only".into());
+            }
+            iv.skip()
+        }
     };
     done.map_err(|e| e.message_in(lang))?;
-    let next = iv.next().map(|q| question(&iv, &q, lang));
+    interview_result(&iv, lang)
+}
+
+/// The case with the answer recorded, the next question, and whether the interview can end.
+fn interview_result(iv: &Interview<'_>, lang: Locale) -> Result<Value, String> {
+    let next = iv.next().map(|q| question(iv, &q, lang));
     let finished = iv.finished().map(|r| format!("{r:?}"));
     Ok(json!({
         "case": serde_json::to_value(iv.case()).map_err(|e| e.to_string())?,

@@ -393,3 +393,193 @@ fn an_unknown_rule_set_or_language_is_refused_not_replaced() {
     assert_eq!(status(&index), Some(200));
     drop(page);
 }
+
+/// The case inside an interview request reaches the case reader as the client sent it: a key
+/// sent twice in the case is refused with the reader's own error, as `/api/assess` refuses
+/// it, never resolved to the last (the request was once read into a map and written out
+/// again, which kept one of the two without a word).
+#[test]
+fn a_key_sent_twice_in_the_case_is_refused_by_the_interview_as_by_the_assessment() {
+    let page = start_page();
+    let case = r#"{"observations": [{"indicator": "withholding_of_wages", "status": "present", "status": "absent"}]}"#;
+    let (code, assessed) = post(&page.addr, "/api/assess", case);
+    assert_eq!(code, Some(422));
+    assert_eq!(
+        assessed,
+        "$.observations[0]: the key `status` appears twice"
+    );
+    for answer in ["null", r#"{"skip": true}"#] {
+        let (code, error) = post(
+            &page.addr,
+            "/api/interview",
+            &format!(r#"{{"case": {case}, "answer": {answer}}}"#),
+        );
+        assert_eq!(code, Some(422), "{answer}");
+        assert_eq!(error, assessed, "{answer}");
+    }
+    // In Korean too, in the reader's Korean words.
+    let (_, ko) = post(&page.addr, "/api/assess?lang=ko", case);
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview?lang=ko",
+        &format!(r#"{{"case": {case}, "answer": null}}"#),
+    );
+    assert_eq!(code, Some(422));
+    assert_eq!(error, ko);
+    // A key twice in the request itself, or in an answer, is refused too.
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview",
+        r#"{"case": {}, "case": {"forms": ["labour"]}, "answer": null}"#,
+    );
+    assert_eq!(code, Some(422));
+    assert_eq!(error, "the request has the key `case` twice");
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview",
+        r#"{"case": {}, "answer": {"reply": "yes", "reply": "no"}}"#,
+    );
+    assert_eq!(code, Some(422));
+    assert_eq!(error, "`answer` has the key `reply` twice");
+    drop(page);
+}
+
+/// The interview request and its answer are typed: an unknown or misspelled key is refused
+/// (naming the key when it is a snake_case token, never a value), an answer is exactly one
+/// kind, `skip` is only `true`, and a note or source goes with a reply only. Each was once
+/// ignored: `"qestion"` turned off the check that the answer is for the question shown,
+/// `"nots"` dropped the note, `{"skip": false}` skipped.
+#[test]
+fn an_interview_request_with_an_unknown_key_or_two_answers_is_refused_not_read_in_part() {
+    let page = start_page();
+    let safe =
+        r#"{"interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#;
+    let refused = [
+        (
+            r#"{"case": {}, "answr": {"reply": "yes"}}"#.to_owned(),
+            "the request has an unknown key `answr` (its keys: `case`, `answer`)",
+        ),
+        (
+            r#"{"case": {}, "answer": {"reply": "yes", "qestion": {"number": 9, "id": null}}}"#
+                .to_owned(),
+            "`answer` has an unknown key `qestion` (its keys: `reply`, `age`, `birth_year`, `forms`, `skip`, `question`, `source`, `note`)",
+        ),
+        (
+            r#"{"case": {}, "answer": {"reply": "no", "sourse": "document"}}"#.to_owned(),
+            "`answer` has an unknown key `sourse`",
+        ),
+        (
+            format!(r#"{{"case": {{}}, "answer": {{"reply": "no", "nots": "{SENTINEL}"}}}}"#),
+            "`answer` has an unknown key `nots`",
+        ),
+        (
+            format!(r#"{{"case": {{}}, "answer": {{"reply": "no", "{SENTINEL}": 1}}}}"#),
+            "`answer` has an unknown key (a key that is not a snake_case token, not shown)",
+        ),
+        (
+            r#"{"case": {}, "answer": {"reply": "no", "question": {"number": 1, "id": "hurt", "numbr": 1}}}"#
+                .to_owned(),
+            "`question` has an unknown key `numbr` (its keys: `number`, `id`)",
+        ),
+        (
+            r#"{"case": {}, "answer": {"reply": "no", "question": {"number": 1}}}"#.to_owned(),
+            "`question` has no `id`",
+        ),
+        (
+            r#"{"case": {}, "answer": {"skip": false}}"#.to_owned(),
+            "`skip` takes `true` only",
+        ),
+        (
+            r#"{"case": {}, "answer": {"skip": "yes"}}"#.to_owned(),
+            "`skip` takes `true` only",
+        ),
+        (
+            r#"{"case": {}, "answer": {"reply": "no", "skip": true}}"#.to_owned(),
+            "`answer` has more than one answer (`reply` and `skip`)",
+        ),
+        (
+            format!(r#"{{"case": {safe}, "answer": {{"age": 30, "forms": ["labour"]}}}}"#),
+            "`answer` has more than one answer (`age` and `forms`)",
+        ),
+        (
+            format!(r#"{{"case": {safe}, "answer": {{"age": 30, "note": "{SENTINEL}"}}}}"#),
+            "`note` goes with `reply` only, not with `age`",
+        ),
+        (
+            r#"{"case": {}, "answer": {"skip": true, "source": "document"}}"#.to_owned(),
+            "`source` goes with `reply` only, not with `skip`",
+        ),
+        (
+            r#"{"case": {}, "answer": {"question": {"number": 1, "id": "hurt"}}}"#.to_owned(),
+            "`answer` is one of reply, age, birth_year, forms or skip",
+        ),
+        (
+            format!(r#"{{"case": {safe}, "answer": {{"forms": ["labour", "labour"]}}}}"#),
+            "`forms` names a form twice",
+        ),
+        (
+            format!(r#"{{"case": {{}}, "answer": {{"reply": "no", "note": 7{SENTINEL}}}}}"#),
+            "the request is not JSON",
+        ),
+        (
+            r#"{"case": {}}"#.to_owned(),
+            "the request has no `answer` (null for none)",
+        ),
+        (
+            r#"{"answer": null}"#.to_owned(),
+            "the request has no `case`",
+        ),
+        (
+            r#"{"case": {}, "answer": "yes"}"#.to_owned(),
+            "`answer` is not a JSON object",
+        ),
+        (r#"[{"case": {}}]"#.to_owned(), "the request is not a JSON object"),
+    ];
+    for (body, expected) in &refused {
+        let (code, error) = post(&page.addr, "/api/interview", body);
+        assert_eq!(code, Some(422), "{body}: {error}");
+        assert!(error.starts_with(expected), "{body}: {error}");
+        assert!(!error.contains(SENTINEL), "{body}: {error}");
+    }
+    // What the page sends is taken: a reply with its question, a note and a source; a skip;
+    // an age not known; the forms.
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview",
+        r#"{"case": {}, "answer": {"reply": "no", "question": {"number": 1, "id": "hurt"}}}"#,
+    );
+    assert_eq!(code, Some(200), "{error}");
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview",
+        r#"{"case": {}, "answer": {"skip": true, "question": {"number": 1, "id": "hurt"}}}"#,
+    );
+    assert_eq!(code, Some(200), "{error}");
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview",
+        &format!(
+            r#"{{"case": {safe}, "answer": {{"age": null, "question": {{"number": 4, "id": null}}}}}}"#
+        ),
+    );
+    assert_eq!(code, Some(200), "{error}");
+    let with_age = r#"{"subject": {"age_years": 30}, "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#;
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview",
+        &format!(
+            r#"{{"case": {with_age}, "answer": {{"forms": ["labour"], "question": {{"number": 5, "id": null}}}}}}"#
+        ),
+    );
+    assert_eq!(code, Some(200), "{error}");
+    let with_forms = r#"{"subject": {"age_years": 30}, "forms": ["labour"], "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#;
+    let (code, error) = post(
+        &page.addr,
+        "/api/interview",
+        &format!(
+            r#"{{"case": {with_forms}, "answer": {{"reply": "yes", "note": "seen", "source": "document"}}}}"#
+        ),
+    );
+    assert_eq!(code, Some(200), "{error}");
+    drop(page);
+}
