@@ -86,20 +86,28 @@ fn error(request: Request, status: u16, message: &str) {
 /// The query parameters the API knows: `lang` (`en` or `ko`) and `rule_set` (a built-in rule
 /// set). Any other parameter, or a value it does not know, is refused rather than replaced by
 /// the default: an integrator's typo (`rule_set=kr2024`, `lang=kr`, `rule-set=...`) must not
-/// give an assessment under another law or in another language. The refusal names the
-/// parameter, never the value sent (a broken client's error: in English).
+/// give an assessment under another law or in another language. A parameter given twice is
+/// refused too (`rule_set=kr-2024&rule_set=ilo-2009` must not quietly mean the last). The
+/// refusal names the parameter, never the value sent (a broken client's error: in English).
 fn params(url: &str) -> Result<(Locale, String), String> {
-    let mut lang = Locale::En;
-    let mut rule_set = trafficking_indicators::DEFAULT_RULE_SET.to_owned();
+    let mut lang = None;
+    let mut rule_set = None;
     let Some((_, query)) = url.split_once('?') else {
-        return Ok((lang, rule_set));
+        return Ok((
+            Locale::En,
+            trafficking_indicators::DEFAULT_RULE_SET.to_owned(),
+        ));
     };
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         match pair.split_once('=') {
-            Some(("lang", v)) => {
-                lang = Locale::from_tag(v).ok_or("`lang` takes `en` or `ko`")?;
+            Some(("lang", _)) if lang.is_some() => return Err("`lang` is given twice".into()),
+            Some(("rule_set", _)) if rule_set.is_some() => {
+                return Err("`rule_set` is given twice".into());
             }
-            Some(("rule_set", v)) if RuleSet::builtin(v).is_ok() => v.clone_into(&mut rule_set),
+            Some(("lang", v)) => {
+                lang = Some(Locale::from_tag(v).ok_or("`lang` takes `en` or `ko`")?);
+            }
+            Some(("rule_set", v)) if RuleSet::builtin(v).is_ok() => rule_set = Some(v.to_owned()),
             Some(("rule_set", _)) => {
                 let ids: Vec<String> = RuleSet::builtin_ids().map(|id| format!("`{id}`")).collect();
                 return Err(format!("`rule_set` takes one of {}", ids.join(", ")));
@@ -109,7 +117,10 @@ fn params(url: &str) -> Result<(Locale, String), String> {
             }
         }
     }
-    Ok((lang, rule_set))
+    Ok((
+        lang.unwrap_or(Locale::En),
+        rule_set.unwrap_or_else(|| trafficking_indicators::DEFAULT_RULE_SET.to_owned()),
+    ))
 }
 
 /// The words of the page and the vocabulary it shows, in a language.

@@ -583,3 +583,35 @@ fn an_interview_request_with_an_unknown_key_or_two_answers_is_refused_not_read_i
     assert_eq!(code, Some(200), "{error}");
     drop(page);
 }
+
+/// A query parameter given twice is refused (400, naming it) like an unknown one, never
+/// read as the last: `rule_set=kr-2024&rule_set=ilo-2009` once answered under `ilo-2009`.
+#[test]
+fn a_query_parameter_given_twice_is_refused_not_read_as_the_last() {
+    let page = start_page();
+    for (path, named) in [
+        (
+            "/api/assess?rule_set=kr-2024&rule_set=ilo-2009",
+            "`rule_set` is given twice",
+        ),
+        ("/api/assess?lang=ko&lang=en", "`lang` is given twice"),
+        (
+            "/api/interview?lang=ko&rule_set=kr-2024&lang=ko",
+            "`lang` is given twice",
+        ),
+    ] {
+        let (code, error) = post(&page.addr, path, r#"{"forms": ["labour"]}"#);
+        assert_eq!(code, Some(400), "{path}");
+        assert_eq!(error, named, "{path}");
+    }
+    let catalogue = send(
+        &page.addr,
+        format!(
+            "GET /api/catalogue?rule_set=kr-2024&rule_set=kr-2023 HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            page.addr
+        )
+        .as_bytes(),
+    );
+    assert_eq!(status(&catalogue), Some(400));
+    drop(page);
+}
