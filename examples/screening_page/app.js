@@ -445,6 +445,7 @@ function renderQuestion(q, finished) {
     text.textContent = '';
     text.dataset.kind = ''; text.dataset.id = ''; text.dataset.key = '';
     $('question-number').textContent = '';
+    $('skip').hidden = false;
     return;
   }
   $('question-number').textContent = w('page.question', { number: q.number });
@@ -479,16 +480,22 @@ function renderQuestion(q, finished) {
   } else {
     $('answer-yes-no').hidden = false;
     if (!same) $('answer-note').value = '';
-    // A safety answer takes no note: the box is not offered where nothing would keep it; nor
-    // the source, which only an indicator's answer records (the person's own by default).
-    const notes = q.kind !== 'safety';
-    $('answer-note').hidden = !notes;
-    $('note-label').hidden = !notes;
-    const sources = q.kind === 'indicator';
-    $('answer-source').hidden = !sources;
-    $('source-label').hidden = !sources;
+    // Only an indicator's answer keeps a note and how it is known (the person's own by
+    // default): the library refuses either on a safety or a reasons question, so neither box
+    // is offered there.
+    const indicator = q.kind === 'indicator';
+    $('answer-note').hidden = !indicator;
+    $('note-label').hidden = !indicator;
+    $('answer-source').hidden = !indicator;
+    $('source-label').hidden = !indicator;
     if (!same) $('answer-source').value = 'self_report';
   }
+  // Whether there are reasons to believe the person is a child is the interviewer's own
+  // observation, yes or no: the library refuses "not known" and a skip there, so the page
+  // does not offer them.
+  const observation = q.kind === 'reasons_to_believe_child';
+  $('answer-not-known').hidden = observation;
+  $('skip').hidden = observation;
   // When the answer controls change (yes / no, a number, the forms) or the pressed button was
   // disabled while the answer was sent, the focus falls to the page: put it on the first
   // control of the new answer (now, or when the buttons are enabled again).

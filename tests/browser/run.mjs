@@ -425,6 +425,43 @@ try {
     await page.close();
   });
 
+  await test('the reasons-to-believe-a-child question offers yes and no only: no note box, no "not known", no skip', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    for (let i = 0; i < 3; i += 1) {
+      await page.waitForSelector('#question-text[data-kind="safety"]');
+      const shown = await page.locator('#question-text').getAttribute('data-key');
+      await page.click('#answer-no');
+      await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k
+        && !document.body.dataset.busy, shown);
+    }
+    await page.waitForSelector('#question-text[data-kind="age"]');
+    await page.click('#answer-number-unknown');
+    await page.waitForSelector('#question-text[data-kind="reasons_to_believe_child"]');
+    await page.waitForFunction(() => !document.body.dataset.busy);
+    // The interviewer's own observation: the library refuses a note, "not known" and a skip
+    // there, so the page offers none of them.
+    for (const id of ['#answer-note', '#answer-source', '#answer-not-known', '#skip']) {
+      assert.equal(await page.locator(id).isVisible(), false, id + ' is not offered');
+    }
+    assert.equal(await page.locator('#answer-yes').isVisible(), true);
+    assert.equal(await page.locator('#answer-no').isVisible(), true);
+    await page.click('#answer-yes');
+    await page.waitForFunction(() => document.getElementById('question-text').dataset.kind !== 'reasons_to_believe_child'
+      && !document.body.dataset.busy);
+    assert.equal(await page.locator('#error').isVisible(), false);
+    // The next question offers them again where they apply.
+    await page.waitForSelector('#question-text[data-kind="forms"]');
+    assert.equal(await page.locator('#skip').isVisible(), true);
+    await page.check('#q-form-labour');
+    await page.click('#answer-forms-ok');
+    await page.waitForSelector('#question-text[data-kind="indicator"]');
+    for (const id of ['#answer-note', '#answer-source', '#answer-not-known', '#skip']) {
+      assert.equal(await page.locator(id).isVisible(), true, id + ' is offered for an indicator');
+    }
+    await page.close();
+  });
+
   await test('a browser set to Korean opens the page in Korean, under Korean law', async () => {
     const page = await browser.newPage({ locale: 'ko-KR' });
     await page.goto(url);
