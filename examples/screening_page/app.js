@@ -635,14 +635,30 @@ function download() {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+// A case file is UTF-8 text (a byte-order mark before it is fine), decoded strictly: a file
+// saved as CP949 would otherwise come in with replacement characters in place of its Korean
+// and be taken as a case. UTF-16 is named, with what to do, as the command line names it.
+function decodeCase(bytes) {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new Error(w('page.error.utf16'));
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(w('page.error.not_utf8'));
+  }
+}
+
 function load(file) {
-  const reader = new FileReader();
-  reader.onload = () => queued(async () => {
-    const text = String(reader.result);
+  queued(async () => {
     try {
+      const text = decodeCase(new Uint8Array(await file.arrayBuffer()));
       await api('/api/assess', text);
+      // The decoder takes off one byte-order mark; the library takes any more before the
+      // case, and so does the page.
+      const loaded = JSON.parse(text.replace(/^\uFEFF+/, ''));
       state.history.push(JSON.stringify(state.case));
-      state.case = JSON.parse(text);
+      state.case = loaded;
       state.openDetails.clear();
       showError('');
       await refresh();
@@ -651,7 +667,6 @@ function load(file) {
     }
     $('load').value = '';
   });
-  reader.readAsText(file);
 }
 
 function mode(name) {

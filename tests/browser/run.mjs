@@ -186,6 +186,48 @@ try {
     await page.close();
   });
 
+  await test('a case file that is not UTF-8 is refused in the page\'s language and changes nothing; UTF-16 is named; a byte-order mark is fine', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.selectOption('#lang', 'ko');
+    await page.waitForFunction(() => /[\uAC00-\uD7A3]/.test(document.getElementById('report').textContent)
+      && !document.body.dataset.busy);
+    const reportBefore = await page.locator('#report').textContent();
+    const levelBefore = await page.locator('#level').getAttribute('data-level');
+    const start = '{"forms": ["labour"], "observations": [{"indicator": "withholding_of_wages", "status": "present", "note": "';
+    const end = '"}]}';
+    // "임금" saved by a Korean Windows editor as CP949 (C0 D3 B1 DD): once read with
+    // replacement characters in place of the Korean, and taken as a case.
+    const cp949 = path.join(os.tmpdir(), 'ti-cp949-case.json');
+    fs.writeFileSync(cp949, Buffer.concat([Buffer.from(start), Buffer.from([0xc0, 0xd3, 0xb1, 0xdd]), Buffer.from(end)]));
+    await page.setInputFiles('#load', cp949);
+    await page.waitForSelector('#error:not([hidden])', { timeout: 5000 });
+    assert.equal(await page.locator('#error').textContent(),
+      '올바른 사건 기록 파일이 아님: 파일이 UTF-8 텍스트가 아님. 아무것도 바뀌지 않았음.');
+    assert.equal(await page.locator('#report').textContent(), reportBefore);
+    assert.equal(await page.locator('#level').getAttribute('data-level'), levelBefore);
+    // UTF-16 (with its byte-order mark, which a browser would otherwise follow): named, with
+    // what to do.
+    const utf16 = path.join(os.tmpdir(), 'ti-utf16-case.json');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(start + '임금' + end, 'utf16le')]));
+    await page.setInputFiles('#load', utf16);
+    await page.waitForFunction(() => /UTF-16/.test(document.getElementById('error').textContent), null, { timeout: 5000 });
+    assert.equal(await page.locator('#error').textContent(),
+      '올바른 사건 기록 파일이 아님: 파일이 UTF-16 형식임. UTF-8로 저장할 것. 아무것도 바뀌지 않았음.');
+    assert.equal(await page.locator('#report').textContent(), reportBefore);
+    // UTF-8 with a byte-order mark is a case like any other.
+    const bom = path.join(os.tmpdir(), 'ti-bom-case.json');
+    fs.writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(start + '임금' + end)]));
+    await page.setInputFiles('#load', bom);
+    await page.waitForFunction(() => document.getElementById('error').hidden && !document.body.dataset.busy);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const saved = path.join(os.tmpdir(), 'ti-bom-case-out.json');
+    await download.saveAs(saved);
+    assert.equal(JSON.parse(fs.readFileSync(saved, 'utf8')).observations[0].note, '임금');
+    await page.close();
+  });
+
   await test('a request with a foreign Host is refused; oversized and non-JSON requests too', async () => {
     const u = new URL(url);
     const foreign = await request(url, { headers: { Host: 'evil.example:' + u.port } });
