@@ -197,10 +197,13 @@ function keepTyped(el, typed) {
   el.addEventListener('blur', () => { if (!changed) el.dispatchEvent(new Event('change')); }, { once: true });
 }
 
-// A free-text field of the case (`path`: one or two keys), removed when emptied.
-function textInput(id, path, maxLength) {
+// A free-text field of the case (`path`: one or two keys), removed when emptied. No
+// `maxLength`: a browser cuts pasted text to it without a word. Text longer than the case
+// takes is refused by the library, in the page's language, and stays in the field to be
+// shortened (see `update`).
+function textInput(id, path) {
   const input = document.createElement('input');
-  input.id = id; input.type = 'text'; input.maxLength = maxLength;
+  input.id = id; input.type = 'text';
   const [a, b] = path;
   input.value = (b ? (state.case[a] || {})[b] : state.case[a]) || '';
   input.addEventListener('change', () => {
@@ -210,7 +213,7 @@ function textInput(id, path, maxLength) {
         next[a] = next[a] || {};
         if (value.trim() === '') delete next[a][b]; else next[a][b] = value;
       } else if (value.trim() === '') delete next[a]; else next[a] = value;
-    });
+    }, input);
   });
   return input;
 }
@@ -220,7 +223,7 @@ function buildPerson() {
   const box = $('person-fields');
   box.replaceChildren();
   box.append(
-    field(w('page.case_reference'), textInput('f-reference', ['case_reference'], 128)),
+    field(w('page.case_reference'), textInput('f-reference', ['case_reference'])),
     field(w('page.age_years'), numberInput('f-age', ['subject', 'age_years'], 0, 130)),
     field(w('page.minor'), triState('f-minor', 'minor')),
     field(w('page.minor_at_exploitation'), triState('f-minor-act', 'minor_at_exploitation')),
@@ -231,7 +234,7 @@ function buildPerson() {
     field(w('page.disability'), triState('f-disability', 'disability')),
     field(w('page.national'), triState('f-national', 'national')),
   );
-  box.append(field(w('page.visa'), textInput('f-visa', ['subject', 'visa'], 200)));
+  box.append(field(w('page.visa'), textInput('f-visa', ['subject', 'visa'])));
   const sector = document.createElement('select');
   sector.id = 'f-sector';
   const none = document.createElement('option'); none.value = ''; none.textContent = w('page.unknown'); sector.append(none);
@@ -299,7 +302,7 @@ function offences(kinds) {
       // What the officer knows of it (where, when, on what grounds), kept with the case and
       // never in the report.
       const note = document.createElement('input');
-      note.id = 'f-offences-' + kind + '-note'; note.type = 'text'; note.maxLength = 4000;
+      note.id = 'f-offences-' + kind + '-note'; note.type = 'text';
       note.placeholder = w('page.note');
       note.setAttribute('aria-label', w('page.note') + ': ' + w('offence.' + kind));
       note.value = current.note || '';
@@ -308,7 +311,7 @@ function offences(kinds) {
         update((next) => {
           const o = (next.offences || []).find((x) => x.kind === kind);
           if (o) { if (value) o.note = value; else delete o.note; }
-        });
+        }, note);
       });
       line.append(' ', stage, ' ', note);
     }
@@ -399,10 +402,10 @@ function checklistDetails(id, observation, typing) {
   summary.id = 'c-summary-' + id;
   const known = [observation.source ? w('source.' + observation.source) : '', observation.note ? w('page.note_recorded') : ''].filter(Boolean);
   summary.textContent = w('page.details') + (known.length ? ': ' + known.join(', ') : '');
-  const edit = (change) => update((next) => {
+  const edit = (change, field) => update((next) => {
     const o = (next.observations || []).find((x) => x.indicator === id);
     if (o) change(o);
-  });
+  }, field);
   const sourceLabel = document.createElement('label');
   sourceLabel.htmlFor = 'c-source-' + id; sourceLabel.textContent = w('page.source');
   const source = document.createElement('select');
@@ -420,13 +423,13 @@ function checklistDetails(id, observation, typing) {
   const noteLabel = document.createElement('label');
   noteLabel.htmlFor = 'c-note-' + id; noteLabel.textContent = w('page.note');
   const note = document.createElement('input');
-  note.id = 'c-note-' + id; note.type = 'text'; note.maxLength = 4000;
+  note.id = 'c-note-' + id; note.type = 'text';
   note.value = observation.note || '';
   if (typing && typing.id === note.id) keepTyped(note, typing.value);
   // On change (when the field is left), not on every key: each change is assessed.
   note.addEventListener('change', () => {
     const value = note.value.trim();
-    edit((o) => { if (value) o.note = value; else delete o.note; });
+    edit((o) => { if (value) o.note = value; else delete o.note; }, note);
   });
   details.append(summary, sourceLabel, source, noteLabel, note);
   return details;
@@ -583,8 +586,12 @@ async function refresh() {
 }
 
 // Changes the case with `edit` (which changes a copy in place, or returns the new case),
-// applied to the case as the change before it left it.
-function update(edit) {
+// applied to the case as the change before it left it. `field`, a text field the change came
+// from: if the library refuses the change (a text longer than the case takes), what the
+// officer typed or pasted stays whole in the field, marked, to be shortened, not cut or
+// thrown away; nothing is recorded until it is accepted.
+function update(edit, field) {
+  const typed = field ? { id: field.id, value: field.value } : null;
   return queued(async () => {
     showError('');
     const before = JSON.stringify(state.case);
@@ -598,6 +605,8 @@ function update(edit) {
     } catch (e) {
       showError(w('page.error', { error: e.message }));
       renderPerson();
+      const el = typed && $(typed.id);
+      if (el) { el.value = typed.value; el.setAttribute('aria-invalid', 'true'); }
     }
   });
 }

@@ -504,6 +504,67 @@ try {
     await page.close();
   });
 
+  await test('text longer than the case takes is never cut: the library\'s error is shown in the page\'s language and the text stays to be shortened', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.selectOption('#lang', 'ko');
+    await page.waitForFunction(() => /[\uAC00-\uD7A3]/.test(document.getElementById('question-text').textContent)
+      && !document.body.dataset.busy);
+    const errorShown = (pattern) => page.waitForFunction((p) => !document.body.dataset.busy
+      && new RegExp(p).test(document.getElementById('error').textContent), pattern, { timeout: 5000 });
+    // A visa of 201 characters, pasted: once cut to 200 by the browser without a word and
+    // recorded cut.
+    const visa = 'E-9 ' + '가'.repeat(197);
+    await page.fill('#f-visa', visa);
+    await page.keyboard.press('Tab');
+    await errorShown('subject\\.visa');
+    assert.equal(await page.locator('#error').textContent(), '오류: $.subject.visa: 글자 수가 201자로 한도(200자)를 넘음');
+    assert.equal(await page.inputValue('#f-visa'), visa, 'the text stays whole in its field');
+    assert.equal(await page.getAttribute('#f-visa', 'aria-invalid'), 'true');
+    // Shortened by the officer: recorded.
+    await page.fill('#f-visa', visa.slice(0, 200));
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('error').hidden);
+    // A note of 4,001 characters on an indicator's answer: refused, the question and the note
+    // kept.
+    for (let i = 0; i < 3; i += 1) {
+      await page.waitForSelector('#question-text[data-kind="safety"]');
+      const shown = await page.locator('#question-text').getAttribute('data-key');
+      await page.click('#answer-no');
+      await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k
+        && !document.body.dataset.busy, shown);
+    }
+    await ageAndForms(page);
+    const key = await page.locator('#question-text').getAttribute('data-key');
+    const id = await page.locator('#question-text').getAttribute('data-id');
+    const note = '메'.repeat(4001);
+    await page.fill('#answer-note', note);
+    await page.click('#answer-yes');
+    await errorShown('note');
+    assert.equal(await page.locator('#error').textContent(), '오류: $.observations[0].note: 글자 수가 4001자로 한도(4000자)를 넘음');
+    assert.equal(await page.locator('#question-text').getAttribute('data-key'), key, 'nothing was recorded');
+    assert.equal(await page.inputValue('#answer-note'), note);
+    await page.fill('#answer-note', '임금 체불');
+    await page.click('#answer-yes');
+    await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k
+      && !document.body.dataset.busy, key);
+    // The same in the checklist's note.
+    await page.click('#tab-checklist');
+    await page.click('#c-details-' + id + ' summary');
+    await page.fill('#c-note-' + id, note);
+    await page.keyboard.press('Tab');
+    await errorShown('note');
+    assert.equal(await page.inputValue('#c-note-' + id), note);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const saved = path.join(os.tmpdir(), 'ti-long-text-case.json');
+    await download.saveAs(saved);
+    const c = JSON.parse(fs.readFileSync(saved, 'utf8'));
+    assert.equal(c.subject.visa, visa.slice(0, 200));
+    assert.equal(c.observations.find((o) => o.indicator === id).note, '임금 체불');
+    await page.close();
+  });
+
   await test('a browser set to Korean opens the page in Korean, under Korean law', async () => {
     const page = await browser.newPage({ locale: 'ko-KR' });
     await page.goto(url);
