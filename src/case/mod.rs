@@ -1026,8 +1026,9 @@ impl Subject {
                 (s.minor.is_some(), MINOR),
                 (s.age_at_exploitation_years.is_some(), AGE_AT),
                 (s.minor_at_exploitation.is_some(), MINOR_AT),
-                // A year of birth records the age at any date.
-                (s.birth_year.is_some(), BIRTH),
+                // A year of birth with the year the exploitation began records the age at
+                // the act (alone it settles nothing: no date is recorded to count from).
+                (s.birth_year.is_some() && began.is_some(), BIRTH),
             ];
             if let Some((_, path)) = recorded.iter().find(|(r, _)| *r) {
                 return Err((PM, path, POSSIBLY_MINOR_ALONE));

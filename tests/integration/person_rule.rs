@@ -154,6 +154,31 @@ fn the_report_names_the_child_level_only_when_it_differs() {
     );
 }
 
+/// A year of birth alone gives no age (no date is recorded to count from), so it may stand
+/// beside `possibly_minor`, and the presumption applies; with the year the exploitation began
+/// it records the age at the act, and the two contradict each other.
+#[test]
+fn a_year_of_birth_alone_leaves_room_for_the_presumption() {
+    let obs = present(&["deceived_about_wages", PURPOSE[0], PURPOSE[1]]);
+    let subject = Subject {
+        possibly_minor: Some(true),
+        birth_year: Some(2009),
+        ..Subject::default()
+    };
+    let mut case = with_subject(subject, &obs);
+    let a = run(&case);
+    assert!(a.explanation.subject.treated_as_child);
+    case.exploitation_began_year = Some(2024);
+    let json = serde_json::to_string(&case).expect("JSON");
+    let refused = trafficking_indicators::Case::from_json(&json).expect_err("contradiction");
+    assert!(
+        refused
+            .to_string()
+            .starts_with("`$.subject.possibly_minor` and `$.subject.birth_year` contradict"),
+        "{refused}"
+    );
+}
+
 /// With reasons to believe the person is a child, the child rules apply as a presumption.
 #[test]
 fn possible_minor_is_presumed_a_child_and_says_so() {
