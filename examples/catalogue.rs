@@ -49,11 +49,11 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let option = arg.as_str();
-        if let Some(&known) = ["--json", "--lang", "--list", "--dimension"]
-            .iter()
-            .find(|o| **o == option)
-            && let Err(message) = given.once(known, Locale::En)
-        {
+        if let Err(message) = given.check(
+            option,
+            &["--json", "--lang", "--list", "--dimension"],
+            Locale::En,
+        ) {
             eprintln!("catalogue: {message} (see --help)");
             return ExitCode::from(2);
         }

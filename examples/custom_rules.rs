@@ -50,11 +50,7 @@ fn run() -> Result<ExitCode, String> {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let option = arg.as_str();
-        if let Some(&known) = ["--extend", "--format", "--lang"]
-            .iter()
-            .find(|o| **o == option)
-            && let Err(message) = given.once(known, Locale::En)
-        {
+        if let Err(message) = given.check(option, &["--extend", "--format", "--lang"], Locale::En) {
             return usage(&message);
         }
         match option {

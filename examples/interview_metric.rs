@@ -56,10 +56,8 @@ fn main() -> ExitCode {
     let mut given = common::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        if let Some(&option) = ["--synthetic", "--seed", "--rule-set"]
-            .iter()
-            .find(|o| **o == arg)
-            && let Err(message) = given.once(option, Locale::En)
+        if let Err(message) =
+            given.check(&arg, &["--synthetic", "--seed", "--rule-set"], Locale::En)
         {
             eprintln!("interview_metric: {message} ({USAGE})");
             return ExitCode::from(2);

@@ -76,12 +76,23 @@ pub fn print(text: &str) -> Result<(), String> {
     }
 }
 
+/// Whether the reader of standard output has closed it (`| head`): what is left to print is
+/// no longer wanted.
+#[allow(dead_code)] // through `out!` and `outln!`, which not every example uses
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Writes to standard output what `print!` would, for output a reader may stop reading early
-/// (`| head`): a closed pipe ends the program quietly, with success, since the output is no
-/// longer wanted (as [`print`] does); any other write error ends it with a message. `print!`
-/// would panic on either.
+/// (`| head`). A closed pipe is not an error and does not end the program: the rest of the
+/// output is dropped, since no one reads it, and the program does the rest of its work, so
+/// that an interview still saves its case with `--out` and `ctdc` still writes its `--jsonl`
+/// file (as [`print`] does for `assess`). Any other write error ends the program with a
+/// message. `print!` would panic on either.
 #[allow(dead_code)] // through `out!` and `outln!`, which not every example uses
 pub fn write_out(args: std::fmt::Arguments<'_>, newline: bool) {
+    use std::sync::atomic::Ordering;
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
     let mut out = std::io::stdout().lock();
     let written = out.write_fmt(args).and_then(|()| {
         if newline {
@@ -92,7 +103,9 @@ pub fn write_out(args: std::fmt::Arguments<'_>, newline: bool) {
     });
     match written {
         Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+        }
         Err(e) => {
             eprintln!("cannot write the output: {e}");
             std::process::exit(1)
@@ -176,5 +189,19 @@ impl Options {
         }
         self.given.push(option);
         Ok(())
+    }
+
+    /// [`once`](Self::once) for `arg` when it is one of the `options` that must be given
+    /// once; `Ok` for any other argument.
+    pub fn check(
+        &mut self,
+        arg: &str,
+        options: &[&'static str],
+        lang: Locale,
+    ) -> Result<(), String> {
+        match options.iter().find(|o| **o == arg) {
+            Some(option) => self.once(option, lang),
+            None => Ok(()),
+        }
     }
 }

@@ -21,7 +21,7 @@
 //! errors (no value is echoed); a Content-Security-Policy allows only the page's own files;
 //! there is no CORS.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
@@ -567,18 +567,33 @@ fn handle(mut request: Request, allowed: &[String]) {
 
 fn main() -> ExitCode {
     let mut listen = "127.0.0.1:7878".to_owned();
+    let mut listen_given = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            // Given twice, it is a mistake, never a silent choice of the last address.
+            "--listen" if listen_given => {
+                eprintln!(
+                    "screening_page: `--listen` is given more than once: give each option once"
+                );
+                return ExitCode::from(2);
+            }
             "--listen" => match args.next() {
-                Some(a) => listen = a,
+                Some(a) => {
+                    listen = a;
+                    listen_given = true;
+                }
                 None => {
                     eprintln!("screening_page: --listen takes an address such as 127.0.0.1:7878");
                     return ExitCode::from(2);
                 }
             },
             "-h" | "--help" => {
-                println!("screening_page [--listen ADDRESS:PORT]   (default 127.0.0.1:7878)");
+                // A reader that closed the pipe early no longer wants it: not an error.
+                let _ = writeln!(
+                    std::io::stdout(),
+                    "screening_page [--listen ADDRESS:PORT]   (default 127.0.0.1:7878)"
+                );
                 return ExitCode::SUCCESS;
             }
             _ => {

@@ -295,7 +295,7 @@ fn the_examples_read_as_an_officer_would_expect() {
 fn a_closed_pipe_is_not_a_panic() {
     let schemas = std::env::temp_dir().join(format!("ti-pipe-schemas-{}", std::process::id()));
     let schemas = schemas.to_str().expect("utf-8 path").to_owned();
-    let runs: [(&str, Vec<&str>); 7] = [
+    let runs: [(&str, Vec<&str>); 8] = [
         (
             "assess",
             vec![
@@ -310,6 +310,7 @@ fn a_closed_pipe_is_not_a_panic() {
         ("batch", vec!["--help"]),
         ("export_schema", vec![schemas.as_str()]),
         ("interview", vec!["--lang", "ko"]),
+        ("screening_page", vec!["--help"]),
     ];
     for (name, args) in runs {
         let mut child = Command::new(example(name))
@@ -327,6 +328,28 @@ fn a_closed_pipe_is_not_a_panic() {
         assert_eq!(out.status.code(), Some(0), "{name} {args:?}: {err}");
     }
     std::fs::remove_dir_all(&schemas).ok();
+    // The rest of the work is still done: an interview whose screen was closed still saves
+    // every answer it was given.
+    let saved = std::env::temp_dir().join(format!("ti-pipe-saved-{}.json", std::process::id()));
+    let mut child = Command::new(example("interview"))
+        .args(["--out", saved.to_str().expect("utf-8 path")])
+        .current_dir(root(""))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write as _;
+        stdin.write_all(b"n\nn\nn\n40\n1\ny\nq\n").expect("answers");
+    }
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(out.status.code(), Some(0));
+    let case = std::fs::read_to_string(&saved).expect("the case is saved");
+    assert!(case.contains("\"age_years\": 40"), "{case}");
+    assert!(case.contains("\"status\": \"present\""), "{case}");
+    std::fs::remove_file(&saved).ok();
 }
 
 /// With `--lang ko`, what an officer reads when a file cannot be used is Korean: the case's
@@ -596,6 +619,11 @@ fn a_repeated_option_is_a_usage_error_naming_it() {
                 "ilo-2009",
             ],
             "--rule-set",
+        ),
+        (
+            "screening_page",
+            vec!["--listen", "127.0.0.1:0", "--listen", "127.0.0.1:0"],
+            "--listen",
         ),
     ];
     let mut problems = Vec::new();

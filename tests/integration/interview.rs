@@ -345,30 +345,7 @@ fn on_synthetic_cases_the_interview_needs_far_fewer_questions_than_catalogue_ord
 }
 
 fn interview_example(args: &[&str], input: &str) -> (i32, String) {
-    let exe = std::env::current_exe().expect("test binary");
-    let dir = exe.parent().and_then(|d| d.parent()).expect("target dir");
-    let path = dir
-        .join("examples")
-        .join(format!("interview{}", std::env::consts::EXE_SUFFIX));
-    let mut child = Command::new(path)
-        .args(args)
-        .current_dir(root(""))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run the interview example (cargo test builds it)");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    interview_example_bytes(args, input.as_bytes())
 }
 
 /// The terminal interview in Korean under `kr-2024`, resumed from a saved case and quit at
@@ -1177,7 +1154,7 @@ fn a_line_that_is_not_utf8_is_refused_and_the_interview_goes_on() {
     let cp949: &[u8] = b"\xbe\xc6\xb4\xcf\xbf\xe4";
     for (lang, says) in [
         ("en", "This line is not UTF-8 text and was not used"),
-        ("ko", "입력한 줄이 UTF-8 문자가 아니어서 처리하지 않음"),
+        ("ko", "입력한 줄이 UTF-8 텍스트가 아니어서 처리하지 않음"),
     ] {
         let mut input = b"n\n".to_vec();
         input.extend_from_slice(cp949);
