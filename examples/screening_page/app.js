@@ -15,6 +15,10 @@ const state = {
   // The checklist's "how it is known, note" panels the officer opened: kept open when the
   // checklist is rebuilt after a change.
   openDetails: new Set(),
+  // Text the library refused (too long for the case), by field id: put back, marked, each
+  // time the form is rebuilt, until the officer shortens it (accepted) or starts a new case,
+  // so that a later change elsewhere never throws it away without a word.
+  refused: new Map(),
 };
 
 const $ = (id) => document.getElementById(id);
@@ -183,7 +187,16 @@ function renderPerson() {
   const typing = active && (active.type === 'text' || active.type === 'number') && $('person-fields').contains(active)
     ? { id: active.id, value: active.value } : null;
   keepingFocus(buildPerson);
+  restoreRefused();
   if (typing && $(typing.id)) keepTyped($(typing.id), typing.value);
+}
+
+// Puts refused text back into its rebuilt field, marked as refused (see `state.refused`).
+function restoreRefused() {
+  for (const [id, value] of state.refused) {
+    const el = $(id);
+    if (el) { el.value = value; el.setAttribute('aria-invalid', 'true'); }
+  }
 }
 
 // Puts text the officer was typing into the rebuilt field `el`. A value set by the page is not
@@ -324,6 +337,7 @@ function offences(kinds) {
 
 function renderChecklist() {
   keepingFocus(buildChecklist);
+  restoreRefused();
 }
 
 function buildChecklist() {
@@ -601,12 +615,13 @@ function update(edit, field) {
       await api('/api/assess', next);
       state.history.push(before);
       state.case = next;
+      if (typed) state.refused.delete(typed.id);
       await refresh();
     } catch (e) {
       showError(w('page.error', { error: e.message }));
+      if (typed) state.refused.set(typed.id, typed.value);
       renderPerson();
-      const el = typed && $(typed.id);
-      if (el) { el.value = typed.value; el.setAttribute('aria-invalid', 'true'); }
+      restoreRefused();
     }
   });
 }
@@ -669,6 +684,7 @@ function load(file) {
       state.history.push(JSON.stringify(state.case));
       state.case = loaded;
       state.openDetails.clear();
+      state.refused.clear();
       showError('');
       await refresh();
     } catch (e) {
@@ -707,7 +723,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   // A new case starts clean: nothing of the last person can come back with "undo".
   $('new-case').addEventListener('click', () => {
     if (Object.keys(state.case).length > 0 && !window.confirm(w('page.confirm_new_case'))) return;
-    queued(async () => { state.case = {}; state.history = []; state.openDetails.clear(); await refresh(); });
+    queued(async () => { state.case = {}; state.history = []; state.openDetails.clear(); state.refused.clear(); await refresh(); });
   });
   // Nothing is stored in the browser: leaving the page loses the case, so ask first.
   window.addEventListener('beforeunload', (event) => {

@@ -522,6 +522,12 @@ try {
     assert.equal(await page.locator('#error').textContent(), '오류: $.subject.visa: 글자 수가 201자로 한도(200자)를 넘음');
     assert.equal(await page.inputValue('#f-visa'), visa, 'the text stays whole in its field');
     assert.equal(await page.getAttribute('#f-visa', 'aria-invalid'), 'true');
+    // A later change elsewhere rebuilds the form: the refused text is still there, marked.
+    await page.selectOption('#f-disability', 'false');
+    await page.waitForFunction(() => !document.body.dataset.busy
+      && document.getElementById('f-disability').value === 'false');
+    assert.equal(await page.inputValue('#f-visa'), visa, 'the text survives a later change');
+    assert.equal(await page.getAttribute('#f-visa', 'aria-invalid'), 'true');
     // Shortened by the officer: recorded.
     await page.fill('#f-visa', visa.slice(0, 200));
     await page.keyboard.press('Tab');
