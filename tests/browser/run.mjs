@@ -72,6 +72,17 @@ async function noKeysShown(page) {
   assert.doesNotMatch(texts, key);
 }
 
+// The three safety questions, each answered "no", each waited for until the next is shown.
+async function safetyNo(page) {
+  for (let i = 0; i < 3; i += 1) {
+    await page.waitForSelector('#question-text[data-kind="safety"]');
+    const shown = await page.locator('#question-text').getAttribute('data-key');
+    await page.click('#answer-no');
+    await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k
+      && !document.body.dataset.busy, shown);
+  }
+}
+
 // From the age question: a 30-year-old, labour exploitation, up to the first indicator.
 async function ageAndForms(page) {
   await page.waitForSelector('#question-text[data-kind="age"]');
@@ -332,13 +343,7 @@ try {
     const page = await browser.newPage();
     await page.goto(url);
     await page.waitForSelector('#question-text[data-kind]');
-    for (let i = 0; i < 3; i += 1) {
-      await page.waitForSelector('#question-text[data-kind="safety"]');
-      const shown = await page.locator('#question-text').getAttribute('data-key');
-      await page.click('#answer-no');
-      await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k
-        && !document.body.dataset.busy, shown);
-    }
+    await safetyNo(page);
     await page.waitForSelector('#question-text[data-kind="age"]');
     await page.fill('#answer-number-input', '150');
     await page.click('#answer-number-ok');
@@ -470,13 +475,7 @@ try {
   await test('the reasons-to-believe-a-child question offers yes and no only: no note box, no "not known", no skip', async () => {
     const page = await browser.newPage();
     await page.goto(url);
-    for (let i = 0; i < 3; i += 1) {
-      await page.waitForSelector('#question-text[data-kind="safety"]');
-      const shown = await page.locator('#question-text').getAttribute('data-key');
-      await page.click('#answer-no');
-      await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k
-        && !document.body.dataset.busy, shown);
-    }
+    await safetyNo(page);
     await page.waitForSelector('#question-text[data-kind="age"]');
     await page.click('#answer-number-unknown');
     await page.waitForSelector('#question-text[data-kind="reasons_to_believe_child"]');
@@ -534,13 +533,7 @@ try {
     await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('error').hidden);
     // A note of 4,001 characters on an indicator's answer: refused, the question and the note
     // kept.
-    for (let i = 0; i < 3; i += 1) {
-      await page.waitForSelector('#question-text[data-kind="safety"]');
-      const shown = await page.locator('#question-text').getAttribute('data-key');
-      await page.click('#answer-no');
-      await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k
-        && !document.body.dataset.busy, shown);
-    }
+    await safetyNo(page);
     await ageAndForms(page);
     const key = await page.locator('#question-text').getAttribute('data-key');
     const id = await page.locator('#question-text').getAttribute('data-id');

@@ -289,6 +289,25 @@ fn the_examples_read_as_an_officer_would_expect() {
     assert!(err.contains("is valid; digest"), "{err}");
 }
 
+/// Runs an example with `input` on its standard input and its standard output closed before
+/// it writes (a reader that stopped reading), and waits for it.
+fn with_screen_closed(name: &str, args: &[&str], input: &[u8]) -> std::process::Output {
+    let mut child = Command::new(example(name))
+        .args(args)
+        .current_dir(root(""))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write as _;
+        stdin.write_all(input).expect("the input");
+    }
+    child.wait_with_output().expect("ends")
+}
+
 /// A reader that stops early (`assess … | head -1`) closes the pipe: the example stops
 /// quietly, without a panic.
 #[test]
@@ -313,16 +332,7 @@ fn a_closed_pipe_is_not_a_panic() {
         ("screening_page", vec!["--help"]),
     ];
     for (name, args) in runs {
-        let mut child = Command::new(example(name))
-            .args(&args)
-            .current_dir(root(""))
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("runs");
-        drop(child.stdout.take());
-        let out = child.wait_with_output().expect("ends");
+        let out = with_screen_closed(name, &args, b"");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("panicked"), "{name} {args:?}: {err}");
         assert_eq!(out.status.code(), Some(0), "{name} {args:?}: {err}");
@@ -331,20 +341,11 @@ fn a_closed_pipe_is_not_a_panic() {
     // The rest of the work is still done: an interview whose screen was closed still saves
     // every answer it was given.
     let saved = std::env::temp_dir().join(format!("ti-pipe-saved-{}.json", std::process::id()));
-    let mut child = Command::new(example("interview"))
-        .args(["--out", saved.to_str().expect("utf-8 path")])
-        .current_dir(root(""))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("runs");
-    drop(child.stdout.take());
-    if let Some(mut stdin) = child.stdin.take() {
-        use std::io::Write as _;
-        stdin.write_all(b"n\nn\nn\n40\n1\ny\nq\n").expect("answers");
-    }
-    let out = child.wait_with_output().expect("ends");
+    let out = with_screen_closed(
+        "interview",
+        &["--out", saved.to_str().expect("utf-8 path")],
+        b"n\nn\nn\n40\n1\ny\nq\n",
+    );
     assert_eq!(out.status.code(), Some(0));
     let case = std::fs::read_to_string(&saved).expect("the case is saved");
     assert!(case.contains("\"age_years\": 40"), "{case}");
