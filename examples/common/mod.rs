@@ -64,52 +64,53 @@ pub fn read_text(path: &str, lang: Locale) -> Result<String, String> {
     })
 }
 
-/// Prints `text` and a newline to standard output. A reader that closed the pipe early (`|
-/// head`) is not an error: the output is simply no longer wanted.
+/// Prints `text` and a newline to standard output (see [`write_stdout`] for a closed pipe);
+/// any other write error is returned, for the caller to report.
 pub fn print(text: &str) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    match writeln!(out, "{text}").and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write the output: {e}"))
-        }
-        _ => Ok(()),
-    }
+    write_stdout(format_args!("{text}"), true).map_err(|e| format!("cannot write the output: {e}"))
 }
 
 /// Whether the reader of standard output has closed it (`| head`): what is left to print is
 /// no longer wanted.
-#[allow(dead_code)] // through `out!` and `outln!`, which not every example uses
 static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Writes to standard output what `print!` would, for output a reader may stop reading early
-/// (`| head`). A closed pipe is not an error and does not end the program: the rest of the
-/// output is dropped, since no one reads it, and the program does the rest of its work, so
-/// that an interview still saves its case with `--out` and `ctdc` still writes its `--jsonl`
-/// file (as [`print`] does for `assess`). Any other write error ends the program with a
-/// message. `print!` would panic on either.
-#[allow(dead_code)] // through `out!` and `outln!`, which not every example uses
-pub fn write_out(args: std::fmt::Arguments<'_>, newline: bool) {
+/// Writes to standard output, flushed, for output a reader may stop reading early (`| head`).
+/// A closed pipe is not an error and does not end the program: the rest of the output is
+/// dropped, since no one reads it, and the program does the rest of its work, so that an
+/// interview still saves its case with `--out` and `ctdc` still writes its `--jsonl` file.
+/// Any other write error is returned. (`print!` would panic on either.)
+fn write_stdout(args: std::fmt::Arguments<'_>, newline: bool) -> std::io::Result<()> {
     use std::sync::atomic::Ordering;
     if STDOUT_CLOSED.load(Ordering::Relaxed) {
-        return;
+        return Ok(());
     }
     let mut out = std::io::stdout().lock();
-    let written = out.write_fmt(args).and_then(|()| {
-        if newline {
-            out.write_all(b"\n")
-        } else {
-            Ok(())
-        }
-    });
+    let written = out
+        .write_fmt(args)
+        .and_then(|()| {
+            if newline {
+                out.write_all(b"\n")
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| out.flush());
     match written {
-        Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
             STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            Ok(())
         }
-        Err(e) => {
-            eprintln!("cannot write the output: {e}");
-            std::process::exit(1)
-        }
+        other => other,
+    }
+}
+
+/// What `out!` and `outln!` call: [`write_stdout`], ending the program with a message on an
+/// error other than a closed pipe.
+#[allow(dead_code)] // through `out!` and `outln!`, which not every example uses
+pub fn write_out(args: std::fmt::Arguments<'_>, newline: bool) {
+    if let Err(e) = write_stdout(args, newline) {
+        eprintln!("cannot write the output: {e}");
+        std::process::exit(1)
     }
 }
 
