@@ -146,6 +146,11 @@ pub(crate) const WRONG_ANSWER_TEXTS: [(&str, &str); 4] = [
     (REASONS_YES_OR_NO, "reasons_yes_or_no"),
 ];
 
+/// A note as the interview takes it: one of spaces only is no note.
+fn written(note: Option<&str>) -> Option<&str> {
+    note.filter(|n| !n.trim().is_empty())
+}
+
 /// An answer the interview cannot take.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum InterviewError {
@@ -428,8 +433,7 @@ impl<'a> Interview<'a> {
             .find(|o| &o.indicator == indicator && o.status == ObservationStatus::NotAssessed);
         let mut observation = Observation::new(indicator.clone(), status);
         observation.source = source.or_else(|| before.and_then(|o| o.source));
-        observation.note = note
-            .filter(|n| !n.trim().is_empty())
+        observation.note = written(note)
             .map(Note::new)
             .or_else(|| before.and_then(|o| o.note.clone()));
         case.observations.retain(|o| &o.indicator != indicator);
@@ -506,7 +510,7 @@ impl<'a> Interview<'a> {
                 expected: SOURCE_OFF_INDICATOR,
             });
         }
-        if note.is_some_and(|n| !n.trim().is_empty()) && !indicator {
+        if written(note).is_some() && !indicator {
             return Err(InterviewError::WrongAnswer {
                 expected: NOTE_OFF_INDICATOR,
             });
