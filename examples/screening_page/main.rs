@@ -350,10 +350,14 @@ fn asked_question(raw: &RawValue) -> Result<(u64, Option<String>), String> {
 
 fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> {
     let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
-    if serde_json::from_str::<serde::de::IgnoredAny>(body).is_err() {
-        return Err("the request is not JSON".into());
-    }
-    let request = members(body, "the request", BODY_KEYS)?;
+    let request = members(body, "the request", BODY_KEYS).map_err(|e| {
+        // Whether it is JSON at all is asked only of a request refused (a second reading).
+        if serde_json::from_str::<serde::de::IgnoredAny>(body).is_err() {
+            "the request is not JSON".to_owned()
+        } else {
+            e
+        }
+    })?;
     let case_json = request.get("case").ok_or("the request has no `case`")?;
     let answer = request
         .get("answer")
