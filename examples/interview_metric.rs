@@ -353,8 +353,10 @@ fn data_cases() -> ExitCode {
         eprintln!("interview_metric: no case reaches reasonable grounds");
         return ExitCode::from(1);
     }
+    // The first column as wide as the longest case name.
+    let width = rows.iter().map(|(name, ..)| name.len()).max().unwrap_or(0);
     outln!(
-        "{:<72} {:>9} {:>9} {:>9}",
+        "{:<width$} {:>9} {:>9} {:>9}",
         "case",
         "interview",
         "catalogue",
@@ -367,7 +369,7 @@ fn data_cases() -> ExitCode {
             ""
         };
         let r = r.map_or_else(|| "-".to_owned(), |r| format!("{r:.1}"));
-        outln!("{name:<72} {i:>9} {c:>9} {r:>9}{mark}");
+        outln!("{name:<width$} {i:>9} {c:>9} {r:>9}{mark}");
     }
     let worst = rows.iter().max_by_key(|r| r.1).map_or(0, |r| r.1);
     let worse = rows.iter().filter(|r| r.1 > r.2).count();

@@ -347,6 +347,28 @@ impl Subject {
         }
     }
 
+    /// The least age the person can have now by what is recorded: the age now when it is
+    /// known; otherwise 18 when "under 18" is answered no (now or at the act), the age at the
+    /// act, or the lower of the two ages the years of birth and of the start allow
+    /// (`began`: the case's `exploitation_began_year`), whichever is most, since no one is
+    /// younger now than then; 0 when nothing is recorded.
+    pub(crate) fn least_age_now(&self, began: Option<u16>) -> u8 {
+        if let Some(age) = self.age_years {
+            return age;
+        }
+        let adult = |minor: Option<bool>| if minor == Some(false) { 18 } else { 0 };
+        let by_years = match (self.birth_year, began) {
+            (Some(birth), Some(began)) => {
+                u8::try_from(began.saturating_sub(birth).saturating_sub(1)).unwrap_or(u8::MAX)
+            }
+            _ => 0,
+        };
+        adult(self.minor)
+            .max(adult(self.minor_at_exploitation))
+            .max(self.age_at_exploitation_years.unwrap_or(0))
+            .max(by_years)
+    }
+
     /// Whether the person has a disability, as far as recorded.
     pub fn disability_status(&self) -> DisabilityStatus {
         match self.disability {

@@ -36,6 +36,9 @@ pub(super) fn context_holds(
     match c {
         ContextCondition::NotNational => case.subject.national != Some(true),
         ContextCondition::Child => person.child_now,
+        ContextCondition::ChildUnder(limit) => {
+            person.child_now && case.subject.least_age_now(case.exploitation_began_year) < *limit
+        }
         ContextCondition::Disability => person.disability == DisabilityStatus::Yes,
         ContextCondition::Forms(f) => f.iter().any(|f| forms & f.bit() != 0),
         ContextCondition::Sectors(sectors) => case.sector.is_some_and(|s| sectors.contains(&s)),

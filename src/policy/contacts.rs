@@ -177,6 +177,14 @@ impl ContactDirectory {
                     );
                 }
             }
+            for (j, condition) in c.context.iter().enumerate() {
+                if condition.never_holds() {
+                    problem(
+                        format!("{path}.context[{j}]"),
+                        ContextCondition::NEVER_HOLDS,
+                    );
+                }
+            }
         }
         out
     }

@@ -18,6 +18,13 @@ pub enum ContextCondition {
     NotNational,
     /// The person is a child now, or presumed one pending age assessment.
     Child,
+    /// As `child`, for a service whose law sets a lower age than the rule set's own limit
+    /// (Korea's Child Welfare Act: under 18, where the rule sets' limit is 19): the person is
+    /// a child now, or presumed one, and nothing the case records shows them this age or
+    /// older now (the age now; "under 18" answered no, for a limit of 18 or less; the age at
+    /// the time of the act, or the years of birth and of the start, since no one is younger
+    /// now than then).
+    ChildUnder(#[schemars(range(min = 1))] u8),
     /// The person is recorded as having a disability.
     Disability,
     /// One of these forms is under consideration: listed in the case's `forms`, shown by a
@@ -29,4 +36,23 @@ pub enum ContextCondition {
     OffenceOrMeasure,
     /// The case lists one of these pending measures.
     Measures(Vec<Measure>),
+}
+
+impl ContextCondition {
+    /// The problem of a condition that can never hold, as the validators word it.
+    pub(crate) const NEVER_HOLDS: &'static str = "names nothing, so it can never hold";
+
+    /// Whether the condition can never hold: a list that names nothing, or an age under 0.
+    pub(crate) fn never_holds(&self) -> bool {
+        match self {
+            ContextCondition::Forms(f) => f.is_empty(),
+            ContextCondition::Sectors(s) => s.is_empty(),
+            ContextCondition::Measures(m) => m.is_empty(),
+            ContextCondition::ChildUnder(limit) => *limit == 0,
+            ContextCondition::NotNational
+            | ContextCondition::Child
+            | ContextCondition::Disability
+            | ContextCondition::OffenceOrMeasure => false,
+        }
+    }
 }

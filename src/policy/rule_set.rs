@@ -792,17 +792,8 @@ impl Validator<'_> {
 
     fn check_context(&mut self, context: &[ContextCondition], path: &str) {
         for (i, c) in context.iter().enumerate() {
-            let empty = match c {
-                ContextCondition::Forms(f) => f.is_empty(),
-                ContextCondition::Sectors(s) => s.is_empty(),
-                ContextCondition::Measures(m) => m.is_empty(),
-                _ => false,
-            };
-            if empty {
-                self.problem(
-                    format!("{path}[{i}]"),
-                    "names nothing, so it can never hold",
-                );
+            if c.never_holds() {
+                self.problem(format!("{path}[{i}]"), ContextCondition::NEVER_HOLDS);
             }
         }
     }

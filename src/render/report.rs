@@ -138,7 +138,12 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
         .iter()
         .map(|c| match c {
             C::Sectors(_) => 2,
-            C::Child | C::Disability | C::Forms(_) | C::Measures(_) | C::OffenceOrMeasure => 3,
+            C::Child
+            | C::ChildUnder(_)
+            | C::Disability
+            | C::Forms(_)
+            | C::Measures(_)
+            | C::OffenceOrMeasure => 3,
             C::NotNational => NOT_NATIONAL,
         })
         .min()

@@ -137,6 +137,31 @@ fn a_contact_without_a_checked_date_or_source_is_rejected() {
     );
 }
 
+/// A contact's condition that can never hold (a list naming nothing, an age under 0) would
+/// hide the contact from every case without a word: the directory names it, as the rule
+/// set's validator does for a recommendation's.
+#[test]
+fn a_contact_whose_condition_can_never_hold_is_a_problem() {
+    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    value["contacts"][0]["context"] = serde_json::json!(["child", { "child_under": 0 }]);
+    value["contacts"][2]["context"] = serde_json::json!([{ "forms": [] }]);
+    let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
+    let problems: Vec<(String, String)> = directory
+        .problems()
+        .into_iter()
+        .map(|p| (p.path, p.message))
+        .collect();
+    let never = "names nothing, so it can never hold".to_owned();
+    assert_eq!(
+        problems,
+        vec![
+            ("$.contacts[0].context[1]".to_owned(), never.clone()),
+            ("$.contacts[2].context[0]".to_owned(), never),
+        ]
+    );
+}
+
 /// Under `kr-2023` (the year rule), an 18-year-old's age is recorded but does not settle
 /// whether they were a child at the act: the report says the year of birth is needed, not
 /// that the age is unknown.
