@@ -168,6 +168,31 @@ pub enum InterviewError {
     Case(#[from] CaseError),
 }
 
+impl InterviewError {
+    /// The message in `locale`: in English exactly the `Display` text, in Korean the
+    /// project's translation (see [`CaseError::message_in`]).
+    pub fn message_in(&self, locale: crate::render::locale::Locale) -> String {
+        match self {
+            InterviewError::WrongAnswer { expected } => {
+                let expected = match WRONG_ANSWER_TEXTS.iter().find(|(t, _)| t == expected) {
+                    Some((_, key)) => locale
+                        .word_or_key(&format!("error.interview.expected.{key}"))
+                        .to_owned(),
+                    None => (*expected).to_owned(),
+                };
+                crate::render::locale::fill(
+                    locale.word_or_key("error.interview.wrong_answer"),
+                    &[("expected", &expected)],
+                )
+            }
+            InterviewError::NoQuestion => {
+                locale.word_or_key("error.interview.no_question").to_owned()
+            }
+            InterviewError::Case(e) => e.message_in(locale),
+        }
+    }
+}
+
 /// A guided interview over a case (see the [module documentation](self)).
 #[derive(Debug, Clone)]
 pub struct Interview<'a> {
@@ -854,5 +879,33 @@ impl Interview<'_> {
             crate::render::report::indicator_label(self.assessor.catalogue(), locale, id.as_str())?;
         let template = locale.word("interview.yes_means")?;
         Some(crate::render::locale::fill(template, &[("label", label)]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::locale::Locale;
+
+    /// Every message in English is exactly its `Display` text (so no key is missing from the
+    /// English file), and every word of a wrong answer has its own Korean.
+    #[test]
+    fn the_english_message_is_the_display_text_and_every_word_has_korean() {
+        let wrong = WRONG_ANSWER_TEXTS
+            .iter()
+            .map(|(expected, _)| InterviewError::WrongAnswer { expected });
+        let errors = [
+            InterviewError::NoQuestion,
+            InterviewError::Case(CaseError::Utf16),
+        ];
+        for e in errors.into_iter().chain(wrong) {
+            assert_eq!(e.message_in(Locale::En), e.to_string());
+            assert_ne!(e.message_in(Locale::Ko), e.to_string(), "{e:?}");
+        }
+        for (english, key) in WRONG_ANSWER_TEXTS {
+            let key = format!("error.interview.expected.{key}");
+            assert_ne!(Locale::Ko.word_or_key(&key), english);
+            assert_eq!(Locale::En.word_or_key(&key), english);
+        }
     }
 }

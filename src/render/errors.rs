@@ -10,7 +10,6 @@
 //! are what the officer's file contains. Like `Display`, no message carries a value from the
 //! case (except [`CaseError::Revealed`], which exists only when the caller opted in).
 
-use crate::interview::InterviewError;
 use crate::model::error::{CaseError, FieldName, JsonKind};
 use crate::model::id::{IdError, MAX_ID_LEN};
 use crate::render::locale::{Locale, fill};
@@ -254,32 +253,6 @@ impl CaseError {
     }
 }
 
-impl InterviewError {
-    /// The message in `locale`: in English exactly the `Display` text, in Korean the
-    /// project's translation (see [`CaseError::message_in`]).
-    pub fn message_in(&self, locale: Locale) -> String {
-        match self {
-            InterviewError::WrongAnswer { expected } => {
-                let key = crate::interview::WRONG_ANSWER_TEXTS
-                    .iter()
-                    .find(|(t, _)| t == expected)
-                    .map(|(_, key)| *key);
-                let expected = match key {
-                    Some(key) => word(locale, &format!("error.interview.expected.{key}")),
-                    None => (*expected).to_owned(),
-                };
-                template(
-                    locale,
-                    "error.interview.wrong_answer",
-                    &[("expected", &expected)],
-                )
-            }
-            InterviewError::NoQuestion => word(locale, "error.interview.no_question"),
-            InterviewError::Case(e) => e.message_in(locale),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,16 +383,6 @@ mod tests {
         for e in every_error() {
             assert_eq!(e.message_in(Locale::En), e.to_string());
         }
-        let interview = [
-            InterviewError::NoQuestion,
-            InterviewError::Case(CaseError::Utf16),
-        ];
-        let wrong = crate::interview::WRONG_ANSWER_TEXTS
-            .iter()
-            .map(|(expected, _)| InterviewError::WrongAnswer { expected });
-        for e in interview.into_iter().chain(wrong) {
-            assert_eq!(e.message_in(Locale::En), e.to_string());
-        }
     }
 
     #[test]
@@ -441,14 +404,6 @@ mod tests {
             let ko = word(Locale::Ko, &format!("error.reason.{key}"));
             assert_ne!(ko, english);
             assert_eq!(word(Locale::En, &format!("error.reason.{key}")), english);
-        }
-        for (english, key) in crate::interview::WRONG_ANSWER_TEXTS {
-            let ko = word(Locale::Ko, &format!("error.interview.expected.{key}"));
-            assert_ne!(ko, english);
-            assert_eq!(
-                word(Locale::En, &format!("error.interview.expected.{key}")),
-                english
-            );
         }
         // A list of JSON names keeps its names.
         let e = CaseError::InvalidValue {
