@@ -16,7 +16,7 @@ use std::process::ExitCode;
 #[macro_use]
 mod common;
 
-use trafficking_indicators::render::{Locale, fill};
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, ParseOptions, RuleSet};
 
 // The help and the usage errors are in the locale files (`cli.assess.help`, `cli.error.*`),
@@ -81,11 +81,8 @@ fn parse_args(words: Locale) -> Result<Option<Args>, String> {
                 given.once("--reveal-values", words)?;
                 reveal = true;
             }
-            other if other.starts_with("--") => {
-                return Err(fill(
-                    &word("cli.error.unknown_option"),
-                    &[("option", other)],
-                ));
+            other if other.starts_with('-') && other != "-" => {
+                return Err(common::unknown_argument(other, words));
             }
             other => {
                 if input.replace(other.to_owned()).is_some() {

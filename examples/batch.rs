@@ -102,7 +102,9 @@ fn main() -> ExitCode {
                     }
                     None => Err("--rule-set takes an id".to_owned()),
                 }),
-            other if other.starts_with("--") => Err(format!("unknown option `{other}`")),
+            other if other.starts_with('-') && other != "-" => {
+                Err(format!("unknown option `{}`", common::option_name(other)))
+            }
             // One input: a second file name is an error, never a silent choice of the last.
             _ if input.is_some() => Err("give one input file, not two".to_owned()),
             other => {

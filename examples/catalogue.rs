@@ -86,7 +86,7 @@ fn main() -> ExitCode {
                 }
             },
             other => {
-                eprintln!("catalogue: unknown argument `{other}` (see --help)");
+                eprintln!("catalogue: {}", common::unknown_argument(other, Locale::En));
                 return ExitCode::from(2);
             }
         }

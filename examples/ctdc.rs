@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
-#[allow(dead_code)] // of the shared helpers, this example uses the printing macros and `Options`
+#[allow(dead_code)] // of the shared helpers, this example uses the printing macros, `Options` and `unknown_argument`
 #[macro_use]
 mod common;
 
@@ -68,8 +68,8 @@ fn parse_args() -> Result<Option<Args>, String> {
                 given.once("--rule-set", Locale::En)?;
                 rule_set = args.next().ok_or("--rule-set takes an id")?;
             }
-            other if other.starts_with("--") => {
-                return Err(format!("unknown option `{other}` (see --help)"));
+            other if other.starts_with('-') && other != "-" => {
+                return Err(common::unknown_argument(other, Locale::En));
             }
             other => {
                 if input.replace(other.to_owned()).is_some() {

@@ -76,7 +76,13 @@ fn run() -> Result<ExitCode, String> {
                 }
                 None => return usage("--lang takes `en` or `ko`"),
             },
-            other if other.starts_with("--") => return usage("unknown option"),
+            other if other.starts_with('-') => {
+                eprintln!(
+                    "custom_rules: {}",
+                    common::unknown_argument(other, Locale::En)
+                );
+                return Ok(ExitCode::from(2));
+            }
             _ => files.push(arg),
         }
     }

@@ -8,11 +8,12 @@
 //! ```
 
 use std::path::PathBuf;
-#[allow(dead_code)] // of the shared helpers, this example uses only the printing macros
+#[allow(dead_code)] // of the shared helpers, this example uses the printing macros and `unknown_argument`
 #[macro_use]
 mod common;
 
 use std::process::ExitCode;
+use trafficking_indicators::render::Locale;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,7 +25,10 @@ fn main() -> ExitCode {
     }
     // A folder is never named after a mistyped option (`--dry-run` would be created).
     if let Some(option) = args.iter().find(|a| a.starts_with('-')) {
-        eprintln!("export_schema: unknown option `{option}` (see --help)");
+        eprintln!(
+            "export_schema: {}",
+            common::unknown_argument(option, Locale::En)
+        );
         return ExitCode::from(2);
     }
     if args.len() > 1 {

@@ -77,8 +77,8 @@ fn parse_args(words: Locale) -> Result<Option<Args>, String> {
                 given.once("--out", words)?;
                 a.out = Some(args.next().ok_or_else(|| word("cli.error.out_value"))?)
             }
-            // Nothing typed is repeated in an error.
-            _ => return Err(word("cli.error.unknown_argument")),
+            // An option is named; any other argument (perhaps a file's name) is not repeated.
+            other => return Err(common::unknown_argument(other, words)),
         }
     }
     Ok(Some(a))

@@ -62,18 +62,25 @@ fn main() -> ExitCode {
             eprintln!("interview_metric: {message} ({USAGE})");
             return ExitCode::from(2);
         }
-        let value = args.next();
-        let ok = match (arg.as_str(), value) {
-            ("--synthetic", Some(v)) => v.parse().map(|n| synthetic = Some(n)).is_ok(),
-            ("--seed", Some(v)) => v.parse().map(|s| seed = Some(s)).is_ok(),
-            ("--rule-set", Some(v)) => {
-                rule_set = Some(v);
-                true
+        let number = |v: Option<String>| v.and_then(|v| v.parse().ok());
+        let problem = match arg.as_str() {
+            "--synthetic" => number(args.next())
+                .map(|n| synthetic = Some(n))
+                .ok_or("--synthetic takes a number".to_owned()),
+            "--seed" => number(args.next())
+                .map(|s| seed = Some(s))
+                .ok_or("--seed takes a number".to_owned()),
+            "--rule-set" => args
+                .next()
+                .map(|v| rule_set = Some(v))
+                .ok_or("--rule-set takes an id".to_owned()),
+            other if other.starts_with('-') => {
+                Err(format!("unknown option `{}`", common::option_name(other)))
             }
-            _ => false,
+            _ => Err("unknown argument".to_owned()),
         };
-        if !ok {
-            eprintln!("interview_metric: {USAGE}");
+        if let Err(message) = problem {
+            eprintln!("interview_metric: {message} ({USAGE})");
             return ExitCode::from(2);
         }
     }

@@ -168,6 +168,31 @@ pub fn unknown_rule_set(lang: Locale) -> String {
     )
 }
 
+/// An unknown option as an error names it: up to any `=`, then `=…` (what follows may be a
+/// value, such as a file's name, and the examples take no `--option=value` form).
+#[allow(dead_code)] // not every example has options
+pub fn option_name(arg: &str) -> String {
+    match arg.split_once('=') {
+        Some((option, _)) => format!("{option}=…"),
+        None => arg.to_owned(),
+    }
+}
+
+/// The mistake of an argument the example does not take (the text ends with "see --help"):
+/// an option (`-…`) is named by [`option_name`]; any other argument is not repeated, since it
+/// may be the name of a case file.
+#[allow(dead_code)] // not every example takes free arguments
+pub fn unknown_argument(arg: &str, lang: Locale) -> String {
+    if arg.starts_with('-') {
+        fill(
+            lang.word_or_key("cli.error.unknown_option"),
+            &[("option", &option_name(arg))],
+        )
+    } else {
+        lang.word_or_key("cli.error.unknown_argument").to_owned()
+    }
+}
+
 /// Notes each option the command line gives, so that one given twice is a mistake of the
 /// command line instead of a silent choice of its last (or first) value.
 #[allow(dead_code)] // not every example has options

@@ -600,6 +600,16 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::SUCCESS;
             }
+            // An option is named up to any `=` (as `common::option_name` in the other
+            // examples); any other argument is not repeated.
+            other if other.starts_with('-') => {
+                let option = match other.split_once('=') {
+                    Some((option, _)) => format!("{option}=…"),
+                    None => other.to_owned(),
+                };
+                eprintln!("screening_page: unknown option `{option}` (see --help)");
+                return ExitCode::from(2);
+            }
             _ => {
                 eprintln!("screening_page: unknown argument (see --help)");
                 return ExitCode::from(2);
