@@ -1,17 +1,26 @@
 //! Case parsing plus assessment under every built-in rule set: any bytes must give a case or a
 //! typed error, never a panic; a parsed case must assess or give a typed error; an error's
-//! message must never carry the marker planted in free text; the assessment JSON must be
+//! message, in English or Korean, must never carry the marker the target plants wherever the
+//! input has `@@` (in a note, a visa, a key, an id: anywhere); the assessment JSON must be
 //! byte for byte what serde_json writes; the fast reader behind `Case::from_json` must read
 //! every document as `Case`'s serde `Deserialize` does (the same case, or both an error).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case};
+
+/// Planted for every `@@` of the input. It has capitals, so it is never a token (a key, an
+/// id, a value of a closed set) that an error may name: wherever it stands, it is the case's
+/// own text, which no message repeats.
+const MARKER: &str = "PlantedMarker";
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    let planted = text.replace("@@", MARKER);
+    let text = planted.as_str();
     let read = Case::from_json(text);
     if !text.starts_with('\u{feff}') {
         // (`from_json` skips a byte-order mark; serde_json does not.)
@@ -42,7 +51,9 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Err(e) => {
-            let _ = e.to_string();
+            for message in [e.to_string(), e.message_in(Locale::Ko)] {
+                assert!(!message.contains(MARKER), "an error repeats the case's text");
+            }
         }
     }
 });

@@ -1,5 +1,7 @@
 //! Catalogue extensions: any bytes must give an extended catalogue or a typed error; an
-//! extension that loads must work with a rule set that weighs its lists.
+//! extension that loads must work with a rule set that weighs its lists: the rule set
+//! compiles, and a case recording its first 20 entries present reads and assesses (an
+//! assessment, not an error) with a score, a level and contributions that hold together.
 #![no_main]
 
 use std::sync::Arc;
@@ -26,20 +28,24 @@ fuzz_target!(|data: &[u8]| {
                     rules.lists.push(l.id);
                 }
             }
-            if let Ok(assessor) = Assessor::new(rules, Arc::new(extended)) {
-                let ids: Vec<String> = doc.entries.iter().map(|e| e.id.to_string()).collect();
-                let observations: Vec<String> = ids
-                    .iter()
-                    .take(20)
-                    .map(|id| format!(r#"{{"indicator": "{id}", "status": "present"}}"#))
-                    .collect();
-                let case = format!(r#"{{"observations": [{}]}}"#, observations.join(","));
-                if let Ok(case) = Case::from_json(&case) {
-                    if let Ok(a) = assessor.assess(&case) {
-                        let _ = a.report();
-                    }
-                }
-            }
+            let assessor = Assessor::new(rules, Arc::new(extended))
+                .expect("a rule set that adds an extension's lists compiles");
+            let ids: Vec<String> = doc.entries.iter().map(|e| e.id.to_string()).collect();
+            let observations: Vec<String> = ids
+                .iter()
+                .take(20)
+                .map(|id| format!(r#"{{"indicator": "{id}", "status": "present"}}"#))
+                .collect();
+            let case = format!(r#"{{"observations": [{}]}}"#, observations.join(","));
+            let case = Case::from_json(&case).expect("a case of the extension's ids reads");
+            let a = assessor
+                .assess(&case)
+                .expect("a case of the extension's entries assesses");
+            assert!((0.0..=100.0).contains(&a.score));
+            assert!(a.level <= a.level_range.max);
+            let sum: f64 = a.explanation.score.contributions.iter().map(|c| c.points).sum();
+            assert!((sum - a.score).abs() < 1e-6);
+            let _ = a.report();
         }
         Err(e) => {
             let _ = e.to_string();

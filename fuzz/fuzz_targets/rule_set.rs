@@ -1,5 +1,6 @@
 //! Rule set parsing plus validation: any bytes must give a rule set or a typed error; a rule
-//! set that validates must compile and assess a bundled case without panicking.
+//! set compiles exactly when it validates, and one that does must assess a bundled case (an
+//! assessment, not an error) whose score, level and contributions hold together.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,9 +20,15 @@ fuzz_target!(|data: &[u8]| {
     match Assessor::new(rules, catalogue) {
         Ok(assessor) => {
             assert!(problems.is_empty());
-            if let Ok(case) = Case::from_json(CASE) {
-                let _ = assessor.assess(&case);
-            }
+            let case = Case::from_json(CASE).expect("the bundled case reads");
+            let a = assessor
+                .assess(&case)
+                .expect("a rule set that validates assesses a bundled case");
+            assert!((0.0..=100.0).contains(&a.score));
+            assert!(a.level <= a.level_range.max);
+            let sum: f64 = a.explanation.score.contributions.iter().map(|c| c.points).sum();
+            assert!((sum - a.score).abs() < 1e-6);
+            let _ = a.report();
         }
         Err(e) => {
             assert!(!problems.is_empty());
