@@ -81,7 +81,7 @@ fn parse_args(words: Locale) -> Result<Option<Args>, String> {
                 given.once("--reveal-values", words)?;
                 reveal = true;
             }
-            other if other.starts_with('-') && other != "-" => {
+            other if other.starts_with("--") => {
                 return Err(common::unknown_argument(other, words));
             }
             other => {

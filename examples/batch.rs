@@ -102,9 +102,11 @@ fn main() -> ExitCode {
                     }
                     None => Err("--rule-set takes an id".to_owned()),
                 }),
-            other if other.starts_with('-') && other != "-" => {
-                Err(format!("unknown option `{}`", common::option_name(other)))
-            }
+            // (A long option is always named.)
+            other if other.starts_with("--") => Err(format!(
+                "unknown option `{}`",
+                common::option_name(other).unwrap_or_default()
+            )),
             // One input: a second file name is an error, never a silent choice of the last.
             _ if input.is_some() => Err("give one input file, not two".to_owned()),
             other => {

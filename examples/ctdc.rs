@@ -68,7 +68,7 @@ fn parse_args() -> Result<Option<Args>, String> {
                 given.once("--rule-set", Locale::En)?;
                 rule_set = args.next().ok_or("--rule-set takes an id")?;
             }
-            other if other.starts_with('-') && other != "-" => {
+            other if other.starts_with("--") => {
                 return Err(common::unknown_argument(other, Locale::En));
             }
             other => {

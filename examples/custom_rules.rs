@@ -76,7 +76,7 @@ fn run() -> Result<ExitCode, String> {
                 }
                 None => return usage("--lang takes `en` or `ko`"),
             },
-            other if other.starts_with('-') => {
+            other if other.starts_with("--") => {
                 eprintln!(
                     "custom_rules: {}",
                     common::unknown_argument(other, Locale::En)

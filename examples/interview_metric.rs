@@ -74,10 +74,10 @@ fn main() -> ExitCode {
                 .next()
                 .map(|v| rule_set = Some(v))
                 .ok_or("--rule-set takes an id".to_owned()),
-            other if other.starts_with('-') => {
-                Err(format!("unknown option `{}`", common::option_name(other)))
-            }
-            _ => Err("unknown argument".to_owned()),
+            other => Err(match common::option_name(other) {
+                Some(option) => format!("unknown option `{option}`"),
+                None => "unknown argument".to_owned(),
+            }),
         };
         if let Err(message) = problem {
             eprintln!("interview_metric: {message} ({USAGE})");

@@ -168,28 +168,35 @@ pub fn unknown_rule_set(lang: Locale) -> String {
     )
 }
 
-/// An unknown option as an error names it: up to any `=`, then `=…` (what follows may be a
-/// value, such as a file's name, and the examples take no `--option=value` form).
+/// How an unknown option is named in an error, if it is one: a long option (`--…`) up to
+/// any `=`, then `=…` (what follows may be a value, such as a file's name, and the examples
+/// take no `--option=value` form), and `-` or a short one (`-x`) as it is. Anything else,
+/// `-case.json` included, may be a file's name and is never repeated (`None`).
 #[allow(dead_code)] // not every example has options
-pub fn option_name(arg: &str) -> String {
-    match arg.split_once('=') {
-        Some((option, _)) => format!("{option}=…"),
-        None => arg.to_owned(),
+pub fn option_name(arg: &str) -> Option<String> {
+    if arg.starts_with("--") {
+        Some(match arg.split_once('=') {
+            Some((option, _)) => format!("{option}=…"),
+            None => arg.to_owned(),
+        })
+    } else if arg.starts_with('-') && arg.chars().count() <= 2 {
+        Some(arg.to_owned())
+    } else {
+        None
     }
 }
 
 /// The mistake of an argument the example does not take (the text ends with "see --help"):
-/// an option (`-…`) is named by [`option_name`]; any other argument is not repeated, since it
-/// may be the name of a case file.
+/// an option named by [`option_name`], or, for anything else, the words "unknown argument"
+/// without the argument.
 #[allow(dead_code)] // not every example takes free arguments
 pub fn unknown_argument(arg: &str, lang: Locale) -> String {
-    if arg.starts_with('-') {
-        fill(
+    match option_name(arg) {
+        Some(option) => fill(
             lang.word_or_key("cli.error.unknown_option"),
-            &[("option", &option_name(arg))],
-        )
-    } else {
-        lang.word_or_key("cli.error.unknown_argument").to_owned()
+            &[("option", &option)],
+        ),
+        None => lang.word_or_key("cli.error.unknown_argument").to_owned(),
     }
 }
 

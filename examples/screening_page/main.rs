@@ -600,9 +600,9 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::SUCCESS;
             }
-            // An option is named up to any `=` (as `common::option_name` in the other
+            // A long option is named up to any `=` (as `common::option_name` in the other
             // examples); any other argument is not repeated.
-            other if other.starts_with('-') => {
+            other if other.starts_with("--") => {
                 let option = match other.split_once('=') {
                     Some((option, _)) => format!("{option}=…"),
                     None => other.to_owned(),

@@ -1,7 +1,8 @@
 //! Case parsing plus assessment under every built-in rule set: any bytes must give a case or a
 //! typed error, never a panic; a parsed case must assess or give a typed error; an error's
-//! message, in English or Korean, must never carry the marker the target plants wherever the
-//! input has `@@` (in a note, a visa, a key, an id: anywhere); the assessment JSON must be
+//! message (of the reader or of the assessment), in English or Korean, must never carry the
+//! marker the target plants wherever the input has `@@` (in a note, a visa, a key, an id:
+//! anywhere); the assessment JSON must be
 //! byte for byte what serde_json writes; the fast reader behind `Case::from_json` must read
 //! every document as `Case`'s serde `Deserialize` does (the same case, or both an error).
 #![no_main]
@@ -34,7 +35,13 @@ fuzz_target!(|data: &[u8]| {
         Ok(case) => {
             for id in ["ilo-2009", "kr-2023", "kr-2024"] {
                 if let Ok(assessor) = Assessor::builtin(id) {
-                    if let Ok(a) = assessor.assess(&case) {
+                    let assessed = assessor.assess(&case);
+                    if let Err(e) = &assessed {
+                        for message in [e.to_string(), e.message_in(Locale::Ko)] {
+                            assert!(!message.contains(MARKER), "an error repeats the case's text");
+                        }
+                    }
+                    if let Ok(a) = assessed {
                         // Invariants that must hold for every accepted case.
                         assert!((0.0..=100.0).contains(&a.score));
                         assert!(a.level <= a.level_range.max);

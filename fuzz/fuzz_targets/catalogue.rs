@@ -1,13 +1,15 @@
 //! Catalogue extensions: any bytes must give an extended catalogue or a typed error; an
 //! extension that loads must work with a rule set that weighs its lists: the rule set
-//! compiles, and a case recording its first 20 entries present reads and assesses (an
-//! assessment, not an error) with a score, a level and contributions that hold together.
+//! compiles (when the lists fit the limit a rule set has), and a case recording its first 20
+//! entries present reads and assesses (an assessment, not an error) with a score, a level and
+//! contributions that hold together.
 #![no_main]
 
 use std::sync::Arc;
 
 use libfuzzer_sys::fuzz_target;
 use trafficking_indicators::catalogue::CatalogueDocument;
+use trafficking_indicators::model::MAX_RULE_SET_LISTS;
 use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet};
 
 fuzz_target!(|data: &[u8]| {
@@ -27,6 +29,11 @@ fuzz_target!(|data: &[u8]| {
                 if !rules.lists.contains(&l.id) {
                     rules.lists.push(l.id);
                 }
+            }
+            // An extension may bring more lists than one rule set can weigh; such a rule set
+            // is refused by validation (its own check), not by this target.
+            if rules.lists.len() > MAX_RULE_SET_LISTS {
+                return;
             }
             let assessor = Assessor::new(rules, Arc::new(extended))
                 .expect("a rule set that adds an extension's lists compiles");

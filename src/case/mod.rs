@@ -347,26 +347,31 @@ impl Subject {
         }
     }
 
-    /// The least age the person can have now by what is recorded: the age now when it is
-    /// known; otherwise 18 when "under 18" is answered no (now or at the act), the age at the
-    /// act, or the lower of the two ages the years of birth and of the start allow
-    /// (`began`: the case's `exploitation_began_year`), whichever is most, since no one is
-    /// younger now than then; 0 when nothing is recorded.
+    /// The least age the person can have now by what is recorded, for services with an age
+    /// limit of their own: the age now when it is known. Otherwise what is recorded about the
+    /// time of the act, since no one is younger now than then: the age then, 18 for "under 18
+    /// then" answered no, the lower of the two ages the years of birth and of the start allow
+    /// (`began`: the case's `exploitation_began_year`); where these disagree (the case format
+    /// lets them differ by a year) the lowest, so that a doubt keeps a child's service. Then
+    /// "under 18 now", where answered, settles the side of 18. 0 when nothing is recorded.
     pub(crate) fn least_age_now(&self, began: Option<u16>) -> u8 {
         if let Some(age) = self.age_years {
             return age;
         }
-        let adult = |minor: Option<bool>| if minor == Some(false) { 18 } else { 0 };
-        let by_years = match (self.birth_year, began) {
-            (Some(birth), Some(began)) => {
-                u8::try_from(began.saturating_sub(birth).saturating_sub(1)).unwrap_or(u8::MAX)
-            }
-            _ => 0,
-        };
-        adult(self.minor)
-            .max(adult(self.minor_at_exploitation))
-            .max(self.age_at_exploitation_years.unwrap_or(0))
-            .max(by_years)
+        let by_years = self.birth_year.zip(began).map(|(birth, began)| {
+            u8::try_from(began.saturating_sub(birth).saturating_sub(1)).unwrap_or(u8::MAX)
+        });
+        let adult_then = (self.minor_at_exploitation == Some(false)).then_some(18);
+        let then = [self.age_at_exploitation_years, adult_then, by_years]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(0);
+        match self.minor {
+            Some(true) => then.min(17),
+            Some(false) => then.max(18),
+            None => then,
+        }
     }
 
     /// Whether the person has a disability, as far as recorded.
@@ -1782,6 +1787,67 @@ mod tests {
     }
 
     use super::*;
+
+    /// Each recorded fact about the age gives its bound; the age now decides alone; facts
+    /// about the time of the act that disagree (by the year the format allows) give the
+    /// lowest, so that a doubt keeps a child's service.
+    #[test]
+    fn the_least_age_now_takes_each_recorded_fact() {
+        let subject = |f: &dyn Fn(&mut Subject)| {
+            let mut s = Subject::default();
+            f(&mut s);
+            s
+        };
+        let cases: [(Subject, Option<u16>, u8); 11] = [
+            (Subject::default(), None, 0),
+            (subject(&|s| s.age_years = Some(18)), None, 18),
+            // The age now decides, whatever was recorded of the time of the act.
+            (
+                subject(&|s| {
+                    s.age_years = Some(17);
+                    s.age_at_exploitation_years = Some(19);
+                }),
+                None,
+                17,
+            ),
+            (subject(&|s| s.minor = Some(false)), None, 18),
+            (subject(&|s| s.minor = Some(true)), None, 0),
+            (
+                subject(&|s| s.minor_at_exploitation = Some(false)),
+                None,
+                18,
+            ),
+            (
+                subject(&|s| s.age_at_exploitation_years = Some(18)),
+                None,
+                18,
+            ),
+            // Born 2005, exploited from 2024: 18 or 19 then.
+            (subject(&|s| s.birth_year = Some(2005)), Some(2024), 18),
+            (subject(&|s| s.birth_year = Some(2005)), None, 0),
+            // The years say 18 or more, the age then 17: the lowest.
+            (
+                subject(&|s| {
+                    s.birth_year = Some(2005);
+                    s.age_at_exploitation_years = Some(17);
+                }),
+                Some(2024),
+                17,
+            ),
+            // Exploited from 17, and no longer under 18: at least 18 now.
+            (
+                subject(&|s| {
+                    s.age_at_exploitation_years = Some(17);
+                    s.minor = Some(false);
+                }),
+                None,
+                18,
+            ),
+        ];
+        for (i, (s, began, least)) in cases.iter().enumerate() {
+            assert_eq!(s.least_age_now(*began), *least, "case {i}");
+        }
+    }
 
     #[test]
     fn age_group_prefers_age_over_minor_flag() {

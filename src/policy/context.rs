@@ -20,10 +20,10 @@ pub enum ContextCondition {
     Child,
     /// As `child`, for a service whose law sets a lower age than the rule set's own limit
     /// (Korea's Child Welfare Act: under 18, where the rule sets' limit is 19): the person is
-    /// a child now, or presumed one, and nothing the case records shows them this age or
-    /// older now (the age now; "under 18" answered no, for a limit of 18 or less; the age at
-    /// the time of the act, or the years of birth and of the start, since no one is younger
-    /// now than then).
+    /// a child now, or presumed one, and what the case records shows them under this age now
+    /// or leaves it open: the age now; else the age at the time of the act, "under 18 then",
+    /// or the years of birth and of the start (no one is younger now than then; where these
+    /// disagree, the lowest); and "under 18 now" where answered.
     ChildUnder(#[schemars(range(min = 1))] u8),
     /// The person is recorded as having a disability.
     Disability,

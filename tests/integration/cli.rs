@@ -777,6 +777,9 @@ fn an_unknown_option_is_named_without_what_follows_its_equals_sign() {
     }
     for (name, args) in [
         ("interview", vec!["kim-minji.json"]),
+        ("interview", vec!["-kim-minji.json"]),
+        ("export_schema", vec!["-kim-minji"]),
+        ("screening_page", vec!["-kim-minji.json"]),
         (
             "assess",
             vec!["examples/cases/fisher_distant_water.json", "kim-minji.json"],
@@ -790,6 +793,44 @@ fn an_unknown_option_is_named_without_what_follows_its_equals_sign() {
             problems.push(format!("{name} {args:?}: exit {code}, stderr {err:?}"));
         }
     }
+    // Where a file is read, a name that starts with one dash is a file, not an option, and
+    // `-` is standard input, as before.
+    let case = std::fs::read_to_string(root("examples/cases/fisher_distant_water.json"))
+        .expect("bundled case");
+    let dir = std::env::temp_dir().join(format!("ti-cli-dash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("-case.json"), &case).expect("written");
+    let run_in = |name: &str, args: &[&str], stdin: &str| {
+        let mut child = Command::new(example(name))
+            .args(args)
+            .current_dir(&dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        if let Some(mut input) = child.stdin.take() {
+            use std::io::Write;
+            let _ = input.write_all(stdin.as_bytes());
+        }
+        let out = child.wait_with_output().expect("finishes");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    for (name, args, stdin) in [
+        ("assess", vec!["-case.json"], ""),
+        ("assess", vec!["-"], case.as_str()),
+        ("custom_rules", vec!["ilo-2009", "-case.json"], ""),
+        ("custom_rules", vec!["ilo-2009", "-"], case.as_str()),
+    ] {
+        let (code, err) = run_in(name, &args, stdin);
+        if code != 0 {
+            problems.push(format!("{name} {args:?}: exit {code}, stderr {err:?}"));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
