@@ -178,11 +178,8 @@ impl ContactDirectory {
                 }
             }
             for (j, condition) in c.context.iter().enumerate() {
-                if condition.never_holds() {
-                    problem(
-                        format!("{path}.context[{j}]"),
-                        ContextCondition::NEVER_HOLDS,
-                    );
+                if let Some(why) = condition.never_holds() {
+                    problem(format!("{path}.context[{j}]"), why);
                 }
             }
         }

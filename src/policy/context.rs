@@ -39,20 +39,22 @@ pub enum ContextCondition {
 }
 
 impl ContextCondition {
-    /// The problem of a condition that can never hold, as the validators word it.
-    pub(crate) const NEVER_HOLDS: &'static str = "names nothing, so it can never hold";
-
-    /// Whether the condition can never hold: a list that names nothing, or an age under 0.
-    pub(crate) fn never_holds(&self) -> bool {
-        match self {
+    /// Why the condition can never hold, as the validators of rule sets and contact
+    /// directories word it: a list that names nothing, or an age no one is under. `None`
+    /// for a condition that can hold.
+    pub(crate) fn never_holds(&self) -> Option<&'static str> {
+        let empty = match self {
             ContextCondition::Forms(f) => f.is_empty(),
             ContextCondition::Sectors(s) => s.is_empty(),
             ContextCondition::Measures(m) => m.is_empty(),
-            ContextCondition::ChildUnder(limit) => *limit == 0,
+            ContextCondition::ChildUnder(limit) => {
+                return (*limit == 0).then_some("no one is under 0, so it can never hold");
+            }
             ContextCondition::NotNational
             | ContextCondition::Child
             | ContextCondition::Disability
             | ContextCondition::OffenceOrMeasure => false,
-        }
+        };
+        empty.then_some("names nothing, so it can never hold")
     }
 }

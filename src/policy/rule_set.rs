@@ -792,8 +792,8 @@ impl Validator<'_> {
 
     fn check_context(&mut self, context: &[ContextCondition], path: &str) {
         for (i, c) in context.iter().enumerate() {
-            if c.never_holds() {
-                self.problem(format!("{path}[{i}]"), ContextCondition::NEVER_HOLDS);
+            if let Some(why) = c.never_holds() {
+                self.problem(format!("{path}[{i}]"), why);
             }
         }
     }

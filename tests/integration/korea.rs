@@ -152,12 +152,17 @@ fn a_contact_whose_condition_can_never_hold_is_a_problem() {
         .into_iter()
         .map(|p| (p.path, p.message))
         .collect();
-    let never = "names nothing, so it can never hold".to_owned();
     assert_eq!(
         problems,
         vec![
-            ("$.contacts[0].context[1]".to_owned(), never.clone()),
-            ("$.contacts[2].context[0]".to_owned(), never),
+            (
+                "$.contacts[0].context[1]".to_owned(),
+                "no one is under 0, so it can never hold".to_owned()
+            ),
+            (
+                "$.contacts[2].context[0]".to_owned(),
+                "names nothing, so it can never hold".to_owned()
+            ),
         ]
     );
 }
