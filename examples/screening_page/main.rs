@@ -24,6 +24,11 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+// Of the examples' shared helpers, the page uses `option_name`.
+#[allow(dead_code, unused_macros)]
+#[path = "../common/mod.rs"]
+mod common;
+
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
@@ -600,13 +605,9 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::SUCCESS;
             }
-            // A long option is named up to any `=` (as `common::option_name` in the other
-            // examples); any other argument is not repeated.
+            // A long option is named up to any `=`; any other argument is not repeated.
             other if other.starts_with("--") => {
-                let option = match other.split_once('=') {
-                    Some((option, _)) => format!("{option}=…"),
-                    None => other.to_owned(),
-                };
+                let option = common::option_name(other).unwrap_or_default();
                 eprintln!("screening_page: unknown option `{option}` (see --help)");
                 return ExitCode::from(2);
             }

@@ -12,6 +12,8 @@ use trafficking_indicators::catalogue::CatalogueDocument;
 use trafficking_indicators::model::MAX_RULE_SET_LISTS;
 use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet};
 
+mod common;
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -48,11 +50,7 @@ fuzz_target!(|data: &[u8]| {
             let a = assessor
                 .assess(&case)
                 .expect("a case of the extension's entries assesses");
-            assert!((0.0..=100.0).contains(&a.score));
-            assert!(a.level <= a.level_range.max);
-            let sum: f64 = a.explanation.score.contributions.iter().map(|c| c.points).sum();
-            assert!((sum - a.score).abs() < 1e-6);
-            let _ = a.report();
+            common::assert_holds_together(&a);
         }
         Err(e) => {
             let _ = e.to_string();

@@ -119,11 +119,30 @@ fn export_schema_writes_the_committed_schemas() {
 }
 
 fn run_example(name: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(example(name))
+    run_example_in(&root(""), name, args, b"")
+}
+
+/// Runs an example in `dir` with `input` on its standard input (an example that stops
+/// before reading it all is not an error): its exit status, standard output and error.
+fn run_example_in(
+    dir: &std::path::Path,
+    name: &str,
+    args: &[&str],
+    input: &[u8],
+) -> (i32, String, String) {
+    let mut child = Command::new(example(name))
         .args(args)
-        .current_dir(root(""))
-        .output()
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .expect("run the example (cargo test builds it)");
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write as _;
+        let _ = stdin.write_all(input);
+    }
+    let out = child.wait_with_output().expect("ends");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -800,32 +819,13 @@ fn an_unknown_option_is_named_without_what_follows_its_equals_sign() {
     let dir = std::env::temp_dir().join(format!("ti-cli-dash-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::write(dir.join("-case.json"), &case).expect("written");
-    let run_in = |name: &str, args: &[&str], stdin: &str| {
-        let mut child = Command::new(example(name))
-            .args(args)
-            .current_dir(&dir)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("runs");
-        if let Some(mut input) = child.stdin.take() {
-            use std::io::Write;
-            let _ = input.write_all(stdin.as_bytes());
-        }
-        let out = child.wait_with_output().expect("finishes");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
     for (name, args, stdin) in [
         ("assess", vec!["-case.json"], ""),
         ("assess", vec!["-"], case.as_str()),
         ("custom_rules", vec!["ilo-2009", "-case.json"], ""),
         ("custom_rules", vec!["ilo-2009", "-"], case.as_str()),
     ] {
-        let (code, err) = run_in(name, &args, stdin);
+        let (code, _, err) = run_example_in(&dir, name, &args, stdin.as_bytes());
         if code != 0 {
             problems.push(format!("{name} {args:?}: exit {code}, stderr {err:?}"));
         }

@@ -1,0 +1,14 @@
+//! What the fuzz targets share (not a target of its own: `mod common;` in each that uses it).
+
+use trafficking_indicators::Assessment;
+
+/// The invariants every assessment holds, whatever its input: the score from 0 to 100, the
+/// level not above its range's maximum, the contributions summing to the score; and its text
+/// report renders.
+pub fn assert_holds_together(a: &Assessment) {
+    assert!((0.0..=100.0).contains(&a.score));
+    assert!(a.level <= a.level_range.max);
+    let sum: f64 = a.explanation.score.contributions.iter().map(|c| c.points).sum();
+    assert!((sum - a.score).abs() < 1e-6);
+    let _ = a.report();
+}
