@@ -72,9 +72,9 @@
 //!
 //! # Privacy of errors
 //!
-//! A CTDC cell may hold free text. An error names the row and the column and what was
-//! expected; it quotes the offending value only when it is a short token (at most
-//! [`ShownValue::MAX_SHOWN`] ASCII letters or digits, such as `2` or `Teen`), never otherwise.
+//! A CTDC cell is about a person and may hold free text, a name or an age. An error names the
+//! row and the column and what was expected, and never quotes the value: even a short token
+//! (`Kim`, `17`) can identify or describe someone.
 //!
 //! # Reading a file
 //!
@@ -124,7 +124,6 @@ use crate::case::{Case, CaseReference, Observation, ObservationStatus, Sector, S
 use crate::catalogue::Catalogue;
 use crate::interop::picklist::MethodOfControl;
 use crate::model::error::Problem;
-pub use crate::model::error::ShownValue;
 use crate::model::id::{ConceptId, IndicatorId};
 use crate::model::indicator::{
     Confidence, CtdcMeansOfControl, Dimension, ExploitationForm, Verification,
@@ -761,7 +760,7 @@ fn column_of(path: &'static str) -> &'static str {
 /// What is wrong with a CTDC file, its header or one of its rows.
 ///
 /// Every variant names where (the row, numbered from 1 after the header, and the column) and
-/// what was expected. A value from the file is quoted only as a [`ShownValue`].
+/// what was expected. A value from the file is never quoted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CtdcError {
@@ -791,7 +790,7 @@ pub enum CtdcError {
         found: usize,
     },
     /// A cell holds a value its column does not allow.
-    #[error("row {row}, column `{column}`: expected {expected}; {value}")]
+    #[error("row {row}, column `{column}`: expected {expected}; the value found is not shown")]
     InvalidValue {
         /// The row, from 1.
         row: u64,
@@ -799,8 +798,6 @@ pub enum CtdcError {
         column: &'static str,
         /// What the column allows.
         expected: &'static str,
-        /// The value, if it is safe to show.
-        value: ShownValue,
     },
     /// Two cells of a row contradict each other by the case format's age rules, so the row
     /// cannot be one person's record: `majorityStatus` `Minor` (under 18 when registered) with
@@ -1223,11 +1220,10 @@ fn binary(row: u64, column: &'static str, value: &str) -> Result<CtdcValue, Ctdc
         "1" => Ok(CtdcValue::One),
         "0" => Ok(CtdcValue::Zero),
         "" => Ok(CtdcValue::Empty),
-        other => Err(CtdcError::InvalidValue {
+        _ => Err(CtdcError::InvalidValue {
             row,
             column,
             expected: "`1`, `0` or empty",
-            value: ShownValue::of(other),
         }),
     }
 }
@@ -1246,11 +1242,10 @@ fn keyword<T: Copy>(
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(value))
         .map(|(_, v)| *v)
-        .ok_or_else(|| CtdcError::InvalidValue {
+        .ok_or(CtdcError::InvalidValue {
             row,
             column,
             expected,
-            value: ShownValue::of(value),
         })
 }
 
@@ -1268,7 +1263,6 @@ fn year(row: u64, value: &str) -> Result<Option<u16>, CtdcError> {
             row,
             column: YEAR,
             expected: "a year from 1900 to 2100 or empty",
-            value: ShownValue::of(value),
         }),
     }
 }
@@ -1442,15 +1436,45 @@ mod tests {
     }
 
     #[test]
-    fn shown_values_are_short_tokens_only() {
-        assert_eq!(ShownValue::of("2").as_token(), Some("2"));
-        assert_eq!(ShownValue::of("Teen").as_token(), Some("Teen"));
-        assert_eq!(ShownValue::of("12345678").as_token(), Some("12345678"));
-        assert_eq!(ShownValue::of("123456789").as_token(), None);
-        assert_eq!(ShownValue::of("she was").as_token(), None);
-        assert_eq!(ShownValue::of("-99").as_token(), None);
-        assert_eq!(ShownValue::of("").as_token(), None);
-        assert_eq!(ShownValue::of("Ünï").as_token(), None);
+    fn an_invalid_cell_is_named_by_row_and_column_and_its_value_never_shown() {
+        // Short tokens too: a first name, an age, a code can each describe a person. The
+        // message is the same whatever the value, so it cannot carry any of it.
+        let values = [
+            "Kim",
+            "17",
+            "2",
+            "Teen",
+            "Minji",
+            "she was beaten",
+            "Ünï",
+            "-99",
+        ];
+        let messages = |value: &str| {
+            [
+                binary(3, "isAbduction", value).err(),
+                keyword(
+                    3,
+                    "majorityStatus",
+                    value,
+                    &[("Adult", Some(()))],
+                    "`Adult`",
+                )
+                .err(),
+                year(3, value).err(),
+            ]
+            .map(|e| e.map(|e| e.to_string()))
+        };
+        let reference = messages("x");
+        for message in reference.iter() {
+            let Some(text) = message else {
+                panic!("`x` is valid in no column");
+            };
+            assert!(text.starts_with("row 3, column `"), "{text}");
+            assert!(text.ends_with("; the value found is not shown"), "{text}");
+        }
+        for value in values {
+            assert_eq!(messages(value), reference, "{value}");
+        }
     }
 
     #[test]

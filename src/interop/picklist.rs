@@ -6,8 +6,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::error::ShownValue;
-
 /// The name of the HTCDS methods-of-control field.
 pub const METHODS_OF_CONTROL_FIELD: &str = "vic_MethodsOfControl";
 
@@ -146,17 +144,15 @@ impl MethodOfControl {
             .iter()
             .copied()
             .find(|m| m.as_str() == value)
-            .ok_or_else(|| HtcdsError::UnknownValue {
+            .ok_or(HtcdsError::UnknownValue {
                 field: METHODS_OF_CONTROL_FIELD,
                 position: 0,
-                value: ShownValue::of(value),
             })
     }
 
     /// Reads a multi-select as exported: values separated by `;` (the HTCDS Excel toolkit) or
     /// spaces (ODK and KoBoToolbox exports of the XLSForm). Repeats are dropped; the order is
-    /// kept. An unknown value is an error giving its position (from 0); the value itself is
-    /// shown only if it is a short token.
+    /// kept. An unknown value is an error giving its position (from 0), never the value.
     pub fn parse_list(text: &str) -> Result<Vec<MethodOfControl>, HtcdsError> {
         let mut values = Vec::new();
         for (position, item) in text
@@ -167,7 +163,6 @@ impl MethodOfControl {
             let value = MethodOfControl::parse(item).map_err(|_| HtcdsError::UnknownValue {
                 field: METHODS_OF_CONTROL_FIELD,
                 position,
-                value: ShownValue::of(item),
             })?;
             if !values.contains(&value) {
                 values.push(value);
@@ -190,18 +185,18 @@ impl std::str::FromStr for MethodOfControl {
     }
 }
 
-/// What is wrong with an HTCDS value. Never quotes free text.
+/// What is wrong with an HTCDS value. Never quotes the value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum HtcdsError {
     /// A value that is not in the picklist.
-    #[error("{field}: item {position} is not a value of the HTCDS v2.0 picklist; {value}")]
+    #[error(
+        "{field}: item {position} is not a value of the HTCDS v2.0 picklist (the value is not shown)"
+    )]
     UnknownValue {
         /// The field.
         field: &'static str,
         /// The item's position in the list, from 0.
         position: usize,
-        /// The value, if it is safe to show.
-        value: ShownValue,
     },
 }

@@ -600,37 +600,3 @@ pub(crate) fn strip_position(error: &serde_json::Error) -> String {
         None => text,
     }
 }
-
-/// An offending value as an error may show it: the value itself only when it is a short token
-/// (at most [`ShownValue::MAX_SHOWN`] ASCII letters or digits), which no sentence can be.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShownValue(Option<String>);
-
-impl ShownValue {
-    /// The longest value shown, in characters.
-    pub const MAX_SHOWN: usize = 8;
-
-    /// The value, shown only if it is a short ASCII alphanumeric token.
-    pub fn of(value: &str) -> ShownValue {
-        let safe = !value.is_empty()
-            && value.len() <= Self::MAX_SHOWN
-            && value.bytes().all(|b| b.is_ascii_alphanumeric());
-        ShownValue(safe.then(|| value.to_owned()))
-    }
-
-    /// The value, when it is shown.
-    pub fn as_token(&self) -> Option<&str> {
-        self.0.as_deref()
-    }
-}
-
-impl fmt::Display for ShownValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.0 {
-            Some(v) => write!(f, "found `{v}`"),
-            None => f.write_str(
-                "found a value that is not shown (not a short alphanumeric token: it could be free text)",
-            ),
-        }
-    }
-}
