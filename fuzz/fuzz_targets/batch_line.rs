@@ -1,27 +1,15 @@
 //! JSON Lines batches: any bytes give one record per non-blank line, each valid JSON, and a
 //! summary that adds up.
+//!
+//! The checks live in `fuzz/checks/batch_line.rs`, shared with the property tests of
+//! `tests/integration/fuzz_checks.rs`, which run them on generated inputs and on this target's
+//! seeds in every `cargo test`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trafficking_indicators::Assessor;
-use trafficking_indicators::interop::batch::{BatchOptions, assess_jsonl};
 
-fuzz_target!(|data: &[u8]| {
-    let mut out = Vec::new();
-    let Ok(summary) = assess_jsonl(
-        Assessor::default_builtin(),
-        data,
-        &mut out,
-        &BatchOptions::new(),
-    ) else {
-        return;
-    };
-    let text = String::from_utf8(out).expect("the output is UTF-8");
-    let records = text.lines().filter(|l| !l.is_empty()).count() as u64;
-    assert_eq!(records, summary.lines);
-    assert_eq!(summary.assessed + summary.errors, summary.lines);
-    for line in text.lines().filter(|l| !l.is_empty()) {
-        // Checked as JSON without building a tree of it.
-        let _: serde::de::IgnoredAny = serde_json::from_str(line).expect("every record is JSON");
-    }
-});
+#[path = "../checks/mod.rs"]
+#[allow(dead_code)] // each target calls one module's check
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::batch_line::check(data));

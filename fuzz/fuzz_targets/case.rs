@@ -5,59 +5,16 @@
 //! anywhere); the assessment JSON must be
 //! byte for byte what serde_json writes; the fast reader behind `Case::from_json` must read
 //! every document as `Case`'s serde `Deserialize` does (the same case, or both an error).
+//!
+//! The checks live in `fuzz/checks/case.rs`, shared with the property tests of
+//! `tests/integration/fuzz_checks.rs`, which run them on generated inputs and on this target's
+//! seeds in every `cargo test`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trafficking_indicators::render::Locale;
-use trafficking_indicators::{Assessor, Case, CaseError};
 
-mod common;
+#[path = "../checks/mod.rs"]
+#[allow(dead_code)] // each target calls one module's check
+mod checks;
 
-/// Planted for every `@@` of the input. It has capitals, so it is never a token (a key, an
-/// id, a value of a closed set) that an error may name: wherever it stands, it is the case's
-/// own text, which no message repeats.
-const MARKER: &str = "PlantedMarker";
-
-/// No message of the error, in English or Korean, repeats the planted marker.
-fn assert_never_repeats_the_case(e: &CaseError) {
-    for message in [e.to_string(), e.message_in(Locale::Ko)] {
-        assert!(!message.contains(MARKER), "an error repeats the case's text");
-    }
-}
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let planted = text.replace("@@", MARKER);
-    let text = planted.as_str();
-    let read = Case::from_json(text);
-    if !text.starts_with('\u{feff}') {
-        // (`from_json` skips a byte-order mark; serde_json does not.)
-        match (&read, serde_json::from_str::<Case>(text)) {
-            (Ok(a), Ok(b)) => assert!(*a == b, "the readers read different cases"),
-            (Err(_), Err(_)) => {}
-            (a, b) => panic!("the readers disagree: {} against {}", a.is_ok(), b.is_ok()),
-        }
-    }
-    match read {
-        Ok(case) => {
-            for id in ["ilo-2009", "kr-2023", "kr-2024"] {
-                if let Ok(assessor) = Assessor::builtin(id) {
-                    match assessor.assess(&case) {
-                        Err(e) => assert_never_repeats_the_case(&e),
-                        Ok(a) => {
-                            common::assert_holds_together(&a);
-                            // The crate's compact writer writes exactly serde_json's bytes.
-                            assert_eq!(
-                                a.to_json(),
-                                serde_json::to_string(&a).expect("an assessment serializes")
-                            );
-                        }
-                    }
-                }
-            }
-        }
-        Err(e) => assert_never_repeats_the_case(&e),
-    }
-});
+fuzz_target!(|data: &[u8]| checks::case::check(data));

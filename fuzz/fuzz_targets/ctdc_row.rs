@@ -1,38 +1,16 @@
 //! CTDC rows: any row of cells (split at `;`) under the real file's header gives a record or a typed
 //! error naming the row and column; a record assesses. Every `@@` of the input becomes a marker,
 //! and no error message may repeat it: a cell is about a person, and an error never quotes one.
+//!
+//! The checks live in `fuzz/checks/ctdc_row.rs`, shared with the property tests of
+//! `tests/integration/fuzz_checks.rs`, which run them on generated inputs and on this target's
+//! seeds in every `cargo test`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trafficking_indicators::assess;
-use trafficking_indicators::interop::ctdc::{CtdcHeader, CtdcRecord};
 
-const MARKER: &str = "PlantedMarker";
+#[path = "../checks/mod.rs"]
+#[allow(dead_code)] // each target calls one module's check
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let planted = text.replace("@@", MARKER);
-    // The header of the committed sample of the real file.
-    let sample = include_str!("../../tests/fixtures/ctdc/sample.csv");
-    let names: Vec<&str> = sample.lines().next().unwrap_or("").split(';').collect();
-    let Ok(header) = CtdcHeader::from_fields(&names) else {
-        return;
-    };
-    let mut cells: Vec<&str> = planted.split(';').collect();
-    cells.resize(header.len(), "");
-    match CtdcRecord::from_fields(&header, 1, &cells) {
-        Ok(record) => {
-            let a = assess(&record.case).expect("a mapped row assesses");
-            assert!((0.0..=100.0).contains(&a.score));
-        }
-        Err(e) => {
-            assert!(
-                !e.to_string().contains(MARKER),
-                "an error repeats a cell of the row"
-            );
-            assert_eq!(e.row(), Some(1), "an error about a row names it");
-        }
-    }
-});
+fuzz_target!(|data: &[u8]| checks::ctdc_row::check(data));

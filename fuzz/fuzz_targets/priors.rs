@@ -2,69 +2,16 @@
 //! path of tokens, never the document's text); a document that reads and fits the catalogue
 //! must rank the questions of a case without a panic and without changing its level, score or
 //! number of open questions; one that does not fit is refused only for its list weights.
+//!
+//! The checks live in `fuzz/checks/priors.rs`, shared with the property tests of
+//! `tests/integration/fuzz_checks.rs`, which run them on generated inputs and on this target's
+//! seeds in every `cargo test`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trafficking_indicators::catalogue::QuestionPriors;
-use trafficking_indicators::{Assessor, Case, Catalogue, PriorsError, RuleSet};
 
-const CASE: &str = include_str!("../../examples/cases/early_interview.json");
+#[path = "../checks/mod.rs"]
+#[allow(dead_code)] // each target calls one module's check
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let priors = match QuestionPriors::from_json(text) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = e.to_string();
-            if let PriorsError::Invalid(problems) = &e {
-                assert!(!problems.is_empty());
-                for p in problems.as_slice() {
-                    assert!(plain_path(&p.path), "{}", p.path);
-                }
-            }
-            return;
-        }
-    };
-    assert!(priors.problems().is_empty());
-    let Ok(rules) = RuleSet::builtin("kr-2024") else {
-        return;
-    };
-    let Ok(plain) = Assessor::new(rules.clone(), Catalogue::builtin()) else {
-        return;
-    };
-    let Ok(assessor) = Assessor::new(rules.clone(), Catalogue::builtin()) else {
-        return;
-    };
-    let assessor = match assessor.with_question_priors(&priors) {
-        Ok(a) => a,
-        Err(e) => {
-            for p in e.problems() {
-                assert!(p.path.starts_with("$.list_weights."), "{}", p.path);
-            }
-            return;
-        }
-    };
-    let Ok(case) = Case::from_json(CASE) else {
-        return;
-    };
-    if let (Ok(a), Ok(b)) = (assessor.assess(&case), plain.assess(&case)) {
-        // The likelihoods order the questions; they never decide.
-        assert_eq!(a.level, b.level);
-        assert_eq!(a.score, b.score);
-        assert_eq!(
-            a.explanation.ask_next.len() + a.explanation.more_questions as usize,
-            b.explanation.ask_next.len() + b.explanation.more_questions as usize
-        );
-    }
-});
-
-/// A path as the readers write one: `$`, then keys of ASCII letters, digits and `_` (or `?`
-/// for one not shown) and indices, never free text.
-fn plain_path(path: &str) -> bool {
-    path.starts_with('$')
-        && path.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b'[' | b']' | b'?' | b'_')
-        })
-}
+fuzz_target!(|data: &[u8]| checks::priors::check(data));

@@ -3,39 +3,16 @@
 //! assessment whose score, level and contributions hold together), unless the rule set
 //! weighs none of the lists of one of the case's indicators (a valid rule set may leave a
 //! list out: the case is then refused with `IndicatorNotInRuleSet`, and nothing else).
+//!
+//! The checks live in `fuzz/checks/rule_set.rs`, shared with the property tests of
+//! `tests/integration/fuzz_checks.rs`, which run them on generated inputs and on this target's
+//! seeds in every `cargo test`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use trafficking_indicators::CaseError;
-use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet, validate};
 
-mod common;
+#[path = "../checks/mod.rs"]
+#[allow(dead_code)] // each target calls one module's check
+mod checks;
 
-const CASE: &str = include_str!("../../examples/cases/entertainment_visa_bar.json");
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let Ok(rules) = RuleSet::from_json(text) else {
-        return;
-    };
-    let catalogue = Catalogue::builtin();
-    let problems = validate(&rules, &catalogue);
-    match Assessor::new(rules, catalogue) {
-        Ok(assessor) => {
-            assert!(problems.is_empty());
-            let case = Case::from_json(CASE).expect("the bundled case reads");
-            let a = match assessor.assess(&case) {
-                Ok(a) => a,
-                Err(CaseError::IndicatorNotInRuleSet { .. }) => return,
-                Err(e) => panic!("a rule set that validates assesses a bundled case: {e}"),
-            };
-            common::assert_holds_together(&a);
-        }
-        Err(e) => {
-            assert!(!problems.is_empty());
-            let _ = e.to_string();
-        }
-    }
-});
+fuzz_target!(|data: &[u8]| checks::rule_set::check(data));

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet, assess, validate};
 
-fn json_value() -> impl Strategy<Value = Value> {
+pub(crate) fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
@@ -105,7 +105,7 @@ proptest! {
     }
 }
 
-fn collect_pointers(v: &Value, at: String, out: &mut Vec<String>) {
+pub(crate) fn collect_pointers(v: &Value, at: String, out: &mut Vec<String>) {
     out.push(at.clone());
     match v {
         Value::Object(m) => {

@@ -1,0 +1,110 @@
+//! Interview answer sequences through the library's `Interview`: any sequence of replies
+//! (with and without a source), skips, undos, ages, years and forms keeps the case valid and
+//! assessable after every step, every next question has words in English and Korean (the
+//! adult's or, once the person is a child, the child's), and the saved case resumes at the
+//! same question.
+
+use trafficking_indicators::interview::{Interview, Reply, Topic};
+use trafficking_indicators::render::Locale;
+use trafficking_indicators::{Assessor, Case, EvidenceSource, ExploitationForm};
+
+/// The target's checks on one input; panics (an assertion) on a finding.
+pub fn check(data: &[u8]) {
+    let Ok(assessor) = Assessor::builtin("kr-2024") else {
+        return;
+    };
+    let Ok(mut iv) = Interview::new(assessor, Case::default()) else {
+        return;
+    };
+    for pair in data.chunks(2).take(40) {
+        let op = pair.first().copied().unwrap_or(0);
+        let arg = pair.get(1).copied().unwrap_or(0);
+        let Some(q) = iv.next() else {
+            break;
+        };
+        let before = iv.case().clone();
+        let _ = match (op % 9, &q.topic) {
+            (0, _) => {
+                // Only an indicator's answer keeps a note; any other question refuses one and
+                // records nothing, rather than dropping the note.
+                let done = iv.reply(Reply::Yes, Some("note"));
+                if !matches!(q.topic, Topic::Indicator(_)) {
+                    assert!(done.is_err(), "a note is refused off an indicator question");
+                    assert_eq!(iv.case(), &before, "a refused answer records nothing");
+                }
+                done
+            }
+            // Whether there are reasons to believe the person is a child is the interviewer's
+            // own observation: yes or no only, never "not known" or a skip.
+            (2 | 3, Topic::ReasonsToBelieveChild) => {
+                let done = if op % 9 == 2 {
+                    iv.reply(Reply::NotKnown, None)
+                } else {
+                    iv.skip()
+                };
+                assert!(
+                    done.is_err(),
+                    "not known and a skip are refused on the observation"
+                );
+                assert_eq!(iv.case(), &before, "a refused answer records nothing");
+                done
+            }
+            (8, _) => {
+                let source = EvidenceSource::ALL[usize::from(arg) % EvidenceSource::ALL.len()];
+                let reply = [Reply::Yes, Reply::No, Reply::NotKnown][usize::from(arg / 4 % 3)];
+                let done = iv.reply_from(reply, source, None);
+                // Only an indicator's answer records a source; any other question refuses
+                // one and records nothing.
+                if !matches!(q.topic, Topic::Indicator(_)) {
+                    assert!(
+                        done.is_err(),
+                        "a source is refused off an indicator question"
+                    );
+                    assert_eq!(iv.case(), &before, "a refused answer records nothing");
+                }
+                done
+            }
+            (1, _) => iv.reply(Reply::No, None),
+            (2, _) => iv.reply(Reply::NotKnown, None),
+            (3, _) => iv.skip(),
+            (4, _) => {
+                iv.undo();
+                Ok(())
+            }
+            (5, _) => iv.answer_age(Some(arg % 140)),
+            (6, _) => iv.answer_birth_year(Some(1900 + u16::from(arg) * 2)),
+            _ => {
+                let forms: Vec<ExploitationForm> = ExploitationForm::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| arg & (1 << (i % 8)) != 0)
+                    .map(|(_, f)| *f)
+                    .collect();
+                iv.answer_forms(&forms)
+            }
+        };
+        // Whatever was answered, the case stays valid (each change is assessed before it is
+        // kept, so it also stays assessable).
+        iv.case()
+            .check()
+            .expect("the interview keeps the case valid");
+        // The next question has words in both languages (the adult's or the child's, as the
+        // person is addressed).
+        if let Some(next) = iv.next() {
+            for lang in [Locale::En, Locale::Ko] {
+                let text = iv.question_text(&next, lang);
+                assert!(!text.trim().is_empty(), "every question has words");
+            }
+        }
+    }
+    iv.assessment().expect("the case assesses");
+    // A saved case resumes at the same next question (checked once per sequence: every
+    // prefix of a sequence is itself an input the fuzzer tries).
+    let saved = Case::from_json(&iv.case().to_json_pretty()).expect("the saved case reads back");
+    let resumed = Interview::new(assessor, saved).expect("resumes");
+    assert_eq!(
+        resumed.next().map(|q| q.topic),
+        iv.next().map(|q| q.topic),
+        "resumes at the same question"
+    );
+}

@@ -1,0 +1,246 @@
+//! Every input surface under its fuzz target's checks, in every `cargo test`: the checks of
+//! `fuzz/checks/` (the code each fuzz target runs) on every committed seed, and property tests
+//! that feed them generated inputs of the surface's own shape (a case, a rule set, a catalogue
+//! extension or question priors with a value changed, cut short or a marker `@@` planted; a
+//! batch of JSON Lines; a CTDC row of the file's own values; an HTCDS list; a sequence of
+//! interview answers). The fuzz runs reach far more inputs; these keep the invariants checked
+//! between them, on the machine of anyone who changes the code.
+
+use proptest::prelude::*;
+use serde_json::Value;
+
+use crate::common::root;
+use crate::robustness::{collect_pointers, json_value};
+
+#[path = "../../fuzz/checks/mod.rs"]
+#[allow(dead_code)]
+mod checks;
+
+/// The committed seeds of a fuzz target (`fuzz/seeds/<target>/`), sorted, as bytes.
+fn seeds(target: &str) -> Vec<Vec<u8>> {
+    let mut paths: Vec<_> = std::fs::read_dir(root(&format!("fuzz/seeds/{target}")))
+        .expect("the target's seeds")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "{target} has seeds");
+    paths
+        .iter()
+        .map(|p| std::fs::read(p).expect("a seed reads"))
+        .collect()
+}
+
+/// A fuzz target's checks on one input.
+type Check = fn(&[u8]);
+
+/// Every target's every seed passes its checks (the regression input of the one crash found,
+/// in `ctdc_row`, among them).
+#[test]
+fn every_seed_passes_its_targets_checks() {
+    let targets: [(&str, Check); 8] = [
+        ("batch_line", checks::batch_line::check),
+        ("case", checks::case::check),
+        ("catalogue", checks::catalogue::check),
+        ("ctdc_row", checks::ctdc_row::check),
+        ("htcds_list", checks::htcds_list::check),
+        ("interview", checks::interview::check),
+        ("priors", checks::priors::check),
+        ("rule_set", checks::rule_set::check),
+    ];
+    // One entry per target folder: a new target gets its property tests here too.
+    let mut folders: Vec<String> = std::fs::read_dir(root("fuzz/seeds"))
+        .expect("seeds")
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    folders.sort();
+    let names: Vec<&str> = targets.iter().map(|(n, _)| *n).collect();
+    assert_eq!(folders, names, "every fuzz target's seeds are checked here");
+    for (target, check) in targets {
+        for seed in seeds(target) {
+            check(&seed);
+        }
+    }
+}
+
+/// A JSON document changed one way: a value replaced (by anything JSON can hold, or by a
+/// string carrying the marker `@@`), the marker inserted anywhere in the text, the text cut
+/// short, or the document as it is.
+#[derive(Debug, Clone)]
+enum Change {
+    Replace(prop::sample::Index, Value),
+    Plant(prop::sample::Index, String),
+    Insert(prop::sample::Index),
+    Cut(prop::sample::Index),
+    Keep,
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        3 => (any::<prop::sample::Index>(), json_value()).prop_map(|(i, v)| Change::Replace(i, v)),
+        3 => (any::<prop::sample::Index>(), "[a-z ]{0,6}@@[a-z_ ]{0,6}")
+            .prop_map(|(i, s)| Change::Plant(i, s)),
+        2 => any::<prop::sample::Index>().prop_map(Change::Insert),
+        1 => any::<prop::sample::Index>().prop_map(Change::Cut),
+        1 => Just(Change::Keep),
+    ]
+}
+
+/// A seed of `target` (a JSON document) with `change` made to it.
+fn changed(target: &str, pick: prop::sample::Index, change: &Change) -> Vec<u8> {
+    let all = seeds(target);
+    let text = String::from_utf8(pick.get(&all).clone()).expect("a JSON seed is UTF-8");
+    let at = |i: &prop::sample::Index| {
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|b| text.is_char_boundary(*b))
+            .collect();
+        *i.get(&bounds)
+    };
+    let replace = |i: &prop::sample::Index, value: Value| {
+        let Ok(mut doc) = serde_json::from_str::<Value>(&text) else {
+            return text.clone();
+        };
+        let mut pointers = Vec::new();
+        collect_pointers(&doc, String::new(), &mut pointers);
+        if let Some(slot) = doc.pointer_mut(i.get(&pointers).as_str()) {
+            *slot = value;
+        }
+        doc.to_string()
+    };
+    match change {
+        Change::Replace(i, value) => replace(i, value.clone()),
+        Change::Plant(i, s) => replace(i, Value::from(s.as_str())),
+        Change::Insert(i) => {
+            let b = at(i);
+            format!("{}@@{}", &text[..b], &text[b..])
+        }
+        Change::Cut(i) => text[..at(i)].to_owned(),
+        Change::Keep => text,
+    }
+    .into_bytes()
+}
+
+/// A CTDC cell as the file has them, and some it must refuse.
+fn ctdc_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        12 => prop::sample::select(vec!["", "0", "1"]).prop_map(str::to_owned),
+        2 => prop::sample::select(vec![
+            "Adult", "Minor", "Unknown", "Female", "Male", "0--8", "18--20", "Case Management",
+            "Hotline", "2019", "1899", "2101", "Teen", "2", "-99", "yes",
+        ])
+        .prop_map(str::to_owned),
+        1 => "[A-Za-z0-9 -]{0,8}",
+    ]
+}
+
+/// An item of an HTCDS methods-of-control list: a picklist value, a near miss or a planted
+/// marker.
+fn htcds_item() -> impl Strategy<Value = String> {
+    use trafficking_indicators::interop::htcds::MethodOfControl;
+    let values: Vec<String> = MethodOfControl::ALL
+        .iter()
+        .map(|m| m.as_str().to_owned())
+        .collect();
+    prop_oneof![
+        6 => prop::sample::select(values),
+        1 => prop::sample::select(vec![
+            "RestrictsMovement".to_owned(),
+            "PsychoactiveSubstances".to_owned(),
+            "debtbondage".to_owned(),
+            "Beaten".to_owned(),
+        ]),
+        1 => "[A-Za-z]{0,4}@@[A-Za-z]{0,4}",
+    ]
+}
+
+/// A line of a JSON Lines batch: a bundled or data case on one line (as a batch holds them),
+/// changed or not, a blank line, or text that is not a case.
+fn batch_line() -> impl Strategy<Value = String> {
+    let cases: Vec<String> = seeds("case")
+        .into_iter()
+        .filter_map(|s| serde_json::from_slice::<Value>(&s).ok())
+        .map(|v| v.to_string())
+        .collect();
+    prop_oneof![
+        6 => prop::sample::select(cases),
+        1 => prop::sample::select(vec![
+            String::new(),
+            "   ".to_owned(),
+            "{".to_owned(),
+            "null".to_owned(),
+            "[]".to_owned(),
+            r#"{"observations": "@@"}"#.to_owned(),
+        ]),
+        1 => ".{0,30}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn changed_cases_pass_the_case_checks(pick: prop::sample::Index, c in change()) {
+        checks::case::check(&changed("case", pick, &c));
+    }
+
+    #[test]
+    fn changed_rule_sets_pass_the_rule_set_checks(pick: prop::sample::Index, c in change()) {
+        checks::rule_set::check(&changed("rule_set", pick, &c));
+    }
+
+    #[test]
+    fn changed_catalogue_extensions_pass_the_catalogue_checks(
+        pick: prop::sample::Index,
+        c in change(),
+    ) {
+        checks::catalogue::check(&changed("catalogue", pick, &c));
+    }
+
+    #[test]
+    fn changed_question_priors_pass_the_priors_checks(pick: prop::sample::Index, c in change()) {
+        checks::priors::check(&changed("priors", pick, &c));
+    }
+
+    #[test]
+    fn ctdc_rows_pass_the_ctdc_row_checks(
+        pick: prop::sample::Index,
+        changes in prop::collection::vec((any::<prop::sample::Index>(), ctdc_cell()), 0..3),
+        plant in proptest::option::of((any::<prop::sample::Index>(), "[A-Za-z]{0,3}@@[a-z]{0,3}")),
+    ) {
+        // A row of the real file (a seed), a few cells changed, and one cell perhaps carrying
+        // the marker, which no error may repeat.
+        let row = String::from_utf8(pick.get(&seeds("ctdc_row")).clone()).expect("UTF-8");
+        let mut cells: Vec<String> = row.trim_end().split(';').map(str::to_owned).collect();
+        for (i, cell) in changes.into_iter().chain(plant) {
+            let at = i.index(cells.len());
+            cells[at] = cell;
+        }
+        checks::ctdc_row::check(cells.join(";").as_bytes());
+    }
+
+    #[test]
+    fn htcds_lists_pass_the_htcds_list_checks(
+        items in prop::collection::vec(
+            (htcds_item(), prop::sample::select(vec![";", " ", "; ", "\t", ";;"])),
+            0..8,
+        ),
+    ) {
+        let text: String = items.iter().map(|(item, sep)| format!("{item}{sep}")).collect();
+        checks::htcds_list::check(text.as_bytes());
+    }
+
+    #[test]
+    fn batches_pass_the_batch_line_checks(
+        lines in prop::collection::vec(batch_line(), 0..6),
+        crlf: bool,
+    ) {
+        let text = lines.join(if crlf { "\r\n" } else { "\n" });
+        checks::batch_line::check(text.as_bytes());
+    }
+
+    #[test]
+    fn answer_sequences_pass_the_interview_checks(ops in prop::collection::vec(any::<u8>(), 0..80)) {
+        checks::interview::check(&ops);
+    }
+}
