@@ -382,6 +382,19 @@ fn read_line<R: BufRead>(
     }
 }
 
+/// Why a line that is not UTF-8 cannot be read: UTF-16 (the first line of a UTF-16 file
+/// starts with its byte-order mark, and every line has NUL bytes between its letters), said so,
+/// as every other reader says it; or any other encoding.
+fn not_utf8(line: &[u8]) -> &'static str {
+    let utf16 =
+        line.starts_with(&[0xff, 0xfe]) || line.starts_with(&[0xfe, 0xff]) || line.contains(&0);
+    if utf16 {
+        "the line is UTF-16 text: save the file as UTF-8"
+    } else {
+        "the line is not valid UTF-8"
+    }
+}
+
 /// Turns one input line into its record in `out`.
 fn process(
     assessor: &Assessor,
@@ -393,21 +406,9 @@ fn process(
     match input {
         Input::Line(n) => match std::str::from_utf8(text) {
             Ok(text) => assess_line(assessor, *n, text, out),
-            Err(_) => error_record(
-                *n,
-                RecordErrorKind::Line,
-                "the line is not valid UTF-8",
-                None,
-                out,
-            ),
+            Err(_) => error_record(*n, RecordErrorKind::Line, not_utf8(text), None, out),
         },
-        Input::NotUtf8(n) => error_record(
-            *n,
-            RecordErrorKind::Line,
-            "the line is not valid UTF-8",
-            None,
-            out,
-        ),
+        Input::NotUtf8(n) => error_record(*n, RecordErrorKind::Line, not_utf8(text), None, out),
         Input::TooLong(n, bytes) => error_record(
             *n,
             RecordErrorKind::Line,

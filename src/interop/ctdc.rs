@@ -767,6 +767,11 @@ pub enum CtdcError {
     /// The file is empty: there is no header line.
     #[error("the CTDC file has no header line")]
     MissingHeader,
+    /// The file is UTF-16 text; the reader takes UTF-8, with or without a byte-order mark
+    /// (what Excel's "CSV UTF-8" writes). Since the sixteenth session: such a file was refused
+    /// as a header without the first column looked for.
+    #[error("the CTDC file is UTF-16 text: save it as UTF-8")]
+    Utf16,
     /// The header lacks a column the mapping needs.
     #[error("the CTDC header has no column `{column}`")]
     MissingColumn {
@@ -907,8 +912,15 @@ impl CtdcHeader {
 
     /// Finds the columns by name in the header's fields. The first field of the CTDC file (the
     /// terms-of-use sentence) and every column the mapping does not read are ignored; a
-    /// missing or repeated column the mapping needs is an error naming it.
+    /// missing or repeated column the mapping needs is an error naming it. A leading
+    /// byte-order mark is skipped; a header of UTF-16 text read as UTF-8 (NUL bytes between
+    /// its letters, as the readers of the other inputs detect it) is [`CtdcError::Utf16`].
     pub fn from_fields<S: AsRef<str>>(fields: &[S]) -> Result<CtdcHeader, CtdcError> {
+        // (Not two replacement characters, which a header in another 8-bit encoding gives.)
+        let first = fields.first().map_or("", |f| f.as_ref());
+        if first.starts_with('\u{fffe}') || fields.iter().any(|f| f.as_ref().contains('\0')) {
+            return Err(CtdcError::Utf16);
+        }
         let find = |column: &'static str| find_column(fields, column);
         let mut controls = [0usize; 19];
         for (slot, column) in controls.iter_mut().zip(ControlColumn::ALL) {
@@ -962,7 +974,9 @@ fn find_column<S: AsRef<str>>(fields: &[S], column: &'static str) -> Result<usiz
     let mut at = fields
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.as_ref() == column)
+        // A byte-order mark can only lead the first field; any number are skipped, as the
+        // other readers skip them.
+        .filter(|(_, f)| f.as_ref().trim_start_matches('\u{feff}') == column)
         .map(|(i, _)| i);
     let first = at.next().ok_or(CtdcError::MissingColumn { column })?;
     if at.next().is_some() {

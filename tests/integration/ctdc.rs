@@ -1036,6 +1036,47 @@ mod reader {
         assert_eq!(read, sample_records());
     }
 
+    /// The file as Excel saves it: "CSV UTF-8" with a byte-order mark reads as without one,
+    /// the terms-of-use column moved after the columns read so that the mark leads a column
+    /// the mapping needs; "Unicode text" (UTF-16, little- and big-endian) is named as such,
+    /// not as a header without its columns.
+    #[test]
+    fn a_file_with_a_byte_order_mark_reads_and_a_utf16_file_is_named() {
+        let text = std::fs::read_to_string(root("tests/fixtures/ctdc/sample.csv")).expect("read");
+        let moved: String = text
+            .lines()
+            .map(|line| {
+                let (first, rest) = line.split_once(';').expect("fields");
+                format!("{rest};{first}\n")
+            })
+            .collect();
+        let plain: Vec<_> = CtdcReader::new(moved.as_bytes()).expect("header").collect();
+        let marked = format!("\u{feff}{moved}");
+        let with_mark: Vec<_> = CtdcReader::new(marked.as_bytes())
+            .expect("header")
+            .collect();
+        assert_eq!(with_mark.len(), 200);
+        assert!(with_mark.iter().all(Result::is_ok));
+        assert_eq!(with_mark, plain);
+        for big_endian in [false, true] {
+            let mut bytes: Vec<u8> = if big_endian {
+                vec![0xfe, 0xff]
+            } else {
+                vec![0xff, 0xfe]
+            };
+            for unit in text.encode_utf16() {
+                let pair = if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                };
+                bytes.extend(pair);
+            }
+            let e = CtdcReader::new(bytes.as_slice()).err();
+            assert_eq!(e, Some(CtdcError::Utf16), "big-endian: {big_endian}");
+        }
+    }
+
     #[test]
     fn the_reader_goes_on_after_a_malformed_row() {
         let file = std::fs::File::open(root("tests/fixtures/ctdc/malformed.csv")).expect("open");

@@ -161,6 +161,20 @@ fn a_byte_order_mark_is_accepted_and_utf16_is_named() {
     )
     .expect("runs");
     assert_eq!(summary.assessed, 1, "{}", String::from_utf8_lossy(&out));
+    // A CTDC header as Excel's "CSV UTF-8" writes it, with a mark; and one in UTF-16 (as
+    // "Unicode text" writes it), each field read as UTF-8, NUL bytes between the letters.
+    use trafficking_indicators::interop::ctdc::{CtdcError, CtdcHeader};
+    let mut names = CtdcHeader::required_columns();
+    let marked = format!("\u{feff}{}", names[0]);
+    names[0] = &marked;
+    assert!(CtdcHeader::from_fields(&names).is_ok());
+    let utf16: Vec<String> = CtdcHeader::required_columns()
+        .iter()
+        .map(|n| n.chars().flat_map(|c| [c, '\0']).collect())
+        .collect();
+    let e = CtdcHeader::from_fields(&utf16).expect_err("UTF-16");
+    assert_eq!(e, CtdcError::Utf16);
+    assert!(e.to_string().contains("UTF-16"), "{e}");
 }
 
 /// A JSON array where a rule set or a catalogue has an object (serde's derive takes a struct's
