@@ -371,7 +371,9 @@ fn read_line<R: BufRead>(
                 buf.pop();
             }
         }
-        if buf.iter().all(u8::is_ascii_whitespace) {
+        // Blank: white space only, or the NUL bytes UTF-16 puts beside it (in a UTF-16 file
+        // the newline's second byte begins the next line, so its last line is one NUL).
+        if buf.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
             continue;
         }
         return Ok(Some(if std::str::from_utf8(buf).is_ok() {
@@ -382,14 +384,24 @@ fn read_line<R: BufRead>(
     }
 }
 
-/// Why a line that is not UTF-8 cannot be read: UTF-16 (the first line of a UTF-16 file
-/// starts with its byte-order mark, and every line has NUL bytes between its letters), said so,
-/// as every other reader says it; or any other encoding.
+/// Whether a line is UTF-16 text: the first line of a UTF-16 file starts with its byte-order
+/// mark, and every line has a NUL byte beside each ASCII letter, first or second (as the case
+/// reader tells UTF-16 from UTF-8).
+fn is_utf16(line: &[u8]) -> bool {
+    line.starts_with(&[0xff, 0xfe])
+        || line.starts_with(&[0xfe, 0xff])
+        || line.first() == Some(&0)
+        || line.get(1) == Some(&0)
+}
+
+/// The record's message for a line that is UTF-16 text.
+const UTF16_LINE: &str = "the line is UTF-16 text: save the file as UTF-8";
+
+/// The record's message for a line that is not UTF-8: UTF-16, said so, as every reader of the
+/// crate says it; otherwise not UTF-8 (CP949, for one).
 fn not_utf8(line: &[u8]) -> &'static str {
-    let utf16 =
-        line.starts_with(&[0xff, 0xfe]) || line.starts_with(&[0xfe, 0xff]) || line.contains(&0);
-    if utf16 {
-        "the line is UTF-16 text: save the file as UTF-8"
+    if is_utf16(line) {
+        UTF16_LINE
     } else {
         "the line is not valid UTF-8"
     }
@@ -404,6 +416,11 @@ fn process(
     out: &mut Vec<u8>,
 ) -> LineResult {
     match input {
+        // Every line of a UTF-16 file gets the same record, the first line's (which is not
+        // UTF-8 at all) and the others' (which can be).
+        Input::Line(n) if is_utf16(text) => {
+            error_record(*n, RecordErrorKind::Line, UTF16_LINE, None, out)
+        }
         Input::Line(n) => match std::str::from_utf8(text) {
             Ok(text) => assess_line(assessor, *n, text, out),
             Err(_) => error_record(*n, RecordErrorKind::Line, not_utf8(text), None, out),

@@ -767,9 +767,8 @@ pub enum CtdcError {
     /// The file is empty: there is no header line.
     #[error("the CTDC file has no header line")]
     MissingHeader,
-    /// The file is UTF-16 text; the reader takes UTF-8, with or without a byte-order mark
-    /// (what Excel's "CSV UTF-8" writes). Since the sixteenth session: such a file was refused
-    /// as a header without the first column looked for.
+    /// The file is UTF-16 text (what Excel's "Unicode text" writes); the reader takes UTF-8,
+    /// with or without a byte-order mark (what Excel's "CSV UTF-8" writes).
     #[error("the CTDC file is UTF-16 text: save it as UTF-8")]
     Utf16,
     /// The header lacks a column the mapping needs.
@@ -916,7 +915,9 @@ impl CtdcHeader {
     /// byte-order mark is skipped; a header of UTF-16 text read as UTF-8 (NUL bytes between
     /// its letters, as the readers of the other inputs detect it) is [`CtdcError::Utf16`].
     pub fn from_fields<S: AsRef<str>>(fields: &[S]) -> Result<CtdcHeader, CtdcError> {
-        // (Not two replacement characters, which a header in another 8-bit encoding gives.)
+        // UTF-16 read as UTF-8 has a NUL byte beside every ASCII letter. (Its byte-order mark
+        // reads as two replacement characters, but so can the start of a header in CP949 or
+        // another 8-bit encoding, so that is not taken as a sign.)
         let first = fields.first().map_or("", |f| f.as_ref());
         if first.starts_with('\u{fffe}') || fields.iter().any(|f| f.as_ref().contains('\0')) {
             return Err(CtdcError::Utf16);
@@ -971,12 +972,21 @@ impl CtdcHeader {
 }
 
 fn find_column<S: AsRef<str>>(fields: &[S], column: &'static str) -> Result<usize, CtdcError> {
+    // Byte-order marks can only lead the first field (the csv reader takes off one; a file
+    // saved by two tools can carry two): they are skipped there, and nowhere else.
+    let name = |i: usize, field: &S| -> bool {
+        let field = field.as_ref();
+        let field = if i == 0 {
+            field.trim_start_matches('\u{feff}')
+        } else {
+            field
+        };
+        field == column
+    };
     let mut at = fields
         .iter()
         .enumerate()
-        // A byte-order mark can only lead the first field; any number are skipped, as the
-        // other readers skip them.
-        .filter(|(_, f)| f.as_ref().trim_start_matches('\u{feff}') == column)
+        .filter(|(i, f)| name(*i, f))
         .map(|(i, _)| i);
     let first = at.next().ok_or(CtdcError::MissingColumn { column })?;
     if at.next().is_some() {
@@ -1296,7 +1306,7 @@ fn year(row: u64, value: &str) -> Result<Option<u16>, CtdcError> {
 /// for row in CtdcReader::new(std::io::BufReader::new(file))? {
 ///     match row {
 ///         Ok(record) => println!("{}", assess(&record.case)?.level),
-///         Err(error) => eprintln!("{error}"), // names row and column, never free text
+///         Err(error) => eprintln!("{error}"), // names row and column, never a value
 ///     }
 /// }
 /// # Ok(())

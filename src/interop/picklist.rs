@@ -14,7 +14,10 @@ pub const METHODS_OF_CONTROL_FIELD: &str = "vic_MethodsOfControl";
 ///
 /// There is no value for restriction of movement: the v2.0 picklist lacks it (see the module
 /// documentation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+///
+/// Read from JSON (`Deserialize`) as [`MethodOfControl::parse`] reads it: an error never
+/// repeats the value, whatever its type (serde's derived reader would quote it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum MethodOfControl {
     /// "Physical threats" (Field Definitions: `MethodsOfControlThreats`).
     PhysicalThreats,
@@ -169,6 +172,61 @@ impl MethodOfControl {
             }
         }
         Ok(values)
+    }
+}
+
+impl<'de> Deserialize<'de> for MethodOfControl {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PicklistValue)
+    }
+}
+
+/// Reads a picklist value from any serde format, naming what was wrong but never the value.
+struct PicklistValue;
+
+impl PicklistValue {
+    fn not_a_string<E: serde::de::Error>() -> E {
+        E::custom(
+            "a value of the HTCDS v2.0 vic_MethodsOfControl picklist is a string, \
+             and this is not one (the value is not shown)",
+        )
+    }
+}
+
+impl serde::de::Visitor<'_> for PicklistValue {
+    type Value = MethodOfControl;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value of the HTCDS v2.0 vic_MethodsOfControl picklist")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<MethodOfControl, E> {
+        MethodOfControl::parse(value).map_err(|_| {
+            E::custom(
+                "not a value of the HTCDS v2.0 vic_MethodsOfControl picklist \
+                 (the value is not shown)",
+            )
+        })
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<MethodOfControl, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<MethodOfControl, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<MethodOfControl, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<MethodOfControl, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<MethodOfControl, E> {
+        Err(Self::not_a_string())
     }
 }
 

@@ -101,36 +101,59 @@ fn stop_on_error_stops_after_the_error_record() {
     assert_eq!(records[1]["line"], 2);
 }
 
-/// A batch saved as UTF-16 ("Unicode text") gets records that say so, every line, as the other
-/// readers say it; a line in another encoding (CP949 Korean) is "not valid UTF-8".
+/// A batch saved as UTF-16 ("Unicode text", either byte order) gets one record per line, each
+/// saying so in the same words, as the other readers say it; a line in another encoding (CP949
+/// Korean) is "not valid UTF-8".
 #[test]
 fn a_utf16_batch_is_named_on_every_line_and_another_encoding_is_not_utf8() {
     let lines = bundled_lines();
-    let text = lines[..3].join("\n") + "\n";
-    let mut utf16 = vec![0xff, 0xfe];
-    for unit in text.encode_utf16() {
-        utf16.extend(unit.to_le_bytes());
-    }
-    // "성매매" in CP949, then a case: the line is not UTF-8, and not UTF-16 either.
+    // Three cases, a blank line among them, and a final line end.
+    let text = format!("{}\n\n{}\n{}\n", lines[0], lines[1], lines[2]);
+    let utf16 = |big_endian: bool| {
+        let mut bytes = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    // "성매매" in CP949, in a case: the line is not UTF-8, and not UTF-16 either.
     let cp949: &[u8] = b"{\"case_reference\": \"\xbc\xba\xb8\xc5\xb8\xc5\"}\n";
-    for (input, expect) in [
-        (utf16.as_slice(), "UTF-16 text: save"),
-        (cp949, "the line is not valid UTF-8"),
+    for (input, records, expect) in [
+        (
+            utf16(false),
+            3,
+            "the line is UTF-16 text: save the file as UTF-8",
+        ),
+        (
+            utf16(true),
+            3,
+            "the line is UTF-16 text: save the file as UTF-8",
+        ),
+        (cp949.to_vec(), 1, "the line is not valid UTF-8"),
     ] {
         let mut out = Vec::new();
         let summary = assess_jsonl(
             Assessor::default_builtin(),
-            input,
+            input.as_slice(),
             &mut out,
             &BatchOptions::new(),
         )
         .expect("batch");
-        assert_eq!(summary.assessed, 0);
-        assert!(summary.errors >= 1);
-        for line in String::from_utf8(out).expect("UTF-8").lines() {
+        assert_eq!((summary.assessed, summary.errors), (0, records));
+        let out = String::from_utf8(out).expect("UTF-8");
+        assert_eq!(out.lines().count() as u64, records, "{out}");
+        for line in out.lines() {
             let record: serde_json::Value = serde_json::from_str(line).expect("JSON");
-            let message = record["error"]["message"].as_str().expect("message");
-            assert!(message.contains(expect), "{message}");
+            assert_eq!(record["error"]["kind"], "line", "{line}");
+            assert_eq!(record["error"]["message"], expect, "{line}");
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Every input surface under its fuzz target's checks, in every `cargo test`: the checks of
-//! `fuzz/checks/` (the code each fuzz target runs) on every committed seed, and property tests
+//! `tests/fuzz_checks/` (the code each fuzz target runs) on every committed seed, and property tests
 //! that feed them generated inputs of the surface's own shape (a case, a rule set, a catalogue
 //! extension or question priors with a value changed, cut short or a marker `@@` planted; a
 //! batch of JSON Lines; a CTDC row of the file's own values; an HTCDS list; a sequence of
@@ -12,8 +12,7 @@ use serde_json::Value;
 use crate::common::root;
 use crate::robustness::{collect_pointers, json_value};
 
-#[path = "../../fuzz/checks/mod.rs"]
-#[allow(dead_code)]
+#[path = "../fuzz_checks/mod.rs"]
 mod checks;
 
 /// The committed seeds of a fuzz target (`fuzz/seeds/<target>/`), sorted, as bytes.
@@ -38,10 +37,11 @@ type Check = fn(&[u8]);
 /// in `ctdc_row`, among them).
 #[test]
 fn every_seed_passes_its_targets_checks() {
-    let targets: [(&str, Check); 8] = [
+    let targets: [(&str, Check); 9] = [
         ("batch_line", checks::batch_line::check),
         ("case", checks::case::check),
         ("catalogue", checks::catalogue::check),
+        ("ctdc_header", checks::ctdc_header::check),
         ("ctdc_row", checks::ctdc_row::check),
         ("htcds_list", checks::htcds_list::check),
         ("interview", checks::interview::check),
@@ -154,16 +154,49 @@ fn htcds_item() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A line of a JSON Lines batch: a bundled or data case on one line (as a batch holds them),
-/// changed or not, a blank line, or text that is not a case.
-fn batch_line() -> impl Strategy<Value = String> {
-    let cases: Vec<String> = seeds("case")
-        .into_iter()
-        .filter_map(|s| serde_json::from_slice::<Value>(&s).ok())
-        .map(|v| v.to_string())
+/// A CTDC header line: the columns the mapping needs in any order among some it does not read,
+/// perhaps one left out or given twice, perhaps with byte-order marks before it, and perhaps
+/// UTF-16 (a NUL byte in one name).
+fn ctdc_header() -> impl Strategy<Value = String> {
+    use trafficking_indicators::interop::ctdc::CtdcHeader;
+    let required: Vec<String> = CtdcHeader::required_columns()
+        .iter()
+        .map(|c| (*c).to_owned())
         .collect();
+    (
+        Just(required).prop_shuffle(),
+        prop::collection::vec("[A-Za-z]{0,12}", 0..4),
+        proptest::option::of(any::<prop::sample::Index>()),
+        proptest::option::of(any::<prop::sample::Index>()),
+        0..3usize,
+        proptest::option::of(any::<prop::sample::Index>()),
+    )
+        .prop_map(|(mut names, extra, drop, twice, marks, nul)| {
+            names.extend(extra);
+            if let Some(i) = twice {
+                let name = i.get(&names).clone();
+                names.push(name);
+            }
+            if let Some(i) = drop {
+                names.remove(i.index(names.len()));
+            }
+            if let Some(i) = nul {
+                let at = i.index(names.len());
+                names[at].push('\0');
+            }
+            format!("{}{}", "\u{feff}".repeat(marks), names.join(";"))
+        })
+}
+
+/// A line of a JSON Lines batch: a bundled or data case on one line (as a batch holds them),
+/// changed as the case property changes one (a marker planted, a value replaced, cut short)
+/// or not, a blank line, or text that is not a case.
+fn batch_line() -> impl Strategy<Value = String> {
     prop_oneof![
-        6 => prop::sample::select(cases),
+        6 => (any::<prop::sample::Index>(), change()).prop_map(|(pick, c)| {
+            // One line: JSON may break lines only between tokens.
+            String::from_utf8_lossy(&changed("case", pick, &c)).replace(['\n', '\r'], " ")
+        }),
         1 => prop::sample::select(vec![
             String::new(),
             "   ".to_owned(),
@@ -171,6 +204,8 @@ fn batch_line() -> impl Strategy<Value = String> {
             "null".to_owned(),
             "[]".to_owned(),
             r#"{"observations": "@@"}"#.to_owned(),
+            r#"{"case_reference": "@@", "observations": [{"indicator": "x@@", "status": "present"}]}"#
+                .to_owned(),
         ]),
         1 => ".{0,30}",
     ]
@@ -217,6 +252,11 @@ proptest! {
             cells[at] = cell;
         }
         checks::ctdc_row::check(cells.join(";").as_bytes());
+    }
+
+    #[test]
+    fn ctdc_headers_pass_the_ctdc_header_checks(line in ctdc_header()) {
+        checks::ctdc_header::check(line.as_bytes());
     }
 
     #[test]

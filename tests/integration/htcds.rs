@@ -275,6 +275,23 @@ fn multi_select_text_is_read_and_a_value_never_shown() {
         .parse::<MethodOfControl>()
         .expect_err("x");
     assert!(!err.to_string().contains("confidential"), "{err}");
+    // Read through serde (an export read as JSON): the same values, and no value repeated,
+    // whatever its type (serde's derived reader quoted `Beaten`, `17`, `true`).
+    let read = |v: serde_json::Value| serde_json::from_value::<Vec<MethodOfControl>>(v);
+    assert_eq!(
+        read(serde_json::json!(["DebtBondage", "TakesEarnings"])).expect("values"),
+        [MethodOfControl::DebtBondage, MethodOfControl::TakesEarnings]
+    );
+    for (value, shown) in [
+        (serde_json::json!(["Beaten"]), "Beaten"),
+        (serde_json::json!([17]), "17"),
+        (serde_json::json!([true]), "true"),
+        (serde_json::json!([1.5]), "1.5"),
+    ] {
+        let err = read(value).expect_err("not a picklist value");
+        assert!(!err.to_string().contains(shown), "{err}");
+        assert!(err.to_string().contains("not shown"), "{err}");
+    }
 }
 
 /// A screening never claims `ActualVictimOfTrafficking` (a legal decision) or

@@ -2,10 +2,12 @@
 
 use trafficking_indicators::Assessment;
 
-/// Planted for every `@@` of an input. It has capitals, so it is never a token (a key, an id,
+/// Planted for every `@@` of an input. It has a capital, so it is never a token (a key, an id,
 /// a value of a closed set) that an error may name: wherever it stands, it is the input's own
-/// text, which no message repeats.
-pub const MARKER: &str = "PlantedMarker";
+/// text, which no message repeats. It is short (three ASCII letters and digits) so that a
+/// message quoting only short tokens, as CTDC and HTCDS errors did until the sixteenth
+/// session, would repeat it and fail the check.
+pub const MARKER: &str = "Qz7";
 
 /// The invariants every assessment holds, whatever its input: the score from 0 to 100, the
 /// level not above its range's maximum, the contributions summing to the score; and its text
