@@ -1,9 +1,9 @@
 //! Every input surface under its fuzz target's checks, in every `cargo test`: the checks of
-//! `tests/fuzz_checks/` (the code each fuzz target runs) on every committed seed, and property tests
-//! that feed them generated inputs of the surface's own shape (a case, a rule set, a catalogue
-//! extension or question priors with a value changed, cut short or a marker `@@` planted; a
-//! batch of JSON Lines; a CTDC row of the file's own values; an HTCDS list; a sequence of
-//! interview answers). The fuzz runs reach far more inputs; these keep the invariants checked
+//! `tests/fuzz_checks/` (the code each fuzz target runs) on every committed seed, and property
+//! tests that feed them generated inputs of the surface's own shape (one of the crate's cases,
+//! rule sets, catalogue extensions or question priors with a value changed, cut short or a
+//! marker `@@` planted; a batch of JSON Lines; a CTDC header, or a row of the real file with
+//! cells changed; an HTCDS list; a sequence of interview answers). The fuzz runs reach far more inputs; these keep the invariants checked
 //! between them, on the machine of anyone who changes the code.
 
 use proptest::prelude::*;
@@ -87,10 +87,69 @@ fn change() -> impl Strategy<Value = Change> {
     ]
 }
 
-/// A seed of `target` (a JSON document) with `change` made to it.
-fn changed(target: &str, pick: prop::sample::Index, change: &Change) -> Vec<u8> {
-    let all = seeds(target);
-    let text = String::from_utf8(pick.get(&all).clone()).expect("a JSON seed is UTF-8");
+/// The crate's own documents of a surface, the bases the properties change: the bundled and
+/// data test cases, the built-in and example rule sets, the example catalogue extensions, the
+/// built-in priors. (Published with the crate, where the fuzz seeds are not: the fuzz targets'
+/// seeds hold copies of most of them.)
+fn documents(surface: &str) -> &'static [String] {
+    static DOCUMENTS: std::sync::OnceLock<Vec<(&str, Vec<String>)>> = std::sync::OnceLock::new();
+    let all = DOCUMENTS.get_or_init(|| {
+        ["case", "rule_set", "catalogue", "priors"]
+            .into_iter()
+            .map(|surface| (surface, read_documents(surface)))
+            .collect()
+    });
+    all.iter()
+        .find(|(s, _)| *s == surface)
+        .map(|(_, documents)| documents.as_slice())
+        .unwrap_or_else(|| panic!("no documents for {surface}"))
+}
+
+fn read_documents(surface: &str) -> Vec<String> {
+    let read = |path: &std::path::Path| std::fs::read_to_string(path).expect("a document reads");
+    let files = |dir: &str, names: &[&str]| -> Vec<String> {
+        crate::common::json_files_in(dir)
+            .iter()
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                names.is_empty() || names.contains(&name)
+            })
+            .map(|p| read(p))
+            .collect()
+    };
+    let all = match surface {
+        "case" => {
+            let mut cases = files("examples/cases", &[]);
+            for path in crate::common::data_case_files() {
+                let doc: Value = serde_json::from_str(&read(&path)).expect("a data case is JSON");
+                if let Some(case) = doc.get("case") {
+                    cases.push(serde_json::to_string_pretty(case).expect("JSON"));
+                }
+            }
+            cases
+        }
+        "rule_set" => {
+            let mut sets = files("data/rule_sets", &[]);
+            sets.extend(files(
+                "examples/rule_sets",
+                &["five_mistakes.json", "strict_screening.json"],
+            ));
+            sets
+        }
+        "catalogue" => files(
+            "examples/rule_sets",
+            &["national_list.json", "kr_national_list_example.json"],
+        ),
+        "priors" => files("data/priors", &[]),
+        other => panic!("no documents for {other}"),
+    };
+    assert!(!all.is_empty(), "{surface} has documents");
+    all
+}
+
+/// One of the crate's documents of `surface` with `change` made to it.
+fn changed(surface: &str, pick: prop::sample::Index, change: &Change) -> Vec<u8> {
+    let text = pick.get(documents(surface)).clone();
     let at = |i: &prop::sample::Index| {
         let bounds: Vec<usize> = (0..=text.len())
             .filter(|b| text.is_char_boundary(*b))
