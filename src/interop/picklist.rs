@@ -15,9 +15,10 @@ pub const METHODS_OF_CONTROL_FIELD: &str = "vic_MethodsOfControl";
 /// There is no value for restriction of movement: the v2.0 picklist lacks it (see the module
 /// documentation).
 ///
-/// Read from JSON (`Deserialize`) as [`MethodOfControl::parse`] reads it: an error never
-/// repeats the value, whatever its type (serde's derived reader would quote it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// Written by serde as its name ([`MethodOfControl::as_str`]), in every format, and read back
+/// as [`MethodOfControl::parse`] reads it: an error never repeats the value, whatever its type
+/// (serde's derived reader would quote it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MethodOfControl {
     /// "Physical threats" (Field Definitions: `MethodsOfControlThreats`).
     PhysicalThreats,
@@ -175,9 +176,23 @@ impl MethodOfControl {
     }
 }
 
+impl Serialize for MethodOfControl {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for MethodOfControl {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(PicklistValue)
+        // A self-describing format (JSON) is asked for any value, so that a number or a
+        // boolean reaches the reader below, which does not repeat it (asked for a string,
+        // serde_json would word the error itself, with the value); a binary format is asked
+        // for the string it wrote.
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(PicklistValue)
+        } else {
+            deserializer.deserialize_str(PicklistValue)
+        }
     }
 }
 
