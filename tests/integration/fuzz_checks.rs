@@ -3,8 +3,9 @@
 //! tests that feed them generated inputs of the surface's own shape (one of the crate's cases,
 //! rule sets, catalogue extensions or question priors with a value changed, cut short or a
 //! marker `@@` planted; a batch of JSON Lines; a CTDC header, or a row of the real file with
-//! cells changed; an HTCDS list; a sequence of interview answers). The fuzz runs reach far more inputs; these keep the invariants checked
-//! between them, on the machine of anyone who changes the code.
+//! cells changed; an HTCDS list; a sequence of interview answers). The fuzz runs reach far more
+//! inputs; these keep the invariants checked between them, on the machine of anyone who
+//! changes the code.
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -48,7 +49,8 @@ fn every_seed_passes_its_targets_checks() {
         ("priors", checks::priors::check),
         ("rule_set", checks::rule_set::check),
     ];
-    // One entry per target folder: a new target gets its property tests here too.
+    // One entry per seed folder, so that a new target cannot be left out of this test (give it
+    // a property below too).
     let mut folders: Vec<String> = std::fs::read_dir(root("fuzz/seeds"))
         .expect("seeds")
         .filter_map(Result::ok)
