@@ -156,10 +156,13 @@ impl MethodOfControl {
 
     /// Reads a multi-select as exported: values separated by `;` (the HTCDS Excel toolkit) or
     /// spaces (ODK and KoBoToolbox exports of the XLSForm). Repeats are dropped; the order is
-    /// kept. An unknown value is an error giving its position (from 0), never the value.
+    /// kept. An unknown value is an error giving its position (from 0), never the value. A
+    /// leading byte-order mark (a field read from the start of a file written on Windows) is
+    /// skipped, as every text input of the crate skips one.
     pub fn parse_list(text: &str) -> Result<Vec<MethodOfControl>, HtcdsError> {
         let mut values = Vec::new();
         for (position, item) in text
+            .trim_start_matches('\u{feff}')
             .split(|c: char| c == ';' || c.is_ascii_whitespace())
             .filter(|s| !s.is_empty())
             .enumerate()

@@ -258,6 +258,11 @@ fn multi_select_text_is_read_and_a_value_never_shown() {
         ])
     );
     assert_eq!(MethodOfControl::parse_list(""), Ok(vec![]));
+    // A byte-order mark before the text (read from the start of a file written on Windows).
+    assert_eq!(
+        MethodOfControl::parse_list("\u{feff}DebtBondage;Other"),
+        Ok(vec![MethodOfControl::DebtBondage, MethodOfControl::Other])
+    );
     let err = MethodOfControl::parse_list("DebtBondage;RestrictsMovement").expect_err("gap");
     let HtcdsError::UnknownValue { position, .. } = &err else {
         panic!("{err}");
