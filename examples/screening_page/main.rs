@@ -24,7 +24,8 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-// Of the examples' shared helpers, the page uses `option_name`.
+// Of the examples' shared helpers, the page uses `Options` and `unknown_argument` (its
+// command line speaks English, as the `ctdc` example's does).
 #[allow(dead_code, unused_macros)]
 #[path = "../common/mod.rs"]
 mod common;
@@ -576,21 +577,18 @@ fn handle(mut request: Request, allowed: &[String]) {
 
 fn main() -> ExitCode {
     let mut listen = "127.0.0.1:7878".to_owned();
-    let mut listen_given = false;
+    let mut given = common::Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            // Given twice, it is a mistake, never a silent choice of the last address.
-            "--listen" if listen_given => {
-                eprintln!(
-                    "screening_page: `--listen` is given more than once: give each option once"
-                );
-                return ExitCode::from(2);
-            }
             "--listen" => match args.next() {
                 Some(a) => {
+                    // Given twice, it is a mistake, never a silent choice of the last address.
+                    if let Err(e) = given.once("--listen", Locale::En) {
+                        eprintln!("screening_page: {e}");
+                        return ExitCode::from(2);
+                    }
                     listen = a;
-                    listen_given = true;
                 }
                 None => {
                     eprintln!("screening_page: --listen takes an address such as 127.0.0.1:7878");
@@ -605,14 +603,10 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::SUCCESS;
             }
-            // A long option is named up to any `=`; any other argument is not repeated.
-            other if other.starts_with("--") => {
-                let option = common::option_name(other).unwrap_or_default();
-                eprintln!("screening_page: unknown option `{option}` (see --help)");
-                return ExitCode::from(2);
-            }
-            _ => {
-                eprintln!("screening_page: unknown argument (see --help)");
+            // An option is named up to any `=`; any other argument is not repeated.
+            other => {
+                let e = common::unknown_argument(other, Locale::En);
+                eprintln!("screening_page: {e}");
                 return ExitCode::from(2);
             }
         }
