@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use crate::case::Case;
 use crate::engine::assessor::Assessor;
+use crate::model::json::looks_utf16;
 use crate::model::limits::Limits;
 use crate::model::vocabulary::Level;
 
@@ -384,23 +385,14 @@ fn read_line<R: BufRead>(
     }
 }
 
-/// Whether a line is UTF-16 text: the first line of a UTF-16 file starts with its byte-order
-/// mark, and every line has a NUL byte beside each ASCII letter, first or second (as the case
-/// reader tells UTF-16 from UTF-8).
-fn is_utf16(line: &[u8]) -> bool {
-    line.starts_with(&[0xff, 0xfe])
-        || line.starts_with(&[0xfe, 0xff])
-        || line.first() == Some(&0)
-        || line.get(1) == Some(&0)
-}
-
 /// The record's message for a line that is UTF-16 text.
 const UTF16_LINE: &str = "the line is UTF-16 text: save the file as UTF-8";
 
-/// The record's message for a line that is not UTF-8: UTF-16, said so, as every reader of the
-/// crate says it; otherwise not UTF-8 (CP949, for one).
+/// The record's message for a line that is not UTF-8: UTF-16 (the first line of a UTF-16 file
+/// starts with its byte-order mark; every line has a NUL byte beside each ASCII letter),
+/// said so, as every reader of the crate says it; otherwise not UTF-8 (CP949, for one).
 fn not_utf8(line: &[u8]) -> &'static str {
-    if is_utf16(line) {
+    if looks_utf16(line) {
         UTF16_LINE
     } else {
         "the line is not valid UTF-8"
@@ -418,7 +410,7 @@ fn process(
     match input {
         // Every line of a UTF-16 file gets the same record, the first line's (which is not
         // UTF-8 at all) and the others' (which can be).
-        Input::Line(n) if is_utf16(text) => {
+        Input::Line(n) if looks_utf16(text) => {
             error_record(*n, RecordErrorKind::Line, UTF16_LINE, None, out)
         }
         Input::Line(n) => match std::str::from_utf8(text) {

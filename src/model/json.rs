@@ -521,10 +521,18 @@ mod tests {
 /// the first characters) is refused, so that the error can say so.
 pub(crate) fn text_input(text: &str) -> Result<&str, NotUtf8> {
     let text = text.trim_start_matches('\u{feff}');
-    let bytes = text.as_bytes();
-    let utf16 =
-        text.starts_with('\u{fffe}') || bytes.first() == Some(&0) || bytes.get(1) == Some(&0);
+    let utf16 = text.starts_with('\u{fffe}') || looks_utf16(text.as_bytes());
     if utf16 { Err(NotUtf8) } else { Ok(text) }
+}
+
+/// Whether bytes read as text are UTF-16: they start with a UTF-16 byte-order mark (which
+/// no UTF-8 text can), or have a NUL byte as the first or second byte, as UTF-16 has beside
+/// every ASCII letter. The one sign the readers use, of a document and of a batch line.
+pub(crate) fn looks_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || bytes.first() == Some(&0)
+        || bytes.get(1) == Some(&0)
 }
 
 /// The text is UTF-16, not UTF-8.
