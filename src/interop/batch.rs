@@ -310,12 +310,10 @@ fn error_record(
 
 /// A line read from the input.
 enum Input {
-    /// The line is in the buffer, valid UTF-8.
+    /// The line is in the buffer (whether it is UTF-8 is `process`'s to find out, once).
     Line(u64),
     /// The line was longer than the limit and was skipped: its number and size.
     TooLong(u64, usize),
-    /// The line is not valid UTF-8.
-    NotUtf8(u64),
 }
 
 /// Reads the next non-blank line into `buf`, bounded by `limit` bytes. `None` at the end.
@@ -377,25 +375,7 @@ fn read_line<R: BufRead>(
         if buf.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
             continue;
         }
-        return Ok(Some(if std::str::from_utf8(buf).is_ok() {
-            Input::Line(*line_no)
-        } else {
-            Input::NotUtf8(*line_no)
-        }));
-    }
-}
-
-/// The record's message for a line that is UTF-16 text.
-const UTF16_LINE: &str = "the line is UTF-16 text: save the file as UTF-8";
-
-/// The record's message for a line that is not UTF-8: UTF-16 (the first line of a UTF-16 file
-/// starts with its byte-order mark; every line has a NUL byte beside each ASCII letter),
-/// said so, as every reader of the crate says it; otherwise not UTF-8 (CP949, for one).
-fn not_utf8(line: &[u8]) -> &'static str {
-    if looks_utf16(line) {
-        UTF16_LINE
-    } else {
-        "the line is not valid UTF-8"
+        return Ok(Some(Input::Line(*line_no)));
     }
 }
 
@@ -408,16 +388,27 @@ fn process(
     out: &mut Vec<u8>,
 ) -> LineResult {
     match input {
-        // Every line of a UTF-16 file gets the same record, the first line's (which is not
-        // UTF-8 at all) and the others' (which can be).
-        Input::Line(n) if looks_utf16(text) => {
-            error_record(*n, RecordErrorKind::Line, UTF16_LINE, None, out)
-        }
+        // Every line of a UTF-16 file gets the same record, said so as every reader of the
+        // crate says it: the first line's (which starts with the byte-order mark and is not
+        // UTF-8 at all) and the others' (which have a NUL beside each ASCII letter and can be).
+        Input::Line(n) if looks_utf16(text) => error_record(
+            *n,
+            RecordErrorKind::Line,
+            "the line is UTF-16 text: save the file as UTF-8",
+            None,
+            out,
+        ),
         Input::Line(n) => match std::str::from_utf8(text) {
             Ok(text) => assess_line(assessor, *n, text, out),
-            Err(_) => error_record(*n, RecordErrorKind::Line, not_utf8(text), None, out),
+            // Another encoding (CP949, for one).
+            Err(_) => error_record(
+                *n,
+                RecordErrorKind::Line,
+                "the line is not valid UTF-8",
+                None,
+                out,
+            ),
         },
-        Input::NotUtf8(n) => error_record(*n, RecordErrorKind::Line, not_utf8(text), None, out),
         Input::TooLong(n, bytes) => error_record(
             *n,
             RecordErrorKind::Line,
