@@ -109,21 +109,7 @@ fn a_utf16_batch_is_named_on_every_line_and_another_encoding_is_not_utf8() {
     let lines = bundled_lines();
     // Three cases, a blank line among them, and a final line end.
     let text = format!("{}\n\n{}\n{}\n", lines[0], lines[1], lines[2]);
-    let utf16 = |big_endian: bool| {
-        let mut bytes = if big_endian {
-            vec![0xfe, 0xff]
-        } else {
-            vec![0xff, 0xfe]
-        };
-        for unit in text.encode_utf16() {
-            bytes.extend(if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            });
-        }
-        bytes
-    };
+    let utf16 = |big_endian: bool| crate::common::utf16_file(&text, big_endian);
     // "성매매" in CP949, in a case: the line is not UTF-8, and not UTF-16 either.
     let cp949: &[u8] = b"{\"case_reference\": \"\xbc\xba\xb8\xc5\xb8\xc5\"}\n";
     for (input, records, expect) in [

@@ -263,8 +263,7 @@ fn the_examples_read_as_an_officer_would_expect() {
     let dir = std::env::temp_dir().join(format!("ti-cli-utf16-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let utf16 = dir.join("case.json");
-    let mut bytes = vec![0xff, 0xfe];
-    bytes.extend("{}".encode_utf16().flat_map(u16::to_le_bytes));
+    let bytes = crate::common::utf16_file("{}", false);
     std::fs::write(&utf16, bytes).expect("write");
     let path = utf16.to_str().expect("utf-8 path");
     let (code, _, err) = run_example("assess", &[path]);
@@ -400,8 +399,7 @@ fn errors_are_in_the_chosen_language() {
     assert!(err.contains("허용되지 않는 값"), "{err}");
     // A file saved as UTF-16, and one that is not there.
     let utf16 = dir.join("utf16.json");
-    let mut bytes = vec![0xff, 0xfe];
-    bytes.extend("{}".encode_utf16().flat_map(u16::to_le_bytes));
+    let bytes = crate::common::utf16_file("{}", false);
     std::fs::write(&utf16, bytes).expect("write");
     let (_, _, err) = run_example(
         "assess",

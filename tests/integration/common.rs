@@ -176,3 +176,21 @@ pub fn english_left_in(korean: &str) -> Option<String> {
         .find(|w| w.len() >= 2 && !LATIN.contains(w))
         .map(str::to_owned)
 }
+
+/// `text` as a UTF-16 file is written ("Unicode text" on Windows): its byte-order mark, then
+/// each code unit, little-endian or big-endian.
+pub fn utf16_file(text: &str, big_endian: bool) -> Vec<u8> {
+    let mark = if big_endian {
+        [0xfe, 0xff]
+    } else {
+        [0xff, 0xfe]
+    };
+    let units = text.encode_utf16().flat_map(|unit| {
+        if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        }
+    });
+    mark.into_iter().chain(units).collect()
+}

@@ -1063,19 +1063,7 @@ mod reader {
             assert_eq!(with_mark, plain);
         }
         for big_endian in [false, true] {
-            let mut bytes: Vec<u8> = if big_endian {
-                vec![0xfe, 0xff]
-            } else {
-                vec![0xff, 0xfe]
-            };
-            for unit in text.encode_utf16() {
-                let pair = if big_endian {
-                    unit.to_be_bytes()
-                } else {
-                    unit.to_le_bytes()
-                };
-                bytes.extend(pair);
-            }
+            let bytes = crate::common::utf16_file(&text, big_endian);
             let e = CtdcReader::new(bytes.as_slice()).err();
             assert_eq!(e, Some(CtdcError::Utf16), "big-endian: {big_endian}");
         }
