@@ -267,12 +267,14 @@ impl std::str::FromStr for MethodOfControl {
 pub enum HtcdsError {
     /// A value that is not in the picklist.
     #[error(
-        "{field}: item {position} is not a value of the HTCDS v2.0 picklist (the value is not shown)"
+        "{field}: item number {} of the list is not a value of the HTCDS v2.0 picklist (the value is not shown)",
+        .position.saturating_add(1)
     )]
     UnknownValue {
         /// The field.
         field: &'static str,
-        /// The item's position in the list, from 0.
+        /// The item's position in the list, from 0 (the message counts from 1, as a person
+        /// reading the export does).
         position: usize,
     },
 }
