@@ -358,6 +358,12 @@ pub struct DimensionFinding {
     /// combination rule or any level rule.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub appearance: Vec<IndicatorId>,
+    /// Positive, but only on indicators the catalogue marks as background (the person's own
+    /// circumstances) and the rule set does not let decide alone (`background_evidence:
+    /// not_alone`): it evidences no element and meets no `any_dimension_positive` condition.
+    /// Left out of the JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub background_only: bool,
 }
 
 /// One Palermo element's result.

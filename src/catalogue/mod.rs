@@ -359,16 +359,23 @@ impl Catalogue {
                 self.lists.push(list);
             }
         }
-        // Per (dimension, concept): the first entry that is not, and the first that is, an
-        // item of appearance; the two kinds never share a concept. One pass, not a scan of
-        // every earlier entry per entry.
-        let mut by_concept: HashMap<(Option<Dimension>, ConceptId), [Option<IndicatorId>; 2]> =
+        // Per (dimension, concept): the first entry of each kind (plain, item of appearance,
+        // background); two kinds never share a concept. One pass, not a scan of every earlier
+        // entry per entry.
+        let kind = |e: &IndicatorEntry| {
+            if e.appearance {
+                1
+            } else {
+                2 * usize::from(e.background.is_some())
+            }
+        };
+        let mut by_concept: HashMap<(Option<Dimension>, ConceptId), [Option<IndicatorId>; 3]> =
             HashMap::new();
         for e in &self.entries {
             let first = by_concept
                 .entry((e.dimension, e.concept.clone()))
                 .or_default();
-            if let Some(slot) = first.get_mut(usize::from(e.appearance)) {
+            if let Some(slot) = first.get_mut(kind(e)) {
                 slot.get_or_insert_with(|| e.id.clone());
             }
         }
@@ -394,19 +401,27 @@ impl Catalogue {
             let first = by_concept
                 .entry((entry.dimension, entry.concept.clone()))
                 .or_default();
-            if let Some(other) = first
-                .get(usize::from(!entry.appearance))
-                .and_then(Option::as_ref)
-            {
+            let k = kind(&entry);
+            let other = first
+                .iter()
+                .enumerate()
+                .find(|(j, id)| *j != k && id.is_some())
+                .and_then(|(j, id)| id.as_ref().map(|id| (j, id)));
+            if let Some((j, other)) = other {
+                let why = if k == 1 || j == 1 {
+                    "only one of them is an item of appearance: a sign of appearance has its own concept"
+                } else {
+                    "only one of them is marked as background: a background circumstance has its own concept"
+                };
                 problems.push(Problem::new(
                     format!("{path}.concept"),
                     format!(
-                        "concept `{}` is shared with `{other}` in the same dimension, but only one of them is an item of appearance: a sign of appearance has its own concept",
+                        "concept `{}` is shared with `{other}` in the same dimension, but {why}",
                         entry.concept
                     ),
                 ));
             }
-            if let Some(slot) = first.get_mut(usize::from(entry.appearance)) {
+            if let Some(slot) = first.get_mut(k) {
                 slot.get_or_insert_with(|| entry.id.clone());
             }
             self.by_id.insert(entry.id.clone(), self.entries.len());
@@ -509,6 +524,32 @@ impl Catalogue {
         if let Some(mark) = &entry.act_evidence {
             problems.extend(Problem::of_text(
                 format!("{path}.act_evidence.reason"),
+                &mark.reason,
+                1,
+                text::TITLE,
+            ));
+        }
+        if let Some(mark) = &entry.background {
+            if !matches!(
+                entry.dimension,
+                Some(
+                    Dimension::RecruitmentByAbuseOfVulnerability
+                        | Dimension::AbuseOfVulnerabilityAtDestination
+                )
+            ) {
+                problems.push(Problem::new(
+                    format!("{path}.background"),
+                    "only an entry of a vulnerability dimension is marked as background",
+                ));
+            }
+            if entry.appearance {
+                problems.push(Problem::new(
+                    format!("{path}.background"),
+                    "an item of appearance is not marked as background: it is score only already",
+                ));
+            }
+            problems.extend(Problem::of_text(
+                format!("{path}.background.reason"),
                 &mark.reason,
                 1,
                 text::TITLE,

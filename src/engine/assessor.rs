@@ -19,8 +19,8 @@ use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification}
 use crate::model::limits::MAX_RULE_SET_LISTS;
 use crate::policy::contacts::ContactDirectory;
 use crate::policy::rule_set::{
-    ActEvidence, Condition, ContextCondition, ExemptGroup, LegalEffect, RecommendationAudience,
-    RuleSet, validate_result,
+    ActEvidence, BackgroundEvidence, Condition, ContextCondition, ExemptGroup, LegalEffect,
+    RecommendationAudience, RuleSet, validate_result,
 };
 use crate::policy::rule_set::{BUILTIN_RULE_SET_COUNT, DEFAULT_RULE_SET, builtin_position};
 
@@ -72,6 +72,10 @@ pub(super) struct CompiledEntry {
     pub(super) act: bool,
     /// An item of appearance: score only.
     pub(super) appearance: bool,
+    /// Background the rule set does not let decide alone (`background_evidence: not_alone`):
+    /// counted in its dimension's combination rule and the score shown, seen by no other
+    /// level rule.
+    pub(super) background: bool,
     /// The forms the entry belongs to (0: every form).
     pub(super) forms: u16,
     /// Not asked of a national.
@@ -468,6 +472,9 @@ impl Assessor {
                 },
                 act,
                 appearance: e.appearance,
+                background: e.background.is_some()
+                    && !e.appearance
+                    && rule_set.person_rule.background_evidence == BackgroundEvidence::NotAlone,
                 forms: e.forms.iter().fold(0, |m, f| m | f.bit()),
                 non_nationals_only: e.non_nationals_only,
                 prior: crate::catalogue::priors::QuestionPriors::builtin()

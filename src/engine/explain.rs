@@ -77,6 +77,7 @@ impl Assessor {
                     },
                     counted: items,
                     appearance,
+                    background_only: met.is_some() && outcome.evidencing_mask & dim_bit(d) == 0,
                 }
             })
             .collect()

@@ -113,6 +113,9 @@ pub(super) struct Reach {
     pub(super) open_strength: [Option<Strength>; 6],
     /// The rule set's lists with an element fact still askable (bit set).
     pub(super) open_fact_lists: u64,
+    /// The dimensions with a question still askable whose "yes" may decide a level on its
+    /// own (not appearance, not background the rule set keeps from deciding alone), bit set.
+    pub(super) open_conduct: u8,
 }
 
 /// Per dimension, how many more indicators it needs, at best, to be positive (computed once
@@ -130,8 +133,18 @@ impl Needs {
         d: Dimension,
     ) {
         let best = reach.open_strength.get(d.index()).copied().flatten();
+        let mut need = assessor.need(tally.dim(d), best);
+        if tally.conduct_dims & dim_bit(d) == 0 {
+            // A dimension evidences its element only with an indicator that may decide
+            // alone: at least one of those must still be found.
+            need = if reach.open_conduct & dim_bit(d) != 0 {
+                need.max(1)
+            } else {
+                UNREACHABLE
+            };
+        }
         if let Some(slot) = self.0.get_mut(d.index()) {
-            *slot = assessor.need(tally.dim(d), best);
+            *slot = need;
         }
     }
 }
@@ -191,8 +204,17 @@ impl WhatIf {
 }
 
 /// What the outcome can see of an entry whose "what if" is memoized by key: dimension, lists,
-/// watch groups, act, appearance, strength now (0: none) and strength if present.
-pub(super) type MemoKey = (Option<Dimension>, u64, u64, bool, bool, usize, Strength);
+/// watch groups, act, appearance, background, strength now (0: none) and strength if present.
+pub(super) type MemoKey = (
+    Option<Dimension>,
+    u64,
+    u64,
+    bool,
+    bool,
+    bool,
+    usize,
+    Strength,
+);
 
 /// An open question, before ranking.
 #[derive(Debug, Clone, Copy)]
@@ -491,10 +513,11 @@ impl Assessor {
         let mut unresolved = 0u32;
         // What a "present" answer would do depends only on the dimension, the strength the
         // slot has now, the strength it would have and the kind of entry (plain, evidence of
-        // the act, appearance): at most 6 x 4 x 3 x 3 outcomes, each computed once per
-        // assessment however many questions share it. Element facts are memoized by their
-        // lists, act flag and strength.
-        let mut memo: [[[[Option<WhatIf>; 3]; 3]; 4]; 6] = [[[[None; 3]; 3]; 4]; 6];
+        // the act, appearance, background kept from deciding alone, with or without evidence
+        // of the act): at most 6 x 4 x 3 x 5 outcomes, each computed once per assessment
+        // however many questions share it. Element facts are memoized by their lists, act flag
+        // and strength.
+        let mut memo: [[[[Option<WhatIf>; 5]; 3]; 4]; 6] = [[[[None; 5]; 3]; 4]; 6];
         let mut fact_memo: Vec<(MemoKey, WhatIf)> = Vec::new();
         // The entries that can still be asked: relevant, unanswered, of an unsettled slot.
         let askable = |pos: usize, e: &CompiledEntry, slots: &[SlotState]| {
@@ -510,6 +533,7 @@ impl Assessor {
         // The strongest strength still askable per dimension: how far "at best" can go.
         let mut open_strength: [Option<Strength>; 6] = [None; 6];
         let mut open_fact_lists = 0u64;
+        let mut open_conduct = 0u8;
         let mut open: Vec<usize> = Vec::with_capacity(self.entries.len());
         for (pos, e) in self.entries.iter().enumerate() {
             if !askable(pos, e, slots) {
@@ -521,6 +545,9 @@ impl Assessor {
             }
             match e.dimension {
                 Some(d) => {
+                    if !e.background {
+                        open_conduct |= dim_bit(d);
+                    }
                     if let Some(best) = open_strength.get_mut(d.index()) {
                         let s = self.strength(e, person);
                         if best.is_none_or(|b| b < s) {
@@ -534,6 +561,7 @@ impl Assessor {
         let reach = Reach {
             open_strength,
             open_fact_lists,
+            open_conduct,
         };
         let needs_now = self.needs(&tally, &reach);
         let distance_now = self.distance(&tally, &needs_now, &outcome, person, &reach);
@@ -577,11 +605,12 @@ impl Assessor {
             let what_if: WhatIf = match e.dimension {
                 Some(d) if e.watch == 0 => {
                     let from = present_now.map_or(0, |h| h.index() + 1);
-                    // Evidence of the act matters only to a person exempt from the means.
+                    // Evidence of the act matters only to a person exempt from the means;
+                    // background the rule set keeps from deciding alone is a kind of its own.
                     let kind = if e.appearance {
                         2
                     } else {
-                        usize::from(e.act && person.exempt)
+                        usize::from(e.act && person.exempt) + 3 * usize::from(e.background)
                     };
                     let slot = memo
                         .get_mut(d.index())
@@ -597,7 +626,16 @@ impl Assessor {
                     // Element facts, and entries a condition watches: keyed by everything the
                     // outcome can see of them.
                     let from = present_now.map_or(0, |h| h.index() + 1);
-                    let key = (e.dimension, e.lists, e.watch, e.act, e.appearance, from, s);
+                    let key = (
+                        e.dimension,
+                        e.lists,
+                        e.watch,
+                        e.act,
+                        e.appearance,
+                        e.background,
+                        from,
+                        s,
+                    );
                     match fact_memo.iter().find(|(k, _)| *k == key) {
                         Some((_, w)) => *w,
                         None => {
@@ -608,9 +646,10 @@ impl Assessor {
                     }
                 }
             };
+            // Still open: its dimension does not yet evidence its element.
             let open = e
                 .dimension
-                .is_none_or(|d| outcome.positive.get(d.index()).is_some_and(Option::is_none));
+                .is_none_or(|d| outcome.evidencing_mask & dim_bit(d) == 0);
             let likelihood = if distance_now == 0.0 {
                 // Nothing to progress towards: the likelihood cannot change the rank.
                 0.0

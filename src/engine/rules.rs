@@ -15,6 +15,10 @@ use crate::engine::tally::*;
 pub(super) struct Outcome {
     pub(super) positive: [Option<usize>; 6],
     pub(super) positive_mask: u8,
+    /// The positive dimensions that evidence their element and meet `any_dimension_positive`:
+    /// those holding a present indicator that may decide alone (all positive ones, unless
+    /// the rule set keeps background from deciding alone).
+    pub(super) evidencing_mask: u8,
     pub(super) elements: [bool; 3],
     pub(super) definition: bool,
     /// The criteria that hold (bit set); for a what-if, only enough to decide the level.
@@ -36,13 +40,13 @@ pub(super) enum Criteria {
 pub(super) fn condition_holds(
     condition: &CompiledCondition,
     tally: &Tally,
-    positive_mask: u8,
+    evidencing_mask: u8,
     elements: &[bool; 3],
     person: &Person,
 ) -> bool {
     match condition {
         CompiledCondition::ElementMet(el) => elements.get(*el as usize).copied().unwrap_or(false),
-        CompiledCondition::AnyDimensionPositive(mask) => positive_mask & mask != 0,
+        CompiledCondition::AnyDimensionPositive(mask) => evidencing_mask & mask != 0,
         CompiledCondition::IndicatorPresent(mask, min) => tally.present_at_least(*mask, *min),
         CompiledCondition::ScoreAtLeast(t) => tally.decisive_score() >= *t,
         CompiledCondition::MeansNotRequired => person.exempt,
@@ -50,7 +54,7 @@ pub(super) fn condition_holds(
         CompiledCondition::Watched(group, min) => tally.watched(*group, *min),
         CompiledCondition::Any(conditions) => conditions
             .iter()
-            .any(|c| condition_holds(c, tally, positive_mask, elements, person)),
+            .any(|c| condition_holds(c, tally, evidencing_mask, elements, person)),
     }
 }
 
@@ -111,6 +115,7 @@ impl Assessor {
             return Outcome {
                 positive,
                 positive_mask,
+                evidencing_mask: positive_mask & tally.conduct_dims,
                 ..*base
             };
         }
@@ -138,13 +143,15 @@ impl Assessor {
         person: &Person,
         check: Criteria,
     ) -> Outcome {
-        // Each element by the rule: a positive dimension, or a fact of its lists.
+        // Each element by the rule: a positive dimension that may decide, or a fact of its
+        // lists.
+        let evidencing_mask = positive_mask & tally.conduct_dims;
         let mut elements = [false; 3];
         for el in PalermoElement::ALL {
             let dims = self.element_dims(el);
             let lists = self.element_lists.get(el as usize).copied().unwrap_or(0);
             if let Some(slot) = elements.get_mut(el as usize) {
-                *slot = positive_mask & dims != 0 || tally.facts(lists, Strength::Weak);
+                *slot = evidencing_mask & dims != 0 || tally.facts(lists, Strength::Weak);
             }
         }
         // For a person exempt from the means, the act may also be evidenced another way. The
@@ -182,7 +189,7 @@ impl Assessor {
             let holds = c
                 .conditions
                 .iter()
-                .all(|cond| condition_holds(cond, tally, positive_mask, &elements, person));
+                .all(|cond| condition_holds(cond, tally, evidencing_mask, &elements, person));
             if holds {
                 criteria_met |= 1 << i;
             }
@@ -199,6 +206,7 @@ impl Assessor {
         Outcome {
             positive,
             positive_mask,
+            evidencing_mask,
             elements,
             definition,
             criteria_met,
@@ -213,7 +221,7 @@ impl Assessor {
         outcome: &Outcome,
         person: &Person,
     ) -> bool {
-        condition_holds(c, tally, outcome.positive_mask, &outcome.elements, person)
+        condition_holds(c, tally, outcome.evidencing_mask, &outcome.elements, person)
     }
 
     /// The level the child rules would give, where the age at the act is not established.

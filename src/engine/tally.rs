@@ -44,6 +44,10 @@ pub(super) struct Tally {
     /// indicator (appearance excluded) of at least that strength (bit set). Only grows: a
     /// slot raised to a stronger wording is still present at every weaker minimum.
     pub(super) present_dims: [u8; 3],
+    /// The dimensions with a present indicator that may decide a level on its own (neither an
+    /// item of appearance nor background the rule set does not let decide alone), bit set:
+    /// a positive dimension evidences its element only when its bit is set here.
+    pub(super) conduct_dims: u8,
     /// A present indicator evidences the act for a person exempt from the means.
     pub(super) act: bool,
     /// Anything present at all (further inquiry).
@@ -70,7 +74,8 @@ impl Tally {
         to: Strength,
         points: f64,
     ) {
-        self.any = true;
+        // Background the rule set does not let decide alone gives no further inquiry either.
+        self.any |= !e.background;
         self.shown(e, to);
         let Some(dimension) = e.dimension else {
             // An element fact: its lists, at every minimum strength it reaches.
@@ -83,9 +88,13 @@ impl Tally {
         if e.appearance {
             return;
         }
-        self.decisive_raw += points;
-        for dims in self.present_dims.iter_mut().take(to.index() + 1) {
-            *dims |= dim_bit(dimension);
+        // Background counts in its dimension's combination rule only (the catalogue keeps a
+        // concept all background or none, so an upgrade stays within one kind).
+        if !e.background {
+            self.decisive_raw += points;
+            for dims in self.present_dims.iter_mut().take(to.index() + 1) {
+                *dims |= dim_bit(dimension);
+            }
         }
         if let Some(c) = self.counts.get_mut(dimension.index()) {
             if let Some(slot) = from.and_then(|f| c.get_mut(f.index())) {
@@ -98,13 +107,17 @@ impl Tally {
     }
 
     /// What every present entry shows, whether it counts or another wording of its slot
-    /// does: evidence of the act, and the groups the conditions watch (items of appearance
-    /// excluded) at its strength.
+    /// does: evidence of the act, the groups the conditions watch at its strength, and
+    /// whether its dimension holds evidence that may decide (items of appearance and
+    /// background that may not decide alone excluded from both).
     pub(super) fn shown(&mut self, e: &CompiledEntry, strength: Strength) {
         self.act |= e.act;
-        if !e.appearance {
+        if !e.appearance && !e.background {
             for groups in self.watched.iter_mut().take(strength.index() + 1) {
                 *groups |= e.watch;
+            }
+            if let Some(d) = e.dimension {
+                self.conduct_dims |= dim_bit(d);
             }
         }
     }

@@ -622,6 +622,19 @@ pub struct ActEvidenceMark {
     pub reason: String,
 }
 
+/// An entry of a vulnerability dimension that describes the person's own circumstances
+/// (poverty, a family to support, a residence permit tied to the employer, a hard past), not
+/// anything anyone did to them, and why. Under a rule set whose person rule says
+/// `background_evidence: not_alone`, such entries still count in their dimension's
+/// combination rule, but no level rule is met because of them alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BackgroundMark {
+    /// Why, in one sentence.
+    #[schemars(length(min = 1, max = text::TITLE))]
+    pub reason: String,
+}
+
 /// One indicator of the catalogue: a phenomenon in one dimension, with its strength, wording,
 /// lists, provenance and crosswalks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -649,6 +662,11 @@ pub struct IndicatorEntry {
     /// vulnerability, and why. Used for persons exempt from the means element.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub act_evidence: Option<ActEvidenceMark>,
+    /// For an entry of a vulnerability dimension: it describes the person's own circumstances,
+    /// not anything anyone did to them (see [`BackgroundMark`]), and why. Entries of one
+    /// concept in one dimension are all background or none is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<BackgroundMark>,
     /// An item of appearance or demeanour (clothing, fear, not knowing the address): it adds
     /// to the score, to further inquiry and to the questions, but no rule of a level is met
     /// because of it.

@@ -221,8 +221,39 @@ pub struct PersonRule {
     pub means_not_required_for: Vec<ExemptGroup>,
     /// How the act is evidenced for someone exempt from the means element.
     pub exempt_act_evidence: ActEvidence,
+    /// What entries the catalogue marks as background (the person's own circumstances) can
+    /// decide. Absent: `counts`, the ILO/EC reading.
+    #[serde(default, skip_serializing_if = "BackgroundEvidence::is_counts")]
+    pub background_evidence: BackgroundEvidence,
     /// Where the rule comes from.
     pub basis: Basis,
+}
+
+/// What the entries the catalogue marks as background (`background`: poverty, a family to
+/// support, a residence permit tied to the employer, a hard past) can decide.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BackgroundEvidence {
+    /// They count like any other indicator: a vulnerability dimension positive on them alone
+    /// evidences its element (the ILO/EC reading, in which the dimension is the means).
+    #[default]
+    Counts,
+    /// They still count in their dimension's combination rule and in the score shown, but no
+    /// level rule is met because of them: a dimension evidences an element, or meets
+    /// `any_dimension_positive`, only when it is positive and holds a present indicator that
+    /// is not background; the indicator conditions do not see them, and the score the
+    /// criteria read leaves them out, as it leaves out items of appearance; and they alone do
+    /// not give further inquiry. Palermo's means is the *abuse* of a position of
+    /// vulnerability, and Korea's Act (Art. 2(1)) the *taking advantage* of a state of
+    /// desperation: being poor is neither.
+    NotAlone,
+}
+
+impl BackgroundEvidence {
+    /// The default, the ILO/EC reading (left out of a rule set's JSON).
+    pub fn is_counts(&self) -> bool {
+        *self == BackgroundEvidence::Counts
+    }
 }
 
 /// A condition in a reasonable-grounds criterion. Every condition is monotone: more present

@@ -18,7 +18,7 @@ use crate::assessment::{
     RecommendationKind,
 };
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
-use crate::policy::rule_set::{ActEvidence, RuleSet};
+use crate::policy::rule_set::{ActEvidence, BackgroundEvidence, RuleSet};
 use crate::render::locale::{Locale, LocaleTexts, fill};
 
 /// How many open questions the report lists (the JSON has them all).
@@ -500,11 +500,7 @@ impl<'a> Words<'a> {
             "{}",
             self.uif("report.level", &[("level", self.level_name(a.level))])
         )?;
-        writeln!(
-            out,
-            "{}",
-            self.ui(&format!("level.{}.sentence", a.level.as_str()))
-        )?;
+        writeln!(out, "{}", self.ui(level_sentence_key(a)))?;
         if let Some(level) = a.level_if_child {
             // The same level under the child rules is said as such, not as a second level.
             let line = if level == a.level {
@@ -818,6 +814,9 @@ impl<'a> Words<'a> {
                     )
                 )?;
             }
+            if d.background_only {
+                writeln!(out, "      {}", self.ui("report.background_only"))?;
+            }
             for id in &d.appearance {
                 writeln!(
                     out,
@@ -940,7 +939,11 @@ impl<'a> Words<'a> {
     fn person_rule(&self) -> String {
         let pr = &self.a.explanation.person_rule;
         let exempt = pr.form == crate::assessment::PersonRuleForm::ActPurpose;
-        let rule_key = match (exempt, self.rules().person_rule.exempt_act_evidence) {
+        let person_rule = &self.rules().person_rule;
+        let rule_key = match (exempt, person_rule.exempt_act_evidence) {
+            (false, _) if person_rule.background_evidence == BackgroundEvidence::NotAlone => {
+                "report.person_rule.adult_not_alone"
+            }
             (false, _) => "report.person_rule.adult",
             (true, ActEvidence::ConductOrControl) => "report.person_rule.exempt_conduct",
             (true, ActEvidence::AnyPresentIndicator) => "report.person_rule.exempt_any",
@@ -1325,9 +1328,7 @@ pub fn prose(a: &Assessment, locale: Locale) -> Prose {
     Prose {
         locale: locale.tag(),
         level: w.level_name(a.level).to_owned(),
-        level_sentence: w
-            .ui(&format!("level.{}.sentence", a.level.as_str()))
-            .to_owned(),
+        level_sentence: w.ui(level_sentence_key(a)).to_owned(),
         recommendations: a
             .recommendations
             .iter()
@@ -1376,5 +1377,18 @@ impl Assessment {
     /// integrators who want prose beside the language-neutral JSON.
     pub fn prose(&self, locale: Locale) -> Prose {
         prose(self, locale)
+    }
+}
+
+/// The key of the sentence that says what the level means: with no indicator but a score, only
+/// the person's own circumstances are recorded (background the rule set keeps from deciding
+/// alone), and the sentence says so rather than "nothing recorded".
+fn level_sentence_key(a: &Assessment) -> &'static str {
+    match a.level {
+        Level::NoIndicators if a.score > 0.0 => "level.no_indicators.circumstances_only.sentence",
+        Level::NoIndicators => "level.no_indicators.sentence",
+        Level::FurtherInquiry => "level.further_inquiry.sentence",
+        Level::ReasonableGrounds => "level.reasonable_grounds.sentence",
+        Level::DefinitionMet => "level.definition_met.sentence",
     }
 }

