@@ -14,7 +14,7 @@
 use std::fmt::Write as _;
 
 use crate::assessment::{
-    AgeBasis, Assessment, Disposition, Level, Notice, NoticeKind, Recommendation,
+    AgeBasis, AgeQuestion, Assessment, Disposition, Level, Notice, NoticeKind, Recommendation,
     RecommendationKind,
 };
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
@@ -408,10 +408,19 @@ impl<'a> Words<'a> {
             }
             NoticeKind::AgeAtExploitationUncertain => {
                 let (limit, year_rule) = rules.child_age_limit();
-                let key = if year_rule {
-                    "notice.age_at_exploitation_uncertain.year_rule"
-                } else {
-                    "notice.age_at_exploitation_uncertain"
+                // What to ask is what the assessment asks first: never a year already recorded.
+                let key = match (self.a.explanation.subject.ask_first, year_rule) {
+                    (Some(AgeQuestion::AgeAtExploitation), _) => {
+                        "notice.age_at_exploitation_uncertain.age_at_exploitation"
+                    }
+                    (Some(AgeQuestion::ExploitationBeganYear), true) => {
+                        "notice.age_at_exploitation_uncertain.exploitation_began_year.year_rule"
+                    }
+                    (Some(AgeQuestion::ExploitationBeganYear), false) => {
+                        "notice.age_at_exploitation_uncertain.exploitation_began_year"
+                    }
+                    (_, true) => "notice.age_at_exploitation_uncertain.year_rule",
+                    (_, false) => "notice.age_at_exploitation_uncertain",
                 };
                 self.uif(key, &[("limit", &limit.to_string())])
             }
@@ -728,13 +737,19 @@ impl<'a> Words<'a> {
         writeln!(out, "\n{}", self.ui("report.heading.why"))?;
         let age = match (e.subject.age_basis, e.subject.treated_as_child) {
             (AgeBasis::Presumed, _) => "report.person.presumed_child",
-            // An age is recorded, but only the year of birth settles the age at the act.
-            (AgeBasis::NotEstablished, _)
-                if e.subject.ask_first == Some(crate::assessment::AgeQuestion::BirthYear) =>
-            {
-                "report.person.birth_year_needed"
-            }
-            (AgeBasis::NotEstablished, _) => "report.person.age_not_established",
+            // An age is recorded, but does not settle the age at the act: said with what
+            // would (the year of birth; with it, the year of the start; with both, the age
+            // then or the dates).
+            (AgeBasis::NotEstablished, _) => match e.subject.ask_first {
+                Some(AgeQuestion::BirthYear) => "report.person.birth_year_needed",
+                Some(AgeQuestion::AgeAtExploitation) => "report.person.age_at_exploitation_needed",
+                Some(AgeQuestion::ExploitationBeganYear) => {
+                    "report.person.exploitation_began_year_needed"
+                }
+                Some(AgeQuestion::AgeOrReasonsToBelieveChild) | None => {
+                    "report.person.age_not_established"
+                }
+            },
             (AgeBasis::AtExploitation, true) => "report.person.child_at_exploitation",
             (AgeBasis::AtExploitation, false) => "report.person.adult_at_exploitation",
             (AgeBasis::Now, true) => "report.person.child",

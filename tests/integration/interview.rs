@@ -211,6 +211,40 @@ fn unsafe_interview_conditions_keep_no_answers_open_and_ask_everything_once() {
     assert_eq!(iv.finished(), None);
 }
 
+/// Where the ages recorded leave the age at the act open but the year of birth is recorded,
+/// the assessment asks first what would settle it (the age then, or the year the exploitation
+/// began), and the interview does not ask the year of birth again: it goes on to the forms.
+#[test]
+fn a_recorded_year_of_birth_is_never_asked_again() {
+    use trafficking_indicators::AgeQuestion;
+    let safe =
+        r#""interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}"#;
+    // kr-2024 (under 19, no year rule): born 2005, exploited from 2024, so 18 or 19 then.
+    let straddle = Case::from_json(&format!(
+        r#"{{"subject": {{"age_years": 19, "birth_year": 2005}}, "exploitation_began_year": 2024, {safe}}}"#
+    ))
+    .expect("case");
+    // kr-2023 (the year rule): 18 now, born 2005, the year of the start not recorded.
+    let no_start = Case::from_json(&format!(
+        r#"{{"subject": {{"age_years": 18, "birth_year": 2005}}, {safe}}}"#
+    ))
+    .expect("case");
+    let kr_2023 = Assessor::builtin("kr-2023").expect("built in");
+    for (rules, case, asked) in [
+        (assessor(), straddle, AgeQuestion::AgeAtExploitation),
+        (kr_2023, no_start, AgeQuestion::ExploitationBeganYear),
+    ] {
+        let a = rules.assess(&case).expect("assesses");
+        assert_eq!(a.explanation.subject.ask_first, Some(asked));
+        assert!(!a.explanation.subject.treated_as_child);
+        let report = a.report();
+        assert!(!report.contains("First ask the year of birth"), "{report}");
+        assert!(!report.contains("Ask for the year of birth"), "{report}");
+        let iv = Interview::new(rules, case).expect("starts");
+        assert_eq!(iv.next().map(|q| q.topic), Some(Topic::Forms));
+    }
+}
+
 #[test]
 fn a_yes_to_a_safety_question_puts_safety_first_in_the_report() {
     let case = Case::from_json(
