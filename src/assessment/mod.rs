@@ -230,9 +230,18 @@ pub enum AgeBasis {
 pub enum AgeQuestion {
     /// The person's age, or whether there are reasons to believe they are a child.
     AgeOrReasonsToBelieveChild,
-    /// The year (or date) of birth: the ages recorded do not settle the age at the act under
-    /// the rule set's age rule.
+    /// The year (or date) of birth: it is not recorded, and the ages recorded do not settle
+    /// the age at the act under the rule set's age rule.
     BirthYear,
+    /// The age when the exploitation began (`subject.age_at_exploitation_years`), or the dates
+    /// of birth and of the start: the years of birth and of the start are recorded but leave
+    /// the age at the act on both sides of the rule set's age limit (born 2005, exploitation
+    /// began 2024, under 19 without the year rule: 18 or 19).
+    AgeAtExploitation,
+    /// The year the exploitation began (`exploitation_began_year`): the year of birth is
+    /// recorded, but without the year of the start the ages recorded do not settle the age at
+    /// the act under the rule set's age rule.
+    ExploitationBeganYear,
 }
 
 /// How the person was treated.

@@ -386,7 +386,14 @@ impl Assessor {
         }
         match (person.basis, person.ask_first) {
             (AgeBasis::Presumed, _) => notices.push(plain(NoticeKind::ChildPresumed)),
-            (AgeBasis::NotEstablished, Some(AgeQuestion::BirthYear)) => {
+            (
+                AgeBasis::NotEstablished,
+                Some(
+                    AgeQuestion::BirthYear
+                    | AgeQuestion::AgeAtExploitation
+                    | AgeQuestion::ExploitationBeganYear,
+                ),
+            ) => {
                 notices.push(plain(NoticeKind::AgeAtExploitationUncertain));
             }
             (AgeBasis::NotEstablished, _) => notices.push(plain(NoticeKind::AgeNotEstablished)),

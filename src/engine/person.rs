@@ -85,6 +85,18 @@ pub(super) fn child_by_years(
     }
 }
 
+/// What to ask first where the ages recorded do not settle the age at the act: the year of
+/// birth where it is not recorded; where it is, the year the exploitation began where that is
+/// not; where both are (they straddle the limit, which only a rule without the year rule
+/// allows), the age at the act or the dates. Never a fact already recorded.
+pub(super) fn unsettled_age_question(birth: Option<u16>, began: Option<u16>) -> AgeQuestion {
+    match (birth, began) {
+        (None, _) => AgeQuestion::BirthYear,
+        (Some(_), None) => AgeQuestion::ExploitationBeganYear,
+        (Some(_), Some(_)) => AgeQuestion::AgeAtExploitation,
+    }
+}
+
 impl Assessor {
     pub(super) fn strength(&self, e: &CompiledEntry, person: &Person) -> Strength {
         if person.child_rules { e.child } else { e.adult }
@@ -126,7 +138,10 @@ impl Assessor {
             (Some(None), _) | (None, Some(None)) => (
                 AgeBasis::NotEstablished,
                 false,
-                Some(AgeQuestion::BirthYear),
+                Some(unsettled_age_question(
+                    subject.birth_year,
+                    case.exploitation_began_year,
+                )),
             ),
             (None, None) if subject.possibly_minor == Some(true) => {
                 (AgeBasis::Presumed, true, None)

@@ -297,6 +297,10 @@ impl<'a> Interview<'a> {
         if !age_known && s.possibly_minor.is_none() {
             return Some(Topic::ReasonsToBelieveChild);
         }
+        // The year of birth only where the assessment asks it first (never once recorded).
+        // The interview asks neither the year the exploitation began nor the age then (the
+        // assessment's other first questions where the year of birth is recorded): the report
+        // asks them, and the interview goes on to the forms and the indicators.
         if a.explanation.subject.ask_first == Some(crate::assessment::AgeQuestion::BirthYear)
             && s.birth_year.is_none()
             && !r.age_not_known

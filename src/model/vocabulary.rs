@@ -114,7 +114,9 @@ pub enum NoticeKind {
     /// rules were applied as a presumption pending age assessment.
     ChildPresumed,
     /// The ages recorded do not settle whether the person was a child at the time of the act
-    /// under the rule set's age rule: the adult rules were applied; ask for the birth date.
+    /// under the rule set's age rule: the adult rules were applied; ask what
+    /// `explanation.subject.ask_first` names (the year of birth, the year the exploitation
+    /// began, or the age then).
     AgeAtExploitationUncertain,
     /// The children's list strengths were applied.
     ChildStrengthsApplied,

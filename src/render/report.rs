@@ -1,7 +1,8 @@
 //! The plain-text report, in the reader's language, ordered for the person who must act.
 //!
-//! First screen: the level in one plain sentence, any pending measure, the three most
-//! important actions, the non-punishment advisory when there is one, and who to call. Then
+//! First screen: the level in one plain sentence, any pending measure, safety first and an
+//! interview again in safe conditions where they apply, the three most important actions,
+//! the non-punishment advisory when there is one, and who to call. Then
 //! what to ask next, why (dimensions and Palermo elements in plain words), the score (the
 //! amount of recorded evidence; the level follows the legal rules, not the score), every
 //! recommendation in full with its sources, the services, the notes, and one line on how the
@@ -14,7 +15,7 @@
 use std::fmt::Write as _;
 
 use crate::assessment::{
-    AgeBasis, Assessment, Disposition, Level, Notice, NoticeKind, Recommendation,
+    AgeBasis, AgeQuestion, Assessment, Disposition, Level, Notice, NoticeKind, Recommendation,
     RecommendationKind,
 };
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
@@ -408,10 +409,19 @@ impl<'a> Words<'a> {
             }
             NoticeKind::AgeAtExploitationUncertain => {
                 let (limit, year_rule) = rules.child_age_limit();
-                let key = if year_rule {
-                    "notice.age_at_exploitation_uncertain.year_rule"
-                } else {
-                    "notice.age_at_exploitation_uncertain"
+                // What to ask is what the assessment asks first: never a year already recorded.
+                let key = match (self.a.explanation.subject.ask_first, year_rule) {
+                    (Some(AgeQuestion::AgeAtExploitation), _) => {
+                        "notice.age_at_exploitation_uncertain.age_at_exploitation"
+                    }
+                    (Some(AgeQuestion::ExploitationBeganYear), true) => {
+                        "notice.age_at_exploitation_uncertain.exploitation_began_year.year_rule"
+                    }
+                    (Some(AgeQuestion::ExploitationBeganYear), false) => {
+                        "notice.age_at_exploitation_uncertain.exploitation_began_year"
+                    }
+                    (_, true) => "notice.age_at_exploitation_uncertain.year_rule",
+                    (_, false) => "notice.age_at_exploitation_uncertain",
                 };
                 self.uif(key, &[("limit", &limit.to_string())])
             }
@@ -533,11 +543,13 @@ impl<'a> Words<'a> {
         }
 
         writeln!(out, "\n{}", self.ui("report.heading.now"))?;
-        // Safety first: the first thing to do, before any other step.
-        let mut safety = 0;
-        for n in self.safety_notices() {
+        // Safety first: the first thing to do, before any other step; then, where the
+        // interview's conditions make a "no" unreliable, the interview again in safe
+        // conditions (the notice leads with it), before any step that rests on the answers.
+        let mut alerts = 0;
+        for n in self.first_screen_notices() {
             writeln!(out, "  ! {}", self.notice(n))?;
-            safety += 1;
+            alerts += 1;
         }
         // Protection pending identification whose every ground is an offence the law does not
         // punish (the non-punishment line below names them) leaves the first screen.
@@ -551,7 +563,7 @@ impl<'a> Words<'a> {
             })
             .collect();
         actions.sort_by_key(|r| PRIORITY.iter().position(|k| *k == r.kind));
-        if actions.is_empty() && safety == 0 {
+        if actions.is_empty() && alerts == 0 {
             writeln!(out, "  {}", self.ui("report.no_action"))?;
         }
         for (i, r) in actions.iter().take(FIRST_SCREEN_ACTIONS).enumerate() {
@@ -638,13 +650,27 @@ impl<'a> Words<'a> {
         Ok(())
     }
 
-    /// The safety-first notices (a "yes" to a safety question), which lead what to do now.
-    fn safety_notices(&self) -> impl Iterator<Item = &'a crate::assessment::Notice> + 'a {
+    /// The notices that lead what to do now, in this order: safety first (a "yes" to a
+    /// safety question), then unsafe interview conditions (interview again in safe
+    /// conditions). They are not repeated under the notes.
+    fn first_screen_notices(&self) -> impl Iterator<Item = &'a crate::assessment::Notice> + 'a {
+        let notices = &self.a.explanation.notices;
+        [
+            NoticeKind::SafetyFirst,
+            NoticeKind::InterviewConditionsUnsafe,
+        ]
+        .into_iter()
+        .flat_map(move |kind| notices.iter().filter(move |n| n.kind == kind))
+    }
+
+    /// Whether the interview's conditions make a "no" unreliable: "absent" answers are then
+    /// treated as not yet known, and the report does not read them as found absent.
+    fn no_unreliable(&self) -> bool {
         self.a
             .explanation
             .notices
             .iter()
-            .filter(|n| n.kind == NoticeKind::SafetyFirst)
+            .any(|n| n.kind == NoticeKind::InterviewConditionsUnsafe)
     }
 
     /// The contacts of the assessment with their words in the reader's language: name, how
@@ -728,19 +754,26 @@ impl<'a> Words<'a> {
         writeln!(out, "\n{}", self.ui("report.heading.why"))?;
         let age = match (e.subject.age_basis, e.subject.treated_as_child) {
             (AgeBasis::Presumed, _) => "report.person.presumed_child",
-            // An age is recorded, but only the year of birth settles the age at the act.
-            (AgeBasis::NotEstablished, _)
-                if e.subject.ask_first == Some(crate::assessment::AgeQuestion::BirthYear) =>
-            {
-                "report.person.birth_year_needed"
-            }
-            (AgeBasis::NotEstablished, _) => "report.person.age_not_established",
+            // An age is recorded, but does not settle the age at the act: said with what
+            // would (the year of birth; with it, the year of the start; with both, the age
+            // then or the dates).
+            (AgeBasis::NotEstablished, _) => match e.subject.ask_first {
+                Some(AgeQuestion::BirthYear) => "report.person.birth_year_needed",
+                Some(AgeQuestion::AgeAtExploitation) => "report.person.age_at_exploitation_needed",
+                Some(AgeQuestion::ExploitationBeganYear) => {
+                    "report.person.exploitation_began_year_needed"
+                }
+                Some(AgeQuestion::AgeOrReasonsToBelieveChild) | None => {
+                    "report.person.age_not_established"
+                }
+            },
             (AgeBasis::AtExploitation, true) => "report.person.child_at_exploitation",
             (AgeBasis::AtExploitation, false) => "report.person.adult_at_exploitation",
             (AgeBasis::Now, true) => "report.person.child",
             (AgeBasis::Now, false) => "report.person.adult",
         };
         writeln!(out, "  {}", self.ui(age))?;
+        let unreliable = self.no_unreliable();
         let mut any = false;
         for d in &e.dimensions {
             let absent: Vec<&str> = e
@@ -779,11 +812,13 @@ impl<'a> Words<'a> {
                     )
                 )?;
             } else if shown.is_empty() {
-                writeln!(
-                    out,
-                    "  - {}",
-                    self.uif("report.dimension_nothing", &[("dimension", name)])
-                )?;
+                // "Asked, nothing found" only where a "no" can be relied on.
+                let key = if unreliable && !absent.is_empty() {
+                    "report.dimension_nothing_unsafe"
+                } else {
+                    "report.dimension_nothing"
+                };
+                writeln!(out, "  - {}", self.uif(key, &[("dimension", name)]))?;
             } else {
                 let lack = d.shortfall.as_ref().map_or(String::new(), |s| {
                     let total: u32 = s.needs.iter().map(|n| n.count).sum();
@@ -825,10 +860,15 @@ impl<'a> Words<'a> {
                 )?;
             }
             if !absent.is_empty() {
+                let key = if unreliable {
+                    "report.asked_not_found_unsafe"
+                } else {
+                    "report.asked_not_found"
+                };
                 writeln!(
                     out,
                     "      {}",
-                    self.uif("report.asked_not_found", &[("list", &absent.join("; "))])
+                    self.uif(key, &[("list", &absent.join("; "))])
                 )?;
             }
         }
@@ -1012,12 +1052,13 @@ impl<'a> Words<'a> {
         let a = self.a;
         writeln!(out, "\n{}", self.ui("report.heading.in_full"))?;
         if a.recommendations.is_empty() {
-            // Nothing follows from the indicators, but safety still comes first.
-            let mut safety = self.safety_notices().peekable();
-            if safety.peek().is_none() {
+            // Nothing follows from the indicators, but safety still comes first, and an
+            // interview in unsafe conditions is held again.
+            let mut alerts = self.first_screen_notices().peekable();
+            if alerts.peek().is_none() {
                 writeln!(out, "  {}", self.ui("report.no_action"))?;
             }
-            for n in safety {
+            for n in alerts {
                 writeln!(out, "  ! {}", self.notice(n))?;
             }
         }
@@ -1186,7 +1227,9 @@ impl<'a> Words<'a> {
             .filter(|n| {
                 !matches!(
                     n.kind,
-                    NoticeKind::RuleNotVerified | NoticeKind::SafetyFirst
+                    NoticeKind::RuleNotVerified
+                        | NoticeKind::SafetyFirst
+                        | NoticeKind::InterviewConditionsUnsafe
                 )
             })
             .map(|n| self.notice(n))

@@ -211,6 +211,146 @@ fn unsafe_interview_conditions_keep_no_answers_open_and_ask_everything_once() {
     assert_eq!(iv.finished(), None);
 }
 
+/// The lines of one section of a report: from its heading to the next blank line.
+fn section<'r>(report: &'r str, heading: &str) -> Vec<&'r str> {
+    report
+        .lines()
+        .skip_while(|l| *l != heading)
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect()
+}
+
+/// A fisher interviewed through the manning agency's interpreter, with the employer present,
+/// answered "no" to every coercion question (a verdict review's case). Those answers are not
+/// yet known: the first thing to do is to interview him again in safe conditions, and the
+/// reasons never read "asked, nothing found", in English or in Korean.
+#[test]
+fn an_interview_in_unsafe_conditions_is_held_again_first_and_its_no_answers_clear_nothing() {
+    let fisher = |conditions: &str, safety: &str| {
+        Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": 24, "national": false, "visa": "E-10"}},
+                "forms": ["labour"], "sector": "fishing_at_sea", {conditions}
+                "interview": {{"safety": {safety}}},
+                "observations": [
+                  {{"indicator": "excessive_working_days_or_hours", "status": "present", "source": "direct_observation"}},
+                  {{"indicator": "confiscation_of_documents_at_destination", "status": "absent", "source": "self_report"}},
+                  {{"indicator": "debt_bondage_at_destination", "status": "absent", "source": "self_report"}},
+                  {{"indicator": "violence_on_victim_at_destination", "status": "absent", "source": "self_report"}},
+                  {{"indicator": "deceived_about_wages", "status": "absent", "source": "self_report"}}]}}"#
+        ))
+        .expect("case")
+    };
+    let no_safety_concern = r#"{"hurt": "no", "in_danger": "no", "needs_doctor": "no"}"#;
+    let unsafe_ = fisher(
+        r#""interview_conditions": ["interpreter_linked_to_exploiter", "exploiter_present"],"#,
+        no_safety_concern,
+    );
+    let a = assessor().assess(&unsafe_).expect("assesses");
+    for locale in Locale::ALL {
+        let words = locale.texts();
+        let word = |key: &str| words.get(key).expect(key);
+        let lead = |key: &str| word(key).split('{').next().unwrap_or("").to_owned();
+        let report = a.report_in(locale);
+        let now = section(&report, word("report.heading.now"));
+        let again = lead("notice.interview_conditions_unsafe");
+        assert!(
+            now.first()
+                .is_some_and(|l| l.starts_with(&format!("  ! {again}"))),
+            "{locale:?}: the interview again comes first\n{report}"
+        );
+        let why = section(&report, word("report.heading.why")).join("\n");
+        for cleared in ["report.dimension_nothing", "report.asked_not_found"] {
+            let cleared = word(cleared).replace("{dimension}", "");
+            let cleared = cleared.split('{').next().unwrap_or("");
+            assert!(!why.contains(cleared), "{locale:?}: `{cleared}`\n{why}");
+        }
+        assert!(
+            why.contains(&lead("report.asked_not_found_unsafe")),
+            "{why}"
+        );
+        // Coercion and deception: nothing shown, nothing ruled out.
+        let open = lead("report.dimension_nothing_unsafe");
+        let open = word("report.dimension_nothing_unsafe")
+            .split("{dimension}")
+            .nth(1)
+            .unwrap_or(&open);
+        assert_eq!(why.matches(open).count(), 2, "{locale:?}\n{why}");
+        // Said once, on the first screen, not again under the notes.
+        assert_eq!(report.matches(&again).count(), 1, "{locale:?}\n{report}");
+    }
+    // Safety first, then the interview again; and with every answer "no" in unsafe
+    // conditions, never "no step follows".
+    let hurt = fisher(
+        r#""interview_conditions": ["exploiter_present"],"#,
+        r#"{"hurt": "yes", "in_danger": "no", "needs_doctor": "no"}"#,
+    );
+    let report = assessor().assess(&hurt).expect("assesses").report();
+    let now = section(&report, "WHAT TO DO NOW");
+    assert!(now[0].starts_with("  ! Safety first"), "{report}");
+    assert!(
+        now[1].starts_with("  ! Interview again in safe conditions"),
+        "{report}"
+    );
+    let all_no = Case::from_json(
+        r#"{"subject": {"age_years": 30}, "forms": ["labour"], "interview_conditions": ["not_private"],
+            "observations": [{"indicator": "violence_on_victim_at_destination", "status": "absent"}]}"#,
+    )
+    .expect("case");
+    let report = assessor().assess(&all_no).expect("assesses").report();
+    assert!(
+        report.contains("  ! Interview again in safe conditions"),
+        "{report}"
+    );
+    assert!(!report.contains("No step follows"), "{report}");
+    // In safe conditions the same answers are found absent, and said so.
+    let safe = fisher("", no_safety_concern);
+    let report = assessor().assess(&safe).expect("assesses").report();
+    assert!(
+        report.contains("Coercion at destination: asked, nothing found."),
+        "{report}"
+    );
+    assert!(
+        report.contains("      Asked, not found: Confiscation of documents"),
+        "{report}"
+    );
+    assert!(!report.contains("Interview again"), "{report}");
+}
+
+/// Where the ages recorded leave the age at the act open but the year of birth is recorded,
+/// the assessment asks first what would settle it (the age then, or the year the exploitation
+/// began), and the interview does not ask the year of birth again: it goes on to the forms.
+#[test]
+fn a_recorded_year_of_birth_is_never_asked_again() {
+    use trafficking_indicators::AgeQuestion;
+    let safe =
+        r#""interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}"#;
+    // kr-2024 (under 19, no year rule): born 2005, exploited from 2024, so 18 or 19 then.
+    let straddle = Case::from_json(&format!(
+        r#"{{"subject": {{"age_years": 19, "birth_year": 2005}}, "exploitation_began_year": 2024, {safe}}}"#
+    ))
+    .expect("case");
+    // kr-2023 (the year rule): 18 now, born 2005, the year of the start not recorded.
+    let no_start = Case::from_json(&format!(
+        r#"{{"subject": {{"age_years": 18, "birth_year": 2005}}, {safe}}}"#
+    ))
+    .expect("case");
+    let kr_2023 = Assessor::builtin("kr-2023").expect("built in");
+    for (rules, case, asked) in [
+        (assessor(), straddle, AgeQuestion::AgeAtExploitation),
+        (kr_2023, no_start, AgeQuestion::ExploitationBeganYear),
+    ] {
+        let a = rules.assess(&case).expect("assesses");
+        assert_eq!(a.explanation.subject.ask_first, Some(asked));
+        assert!(!a.explanation.subject.treated_as_child);
+        let report = a.report();
+        assert!(!report.contains("First ask the year of birth"), "{report}");
+        assert!(!report.contains("Ask for the year of birth"), "{report}");
+        let iv = Interview::new(rules, case).expect("starts");
+        assert_eq!(iv.next().map(|q| q.topic), Some(Topic::Forms));
+    }
+}
+
 #[test]
 fn a_yes_to_a_safety_question_puts_safety_first_in_the_report() {
     let case = Case::from_json(
