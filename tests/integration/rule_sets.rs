@@ -420,3 +420,72 @@ fn tiny_and_negative_weights_are_shown_readably() {
     );
     assert!(text.iter().all(|t| t.len() < 300), "{text:#?}");
 }
+
+/// A reasonable-grounds criterion added to `ilo-2009`, its conditions written as in a file.
+fn ilo_2009_with_criterion(all: serde_json::Value) -> RuleSet {
+    let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
+    let mut criterion = rules.levels.reasonable_grounds[0].clone();
+    criterion.id = trafficking_indicators::ConceptId::new("added_criterion").expect("id");
+    criterion.all = serde_json::from_value(all).expect("conditions");
+    rules.levels.reasonable_grounds.push(criterion);
+    rules
+}
+
+/// A criterion that asks only who the person is (a child, exempt from the means) would give
+/// a 12-year-old reasonable grounds with nothing observed: levels out of order, wherever the
+/// person-only condition stands (alone, beside another, in a branch of `any`).
+#[test]
+fn a_criterion_that_holds_without_any_indicator_is_rejected() {
+    let at = "$.levels.reasonable_grounds[5].all";
+    for all in [
+        serde_json::json!(["treated_as_child"]),
+        serde_json::json!(["means_not_required"]),
+        serde_json::json!(["means_not_required", "treated_as_child"]),
+        serde_json::json!([{ "any": ["treated_as_child", "means_not_required"] }]),
+        serde_json::json!([
+            "treated_as_child",
+            { "any": [{ "score_at_least": 30.0 }, "means_not_required"] }
+        ]),
+    ] {
+        let rules = ilo_2009_with_criterion(all.clone());
+        let text: Vec<String> = validate(&rules, &Catalogue::builtin())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            text,
+            vec![format!(
+                "{at}: levels out of order: this criterion holds without any indicator present"
+            )],
+            "{all}"
+        );
+        assert!(Assessor::new(rules, Catalogue::builtin()).is_err(), "{all}");
+    }
+    // A child with nothing observed has no indicators under the built-in rule set.
+    let twelve = crate::common::with_subject(
+        trafficking_indicators::Subject {
+            age_years: Some(12),
+            ..Default::default()
+        },
+        &[],
+    );
+    assert_eq!(
+        assess(&twelve).expect("assesses").level,
+        Level::NoIndicators
+    );
+    // A person-only condition beside one that needs evidence is fine: the evidence decides.
+    for all in [
+        serde_json::json!(["treated_as_child", { "score_at_least": 30.0 }]),
+        serde_json::json!([{ "any": ["treated_as_child", "means_not_required"] }, { "element_met": "purpose" }]),
+        serde_json::json!([{ "any": ["treated_as_child", { "element_met": "act" }] }, { "element_met": "purpose" }]),
+    ] {
+        let rules = ilo_2009_with_criterion(all.clone());
+        assert_eq!(validate(&rules, &Catalogue::builtin()), vec![], "{all}");
+        let assessor = Assessor::new(rules, Catalogue::builtin()).expect("valid");
+        assert_eq!(
+            assessor.assess(&twelve).expect("assesses").level,
+            Level::NoIndicators,
+            "{all}"
+        );
+    }
+}
