@@ -269,7 +269,10 @@ fn multi_select_text_is_read_and_a_value_never_shown() {
     };
     assert_eq!(*position, 1);
     // The message counts as a person reading the export does: the second item is number 2.
-    assert!(err.to_string().contains("item number 2 of the list"), "{err}");
+    assert!(
+        err.to_string().contains("item number 2 of the list"),
+        "{err}"
+    );
     assert!(!err.to_string().contains("RestrictsMovement"), "{err}");
     // A short word is never shown either: a value is about a person.
     let err = MethodOfControl::parse_list("Beaten").expect_err("unknown");
