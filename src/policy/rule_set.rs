@@ -1328,10 +1328,15 @@ impl Validator<'_> {
                 if dims.is_empty() {
                     self.problem(cpath, "names no dimension, so it can never hold");
                 }
+                // The condition is externally tagged: its dimensions are under its name.
+                let list = match cond {
+                    Condition::IndicatorPresent { .. } => "indicator_present.dimensions",
+                    _ => "any_dimension_positive",
+                };
                 for (k, d) in dims.iter().enumerate() {
                     if self.concepts_in(*d) == 0 {
                         self.problem(
-                            format!("{cpath}[{k}]"),
+                            format!("{cpath}.{list}[{k}]"),
                             format!(
                                 "unreachable: dimension `{}` has no indicator in the rule set's lists",
                                 d.as_str()

@@ -489,3 +489,93 @@ fn a_criterion_that_holds_without_any_indicator_is_rejected() {
         );
     }
 }
+
+/// Every problem names a place of the document that has it: its path, read in the rule set's
+/// own JSON, finds a value. Conditions are externally tagged, so a condition's dimensions are
+/// under its name (`…all[1].any_dimension_positive[0]`), in a criterion, in a branch of `any`
+/// and in a recommendation's `when`. Each built-in rule set, its lists cut to one at a time
+/// (every dimension without an indicator in some of them), with a nested criterion, an
+/// `indicator_present` in a recommendation and a context condition that names nothing.
+#[test]
+fn every_problem_path_names_a_place_in_the_rule_set() {
+    use serde_json::json;
+    let catalogue = Catalogue::builtin();
+    let mut checked = 0;
+    for id in RuleSet::builtin_ids() {
+        let text = std::fs::read_to_string(root(&format!("data/rule_sets/{id}.json"))).expect(id);
+        let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let basis = doc["levels"]["reasonable_grounds"][0]["basis"].clone();
+        let coercion = json!({ "indicator_present": {
+            "dimensions": ["deceptive_recruitment", "coercion_at_destination"],
+            "min_strength": "weak"
+        } });
+        let criteria = doc["levels"]["reasonable_grounds"]
+            .as_array_mut()
+            .expect("criteria");
+        let nested = criteria.len();
+        criteria.push(json!({
+            "id": "nested_conditions",
+            "label": "a criterion with conditions inside conditions",
+            "all": [
+                { "score_at_least": 1.0e9 },
+                { "any": [{ "any_dimension_positive": ["coercive_recruitment"] }, coercion] }
+            ],
+            "basis": basis
+        }));
+        let recommendations = doc["recommendations"]
+            .as_array_mut()
+            .expect("recommendations");
+        let labour = recommendations
+            .iter()
+            .position(|r| r["kind"] == "labour_rights_referral")
+            .expect("a labour rights referral");
+        recommendations[labour]["when"]
+            .as_array_mut()
+            .expect("when")
+            .push(coercion.clone());
+        recommendations[0]["context"] = json!([{ "forms": [] }]);
+        let lists = doc["lists"].as_array().expect("lists").clone();
+        for list in &lists {
+            let mut cut = doc.clone();
+            cut["lists"] = json!([list]);
+            let rules = RuleSet::from_json(&cut.to_string()).expect("parses");
+            let problems = validate(&rules, &catalogue);
+            assert!(!problems.is_empty(), "{id} with only {list}");
+            for p in &problems {
+                // A problem of the contact directory names a place in that document.
+                if p.path.starts_with("$.contact_directory(") {
+                    continue;
+                }
+                assert!(
+                    crate::common::value_at(&cut, &p.path).is_some(),
+                    "{id} with only {list}: `{}` names no place: {}",
+                    p.path,
+                    p.message
+                );
+                checked += 1;
+            }
+            if list == "palermo_acts" {
+                // No dimension has an indicator in a list of facts.
+                let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+                for expected in [
+                    "$.levels.reasonable_grounds[0].all[1].any_dimension_positive[0]".to_owned(),
+                    format!(
+                        "$.levels.reasonable_grounds[{nested}].all[1].any[0].any_dimension_positive[0]"
+                    ),
+                    format!(
+                        "$.levels.reasonable_grounds[{nested}].all[1].any[1].indicator_present.dimensions[1]"
+                    ),
+                    format!("$.recommendations[{labour}].when[0].any_dimension_positive[0]"),
+                    format!("$.recommendations[{labour}].when[1].indicator_present.dimensions[0]"),
+                    "$.recommendations[0].context[0]".to_owned(),
+                ] {
+                    assert!(
+                        paths.contains(&expected.as_str()),
+                        "{id}: {expected} in {paths:#?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 300, "{checked}");
+}
