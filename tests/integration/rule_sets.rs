@@ -579,3 +579,54 @@ fn every_problem_path_names_a_place_in_the_rule_set() {
     }
     assert!(checked > 300, "{checked}");
 }
+
+/// An extension of an extended catalogue clashes with the catalogue it extends, the first
+/// extension included: the same words as a clash with a built-in id, not "a duplicate" (the
+/// words for an id repeated inside one document). Both extensions' entries stay extensions.
+#[test]
+fn an_extension_of_an_extension_cannot_override_the_first_extension() {
+    let text =
+        std::fs::read_to_string(root("examples/rule_sets/national_list.json")).expect("file");
+    let national = Catalogue::builtin()
+        .extend_from_json(&text)
+        .expect("valid extension");
+    let err = national.extend_from_json(&text).expect_err("clash");
+    let problems = err.problems();
+    let entries: Vec<_> = problems
+        .iter()
+        .filter(|p| p.path.starts_with("$[0].entries["))
+        .collect();
+    assert_eq!(entries.len(), 3, "{problems:#?}");
+    for p in entries {
+        assert!(
+            p.message
+                .ends_with("collides with an indicator id of the catalogue it extends"),
+            "{}: {}",
+            p.path,
+            p.message
+        );
+    }
+    // An id twice in one extension is a duplicate.
+    let mut twice: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let first = twice["entries"][0].clone();
+    twice["entries"]
+        .as_array_mut()
+        .expect("entries")
+        .push(first);
+    let err = Catalogue::builtin()
+        .extend_from_json(&twice.to_string())
+        .expect_err("duplicate");
+    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "$[0].entries[3].id: `example_recruitment_fee_above_legal_cap` is a duplicate indicator id"
+        ]
+    );
+    let fee = trafficking_indicators::IndicatorId::new("example_recruitment_fee_above_legal_cap")
+        .expect("id");
+    assert!(national.is_extension(&fee));
+    let builtin =
+        trafficking_indicators::IndicatorId::new("debt_bondage_at_destination").expect("id");
+    assert!(!national.is_extension(&builtin));
+}
