@@ -865,9 +865,9 @@ impl Case {
         }
         for (i, c) in self.interview_conditions.iter().enumerate() {
             if self.interview_conditions.iter().take(i).any(|o| o == c) {
-                return Err(CaseError::DuplicateMeasure {
+                return Err(CaseError::DuplicateInterviewCondition {
                     path: format!("$.interview_conditions[{i}]"),
-                    measure: c.as_str(),
+                    condition: c.as_str(),
                 });
             }
         }

@@ -153,6 +153,7 @@ fn written(note: Option<&str>) -> Option<&str> {
 
 /// An answer the interview cannot take.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum InterviewError {
     /// The reply does not fit the question (for example yes or no to the age question).
     #[error("this answer does not fit the current question ({expected})")]
