@@ -262,6 +262,12 @@ pub struct InterviewRecord {
     // The reader takes null as false: the schema says so too.
     #[schemars(with = "Option<bool>")]
     pub forms_not_known: bool,
+    /// The year of birth was asked and is not known (the age may be known all the same); the
+    /// interview does not ask the year again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    // The reader takes null as false: the schema says so too.
+    #[schemars(with = "Option<bool>")]
+    pub birth_year_not_known: bool,
     /// The safety answers.
     #[serde(default, skip_serializing_if = "Safety::is_empty")]
     pub safety: Safety,
@@ -1227,7 +1233,8 @@ struct Reader<'l> {
 
 const CASE_FIELDS: &str = "`case_reference`, `subject`, `forms`, `observations`, `offences`, `exploitation_began_year`, `sector`, `measures`, `interview_conditions`, `interview`";
 const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`, `possibly_minor`, `age_at_exploitation_years`, `minor_at_exploitation`, `birth_year`, `national`, `visa`";
-const INTERVIEW_FIELDS: &str = "`asked`, `age_not_known`, `forms_not_known`, `safety`";
+const INTERVIEW_FIELDS: &str =
+    "`asked`, `age_not_known`, `forms_not_known`, `birth_year_not_known`, `safety`";
 const SAFETY_FIELDS: &str = "`hurt`, `in_danger`, `needs_doctor`";
 const OBSERVATION_FIELDS: &str = "`indicator`, `status`, `source`, `note`";
 const OFFENCE_FIELDS: &str = "`kind`, `stage`, `note`";
@@ -1259,7 +1266,13 @@ const SUBJECT_KEYS: &[&str] = &[
 ];
 const OBSERVATION_KEYS: &[&str] = &["indicator", "status", "source", "note"];
 const OFFENCE_KEYS: &[&str] = &["kind", "stage", "note"];
-const INTERVIEW_KEYS: &[&str] = &["asked", "age_not_known", "forms_not_known", "safety"];
+const INTERVIEW_KEYS: &[&str] = &[
+    "asked",
+    "age_not_known",
+    "forms_not_known",
+    "birth_year_not_known",
+    "safety",
+];
 const SAFETY_KEYS: &[&str] = &["hurt", "in_danger", "needs_doctor"];
 
 impl Reader<'_> {
@@ -1530,6 +1543,11 @@ impl Reader<'_> {
                 "forms_not_known" => {
                     record.forms_not_known = self
                         .optional_bool(value, &path.key("forms_not_known"))?
+                        .unwrap_or(false);
+                }
+                "birth_year_not_known" => {
+                    record.birth_year_not_known = self
+                        .optional_bool(value, &path.key("birth_year_not_known"))?
                         .unwrap_or(false);
                 }
                 "safety" => {

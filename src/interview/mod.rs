@@ -274,7 +274,7 @@ impl<'a> Interview<'a> {
         let s = &self.case.subject;
         let age = usize::from(s.age_years.is_some() || r.age_not_known);
         let reasons = usize::from(r.age_not_known && s.possibly_minor.is_some());
-        let birth = usize::from(s.birth_year.is_some());
+        let birth = usize::from(s.birth_year.is_some() || r.birth_year_not_known);
         let forms = usize::from(!self.case.forms.is_empty() || r.forms_not_known);
         (safety + age + reasons + birth + forms + r.asked.len()) as u32
     }
@@ -301,6 +301,7 @@ impl<'a> Interview<'a> {
         if a.explanation.subject.ask_first == Some(crate::assessment::AgeQuestion::BirthYear)
             && s.birth_year.is_none()
             && !r.age_not_known
+            && !r.birth_year_not_known
         {
             return Some(Topic::BirthYear);
         }
@@ -596,7 +597,8 @@ impl<'a> Interview<'a> {
         self.commit(case)
     }
 
-    /// Answers the year-of-birth question: the year, or `None` when not known.
+    /// Answers the year-of-birth question: the year, or `None` when not known (recorded as
+    /// `birth_year_not_known`: the age already given stays known).
     pub fn answer_birth_year(&mut self, year: Option<u16>) -> Result<(), InterviewError> {
         let mut case = self.case.clone();
         match year {
@@ -604,7 +606,7 @@ impl<'a> Interview<'a> {
             None => {
                 case.interview
                     .get_or_insert_with(InterviewRecord::default)
-                    .age_not_known = true;
+                    .birth_year_not_known = true;
             }
         }
         self.commit(case)
