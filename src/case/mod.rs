@@ -242,6 +242,43 @@ impl Safety {
     }
 }
 
+/// A question of the interview's opening asked after safety: the answers are recorded in the
+/// case (the subject, the forms), where they may also have been written before the interview.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OpeningQuestion {
+    /// The person's age.
+    Age,
+    /// Whether there are reasons to believe the person is a child (the age is not known).
+    ReasonsToBelieveChild,
+    /// The calendar year of birth.
+    BirthYear,
+    /// The forms of exploitation.
+    Forms,
+}
+
+impl OpeningQuestion {
+    /// All opening questions, in the order the interview asks them.
+    pub const ALL: [OpeningQuestion; 4] = [
+        OpeningQuestion::Age,
+        OpeningQuestion::ReasonsToBelieveChild,
+        OpeningQuestion::BirthYear,
+        OpeningQuestion::Forms,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OpeningQuestion::Age => "age",
+            OpeningQuestion::ReasonsToBelieveChild => "reasons_to_believe_child",
+            OpeningQuestion::BirthYear => "birth_year",
+            OpeningQuestion::Forms => "forms",
+        }
+    }
+}
+
 /// What a guided interview asked, recorded in the case so that it resumes where it stopped.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -268,6 +305,13 @@ pub struct InterviewRecord {
     // The reader takes null as false: the schema says so too.
     #[schemars(with = "Option<bool>")]
     pub birth_year_not_known: bool,
+    /// The opening questions after safety that the interview asked, in the order asked (a
+    /// question asked again, its answer having been removed from the case, is listed again).
+    /// With the safety answers and `asked` they number the interview's questions: the case may
+    /// record an age, a year of birth or the forms that no one asked in the interview.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 1000))]
+    pub opening_asked: Vec<OpeningQuestion>,
     /// The safety answers.
     #[serde(default, skip_serializing_if = "Safety::is_empty")]
     pub safety: Safety,
@@ -883,6 +927,11 @@ impl Case {
                 limits.max_observations,
                 "$.interview.asked",
             )?;
+            check_count(
+                record.opening_asked.len(),
+                limits.max_observations,
+                "$.interview.opening_asked",
+            )?;
             self.check_asked(record)?;
         }
         if let Some(visa) = &self.subject.visa {
@@ -1233,8 +1282,7 @@ struct Reader<'l> {
 
 const CASE_FIELDS: &str = "`case_reference`, `subject`, `forms`, `observations`, `offences`, `exploitation_began_year`, `sector`, `measures`, `interview_conditions`, `interview`";
 const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`, `possibly_minor`, `age_at_exploitation_years`, `minor_at_exploitation`, `birth_year`, `national`, `visa`";
-const INTERVIEW_FIELDS: &str =
-    "`asked`, `age_not_known`, `forms_not_known`, `birth_year_not_known`, `safety`";
+const INTERVIEW_FIELDS: &str = "`asked`, `age_not_known`, `forms_not_known`, `birth_year_not_known`, `opening_asked`, `safety`";
 const SAFETY_FIELDS: &str = "`hurt`, `in_danger`, `needs_doctor`";
 const OBSERVATION_FIELDS: &str = "`indicator`, `status`, `source`, `note`";
 const OFFENCE_FIELDS: &str = "`kind`, `stage`, `note`";
@@ -1271,6 +1319,7 @@ const INTERVIEW_KEYS: &[&str] = &[
     "age_not_known",
     "forms_not_known",
     "birth_year_not_known",
+    "opening_asked",
     "safety",
 ];
 const SAFETY_KEYS: &[&str] = &["hurt", "in_danger", "needs_doctor"];
@@ -1550,6 +1599,15 @@ impl Reader<'_> {
                         .optional_bool(value, &path.key("birth_year_not_known"))?
                         .unwrap_or(false);
                 }
+                "opening_asked" => {
+                    let p = path.key("opening_asked");
+                    let items = self.array(value, &p, self.limits.max_observations)?;
+                    record.opening_asked = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.keyword(v, &p.index(i)))
+                        .collect::<Result<_, _>>()?;
+                }
                 "safety" => {
                     let p = path.key("safety");
                     for (k, v) in self.object(value, &p, SAFETY_KEYS, SAFETY_FIELDS)? {
@@ -1708,6 +1766,10 @@ keyword!(
     "one of `exploiter_present`, `no_interpreter`, `interpreter_linked_to_exploiter`, `not_private`"
 );
 keyword!(Answer, "one of `yes`, `no`, `not_known`");
+keyword!(
+    OpeningQuestion,
+    "one of `age`, `reasons_to_believe_child`, `birth_year`, `forms`"
+);
 
 impl<'de> Deserialize<'de> for Case {
     /// Deserializes through the same strict reader as [`Case::from_json`], so there is one

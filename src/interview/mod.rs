@@ -36,6 +36,7 @@ use std::sync::OnceLock;
 use crate::assessment::{Assessment, Level};
 use crate::case::{
     Answer, Case, EvidenceSource, InterviewRecord, Note, Observation, ObservationStatus,
+    OpeningQuestion,
 };
 use crate::engine::assessor::Assessor;
 use crate::model::error::CaseError;
@@ -93,7 +94,10 @@ pub enum Topic {
 /// The next question, and what its answer could change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NextQuestion {
-    /// Its number in the interview, from 1.
+    /// Its number in the interview, from 1: one more than the questions this interview has
+    /// asked (the safety answers, `opening_asked` and `asked` of the case's interview record),
+    /// so numbers run on without a gap, across a save and resume too. An answer the case
+    /// recorded before the interview was not asked, and takes no number.
     pub number: u32,
     /// What it is about.
     pub topic: Topic,
@@ -194,6 +198,17 @@ impl InterviewError {
     }
 }
 
+/// Records in the case's interview record that the interview asked an opening question (up
+/// to the limit of the record's list, which only a case whose answers were removed outside
+/// the interview a thousand times could reach).
+fn asked_opening(case: &mut Case, question: OpeningQuestion) {
+    let limit = crate::model::limits::Limits::default().max_observations;
+    let record = case.interview.get_or_insert_with(InterviewRecord::default);
+    if record.opening_asked.len() < limit {
+        record.opening_asked.push(question);
+    }
+}
+
 /// A guided interview over a case (see the [module documentation](self)).
 #[derive(Debug, Clone)]
 pub struct Interview<'a> {
@@ -264,19 +279,20 @@ impl<'a> Interview<'a> {
             .is_some_and(|r| r.asked.contains(id))
     }
 
-    /// How many questions were asked so far (all topics), for numbering.
+    /// How many questions this interview has asked so far (all topics), for numbering: not
+    /// what the case records, which may have been written before the interview.
     fn asked_count(&self) -> u32 {
-        let r = self.record();
+        let Some(r) = &self.case.interview else {
+            return 0;
+        };
         let safety = [r.safety.hurt, r.safety.in_danger, r.safety.needs_doctor]
             .iter()
             .filter(|a| a.is_some())
             .count();
-        let s = &self.case.subject;
-        let age = usize::from(s.age_years.is_some() || r.age_not_known);
-        let reasons = usize::from(r.age_not_known && s.possibly_minor.is_some());
-        let birth = usize::from(s.birth_year.is_some() || r.birth_year_not_known);
-        let forms = usize::from(!self.case.forms.is_empty() || r.forms_not_known);
-        (safety + age + reasons + birth + forms + r.asked.len()) as u32
+        let count = safety
+            .saturating_add(r.opening_asked.len())
+            .saturating_add(r.asked.len());
+        u32::try_from(count).unwrap_or(u32::MAX)
     }
 
     /// The opening question still to ask, if any: safety, age, forms.
@@ -566,6 +582,7 @@ impl<'a> Interview<'a> {
             Topic::ReasonsToBelieveChild => {
                 let mut case = self.case.clone();
                 case.subject.possibly_minor = Some(reply == Reply::Yes);
+                asked_opening(&mut case, OpeningQuestion::ReasonsToBelieveChild);
                 self.commit(case)
             }
             Topic::Indicator(id) => {
@@ -594,6 +611,7 @@ impl<'a> Interview<'a> {
                     .age_not_known = true;
             }
         }
+        asked_opening(&mut case, OpeningQuestion::Age);
         self.commit(case)
     }
 
@@ -609,6 +627,7 @@ impl<'a> Interview<'a> {
                     .birth_year_not_known = true;
             }
         }
+        asked_opening(&mut case, OpeningQuestion::BirthYear);
         self.commit(case)
     }
 
@@ -625,6 +644,7 @@ impl<'a> Interview<'a> {
         } else {
             case.forms = forms;
         }
+        asked_opening(&mut case, OpeningQuestion::Forms);
         self.commit(case)
     }
 

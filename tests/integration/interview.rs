@@ -674,6 +674,33 @@ fn a_birth_year_not_known_keeps_the_age_and_is_not_asked_again() {
     assert!(Interview::new(assessor, case).is_ok());
 }
 
+/// A case that records the age, the year of birth and the forms before the interview: no
+/// one asked them in it, so the interview starts at question 1 (safety), and the first
+/// indicator is question 4.
+#[test]
+fn what_the_case_recorded_before_the_interview_takes_no_number() {
+    let assessor = Assessor::builtin("kr-2023").expect("built in");
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 18, "birth_year": 2006}, "forms": ["labour"]}"#,
+    )
+    .expect("case");
+    let mut iv = Interview::new(assessor, case).expect("starts");
+    let first = iv.next().expect("a question");
+    assert_eq!(
+        (first.number, first.topic),
+        (
+            1,
+            Topic::Safety(trafficking_indicators::interview::SafetyQuestion::Hurt)
+        )
+    );
+    for _ in 0..3 {
+        iv.reply(Reply::No, None).expect("safety");
+    }
+    let fourth = iv.next().expect("a question");
+    assert!(matches!(fourth.topic, Topic::Indicator(_)), "{fourth:?}");
+    assert_eq!(fourth.number, 4);
+}
+
 /// Over every data case: after an answer is given again, the live interview and the
 /// case saved and resumed ask the same next question (the run of questions from one dimension
 /// counts questions asked, not answers given).
