@@ -242,6 +242,43 @@ impl Safety {
     }
 }
 
+/// A question of the interview's opening asked after safety: the answers are recorded in the
+/// case (the subject, the forms), where they may also have been written before the interview.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OpeningQuestion {
+    /// The person's age.
+    Age,
+    /// Whether there are reasons to believe the person is a child (the age is not known).
+    ReasonsToBelieveChild,
+    /// The calendar year of birth.
+    BirthYear,
+    /// The forms of exploitation.
+    Forms,
+}
+
+impl OpeningQuestion {
+    /// All opening questions, in the order the interview asks them.
+    pub const ALL: [OpeningQuestion; 4] = [
+        OpeningQuestion::Age,
+        OpeningQuestion::ReasonsToBelieveChild,
+        OpeningQuestion::BirthYear,
+        OpeningQuestion::Forms,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OpeningQuestion::Age => "age",
+            OpeningQuestion::ReasonsToBelieveChild => "reasons_to_believe_child",
+            OpeningQuestion::BirthYear => "birth_year",
+            OpeningQuestion::Forms => "forms",
+        }
+    }
+}
+
 /// What a guided interview asked, recorded in the case so that it resumes where it stopped.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -262,6 +299,19 @@ pub struct InterviewRecord {
     // The reader takes null as false: the schema says so too.
     #[schemars(with = "Option<bool>")]
     pub forms_not_known: bool,
+    /// The year of birth was asked and is not known (the age may be known all the same); the
+    /// interview does not ask the year again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    // The reader takes null as false: the schema says so too.
+    #[schemars(with = "Option<bool>")]
+    pub birth_year_not_known: bool,
+    /// The opening questions after safety that the interview asked, in the order asked (a
+    /// question asked again, its answer having been removed from the case, is listed again).
+    /// With the safety answers and `asked` they number the interview's questions: the case may
+    /// record an age, a year of birth or the forms that no one asked in the interview.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 1000))]
+    pub opening_asked: Vec<OpeningQuestion>,
     /// The safety answers.
     #[serde(default, skip_serializing_if = "Safety::is_empty")]
     pub safety: Safety,
@@ -865,9 +915,9 @@ impl Case {
         }
         for (i, c) in self.interview_conditions.iter().enumerate() {
             if self.interview_conditions.iter().take(i).any(|o| o == c) {
-                return Err(CaseError::DuplicateMeasure {
+                return Err(CaseError::DuplicateInterviewCondition {
                     path: format!("$.interview_conditions[{i}]"),
-                    measure: c.as_str(),
+                    condition: c.as_str(),
                 });
             }
         }
@@ -876,6 +926,11 @@ impl Case {
                 record.asked.len(),
                 limits.max_observations,
                 "$.interview.asked",
+            )?;
+            check_count(
+                record.opening_asked.len(),
+                limits.max_observations,
+                "$.interview.opening_asked",
             )?;
             self.check_asked(record)?;
         }
@@ -1227,7 +1282,7 @@ struct Reader<'l> {
 
 const CASE_FIELDS: &str = "`case_reference`, `subject`, `forms`, `observations`, `offences`, `exploitation_began_year`, `sector`, `measures`, `interview_conditions`, `interview`";
 const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`, `possibly_minor`, `age_at_exploitation_years`, `minor_at_exploitation`, `birth_year`, `national`, `visa`";
-const INTERVIEW_FIELDS: &str = "`asked`, `age_not_known`, `forms_not_known`, `safety`";
+const INTERVIEW_FIELDS: &str = "`asked`, `age_not_known`, `forms_not_known`, `birth_year_not_known`, `opening_asked`, `safety`";
 const SAFETY_FIELDS: &str = "`hurt`, `in_danger`, `needs_doctor`";
 const OBSERVATION_FIELDS: &str = "`indicator`, `status`, `source`, `note`";
 const OFFENCE_FIELDS: &str = "`kind`, `stage`, `note`";
@@ -1259,7 +1314,14 @@ const SUBJECT_KEYS: &[&str] = &[
 ];
 const OBSERVATION_KEYS: &[&str] = &["indicator", "status", "source", "note"];
 const OFFENCE_KEYS: &[&str] = &["kind", "stage", "note"];
-const INTERVIEW_KEYS: &[&str] = &["asked", "age_not_known", "forms_not_known", "safety"];
+const INTERVIEW_KEYS: &[&str] = &[
+    "asked",
+    "age_not_known",
+    "forms_not_known",
+    "birth_year_not_known",
+    "opening_asked",
+    "safety",
+];
 const SAFETY_KEYS: &[&str] = &["hurt", "in_danger", "needs_doctor"];
 
 impl Reader<'_> {
@@ -1532,6 +1594,20 @@ impl Reader<'_> {
                         .optional_bool(value, &path.key("forms_not_known"))?
                         .unwrap_or(false);
                 }
+                "birth_year_not_known" => {
+                    record.birth_year_not_known = self
+                        .optional_bool(value, &path.key("birth_year_not_known"))?
+                        .unwrap_or(false);
+                }
+                "opening_asked" => {
+                    let p = path.key("opening_asked");
+                    let items = self.array(value, &p, self.limits.max_observations)?;
+                    record.opening_asked = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| self.keyword(v, &p.index(i)))
+                        .collect::<Result<_, _>>()?;
+                }
                 "safety" => {
                     let p = path.key("safety");
                     for (k, v) in self.object(value, &p, SAFETY_KEYS, SAFETY_FIELDS)? {
@@ -1690,6 +1766,10 @@ keyword!(
     "one of `exploiter_present`, `no_interpreter`, `interpreter_linked_to_exploiter`, `not_private`"
 );
 keyword!(Answer, "one of `yes`, `no`, `not_known`");
+keyword!(
+    OpeningQuestion,
+    "one of `age`, `reasons_to_believe_child`, `birth_year`, `forms`"
+);
 
 impl<'de> Deserialize<'de> for Case {
     /// Deserializes through the same strict reader as [`Case::from_json`], so there is one

@@ -258,7 +258,7 @@ impl Catalogue {
         };
         let mut problems = Vec::new();
         for (doc_index, document) in documents.into_iter().enumerate() {
-            catalogue.add_document(doc_index, document, &mut problems);
+            catalogue.add_document(doc_index, document, 0, &mut problems);
         }
         catalogue.base_entries = catalogue.entries.len();
         Problems::into_result(problems)
@@ -279,7 +279,10 @@ impl Catalogue {
     pub fn extend(&self, extension: CatalogueDocument) -> Result<Catalogue, CatalogueError> {
         let mut catalogue = self.clone();
         let mut problems = Vec::new();
-        catalogue.add_document(0, extension, &mut problems);
+        // Every entry already here, from the base or an earlier extension, is of the
+        // catalogue this extends. (`base_entries` stays the base's: `is_extension`.)
+        let extends = catalogue.entries.len();
+        catalogue.add_document(0, extension, extends, &mut problems);
         Problems::into_result(problems)
             .map(|()| catalogue)
             .map_err(CatalogueError::Invalid)
@@ -306,10 +309,13 @@ impl Catalogue {
         self.extend(CatalogueDocument::from_json(json)?)
     }
 
+    /// Adds one document's content. The first `extends` entries are those of the catalogue
+    /// an extension extends: an id among them collides, any other repeated id is a duplicate.
     fn add_document(
         &mut self,
         doc_index: usize,
         doc: CatalogueDocument,
+        extends: usize,
         problems: &mut Vec<Problem>,
     ) {
         let root = format!("$[{doc_index}]");
@@ -382,11 +388,7 @@ impl Catalogue {
         for (i, entry) in doc.entries.into_iter().enumerate() {
             let path = format!("{root}.entries[{i}]");
             if self.by_id.contains_key(&entry.id) {
-                let what = if self
-                    .by_id
-                    .get(&entry.id)
-                    .is_some_and(|&j| j < self.base_entries)
-                {
+                let what = if self.by_id.get(&entry.id).is_some_and(|&j| j < extends) {
                     "collides with an indicator id of the catalogue it extends"
                 } else {
                     "is a duplicate indicator id"

@@ -271,7 +271,6 @@ impl Assessor {
         contradicted: &[(usize, usize)],
     ) -> Explanation {
         let person = &reading.person;
-        let _score = tally.score();
         let scale = if tally.raw > SCORE_CAP {
             SCORE_CAP / tally.raw
         } else {

@@ -36,6 +36,7 @@ use std::sync::OnceLock;
 use crate::assessment::{Assessment, Level};
 use crate::case::{
     Answer, Case, EvidenceSource, InterviewRecord, Note, Observation, ObservationStatus,
+    OpeningQuestion,
 };
 use crate::engine::assessor::Assessor;
 use crate::model::error::CaseError;
@@ -93,7 +94,10 @@ pub enum Topic {
 /// The next question, and what its answer could change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NextQuestion {
-    /// Its number in the interview, from 1.
+    /// Its number in the interview, from 1: one more than the questions this interview has
+    /// asked (the safety answers, `opening_asked` and `asked` of the case's interview record),
+    /// so numbers run on without a gap, across a save and resume too. An answer the case
+    /// recorded before the interview was not asked, and takes no number.
     pub number: u32,
     /// What it is about.
     pub topic: Topic,
@@ -153,6 +157,7 @@ fn written(note: Option<&str>) -> Option<&str> {
 
 /// An answer the interview cannot take.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum InterviewError {
     /// The reply does not fit the question (for example yes or no to the age question).
     #[error("this answer does not fit the current question ({expected})")]
@@ -190,6 +195,17 @@ impl InterviewError {
             }
             InterviewError::Case(e) => e.message_in(locale),
         }
+    }
+}
+
+/// Records in the case's interview record that the interview asked an opening question (up
+/// to the limit of the record's list, which only a case whose answers were removed outside
+/// the interview a thousand times could reach).
+fn asked_opening(case: &mut Case, question: OpeningQuestion) {
+    let limit = crate::model::limits::Limits::default().max_observations;
+    let record = case.interview.get_or_insert_with(InterviewRecord::default);
+    if record.opening_asked.len() < limit {
+        record.opening_asked.push(question);
     }
 }
 
@@ -263,19 +279,20 @@ impl<'a> Interview<'a> {
             .is_some_and(|r| r.asked.contains(id))
     }
 
-    /// How many questions were asked so far (all topics), for numbering.
+    /// How many questions this interview has asked so far (all topics), for numbering: not
+    /// what the case records, which may have been written before the interview.
     fn asked_count(&self) -> u32 {
-        let r = self.record();
+        let Some(r) = &self.case.interview else {
+            return 0;
+        };
         let safety = [r.safety.hurt, r.safety.in_danger, r.safety.needs_doctor]
             .iter()
             .filter(|a| a.is_some())
             .count();
-        let s = &self.case.subject;
-        let age = usize::from(s.age_years.is_some() || r.age_not_known);
-        let reasons = usize::from(r.age_not_known && s.possibly_minor.is_some());
-        let birth = usize::from(s.birth_year.is_some());
-        let forms = usize::from(!self.case.forms.is_empty() || r.forms_not_known);
-        (safety + age + reasons + birth + forms + r.asked.len()) as u32
+        let count = safety
+            .saturating_add(r.opening_asked.len())
+            .saturating_add(r.asked.len());
+        u32::try_from(count).unwrap_or(u32::MAX)
     }
 
     /// The opening question still to ask, if any: safety, age, forms.
@@ -304,6 +321,7 @@ impl<'a> Interview<'a> {
         if a.explanation.subject.ask_first == Some(crate::assessment::AgeQuestion::BirthYear)
             && s.birth_year.is_none()
             && !r.age_not_known
+            && !r.birth_year_not_known
         {
             return Some(Topic::BirthYear);
         }
@@ -568,6 +586,7 @@ impl<'a> Interview<'a> {
             Topic::ReasonsToBelieveChild => {
                 let mut case = self.case.clone();
                 case.subject.possibly_minor = Some(reply == Reply::Yes);
+                asked_opening(&mut case, OpeningQuestion::ReasonsToBelieveChild);
                 self.commit(case)
             }
             Topic::Indicator(id) => {
@@ -596,10 +615,12 @@ impl<'a> Interview<'a> {
                     .age_not_known = true;
             }
         }
+        asked_opening(&mut case, OpeningQuestion::Age);
         self.commit(case)
     }
 
-    /// Answers the year-of-birth question: the year, or `None` when not known.
+    /// Answers the year-of-birth question: the year, or `None` when not known (recorded as
+    /// `birth_year_not_known`: the age already given stays known).
     pub fn answer_birth_year(&mut self, year: Option<u16>) -> Result<(), InterviewError> {
         let mut case = self.case.clone();
         match year {
@@ -607,9 +628,10 @@ impl<'a> Interview<'a> {
             None => {
                 case.interview
                     .get_or_insert_with(InterviewRecord::default)
-                    .age_not_known = true;
+                    .birth_year_not_known = true;
             }
         }
+        asked_opening(&mut case, OpeningQuestion::BirthYear);
         self.commit(case)
     }
 
@@ -626,6 +648,7 @@ impl<'a> Interview<'a> {
         } else {
             case.forms = forms;
         }
+        asked_opening(&mut case, OpeningQuestion::Forms);
         self.commit(case)
     }
 

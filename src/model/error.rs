@@ -291,13 +291,21 @@ pub enum CaseError {
         /// The form.
         form: &'static str,
     },
-    /// The same pending measure (or interview condition) is listed twice.
+    /// The same pending measure is listed twice.
     #[error("{path}: `{measure}` is listed twice")]
     DuplicateMeasure {
         /// The second occurrence.
         path: String,
         /// The measure.
         measure: &'static str,
+    },
+    /// The same interview condition is listed twice.
+    #[error("{path}: interview condition `{condition}` is listed twice")]
+    DuplicateInterviewCondition {
+        /// The second occurrence.
+        path: String,
+        /// The condition.
+        condition: &'static str,
     },
     /// Age and minority contradict each other.
     #[error("$.subject: `age_years` and `minor` contradict each other; a child is under 18")]
@@ -413,6 +421,7 @@ impl CaseError {
             CaseError::TooMany { .. } => "TooMany",
             CaseError::DuplicateForm { .. } => "DuplicateForm",
             CaseError::DuplicateMeasure { .. } => "DuplicateMeasure",
+            CaseError::DuplicateInterviewCondition { .. } => "DuplicateInterviewCondition",
             CaseError::ContradictoryAge { .. } => "ContradictoryAge",
             CaseError::Contradiction { .. } => "Contradiction",
             CaseError::UnknownIndicator { .. } => "UnknownIndicator",
@@ -437,6 +446,7 @@ impl CaseError {
             | CaseError::TooMany { path, .. }
             | CaseError::DuplicateForm { path, .. }
             | CaseError::DuplicateMeasure { path, .. }
+            | CaseError::DuplicateInterviewCondition { path, .. }
             | CaseError::UnknownIndicator { path, .. }
             | CaseError::IndicatorNotInRuleSet { path, .. }
             | CaseError::AskedTwice { path, .. }

@@ -1318,11 +1318,7 @@ impl Validator<'_> {
                     "levels out of order: a criterion without conditions would give reasonable grounds with no indicator present",
                 );
             }
-            if c.all
-                .iter()
-                .all(|cond| matches!(cond, Condition::MeansNotRequired))
-                && !c.all.is_empty()
-            {
+            if !c.all.is_empty() && c.all.iter().all(holds_without_evidence) {
                 self.problem(
                     format!("{path}.all"),
                     "levels out of order: this criterion holds without any indicator present",
@@ -1363,10 +1359,15 @@ impl Validator<'_> {
                 if dims.is_empty() {
                     self.problem(cpath, "names no dimension, so it can never hold");
                 }
+                // The condition is externally tagged: its dimensions are under its name.
+                let list = match cond {
+                    Condition::IndicatorPresent { .. } => "indicator_present.dimensions",
+                    _ => "any_dimension_positive",
+                };
                 for (k, d) in dims.iter().enumerate() {
                     if self.concepts_in(*d) == 0 {
                         self.problem(
-                            format!("{cpath}[{k}]"),
+                            format!("{cpath}.{list}[{k}]"),
                             format!(
                                 "unreachable: dimension `{}` has no indicator in the rule set's lists",
                                 d.as_str()
@@ -1622,6 +1623,23 @@ impl Validator<'_> {
                 );
             }
         }
+    }
+}
+
+/// Whether a condition can hold for a person with no indicator present: it asks only about
+/// the person (exempt from the means, treated as a child), or it is an `any` with such a
+/// branch. Elements, dimensions, indicators and a positive score all need evidence (a score
+/// threshold of zero or less is reported on its own).
+fn holds_without_evidence(cond: &Condition) -> bool {
+    match cond {
+        Condition::MeansNotRequired | Condition::TreatedAsChild => true,
+        Condition::Any(branches) => branches.iter().any(holds_without_evidence),
+        Condition::ElementMet(_)
+        | Condition::AnyDimensionPositive(_)
+        | Condition::IndicatorPresent { .. }
+        | Condition::ScoreAtLeast(_)
+        | Condition::ListIndicatorPresent { .. }
+        | Condition::AnyIndicatorPresent { .. } => false,
     }
 }
 

@@ -193,6 +193,11 @@ impl CaseError {
                 "error.case.duplicate_measure",
                 &[("path", path), ("measure", measure)],
             ),
+            CaseError::DuplicateInterviewCondition { path, condition } => template(
+                locale,
+                "error.case.duplicate_interview_condition",
+                &[("path", path), ("condition", condition)],
+            ),
             CaseError::ContradictoryAge { .. } => word(locale, "error.case.contradictory_age"),
             CaseError::Contradiction {
                 first,
@@ -312,6 +317,10 @@ mod tests {
             CaseError::DuplicateMeasure {
                 path: path(),
                 measure: "detention",
+            },
+            CaseError::DuplicateInterviewCondition {
+                path: "$.interview_conditions[1]".to_owned(),
+                condition: "no_interpreter",
             },
             CaseError::ContradictoryAge {
                 age: 30,

@@ -169,6 +169,44 @@ fn conflicting_observations_are_an_error_naming_the_indicator() {
     );
 }
 
+/// The one rule of conflicting observations, whoever applies it: the reader of a case, the
+/// check of a case built in code, and the assessment name the same two records. Each
+/// observation is compared with the first of its indicator: a worker said twice that wages
+/// were withheld, then that they were not; the third contradicts the first. Where two
+/// indicators conflict, the smallest id is named, whatever the catalogue's order.
+#[test]
+fn a_conflict_is_named_alike_by_the_reader_the_check_and_the_assessment() {
+    let same = |case: &trafficking_indicators::Case| {
+        let checked = case.check().expect_err("conflict");
+        let assessed = assess(case).expect_err("conflict");
+        let json = serde_json::to_string(case).expect("JSON");
+        let read = trafficking_indicators::Case::from_json(&json).expect_err("conflict");
+        assert_eq!(assessed, checked);
+        assert_eq!(read, checked);
+        checked.to_string()
+    };
+    let case = adult(&[
+        ("withholding_of_wages", Present),
+        ("withholding_of_wages", Present),
+        ("withholding_of_wages", Absent),
+    ]);
+    assert_eq!(
+        same(&case),
+        "indicator `withholding_of_wages` is recorded as present at $.observations[0] and as absent at $.observations[2]; record one status per indicator"
+    );
+    // `deceived_about_wages` comes first in the catalogue, `confiscation_…` first by id.
+    let case = adult(&[
+        ("deceived_about_wages", Present),
+        ("confiscation_of_documents_at_destination", Present),
+        ("deceived_about_wages", Absent),
+        ("confiscation_of_documents_at_destination", NotAssessed),
+    ]);
+    assert_eq!(
+        same(&case),
+        "indicator `confiscation_of_documents_at_destination` is recorded as present at $.observations[1] and as not_assessed at $.observations[3]; record one status per indicator"
+    );
+}
+
 #[test]
 fn the_same_case_gives_byte_identical_json_in_any_observation_order() {
     let mut case = adult(&[

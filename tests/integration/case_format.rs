@@ -129,6 +129,35 @@ fn invalid_forms_and_duplicate_forms_are_rejected() {
     );
 }
 
+/// A condition of the interview listed twice is named as one, not as a pending measure, in
+/// English and in Korean.
+#[test]
+fn an_interview_condition_listed_twice_is_named_as_an_interview_condition() {
+    let json = r#"{"interview_conditions": ["no_interpreter", "not_private", "no_interpreter"]}"#;
+    let e = Case::from_json(json).expect_err("listed twice");
+    assert!(
+        matches!(
+            &e,
+            CaseError::DuplicateInterviewCondition { path, condition: "no_interpreter" }
+                if path == "$.interview_conditions[2]"
+        ),
+        "{e:?}"
+    );
+    assert_eq!(
+        e.to_string(),
+        "$.interview_conditions[2]: interview condition `no_interpreter` is listed twice"
+    );
+    assert_eq!(
+        e.message_in(trafficking_indicators::render::Locale::Ko),
+        "$.interview_conditions[2]: 같은 면담 조건이 두 번 기록됨(`no_interpreter`)"
+    );
+    // A measure listed twice is still a measure.
+    assert!(matches!(
+        Case::from_json(r#"{"measures": ["detention", "detention"]}"#),
+        Err(CaseError::DuplicateMeasure { .. })
+    ));
+}
+
 #[test]
 fn syntax_errors_give_line_and_column() {
     let e = Case::from_json("{\n  \"forms\": [\"labour\",]\n}").expect_err("invalid JSON");

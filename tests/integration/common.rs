@@ -62,6 +62,27 @@ pub fn run(case: &Case) -> Assessment {
     assess(case).expect("the case assesses")
 }
 
+/// The value a problem's path names in `doc` (`$`, then `.key` and `[index]`), or `None`
+/// where the path names nothing there.
+pub fn value_at<'a>(doc: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
+    let mut rest = path.strip_prefix('$')?;
+    let mut at = doc;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(['.', '[']).unwrap_or(after.len());
+            at = at.get(after.get(..end)?)?;
+            rest = after.get(end..)?;
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let end = after.find(']')?;
+            at = at.get(after.get(..end)?.parse::<usize>().ok()?)?;
+            rest = after.get(end + 1..)?;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
+}
+
 /// The path of a bundled file, from the crate root.
 pub fn root(path: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)

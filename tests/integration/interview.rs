@@ -687,6 +687,167 @@ fn questions_are_numbered_one_after_another() {
     assert_eq!(numbers, (1..=8).collect::<Vec<u32>>());
 }
 
+/// Who the scripted interview speaks with: the age given (or not known), and whether the
+/// year of birth is given when asked.
+#[derive(Clone, Copy, Debug)]
+struct Person {
+    age: Option<u8>,
+    birth_year: Option<u16>,
+}
+
+/// A scripted interview of `person` under `rule_set`, `questions` long: safety answered
+/// "no", the age and the year of birth as the person gives them, no reasons to believe a
+/// child, labour, then indicators answered yes, no and skipped in turn. With `resume`, the
+/// case is saved and the interview resumed from it after every answer, as the page does.
+/// Each question's number and topic, in the order asked.
+fn scripted(rule_set: &str, person: Person, questions: usize, resume: bool) -> Vec<(u32, Topic)> {
+    let assessor = Assessor::builtin(rule_set).expect("built in");
+    let mut iv = Interview::new(assessor, Case::default()).expect("starts");
+    let mut asked = Vec::new();
+    for turn in 0..questions {
+        let Some(q) = iv.next() else { break };
+        asked.push((q.number, q.topic.clone()));
+        match q.topic {
+            Topic::Safety(_) | Topic::ReasonsToBelieveChild => iv.reply(Reply::No, None),
+            Topic::Age => iv.answer_age(person.age),
+            Topic::BirthYear => iv.answer_birth_year(person.birth_year),
+            Topic::Forms => iv.answer_forms(&[ExploitationForm::Labour]),
+            Topic::Indicator(_) => match turn % 3 {
+                0 => iv.reply(Reply::Yes, None),
+                1 => iv.reply(Reply::No, None),
+                _ => iv.skip(),
+            },
+        }
+        .expect("answers");
+        if resume {
+            let saved = serde_json::to_string(iv.case()).expect("JSON");
+            iv = Interview::new(assessor, Case::from_json(&saved).expect("the saved case"))
+                .expect("resumes");
+        }
+    }
+    asked
+}
+
+/// Questions are numbered as the interview asks them: 1, 2, 3 and on without a gap or a
+/// repeat, under each built-in rule set, for an adult, a child, a person whose age is not
+/// known and an 18-year-old who does not know the year of birth (under `kr-2023` the year
+/// rule asks it: the birth year is the fifth question, the forms the sixth), live and saved
+/// and resumed after every answer.
+#[test]
+fn questions_are_numbered_as_asked_under_every_rule_set_and_across_a_resume() {
+    let people = [
+        Person {
+            age: Some(34),
+            birth_year: None,
+        },
+        Person {
+            age: Some(15),
+            birth_year: None,
+        },
+        Person {
+            age: None,
+            birth_year: None,
+        },
+        Person {
+            age: Some(18),
+            birth_year: None,
+        },
+        Person {
+            age: Some(18),
+            birth_year: Some(2006),
+        },
+    ];
+    for rule_set in trafficking_indicators::RuleSet::builtin_ids() {
+        for person in people {
+            let live = scripted(rule_set, person, 16, false);
+            let numbers: Vec<u32> = live.iter().map(|(n, _)| *n).collect();
+            assert_eq!(
+                numbers,
+                (1..=16).collect::<Vec<u32>>(),
+                "{rule_set} {person:?}"
+            );
+            assert_eq!(
+                scripted(rule_set, person, 16, true),
+                live,
+                "{rule_set} {person:?}"
+            );
+        }
+    }
+    let eighteen = scripted(
+        "kr-2023",
+        Person {
+            age: Some(18),
+            birth_year: None,
+        },
+        7,
+        false,
+    );
+    let openings: Vec<(u32, Topic)> = eighteen
+        .into_iter()
+        .filter(|(_, t)| !matches!(t, Topic::Safety(_) | Topic::Indicator(_)))
+        .collect();
+    assert_eq!(
+        openings,
+        [(4, Topic::Age), (5, Topic::BirthYear), (6, Topic::Forms)]
+    );
+}
+
+/// A year of birth not known is recorded as such: the age given stays known (the case never
+/// says `age_not_known` beside an age), and a resumed interview does not ask the year again.
+#[test]
+fn a_birth_year_not_known_keeps_the_age_and_is_not_asked_again() {
+    let assessor = Assessor::builtin("kr-2023").expect("built in");
+    let mut iv = Interview::new(assessor, Case::default()).expect("starts");
+    for _ in 0..3 {
+        iv.reply(Reply::No, None).expect("safety");
+    }
+    iv.answer_age(Some(18)).expect("age");
+    assert_eq!(iv.next().map(|q| q.topic), Some(Topic::BirthYear));
+    iv.skip().expect("skipped");
+    let record = iv.case().interview.clone().expect("record");
+    assert!(record.birth_year_not_known);
+    assert!(!record.age_not_known);
+    assert_eq!(iv.case().subject.age_years, Some(18));
+    let saved = serde_json::to_string(iv.case()).expect("JSON");
+    assert!(saved.contains(r#""birth_year_not_known":true"#), "{saved}");
+    assert!(!saved.contains("age_not_known"), "{saved}");
+    let resumed = Interview::new(assessor, Case::from_json(&saved).expect("the saved case"))
+        .expect("resumes");
+    let next = resumed.next().expect("a question");
+    assert_eq!((next.number, next.topic), (6, Topic::Forms));
+    // The year given later, outside the interview, settles the age at the act all the same.
+    let mut case = resumed.case().clone();
+    case.subject.birth_year = Some(2006);
+    assert!(Interview::new(assessor, case).is_ok());
+}
+
+/// A case that records the age, the year of birth and the forms before the interview: no
+/// one asked them in it, so the interview starts at question 1 (safety), and the first
+/// indicator is question 4.
+#[test]
+fn what_the_case_recorded_before_the_interview_takes_no_number() {
+    let assessor = Assessor::builtin("kr-2023").expect("built in");
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 18, "birth_year": 2006}, "forms": ["labour"]}"#,
+    )
+    .expect("case");
+    let mut iv = Interview::new(assessor, case).expect("starts");
+    let first = iv.next().expect("a question");
+    assert_eq!(
+        (first.number, first.topic),
+        (
+            1,
+            Topic::Safety(trafficking_indicators::interview::SafetyQuestion::Hurt)
+        )
+    );
+    for _ in 0..3 {
+        iv.reply(Reply::No, None).expect("safety");
+    }
+    let fourth = iv.next().expect("a question");
+    assert!(matches!(fourth.topic, Topic::Indicator(_)), "{fourth:?}");
+    assert_eq!(fourth.number, 4);
+}
+
 /// Over every data case: after an answer is given again, the live interview and the
 /// case saved and resumed ask the same next question (the run of questions from one dimension
 /// counts questions asked, not answers given).

@@ -563,7 +563,9 @@ fn an_interview_request_with_an_unknown_key_or_two_answers_is_refused_not_read_i
         ),
     );
     assert_eq!(code, Some(200), "{error}");
-    let with_age = r#"{"subject": {"age_years": 30}, "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#;
+    // The age asked in the interview (the fifth question is the forms); one typed in the
+    // person's fields was not asked, and the forms would be the fourth.
+    let with_age = r#"{"subject": {"age_years": 30}, "interview": {"opening_asked": ["age"], "safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#;
     let (code, error) = post(
         &page.addr,
         "/api/interview",

@@ -515,3 +515,213 @@ fn background_alone_decides_only_where_the_rule_set_lets_it() {
             .contains("Only the person's own circumstances are recorded")
     );
 }
+
+/// A reasonable-grounds criterion added to `ilo-2009`, its conditions written as in a file.
+fn ilo_2009_with_criterion(all: serde_json::Value) -> RuleSet {
+    let mut rules = RuleSet::builtin("ilo-2009").expect("builtin").clone();
+    let mut criterion = rules.levels.reasonable_grounds[0].clone();
+    criterion.id = trafficking_indicators::ConceptId::new("added_criterion").expect("id");
+    criterion.all = serde_json::from_value(all).expect("conditions");
+    rules.levels.reasonable_grounds.push(criterion);
+    rules
+}
+
+/// A criterion that asks only who the person is (a child, exempt from the means) would give
+/// a 12-year-old reasonable grounds with nothing observed: levels out of order, wherever the
+/// person-only condition stands (alone, beside another, in a branch of `any`).
+#[test]
+fn a_criterion_that_holds_without_any_indicator_is_rejected() {
+    let at = "$.levels.reasonable_grounds[5].all";
+    for all in [
+        serde_json::json!(["treated_as_child"]),
+        serde_json::json!(["means_not_required"]),
+        serde_json::json!(["means_not_required", "treated_as_child"]),
+        serde_json::json!([{ "any": ["treated_as_child", "means_not_required"] }]),
+        serde_json::json!([
+            "treated_as_child",
+            { "any": [{ "score_at_least": 30.0 }, "means_not_required"] }
+        ]),
+    ] {
+        let rules = ilo_2009_with_criterion(all.clone());
+        let text: Vec<String> = validate(&rules, &Catalogue::builtin())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            text,
+            vec![format!(
+                "{at}: levels out of order: this criterion holds without any indicator present"
+            )],
+            "{all}"
+        );
+        assert!(Assessor::new(rules, Catalogue::builtin()).is_err(), "{all}");
+    }
+    // A child with nothing observed has no indicators under the built-in rule set.
+    let twelve = crate::common::with_subject(
+        trafficking_indicators::Subject {
+            age_years: Some(12),
+            ..Default::default()
+        },
+        &[],
+    );
+    assert_eq!(
+        assess(&twelve).expect("assesses").level,
+        Level::NoIndicators
+    );
+    // A person-only condition beside one that needs evidence is fine: the evidence decides.
+    for all in [
+        serde_json::json!(["treated_as_child", { "score_at_least": 30.0 }]),
+        serde_json::json!([{ "any": ["treated_as_child", "means_not_required"] }, { "element_met": "purpose" }]),
+        serde_json::json!([{ "any": ["treated_as_child", { "element_met": "act" }] }, { "element_met": "purpose" }]),
+    ] {
+        let rules = ilo_2009_with_criterion(all.clone());
+        assert_eq!(validate(&rules, &Catalogue::builtin()), vec![], "{all}");
+        let assessor = Assessor::new(rules, Catalogue::builtin()).expect("valid");
+        assert_eq!(
+            assessor.assess(&twelve).expect("assesses").level,
+            Level::NoIndicators,
+            "{all}"
+        );
+    }
+}
+
+/// Every problem names a place of the document that has it: its path, read in the rule set's
+/// own JSON, finds a value. Conditions are externally tagged, so a condition's dimensions are
+/// under its name (`…all[1].any_dimension_positive[0]`), in a criterion, in a branch of `any`
+/// and in a recommendation's `when`. Each built-in rule set, its lists cut to one at a time
+/// (every dimension without an indicator in some of them), with a nested criterion, an
+/// `indicator_present` in a recommendation and a context condition that names nothing.
+#[test]
+fn every_problem_path_names_a_place_in_the_rule_set() {
+    use serde_json::json;
+    let catalogue = Catalogue::builtin();
+    let mut checked = 0;
+    for id in RuleSet::builtin_ids() {
+        let text = std::fs::read_to_string(root(&format!("data/rule_sets/{id}.json"))).expect(id);
+        let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let basis = doc["levels"]["reasonable_grounds"][0]["basis"].clone();
+        let coercion = json!({ "indicator_present": {
+            "dimensions": ["deceptive_recruitment", "coercion_at_destination"],
+            "min_strength": "weak"
+        } });
+        let criteria = doc["levels"]["reasonable_grounds"]
+            .as_array_mut()
+            .expect("criteria");
+        let nested = criteria.len();
+        criteria.push(json!({
+            "id": "nested_conditions",
+            "label": "a criterion with conditions inside conditions",
+            "all": [
+                { "score_at_least": 1.0e9 },
+                { "any": [{ "any_dimension_positive": ["coercive_recruitment"] }, coercion] }
+            ],
+            "basis": basis
+        }));
+        let recommendations = doc["recommendations"]
+            .as_array_mut()
+            .expect("recommendations");
+        let labour = recommendations
+            .iter()
+            .position(|r| r["kind"] == "labour_rights_referral")
+            .expect("a labour rights referral");
+        recommendations[labour]["when"]
+            .as_array_mut()
+            .expect("when")
+            .push(coercion.clone());
+        recommendations[0]["context"] = json!([{ "forms": [] }]);
+        let lists = doc["lists"].as_array().expect("lists").clone();
+        for list in &lists {
+            let mut cut = doc.clone();
+            cut["lists"] = json!([list]);
+            let rules = RuleSet::from_json(&cut.to_string()).expect("parses");
+            let problems = validate(&rules, &catalogue);
+            assert!(!problems.is_empty(), "{id} with only {list}");
+            for p in &problems {
+                // A problem of the contact directory names a place in that document.
+                if p.path.starts_with("$.contact_directory(") {
+                    continue;
+                }
+                assert!(
+                    crate::common::value_at(&cut, &p.path).is_some(),
+                    "{id} with only {list}: `{}` names no place: {}",
+                    p.path,
+                    p.message
+                );
+                checked += 1;
+            }
+            if list == "palermo_acts" {
+                // No dimension has an indicator in a list of facts.
+                let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+                for expected in [
+                    "$.levels.reasonable_grounds[0].all[1].any_dimension_positive[0]".to_owned(),
+                    format!(
+                        "$.levels.reasonable_grounds[{nested}].all[1].any[0].any_dimension_positive[0]"
+                    ),
+                    format!(
+                        "$.levels.reasonable_grounds[{nested}].all[1].any[1].indicator_present.dimensions[1]"
+                    ),
+                    format!("$.recommendations[{labour}].when[0].any_dimension_positive[0]"),
+                    format!("$.recommendations[{labour}].when[1].indicator_present.dimensions[0]"),
+                    "$.recommendations[0].context[0]".to_owned(),
+                ] {
+                    assert!(
+                        paths.contains(&expected.as_str()),
+                        "{id}: {expected} in {paths:#?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 300, "{checked}");
+}
+
+/// An extension of an extended catalogue clashes with the catalogue it extends, the first
+/// extension included: the same words as a clash with a built-in id, not "a duplicate" (the
+/// words for an id repeated inside one document). Both extensions' entries stay extensions.
+#[test]
+fn an_extension_of_an_extension_cannot_override_the_first_extension() {
+    let text =
+        std::fs::read_to_string(root("examples/rule_sets/national_list.json")).expect("file");
+    let national = Catalogue::builtin()
+        .extend_from_json(&text)
+        .expect("valid extension");
+    let err = national.extend_from_json(&text).expect_err("clash");
+    let problems = err.problems();
+    let entries: Vec<_> = problems
+        .iter()
+        .filter(|p| p.path.starts_with("$[0].entries["))
+        .collect();
+    assert_eq!(entries.len(), 3, "{problems:#?}");
+    for p in entries {
+        assert!(
+            p.message
+                .ends_with("collides with an indicator id of the catalogue it extends"),
+            "{}: {}",
+            p.path,
+            p.message
+        );
+    }
+    // An id twice in one extension is a duplicate.
+    let mut twice: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let first = twice["entries"][0].clone();
+    twice["entries"]
+        .as_array_mut()
+        .expect("entries")
+        .push(first);
+    let err = Catalogue::builtin()
+        .extend_from_json(&twice.to_string())
+        .expect_err("duplicate");
+    let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "$[0].entries[3].id: `example_recruitment_fee_above_legal_cap` is a duplicate indicator id"
+        ]
+    );
+    let fee = trafficking_indicators::IndicatorId::new("example_recruitment_fee_above_legal_cap")
+        .expect("id");
+    assert!(national.is_extension(&fee));
+    let builtin =
+        trafficking_indicators::IndicatorId::new("debt_bondage_at_destination").expect("id");
+    assert!(!national.is_extension(&builtin));
+}
