@@ -801,6 +801,31 @@ fn a_child_is_asked_in_a_childs_words() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// An adult is asked in an officer's Korean to an adult: every Korean adult question of an
+/// entry that is asked (not an item of appearance) carries an honorific of
+/// `KO_ADULT_REGISTER`, or -시- in another form (받으실, 필요하실, 쓰이시는). The schooling
+/// question was once in a child's plain 해요체, in the middle of honorific questions.
+#[test]
+fn an_adult_is_asked_in_honorific_korean() {
+    let ko = Locale::Ko.texts();
+    let mut problems = Vec::new();
+    for e in Catalogue::builtin().entries() {
+        if e.appearance {
+            continue;
+        }
+        let key = format!("indicator.{}.question", e.id);
+        let text = ko.get(&key).unwrap_or("");
+        if !KO_ADULT_REGISTER
+            .iter()
+            .chain(&["으실", "하실", "이시"])
+            .any(|m| text.contains(m))
+        {
+            problems.push(format!("{key}: no honorific in {text}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// The same interview of a 30-year-old keeps the adult wording, and one of a person whose age
 /// is uncertain but who is presumed a child gets the child's: the age decides the register,
 /// and until it is known the adult wording stands.
