@@ -826,6 +826,28 @@ fn an_adult_is_asked_in_honorific_korean() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A child is asked only whether there was sexual exploitation, not for the account: the
+/// child protection advice leaves the account to the statement taken under the Youth Sex
+/// Offences Act Art. 26 or the Sexual Violence Punishment Act Art. 30 (video recorded), and a
+/// second, unrecorded account can be used to challenge it.
+#[test]
+fn a_child_is_asked_whether_not_how_of_sexual_exploitation() {
+    let entry = Catalogue::builtin()
+        .get("purpose_sexual_exploitation")
+        .expect("in the catalogue")
+        .clone();
+    let en = entry.question_child.expect("a child's wording");
+    let ko = Locale::Ko
+        .texts()
+        .get("indicator.purpose_sexual_exploitation.question_child")
+        .expect("Korean")
+        .to_owned();
+    assert!(en.contains("don't need to tell me what happened"), "{en}");
+    assert!(!en.to_lowercase().contains("tell me about"), "{en}");
+    assert!(ko.contains("이야기하지 않아도 돼요") && ko.contains("있는지만"), "{ko}");
+    assert!(!ko.contains("이야기해 줄"), "{ko}");
+}
+
 /// The same interview of a 30-year-old keeps the adult wording, and one of a person whose age
 /// is uncertain but who is presumed a child gets the child's: the age decides the register,
 /// and until it is known the adult wording stands.
