@@ -828,7 +828,7 @@ fn an_adult_is_asked_in_honorific_korean() {
 
 /// A child is asked only whether there was sexual exploitation, not for the account: the
 /// child protection advice leaves the account to the statement taken under the Youth Sex
-/// Offences Act Art. 26 or the Sexual Violence Punishment Act Art. 30 (video recorded), and a
+/// Offences Act Art. 26 or the Sexual Crimes Act Art. 30 (video recorded), and a
 /// second, unrecorded account can be used to challenge it.
 #[test]
 fn a_child_is_asked_whether_not_how_of_sexual_exploitation() {
@@ -844,7 +844,10 @@ fn a_child_is_asked_whether_not_how_of_sexual_exploitation() {
         .to_owned();
     assert!(en.contains("don't need to tell me what happened"), "{en}");
     assert!(!en.to_lowercase().contains("tell me about"), "{en}");
-    assert!(ko.contains("이야기하지 않아도 돼요") && ko.contains("있는지만"), "{ko}");
+    assert!(
+        ko.contains("이야기하지 않아도 돼요") && ko.contains("있는지만"),
+        "{ko}"
+    );
     assert!(!ko.contains("이야기해 줄"), "{ko}");
 }
 
