@@ -851,6 +851,29 @@ fn a_child_is_asked_whether_not_how_of_sexual_exploitation() {
     assert!(!ko.contains("이야기해 줄"), "{ko}");
 }
 
+/// The question on papers taken during recruitment asks about the recruitment and the journey
+/// only: asking where the papers are now too made one passport held at the workplace answer
+/// it and the destination's question both, and count twice.
+#[test]
+fn the_recruitment_papers_question_does_not_ask_where_they_are_now() {
+    let entry = Catalogue::builtin()
+        .get("confiscation_of_documents_at_recruitment")
+        .expect("in the catalogue")
+        .clone();
+    let ko = Locale::Ko.texts();
+    for text in [
+        entry.question.expect("adult"),
+        entry.question_child.expect("child"),
+    ] {
+        assert!(!text.to_lowercase().contains("now"), "{text}");
+    }
+    for key in ["question", "question_child"] {
+        let key = format!("indicator.confiscation_of_documents_at_recruitment.{key}");
+        let text = ko.get(&key).expect("Korean");
+        assert!(!text.contains("지금"), "{text}");
+    }
+}
+
 /// The same interview of a 30-year-old keeps the adult wording, and one of a person whose age
 /// is uncertain but who is presumed a child gets the child's: the age decides the register,
 /// and until it is known the adult wording stands.
