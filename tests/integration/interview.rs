@@ -874,6 +874,55 @@ fn the_recruitment_papers_question_does_not_ask_where_they_are_now() {
     }
 }
 
+/// The drink quota and bar fine item asks about its own fact: it repeated the question of
+/// `forced_tasks_or_clients` word for word and never named drinks or a bar fine. The two
+/// share a concept, so a "no" to one settles the other: it keeps the general question and
+/// adds its own.
+#[test]
+fn the_drink_quota_question_asks_about_drink_quotas_and_bar_fines() {
+    let catalogue = Catalogue::builtin();
+    let ko = Locale::Ko.texts();
+    let general = catalogue.get("forced_tasks_or_clients").expect("an entry");
+    let own = catalogue
+        .get("kr_drink_quotas_and_bar_fines")
+        .expect("an entry");
+    assert_eq!(own.concept, general.concept);
+    for (text, general) in [
+        (&own.question, &general.question),
+        (&own.question_child, &general.question_child),
+    ] {
+        let text = text.as_deref().expect("a question");
+        assert!(
+            text.contains("drinks") && text.contains("take you out"),
+            "{text}"
+        );
+        assert!(
+            text.starts_with(general.as_deref().expect("a question")),
+            "{text}"
+        );
+    }
+    for key in ["question", "question_child"] {
+        let own = ko
+            .get(&format!("indicator.kr_drink_quotas_and_bar_fines.{key}"))
+            .expect("Korean");
+        let general = ko
+            .get(&format!("indicator.forced_tasks_or_clients.{key}"))
+            .expect("Korean");
+        assert!(own.contains("음료") && own.starts_with(general), "{own}");
+    }
+    // The forms prompt says that more than one number may be given.
+    assert!(
+        Locale::En
+            .word("interview.forms")
+            .is_some_and(|w| w.contains("every number"))
+    );
+    assert!(
+        Locale::Ko
+            .word("interview.forms")
+            .is_some_and(|w| w.contains("모두"))
+    );
+}
+
 /// The same interview of a 30-year-old keeps the adult wording, and one of a person whose age
 /// is uncertain but who is presumed a child gets the child's: the age decides the register,
 /// and until it is known the adult wording stands.
