@@ -18,7 +18,7 @@ use crate::assessment::{
     RecommendationKind,
 };
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
-use crate::policy::rule_set::{ActEvidence, BackgroundEvidence, RuleSet};
+use crate::policy::rule_set::{ActEvidence, BackgroundEvidence, LegalEffect, RuleSet};
 use crate::render::locale::{Locale, LocaleTexts, fill};
 
 /// How many open questions the report lists (the JSON has them all).
@@ -564,6 +564,21 @@ impl<'a> Words<'a> {
                 .map(|o| {
                     let name = self.ui(&format!("offence.{}", o.offence.as_str()));
                     match o.effect {
+                        // For a child, compulsion is no condition only where the law does not
+                        // punish the offence whatever the indicators show (the Youth Sex
+                        // Offences Act Art. 38(1) in the Korean rule sets); a discretionary
+                        // effect keeps its words alone.
+                        Some(effect @ LegalEffect::NotPunished)
+                            if np.for_child && o.unconditional =>
+                        {
+                            self.uif(
+                                "report.non_punishment_child.unconditional",
+                                &[
+                                    ("offence", name),
+                                    ("effect", self.ui(&format!("effect.{}", snake(&effect)))),
+                                ],
+                            )
+                        }
                         Some(effect) => format!(
                             "{name} ({})",
                             self.ui(&format!("effect.{}", snake(&effect)))

@@ -336,6 +336,59 @@ fn a_child_in_the_sex_trade_is_not_told_to_wait_for_identification_before_bookin
     assert!(waits_for_identification(&screen), "{screen}");
 }
 
+/// The child's non-punishment line says that compulsion is no condition only for an offence
+/// the law does not punish whatever the indicators show (prostitution, Youth Sex Offences Act
+/// Art. 38(1)); a discretionary effect is shown alone. It once said "whether they were
+/// compelled is not asked" for every offence, and in Korean "강요 여부를 묻지 말 것", which
+/// reads as an instruction not to ask the child.
+#[test]
+fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_law_says_so() {
+    use trafficking_indicators::render::Locale;
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 16, "national": false}, "forms": ["sexual"],
+            "observations": [
+              {"indicator": "act_harbouring", "status": "present"},
+              {"indicator": "purpose_sexual_exploitation", "status": "present"}],
+            "offences": [{"kind": "drug_offence", "stage": "charged"},
+                         {"kind": "prostitution", "stage": "suspected"}]}"#,
+    )
+    .expect("valid");
+    let line = |rule_set: &str, locale: Locale, start: &str| -> String {
+        let report = trafficking_indicators::Assessor::builtin(rule_set)
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed")
+            .report_in(locale);
+        report
+            .lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("{rule_set}: no `{start}` line in\n{report}"))
+            .to_owned()
+    };
+    for id in KOREAN {
+        let en = line(id, Locale::En, "! Non-punishment, child");
+        assert!(
+            en.contains("a drug offence (the court may reduce or waive the sentence: discretionary)")
+                && en.contains(
+                    "prostitution (not punished: mandatory; whether the child was compelled is not a condition)"
+                )
+                && en.matches("compelled").count() == 1
+                && en.contains("consent changes nothing"),
+            "{id}: {en}"
+        );
+        let ko = line(id, Locale::Ko, "! 비처벌(");
+        assert!(
+            ko.contains("성매매 (처벌하지 아니함: 의무, 강요 여부는 요건이 아님)")
+                && ko.matches("강요").count() == 1
+                && !ko.contains("묻지 말 것"),
+            "{id}: {ko}"
+        );
+    }
+    // Under ilo-2009 (an international standard, no mandatory effect) no offence gets it.
+    let en = line("ilo-2009", Locale::En, "! Non-punishment, child");
+    assert!(!en.contains("compelled"), "{en}");
+}
+
 /// An adult's recorded recruitment and receipt do not evidence the act under the Korean rule
 /// sets (the act needs a positive recruitment dimension): the report says so where it lists
 /// them, in both languages, instead of listing them as what shows the act.
