@@ -389,6 +389,81 @@ fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_
     assert!(!en.contains("compelled"), "{en}");
 }
 
+/// The report's word for a child follows the rule set's age limit: under the Korean rule sets
+/// (under 19, the Youth Sex Offences Act's 아동ㆍ청소년) it is 아동ㆍ청소년 throughout, under
+/// `ilo-2009` (under 18) 아동. A line once read "아동ㆍ청소년: 아동 기준을 적용함".
+#[test]
+fn the_korean_word_for_a_child_follows_the_rule_sets_age_limit() {
+    use trafficking_indicators::render::Locale;
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 16, "national": true}, "forms": ["sexual"],
+            "observations": [
+              {"indicator": "purpose_sexual_exploitation", "status": "present"}],
+            "offences": [{"kind": "prostitution"}]}"#,
+    )
+    .expect("valid");
+    for (id, word) in [
+        ("kr-2023", "아동ㆍ청소년"),
+        ("kr-2024", "아동ㆍ청소년"),
+        ("ilo-2009", "아동"),
+    ] {
+        let report = trafficking_indicators::Assessor::builtin(id)
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed")
+            .report_in(Locale::Ko);
+        let person = format!("당사자: {word}: {word} 기준을 적용함.");
+        let referral = format!("먼저 {word} 보호 기관에 연계할 것.");
+        let np = format!("! 비처벌({word}): {word}이 동의했다고");
+        for line in [&person, &referral, &np] {
+            assert!(
+                report.contains(line.as_str()),
+                "{id}: `{line}` in\n{report}"
+            );
+        }
+    }
+}
+
+/// Where no age at all is recorded, the child rules' level is said of a person who is a child
+/// now or was one when the exploitation began; where ages are recorded but do not settle
+/// the age at the act, of the age when the exploitation began.
+#[test]
+fn the_level_under_the_child_rules_is_said_of_the_age_that_is_open() {
+    use trafficking_indicators::render::Locale;
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let report = |json: &str, locale| {
+        assessor
+            .assess(&trafficking_indicators::Case::from_json(json).expect("valid"))
+            .expect("assessed")
+            .report_in(locale)
+    };
+    let no_age = r#"{"forms": ["sexual"], "observations": [
+        {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#;
+    let years = r#"{"subject": {"age_years": 19, "birth_year": 2005},
+        "exploitation_began_year": 2024, "forms": ["sexual"], "observations": [
+        {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#;
+    let en = report(no_age, Locale::En);
+    assert!(
+        en.contains("If the person is a child, or was one when the exploitation began, the level"),
+        "{en}"
+    );
+    let ko = report(no_age, Locale::Ko);
+    assert!(
+        ko.contains("지금 아동ㆍ청소년(이 규칙 세트의 연령 기준)이거나 착취가 시작될 때 그러했"),
+        "{ko}"
+    );
+    let en = report(years, Locale::En);
+    assert!(
+        en.contains("If the person was a child when the exploitation began, the level"),
+        "{en}"
+    );
+    let ko = report(years, Locale::Ko);
+    assert!(
+        ko.contains("착취가 시작될 때 아동ㆍ청소년(이 규칙 세트의 연령 기준)이었다면"),
+        "{ko}"
+    );
+}
+
 /// An adult's recorded recruitment and receipt do not evidence the act under the Korean rule
 /// sets (the act needs a positive recruitment dimension): the report says so where it lists
 /// them, in both languages, instead of listing them as what shows the act.
