@@ -464,6 +464,43 @@ fn the_level_under_the_child_rules_is_said_of_the_age_that_is_open() {
     );
 }
 
+/// The labour inspector is named as the Trafficking Act names the official since its
+/// amendment of 7 April 2026 (Art. 11(1)5: 노동감독관), the old title in brackets, in every
+/// Korean text: the first screen's action and the 1350 line said 근로감독 while the full text
+/// said 노동감독관 (docs/korea-sources-checked.md, section 5). The seafarers' 선원근로감독관
+/// (Seafarers Act Art. 125(1)) keeps its own title.
+#[test]
+fn the_labour_inspector_has_one_title_in_korean() {
+    use trafficking_indicators::render::Locale;
+    let mut problems = Vec::new();
+    for (key, text) in &Locale::Ko.texts().texts {
+        for (at, _) in text.match_indices("근로감독관") {
+            let before = &text[..at];
+            if !(before.ends_with("선원") || before.ends_with("개정 전 ")) {
+                problems.push(format!("{key}: {text}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 30, "national": true}, "forms": ["labour"],
+            "observations": [
+              {"indicator": "excessive_working_days_or_hours", "status": "present"},
+              {"indicator": "low_or_no_salary", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let report = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&case)
+        .expect("assessed")
+        .report_in(Locale::Ko);
+    assert!(
+        report.contains("노동감독관(개정 전 근로감독관)에게 연계할 것.")
+            && report.contains("노동감독관(개정 전 근로감독관)에게 하는 신고"),
+        "{report}"
+    );
+}
+
 /// An adult's recorded recruitment and receipt do not evidence the act under the Korean rule
 /// sets (the act needs a positive recruitment dimension): the report says so where it lists
 /// them, in both languages, instead of listing them as what shows the act.
