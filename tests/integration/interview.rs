@@ -1325,3 +1325,58 @@ fn a_line_that_is_not_utf8_is_refused_and_the_interview_goes_on() {
     }
     let _ = std::fs::remove_file(out);
 }
+
+/// The terminal interview asks no nationality, visa, charge or detention: at its end, where
+/// the case records no nationality or no offence and no measure, it says what was not asked
+/// and that the non-punishment and stay advice needs it (a sex-trade victim interviewed in
+/// the terminal got no non-punishment line, and nothing said why).
+#[test]
+fn the_terminal_says_what_the_interview_did_not_ask() {
+    let both_en = "Not asked in this interview: the person's nationality and visa status, any \
+                   booking or charge against them, and any detention or other measure pending. \
+                   Record them in the case and assess it again: the non-punishment and stay \
+                   advice depends on them.";
+    let (code, stdout) = interview_example(&["--rule-set", "kr-2024"], "n\nn\nn\n24\nq\n");
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout.matches(both_en).count(), 1, "{stdout}");
+    let (code, stdout) = interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024"],
+        "n\nn\nn\n24\n2\nn\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains(
+            "면담에서 묻지 않은 사항: 국적ㆍ체류자격, 입건ㆍ기소 등 혐의, 보호(구금) 등 진행 중인 조치. \
+             사건 기록에 기록하고 다시 평가할 것(비처벌ㆍ체류 관련 권고가 이에 따라 달라짐)."
+        ),
+        "{stdout}"
+    );
+    // Resumed from a case that records them, it says only what is still missing.
+    let saved = temp("not-asked.json");
+    let path = saved.to_str().expect("path");
+    for (case, says) in [
+        (
+            r#"{"subject": {"age_years": 24, "national": false}, "forms": ["sexual"]}"#,
+            Some("Not asked in this interview: any booking or charge against the person"),
+        ),
+        (
+            r#"{"subject": {"age_years": 24}, "forms": ["sexual"],
+                "offences": [{"kind": "prostitution"}]}"#,
+            Some("Not asked in this interview: the person's nationality and visa status. Record"),
+        ),
+        (
+            r#"{"subject": {"age_years": 24, "national": true}, "forms": ["sexual"],
+                "measures": ["detention"]}"#,
+            None,
+        ),
+    ] {
+        std::fs::write(&saved, case).expect("write");
+        let (code, stdout) = interview_example(&["--rule-set", "kr-2024", "--resume", path], "q\n");
+        assert_eq!(code, 0, "{stdout}");
+        match says {
+            Some(text) => assert_eq!(stdout.matches(text).count(), 1, "{case}\n{stdout}"),
+            None => assert!(!stdout.contains("Not asked in this interview"), "{stdout}"),
+        }
+    }
+    let _ = std::fs::remove_file(saved);
+}
