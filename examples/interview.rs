@@ -368,7 +368,26 @@ fn run(args: Args) -> Result<(), String> {
     let a = interview.assessment().map_err(|e| e.message_in(lang))?;
     outln!();
     out!("{}", a.report_in(lang));
+    // The interview asks no nationality, visa, charge or detention: where the case does not
+    // record them, the officer is told, since the non-punishment and stay advice needs them.
+    if let Some(key) = not_asked(interview.case()) {
+        outln!();
+        outln!("{}", word(key));
+    }
     save(interview.case(), args.out.as_deref(), lang)
+}
+
+/// The words for what the case lacks that the interview does not ask: the nationality (and
+/// so the visa), and any offence or measure (a booking, a charge, detention).
+fn not_asked(case: &Case) -> Option<&'static str> {
+    let nationality = case.subject.national.is_none();
+    let proceedings = case.offences.is_empty() && case.measures.is_empty();
+    match (nationality, proceedings) {
+        (true, true) => Some("interview.not_asked.both"),
+        (true, false) => Some("interview.not_asked.nationality"),
+        (false, true) => Some("interview.not_asked.proceedings"),
+        (false, false) => None,
+    }
 }
 
 fn main() -> ExitCode {

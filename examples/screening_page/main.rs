@@ -140,6 +140,7 @@ fn words(lang: Locale) -> Value {
         "sector.",
         "measure.",
         "offence.",
+        "stage.",
         "condition.",
         "interview.",
         "element.",

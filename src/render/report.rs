@@ -19,7 +19,7 @@ use crate::assessment::{
     RecommendationKind,
 };
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
-use crate::policy::rule_set::{ActEvidence, BackgroundEvidence, RuleSet};
+use crate::policy::rule_set::{ActEvidence, BackgroundEvidence, LegalEffect, RuleSet};
 use crate::render::locale::{Locale, LocaleTexts, fill};
 
 /// How many open questions the report lists (the JSON has them all).
@@ -209,9 +209,28 @@ impl<'a> Words<'a> {
             .unwrap_or("")
     }
 
-    /// A template of the report's vocabulary, filled.
+    /// A template of the report's vocabulary, filled; `{child}` with the rule set's word for
+    /// a child ([`Words::child`]).
     pub(crate) fn uif(&self, key: &str, values: &[(&str, &str)]) -> String {
-        fill(self.ui(key), values)
+        let template = self.ui(key);
+        if template.contains("{child}") {
+            let mut all = values.to_vec();
+            all.push(("child", self.child()));
+            fill(template, &all)
+        } else {
+            fill(template, values)
+        }
+    }
+
+    /// The word for a child under the rule set's age rule: under 19 is Korea's 아동ㆍ청소년
+    /// (the Youth Sex Offences Act Art. 2 item 1, which the Korean rule sets' limit follows);
+    /// any other limit (18: the Palermo Protocol's child, as the Child Welfare Act's 아동) is
+    /// `term.child`. English says "child" for both.
+    fn child(&self) -> &'static str {
+        match self.rules().child_age_limit() {
+            (19, _) => self.ui("term.child.under_19"),
+            _ => self.ui("term.child"),
+        }
     }
 
     /// A text of the catalogue, rule set or directory: the locale's translation, else the
@@ -454,7 +473,7 @@ impl<'a> Words<'a> {
                     &[("conditions", &conditions.join(", "))],
                 )
             }
-            other => self.ui(&format!("notice.{}", snake(&other))).to_owned(),
+            other => self.uif(&format!("notice.{}", snake(&other)), &[]),
         }
     }
 
@@ -513,14 +532,17 @@ impl<'a> Words<'a> {
         writeln!(out, "{}", self.ui(level_sentence_key(a)))?;
         if let Some(level) = a.level_if_child {
             // The same level under the child rules is said as such, not as a second level.
-            let line = if level == a.level {
-                self.ui("report.level_if_child_same").to_owned()
-            } else {
-                self.uif(
-                    "report.level_if_child",
-                    &[("level", self.level_name(level))],
-                )
+            // With no age recorded at all, the person may be a child now, not only when the
+            // exploitation began.
+            let age_unknown = a.explanation.subject.ask_first
+                == Some(crate::assessment::AgeQuestion::AgeOrReasonsToBelieveChild);
+            let key = match (level == a.level, age_unknown) {
+                (true, false) => "report.level_if_child_same",
+                (true, true) => "report.level_if_child_same.age_unknown",
+                (false, false) => "report.level_if_child",
+                (false, true) => "report.level_if_child.age_unknown",
             };
+            let line = self.uif(key, &[("level", self.level_name(level))]);
             writeln!(out, "{line}")?;
         }
         let pending: Vec<String> = a
@@ -576,6 +598,21 @@ impl<'a> Words<'a> {
                 .map(|o| {
                     let name = self.ui(&format!("offence.{}", o.offence.as_str()));
                     match o.effect {
+                        // For a child, compulsion is no condition only where the law does not
+                        // punish the offence whatever the indicators show (the Youth Sex
+                        // Offences Act Art. 38(1) in the Korean rule sets); a discretionary
+                        // effect keeps its words alone.
+                        Some(effect @ LegalEffect::NotPunished)
+                            if np.for_child && o.unconditional =>
+                        {
+                            self.uif(
+                                "report.non_punishment_child.unconditional",
+                                &[
+                                    ("offence", name),
+                                    ("effect", self.ui(&format!("effect.{}", snake(&effect)))),
+                                ],
+                            )
+                        }
                         Some(effect) => format!(
                             "{name} ({})",
                             self.ui(&format!("effect.{}", snake(&effect)))
@@ -710,7 +747,7 @@ impl<'a> Words<'a> {
             writeln!(
                 out,
                 "  \u{2022} {}",
-                self.ui(&format!("report.ask_first.{}", snake(&first)))
+                self.uif(&format!("report.ask_first.{}", snake(&first)), &[])
             )?;
         }
         if e.subject.forms.is_empty() {
@@ -772,7 +809,7 @@ impl<'a> Words<'a> {
             (AgeBasis::Now, true) => "report.person.child",
             (AgeBasis::Now, false) => "report.person.adult",
         };
-        writeln!(out, "  {}", self.ui(age))?;
+        writeln!(out, "  {}", self.uif(age, &[]))?;
         let unreliable = self.no_unreliable();
         let mut any = false;
         for d in &e.dimensions {

@@ -68,7 +68,7 @@ async function noKeysShown(page) {
   const texts = await page.evaluate(() => [document.body.innerText,
     ...[...document.querySelectorAll('option')].map((o) => o.textContent),
     ...[...document.querySelectorAll('[placeholder]')].map((e) => e.placeholder)].join('\n'));
-  const key = /\b(?:page|source|form|sector|measure|offence|condition|interview|element|strength|dimension|level|error|file|cli)\.[a-z_]+(?:\.[a-z_]+)*\b/;
+  const key = /\b(?:page|source|form|sector|measure|offence|stage|condition|interview|element|strength|dimension|level|error|file|cli)\.[a-z_]+(?:\.[a-z_]+)*\b/;
   assert.doesNotMatch(texts, key);
 }
 

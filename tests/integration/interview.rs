@@ -1102,6 +1102,128 @@ fn a_child_is_asked_in_a_childs_words() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// An adult is asked in an officer's Korean to an adult: every Korean adult question of an
+/// entry that is asked (not an item of appearance) carries an honorific of
+/// `KO_ADULT_REGISTER`, or -시- in another form (받으실, 필요하실, 쓰이시는). The schooling
+/// question was once in a child's plain 해요체, in the middle of honorific questions.
+#[test]
+fn an_adult_is_asked_in_honorific_korean() {
+    let ko = Locale::Ko.texts();
+    let mut problems = Vec::new();
+    for e in Catalogue::builtin().entries() {
+        if e.appearance {
+            continue;
+        }
+        let key = format!("indicator.{}.question", e.id);
+        let text = ko.get(&key).unwrap_or("");
+        if !KO_ADULT_REGISTER
+            .iter()
+            .chain(&["으실", "하실", "이시"])
+            .any(|m| text.contains(m))
+        {
+            problems.push(format!("{key}: no honorific in {text}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A child is asked only whether there was sexual exploitation, not for the account: the
+/// child protection advice leaves the account to the statement taken under the Youth Sex
+/// Offences Act Art. 26 or the Sexual Crimes Act Art. 30 (video recorded), and a
+/// second, unrecorded account can be used to challenge it.
+#[test]
+fn a_child_is_asked_whether_not_how_of_sexual_exploitation() {
+    let entry = Catalogue::builtin()
+        .get("purpose_sexual_exploitation")
+        .expect("in the catalogue")
+        .clone();
+    let en = entry.question_child.expect("a child's wording");
+    let ko = Locale::Ko
+        .texts()
+        .get("indicator.purpose_sexual_exploitation.question_child")
+        .expect("Korean")
+        .to_owned();
+    assert!(en.contains("don't need to tell me what happened"), "{en}");
+    assert!(!en.to_lowercase().contains("tell me about"), "{en}");
+    assert!(
+        ko.contains("이야기하지 않아도 돼요") && ko.contains("있는지만"),
+        "{ko}"
+    );
+    assert!(!ko.contains("이야기해 줄"), "{ko}");
+}
+
+/// The question on papers taken during recruitment asks about the recruitment and the journey
+/// only: asking where the papers are now too made one passport held at the workplace answer
+/// it and the destination's question both, and count twice.
+#[test]
+fn the_recruitment_papers_question_does_not_ask_where_they_are_now() {
+    let entry = Catalogue::builtin()
+        .get("confiscation_of_documents_at_recruitment")
+        .expect("in the catalogue")
+        .clone();
+    let ko = Locale::Ko.texts();
+    for text in [
+        entry.question.expect("adult"),
+        entry.question_child.expect("child"),
+    ] {
+        assert!(!text.to_lowercase().contains("now"), "{text}");
+    }
+    for key in ["question", "question_child"] {
+        let key = format!("indicator.confiscation_of_documents_at_recruitment.{key}");
+        let text = ko.get(&key).expect("Korean");
+        assert!(!text.contains("지금"), "{text}");
+    }
+}
+
+/// The drink quota and bar fine item asks about its own fact: it repeated the question of
+/// `forced_tasks_or_clients` word for word and never named drinks or a bar fine. The two
+/// share a concept, so a "no" to one settles the other: it keeps the general question and
+/// adds its own.
+#[test]
+fn the_drink_quota_question_asks_about_drink_quotas_and_bar_fines() {
+    let catalogue = Catalogue::builtin();
+    let ko = Locale::Ko.texts();
+    let general = catalogue.get("forced_tasks_or_clients").expect("an entry");
+    let own = catalogue
+        .get("kr_drink_quotas_and_bar_fines")
+        .expect("an entry");
+    assert_eq!(own.concept, general.concept);
+    for (text, general) in [
+        (&own.question, &general.question),
+        (&own.question_child, &general.question_child),
+    ] {
+        let text = text.as_deref().expect("a question");
+        assert!(
+            text.contains("drinks") && text.contains("take you out"),
+            "{text}"
+        );
+        assert!(
+            text.starts_with(general.as_deref().expect("a question")),
+            "{text}"
+        );
+    }
+    for key in ["question", "question_child"] {
+        let own = ko
+            .get(&format!("indicator.kr_drink_quotas_and_bar_fines.{key}"))
+            .expect("Korean");
+        let general = ko
+            .get(&format!("indicator.forced_tasks_or_clients.{key}"))
+            .expect("Korean");
+        assert!(own.contains("음료") && own.starts_with(general), "{own}");
+    }
+    // The forms prompt says that more than one number may be given.
+    assert!(
+        Locale::En
+            .word("interview.forms")
+            .is_some_and(|w| w.contains("every number"))
+    );
+    assert!(
+        Locale::Ko
+            .word("interview.forms")
+            .is_some_and(|w| w.contains("모두"))
+    );
+}
+
 /// The same interview of a 30-year-old keeps the adult wording, and one of a person whose age
 /// is uncertain but who is presumed a child gets the child's: the age decides the register,
 /// and until it is known the adult wording stands.
@@ -1503,4 +1625,59 @@ fn a_line_that_is_not_utf8_is_refused_and_the_interview_goes_on() {
         assert_eq!(&saved, iv.case(), "{lang}: read on after the line");
     }
     let _ = std::fs::remove_file(out);
+}
+
+/// The terminal interview asks no nationality, visa, charge or detention: at its end, where
+/// the case records no nationality or no offence and no measure, it says what was not asked
+/// and that the non-punishment and stay advice needs it (a sex-trade victim interviewed in
+/// the terminal got no non-punishment line, and nothing said why).
+#[test]
+fn the_terminal_says_what_the_interview_did_not_ask() {
+    let both_en = "Not asked in this interview: the person's nationality and visa status, any \
+                   booking or charge against them, and any detention or other measure pending. \
+                   Record them in the case and assess it again: the non-punishment and stay \
+                   advice depends on them.";
+    let (code, stdout) = interview_example(&["--rule-set", "kr-2024"], "n\nn\nn\n24\nq\n");
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout.matches(both_en).count(), 1, "{stdout}");
+    let (code, stdout) = interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024"],
+        "n\nn\nn\n24\n2\nn\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains(
+            "면담에서 묻지 않은 사항: 국적ㆍ체류자격, 입건ㆍ기소 등 혐의, 보호(구금) 등 진행 중인 조치. \
+             사건 기록에 기록하고 다시 평가할 것(비처벌ㆍ체류 관련 권고가 이에 따라 달라짐)."
+        ),
+        "{stdout}"
+    );
+    // Resumed from a case that records them, it says only what is still missing.
+    let saved = temp("not-asked.json");
+    let path = saved.to_str().expect("path");
+    for (case, says) in [
+        (
+            r#"{"subject": {"age_years": 24, "national": false}, "forms": ["sexual"]}"#,
+            Some("Not asked in this interview: any booking or charge against the person"),
+        ),
+        (
+            r#"{"subject": {"age_years": 24}, "forms": ["sexual"],
+                "offences": [{"kind": "prostitution"}]}"#,
+            Some("Not asked in this interview: the person's nationality and visa status. Record"),
+        ),
+        (
+            r#"{"subject": {"age_years": 24, "national": true}, "forms": ["sexual"],
+                "measures": ["detention"]}"#,
+            None,
+        ),
+    ] {
+        std::fs::write(&saved, case).expect("write");
+        let (code, stdout) = interview_example(&["--rule-set", "kr-2024", "--resume", path], "q\n");
+        assert_eq!(code, 0, "{stdout}");
+        match says {
+            Some(text) => assert_eq!(stdout.matches(text).count(), 1, "{case}\n{stdout}"),
+            None => assert!(!stdout.contains("Not asked in this interview"), "{stdout}"),
+        }
+    }
+    let _ = std::fs::remove_file(saved);
 }

@@ -336,6 +336,171 @@ fn a_child_in_the_sex_trade_is_not_told_to_wait_for_identification_before_bookin
     assert!(waits_for_identification(&screen), "{screen}");
 }
 
+/// The child's non-punishment line says that compulsion is no condition only for an offence
+/// the law does not punish whatever the indicators show (prostitution, Youth Sex Offences Act
+/// Art. 38(1)); a discretionary effect is shown alone. It once said "whether they were
+/// compelled is not asked" for every offence, and in Korean "강요 여부를 묻지 말 것", which
+/// reads as an instruction not to ask the child.
+#[test]
+fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_law_says_so() {
+    use trafficking_indicators::render::Locale;
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 16, "national": false}, "forms": ["sexual"],
+            "observations": [
+              {"indicator": "act_harbouring", "status": "present"},
+              {"indicator": "purpose_sexual_exploitation", "status": "present"}],
+            "offences": [{"kind": "drug_offence", "stage": "charged"},
+                         {"kind": "prostitution", "stage": "suspected"}]}"#,
+    )
+    .expect("valid");
+    let line = |rule_set: &str, locale: Locale, start: &str| -> String {
+        let report = trafficking_indicators::Assessor::builtin(rule_set)
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed")
+            .report_in(locale);
+        report
+            .lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("{rule_set}: no `{start}` line in\n{report}"))
+            .to_owned()
+    };
+    for id in KOREAN {
+        let en = line(id, Locale::En, "! Non-punishment, child");
+        assert!(
+            en.contains("a drug offence (the court may reduce or waive the sentence: discretionary)")
+                && en.contains(
+                    "prostitution (not punished: mandatory; whether the child was compelled is not a condition)"
+                )
+                && en.matches("compelled").count() == 1
+                && en.contains("consent changes nothing"),
+            "{id}: {en}"
+        );
+        let ko = line(id, Locale::Ko, "! 비처벌(");
+        assert!(
+            ko.contains("성매매 (처벌하지 아니함: 의무, 강요 여부는 요건이 아님)")
+                && ko.matches("강요").count() == 1
+                && !ko.contains("묻지 말 것"),
+            "{id}: {ko}"
+        );
+    }
+    // Under ilo-2009 (an international standard, no mandatory effect) no offence gets it.
+    let en = line("ilo-2009", Locale::En, "! Non-punishment, child");
+    assert!(!en.contains("compelled"), "{en}");
+}
+
+/// The report's word for a child follows the rule set's age limit: under the Korean rule sets
+/// (under 19, the Youth Sex Offences Act's 아동ㆍ청소년) it is 아동ㆍ청소년 throughout, under
+/// `ilo-2009` (under 18) 아동. A line once read "아동ㆍ청소년: 아동 기준을 적용함".
+#[test]
+fn the_korean_word_for_a_child_follows_the_rule_sets_age_limit() {
+    use trafficking_indicators::render::Locale;
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 16, "national": true}, "forms": ["sexual"],
+            "observations": [
+              {"indicator": "purpose_sexual_exploitation", "status": "present"}],
+            "offences": [{"kind": "prostitution"}]}"#,
+    )
+    .expect("valid");
+    for (id, word) in [
+        ("kr-2023", "아동ㆍ청소년"),
+        ("kr-2024", "아동ㆍ청소년"),
+        ("ilo-2009", "아동"),
+    ] {
+        let report = trafficking_indicators::Assessor::builtin(id)
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed")
+            .report_in(Locale::Ko);
+        let person = format!("당사자: {word}: {word} 기준을 적용함.");
+        let referral = format!("먼저 {word} 보호 기관에 연계할 것.");
+        let np = format!("! 비처벌({word}): {word}이 동의했다고");
+        for line in [&person, &referral, &np] {
+            assert!(
+                report.contains(line.as_str()),
+                "{id}: `{line}` in\n{report}"
+            );
+        }
+    }
+}
+
+/// Where no age at all is recorded, the child rules' level is said of a person who is a child
+/// now or was one when the exploitation began; where ages are recorded but do not settle
+/// the age at the act, of the age when the exploitation began.
+#[test]
+fn the_level_under_the_child_rules_is_said_of_the_age_that_is_open() {
+    use trafficking_indicators::render::Locale;
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let report = |json: &str, locale| {
+        assessor
+            .assess(&trafficking_indicators::Case::from_json(json).expect("valid"))
+            .expect("assessed")
+            .report_in(locale)
+    };
+    let no_age = r#"{"forms": ["sexual"], "observations": [
+        {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#;
+    let years = r#"{"subject": {"age_years": 19, "birth_year": 2005},
+        "exploitation_began_year": 2024, "forms": ["sexual"], "observations": [
+        {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#;
+    let en = report(no_age, Locale::En);
+    assert!(
+        en.contains("If the person is a child, or was one when the exploitation began, the level"),
+        "{en}"
+    );
+    let ko = report(no_age, Locale::Ko);
+    assert!(
+        ko.contains("지금 아동ㆍ청소년(이 규칙 세트의 연령 기준)이거나 착취가 시작될 때 그러했"),
+        "{ko}"
+    );
+    let en = report(years, Locale::En);
+    assert!(
+        en.contains("If the person was a child when the exploitation began, the level"),
+        "{en}"
+    );
+    let ko = report(years, Locale::Ko);
+    assert!(
+        ko.contains("착취가 시작될 때 아동ㆍ청소년(이 규칙 세트의 연령 기준)이었다면"),
+        "{ko}"
+    );
+}
+
+/// The labour inspector is named as the Trafficking Act names the official since its
+/// amendment of 7 April 2026 (Art. 11(1)5: 노동감독관), the old title in brackets, in every
+/// Korean text: the first screen's action and the 1350 line said 근로감독 while the full text
+/// said 노동감독관 (docs/korea-sources-checked.md, section 5). The seafarers' 선원근로감독관
+/// (Seafarers Act Art. 125(1)) keeps its own title.
+#[test]
+fn the_labour_inspector_has_one_title_in_korean() {
+    use trafficking_indicators::render::Locale;
+    let mut problems = Vec::new();
+    for (key, text) in &Locale::Ko.texts().texts {
+        for (at, _) in text.match_indices("근로감독관") {
+            let before = &text[..at];
+            if !(before.ends_with("선원") || before.ends_with("개정 전 ")) {
+                problems.push(format!("{key}: {text}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 30, "national": true}, "forms": ["labour"],
+            "observations": [
+              {"indicator": "excessive_working_days_or_hours", "status": "present"},
+              {"indicator": "low_or_no_salary", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let report = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&case)
+        .expect("assessed")
+        .report_in(Locale::Ko);
+    assert!(
+        report.contains("노동감독관(개정 전 근로감독관)에게 연계할 것.")
+            && report.contains("노동감독관(개정 전 근로감독관)에게 하는 신고"),
+        "{report}"
+    );
+}
+
 /// An adult's recorded recruitment and receipt do not evidence the act under the Korean rule
 /// sets (the act needs a positive recruitment dimension): the report says so where it lists
 /// them, in both languages, instead of listing them as what shows the act.

@@ -416,3 +416,25 @@ fn the_report_says_the_opening_items_and_a_settled_score_plainly() {
     );
     assert!(!report.contains("100~100"), "{report}");
 }
+
+/// Korean joins words with one middle dot, `ㆍ` (U+318D, as the statutes' titles write it),
+/// never `·` (U+00B7): one report line once mixed `입건·구금` with `기만ㆍ강압`. A spaced ` · `
+/// separates list items (the status line) and is not a middle dot.
+#[test]
+fn korean_joins_words_with_one_middle_dot() {
+    let mut problems = Vec::new();
+    for (key, text) in &Locale::Ko.texts().texts {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if *c == '\u{b7}'
+                && i > 0
+                && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
+                && !chars[i - 1].is_whitespace()
+            {
+                problems.push(format!("{key}: {text}"));
+                break;
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -617,3 +617,114 @@ fn a_query_parameter_given_twice_is_refused_not_read_as_the_last() {
     assert_eq!(status(&catalogue), Some(400));
     drop(page);
 }
+
+/// The body of a response, its chunks joined where it was sent in chunks (the catalogue is).
+fn body_of(response: &[u8]) -> String {
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a header");
+    let head = String::from_utf8_lossy(&response[..split]).to_ascii_lowercase();
+    let mut body = &response[split + 4..];
+    if !head.contains("transfer-encoding: chunked") {
+        return String::from_utf8(body.to_vec()).expect("UTF-8");
+    }
+    let mut out = Vec::new();
+    while let Some(end) = body.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&body[..end]).expect("a chunk size");
+        let size = usize::from_str_radix(size.trim(), 16).expect("a chunk size");
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&body[end + 2..end + 2 + size]);
+        body = &body[end + 2 + size..];
+        body = body.strip_prefix(b"\r\n").unwrap_or(body);
+    }
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// The locale keys named in the page's script: every single-quoted literal shaped like a key
+/// (`page.title`) or a key's prefix (`'stage.' + value`, ending in a dot).
+fn keys_in_the_page_script() -> Vec<String> {
+    let script = std::fs::read_to_string(crate::common::root("examples/screening_page/app.js"))
+        .expect("read app.js");
+    let mut keys: Vec<String> = script
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            let Some((namespace, rest)) = s.split_once('.') else {
+                return false;
+            };
+            !namespace.is_empty()
+                && namespace
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_')
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+        })
+        .map(str::to_owned)
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Every word the page's script looks up is among the words `/api/catalogue` sends, in both
+/// languages: a key or, for a prefix the script completes with a value (`'stage.' + value`),
+/// every key of the locale file under that prefix. A word not sent is shown as its raw key
+/// (the offence stage drop-down once read `stage.suspected`, in English and Korean).
+#[test]
+fn every_word_the_page_script_looks_up_is_sent() {
+    let keys = keys_in_the_page_script();
+    // The scan finds the script's keys (a change of quoting would find none and pass).
+    for expected in ["page.title", "stage.", "offence.", "page.stage"] {
+        assert!(keys.iter().any(|k| k == expected), "{expected} in {keys:?}");
+    }
+    let english: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::common::root("data/locales/en.json")).expect("en.json"),
+    )
+    .expect("en.json is JSON");
+    let english = english["texts"].as_object().expect("texts");
+    let page = start_page();
+    for lang in ["en", "ko"] {
+        let response = send(
+            &page.addr,
+            format!(
+                "GET /api/catalogue?lang={lang}&rule_set=kr-2024 HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                page.addr
+            )
+            .as_bytes(),
+        );
+        assert_eq!(status(&response), Some(200), "{lang}");
+        let body = body_of(&response);
+        let catalogue: serde_json::Value = serde_json::from_str(&body).expect("catalogue JSON");
+        let words = catalogue["words"].as_object().expect("words");
+        let mut missing = Vec::new();
+        for key in &keys {
+            if key.ends_with('.') {
+                let under: Vec<&String> = english
+                    .keys()
+                    .filter(|k| k.starts_with(key.as_str()))
+                    .collect();
+                if under.is_empty() {
+                    missing.push(format!("{key} (no key of en.json under it)"));
+                }
+                missing.extend(
+                    under
+                        .into_iter()
+                        .filter(|k| !words.contains_key(k.as_str()))
+                        .cloned(),
+                );
+            } else if !words.contains_key(key.as_str()) {
+                missing.push(key.clone());
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{lang}: the page looks up words it is not sent: {missing:?}"
+        );
+    }
+    drop(page);
+}

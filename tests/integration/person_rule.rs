@@ -121,7 +121,8 @@ fn age_not_established_applies_adult_rules_and_shows_the_child_level() {
 }
 
 /// The report's first lines give the level the child rules would give when it differs, and
-/// say that it is the same when it is not, instead of naming the same level twice.
+/// say that it is the same when it is not, instead of naming the same level twice; with no
+/// age recorded, of a person who is a child now or was one when the exploitation began.
 #[test]
 fn the_report_names_the_child_level_only_when_it_differs() {
     use trafficking_indicators::render::Locale;
@@ -136,7 +137,9 @@ fn the_report_names_the_child_level_only_when_it_differs() {
     let head = |text: String| text.lines().take(8).collect::<Vec<_>>().join("\n");
     let en = head(differs.report());
     assert!(
-        en.contains("If the person was a child when the exploitation began, the level would be DEFINITION MET."),
+        en.contains(
+            "If the person is a child, or was one when the exploitation began, the level would be DEFINITION MET."
+        ),
         "{en}"
     );
     let en = head(same.report());
@@ -144,12 +147,12 @@ fn the_report_names_the_child_level_only_when_it_differs() {
     assert!(!en.contains("the level would be NO INDICATORS"), "{en}");
     let ko = head(differs.report_in(Locale::Ko));
     assert!(
-        ko.contains("아동(이 규칙 세트의 연령 기준)이었다면 '정의 충족' 수준임."),
+        ko.contains("지금 아동(이 규칙 세트의 연령 기준)이거나 착취가 시작될 때 그러했다면 '정의 충족' 수준임."),
         "{ko}"
     );
     let ko = head(same.report_in(Locale::Ko));
     assert!(
-        ko.contains("아동(이 규칙 세트의 연령 기준)이었더라도 판단 수준은 같음."),
+        ko.contains("지금 아동(이 규칙 세트의 연령 기준)이거나 착취가 시작될 때 그러했더라도 판단 수준은 같음."),
         "{ko}"
     );
 }

@@ -725,3 +725,49 @@ fn an_extension_of_an_extension_cannot_override_the_first_extension() {
         trafficking_indicators::IndicatorId::new("debt_bondage_at_destination").expect("id");
     assert!(!national.is_extension(&builtin));
 }
+
+/// The strong-coercion criterion's label names its indicators as examples: under the
+/// children's strengths abduction, forced marriage or sale is strong coercion too and meets
+/// it (a 15-year-old sold by her father was told the criterion meant violence, documents,
+/// debt or confinement).
+#[test]
+fn the_strong_coercion_criterion_names_its_indicators_as_examples() {
+    let ko = trafficking_indicators::render::Locale::Ko.texts();
+    for id in RuleSet::builtin_ids() {
+        let rules = RuleSet::builtin(id).expect("built in");
+        let c = rules
+            .levels
+            .reasonable_grounds
+            .iter()
+            .find(|c| c.id == "strong_coercion_with_exploitation")
+            .expect("the criterion");
+        assert!(
+            c.label.contains("(for example violence"),
+            "{id}: {}",
+            c.label
+        );
+        let key = format!(
+            "rules.{}.criterion.strong_coercion_with_exploitation",
+            rules.text_namespace()
+        );
+        let korean = ko.get(&key).expect("Korean");
+        assert!(korean.contains("(예: 폭력"), "{id}: {korean}");
+    }
+    // A child sold (strong under the children's strengths) meets it.
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 15}, "forms": ["forced_marriage"],
+            "observations": [
+              {"indicator": "abduction_forced_marriage_adoption_or_sale", "status": "present"},
+              {"indicator": "purpose_forced_marriage", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let a = Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&case)
+        .expect("assessed");
+    let report = a.report();
+    assert!(
+        report.contains("a strong coercion indicator (for example violence"),
+        "{report}"
+    );
+}
