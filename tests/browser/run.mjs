@@ -169,7 +169,7 @@ try {
     // A recorded indicator's "how it is known, note" panel, open, for the README.
     const details = page.locator('#checklist-items details').first();
     await details.locator('summary').click();
-    assert.match(await details.locator('summary').textContent(), /^확인 방법·메모: 당사자 진술$/);
+    assert.match(await details.locator('summary').textContent(), /^확인 방법ㆍ메모: 당사자 진술$/);
     assert.equal(await details.locator('select option:checked').textContent(), '당사자 진술');
     await details.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, 150));
