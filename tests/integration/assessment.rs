@@ -154,7 +154,7 @@ fn every_observation_is_accounted_for_and_identical_ones_count_once() {
 }
 
 #[test]
-fn conflicting_observations_are_an_error_naming_the_indicator() {
+fn conflicting_observations_are_an_error_naming_both_observations() {
     let case = adult(&[
         ("withholding_of_wages", Present),
         ("withholding_of_wages", Absent),
@@ -165,7 +165,7 @@ fn conflicting_observations_are_an_error_naming_the_indicator() {
     );
     assert_eq!(
         e.to_string(),
-        "indicator `withholding_of_wages` is recorded as present at $.observations[0] and as absent at $.observations[1]; record one status per indicator"
+        "the observations at $.observations[0] and $.observations[1] record one indicator as present and as absent; record one status per indicator"
     );
 }
 

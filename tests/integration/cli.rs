@@ -80,7 +80,9 @@ fn a_malformed_file_gives_one_line_and_a_non_zero_exit() {
     assert_eq!(code, 1);
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(
-        err.contains("unknown indicator id `debt_bondage_at_destinaton`"),
+        err.contains("unknown indicator id (not shown)")
+            && err.contains("the nearest is `debt_bondage_at_destination`")
+            && !err.contains("destinaton"),
         "{err}"
     );
     assert!(!err.contains("SECRET"), "{err}");
