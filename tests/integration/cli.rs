@@ -253,6 +253,56 @@ fn the_batch_example_writes_its_synthetic_input_and_assesses_it_from_a_file() {
     assert!(err.contains("--cases-only goes with --generate"), "{err}");
 }
 
+/// The batch's exit status tells a pipeline whether its output is complete: 0 every line
+/// assessed, 1 finished with error records (or stopped at the first, as asked), 2 a wrong
+/// command line, 3 aborted (the input cannot be opened, the output cannot be written: the
+/// output is cut short). Until the seventeenth session 1 meant both "finished with error
+/// records" and "aborted".
+#[test]
+fn the_batch_exit_status_tells_finished_from_aborted() {
+    let dir = std::env::temp_dir().join(format!("ti-batch-status-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = r#"{"subject": {"age_years": 30}}"#;
+    let file = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        path.to_str().expect("utf-8 path").to_owned()
+    };
+    let all_good = file("good.jsonl", &format!("{good}\n{good}\n"));
+    let mixed = file("mixed.jsonl", &format!("{good}\nnot json\n{good}\n"));
+    let (code, out, err) = run_example("batch", &[&all_good]);
+    assert_eq!((code, out.lines().count()), (0, 2), "{err}");
+    // Finished: a record for every line, one of them an error.
+    let (code, out, err) = run_example("batch", &[&mixed]);
+    assert_eq!((code, out.lines().count()), (1, 3), "{err}");
+    let (code, out, err) = run_example("batch", &["--stop-on-error", &mixed]);
+    assert_eq!((code, out.lines().count()), (1, 2), "{err}");
+    // Aborted.
+    let missing = dir.join("missing.jsonl");
+    let (code, out, err) = run_example("batch", &[missing.to_str().expect("utf-8 path")]);
+    assert_eq!((code, out.as_str()), (3, ""), "{err}");
+    assert!(err.contains("cannot open"), "{err}");
+    for args in [
+        &["--generate", "3000"][..],
+        &["--generate", "3000", "--cases-only"],
+    ] {
+        let out = with_screen_closed("batch", args, b"");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(err.contains("cannot write the output"), "{args:?}: {err}");
+    }
+    // A wrong command line, and the help, which says all this.
+    let (code, _, _) = run_example("batch", &["--threads", "0", &all_good]);
+    assert_eq!(code, 2);
+    let (code, help, _) = run_example("batch", &["--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        help.contains("EXIT STATUS:") && help.contains("3 aborted"),
+        "{help}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Korean means Korean law unless a rule set is named; a file saved as UTF-16 gets an error
 /// that says so; a mistake of the command line is exit status 2 in every example.
 #[test]
