@@ -8,7 +8,8 @@
 //!
 //! A schema describes structure and limits. Some rules need the catalogue or the whole
 //! document and are checked only by the library: whether an indicator id exists, conflicting
-//! observations, duplicate JSON keys, contradictory age fields.
+//! observations, duplicate JSON keys, contradictory age fields, a rule set's weights out of
+//! order (each weight's bounds are in the schema).
 
 use schemars::{JsonSchema, Schema, generate::SchemaSettings};
 
@@ -21,7 +22,7 @@ use crate::policy::rule_set::RuleSet;
 
 /// The version of the exchange formats the schemas describe. It changes when a format
 /// changes incompatibly (major), compatibly (minor), or only in its documentation (patch).
-pub const SCHEMA_VERSION: &str = "4.7.0";
+pub const SCHEMA_VERSION: &str = "4.8.0";
 
 /// One exported schema.
 #[derive(Debug, Clone, PartialEq)]
