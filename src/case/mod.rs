@@ -766,9 +766,15 @@ impl Case {
     pub fn from_json_with(json: &str, options: ParseOptions) -> Result<Case, CaseError> {
         let json = json::text_input(json).map_err(|_| CaseError::Utf16)?;
         let limits = Limits::default();
-        if json.len() > limits.max_case_bytes {
+        // The limit is on the document, not on the line ending most editors add after it
+        // (one "\n" or "\r\n"), as it is on a batch line: the same case is taken from a file
+        // and from a batch alike.
+        let counted = json
+            .strip_suffix('\n')
+            .map_or(json, |text| text.strip_suffix('\r').unwrap_or(text));
+        if counted.len() > limits.max_case_bytes {
             return Err(CaseError::TooLarge {
-                bytes: json.len(),
+                bytes: counted.len(),
                 limit: limits.max_case_bytes,
             });
         }

@@ -303,6 +303,27 @@ fn the_batch_exit_status_tells_finished_from_aborted() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A case file at the size limit is assessed with the line ending an editor adds after it, as
+/// `batch` assesses it as a line (the limit is on the case, not on its line ending).
+#[test]
+fn a_case_file_at_the_size_limit_with_a_final_newline_is_assessed_as_in_a_batch() {
+    let limit = trafficking_indicators::Limits::DEFAULT.max_case_bytes;
+    let head = r#"{"subject": {"age_years": 30}"#;
+    let case = format!("{head}{}}}", " ".repeat(limit - head.len() - 1));
+    let dir = std::env::temp_dir().join(format!("ti-cli-limit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for ending in ["\n", "\r\n"] {
+        let path = dir.join("case.json");
+        std::fs::write(&path, format!("{case}{ending}")).expect("write");
+        let path = path.to_str().expect("utf-8 path");
+        let (code, _, err) = run_example("assess", &[path]);
+        assert_eq!(code, 0, "{ending:?}: {err}");
+        let (code, out, err) = run_example("batch", &[path]);
+        assert_eq!((code, out.lines().count()), (0, 1), "{ending:?}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Korean means Korean law unless a rule set is named; a file saved as UTF-16 gets an error
 /// that says so; a mistake of the command line is exit status 2 in every example.
 #[test]
