@@ -17,7 +17,9 @@
 //! same way; 3 is the batch's own.
 
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
-#[allow(dead_code)] // of the shared helpers, this example uses the printing macros and `Options`
+// Of the shared helpers, this example uses the printing macros, `Options` and
+// `unknown_rule_set`.
+#[allow(dead_code)]
 #[macro_use]
 mod common;
 
@@ -142,7 +144,7 @@ fn main() -> ExitCode {
     // The rule set is checked whatever else is asked: a mistyped id is never passed over.
     let assessor = match Assessor::builtin(rule_set.as_deref().unwrap_or(DEFAULT_RULE_SET)) {
         Ok(a) => a,
-        Err(e) => return usage(&e.to_string()),
+        Err(_) => return usage(&common::unknown_rule_set(Locale::En)),
     };
     // An option that would have no effect is refused, not ignored.
     if seed.is_some() && generate.is_none() {

@@ -291,9 +291,16 @@ fn the_batch_exit_status_tells_finished_from_aborted() {
         assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
         assert!(err.contains("cannot write the output"), "{args:?}: {err}");
     }
-    // A wrong command line, and the help, which says all this.
+    // A wrong command line, and the help, which says all this. An unknown rule set is named
+    // as `assess` names it: not quoted, with the ids there are.
     let (code, _, _) = run_example("batch", &["--threads", "0", &all_good]);
     assert_eq!(code, 2);
+    let (code, _, err) = run_example("batch", &["--rule-set", "nope", &all_good]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no built-in rule set has this name") && !err.contains("nope"),
+        "{err}"
+    );
     let (code, help, _) = run_example("batch", &["--help"]);
     assert_eq!(code, 0);
     assert!(
