@@ -8,9 +8,18 @@
 //! cargo run --release --example batch -- --generate 20000 --cases-only > cases.jsonl
 //! cargo run --release --example batch -- --threads 2 --stop-on-error - < cases.jsonl
 //! ```
+//!
+//! The exit status tells a pipeline whether the output is complete: 0 every line assessed;
+//! 1 the batch ran to its end (with `--stop-on-error`, to the first bad line) and some lines
+//! are error records; 2 the command line was wrong; 3 the batch stopped before its end (the
+//! input could not be opened or read, or the output could not be written, a closed pipe
+//! included), so the output is cut short. `assess` and the other examples use 0, 1 and 2 the
+//! same way; 3 is the batch's own.
 
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
-#[allow(dead_code)] // of the shared helpers, this example uses the printing macros and `Options`
+// Of the shared helpers, this example uses the printing macros, `Options` and
+// `unknown_rule_set`.
+#[allow(dead_code)]
 #[macro_use]
 mod common;
 
@@ -44,7 +53,21 @@ OPTIONS:
 Each option is given at most once.
 Each output line is {\"line\":N,\"assessment\":{...}} or {\"line\":N,\"error\":{...}}.
 The summary (counts per level, errors, elapsed, cases per second) goes to standard error.
+
+EXIT STATUS:
+    0 every line assessed; 1 finished, and some lines are error records (with
+    --stop-on-error: stopped at the first); 2 bad command line; 3 aborted: the input
+    could not be opened or read, or the output could not be written (a closed pipe too),
+    so the output is incomplete
 ";
+
+/// Finished, and some lines are error records (or, with `--stop-on-error`, stopped at the
+/// first, as asked): the output holds a record for every line it reached.
+const WITH_ERROR_RECORDS: u8 = 1;
+
+/// Stopped before the end: the input could not be opened or read, or the output could not
+/// be written (a closed pipe too). The output is incomplete.
+const ABORTED: u8 = 3;
 
 /// A mistake of the command line: exit status 2.
 fn usage(message: &str) -> ExitCode {
@@ -121,7 +144,7 @@ fn main() -> ExitCode {
     // The rule set is checked whatever else is asked: a mistyped id is never passed over.
     let assessor = match Assessor::builtin(rule_set.as_deref().unwrap_or(DEFAULT_RULE_SET)) {
         Ok(a) => a,
-        Err(e) => return usage(&e.to_string()),
+        Err(_) => return usage(&common::unknown_rule_set(Locale::En)),
     };
     // An option that would have no effect is refused, not ignored.
     if seed.is_some() && generate.is_none() {
@@ -149,8 +172,8 @@ fn main() -> ExitCode {
         return match std::io::copy(&mut lines, &mut out).and_then(|_| out.flush()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("batch: {e}");
-                ExitCode::from(1)
+                eprintln!("batch: cannot write the output: {e}");
+                ExitCode::from(ABORTED)
             }
         };
     }
@@ -165,7 +188,7 @@ fn main() -> ExitCode {
             Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
             Err(e) => {
                 eprintln!("batch: cannot open `{path}`: {e}");
-                return ExitCode::from(1);
+                return ExitCode::from(ABORTED);
             }
         },
         _ => {
@@ -194,14 +217,14 @@ fn main() -> ExitCode {
         Ok(summary) => {
             eprintln!("batch: {summary}");
             if summary.errors > 0 {
-                ExitCode::from(1)
+                ExitCode::from(WITH_ERROR_RECORDS)
             } else {
                 ExitCode::SUCCESS
             }
         }
         Err(e) => {
             eprintln!("batch: {e}");
-            ExitCode::from(1)
+            ExitCode::from(ABORTED)
         }
     }
 }

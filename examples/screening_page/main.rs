@@ -37,7 +37,7 @@ use tiny_http::{Header, Method, Request, Response, Server};
 use trafficking_indicators::interview::{Interview, NextQuestion, Reply, Topic};
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{
-    Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, IndicatorId, RuleSet,
+    Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, RuleSet,
 };
 
 const INDEX: &str = include_str!("index.html");
@@ -279,34 +279,25 @@ impl<'de> Deserialize<'de> for Members<'de> {
     }
 }
 
-/// A key of a request, in a message: named when it is a snake_case token, as the case
-/// reader names a field; anything else could carry what a client typed, and is not shown.
-fn key_name(key: &str) -> String {
-    if IndicatorId::new(key).is_ok() {
-        format!("`{key}`")
-    } else {
-        "(a key that is not a snake_case token, not shown)".to_owned()
-    }
-}
-
 /// The members of the JSON object `raw` (`what` names it in messages), each key one of
-/// `known`, none twice; an integrator's error (in English) otherwise, naming the key and
-/// never a value.
-fn members<'a>(raw: &'a str, what: &str, known: &[&str]) -> Result<Members<'a>, String> {
+/// `known`, none twice; an integrator's error (in English) otherwise, never quoting a value.
+/// A key that is not one of `known` is not shown either, though it be a snake_case token (a
+/// token can be a name, `maria_kim`), as the case reader does not show it; a key given twice
+/// is one of `known`, and named.
+fn members<'a>(raw: &'a str, what: &str, known: &[&'static str]) -> Result<Members<'a>, String> {
     let Ok(members) = serde_json::from_str::<Members<'a>>(raw) else {
         return Err(format!("{what} is not a JSON object"));
     };
     for (i, (key, _)) in members.0.iter().enumerate() {
-        if !known.contains(&key.as_str()) {
+        let Some(name) = known.iter().find(|k| **k == key.as_str()) else {
             let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
             return Err(format!(
-                "{what} has an unknown key {} (its keys: {})",
-                key_name(key),
+                "{what} has an unknown key, not shown (its keys: {})",
                 known.join(", ")
             ));
-        }
+        };
         if members.0.iter().take(i).any(|(k, _)| k == key) {
-            return Err(format!("{what} has the key {} twice", key_name(key)));
+            return Err(format!("{what} has the key `{name}` twice"));
         }
     }
     Ok(members)

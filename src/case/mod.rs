@@ -816,9 +816,15 @@ impl Case {
     pub fn from_json_with(json: &str, options: ParseOptions) -> Result<Case, CaseError> {
         let json = json::text_input(json).map_err(|_| CaseError::Utf16)?;
         let limits = Limits::default();
-        if json.len() > limits.max_case_bytes {
+        // The limit is on the document, not on the line ending most editors add after it
+        // (one "\n" or "\r\n"), as it is on a batch line: the same case is taken from a file
+        // and from a batch alike.
+        let counted = json
+            .strip_suffix('\n')
+            .map_or(json, |text| text.strip_suffix('\r').unwrap_or(text));
+        if counted.len() > limits.max_case_bytes {
             return Err(CaseError::TooLarge {
-                bytes: json.len(),
+                bytes: counted.len(),
                 limit: limits.max_case_bytes,
             });
         }
@@ -839,7 +845,7 @@ impl Case {
     /// assessment (a case built in code gets the same checks as one read from JSON).
     ///
     /// Two observations of one indicator with the same status are allowed (they count once);
-    /// with different statuses they are an error naming the indicator.
+    /// with different statuses they are an error naming both observations.
     pub fn check(&self) -> Result<(), CaseError> {
         self.check_limits()?;
         self.check_conflicts()
@@ -1267,7 +1273,7 @@ fn check_count(count: usize, limit: usize, path: &str) -> Result<(), CaseError> 
 
 /// Reads `json` through the strict tree and the strict reader: every error comes from here.
 fn read_strict(json: &str, options: ParseOptions, limits: &Limits) -> Result<Case, CaseError> {
-    let tree = json_in::read(json, limits.max_case_depth)?;
+    let tree = json_in::read(json, limits.max_case_depth, CASE_KEY_NAMES)?;
     let reader = Reader { limits, options };
     let case = reader.case(&tree, &Path::ROOT)?;
     case.check()?;
@@ -1324,6 +1330,24 @@ const INTERVIEW_KEYS: &[&str] = &[
 ];
 const SAFETY_KEYS: &[&str] = &["hurt", "in_danger", "needs_doctor"];
 
+/// The keys an error about a case may name: the case format's own, in any of its objects.
+/// Any other key may be what someone typed about a person (`maria_kim`), and is not shown.
+const CASE_KEY_NAMES: json::Keys = json::Keys::Only(is_case_key);
+
+/// Whether `key` is a field of some object of the case format.
+fn is_case_key(key: &str) -> bool {
+    [
+        CASE_KEYS,
+        SUBJECT_KEYS,
+        OBSERVATION_KEYS,
+        OFFENCE_KEYS,
+        INTERVIEW_KEYS,
+        SAFETY_KEYS,
+    ]
+    .iter()
+    .any(|keys| keys.contains(&key))
+}
+
 impl Reader<'_> {
     /// Wraps an error about `value` with the value itself, when the caller opted in.
     fn reveal(&self, error: CaseError, value: &Json) -> CaseError {
@@ -1369,9 +1393,16 @@ impl Reader<'_> {
             return Err(self.wrong_type(value, path, OBJECT_EXPECTED));
         };
         if let Some((key, _)) = members.iter().find(|(k, _)| !fields.contains(&k.as_ref())) {
+            // A field of another object is named; any other key never is (it may be a name),
+            // but a likely misspelling gets the field it misspells.
+            let field = if is_case_key(key) {
+                FieldName::new(key)
+            } else {
+                FieldName::not_in_format(crate::model::id::nearest(key, fields.iter().copied()))
+            };
             return Err(CaseError::UnknownField {
                 path: path.to_string(),
-                field: FieldName::new(key),
+                field,
                 expected,
             });
         }
@@ -1776,7 +1807,7 @@ impl<'de> Deserialize<'de> for Case {
     /// parser. Errors are the [`CaseError`] message (no values).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let limits = Limits::default();
-        let tree = json::tree_from(deserializer, limits.max_case_depth)?;
+        let tree = json::tree_from(deserializer, limits.max_case_depth, CASE_KEY_NAMES)?;
         let reader = Reader {
             limits: &limits,
             options: ParseOptions::new(),

@@ -650,6 +650,14 @@ impl Catalogue {
         catalogue.get(text).map(|entry| entry.id.clone())
     }
 
+    /// The id in this catalogue nearest to `id`, one it does not have, if `id` is near
+    /// enough to be its misspelling (see `model::id::nearest`): what an error names instead
+    /// of the unknown id, which may be anything typed.
+    pub(crate) fn nearest_id(&self, id: &str) -> Option<IndicatorId> {
+        let nearest = crate::model::id::nearest(id, self.entries.iter().map(|e| e.id.as_str()))?;
+        self.get(nearest).map(|e| e.id.clone())
+    }
+
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&IndicatorEntry> {
         self.by_id.get(id).and_then(|&i| self.entries.get(i))

@@ -66,6 +66,7 @@ impl Assessor {
                 return Err(CaseError::UnknownIndicator {
                     path: format!("$.observations[{i}].indicator"),
                     id: o.indicator.clone(),
+                    nearest: self.catalogue.nearest_id(o.indicator.as_str()),
                 });
             };
             if self.entries.get(pos).is_none_or(|e| e.lists == 0) {

@@ -371,12 +371,25 @@ fn read_line<R: BufRead>(
             }
         }
         // Blank: white space only, or the NUL bytes UTF-16 puts beside it (in a UTF-16 file
-        // the newline's second byte begins the next line, so its last line is one NUL).
-        if buf.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
+        // the newline's second byte begins the next line, so its last line is one NUL), after
+        // any UTF-8 byte-order marks, which the case reader skips too (a file saved by a
+        // Windows tool with an empty first line has a line of a mark alone).
+        if without_byte_order_marks(buf)
+            .iter()
+            .all(|b| b.is_ascii_whitespace() || *b == 0)
+        {
             continue;
         }
         return Ok(Some(Input::Line(*line_no)));
     }
+}
+
+/// The bytes of a line after the UTF-8 byte-order marks it starts with, if any.
+fn without_byte_order_marks(mut line: &[u8]) -> &[u8] {
+    while let Some(rest) = line.strip_prefix(b"\xef\xbb\xbf") {
+        line = rest;
+    }
+    line
 }
 
 /// Turns one input line into its record in `out`.
@@ -661,6 +674,36 @@ mod tests {
                 "{ending:?}: {out}"
             );
         }
+    }
+
+    /// A line of byte-order marks alone, or with white space, is blank like an empty line
+    /// (it was an error record saying the case is not JSON); a mark before a case is skipped,
+    /// as the case reader skips it. Blank lines are counted in the line numbers.
+    #[test]
+    fn a_line_of_a_byte_order_mark_alone_is_blank() {
+        let case = r#"{"subject": {"age_years": 30}}"#;
+        let input =
+            format!("\u{feff}\n\u{feff}\u{feff} \t\r\n{case}\n\u{feff}{case}\r\n\u{feff}\r\n");
+        for threads in [1, 2] {
+            let (out, summary) = run(&input, BatchOptions::new().threads(threads));
+            assert_eq!(
+                (summary.lines, summary.assessed, summary.errors),
+                (2, 2, 0),
+                "{out}"
+            );
+            let numbers: Vec<u64> = out
+                .lines()
+                .map(|l| {
+                    serde_json::from_str::<serde_json::Value>(l).expect("record")["line"]
+                        .as_u64()
+                        .unwrap_or(0)
+                })
+                .collect();
+            assert_eq!(numbers, vec![3, 4]);
+        }
+        // A mark before something that is not a case is still an error record.
+        let (out, summary) = run("\u{feff}x\n", BatchOptions::new());
+        assert_eq!(summary.errors, 1, "{out}");
     }
 
     /// An error record names the field to fix as a JSON path, apart from the message; an

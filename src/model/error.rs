@@ -1,10 +1,14 @@
 //! Errors. One error type per operation; messages are lowercase, name the JSON path of the
 //! problem and what was expected, and never repeat the text of a free-text field.
 //!
-//! Case documents describe real people, so [`CaseError`] never carries a value from the case
-//! unless the caller asked for it with [`ParseOptions::reveal_values`](crate::ParseOptions)
-//! (for a developer debugging locally). Identifiers and field names are quoted only when they
-//! match the identifier grammar (`snake_case`, at most 64 bytes), which no sentence can.
+//! Case documents describe real people, so [`CaseError`]'s message never carries a value
+//! from the case unless the caller asked for it with
+//! [`ParseOptions::reveal_values`](crate::ParseOptions) (for a developer debugging locally):
+//! not an unknown indicator id nor a key the case format does not have either, since a
+//! snake_case token can be a name (`maria_kim`). It names the place, and the nearest known
+//! name where that helps. In the errors of policy documents (rule sets, catalogues, priors),
+//! identifiers and field names are quoted when they match the identifier grammar
+//! (`snake_case`, at most 64 bytes), which no sentence can.
 
 use std::fmt;
 
@@ -144,28 +148,92 @@ impl fmt::Display for JsonKind {
     }
 }
 
-/// A field or key name as it may appear in a message: quoted when it is a safe token,
+/// A field or key name as it may appear in a message: quoted when a message may name it,
 /// otherwise described without its text.
+///
+/// In a case, a message names only the case format's own field names: any other key may be
+/// what someone typed about a person (`maria_kim`), so it is not shown, snake_case or not;
+/// a likely misspelling is answered with the nearest field the format allows there
+/// ([`FieldName::nearest`]). In a rule set, catalogue or priors document (policy data, not a
+/// person's), a key is quoted when it is a snake_case token.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldName(Option<String>);
+pub struct FieldName(Shown);
+
+/// What a message may say of a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Shown {
+    /// The name itself.
+    Name(String),
+    /// Not a snake_case token (in a policy document): not shown.
+    NotToken,
+    /// Not a field of the case format: not shown; the nearest field allowed there, if the
+    /// name is near enough to one to be its misspelling.
+    NotInFormat(Option<&'static str>),
+}
 
 impl FieldName {
+    /// A key of a policy document: quoted when it is a snake_case token.
     pub(crate) fn new(name: &str) -> Self {
-        FieldName(crate::model::id::is_id(name).then(|| name.to_owned()))
+        FieldName(if crate::model::id::is_id(name) {
+            Shown::Name(name.to_owned())
+        } else {
+            Shown::NotToken
+        })
     }
 
-    /// The name, when it is a safe token.
+    /// A key the case format does not have, never shown, with the nearest field allowed
+    /// where it stands, if any.
+    pub(crate) fn not_in_format(nearest: Option<&'static str>) -> Self {
+        FieldName(Shown::NotInFormat(nearest))
+    }
+
+    /// The name, when a message may quote it.
     pub fn as_token(&self) -> Option<&str> {
-        self.0.as_deref()
+        match &self.0 {
+            Shown::Name(name) => Some(name),
+            Shown::NotToken | Shown::NotInFormat(_) => None,
+        }
+    }
+
+    /// For a key a case's format does not have, the field allowed in its place that it most
+    /// likely misspells (`status` for `statsu`), if one is near enough.
+    pub fn nearest(&self) -> Option<&'static str> {
+        match self.0 {
+            Shown::NotInFormat(nearest) => nearest,
+            Shown::Name(_) | Shown::NotToken => None,
+        }
+    }
+
+    /// What a message may say of the name.
+    pub(crate) fn shown(&self) -> &Shown {
+        &self.0
     }
 }
 
 impl fmt::Display for FieldName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
-            Some(name) => write!(f, "`{name}`"),
-            None => f.write_str("(a name that is not a snake_case token, not shown)"),
+            Shown::Name(name) => write!(f, "`{name}`"),
+            Shown::NotToken => f.write_str("(a name that is not a snake_case token, not shown)"),
+            Shown::NotInFormat(_) => {
+                f.write_str("(a name the case format does not have, not shown)")
+            }
         }
+    }
+}
+
+/// The end of a message about a name the reader does not know: the nearest known one, when
+/// there is one.
+fn nearest_clause(nearest: Option<&str>) -> String {
+    nearest.map_or_else(String::new, |n| format!("; the nearest is `{n}`"))
+}
+
+/// The end of the message about an unknown indicator id: the nearest id in the catalogue, or
+/// a word to check the spelling.
+fn unknown_indicator_end(nearest: Option<&IndicatorId>) -> String {
+    match nearest {
+        Some(id) => format!("; the nearest is `{id}`"),
+        None => " (check the spelling)".to_owned(),
     }
 }
 
@@ -173,10 +241,12 @@ impl fmt::Display for FieldName {
 /// and rule set.
 ///
 /// Every variant names where (a JSON path such as `$.observations[2].status`, or a line and
-/// column for syntax errors) and what was expected. No variant carries the text of a note,
-/// a case reference or any other value from the case, except [`CaseError::Revealed`], which
-/// exists only when the caller opted in with
-/// [`ParseOptions::reveal_values`](crate::ParseOptions).
+/// column for syntax errors) and what was expected. No message repeats the text of a note, a
+/// case reference or any other value from the case, an indicator id the catalogue does not
+/// have or a key the case format does not have (a path renders such a key as `?`), except
+/// [`CaseError::Revealed`]'s, which exists only when the caller opted in with
+/// [`ParseOptions::reveal_values`](crate::ParseOptions). Where it helps, a message names the
+/// nearest known name instead: a field the format allows there, an id in the catalogue.
 ///
 /// `Debug` shows the variant and the message, never the fields: a program that prints an
 /// error with `{:?}` (as `fn main() -> Result<(), Box<dyn Error>>` does) shows no value from
@@ -211,7 +281,8 @@ pub enum CaseError {
         /// The limit.
         limit: usize,
     },
-    /// An object has the same key twice.
+    /// An object has the same key twice. The key is named only when it is one of the case
+    /// format's own names.
     #[error("{path}: the key {key} appears twice")]
     DuplicateKey {
         /// The object.
@@ -219,8 +290,11 @@ pub enum CaseError {
         /// The key.
         key: FieldName,
     },
-    /// An object has a field the format does not define.
-    #[error("{path}: unknown field {field}, expected one of {expected}")]
+    /// An object has a field the format does not define. The field is named only when it is
+    /// one of the case format's own names (given in the wrong object); any other key is not
+    /// shown, and the nearest field allowed there is named when the key is near enough to
+    /// one ([`FieldName::nearest`]).
+    #[error("{path}: unknown field {field}, expected one of {expected}{}", nearest_clause(.field.nearest()))]
     UnknownField {
         /// The object.
         path: String,
@@ -326,13 +400,21 @@ pub enum CaseError {
         /// Why they cannot both be true.
         reason: &'static str,
     },
-    /// An observation names an indicator the catalogue does not have.
-    #[error("{path}: unknown indicator id `{id}`: not in the catalogue (check the spelling)")]
+    /// An observation names an indicator the catalogue does not have. The message never
+    /// repeats the id (a snake_case token can still be a name: `maria_kim`); it names the
+    /// path and, when the id is near enough to one to be its misspelling, the nearest id in
+    /// the catalogue.
+    #[error(
+        "{path}: unknown indicator id (not shown): not in the catalogue{}",
+        unknown_indicator_end(.nearest.as_ref())
+    )]
     UnknownIndicator {
         /// The observation's `indicator` field.
         path: String,
-        /// The id.
+        /// The id (for the program; never in the message).
         id: IndicatorId,
+        /// The catalogue's id nearest to it, if one is near enough to be what it misspells.
+        nearest: Option<IndicatorId>,
     },
     /// An observation names an indicator that is in the catalogue but in none of the rule
     /// set's lists, so the rule set cannot weigh it.
@@ -348,7 +430,11 @@ pub enum CaseError {
         rule_set: String,
     },
     /// `interview.asked` lists an indicator twice: an interview asks each question once.
-    #[error("{path}: indicator `{id}` is listed twice; an interview asks each question once")]
+    /// The message names the path, not the id: the case reader, which finds this, has no
+    /// catalogue to tell a known id from an unknown one (which may be anything typed).
+    #[error(
+        "{path}: the indicator is listed earlier in `asked` too; an interview asks each question once"
+    )]
     AskedTwice {
         /// The second listing.
         path: String,
@@ -357,19 +443,19 @@ pub enum CaseError {
     },
     /// `interview.asked` lists an indicator that no observation answers: every question an
     /// interview asks is answered in `observations` (a skip as `not_assessed`), and a listed
-    /// question is never asked again, so it would stay unanswered for good.
-    #[error(
-        "{path}: indicator `{id}` is listed as asked, but `observations` records no answer to it"
-    )]
+    /// question is never asked again, so it would stay unanswered for good. The message
+    /// names the path, not the id (as [`CaseError::AskedTwice`]'s).
+    #[error("{path}: the indicator is listed as asked, but `observations` records no answer to it")]
     AskedWithoutAnswer {
         /// The listing.
         path: String,
         /// The indicator.
         id: IndicatorId,
     },
-    /// Two observations of one indicator have different statuses.
+    /// Two observations of one indicator have different statuses. The message names the two
+    /// paths, not the id (as [`CaseError::AskedTwice`]'s: the case reader finds this too).
     #[error(
-        "indicator `{id}` is recorded as {first_status} at {first} and as {second_status} at {second}; record one status per indicator"
+        "the observations at {first} and {second} record one indicator as {first_status} and as {second_status}; record one status per indicator"
     )]
     ConflictingObservations {
         /// The indicator.

@@ -102,6 +102,56 @@ pub(crate) fn is_id(s: &str) -> bool {
     check_id(s).is_ok()
 }
 
+/// The candidate nearest to `name`, if one is near enough to be what `name` misspells: at
+/// most a third of `name`'s length away (rounded up) in edit distance (bytes inserted,
+/// deleted or replaced); of equally near candidates, the first. For error messages about a
+/// name the reader does not know: the candidates are the crate's own names (catalogue ids,
+/// the case format's fields), which a message may quote where it may not quote `name`.
+/// Cheap whatever `name` is: a candidate whose length is too far from `name`'s is passed
+/// over without comparing them, so a long `name` is compared with none.
+pub(crate) fn nearest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let name = name.as_bytes();
+    let most = name.len().div_ceil(3).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        let within = best.map_or(most, |(d, _)| d.saturating_sub(1));
+        if candidate.len().abs_diff(name.len()) > within {
+            continue;
+        }
+        let d = edit_distance(name, candidate.as_bytes());
+        if d <= within {
+            best = Some((d, candidate));
+            if d == 0 {
+                break;
+            }
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+/// The edit distance between two byte strings (Levenshtein: insertions, deletions and
+/// replacements, one each).
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    // One row of the table at a time: `prev` is row i, `row` becomes row i + 1.
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = Vec::with_capacity(b.len() + 1);
+    for (i, &ca) in a.iter().enumerate() {
+        row.clear();
+        let mut left = i + 1;
+        row.push(left);
+        for ((&cb, &diagonal), &up) in b.iter().zip(prev.iter()).zip(prev.iter().skip(1)) {
+            let d = (diagonal + usize::from(ca != cb)).min(up + 1).min(left + 1);
+            row.push(d);
+            left = d;
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
 /// The text of an identifier: borrowed for the whole process, or shared.
 #[derive(Clone)]
 enum IdText {
@@ -327,5 +377,24 @@ mod tests {
         let err = IndicatorId::new("Maria said her boss kept it").err();
         let text = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(!text.contains("Maria"));
+    }
+
+    #[test]
+    fn the_nearest_name_is_a_likely_misspelling_or_none() {
+        let names = ["status", "source", "note", "indicator"];
+        assert_eq!(edit_distance(b"kitten", b"sitting"), 3);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(nearest("statsu", names), Some("status"));
+        assert_eq!(nearest("Status", names), Some("status"));
+        assert_eq!(nearest("notes", names), Some("note"));
+        assert_eq!(nearest("sauce", names), Some("source"));
+        assert_eq!(nearest("indicatr", names), Some("indicator"));
+        // Too far to be a misspelling: none, rather than a guess.
+        assert_eq!(nearest("maria_kim", names), None);
+        assert_eq!(nearest("x", names), None);
+        assert_eq!(nearest(&"status".repeat(1000), names), None);
+        // Of two equally near, the first.
+        assert_eq!(nearest("sxxtus", ["sxatus", "sxxtux"]), Some("sxatus"));
+        assert_eq!(nearest("ab", []), None);
     }
 }

@@ -108,15 +108,46 @@ impl fmt::Display for Path<'_> {
     }
 }
 
+/// Which keys of a document an error may name, in a path or as the key given twice.
+#[derive(Clone, Copy)]
+pub(crate) enum Keys {
+    /// Any snake_case token: the keys of a policy document (a rule set, a catalogue) are its
+    /// author's, and a token cannot be a sentence.
+    Tokens,
+    /// Only the keys this knows: in a case, any other key may be what someone typed about a
+    /// person, and a snake_case token can be a name (`maria_kim`).
+    Only(fn(&str) -> bool),
+}
+
+impl Keys {
+    /// Whether an error may name `key`.
+    fn shows(self, key: &str) -> bool {
+        match self {
+            Keys::Tokens => crate::model::id::is_id(key),
+            Keys::Only(known) => known(key),
+        }
+    }
+
+    /// `key` as an error names it.
+    fn field(self, key: &str) -> FieldName {
+        match self {
+            Keys::Tokens => FieldName::new(key),
+            Keys::Only(_) if self.shows(key) => FieldName::new(key),
+            Keys::Only(_) => FieldName::not_in_format(None),
+        }
+    }
+}
+
 /// Parses `text` into a strict tree through serde_json's deserializer: duplicate keys and
-/// nesting deeper than `max_depth` are errors. serde_json's syntax messages name what was
-/// expected, never the input text. Case documents are read by [`json_in::read`], which
-/// takes a faster path for plainly well-formed documents and this one for the rest.
+/// nesting deeper than `max_depth` are errors, naming only the `keys` an error may name.
+/// serde_json's syntax messages name what was expected, never the input text. Case documents
+/// are read by [`json_in::read`], which takes a faster path for plainly well-formed documents
+/// and this one for the rest.
 ///
 /// [`json_in::read`]: super::json_in::read
-pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError> {
+pub(crate) fn parse(text: &str, max_depth: usize, keys: Keys) -> Result<Json<'_>, CaseError> {
     let failure = Cell::new(None);
-    let seed = TreeSeed::root(max_depth, &failure);
+    let seed = TreeSeed::root(max_depth, keys, &failure);
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let result = seed
         .deserialize(&mut deserializer)
@@ -200,7 +231,7 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     // a map, so the document is read once more as the strict tree, which refuses both. (It
     // parsed above, so only a duplicate key can fail here; serde_json's nesting limit, 128,
     // is below this one.)
-    match parse(text, 256) {
+    match parse(text, 256, Keys::Tokens) {
         Ok(_) => Ok(value),
         Err(CaseError::DuplicateKey { path, key }) => Err(DocumentProblem::Duplicate(
             crate::model::error::Problem::new(path, format!("the key {key} appears twice")),
@@ -214,13 +245,15 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
 }
 
 /// Reads a strict tree from any serde deserializer (used by `Case`'s `Deserialize` impl, so
-/// that there is one parser). Errors carry the [`CaseError`] message, never a value.
+/// that there is one parser). Errors carry the [`CaseError`] message, never a value, and name
+/// only the `keys` an error may name.
 pub(crate) fn tree_from<'de, D: Deserializer<'de>>(
     deserializer: D,
     max_depth: usize,
+    keys: Keys,
 ) -> Result<Json<'de>, D::Error> {
     let failure = Cell::new(None);
-    let seed = TreeSeed::root(max_depth, &failure);
+    let seed = TreeSeed::root(max_depth, keys, &failure);
     seed.deserialize(deserializer)
         .map_err(|e| match failure.take() {
             Some(error) => de::Error::custom(error),
@@ -229,8 +262,8 @@ pub(crate) fn tree_from<'de, D: Deserializer<'de>>(
 }
 
 /// The path of the value being built, as a linked list on the stack: rendered only for a
-/// duplicate-key error, so parsing allocates nothing for it. Keys that are not snake_case
-/// tokens render as `?` (they may be free text).
+/// duplicate-key error, so parsing allocates nothing for it. A key an error may not name
+/// ([`Keys`]) renders as `?` (it may be free text, or a name).
 #[derive(Clone, Copy)]
 enum Seg<'p> {
     Root,
@@ -239,14 +272,14 @@ enum Seg<'p> {
 }
 
 impl Seg<'_> {
-    fn render(&self) -> String {
+    fn render(&self, keys: Keys) -> String {
         match self {
             Seg::Root => "$".to_owned(),
-            Seg::Key(parent, key) if crate::model::id::is_id(key) => {
-                format!("{}.{key}", parent.render())
+            Seg::Key(parent, key) if keys.shows(key) => {
+                format!("{}.{key}", parent.render(keys))
             }
-            Seg::Key(parent, _) => format!("{}.?", parent.render()),
-            Seg::Index(parent, i) => format!("{}[{i}]", parent.render()),
+            Seg::Key(parent, _) => format!("{}.?", parent.render(keys)),
+            Seg::Index(parent, i) => format!("{}[{i}]", parent.render(keys)),
         }
     }
 }
@@ -254,15 +287,17 @@ impl Seg<'_> {
 struct TreeSeed<'f, 'p> {
     depth: usize,
     max_depth: usize,
+    keys: Keys,
     path: &'p Seg<'p>,
     failure: &'f Cell<Option<CaseError>>,
 }
 
 impl<'f> TreeSeed<'f, 'static> {
-    fn root(max_depth: usize, failure: &'f Cell<Option<CaseError>>) -> Self {
+    fn root(max_depth: usize, keys: Keys, failure: &'f Cell<Option<CaseError>>) -> Self {
         TreeSeed {
             depth: 0,
             max_depth,
+            keys,
             path: &Seg::Root,
             failure,
         }
@@ -279,6 +314,7 @@ impl<'f> TreeSeed<'f, '_> {
         TreeSeed {
             depth: self.depth + 1,
             max_depth: self.max_depth,
+            keys: self.keys,
             path,
             failure: self.failure,
         }
@@ -400,8 +436,8 @@ impl<'de> Visitor<'de> for TreeSeed<'_, '_> {
         }
         if let Some(key) = duplicate_key(&members) {
             return Err(self.fail(CaseError::DuplicateKey {
-                path: self.path.render(),
-                key: FieldName::new(key),
+                path: self.path.render(self.keys),
+                key: self.keys.field(key),
             }));
         }
         Ok(Json::Object(members))
@@ -470,10 +506,35 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_rejected_with_their_path() {
-        let err = parse(r#"{"subject": {"minor": true, "minor": false}}"#, 32).err();
+        let err = parse(
+            r#"{"subject": {"minor": true, "minor": false}}"#,
+            32,
+            Keys::Tokens,
+        )
+        .err();
         assert_eq!(
             err.map(|e| e.to_string()),
             Some("$.subject: the key `minor` appears twice".to_owned())
+        );
+    }
+
+    /// In a case, only the case format's own keys are named: any other one, in the path or
+    /// as the key given twice, is not shown, though it is a snake_case token.
+    #[test]
+    fn a_case_names_only_its_own_keys() {
+        let keys = Keys::Only(|k| ["subject", "minor"].contains(&k));
+        let text = r#"{"maria_kim": {"minor": 1, "minor": 2}, "subject": {"kim": 1, "kim": 2}}"#;
+        assert_eq!(
+            parse(text, 32, keys).err().map(|e| e.to_string()),
+            Some("$.?: the key `minor` appears twice".to_owned())
+        );
+        let text = r#"{"subject": {"kim": 1, "kim": 2}}"#;
+        assert_eq!(
+            parse(text, 32, keys).err().map(|e| e.to_string()),
+            Some(
+                "$.subject: the key (a name the case format does not have, not shown) appears twice"
+                    .to_owned()
+            )
         );
     }
 
@@ -481,15 +542,15 @@ mod tests {
     fn nesting_is_bounded() {
         let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
         assert_eq!(
-            parse(&deep, 32).err(),
+            parse(&deep, 32, Keys::Tokens).err(),
             Some(CaseError::TooDeep { limit: 32 })
         );
-        assert!(parse(&deep, 64).is_ok());
+        assert!(parse(&deep, 64, Keys::Tokens).is_ok());
     }
 
     #[test]
     fn syntax_errors_name_position_not_content() {
-        let err = parse(r#"{"note": "Maria said" oops}"#, 32).err();
+        let err = parse(r#"{"note": "Maria said" oops}"#, 32, Keys::Tokens).err();
         let text = err.map(|e| e.to_string()).unwrap_or_default();
         assert!(text.contains("line 1"), "{text}");
         assert!(!text.contains("Maria"), "{text}");
@@ -500,7 +561,7 @@ mod tests {
     fn a_column_counts_characters_not_bytes() {
         // Four Hangul characters (twelve bytes) before the error on the second line.
         let text = "{\n\"note\": \"가나다라\" x}";
-        let Err(CaseError::Syntax { line, column, .. }) = parse(text, 32) else {
+        let Err(CaseError::Syntax { line, column, .. }) = parse(text, 32, Keys::Tokens) else {
             unreachable!("a syntax error")
         };
         assert_eq!((line, column), (2, 16), "the `x`, as an editor counts");
@@ -511,7 +572,10 @@ mod tests {
 
     #[test]
     fn trailing_text_is_an_error() {
-        assert!(matches!(parse("{} {}", 32), Err(CaseError::Syntax { .. })));
+        assert!(matches!(
+            parse("{} {}", 32, Keys::Tokens),
+            Err(CaseError::Syntax { .. })
+        ));
     }
 }
 

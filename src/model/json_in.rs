@@ -25,11 +25,11 @@ use crate::model::error::CaseError;
 const MAX_FAST_DEPTH: usize = 64;
 
 /// Parses `text` into the strict tree: by the fast path when it can, else (every error
-/// included) by [`json::parse`].
-pub(crate) fn read(text: &str, max_depth: usize) -> Result<Json<'_>, CaseError> {
+/// included, naming only the `keys` an error may name) by [`json::parse`].
+pub(crate) fn read(text: &str, max_depth: usize, keys: json::Keys) -> Result<Json<'_>, CaseError> {
     match parse_fast(text, max_depth) {
         Some(tree) => Ok(tree),
-        None => json::parse(text, max_depth),
+        None => json::parse(text, max_depth, keys),
     }
 }
 
@@ -346,7 +346,7 @@ mod tests {
     fn agrees(text: &str) -> bool {
         match parse_fast(text, 32) {
             None => true,
-            Some(fast) => json::parse(text, 32).ok() == Some(fast),
+            Some(fast) => json::parse(text, 32, json::Keys::Tokens).ok() == Some(fast),
         }
     }
 
@@ -428,7 +428,10 @@ mod tests {
         let deeper = format!("{}{}", "[".repeat(70), "]".repeat(70));
         assert!(parse_fast(&deeper, 1000).is_none());
         assert_eq!(parse_fast("[[]]", 1), None);
-        assert_eq!(parse_fast("[[]]", 2), json::parse("[[]]", 2).ok());
+        assert_eq!(
+            parse_fast("[[]]", 2),
+            json::parse("[[]]", 2, json::Keys::Tokens).ok()
+        );
     }
 
     mod properties {

@@ -9,7 +9,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
-    /// Largest case document, in bytes of JSON: 1 MiB.
+    /// Largest case document, in bytes of JSON: 1 MiB. A line ending after it (one `\n` or
+    /// `\r\n`, as most editors save a file) is not counted, as it is not on a batch line.
     pub max_case_bytes: usize,
     /// Most observations in one case: 1,000.
     pub max_observations: usize,

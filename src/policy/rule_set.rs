@@ -78,15 +78,20 @@ pub struct Basis {
     pub rationale: String,
 }
 
-/// The weight a present indicator of one strength adds to the score.
+/// The weight a present indicator of one strength adds to the score: more than 0, at most
+/// the score's cap (100), and strong at least medium at least weak (that order is checked by
+/// the library only).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
     /// Points for a strong indicator.
+    #[schemars(range(max = SCORE_CAP), extend("exclusiveMinimum" = 0))]
     pub strong: f64,
     /// Points for a medium indicator.
+    #[schemars(range(max = SCORE_CAP), extend("exclusiveMinimum" = 0))]
     pub medium: f64,
     /// Points for a weak indicator.
+    #[schemars(range(max = SCORE_CAP), extend("exclusiveMinimum" = 0))]
     pub weak: f64,
     /// Why these numbers.
     pub basis: Basis,

@@ -10,7 +10,7 @@
 //! are what the officer's file contains. Like `Display`, no message carries a value from the
 //! case (except [`CaseError::Revealed`], which exists only when the caller opted in).
 
-use crate::model::error::{CaseError, FieldName, JsonKind};
+use crate::model::error::{CaseError, FieldName, JsonKind, Shown};
 use crate::model::id::{IdError, MAX_ID_LEN};
 use crate::render::locale::{Locale, fill};
 
@@ -48,9 +48,10 @@ fn kind(locale: Locale, kind: JsonKind) -> String {
 }
 
 fn field(locale: Locale, name: &FieldName) -> String {
-    match name.as_token() {
-        Some(token) => format!("`{token}`"),
-        None => word(locale, "error.field.hidden"),
+    match name.shown() {
+        Shown::Name(token) => format!("`{token}`"),
+        Shown::NotToken => word(locale, "error.field.hidden"),
+        Shown::NotInFormat(_) => word(locale, "error.field.not_in_format"),
     }
 }
 
@@ -136,15 +137,27 @@ impl CaseError {
                 path,
                 field: name,
                 expected,
-            } => template(
-                locale,
-                "error.case.unknown_field",
-                &[
-                    ("path", path),
-                    ("field", &field(locale, name)),
-                    ("expected", expected),
-                ],
-            ),
+            } => match name.nearest() {
+                None => template(
+                    locale,
+                    "error.case.unknown_field",
+                    &[
+                        ("path", path),
+                        ("field", &field(locale, name)),
+                        ("expected", expected),
+                    ],
+                ),
+                Some(nearest) => template(
+                    locale,
+                    "error.case.unknown_field_nearest",
+                    &[
+                        ("path", path),
+                        ("field", &field(locale, name)),
+                        ("expected", expected),
+                        ("nearest", nearest),
+                    ],
+                ),
+            },
             CaseError::MissingField { path, field } => template(
                 locale,
                 "error.case.missing_field",
@@ -212,37 +225,36 @@ impl CaseError {
                     ("reason", &reason(locale, r)),
                 ],
             ),
-            CaseError::UnknownIndicator { path, id } => template(
-                locale,
-                "error.case.unknown_indicator",
-                &[("path", path), ("id", id.as_str())],
-            ),
-            CaseError::AskedTwice { path, id } => template(
-                locale,
-                "error.case.asked_twice",
-                &[("path", path), ("id", id.as_str())],
-            ),
-            CaseError::AskedWithoutAnswer { path, id } => template(
-                locale,
-                "error.case.asked_without_answer",
-                &[("path", path), ("id", id.as_str())],
-            ),
+            // The id is never shown: it is not in the catalogue, and may be anything typed.
+            CaseError::UnknownIndicator { path, nearest, .. } => match nearest {
+                None => template(locale, "error.case.unknown_indicator", &[("path", path)]),
+                Some(nearest) => template(
+                    locale,
+                    "error.case.unknown_indicator_nearest",
+                    &[("path", path), ("nearest", nearest.as_str())],
+                ),
+            },
+            CaseError::AskedTwice { path, .. } => {
+                template(locale, "error.case.asked_twice", &[("path", path)])
+            }
+            CaseError::AskedWithoutAnswer { path, .. } => {
+                template(locale, "error.case.asked_without_answer", &[("path", path)])
+            }
             CaseError::IndicatorNotInRuleSet { path, id, rule_set } => template(
                 locale,
                 "error.case.indicator_not_in_rule_set",
                 &[("path", path), ("id", id.as_str()), ("rule_set", rule_set)],
             ),
             CaseError::ConflictingObservations {
-                id,
                 first,
                 first_status,
                 second,
                 second_status,
+                ..
             } => template(
                 locale,
                 "error.case.conflicting_observations",
                 &[
-                    ("id", id.as_str()),
                     ("first", first),
                     ("first_status", &status(locale, first_status)),
                     ("second", second),
@@ -292,6 +304,20 @@ mod tests {
                 field: FieldName::new("statsu"),
                 expected: "`indicator`, `status`, `source`, `note`",
             },
+            CaseError::UnknownField {
+                path: path(),
+                field: FieldName::not_in_format(Some("status")),
+                expected: "`indicator`, `status`, `source`, `note`",
+            },
+            CaseError::UnknownField {
+                path: path(),
+                field: FieldName::not_in_format(None),
+                expected: "`indicator`, `status`, `source`, `note`",
+            },
+            CaseError::DuplicateKey {
+                path: path(),
+                key: FieldName::not_in_format(None),
+            },
             CaseError::MissingField {
                 path: path(),
                 field: "indicator",
@@ -329,6 +355,12 @@ mod tests {
             CaseError::UnknownIndicator {
                 path: path(),
                 id: id.clone(),
+                nearest: None,
+            },
+            CaseError::UnknownIndicator {
+                path: path(),
+                id: id.clone(),
+                nearest: Some(id.clone()),
             },
             CaseError::IndicatorNotInRuleSet {
                 path: path(),

@@ -1,19 +1,20 @@
 //! JSON Lines batches: any bytes give one record per non-blank line, each valid JSON, and a
 //! summary that adds up; no error record repeats the marker planted for every `@@` of the input
-//! (an assessment record may: a case's own reference and notes are its to carry).
+//! (an assessment record may: a case's own reference and notes are its to carry), checked once
+//! with `MARKER` and once with the snake_case `TOKEN_MARKER` (see the `case` target).
 
 use trafficking_indicators::Assessor;
 use trafficking_indicators::interop::batch::{BatchOptions, assess_jsonl};
 
-use super::common::MARKER;
+use super::common;
 
-/// The input with the marker for every `@@` (the input need not be text).
-fn planted(data: &[u8]) -> Vec<u8> {
+/// The input with `marker` for every `@@` (the input need not be text).
+fn planted(data: &[u8], marker: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len());
     let mut rest = data;
     while let Some((&first, tail)) = rest.split_first() {
         if first == b'@' && tail.first() == Some(&b'@') {
-            out.extend_from_slice(MARKER.as_bytes());
+            out.extend_from_slice(marker.as_bytes());
             rest = tail.get(1..).unwrap_or_default();
         } else {
             out.push(first);
@@ -25,11 +26,17 @@ fn planted(data: &[u8]) -> Vec<u8> {
 
 /// The target's checks on one input; panics (an assertion) on a finding.
 pub fn check(data: &[u8]) {
-    let data = planted(data);
+    for marker in common::case_markers(data) {
+        check_planted(&planted(data, marker), marker);
+    }
+}
+
+/// The checks on the input with `marker` planted.
+fn check_planted(data: &[u8], marker: &str) {
     let mut out = Vec::new();
     let Ok(summary) = assess_jsonl(
         Assessor::default_builtin(),
-        data.as_slice(),
+        data,
         &mut out,
         &BatchOptions::new(),
     ) else {
@@ -47,7 +54,7 @@ pub fn check(data: &[u8]) {
             .split_once(',')
             .is_some_and(|(_, rest)| rest.starts_with("\"error\""));
         if error {
-            assert!(!line.contains(MARKER), "an error record repeats the line");
+            assert!(!line.contains(marker), "an error record repeats the line");
         }
     }
 }

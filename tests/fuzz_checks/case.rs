@@ -2,20 +2,21 @@
 //! typed error, never a panic; a parsed case must assess or give a typed error; an error's
 //! message (of the reader or of the assessment), in English or Korean, must never carry the
 //! marker the target plants wherever the input has `@@` (in a note, a visa, a key, an id:
-//! anywhere); the assessment JSON must be
+//! anywhere), checked once with `MARKER` and once with the snake_case `TOKEN_MARKER`, which an
+//! unknown key or indicator id quoted as a token would repeat; the assessment JSON must be
 //! byte for byte what serde_json writes; the fast reader behind `Case::from_json` must read
 //! every document as `Case`'s serde `Deserialize` does (the same case, or both an error).
 
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, CaseError};
 
-use super::common::{self, MARKER};
+use super::common;
 
 /// No message of the error, in English or Korean, repeats the planted marker.
-fn assert_never_repeats_the_case(e: &CaseError) {
+fn assert_never_repeats_the_case(e: &CaseError, marker: &str) {
     for message in [e.to_string(), e.message_in(Locale::Ko)] {
         assert!(
-            !message.contains(MARKER),
+            !message.contains(marker),
             "an error repeats the case's text"
         );
     }
@@ -26,8 +27,13 @@ pub fn check(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let planted = text.replace("@@", MARKER);
-    let text = planted.as_str();
+    for marker in common::case_markers(data) {
+        check_planted(&text.replace("@@", marker), marker);
+    }
+}
+
+/// The checks on the input with `marker` planted.
+fn check_planted(text: &str, marker: &str) {
     let read = Case::from_json(text);
     if !text.starts_with('\u{feff}') {
         // (`from_json` skips a byte-order mark; serde_json does not.)
@@ -42,7 +48,7 @@ pub fn check(data: &[u8]) {
             for id in ["ilo-2009", "kr-2023", "kr-2024"] {
                 if let Ok(assessor) = Assessor::builtin(id) {
                     match assessor.assess(&case) {
-                        Err(e) => assert_never_repeats_the_case(&e),
+                        Err(e) => assert_never_repeats_the_case(&e, marker),
                         Ok(a) => {
                             common::assert_holds_together(&a);
                             // The crate's compact writer writes exactly serde_json's bytes.
@@ -55,6 +61,6 @@ pub fn check(data: &[u8]) {
                 }
             }
         }
-        Err(e) => assert_never_repeats_the_case(&e),
+        Err(e) => assert_never_repeats_the_case(&e, marker),
     }
 }

@@ -9,6 +9,25 @@ use trafficking_indicators::Assessment;
 /// session, would repeat it and fail the check.
 pub const MARKER: &str = "Qz7";
 
+/// Planted for every `@@` of a case input in a second pass: the marker as a snake_case token,
+/// the shape of a key, an indicator id or a name (`maria_kim`) alike. A case's errors never
+/// repeat an unknown key or an unknown indicator id either (since the seventeenth session;
+/// until then a snake_case token was quoted), and `MARKER`, with its capital, cannot find a
+/// message that does: this one can. It is in no catalogue id and no field name of the case
+/// format, the names a case's errors may quote. (Policy documents' errors quote tokens:
+/// their checks plant `MARKER` only.)
+pub const TOKEN_MARKER: &str = "qz7";
+
+/// The markers a case input's checks plant, one pass each: the second only when the input
+/// has an `@@` (otherwise the two passes would read the same bytes).
+pub fn case_markers(data: &[u8]) -> &'static [&'static str] {
+    if data.windows(2).any(|w| w == b"@@") {
+        &[MARKER, TOKEN_MARKER]
+    } else {
+        &[MARKER]
+    }
+}
+
 /// The invariants every assessment holds, whatever its input: the score from 0 to 100, the
 /// level not above its range's maximum, the contributions summing to the score; and its text
 /// report renders.

@@ -154,7 +154,7 @@ fn every_observation_is_accounted_for_and_identical_ones_count_once() {
 }
 
 #[test]
-fn conflicting_observations_are_an_error_naming_the_indicator() {
+fn conflicting_observations_are_an_error_naming_both_observations() {
     let case = adult(&[
         ("withholding_of_wages", Present),
         ("withholding_of_wages", Absent),
@@ -165,7 +165,7 @@ fn conflicting_observations_are_an_error_naming_the_indicator() {
     );
     assert_eq!(
         e.to_string(),
-        "indicator `withholding_of_wages` is recorded as present at $.observations[0] and as absent at $.observations[1]; record one status per indicator"
+        "the observations at $.observations[0] and $.observations[1] record one indicator as present and as absent; record one status per indicator"
     );
 }
 
@@ -173,7 +173,9 @@ fn conflicting_observations_are_an_error_naming_the_indicator() {
 /// check of a case built in code, and the assessment name the same two records. Each
 /// observation is compared with the first of its indicator: a worker said twice that wages
 /// were withheld, then that they were not; the third contradicts the first. Where two
-/// indicators conflict, the smallest id is named, whatever the catalogue's order.
+/// indicators conflict, the records of the smallest id are named, whatever the catalogue's
+/// order (by their places: a case error repeats no id the reader cannot know is the
+/// catalogue's).
 #[test]
 fn a_conflict_is_named_alike_by_the_reader_the_check_and_the_assessment() {
     let same = |case: &trafficking_indicators::Case| {
@@ -192,7 +194,7 @@ fn a_conflict_is_named_alike_by_the_reader_the_check_and_the_assessment() {
     ]);
     assert_eq!(
         same(&case),
-        "indicator `withholding_of_wages` is recorded as present at $.observations[0] and as absent at $.observations[2]; record one status per indicator"
+        "the observations at $.observations[0] and $.observations[2] record one indicator as present and as absent; record one status per indicator"
     );
     // `deceived_about_wages` comes first in the catalogue, `confiscation_…` first by id.
     let case = adult(&[
@@ -203,7 +205,7 @@ fn a_conflict_is_named_alike_by_the_reader_the_check_and_the_assessment() {
     ]);
     assert_eq!(
         same(&case),
-        "indicator `confiscation_of_documents_at_destination` is recorded as present at $.observations[1] and as not_assessed at $.observations[3]; record one status per indicator"
+        "the observations at $.observations[1] and $.observations[3] record one indicator as present and as not_assessed; record one status per indicator"
     );
 }
 

@@ -37,26 +37,43 @@ fn a_case_round_trips_through_json() {
 }
 
 #[test]
-fn unknown_field_is_rejected_naming_it() {
+fn unknown_field_is_rejected_naming_the_place_and_the_nearest_field() {
+    // A key the case format does not have is never shown (a snake_case token can be a name);
+    // the field it most likely misspells is.
     let json = GOOD.replace("\"source\": \"document\"", "\"sauce\": \"document\"");
     assert_eq!(
         err(&json),
-        "$.observations[0]: unknown field `sauce`, expected one of `indicator`, `status`, `source`, `note`"
+        "$.observations[0]: unknown field (a name the case format does not have, not shown), expected one of `indicator`, `status`, `source`, `note`; the nearest is `source`"
     );
     let json = GOOD.replace("\"forms\"", "\"form\"");
     assert!(
-        err(&json).starts_with("$: unknown field `form`"),
+        err(&json).starts_with(
+            "$: unknown field (a name the case format does not have, not shown), expected one of `case_reference`"
+        ) && err(&json).ends_with("; the nearest is `forms`"),
         "{}",
         err(&json)
     );
+    // Nothing near: the fields allowed, no guess.
+    let json = GOOD.replace("\"forms\"", "\"maria_kim\"");
+    assert!(!err(&json).contains("maria") && !err(&json).contains("nearest"));
+    // A field of the format in the wrong object is named: it is the format's word.
+    let json = GOOD.replace("\"forms\"", "\"status\"");
+    assert!(err(&json).starts_with("$: unknown field `status`, expected one of"));
 }
 
 #[test]
-fn unknown_indicator_id_is_an_error_naming_it_never_a_skip() {
+fn unknown_indicator_id_is_an_error_naming_the_nearest_never_a_skip() {
+    // The unknown id is not shown (a snake_case token can be a name); the id it most likely
+    // misspells is, or, when none is near, a word to check the spelling.
     let json = GOOD.replace("debt_bondage_at_destination", "debt_bondage_at_destinaton");
     assert_eq!(
         err(&json),
-        "$.observations[1].indicator: unknown indicator id `debt_bondage_at_destinaton`: not in the catalogue (check the spelling)"
+        "$.observations[1].indicator: unknown indicator id (not shown): not in the catalogue; the nearest is `debt_bondage_at_destination`"
+    );
+    let json = GOOD.replace("debt_bondage_at_destination", "maria_kim");
+    assert_eq!(
+        err(&json),
+        "$.observations[1].indicator: unknown indicator id (not shown): not in the catalogue (check the spelling)"
     );
 }
 

@@ -267,6 +267,10 @@ fn batch_line() -> impl Strategy<Value = String> {
             r#"{"observations": "@@"}"#.to_owned(),
             r#"{"case_reference": "@@", "observations": [{"indicator": "x@@", "status": "present"}]}"#
                 .to_owned(),
+            // A key and an id that are snake_case tokens with the second marker.
+            r#"{"observations": [{"indicator": "@@", "status": "present"}]}"#.to_owned(),
+            r#"{"subject": {"@@": 1}}"#.to_owned(),
+            r#"{"@@": {"a": 1, "a": 2}}"#.to_owned(),
         ]),
         1 => ".{0,30}",
     ]

@@ -23,6 +23,40 @@ fn case_document_size() {
     );
 }
 
+/// A case at the size limit is taken from a file with the line ending most editors add after
+/// it (`\n` or `\r\n`, not counted), as a batch takes it as a line; one byte more, or a
+/// second line ending, is over (until the seventeenth session `assess` refused the file that
+/// `batch` took as a line).
+#[test]
+fn case_document_size_does_not_count_a_final_line_ending() {
+    let limit = Limits::DEFAULT.max_case_bytes;
+    let head = r#"{"subject": {"age_years": 30}"#;
+    let case = format!("{head}{}}}", " ".repeat(limit - head.len() - 1));
+    assert_eq!(case.len(), limit);
+    for text in [
+        case.clone(),
+        format!("{case}\n"),
+        format!("{case}\r\n"),
+        format!("\u{feff}{case}\n"),
+    ] {
+        let read = Case::from_json(&text);
+        assert!(read.is_ok(), "{:?}: {read:?}", &text[text.len() - 2..]);
+    }
+    for (text, bytes) in [
+        (format!("{case}\n\n"), limit + 1),
+        (format!("{case}\r\n\r\n"), limit + 2),
+        (format!("{case} \n"), limit + 1),
+        (format!("{case}\n\r"), limit + 2),
+    ] {
+        assert_eq!(
+            parse_err(&text),
+            CaseError::TooLarge { bytes, limit },
+            "{:?}",
+            &text[text.len() - 2..]
+        );
+    }
+}
+
 #[test]
 fn number_of_observations() {
     let limit = Limits::DEFAULT.max_observations;

@@ -238,6 +238,47 @@ fn no_error_carries_free_text_from_the_case() {
     }
 }
 
+/// A snake_case token is the shape of a key and of an indicator id, and of a name too: one
+/// the case format or the catalogue does not have is never repeated, wherever it stands (an
+/// unknown indicator id, a key, a key on the path to a key given twice, an id of two
+/// conflicting observations or of an interview's question), in English, in Korean, in `Debug`
+/// or through serde; the message names the place, and reads in Korean.
+#[test]
+fn no_error_repeats_an_unknown_key_or_id_though_it_is_a_snake_case_token() {
+    const TOKEN: &str = "maria_kim_7731";
+    let cases = [
+        format!(r#"{{"observations": [{{"indicator": "{TOKEN}", "status": "present"}}]}}"#),
+        format!(r#"{{"{TOKEN}": 1}}"#),
+        format!(r#"{{"subject": {{"{TOKEN}": true}}}}"#),
+        format!(r#"{{"subject": {{"{TOKEN}": 1, "{TOKEN}": 2}}}}"#),
+        format!(r#"{{"subject": {{"{TOKEN}": {{"a": 1, "a": 2}}}}}}"#),
+        format!(
+            r#"{{"observations": [{{"indicator": "{TOKEN}", "status": "present"}}, {{"indicator": "{TOKEN}", "status": "absent"}}]}}"#
+        ),
+        format!(
+            r#"{{"observations": [{{"indicator": "{TOKEN}", "status": "present"}}], "interview": {{"asked": ["{TOKEN}", "{TOKEN}"]}}}}"#
+        ),
+        format!(r#"{{"interview": {{"asked": ["{TOKEN}"]}}}}"#),
+    ];
+    for json in &cases {
+        let texts = error_texts(json).unwrap_or_else(|| panic!("{json}: the case was accepted"));
+        for text in &texts {
+            for word in ["maria", "kim", "7731"] {
+                assert!(
+                    !text.contains(word),
+                    "{json}: `{word}` leaked into `{text}`"
+                );
+            }
+        }
+        let korean = texts.last().expect("the Korean message");
+        assert_eq!(
+            crate::common::english_left_in(korean),
+            None,
+            "{json}: `{korean}`"
+        );
+    }
+}
+
 /// The same invalid cases with Korean free text: no Hangul ever reaches an error. (The
 /// sentinel is swapped for a Korean one of the same role; the "too long" cases stay too long,
 /// counted in characters.)

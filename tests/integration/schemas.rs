@@ -299,8 +299,10 @@ fn every_batch_record_validates_against_its_schema() {
     }
 }
 
-/// Every string and array of a document, as JSON pointers, one per generalised path (array
-/// indices as `*`), with the mutations to try there: emptied, blank, far too long.
+/// Every string, array and number of a document, as JSON pointers, one per generalised path
+/// (array indices as `*`), with the mutations to try there: a text emptied, blank, far too
+/// long; a list emptied; a number made zero, negative or far too large (a weight of 0 or
+/// less, or above the score's cap, was accepted by the rule set schema until 4.8.0).
 fn mutation_points(
     v: &Value,
     path: &str,
@@ -317,6 +319,11 @@ fn mutation_points(
             out.push((path.to_owned(), json!("")));
             out.push((path.to_owned(), json!(" ")));
             out.push((path.to_owned(), json!("x".repeat(5000))));
+        }
+        Value::Number(_) if seen.insert(format!("{general} number")) => {
+            out.push((path.to_owned(), json!(0)));
+            out.push((path.to_owned(), json!(-5)));
+            out.push((path.to_owned(), json!(1000)));
         }
         Value::Array(items) => {
             if seen.insert(format!("{general} array")) {
@@ -489,6 +496,65 @@ fn what_the_rule_set_and_catalogue_schemas_reject_the_library_rejects() {
     let mut seen = std::collections::BTreeSet::new();
     rejected += agree(file, &doc, &extension_schema, "$[0]", &mut seen, extension);
     assert!(rejected >= 300, "{rejected}");
+}
+
+/// The weights are bounded alike by the rule set schema and the library: more than 0 and at
+/// most the score's cap, 100 (until schema 4.8.0 the schema took any number, and a policy
+/// editor validating with it alone accepted a rule set `Assessor::new` refuses). Their order
+/// (strong at least medium at least weak) is the library's check only.
+#[test]
+fn the_rule_set_schema_bounds_the_weights_as_the_library_does() {
+    let catalogue = Catalogue::builtin();
+    let schema = validator("rule_set.schema.json");
+    let (_, base) = json_files("data/rule_sets")
+        .into_iter()
+        .next()
+        .expect("a rule set");
+    let with = |weights: [f64; 3]| {
+        let mut doc = base.clone();
+        for (name, w) in ["strong", "medium", "weak"].into_iter().zip(weights) {
+            doc["weights"][name] = json!(w);
+        }
+        doc
+    };
+    let library = |doc: &Value| -> Vec<String> {
+        let rules = RuleSet::from_json(&doc.to_string()).expect("parses");
+        trafficking_indicators::validate(&rules, &catalogue)
+            .iter()
+            .map(|p| p.path.clone())
+            .collect()
+    };
+    for (i, name) in ["strong", "medium", "weak"].into_iter().enumerate() {
+        for bad in [0.0, -0.0, -5.0, 100.5, 1000.0] {
+            // The others as they are, in order: only this weight is wrong.
+            let mut weights = [100.0, 50.0, 0.5];
+            weights[i] = bad;
+            let doc = with(weights);
+            assert!(
+                !schema.is_valid(&doc),
+                "{name} = {bad}: the schema accepts it"
+            );
+            let at = format!("$.weights.{name}");
+            assert!(
+                library(&doc).contains(&at),
+                "{name} = {bad}: {:?}",
+                library(&doc)
+            );
+        }
+    }
+    for good in [[100.0, 100.0, 100.0], [100.0, 50.0, 1e-9]] {
+        let doc = with(good);
+        assert!(
+            schema.is_valid(&doc),
+            "{good:?}: {:?}",
+            errors(&schema, &doc)
+        );
+        assert!(library(&doc).is_empty(), "{good:?}: {:?}", library(&doc));
+    }
+    // Out of order: the library alone refuses it.
+    let doc = with([1.0, 2.0, 3.0]);
+    assert!(schema.is_valid(&doc));
+    assert_eq!(library(&doc), vec!["$.weights".to_owned()]);
 }
 
 /// The first reference id of a rule set document.
