@@ -389,7 +389,9 @@ pub struct ElementFinding {
     /// The dimensions that make it up. Not in the JSON: the rule set states them.
     #[serde(skip)]
     pub dimensions: Vec<Dimension>,
-    /// Those of them that are positive (left out of the JSON when none).
+    /// Those of them that are positive by the combination rule (left out of the JSON when
+    /// none). One positive on the person's own circumstances alone
+    /// (`dimensions[].background_only`) is listed, but does not evidence the element.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub positive_dimensions: Vec<Dimension>,
     /// The lists of element facts that evidence it directly (`palermo_purpose`).

@@ -550,6 +550,12 @@ impl Catalogue {
                     "an item of appearance is not marked as background: it is score only already",
                 ));
             }
+            if entry.act_evidence.as_ref().is_some_and(|m| m.evidences_act) {
+                problems.push(Problem::new(
+                    format!("{path}.background"),
+                    "background (the person's own circumstances) is not conduct of a recruiter: it cannot also be marked `evidences_act: true`",
+                ));
+            }
             problems.extend(Problem::of_text(
                 format!("{path}.background.reason"),
                 &mark.reason,

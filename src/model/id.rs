@@ -109,10 +109,25 @@ pub(crate) fn is_id(s: &str) -> bool {
 /// the case format's fields), which a message may quote where it may not quote `name`.
 /// Cheap whatever `name` is: a candidate whose length is too far from `name`'s is passed
 /// over without comparing them, so a long `name` is compared with none.
+///
+/// A name cut short at a word is read as the one candidate it begins (`purpose_forced_labour`
+/// is `purpose_forced_labour_or_services`, though `purpose_forced_marriage` is fewer edits
+/// away); where it begins several, the edit distance decides.
 pub(crate) fn nearest<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let mut begun = candidates.iter().filter(|c| {
+        c.len() > name.len()
+            && c.starts_with(name)
+            && c.as_bytes().get(name.len()) == Some(&b'_')
+    });
+    if let (Some(only), None) = (begun.next(), begun.next())
+        && name.len() >= 4
+    {
+        return Some(only);
+    }
     let name = name.as_bytes();
     let most = name.len().div_ceil(3).max(1);
     let mut best: Option<(usize, &'a str)> = None;
@@ -393,6 +408,17 @@ mod tests {
         assert_eq!(nearest("maria_kim", names), None);
         assert_eq!(nearest("x", names), None);
         assert_eq!(nearest(&"status".repeat(1000), names), None);
+        // Cut short at a word: the one candidate it begins, not the fewest edits.
+        let ids = ["purpose_forced_marriage", "purpose_forced_labour_or_services"];
+        assert_eq!(
+            nearest("purpose_forced_labour", ids),
+            Some("purpose_forced_labour_or_services")
+        );
+        let ids = ["debt_bondage_at_recruitment", "debt_bondage_at_destination"];
+        assert_eq!(
+            nearest("debt_bondage_at_destinaton", ids),
+            Some("debt_bondage_at_destination")
+        );
         // Of two equally near, the first.
         assert_eq!(nearest("sxxtus", ["sxatus", "sxxtux"]), Some("sxatus"));
         assert_eq!(nearest("ab", []), None);

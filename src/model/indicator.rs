@@ -742,7 +742,7 @@ impl IndicatorEntry {
     /// at destination (control at destination is harbouring or receipt). Never an item of
     /// appearance.
     pub fn evidences_act(&self) -> bool {
-        if self.appearance {
+        if self.appearance || self.background.is_some() {
             return false;
         }
         match self.dimension {

@@ -1420,6 +1420,24 @@ impl Validator<'_> {
                                     "unreachable: indicator `{id}` is in none of the rule set's lists"
                                 ),
                             ),
+                        Some(e) if e.appearance => self.problem(
+                            format!("{path}[{k}]"),
+                            format!(
+                                "unreachable: indicator `{id}` is an item of appearance, which no condition sees"
+                            ),
+                        ),
+                        Some(e)
+                            if e.background.is_some()
+                                && self.rule_set.person_rule.background_evidence
+                                    == BackgroundEvidence::NotAlone =>
+                        {
+                            self.problem(
+                                format!("{path}[{k}]"),
+                                format!(
+                                    "unreachable: indicator `{id}` is background (the person's own circumstances), which no condition sees under `background_evidence: not_alone`"
+                                ),
+                            )
+                        }
                         Some(_) => {}
                     }
                 }

@@ -723,3 +723,33 @@ fn each_addition_is_printed_with_its_own_sources() {
     }
     assert!(checked > 20, "{checked} additions checked");
 }
+
+/// The notices that say the age at the act is open use the rule set's word too: under the
+/// Korean rule sets a person of 18 at the act is an 아동ㆍ청소년, never an "아동(19세 미만)"
+/// (two notices added the same day as the word kept it, until a review found them).
+#[test]
+fn the_age_notices_use_the_rule_sets_word_for_a_child() {
+    use trafficking_indicators::render::Locale;
+    for (id, json) in [
+        (
+            "kr-2024",
+            r#"{"subject": {"age_years": 19, "birth_year": 2005}, "exploitation_began_year": 2024,
+                "forms": ["sexual"], "observations": [
+                  {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#,
+        ),
+        (
+            "kr-2023",
+            r#"{"subject": {"age_years": 18, "birth_year": 2007}, "forms": ["sexual"],
+                "observations": [
+                  {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#,
+        ),
+    ] {
+        let a = trafficking_indicators::Assessor::builtin(id)
+            .expect("built in")
+            .assess(&trafficking_indicators::Case::from_json(json).expect("valid"))
+            .expect("assessed");
+        let ko = a.report_in(Locale::Ko);
+        assert!(ko.contains("아동ㆍ청소년(19세 미만"), "{id}:\n{ko}");
+        assert!(!ko.contains("아동(19세 미만"), "{id}:\n{ko}");
+    }
+}

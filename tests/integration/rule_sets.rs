@@ -342,6 +342,12 @@ fn an_extension_that_mixes_facts_dimensions_and_appearance_is_rejected() {
             r#""dimension": "abuse_of_vulnerability_at_destination","#,
             r#", "background": {"reason": "x"}"#,
         ),
+        entry(
+            "example_background_conduct",
+            "example_background_conduct",
+            r#""dimension": "recruitment_by_abuse_of_vulnerability","#,
+            r#", "act_evidence": {"evidences_act": true, "reason": "x"}, "background": {"reason": "x"}"#,
+        ),
     ];
     let doc = format!(
         r#"{{"format_version": 1, "entries": [{}]}}"#,
@@ -361,13 +367,14 @@ fn an_extension_that_mixes_facts_dimensions_and_appearance_is_rejected() {
         "$[0].entries[6].background: only an entry of a vulnerability dimension is marked as background",
         "$[0].entries[7].background: an item of appearance is not marked as background",
         "$[0].entries[8].concept: concept `dependency_on_exploiters` is shared with `dependency_on_exploiters` in the same dimension, but only one of them is marked as background",
+        "$[0].entries[9].background: background (the person's own circumstances) is not conduct of a recruiter",
     ] {
         assert!(
             found.iter().any(|t| t.starts_with(expected)),
             "missing `{expected}` in {found:#?}"
         );
     }
-    assert_eq!(found.len(), 9, "{found:#?}");
+    assert_eq!(found.len(), 10, "{found:#?}");
 }
 
 /// Lists named as direct evidence of an element must be lists of element facts of that
@@ -769,5 +776,57 @@ fn the_strong_coercion_criterion_names_its_indicators_as_examples() {
     assert!(
         report.contains("a strong coercion indicator (for example violence"),
         "{report}"
+    );
+}
+
+/// A condition that names only what no condition sees can never hold: an item of appearance,
+/// or, under `background_evidence: not_alone`, the person's own circumstances. Under
+/// `counts` the circumstance is seen, and the same condition is accepted.
+#[test]
+fn a_condition_naming_only_what_no_condition_sees_is_unreachable() {
+    let mut rules = RuleSet::builtin("kr-2024").expect("builtin").clone();
+    let mut criterion = rules.levels.reasonable_grounds[0].clone();
+    criterion.all = vec![
+        serde_json::from_value(serde_json::json!({"any_indicator_present": {
+            "indicators": ["economic_reasons_at_destination", "unodc_few_clothes_mostly_sex_work_clothing"],
+            "min_strength": "weak"}}))
+        .expect("a condition"),
+    ];
+    rules.levels.reasonable_grounds.push(criterion);
+    let n = rules.levels.reasonable_grounds.len() - 1;
+    let problems: Vec<String> = validate(&rules, &Catalogue::builtin())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let at = |k: usize| {
+        format!(
+            "$.levels.reasonable_grounds[{n}].all[0].any_indicator_present.indicators[{k}]: unreachable"
+        )
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with(&at(0)) && p.contains("background")),
+        "{problems:#?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with(&at(1)) && p.contains("appearance")),
+        "{problems:#?}"
+    );
+    rules.person_rule.background_evidence =
+        trafficking_indicators::policy::BackgroundEvidence::Counts;
+    let problems: Vec<String> = validate(&rules, &Catalogue::builtin())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        !problems.iter().any(|p| p.starts_with(&at(0))),
+        "{problems:#?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.starts_with(&at(1))),
+        "{problems:#?}"
     );
 }
