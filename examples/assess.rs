@@ -122,10 +122,12 @@ fn run(args: Args) -> Result<String, String> {
                 return Err(lang.word_or_key("cli.error.rule_set_and_rules").to_owned());
             }
             (Some(file), None) => {
-                let text = common::read_text(file, lang)?;
-                let rules = RuleSet::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
+                let role = "file.role.rule_set";
+                let text = common::read_text(file, role, lang)?;
+                let named = |e: &dyn std::fmt::Display| format!("{}: {e}", lang.word_or_key(role));
+                let rules = RuleSet::from_json(&text).map_err(|e| named(&e))?;
                 let assessor = Assessor::new(rules, trafficking_indicators::Catalogue::builtin())
-                    .map_err(|e| format!("{file}: {e}"))?;
+                    .map_err(|e| named(&e))?;
                 Box::new(Box::new(assessor))
             }
             (None, id) => {
@@ -133,16 +135,17 @@ fn run(args: Args) -> Result<String, String> {
                 Box::new(Assessor::builtin(id).map_err(|e| e.to_string())?)
             }
         };
-    let text = common::read_text(&args.input, lang)?;
+    let text = common::read_text(&args.input, "file.role.case", lang)?;
     let options = if args.reveal {
         ParseOptions::revealing_values()
     } else {
         ParseOptions::new()
     };
+    // Named by its role, never its path: a case file is often named after the person.
     let name = if args.input == "-" {
-        lang.word("file.standard_input").unwrap_or("<stdin>")
+        lang.word_or_key("file.standard_input")
     } else {
-        &args.input
+        lang.word_or_key("file.role.case")
     };
     // The case's errors in the reader's language (`--lang`), English by default.
     let case = Case::from_json_with(&text, options)

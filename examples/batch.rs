@@ -187,7 +187,9 @@ fn main() -> ExitCode {
         (None, Some(path)) => match std::fs::File::open(path) {
             Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
             Err(e) => {
-                eprintln!("batch: cannot open `{path}`: {e}");
+                // The input is named by its role, not its path: a file is often named after
+                // the person it is about.
+                eprintln!("batch: cannot open the input file: {e}");
                 return ExitCode::from(ABORTED);
             }
         },

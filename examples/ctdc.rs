@@ -242,7 +242,7 @@ fn main() -> ExitCode {
     let file = match File::open(&args.input) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("ctdc: cannot open {}: {}", args.input, e.kind());
+            eprintln!("ctdc: cannot open the CTDC file: {}", e.kind());
             return ExitCode::from(1);
         }
     };
@@ -251,7 +251,7 @@ fn main() -> ExitCode {
         Some(path) => match File::create(path) {
             Ok(f) => Some(BufWriter::new(f)),
             Err(e) => {
-                eprintln!("ctdc: cannot create {path}: {}", e.kind());
+                eprintln!("ctdc: cannot create the --jsonl file: {}", e.kind());
                 return ExitCode::from(1);
             }
         },

@@ -93,18 +93,18 @@ fn run() -> Result<ExitCode, String> {
     };
     let mut rules = match RuleSet::builtin(rules_path) {
         Ok(builtin) => builtin.clone(),
-        Err(_) => RuleSet::from_json(&common::read_text(rules_path, lang)?)
-            .map_err(|e| format!("{rules_path}: {e}"))?,
+        Err(_) => RuleSet::from_json(&common::read_text(rules_path, "file.role.rule_set", lang)?)
+            .map_err(|e| format!("{}: {e}", lang.word_or_key("file.role.rule_set")))?,
     };
     let mut catalogue = Catalogue::builtin();
     if let Some(path) = &extend {
-        let text = common::read_text(path, lang)?;
+        let text = common::read_text(path, "file.role.catalogue", lang)?;
         let extended = catalogue
             .extend_from_json(&text)
-            .map_err(|e| format!("{path}: {e}"))?;
+            .map_err(|e| format!("{}: {e}", lang.word_or_key("file.role.catalogue")))?;
         // The library's reader, as for the extension itself (a byte-order mark is skipped).
         let document = trafficking_indicators::CatalogueDocument::from_json(&text)
-            .map_err(|e| format!("{path}: {e}"))?;
+            .map_err(|e| format!("{}: {e}", lang.word_or_key("file.role.catalogue")))?;
         for list in document.lists {
             if !rules.lists.contains(&list.id) {
                 rules.lists.push(list.id);
@@ -131,8 +131,14 @@ fn run() -> Result<ExitCode, String> {
     let assessor = Assessor::new(rules, catalogue).map_err(|e| e.to_string())?;
     // The files' and the case's errors in the reader's language; what is wrong inside a rule
     // set or an extension is for its author, in English.
-    let case = Case::from_json(&common::read_text(case_path, lang)?)
-        .map_err(|e| format!("{case_path}: {}", e.message_in(lang)))?;
+    let case =
+        Case::from_json(&common::read_text(case_path, "file.role.case", lang)?).map_err(|e| {
+            format!(
+                "{}: {}",
+                lang.word_or_key("file.role.case"),
+                e.message_in(lang)
+            )
+        })?;
     let assessment = assessor
         .assess(&case)
         .map_err(|e| format!("{case_path}: {}", e.message_in(lang)))?;

@@ -88,8 +88,15 @@ fn save(case: &Case, out: Option<&str>, lang: Locale) -> Result<(), String> {
     let json = case.to_json_pretty();
     match out {
         Some(path) => {
-            std::fs::write(path, format!("{json}\n"))
-                .map_err(|e| format!("cannot write `{path}`: {e}"))?;
+            std::fs::write(path, format!("{json}\n")).map_err(|e| {
+                fill(
+                    lang.word_or_key("file.cannot_write"),
+                    &[
+                        ("name", lang.word_or_key("file.role.out")),
+                        ("reason", &common::reason(&e, lang)),
+                    ],
+                )
+            })?;
             let saved = lang.word("interview.saved").unwrap_or("");
             eprintln!("{}", fill(saved, &[("path", path)]));
         }
@@ -192,8 +199,10 @@ fn run(args: Args) -> Result<(), String> {
     // A saved case that cannot be resumed says why in the officer's language.
     let case = match &args.resume {
         Some(path) => {
-            let text = common::read_text(path, lang)?;
-            Case::from_json(&text).map_err(|e| format!("{path}: {}", e.message_in(lang)))?
+            let role = "file.role.resume";
+            let text = common::read_text(path, role, lang)?;
+            Case::from_json(&text)
+                .map_err(|e| format!("{}: {}", lang.word_or_key(role), e.message_in(lang)))?
         }
         None => Case::default(),
     };

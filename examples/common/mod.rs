@@ -13,45 +13,43 @@ use trafficking_indicators::render::{Locale, fill};
 /// At most the largest document any reader of the library takes is read (the catalogue
 /// limit, 8 MiB): a larger file is refused before it fills memory.
 ///
-/// The error is in `lang`, from the locale files (`file.*`); the system's reason for a file
-/// that cannot be opened stays as the system gives it.
-pub fn read_text(path: &str, lang: Locale) -> Result<String, String> {
+/// The error is in `lang`, from the locale files (`file.*`), and names the file by its role
+/// (`role`, a `file.role.*` key: "the case file"), never by its path: a case file is often
+/// named after the person (`kim_younghee_statement.json`), and a message may be copied into
+/// a log. The common reasons a file cannot be read are said in `lang` too; any other stays
+/// as the system gives it.
+pub fn read_text(path: &str, role: &str, lang: Locale) -> Result<String, String> {
     let limits = trafficking_indicators::Limits::default();
     let most = limits
         .max_catalogue_bytes
         .max(limits.max_rule_set_bytes)
         .max(limits.max_case_bytes);
     let word = |key| lang.word_or_key(key);
-    let (name, reader): (String, Box<dyn Read>) = if path == "-" {
-        (
-            word("file.standard_input").to_owned(),
-            Box::new(std::io::stdin()),
-        )
+    let name = if path == "-" {
+        word("file.standard_input")
     } else {
-        let file = std::fs::File::open(path).map_err(|e| {
-            let reason = e.to_string();
-            fill(
-                word("file.cannot_read"),
-                &[("name", &format!("`{path}`")), ("reason", &reason)],
-            )
-        })?;
-        (format!("`{path}`"), Box::new(file))
+        word(role)
+    };
+    let cannot_read = |e: std::io::Error| {
+        fill(
+            word("file.cannot_read"),
+            &[("name", name), ("reason", &reason(&e, lang))],
+        )
+    };
+    let reader: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(cannot_read)?)
     };
     let mut bytes = Vec::new();
     reader
         .take(most as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| {
-            let reason = e.to_string();
-            fill(
-                word("file.cannot_read"),
-                &[("name", &name), ("reason", &reason)],
-            )
-        })?;
+        .map_err(cannot_read)?;
     if bytes.len() > most {
         return Err(fill(
             word("file.too_large"),
-            &[("name", &name), ("limit", &most.to_string())],
+            &[("name", name), ("limit", &most.to_string())],
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -60,8 +58,20 @@ pub fn read_text(path: &str, lang: Locale) -> Result<String, String> {
         } else {
             "file.not_utf8"
         };
-        fill(word(key), &[("name", &name)])
+        fill(word(key), &[("name", name)])
     })
+}
+
+/// Why a file could not be read or written, in `lang` for the common reasons (no such file, no
+/// permission, a folder); any other as the system gives it (in English).
+pub fn reason(e: &std::io::Error, lang: Locale) -> String {
+    let key = match e.kind() {
+        std::io::ErrorKind::NotFound => "file.reason.not_found",
+        std::io::ErrorKind::PermissionDenied => "file.reason.permission_denied",
+        std::io::ErrorKind::IsADirectory => "file.reason.is_a_directory",
+        _ => return e.to_string(),
+    };
+    lang.word_or_key(key).to_owned()
 }
 
 /// Prints `text` and a newline to standard output (see [`write_stdout`] for a closed pipe);

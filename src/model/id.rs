@@ -119,9 +119,7 @@ pub(crate) fn nearest<'a>(
 ) -> Option<&'a str> {
     let candidates: Vec<&'a str> = candidates.into_iter().collect();
     let mut begun = candidates.iter().filter(|c| {
-        c.len() > name.len()
-            && c.starts_with(name)
-            && c.as_bytes().get(name.len()) == Some(&b'_')
+        c.len() > name.len() && c.starts_with(name) && c.as_bytes().get(name.len()) == Some(&b'_')
     });
     if let (Some(only), None) = (begun.next(), begun.next())
         && name.len() >= 4
@@ -409,7 +407,10 @@ mod tests {
         assert_eq!(nearest("x", names), None);
         assert_eq!(nearest(&"status".repeat(1000), names), None);
         // Cut short at a word: the one candidate it begins, not the fewest edits.
-        let ids = ["purpose_forced_marriage", "purpose_forced_labour_or_services"];
+        let ids = [
+            "purpose_forced_marriage",
+            "purpose_forced_labour_or_services",
+        ];
         assert_eq!(
             nearest("purpose_forced_labour", ids),
             Some("purpose_forced_labour_or_services")

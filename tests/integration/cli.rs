@@ -938,3 +938,73 @@ fn ctdc_refuses_a_repeated_option() {
     assert!(!a.exists() && !b.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A case file is often named after the person it is about. No program repeats the name of a
+/// file it cannot read, or of a case file it read, in an error: it names the file by its role
+/// ("the case file"), in the officer's language, with the common reasons in that language too.
+#[test]
+fn no_error_repeats_a_file_name() {
+    let dir = std::env::temp_dir().join(format!("ti-file-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let missing = dir.join("kim_younghee_statement.json");
+    let missing = missing.to_str().expect("utf-8 path");
+    let broken = dir.join("kim_younghee_broken.json");
+    std::fs::write(&broken, r#"{"subject": {"age_years": "thirty"}}"#).expect("written");
+    let broken = broken.to_str().expect("utf-8 path");
+    let unwritable = dir.join("kim_younghee_folder");
+    std::fs::create_dir_all(&unwritable).expect("a folder");
+    let unwritable = unwritable.to_str().expect("utf-8 path");
+    for (name, args, expected) in [
+        (
+            "assess",
+            vec![missing],
+            "cannot read the case file: there is no such file",
+        ),
+        (
+            "assess",
+            vec!["--lang", "ko", missing],
+            "파일을 읽을 수 없음(사건 기록 파일): 파일이 없음",
+        ),
+        ("assess", vec![broken], "the case file: "),
+        (
+            "assess",
+            vec!["--rules", missing, broken],
+            "cannot read the rule set file",
+        ),
+        (
+            "assess",
+            vec![unwritable],
+            "cannot read the case file: it is a folder, not a file",
+        ),
+        (
+            "interview",
+            vec!["--resume", missing],
+            "cannot read the saved case given with --resume",
+        ),
+        (
+            "interview",
+            vec!["--resume", broken],
+            "the saved case given with --resume: ",
+        ),
+        (
+            "custom_rules",
+            vec!["ilo-2009", missing],
+            "cannot read the case file",
+        ),
+        ("batch", vec![missing], "cannot open the input file"),
+    ] {
+        let (code, _, err) = run_example(name, &args);
+        assert_ne!(code, 0, "{name} {args:?}");
+        assert!(err.contains(expected), "{name} {args:?}: {err}");
+        assert!(!err.contains("kim_younghee"), "{name} {args:?}: {err}");
+    }
+    // Saving where a folder stands: the file is named by its role too.
+    let out = run_example_in(&root(""), "interview", &["--out", unwritable], b"q\n");
+    assert!(
+        out.2.contains("cannot write the file given with --out"),
+        "{}",
+        out.2
+    );
+    assert!(!out.2.contains("kim_younghee"), "{}", out.2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
