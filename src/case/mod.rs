@@ -983,7 +983,7 @@ impl Case {
         })
     }
 
-    fn check_conflicts(&self) -> Result<(), CaseError> {
+    pub(crate) fn check_conflicts(&self) -> Result<(), CaseError> {
         if self.observations.len() <= 32 {
             self.check_conflicts_pairwise()
         } else {
@@ -1467,6 +1467,20 @@ impl Reader<'_> {
         T::named(text).ok_or_else(|| self.invalid(value, path, T::EXPECTED))
     }
 
+    /// An array of at most `limit` keywords, each checked at its own index.
+    fn keywords<T: Keyword>(
+        &self,
+        value: &Json,
+        path: &Path<'_>,
+        limit: usize,
+    ) -> Result<Vec<T>, CaseError> {
+        self.array(value, path, limit)?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.keyword(v, &path.index(i)))
+            .collect()
+    }
+
     fn case(&self, value: &Json, path: &Path<'_>) -> Result<Case, CaseError> {
         let members = self.object(value, path, CASE_KEYS, CASE_FIELDS)?;
         let mut case = Case::default();
@@ -1489,13 +1503,7 @@ impl Reader<'_> {
                         self.year(value, &path.key("exploitation_began_year"))?;
                 }
                 "forms" => {
-                    let p = path.key("forms");
-                    let items = self.array(value, &p, self.limits.max_forms)?;
-                    case.forms = items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| self.keyword(v, &p.index(i)))
-                        .collect::<Result<_, _>>()?;
+                    case.forms = self.keywords(value, &path.key("forms"), self.limits.max_forms)?;
                 }
                 "observations" => {
                     let p = path.key("observations");
@@ -1510,22 +1518,15 @@ impl Reader<'_> {
                     case.sector = self.optional_keyword(value, &path.key("sector"))?;
                 }
                 "measures" => {
-                    let p = path.key("measures");
-                    let items = self.array(value, &p, Measure::ALL.len())?;
-                    case.measures = items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| self.keyword(v, &p.index(i)))
-                        .collect::<Result<_, _>>()?;
+                    case.measures =
+                        self.keywords(value, &path.key("measures"), Measure::ALL.len())?;
                 }
                 "interview_conditions" => {
-                    let p = path.key("interview_conditions");
-                    let items = self.array(value, &p, InterviewCondition::ALL.len())?;
-                    case.interview_conditions = items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| self.keyword(v, &p.index(i)))
-                        .collect::<Result<_, _>>()?;
+                    case.interview_conditions = self.keywords(
+                        value,
+                        &path.key("interview_conditions"),
+                        InterviewCondition::ALL.len(),
+                    )?;
                 }
                 "interview" => {
                     case.interview = match value {
@@ -1631,13 +1632,11 @@ impl Reader<'_> {
                         .unwrap_or(false);
                 }
                 "opening_asked" => {
-                    let p = path.key("opening_asked");
-                    let items = self.array(value, &p, self.limits.max_observations)?;
-                    record.opening_asked = items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| self.keyword(v, &p.index(i)))
-                        .collect::<Result<_, _>>()?;
+                    record.opening_asked = self.keywords(
+                        value,
+                        &path.key("opening_asked"),
+                        self.limits.max_observations,
+                    )?;
                 }
                 "safety" => {
                     let p = path.key("safety");

@@ -57,8 +57,8 @@ impl Assessor {
     /// Resolves observations to catalogue positions, sorted by position then record order:
     /// every id must be in the catalogue and the rule set's lists, and two observations of
     /// one indicator must agree (identical ones count once). A conflict is reported as
-    /// [`Case::check`] reports it: each observation against the first of its indicator, the
-    /// smallest id first, then the earliest position.
+    /// [`Case::check`] reports it (each observation against the first of its indicator, the
+    /// smallest id first, then the earliest position), by asking it.
     pub(super) fn resolve(&self, case: &Case) -> Result<Vec<Resolved>, CaseError> {
         let mut resolved: Vec<Resolved> = Vec::with_capacity(case.observations.len());
         for (i, o) in case.observations.iter().enumerate() {
@@ -82,28 +82,17 @@ impl Assessor {
         // catalogue and the case are bounded by the limits), and one comparison is cheaper
         // than a pair's.
         resolved.sort_unstable_by_key(|&(pos, _, _, i)| ((pos as u64) << 32) | i as u64);
-        // Each observation against the first of its run (its indicator's first record).
-        let mut first: Option<(usize, usize)> = None;
-        let mut found: Option<(&str, CaseError)> = None;
-        for &(pos, _, _, i) in &resolved {
-            match first {
-                Some((run, j)) if run == pos => {
-                    if let Some(e) = case.conflict(j, i) {
-                        let id = case
-                            .observations
-                            .get(i)
-                            .map_or("", |o| o.indicator.as_str());
-                        if found.as_ref().is_none_or(|(other, _)| id < *other) {
-                            found = Some((id, e));
-                        }
-                    }
-                }
-                _ => first = Some((pos, i)),
+        // Within a run of one indicator, any two records that disagree make some neighbours
+        // disagree. Which two to name is `Case::check`'s rule, kept in one place: the engine
+        // only notices that there is a conflict.
+        for pair in resolved.windows(2) {
+            if let [(pos, _, _, i), (next, _, _, j)] = pair
+                && pos == next
+                && let Some(e) = case.conflict(*i, *j)
+            {
+                return Err(case.check_conflicts().err().unwrap_or(e));
             }
         }
-        match found {
-            Some((_, e)) => Err(e),
-            None => Ok(resolved),
-        }
+        Ok(resolved)
     }
 }
