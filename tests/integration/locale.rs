@@ -438,3 +438,36 @@ fn korean_joins_words_with_one_middle_dot() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every word of a report and of the prose is filled: no `{placeholder}` is left, in either
+/// language, for any data test case. The word for a child (`{child}`) is filled by the
+/// report's templates only, so a text that gained it but is printed without them would show
+/// the bare placeholder.
+#[test]
+fn no_report_or_prose_leaves_a_placeholder_unfilled() {
+    let placeholder = |text: &str| {
+        text.split('{').skip(1).find_map(|rest| {
+            let name = rest.split('}').next()?;
+            (!name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+                .then(|| name.to_owned())
+        })
+    };
+    // The search finds a bare placeholder, and not JSON's own braces.
+    assert_eq!(placeholder("a {child} b").as_deref(), Some("child"));
+    assert_eq!(placeholder(r#"{"level":"x"}"#), None);
+    let mut checked = 0;
+    for (name, assessor, case) in crate::common::assessable_data_cases() {
+        let a = assessor.assess(&case).expect("assessable");
+        for locale in [Locale::En, Locale::Ko] {
+            let report = a.report_in(locale);
+            let prose = serde_json::to_string(&a.prose(locale)).expect("JSON");
+            for text in [&report, &prose] {
+                if let Some(p) = placeholder(text) {
+                    panic!("{name} ({locale:?}): `{{{p}}}` left unfilled");
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 180, "{checked}");
+}
