@@ -156,11 +156,7 @@ fn run(args: Args) -> Result<String, String> {
     Ok(match (args.format, args.lang) {
         (Format::Json, None) => assessment.to_json_pretty(),
         (Format::Json, Some(lang)) => {
-            let both = serde_json::json!({
-                "assessment": serde_json::to_value(&assessment).map_err(|e| e.to_string())?,
-                "prose": serde_json::to_value(assessment.prose(lang)).map_err(|e| e.to_string())?,
-            });
-            serde_json::to_string_pretty(&both).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&assessment.with_prose(lang)).map_err(|e| e.to_string())?
         }
         (Format::Text, lang) => assessment.report_in(lang.unwrap_or_default()),
     })

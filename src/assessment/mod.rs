@@ -140,6 +140,12 @@ pub struct LevelRange {
 #[schemars(title = "Assessment")]
 #[non_exhaustive]
 pub struct Assessment {
+    /// The version of the assessment format this JSON follows: the `x-schema-version` of the
+    /// schema that describes it (`schemas/assessment.schema.json`,
+    /// [`SCHEMA_VERSION`](crate::interop::schema::SCHEMA_VERSION)), so that a stored
+    /// assessment says which schema reads it. Major.minor.patch, as the schemas' versions.
+    #[schemars(extend("pattern" = "^[0-9]+\\.[0-9]+\\.[0-9]+$"))]
+    pub schema_version: &'static str,
     /// The case's pseudonymous reference, copied from the case.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case_reference: Option<CaseReference>,
@@ -580,7 +586,7 @@ pub struct ObservationFinding {
     /// How many identical observations were merged into this one (left out of the JSON when it
     /// was recorded once).
     #[serde(skip_serializing_if = "is_one", default = "one")]
-    #[schemars(default = "one")]
+    #[schemars(extend("default" = 1))]
     pub recorded: u32,
     /// What became of it.
     #[serde(flatten)]
@@ -598,7 +604,7 @@ pub struct GroupedObservation<'a> {
     /// How many identical observations were merged into this one (left out when it was
     /// recorded once).
     #[serde(skip_serializing_if = "is_one")]
-    #[schemars(default = "one")]
+    #[schemars(extend("default" = 1))]
     pub recorded: u32,
     /// In `counted_with_same_concept`: the indicator the concept was counted under.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -98,6 +98,7 @@ impl Assessor {
         );
         let score = tally.score();
         Ok(Assessment {
+            schema_version: crate::model::vocabulary::SCHEMA_VERSION,
             case_reference: case.case_reference.clone(),
             level: outcome.level,
             score,

@@ -1,5 +1,6 @@
-//! JSON Schemas for the six formats integrators exchange with this crate: the case, the
-//! assessment, the rule set, the catalogue, the contact directory and the batch record.
+//! JSON Schemas for the seven formats integrators exchange with this crate: the case, the
+//! assessment, the rule set, the catalogue, the contact directory, the batch record and the
+//! assessment with its texts in one language.
 //!
 //! The schemas are generated from the Rust types (schemars 1.x, JSON Schema draft 2020-12),
 //! so titles and descriptions are the types' doc comments. They are committed under
@@ -19,10 +20,11 @@ use crate::catalogue::CatalogueDocument;
 use crate::interop::batch::BatchRecord;
 use crate::policy::contacts::ContactDirectory;
 use crate::policy::rule_set::RuleSet;
+use crate::render::report::AssessmentWithProse;
 
-/// The version of the exchange formats the schemas describe. It changes when a format
-/// changes incompatibly (major), compatibly (minor), or only in its documentation (patch).
-pub const SCHEMA_VERSION: &str = "4.8.0";
+/// The version of the exchange formats the schemas describe (defined with the shared
+/// vocabulary, since every assessment carries it).
+pub use crate::model::vocabulary::SCHEMA_VERSION;
 
 /// One exported schema.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +62,10 @@ fn schema_of<T: JsonSchema>(name: &str, direction: Direction) -> serde_json::Val
     let generator = settings.into_generator();
     let schema: Schema = generator.into_root_schema_for::<T>();
     let mut value = schema.to_value();
+    if let Direction::Output = direction {
+        let defs = value.get("$defs").cloned().unwrap_or_default();
+        declare_defaults(&mut value, &defs);
+    }
     if let Some(object) = value.as_object_mut() {
         object.insert(
             "$id".to_owned(),
@@ -70,8 +76,93 @@ fn schema_of<T: JsonSchema>(name: &str, direction: Direction) -> serde_json::Val
     value
 }
 
-/// The six schemas, in a fixed order: case, assessment, rule set, catalogue, contact
-/// directory, batch record.
+/// In a schema of output, gives every property the crate may leave out its `default`: what
+/// leaving it out means. The crate leaves out a field only when it is false, empty or null
+/// (`skip_serializing_if` with `Not::not`, `is_empty` or `Option::is_none`), so a boolean's
+/// default is `false`, an array's `[]` and a nullable value's `null`; a property left out on
+/// another condition declares its default on the field (`recorded`: 1). Code generators
+/// (pydantic, json-schema-to-typescript) then give `false` and `[]` rather than "undefined".
+/// A test checks that no property is left without one, and that the crate never writes a
+/// property whose value is its default.
+fn declare_defaults(schema: &mut serde_json::Value, defs: &serde_json::Value) {
+    use serde_json::Value;
+    match schema {
+        Value::Object(object) => {
+            let required: Vec<String> = object
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| {
+                    r.iter()
+                        .filter_map(|k| k.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(Value::Object(properties)) = object.get_mut("properties") {
+                for (name, property) in properties.iter_mut() {
+                    if required.contains(name) {
+                        continue;
+                    }
+                    if let Value::Object(p) = property
+                        && !p.contains_key("default")
+                        && let Some(default) = left_out_means(p, defs)
+                    {
+                        p.insert("default".to_owned(), default);
+                    }
+                }
+            }
+            for value in object.values_mut() {
+                declare_defaults(value, defs);
+            }
+        }
+        Value::Array(items) => {
+            for value in items {
+                declare_defaults(value, defs);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What a left-out property of this schema means: `false`, `[]` or `null` by its type (a
+/// local `$ref` followed once); `None` for any other type.
+fn left_out_means(
+    property: &serde_json::Map<String, serde_json::Value>,
+    defs: &serde_json::Value,
+) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    let target = property
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+        .and_then(|name| defs.get(name))
+        .and_then(Value::as_object)
+        .unwrap_or(property);
+    let types: Vec<&str> = match target.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let null_branch = target
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|branches| {
+            branches
+                .iter()
+                .any(|b| b.get("type") == Some(&"null".into()))
+        });
+    if types.contains(&"null") || null_branch {
+        Some(Value::Null)
+    } else if types == ["boolean"] {
+        Some(Value::Bool(false))
+    } else if types == ["array"] {
+        Some(Value::Array(Vec::new()))
+    } else {
+        None
+    }
+}
+
+/// The seven schemas, in a fixed order: case, assessment, rule set, catalogue, contact
+/// directory, batch record, assessment with prose.
 ///
 /// # Example
 ///
@@ -108,6 +199,13 @@ pub fn schemas() -> Vec<SchemaFile> {
         SchemaFile {
             file_name: "batch_record.schema.json",
             schema: schema_of::<BatchRecord>("batch_record", Direction::Output),
+        },
+        SchemaFile {
+            file_name: "assessment_with_prose.schema.json",
+            schema: schema_of::<AssessmentWithProse<'static>>(
+                "assessment_with_prose",
+                Direction::Output,
+            ),
         },
     ]
 }

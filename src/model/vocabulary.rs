@@ -4,6 +4,12 @@
 
 use std::fmt;
 
+/// The version of the exchange formats the schemas describe
+/// ([`crate::interop::schema`]), which every assessment carries (`schema_version`). It
+/// changes when a format changes incompatibly (major), compatibly (minor), or only in its
+/// documentation (patch).
+pub const SCHEMA_VERSION: &str = "4.9.0";
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

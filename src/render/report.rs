@@ -1315,9 +1315,10 @@ impl<'a> Words<'a> {
 
 /// The texts of an assessment in one language, for integrators who want prose beside the
 /// language-neutral JSON: every text a reader would see, keyed as the assessment is.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct Prose {
     /// The language tag.
+    #[schemars(extend("enum" = ["en", "ko"]))]
     pub locale: &'static str,
     /// The level's name.
     pub level: String,
@@ -1336,7 +1337,7 @@ pub struct Prose {
 }
 
 /// A recommendation's texts.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct RecommendationProse {
     /// The kind.
     pub kind: RecommendationKind,
@@ -1354,7 +1355,7 @@ pub struct RecommendationProse {
 }
 
 /// A contact's texts.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct ContactProse {
     /// The contact's id.
     pub id: String,
@@ -1364,6 +1365,18 @@ pub struct ContactProse {
     pub reach: String,
     /// What it does.
     pub purpose: String,
+}
+
+/// An assessment and its texts in one language, in one JSON document: what `assess --format
+/// json --lang ko` prints (`schemas/assessment_with_prose.schema.json`). Made by
+/// [`Assessment::with_prose`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[schemars(title = "Assessment with prose")]
+pub struct AssessmentWithProse<'a> {
+    /// The assessment, language-neutral, as [`Assessment::to_json`] writes it.
+    pub assessment: &'a Assessment,
+    /// Its texts in the language asked for.
+    pub prose: Prose,
 }
 
 /// The texts of an assessment in a language (see [`Prose`]).
@@ -1457,6 +1470,30 @@ impl Assessment {
     /// integrators who want prose beside the language-neutral JSON.
     pub fn prose(&self, locale: Locale) -> Prose {
         prose(self, locale)
+    }
+
+    /// The assessment and its texts in a language, in one document
+    /// (`schemas/assessment_with_prose.schema.json`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::render::Locale;
+    /// use trafficking_indicators::{Case, assess};
+    ///
+    /// let case = Case::from_json(r#"{"forms": ["sexual"], "observations": [
+    ///     {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#)?;
+    /// let a = assess(&case)?;
+    /// let both = serde_json::to_value(a.with_prose(Locale::Ko))?;
+    /// assert_eq!(both["prose"]["locale"], "ko");
+    /// assert_eq!(both["assessment"]["level"], "further_inquiry");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_prose(&self, locale: Locale) -> AssessmentWithProse<'_> {
+        AssessmentWithProse {
+            assessment: self,
+            prose: prose(self, locale),
+        }
     }
 }
 

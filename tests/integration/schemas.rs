@@ -47,7 +47,7 @@ fn committed_schemas_equal_the_generated_ones() {
             file.file_name
         );
     }
-    assert_eq!(schemas().len(), 6);
+    assert_eq!(schemas().len(), 7);
 }
 
 #[test]
@@ -132,6 +132,194 @@ fn every_bundled_document_validates_against_its_schema() {
         "merged catalogue"
     );
     assert!(checked >= 20, "{checked}");
+}
+
+/// What `assess --format json --lang` prints (`Assessment::with_prose`) validates against its
+/// schema, in both languages, for every bundled case; and every assessment names the schema
+/// version it follows.
+#[test]
+fn every_assessment_with_prose_validates_and_names_its_schema_version() {
+    use trafficking_indicators::render::Locale;
+    let schema = validator("assessment_with_prose.schema.json");
+    let mut checked = 0;
+    for (path, doc) in json_files("examples/cases") {
+        let a = assess(&Case::from_json(&doc.to_string()).expect("case")).expect("assessment");
+        for locale in [Locale::En, Locale::Ko] {
+            let both = serde_json::to_value(a.with_prose(locale)).expect("JSON");
+            assert_eq!(errors(&schema, &both), Vec::<String>::new(), "{path}");
+            assert_eq!(both["assessment"]["schema_version"], SCHEMA_VERSION);
+            assert_eq!(both["prose"]["locale"], locale.tag());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 16, "{checked}");
+    // A version of another shape is refused: the field is a version, not free text.
+    let assessment = validator("assessment.schema.json");
+    let a = assess(&Case::default()).expect("assessment");
+    let mut out: Value = serde_json::from_str(&a.to_json()).expect("JSON");
+    assert_eq!(out["schema_version"], SCHEMA_VERSION);
+    out["schema_version"] = json!("latest");
+    assert!(!errors(&assessment, &out).is_empty());
+}
+
+/// Resolves a local `$ref` once.
+fn resolved<'a>(schema: &'a Value, root: &'a Value) -> &'a Value {
+    match schema["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        Some(name) => &root["$defs"][name],
+        None => schema,
+    }
+}
+
+/// Walks an output document with its schema: for every object the schema describes by
+/// `properties`, a property the document writes must not hold its declared default (the
+/// crate leaves a field out exactly when it has that value); each that does is pushed to
+/// `found`. Returns how many properties with a default were seen written.
+fn never_writes_a_default(
+    doc: &Value,
+    schema: &Value,
+    root: &Value,
+    at: &str,
+    found: &mut Vec<String>,
+) -> usize {
+    let schema = resolved(schema, root);
+    let mut seen = 0;
+    if let Some(branches) = schema["anyOf"].as_array().or(schema["oneOf"].as_array()) {
+        // The branch an object follows: the first whose properties name all its fields
+        // (only objects have properties to check; a value of another kind has none).
+        let fits = |b: &&Value| {
+            let b = resolved(b, root);
+            doc.as_object().is_some_and(|o| {
+                b["properties"]
+                    .as_object()
+                    .is_some_and(|p| o.keys().all(|k| p.contains_key(k)))
+            })
+        };
+        return match branches.iter().find(fits) {
+            Some(b) => never_writes_a_default(doc, resolved(b, root), root, at, found),
+            None => 0,
+        };
+    }
+    match doc {
+        Value::Object(fields) => {
+            for (name, value) in fields {
+                let property = &schema["properties"][name];
+                if let Some(declared) = property.get("default") {
+                    if value == declared {
+                        found.push(format!("{at}.{name}"));
+                    }
+                    seen += 1;
+                }
+                let sub = if property.is_null() {
+                    &schema["additionalProperties"]
+                } else {
+                    property
+                };
+                seen += never_writes_a_default(value, sub, root, &format!("{at}.{name}"), found);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let at = format!("{at}[{i}]");
+                seen += never_writes_a_default(item, &schema["items"], root, &at, found);
+            }
+        }
+        _ => {}
+    }
+    seen
+}
+
+/// In the schemas of output, every property the crate may leave out says what leaving it out
+/// means (`default`), and no assessment of a data or bundled case writes a property with its
+/// default value: "absent" and the default mean the same.
+#[test]
+fn output_schemas_declare_what_a_left_out_field_means() {
+    fn missing(schema: &Value, at: &str, out: &mut Vec<String>) {
+        match schema {
+            Value::Object(o) => {
+                if let Some(Value::Object(properties)) = o.get("properties") {
+                    let required: Vec<&str> = o
+                        .get("required")
+                        .and_then(Value::as_array)
+                        .map(|r| r.iter().filter_map(Value::as_str).collect())
+                        .unwrap_or_default();
+                    for (name, p) in properties {
+                        if !required.contains(&name.as_str()) && p.get("default").is_none() {
+                            out.push(format!("{at}.{name}"));
+                        }
+                    }
+                }
+                for (k, v) in o {
+                    missing(v, &format!("{at}/{k}"), out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| missing(v, at, out)),
+            _ => {}
+        }
+    }
+    for name in [
+        "assessment.schema.json",
+        "batch_record.schema.json",
+        "assessment_with_prose.schema.json",
+    ] {
+        let mut out = Vec::new();
+        missing(&committed(name), "", &mut out);
+        // A batch error's path is left out when the error names no field: a string when
+        // written, so `null` would not be its value.
+        out.retain(|p| p != "/$defs/RecordError.path");
+        assert_eq!(
+            out,
+            Vec::<String>::new(),
+            "{name}: a left-out field without a default"
+        );
+    }
+    let schema = committed("assessment.schema.json");
+    let mut seen = 0;
+    let mut cases: Vec<(String, Value, Option<String>)> = json_files("examples/cases")
+        .into_iter()
+        .map(|(p, d)| (p, d, None))
+        .collect();
+    for (path, doc) in json_files("tests/cases") {
+        if doc["expected"].get("error").is_none() {
+            let rule_set = doc["rule_set"].as_str().map(str::to_owned);
+            cases.push((path, doc["case"].clone(), rule_set));
+        }
+    }
+    for (path, case, rule_set) in &cases {
+        let assessor = trafficking_indicators::Assessor::builtin(
+            rule_set
+                .as_deref()
+                .unwrap_or(trafficking_indicators::DEFAULT_RULE_SET),
+        )
+        .expect("built-in rule set");
+        let Ok(case) = Case::from_json(&case.to_string()) else {
+            continue;
+        };
+        let Ok(a) = assessor.assess(&case) else {
+            continue;
+        };
+        let out: Value = serde_json::from_str(&a.to_json()).expect("JSON");
+        let mut found = Vec::new();
+        seen += never_writes_a_default(&out, &schema, &schema, path, &mut found);
+        assert_eq!(
+            found,
+            Vec::<String>::new(),
+            "written with its default: leave it out"
+        );
+    }
+    // Most assessments write some optional field (for_child, counted, contacts, ...).
+    assert!(seen > 500, "{seen}");
+    // The walk finds a default written, at the top and deep in a recommendation.
+    let text = std::fs::read_to_string(root("examples/cases/early_interview.json"));
+    let a = assess(&Case::from_json(&text.expect("case file")).expect("case")).expect("a");
+    let mut out: Value = serde_json::from_str(&a.to_json()).expect("JSON");
+    out["contacts"] = json!([]);
+    out["recommendations"][0]["for_child"] = json!(false);
+    let mut found = Vec::new();
+    never_writes_a_default(&out, &schema, &schema, "$", &mut found);
+    assert_eq!(found, ["$.contacts", "$.recommendations[0].for_child"]);
 }
 
 /// Three hand-made invalid case documents: both the schema and the library reject each.
