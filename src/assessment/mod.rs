@@ -907,6 +907,10 @@ pub struct ContactAdvice {
     pub verification: Verification,
     /// When they were checked, `YYYY-MM-DD`.
     pub checked: Text,
+    /// The directory leaves it off the report's first screen for this case (its
+    /// `first_screen_unless`); the full list names it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub off_first_screen: bool,
 }
 
 impl Assessment {

@@ -165,6 +165,11 @@ impl Assessor {
                 number: c.number.as_deref().map(Text::from),
                 verification: c.verification,
                 checked: Text::from(c.checked.as_str()),
+                off_first_screen: c.first_screen_unless.iter().any(|u| {
+                    u.context
+                        .iter()
+                        .all(|x| context_holds(x, case, person, forms))
+                }),
             })
             .collect()
     }

@@ -22,7 +22,7 @@ use crate::policy::rule_set::RuleSet;
 
 /// The version of the exchange formats the schemas describe. It changes when a format
 /// changes incompatibly (major), compatibly (minor), or only in its documentation (patch).
-pub const SCHEMA_VERSION: &str = "4.8.0";
+pub const SCHEMA_VERSION: &str = "4.9.0";
 
 /// One exported schema.
 #[derive(Debug, Clone, PartialEq)]

@@ -127,7 +127,9 @@ pub(crate) fn indicator_question<'c>(
     )
 }
 
-/// The first screen's rank of a contact for non-nationals, and of a general one.
+/// The first screen's rank of a contact fitted by the sector, of one for non-nationals, and
+/// of a general one.
+const SECTOR: usize = 2;
 const NOT_NATIONAL: usize = 4;
 const GENERAL: usize = 5;
 
@@ -138,7 +140,7 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
     context
         .iter()
         .map(|c| match c {
-            C::Sectors(_) => 2,
+            C::Sectors(_) => SECTOR,
             C::Child
             | C::ChildUnder(_)
             | C::Disability
@@ -635,19 +637,28 @@ impl<'a> Words<'a> {
         // Four numbers: the directory's first two (it lists first what every case needs:
         // the police and the trafficking hotline), then those fitted to this person, the most
         // specific first (the sector; a child, a disability, the form, a measure; not a
-        // national), then the rest in the directory's order. A number already listed is not
+        // national), then the rest in the directory's order. A contact the directory leaves
+        // off the first screen for this case (its `first_screen_unless`: the labour
+        // ministry's line for a crew member at sea) is not listed. An office fitted by the
+        // sector has a place even without a national number, by its name (the seafarers'
+        // labour inspectors: the full list says how to reach the local office); other
+        // contacts without one are only in the full list. A number already listed is not
         // listed again (112 is the police's and, for a child, the child abuse report's): the
         // full list below names every service with its number.
         let mut numbered: Vec<(usize, &str, String)> = self
             .contacts()
+            .filter(|w| !w.advice.off_first_screen)
             .filter_map(|w| {
-                let n = w.advice.number.as_deref()?;
+                let rank = specificity(w.context);
+                let Some(n) = w.advice.number.as_deref() else {
+                    return (rank == SECTOR).then(|| (rank, w.name, w.name.to_owned()));
+                };
                 let line = if w.name.contains(n) {
                     w.name.to_owned()
                 } else {
                     format!("{} {n}", w.name)
                 };
-                Some((specificity(w.context), n, line))
+                Some((rank, n, line))
             })
             .collect();
         for (i, entry) in numbered.iter_mut().enumerate().take(2) {

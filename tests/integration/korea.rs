@@ -167,6 +167,134 @@ fn a_contact_whose_condition_can_never_hold_is_a_problem() {
     );
 }
 
+/// A first-screen exclusion is checked as a contact's context is: a condition that can never
+/// hold (a list naming nothing; a sector the contact's own context does not name, since a
+/// case has one sector), an exclusion with no condition (it would hold for every case) and
+/// one without a reason are named by their paths.
+#[test]
+fn a_first_screen_exclusion_that_can_never_hold_is_a_problem() {
+    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let contacts = value["contacts"].as_array_mut().expect("contacts");
+    let at = |contacts: &[serde_json::Value], id: &str| {
+        contacts
+            .iter()
+            .position(|c| c["id"] == id)
+            .expect("in the directory")
+    };
+    let police = at(contacts, "police_112");
+    let inspectors = at(contacts, "seafarers_labour_inspection");
+    contacts[police]["first_screen_unless"] = serde_json::json!([
+        {"context": [{"measures": []}], "reason": "r", "verification": "project_judgement"},
+        {"context": [], "reason": " ", "verification": "project_judgement"}
+    ]);
+    contacts[inspectors]["first_screen_unless"] = serde_json::json!([
+        {"context": [{"sectors": ["manufacturing"]}], "reason": "r", "verification": "project_judgement"}
+    ]);
+    let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
+    let problems: Vec<(String, String)> = directory
+        .problems()
+        .into_iter()
+        .map(|p| (p.path, p.message))
+        .collect();
+    let police = format!("$.contacts[{police}].first_screen_unless");
+    let inspectors = format!("$.contacts[{inspectors}].first_screen_unless");
+    assert_eq!(
+        problems,
+        vec![
+            (
+                format!("{police}[0].context[0]"),
+                "names nothing, so it can never hold".to_owned()
+            ),
+            (
+                format!("{police}[1].context"),
+                "names no condition, so it would hold for every case: list at least one"
+                    .to_owned()
+            ),
+            (format!("{police}[1].reason"), "must not be empty".to_owned()),
+            (
+                format!("{inspectors}[0].context[0]"),
+                "names no sector the contact's context names, so it can never hold where the contact is listed"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
+/// The "who to call" line of a report's first screen.
+fn call_line(report: &str, start: &str) -> String {
+    report
+        .lines()
+        .find(|l| l.trim_start().starts_with(start))
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("no `{start}` line in\n{report}"))
+}
+
+/// A foreign crew member taken off a distant-water fishing vessel: the labour ministry's
+/// line 1350 does not serve a crew member under the Seafarers Act, and Danuri's stated
+/// audience is migrant women and multicultural families. The first screen names the
+/// seafarers' labour inspectors (no national number: by name) and the immigration contact
+/// centre 1345 for the stay; the full list still names 1350 and Danuri with their purposes.
+/// A factory worker's first screen still lists 1350 and Danuri.
+#[test]
+fn a_fishers_first_screen_names_the_seafarers_inspectors_not_the_labour_ministrys_line() {
+    use trafficking_indicators::render::Locale;
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let fisher = std::fs::read_to_string(crate::common::root(
+        "examples/cases/kr_distant_water_fisher.json",
+    ))
+    .expect("the example case");
+    let a = assessor
+        .assess(&trafficking_indicators::Case::from_json(&fisher).expect("valid"))
+        .expect("assessed");
+    let ko = a.report_in(Locale::Ko);
+    let line = call_line(&ko, "연락처:");
+    assert_eq!(
+        line.trim(),
+        "연락처: 경찰 112 · 중앙인신매매등피해자권익보호기관 (한국여성인권진흥원) 1600-8248 · \
+         지방해양수산청 선원근로감독관 · 외국인종합안내센터 1345"
+    );
+    // The full list keeps both, with what they are for.
+    assert!(
+        ko.contains("고용노동부 고객상담센터 1350") && ko.contains("다누리콜센터 1577-1366"),
+        "{ko}"
+    );
+    let en = call_line(&a.report(), "Who to call:");
+    assert!(
+        en.contains("· Seafarers' labour inspectors at the regional maritime affairs and fisheries offices ·")
+            && en.ends_with("Immigration contact centre 1345")
+            && !en.contains("1350")
+            && !en.contains("1577-1366"),
+        "{en}"
+    );
+    // The assessment says which contacts the first screen leaves out.
+    let off: Vec<&str> = a
+        .contacts
+        .iter()
+        .filter(|c| c.off_first_screen)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(off, ["danuri_1577_1366", "labour_ministry_1350"]);
+
+    let factory = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 33, "national": false, "visa": "E-9"},
+            "forms": ["labour"], "sector": "manufacturing",
+            "observations": [
+              {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+              {"indicator": "excessive_working_days_or_hours", "status": "present"},
+              {"indicator": "withholding_of_wages", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let a = assessor.assess(&factory).expect("assessed");
+    assert!(a.contacts.iter().all(|c| !c.off_first_screen));
+    let line = call_line(&a.report_in(Locale::Ko), "연락처:");
+    assert_eq!(
+        line.trim(),
+        "연락처: 경찰 112 · 중앙인신매매등피해자권익보호기관 (한국여성인권진흥원) 1600-8248 · \
+         고용노동부 고객상담센터 1350 · 다누리콜센터 1577-1366"
+    );
+}
+
 /// Under `kr-2023` (the year rule), an 18-year-old's age is recorded but does not settle
 /// whether they were a child at the act: the report says the year of birth is needed, not
 /// that the age is unknown.
