@@ -464,6 +464,162 @@ fn a_child_in_the_sex_trade_is_not_told_to_wait_for_identification_before_bookin
     assert!(waits_for_identification(&screen), "{screen}");
 }
 
+/// The first screen of an adult with offences at the stages given, under `kr-2024`: the lines
+/// from the actions to the numbers, in English and in Korean.
+fn first_screen_with_offences(offences: &str, present: &[&str]) -> (String, String) {
+    use trafficking_indicators::render::Locale;
+    let observations: Vec<String> = present
+        .iter()
+        .map(|id| format!(r#"{{"indicator": "{id}", "status": "present"}}"#))
+        .collect();
+    let case = trafficking_indicators::Case::from_json(&format!(
+        r#"{{"subject": {{"age_years": 26, "national": false}}, "forms": ["sexual"],
+            "observations": [{}], "offences": {offences}}}"#,
+        observations.join(", ")
+    ))
+    .expect("valid");
+    let a = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&case)
+        .expect("assessed");
+    let screen = |report: String, heading: &str| {
+        report
+            .lines()
+            .skip_while(|l| *l != heading)
+            .take_while(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    (
+        screen(a.report(), "WHAT TO DO NOW"),
+        screen(a.report_in(Locale::Ko), "지금 할 일"),
+    )
+}
+
+/// Indicators that give reasonable grounds for a woman in the sex trade (the non-punishment
+/// advisory starts there).
+const SEX_TRADE_REASONABLE_GROUNDS: [&str; 4] = [
+    "deceived_about_nature_of_job",
+    "confiscation_of_documents_at_destination",
+    "isolation_confinement_or_surveillance_at_destination",
+    "purpose_sexual_exploitation",
+];
+
+/// A person already charged is past the decision to charge: the first screen does not tell
+/// the officer to wait for identification before booking her for that offence, nor to
+/// consider compulsion "before any decision to charge"; it says to bring the indicators to
+/// the prosecutor or court handling the case. An offence still under investigation keeps the
+/// advice to wait (E-6-2 entertainer near a base: prostitution charged, work outside her
+/// status suspected; Korean review, finding 10).
+#[test]
+fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_not_to_wait_before_booking()
+ {
+    let (en, ko) = first_screen_with_offences(
+        r#"[{"kind": "prostitution", "stage": "charged"},
+            {"kind": "irregular_stay", "stage": "suspected"}]"#,
+        &SEX_TRADE_REASONABLE_GROUNDS,
+    );
+    let line = |screen: &str, start: &str| -> String {
+        screen
+            .lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no `{start}` line in\n{screen}"))
+            .to_owned()
+    };
+    // English: waiting for identification and "before any decision to charge" name only the
+    // offence under investigation.
+    let wait = line(&en, "1. Until identification is complete, do not charge");
+    assert!(
+        wait.contains("irregular stay") && !wait.contains("prostitution"),
+        "{en}"
+    );
+    let before = line(&en, "! Non-punishment: before any decision to charge");
+    assert!(
+        before.contains("irregular stay") && !before.contains("prostitution"),
+        "{en}"
+    );
+    let charged = line(&en, "! Non-punishment, already charged:");
+    assert!(
+        charged.contains("bring the indicators to the prosecutor or court handling the case")
+            && charged.contains("prostitution (not punished: mandatory)")
+            && !charged.contains("irregular stay"),
+        "{en}"
+    );
+    // Korean, in the register of the other lines.
+    let wait = line(&ko, "1. 식별이 끝날 때까지 입건");
+    assert!(!wait.contains("성매매"), "{ko}");
+    let before = line(&ko, "! 비처벌 검토: 입건ㆍ구금ㆍ처벌 결정 전에");
+    assert!(!before.contains("성매매"), "{ko}");
+    let charged = line(&ko, "! 비처벌 검토(기소된 혐의):");
+    assert!(
+        charged.contains("사건을 담당하는 검사 또는 법원에 지표를 전달할 것")
+            && charged.contains("성매매 (처벌하지 아니함: 의무)"),
+        "{ko}"
+    );
+    // No article is cited for the route after indictment: the project's sources have none.
+    assert!(
+        !charged.contains('제') && !charged.contains("조"),
+        "{charged}"
+    );
+}
+
+/// A conviction: the line says the conviction may be reviewed in light of the indicators,
+/// naming no legal route; nothing on the first screen says to wait before booking.
+#[test]
+fn a_person_already_convicted_is_told_the_conviction_may_be_reviewed() {
+    let (en, ko) = first_screen_with_offences(
+        r#"[{"kind": "prostitution", "stage": "convicted"}]"#,
+        &SEX_TRADE_REASONABLE_GROUNDS,
+    );
+    assert!(
+        en.contains(
+            "! Non-punishment, already convicted: bring the indicators to the prosecutor or the person's lawyer, so that they can consider whether the conviction should be reviewed in light of them: prostitution"
+        ) && !en.contains("before any decision to charge")
+            && !en.contains("do not charge"),
+        "{en}"
+    );
+    assert!(
+        ko.contains(
+            "! 비처벌 검토(유죄 판결이 있는 혐의): 이 지표에 비추어 유죄 판결을 다시 검토할지"
+        ) && !ko.contains("입건ㆍ구금ㆍ처벌 결정 전에")
+            && !ko.contains("입건ㆍ구금ㆍ강제퇴거"),
+        "{ko}"
+    );
+}
+
+/// Below reasonable grounds there is no non-punishment line: the advice to wait for
+/// identification says of a charged offence to tell the prosecutor or court that
+/// identification is going on, not to wait before charging.
+#[test]
+fn below_reasonable_grounds_a_charged_offence_is_reported_to_the_prosecutor_not_waited_on() {
+    let (en, ko) = first_screen_with_offences(
+        r#"[{"kind": "prostitution", "stage": "charged"}]"#,
+        &["deceived_about_nature_of_job"],
+    );
+    assert!(
+        en.contains(
+            "1. Already charged or decided (prostitution): tell the prosecutor or court handling the case that identification is going on."
+        ) && !en.contains("do not charge")
+            && !en.contains("Non-punishment"),
+        "{en}"
+    );
+    assert!(
+        ko.contains("1. 이미 기소되었거나 판결이 있는 혐의(성매매)는 사건을 담당하는 검사 또는 법원에 식별이 진행 중임을 알릴 것.")
+            && !ko.contains("입건ㆍ구금ㆍ강제퇴거"),
+        "{ko}"
+    );
+    // Suspected, the advice to wait names it as before.
+    let (en, _) = first_screen_with_offences(
+        r#"[{"kind": "prostitution", "stage": "suspected"}]"#,
+        &["deceived_about_nature_of_job"],
+    );
+    assert!(
+        en.contains("1. Until identification is complete, do not charge, detain, remove or refuse entry (recorded: prostitution).")
+            && !en.contains("Already charged"),
+        "{en}"
+    );
+}
+
 /// The child's non-punishment line says that compulsion is no condition only for an offence
 /// the law does not punish whatever the indicators show (prostitution, Youth Sex Offences Act
 /// Art. 38(1)); a discretionary effect is shown alone. It once said "whether they were
