@@ -665,43 +665,26 @@ impl<'a> Words<'a> {
             // several stages is on each of their lines. No legal route is named after
             // indictment: the project's sources have none (DESIGN.md, open questions). The
             // child's line says nothing of timing and lists every offence.
-            let lines: Vec<(&str, Vec<String>)> = if np.for_child {
-                vec![(
-                    "report.non_punishment_child",
-                    np.offences.iter().map(words).collect(),
-                )]
+            use crate::case::OffenceStage as S;
+            let lines: &[(&str, Option<S>)] = if np.for_child {
+                &[("report.non_punishment_child", None)]
             } else {
-                let stage = |s: crate::case::OffenceStage| {
-                    move |o: &&crate::assessment::OffenceAdvisory| o.stages.contains(&s)
-                };
-                vec![
-                    (
-                        "report.non_punishment",
-                        np.offences
-                            .iter()
-                            .filter(|o| !np.already_charged.contains(&o.offence))
-                            .map(words)
-                            .collect(),
-                    ),
-                    (
-                        "report.non_punishment.charged",
-                        np.offences
-                            .iter()
-                            .filter(stage(crate::case::OffenceStage::Charged))
-                            .map(words)
-                            .collect(),
-                    ),
-                    (
-                        "report.non_punishment.convicted",
-                        np.offences
-                            .iter()
-                            .filter(stage(crate::case::OffenceStage::Convicted))
-                            .map(words)
-                            .collect(),
-                    ),
+                &[
+                    ("report.non_punishment", None),
+                    ("report.non_punishment.charged", Some(S::Charged)),
+                    ("report.non_punishment.convicted", Some(S::Convicted)),
                 ]
             };
-            for (key, offences) in lines {
+            for &(key, stage) in lines {
+                let offences: Vec<String> = np
+                    .offences
+                    .iter()
+                    .filter(|o| match stage {
+                        Some(s) => o.stages.contains(&s),
+                        None => np.for_child || !np.already_charged.contains(&o.offence),
+                    })
+                    .map(words)
+                    .collect();
                 if offences.is_empty() {
                     continue;
                 }
