@@ -269,8 +269,9 @@ function buildPerson() {
   );
 }
 
-// The offences, each with how far proceedings have gone (the stage decides nothing in the
-// rules, but the report names it and an officer records it).
+// The offences, each with how far proceedings have gone (the stage decides no level, but
+// the report names it and its wording follows it: an offence charged or convicted is past
+// the decision to charge).
 function offences(kinds) {
   const set = document.createElement('fieldset');
   set.id = 'f-offences';

@@ -869,6 +869,13 @@ pub struct Recommendation {
     /// once, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pending_offences: Vec<OffenceKind>,
+    /// For protection pending identification and the non-punishment advisory: the offences
+    /// listed in the case every listing of which is recorded `charged` or `convicted`, each
+    /// kind once, in order. The decision to charge is past for them: the advice is to bring
+    /// the indicators to the prosecutor or court handling the case, not to wait before
+    /// charging.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub already_charged: Vec<OffenceKind>,
     /// For protection pending identification: the measures listed in the case, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
@@ -913,6 +920,10 @@ pub struct ContactAdvice {
     pub verification: Verification,
     /// When they were checked, `YYYY-MM-DD`.
     pub checked: Text,
+    /// The directory leaves it off the report's first screen for this case (its
+    /// `first_screen_unless`); the full list names it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub off_first_screen: bool,
 }
 
 impl Assessment {

@@ -7,7 +7,7 @@ use crate::assessment::{
     Citation, IndicatorRef, Level, OffenceAdvisory, Recommendation, RecommendationKind, Text,
 };
 use crate::assessment::{ContactAdvice, RecommendationPart};
-use crate::case::{Case, DisabilityStatus, ObservationStatus, OffenceKind};
+use crate::case::{Case, DisabilityStatus, ObservationStatus, OffenceKind, OffenceStage};
 use crate::model::indicator::ExploitationForm;
 use crate::policy::rule_set::{ContextCondition, RecommendationAudience};
 
@@ -55,6 +55,27 @@ pub(super) fn if_not_national(context: &[ContextCondition], case: &Case) -> bool
     case.subject.national.is_none() && context.contains(&ContextCondition::NotNational)
 }
 
+/// The offences listed in the case every listing of which is recorded `charged` or
+/// `convicted` (past the decision to charge), each kind once, in order.
+pub(super) fn already_charged(case: &Case) -> Vec<OffenceKind> {
+    let mut kinds: Vec<OffenceKind> = case
+        .offences
+        .iter()
+        .map(|o| o.kind)
+        .filter(|kind| {
+            case.offences.iter().filter(|o| o.kind == *kind).all(|o| {
+                matches!(
+                    o.stage,
+                    Some(OffenceStage::Charged | OffenceStage::Convicted)
+                )
+            })
+        })
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+}
+
 /// A recommendation with only its kind and sources set.
 pub(super) fn recommendation(
     kind: RecommendationKind,
@@ -67,6 +88,7 @@ pub(super) fn recommendation(
         offences: Vec::new(),
         standards: crate::assessment::no_citations(),
         pending_offences: Vec::new(),
+        already_charged: Vec::new(),
         measures: Vec::new(),
         if_not_national: false,
         additions: Vec::new(),
@@ -133,6 +155,7 @@ impl Assessor {
                 offences.sort_unstable();
                 offences.dedup();
                 rec.pending_offences = offences;
+                rec.already_charged = already_charged(case);
                 rec.measures = case.measures.clone();
             }
             out.push(rec);
@@ -165,6 +188,11 @@ impl Assessor {
                 number: c.number.as_deref().map(Text::from),
                 verification: c.verification,
                 checked: Text::from(c.checked.as_str()),
+                off_first_screen: c.first_screen_unless.iter().any(|u| {
+                    u.context
+                        .iter()
+                        .all(|x| context_holds(x, case, person, forms))
+                }),
             })
             .collect()
     }
@@ -245,6 +273,7 @@ impl Assessor {
         };
         rec.for_child = child.is_some();
         rec.offences = offences;
+        rec.already_charged = already_charged(case);
         rec.standards = np.standards.clone();
         rec
     }

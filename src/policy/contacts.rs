@@ -40,6 +40,25 @@ pub struct ContactSource {
     pub url: Option<String>,
 }
 
+/// When the report's first screen leaves a contact out, though it fits the case: the contact
+/// stays in the full list, with its purpose. For example the labour ministry's line for a
+/// crew member at sea, whom the seafarers' labour inspectors serve.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FirstScreenExclusion {
+    /// Who and what the case must record for the first screen to leave the contact out, all
+    /// required (the same conditions as a contact's `context`); at least one.
+    #[schemars(length(min = 1))]
+    pub context: Vec<ContextCondition>,
+    /// Why, for the people who maintain the directory (not shown in the report).
+    #[schemars(length(min = 1, max = crate::model::limits::text::NOTE))]
+    pub reason: String,
+    /// Where the reason comes from: `verified` (a statute or an official page the contact's
+    /// sources name), `secondary`, `unverified`, or `project_judgement` (a choice of this
+    /// project, its reason written beside it).
+    pub verification: Verification,
+}
+
 /// One service an officer or caseworker can call or refer to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -68,6 +87,11 @@ pub struct Contact {
     /// Who and what the case must record for it to fit, all required (none: every case).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub context: Vec<ContextCondition>,
+    /// Cases whose first screen leaves the contact out though it fits them, each with its
+    /// reason: the first screen leaves it out when the conditions of any entry all hold. It
+    /// stays in the full list with its purpose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub first_screen_unless: Vec<FirstScreenExclusion>,
     /// The legal basis of the service, where one was read (for example the article that
     /// sets it up).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -124,7 +148,9 @@ impl ContactDirectory {
     }
 
     /// Every problem with the directory: ids unique, texts present, a source and a checked
-    /// date on every contact, numbers well formed. Empty when it is sound.
+    /// date on every contact, numbers well formed, no condition (of `context` or of
+    /// `first_screen_unless`) that can never hold, a reason for each first-screen exclusion.
+    /// Empty when it is sound.
     pub fn problems(&self) -> Vec<crate::model::error::Problem> {
         let mut out = Vec::new();
         let mut problem = |path: String, message: &str| {
@@ -180,6 +206,44 @@ impl ContactDirectory {
             for (j, condition) in c.context.iter().enumerate() {
                 if let Some(why) = condition.never_holds() {
                     problem(format!("{path}.context[{j}]"), why);
+                }
+            }
+            for (k, unless) in c.first_screen_unless.iter().enumerate() {
+                let at = format!("{path}.first_screen_unless[{k}]");
+                if unless.context.is_empty() {
+                    problem(
+                        format!("{at}.context"),
+                        "names no condition, so it would hold for every case: list at least one",
+                    );
+                }
+                if let Some(p) = crate::model::error::Problem::of_text(
+                    format!("{at}.reason"),
+                    &unless.reason,
+                    1,
+                    crate::model::limits::text::NOTE,
+                ) {
+                    problem(p.path, &p.message);
+                }
+                for (j, condition) in unless.context.iter().enumerate() {
+                    let why = condition.never_holds().or_else(|| {
+                        // A case has one sector: sectors the contact's own context does not
+                        // name never hold where the contact is listed.
+                        let ContextCondition::Sectors(these) = condition else {
+                            return None;
+                        };
+                        c.context
+                            .iter()
+                            .any(|own| {
+                                matches!(own, ContextCondition::Sectors(fit)
+                                    if !these.iter().any(|s| fit.contains(s)))
+                            })
+                            .then_some(
+                                "names no sector the contact's context names, so it can never hold where the contact is listed",
+                            )
+                    });
+                    if let Some(why) = why {
+                        problem(format!("{at}.context[{j}]"), why);
+                    }
                 }
             }
         }

@@ -127,7 +127,9 @@ pub(crate) fn indicator_question<'c>(
     )
 }
 
-/// The first screen's rank of a contact for non-nationals, and of a general one.
+/// The first screen's rank of a contact fitted by the sector, of one for non-nationals, and
+/// of a general one.
+const SECTOR: usize = 2;
 const NOT_NATIONAL: usize = 4;
 const GENERAL: usize = 5;
 
@@ -138,7 +140,7 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
     context
         .iter()
         .map(|c| match c {
-            C::Sectors(_) => 2,
+            C::Sectors(_) => SECTOR,
             C::Child
             | C::ChildUnder(_)
             | C::Disability
@@ -354,12 +356,14 @@ impl<'a> Words<'a> {
     }
 
     /// What a first-screen action names as its grounds: the pending offences the law does not
-    /// already rule out punishing, and the pending measures.
+    /// already rule out punishing and not yet charged, and the pending measures. An offence
+    /// already charged or decided is past the advice not to charge: the non-punishment line,
+    /// or else [`Words::already_charged`], names it.
     fn grounds(&self, r: &Recommendation) -> Vec<&str> {
         let not_punished = self.not_punished();
         r.pending_offences
             .iter()
-            .filter(|o| !not_punished.contains(o))
+            .filter(|o| !not_punished.contains(o) && !r.already_charged.contains(o))
             .map(|o| self.ui(&format!("offence.{}", o.as_str())))
             .chain(
                 r.measures
@@ -369,14 +373,55 @@ impl<'a> Words<'a> {
             .collect()
     }
 
-    /// The short action for the first screen.
+    /// The offences already charged or decided that the advice to wait for identification
+    /// names itself: those of protection pending identification when no non-punishment line
+    /// names them (the advisory starts at a higher level), less those the law does not punish.
+    fn already_charged(&self, r: &Recommendation) -> Vec<&str> {
+        if r.kind != RecommendationKind::ProtectionPendingIdentification
+            || self
+                .a
+                .recommendation(RecommendationKind::NonPunishment)
+                .is_some()
+        {
+            return Vec::new();
+        }
+        let not_punished = self.not_punished();
+        r.already_charged
+            .iter()
+            .filter(|o| !not_punished.contains(o))
+            .map(|o| self.ui(&format!("offence.{}", o.as_str())))
+            .collect()
+    }
+
+    /// Whether protection pending identification has anything left to say on the first
+    /// screen (every ground may be an offence the law does not punish, which the
+    /// non-punishment line names).
+    fn has_action(&self, r: &Recommendation) -> bool {
+        !self.grounds(r).is_empty() || !self.already_charged(r).is_empty()
+    }
+
+    /// The short action for the first screen. An offence already charged or decided changes
+    /// the wording: the decision to charge is past.
     fn action(&self, r: &Recommendation) -> String {
         let grounds = self.grounds(r);
-        let text = self.uif(
-            &format!("action.{}", snake(&r.kind)),
-            &[("grounds", &grounds.join(", "))],
-        );
-        self.if_not_national(r.if_not_national, &text)
+        let charged = self.already_charged(r);
+        let kind = snake(&r.kind);
+        let key = if r.kind == RecommendationKind::NonPunishment && !r.already_charged.is_empty() {
+            format!("action.{kind}.already_charged")
+        } else {
+            format!("action.{kind}")
+        };
+        let mut parts: Vec<String> = Vec::with_capacity(2);
+        if r.kind != RecommendationKind::ProtectionPendingIdentification || !grounds.is_empty() {
+            parts.push(self.uif(&key, &[("grounds", &grounds.join(", "))]));
+        }
+        if !charged.is_empty() {
+            parts.push(self.uif(
+                &format!("action.{kind}.already_charged"),
+                &[("offences", &charged.join(", "))],
+            ));
+        }
+        self.if_not_national(r.if_not_national, &parts.join(" "))
     }
 
     /// Advice for non-nationals where nationality is not recorded says so.
@@ -580,8 +625,7 @@ impl<'a> Words<'a> {
             .iter()
             .filter(|r| r.kind != RecommendationKind::NonPunishment)
             .filter(|r| {
-                r.kind != RecommendationKind::ProtectionPendingIdentification
-                    || !self.grounds(r).is_empty()
+                r.kind != RecommendationKind::ProtectionPendingIdentification || self.has_action(r)
             })
             .collect();
         actions.sort_by_key(|r| PRIORITY.iter().position(|k| *k == r.kind));
@@ -592,62 +636,90 @@ impl<'a> Words<'a> {
             writeln!(out, "  {}. {}", i + 1, self.action(r))?;
         }
         if let Some(np) = a.recommendation(RecommendationKind::NonPunishment) {
-            let offences: Vec<String> = np
-                .offences
-                .iter()
-                .map(|o| {
-                    let name = self.ui(&format!("offence.{}", o.offence.as_str()));
-                    match o.effect {
-                        // For a child, compulsion is no condition only where the law does not
-                        // punish the offence whatever the indicators show (the Youth Sex
-                        // Offences Act Art. 38(1) in the Korean rule sets); a discretionary
-                        // effect keeps its words alone.
-                        Some(effect @ LegalEffect::NotPunished)
-                            if np.for_child && o.unconditional =>
-                        {
-                            self.uif(
-                                "report.non_punishment_child.unconditional",
-                                &[
-                                    ("offence", name),
-                                    ("effect", self.ui(&format!("effect.{}", snake(&effect)))),
-                                ],
-                            )
-                        }
-                        Some(effect) => format!(
-                            "{name} ({})",
-                            self.ui(&format!("effect.{}", snake(&effect)))
-                        ),
-                        None => name.to_owned(),
+            let words = |o: &crate::assessment::OffenceAdvisory| {
+                let name = self.ui(&format!("offence.{}", o.offence.as_str()));
+                match o.effect {
+                    // For a child, compulsion is no condition only where the law does not
+                    // punish the offence whatever the indicators show (the Youth Sex
+                    // Offences Act Art. 38(1) in the Korean rule sets); a discretionary
+                    // effect keeps its words alone.
+                    Some(effect @ LegalEffect::NotPunished) if np.for_child && o.unconditional => {
+                        self.uif(
+                            "report.non_punishment_child.unconditional",
+                            &[
+                                ("offence", name),
+                                ("effect", self.ui(&format!("effect.{}", snake(&effect)))),
+                            ],
+                        )
                     }
-                })
-                .collect();
-            let key = if np.for_child {
-                "report.non_punishment_child"
-            } else {
-                "report.non_punishment"
+                    Some(effect) => format!(
+                        "{name} ({})",
+                        self.ui(&format!("effect.{}", snake(&effect)))
+                    ),
+                    None => name.to_owned(),
+                }
             };
-            writeln!(
-                out,
-                "  ! {}",
-                self.uif(key, &[("offences", &offences.join("; "))])
-            )?;
+            // An adult's line follows the recorded stage: before the decision to charge,
+            // consider compulsion; an offence already charged goes to the prosecutor or court
+            // handling it; a conviction may be reviewed. An offence whose listings are at
+            // several stages is on each of their lines. No legal route is named after
+            // indictment: the project's sources have none (DESIGN.md, open questions). The
+            // child's line says nothing of timing and lists every offence.
+            use crate::case::OffenceStage as S;
+            let lines: &[(&str, Option<S>)] = if np.for_child {
+                &[("report.non_punishment_child", None)]
+            } else {
+                &[
+                    ("report.non_punishment", None),
+                    ("report.non_punishment.charged", Some(S::Charged)),
+                    ("report.non_punishment.convicted", Some(S::Convicted)),
+                ]
+            };
+            for &(key, stage) in lines {
+                let offences: Vec<String> = np
+                    .offences
+                    .iter()
+                    .filter(|o| match stage {
+                        Some(s) => o.stages.contains(&s),
+                        None => np.for_child || !np.already_charged.contains(&o.offence),
+                    })
+                    .map(words)
+                    .collect();
+                if offences.is_empty() {
+                    continue;
+                }
+                writeln!(
+                    out,
+                    "  ! {}",
+                    self.uif(key, &[("offences", &offences.join("; "))])
+                )?;
+            }
         }
         // Four numbers: the directory's first two (it lists first what every case needs:
         // the police and the trafficking hotline), then those fitted to this person, the most
         // specific first (the sector; a child, a disability, the form, a measure; not a
-        // national), then the rest in the directory's order. A number already listed is not
+        // national), then the rest in the directory's order. A contact the directory leaves
+        // off the first screen for this case (its `first_screen_unless`: the labour
+        // ministry's line for a crew member at sea) is not listed. An office fitted by the
+        // sector has a place even without a national number, by its name (the seafarers'
+        // labour inspectors: the full list says how to reach the local office); other
+        // contacts without one are only in the full list. A number already listed is not
         // listed again (112 is the police's and, for a child, the child abuse report's): the
         // full list below names every service with its number.
         let mut numbered: Vec<(usize, &str, String)> = self
             .contacts()
+            .filter(|w| !w.advice.off_first_screen)
             .filter_map(|w| {
-                let n = w.advice.number.as_deref()?;
+                let rank = specificity(w.context);
+                let Some(n) = w.advice.number.as_deref() else {
+                    return (rank == SECTOR).then(|| (rank, w.name, w.name.to_owned()));
+                };
                 let line = if w.name.contains(n) {
                     w.name.to_owned()
                 } else {
                     format!("{} {n}", w.name)
                 };
-                Some((specificity(w.context), n, line))
+                Some((rank, n, line))
             })
             .collect();
         for (i, entry) in numbered.iter_mut().enumerate().take(2) {
@@ -1114,7 +1186,7 @@ impl<'a> Words<'a> {
                 "*"
             };
             writeln!(out, "  {marker} {}", self.full_text(r))?;
-            if !self.grounds(r).is_empty() {
+            if r.kind == RecommendationKind::ProtectionPendingIdentification && self.has_action(r) {
                 writeln!(out, "      {}", self.action(r))?;
             }
             for o in &r.offences {

@@ -59,6 +59,9 @@ struct Expected {
     citations_include: Option<BTreeMap<String, BTreeSet<String>>>,
     /// The offences and measures protection pending identification names.
     pending_grounds: Option<BTreeSet<String>>,
+    /// Offences past the decision to charge (every listing charged or convicted), as both
+    /// protection pending identification and the non-punishment advisory give them.
+    already_charged: Option<BTreeSet<String>>,
     /// Offences the non-punishment advisory covers unconditionally (a child).
     unconditional_offences: Option<BTreeSet<String>>,
     /// Contact ids that must, or must not, be named.
@@ -260,6 +263,22 @@ fn check(text: &str) -> Vec<String> {
             .unwrap_or_default();
         if &got != want {
             problems.push(format!("pending grounds: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some(want) = &e.already_charged {
+        for kind in [
+            RecommendationKind::ProtectionPendingIdentification,
+            RecommendationKind::NonPunishment,
+        ] {
+            let got: Option<BTreeSet<String>> = a
+                .recommendation(kind)
+                .map(|r| r.already_charged.iter().map(|o| name(*o)).collect());
+            if got.as_ref() != Some(want) {
+                problems.push(format!(
+                    "{}: already charged: expected {want:?}, got {got:?}",
+                    name(kind)
+                ));
+            }
         }
     }
     if let Some(want) = &e.unconditional_offences {

@@ -167,6 +167,134 @@ fn a_contact_whose_condition_can_never_hold_is_a_problem() {
     );
 }
 
+/// A first-screen exclusion is checked as a contact's context is: a condition that can never
+/// hold (a list naming nothing; a sector the contact's own context does not name, since a
+/// case has one sector), an exclusion with no condition (it would hold for every case) and
+/// one without a reason are named by their paths.
+#[test]
+fn a_first_screen_exclusion_that_can_never_hold_is_a_problem() {
+    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let contacts = value["contacts"].as_array_mut().expect("contacts");
+    let at = |contacts: &[serde_json::Value], id: &str| {
+        contacts
+            .iter()
+            .position(|c| c["id"] == id)
+            .expect("in the directory")
+    };
+    let police = at(contacts, "police_112");
+    let inspectors = at(contacts, "seafarers_labour_inspection");
+    contacts[police]["first_screen_unless"] = serde_json::json!([
+        {"context": [{"measures": []}], "reason": "r", "verification": "project_judgement"},
+        {"context": [], "reason": " ", "verification": "project_judgement"}
+    ]);
+    contacts[inspectors]["first_screen_unless"] = serde_json::json!([
+        {"context": [{"sectors": ["manufacturing"]}], "reason": "r", "verification": "project_judgement"}
+    ]);
+    let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
+    let problems: Vec<(String, String)> = directory
+        .problems()
+        .into_iter()
+        .map(|p| (p.path, p.message))
+        .collect();
+    let police = format!("$.contacts[{police}].first_screen_unless");
+    let inspectors = format!("$.contacts[{inspectors}].first_screen_unless");
+    assert_eq!(
+        problems,
+        vec![
+            (
+                format!("{police}[0].context[0]"),
+                "names nothing, so it can never hold".to_owned()
+            ),
+            (
+                format!("{police}[1].context"),
+                "names no condition, so it would hold for every case: list at least one"
+                    .to_owned()
+            ),
+            (format!("{police}[1].reason"), "must not be empty".to_owned()),
+            (
+                format!("{inspectors}[0].context[0]"),
+                "names no sector the contact's context names, so it can never hold where the contact is listed"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
+/// The "who to call" line of a report's first screen.
+fn call_line(report: &str, start: &str) -> String {
+    report
+        .lines()
+        .find(|l| l.trim_start().starts_with(start))
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("no `{start}` line in\n{report}"))
+}
+
+/// A foreign crew member taken off a distant-water fishing vessel: the labour ministry's
+/// line 1350 does not serve a crew member under the Seafarers Act, and Danuri's stated
+/// audience is migrant women and multicultural families. The first screen names the
+/// seafarers' labour inspectors (no national number: by name) and the immigration contact
+/// centre 1345 for the stay; the full list still names 1350 and Danuri with their purposes.
+/// A factory worker's first screen still lists 1350 and Danuri.
+#[test]
+fn a_fishers_first_screen_names_the_seafarers_inspectors_not_the_labour_ministrys_line() {
+    use trafficking_indicators::render::Locale;
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let fisher = std::fs::read_to_string(crate::common::root(
+        "examples/cases/kr_distant_water_fisher.json",
+    ))
+    .expect("the example case");
+    let a = assessor
+        .assess(&trafficking_indicators::Case::from_json(&fisher).expect("valid"))
+        .expect("assessed");
+    let ko = a.report_in(Locale::Ko);
+    let line = call_line(&ko, "연락처:");
+    assert_eq!(
+        line.trim(),
+        "연락처: 경찰 112 · 중앙인신매매등피해자권익보호기관 (한국여성인권진흥원) 1600-8248 · \
+         지방해양수산청 선원근로감독관 · 외국인종합안내센터 1345"
+    );
+    // The full list keeps both, with what they are for.
+    assert!(
+        ko.contains("고용노동부 고객상담센터 1350") && ko.contains("다누리콜센터 1577-1366"),
+        "{ko}"
+    );
+    let en = call_line(&a.report(), "Who to call:");
+    assert!(
+        en.contains("· Seafarers' labour inspectors at the regional maritime affairs and fisheries offices ·")
+            && en.ends_with("Immigration contact centre 1345")
+            && !en.contains("1350")
+            && !en.contains("1577-1366"),
+        "{en}"
+    );
+    // The assessment says which contacts the first screen leaves out.
+    let off: Vec<&str> = a
+        .contacts
+        .iter()
+        .filter(|c| c.off_first_screen)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(off, ["danuri_1577_1366", "labour_ministry_1350"]);
+
+    let factory = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 33, "national": false, "visa": "E-9"},
+            "forms": ["labour"], "sector": "manufacturing",
+            "observations": [
+              {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+              {"indicator": "excessive_working_days_or_hours", "status": "present"},
+              {"indicator": "withholding_of_wages", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let a = assessor.assess(&factory).expect("assessed");
+    assert!(a.contacts.iter().all(|c| !c.off_first_screen));
+    let line = call_line(&a.report_in(Locale::Ko), "연락처:");
+    assert_eq!(
+        line.trim(),
+        "연락처: 경찰 112 · 중앙인신매매등피해자권익보호기관 (한국여성인권진흥원) 1600-8248 · \
+         고용노동부 고객상담센터 1350 · 다누리콜센터 1577-1366"
+    );
+}
+
 /// Under `kr-2023` (the year rule), an 18-year-old's age is recorded but does not settle
 /// whether they were a child at the act: the report says the year of birth is needed, not
 /// that the age is unknown.
@@ -334,6 +462,162 @@ fn a_child_in_the_sex_trade_is_not_told_to_wait_for_identification_before_bookin
     let adult = report(30);
     let screen = first_screen(&adult);
     assert!(waits_for_identification(&screen), "{screen}");
+}
+
+/// The first screen of an adult with offences at the stages given, under `kr-2024`: the lines
+/// from the actions to the numbers, in English and in Korean.
+fn first_screen_with_offences(offences: &str, present: &[&str]) -> (String, String) {
+    use trafficking_indicators::render::Locale;
+    let observations: Vec<String> = present
+        .iter()
+        .map(|id| format!(r#"{{"indicator": "{id}", "status": "present"}}"#))
+        .collect();
+    let case = trafficking_indicators::Case::from_json(&format!(
+        r#"{{"subject": {{"age_years": 26, "national": false}}, "forms": ["sexual"],
+            "observations": [{}], "offences": {offences}}}"#,
+        observations.join(", ")
+    ))
+    .expect("valid");
+    let a = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&case)
+        .expect("assessed");
+    let screen = |report: String, heading: &str| {
+        report
+            .lines()
+            .skip_while(|l| *l != heading)
+            .take_while(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    (
+        screen(a.report(), "WHAT TO DO NOW"),
+        screen(a.report_in(Locale::Ko), "지금 할 일"),
+    )
+}
+
+/// Indicators that give reasonable grounds for a woman in the sex trade (the non-punishment
+/// advisory starts there).
+const SEX_TRADE_REASONABLE_GROUNDS: [&str; 4] = [
+    "deceived_about_nature_of_job",
+    "confiscation_of_documents_at_destination",
+    "isolation_confinement_or_surveillance_at_destination",
+    "purpose_sexual_exploitation",
+];
+
+/// A person already charged is past the decision to charge: the first screen does not tell
+/// the officer to wait for identification before booking her for that offence, nor to
+/// consider compulsion "before any decision to charge"; it says to bring the indicators to
+/// the prosecutor or court handling the case. An offence still under investigation keeps the
+/// advice to wait (E-6-2 entertainer near a base: prostitution charged, work outside her
+/// status suspected; Korean review, finding 10).
+#[test]
+fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_not_to_wait_before_booking()
+ {
+    let (en, ko) = first_screen_with_offences(
+        r#"[{"kind": "prostitution", "stage": "charged"},
+            {"kind": "irregular_stay", "stage": "suspected"}]"#,
+        &SEX_TRADE_REASONABLE_GROUNDS,
+    );
+    let line = |screen: &str, start: &str| -> String {
+        screen
+            .lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no `{start}` line in\n{screen}"))
+            .to_owned()
+    };
+    // English: waiting for identification and "before any decision to charge" name only the
+    // offence under investigation.
+    let wait = line(&en, "1. Until identification is complete, do not charge");
+    assert!(
+        wait.contains("irregular stay") && !wait.contains("prostitution"),
+        "{en}"
+    );
+    let before = line(&en, "! Non-punishment: before any decision to charge");
+    assert!(
+        before.contains("irregular stay") && !before.contains("prostitution"),
+        "{en}"
+    );
+    let charged = line(&en, "! Non-punishment, already charged:");
+    assert!(
+        charged.contains("bring the indicators to the prosecutor or court handling the case")
+            && charged.contains("prostitution (not punished: mandatory)")
+            && !charged.contains("irregular stay"),
+        "{en}"
+    );
+    // Korean, in the register of the other lines.
+    let wait = line(&ko, "1. 식별이 끝날 때까지 입건");
+    assert!(!wait.contains("성매매"), "{ko}");
+    let before = line(&ko, "! 비처벌 검토: 입건ㆍ구금ㆍ처벌 결정 전에");
+    assert!(!before.contains("성매매"), "{ko}");
+    let charged = line(&ko, "! 비처벌 검토(기소된 혐의):");
+    assert!(
+        charged.contains("사건을 담당하는 검사 또는 법원에 지표를 전달할 것")
+            && charged.contains("성매매 (처벌하지 아니함: 의무)"),
+        "{ko}"
+    );
+    // No article is cited for the route after indictment: the project's sources have none.
+    assert!(
+        !charged.contains('제') && !charged.contains("조"),
+        "{charged}"
+    );
+}
+
+/// A conviction: the line says the conviction may be reviewed in light of the indicators,
+/// naming no legal route; nothing on the first screen says to wait before booking.
+#[test]
+fn a_person_already_convicted_is_told_the_conviction_may_be_reviewed() {
+    let (en, ko) = first_screen_with_offences(
+        r#"[{"kind": "prostitution", "stage": "convicted"}]"#,
+        &SEX_TRADE_REASONABLE_GROUNDS,
+    );
+    assert!(
+        en.contains(
+            "! Non-punishment, already convicted: bring the indicators to the prosecutor or the person's lawyer, so that they can consider whether the conviction should be reviewed in light of them: prostitution"
+        ) && !en.contains("before any decision to charge")
+            && !en.contains("do not charge"),
+        "{en}"
+    );
+    assert!(
+        ko.contains(
+            "! 비처벌 검토(유죄 판결이 있는 혐의): 이 지표에 비추어 유죄 판결을 다시 검토할지"
+        ) && !ko.contains("입건ㆍ구금ㆍ처벌 결정 전에")
+            && !ko.contains("입건ㆍ구금ㆍ강제퇴거"),
+        "{ko}"
+    );
+}
+
+/// Below reasonable grounds there is no non-punishment line: the advice to wait for
+/// identification says of a charged offence to tell the prosecutor or court that
+/// identification is going on, not to wait before charging.
+#[test]
+fn below_reasonable_grounds_a_charged_offence_is_reported_to_the_prosecutor_not_waited_on() {
+    let (en, ko) = first_screen_with_offences(
+        r#"[{"kind": "prostitution", "stage": "charged"}]"#,
+        &["deceived_about_nature_of_job"],
+    );
+    assert!(
+        en.contains(
+            "1. Already charged or decided (prostitution): tell the prosecutor or court handling the case that identification is going on."
+        ) && !en.contains("do not charge")
+            && !en.contains("Non-punishment"),
+        "{en}"
+    );
+    assert!(
+        ko.contains("1. 이미 기소되었거나 판결이 있는 혐의(성매매)는 사건을 담당하는 검사 또는 법원에 식별이 진행 중임을 알릴 것.")
+            && !ko.contains("입건ㆍ구금ㆍ강제퇴거"),
+        "{ko}"
+    );
+    // Suspected, the advice to wait names it as before.
+    let (en, _) = first_screen_with_offences(
+        r#"[{"kind": "prostitution", "stage": "suspected"}]"#,
+        &["deceived_about_nature_of_job"],
+    );
+    assert!(
+        en.contains("1. Until identification is complete, do not charge, detain, remove or refuse entry (recorded: prostitution).")
+            && !en.contains("Already charged"),
+        "{en}"
+    );
 }
 
 /// The child's non-punishment line says that compulsion is no condition only for an offence
