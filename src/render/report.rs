@@ -281,6 +281,15 @@ impl<'a> Words<'a> {
         self.ui(&format!("dimension.{}", d.as_str()))
     }
 
+    /// The element of a question that is an element fact (no dimension, no points): a "yes"
+    /// records a fact of that element, outside the score.
+    fn fact_outside_the_score(&self, q: &crate::assessment::Question) -> Option<PalermoElement> {
+        if q.dimension.is_some() || q.score_gain > 0.0 {
+            return None;
+        }
+        self.a.catalogue.catalogue().get(q.id.as_str())?.element
+    }
+
     fn element(&self, el: PalermoElement) -> &'static str {
         self.ui(&format!("element.{}", snake(&el)))
     }
@@ -840,6 +849,10 @@ impl<'a> Words<'a> {
                     "report.would_make_positive",
                     &[("dimension", q.dimension.map_or("", |d| self.dimension(d)))],
                 )
+            } else if let Some(el) = self.fact_outside_the_score(q) {
+                // An element fact counts in no dimension and adds no points: "would add 0
+                // points" would read as "useless".
+                self.uif("report.would_record_fact", &[("element", self.element(el))])
             } else {
                 self.uif("report.would_add", &[("points", &number(q.score_gain))])
             };

@@ -471,3 +471,36 @@ fn no_report_or_prose_leaves_a_placeholder_unfilled() {
     }
     assert!(checked >= 180, "{checked}");
 }
+
+/// A question about an element fact (the exploitation itself: made to sell sex, forced to
+/// marry) counts in no dimension and adds no points; the report says what a "yes" does
+/// instead of "would add 0 points", which reads as "not worth asking".
+#[test]
+fn a_question_about_the_exploitation_itself_never_reads_as_worth_0_points() {
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built-in");
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"forms": ["sexual"], "observations": [
+            {"indicator": "threats_of_violence_at_destination", "status": "present"}]}"#,
+    )
+    .expect("case");
+    let a = assessor.assess(&case).expect("assessable");
+    let en = a.report_in(Locale::En);
+    assert!(
+        en.contains("a \"yes\" records a fact of the purpose (exploitation), outside the score"),
+        "{en}"
+    );
+    let ko = a.report_in(Locale::Ko);
+    assert!(
+        ko.contains("\"예\"이면 목적(착취)에 관한 사실로 기록됨"),
+        "{ko}"
+    );
+    let mut checked = 0;
+    for (name, assessor, case) in crate::common::assessable_data_cases() {
+        let a = assessor.assess(&case).expect("assessable");
+        for (locale, zero) in [(Locale::En, "add 0 points"), (Locale::Ko, "\"예\"이면 0점")] {
+            assert!(!a.report_in(locale).contains(zero), "{name} ({locale:?})");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 180, "{checked}");
+}
