@@ -6,7 +6,12 @@
 //! cargo run --example custom_rules -- examples/rule_sets/five_mistakes.json examples/cases/fisher_distant_water.json
 //! cargo run --example custom_rules -- --extend examples/rule_sets/national_list.json RULES.json CASE.json
 //! cargo run --example custom_rules -- --extend examples/rule_sets/kr_national_list_example.json --format text --lang ko kr-2024 examples/rule_sets/kr_national_list_case.json
+//! cargo run --example custom_rules -- --canonical rule_set kr-2024 | sha256sum
 //! ```
+//!
+//! With `--canonical rule_set` (or `catalogue`), the canonical JSON of the rule set (or of the
+//! catalogue, extended with `--extend`) is printed instead, with no final newline: the text
+//! whose SHA-256 is the digest an assessment records, so any SHA-256 tool can check it.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -22,8 +27,15 @@ custom_rules: validate a rule set file and assess a case with it
 
 USAGE:
     custom_rules [--extend CATALOGUE.json] [--format json|text] [--lang en|ko] <RULES> <CASE.json>
+    custom_rules [--extend CATALOGUE.json] --canonical rule_set|catalogue <RULES>
 
 Each option is given at most once (one extension).
+
+--canonical prints the canonical JSON of the rule set (after validation) or of the catalogue
+(the built-in one, extended with --extend), with no final newline: the text whose SHA-256 is
+the digest an assessment records (`rule_set.digest`, `rule_set.catalogue_digest`), so that a
+program in any language can check a digest: `custom_rules --canonical rule_set kr-2024 |
+sha256sum`. The digest is printed on standard error.
 
 RULES is a rule set file, or the id of a built-in rule set (ilo-2009, kr-2024, kr-2023).
 With --extend, the extension's lists are added to the catalogue and to the rule set's lists
@@ -40,6 +52,7 @@ fn usage(message: &str) -> Result<ExitCode, String> {
 
 fn run() -> Result<ExitCode, String> {
     let mut extend = None;
+    let mut canonical: Option<bool> = None; // Some(true): the rule set; Some(false): the catalogue
     let mut text = None;
     let mut lang_given = false;
     let mut lang = Locale::En;
@@ -50,7 +63,11 @@ fn run() -> Result<ExitCode, String> {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let option = arg.as_str();
-        if let Err(message) = given.check(option, &["--extend", "--format", "--lang"], Locale::En) {
+        if let Err(message) = given.check(
+            option,
+            &["--extend", "--format", "--lang", "--canonical"],
+            Locale::En,
+        ) {
             return usage(&message);
         }
         match option {
@@ -62,6 +79,13 @@ fn run() -> Result<ExitCode, String> {
                 Some(file) => extend = Some(file),
                 None => return usage("--extend takes a file"),
             },
+            "--canonical" => {
+                canonical = match args.next().as_deref() {
+                    Some("rule_set") => Some(true),
+                    Some("catalogue") => Some(false),
+                    _ => return usage("--canonical takes `rule_set` or `catalogue`"),
+                }
+            }
             "--format" => {
                 text = match args.next().as_deref() {
                     Some("text") => Some(true),
@@ -88,8 +112,11 @@ fn run() -> Result<ExitCode, String> {
     }
     // As in `assess`: a language without a format asks for the text report.
     let text = text.unwrap_or(lang_given);
-    let [rules_path, case_path] = files.as_slice() else {
-        return usage("give a rule set file and a case file");
+    let (rules_path, case_path) = match (files.as_slice(), canonical) {
+        ([rules], Some(_)) => (rules, None),
+        ([rules, case], None) => (rules, Some(case)),
+        (_, Some(_)) => return usage("with --canonical, give a rule set file alone"),
+        (_, None) => return usage("give a rule set file and a case file"),
     };
     let mut rules = match RuleSet::builtin(rules_path) {
         Ok(builtin) => builtin.clone(),
@@ -128,6 +155,21 @@ fn run() -> Result<ExitCode, String> {
         rules.version,
         rules.digest().map_err(|e| e.to_string())?
     );
+    let Some(case_path) = case_path else {
+        // `--canonical`: the text whose SHA-256 is the digest, with no final newline.
+        let canonical = if canonical == Some(false) {
+            eprintln!(
+                "catalogue digest {}",
+                catalogue.digest().map_err(|e| e.to_string())?
+            );
+            catalogue.canonical_json()
+        } else {
+            rules.canonical_json()
+        }
+        .map_err(|e| e.to_string())?;
+        common::print_bare(&canonical)?;
+        return Ok(ExitCode::SUCCESS);
+    };
     let assessor = Assessor::new(rules, catalogue).map_err(|e| e.to_string())?;
     // The files' and the case's errors in the reader's language; what is wrong inside a rule
     // set or an extension is for its author, in English.
@@ -139,9 +181,13 @@ fn run() -> Result<ExitCode, String> {
                 e.message_in(lang)
             )
         })?;
-    let assessment = assessor
-        .assess(&case)
-        .map_err(|e| format!("{case_path}: {}", e.message_in(lang)))?;
+    let assessment = assessor.assess(&case).map_err(|e| {
+        format!(
+            "{}: {}",
+            lang.word_or_key("file.role.case"),
+            e.message_in(lang)
+        )
+    })?;
     if text {
         common::print(assessment.report_in(lang).trim_end())?;
     } else {

@@ -80,6 +80,13 @@ pub fn print(text: &str) -> Result<(), String> {
     write_stdout(format_args!("{text}"), true).map_err(|e| format!("cannot write the output: {e}"))
 }
 
+/// Prints a text to standard output without a final newline (a text whose bytes matter, such
+/// as a canonical JSON whose SHA-256 is a digest).
+#[allow(dead_code)] // only `custom_rules` prints such a text
+pub fn print_bare(text: &str) -> Result<(), String> {
+    write_stdout(format_args!("{text}"), false).map_err(|e| format!("cannot write the output: {e}"))
+}
+
 /// Whether the reader of standard output has closed it (`| head`): what is left to print is
 /// no longer wanted.
 static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

@@ -1011,3 +1011,39 @@ fn no_error_repeats_a_file_name() {
     assert!(!out.2.contains("kim_younghee"), "{}", out.2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An integrator in another language checks a digest an assessment records: the SHA-256 of
+/// what `custom_rules --canonical` prints, byte for byte (no final newline), is the rule set's
+/// `digest` and the catalogue's `catalogue_digest`.
+#[test]
+fn the_canonical_json_printed_gives_the_digest_an_assessment_records() {
+    use sha2::Digest;
+    let hex = |bytes: &[u8]| {
+        sha2::Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    for id in ["ilo-2009", "kr-2023", "kr-2024"] {
+        let stamp = trafficking_indicators::Assessor::builtin(id)
+            .expect("built-in")
+            .stamp()
+            .clone();
+        let (code, out, err) = run_example("custom_rules", &["--canonical", "rule_set", id]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!out.ends_with('\n'), "no final newline");
+        assert_eq!(hex(out.as_bytes()), &*stamp.digest, "{id}");
+        assert!(err.contains(&*stamp.digest), "{err}");
+        let (code, out, _) = run_example("custom_rules", &["--canonical", "catalogue", id]);
+        assert_eq!(code, 0);
+        assert_eq!(hex(out.as_bytes()), &*stamp.catalogue_digest, "{id}");
+    }
+    // One file only, and a known thing to print.
+    let (code, _, err) = run_example(
+        "custom_rules",
+        &["--canonical", "rule_set", "ilo-2009", "case.json"],
+    );
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run_example("custom_rules", &["--canonical", "rules", "ilo-2009"]);
+    assert_eq!(code, 2, "{err}");
+}
