@@ -125,11 +125,11 @@ fn main() -> ExitCode {
                     }
                     None => Err("--rule-set takes an id".to_owned()),
                 }),
-            // (A long option is always named.)
-            other if other.starts_with("--") => Err(format!(
-                "unknown option `{}`",
-                common::option_name(other).unwrap_or_default()
-            )),
+            // Named as every example names it (up to any `=`), from the locale data.
+            other if other.starts_with("--") => {
+                eprintln!("batch: {}", common::unknown_argument(other, Locale::En));
+                return ExitCode::from(2);
+            }
             // One input: a second file name is an error, never a silent choice of the last.
             _ if input.is_some() => Err("give one input file, not two".to_owned()),
             other => {
