@@ -208,7 +208,7 @@ impl std::fmt::Display for BatchSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} line(s): {} assessed, {} error(s){}; ",
+            "{} non-blank line(s): {} assessed, {} error(s){}; ",
             self.lines,
             self.assessed,
             self.errors,

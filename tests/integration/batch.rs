@@ -143,3 +143,20 @@ fn a_utf16_batch_is_named_on_every_line_and_another_encoding_is_not_utf8() {
         }
     }
 }
+
+/// The summary counts the lines that hold a case (blank lines are skipped, and their numbers
+/// still count in the records' `line`), and says so: a file of 3 lines with one blank gives
+/// "2 non-blank line(s)", records for lines 1 and 3.
+#[test]
+fn the_summary_says_it_counts_non_blank_lines() {
+    let (records, summary) = run("{}\n\n{}\n", BatchOptions::new());
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1]["line"], 3);
+    assert_eq!(summary.lines, 2);
+    assert!(
+        summary
+            .to_string()
+            .starts_with("2 non-blank line(s): 2 assessed, 0 error(s); "),
+        "{summary}"
+    );
+}
