@@ -16,10 +16,13 @@ pub fn check(data: &[u8]) {
     let Ok(mut iv) = Interview::new(assessor, Case::default()) else {
         return;
     };
+    // The next question, computed once per step: after each answer it is asked for its words,
+    // then answered in the next step (the interview has not changed in between).
+    let mut next = iv.next();
     for pair in data.chunks(2).take(40) {
         let op = pair.first().copied().unwrap_or(0);
         let arg = pair.get(1).copied().unwrap_or(0);
-        let Some(q) = iv.next() else {
+        let Some(q) = next else {
             break;
         };
         let before = iv.case().clone();
@@ -90,9 +93,10 @@ pub fn check(data: &[u8]) {
             .expect("the interview keeps the case valid");
         // The next question has words in both languages (the adult's or the child's, as the
         // person is addressed).
-        if let Some(next) = iv.next() {
+        next = iv.next();
+        if let Some(q) = &next {
             for lang in [Locale::En, Locale::Ko] {
-                let text = iv.question_text(&next, lang);
+                let text = iv.question_text(q, lang);
                 assert!(!text.trim().is_empty(), "every question has words");
             }
         }
