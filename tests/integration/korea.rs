@@ -295,6 +295,39 @@ fn a_fishers_first_screen_names_the_seafarers_inspectors_not_the_labour_ministry
     );
 }
 
+/// A live-in domestic worker is given 1350, whose own purpose tells the officer that the
+/// Labour Standards Act does not apply to a worker a household employs (Art. 11(1), read in
+/// the eighteenth session), so labour inspection may not reach her, in both languages.
+#[test]
+fn a_domestic_workers_labour_line_says_the_labour_standards_act_may_not_reach_her() {
+    use trafficking_indicators::render::Locale;
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 41, "national": false},
+            "forms": ["domestic_servitude"], "sector": "domestic_work",
+            "observations": [
+              {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+              {"indicator": "excessive_working_days_or_hours", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let a = assessor.assess(&case).expect("assessed");
+    assert!(
+        a.contacts
+            .iter()
+            .any(|c| c.id.as_str() == "labour_ministry_1350")
+    );
+    let en = a.report_in(Locale::En);
+    assert!(
+        en.contains("The Labour Standards Act does not apply to a domestic worker hired by a household (Art. 11(1))"),
+        "{en}"
+    );
+    let ko = a.report_in(Locale::Ko);
+    assert!(
+        ko.contains("가사(家事) 사용인에게는 적용되지 않으므로(같은 법 제11조제1항)"),
+        "{ko}"
+    );
+}
+
 /// Under `kr-2023` (the year rule), an 18-year-old's age is recorded but does not settle
 /// whether they were a child at the act: the report says the year of birth is needed, not
 /// that the age is unknown.
