@@ -73,7 +73,8 @@ pub(crate) struct ErrorRecord {
 pub(crate) struct RecordError {
     /// What kind of problem.
     kind: RecordErrorKind,
-    /// The problem in English, as `CaseError`'s `Display` gives it for a case.
+    /// The problem in English, as `CaseError`'s `Display` gives it for a case (a syntax error's
+    /// position as "column N of this line").
     message: String,
     /// The JSON path of the field to fix, when the problem has one (a line that is not JSON
     /// has none).
@@ -281,7 +282,28 @@ fn assess_line(assessor: &Assessor, line: u64, text: &str, out: &mut Vec<u8>) ->
                 }
             }
         }
-        Err(e) => error_record(line, RecordErrorKind::Case, &e.to_string(), e.path(), out),
+        Err(e) => error_record(
+            line,
+            RecordErrorKind::Case,
+            &line_message(&e),
+            e.path(),
+            out,
+        ),
+    }
+}
+
+/// A case error's English message for a batch record. A syntax error's position is within
+/// the line (its line is always 1: a line of JSON Lines holds no newline), so it says "column
+/// N of this line" rather than "line 1 column N", which would read as the file's first line
+/// beside the record's own `line`.
+fn line_message(e: &crate::model::error::CaseError) -> String {
+    match e {
+        crate::model::error::CaseError::Syntax {
+            message,
+            line: 1,
+            column,
+        } => format!("the case is not valid JSON: {message} at column {column} of this line"),
+        other => other.to_string(),
     }
 }
 

@@ -160,3 +160,19 @@ fn the_summary_says_it_counts_non_blank_lines() {
         "{summary}"
     );
 }
+
+/// A line that is not JSON says where within the line, as "column N of this line": "line 1
+/// column N" read as the file's first line beside the record's own `line` (integrator review).
+#[test]
+fn a_syntax_error_names_the_column_of_its_own_line() {
+    let (records, _) = run(
+        "{}\n{\"subject\": {\"age_years\": }}\n",
+        BatchOptions::new(),
+    );
+    assert_eq!(records[1]["line"], 2);
+    let message = records[1]["error"]["message"].as_str().expect("message");
+    assert_eq!(
+        message,
+        "the case is not valid JSON: expected value at column 27 of this line"
+    );
+}
