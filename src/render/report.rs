@@ -894,7 +894,25 @@ impl<'a> Words<'a> {
             (AgeBasis::Now, true) => "report.person.child",
             (AgeBasis::Now, false) => "report.person.adult",
         };
-        writeln!(out, "  {}", self.uif(age, &[]))?;
+        // The disability, if recorded, is said with what it changes: under a rule set that
+        // exempts a person with a disability from the means (the engine's
+        // `means_not_required_because`), that the means are not required; otherwise, that the
+        // disability alone does not exempt them.
+        let disability = if e
+            .subject
+            .means_not_required_because
+            .contains(&crate::policy::rule_set::ExemptGroup::PersonsWithDisabilities)
+        {
+            Some("report.person.disability_exempt")
+        } else if e.subject.disability == crate::case::DisabilityStatus::Yes {
+            Some("report.person.disability_not_exempt")
+        } else {
+            None
+        };
+        match disability {
+            Some(key) => writeln!(out, "  {} {}", self.uif(age, &[]), self.ui(key))?,
+            None => writeln!(out, "  {}", self.uif(age, &[]))?,
+        }
         let unreliable = self.no_unreliable();
         let mut any = false;
         for d in &e.dimensions {

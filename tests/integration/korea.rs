@@ -1037,3 +1037,55 @@ fn the_age_notices_use_the_rule_sets_word_for_a_child() {
         assert!(!ko.contains("아동(19세 미만"), "{id}:\n{ko}");
     }
 }
+
+/// A recorded disability is in the person line, with what it changes as the engine decided
+/// it (`means_not_required_because`): under the Korean rule sets the means are not required,
+/// under `ilo-2009` the disability alone does not exempt. The salt-farm report once read
+/// `당사자: 성인.` and named the disability only in a notice.
+#[test]
+fn the_person_line_says_a_recorded_disability_and_what_it_changes() {
+    use trafficking_indicators::policy::ExemptGroup;
+    use trafficking_indicators::render::Locale;
+    let text = std::fs::read_to_string(crate::common::root(
+        "examples/cases/kr_salt_farm_intellectual_disability.json",
+    ))
+    .expect("bundled case");
+    let disabled = trafficking_indicators::Case::from_json(&text).expect("valid");
+    let mut not_recorded = disabled.clone();
+    not_recorded.subject.disability = None;
+    for (id, exempt) in [("kr-2024", true), ("kr-2023", true), ("ilo-2009", false)] {
+        let assessor = trafficking_indicators::Assessor::builtin(id).expect("built in");
+        let a = assessor.assess(&disabled).expect("assessed");
+        assert_eq!(
+            a.explanation
+                .subject
+                .means_not_required_because
+                .contains(&ExemptGroup::PersonsWithDisabilities),
+            exempt,
+            "{id}"
+        );
+        let (en, ko) = if exempt {
+            (
+                "Person: an adult. Recorded as having a disability: under this rule set the means are not required for a person with a disability.",
+                "당사자: 성인. 장애가 있는 것으로 기록됨: 이 규칙 세트에서는 장애인에게 수단 요건을 요구하지 않음.",
+            )
+        } else {
+            (
+                "Person: an adult. Recorded as having a disability: this rule set does not exempt a person with a disability from the means.",
+                "당사자: 성인. 장애가 있는 것으로 기록됨: 이 규칙 세트에서는 장애가 있다는 이유만으로 수단 요건이 면제되지 않음.",
+            )
+        };
+        for (locale, line) in [(Locale::En, en), (Locale::Ko, ko)] {
+            let report = a.report_in(locale);
+            assert!(report.contains(&format!("  {line}\n")), "{id}: {report}");
+            let plain = assessor
+                .assess(&not_recorded)
+                .expect("assessed")
+                .report_in(locale);
+            assert!(
+                !plain.contains("disability:") && !plain.contains("장애가 있는 것으로"),
+                "{id}: {plain}"
+            );
+        }
+    }
+}
