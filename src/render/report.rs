@@ -1268,12 +1268,16 @@ impl<'a> Words<'a> {
                     )?;
                 }
             }
+            let mut previous: Option<&[_]> = None;
             for part in &r.additions {
                 writeln!(out, "      + {}", self.addition_full(r, part))?;
                 // Each addition's own sources, under it: the recommendation's sources below
                 // are not the addition's (a Sex Trade Act addition under a Trafficking Act
-                // recommendation).
-                if !part.legal_basis.is_empty() {
+                // recommendation). Sources the addition just before cites too are not
+                // printed again (a long block, twice in a row): "as above".
+                if !part.legal_basis.is_empty() && previous == Some(&part.legal_basis[..]) {
+                    writeln!(out, "        {}", self.ui("report.sources_as_above"))?;
+                } else if !part.legal_basis.is_empty() {
                     writeln!(
                         out,
                         "        {}",
@@ -1283,6 +1287,7 @@ impl<'a> Words<'a> {
                         )
                     )?;
                 }
+                previous = Some(&part.legal_basis[..]);
             }
             writeln!(
                 out,

@@ -976,6 +976,11 @@ fn each_addition_is_printed_with_its_own_sources() {
             for (r, rw) in a.recommendations.iter().zip(&words.recommendations) {
                 assert_eq!(r.kind, rw.kind);
                 assert_eq!(rw.addition_sources.len(), rw.additions.len());
+                // Sources the addition just before cites too are said "as above": the line
+                // checked is then the one printed under that addition.
+                let as_above = format!("        {}", locale.word_or_key("report.sources_as_above"));
+                let mut printed = "";
+                let mut previous: Option<&[_]> = None;
                 for ((part, text), sources) in r
                     .additions
                     .iter()
@@ -986,9 +991,18 @@ fn each_addition_is_printed_with_its_own_sources() {
                         .iter()
                         .position(|l| *l == format!("      + {text}"))
                         .unwrap_or_else(|| panic!("{name}: addition not printed: {text}"));
-                    let under = lines.get(at + 1).copied().unwrap_or_default();
+                    let mut under = lines.get(at + 1).copied().unwrap_or_default();
+                    let same = previous == Some(&part.legal_basis[..]);
+                    previous = Some(&part.legal_basis[..]);
                     if part.legal_basis.is_empty() {
                         continue;
+                    }
+                    if same {
+                        assert_eq!(under, as_above, "{name}");
+                        under = printed;
+                    } else {
+                        assert_ne!(under, as_above, "{name}");
+                        printed = under;
                     }
                     assert!(under.starts_with("        "), "{name}: {under}");
                     // The prose API gives the same sources as the report prints.
@@ -1087,5 +1101,59 @@ fn the_person_line_says_a_recorded_disability_and_what_it_changes() {
                 "{id}: {plain}"
             );
         }
+    }
+}
+
+/// In a child's sex-trade report under `kr-2024`, additions 2 and 3 of the child protection
+/// referral cite the same Youth Sex Offences Act provisions: the long source block is printed
+/// once, under addition 2, and addition 3 says "as above" (it was printed twice in a row). The
+/// prose keeps one entry per addition. English and Korean alike.
+#[test]
+fn consecutive_additions_citing_the_same_sources_print_them_once() {
+    use trafficking_indicators::RecommendationKind;
+    use trafficking_indicators::render::Locale;
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 16, "national": true}, "forms": ["sexual"],
+            "observations": [
+              {"indicator": "purpose_sexual_exploitation", "status": "present"}],
+            "offences": [{"kind": "prostitution"}]}"#,
+    )
+    .expect("valid");
+    let a = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&case)
+        .expect("assessed");
+    for (locale, sources, as_above) in [
+        (Locale::En, "Sources: ", "Sources: as above."),
+        (Locale::Ko, "근거: ", "근거: 위와 같음."),
+    ] {
+        let prose = a.prose(locale);
+        let referral = prose
+            .recommendations
+            .iter()
+            .find(|r| r.kind == RecommendationKind::ChildProtectionReferral)
+            .expect("the child protection referral");
+        assert_eq!(referral.addition_sources.len(), referral.additions.len());
+        let shared = &referral.addition_sources[2];
+        assert!(!shared.is_empty() && *shared == referral.addition_sources[3]);
+        let report = a.report_in(locale);
+        let block = format!("        {sources}{shared}\n");
+        assert_eq!(report.matches(&block).count(), 1, "{report}");
+        let lines: Vec<&str> = report.lines().collect();
+        let third = lines
+            .iter()
+            .position(|l| l.ends_with(referral.additions[3].as_str()))
+            .expect("addition 3");
+        assert_eq!(lines[third + 1], format!("        {as_above}"), "{report}");
+        // No addition's source line repeats the one just before it anywhere in the report.
+        let addition_sources: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.starts_with(&format!("        {sources}")))
+            .copied()
+            .collect();
+        assert!(
+            addition_sources.windows(2).all(|w| w[0] != w[1]),
+            "{report}"
+        );
     }
 }
