@@ -158,6 +158,9 @@ try {
       .every((id) => /[\uAC00-\uD7A3]/.test(document.getElementById(id).textContent)));
     assert.match(await page.locator('#tab-interview').textContent(), hangul);
     assert.match(await page.locator('#person-heading').textContent(), hangul);
+    // The tool's Korean name, with the statutory 인신매매등, in the tab and the heading.
+    assert.equal(await page.title(), '인신매매등 피해자 식별 지원(초기 선별)');
+    assert.equal(await page.locator('#title').textContent(), '인신매매등 피해자 식별 지원(초기 선별)');
     await page.screenshot({ path: path.join(shots, 'interview-ko.png'), fullPage: false });
     await interview(page, krFisher);
     const expected = assessFile(krFisher, 'kr-2024');
