@@ -20,8 +20,7 @@
 //! is refused (DNS rebinding); the API takes and gives JSON only, with the library's own
 //! errors (no value is echoed; a case error that begins with its JSON path also gives the
 //! path, `"path"`, which the page names in words); a Content-Security-Policy allows only the
-//! page's own files;
-//! there is no CORS.
+//! page's own files; there is no CORS.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -460,7 +459,10 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, Refusal>
             (u64::from(q.number), id)
         });
         if shown != Some(asked) {
-            return Err(lang.word_or_key("page.error.question_changed").to_owned().into());
+            return Err(lang
+                .word_or_key("page.error.question_changed")
+                .to_owned()
+                .into());
         }
     }
     let Some(raw) = answer.get(kind) else {
@@ -508,7 +510,12 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, Refusal>
                 None => iv.answer_birth_year(None),
                 Some(n) => match u16::try_from(n).ok().filter(|n| (1900..=2100).contains(n)) {
                     Some(n) => iv.answer_birth_year(Some(n)),
-                    None => return Err(lang.word_or_key("page.invalid_birth_year").to_owned().into()),
+                    None => {
+                        return Err(lang
+                            .word_or_key("page.invalid_birth_year")
+                            .to_owned()
+                            .into());
+                    }
                 },
             }
         }

@@ -367,7 +367,9 @@ fn a_syntax_error_of_a_common_kind_is_described_in_the_readers_words() {
         let english = e.message_in(Locale::En);
         assert_eq!(english, e.to_string());
         assert!(
-            english.starts_with(&format!("the case is not valid JSON: {en} ({parser}) at line ")),
+            english.starts_with(&format!(
+                "the case is not valid JSON: {en} ({parser}) at line "
+            )),
             "{english}"
         );
         let korean = e.message_in(Locale::Ko);
@@ -377,7 +379,10 @@ fn a_syntax_error_of_a_common_kind_is_described_in_the_readers_words() {
             "{korean}"
         );
         for message in [&english, &korean] {
-            assert!(!message.contains("김영희") && !message.contains("labour"), "{message}");
+            assert!(
+                !message.contains("김영희") && !message.contains("labour"),
+                "{message}"
+            );
         }
     }
     // A kind without a description keeps the parser's words alone.

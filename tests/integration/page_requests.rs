@@ -788,10 +788,7 @@ fn a_case_error_comes_with_its_path_and_the_page_has_a_word_for_the_common_ones(
     .expect("JSON");
     let resolve = |node: &serde_json::Value| -> serde_json::Value {
         match node["$ref"].as_str().and_then(|r| r.strip_prefix("#/")) {
-            Some(r) => r
-                .split('/')
-                .fold(&schema, |n, part| &n[part])
-                .clone(),
+            Some(r) => r.split('/').fold(&schema, |n, part| &n[part]).clone(),
             None => node.clone(),
         }
     };
@@ -815,7 +812,7 @@ fn a_case_error_comes_with_its_path_and_the_page_has_a_word_for_the_common_ones(
         en.get("page.field.observations.note").is_some()
             && en.get("page.field.subject.age_years").is_some()
     );
-    let script =
-        std::fs::read_to_string(crate::common::root("examples/screening_page/app.js")).expect("app.js");
+    let script = std::fs::read_to_string(crate::common::root("examples/screening_page/app.js"))
+        .expect("app.js");
     assert!(script.contains("'page.field.'"));
 }
