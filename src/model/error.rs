@@ -695,75 +695,60 @@ impl PriorsError {
 /// description (`error.syntax.<key>` in the locale files) and that description's English,
 /// which `Display` gives (a test checks it is the locale's). Classified by the parser's own
 /// words, never by the input.
-pub(crate) const SYNTAX_GLOSSES: [(&str, &str, &str); 15] = [
+pub(crate) const SYNTAX_GLOSSES: [(&[&str], &str, &str); 11] = [
     (
-        "EOF while parsing",
+        &["EOF while parsing"],
         "ends_early",
         "the text ends before the JSON does: a closing bracket or quote may be missing",
     ),
     (
-        "trailing characters",
+        &["trailing characters"],
         "trailing",
         "there is more text after the JSON",
     ),
     (
-        "trailing comma",
+        &["trailing comma"],
         "trailing_comma",
         "there is a comma before a closing bracket",
     ),
     (
-        "expected value",
+        &["expected value", "expected ident"],
         "value",
         "a value is missing or is not a JSON value",
     ),
     (
-        "expected ident",
-        "value",
-        "a value is missing or is not a JSON value",
-    ),
-    (
-        "expected `,` or ",
+        &["expected `,` or "],
         "comma",
         "a comma or a closing bracket is missing",
     ),
-    ("expected `:`", "colon", "a colon is missing after a key"),
+    (&["expected `:`"], "colon", "a colon is missing after a key"),
     (
-        "key must be a string",
+        &["key must be a string"],
         "key",
         "a key is not in double quotes",
     ),
     (
-        "invalid escape",
+        &[
+            "invalid escape",
+            "unexpected end of hex escape",
+            "lone leading surrogate",
+            "invalid unicode code point",
+        ],
         "escape",
         "a backslash escape between quotes is not valid",
     ),
     (
-        "unexpected end of hex escape",
-        "escape",
-        "a backslash escape between quotes is not valid",
-    ),
-    (
-        "lone leading surrogate",
-        "escape",
-        "a backslash escape between quotes is not valid",
-    ),
-    (
-        "invalid unicode code point",
-        "escape",
-        "a backslash escape between quotes is not valid",
-    ),
-    (
-        "number out of range",
+        &["number out of range"],
         "number_range",
         "a number is too large to read",
     ),
     (
-        "invalid number",
+        &["invalid number"],
         "number",
         "a number is not written as JSON writes numbers",
     ),
     (
-        "control character",
+        &["control character"],
         "control",
         "a line break or tab is written as it is between quotes",
     ),
@@ -773,7 +758,7 @@ pub(crate) const SYNTAX_GLOSSES: [(&str, &str, &str); 15] = [
 pub(crate) fn syntax_gloss(message: &str) -> Option<(&'static str, &'static str)> {
     SYNTAX_GLOSSES
         .iter()
-        .find(|(start, _, _)| message.starts_with(start))
+        .find(|(starts, _, _)| starts.iter().any(|start| message.starts_with(start)))
         .map(|(_, key, english)| (*key, *english))
 }
 
