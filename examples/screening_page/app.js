@@ -35,8 +35,20 @@ async function api(path, body) {
     : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) };
   const response = await fetch(url, options);
   const value = await response.json();
-  if (!response.ok) throw new Error(value.error || response.statusText);
+  if (!response.ok) throw new Error(refusal(value) || response.statusText);
   return value;
+}
+
+// A case error that begins with its JSON path (`value.path`, sent beside the message) names
+// the field in words where the page has them: `page.field.` and the path without `$.` and
+// item numbers (`$.observations[1].note` is `page.field.observations.note`). Any other path
+// is kept as it is.
+function refusal(value) {
+  const message = value.error || '';
+  const path = value.path;
+  if (typeof path !== 'string' || !message.startsWith(path + ': ')) return message;
+  const name = state.words['page.field.' + path.replace(/^\$\.?/, '').replace(/\[\d+\]/g, '')];
+  return name ? name + ': ' + message.slice(path.length + 2) : message;
 }
 
 function showError(message) {
@@ -482,7 +494,8 @@ function renderQuestion(q, finished) {
   $('question-means').textContent = q.yes_means || '';
   if (q.kind === 'age' || q.kind === 'birth_year') {
     $('answer-number').hidden = false;
-    $('answer-number-label').textContent = q.text;
+    // The field's own short label: the question above it is not read twice.
+    $('answer-number-label').textContent = w('page.answer.' + q.kind);
     if (!same) $('answer-number-input').value = '';
   } else if (q.kind === 'forms') {
     $('answer-forms').hidden = false;

@@ -18,8 +18,9 @@
 //!
 //! Hostile input: bodies over 1 MiB are refused; a `Host` other than the listening address
 //! is refused (DNS rebinding); the API takes and gives JSON only, with the library's own
-//! errors (no value is echoed); a Content-Security-Policy allows only the page's own files;
-//! there is no CORS.
+//! errors (no value is echoed; a case error that begins with its JSON path also gives the
+//! path, `"path"`, which the page names in words); a Content-Security-Policy allows only the
+//! page's own files; there is no CORS.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -34,7 +35,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use tiny_http::{Header, Method, Request, Response, Server};
-use trafficking_indicators::interview::{Interview, NextQuestion, Reply, Topic};
+use trafficking_indicators::interview::{Interview, InterviewError, NextQuestion, Reply, Topic};
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{
     Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, RuleSet,
@@ -87,6 +88,57 @@ fn json_response(request: Request, status: u16, value: &Value) {
 /// request that is not JSON, an unknown reply) are for the integrator, in English.
 fn error(request: Request, status: u16, message: &str) {
     json_response(request, status, &json!({ "error": message }));
+}
+
+/// Why a case or an answer was refused: the message in the page's language and, where it
+/// begins with the JSON path of a case error (`$.observations[1].note: ...`), that path. The
+/// page names a path it knows in words (`page.field.*`); other clients keep the path.
+struct Refusal {
+    message: String,
+    path: Option<String>,
+}
+
+impl From<String> for Refusal {
+    fn from(message: String) -> Self {
+        Refusal {
+            message,
+            path: None,
+        }
+    }
+}
+
+impl From<&str> for Refusal {
+    fn from(message: &str) -> Self {
+        message.to_owned().into()
+    }
+}
+
+impl Refusal {
+    /// A case error in `lang`, with its path when the message begins with it.
+    fn case(e: &trafficking_indicators::CaseError, lang: Locale) -> Self {
+        let message = e.message_in(lang);
+        let path = e
+            .path()
+            .filter(|p| message.starts_with(&format!("{p}: ")))
+            .map(str::to_owned);
+        Refusal { message, path }
+    }
+
+    /// An interview error in `lang`: a case error's path as above.
+    fn interview(e: &InterviewError, lang: Locale) -> Self {
+        match e {
+            InterviewError::Case(c) => Refusal::case(c, lang),
+            other => other.message_in(lang).into(),
+        }
+    }
+
+    fn send(self, request: Request) {
+        let mut body = json!({ "error": self.message });
+        if let (Some(path), Some(map)) = (self.path, body.as_object_mut()) {
+            map.insert("path".to_owned(), Value::String(path));
+        }
+        json_response(request, 422, &body);
+    }
 }
 
 /// The query parameters the API knows: `lang` (`en` or `ko`) and `rule_set` (a built-in rule
@@ -207,11 +259,13 @@ fn read_body(request: &mut Request) -> Result<String, (u16, &'static str)> {
     String::from_utf8(body).map_err(|_| (400, "the request body is not UTF-8"))
 }
 
-fn assess(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> {
+fn assess(lang: Locale, rule_set: &str, body: &str) -> Result<Value, Refusal> {
     let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
     // What the officer reads is in the page's language: the case's errors too.
-    let case = Case::from_json(body).map_err(|e| e.message_in(lang))?;
-    let a = assessor.assess(&case).map_err(|e| e.message_in(lang))?;
+    let case = Case::from_json(body).map_err(|e| Refusal::case(&e, lang))?;
+    let a = assessor
+        .assess(&case)
+        .map_err(|e| Refusal::case(&e, lang))?;
     Ok(json!({
         "assessment": serde_json::to_value(&a).map_err(|e| e.to_string())?,
         "prose": serde_json::to_value(a.prose(lang)).map_err(|e| e.to_string())?,
@@ -346,7 +400,7 @@ fn asked_question(raw: &RawValue) -> Result<(u64, Option<String>), String> {
     Ok((number, id))
 }
 
-fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> {
+fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, Refusal> {
     let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
     let request = members(body, "the request", BODY_KEYS).map_err(|e| {
         // Whether it is JSON at all is asked only of a request refused (a second reading).
@@ -361,8 +415,8 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
         .get("answer")
         .ok_or("the request has no `answer` (null for none)")?;
     // The case as the client sent it: the case reader sees every key, a key sent twice too.
-    let case = Case::from_json(case_json.get()).map_err(|e| e.message_in(lang))?;
-    let mut iv = Interview::new(assessor, case).map_err(|e| e.message_in(lang))?;
+    let case = Case::from_json(case_json.get()).map_err(|e| Refusal::case(&e, lang))?;
+    let mut iv = Interview::new(assessor, case).map_err(|e| Refusal::case(&e, lang))?;
     let answer = if answer.get() == "null" {
         None
     } else {
@@ -383,12 +437,12 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
         [first, second, ..] => {
             return Err(format!(
                 "`answer` has more than one answer (`{first}` and `{second}`): it takes one of reply, age, birth_year, forms or skip"
-            ));
+            ).into());
         }
     };
     for key in ["source", "note"] {
         if kind != "reply" && answer.get(key).is_some() {
-            return Err(format!("`{key}` goes with `reply` only, not with `{kind}`"));
+            return Err(format!("`{key}` goes with `reply` only, not with `{kind}`").into());
         }
     }
     // An answer names the question it answers (its number, and its indicator where it has
@@ -405,7 +459,10 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
             (u64::from(q.number), id)
         });
         if shown != Some(asked) {
-            return Err(lang.word_or_key("page.error.question_changed").to_owned());
+            return Err(lang
+                .word_or_key("page.error.question_changed")
+                .to_owned()
+                .into());
         }
     }
     let Some(raw) = answer.get(kind) else {
@@ -445,7 +502,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
                 Some(n) => iv.answer_age(Some(n)),
                 // The page checks this before it sends; another client gets the same
                 // words, in the page's language.
-                None => return Err(lang.word_or_key("page.invalid_age").to_owned()),
+                None => return Err(lang.word_or_key("page.invalid_age").to_owned().into()),
             },
         },
         "birth_year" => {
@@ -453,7 +510,12 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
                 None => iv.answer_birth_year(None),
                 Some(n) => match u16::try_from(n).ok().filter(|n| (1900..=2100).contains(n)) {
                     Some(n) => iv.answer_birth_year(Some(n)),
-                    None => return Err(lang.word_or_key("page.invalid_birth_year").to_owned()),
+                    None => {
+                        return Err(lang
+                            .word_or_key("page.invalid_birth_year")
+                            .to_owned()
+                            .into());
+                    }
                 },
             }
         }
@@ -478,12 +540,12 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, String> 
             iv.skip()
         }
     };
-    done.map_err(|e| e.message_in(lang))?;
+    done.map_err(|e| Refusal::interview(&e, lang))?;
     interview_result(&iv, lang)
 }
 
 /// The case with the answer recorded, the next question, and whether the interview can end.
-fn interview_result(iv: &Interview<'_>, lang: Locale) -> Result<Value, String> {
+fn interview_result(iv: &Interview<'_>, lang: Locale) -> Result<Value, Refusal> {
     let next = iv.next().map(|q| question(iv, &q, lang));
     let finished = iv.finished().map(|r| format!("{r:?}"));
     Ok(json!({
@@ -557,7 +619,7 @@ fn handle(mut request: Request, allowed: &[String]) {
             };
             match result {
                 Ok(value) => json_response(request, 200, &value),
-                Err(message) => error(request, 422, &message),
+                Err(refusal) => refusal.send(request),
             }
         }
         (_, "/" | "/app.js" | "/app.css" | "/api/catalogue" | "/api/assess" | "/api/interview") => {

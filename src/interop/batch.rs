@@ -302,7 +302,10 @@ fn line_message(e: &crate::model::error::CaseError) -> String {
             message,
             line: 1,
             column,
-        } => format!("the case is not valid JSON: {message} at column {column} of this line"),
+        } => format!(
+            "the case is not valid JSON: {} at column {column} of this line",
+            crate::model::error::syntax_described(message)
+        ),
         other => other.to_string(),
     }
 }

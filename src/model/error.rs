@@ -266,9 +266,11 @@ pub enum CaseError {
     #[error("the case is UTF-16 text: save it as UTF-8")]
     Utf16,
     /// The text is not valid JSON.
-    #[error("the case is not valid JSON: {message} at line {line} column {column}")]
+    /// The message starts with a plain description where the parser's text is one of
+    /// the common kinds (`SYNTAX_GLOSSES`), the parser's text then in brackets.
+    #[error("the case is not valid JSON: {} at line {line} column {column}", syntax_described(.message))]
     Syntax {
-        /// What the JSON parser expected.
+        /// What the JSON parser expected (its own words, never the input's).
         message: String,
         /// 1-based line.
         line: usize,
@@ -684,6 +686,88 @@ impl PriorsError {
             PriorsError::Invalid(p) => p.as_slice().to_vec(),
             other => vec![Problem::new("$", other.to_string())],
         }
+    }
+}
+
+/// The JSON parser's syntax messages an officer may meet, by the start serde_json gives their
+/// text (its `Display`: "EOF while parsing an object", "trailing characters"; a test parses a
+/// document of each kind, so a parser whose words change is noticed), with the key of a plain
+/// description (`error.syntax.<key>` in the locale files) and that description's English,
+/// which `Display` gives (a test checks it is the locale's). Classified by the parser's own
+/// words, never by the input.
+pub(crate) const SYNTAX_GLOSSES: [(&[&str], &str, &str); 11] = [
+    (
+        &["EOF while parsing"],
+        "ends_early",
+        "the text ends before the JSON does: a closing bracket or quote may be missing",
+    ),
+    (
+        &["trailing characters"],
+        "trailing",
+        "there is more text after the JSON",
+    ),
+    (
+        &["trailing comma"],
+        "trailing_comma",
+        "there is a comma before a closing bracket",
+    ),
+    (
+        &["expected value", "expected ident"],
+        "value",
+        "a value is missing or is not a JSON value",
+    ),
+    (
+        &["expected `,` or "],
+        "comma",
+        "a comma or a closing bracket is missing",
+    ),
+    (&["expected `:`"], "colon", "a colon is missing after a key"),
+    (
+        &["key must be a string"],
+        "key",
+        "a key is not in double quotes",
+    ),
+    (
+        &[
+            "invalid escape",
+            "unexpected end of hex escape",
+            "lone leading surrogate",
+            "invalid unicode code point",
+        ],
+        "escape",
+        "a backslash escape between quotes is not valid",
+    ),
+    (
+        &["number out of range"],
+        "number_range",
+        "a number is too large to read",
+    ),
+    (
+        &["invalid number"],
+        "number",
+        "a number is not written as JSON writes numbers",
+    ),
+    (
+        &["control character"],
+        "control",
+        "a line break or tab is written as it is between quotes",
+    ),
+];
+
+/// The plain description's key and English for a parser's syntax message, if it has one.
+pub(crate) fn syntax_gloss(message: &str) -> Option<(&'static str, &'static str)> {
+    SYNTAX_GLOSSES
+        .iter()
+        .find(|(starts, _, _)| starts.iter().any(|start| message.starts_with(start)))
+        .map(|(_, key, english)| (*key, *english))
+}
+
+/// A syntax error's text in English: the plain description, then the parser's words in
+/// brackets; the parser's words alone where there is no description.
+pub(crate) fn syntax_described(message: &str) -> String {
+    match syntax_gloss(message) {
+        Some((_, english)) => format!("{english} ({message})"),
+        None => message.to_owned(),
     }
 }
 

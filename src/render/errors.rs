@@ -7,7 +7,8 @@
 //! The English templates give exactly the `Display` text (a test checks every variant), so the
 //! two cannot drift apart. JSON names (field names, `present`, `one of ...`'s values) and the
 //! JSON parser's own description of a syntax error stay as they are in every language: they
-//! are what the officer's file contains. Like `Display`, no message carries a value from the
+//! are what the officer's file contains. A syntax error of a common kind is first described in
+//! the reader's words (`error.syntax.*`), the parser's then in brackets. Like `Display`, no message carries a value from the
 //! case (except [`CaseError::Revealed`], which exists only when the caller opted in).
 
 use crate::model::error::{CaseError, FieldName, JsonKind, Shown};
@@ -116,15 +117,29 @@ impl CaseError {
                 message,
                 line,
                 column,
-            } => template(
-                locale,
-                "error.case.syntax",
-                &[
-                    ("message", message),
-                    ("line", &n(line)),
-                    ("column", &n(column)),
-                ],
-            ),
+            } => match crate::model::error::syntax_gloss(message) {
+                // A common kind is described in the reader's words, the parser's (English)
+                // words kept in brackets for a technician.
+                Some((key, _)) => template(
+                    locale,
+                    "error.case.syntax_described",
+                    &[
+                        ("gloss", &word(locale, &format!("error.syntax.{key}"))),
+                        ("message", message),
+                        ("line", &n(line)),
+                        ("column", &n(column)),
+                    ],
+                ),
+                None => template(
+                    locale,
+                    "error.case.syntax",
+                    &[
+                        ("message", message),
+                        ("line", &n(line)),
+                        ("column", &n(column)),
+                    ],
+                ),
+            },
             CaseError::TooDeep { limit } => {
                 template(locale, "error.case.too_deep", &[("limit", &n(limit))])
             }
@@ -440,6 +455,11 @@ mod tests {
             let ko = word(Locale::Ko, &format!("error.expected.{key}"));
             assert_ne!(ko, english);
             assert_eq!(word(Locale::En, &format!("error.expected.{key}")), english);
+        }
+        for (_, key, english) in crate::model::error::SYNTAX_GLOSSES {
+            let ko = word(Locale::Ko, &format!("error.syntax.{key}"));
+            assert_ne!(ko, english);
+            assert_eq!(word(Locale::En, &format!("error.syntax.{key}")), english);
         }
         for (english, key) in crate::case::CONTRADICTION_REASONS {
             let ko = word(Locale::Ko, &format!("error.reason.{key}"));

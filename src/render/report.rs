@@ -894,7 +894,25 @@ impl<'a> Words<'a> {
             (AgeBasis::Now, true) => "report.person.child",
             (AgeBasis::Now, false) => "report.person.adult",
         };
-        writeln!(out, "  {}", self.uif(age, &[]))?;
+        // The disability, if recorded, is said with what it changes: under a rule set that
+        // exempts a person with a disability from the means (the engine's
+        // `means_not_required_because`), that the means are not required; otherwise, that the
+        // disability alone does not exempt them.
+        let disability = if e
+            .subject
+            .means_not_required_because
+            .contains(&crate::policy::rule_set::ExemptGroup::PersonsWithDisabilities)
+        {
+            Some("report.person.disability_exempt")
+        } else if e.subject.disability == crate::case::DisabilityStatus::Yes {
+            Some("report.person.disability_not_exempt")
+        } else {
+            None
+        };
+        match disability {
+            Some(key) => writeln!(out, "  {} {}", self.uif(age, &[]), self.ui(key))?,
+            None => writeln!(out, "  {}", self.uif(age, &[]))?,
+        }
         let unreliable = self.no_unreliable();
         let mut any = false;
         for d in &e.dimensions {
@@ -1250,12 +1268,16 @@ impl<'a> Words<'a> {
                     )?;
                 }
             }
+            let mut previous: Option<&[_]> = None;
             for part in &r.additions {
                 writeln!(out, "      + {}", self.addition_full(r, part))?;
                 // Each addition's own sources, under it: the recommendation's sources below
                 // are not the addition's (a Sex Trade Act addition under a Trafficking Act
-                // recommendation).
-                if !part.legal_basis.is_empty() {
+                // recommendation). Sources the addition just before cites too are not
+                // printed again (a long block, twice in a row): "as above".
+                if !part.legal_basis.is_empty() && previous == Some(&part.legal_basis[..]) {
+                    writeln!(out, "        {}", self.ui("report.sources_as_above"))?;
+                } else if !part.legal_basis.is_empty() {
                     writeln!(
                         out,
                         "        {}",
@@ -1265,6 +1287,7 @@ impl<'a> Words<'a> {
                         )
                     )?;
                 }
+                previous = Some(&part.legal_basis[..]);
             }
             writeln!(
                 out,

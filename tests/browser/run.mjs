@@ -86,6 +86,9 @@ async function safetyNo(page) {
 // From the age question: a 30-year-old, labour exploitation, up to the first indicator.
 async function ageAndForms(page) {
   await page.waitForSelector('#question-text[data-kind="age"]');
+  // The number field has its own short label: the question is not read twice.
+  const label = await page.locator('#answer-number-label').textContent();
+  assert.ok(label && label !== await page.locator('#question-text').textContent(), label);
   await page.fill('#answer-number-input', '30');
   await page.click('#answer-number-ok');
   await page.waitForSelector('#question-text[data-kind="forms"]');
@@ -158,6 +161,9 @@ try {
       .every((id) => /[\uAC00-\uD7A3]/.test(document.getElementById(id).textContent)));
     assert.match(await page.locator('#tab-interview').textContent(), hangul);
     assert.match(await page.locator('#person-heading').textContent(), hangul);
+    // The tool's Korean name, with the statutory 인신매매등, in the tab and the heading.
+    assert.equal(await page.title(), '인신매매등 피해자 식별 지원(초기 선별)');
+    assert.equal(await page.locator('#title').textContent(), '인신매매등 피해자 식별 지원(초기 선별)');
     await page.screenshot({ path: path.join(shots, 'interview-ko.png'), fullPage: false });
     await interview(page, krFisher);
     const expected = assessFile(krFisher, 'kr-2024');
@@ -194,6 +200,33 @@ try {
     assert.equal(await page.locator('#level').textContent(), levelBefore);
     await page.click('#answer-no');
     await page.waitForFunction(() => document.getElementById('question-number').textContent.includes('2'));
+    await page.close();
+  });
+
+  await test('in Korean, a case error names a known field in words, not its JSON path; the age field has its own label', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.selectOption('#lang', 'ko');
+    await page.waitForFunction(() => /[\uAC00-\uD7A3]/.test(document.getElementById('report').textContent)
+      && !document.body.dataset.busy);
+    const long = path.join(os.tmpdir(), 'ti-long-note-case.json');
+    fs.writeFileSync(long, JSON.stringify({ observations: [
+      { indicator: 'withholding_of_wages', status: 'present' },
+      { indicator: 'debt_bondage_at_destination', status: 'present', note: '가'.repeat(4500) }] }));
+    await page.setInputFiles('#load', long);
+    await page.waitForSelector('#error:not([hidden])', { timeout: 5000 });
+    assert.equal(await page.locator('#error').textContent(),
+      '올바른 사건 기록 파일이 아님: 메모: 글자 수가 4500자로 한도(4000자)를 넘음. 아무것도 바뀌지 않았음.');
+    for (let i = 0; i < 3; i += 1) {
+      const shown = await page.locator('#question-text').getAttribute('data-key');
+      await page.click('#answer-no');
+      await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k
+        && !document.body.dataset.busy, shown);
+    }
+    await page.waitForSelector('#question-text[data-kind="age"]');
+    assert.equal(await page.locator('#question-text').textContent(), '만으로 몇 살이세요?');
+    assert.equal(await page.locator('#answer-number-label').textContent(), '나이(만 나이)');
     await page.close();
   });
 
@@ -517,8 +550,9 @@ try {
     const visa = 'E-9 ' + '가'.repeat(197);
     await page.fill('#f-visa', visa);
     await page.keyboard.press('Tab');
-    await errorShown('subject\\.visa');
-    assert.equal(await page.locator('#error').textContent(), '오류: $.subject.visa: 글자 수가 201자로 한도(200자)를 넘음');
+    // The field is named in words (`page.field.subject.visa`), not by its JSON path.
+    await errorShown('사증 또는 체류자격');
+    assert.equal(await page.locator('#error').textContent(), '오류: 사증 또는 체류자격: 글자 수가 201자로 한도(200자)를 넘음');
     assert.equal(await page.inputValue('#f-visa'), visa, 'the text stays whole in its field');
     assert.equal(await page.getAttribute('#f-visa', 'aria-invalid'), 'true');
     // A later change elsewhere rebuilds the form: the refused text is still there, marked.
@@ -540,8 +574,8 @@ try {
     const note = '메'.repeat(4001);
     await page.fill('#answer-note', note);
     await page.click('#answer-yes');
-    await errorShown('note');
-    assert.equal(await page.locator('#error').textContent(), '오류: $.observations[0].note: 글자 수가 4001자로 한도(4000자)를 넘음');
+    await errorShown('메모');
+    assert.equal(await page.locator('#error').textContent(), '오류: 메모: 글자 수가 4001자로 한도(4000자)를 넘음');
     assert.equal(await page.locator('#question-text').getAttribute('data-key'), key, 'nothing was recorded');
     assert.equal(await page.inputValue('#answer-note'), note);
     await page.fill('#answer-note', '임금 체불');
@@ -553,7 +587,7 @@ try {
     await page.click('#c-details-' + id + ' summary');
     await page.fill('#c-note-' + id, note);
     await page.keyboard.press('Tab');
-    await errorShown('note');
+    await errorShown('메모');
     assert.equal(await page.inputValue('#c-note-' + id), note);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const saved = path.join(os.tmpdir(), 'ti-long-text-case.json');

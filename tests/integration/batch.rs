@@ -173,6 +173,7 @@ fn a_syntax_error_names_the_column_of_its_own_line() {
     let message = records[1]["error"]["message"].as_str().expect("message");
     assert_eq!(
         message,
-        "the case is not valid JSON: expected value at column 27 of this line"
+        "the case is not valid JSON: a value is missing or is not a JSON value (expected value) \
+         at column 27 of this line"
     );
 }

@@ -297,3 +297,106 @@ fn a_whole_number_written_with_a_decimal_point_is_that_number() {
         assert_eq!(err.path(), Some("$.subject.age_years"), "{bad}: {err}");
     }
 }
+
+/// A syntax error of a common kind is described in the reader's words, the JSON parser's own
+/// (English) text kept in brackets for a technician: in Korean the parser's words were the
+/// only description (`...(JSON 해석기의 설명: EOF while parsing an object)`). Classified by the
+/// parser's words; nothing from the input is shown (a name typed in the note is not).
+#[test]
+fn a_syntax_error_of_a_common_kind_is_described_in_the_readers_words() {
+    use trafficking_indicators::render::Locale;
+    let note = r#"{"observations": [{"indicator": "withholding_of_wages", "status": "present", "note": "김영희"#;
+    for (json, parser, en, ko) in [
+        (
+            format!("{note}\"}}]"),
+            "EOF while parsing an object",
+            "the text ends before the JSON does: a closing bracket or quote may be missing",
+            "파일이 중간에 끝남: 닫는 괄호나 따옴표가 빠졌을 수 있음",
+        ),
+        (
+            format!("{note}\"}}]}} 김영희"),
+            "trailing characters",
+            "there is more text after the JSON",
+            "JSON이 끝난 뒤에 다른 글자가 있음",
+        ),
+        (
+            r#"{"forms": ["labour",]}"#.to_owned(),
+            "trailing comma",
+            "there is a comma before a closing bracket",
+            "닫는 괄호 바로 앞에 쉼표가 있음",
+        ),
+        (
+            r#"{"forms": [김영희]}"#.to_owned(),
+            "expected value",
+            "a value is missing or is not a JSON value",
+            "값이 있어야 할 자리에 값이 없거나 올바른 JSON 값이 아님",
+        ),
+        (
+            r#"{"forms": ["labour" "sexual"]}"#.to_owned(),
+            "expected `,` or `]`",
+            "a comma or a closing bracket is missing",
+            "쉼표(,)나 닫는 괄호가 빠짐",
+        ),
+        (
+            r#"{"subject" {}}"#.to_owned(),
+            "expected `:`",
+            "a colon is missing after a key",
+            "키 뒤에 쌍점(:)이 빠짐",
+        ),
+        (
+            r#"{subject: {}}"#.to_owned(),
+            "key must be a string",
+            "a key is not in double quotes",
+            "키가 큰따옴표로 묶여 있지 않음",
+        ),
+        (
+            r#"{"case_reference": "김영희\q"}"#.to_owned(),
+            "invalid escape",
+            "a backslash escape between quotes is not valid",
+            "따옴표 안의 역슬래시(\\) 표기가 올바르지 않음",
+        ),
+        (
+            r#"{"subject": {"age_years": 1e999}}"#.to_owned(),
+            "number out of range",
+            "a number is too large to read",
+            "숫자가 너무 커서 읽을 수 없음",
+        ),
+    ] {
+        let e = Case::from_json(&json).expect_err("not valid JSON");
+        assert!(matches!(e, CaseError::Syntax { .. }), "{e:?}");
+        let english = e.message_in(Locale::En);
+        assert_eq!(english, e.to_string());
+        assert!(
+            english.starts_with(&format!(
+                "the case is not valid JSON: {en} ({parser}) at line "
+            )),
+            "{english}"
+        );
+        let korean = e.message_in(Locale::Ko);
+        assert!(
+            korean.starts_with("사건 기록이 올바른 JSON이 아님: 줄 ")
+                && korean.ends_with(&format!(": {ko}(JSON 해석기의 설명: {parser})")),
+            "{korean}"
+        );
+        for message in [&english, &korean] {
+            assert!(
+                !message.contains("김영희") && !message.contains("labour"),
+                "{message}"
+            );
+        }
+    }
+    // A kind without a description keeps the parser's words alone.
+    let e = CaseError::Syntax {
+        message: "expected `\"`".to_owned(),
+        line: 1,
+        column: 2,
+    };
+    assert_eq!(
+        e.to_string(),
+        "the case is not valid JSON: expected `\"` at line 1 column 2"
+    );
+    assert_eq!(
+        e.message_in(Locale::Ko),
+        "사건 기록이 올바른 JSON이 아님: 줄 1, 열 2(JSON 해석기의 설명: expected `\"`)"
+    );
+}

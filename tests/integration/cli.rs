@@ -509,7 +509,10 @@ fn errors_are_in_the_chosen_language() {
     // The programs' own words: the help and the mistakes of the command line (exit 2).
     let (code, out, _) = run_example("assess", &["--lang", "ko", "--help"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("assess: 사건 기록 파일 하나에서"), "{out}");
+    assert!(
+        out.starts_with("assess: 인신매매등 피해자 식별 지원: "),
+        "{out}"
+    );
     let (code, out, _) = run_example("interview", &["--lang", "ko", "--help"]);
     assert_eq!(code, 0);
     assert!(

@@ -1681,3 +1681,19 @@ fn the_terminal_says_what_the_interview_did_not_ask() {
     }
     let _ = std::fs::remove_file(saved);
 }
+
+/// The forms question names domestic servitude in words an officer uses (가사노동 착취, with
+/// the term 가사 예속 in brackets), not 가사 예속 alone.
+#[test]
+fn the_korean_forms_question_names_domestic_servitude_as_domestic_labour_exploitation() {
+    let mut case = Case::default();
+    case.subject.age_years = Some(30);
+    let mut iv = Interview::new(assessor(), case).expect("starts");
+    for _ in 0..3 {
+        iv.reply(Reply::No, None).expect("safety");
+    }
+    let q = iv.next().expect("the forms question");
+    assert_eq!(q.topic, Topic::Forms);
+    let text = iv.question_text(&q, Locale::Ko);
+    assert!(text.contains("\n  3 가사노동 착취(가사 예속)"), "{text}");
+}

@@ -1009,6 +1009,11 @@ fn each_addition_is_printed_with_its_own_sources() {
             for (r, rw) in a.recommendations.iter().zip(&words.recommendations) {
                 assert_eq!(r.kind, rw.kind);
                 assert_eq!(rw.addition_sources.len(), rw.additions.len());
+                // Sources the addition just before cites too are said "as above": the line
+                // checked is then the one printed under that addition.
+                let as_above = format!("        {}", locale.word_or_key("report.sources_as_above"));
+                let mut printed = "";
+                let mut previous: Option<&[_]> = None;
                 for ((part, text), sources) in r
                     .additions
                     .iter()
@@ -1019,9 +1024,18 @@ fn each_addition_is_printed_with_its_own_sources() {
                         .iter()
                         .position(|l| *l == format!("      + {text}"))
                         .unwrap_or_else(|| panic!("{name}: addition not printed: {text}"));
-                    let under = lines.get(at + 1).copied().unwrap_or_default();
+                    let mut under = lines.get(at + 1).copied().unwrap_or_default();
+                    let same = previous == Some(&part.legal_basis[..]);
+                    previous = Some(&part.legal_basis[..]);
                     if part.legal_basis.is_empty() {
                         continue;
+                    }
+                    if same {
+                        assert_eq!(under, as_above, "{name}");
+                        under = printed;
+                    } else {
+                        assert_ne!(under, as_above, "{name}");
+                        printed = under;
                     }
                     assert!(under.starts_with("        "), "{name}: {under}");
                     // The prose API gives the same sources as the report prints.
@@ -1068,5 +1082,111 @@ fn the_age_notices_use_the_rule_sets_word_for_a_child() {
         let ko = a.report_in(Locale::Ko);
         assert!(ko.contains("아동ㆍ청소년(19세 미만"), "{id}:\n{ko}");
         assert!(!ko.contains("아동(19세 미만"), "{id}:\n{ko}");
+    }
+}
+
+/// A recorded disability is in the person line, with what it changes as the engine decided
+/// it (`means_not_required_because`): under the Korean rule sets the means are not required,
+/// under `ilo-2009` the disability alone does not exempt. The salt-farm report once read
+/// `당사자: 성인.` and named the disability only in a notice.
+#[test]
+fn the_person_line_says_a_recorded_disability_and_what_it_changes() {
+    use trafficking_indicators::policy::ExemptGroup;
+    use trafficking_indicators::render::Locale;
+    let text = std::fs::read_to_string(crate::common::root(
+        "examples/cases/kr_salt_farm_intellectual_disability.json",
+    ))
+    .expect("bundled case");
+    let disabled = trafficking_indicators::Case::from_json(&text).expect("valid");
+    let mut not_recorded = disabled.clone();
+    not_recorded.subject.disability = None;
+    for (id, exempt) in [("kr-2024", true), ("kr-2023", true), ("ilo-2009", false)] {
+        let assessor = trafficking_indicators::Assessor::builtin(id).expect("built in");
+        let a = assessor.assess(&disabled).expect("assessed");
+        assert_eq!(
+            a.explanation
+                .subject
+                .means_not_required_because
+                .contains(&ExemptGroup::PersonsWithDisabilities),
+            exempt,
+            "{id}"
+        );
+        let (en, ko) = if exempt {
+            (
+                "Person: an adult. Recorded as having a disability: under this rule set the means are not required for a person with a disability.",
+                "당사자: 성인. 장애가 있는 것으로 기록됨: 이 규칙 세트에서는 장애인에게 수단 요건을 요구하지 않음.",
+            )
+        } else {
+            (
+                "Person: an adult. Recorded as having a disability: this rule set does not exempt a person with a disability from the means.",
+                "당사자: 성인. 장애가 있는 것으로 기록됨: 이 규칙 세트에서는 장애가 있다는 이유만으로 수단 요건이 면제되지 않음.",
+            )
+        };
+        for (locale, line) in [(Locale::En, en), (Locale::Ko, ko)] {
+            let report = a.report_in(locale);
+            assert!(report.contains(&format!("  {line}\n")), "{id}: {report}");
+            let plain = assessor
+                .assess(&not_recorded)
+                .expect("assessed")
+                .report_in(locale);
+            assert!(
+                !plain.contains("disability:") && !plain.contains("장애가 있는 것으로"),
+                "{id}: {plain}"
+            );
+        }
+    }
+}
+
+/// In a child's sex-trade report under `kr-2024`, additions 2 and 3 of the child protection
+/// referral cite the same Youth Sex Offences Act provisions: the long source block is printed
+/// once, under addition 2, and addition 3 says "as above" (it was printed twice in a row). The
+/// prose keeps one entry per addition. English and Korean alike.
+#[test]
+fn consecutive_additions_citing_the_same_sources_print_them_once() {
+    use trafficking_indicators::RecommendationKind;
+    use trafficking_indicators::render::Locale;
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 16, "national": true}, "forms": ["sexual"],
+            "observations": [
+              {"indicator": "purpose_sexual_exploitation", "status": "present"}],
+            "offences": [{"kind": "prostitution"}]}"#,
+    )
+    .expect("valid");
+    let a = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&case)
+        .expect("assessed");
+    for (locale, sources, as_above) in [
+        (Locale::En, "Sources: ", "Sources: as above."),
+        (Locale::Ko, "근거: ", "근거: 위와 같음."),
+    ] {
+        let prose = a.prose(locale);
+        let referral = prose
+            .recommendations
+            .iter()
+            .find(|r| r.kind == RecommendationKind::ChildProtectionReferral)
+            .expect("the child protection referral");
+        assert_eq!(referral.addition_sources.len(), referral.additions.len());
+        let shared = &referral.addition_sources[2];
+        assert!(!shared.is_empty() && *shared == referral.addition_sources[3]);
+        let report = a.report_in(locale);
+        let block = format!("        {sources}{shared}\n");
+        assert_eq!(report.matches(&block).count(), 1, "{report}");
+        let lines: Vec<&str> = report.lines().collect();
+        let third = lines
+            .iter()
+            .position(|l| l.ends_with(referral.additions[3].as_str()))
+            .expect("addition 3");
+        assert_eq!(lines[third + 1], format!("        {as_above}"), "{report}");
+        // No addition's source line repeats the one just before it anywhere in the report.
+        let addition_sources: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.starts_with(&format!("        {sources}")))
+            .copied()
+            .collect();
+        assert!(
+            addition_sources.windows(2).all(|w| w[0] != w[1]),
+            "{report}"
+        );
     }
 }

@@ -504,3 +504,26 @@ fn a_question_about_the_exploitation_itself_never_reads_as_worth_0_points() {
     }
     assert!(checked >= 180, "{checked}");
 }
+
+/// The tool has one Korean name, with the statutory 인신매매등: the page's title, the report's
+/// heading and the first line of each command's help all say 인신매매등 피해자 식별 (the page
+/// once said `인신매매 지표: 피해자 초기 선별`, the help `인신매매등 피해 징후(지표)`).
+#[test]
+fn the_korean_name_of_the_tool_is_one_with_the_statutory_term() {
+    let ko = Locale::Ko.texts();
+    assert_eq!(
+        ko.get("page.title"),
+        Some("인신매매등 피해자 식별 지원(초기 선별)")
+    );
+    for key in [
+        "page.title",
+        "report.title",
+        "report.title_case",
+        "cli.assess.help",
+        "cli.interview.help",
+    ] {
+        let text = ko.get(key).unwrap_or_default();
+        let first = text.lines().next().unwrap_or_default();
+        assert!(first.contains("인신매매등 피해자 식별"), "{key}: {first}");
+    }
+}

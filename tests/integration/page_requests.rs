@@ -742,3 +742,77 @@ fn every_word_the_page_script_looks_up_is_sent() {
     }
     drop(page);
 }
+
+/// A case error that begins with its JSON path comes with the path (`path`), so that the page
+/// can name the field in words (`page.field.*`: `$.observations[1].note` is `메모`); the page
+/// showed `오류: $.observations[1].note: 글자 수가 ...`. Every `page.field.*` key names a
+/// path of the case format, and the page's script looks them up.
+#[test]
+fn a_case_error_comes_with_its_path_and_the_page_has_a_word_for_the_common_ones() {
+    let page = start_page();
+    let note = "가".repeat(4500);
+    let body = format!(
+        r#"{{"observations": [{{"indicator": "withholding_of_wages", "status": "present"}},
+            {{"indicator": "debt_bondage_at_destination", "status": "present", "note": "{note}"}}]}}"#
+    );
+    let request = format!(
+        "POST /api/assess?lang=ko&rule_set=kr-2024 HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        page.addr,
+        body.len()
+    );
+    let response = send(&page.addr, request.as_bytes());
+    assert_eq!(status(&response), Some(422));
+    let text = String::from_utf8_lossy(&response);
+    let json = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    let value: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    assert_eq!(value["path"], "$.observations[1].note");
+    assert_eq!(
+        value["error"],
+        "$.observations[1].note: 글자 수가 4500자로 한도(4000자)를 넘음"
+    );
+    // A refusal that is not a case error has no path.
+    let request = format!(
+        "POST /api/assess?lang=ko&rule_set=kr-2024 HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 1\r\nConnection: close\r\n\r\n{{",
+        page.addr
+    );
+    let response = send(&page.addr, request.as_bytes());
+    let text = String::from_utf8_lossy(&response);
+    let json = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    let value: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    assert!(value.get("path").is_none(), "{value}");
+
+    // Every field word names a path of the case schema, in both languages.
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::common::root("schemas/case.schema.json")).expect("schema"),
+    )
+    .expect("JSON");
+    let resolve = |node: &serde_json::Value| -> serde_json::Value {
+        match node["$ref"].as_str().and_then(|r| r.strip_prefix("#/")) {
+            Some(r) => r.split('/').fold(&schema, |n, part| &n[part]).clone(),
+            None => node.clone(),
+        }
+    };
+    let en = trafficking_indicators::render::Locale::En.texts();
+    let ko = trafficking_indicators::render::Locale::Ko.texts();
+    let mut fields = 0;
+    for key in en.texts.keys().filter(|k| k.starts_with("page.field.")) {
+        let mut node = resolve(&schema);
+        for part in key.trim_start_matches("page.field.").split('.') {
+            node = resolve(&node["properties"][part]);
+            assert!(!node.is_null(), "{key}: `{part}` is not in the case format");
+            if node["type"] == "array" || node["items"].is_object() {
+                node = resolve(&node["items"]);
+            }
+        }
+        assert!(ko.get(key).is_some(), "{key}");
+        fields += 1;
+    }
+    assert!(fields >= 5, "{fields}");
+    assert!(
+        en.get("page.field.observations.note").is_some()
+            && en.get("page.field.subject.age_years").is_some()
+    );
+    let script = std::fs::read_to_string(crate::common::root("examples/screening_page/app.js"))
+        .expect("app.js");
+    assert!(script.contains("'page.field.'"));
+}
