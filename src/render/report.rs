@@ -675,7 +675,13 @@ impl<'a> Words<'a> {
             // indictment: the project's sources have none (DESIGN.md, open questions). The
             // child's line says nothing of timing and lists every offence.
             use crate::case::OffenceStage as S;
-            let lines: &[(&str, Option<S>)] = if np.for_child {
+            // A child presumed one pending age assessment is told so: the line rests on the
+            // presumption, which the age assessment settles.
+            let presumed =
+                self.a.explanation.subject.age_basis == crate::assessment::AgeBasis::Presumed;
+            let lines: &[(&str, Option<S>)] = if np.for_child && presumed {
+                &[("report.non_punishment_child.presumed", None)]
+            } else if np.for_child {
                 &[("report.non_punishment_child", None)]
             } else {
                 &[

@@ -1190,3 +1190,43 @@ fn consecutive_additions_citing_the_same_sources_print_them_once() {
         );
     }
 }
+
+/// A person presumed a child pending age assessment (no age recorded, reasons to believe a
+/// child) reads on the first screen that the child's non-punishment line rests on that
+/// presumption (a verdict review, eighteenth session: it read as settled).
+#[test]
+fn a_presumed_childs_non_punishment_line_says_it_rests_on_the_presumption() {
+    use trafficking_indicators::render::Locale;
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let case = |subject: &str| {
+        trafficking_indicators::Case::from_json(&format!(
+            r#"{{"subject": {subject}, "forms": ["sexual"],
+                "observations": [{{"indicator": "purpose_sexual_exploitation", "status": "present"}}],
+                "offences": [{{"kind": "prostitution", "stage": "suspected"}}]}}"#
+        ))
+        .expect("valid")
+    };
+    let a = assessor
+        .assess(&case(r#"{"possibly_minor": true}"#))
+        .expect("assessed");
+    let ko = a.report_in(Locale::Ko);
+    assert!(
+        ko.contains("! 비처벌(연령 확인 전까지 아동ㆍ청소년으로 봄): "),
+        "{ko}"
+    );
+    let en = a.report_in(Locale::En);
+    assert!(
+        en.contains("! Non-punishment, a presumed child (until the age is established): "),
+        "{en}"
+    );
+    // A child whose age is recorded reads the line without it.
+    let a = assessor
+        .assess(&case(r#"{"age_years": 16}"#))
+        .expect("assessed");
+    let ko = a.report_in(Locale::Ko);
+    assert!(ko.contains("! 비처벌(아동ㆍ청소년): "), "{ko}");
+    assert!(
+        !ko.contains("연령 확인 전까지 아동ㆍ청소년으로 봄): "),
+        "{ko}"
+    );
+}
