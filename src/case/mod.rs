@@ -815,6 +815,10 @@ impl Case {
     /// Reads a case from JSON with explicit options.
     pub fn from_json_with(json: &str, options: ParseOptions) -> Result<Case, CaseError> {
         let json = json::text_input(json).map_err(|_| CaseError::Utf16)?;
+        // Nothing to read is its own mistake (a file saved empty), not a bracket missing.
+        if json.trim_ascii().is_empty() {
+            return Err(CaseError::Empty);
+        }
         let limits = Limits::default();
         // The limit is on the document, not on the line ending most editors add after it
         // (one "\n" or "\r\n"), as it is on a batch line: the same case is taken from a file

@@ -82,44 +82,54 @@ fn schema_of<T: JsonSchema>(name: &str, direction: Direction) -> serde_json::Val
 /// default is `false`, an array's `[]` and a nullable value's `null`; a property left out on
 /// another condition declares its default on the field (`recorded`: 1). Code generators
 /// (pydantic, json-schema-to-typescript) then give `false` and `[]` rather than "undefined".
-/// A test checks that no property is left without one, and that the crate never writes a
-/// property whose value is its default.
+/// A test checks that no property is left without one (but a batch error's `path`, a string
+/// when written and left out when the error names no field), and that the crate never writes
+/// a property whose value is its default.
 fn declare_defaults(schema: &mut serde_json::Value, defs: &serde_json::Value) {
     use serde_json::Value;
-    match schema {
-        Value::Object(object) => {
-            let required: Vec<String> = object
-                .get("required")
-                .and_then(Value::as_array)
-                .map(|r| {
-                    r.iter()
-                        .filter_map(|k| k.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default();
-            if let Some(Value::Object(properties)) = object.get_mut("properties") {
-                for (name, property) in properties.iter_mut() {
-                    if required.contains(name) {
-                        continue;
-                    }
-                    if let Value::Object(p) = property
-                        && !p.contains_key("default")
-                        && let Some(default) = left_out_means(p, defs)
-                    {
-                        p.insert("default".to_owned(), default);
-                    }
+    if let Value::Object(object) = schema {
+        let required: Vec<String> = object
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| {
+                r.iter()
+                    .filter_map(|k| k.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(Value::Object(properties)) = object.get_mut("properties") {
+            for (name, property) in properties.iter_mut() {
+                if required.contains(name) {
+                    continue;
+                }
+                if let Value::Object(p) = property
+                    && !p.contains_key("default")
+                    && let Some(default) = left_out_means(p, defs)
+                {
+                    p.insert("default".to_owned(), default);
                 }
             }
-            for value in object.values_mut() {
-                declare_defaults(value, defs);
+        }
+        // Into the places that hold schemas, never into other keywords' values (a
+        // property named `required` or `items` is a schema's name, not a keyword).
+        for (keyword, value) in object.iter_mut() {
+            match (keyword.as_str(), value) {
+                ("properties" | "$defs", Value::Object(schemas)) => {
+                    for schema in schemas.values_mut() {
+                        declare_defaults(schema, defs);
+                    }
+                }
+                ("anyOf" | "oneOf" | "allOf" | "prefixItems", Value::Array(schemas)) => {
+                    for schema in schemas {
+                        declare_defaults(schema, defs);
+                    }
+                }
+                ("items" | "additionalProperties" | "not", schema) => {
+                    declare_defaults(schema, defs);
+                }
+                _ => {}
             }
         }
-        Value::Array(items) => {
-            for value in items {
-                declare_defaults(value, defs);
-            }
-        }
-        _ => {}
     }
 }
 

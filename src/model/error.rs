@@ -265,6 +265,10 @@ pub enum CaseError {
     /// The text is UTF-16; the readers take UTF-8 (with or without a byte-order mark).
     #[error("the case is UTF-16 text: save it as UTF-8")]
     Utf16,
+    /// The text holds no JSON: it is empty or only spaces and line breaks (a file saved
+    /// empty, or nothing sent).
+    #[error("the case is empty: it holds no JSON")]
+    Empty,
     /// The text is not valid JSON.
     /// The message starts with a plain description where the parser's text is one of
     /// the common kinds (`SYNTAX_GLOSSES`), the parser's text then in brackets.
@@ -497,6 +501,7 @@ impl CaseError {
         match self {
             CaseError::TooLarge { .. } => "TooLarge",
             CaseError::Utf16 => "Utf16",
+            CaseError::Empty => "Empty",
             CaseError::Syntax { .. } => "Syntax",
             CaseError::TooDeep { .. } => "TooDeep",
             CaseError::DuplicateKey { .. } => "DuplicateKey",
@@ -546,7 +551,8 @@ impl CaseError {
             CaseError::TooLarge { .. }
             | CaseError::Syntax { .. }
             | CaseError::TooDeep { .. }
-            | CaseError::Utf16 => None,
+            | CaseError::Utf16
+            | CaseError::Empty => None,
         }
     }
 }
@@ -732,7 +738,6 @@ pub(crate) const SYNTAX_GLOSSES: [(&[&str], &str, &str); 11] = [
             "invalid escape",
             "unexpected end of hex escape",
             "lone leading surrogate",
-            "invalid unicode code point",
         ],
         "escape",
         "a backslash escape between quotes is not valid",
@@ -778,5 +783,49 @@ pub(crate) fn strip_position(error: &serde_json::Error) -> String {
     match text.rfind(" at line ") {
         Some(i) => text.get(..i).unwrap_or(&text).to_owned(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod syntax_gloss_tests {
+    use super::{CaseError, SYNTAX_GLOSSES, syntax_gloss};
+    use crate::model::json::{Keys, parse};
+
+    /// Every start of the parser's words the table covers is what the parser says for some
+    /// document, so a parser that rewords one is noticed here rather than by an officer.
+    #[test]
+    fn every_start_in_the_table_is_what_the_parser_says() {
+        let inputs: [(&str, &str); 14] = [
+            ("EOF while parsing", r#"{"a": "#),
+            ("trailing characters", "{} x"),
+            ("trailing comma", "[1,]"),
+            ("expected value", "[,]"),
+            ("expected ident", "[tru]"),
+            ("expected `,` or ", "[1 2]"),
+            ("expected `:`", r#"{"a" 1}"#),
+            ("key must be a string", "{1: 2}"),
+            ("invalid escape", r#""\q""#),
+            ("unexpected end of hex escape", r#""\ud800""#),
+            ("lone leading surrogate", r#""\udc00x""#),
+            ("number out of range", "1e999"),
+            ("invalid number", "[01]"),
+            ("control character", "\"a\tb\""),
+        ];
+        for (starts, key, _) in SYNTAX_GLOSSES {
+            for start in starts {
+                let input = inputs
+                    .iter()
+                    .find(|(s, _)| s == start)
+                    .map(|(_, input)| *input);
+                let Some(input) = input else {
+                    panic!("no document in this test gives `{start}`");
+                };
+                let Err(CaseError::Syntax { message, .. }) = parse(input, 32, Keys::Tokens) else {
+                    panic!("{input:?} parsed");
+                };
+                assert!(message.starts_with(start), "{input:?}: {message}");
+                assert_eq!(syntax_gloss(&message).map(|(k, _)| k), Some(key));
+            }
+        }
     }
 }

@@ -113,6 +113,7 @@ impl CaseError {
                 &[("bytes", &n(bytes)), ("limit", &n(limit))],
             ),
             CaseError::Utf16 => word(locale, "error.case.utf16"),
+            CaseError::Empty => word(locale, "error.case.empty"),
             CaseError::Syntax {
                 message,
                 line,
@@ -300,6 +301,7 @@ mod tests {
                 limit: 1_048_576,
             },
             CaseError::Utf16,
+            CaseError::Empty,
             CaseError::Syntax {
                 message: "expected `,` or `}`".to_owned(),
                 line: 3,

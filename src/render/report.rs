@@ -366,8 +366,8 @@ impl<'a> Words<'a> {
 
     /// What a first-screen action names as its grounds: the pending offences the law does not
     /// already rule out punishing and not yet charged, and the pending measures. An offence
-    /// already charged or decided is past the advice not to charge: the non-punishment line,
-    /// or else [`Words::already_charged`], names it.
+    /// already charged or decided is past the advice not to charge, not past detention or
+    /// removal: [`Words::already_charged`] names it.
     fn grounds(&self, r: &Recommendation) -> Vec<&str> {
         let not_punished = self.not_punished();
         r.pending_offences
@@ -383,15 +383,10 @@ impl<'a> Words<'a> {
     }
 
     /// The offences already charged or decided that the advice to wait for identification
-    /// names itself: those of protection pending identification when no non-punishment line
-    /// names them (the advisory starts at a higher level), less those the law does not punish.
+    /// names itself (do not detain, remove or refuse entry on their grounds), less those the
+    /// law does not punish.
     fn already_charged(&self, r: &Recommendation) -> Vec<&str> {
-        if r.kind != RecommendationKind::ProtectionPendingIdentification
-            || self
-                .a
-                .recommendation(RecommendationKind::NonPunishment)
-                .is_some()
-        {
+        if r.kind != RecommendationKind::ProtectionPendingIdentification {
             return Vec::new();
         }
         let not_punished = self.not_punished();
@@ -425,10 +420,42 @@ impl<'a> Words<'a> {
             parts.push(self.uif(&key, &[("grounds", &grounds.join(", "))]));
         }
         if !charged.is_empty() {
-            parts.push(self.uif(
-                &format!("action.{kind}.already_charged"),
-                &[("offences", &charged.join(", "))],
-            ));
+            // Being charged is past the decision to charge, not past detention or removal.
+            let key = if parts.is_empty() {
+                format!("action.{kind}.already_charged")
+            } else {
+                format!("action.{kind}.already_charged.also")
+            };
+            parts.push(self.uif(&key, &[("offences", &charged.join(", "))]));
+            // An adult's non-punishment line tells the prosecutor or court about the charged
+            // offences; without it (below its level, or a child's line, which does not follow
+            // the stage) this action does.
+            let adult_line = self
+                .a
+                .recommendation(RecommendationKind::NonPunishment)
+                .is_some_and(|np| !np.for_child);
+            if !adult_line {
+                parts.push(
+                    self.ui(&format!("action.{kind}.already_charged.tell"))
+                        .to_owned(),
+                );
+            }
+        }
+        if parts.is_empty() {
+            // Every ground is an offence the law does not punish, which the non-punishment
+            // line names (the first screen leaves this action out: `has_action`); the prose
+            // still gets the advice, naming every ground.
+            let all: Vec<&str> = r
+                .pending_offences
+                .iter()
+                .map(|o| self.ui(&format!("offence.{}", o.as_str())))
+                .chain(
+                    r.measures
+                        .iter()
+                        .map(|m| self.ui(&format!("measure.{}", m.as_str()))),
+                )
+                .collect();
+            parts.push(self.uif(&key, &[("grounds", &all.join(", "))]));
         }
         self.if_not_national(r.if_not_national, &parts.join(" "))
     }
@@ -910,8 +937,14 @@ impl<'a> Words<'a> {
             .contains(&crate::policy::rule_set::ExemptGroup::PersonsWithDisabilities)
         {
             Some("report.person.disability_exempt")
-        } else if e.subject.disability == crate::case::DisabilityStatus::Yes {
+        } else if e.subject.disability == crate::case::DisabilityStatus::Yes
+            && e.subject.means_required
+        {
             Some("report.person.disability_not_exempt")
+        } else if e.subject.disability == crate::case::DisabilityStatus::Yes {
+            // The means are not required on another ground (a child): the disability changes
+            // nothing about them here.
+            Some("report.person.disability")
         } else {
             None
         };

@@ -311,7 +311,7 @@ fn a_syntax_error_of_a_common_kind_is_described_in_the_readers_words() {
             format!("{note}\"}}]"),
             "EOF while parsing an object",
             "the text ends before the JSON does: a closing bracket or quote may be missing",
-            "파일이 중간에 끝남: 닫는 괄호나 따옴표가 빠졌을 수 있음",
+            "입력된 글이 중간에 끝남: 닫는 괄호나 따옴표가 빠졌을 수 있음",
         ),
         (
             format!("{note}\"}}]}} 김영희"),
@@ -361,6 +361,44 @@ fn a_syntax_error_of_a_common_kind_is_described_in_the_readers_words() {
             "a number is too large to read",
             "숫자가 너무 커서 읽을 수 없음",
         ),
+        // Every other start of the parser's words the table covers (a review of the session's
+        // change: seven were never parsed, so a parser that reworded one would go unnoticed).
+        (
+            r#"{"subject": {"age_years": 01}}"#.to_owned(),
+            "invalid number",
+            "a number is not written as JSON writes numbers",
+            "숫자 표기가 JSON 형식에 맞지 않음",
+        ),
+        (
+            "{\"case_reference\": \"a\tb\"}".to_owned(),
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "a line break or tab is written as it is between quotes",
+            "따옴표 안에 줄바꿈이나 탭이 그대로 들어 있음",
+        ),
+        (
+            r#"{"subject": {"national": tru}}"#.to_owned(),
+            "expected ident",
+            "a value is missing or is not a JSON value",
+            "값이 있어야 할 자리에 값이 없거나 올바른 JSON 값이 아님",
+        ),
+        (
+            r#"{"subject": {"age_years": 30 "national": true}}"#.to_owned(),
+            "expected `,` or `}`",
+            "a comma or a closing bracket is missing",
+            "쉼표(,)나 닫는 괄호가 빠짐",
+        ),
+        (
+            r#"{"case_reference": "\ud800"}"#.to_owned(),
+            "unexpected end of hex escape",
+            "a backslash escape between quotes is not valid",
+            "따옴표 안의 역슬래시(\\) 표기가 올바르지 않음",
+        ),
+        (
+            r#"{"case_reference": "\udc00x"}"#.to_owned(),
+            "lone leading surrogate in hex escape",
+            "a backslash escape between quotes is not valid",
+            "따옴표 안의 역슬래시(\\) 표기가 올바르지 않음",
+        ),
     ] {
         let e = Case::from_json(&json).expect_err("not valid JSON");
         assert!(matches!(e, CaseError::Syntax { .. }), "{e:?}");
@@ -384,6 +422,16 @@ fn a_syntax_error_of_a_common_kind_is_described_in_the_readers_words() {
                 "{message}"
             );
         }
+    }
+    // A case with nothing in it is empty, not missing a bracket (a file saved empty).
+    for blank in ["", "   ", "\n\n", "\u{feff}", "\u{feff} \r\n"] {
+        let e = Case::from_json(blank).expect_err("empty");
+        assert!(matches!(e, CaseError::Empty), "{blank:?}: {e:?}");
+        assert_eq!(e.to_string(), "the case is empty: it holds no JSON");
+        assert_eq!(
+            e.message_in(Locale::Ko),
+            "사건 기록이 비어 있음(JSON 내용이 없음)"
+        );
     }
     // A kind without a description keeps the parser's words alone.
     let e = CaseError::Syntax {

@@ -560,10 +560,18 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
             .to_owned()
     };
     // English: waiting for identification and "before any decision to charge" name only the
-    // offence under investigation.
+    // offence under investigation; the charged one is past the decision to charge, not past
+    // detention or removal (a review of the session's change: it had left the first screen).
     let wait = line(&en, "1. Until identification is complete, do not charge");
+    let (before_charge, after) = wait.split_once("Nor detain").unwrap_or((&wait, ""));
     assert!(
-        wait.contains("irregular stay") && !wait.contains("prostitution"),
+        before_charge.contains("irregular stay") && !before_charge.contains("prostitution"),
+        "{en}"
+    );
+    assert!(
+        after.starts_with(
+            ", remove or refuse entry on the grounds of what is already charged or decided (prostitution)."
+        ),
         "{en}"
     );
     let before = line(&en, "! Non-punishment: before any decision to charge");
@@ -580,7 +588,14 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     );
     // Korean, in the register of the other lines.
     let wait = line(&ko, "1. 식별이 끝날 때까지 입건");
-    assert!(!wait.contains("성매매"), "{ko}");
+    let (before_charge, after) = wait.split_once("이미 기소되었거나").unwrap_or((&wait, ""));
+    assert!(!before_charge.contains("성매매"), "{ko}");
+    assert!(
+        after.starts_with(
+            " 판결이 있는 혐의(성매매)를 이유로도 구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것."
+        ),
+        "{ko}"
+    );
     let before = line(&ko, "! 비처벌 검토: 입건ㆍ구금ㆍ처벌 결정 전에");
     assert!(!before.contains("성매매"), "{ko}");
     let charged = line(&ko, "! 비처벌 검토(기소된 혐의):");
@@ -613,7 +628,7 @@ fn a_person_already_convicted_is_told_the_conviction_may_be_reviewed() {
     );
     assert!(
         ko.contains(
-            "! 비처벌 검토(유죄 판결이 있는 혐의): 이 지표에 비추어 유죄 판결을 다시 검토할지"
+            "! 비처벌 검토(유죄 판결이 있는 혐의): 지표에 비추어 유죄 판결을 다시 검토할지"
         ) && !ko.contains("입건ㆍ구금ㆍ처벌 결정 전에")
             && !ko.contains("입건ㆍ구금ㆍ강제퇴거"),
         "{ko}"
@@ -629,15 +644,18 @@ fn below_reasonable_grounds_a_charged_offence_is_reported_to_the_prosecutor_not_
         r#"[{"kind": "prostitution", "stage": "charged"}]"#,
         &["deceived_about_nature_of_job"],
     );
+    // Past the decision to charge, not past detention or removal: the officer is still told
+    // not to detain, remove or refuse entry (a review of the session's first wording, which
+    // said only to tell the prosecutor).
     assert!(
         en.contains(
-            "1. Already charged or decided (prostitution): tell the prosecutor or court handling the case that identification is going on."
+            "1. Until identification is complete, do not detain, remove or refuse entry on the grounds of what is already charged or decided (prostitution). Tell the prosecutor or court handling the case that identification is going on."
         ) && !en.contains("do not charge")
             && !en.contains("Non-punishment"),
         "{en}"
     );
     assert!(
-        ko.contains("1. 이미 기소되었거나 판결이 있는 혐의(성매매)는 사건을 담당하는 검사 또는 법원에 식별이 진행 중임을 알릴 것.")
+        ko.contains("1. 식별이 끝날 때까지 이미 기소되었거나 판결이 있는 혐의(성매매)를 이유로 구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것. 사건을 담당하는 검사 또는 법원에 식별이 진행 중임을 알릴 것.")
             && !ko.contains("입건ㆍ구금ㆍ강제퇴거"),
         "{ko}"
     );
@@ -1228,5 +1246,64 @@ fn a_presumed_childs_non_punishment_line_says_it_rests_on_the_presumption() {
     assert!(
         !ko.contains("연령 확인 전까지 아동ㆍ청소년으로 봄): "),
         "{ko}"
+    );
+}
+
+/// A child already charged: the child's non-punishment line does not follow the stage, so the
+/// advice to wait for identification says not to detain, remove or refuse entry on the
+/// charged offence's grounds and to tell the prosecutor or court (a review of the session's
+/// change: a 16-year-old charged with a drug offence had lost both).
+#[test]
+fn a_child_already_charged_is_still_protected_on_the_first_screen() {
+    use trafficking_indicators::render::Locale;
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 16, "national": false}, "forms": ["forced_criminality"],
+            "observations": [
+              {"indicator": "purpose_forced_criminality", "status": "present"},
+              {"indicator": "forced_into_illicit_or_criminal_activities", "status": "present"}],
+            "offences": [{"kind": "drug_offence", "stage": "charged"}]}"#,
+    )
+    .expect("valid");
+    let a = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&case)
+        .expect("assessed");
+    let en = a.report();
+    assert!(
+        en.contains(
+            "do not detain, remove or refuse entry on the grounds of what is already charged or decided (a drug offence). Tell the prosecutor or court handling the case that identification is going on."
+        ),
+        "{en}"
+    );
+    let ko = a.report_in(Locale::Ko);
+    assert!(
+        ko.contains("이미 기소되었거나 판결이 있는 혐의(마약 범죄)를 이유로 구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것. 사건을 담당하는 검사 또는 법원에 식별이 진행 중임을 알릴 것."),
+        "{ko}"
+    );
+    // Every recommendation's short action in the prose has words.
+    for locale in [Locale::En, Locale::Ko] {
+        for r in a.prose(locale).recommendations {
+            assert!(!r.action.trim().is_empty(), "{:?}", r.kind);
+        }
+    }
+}
+
+/// A child with a disability under `ilo-2009`: the means are not required because of the age,
+/// so the person line does not say the disability leaves them required.
+#[test]
+fn a_childs_disability_is_not_said_to_leave_the_means_required() {
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 15, "disability": true}, "forms": ["labour"]}"#,
+    )
+    .expect("valid");
+    let a = trafficking_indicators::Assessor::builtin("ilo-2009")
+        .expect("built in")
+        .assess(&case)
+        .expect("assessed");
+    let en = a.report();
+    assert!(en.contains("Recorded as having a disability."), "{en}");
+    assert!(
+        !en.contains("does not exempt a person with a disability"),
+        "{en}"
     );
 }
