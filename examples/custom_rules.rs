@@ -110,6 +110,11 @@ fn run() -> Result<ExitCode, String> {
             _ => files.push(arg),
         }
     }
+    // The canonical JSON is one text whatever the language: an option that would have no
+    // effect is refused, not ignored.
+    if canonical.is_some() && (lang_given || text.is_some()) {
+        return usage("--canonical takes neither --format nor --lang");
+    }
     // As in `assess`: a language without a format asks for the text report.
     let text = text.unwrap_or(lang_given);
     let (rules_path, case_path) = match (files.as_slice(), canonical) {

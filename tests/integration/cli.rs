@@ -1053,4 +1053,14 @@ fn the_canonical_json_printed_gives_the_digest_an_assessment_records() {
     assert_eq!(code, 2, "{err}");
     let (code, _, err) = run_example("custom_rules", &["--canonical", "rules", "ilo-2009"]);
     assert_eq!(code, 2, "{err}");
+    // An option that would change nothing is refused, not ignored.
+    let (code, _, err) = run_example(
+        "custom_rules",
+        &["--canonical", "rule_set", "--lang", "ko", "ilo-2009"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--canonical takes neither --format nor --lang"),
+        "{err}"
+    );
 }
