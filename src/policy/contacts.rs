@@ -215,6 +215,13 @@ impl ContactDirectory {
                         format!("{at}.context"),
                         "names no condition, so it would hold for every case: list at least one",
                     );
+                } else if unless.context.iter().all(|x| c.context.contains(x)) {
+                    // The mirror of no condition: conditions the contact's own context already
+                    // requires hold wherever it is listed.
+                    problem(
+                        format!("{at}.context"),
+                        "names only conditions of the contact's own context, so it would hold wherever the contact is listed: name one that narrows it",
+                    );
                 }
                 if let Some(p) = crate::model::error::Problem::of_text(
                     format!("{at}.reason"),

@@ -189,7 +189,8 @@ fn a_first_screen_exclusion_that_can_never_hold_is_a_problem() {
         {"context": [], "reason": " ", "verification": "project_judgement"}
     ]);
     contacts[inspectors]["first_screen_unless"] = serde_json::json!([
-        {"context": [{"sectors": ["manufacturing"]}], "reason": "r", "verification": "project_judgement"}
+        {"context": [{"sectors": ["manufacturing"]}], "reason": "r", "verification": "project_judgement"},
+        {"context": [{"sectors": ["fishing_at_sea"]}], "reason": "r", "verification": "project_judgement"}
     ]);
     let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
     let problems: Vec<(String, String)> = directory
@@ -215,6 +216,11 @@ fn a_first_screen_exclusion_that_can_never_hold_is_a_problem() {
             (
                 format!("{inspectors}[0].context[0]"),
                 "names no sector the contact's context names, so it can never hold where the contact is listed"
+                    .to_owned()
+            ),
+            (
+                format!("{inspectors}[1].context"),
+                "names only conditions of the contact's own context, so it would hold wherever the contact is listed: name one that narrows it"
                     .to_owned()
             ),
         ]
