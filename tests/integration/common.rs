@@ -62,6 +62,15 @@ pub fn run(case: &Case) -> Assessment {
     assess(case).expect("the case assesses")
 }
 
+/// A case written as JSON, read and assessed under a built-in rule set.
+pub fn assess_json_under(rule_set: &str, case: &str) -> Assessment {
+    let case = Case::from_json(case).expect("a valid case");
+    Assessor::builtin(rule_set)
+        .expect("a built-in rule set")
+        .assess(&case)
+        .expect("the case assesses")
+}
+
 /// The value a problem's path names in `doc` (`$`, then `.key` and `[index]`), or `None`
 /// where the path names nothing there.
 pub fn value_at<'a>(doc: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {

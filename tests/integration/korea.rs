@@ -307,16 +307,14 @@ fn a_fishers_first_screen_names_the_seafarers_inspectors_not_the_labour_ministry
 #[test]
 fn a_domestic_workers_labour_line_says_the_labour_standards_act_may_not_reach_her() {
     use trafficking_indicators::render::Locale;
-    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
-    let case = trafficking_indicators::Case::from_json(
+    let a = crate::common::assess_json_under(
+        "kr-2024",
         r#"{"subject": {"age_years": 41, "national": false},
             "forms": ["domestic_servitude"], "sector": "domestic_work",
             "observations": [
               {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
               {"indicator": "excessive_working_days_or_hours", "status": "present"}]}"#,
-    )
-    .expect("valid");
-    let a = assessor.assess(&case).expect("assessed");
+    );
     assert!(
         a.contacts
             .iter()
@@ -1169,17 +1167,13 @@ fn the_person_line_says_a_recorded_disability_and_what_it_changes() {
 fn consecutive_additions_citing_the_same_sources_print_them_once() {
     use trafficking_indicators::RecommendationKind;
     use trafficking_indicators::render::Locale;
-    let case = trafficking_indicators::Case::from_json(
+    let a = crate::common::assess_json_under(
+        "kr-2024",
         r#"{"subject": {"age_years": 16, "national": true}, "forms": ["sexual"],
             "observations": [
               {"indicator": "purpose_sexual_exploitation", "status": "present"}],
             "offences": [{"kind": "prostitution"}]}"#,
-    )
-    .expect("valid");
-    let a = trafficking_indicators::Assessor::builtin("kr-2024")
-        .expect("built in")
-        .assess(&case)
-        .expect("assessed");
+    );
     for (locale, sources, as_above) in [
         (Locale::En, "Sources: ", "Sources: as above."),
         (Locale::Ko, "근거: ", "근거: 위와 같음."),
@@ -1262,18 +1256,14 @@ fn a_presumed_childs_non_punishment_line_says_it_rests_on_the_presumption() {
 #[test]
 fn a_child_already_charged_is_still_protected_on_the_first_screen() {
     use trafficking_indicators::render::Locale;
-    let case = trafficking_indicators::Case::from_json(
+    let a = crate::common::assess_json_under(
+        "kr-2024",
         r#"{"subject": {"age_years": 16, "national": false}, "forms": ["forced_criminality"],
             "observations": [
               {"indicator": "purpose_forced_criminality", "status": "present"},
               {"indicator": "forced_into_illicit_or_criminal_activities", "status": "present"}],
             "offences": [{"kind": "drug_offence", "stage": "charged"}]}"#,
-    )
-    .expect("valid");
-    let a = trafficking_indicators::Assessor::builtin("kr-2024")
-        .expect("built in")
-        .assess(&case)
-        .expect("assessed");
+    );
     let en = a.report();
     assert!(
         en.contains(
@@ -1298,14 +1288,10 @@ fn a_child_already_charged_is_still_protected_on_the_first_screen() {
 /// so the person line does not say the disability leaves them required.
 #[test]
 fn a_childs_disability_is_not_said_to_leave_the_means_required() {
-    let case = trafficking_indicators::Case::from_json(
+    let a = crate::common::assess_json_under(
+        "ilo-2009",
         r#"{"subject": {"age_years": 15, "disability": true}, "forms": ["labour"]}"#,
-    )
-    .expect("valid");
-    let a = trafficking_indicators::Assessor::builtin("ilo-2009")
-        .expect("built in")
-        .assess(&case)
-        .expect("assessed");
+    );
     let en = a.report();
     assert!(en.contains("Recorded as having a disability."), "{en}");
     assert!(

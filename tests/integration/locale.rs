@@ -477,13 +477,11 @@ fn no_report_or_prose_leaves_a_placeholder_unfilled() {
 /// instead of "would add 0 points", which reads as "not worth asking".
 #[test]
 fn a_question_about_the_exploitation_itself_never_reads_as_worth_0_points() {
-    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built-in");
-    let case = trafficking_indicators::Case::from_json(
+    let a = crate::common::assess_json_under(
+        "kr-2024",
         r#"{"forms": ["sexual"], "observations": [
             {"indicator": "threats_of_violence_at_destination", "status": "present"}]}"#,
-    )
-    .expect("case");
-    let a = assessor.assess(&case).expect("assessable");
+    );
     let en = a.report_in(Locale::En);
     assert!(
         en.contains("a \"yes\" records a fact of the purpose (exploitation), outside the score"),
