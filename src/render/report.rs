@@ -370,9 +370,20 @@ impl<'a> Words<'a> {
     /// removal: [`Words::already_charged`] names it.
     fn grounds(&self, r: &Recommendation) -> Vec<&str> {
         let not_punished = self.not_punished();
+        self.grounds_where(r, |o| {
+            !not_punished.contains(o) && !r.already_charged.contains(o)
+        })
+    }
+
+    /// The words of the pending offences `keep` keeps, then of every pending measure.
+    fn grounds_where(
+        &self,
+        r: &Recommendation,
+        keep: impl Fn(&crate::case::OffenceKind) -> bool,
+    ) -> Vec<&str> {
         r.pending_offences
             .iter()
-            .filter(|o| !not_punished.contains(o) && !r.already_charged.contains(o))
+            .filter(|o| keep(o))
             .map(|o| self.ui(&format!("offence.{}", o.as_str())))
             .chain(
                 r.measures
@@ -445,16 +456,7 @@ impl<'a> Words<'a> {
             // Every ground is an offence the law does not punish, which the non-punishment
             // line names (the first screen leaves this action out: `has_action`); the prose
             // still gets the advice, naming every ground.
-            let all: Vec<&str> = r
-                .pending_offences
-                .iter()
-                .map(|o| self.ui(&format!("offence.{}", o.as_str())))
-                .chain(
-                    r.measures
-                        .iter()
-                        .map(|m| self.ui(&format!("measure.{}", m.as_str()))),
-                )
-                .collect();
+            let all = self.grounds_where(r, |_| true);
             parts.push(self.uif(&key, &[("grounds", &all.join(", "))]));
         }
         self.if_not_national(r.if_not_national, &parts.join(" "))
