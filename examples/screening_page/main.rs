@@ -36,9 +36,9 @@ use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use tiny_http::{Header, Method, Request, Response, Server};
 use trafficking_indicators::interview::{Interview, InterviewError, NextQuestion, Reply, Topic};
-use trafficking_indicators::render::Locale;
+use trafficking_indicators::render::{Locale, Prose};
 use trafficking_indicators::{
-    Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, RuleSet,
+    Assessment, Assessor, Case, Catalogue, EvidenceSource, ExploitationForm, RuleSet,
 };
 
 const INDEX: &str = include_str!("index.html");
@@ -259,18 +259,29 @@ fn read_body(request: &mut Request) -> Result<String, (u16, &'static str)> {
     String::from_utf8(body).map_err(|_| (400, "the request body is not UTF-8"))
 }
 
-fn assess(lang: Locale, rule_set: &str, body: &str) -> Result<Value, Refusal> {
+/// What `/api/assess` answers. Serialized as it is, not through a `Value` (whose map sorts
+/// keys): the assessment keeps the field order of its schema and of `assess --format json`,
+/// `schema_version` first.
+#[derive(serde::Serialize)]
+struct Assessed<'a> {
+    assessment: &'a Assessment,
+    prose: Prose,
+    report: String,
+}
+
+fn assess(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal> {
     let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
     // What the officer reads is in the page's language: the case's errors too.
     let case = Case::from_json(body).map_err(|e| Refusal::case(&e, lang))?;
     let a = assessor
         .assess(&case)
         .map_err(|e| Refusal::case(&e, lang))?;
-    Ok(json!({
-        "assessment": serde_json::to_value(&a).map_err(|e| e.to_string())?,
-        "prose": serde_json::to_value(a.prose(lang)).map_err(|e| e.to_string())?,
-        "report": a.report_in(lang),
-    }))
+    let answer = Assessed {
+        assessment: &a,
+        prose: a.prose(lang),
+        report: a.report_in(lang),
+    };
+    serde_json::to_string(&answer).map_err(|e| e.to_string().into())
 }
 
 fn question(interview: &Interview<'_>, q: &NextQuestion, lang: Locale) -> Value {
@@ -400,7 +411,7 @@ fn asked_question(raw: &RawValue) -> Result<(u64, Option<String>), String> {
     Ok((number, id))
 }
 
-fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, Refusal> {
+fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal> {
     let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
     let request = members(body, "the request", BODY_KEYS).map_err(|e| {
         // Whether it is JSON at all is asked only of a request refused (a second reading).
@@ -544,15 +555,23 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<Value, Refusal>
     interview_result(&iv, lang)
 }
 
-/// The case with the answer recorded, the next question, and whether the interview can end.
-fn interview_result(iv: &Interview<'_>, lang: Locale) -> Result<Value, Refusal> {
-    let next = iv.next().map(|q| question(iv, &q, lang));
-    let finished = iv.finished().map(|r| format!("{r:?}"));
-    Ok(json!({
-        "case": serde_json::to_value(iv.case()).map_err(|e| e.to_string())?,
-        "next": next,
-        "finished": finished,
-    }))
+/// What `/api/interview` answers: the case with the answer recorded (in the case format's
+/// own field order, as the terminal interview saves it), the next question, and whether the
+/// interview can end.
+#[derive(serde::Serialize)]
+struct Interviewed<'a> {
+    case: &'a Case,
+    next: Option<Value>,
+    finished: Option<String>,
+}
+
+fn interview_result(iv: &Interview<'_>, lang: Locale) -> Result<String, Refusal> {
+    let answer = Interviewed {
+        case: iv.case(),
+        next: iv.next().map(|q| question(iv, &q, lang)),
+        finished: iv.finished().map(|r| format!("{r:?}")),
+    };
+    serde_json::to_string(&answer).map_err(|e| e.to_string().into())
 }
 
 /// Whether the request's `Host` header names the address the server listens on.
@@ -618,7 +637,7 @@ fn handle(mut request: Request, allowed: &[String]) {
                 interview(lang, &rule_set, &body)
             };
             match result {
-                Ok(value) => json_response(request, 200, &value),
+                Ok(text) => respond(request, 200, "application/json; charset=utf-8", text),
                 Err(refusal) => refusal.send(request),
             }
         }

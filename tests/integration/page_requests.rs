@@ -816,3 +816,54 @@ fn a_case_error_comes_with_its_path_and_the_page_has_a_word_for_the_common_ones(
         .expect("app.js");
     assert!(script.contains("'page.field.'"));
 }
+
+/// An integrator who reads the page's API gets the assessment as the library writes it and as
+/// `assess --format json` prints it: the same bytes, `schema_version` first (not the keys
+/// sorted by a map on the way). The interview's case keeps the case format's order, as the
+/// terminal interview saves it.
+#[test]
+fn the_page_sends_the_assessment_and_the_case_in_their_own_field_order() {
+    let page = start_page();
+    let text = std::fs::read_to_string(crate::common::root(
+        "examples/cases/entertainment_visa_bar.json",
+    ))
+    .expect("a bundled case");
+    let request = format!(
+        "POST /api/assess?lang=ko&rule_set=kr-2024 HTTP/1.1\r\nHost: {0}\r\nContent-Type: application/json\r\nContent-Length: {1}\r\nConnection: close\r\n\r\n{text}",
+        page.addr,
+        text.len()
+    );
+    let response = send(&page.addr, request.as_bytes());
+    assert_eq!(status(&response), Some(200));
+    let body = body_of(&response);
+    let expected = serde_json::to_string(&crate::common::assess_json_under("kr-2024", &text))
+        .expect("an assessment serializes");
+    let start = r#"{"assessment":"#;
+    assert!(body.starts_with(start), "{}", &body[..body.len().min(80)]);
+    assert!(
+        body[start.len()..].starts_with(&expected),
+        "the page's assessment is not the library's"
+    );
+    assert!(expected.starts_with(r#"{"schema_version":"#));
+
+    // The interview: an empty case answered "no" to the first safety question.
+    let request_body =
+        r#"{"case": {}, "answer": {"reply": "no", "question": {"number": 1, "id": "hurt"}}}"#;
+    let request = format!(
+        "POST /api/interview?lang=en HTTP/1.1\r\nHost: {0}\r\nContent-Type: application/json\r\nContent-Length: {1}\r\nConnection: close\r\n\r\n{request_body}",
+        page.addr,
+        request_body.len()
+    );
+    let response = send(&page.addr, request.as_bytes());
+    assert_eq!(status(&response), Some(200), "{}", body_of(&response));
+    let body = body_of(&response);
+    let value: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let case = trafficking_indicators::Case::from_json(&value["case"].to_string()).expect("a case");
+    let expected = serde_json::to_string(&case).expect("a case serializes");
+    assert!(
+        body.starts_with(&format!(r#"{{"case":{expected},"next":"#)),
+        "{}",
+        &body[..body.len().min(120)]
+    );
+    drop(page);
+}
