@@ -27,12 +27,14 @@ custom_rules: validate a rule set file and assess a case with it
 
 USAGE:
     custom_rules [--extend CATALOGUE.json] [--format json|text] [--lang en|ko] <RULES> <CASE.json>
-    custom_rules [--extend CATALOGUE.json] --canonical rule_set|catalogue <RULES>
+    custom_rules [--extend CATALOGUE.json] --canonical rule_set <RULES>
+    custom_rules [--extend CATALOGUE.json] --canonical catalogue [<RULES>]
 
 Each option is given at most once (one extension).
 
 --canonical prints the canonical JSON of the rule set (after validation) or of the catalogue
-(the built-in one, extended with --extend), with no final newline: the text whose SHA-256 is
+(the built-in one, extended with --extend; a rule set given is validated against it, and may
+be left out), with no final newline: the text whose SHA-256 is
 the digest an assessment records (`rule_set.digest`, `rule_set.catalogue_digest`), so that a
 program in any language can check a digest: `custom_rules --canonical rule_set kr-2024 |
 sha256sum`. The digest is printed on standard error.
@@ -118,15 +120,24 @@ fn run() -> Result<ExitCode, String> {
     // As in `assess`: a language without a format asks for the text report.
     let text = text.unwrap_or(lang_given);
     let (rules_path, case_path) = match (files.as_slice(), canonical) {
-        ([rules], Some(_)) => (rules, None),
-        ([rules, case], None) => (rules, Some(case)),
-        (_, Some(_)) => return usage("with --canonical, give a rule set file alone"),
+        // The catalogue's canonical JSON needs no rule set: the built-in catalogue, or the
+        // one `--extend` makes.
+        ([], Some(false)) => (None, None),
+        ([rules], Some(_)) => (Some(rules), None),
+        ([rules, case], None) => (Some(rules), Some(case)),
+        (_, Some(false)) => {
+            return usage("with --canonical catalogue, give at most a rule set file");
+        }
+        (_, Some(true)) => return usage("with --canonical, give a rule set file alone"),
         (_, None) => return usage("give a rule set file and a case file"),
     };
-    let mut rules = match RuleSet::builtin(rules_path) {
-        Ok(builtin) => builtin.clone(),
-        Err(_) => RuleSet::from_json(&common::read_text(rules_path, "file.role.rule_set", lang)?)
-            .map_err(|e| format!("{}: {e}", lang.word_or_key("file.role.rule_set")))?,
+    let mut rules = match rules_path {
+        None => None,
+        Some(path) => Some(match RuleSet::builtin(path) {
+            Ok(builtin) => builtin.clone(),
+            Err(_) => RuleSet::from_json(&common::read_text(path, "file.role.rule_set", lang)?)
+                .map_err(|e| format!("{}: {e}", lang.word_or_key("file.role.rule_set")))?,
+        }),
     };
     let mut catalogue = Catalogue::builtin();
     if let Some(path) = &extend {
@@ -137,43 +148,52 @@ fn run() -> Result<ExitCode, String> {
         // The library's reader, as for the extension itself (a byte-order mark is skipped).
         let document = trafficking_indicators::CatalogueDocument::from_json(&text)
             .map_err(|e| format!("{}: {e}", lang.word_or_key("file.role.catalogue")))?;
-        for list in document.lists {
-            if !rules.lists.contains(&list.id) {
-                rules.lists.push(list.id);
+        if let Some(rules) = &mut rules {
+            for list in document.lists {
+                if !rules.lists.contains(&list.id) {
+                    rules.lists.push(list.id);
+                }
             }
+            rules.id.push_str("-extended");
         }
-        rules.id.push_str("-extended");
         catalogue = Arc::new(extended);
     }
-    let problems = validate(&rules, &catalogue);
-    if !problems.is_empty() {
-        eprintln!("{rules_path}: {} problem(s):", problems.len());
-        for p in &problems {
-            eprintln!("  {p}");
+    if let Some(rules) = &rules {
+        let problems = validate(rules, &catalogue);
+        if !problems.is_empty() {
+            let rules_path = rules_path.map_or("", String::as_str);
+            eprintln!("{rules_path}: {} problem(s):", problems.len());
+            for p in &problems {
+                eprintln!("  {p}");
+            }
+            return Ok(ExitCode::from(1));
         }
-        return Ok(ExitCode::from(1));
+        // On standard error: standard output is the assessment alone (JSON a program can read).
+        eprintln!(
+            "rule set `{}` v{} is valid; digest {}",
+            rules.id,
+            rules.version,
+            rules.digest().map_err(|e| e.to_string())?
+        );
     }
-    // On standard error: standard output is the assessment alone (JSON a program can read).
-    eprintln!(
-        "rule set `{}` v{} is valid; digest {}",
-        rules.id,
-        rules.version,
-        rules.digest().map_err(|e| e.to_string())?
-    );
-    let Some(case_path) = case_path else {
+    let (rules, case_path) = match (rules, case_path) {
+        (Some(rules), Some(case_path)) => (rules, case_path),
         // `--canonical`: the text whose SHA-256 is the digest, with no final newline.
-        let canonical = if canonical == Some(false) {
-            eprintln!(
-                "catalogue digest {}",
-                catalogue.digest().map_err(|e| e.to_string())?
-            );
-            catalogue.canonical_json()
-        } else {
-            rules.canonical_json()
+        (rules, _) => {
+            let canonical = match &rules {
+                Some(rules) if canonical == Some(true) => rules.canonical_json(),
+                _ => {
+                    eprintln!(
+                        "catalogue digest {}",
+                        catalogue.digest().map_err(|e| e.to_string())?
+                    );
+                    catalogue.canonical_json()
+                }
+            }
+            .map_err(|e| e.to_string())?;
+            common::print_bare(&canonical)?;
+            return Ok(ExitCode::SUCCESS);
         }
-        .map_err(|e| e.to_string())?;
-        common::print_bare(&canonical)?;
-        return Ok(ExitCode::SUCCESS);
     };
     let assessor = Assessor::new(rules, catalogue).map_err(|e| e.to_string())?;
     // The files' and the case's errors in the reader's language; what is wrong inside a rule

@@ -1045,7 +1045,47 @@ fn the_canonical_json_printed_gives_the_digest_an_assessment_records() {
         assert_eq!(code, 0);
         assert_eq!(hex(out.as_bytes()), &*stamp.catalogue_digest, "{id}");
     }
+    // The catalogue needs no rule set: the built-in one, and the one an extension makes,
+    // whose digest is what an assessment under the extended rule set records.
+    let builtin = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built-in")
+        .stamp()
+        .catalogue_digest
+        .clone();
+    let (code, out, err) = run_example("custom_rules", &["--canonical", "catalogue"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(hex(out.as_bytes()), &*builtin);
+    let list = "examples/rule_sets/kr_national_list_example.json";
+    let (code, out, err) = run_example(
+        "custom_rules",
+        &["--extend", list, "--canonical", "catalogue"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let extended = hex(out.as_bytes());
+    assert_ne!(extended, &*builtin);
+    let (code, assessment, err) = run_example(
+        "custom_rules",
+        &[
+            "--extend",
+            list,
+            "kr-2024",
+            "examples/rule_sets/kr_national_list_case.json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let assessment: serde_json::Value = serde_json::from_str(&assessment).expect("JSON");
+    assert_eq!(
+        assessment["rule_set"]["catalogue_digest"].as_str(),
+        Some(extended.as_str())
+    );
     // One file only, and a known thing to print.
+    let (code, _, err) = run_example("custom_rules", &["--canonical", "rule_set"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run_example(
+        "custom_rules",
+        &["--canonical", "catalogue", "ilo-2009", "case.json"],
+    );
+    assert_eq!(code, 2, "{err}");
     let (code, _, err) = run_example(
         "custom_rules",
         &["--canonical", "rule_set", "ilo-2009", "case.json"],
