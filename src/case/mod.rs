@@ -1097,6 +1097,36 @@ const MIN_YEAR: u16 = 1900;
 const MAX_YEAR: u16 = 2100;
 
 impl Subject {
+    /// Each way the case can record an age (now or at the act), with its path: whether it is
+    /// recorded. `possibly_minor` stands only where none is.
+    fn ages_recorded(&self, began: Option<u16>) -> [(bool, &'static str); 5] {
+        [
+            (self.age_years.is_some(), "$.subject.age_years"),
+            (self.minor.is_some(), "$.subject.minor"),
+            (
+                self.age_at_exploitation_years.is_some(),
+                "$.subject.age_at_exploitation_years",
+            ),
+            (
+                self.minor_at_exploitation.is_some(),
+                "$.subject.minor_at_exploitation",
+            ),
+            // A year of birth with the year the exploitation began records the age at the
+            // act (alone it settles nothing: no date is recorded to count from).
+            (
+                self.birth_year.is_some() && began.is_some(),
+                "$.subject.birth_year",
+            ),
+        ]
+    }
+
+    /// Whether the case records an age, now or at the act (see [`Subject::check_ages`]):
+    /// where it does, whether there are reasons to believe the person is a child
+    /// (`possibly_minor`) is not asked, and cannot be recorded.
+    pub(crate) fn age_recorded(&self, began: Option<u16>) -> bool {
+        self.ages_recorded(began).iter().any(|(r, _)| *r)
+    }
+
     /// Checks that the recorded ages agree with each other; on a contradiction returns the two
     /// paths and why, never the values. The CTDC mapping runs it too, on the subject it builds
     /// from a row, so that the age rules are written once.
@@ -1112,19 +1142,10 @@ impl Subject {
         const BIRTH: &str = "$.subject.birth_year";
         const BEGAN: &str = "$.exploitation_began_year";
         let s = self;
-        if s.possibly_minor == Some(true) {
-            let recorded = [
-                (s.age_years.is_some(), AGE),
-                (s.minor.is_some(), MINOR),
-                (s.age_at_exploitation_years.is_some(), AGE_AT),
-                (s.minor_at_exploitation.is_some(), MINOR_AT),
-                // A year of birth with the year the exploitation began records the age at
-                // the act (alone it settles nothing: no date is recorded to count from).
-                (s.birth_year.is_some() && began.is_some(), BIRTH),
-            ];
-            if let Some((_, path)) = recorded.iter().find(|(r, _)| *r) {
-                return Err((PM, path, POSSIBLY_MINOR_ALONE));
-            }
+        if s.possibly_minor == Some(true)
+            && let Some((_, path)) = s.ages_recorded(began).iter().find(|(r, _)| *r)
+        {
+            return Err((PM, path, POSSIBLY_MINOR_ALONE));
         }
         if let (Some(at), Some(now)) = (s.age_at_exploitation_years, s.age_years)
             && at > now

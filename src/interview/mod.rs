@@ -307,11 +307,13 @@ impl<'a> Interview<'a> {
             return Some(Topic::Safety(*q));
         }
         let s = &self.case.subject;
-        let age_known = s.age_years.is_some() || s.minor.is_some();
-        if !age_known && !r.age_not_known {
+        let age_now_known = s.age_years.is_some() || s.minor.is_some();
+        if !age_now_known && !r.age_not_known {
             return Some(Topic::Age);
         }
-        if !age_known && s.possibly_minor.is_none() {
+        // Not where an age at the act is recorded: the case cannot hold the presumption
+        // beside it (`Subject::check_ages`), so a "yes" would be refused.
+        if !s.age_recorded(self.case.exploitation_began_year) && s.possibly_minor.is_none() {
             return Some(Topic::ReasonsToBelieveChild);
         }
         // The year of birth only where the assessment asks it first (never once recorded).
@@ -604,11 +606,20 @@ impl<'a> Interview<'a> {
         }
     }
 
-    /// Answers the age question: years, or `None` when not known.
+    /// Answers the age question: years, or `None` when not known. An age given after the
+    /// age was recorded as not known (the age learned later, from a document, say) records
+    /// it and ends what stood in its place: `age_not_known`, and a presumption that the
+    /// person is a child (`possibly_minor`), which holds only until the age is established.
     pub fn answer_age(&mut self, years: Option<u8>) -> Result<(), InterviewError> {
         let mut case = self.case.clone();
         match years {
-            Some(y) => case.subject.age_years = Some(y),
+            Some(y) => {
+                case.subject.age_years = Some(y);
+                case.subject.possibly_minor = None;
+                if let Some(record) = case.interview.as_mut() {
+                    record.age_not_known = false;
+                }
+            }
             None => {
                 case.interview
                     .get_or_insert_with(InterviewRecord::default)

@@ -1,19 +1,34 @@
-//! Interview answer sequences through the library's `Interview`: any sequence of replies
-//! (with and without a source), skips, undos, ages, years and forms keeps the case valid and
+//! Interview answer sequences through the library's `Interview`, from an empty case or one
+//! that records an age at the act (the first byte chooses): any sequence of replies (with and
+//! without a source), skips, undos, ages, years and forms keeps the case valid and
 //! assessable after every step, every next question has words in English and Korean (the
 //! adult's or, once the person is a child, the child's), and the saved case resumes at the
-//! same question.
+//! same question. A "yes" or "no" to the question offered, and a skip where it is allowed, is
+//! always taken.
 
 use trafficking_indicators::interview::{Interview, Reply, Topic};
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, EvidenceSource, ExploitationForm};
+
+/// The cases an interview starts from, chosen by the input's first byte: an empty case, and
+/// cases that record an age only at the act (as a CTDC row or an earlier record may), where
+/// the opening questions must not offer one whose answer the case cannot hold.
+const STARTS: [&str; 4] = [
+    "{}",
+    r#"{"subject": {"age_at_exploitation_years": 16}}"#,
+    r#"{"subject": {"minor_at_exploitation": true}}"#,
+    r#"{"subject": {"birth_year": 2008}, "exploitation_began_year": 2023}"#,
+];
 
 /// The target's checks on one input; panics (an assertion) on a finding.
 pub fn check(data: &[u8]) {
     let Ok(assessor) = Assessor::builtin("kr-2024") else {
         return;
     };
-    let Ok(mut iv) = Interview::new(assessor, Case::default()) else {
+    let (start, data) = data.split_first().unwrap_or((&0, &[]));
+    let start = STARTS[usize::from(*start) % STARTS.len()];
+    let start = Case::from_json(start).expect("a start case reads");
+    let Ok(mut iv) = Interview::new(assessor, start) else {
         return;
     };
     // The next question, computed once per step: after each answer it is asked for its words,
@@ -67,9 +82,26 @@ pub fn check(data: &[u8]) {
                 }
                 done
             }
-            (1, _) => iv.reply(Reply::No, None),
+            (1, _) => {
+                // "Yes" or "no" to a question that takes them is always taken: the
+                // interview never offers a question whose answer the case cannot hold.
+                let reply = if arg % 2 == 0 { Reply::No } else { Reply::Yes };
+                let done = iv.reply(reply, None);
+                if matches!(
+                    q.topic,
+                    Topic::Safety(_) | Topic::ReasonsToBelieveChild | Topic::Indicator(_)
+                ) {
+                    assert!(done.is_ok(), "{reply:?} to the question offered is refused");
+                }
+                done
+            }
             (2, _) => iv.reply(Reply::NotKnown, None),
-            (3, _) => iv.skip(),
+            (3, _) => {
+                // A skip is taken wherever the question allows one.
+                let done = iv.skip();
+                assert!(done.is_ok(), "a skip of the question offered is refused");
+                done
+            }
             (4, _) => {
                 iv.undo();
                 Ok(())
