@@ -178,8 +178,10 @@ pub fn methods_of_control(assessment: &Assessment) -> Vec<MethodOfControlFinding
     out
 }
 
-/// A `vic_TraffickingStatus` value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A `vic_TraffickingStatus` value. Read back from any serde format as the picklist of
+/// [`MethodOfControl`] is: an error never repeats the value (serde's derived reader would
+/// quote it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum TraffickingStatus {
     /// "Someone who might be a victim of trafficking but who has not yet been verified."
     PossibleVictimOfTrafficking,
@@ -199,6 +201,31 @@ impl TraffickingStatus {
             TraffickingStatus::ActualVictimOfTrafficking => "ActualVictimOfTrafficking",
             TraffickingStatus::NotAVictimOfTrafficking => "NotAVictimOfTrafficking",
         }
+    }
+}
+
+impl TraffickingStatus {
+    /// Every value, in the standard's order.
+    pub const ALL: [TraffickingStatus; 3] = [
+        TraffickingStatus::PossibleVictimOfTrafficking,
+        TraffickingStatus::ActualVictimOfTrafficking,
+        TraffickingStatus::NotAVictimOfTrafficking,
+    ];
+}
+
+impl crate::interop::picklist::Picklist for TraffickingStatus {
+    const FIELD: &'static str = TRAFFICKING_STATUS_FIELD;
+    fn all() -> &'static [Self] {
+        &TraffickingStatus::ALL
+    }
+    fn stored(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl<'de> Deserialize<'de> for TraffickingStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::interop::picklist::read_picklist_value(deserializer)
     }
 }
 

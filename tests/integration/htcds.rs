@@ -304,6 +304,31 @@ fn multi_select_text_is_read_and_a_value_never_shown() {
     }
 }
 
+/// `vic_TraffickingStatus` read back (a stored summary, an export) gives each value, and an
+/// error never repeats what the cell held (serde's derived reader quoted it, a name
+/// included, until the nineteenth session).
+#[test]
+fn a_trafficking_status_is_read_back_without_quoting_a_wrong_value() {
+    for status in TraffickingStatus::ALL {
+        let json = serde_json::to_string(&status).expect("serializes");
+        assert_eq!(json, format!("\"{status}\""));
+        assert_eq!(
+            serde_json::from_str::<TraffickingStatus>(&json).expect("reads back"),
+            status
+        );
+    }
+    for (value, shown) in [
+        (r#""Maria Kim, 17, Busan""#, "Maria"),
+        ("17", "17"),
+        ("true", "true"),
+    ] {
+        let err = serde_json::from_str::<TraffickingStatus>(value).expect_err("not a status");
+        assert!(!err.to_string().contains(shown), "{err}");
+        assert!(err.to_string().contains("vic_TraffickingStatus"), "{err}");
+        assert!(err.to_string().contains("not shown"), "{err}");
+    }
+}
+
 /// A screening never claims `ActualVictimOfTrafficking` (a legal decision) or
 /// `NotAVictimOfTrafficking`; it says `PossibleVictimOfTrafficking` from reasonable grounds.
 #[test]
