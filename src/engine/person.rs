@@ -152,9 +152,13 @@ impl Assessor {
                 Some(AgeQuestion::AgeOrReasonsToBelieveChild),
             ),
         };
-        // Child protection follows the age now: under the rule set's limit (the year rule
-        // concerns the definition, not protection). Where no age now is recorded, the age at
-        // the act or the presumption stands in.
+        // Child protection follows the age now: an age in years under the rule set's limit
+        // (the year rule concerns the definition, not protection). `minor` ("under 18 now")
+        // stands as recorded, whatever the limit: under a limit of 19 a person recorded not
+        // a minor is not given child protection while the age is unsettled (the assessment
+        // asks the age first, and says what the child rules would give); a minor is given it
+        // under any limit. Where no age now is recorded, the age at the act or the
+        // presumption stands in. (DESIGN.md, open questions.)
         let child_now = match (subject.age_years, subject.minor) {
             (Some(age), _) => age < limit_years,
             (None, Some(minor)) => minor,

@@ -363,25 +363,38 @@ fn read_line<R: BufRead>(
         }
         *line_no += 1;
         if buf.last() != Some(&b'\n') && buf.len() > limit {
-            // Too long: skip the rest of the line without holding it.
+            // Too long: skip the rest of the line without holding it. Its size, as the limit
+            // counts it, leaves out the line ending ("\n" or "\r\n"), whose "\r" may be the
+            // last byte of what was read before.
             let mut skipped = buf.len();
+            let mut last = buf.last().copied();
             loop {
-                let (done, used) = {
+                let (done, used, content) = {
                     let available = input.fill_buf().map_err(|source| BatchError::Read {
                         line: *line_no,
                         source,
                     })?;
                     if available.is_empty() {
-                        (true, 0)
+                        (true, 0, 0)
                     } else {
                         match available.iter().position(|b| *b == b'\n') {
-                            Some(i) => (true, i + 1),
-                            None => (false, available.len()),
+                            Some(i) => {
+                                let before = i.checked_sub(1).and_then(|j| available.get(j));
+                                if before.copied().or(last) == Some(b'\r') {
+                                    // The "\r" was counted: take it back.
+                                    skipped = skipped.saturating_sub(1);
+                                }
+                                (true, i + 1, i)
+                            }
+                            None => {
+                                last = available.last().copied();
+                                (false, available.len(), available.len())
+                            }
                         }
                     }
                 };
                 input.consume(used);
-                skipped += used;
+                skipped += content;
                 if done {
                     break;
                 }
@@ -680,6 +693,42 @@ mod tests {
         assert_eq!(summary.errors, 1);
         assert_eq!(summary.assessed, 2);
         assert!(out.contains("more than the limit"));
+    }
+
+    /// An overlong line's size, as its error gives it, is the line's own, without its
+    /// ending, as the limit counts it: with "\n" or "\r\n", at the end of the input or not,
+    /// and wherever the reader's buffer happens to split the line (its "\r" at the end of
+    /// one chunk and its "\n" at the start of the next included).
+    #[test]
+    fn an_overlong_lines_size_leaves_out_its_line_ending() {
+        let limit = 10;
+        for size in [11, 12, 13, 17, 40] {
+            for ending in ["", "\n", "\r\n"] {
+                if size == limit + 1 && ending == "\n" {
+                    // Read whole (limit + 2 bytes with its ending): the case reader refuses
+                    // it, with its own error.
+                    continue;
+                }
+                for capacity in [1, 2, 3, 5, 8, 64] {
+                    // Without an ending, the line is the last of the input.
+                    let next_line = if ending.is_empty() { "" } else { "{}\n" };
+                    let text = format!("{}{ending}{next_line}", "x".repeat(size));
+                    let mut input = std::io::BufReader::with_capacity(capacity, text.as_bytes());
+                    let (mut line_no, mut buf) = (0, Vec::new());
+                    let first = read_line(&mut input, &mut line_no, &mut buf, limit);
+                    let Ok(Some(Input::TooLong(1, skipped))) = first else {
+                        panic!("size {size}, ending {ending:?}: not too long");
+                    };
+                    assert_eq!(skipped, size, "ending {ending:?}, capacity {capacity}");
+                    if !ending.is_empty() {
+                        // The next line is read whole.
+                        let next = read_line(&mut input, &mut line_no, &mut buf, limit);
+                        assert!(matches!(next, Ok(Some(Input::Line(2)))));
+                        assert_eq!(buf, b"{}");
+                    }
+                }
+            }
+        }
     }
 
     /// A case the reader takes on its own (exactly at the size limit) is taken as a batch
