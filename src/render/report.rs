@@ -1258,7 +1258,10 @@ impl<'a> Words<'a> {
                 "*"
             };
             writeln!(out, "  {marker} {}", self.full_text(r))?;
-            if r.kind == RecommendationKind::ProtectionPendingIdentification && self.has_action(r) {
+            // The grounds the text points to ("each offence and measure below"), named here
+            // even where every one is an offence the law does not punish (the first screen
+            // leaves the action out then, as the non-punishment line names them).
+            if r.kind == RecommendationKind::ProtectionPendingIdentification {
                 writeln!(out, "      {}", self.action(r))?;
             }
             for o in &r.offences {

@@ -5,6 +5,7 @@
 //! contact directory carries the source it was read in and the date it was checked.
 
 use trafficking_indicators::policy::ContactDirectory;
+use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Catalogue, RecommendationKind, RuleSet, validate};
 
 const KOREAN: [&str; 2] = ["kr-2023", "kr-2024"];
@@ -1298,4 +1299,31 @@ fn a_childs_disability_is_not_said_to_leave_the_means_required() {
         !en.contains("does not exempt a person with a disability"),
         "{en}"
     );
+}
+
+/// A child whose only recorded ground is prostitution, which the law does not punish: the
+/// full report's protection pending identification says "on the grounds listed (each offence
+/// and measure below)", and the grounds follow it (until the nineteenth session nothing did:
+/// the first screen leaves the action out there, and the full report did too).
+#[test]
+fn the_grounds_protection_pending_identification_points_to_are_listed_below_it() {
+    let text = std::fs::read_to_string(crate::common::root(
+        "tests/cases/p19_review_kr_child_14_chat_app_images_then_buyers.json",
+    ))
+    .expect("the data case");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let a = crate::common::assess_json_under("kr-2024", &doc["case"].to_string());
+    for (lang, points, ground) in [
+        (Locale::En, "each offence and measure below", "prostitution"),
+        (Locale::Ko, "아래", "성매매"),
+    ] {
+        let report = a.report_in(lang);
+        let lines: Vec<&str> = report.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with('*') && l.contains(points))
+            .unwrap_or_else(|| panic!("{lang:?}: no protection pending identification"));
+        let next = lines.get(at + 1).copied().unwrap_or_default();
+        assert!(next.contains(ground), "{lang:?}: {next}");
+    }
 }
