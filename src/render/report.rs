@@ -252,6 +252,31 @@ impl<'a> Words<'a> {
         indicator_label(self.a.catalogue.catalogue(), self.locale, id.as_ref()).unwrap_or("")
     }
 
+    /// The labels of a list of indicators, in order. Where two entries of the list share a
+    /// label (the ILO/EC list words debt bondage at recruitment and at destination alike),
+    /// each of those says its phase: "Debt bondage (at recruitment)".
+    pub(crate) fn labels<S: AsRef<str>>(&self, ids: &[S]) -> Vec<String> {
+        let catalogue = self.a.catalogue.catalogue();
+        let labels: Vec<&str> = ids.iter().map(|id| self.label(id.as_ref())).collect();
+        ids.iter()
+            .zip(&labels)
+            .map(|(id, label)| {
+                let shared = labels.iter().filter(|l| *l == label).count() > 1;
+                let phase = catalogue
+                    .get(id.as_ref())
+                    .and_then(|e| e.dimension)
+                    .map(|d| d.phase_name());
+                match phase {
+                    Some(phase) if shared => self.uif(
+                        &format!("report.label_in_phase.{phase}"),
+                        &[("label", label)],
+                    ),
+                    _ => (*label).to_owned(),
+                }
+            })
+            .collect()
+    }
+
     /// How an interviewer asks about an indicator, where the wording exists (a child's wording
     /// when the person is addressed as a child); else its label.
     pub(crate) fn question<S: AsRef<str> + ?Sized>(&self, id: &S) -> &'a str {
@@ -1061,7 +1086,7 @@ impl<'a> Words<'a> {
             .any(|x| x.element == PalermoElement::Means && x.required);
         for el in e.elements.iter().filter(|el| !el.indicators.is_empty()) {
             any = true;
-            let labels: Vec<&str> = el.indicators.iter().map(|id| self.label(id)).collect();
+            let labels = self.labels(&el.indicators);
             let line = if el.required && !el.met && means_required {
                 // Recorded, but the rule set does not count them alone for this person (an
                 // adult's act needs a positive recruitment dimension): said, with the mark of
@@ -1287,11 +1312,9 @@ impl<'a> Words<'a> {
                         ],
                     )
                 } else {
-                    let linked: Vec<&str> = o
-                        .linked_indicators
-                        .iter()
-                        .map(|l| self.label(&l.id))
-                        .collect();
+                    let ids: Vec<&str> =
+                        o.linked_indicators.iter().map(|l| l.id.as_str()).collect();
+                    let linked = self.labels(&ids);
                     self.uif(
                         "report.offence.linked",
                         &[("offence", &name), ("list", &linked.join("; "))],

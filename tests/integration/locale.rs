@@ -525,3 +525,41 @@ fn the_korean_name_of_the_tool_is_one_with_the_statutory_term() {
         assert!(first.contains("인신매매등 피해자 식별"), "{key}: {first}");
     }
 }
+
+/// Two indicators of one list that the ILO/EC words alike (debt bondage at recruitment and at
+/// destination) say their phase, so that a list never reads "Debt bondage; ...; Debt bondage"
+/// (a verdict review, nineteenth session: the D-4 student's non-punishment line).
+#[test]
+fn a_list_never_names_two_indicators_with_the_same_words() {
+    let text = std::fs::read_to_string(crate::common::root(
+        "tests/cases/p19_review_kr_d4_student_factory_agent_tuition_debt.json",
+    ))
+    .expect("the data case");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let a = crate::common::assess_json_under("kr-2024", &doc["case"].to_string());
+    for lang in [Locale::En, Locale::Ko] {
+        let report = a.report_in(lang);
+        let mut checked = 0;
+        for line in report.lines().filter(|l| l.trim_start().starts_with("- ")) {
+            let Some((_, list)) = line.split_once(": ") else {
+                continue;
+            };
+            let items: Vec<&str> = list.split("; ").map(str::trim).collect();
+            let mut seen = std::collections::BTreeSet::new();
+            for item in &items {
+                assert!(seen.insert(*item), "{lang:?}: {item} twice in: {line}");
+            }
+            checked += usize::from(items.len() > 1);
+        }
+        assert!(checked > 0, "{lang:?}: no list checked");
+    }
+    let english = a.report_in(Locale::En);
+    assert!(
+        english.contains("Debt bondage (at recruitment)"),
+        "{english}"
+    );
+    assert!(
+        english.contains("Debt bondage (at destination)"),
+        "{english}"
+    );
+}
