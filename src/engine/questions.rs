@@ -111,6 +111,14 @@ pub(super) struct Base<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Reach {
     pub(super) open_strength: [Option<Strength>; 6],
+    /// Per dimension, the strongest strength still askable among the entries that may decide
+    /// (not appearance, not background kept from deciding alone): what a condition on a
+    /// present indicator, or on the score that such entries make, can still reach.
+    pub(super) open_decisive: [Option<Strength>; 6],
+    /// Per minimum strength (weak, medium, strong): the watch groups with an entry still
+    /// askable at that strength or above (not appearance, not background kept from deciding
+    /// alone, as the tally's `watched`).
+    pub(super) open_watch: [u64; 3],
     /// The rule set's lists with an element fact still askable (bit set).
     pub(super) open_fact_lists: u64,
     /// The dimensions with a question still askable whose "yes" may decide a level on its
@@ -367,7 +375,7 @@ impl Assessor {
                 let askable = Dimension::ALL.iter().any(|d| {
                     mask & dim_bit(*d) != 0
                         && reach
-                            .open_strength
+                            .open_decisive
                             .get(d.index())
                             .copied()
                             .flatten()
@@ -375,11 +383,16 @@ impl Assessor {
                 });
                 if askable { 1.0 } else { unreachable }
             }
-            CompiledCondition::Watched(..) => 1.0,
+            // One more indicator, if one of the group can still be asked.
+            CompiledCondition::Watched(group, min) => {
+                let open = reach.open_watch.get(min.index()).copied().unwrap_or(0);
+                if open & group != 0 { 1.0 } else { unreachable }
+            }
             CompiledCondition::ScoreAtLeast(t) => {
                 // In indicators of the strongest strength still askable, counted in
-                // fractions so that each indicator's share shows.
-                let best = reach.open_strength.iter().flatten().max().copied();
+                // fractions so that each indicator's share shows (the decisive score: of
+                // entries that may decide).
+                let best = reach.open_decisive.iter().flatten().max().copied();
                 match best {
                     Some(s) if self.weight(s) > 0.0 => {
                         ((t - tally.decisive_score()) / self.weight(s)).max(0.0)
@@ -532,6 +545,8 @@ impl Assessor {
         };
         // The strongest strength still askable per dimension: how far "at best" can go.
         let mut open_strength: [Option<Strength>; 6] = [None; 6];
+        let mut open_decisive: [Option<Strength>; 6] = [None; 6];
+        let mut open_watch = [0u64; 3];
         let mut open_fact_lists = 0u64;
         let mut open_conduct = 0u8;
         let mut open: Vec<usize> = Vec::with_capacity(self.entries.len());
@@ -543,16 +558,26 @@ impl Assessor {
             if e.appearance {
                 continue;
             }
+            let s = self.strength(e, person);
+            if !e.background {
+                for groups in open_watch.iter_mut().take(s.index() + 1) {
+                    *groups |= e.watch;
+                }
+            }
             match e.dimension {
                 Some(d) => {
                     if !e.background {
                         open_conduct |= dim_bit(d);
-                    }
-                    if let Some(best) = open_strength.get_mut(d.index()) {
-                        let s = self.strength(e, person);
-                        if best.is_none_or(|b| b < s) {
+                        if let Some(best) = open_decisive.get_mut(d.index())
+                            && best.is_none_or(|b| b < s)
+                        {
                             *best = Some(s);
                         }
+                    }
+                    if let Some(best) = open_strength.get_mut(d.index())
+                        && best.is_none_or(|b| b < s)
+                    {
+                        *best = Some(s);
                     }
                 }
                 None => open_fact_lists |= e.lists,
@@ -560,6 +585,8 @@ impl Assessor {
         }
         let reach = Reach {
             open_strength,
+            open_decisive,
+            open_watch,
             open_fact_lists,
             open_conduct,
         };

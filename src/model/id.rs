@@ -2,8 +2,10 @@
 //! references.
 //!
 //! Every identifier is an ASCII `snake_case` token (`[a-z][a-z0-9_]*`, at most
-//! [`MAX_ID_LEN`] bytes). The grammar is checked whenever an identifier is made, so a
-//! token that reaches an error message can never carry free text from a case.
+//! [`MAX_ID_LEN`] bytes). The grammar is checked whenever an identifier is made, so an
+//! identifier never carries free text (spaces, punctuation, another script). A token can
+//! still be a name (`maria_kim`): an error about a case's unknown id never repeats it
+//! (DESIGN.md, "Errors and privacy"), whatever its shape.
 //!
 //! An [`Assessment`](crate::Assessment) names dozens of indicators, so cloning an identifier
 //! must be cheap: the ids of the built-in catalogue are `&'static str` (the built-in catalogue

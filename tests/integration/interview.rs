@@ -467,6 +467,23 @@ fn the_interview_reaches_reasonable_grounds_in_few_questions() {
     assert!(worse.is_empty(), "worse than catalogue order: {worse:?}");
 }
 
+/// A route to reasonable grounds the case can no longer take does not steer the questions: a
+/// 16-year-old drug courier (forced criminality) cannot meet the rule set's criterion for a
+/// child in sexual exploitation, whose items are never asked of him, and the ranking no
+/// longer counts it as one "yes" away. Until the nineteenth session it did, so every
+/// question on his real route looked like no progress, and the interview needed 21 questions
+/// (catalogue order 43); now 6.
+#[test]
+fn a_criterion_the_case_can_no_longer_meet_does_not_steer_the_questions() {
+    let (_, assessor, case) = crate::common::assessable_data_cases()
+        .into_iter()
+        .find(|(name, _, _)| name == "kr_2023_child_forced_criminality_drug_offence")
+        .expect("the data case");
+    let n = questions_to_reasonable_grounds(assessor, &case, QuestionOrder::Interview)
+        .expect("reaches reasonable grounds");
+    assert!(n <= 8, "{n} questions");
+}
+
 /// The same measure on cases no one wrote for the ranking: the batch generator's synthetic
 /// cases (`interview_metric -- --synthetic N` prints it for many more). The interview needs a
 /// fraction of catalogue order's questions on them too, not only on the data test cases.
