@@ -136,7 +136,7 @@ pub struct LevelRange {
 
 /// The result of assessing one case: level, score, their ranges, the explanation and what
 /// follows.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(title = "Assessment")]
 #[non_exhaustive]
 pub struct Assessment {
@@ -180,6 +180,22 @@ pub struct Assessment {
     #[serde(skip)]
     #[schemars(skip)]
     pub rules: RulesHandle,
+}
+
+/// Names the format and the rule set and counts what the assessment holds, never its findings
+/// (the level, the indicators found, the advice are about a real person, and `{:?}` is what
+/// ends up in logs): read the fields, or serialize it, to see them.
+impl fmt::Debug for Assessment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Assessment")
+            .field("schema_version", &self.schema_version)
+            .field("case_reference", &self.case_reference)
+            .field("rule_set", &self.rule_set.id)
+            .field("rule_set_version", &self.rule_set.version)
+            .field("recommendations", &self.recommendations.len())
+            .field("contacts", &self.contacts.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why the assessment came out as it did.

@@ -104,7 +104,7 @@ free_text!(
 );
 
 /// One person's case as recorded for screening.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Case")]
 pub struct Case {
@@ -221,7 +221,7 @@ impl Answer {
 }
 
 /// The safety questions asked first: is the person hurt, in danger, in need of a doctor.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Safety {
     /// Is the person hurt?
@@ -280,7 +280,7 @@ impl OpeningQuestion {
 }
 
 /// What a guided interview asked, recorded in the case so that it resumes where it stopped.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InterviewRecord {
     /// Indicators asked in the interview, in the order asked (each once, and each answered in
@@ -326,7 +326,7 @@ impl Safety {
 
 /// What is known about the person the case is about. Every field is optional: absent means
 /// not known.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Subject {
     /// Age in whole years, if known (0 to 130).
@@ -503,7 +503,7 @@ impl EvidenceSource {
 }
 
 /// One indicator asked about, with what was found and how.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Observation {
     /// The indicator's id in the catalogue. An id the catalogue does not have is an error.
@@ -758,7 +758,7 @@ impl Measure {
 }
 
 /// An offence the person is suspected of, charged with or convicted of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Offence {
     /// What kind of offence.
@@ -779,6 +779,122 @@ impl Offence {
             stage: None,
             note: None,
         }
+    }
+}
+
+/// An optional value in `Debug` output: whether it is recorded, not what it is (an age, a
+/// nationality, an indicator's status or an offence is about a real person). Free text is
+/// redacted by its own type (`CaseReference`, `Visa`, `Note`).
+struct NotShown<'a, T>(&'a Option<T>);
+
+impl<T> fmt::Debug for NotShown<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Some(<not shown>)"
+        } else {
+            "None"
+        })
+    }
+}
+
+/// A list in `Debug` output: how many items, not what they are.
+struct Count(usize);
+
+impl fmt::Debug for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[<{} not shown>]", self.0)
+    }
+}
+
+/// Shows which fields are recorded and how many items each list holds, never a value (as do
+/// the `Debug` outputs of [`Subject`], [`Observation`], [`Offence`], [`InterviewRecord`] and
+/// [`Safety`]): `{:?}` is what ends up in logs. Serialize the case to read it.
+impl fmt::Debug for Case {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Case")
+            .field("case_reference", &self.case_reference)
+            .field("subject", &self.subject)
+            .field("forms", &Count(self.forms.len()))
+            .field("observations", &Count(self.observations.len()))
+            .field("offences", &Count(self.offences.len()))
+            .field(
+                "exploitation_began_year",
+                &NotShown(&self.exploitation_began_year),
+            )
+            .field("sector", &NotShown(&self.sector))
+            .field("measures", &Count(self.measures.len()))
+            .field(
+                "interview_conditions",
+                &Count(self.interview_conditions.len()),
+            )
+            .field("interview", &self.interview)
+            .finish()
+    }
+}
+
+impl fmt::Debug for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Subject")
+            .field("age_years", &NotShown(&self.age_years))
+            .field("minor", &NotShown(&self.minor))
+            .field("disability", &NotShown(&self.disability))
+            .field("possibly_minor", &NotShown(&self.possibly_minor))
+            .field(
+                "age_at_exploitation_years",
+                &NotShown(&self.age_at_exploitation_years),
+            )
+            .field(
+                "minor_at_exploitation",
+                &NotShown(&self.minor_at_exploitation),
+            )
+            .field("birth_year", &NotShown(&self.birth_year))
+            .field("national", &NotShown(&self.national))
+            .field("visa", &self.visa)
+            .finish()
+    }
+}
+
+impl fmt::Debug for Observation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Observation")
+            .field("indicator", &format_args!("<not shown>"))
+            .field("status", &format_args!("<not shown>"))
+            .field("source", &NotShown(&self.source))
+            .field("note", &self.note)
+            .finish()
+    }
+}
+
+impl fmt::Debug for Offence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Offence")
+            .field("kind", &format_args!("<not shown>"))
+            .field("stage", &NotShown(&self.stage))
+            .field("note", &self.note)
+            .finish()
+    }
+}
+
+impl fmt::Debug for Safety {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Safety")
+            .field("hurt", &NotShown(&self.hurt))
+            .field("in_danger", &NotShown(&self.in_danger))
+            .field("needs_doctor", &NotShown(&self.needs_doctor))
+            .finish()
+    }
+}
+
+impl fmt::Debug for InterviewRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InterviewRecord")
+            .field("asked", &Count(self.asked.len()))
+            .field("age_not_known", &self.age_not_known)
+            .field("forms_not_known", &self.forms_not_known)
+            .field("birth_year_not_known", &self.birth_year_not_known)
+            .field("opening_asked", &Count(self.opening_asked.len()))
+            .field("safety", &self.safety)
+            .finish()
     }
 }
 

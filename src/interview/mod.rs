@@ -209,8 +209,10 @@ fn asked_opening(case: &mut Case, question: OpeningQuestion) {
     }
 }
 
-/// A guided interview over a case (see the [module documentation](self)).
-#[derive(Debug, Clone)]
+/// A guided interview over a case (see the [module documentation](self)). Its `Debug`
+/// output names the rule set, the case as [`Case`]'s `Debug` shows it (no value) and how many
+/// answers can be undone, never the earlier states of the case.
+#[derive(Clone)]
 pub struct Interview<'a> {
     assessor: &'a Assessor,
     case: Case,
@@ -218,6 +220,16 @@ pub struct Interview<'a> {
     /// The case's assessment with every open question ranked, computed once per state of the
     /// case (`next`, `finished` and `open_questions` read it; every change clears it).
     ranked: OnceLock<Option<Assessment>>,
+}
+
+impl std::fmt::Debug for Interview<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Interview")
+            .field("rule_set", &self.assessor.stamp().id)
+            .field("case", &self.case)
+            .field("answers_to_undo", &self.history.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> Interview<'a> {

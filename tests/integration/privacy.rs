@@ -421,3 +421,76 @@ fn every_error_reads_in_korean() {
         );
     }
 }
+
+/// `{:?}` of a case, of an interview over it and of its assessment (what a `tracing::debug!`
+/// or a failed `unwrap` prints into a log) shows no value the case records: no age, year,
+/// nationality, indicator, status, offence or safety answer, and no free text (until the
+/// nineteenth session the derived `Debug` printed all but the free text).
+#[test]
+fn debug_output_shows_the_shape_of_a_case_never_its_values() {
+    let json = r#"{"case_reference": "Sentinel Maria 7731",
+        "subject": {"age_years": 16, "birth_year": 2009, "disability": true, "national": false, "visa": "E-6-2 Sentinel"},
+        "forms": ["sexual"], "exploitation_began_year": 2023, "sector": "hospitality",
+        "observations": [{"indicator": "withholding_of_wages", "status": "present", "source": "document", "note": "Sentinel"}],
+        "offences": [{"kind": "prostitution", "stage": "convicted", "note": "Sentinel"}],
+        "measures": ["detention"], "interview_conditions": ["not_private"],
+        "interview": {"asked": ["withholding_of_wages"], "safety": {"hurt": "yes"}}}"#;
+    let case = Case::from_json(json).expect("a case");
+    let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
+    let assessment = assessor.assess(&case).expect("assesses");
+    let interview =
+        trafficking_indicators::interview::Interview::new(assessor, case.clone()).expect("starts");
+    let outputs = [
+        format!("{case:?}"),
+        format!("{case:#?}"),
+        format!("{:?}", case.subject),
+        format!("{:?}", case.observations),
+        format!("{:?}", case.offences),
+        format!("{:?}", case.interview),
+        format!("{interview:?}"),
+        format!("{assessment:?}"),
+    ];
+    for out in &outputs {
+        for value in [
+            "16",
+            "2009",
+            "2023",
+            "Sentinel",
+            "Maria",
+            "E-6",
+            "withholding",
+            "Present",
+            "Document",
+            "Prostitution",
+            "Convicted",
+            "Hospitality",
+            "Sexual",
+            "Detention",
+            "NotPrivate",
+            "Yes",
+            "Level",
+            "Reasonable",
+            "Definition",
+        ] {
+            assert!(!out.contains(value), "`{value}` in: {out}");
+        }
+    }
+    // The shape stays readable: which fields are recorded, how many items.
+    assert!(
+        outputs[0].contains("age_years: Some(<not shown>)"),
+        "{}",
+        outputs[0]
+    );
+    assert!(outputs[0].contains("minor: None"), "{}", outputs[0]);
+    assert!(
+        outputs[0].contains("national: Some(<not shown>)"),
+        "{}",
+        outputs[0]
+    );
+    assert!(
+        outputs[0].contains("observations: [<1 not shown>]"),
+        "{}",
+        outputs[0]
+    );
+    assert!(outputs[7].contains("kr-2024"), "{}", outputs[7]);
+}
