@@ -19,6 +19,7 @@ use std::sync::Arc;
 #[macro_use]
 mod common;
 
+use trafficking_indicators::policy::ContactDirectory;
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet, validate};
 
@@ -26,7 +27,7 @@ const HELP: &str = "\
 custom_rules: validate a rule set file and assess a case with it
 
 USAGE:
-    custom_rules [--extend CATALOGUE.json] [--format json|text] [--lang en|ko] <RULES> <CASE.json>
+    custom_rules [--extend CATALOGUE.json] [--contacts DIRECTORY.json] [--format json|text] [--lang en|ko] <RULES> <CASE.json>
     custom_rules [--extend CATALOGUE.json] --canonical rule_set <RULES>
     custom_rules [--extend CATALOGUE.json] --canonical catalogue [<RULES>]
 
@@ -40,6 +41,9 @@ program in any language can check a digest: `custom_rules --canonical rule_set k
 sha256sum`. The digest is printed on standard error.
 
 RULES is a rule set file, or the id of a built-in rule set (ilo-2009, kr-2024, kr-2023).
+With --contacts, the services named are an agency's own directory (the format of
+schemas/contact_directory.schema.json, checked as the built-in one is) in place of the
+directory the rule set names.
 With --extend, the extension's lists are added to the catalogue and to the rule set's lists
 (so that its items are weighed), and the rule set's id gets the suffix `-extended`.
 Every problem in the rule set is printed with its JSON path; an invalid rule set never
@@ -54,6 +58,7 @@ fn usage(message: &str) -> Result<ExitCode, String> {
 
 fn run() -> Result<ExitCode, String> {
     let mut extend = None;
+    let mut contacts = None;
     let mut canonical: Option<bool> = None; // Some(true): the rule set; Some(false): the catalogue
     let mut text = None;
     let mut lang_given = false;
@@ -67,7 +72,13 @@ fn run() -> Result<ExitCode, String> {
         let option = arg.as_str();
         if let Err(message) = given.check(
             option,
-            &["--extend", "--format", "--lang", "--canonical"],
+            &[
+                "--extend",
+                "--contacts",
+                "--format",
+                "--lang",
+                "--canonical",
+            ],
             Locale::En,
         ) {
             return usage(&message);
@@ -80,6 +91,10 @@ fn run() -> Result<ExitCode, String> {
             "--extend" => match args.next() {
                 Some(file) => extend = Some(file),
                 None => return usage("--extend takes a file"),
+            },
+            "--contacts" => match args.next() {
+                Some(file) => contacts = Some(file),
+                None => return usage("--contacts takes a file"),
             },
             "--canonical" => {
                 canonical = match args.next().as_deref() {
@@ -114,6 +129,9 @@ fn run() -> Result<ExitCode, String> {
     }
     // The canonical JSON is one text whatever the language: an option that would have no
     // effect is refused, not ignored.
+    if canonical.is_some() && contacts.is_some() {
+        return usage("--canonical takes no --contacts (a directory has no digest in the stamp)");
+    }
     if canonical.is_some() && (lang_given || text.is_some()) {
         return usage("--canonical takes neither --format nor --lang");
     }
@@ -195,7 +213,16 @@ fn run() -> Result<ExitCode, String> {
             return Ok(ExitCode::SUCCESS);
         }
     };
-    let assessor = Assessor::new(rules, catalogue).map_err(|e| e.to_string())?;
+    let mut assessor = Assessor::new(rules, catalogue).map_err(|e| e.to_string())?;
+    if let Some(path) = &contacts {
+        // What is wrong inside a directory is for its author, in English (as for a rule set).
+        let directory =
+            ContactDirectory::from_json(&common::read_text(path, "file.role.contacts", lang)?)
+                .map_err(|e| format!("{}: {e}", lang.word_or_key("file.role.contacts")))?;
+        assessor = assessor
+            .with_contacts(directory)
+            .map_err(|e| format!("{}: {e}", lang.word_or_key("file.role.contacts")))?;
+    }
     // The files' and the case's errors in the reader's language; what is wrong inside a rule
     // set or an extension is for its author, in English.
     let case =

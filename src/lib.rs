@@ -145,9 +145,10 @@ pub use case::{
 pub use catalogue::{Catalogue, CatalogueDocument, IndicatorList};
 pub use engine::Assessor;
 pub use model::{
-    ActEvidenceMark, AgeGroup, BackgroundMark, CaseError, CatalogueError, ConceptId, Dimension,
-    ExploitationForm, IndicatorEntry, IndicatorId, Limits, ListId, PalermoElement, PriorsError,
-    Problem, Problems, Provenance, RuleSetError, Strength, Verification,
+    ActEvidenceMark, AgeGroup, BackgroundMark, CaseError, CatalogueError, ConceptId,
+    ContactDirectoryError, Dimension, ExploitationForm, IndicatorEntry, IndicatorId, Limits,
+    ListId, PalermoElement, PriorsError, Problem, Problems, Provenance, RuleSetError, Strength,
+    Verification,
 };
 pub use policy::{AgeRule, DEFAULT_RULE_SET, RuleSet, validate};
 

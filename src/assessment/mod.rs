@@ -52,7 +52,7 @@ impl CatalogueHandle {
 #[derive(Clone)]
 pub struct RulesHandle(
     pub(crate) Arc<crate::policy::rule_set::RuleSet>,
-    pub(crate) Option<&'static crate::policy::contacts::ContactDirectory>,
+    pub(crate) Option<Arc<crate::policy::contacts::ContactDirectory>>,
 );
 
 impl RulesHandle {
@@ -61,9 +61,10 @@ impl RulesHandle {
         &self.0
     }
 
-    /// The contact directory, if the rule set names one.
-    pub fn contacts(&self) -> Option<&'static crate::policy::contacts::ContactDirectory> {
-        self.1
+    /// The contact directory, if the rule set names one (or the assessor was given one:
+    /// [`Assessor::with_contacts`](crate::Assessor::with_contacts)).
+    pub fn contacts(&self) -> Option<&crate::policy::contacts::ContactDirectory> {
+        self.1.as_deref()
     }
 }
 

@@ -171,7 +171,7 @@ impl Assessor {
         level: Level,
         forms: u16,
     ) -> Vec<ContactAdvice> {
-        let Some(directory) = self.contacts else {
+        let Some(directory) = self.contacts.as_deref() else {
             return Vec::new();
         };
         directory

@@ -118,7 +118,7 @@ impl Assessor {
             recommendations,
             contacts,
             catalogue: CatalogueHandle(self.catalogue.clone()),
-            rules: RulesHandle(self.rule_set.clone(), self.contacts),
+            rules: RulesHandle(self.rule_set.clone(), self.contacts.clone()),
         })
     }
 }

@@ -53,7 +53,7 @@ pub struct Assessor {
     pub(super) recommendations: Vec<CompiledRecommendation>,
     pub(super) non_punishment: CompiledNonPunishment,
     pub(super) rule_notices: Vec<CompiledNotice>,
-    pub(super) contacts: Option<&'static ContactDirectory>,
+    pub(super) contacts: Option<Arc<ContactDirectory>>,
     pub(super) person_rule_verification: Verification,
     /// How likely the purpose fact of a recorded form is (from the question priors).
     pub(super) purpose_fact_likelihood: f32,
@@ -330,6 +330,39 @@ impl Assessor {
             e.list_weight = priors.list_weight(&source.lists);
         }
         self.purpose_fact_likelihood = priors.purpose_fact_probability as f32;
+        Ok(self)
+    }
+
+    /// The same assessor with another contact directory: an agency's own services in place
+    /// of (or, with no directory named by the rule set, beside) the built-in one. The
+    /// directory is checked as [`ContactDirectory::from_json`] checks it (a directory built in
+    /// code may have been changed since it was read); each of its problems is refused with its
+    /// place. The rule set's stamp is unchanged: an assessment names the services it lists,
+    /// each with its id, number and source, so it records which directory was used.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::policy::ContactDirectory;
+    /// use trafficking_indicators::{Assessor, Case, Catalogue, RuleSet};
+    ///
+    /// let mut directory =
+    ///     ContactDirectory::from_json(&std::fs::read_to_string("data/contacts/kr.json")?)?;
+    /// directory.id = "kr-busan-ngo".into();
+    /// directory.contacts.retain(|c| c.number.as_deref() == Some("112"));
+    /// let assessor = Assessor::new(RuleSet::builtin("kr-2024")?.clone(), Catalogue::builtin())?
+    ///     .with_contacts(directory)?;
+    /// let a = assessor.assess(&Case::from_json(r#"{"subject": {"age_years": 30}}"#)?)?;
+    /// assert!(a.contacts.iter().all(|c| c.number.as_deref() == Some("112")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_contacts(
+        mut self,
+        directory: ContactDirectory,
+    ) -> Result<Assessor, crate::model::error::ContactDirectoryError> {
+        crate::model::error::Problems::into_result(directory.problems())
+            .map_err(crate::model::error::ContactDirectoryError::Invalid)?;
+        self.contacts = Some(Arc::new(directory));
         Ok(self)
     }
 
@@ -610,7 +643,8 @@ impl Assessor {
         let contacts = rule_set
             .contact_directory
             .as_deref()
-            .and_then(ContactDirectory::builtin);
+            .and_then(ContactDirectory::builtin_shared)
+            .and_then(Clone::clone);
         let w = &rule_set.weights;
         let stamp = Arc::new(RuleSetStamp {
             id: Text::from(rule_set.id.as_str()),

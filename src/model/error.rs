@@ -695,6 +695,44 @@ impl PriorsError {
     }
 }
 
+/// What is wrong with a contact directory ([`crate::policy::ContactDirectory`]).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ContactDirectoryError {
+    /// The document is larger than the limit (the rule set size limit).
+    #[error("the contact directory has {bytes} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// Size of the document.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The JSON does not parse into the contact directory format.
+    #[error("the contact directory does not parse: {message} at line {line} column {column}")]
+    Parse {
+        /// What the parser found.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters (as an editor counts them).
+        column: usize,
+    },
+    /// The document parses but does not check (an id used twice, an empty name, a malformed
+    /// number, a condition that can never hold; see [`crate::policy::ContactDirectory::problems`]).
+    #[error("the contact directory is invalid: {0}")]
+    Invalid(Problems),
+}
+
+impl ContactDirectoryError {
+    /// Every problem, for an invalid document; another error as one problem at `$`.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            ContactDirectoryError::Invalid(p) => p.as_slice().to_vec(),
+            other => vec![Problem::new("$", other.to_string())],
+        }
+    }
+}
+
 /// The JSON parser's syntax messages an officer may meet, by the start serde_json gives their
 /// text (its `Display`: "EOF while parsing an object", "trailing characters"; a test parses a
 /// document of each kind, so a parser whose words change is noticed), with the key of a plain

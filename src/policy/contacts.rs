@@ -7,11 +7,12 @@
 //! date it was checked and its verification mark. A service with no national number found is
 //! listed without one, never with a guessed one.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::model::error::{ContactDirectoryError, Problems};
 use crate::model::id::ConceptId;
 use crate::model::indicator::Verification;
 use crate::model::vocabulary::Level;
@@ -132,14 +133,64 @@ impl ContactDirectory {
     /// The built-in directory with this id, parsed once per process; `None` if there is none
     /// (or, which a test rules out, if the built-in file were broken).
     pub fn builtin(id: &str) -> Option<&'static ContactDirectory> {
-        static KR: OnceLock<Option<ContactDirectory>> = OnceLock::new();
+        Self::builtin_shared(id)?.as_deref()
+    }
+
+    /// The built-in directory with this id, as an assessor shares it.
+    pub(crate) fn builtin_shared(id: &str) -> Option<&'static Option<Arc<ContactDirectory>>> {
+        static KR: OnceLock<Option<Arc<ContactDirectory>>> = OnceLock::new();
         let (_, _, text) = BUILTIN_DIRECTORIES.iter().find(|(i, _, _)| *i == id)?;
         let cell = match id {
             "kr" => &KR,
             _ => return None,
         };
-        cell.get_or_init(|| serde_json::from_str(text).ok())
-            .as_ref()
+        Some(cell.get_or_init(|| ContactDirectory::from_json(text).ok().map(Arc::new)))
+    }
+
+    /// Reads a contact directory (`schemas/contact_directory.schema.json`) and checks it: a key
+    /// given twice, an unknown field or any of [`ContactDirectory::problems`] is an error
+    /// naming its place. A leading byte-order mark is skipped. What is wrong is for the
+    /// directory's author, in English; a directory holds no case data.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::policy::ContactDirectory;
+    ///
+    /// let text = std::fs::read_to_string("data/contacts/kr.json")?;
+    /// let mut directory = ContactDirectory::from_json(&text)?;
+    /// assert_eq!(directory.id, "kr");
+    /// // An agency's own directory: a copy with another id, checked the same way.
+    /// directory.id = "kr-busan-ngo".into();
+    /// assert!(directory.problems().is_empty());
+    /// let broken = text.replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    /// let e = ContactDirectory::from_json(&broken).unwrap_err();
+    /// assert_eq!(e.problems()[0].path, "$.format_version");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<ContactDirectory, ContactDirectoryError> {
+        use crate::model::json::{DocumentProblem, read_document};
+        let limit = crate::model::limits::Limits::default().max_rule_set_bytes;
+        let d: ContactDirectory = read_document(text, limit).map_err(|p| match p {
+            DocumentProblem::TooLarge { bytes, limit } => {
+                ContactDirectoryError::TooLarge { bytes, limit }
+            }
+            DocumentProblem::Duplicate(problem) => {
+                ContactDirectoryError::Invalid(Problems::one(problem))
+            }
+            DocumentProblem::Parse {
+                message,
+                line,
+                column,
+            } => ContactDirectoryError::Parse {
+                message,
+                line,
+                column,
+            },
+        })?;
+        Problems::into_result(d.problems())
+            .map(|()| d)
+            .map_err(ContactDirectoryError::Invalid)
     }
 
     /// The built-in directories' ids and file paths.

@@ -1104,3 +1104,43 @@ fn the_canonical_json_printed_gives_the_digest_an_assessment_records() {
         "{err}"
     );
 }
+
+/// `custom_rules --contacts` assesses with an agency's own directory: its services are the
+/// ones named; a broken directory is refused with its problem and the file's role, never its
+/// name; beside `--canonical` it is refused (it would change nothing printed).
+#[test]
+fn custom_rules_takes_an_agencys_own_contact_directory() {
+    let dir = std::env::temp_dir().join(format!("ti-contacts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let text = std::fs::read_to_string(root("data/contacts/kr.json")).expect("kr.json");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    doc["id"] = "kr-busan-ngo".into();
+    doc["contacts"][0]["name_en"] = "Busan migrant support group (example)".into();
+    let own = dir.join("kim_agency_contacts.json");
+    std::fs::write(&own, doc.to_string()).expect("written");
+    let own_s = own.to_str().expect("a path in UTF-8");
+    let case = "examples/cases/kr_e62_entertainer_near_base.json";
+    let (code, out, err) = run_example(
+        "custom_rules",
+        &["--contacts", own_s, "--format", "text", "kr-2024", case],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Busan migrant support group (example)"),
+        "{out}"
+    );
+    // A malformed number: refused, naming the problem's place and the file's role.
+    doc["contacts"][0]["number"] = "call 112".into();
+    std::fs::write(&own, doc.to_string()).expect("written");
+    let (code, _, err) = run_example("custom_rules", &["--contacts", own_s, "kr-2024", case]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("the contact directory file"), "{err}");
+    assert!(err.contains("$.contacts[0].number"), "{err}");
+    assert!(!err.contains("kim_agency"), "{err}");
+    let (code, _, err) = run_example(
+        "custom_rules",
+        &["--contacts", own_s, "--canonical", "rule_set", "kr-2024"],
+    );
+    assert_eq!(code, 2, "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -6,7 +6,7 @@
 
 use trafficking_indicators::policy::ContactDirectory;
 use trafficking_indicators::render::Locale;
-use trafficking_indicators::{Catalogue, RecommendationKind, RuleSet, validate};
+use trafficking_indicators::{Case, Catalogue, RecommendationKind, RuleSet, validate};
 
 const KOREAN: [&str; 2] = ["kr-2023", "kr-2024"];
 
@@ -1326,4 +1326,57 @@ fn the_grounds_protection_pending_identification_points_to_are_listed_below_it()
         let next = lines.get(at + 1).copied().unwrap_or_default();
         assert!(next.contains(ground), "{lang:?}: {next}");
     }
+}
+
+/// An agency's own contact directory: read and checked as the built-in one is (a key twice,
+/// a malformed number refused with its place), and given to an assessor, whose assessments
+/// and reports then name its services (a published input format nothing could use until the
+/// nineteenth session, when the assessor took only a built-in directory).
+#[test]
+fn an_agencys_own_contact_directory_is_read_checked_and_used() {
+    let text =
+        std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("kr.json");
+    let builtin = ContactDirectory::builtin("kr").expect("built in");
+    assert_eq!(&ContactDirectory::from_json(&text).expect("reads"), builtin);
+    // A key given twice is refused, not read as the last.
+    let twice = text.replacen("\"id\": \"kr\",", "\"id\": \"kr\", \"id\": \"kr2\",", 1);
+    assert_ne!(twice, text);
+    let e = ContactDirectory::from_json(&twice).expect_err("a key twice");
+    assert!(e.to_string().contains("duplicate field `id`"), "{e}");
+    // A malformed number, with its place.
+    let mut broken = builtin.clone();
+    broken.contacts[0].number = Some("call 112".into());
+    let assessor = || {
+        trafficking_indicators::Assessor::new(
+            RuleSet::builtin("kr-2024").expect("built in").clone(),
+            Catalogue::builtin(),
+        )
+        .expect("compiles")
+    };
+    let e = assessor().with_contacts(broken).expect_err("refused");
+    assert_eq!(e.problems()[0].path, "$.contacts[0].number");
+    // The agency's directory: its own service, named on the report.
+    let mut own = builtin.clone();
+    own.id = "kr-busan-ngo".into();
+    own.contacts[0].name = "부산 이주민 지원 단체(예시)".into();
+    own.contacts[0].name_en = "Busan migrant support group (example)".into();
+    let assessor = assessor().with_contacts(own).expect("a sound directory");
+    let case = std::fs::read_to_string(crate::common::root(
+        "examples/cases/kr_e62_entertainer_near_base.json",
+    ))
+    .expect("a bundled case");
+    let a = crate::common::assess_json_under("kr-2024", &case);
+    let mine = assessor
+        .assess(&Case::from_json(&case).expect("a case"))
+        .expect("assesses");
+    assert!(!a.contacts.is_empty());
+    assert_eq!(a.contacts.len(), mine.contacts.len());
+    assert!(
+        mine.report_in(Locale::Ko)
+            .contains("부산 이주민 지원 단체(예시)")
+    );
+    assert!(
+        !a.report_in(Locale::Ko)
+            .contains("부산 이주민 지원 단체(예시)")
+    );
 }
