@@ -280,8 +280,13 @@ impl<'a> Interview<'a> {
         self.assessor.assess(&self.case)
     }
 
-    fn record(&self) -> InterviewRecord {
-        self.case.interview.clone().unwrap_or_default()
+    /// What the interview has recorded so far (nothing yet: the empty record), borrowed.
+    fn record(&self) -> &InterviewRecord {
+        static EMPTY: std::sync::OnceLock<InterviewRecord> = std::sync::OnceLock::new();
+        self.case
+            .interview
+            .as_ref()
+            .unwrap_or_else(|| EMPTY.get_or_init(InterviewRecord::default))
     }
 
     fn asked(&self, id: &IndicatorId) -> bool {
@@ -460,15 +465,11 @@ impl<'a> Interview<'a> {
         }
     }
 
-    fn save(&mut self) {
-        self.history.push(self.case.clone());
-    }
-
     fn commit(&mut self, case: Case) -> Result<(), InterviewError> {
         case.check()?;
         let ranked = self.assessor.assess_listing(&case, usize::MAX)?;
-        self.save();
-        self.case = case;
+        // The case before the answer is kept for undo (moved, not copied).
+        self.history.push(std::mem::replace(&mut self.case, case));
         self.ranked = OnceLock::from(Some(ranked));
         Ok(())
     }
