@@ -45,15 +45,7 @@ pub(super) fn diversify(
                 .sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
             sorted = rest.len();
         }
-        let streak = match out.as_slice() {
-            [.., x, y, z] => {
-                let d = dimension_of(x);
-                (d.is_some() && d == dimension_of(y) && d == dimension_of(z)).then_some(d)
-            }
-            _ => None,
-        }
-        .flatten();
-        let pick = match streak {
+        let pick = match streak(&out, &dimension_of) {
             Some(d) => {
                 let only_d = movers > 0 && movers_in.get(d.index()) == Some(&movers);
                 if only_d {
@@ -93,6 +85,19 @@ pub(super) fn diversify(
         }
     }
     out
+}
+
+/// The dimension shared by the last [`MAX_SAME_DIMENSION_IN_A_ROW`] items, if they share
+/// one (after which the next question comes from another dimension, unless only that one can
+/// raise the level). The ranking and the interview's own history both ask it.
+pub(crate) fn streak<T>(
+    items: &[T],
+    dimension_of: impl Fn(&T) -> Option<Dimension>,
+) -> Option<Dimension> {
+    let start = items.len().checked_sub(MAX_SAME_DIMENSION_IN_A_ROW)?;
+    let (first, rest) = items.get(start..)?.split_first()?;
+    let d = dimension_of(first)?;
+    rest.iter().all(|x| dimension_of(x) == Some(d)).then_some(d)
 }
 
 /// What every "what if" of one assessment starts from.

@@ -371,7 +371,8 @@ impl<'a> Interview<'a> {
             .as_ref()
     }
 
-    /// The dimension of the last three indicator questions asked, when they share one.
+    /// The dimension of the last indicator questions asked (as many as
+    /// [`MAX_SAME_DIMENSION_IN_A_ROW`]), when they share one.
     fn streak(&self) -> Option<Dimension> {
         let asked = self.case.interview.as_ref().map(|r| r.asked.as_slice())?;
         let dimension = |id: &IndicatorId| {
@@ -380,13 +381,7 @@ impl<'a> Interview<'a> {
                 .get(id.as_str())
                 .and_then(|e| e.dimension)
         };
-        match asked {
-            [.., x, y, z] => {
-                let d = dimension(x);
-                (d.is_some() && d == dimension(y) && d == dimension(z)).then_some(d)?
-            }
-            _ => None,
-        }
+        crate::engine::questions::streak(asked, dimension)
     }
 
     /// The next question, or `None` when there is nothing left to ask.
