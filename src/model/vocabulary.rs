@@ -54,7 +54,11 @@ impl Level {
         }
     }
 
-    /// The level in words, for a caseworker.
+    /// The level in words, in English, as the first release wrote them.
+    #[deprecated(
+        since = "0.2.0",
+        note = "English only, and not the report's words: use `render::Locale::level_sentence`"
+    )]
     pub const fn in_words(self) -> &'static str {
         match self {
             Level::NoIndicators => "No indicator of trafficking is recorded as present.",

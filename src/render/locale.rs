@@ -145,6 +145,21 @@ impl Locale {
         out
     }
 
+    /// The level in one sentence, in this language, as the report's first screen says it
+    /// (`level.<level>.sentence` in the locale file).
+    ///
+    /// ```
+    /// use trafficking_indicators::Level;
+    /// use trafficking_indicators::render::Locale;
+    ///
+    /// assert!(Locale::En.level_sentence(Level::ReasonableGrounds).contains("reasonable grounds"));
+    /// assert!(Locale::Ko.level_sentence(Level::ReasonableGrounds).contains("상당한 이유"));
+    /// ```
+    pub fn level_sentence(self, level: crate::model::vocabulary::Level) -> &'static str {
+        self.word(&format!("level.{}.sentence", level.as_str()))
+            .unwrap_or_default()
+    }
+
     /// A word of the vocabulary (`dimension.coercion_at_destination`, `level.further_inquiry`,
     /// ...) in this locale, falling back to English.
     pub fn word(self, key: &str) -> Option<&'static str> {
