@@ -23,7 +23,7 @@ use std::process::ExitCode;
 mod common;
 
 use trafficking_indicators::assessment::NoticeKind;
-use trafficking_indicators::interview::{FinishReason, Interview, InterviewError, Reply, Topic};
+use trafficking_indicators::interview::{Interview, InterviewError, Reply, Topic};
 use trafficking_indicators::render::{Locale, fill};
 use trafficking_indicators::{Assessor, Case, ExploitationForm};
 
@@ -216,11 +216,10 @@ fn run(args: Args) -> Result<(), String> {
     let mut input = stdin.lock();
     loop {
         if let Some(reason) = interview.finished() {
-            let key = match reason {
-                FinishReason::LevelCannotChange => "interview.finished.level_cannot_change",
-                FinishReason::EveryQuestionAsked => "interview.finished.every_question_asked",
-            };
-            outln!("{}", word(key));
+            outln!(
+                "{}",
+                word(&format!("interview.finished.{}", reason.as_str()))
+            );
             break;
         }
         let Some(q) = interview.next() else {

@@ -169,7 +169,7 @@ pub fn cli_lang() -> Locale {
 pub fn default_rule_set(lang: Locale) -> &'static str {
     match lang {
         Locale::Ko => "kr-2024",
-        Locale::En => trafficking_indicators::DEFAULT_RULE_SET,
+        _ => trafficking_indicators::DEFAULT_RULE_SET,
     }
 }
 

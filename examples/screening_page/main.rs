@@ -285,13 +285,11 @@ fn assess(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal> {
 }
 
 fn question(interview: &Interview<'_>, q: &NextQuestion, lang: Locale) -> Value {
-    let (kind, id) = match &q.topic {
-        Topic::Safety(s) => ("safety", Some(s.as_str().to_owned())),
-        Topic::Age => ("age", None),
-        Topic::ReasonsToBelieveChild => ("reasons_to_believe_child", None),
-        Topic::BirthYear => ("birth_year", None),
-        Topic::Forms => ("forms", None),
-        Topic::Indicator(id) => ("indicator", Some(id.to_string())),
+    let kind = q.topic.kind();
+    let id = match &q.topic {
+        Topic::Safety(s) => Some(s.as_str().to_owned()),
+        Topic::Indicator(id) => Some(id.to_string()),
+        _ => None,
     };
     // The opening questions in the page's own words (the terminal's words tell the officer
     // to type numbers or "?", which the page does not use).

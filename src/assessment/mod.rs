@@ -497,6 +497,7 @@ pub struct ScoreExplanation {
 /// What became of an observation.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "disposition")]
+#[non_exhaustive]
 pub enum Disposition {
     /// Present and counted.
     Counted,

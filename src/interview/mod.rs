@@ -76,6 +76,7 @@ impl SafetyQuestion {
 
 /// What a question is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Topic {
     /// A safety question.
     Safety(SafetyQuestion),
@@ -89,6 +90,21 @@ pub enum Topic {
     Forms,
     /// An indicator of the catalogue.
     Indicator(IndicatorId),
+}
+
+impl Topic {
+    /// What kind of question it is, as an id: `safety`, `age`, `reasons_to_believe_child`,
+    /// `birth_year`, `forms` or `indicator` (the screening page's API sends it as `kind`).
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Topic::Safety(_) => "safety",
+            Topic::Age => "age",
+            Topic::ReasonsToBelieveChild => "reasons_to_believe_child",
+            Topic::BirthYear => "birth_year",
+            Topic::Forms => "forms",
+            Topic::Indicator(_) => "indicator",
+        }
+    }
 }
 
 /// The next question, and what its answer could change.
@@ -125,12 +141,24 @@ pub enum Reply {
 
 /// Why the interview can stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FinishReason {
     /// No open question can change the level any more.
     LevelCannotChange,
     /// Every question that could apply has been asked once (when the interview's conditions
     /// make a "no" unreliable, the interview asks everything once).
     EveryQuestionAsked,
+}
+
+impl FinishReason {
+    /// The reason as an id (`level_cannot_change`, `every_question_asked`): the locale files
+    /// word it under `interview.finished.<id>`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FinishReason::LevelCannotChange => "level_cannot_change",
+            FinishReason::EveryQuestionAsked => "every_question_asked",
+        }
+    }
 }
 
 const SOURCE_OFF_INDICATOR: &str =

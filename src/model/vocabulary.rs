@@ -86,6 +86,7 @@ impl fmt::Display for Level {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RecommendationKind {
     /// Do not punish the person for offences they were compelled to commit (CoE Art. 26,
     /// EU Directive Art. 8, OHCHR Guideline 4(5)).
@@ -116,6 +117,7 @@ pub enum RecommendationKind {
 /// The kind of a notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NoticeKind {
     /// Age is not established and nothing gives reason to believe the person is a child: the
     /// adult rules were applied, and age is the first question.

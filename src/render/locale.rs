@@ -31,6 +31,7 @@ const KO: &str = include_str!("../../data/locales/ko.json");
 
 /// A language the crate can write in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Locale {
     /// English.
     #[default]

@@ -83,6 +83,7 @@ fn observations_left_out_fields_read_back_from_their_group_and_the_catalogue() {
                 Disposition::ScoreOnly => "score_only",
                 Disposition::Absent => "absent",
                 Disposition::NotAssessed => "not_assessed",
+                other => panic!("a disposition this test does not know: {other:?}"),
             };
             let entry = groups[group]
                 .as_array()

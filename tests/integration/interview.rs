@@ -33,6 +33,7 @@ fn safety_age_and_forms_come_before_any_indicator() {
                 .expect("answer"),
             Topic::Indicator(_) => break,
             Topic::BirthYear => iv.answer_birth_year(None).expect("answer"),
+            other => panic!("a topic this test does not know: {}", other.kind()),
         }
     }
     let first_indicator = topics.iter().position(|t| matches!(t, Topic::Indicator(_)));
@@ -734,6 +735,7 @@ fn scripted(rule_set: &str, person: Person, questions: usize, resume: bool) -> V
                 1 => iv.reply(Reply::No, None),
                 _ => iv.skip(),
             },
+            other => panic!("a topic this test does not know: {}", other.kind()),
         }
         .expect("answers");
         if resume {
