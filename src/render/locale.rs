@@ -88,9 +88,24 @@ pub struct LocaleTexts {
 }
 
 impl LocaleTexts {
-    /// Parses a locale file.
+    /// Parses a locale file, strictly: a key given twice (a text a translator wrote twice,
+    /// of which serde would keep the last without a word) is an error naming its place, as
+    /// is a file larger than the rule set size limit.
     pub fn from_json(text: &str) -> Result<LocaleTexts, serde_json::Error> {
-        serde_json::from_str(text)
+        use crate::model::json::{DocumentProblem, read_document};
+        use serde::de::Error as _;
+        let limit = crate::model::limits::Limits::default().max_rule_set_bytes;
+        read_document(text, limit).map_err(|p| match p {
+            DocumentProblem::TooLarge { bytes, limit } => serde_json::Error::custom(format!(
+                "the locale file has {bytes} bytes, more than the limit of {limit}"
+            )),
+            DocumentProblem::Duplicate(problem) => serde_json::Error::custom(problem),
+            DocumentProblem::Parse {
+                message,
+                line,
+                column,
+            } => serde_json::Error::custom(format!("{message} at line {line} column {column}")),
+        })
     }
 
     /// The text for a key, if the locale has it.
@@ -234,6 +249,18 @@ mod tests {
     fn placeholders_are_the_names_in_braces() {
         assert_eq!(placeholders("{b} and {a} and {b}"), vec!["a", "b"]);
         assert!(placeholders("json {\"not\": 1}").is_empty());
+    }
+
+    /// The built-in locale files read strictly: no key twice (serde would keep the last).
+    #[test]
+    fn the_built_in_locale_files_have_no_key_twice() {
+        for text in [EN, KO] {
+            assert!(LocaleTexts::from_json(text).is_ok());
+        }
+        let twice = r#"{"format_version": 1, "locale": "ko", "translation": "t",
+            "texts": {"a": "first", "a": "second"}}"#;
+        let e = LocaleTexts::from_json(twice).err().map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.contains("$.texts") && e.contains("twice")));
     }
 
     #[test]
