@@ -337,8 +337,10 @@ impl Assessor {
     /// of (or, with no directory named by the rule set, beside) the built-in one. The
     /// directory is checked as [`ContactDirectory::from_json`] checks it (a directory built in
     /// code may have been changed since it was read); each of its problems is refused with its
-    /// place. The rule set's stamp is unchanged: an assessment names the services it lists,
-    /// each with its id, number and source, so it records which directory was used.
+    /// place. The rule set's stamp is unchanged and names no directory: an assessment lists
+    /// each service by its id, number, mark and checked date, not the directory it came from
+    /// (keep that beside the assessment where it matters), and two assessments that differ
+    /// only in their directory's words compare equal.
     ///
     /// # Example
     ///

@@ -996,7 +996,7 @@ fn find_column<S: AsRef<str>>(fields: &[S], column: &'static str) -> Result<usiz
 }
 
 /// One CTDC row mapped: the case to assess and the row's metadata for reporting.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CtdcRecord {
     /// The row number, from 1 (the first row after the header).
@@ -1023,6 +1023,55 @@ pub struct CtdcRecord {
     pub sectors: Vec<Sector>,
     /// The raw value of every crosswalk column, in [`ControlColumn::ALL`] order.
     pub controls: Vec<(ControlColumn, CtdcValue)>,
+}
+
+/// The row number and the case as [`Case`]'s `Debug` shows it, and whether each of the row's
+/// own fields is recorded, never a value (a row is about a real person, and `{:?}` is what
+/// ends up in logs).
+impl std::fmt::Debug for CtdcRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let recorded = |set: bool| if set { "Some(<not shown>)" } else { "None" };
+        f.debug_struct("CtdcRecord")
+            .field("row", &self.row)
+            .field("case", &self.case)
+            .field(
+                "data_source",
+                &format_args!("{}", recorded(self.data_source.is_some())),
+            )
+            .field(
+                "year_of_registration",
+                &format_args!("{}", recorded(self.year_of_registration.is_some())),
+            )
+            .field(
+                "gender",
+                &format_args!("{}", recorded(self.gender.is_some())),
+            )
+            .field(
+                "majority_status",
+                &format_args!("{}", recorded(self.majority_status.is_some())),
+            )
+            .field(
+                "majority_at_exploitation",
+                &format_args!("{}", recorded(self.majority_at_exploitation.is_some())),
+            )
+            .field(
+                "majority_at_entry",
+                &format_args!("{}", recorded(self.majority_at_entry.is_some())),
+            )
+            .field(
+                "exploitation",
+                &format_args!("[<{} not shown>]", self.exploitation.len()),
+            )
+            .field(
+                "sectors",
+                &format_args!("[<{} not shown>]", self.sectors.len()),
+            )
+            .field(
+                "controls",
+                &format_args!("[<{} not shown>]", self.controls.len()),
+            )
+            .finish()
+    }
 }
 
 impl CtdcRecord {

@@ -181,7 +181,7 @@ pub fn methods_of_control(assessment: &Assessment) -> Vec<MethodOfControlFinding
 /// A `vic_TraffickingStatus` value. Read back from any serde format as the picklist of
 /// [`MethodOfControl`] is: an error never repeats the value (serde's derived reader would
 /// quote it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TraffickingStatus {
     /// "Someone who might be a victim of trafficking but who has not yet been verified."
     PossibleVictimOfTrafficking,
@@ -220,6 +220,13 @@ impl crate::interop::picklist::Picklist for TraffickingStatus {
     }
     fn stored(self) -> &'static str {
         self.as_str()
+    }
+}
+
+impl Serialize for TraffickingStatus {
+    /// As its name in every format (a binary format too, which the reader asks for a string).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 

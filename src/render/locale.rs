@@ -161,8 +161,9 @@ impl Locale {
         out
     }
 
-    /// The level in one sentence, in this language, as the report's first screen says it
-    /// (`level.<level>.sentence` in the locale file).
+    /// The level in one sentence, in this language (`level.<level>.sentence` in the locale
+    /// file), as the report's first screen says it, except where it says more of the case (no
+    /// indicators with only the person's own circumstances recorded has a sentence of its own).
     ///
     /// ```
     /// use trafficking_indicators::Level;

@@ -479,10 +479,14 @@ impl<'a> Words<'a> {
         }
         if parts.is_empty() {
             // Every ground is an offence the law does not punish, which the non-punishment
-            // line names (the first screen leaves this action out: `has_action`); the prose
-            // still gets the advice, naming every ground.
+            // line names (the first screen leaves this action out: `has_action`); the full
+            // report and the prose name them and say so, whatever their stage (the plain
+            // wording, "do not charge", would be wrong for what is already charged).
             let all = self.grounds_where(r, |_| true);
-            parts.push(self.uif(&key, &[("grounds", &all.join(", "))]));
+            parts.push(self.uif(
+                "report.protection_pending_identification.grounds_not_punished",
+                &[("grounds", &all.join(", "))],
+            ));
         }
         self.if_not_national(r.if_not_national, &parts.join(" "))
     }
@@ -855,6 +859,13 @@ impl<'a> Words<'a> {
     /// to reach, what for.
     fn contacts(&self) -> impl Iterator<Item = ContactWords<'a>> + '_ {
         let directory = self.a.rules.contacts();
+        // The locale files translate the built-in directory's texts; an agency's own
+        // directory (`Assessor::with_contacts`) is read in its own words, even where it
+        // reuses a built-in id.
+        let builtin = directory.is_some_and(|d| {
+            crate::policy::contacts::ContactDirectory::builtin(&d.id)
+                .is_some_and(|b| std::ptr::eq(b, d))
+        });
         self.a.contacts.iter().map(move |c| {
             let entry = directory.and_then(|d| d.contacts.iter().find(|x| x.id == c.id));
             match entry {
@@ -864,8 +875,16 @@ impl<'a> Words<'a> {
                         Locale::Ko => e.name.as_str(),
                         _ => e.name_en.as_str(),
                     },
-                    reach: self.data_text(&format!("contact.{}.reach", e.id), &e.reach),
-                    purpose: self.data_text(&format!("contact.{}.purpose", e.id), &e.purpose),
+                    reach: if builtin {
+                        self.data_text(&format!("contact.{}.reach", e.id), &e.reach)
+                    } else {
+                        &e.reach
+                    },
+                    purpose: if builtin {
+                        self.data_text(&format!("contact.{}.purpose", e.id), &e.purpose)
+                    } else {
+                        &e.purpose
+                    },
                     context: &e.context,
                 },
                 None => ContactWords {

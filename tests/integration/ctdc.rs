@@ -1130,3 +1130,32 @@ mod reader {
         assert!(possible > 0);
     }
 }
+
+/// `{:?}` of a mapped CTDC row shows its row number and which fields are recorded, never a
+/// value: no gender, majority, type of exploitation, sector or control value (a code review
+/// of the nineteenth session found the derived `Debug` printing them all).
+#[test]
+fn a_mapped_rows_debug_shows_no_value_of_the_row() {
+    for record in sample_records() {
+        let shown = format!("{record:?}");
+        assert!(shown.starts_with("CtdcRecord { row: "), "{shown}");
+        for value in [
+            "Female",
+            "Male",
+            "Minor",
+            "Adult",
+            "Sexual",
+            "Labour",
+            "Forced",
+            "Agriculture",
+            "Construction",
+            "Yes",
+            "No,",
+            "true",
+            "Some(1",
+            "Some(2",
+        ] {
+            assert!(!shown.contains(value), "`{value}` in: {shown}");
+        }
+    }
+}

@@ -1326,6 +1326,45 @@ fn the_grounds_protection_pending_identification_points_to_are_listed_below_it()
         let next = lines.get(at + 1).copied().unwrap_or_default();
         assert!(next.contains(ground), "{lang:?}: {next}");
     }
+    // The same child already convicted: the line names the ground without telling anyone not
+    // to charge her (the decision to charge is past; a review of the session's own diff).
+    let convicted = r#"{"subject": {"age_years": 15}, "forms": ["sexual"],
+        "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"}],
+        "offences": [{"kind": "prostitution", "stage": "convicted"}]}"#;
+    let a = crate::common::assess_json_under("kr-2024", convicted);
+    for (lang, points, charge) in [
+        (
+            Locale::En,
+            "each offence and measure below",
+            "do not charge",
+        ),
+        (Locale::Ko, "아래", "입건ㆍ구금ㆍ강제퇴거ㆍ입국 불허를 하지"),
+    ] {
+        let report = a.report_in(lang);
+        let lines: Vec<&str> = report.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with('*') && l.contains(points))
+            .unwrap_or_else(|| panic!("{lang:?}: no protection pending identification"));
+        let action = lines.get(at + 1).copied().unwrap_or_default();
+        assert!(!action.contains(charge), "{lang:?}: {action}");
+        let prose = serde_json::to_value(a.prose(lang)).expect("prose serializes");
+        let ppi = prose["recommendations"]
+            .as_array()
+            .and_then(|rs| {
+                rs.iter()
+                    .find(|r| r["kind"] == "protection_pending_identification")
+            })
+            .expect("in the prose");
+        let action = ppi["action"].as_str().unwrap_or_default();
+        let ground = if lang == Locale::En {
+            "prostitution"
+        } else {
+            "성매매"
+        };
+        assert!(action.contains(ground), "{lang:?}: {action}");
+        assert!(!action.contains(charge), "{lang:?}: {action}");
+    }
 }
 
 /// An agency's own contact directory: read and checked as the built-in one is (a key twice,
@@ -1360,6 +1399,9 @@ fn an_agencys_own_contact_directory_is_read_checked_and_used() {
     own.id = "kr-busan-ngo".into();
     own.contacts[0].name = "부산 이주민 지원 단체(예시)".into();
     own.contacts[0].name_en = "Busan migrant support group (example)".into();
+    // Its own words for what the service does, read as written in a Korean report too (the
+    // locale files translate the built-in directory only).
+    own.contacts[0].purpose = "부산 지역 이주민 상담(예시 단체의 설명)".into();
     let assessor = assessor().with_contacts(own).expect("a sound directory");
     let case = std::fs::read_to_string(crate::common::root(
         "examples/cases/kr_e62_entertainer_near_base.json",
@@ -1374,6 +1416,10 @@ fn an_agencys_own_contact_directory_is_read_checked_and_used() {
     assert!(
         mine.report_in(Locale::Ko)
             .contains("부산 이주민 지원 단체(예시)")
+    );
+    assert!(
+        mine.report_in(Locale::Ko)
+            .contains("부산 지역 이주민 상담(예시 단체의 설명)")
     );
     assert!(
         !a.report_in(Locale::Ko)
