@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::assessment::{
-    Citation, IndicatorRef, Level, OffenceAdvisory, Recommendation, RecommendationKind, Text,
+    Citation, IndicatorRef, Level, OffenceAdvisory, Recommendation, RecommendationKind,
 };
 use crate::assessment::{ContactAdvice, RecommendationPart};
 use crate::case::{Case, DisabilityStatus, ObservationStatus, OffenceKind, OffenceStage};
@@ -177,17 +177,18 @@ impl Assessor {
         directory
             .contacts
             .iter()
-            .filter(|c| level >= c.min_level && level > Level::NoIndicators)
-            .filter(|c| {
+            .zip(&self.contact_texts)
+            .filter(|(c, _)| level >= c.min_level && level > Level::NoIndicators)
+            .filter(|(c, _)| {
                 c.context
                     .iter()
                     .all(|x| context_holds(x, case, person, forms))
             })
-            .map(|c| ContactAdvice {
+            .map(|(c, (number, checked))| ContactAdvice {
                 id: c.id.clone(),
-                number: c.number.as_deref().map(Text::from),
+                number: number.clone(),
                 verification: c.verification,
-                checked: Text::from(c.checked.as_str()),
+                checked: checked.clone(),
                 off_first_screen: c.first_screen_unless.iter().any(|u| {
                     u.context
                         .iter()

@@ -54,6 +54,9 @@ pub struct Assessor {
     pub(super) non_punishment: CompiledNonPunishment,
     pub(super) rule_notices: Vec<CompiledNotice>,
     pub(super) contacts: Option<Arc<ContactDirectory>>,
+    /// Each contact's number and checked date as the assessment carries them, made once per
+    /// directory (an assessment clones them: no allocation per contact).
+    pub(super) contact_texts: Vec<(Option<Text>, Text)>,
     pub(super) person_rule_verification: Verification,
     /// How likely the purpose fact of a recorded form is (from the question priors).
     pub(super) purpose_fact_likelihood: f32,
@@ -226,6 +229,21 @@ pub(super) fn watch_bit(groups: &mut Vec<WatchGroup>, group: WatchGroup) -> u64 
     bit
 }
 
+/// Each contact's number and checked date, in directory order.
+fn contact_texts(directory: Option<&ContactDirectory>) -> Vec<(Option<Text>, Text)> {
+    directory.map_or_else(Vec::new, |d| {
+        d.contacts
+            .iter()
+            .map(|c| {
+                (
+                    c.number.as_deref().map(Text::from),
+                    Text::from(c.checked.as_str()),
+                )
+            })
+            .collect()
+    })
+}
+
 pub(super) fn compile_condition(
     condition: &Condition,
     rule_set: &RuleSet,
@@ -364,6 +382,7 @@ impl Assessor {
     ) -> Result<Assessor, crate::model::error::ContactDirectoryError> {
         crate::model::error::Problems::into_result(directory.problems())
             .map_err(crate::model::error::ContactDirectoryError::Invalid)?;
+        self.contact_texts = contact_texts(Some(&directory));
         self.contacts = Some(Arc::new(directory));
         Ok(self)
     }
@@ -675,6 +694,7 @@ impl Assessor {
             recommendations,
             non_punishment,
             rule_notices,
+            contact_texts: contact_texts(contacts.as_deref()),
             contacts,
             person_rule_verification: rule_set.person_rule.basis.verification,
             purpose_fact_likelihood: crate::catalogue::priors::QuestionPriors::builtin()
