@@ -488,6 +488,20 @@ impl<'a> Words<'a> {
                 &[("grounds", &all.join(", "))],
             ));
         }
+        // What an addition of the rule set changes about the action now, where the locale
+        // data words it for the first screen (`rules.<namespace>.action.<kind>.addition.<i>`:
+        // a foreign woman in the sex trade cannot be deported once she is investigated as a
+        // victim, which is more than "ask for a stay"). Data, not code: a rule set's
+        // namespace without such keys adds nothing.
+        for part in &r.additions {
+            let key = format!(
+                "rules.{}.action.{kind}.addition.{}",
+                self.namespace, part.index
+            );
+            if let Some(text) = self.texts.get(&key).or_else(|| self.english.get(&key)) {
+                parts.push(self.if_not_national(part.if_not_national, text));
+            }
+        }
         self.if_not_national(r.if_not_national, &parts.join(" "))
     }
 

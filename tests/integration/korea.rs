@@ -1426,3 +1426,42 @@ fn an_agencys_own_contact_directory_is_read_checked_and_used() {
             .contains("부산 이주민 지원 단체(예시)")
     );
 }
+
+/// A foreign woman in the sex trade held for deportation: the first screen says that the
+/// deportation order and detention must not be executed once she is investigated as a victim
+/// of the sex trade (Sex Trade Act Art. 11(1), mandatory), not only "ask for a stay"; a
+/// foreign man in forced labour does not read it (a verdict review, nineteenth session).
+#[test]
+fn the_first_screen_gives_the_sex_trade_acts_bar_on_deportation() {
+    let text = std::fs::read_to_string(crate::common::root(
+        "tests/cases/p19_review_kr_thai_massage_visa_free_raid_rights_and_interpreting.json",
+    ))
+    .expect("the data case");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let a = crate::common::assess_json_under("kr-2024", &doc["case"].to_string());
+    let labour = std::fs::read_to_string(crate::common::root(
+        "tests/cases/p19_review_kr_e9_coastal_fisher_reported_runaway_link.json",
+    ))
+    .expect("the data case");
+    let doc: serde_json::Value = serde_json::from_str(&labour).expect("JSON");
+    let fisher = crate::common::assess_json_under("kr-2024", &doc["case"].to_string());
+    for (lang, heading, bar) in [
+        (Locale::En, "WHAT TO DO NOW", "Sex Trade Act Art. 11(1)"),
+        (Locale::Ko, "지금 할 일", "성매매처벌법 제11조제1항"),
+    ] {
+        let first_screen = |report: String| {
+            report
+                .split("\n\n")
+                .find(|s| s.starts_with(heading))
+                .map(str::to_owned)
+                .unwrap_or_default()
+        };
+        let screen = first_screen(a.report_in(lang));
+        assert!(screen.contains(bar), "{lang:?}: {screen}");
+        let screen = first_screen(fisher.report_in(lang));
+        assert!(
+            !screen.is_empty() && !screen.contains(bar),
+            "{lang:?}: {screen}"
+        );
+    }
+}
