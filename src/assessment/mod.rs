@@ -289,6 +289,12 @@ pub struct SubjectFinding {
     #[serde(skip)]
     #[schemars(skip)]
     pub addressed_as_child: bool,
+    /// Whether the case records the person as a national: the report's words leave out what
+    /// concerns only non-nationals (removal, refusal of entry) where it does. A choice of
+    /// words: not serialized (the case records it).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub national: bool,
     /// What to ask about the person before any indicator, if anything.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ask_first: Option<AgeQuestion>,

@@ -295,6 +295,7 @@ impl Assessor {
                 age_basis: person.basis,
                 child_protection: person.child_now,
                 addressed_as_child: person.addressed_as_child,
+                national: case.subject.national == Some(true),
                 ask_first: person.ask_first,
                 disability: person.disability,
                 means_required: !person.exempt,

@@ -446,10 +446,18 @@ impl<'a> Words<'a> {
         let grounds = self.grounds(r);
         let charged = self.already_charged(r);
         let kind = snake(&r.kind);
+        // A national is never removed or refused entry: the words for one leave them out.
+        let national = if r.kind == RecommendationKind::ProtectionPendingIdentification
+            && self.a.explanation.subject.national
+        {
+            ".national"
+        } else {
+            ""
+        };
         let key = if r.kind == RecommendationKind::NonPunishment && !r.already_charged.is_empty() {
             format!("action.{kind}.already_charged")
         } else {
-            format!("action.{kind}")
+            format!("action.{kind}{national}")
         };
         let mut parts: Vec<String> = Vec::with_capacity(2);
         if r.kind != RecommendationKind::ProtectionPendingIdentification || !grounds.is_empty() {
@@ -458,9 +466,9 @@ impl<'a> Words<'a> {
         if !charged.is_empty() {
             // Being charged is past the decision to charge, not past detention or removal.
             let key = if parts.is_empty() {
-                format!("action.{kind}.already_charged")
+                format!("action.{kind}.already_charged{national}")
             } else {
-                format!("action.{kind}.already_charged.also")
+                format!("action.{kind}.already_charged.also{national}")
             };
             parts.push(self.uif(&key, &[("offences", &charged.join(", "))]));
             // An adult's non-punishment line tells the prosecutor or court about the charged

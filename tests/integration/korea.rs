@@ -1465,3 +1465,42 @@ fn the_first_screen_gives_the_sex_trade_acts_bar_on_deportation() {
         );
     }
 }
+
+/// A Korean national is never removed or refused entry: the first screen's advice to wait for
+/// identification says "do not charge or detain" to a national (suspected) and "do not
+/// detain" (charged), and keeps removal and refusal of entry for everyone else, nationality
+/// not recorded included (a verdict review, nineteenth session: a national back from Japan
+/// read "do not ... deport").
+#[test]
+fn a_national_is_not_told_that_they_may_not_be_deported() {
+    let case = |national: &str, stage: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 30{national}}}, "forms": ["sexual"],
+                "observations": [{{"indicator": "purpose_sexual_exploitation", "status": "present"}},
+                                 {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}}],
+                "offences": [{{"kind": "prostitution", "stage": "{stage}"}},
+                             {{"kind": "document_offence", "stage": "{stage}"}}]}}"#
+        )
+    };
+    for stage in ["suspected", "charged"] {
+        for (national, removal_named) in [
+            (r#", "national": true"#, false),
+            (r#", "national": false"#, true),
+            ("", true),
+        ] {
+            let a = crate::common::assess_json_under("kr-2024", &case(national, stage));
+            for (lang, removal) in [(Locale::En, "remove"), (Locale::Ko, "강제퇴거")] {
+                let report = a.report_in(lang);
+                let first = report
+                    .lines()
+                    .find(|l| l.trim_start().starts_with("1. "))
+                    .unwrap_or_default();
+                assert_eq!(
+                    first.contains(removal),
+                    removal_named,
+                    "{stage} {national:?} {lang:?}: {first}"
+                );
+            }
+        }
+    }
+}
