@@ -785,7 +785,7 @@ impl Offence {
 /// An optional value in `Debug` output: whether it is recorded, not what it is (an age, a
 /// nationality, an indicator's status or an offence is about a real person). Free text is
 /// redacted by its own type (`CaseReference`, `Visa`, `Note`).
-struct NotShown<'a, T>(&'a Option<T>);
+pub(crate) struct NotShown<'a, T>(pub(crate) &'a Option<T>);
 
 impl<T> fmt::Debug for NotShown<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -798,7 +798,7 @@ impl<T> fmt::Debug for NotShown<'_, T> {
 }
 
 /// A list in `Debug` output: how many items, not what they are.
-struct Count(usize);
+pub(crate) struct Count(pub(crate) usize);
 
 impl fmt::Debug for Count {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

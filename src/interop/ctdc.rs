@@ -1030,46 +1030,25 @@ pub struct CtdcRecord {
 /// ends up in logs).
 impl std::fmt::Debug for CtdcRecord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let recorded = |set: bool| if set { "Some(<not shown>)" } else { "None" };
+        use crate::case::{Count, NotShown};
         f.debug_struct("CtdcRecord")
             .field("row", &self.row)
             .field("case", &self.case)
-            .field(
-                "data_source",
-                &format_args!("{}", recorded(self.data_source.is_some())),
-            )
+            .field("data_source", &NotShown(&self.data_source))
             .field(
                 "year_of_registration",
-                &format_args!("{}", recorded(self.year_of_registration.is_some())),
+                &NotShown(&self.year_of_registration),
             )
-            .field(
-                "gender",
-                &format_args!("{}", recorded(self.gender.is_some())),
-            )
-            .field(
-                "majority_status",
-                &format_args!("{}", recorded(self.majority_status.is_some())),
-            )
+            .field("gender", &NotShown(&self.gender))
+            .field("majority_status", &NotShown(&self.majority_status))
             .field(
                 "majority_at_exploitation",
-                &format_args!("{}", recorded(self.majority_at_exploitation.is_some())),
+                &NotShown(&self.majority_at_exploitation),
             )
-            .field(
-                "majority_at_entry",
-                &format_args!("{}", recorded(self.majority_at_entry.is_some())),
-            )
-            .field(
-                "exploitation",
-                &format_args!("[<{} not shown>]", self.exploitation.len()),
-            )
-            .field(
-                "sectors",
-                &format_args!("[<{} not shown>]", self.sectors.len()),
-            )
-            .field(
-                "controls",
-                &format_args!("[<{} not shown>]", self.controls.len()),
-            )
+            .field("majority_at_entry", &NotShown(&self.majority_at_entry))
+            .field("exploitation", &Count(self.exploitation.len()))
+            .field("sectors", &Count(self.sectors.len()))
+            .field("controls", &Count(self.controls.len()))
             .finish()
     }
 }

@@ -62,6 +62,17 @@ pub fn run(case: &Case) -> Assessment {
     assess(case).expect("the case assesses")
 }
 
+/// A data test case (`tests/cases/<name>.json`), assessed under the rule set it names.
+pub fn assess_data_case(name: &str) -> Assessment {
+    let text =
+        std::fs::read_to_string(root(&format!("tests/cases/{name}.json"))).expect("the data case");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let rule_set = doc["rule_set"]
+        .as_str()
+        .expect("the case names its rule set");
+    assess_json_under(rule_set, &doc["case"].to_string())
+}
+
 /// A case written as JSON, read and assessed under a built-in rule set.
 pub fn assess_json_under(rule_set: &str, case: &str) -> Assessment {
     let case = Case::from_json(case).expect("a valid case");

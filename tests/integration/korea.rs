@@ -6,7 +6,7 @@
 
 use trafficking_indicators::policy::ContactDirectory;
 use trafficking_indicators::render::Locale;
-use trafficking_indicators::{Case, Catalogue, RecommendationKind, RuleSet, validate};
+use trafficking_indicators::{Assessment, Case, Catalogue, RecommendationKind, RuleSet, validate};
 
 const KOREAN: [&str; 2] = ["kr-2023", "kr-2024"];
 
@@ -1301,52 +1301,48 @@ fn a_childs_disability_is_not_said_to_leave_the_means_required() {
     );
 }
 
+/// The line under protection pending identification in the full report ("on the grounds
+/// listed (each offence and measure below)"; in Korean "아래"): what it names.
+fn line_under_protection_pending(a: &Assessment, lang: Locale) -> String {
+    let points = if lang == Locale::En {
+        "each offence and measure below"
+    } else {
+        "아래"
+    };
+    let report = a.report_in(lang);
+    let lines: Vec<&str> = report.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with('*') && l.contains(points))
+        .unwrap_or_else(|| panic!("{lang:?}: no protection pending identification"));
+    lines.get(at + 1).copied().unwrap_or_default().to_owned()
+}
+
 /// A child whose only recorded ground is prostitution, which the law does not punish: the
 /// full report's protection pending identification says "on the grounds listed (each offence
 /// and measure below)", and the grounds follow it (until the nineteenth session nothing did:
 /// the first screen leaves the action out there, and the full report did too).
 #[test]
 fn the_grounds_protection_pending_identification_points_to_are_listed_below_it() {
-    let text = std::fs::read_to_string(crate::common::root(
-        "tests/cases/p19_review_kr_child_14_chat_app_images_then_buyers.json",
-    ))
-    .expect("the data case");
-    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    let a = crate::common::assess_json_under("kr-2024", &doc["case"].to_string());
-    for (lang, points, ground) in [
-        (Locale::En, "each offence and measure below", "prostitution"),
-        (Locale::Ko, "아래", "성매매"),
-    ] {
-        let report = a.report_in(lang);
-        let lines: Vec<&str> = report.lines().collect();
-        let at = lines
-            .iter()
-            .position(|l| l.trim_start().starts_with('*') && l.contains(points))
-            .unwrap_or_else(|| panic!("{lang:?}: no protection pending identification"));
-        let next = lines.get(at + 1).copied().unwrap_or_default();
+    let a = crate::common::assess_data_case("p19_review_kr_child_14_chat_app_images_then_buyers");
+    let grounds = [(Locale::En, "prostitution"), (Locale::Ko, "성매매")];
+    for (lang, ground) in grounds {
+        let next = line_under_protection_pending(&a, lang);
         assert!(next.contains(ground), "{lang:?}: {next}");
     }
     // The same child already convicted: the line names the ground without telling anyone not
-    // to charge her (the decision to charge is past; a review of the session's own diff).
+    // to charge her (the decision to charge is past; a review of the session's own diff), in
+    // the report and in the prose.
     let convicted = r#"{"subject": {"age_years": 15}, "forms": ["sexual"],
         "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"}],
         "offences": [{"kind": "prostitution", "stage": "convicted"}]}"#;
     let a = crate::common::assess_json_under("kr-2024", convicted);
-    for (lang, points, charge) in [
-        (
-            Locale::En,
-            "each offence and measure below",
-            "do not charge",
-        ),
-        (Locale::Ko, "아래", "입건ㆍ구금ㆍ강제퇴거ㆍ입국 불허를 하지"),
-    ] {
-        let report = a.report_in(lang);
-        let lines: Vec<&str> = report.lines().collect();
-        let at = lines
-            .iter()
-            .position(|l| l.trim_start().starts_with('*') && l.contains(points))
-            .unwrap_or_else(|| panic!("{lang:?}: no protection pending identification"));
-        let action = lines.get(at + 1).copied().unwrap_or_default();
+    let charges = [
+        (Locale::En, "do not charge"),
+        (Locale::Ko, "입건ㆍ구금ㆍ강제퇴거ㆍ입국 불허를 하지"),
+    ];
+    for ((lang, charge), (_, ground)) in charges.into_iter().zip(grounds) {
+        let action = line_under_protection_pending(&a, lang);
         assert!(!action.contains(charge), "{lang:?}: {action}");
         let prose = serde_json::to_value(a.prose(lang)).expect("prose serializes");
         let ppi = prose["recommendations"]
@@ -1357,11 +1353,6 @@ fn the_grounds_protection_pending_identification_points_to_are_listed_below_it()
             })
             .expect("in the prose");
         let action = ppi["action"].as_str().unwrap_or_default();
-        let ground = if lang == Locale::En {
-            "prostitution"
-        } else {
-            "성매매"
-        };
         assert!(action.contains(ground), "{lang:?}: {action}");
         assert!(!action.contains(charge), "{lang:?}: {action}");
     }
@@ -1433,18 +1424,11 @@ fn an_agencys_own_contact_directory_is_read_checked_and_used() {
 /// foreign man in forced labour does not read it (a verdict review, nineteenth session).
 #[test]
 fn the_first_screen_gives_the_sex_trade_acts_bar_on_deportation() {
-    let text = std::fs::read_to_string(crate::common::root(
-        "tests/cases/p19_review_kr_thai_massage_visa_free_raid_rights_and_interpreting.json",
-    ))
-    .expect("the data case");
-    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    let a = crate::common::assess_json_under("kr-2024", &doc["case"].to_string());
-    let labour = std::fs::read_to_string(crate::common::root(
-        "tests/cases/p19_review_kr_e9_coastal_fisher_reported_runaway_link.json",
-    ))
-    .expect("the data case");
-    let doc: serde_json::Value = serde_json::from_str(&labour).expect("JSON");
-    let fisher = crate::common::assess_json_under("kr-2024", &doc["case"].to_string());
+    let a = crate::common::assess_data_case(
+        "p19_review_kr_thai_massage_visa_free_raid_rights_and_interpreting",
+    );
+    let fisher =
+        crate::common::assess_data_case("p19_review_kr_e9_coastal_fisher_reported_runaway_link");
     for (lang, heading, bar) in [
         (Locale::En, "WHAT TO DO NOW", "Sex Trade Act Art. 11(1)"),
         (Locale::Ko, "지금 할 일", "성매매처벌법 제11조제1항"),

@@ -531,12 +531,7 @@ fn the_korean_name_of_the_tool_is_one_with_the_statutory_term() {
 /// (a verdict review, nineteenth session: the D-4 student's non-punishment line).
 #[test]
 fn a_list_never_names_two_indicators_with_the_same_words() {
-    let text = std::fs::read_to_string(crate::common::root(
-        "tests/cases/p19_review_kr_d4_student_factory_agent_tuition_debt.json",
-    ))
-    .expect("the data case");
-    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    let a = crate::common::assess_json_under("kr-2024", &doc["case"].to_string());
+    let a = crate::common::assess_data_case("p19_review_kr_d4_student_factory_agent_tuition_debt");
     for lang in [Locale::En, Locale::Ko] {
         let report = a.report_in(lang);
         let mut checked = 0;
