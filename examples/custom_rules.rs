@@ -1,11 +1,14 @@
 //! Load a rule set of your own, validate it (printing every problem with its JSON path), and
-//! assess a case with it. Optionally extend the built-in catalogue with a national list first.
+//! assess a case with it. Optionally extend the built-in catalogue with a national list first,
+//! and name an agency's own services (`--contacts`, a contact directory in the format of
+//! `schemas/contact_directory.schema.json`).
 //!
 //! ```text
 //! cargo run --example custom_rules -- examples/rule_sets/strict_screening.json examples/cases/early_interview.json
 //! cargo run --example custom_rules -- examples/rule_sets/five_mistakes.json examples/cases/fisher_distant_water.json
 //! cargo run --example custom_rules -- --extend examples/rule_sets/national_list.json RULES.json CASE.json
 //! cargo run --example custom_rules -- --extend examples/rule_sets/kr_national_list_example.json --format text --lang ko kr-2024 examples/rule_sets/kr_national_list_case.json
+//! cargo run --example custom_rules -- --contacts MY_DIRECTORY.json --format text --lang ko kr-2024 CASE.json
 //! cargo run --example custom_rules -- --canonical rule_set kr-2024 | sha256sum
 //! ```
 //!
