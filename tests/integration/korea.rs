@@ -1431,7 +1431,11 @@ fn the_first_screen_gives_the_sex_trade_acts_bar_on_deportation() {
         crate::common::assess_data_case("p19_review_kr_e9_coastal_fisher_reported_runaway_link");
     for (lang, heading, bar) in [
         (Locale::En, "WHAT TO DO NOW", "Sex Trade Act Art. 11(1)"),
-        (Locale::Ko, "지금 할 일", "성매매처벌법 제11조제1항"),
+        (
+            Locale::Ko,
+            "지금 할 일",
+            "강제퇴거명령과 보호를 집행하여서는 아니 됨",
+        ),
     ] {
         let first_screen = |report: String| {
             report
