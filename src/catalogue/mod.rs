@@ -161,20 +161,8 @@ impl CatalogueDocument {
     /// Parses a catalogue document from JSON, without checking references between its parts
     /// (see [`Catalogue::from_documents`]).
     pub fn from_json(json: &str) -> Result<Self, CatalogueError> {
-        use crate::model::json::{DocumentProblem, read_document};
-        read_document(json, Limits::default().max_catalogue_bytes).map_err(|p| match p {
-            DocumentProblem::TooLarge { bytes, limit } => CatalogueError::TooLarge { bytes, limit },
-            DocumentProblem::Duplicate(problem) => CatalogueError::Invalid(Problems::one(problem)),
-            DocumentProblem::Parse {
-                message,
-                line,
-                column,
-            } => CatalogueError::Parse {
-                message,
-                line,
-                column,
-            },
-        })
+        crate::model::json::read_document(json, Limits::default().max_catalogue_bytes)
+            .map_err(CatalogueError::from_document)
     }
 }
 

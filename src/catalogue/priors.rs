@@ -129,21 +129,9 @@ impl QuestionPriors {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(text: &str) -> Result<QuestionPriors, PriorsError> {
-        use crate::model::json::{DocumentProblem, read_document};
         let limit = crate::model::limits::Limits::default().max_rule_set_bytes;
-        let p: QuestionPriors = read_document(text, limit).map_err(|p| match p {
-            DocumentProblem::TooLarge { bytes, limit } => PriorsError::TooLarge { bytes, limit },
-            DocumentProblem::Duplicate(problem) => PriorsError::Invalid(Problems::one(problem)),
-            DocumentProblem::Parse {
-                message,
-                line,
-                column,
-            } => PriorsError::Parse {
-                message,
-                line,
-                column,
-            },
-        })?;
+        let p: QuestionPriors =
+            crate::model::json::read_document(text, limit).map_err(PriorsError::from_document)?;
         Problems::into_result(p.problems())
             .map(|()| p)
             .map_err(PriorsError::Invalid)

@@ -557,6 +557,24 @@ impl CaseError {
     }
 }
 
+/// The method every error of a JSON document read by the strict reader shares (a catalogue,
+/// a rule set, question priors, a contact directory): each such error has the variants
+/// `TooLarge`, `Parse` and `Invalid` (made from the reader's problem in one place:
+/// `model::json`'s `from_document`).
+macro_rules! document_error {
+    ($error:ident) => {
+        impl $error {
+            /// Every problem, for an invalid document; another error as one problem at `$`.
+            pub fn problems(&self) -> Vec<Problem> {
+                match self {
+                    $error::Invalid(p) => p.as_slice().to_vec(),
+                    other => vec![Problem::new("$", other.to_string())],
+                }
+            }
+        }
+    };
+}
+
 /// What is wrong with a catalogue document.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -584,15 +602,7 @@ pub enum CatalogueError {
     Invalid(Problems),
 }
 
-impl CatalogueError {
-    /// Every problem, for an invalid catalogue; a parse error as one problem without a path.
-    pub fn problems(&self) -> Vec<Problem> {
-        match self {
-            CatalogueError::Invalid(p) => p.as_slice().to_vec(),
-            other => vec![Problem::new("$", other.to_string())],
-        }
-    }
-}
+document_error!(CatalogueError);
 
 /// What is wrong with a rule set.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -647,15 +657,7 @@ fn builtin_rule_sets_named() -> String {
     }
 }
 
-impl RuleSetError {
-    /// Every problem, for an invalid rule set; another error as one problem at `$`.
-    pub fn problems(&self) -> Vec<Problem> {
-        match self {
-            RuleSetError::Invalid(p) => p.as_slice().to_vec(),
-            other => vec![Problem::new("$", other.to_string())],
-        }
-    }
-}
+document_error!(RuleSetError);
 
 /// What is wrong with a question priors document ([`crate::catalogue::QuestionPriors`]).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -685,15 +687,7 @@ pub enum PriorsError {
     Invalid(Problems),
 }
 
-impl PriorsError {
-    /// Every problem, for an invalid document; another error as one problem at `$`.
-    pub fn problems(&self) -> Vec<Problem> {
-        match self {
-            PriorsError::Invalid(p) => p.as_slice().to_vec(),
-            other => vec![Problem::new("$", other.to_string())],
-        }
-    }
-}
+document_error!(PriorsError);
 
 /// What is wrong with a contact directory ([`crate::policy::ContactDirectory`]).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -723,15 +717,7 @@ pub enum ContactDirectoryError {
     Invalid(Problems),
 }
 
-impl ContactDirectoryError {
-    /// Every problem, for an invalid document; another error as one problem at `$`.
-    pub fn problems(&self) -> Vec<Problem> {
-        match self {
-            ContactDirectoryError::Invalid(p) => p.as_slice().to_vec(),
-            other => vec![Problem::new("$", other.to_string())],
-        }
-    }
-}
+document_error!(ContactDirectoryError);
 
 /// The JSON parser's syntax messages an officer may meet, by the start serde_json gives their
 /// text (its `Display`: "EOF while parsing an object", "trailing characters"; a test parses a

@@ -198,6 +198,43 @@ pub(crate) enum DocumentProblem {
     },
 }
 
+/// Each error of a document the strict reader reads (`TooLarge`, `Parse`, `Invalid`) made
+/// from the reader's problem, in one place: too large, not parsed, or a key given twice (a
+/// problem with its place).
+macro_rules! from_document {
+    ($($error:ident),+) => {$(
+        impl crate::model::error::$error {
+            pub(crate) fn from_document(problem: DocumentProblem) -> Self {
+                use crate::model::error::{$error, Problems};
+                match problem {
+                    DocumentProblem::TooLarge { bytes, limit } => {
+                        $error::TooLarge { bytes, limit }
+                    }
+                    DocumentProblem::Duplicate(problem) => {
+                        $error::Invalid(Problems::one(problem))
+                    }
+                    DocumentProblem::Parse {
+                        message,
+                        line,
+                        column,
+                    } => $error::Parse {
+                        message,
+                        line,
+                        column,
+                    },
+                }
+            }
+        }
+    )+};
+}
+
+from_document!(
+    CatalogueError,
+    RuleSetError,
+    PriorsError,
+    ContactDirectoryError
+);
+
 /// Reads a policy document: a leading byte-order mark skipped, UTF-16 refused, at most
 /// `limit` bytes, then parsed with serde, strictly (an array for an object is refused). A
 /// parse error's message is serde's, without its position: it may name an unknown field or

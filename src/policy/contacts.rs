@@ -169,25 +169,9 @@ impl ContactDirectory {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(text: &str) -> Result<ContactDirectory, ContactDirectoryError> {
-        use crate::model::json::{DocumentProblem, read_document};
         let limit = crate::model::limits::Limits::default().max_rule_set_bytes;
-        let d: ContactDirectory = read_document(text, limit).map_err(|p| match p {
-            DocumentProblem::TooLarge { bytes, limit } => {
-                ContactDirectoryError::TooLarge { bytes, limit }
-            }
-            DocumentProblem::Duplicate(problem) => {
-                ContactDirectoryError::Invalid(Problems::one(problem))
-            }
-            DocumentProblem::Parse {
-                message,
-                line,
-                column,
-            } => ContactDirectoryError::Parse {
-                message,
-                line,
-                column,
-            },
-        })?;
+        let d: ContactDirectory = crate::model::json::read_document(text, limit)
+            .map_err(ContactDirectoryError::from_document)?;
         Problems::into_result(d.problems())
             .map(|()| d)
             .map_err(ContactDirectoryError::Invalid)

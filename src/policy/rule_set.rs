@@ -609,20 +609,8 @@ impl RuleSet {
     /// Parses a rule set from JSON (without validating it against a catalogue; see
     /// [`validate`]).
     pub fn from_json(json: &str) -> Result<RuleSet, RuleSetError> {
-        use crate::model::json::{DocumentProblem, read_document};
-        read_document(json, Limits::default().max_rule_set_bytes).map_err(|p| match p {
-            DocumentProblem::TooLarge { bytes, limit } => RuleSetError::TooLarge { bytes, limit },
-            DocumentProblem::Duplicate(problem) => RuleSetError::Invalid(Problems::one(problem)),
-            DocumentProblem::Parse {
-                message,
-                line,
-                column,
-            } => RuleSetError::Parse {
-                message,
-                line,
-                column,
-            },
-        })
+        crate::model::json::read_document(json, Limits::default().max_rule_set_bytes)
+            .map_err(RuleSetError::from_document)
     }
 
     /// A built-in rule set by id: `ilo-2009`, `kr-2023` or `kr-2024`. Parsed once per process.
