@@ -171,13 +171,13 @@ impl Assessor {
         level: Level,
         forms: u16,
     ) -> Vec<ContactAdvice> {
-        let Some(directory) = self.contacts.as_deref() else {
+        let Some(Contacts { directory, texts }) = &self.contacts else {
             return Vec::new();
         };
         directory
             .contacts
             .iter()
-            .zip(&self.contact_texts)
+            .zip(texts)
             .filter(|(c, _)| level >= c.min_level && level > Level::NoIndicators)
             .filter(|(c, _)| {
                 c.context

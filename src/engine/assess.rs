@@ -118,7 +118,10 @@ impl Assessor {
             recommendations,
             contacts,
             catalogue: CatalogueHandle(self.catalogue.clone()),
-            rules: RulesHandle(self.rule_set.clone(), self.contacts.clone()),
+            rules: RulesHandle(
+                self.rule_set.clone(),
+                self.contacts.as_ref().map(|c| c.directory.clone()),
+            ),
         })
     }
 }

@@ -53,10 +53,7 @@ pub struct Assessor {
     pub(super) recommendations: Vec<CompiledRecommendation>,
     pub(super) non_punishment: CompiledNonPunishment,
     pub(super) rule_notices: Vec<CompiledNotice>,
-    pub(super) contacts: Option<Arc<ContactDirectory>>,
-    /// Each contact's number and checked date as the assessment carries them, made once per
-    /// directory (an assessment clones them: no allocation per contact).
-    pub(super) contact_texts: Vec<(Option<Text>, Text)>,
+    pub(super) contacts: Option<Contacts>,
     pub(super) person_rule_verification: Verification,
     /// How likely the purpose fact of a recorded form is (from the question priors).
     pub(super) purpose_fact_likelihood: f32,
@@ -229,10 +226,20 @@ pub(super) fn watch_bit(groups: &mut Vec<WatchGroup>, group: WatchGroup) -> u64 
     bit
 }
 
-/// Each contact's number and checked date, in directory order.
-fn contact_texts(directory: Option<&ContactDirectory>) -> Vec<(Option<Text>, Text)> {
-    directory.map_or_else(Vec::new, |d| {
-        d.contacts
+/// A contact directory as an assessor uses it: the directory, and each contact's number and
+/// checked date as an assessment carries them, made once (an assessment clones them: no
+/// allocation per contact).
+#[derive(Debug)]
+pub(super) struct Contacts {
+    pub(super) directory: Arc<ContactDirectory>,
+    /// In directory order.
+    pub(super) texts: Vec<(Option<Text>, Text)>,
+}
+
+impl Contacts {
+    fn new(directory: Arc<ContactDirectory>) -> Contacts {
+        let texts = directory
+            .contacts
             .iter()
             .map(|c| {
                 (
@@ -240,8 +247,9 @@ fn contact_texts(directory: Option<&ContactDirectory>) -> Vec<(Option<Text>, Tex
                     Text::from(c.checked.as_str()),
                 )
             })
-            .collect()
-    })
+            .collect();
+        Contacts { directory, texts }
+    }
 }
 
 pub(super) fn compile_condition(
@@ -382,8 +390,7 @@ impl Assessor {
     ) -> Result<Assessor, crate::model::error::ContactDirectoryError> {
         crate::model::error::Problems::into_result(directory.problems())
             .map_err(crate::model::error::ContactDirectoryError::Invalid)?;
-        self.contact_texts = contact_texts(Some(&directory));
-        self.contacts = Some(Arc::new(directory));
+        self.contacts = Some(Contacts::new(Arc::new(directory)));
         Ok(self)
     }
 
@@ -665,7 +672,8 @@ impl Assessor {
             .contact_directory
             .as_deref()
             .and_then(ContactDirectory::builtin_shared)
-            .and_then(Clone::clone);
+            .and_then(Clone::clone)
+            .map(Contacts::new);
         let w = &rule_set.weights;
         let stamp = Arc::new(RuleSetStamp {
             id: Text::from(rule_set.id.as_str()),
@@ -694,7 +702,6 @@ impl Assessor {
             recommendations,
             non_punishment,
             rule_notices,
-            contact_texts: contact_texts(contacts.as_deref()),
             contacts,
             person_rule_verification: rule_set.person_rule.basis.verification,
             purpose_fact_likelihood: crate::catalogue::priors::QuestionPriors::builtin()
