@@ -1209,6 +1209,14 @@ pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 8] = [
     (BIRTH_SAYS_OTHERWISE, "birth_says_otherwise"),
     (BIRTH_ABOVE_NOW, "birth_above_now"),
 ];
+// The paths of the recorded ages, as the age checks name them.
+const PM: &str = "$.subject.possibly_minor";
+const AGE: &str = "$.subject.age_years";
+const MINOR: &str = "$.subject.minor";
+const AGE_AT: &str = "$.subject.age_at_exploitation_years";
+const MINOR_AT: &str = "$.subject.minor_at_exploitation";
+const BIRTH: &str = "$.subject.birth_year";
+const BEGAN: &str = "$.exploitation_began_year";
 const MIN_YEAR: u16 = 1900;
 const MAX_YEAR: u16 = 2100;
 
@@ -1217,22 +1225,13 @@ impl Subject {
     /// recorded. `possibly_minor` stands only where none is.
     fn ages_recorded(&self, began: Option<u16>) -> [(bool, &'static str); 5] {
         [
-            (self.age_years.is_some(), "$.subject.age_years"),
-            (self.minor.is_some(), "$.subject.minor"),
-            (
-                self.age_at_exploitation_years.is_some(),
-                "$.subject.age_at_exploitation_years",
-            ),
-            (
-                self.minor_at_exploitation.is_some(),
-                "$.subject.minor_at_exploitation",
-            ),
+            (self.age_years.is_some(), AGE),
+            (self.minor.is_some(), MINOR),
+            (self.age_at_exploitation_years.is_some(), AGE_AT),
+            (self.minor_at_exploitation.is_some(), MINOR_AT),
             // A year of birth with the year the exploitation began records the age at the
             // act (alone it settles nothing: no date is recorded to count from).
-            (
-                self.birth_year.is_some() && began.is_some(),
-                "$.subject.birth_year",
-            ),
+            (self.birth_year.is_some() && began.is_some(), BIRTH),
         ]
     }
 
@@ -1250,13 +1249,6 @@ impl Subject {
         &self,
         began: Option<u16>,
     ) -> Result<(), (&'static str, &'static str, &'static str)> {
-        const PM: &str = "$.subject.possibly_minor";
-        const AGE: &str = "$.subject.age_years";
-        const MINOR: &str = "$.subject.minor";
-        const AGE_AT: &str = "$.subject.age_at_exploitation_years";
-        const MINOR_AT: &str = "$.subject.minor_at_exploitation";
-        const BIRTH: &str = "$.subject.birth_year";
-        const BEGAN: &str = "$.exploitation_began_year";
         let s = self;
         if s.possibly_minor == Some(true)
             && let Some((_, path)) = s.ages_recorded(began).iter().find(|(r, _)| *r)
