@@ -114,6 +114,17 @@ impl LocaleTexts {
     }
 }
 
+/// The locale key of the sentence that says what a level means.
+pub(crate) const fn level_sentence_key(level: crate::model::vocabulary::Level) -> &'static str {
+    use crate::model::vocabulary::Level;
+    match level {
+        Level::NoIndicators => "level.no_indicators.sentence",
+        Level::FurtherInquiry => "level.further_inquiry.sentence",
+        Level::ReasonableGrounds => "level.reasonable_grounds.sentence",
+        Level::DefinitionMet => "level.definition_met.sentence",
+    }
+}
+
 /// The words to use of a text that has an adult's and a child's wording: the child's only
 /// where `child` is set, and the language before the register (the locale's adult wording
 /// before the English child's). Each pair is `[child's, adult's]`, the locale's first. The
@@ -173,8 +184,7 @@ impl Locale {
     /// assert!(Locale::Ko.level_sentence(Level::ReasonableGrounds).contains("상당한 이유"));
     /// ```
     pub fn level_sentence(self, level: crate::model::vocabulary::Level) -> &'static str {
-        self.word(&format!("level.{}.sentence", level.as_str()))
-            .unwrap_or_default()
+        self.word(level_sentence_key(level)).unwrap_or_default()
     }
 
     /// A word of the vocabulary (`dimension.coercion_at_destination`, `level.further_inquiry`,

@@ -1719,9 +1719,6 @@ impl Assessment {
 fn level_sentence_key(a: &Assessment) -> &'static str {
     match a.level {
         Level::NoIndicators if a.score > 0.0 => "level.no_indicators.circumstances_only.sentence",
-        Level::NoIndicators => "level.no_indicators.sentence",
-        Level::FurtherInquiry => "level.further_inquiry.sentence",
-        Level::ReasonableGrounds => "level.reasonable_grounds.sentence",
-        Level::DefinitionMet => "level.definition_met.sentence",
+        level => crate::render::locale::level_sentence_key(level),
     }
 }
