@@ -269,13 +269,18 @@ fn any_request_gets_a_documented_answer_that_quotes_nothing() {
     }
 }
 
-/// Posts JSON and returns the status and the `error` of the answer.
-fn post(addr: &str, path: &str, body: &str) -> (Option<u16>, String) {
+/// Posts JSON and returns the whole response.
+fn post_raw(addr: &str, path: &str, body: &str) -> Vec<u8> {
     let request = format!(
         "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    let response = send(addr, request.as_bytes());
+    send(addr, request.as_bytes())
+}
+
+/// Posts JSON and returns the status and the `error` of the answer.
+fn post(addr: &str, path: &str, body: &str) -> (Option<u16>, String) {
+    let response = post_raw(addr, path, body);
     let text = String::from_utf8_lossy(&response);
     let json = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
     let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
@@ -755,12 +760,7 @@ fn a_case_error_comes_with_its_path_and_the_page_has_a_word_for_the_common_ones(
         r#"{{"observations": [{{"indicator": "withholding_of_wages", "status": "present"}},
             {{"indicator": "debt_bondage_at_destination", "status": "present", "note": "{note}"}}]}}"#
     );
-    let request = format!(
-        "POST /api/assess?lang=ko&rule_set=kr-2024 HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        page.addr,
-        body.len()
-    );
-    let response = send(&page.addr, request.as_bytes());
+    let response = post_raw(&page.addr, "/api/assess?lang=ko&rule_set=kr-2024", &body);
     assert_eq!(status(&response), Some(422));
     let text = String::from_utf8_lossy(&response);
     let json = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
@@ -828,12 +828,7 @@ fn the_page_sends_the_assessment_and_the_case_in_their_own_field_order() {
         "examples/cases/entertainment_visa_bar.json",
     ))
     .expect("a bundled case");
-    let request = format!(
-        "POST /api/assess?lang=ko&rule_set=kr-2024 HTTP/1.1\r\nHost: {0}\r\nContent-Type: application/json\r\nContent-Length: {1}\r\nConnection: close\r\n\r\n{text}",
-        page.addr,
-        text.len()
-    );
-    let response = send(&page.addr, request.as_bytes());
+    let response = post_raw(&page.addr, "/api/assess?lang=ko&rule_set=kr-2024", &text);
     assert_eq!(status(&response), Some(200));
     let body = body_of(&response);
     let expected = serde_json::to_string(&crate::common::assess_json_under("kr-2024", &text))
@@ -849,12 +844,7 @@ fn the_page_sends_the_assessment_and_the_case_in_their_own_field_order() {
     // The interview: an empty case answered "no" to the first safety question.
     let request_body =
         r#"{"case": {}, "answer": {"reply": "no", "question": {"number": 1, "id": "hurt"}}}"#;
-    let request = format!(
-        "POST /api/interview?lang=en HTTP/1.1\r\nHost: {0}\r\nContent-Type: application/json\r\nContent-Length: {1}\r\nConnection: close\r\n\r\n{request_body}",
-        page.addr,
-        request_body.len()
-    );
-    let response = send(&page.addr, request.as_bytes());
+    let response = post_raw(&page.addr, "/api/interview?lang=en", request_body);
     assert_eq!(status(&response), Some(200), "{}", body_of(&response));
     let body = body_of(&response);
     let value: serde_json::Value = serde_json::from_str(&body).expect("JSON");
