@@ -18,6 +18,7 @@ mod common;
 mod ctdc;
 mod data_cases;
 mod differential;
+mod docs;
 mod fuzz_checks;
 mod htcds;
 mod interview;
