@@ -153,7 +153,7 @@ macro_rules! outln {
 /// The language the command line names with `--lang` (`en` when none, or one not known), for
 /// the program's own words (its help and its usage errors), which are needed before the
 /// arguments are read.
-#[allow(dead_code)] // used by `assess` and `interview`; `custom_rules` shares the module
+#[allow(dead_code)] // used by `assess`, `interview` and the page; `custom_rules` shares the module
 pub fn cli_lang() -> Locale {
     let args: Vec<String> = std::env::args().collect();
     args.windows(2)
@@ -165,7 +165,7 @@ pub fn cli_lang() -> Locale {
 
 /// The rule set when none is named: Korean means Korean law (`kr-2024`), as on the page;
 /// otherwise the crate's default.
-#[allow(dead_code)] // used by `assess` and `interview`; `custom_rules` shares the module
+#[allow(dead_code)] // used by `assess`, `interview` and the page; `custom_rules` shares the module
 pub fn default_rule_set(lang: Locale) -> &'static str {
     match lang {
         Locale::Ko => "kr-2024",
@@ -174,7 +174,7 @@ pub fn default_rule_set(lang: Locale) -> &'static str {
 }
 
 /// The usage error for a rule-set id that is not built in, listing those that are.
-#[allow(dead_code)] // used by `assess` and `interview`; `custom_rules` shares the module
+#[allow(dead_code)] // used by `assess`, `interview` and the page; `custom_rules` shares the module
 pub fn unknown_rule_set(lang: Locale) -> String {
     let known: Vec<String> = trafficking_indicators::RuleSet::builtin_ids()
         .map(|id| format!("`{id}`"))

@@ -175,9 +175,12 @@ fn params(url: &str) -> Result<(Locale, String), String> {
             }
         }
     }
+    // Korean without a rule set means Korean law (`kr-2024`), as in the page's menu and on the
+    // command line.
+    let lang = lang.unwrap_or(Locale::En);
     Ok((
-        lang.unwrap_or(Locale::En),
-        rule_set.unwrap_or_else(|| trafficking_indicators::DEFAULT_RULE_SET.to_owned()),
+        lang,
+        rule_set.unwrap_or_else(|| common::default_rule_set(lang).to_owned()),
     ))
 }
 

@@ -38,21 +38,39 @@ struct DataCase {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Expected {
+    /// The level (`no_indicators`, `further_inquiry`, `reasonable_grounds`,
+    /// `definition_met`); required unless `error` is given.
     level: Option<String>,
+    /// The dimensions positive under the combination rule (set equality).
     positive_dimensions: Option<BTreeSet<String>>,
+    /// Every recommendation kind given (set equality).
     recommendations: Option<BTreeSet<String>>,
+    /// The score, to within 1e-6.
     score: Option<f64>,
+    /// Per offence of the non-punishment advisory, the ids of the indicators linked to it
+    /// (map and sets compared exactly; no advisory is an empty map).
     non_punishment_links: Option<BTreeMap<String, BTreeSet<String>>>,
+    /// The case (or the rule set) must be refused with an error whose message contains this
+    /// text; nothing else is then checked.
     error: Option<String>,
+    /// The Palermo elements met: `act`, `means`, `purpose` (set equality).
     elements_met: Option<BTreeSet<String>>,
+    /// Whether the child rules applied (the age at the act, or the presumption).
     treated_as_child: Option<bool>,
+    /// The level the child rules would give where the adult rules applied; `null` means it
+    /// must be absent.
     #[serde(default, deserialize_with = "present")]
     level_if_child: Option<Option<String>>,
+    /// What the subject finding asks first (`age_or_reasons_to_believe_child`, `birth_year`,
+    /// `age_at_exploitation`, ...); `null` means nothing.
     #[serde(default, deserialize_with = "present")]
     ask_first: Option<Option<String>>,
+    /// Notice kinds that must be among the explanation's notices.
     notices_include: Option<BTreeSet<String>>,
+    /// Recommendation kinds that must, or must not, be given (others may be).
     recommendations_include: Option<BTreeSet<String>>,
     recommendations_exclude: Option<BTreeSet<String>>,
+    /// The offences the non-punishment advisory names (set equality; none is empty).
     non_punishment_offences: Option<BTreeSet<String>>,
     /// Per recommendation kind: reference ids its legal basis must include (its own, its
     /// additions' and, for the non-punishment advisory, its offences').

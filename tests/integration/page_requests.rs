@@ -290,6 +290,28 @@ fn post(addr: &str, path: &str, body: &str) -> (Option<u16>, String) {
     )
 }
 
+/// Korean without a rule set means Korean law, on the page's API as on the command line and
+/// in the page's own menu; any other language, the crate's default.
+#[test]
+fn the_api_in_korean_without_a_rule_set_applies_korean_law() {
+    let page = start_page();
+    let case = r#"{"subject": {"age_years": 30}, "forms": ["labour"]}"#;
+    for (path, expected) in [
+        ("/api/assess?lang=ko", "kr-2024"),
+        ("/api/assess?lang=en", "ilo-2009"),
+        ("/api/assess", "ilo-2009"),
+        ("/api/assess?lang=ko&rule_set=kr-2023", "kr-2023"),
+        ("/api/assess?lang=ko&rule_set=ilo-2009", "ilo-2009"),
+    ] {
+        let response = post_raw(&page.addr, path, case);
+        assert_eq!(status(&response), Some(200), "{path}");
+        let text = String::from_utf8_lossy(&response);
+        let json = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        let value: serde_json::Value = serde_json::from_str(json).expect("the API's JSON");
+        assert_eq!(value["assessment"]["rule_set"]["id"], expected, "{path}");
+    }
+}
+
 /// What an officer meets on the Korean page is in Korean: a case file that cannot be read,
 /// and an answer to a question that has changed.
 #[test]
