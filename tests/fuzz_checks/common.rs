@@ -44,3 +44,12 @@ pub fn assert_holds_together(a: &Assessment) {
     assert!((sum - a.score).abs() < 1e-6);
     let _ = a.report();
 }
+
+/// A path as the policy documents' readers write one: `$`, then keys of ASCII letters, digits
+/// and `_` (or `?` for one not shown) and indices, never free text.
+pub fn plain_path(path: &str) -> bool {
+    path.starts_with('$')
+        && path.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b'[' | b']' | b'?' | b'_')
+        })
+}

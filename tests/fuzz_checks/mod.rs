@@ -8,6 +8,7 @@ pub mod batch_line;
 pub mod case;
 pub mod catalogue;
 pub mod common;
+pub mod contacts;
 pub mod ctdc_header;
 pub mod ctdc_row;
 pub mod htcds_list;

@@ -3,6 +3,7 @@
 //! must rank the questions of a case without a panic and without changing its level, score or
 //! number of open questions; one that does not fit is refused only for its list weights.
 
+use super::common::plain_path;
 use trafficking_indicators::catalogue::QuestionPriors;
 use trafficking_indicators::{Assessor, Case, Catalogue, PriorsError, RuleSet};
 
@@ -57,13 +58,4 @@ pub fn check(data: &[u8]) {
             b.explanation.ask_next.len() + b.explanation.more_questions as usize
         );
     }
-}
-
-/// A path as the readers write one: `$`, then keys of ASCII letters, digits and `_` (or `?`
-/// for one not shown) and indices, never free text.
-fn plain_path(path: &str) -> bool {
-    path.starts_with('$')
-        && path.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b'[' | b']' | b'?' | b'_')
-        })
 }

@@ -1,7 +1,7 @@
 //! Every input surface under its fuzz target's checks, in every `cargo test`: the checks of
 //! `tests/fuzz_checks/` (the code each fuzz target runs) on every committed seed, and property
 //! tests that feed them generated inputs of the surface's own shape (one of the crate's cases,
-//! rule sets, catalogue extensions or question priors with a value changed, cut short or a
+//! rule sets, catalogue extensions, question priors or contact directories with a value changed, cut short or a
 //! marker `@@` planted; a batch of JSON Lines; a CTDC header, or a row of the real file with
 //! cells changed; an HTCDS list; a sequence of interview answers). The fuzz runs reach far more
 //! inputs; these keep the invariants checked between them, on the machine of anyone who
@@ -38,10 +38,11 @@ type Check = fn(&[u8]);
 /// in `ctdc_row`, among them).
 #[test]
 fn every_seed_passes_its_targets_checks() {
-    let targets: [(&str, Check); 9] = [
+    let targets: [(&str, Check); 10] = [
         ("batch_line", checks::batch_line::check),
         ("case", checks::case::check),
         ("catalogue", checks::catalogue::check),
+        ("contacts", checks::contacts::check),
         ("ctdc_header", checks::ctdc_header::check),
         ("ctdc_row", checks::ctdc_row::check),
         ("htcds_list", checks::htcds_list::check),
@@ -91,12 +92,12 @@ fn change() -> impl Strategy<Value = Change> {
 
 /// The crate's own documents of a surface, the bases the properties change: the bundled and
 /// data test cases, the built-in and example rule sets, the example catalogue extensions, the
-/// built-in priors. (Published with the crate, where the fuzz seeds are not: the fuzz targets'
+/// built-in priors and contact directory. (Published with the crate, where the fuzz seeds are not: the fuzz targets'
 /// seeds hold copies of most of them.)
 fn documents(surface: &str) -> &'static [String] {
     static DOCUMENTS: std::sync::OnceLock<Vec<(&str, Vec<String>)>> = std::sync::OnceLock::new();
     let all = DOCUMENTS.get_or_init(|| {
-        ["case", "rule_set", "catalogue", "priors"]
+        ["case", "rule_set", "catalogue", "priors", "contacts"]
             .into_iter()
             .map(|surface| (surface, read_documents(surface)))
             .collect()
@@ -143,6 +144,7 @@ fn read_documents(surface: &str) -> Vec<String> {
             &["national_list.json", "kr_national_list_example.json"],
         ),
         "priors" => files("data/priors", &[]),
+        "contacts" => files("data/contacts", &[]),
         other => panic!("no documents for {other}"),
     };
     assert!(!all.is_empty(), "{surface} has documents");
@@ -300,6 +302,14 @@ proptest! {
     #[test]
     fn changed_question_priors_pass_the_priors_checks(pick: prop::sample::Index, c in change()) {
         checks::priors::check(&changed("priors", pick, &c));
+    }
+
+    #[test]
+    fn changed_contact_directories_pass_the_contacts_checks(
+        pick: prop::sample::Index,
+        c in change(),
+    ) {
+        checks::contacts::check(&changed("contacts", pick, &c));
     }
 
     #[test]
