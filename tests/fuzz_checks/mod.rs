@@ -13,5 +13,6 @@ pub mod ctdc_header;
 pub mod ctdc_row;
 pub mod htcds_list;
 pub mod interview;
+pub mod locale;
 pub mod priors;
 pub mod rule_set;

@@ -1,7 +1,8 @@
 //! Every input surface under its fuzz target's checks, in every `cargo test`: the checks of
 //! `tests/fuzz_checks/` (the code each fuzz target runs) on every committed seed, and property
 //! tests that feed them generated inputs of the surface's own shape (one of the crate's cases,
-//! rule sets, catalogue extensions, question priors or contact directories with a value changed, cut short or a
+//! rule sets, catalogue extensions, question priors, contact directories or locale files with a
+//! value changed, cut short or a
 //! marker `@@` planted; a batch of JSON Lines; a CTDC header, or a row of the real file with
 //! cells changed; an HTCDS list; a sequence of interview answers). The fuzz runs reach far more
 //! inputs; these keep the invariants checked between them, on the machine of anyone who
@@ -38,7 +39,7 @@ type Check = fn(&[u8]);
 /// in `ctdc_row`, among them).
 #[test]
 fn every_seed_passes_its_targets_checks() {
-    let targets: [(&str, Check); 10] = [
+    let targets: [(&str, Check); 11] = [
         ("batch_line", checks::batch_line::check),
         ("case", checks::case::check),
         ("catalogue", checks::catalogue::check),
@@ -47,6 +48,7 @@ fn every_seed_passes_its_targets_checks() {
         ("ctdc_row", checks::ctdc_row::check),
         ("htcds_list", checks::htcds_list::check),
         ("interview", checks::interview::check),
+        ("locale", checks::locale::check),
         ("priors", checks::priors::check),
         ("rule_set", checks::rule_set::check),
     ];
@@ -92,15 +94,22 @@ fn change() -> impl Strategy<Value = Change> {
 
 /// The crate's own documents of a surface, the bases the properties change: the bundled and
 /// data test cases, the built-in and example rule sets, the example catalogue extensions, the
-/// built-in priors and contact directory. (Published with the crate, where the fuzz seeds are not: the fuzz targets'
+/// built-in priors, contact directory and locale files. (Published with the crate, where the fuzz seeds are not: the fuzz targets'
 /// seeds hold copies of most of them.)
 fn documents(surface: &str) -> &'static [String] {
     static DOCUMENTS: std::sync::OnceLock<Vec<(&str, Vec<String>)>> = std::sync::OnceLock::new();
     let all = DOCUMENTS.get_or_init(|| {
-        ["case", "rule_set", "catalogue", "priors", "contacts"]
-            .into_iter()
-            .map(|surface| (surface, read_documents(surface)))
-            .collect()
+        [
+            "case",
+            "rule_set",
+            "catalogue",
+            "priors",
+            "contacts",
+            "locale",
+        ]
+        .into_iter()
+        .map(|surface| (surface, read_documents(surface)))
+        .collect()
     });
     all.iter()
         .find(|(s, _)| *s == surface)
@@ -145,6 +154,7 @@ fn read_documents(surface: &str) -> Vec<String> {
         ),
         "priors" => files("data/priors", &[]),
         "contacts" => files("data/contacts", &[]),
+        "locale" => files("data/locales", &[]),
         other => panic!("no documents for {other}"),
     };
     assert!(!all.is_empty(), "{surface} has documents");
@@ -310,6 +320,11 @@ proptest! {
         c in change(),
     ) {
         checks::contacts::check(&changed("contacts", pick, &c));
+    }
+
+    #[test]
+    fn changed_locale_files_pass_the_locale_checks(pick: prop::sample::Index, c in change()) {
+        checks::locale::check(&changed("locale", pick, &c));
     }
 
     #[test]
