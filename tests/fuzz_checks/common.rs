@@ -1,6 +1,6 @@
 //! What the fuzz targets' checks share.
 
-use trafficking_indicators::Assessment;
+use trafficking_indicators::{Assessment, Problem};
 
 /// Planted for every `@@` of an input. It has a capital, so it is never a token (a key, an id,
 /// a value of a closed set) that an error may name: wherever it stands, it is the input's own
@@ -52,4 +52,13 @@ pub fn plain_path(path: &str) -> bool {
         && path.bytes().all(|b| {
             b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b'[' | b']' | b'?' | b'_')
         })
+}
+
+/// A policy document's error as its problems: at least one, each at a plain path (`$` for an
+/// error of the whole document: too large, not parsed).
+pub fn assert_plain_problems(problems: &[Problem]) {
+    assert!(!problems.is_empty());
+    for p in problems {
+        assert!(plain_path(&p.path), "{}", p.path);
+    }
 }
