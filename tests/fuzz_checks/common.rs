@@ -54,8 +54,9 @@ pub fn plain_path(path: &str) -> bool {
         })
 }
 
-/// A policy document's error as its problems: at least one, each at a plain path (`$` for an
-/// error of the whole document: too large, not parsed).
+/// A policy document's error as its problems: at least one, each at a plain path. (An error
+/// of the whole document, too large or not parsed, is one problem at `$`, which the error type
+/// builds itself: the assertion bites on an invalid document's problems.)
 pub fn assert_plain_problems(problems: &[Problem]) {
     assert!(!problems.is_empty());
     for p in problems {

@@ -1,9 +1,10 @@
 //! Contact directories (an agency's own list of who to call, `ContactDirectory::from_json`):
-//! any bytes give a directory that checks or a typed error naming where (a path of tokens,
-//! never the document's text); a directory that reads is written out and read back the same,
-//! is taken by an assessor, and changes only who to call: the level, score and
-//! recommendations of a case stay those of the built-in directory, and every service named
-//! is one of the directory's.
+//! any bytes give a directory that checks or a typed error (an invalid directory's problems at
+//! plain paths; a parse error may quote serde's words, for the directory's author); a
+//! directory that reads is written out and read back the same, is taken by an assessor, and
+//! changes only who to call: the level, score and recommendations of a case stay those of the
+//! built-in directory, and every service named is the directory's, with its own number, mark
+//! and date.
 
 use super::common::{assert_holds_together, assert_plain_problems};
 use trafficking_indicators::policy::ContactDirectory;
@@ -38,7 +39,8 @@ pub fn check(data: &[u8]) {
     };
     assert!(directory.problems().is_empty());
     // Written out, it reads back the same (an agency edits and saves its directory).
-    let written = serde_json::to_string_pretty(&directory);
+    // Compact: never longer than a document that read (pretty printing could pass the limit).
+    let written = serde_json::to_string(&directory);
     assert!(written.is_ok(), "a directory that reads is written out");
     if let Ok(written) = written {
         let back = ContactDirectory::from_json(&written);
@@ -80,10 +82,15 @@ pub fn check(data: &[u8]) {
         };
         assert_eq!(kinds(&own), kinds(&plain));
         for named in &own.contacts {
-            assert!(
-                directory.contacts.iter().any(|c| c.id == named.id),
-                "a service named is the directory's"
-            );
+            let entry = directory.contacts.iter().find(|c| c.id == named.id);
+            assert!(entry.is_some(), "a service named is the directory's");
+            if let Some(entry) = entry {
+                // The right number under the right name: the advice's texts are kept apart
+                // from the directory, in its order.
+                assert_eq!(named.number.as_deref(), entry.number.as_deref());
+                assert_eq!(named.verification, entry.verification);
+                assert_eq!(&*named.checked, entry.checked.as_str());
+            }
         }
         let _ = own.report_in(Locale::Ko);
         let _ = own.prose(Locale::Ko);
