@@ -50,12 +50,14 @@ struct Expected {
     /// Per offence of the non-punishment advisory, the ids of the indicators linked to it
     /// (map and sets compared exactly; no advisory is an empty map).
     non_punishment_links: Option<BTreeMap<String, BTreeSet<String>>>,
-    /// The case (or the rule set) must be refused with an error whose message contains this
-    /// text; nothing else is then checked.
+    /// The case must be refused (by the reader or the assessment) with an error whose message
+    /// contains this text; nothing else is then checked. (A rule set that does not load fails
+    /// the data case whatever it expects.)
     error: Option<String>,
     /// The Palermo elements met: `act`, `means`, `purpose` (set equality).
     elements_met: Option<BTreeSet<String>>,
-    /// Whether the child rules applied (the age at the act, or the presumption).
+    /// Whether the child rules applied (the age at the act, else the age now, or the
+    /// presumption).
     treated_as_child: Option<bool>,
     /// The level the child rules would give where the adult rules applied; `null` means it
     /// must be absent.

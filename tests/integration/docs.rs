@@ -175,75 +175,182 @@ fn the_anchor_reader_gives_githubs_anchors() {
     );
 }
 
-/// The runs of digits joined by `-` in a text (`1600-8248`, `02-735-1050`), dates of the form
-/// `2024-06-27` left out.
-fn hyphenated_numbers(text: &str) -> Vec<String> {
+/// Characters that, right after a number, make it a count, a date or an article, never a
+/// telephone number (`2023년`, `제125조`, `19세`, `13개`, `20톤`, ...).
+const UNITS: &str = "년조항호세개월일차톤건시곳분명쪽절장행회줄";
+
+/// The telephone numbers in a text, as the Korean documents write them: `1600-8248`,
+/// `02-735-1050`, `+82-1345`, and short codes (`112`, `1366`) standing on their own. Left out:
+/// a number inside a word or a code (`E-6-2`, `v2.5.0`, `127.0.0.1`), a range (`0~130`), a
+/// date (`2024-06-27`), a year, a count or an article (a unit after it), a round number
+/// (`100`), and anything of fewer than three digits.
+fn telephone_numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
     let mut found = Vec::new();
-    let mut current = String::new();
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() || (c == '-' && current.ends_with(|d: char| d.is_ascii_digit())) {
-            current.push(c);
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        let plus = chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if !(plus || chars[i].is_ascii_digit()) {
+            i += 1;
             continue;
         }
-        let token = current.trim_end_matches('-');
-        let groups: Vec<&str> = token.split('-').collect();
-        let is_date = groups.len() == 3
+        i += usize::from(plus);
+        while i < chars.len()
+            && (chars[i].is_ascii_digit()
+                || (chars[i] == '-' && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let token: String = chars[start..i].iter().collect();
+        let before = start.checked_sub(1).map_or(' ', |b| chars[b]);
+        let after = chars.get(i).copied().unwrap_or(' ');
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        let groups: Vec<&str> = token.trim_start_matches('+').split('-').collect();
+        let digits = token.chars().filter(char::is_ascii_digit).count();
+        let in_a_word = before.is_alphanumeric() || "-.,:/~_".contains(before);
+        let a_unit_or_more = UNITS.contains(after)
+            || after.is_ascii_alphanumeric()
+            || "~_".contains(after)
+            || (".:,/".contains(after) && next.is_ascii_digit());
+        let date = groups.len() == 3
             && groups[0].len() == 4
             && groups[1].len() == 2
             && groups[2].len() == 2;
-        if groups.len() >= 2 && !is_date {
-            found.push(token.to_owned());
+        let plain = groups.len() == 1 && !plus;
+        let short_code = plain
+            && (3..=4).contains(&token.len())
+            && token.starts_with('1')
+            && !token.ends_with("00")
+            && !(token.len() == 4 && (token.starts_with("19") || token.starts_with("18")));
+        if digits >= 3 && !in_a_word && !a_unit_or_more && !date && (!plain || short_code) {
+            found.push(token);
         }
-        current.clear();
     }
     found
 }
 
-/// The Korean guide is read by officers who will dial what it gives: every telephone number
-/// in it, and every number in its table of services, comes from the contact directory the
-/// assessment itself uses, never from the guide alone.
+/// The contact directory's numbers, contact by contact: its `number` and those its `reach`
+/// gives (another line, the number from abroad).
+fn directory_numbers() -> Vec<(serde_json::Value, BTreeSet<String>)> {
+    let directory: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("data/contacts/kr.json"))
+            .expect("the contact directory"),
+    )
+    .expect("JSON");
+    directory["contacts"]
+        .as_array()
+        .expect("contacts")
+        .iter()
+        .map(|c| {
+            let mut numbers: BTreeSet<String> =
+                telephone_numbers(c["reach"].as_str().unwrap_or_default())
+                    .into_iter()
+                    .collect();
+            if let Some(n) = c["number"].as_str() {
+                numbers.insert(n.to_owned());
+            }
+            (c.clone(), numbers)
+        })
+        .collect()
+}
+
+/// The Korean documents are read by officers who will dial what they give: every telephone
+/// number in them is one of the contact directory's, exactly (not a part of one).
 #[test]
-fn the_korean_guide_gives_only_the_contact_directorys_numbers() {
+fn the_korean_documents_give_only_the_contact_directorys_numbers() {
+    let known: BTreeSet<String> = directory_numbers()
+        .into_iter()
+        .flat_map(|(_, n)| n)
+        .collect();
+    for name in ["docs/README.ko.md", "docs/policy-questions.ko.md"] {
+        let text = std::fs::read_to_string(root().join(name)).expect("a Korean document");
+        let numbers = telephone_numbers(&text);
+        let unknown: Vec<&String> = numbers.iter().filter(|n| !known.contains(*n)).collect();
+        assert!(
+            unknown.is_empty(),
+            "{name}: numbers the directory does not have: {unknown:?}"
+        );
+    }
+}
+
+/// The guide's table of services is the directory: one row per service, named as the
+/// directory names it, with that service's numbers only and its mark.
+#[test]
+fn the_korean_guides_table_of_services_is_the_contact_directory() {
     let guide =
         std::fs::read_to_string(root().join("docs/README.ko.md")).expect("the Korean guide");
-    let directory = std::fs::read_to_string(root().join("data/contacts/kr.json"))
-        .expect("the contact directory");
-    let mut numbers = hyphenated_numbers(&guide);
     let table = guide
         .split("\n## ")
         .find(|section| section.starts_with("5. "))
         .expect("the guide's section 5, the services");
-    let mut rows = 0;
-    for line in table.lines().filter(|line| line.starts_with('|')) {
-        let Some(cell) = line.split('|').nth(2) else {
-            continue;
+    let contacts = directory_numbers();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut rows_of = vec![0; contacts.len()];
+    for line in table
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| 기관"))
+    {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let [_, name, numbers, _, mark, ..] = cells.as_slice() else {
+            panic!("a row of four cells: {line}");
         };
-        rows += 1;
-        let mut digits = String::new();
-        for c in cell.chars().chain(std::iter::once(' ')) {
-            if c.is_ascii_digit() || c == '-' {
-                digits.push(c);
-            } else {
-                if digits.chars().filter(char::is_ascii_digit).count() >= 3 {
-                    numbers.push(digits.trim_matches('-').to_owned());
-                }
-                digits.clear();
-            }
+        let row_name = squeeze(name);
+        let matching: Vec<usize> = contacts
+            .iter()
+            .enumerate()
+            .filter(|(_, (c, _))| {
+                let theirs = squeeze(c["name"].as_str().unwrap_or_default());
+                theirs.starts_with(&row_name) || row_name.starts_with(&theirs)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let [i] = matching.as_slice() else {
+            panic!(
+                "the row {name} names {} services of the directory",
+                matching.len()
+            );
+        };
+        rows_of[*i] += 1;
+        let (contact, theirs) = &contacts[*i];
+        for n in telephone_numbers(numbers) {
+            assert!(
+                theirs.contains(&n),
+                "{name}: {n} is not this service's number"
+            );
         }
+        let expected_mark = match contact["verification"].as_str() {
+            Some("verified") => "원문 확인",
+            Some("secondary") => "2차 자료",
+            other => panic!("{name}: a mark the guide does not word: {other:?}"),
+        };
+        assert!(
+            mark.starts_with(expected_mark),
+            "{name}: the mark is {expected_mark}"
+        );
     }
-    assert!(rows >= 10, "the table of services has {rows} rows");
     assert!(
-        numbers.len() >= 10,
-        "only {} numbers found in the guide",
-        numbers.len()
+        rows_of.iter().all(|n| *n == 1),
+        "every service of the directory has one row: {rows_of:?}"
     );
-    let unknown: Vec<&String> = numbers
-        .iter()
-        .filter(|n| !directory.contains(n.as_str()))
-        .collect();
-    assert!(
-        unknown.is_empty(),
-        "numbers in the guide that the directory does not have: {unknown:?}"
+}
+
+#[test]
+fn the_telephone_number_reader_reads_numbers_and_nothing_else() {
+    let text = "국번 없이 112, 1600-8248(대표 02-735-1050), 해외 +82-1345, 1366과 1388의 \
+        E-6-2 사증, v2.5.0, 127.0.0.1:7878, 0~130, 1900~2100, 2024-06-27, 2023년, 제125조, \
+        13개, 20톤, 최대 100), 19세, 1350번으로";
+    assert_eq!(
+        telephone_numbers(text),
+        [
+            "112",
+            "1600-8248",
+            "02-735-1050",
+            "+82-1345",
+            "1366",
+            "1388",
+            "1350"
+        ]
     );
 }
 
