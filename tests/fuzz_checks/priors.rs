@@ -26,7 +26,8 @@ pub fn check(data: &[u8]) {
     let Ok(rules) = RuleSet::builtin("kr-2024") else {
         return;
     };
-    let Ok(plain) = Assessor::new(rules.clone(), Catalogue::builtin()) else {
+    // The built-in assessor, compiled once per process, is the one without the priors.
+    let Ok(plain) = Assessor::builtin("kr-2024") else {
         return;
     };
     let Ok(assessor) = Assessor::new(rules.clone(), Catalogue::builtin()) else {

@@ -2,8 +2,12 @@
 //! exists, a heading that exists), so that a section renamed or a file moved cannot leave a
 //! reader at a dead end.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+use trafficking_indicators::Level;
+use trafficking_indicators::policy::{Contact, ContactDirectory};
+use trafficking_indicators::render::Locale;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -103,7 +107,10 @@ fn links(text: &str) -> Vec<(usize, String)> {
     found
 }
 
-fn check_link(document: &Path, target: &str) -> Result<(), String> {
+/// The anchors of each document a link names, read once.
+type AnchorCache = BTreeMap<PathBuf, BTreeSet<String>>;
+
+fn check_link(document: &Path, target: &str, cache: &mut AnchorCache) -> Result<(), String> {
     if target.starts_with("http://")
         || target.starts_with("https://")
         || target.starts_with("mailto:")
@@ -123,9 +130,12 @@ fn check_link(document: &Path, target: &str) -> Result<(), String> {
         return Err(format!("no file {}", path.display()));
     }
     if let Some(anchor) = anchor {
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if !anchors(&text).contains(anchor) {
+        if !cache.contains_key(&path) {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            cache.insert(path.clone(), anchors(&text));
+        }
+        if !cache.get(&path).is_some_and(|found| found.contains(anchor)) {
             return Err(format!(
                 "no heading with the anchor #{anchor} in {}",
                 path.display()
@@ -139,11 +149,12 @@ fn check_link(document: &Path, target: &str) -> Result<(), String> {
 fn every_link_in_the_documents_leads_somewhere() {
     let mut broken = Vec::new();
     let mut checked = 0;
+    let mut cache = AnchorCache::new();
     for document in documents() {
         let text = std::fs::read_to_string(&document).expect("a document");
         for (line, target) in links(&text) {
             checked += 1;
-            if let Err(why) = check_link(&document, &target) {
+            if let Err(why) = check_link(&document, &target, &mut cache) {
                 broken.push(format!("{}:{line}: ({target}): {why}", document.display()));
             }
         }
@@ -231,26 +242,18 @@ fn telephone_numbers(text: &str) -> Vec<String> {
 }
 
 /// The contact directory's numbers, contact by contact: its `number` and those its `reach`
-/// gives (another line, the number from abroad).
-fn directory_numbers() -> Vec<(serde_json::Value, BTreeSet<String>)> {
-    let directory: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("data/contacts/kr.json"))
-            .expect("the contact directory"),
-    )
-    .expect("JSON");
-    directory["contacts"]
-        .as_array()
-        .expect("contacts")
-        .iter()
+/// gives (another line, the number from abroad). Read with the library's own reader.
+fn directory_numbers() -> Vec<(Contact, BTreeSet<String>)> {
+    let text = std::fs::read_to_string(root().join("data/contacts/kr.json"))
+        .expect("the contact directory");
+    ContactDirectory::from_json(&text)
+        .expect("the built-in directory reads")
+        .contacts
+        .into_iter()
         .map(|c| {
-            let mut numbers: BTreeSet<String> =
-                telephone_numbers(c["reach"].as_str().unwrap_or_default())
-                    .into_iter()
-                    .collect();
-            if let Some(n) = c["number"].as_str() {
-                numbers.insert(n.to_owned());
-            }
-            (c.clone(), numbers)
+            let mut numbers: BTreeSet<String> = telephone_numbers(&c.reach).into_iter().collect();
+            numbers.extend(c.number.clone());
+            (c, numbers)
         })
         .collect()
 }
@@ -300,7 +303,7 @@ fn the_korean_guides_table_of_services_is_the_contact_directory() {
             .iter()
             .enumerate()
             .filter(|(_, (c, _))| {
-                let theirs = squeeze(c["name"].as_str().unwrap_or_default());
+                let theirs = squeeze(&c.name);
                 theirs.starts_with(&row_name) || row_name.starts_with(&theirs)
             })
             .map(|(i, _)| i)
@@ -319,11 +322,10 @@ fn the_korean_guides_table_of_services_is_the_contact_directory() {
                 "{name}: {n} is not this service's number"
             );
         }
-        let expected_mark = match contact["verification"].as_str() {
-            Some("verified") => "원문 확인",
-            Some("secondary") => "2차 자료",
-            other => panic!("{name}: a mark the guide does not word: {other:?}"),
-        };
+        // The mark in the words the software shows (`verification.*` of the Korean locale).
+        let expected_mark = Locale::Ko
+            .word(&format!("verification.{}", contact.verification.as_str()))
+            .expect("the mark's Korean words");
         assert!(
             mark.starts_with(expected_mark),
             "{name}: the mark is {expected_mark}"
@@ -359,21 +361,14 @@ fn the_telephone_number_reader_reads_numbers_and_nothing_else() {
 fn the_korean_guide_names_the_levels_as_the_software_does() {
     let guide =
         std::fs::read_to_string(root().join("docs/README.ko.md")).expect("the Korean guide");
-    let locale: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("data/locales/ko.json")).expect("the Korean locale"),
-    )
-    .expect("JSON");
-    for level in [
-        "no_indicators",
-        "further_inquiry",
-        "reasonable_grounds",
-        "definition_met",
-    ] {
-        for key in [format!("level.{level}"), format!("level.{level}.sentence")] {
-            let text = locale["texts"][&key].as_str().expect("a level's words");
+    for level in Level::ALL {
+        let name = Locale::Ko
+            .word(&format!("level.{}", level.as_str()))
+            .expect("a level's Korean name");
+        for text in [name, Locale::Ko.level_sentence(level)] {
             assert!(
                 guide.contains(&format!("‘{text}’")),
-                "the guide does not quote {key}"
+                "the guide does not quote {text}"
             );
         }
     }
