@@ -1492,3 +1492,55 @@ fn a_national_is_not_told_that_they_may_not_be_deported() {
         }
     }
 }
+
+/// The same for the full report, under each rule set: the advice to wait for identification
+/// and the non-punishment line name deportation, removal and refusal of entry only for a
+/// foreign national ("nor, for a foreign national, deport them"), so that a Korean national's
+/// report never tells the officer not to deport them (a review of the texts, twenty-first
+/// session; the sources and the rationale below each line still name the law as it is).
+#[test]
+fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
+    let case = r#"{"subject": {"age_years": 30, "national": true}, "forms": ["sexual"],
+        "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"},
+                         {"indicator": "confiscation_of_documents_at_destination", "status": "present"}],
+        "offences": [{"kind": "prostitution", "stage": "suspected"},
+                     {"kind": "document_offence", "stage": "suspected"}]}"#;
+    let removal: [(Locale, &[&str], &str); 2] = [
+        (
+            Locale::En,
+            &[
+                "deport",
+                "remove",
+                "removal",
+                "refuse entry",
+                "refuse them entry",
+            ],
+            "for a foreign national",
+        ),
+        (
+            Locale::Ko,
+            &["강제퇴거", "추방", "입국을 불허"],
+            "외국인인 경우",
+        ),
+    ];
+    for rule_set in ["ilo-2009", "kr-2023", "kr-2024"] {
+        let a = crate::common::assess_json_under(rule_set, case);
+        for (lang, words, qualifier) in removal {
+            let report = a.report_in(lang);
+            // The advice itself: "  * " (in full) and "  ! " (non-punishment) lines.
+            let advice: Vec<&str> = report
+                .lines()
+                .filter(|l| l.starts_with("  * ") || l.starts_with("  ! "))
+                .collect();
+            assert!(
+                advice.iter().any(|l| l.contains(qualifier)),
+                "{rule_set} {lang:?}: the advice to wait for identification is not given"
+            );
+            for line in advice {
+                if words.iter().any(|w| line.contains(w)) {
+                    assert!(line.contains(qualifier), "{rule_set} {lang:?}: {line}");
+                }
+            }
+        }
+    }
+}
