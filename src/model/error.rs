@@ -155,7 +155,8 @@ impl fmt::Display for JsonKind {
 /// what someone typed about a person (`maria_kim`), so it is not shown, snake_case or not;
 /// a likely misspelling is answered with the nearest field the format allows there
 /// ([`FieldName::nearest`]). In a rule set, catalogue or priors document (policy data, not a
-/// person's), a key is quoted when it is a snake_case token.
+/// person's), a key is quoted when it is a snake_case token, or such tokens joined by dots
+/// (a locale file's keys).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldName(Shown);
 
@@ -164,7 +165,8 @@ pub struct FieldName(Shown);
 pub(crate) enum Shown {
     /// The name itself.
     Name(String),
-    /// Not a snake_case token (in a policy document): not shown.
+    /// Neither a snake_case token nor such tokens joined by dots (in a policy document): not
+    /// shown.
     NotToken,
     /// Not a field of the case format: not shown; the nearest field allowed there, if the
     /// name is near enough to one to be its misspelling.
@@ -172,9 +174,10 @@ pub(crate) enum Shown {
 }
 
 impl FieldName {
-    /// A key of a policy document: quoted when it is a snake_case token.
+    /// A key of a policy document: quoted when it is a snake_case token, or such tokens
+    /// joined by dots.
     pub(crate) fn new(name: &str) -> Self {
-        FieldName(if crate::model::id::is_id(name) {
+        FieldName(if crate::model::id::is_dotted_key(name) {
             Shown::Name(name.to_owned())
         } else {
             Shown::NotToken

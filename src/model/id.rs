@@ -99,6 +99,20 @@ pub(crate) fn is_token(s: &str) -> bool {
         })
 }
 
+/// The longest key [`is_dotted_key`] takes: a locale file's keys reach about 70 bytes.
+const MAX_DOTTED_KEY_LEN: usize = 160;
+
+/// Whether `s` is a key of a policy document that a message may quote: a snake_case token
+/// ([`is_id`]), or such tokens and numbers joined by dots, as a locale file's keys are
+/// (`rules.kr.action.no_removal_pending_identification.addition.0`), at most 160 bytes. Such
+/// a key cannot be a sentence, and a policy document holds no one's case.
+pub(crate) fn is_dotted_key(s: &str) -> bool {
+    s.len() <= MAX_DOTTED_KEY_LEN
+        && s.split('.').enumerate().all(|(i, part)| {
+            is_id(part) || (i > 0 && !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 /// Whether `s` is a well-formed identifier, so that it is safe to quote in a message.
 pub(crate) fn is_id(s: &str) -> bool {
     check_id(s).is_ok()

@@ -111,8 +111,9 @@ impl fmt::Display for Path<'_> {
 /// Which keys of a document an error may name, in a path or as the key given twice.
 #[derive(Clone, Copy)]
 pub(crate) enum Keys {
-    /// Any snake_case token: the keys of a policy document (a rule set, a catalogue) are its
-    /// author's, and a token cannot be a sentence.
+    /// Any snake_case token (and, as the key given twice, such tokens joined by dots): the
+    /// keys of a policy document (a rule set, a catalogue, a locale file) are its author's,
+    /// and a token cannot be a sentence.
     Tokens,
     /// Only the keys this knows: in a case, any other key may be what someone typed about a
     /// person, and a snake_case token can be a name (`maria_kim`).
@@ -120,7 +121,9 @@ pub(crate) enum Keys {
 }
 
 impl Keys {
-    /// Whether an error may name `key`.
+    /// Whether a path may name `key` as one of its steps: a dotted key is not, since its
+    /// dots would read as steps of their own (`$.texts.?`, not `$.texts.level.sentence`);
+    /// [`Keys::field`] names it in full as the key given twice.
     fn shows(self, key: &str) -> bool {
         match self {
             Keys::Tokens => crate::model::id::is_id(key),

@@ -276,6 +276,41 @@ mod tests {
         assert!(e.is_some_and(|e| e.contains("$.texts") && e.contains("twice")));
     }
 
+    /// A translator who wrote a text twice is told which key, though a locale file's keys
+    /// are dotted (tokens joined by dots, numbers among them), not snake_case tokens: the
+    /// file holds no one's case.
+    #[test]
+    fn a_dotted_key_given_twice_is_named() {
+        let key = "rules.kr.recommendation.no_removal_pending_identification.addition.0";
+        let twice = format!(
+            r#"{{"format_version": 1, "locale": "ko", "translation": "t",
+            "texts": {{"level.no_indicators": "a", "{key}": "first", "{key}": "second"}}}}"#
+        );
+        assert_eq!(
+            LocaleTexts::from_json(&twice).err().map(|e| e.to_string()),
+            Some(format!("$.texts: the key `{key}` appears twice"))
+        );
+        // Anything else is still not shown: a sentence, a key with a space or an empty part.
+        for key in [
+            "Not a key",
+            "level..sentence",
+            "level.",
+            ".level",
+            "level.Sentence",
+        ] {
+            let twice = format!(
+                r#"{{"format_version": 1, "locale": "ko", "translation": "t",
+                "texts": {{"{key}": "first", "{key}": "second"}}}}"#
+            );
+            let e = LocaleTexts::from_json(&twice).err().map(|e| e.to_string());
+            assert!(
+                e.as_deref()
+                    .is_some_and(|e| !e.contains(key) && e.contains("not shown")),
+                "{key}: {e:?}"
+            );
+        }
+    }
+
     #[test]
     fn tags_parse() {
         assert_eq!(Locale::from_tag("ko-KR"), Some(Locale::Ko));
