@@ -2,10 +2,20 @@
 // anywhere else. No external resources, no inline script (the CSP allows only this file).
 'use strict';
 
+const UNDO_LIMIT = 256;
+
+// Keeps the case as it was before a change, for undo (the oldest goes first past the limit).
+function remember(before) {
+  state.history.push(before);
+  if (state.history.length > UNDO_LIMIT) state.history.shift();
+}
+
 const state = {
   lang: 'en',
   ruleSet: 'ilo-2009',
   case: {},
+  // The case before each change, for undo: the last UNDO_LIMIT only, as many as the
+  // library keeps (interview::MAX_UNDO), so that a page left open keeps a bounded memory.
   history: [],
   words: {},
   entries: [],
@@ -562,7 +572,7 @@ function answer(a) {
     try {
       const before = JSON.stringify(state.case);
       const result = await api('/api/interview', { case: state.case, answer: { ...a, question } });
-      state.history.push(before);
+      remember(before);
       state.case = result.case;
       await refresh();
     } catch (e) {
@@ -627,7 +637,7 @@ function update(edit, field) {
     const next = edit(draft) || draft;
     try {
       await api('/api/assess', next);
-      state.history.push(before);
+      remember(before);
       state.case = next;
       if (typed) state.refused.delete(typed.id);
       await refresh();
@@ -695,7 +705,7 @@ function load(file) {
       // The decoder takes off one byte-order mark; the library takes any more before the
       // case, and so does the page.
       const loaded = JSON.parse(text.replace(/^\uFEFF+/, ''));
-      state.history.push(JSON.stringify(state.case));
+      remember(JSON.stringify(state.case));
       state.case = loaded;
       state.openDetails.clear();
       state.refused.clear();

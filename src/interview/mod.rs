@@ -237,6 +237,12 @@ fn asked_opening(case: &mut Case, question: OpeningQuestion) {
     }
 }
 
+/// How many answers an [`Interview`] can undo, the last ones: more than twice the answers
+/// of an interview that asks every question once (109 under each built-in rule set, with
+/// every form recorded, in a test), so that only answers given again and again reach it. Each keeps a state of the case, so the bound is
+/// the interview's memory bound.
+pub const MAX_UNDO: usize = 256;
+
 /// A guided interview over a case (see the [module documentation](self)). Its `Debug`
 /// output names the rule set, the case as [`Case`]'s `Debug` shows it (no value) and how many
 /// answers can be undone, never the earlier states of the case.
@@ -244,7 +250,9 @@ fn asked_opening(case: &mut Case, question: OpeningQuestion) {
 pub struct Interview<'a> {
     assessor: &'a Assessor,
     case: Case,
-    history: Vec<Case>,
+    /// The states of the case before its last answers, at most [`MAX_UNDO`] (the oldest is
+    /// dropped first).
+    history: std::collections::VecDeque<Case>,
     /// The case's assessment with every open question ranked, computed once per state of the
     /// case (`next`, `finished` and `open_questions` read it; every change clears it).
     ranked: OnceLock<Option<Assessment>>,
@@ -293,7 +301,7 @@ impl<'a> Interview<'a> {
         Ok(Interview {
             assessor,
             case,
-            history: Vec::new(),
+            history: std::collections::VecDeque::new(),
             ranked: OnceLock::from(Some(ranked)),
         })
     }
@@ -491,8 +499,14 @@ impl<'a> Interview<'a> {
     fn commit(&mut self, case: Case) -> Result<(), InterviewError> {
         case.check()?;
         let ranked = self.assessor.assess_listing(&case, usize::MAX)?;
-        // The case before the answer is kept for undo (moved, not copied).
-        self.history.push(std::mem::replace(&mut self.case, case));
+        // The case before the answer is kept for undo (moved, not copied), the last
+        // `MAX_UNDO` of them: an interview answered again and again (a program driving it,
+        // a page left open) keeps a bounded memory.
+        if self.history.len() >= MAX_UNDO {
+            self.history.pop_front();
+        }
+        self.history
+            .push_back(std::mem::replace(&mut self.case, case));
         self.ranked = OnceLock::from(Some(ranked));
         Ok(())
     }
@@ -715,9 +729,10 @@ impl<'a> Interview<'a> {
         }
     }
 
-    /// Undoes the last answer; false when there is nothing to undo in this session.
+    /// Undoes the last answer; false when there is nothing to undo in this session (no
+    /// answer yet, or the last [`MAX_UNDO`] undone already).
     pub fn undo(&mut self) -> bool {
-        match self.history.pop() {
+        match self.history.pop_back() {
             Some(previous) => {
                 self.case = previous;
                 self.ranked = OnceLock::new();

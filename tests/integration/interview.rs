@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use trafficking_indicators::interview::{
-    Interview, MAX_SAME_DIMENSION_IN_A_ROW, QuestionOrder, Reply, Topic,
+    Interview, MAX_SAME_DIMENSION_IN_A_ROW, MAX_UNDO, QuestionOrder, Reply, Topic,
     questions_to_reasonable_grounds,
 };
 use trafficking_indicators::render::Locale;
@@ -1785,4 +1785,85 @@ fn an_age_learned_after_the_presumption_is_recorded_and_ends_it() {
     assert_eq!(&Case::from_json(&saved).expect("reads back"), iv.case());
     assert!(iv.undo());
     assert_eq!(iv.case().subject.possibly_minor, Some(true));
+}
+
+/// Every answer of an interview can be undone, back to its start, even one that asks every
+/// question once (in unsafe conditions, under each rule set); an interview answered again and
+/// again keeps only its last `MAX_UNDO` states, so its memory is bounded, and undoes exactly
+/// those.
+#[test]
+fn every_answer_of_a_whole_interview_can_be_undone_and_the_history_is_bounded() {
+    let start = r#"{"interview_conditions": ["exploiter_present"]}"#;
+    for rule_set in ["ilo-2009", "kr-2023", "kr-2024"] {
+        let a = Assessor::builtin(rule_set).expect("built in");
+        let mut iv = Interview::new(a, Case::from_json(start).expect("case")).expect("starts");
+        let mut answers = 0usize;
+        while let Some(q) = iv.next() {
+            match q.topic {
+                Topic::Age => iv.answer_age(Some(30)),
+                Topic::BirthYear => iv.answer_birth_year(None),
+                // Every form, so that every list's questions are asked.
+                Topic::Forms => iv.answer_forms(&ExploitationForm::ALL),
+                _ => iv.reply(Reply::No, None),
+            }
+            .expect("answer");
+            answers += 1;
+            assert!(
+                answers <= MAX_UNDO,
+                "{rule_set}: more answers than undo keeps"
+            );
+        }
+        assert_eq!(
+            iv.finished(),
+            Some(trafficking_indicators::interview::FinishReason::EveryQuestionAsked)
+        );
+        assert!(
+            answers > 100,
+            "{rule_set}: {answers} answers: not every question was asked"
+        );
+        let mut undone = 0usize;
+        while iv.undo() {
+            undone += 1;
+        }
+        assert_eq!(undone, answers, "{rule_set}");
+        assert_eq!(
+            iv.case(),
+            &Case::from_json(start).expect("case"),
+            "{rule_set}"
+        );
+    }
+    // The same question answered again and again, each time with another note: the last
+    // MAX_UNDO states only, so undoing them all leaves the case as the 40th answer left it.
+    let id = "confiscation_of_documents_at_destination"
+        .parse()
+        .expect("id");
+    let answered = |n: usize| {
+        let mut iv = Interview::new(assessor(), Case::default()).expect("starts");
+        for i in 0..n {
+            let note = format!("answer {i}");
+            iv.answer(&id, ObservationStatus::Present, None, Some(&note))
+                .expect("answer");
+        }
+        iv
+    };
+    let mut iv = answered(MAX_UNDO + 40);
+    let mut undone = 0usize;
+    while iv.undo() {
+        undone += 1;
+    }
+    assert_eq!(undone, MAX_UNDO);
+    assert_eq!(iv.case(), answered(40).case());
+    assert_ne!(iv.case(), answered(39).case());
+}
+
+/// The screening page keeps the same number of states for undo as the library's interview.
+#[test]
+fn the_page_undoes_as_many_answers_as_the_library() {
+    let app = std::fs::read_to_string(root("examples/screening_page/app.js")).expect("app.js");
+    let limit = app
+        .lines()
+        .find_map(|l| l.strip_prefix("const UNDO_LIMIT = "))
+        .and_then(|rest| rest.strip_suffix(';'))
+        .and_then(|n| n.parse::<usize>().ok());
+    assert_eq!(limit, Some(MAX_UNDO));
 }
