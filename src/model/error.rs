@@ -174,9 +174,21 @@ pub(crate) enum Shown {
 }
 
 impl FieldName {
-    /// A key of a policy document: quoted when it is a snake_case token, or such tokens
-    /// joined by dots.
+    /// A name quoted when it is a snake_case token (a field of the case format, or a key of
+    /// a policy document).
     pub(crate) fn new(name: &str) -> Self {
+        FieldName(if crate::model::id::is_id(name) {
+            Shown::Name(name.to_owned())
+        } else {
+            Shown::NotToken
+        })
+    }
+
+    /// A key of a policy document (a rule set, a catalogue, priors, a contact directory, a
+    /// locale file: never a case), quoted when it is a snake_case token or such tokens joined
+    /// by dots, as a locale file's keys are. Only the policy documents' reader calls it, so
+    /// that nothing typed in a case is quoted through it.
+    pub(crate) fn policy_key(name: &str) -> Self {
         FieldName(if crate::model::id::is_dotted_key(name) {
             Shown::Name(name.to_owned())
         } else {

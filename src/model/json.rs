@@ -134,7 +134,7 @@ impl Keys {
     /// `key` as an error names it.
     fn field(self, key: &str) -> FieldName {
         match self {
-            Keys::Tokens => FieldName::new(key),
+            Keys::Tokens => FieldName::policy_key(key),
             Keys::Only(_) if self.shows(key) => FieldName::new(key),
             Keys::Only(_) => FieldName::not_in_format(None),
         }
