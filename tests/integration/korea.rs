@@ -1494,10 +1494,13 @@ fn a_national_is_not_told_that_they_may_not_be_deported() {
 }
 
 /// The same for the full report, under each rule set: the advice to wait for identification
-/// and the non-punishment line name deportation, removal and refusal of entry only for a
-/// foreign national ("nor, for a foreign national, deport them"), so that a Korean national's
-/// report never tells the officer not to deport them (a review of the texts, twenty-first
-/// session; the sources and the rationale below each line still name the law as it is).
+/// and the non-punishment line name deportation, removal and refusal of entry only in a
+/// clause for a foreign national ("nor, for a foreign national, deport them"), so that a
+/// Korean national's report never tells the officer not to deport them (a review of the
+/// texts, twenty-first session; the sources and the rationale below each line still name the
+/// law as it is). Each such clause, up to the end of its sentence, is taken out, and no word
+/// of removal may be left but the ILO/EC text's reason ("a removal or a conviction cannot be
+/// undone").
 #[test]
 fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
     let case = r#"{"subject": {"age_years": 30, "national": true}, "forms": ["sexual"],
@@ -1505,27 +1508,39 @@ fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
                          {"indicator": "confiscation_of_documents_at_destination", "status": "present"}],
         "offences": [{"kind": "prostitution", "stage": "suspected"},
                      {"kind": "document_offence", "stage": "suspected"}]}"#;
-    let removal: [(Locale, &[&str], &str); 2] = [
-        (
-            Locale::En,
-            &[
+    struct Words {
+        lang: Locale,
+        removal: &'static [&'static str],
+        qualifier: &'static str,
+        reason: &'static str,
+        non_punishment: &'static str,
+    }
+    let languages = [
+        Words {
+            lang: Locale::En,
+            removal: &[
                 "deport",
                 "remove",
                 "removal",
                 "refuse entry",
                 "refuse them entry",
             ],
-            "for a foreign national",
-        ),
-        (
-            Locale::Ko,
-            &["강제퇴거", "추방", "입국을 불허"],
-            "외국인인 경우",
-        ),
+            qualifier: "for a foreign national",
+            reason: "a removal or a conviction cannot be undone",
+            non_punishment: "  ! Non-punishment: this person faces",
+        },
+        Words {
+            lang: Locale::Ko,
+            removal: &["강제퇴거", "추방", "입국을 불허"],
+            qualifier: "외국인인 경우",
+            reason: "추방이나 유죄판결은 나중에 피해자로 식별되더라도 되돌릴 수 없음",
+            non_punishment: "  ! 비처벌: 이 사람은",
+        },
     ];
     for rule_set in ["ilo-2009", "kr-2023", "kr-2024"] {
         let a = crate::common::assess_json_under(rule_set, case);
-        for (lang, words, qualifier) in removal {
+        for w in &languages {
+            let lang = w.lang;
             let report = a.report_in(lang);
             // The advice itself: "  * " (in full) and "  ! " (non-punishment) lines.
             let advice: Vec<&str> = report
@@ -1533,12 +1548,24 @@ fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
                 .filter(|l| l.starts_with("  * ") || l.starts_with("  ! "))
                 .collect();
             assert!(
-                advice.iter().any(|l| l.contains(qualifier)),
+                advice.iter().any(|l| l.contains(w.qualifier)),
                 "{rule_set} {lang:?}: the advice to wait for identification is not given"
             );
+            assert!(
+                advice.iter().any(|l| l.starts_with(w.non_punishment)),
+                "{rule_set} {lang:?}: the non-punishment line is not given"
+            );
             for line in advice {
-                if words.iter().any(|w| line.contains(w)) {
-                    assert!(line.contains(qualifier), "{rule_set} {lang:?}: {line}");
+                let mut rest = line.replace(w.reason, "");
+                while let Some(i) = rest.find(w.qualifier) {
+                    let end = rest
+                        .get(i..)
+                        .and_then(|tail| tail.find('.'))
+                        .map_or(rest.len(), |e| i + e);
+                    rest.replace_range(i..end, "");
+                }
+                for word in w.removal {
+                    assert!(!rest.contains(word), "{rule_set} {lang:?}: {word}: {line}");
                 }
             }
         }
