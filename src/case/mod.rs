@@ -1039,6 +1039,21 @@ impl Case {
                 });
             }
         }
+        // A removal or a refusal of entry for a national is a slip of the form (the wrong
+        // box ticked, or the nationality), never a fact: the advice for it would be
+        // nonsense ("do not charge or detain", recorded: removal pending).
+        if self.subject.national == Some(true)
+            && self
+                .measures
+                .iter()
+                .any(|m| matches!(m, Measure::RemovalPending | Measure::RefusalOfEntry))
+        {
+            return Err(CaseError::Contradiction {
+                first: "$.subject.national",
+                second: "$.measures",
+                reason: NATIONAL_NOT_REMOVED,
+            });
+        }
         for (i, c) in self.interview_conditions.iter().enumerate() {
             if self.interview_conditions.iter().take(i).any(|o| o == c) {
                 return Err(CaseError::DuplicateInterviewCondition {
@@ -1196,10 +1211,13 @@ const BIRTH_GIVES_OTHER_AGE: &str =
 const BIRTH_SAYS_OTHERWISE: &str =
     "the years of birth and of the start of the exploitation say otherwise";
 const BIRTH_ABOVE_NOW: &str = "the years of birth and of the start of the exploitation give an age at the act above the age now";
+// Why a national cannot be recorded with a measure that only a non-national can face.
+const NATIONAL_NOT_REMOVED: &str =
+    "a national is not removed from their own country or refused entry to it";
 
 /// Every reason of a [`CaseError::Contradiction`], with the key of its words in the locale
 /// files (`error.reason.<key>`).
-pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 8] = [
+pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 9] = [
     (POSSIBLY_MINOR_ALONE, "possibly_minor_alone"),
     (AGE_AT_ABOVE_NOW, "age_at_above_now"),
     (MINOR_AT_VS_AGE_AT, "minor_at_vs_age_at"),
@@ -1208,6 +1226,7 @@ pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 8] = [
     (BIRTH_GIVES_OTHER_AGE, "birth_gives_other_age"),
     (BIRTH_SAYS_OTHERWISE, "birth_says_otherwise"),
     (BIRTH_ABOVE_NOW, "birth_above_now"),
+    (NATIONAL_NOT_REMOVED, "national_not_removed"),
 ];
 // The paths of the recorded ages, as the age checks name them.
 const PM: &str = "$.subject.possibly_minor";

@@ -410,12 +410,21 @@ impl<'a> Words<'a> {
             .iter()
             .filter(|o| keep(o))
             .map(|o| self.ui(&format!("offence.{}", o.as_str())))
-            .chain(
-                r.measures
-                    .iter()
-                    .map(|m| self.ui(&format!("measure.{}", m.as_str()))),
-            )
+            .chain(r.measures.iter().map(|m| self.measure(*m)))
             .collect()
+    }
+
+    /// A pending measure's words: for a national, the words a national's case uses where
+    /// the locale has them (in Korean a national is in 구금, custody, never in the
+    /// immigration law's 보호, which only a foreigner faces).
+    fn measure(&self, m: crate::case::Measure) -> &'static str {
+        let key = format!("measure.{}", m.as_str());
+        if self.a.explanation.subject.national
+            && let Some(word) = self.texts.get(&format!("{key}.national"))
+        {
+            return word;
+        }
+        self.ui(&key)
     }
 
     /// The offences already charged or decided that the advice to wait for identification
@@ -686,7 +695,7 @@ impl<'a> Words<'a> {
             .map(|r| {
                 r.measures
                     .iter()
-                    .map(|m| self.ui(&format!("measure.{}", m.as_str())).to_owned())
+                    .map(|m| self.measure(*m).to_owned())
                     .collect()
             })
             .unwrap_or_default();

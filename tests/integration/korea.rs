@@ -1571,3 +1571,28 @@ fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
         }
     }
 }
+
+/// A Korean national held by the police is in custody (구금), never in the Immigration Act's
+/// 보호, which only a foreigner faces (Immigration Act Art. 2 item 11, Art. 51): the Korean
+/// report names the measure so for a national, and as 보호(구금) for anyone else (a review,
+/// twenty-first session).
+#[test]
+fn a_nationals_detention_is_custody_not_immigration_detention() {
+    let case = |national: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 30{national}}}, "forms": ["labour"],
+                "measures": ["detention"],
+                "observations": [{{"indicator": "confiscation_of_documents_at_destination", "status": "present"}}]}}"#
+        )
+    };
+    for (national, word, not) in [
+        (r#", "national": true"#, "구금", "보호(구금)"),
+        (r#", "national": false"#, "보호(구금)", "\u{0}"),
+        ("", "보호(구금)", "\u{0}"),
+    ] {
+        let report =
+            crate::common::assess_json_under("kr-2024", &case(national)).report_in(Locale::Ko);
+        assert!(report.contains(word), "{national:?}: {word}");
+        assert!(!report.contains(not), "{national:?}: {not}");
+    }
+}

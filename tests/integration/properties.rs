@@ -51,8 +51,12 @@ fn context() -> impl Strategy<Value = (Option<bool>, Option<Sector>, Vec<Measure
         proptest::sample::subsequence(Measure::ALL.to_vec(), 0..=3),
         proptest::sample::subsequence(OffenceKind::ALL.to_vec(), 0..=2),
     )
-        .prop_map(|(national, sector, measures, offences)| {
+        .prop_map(|(national, sector, mut measures, offences)| {
             let offences = offences.into_iter().map(Offence::new).collect();
+            // A national is never removed or refused entry (the case reader refuses it).
+            if national == Some(true) {
+                measures.retain(|m| *m == Measure::Detention);
+            }
             (national, sector, measures, offences)
         })
 }
