@@ -51,14 +51,20 @@ async function api(path, body) {
 
 // A case error that begins with its JSON path (`value.path`, sent beside the message) names
 // the field in words where the page has them: `page.field.` and the path without `$.` and
-// item numbers (`$.observations[1].note` is `page.field.observations.note`). Any other path
-// is kept as it is.
+// item numbers (`$.observations[1].note` is `page.field.observations.note`); so does a
+// path in backticks inside a message (two fields that contradict each other). Any other
+// path is kept as it is.
 function refusal(value) {
   const message = value.error || '';
   const path = value.path;
-  if (typeof path !== 'string' || !message.startsWith(path + ': ')) return message;
-  const name = state.words['page.field.' + path.replace(/^\$\.?/, '').replace(/\[\d+\]/g, '')];
-  return name ? name + ': ' + message.slice(path.length + 2) : message;
+  const word = (p) => state.words['page.field.' + p.replace(/^\$\.?/, '').replace(/\[\d+\]/g, '')];
+  if (typeof path === 'string' && message.startsWith(path + ': ')) {
+    const name = word(path);
+    return name ? name + ': ' + message.slice(path.length + 2) : message;
+  }
+  // Two fields that contradict each other are named in the message, each in backticks (the
+  // server sends no path for them).
+  return message.replace(/`(\$[^`]*)`/g, (quoted, p) => (word(p) ? '‘' + word(p) + '’' : quoted));
 }
 
 function showError(message) {
@@ -152,11 +158,30 @@ function numberInput(id, path, min, max) {
   return input;
 }
 
-function triState(id, key) {
+// A national is never removed or refused entry: the library refuses a case that records
+// both. The page does not offer the second while the first is recorded (the option or the
+// boxes are disabled, with the reason beside them), so arrow keys on the nationality never
+// stop at a choice the library would refuse.
+const REMOVAL_MEASURES = ['removal_pending', 'refusal_of_entry'];
+function removalRecorded() {
+  return (state.case.measures || []).some((m) => REMOVAL_MEASURES.includes(m));
+}
+function nationalRecorded() {
+  return (state.case.subject || {}).national === true;
+}
+function hint(id, key) {
+  const note = document.createElement('small');
+  note.id = id; note.className = 'muted'; note.textContent = ' ' + w(key);
+  return note;
+}
+
+function triState(id, key, disabled = []) {
   const select = document.createElement('select');
   select.id = id;
   for (const [value, word] of [['', 'page.unknown'], ['true', 'page.yes'], ['false', 'page.no']]) {
-    const o = document.createElement('option'); o.value = value; o.textContent = w(word); select.append(o);
+    const o = document.createElement('option'); o.value = value; o.textContent = w(word);
+    o.disabled = disabled.includes(value);
+    select.append(o);
   }
   const current = (state.case.subject || {})[key];
   select.value = current === undefined || current === null ? '' : String(current);
@@ -170,7 +195,7 @@ function triState(id, key) {
   return select;
 }
 
-function checkboxes(id, legendKey, values, wordPrefix, read, write) {
+function checkboxes(id, legendKey, values, wordPrefix, read, write, disabled = []) {
   const set = document.createElement('fieldset');
   set.id = id;
   const legend = document.createElement('legend');
@@ -180,6 +205,7 @@ function checkboxes(id, legendKey, values, wordPrefix, read, write) {
   for (const value of values) {
     const box = document.createElement('input');
     box.type = 'checkbox'; box.id = id + '-' + value; box.value = value; box.checked = chosen.includes(value);
+    box.disabled = disabled.includes(value) && !box.checked;
     const label = document.createElement('label');
     label.htmlFor = box.id; label.textContent = ' ' + w(wordPrefix + value);
     const line = document.createElement('div');
@@ -267,8 +293,9 @@ function buildPerson() {
     field(w('page.exploitation_began_year'), numberInput('f-began', ['exploitation_began_year'], 1900, 2100)),
     field(w('page.birth_year'), numberInput('f-birth', ['subject', 'birth_year'], 1900, 2100)),
     field(w('page.disability'), triState('f-disability', 'disability')),
-    field(w('page.national'), triState('f-national', 'national')),
+    field(w('page.national'), triState('f-national', 'national', removalRecorded() ? ['true'] : [])),
   );
+  if (removalRecorded()) box.lastChild.append(hint('f-national-hint', 'page.hint.national_with_removal'));
   box.append(field(w('page.visa'), textInput('f-visa', ['subject', 'visa'])));
   const sector = document.createElement('select');
   sector.id = 'f-sector';
@@ -285,10 +312,11 @@ function buildPerson() {
       (next, picked) => { next.forms = picked; return next; }),
     offences(c.offences),
     checkboxes('f-measures', 'page.measures', c.measures, 'measure.', () => state.case.measures || [],
-      (next, picked) => { next.measures = picked; return next; }),
+      (next, picked) => { next.measures = picked; return next; }, nationalRecorded() ? REMOVAL_MEASURES : []),
     checkboxes('f-conditions', 'page.conditions', c.conditions, 'condition.', () => state.case.interview_conditions || [],
       (next, picked) => { next.interview_conditions = picked; return next; }),
   );
+  if (nationalRecorded()) $('f-measures').append(hint('f-measures-hint', 'page.hint.removal_for_national'));
 }
 
 // The offences, each with how far proceedings have gone (the stage decides no level, but

@@ -902,7 +902,8 @@ impl Case {
     /// Reads a case from JSON with the default options (values never revealed in errors).
     ///
     /// The document is checked for structure, limits and internal consistency (ages that
-    /// contradict each other, conflicting observations of one indicator). Indicator ids are
+    /// contradict each other, a national recorded with a removal or a refusal of entry,
+    /// conflicting observations of one indicator). Indicator ids are
     /// checked against a catalogue when the case is assessed.
     ///
     /// # Example

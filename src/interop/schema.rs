@@ -9,8 +9,9 @@
 //!
 //! A schema describes structure and limits. Some rules need the catalogue or the whole
 //! document and are checked only by the library: whether an indicator id exists, conflicting
-//! observations, duplicate JSON keys, contradictory age fields, a rule set's weights out of
-//! order (each weight's bounds are in the schema).
+//! observations, duplicate JSON keys, contradictory age fields, a national recorded with a
+//! removal or a refusal of entry, a rule set's weights out of order (each weight's bounds are
+//! in the schema).
 
 use schemars::{JsonSchema, Schema, generate::SchemaSettings};
 

@@ -410,8 +410,9 @@ pub enum CaseError {
         /// The minority given.
         minor: bool,
     },
-    /// Two recorded facts about the person's age contradict each other. The message names
-    /// both paths and never the values.
+    /// Two recorded facts contradict each other: about the person's age, or a national
+    /// recorded with a removal or a refusal of entry. The message names both paths and why,
+    /// never the values (though the reason tells what kind of facts they are).
     #[error("`{first}` and `{second}` contradict each other: {reason}")]
     Contradiction {
         /// The first field's JSON path.

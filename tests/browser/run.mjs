@@ -505,6 +505,41 @@ try {
     await page.close();
   });
 
+  await test('a national is not offered a removal, nor a removal to a national: the arrow keys pass the refused choice; a file with both names the fields in words', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.selectOption('#lang', 'ko');
+    await page.waitForFunction(() => document.getElementById('rule-set').value === 'kr-2024' && !document.body.dataset.busy);
+    await page.check('#f-measures-removal_pending');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-measures-removal_pending').checked);
+    // "Yes" is disabled, with the reason beside it; from "unknown" the next choice is "no".
+    assert.equal(await page.evaluate(() => document.querySelector('#f-national option[value="true"]').disabled), true);
+    assert.match(await page.locator('#f-national-hint').textContent(), /국민은 강제퇴거나 입국 불허의 대상이 아님/);
+    await page.focus('#f-national');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-national').value === 'false');
+    // The other way round: a national is offered detention, never removal or refusal of entry.
+    await page.uncheck('#f-measures-removal_pending');
+    await page.waitForFunction(() => !document.body.dataset.busy && !document.getElementById('f-measures-removal_pending').checked);
+    await page.selectOption('#f-national', 'true');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-national').value === 'true');
+    assert.equal(await page.isDisabled('#f-measures-removal_pending'), true);
+    assert.equal(await page.isDisabled('#f-measures-refusal_of_entry'), true);
+    assert.equal(await page.isDisabled('#f-measures-detention'), false);
+    assert.match(await page.locator('#f-measures-hint').textContent(), /‘아니요’ 또는 ‘기록 없음’/);
+    // A file that records both is refused, the two fields named in words, not JSON paths.
+    const both = path.join(os.tmpdir(), 'ti-national-removal-case.json');
+    fs.writeFileSync(both, JSON.stringify({ subject: { national: true }, measures: ['removal_pending'] }));
+    await page.setInputFiles('#load', both);
+    await page.waitForSelector('#error:not([hidden])', { timeout: 5000 });
+    const error = await page.locator('#error').textContent();
+    assert.match(error, /‘대한민국 국민’, ‘진행 중인 조치’/);
+    assert.match(error, /국민은 강제퇴거나 입국 불허의 대상이 아님/);
+    assert.doesNotMatch(error, /\$\./);
+    await page.close();
+  });
+
   await test('the reasons-to-believe-a-child question offers yes and no only: no note box, no "not known", no skip', async () => {
     const page = await browser.newPage();
     await page.goto(url);

@@ -448,3 +448,41 @@ fn a_syntax_error_of_a_common_kind_is_described_in_the_readers_words() {
         "사건 기록이 올바른 JSON이 아님: 줄 1, 열 2(JSON 해석기의 설명: expected `\"`)"
     );
 }
+
+/// A national recorded with a pending removal, or with a refusal of entry, is a contradiction
+/// naming both fields, whichever way the case enters: read from JSON or built in code and
+/// assessed. Detention alone is a national's too (police custody).
+#[test]
+fn a_national_is_never_recorded_as_removed_or_refused_entry() {
+    use trafficking_indicators::case::Measure;
+    use trafficking_indicators::{Assessor, CaseError};
+    let expected = "`$.subject.national` and `$.measures` contradict each other: a national is not removed from their own country or refused entry to it";
+    for measure in ["removal_pending", "refusal_of_entry"] {
+        for national in ["true", "false"] {
+            let json = format!(
+                r#"{{"subject": {{"national": {national}}}, "measures": ["detention", "{measure}"]}}"#
+            );
+            let read = Case::from_json(&json);
+            if national == "true" {
+                assert_eq!(read.err().map(|e| e.to_string()).as_deref(), Some(expected));
+            } else {
+                assert!(read.is_ok(), "{measure} {national}");
+            }
+        }
+    }
+    let mut case = Case::default();
+    case.subject.national = Some(true);
+    case.measures = vec![Measure::Detention];
+    assert!(case.check().is_ok());
+    for measure in [Measure::RefusalOfEntry, Measure::RemovalPending] {
+        case.measures = vec![measure];
+        assert!(matches!(case.check(), Err(CaseError::Contradiction { .. })));
+        let assessed = Assessor::builtin("ilo-2009")
+            .expect("built in")
+            .assess(&case);
+        assert_eq!(
+            assessed.err().map(|e| e.to_string()).as_deref(),
+            Some(expected)
+        );
+    }
+}

@@ -1666,7 +1666,7 @@ fn the_terminal_says_what_the_interview_did_not_ask() {
     assert_eq!(code, 0, "{stdout}");
     assert!(
         stdout.contains(
-            "면담에서 묻지 않은 사항: 국적ㆍ체류자격, 입건ㆍ기소 등 혐의, 보호(구금) 등 진행 중인 조치. \
+            "면담에서 묻지 않은 사항: 국적ㆍ체류자격, 입건ㆍ기소 등 혐의, 구금ㆍ보호 등 진행 중인 조치. \
              사건 기록에 기록하고 다시 평가할 것(비처벌ㆍ체류 관련 권고가 이에 따라 달라짐)."
         ),
         "{stdout}"
