@@ -239,8 +239,9 @@ fn asked_opening(case: &mut Case, question: OpeningQuestion) {
 
 /// How many answers an [`Interview`] can undo, the last ones: more than twice the answers
 /// of an interview that asks every question once (109 under each built-in rule set, with
-/// every form recorded, in a test), so that only answers given again and again reach it. Each keeps a state of the case, so the bound is
-/// the interview's memory bound.
+/// every form recorded, in a test), so that only answers given again and again reach it.
+/// Each keeps a state of the case, so the bound is the interview's memory bound (in states:
+/// a state with long notes weighs more).
 pub const MAX_UNDO: usize = 256;
 
 /// A guided interview over a case (see the [module documentation](self)). Its `Debug`

@@ -99,7 +99,7 @@ pub(crate) fn is_token(s: &str) -> bool {
         })
 }
 
-/// The longest key [`is_dotted_key`] takes: a locale file's keys reach about 70 bytes.
+/// The longest key [`is_dotted_key`] takes: a locale file's keys reach about 80 bytes.
 const MAX_DOTTED_KEY_LEN: usize = 160;
 
 /// Whether `s` is a key of a policy document that a message may quote: a snake_case token
