@@ -64,7 +64,10 @@ function refusal(value) {
   }
   // Two fields that contradict each other are named in the message, each in backticks (the
   // server sends no path for them).
-  return message.replace(/`(\$[^`]*)`/g, (quoted, p) => (word(p) ? '‘' + word(p) + '’' : quoted));
+  return message.replace(/`(\$[^`]*)`/g, (quoted, p) => {
+    const name = word(p);
+    return name ? '‘' + name + '’' : quoted;
+  });
 }
 
 function showError(message) {
@@ -159,12 +162,13 @@ function numberInput(id, path, min, max) {
 }
 
 // A national is never removed or refused entry: the library refuses a case that records
-// both. The page does not offer the second while the first is recorded (the option or the
-// boxes are disabled, with the reason beside them), so arrow keys on the nationality never
-// stop at a choice the library would refuse.
-const REMOVAL_MEASURES = ['removal_pending', 'refusal_of_entry'];
+// both, and the catalogue the server sends names those measures
+// (`measures_not_for_nationals`). The page does not offer the second while the first is
+// recorded (the option or the boxes are disabled, with the reason beside them), so arrow
+// keys on the nationality never stop at a choice the library would refuse.
 function removalRecorded() {
-  return (state.case.measures || []).some((m) => REMOVAL_MEASURES.includes(m));
+  const notForNationals = state.catalogue.measures_not_for_nationals;
+  return (state.case.measures || []).some((m) => notForNationals.includes(m));
 }
 function nationalRecorded() {
   return (state.case.subject || {}).national === true;
@@ -283,6 +287,8 @@ function buildPerson() {
   const c = state.catalogue;
   const box = $('person-fields');
   box.replaceChildren();
+  const national = field(w('page.national'), triState('f-national', 'national', removalRecorded() ? ['true'] : []));
+  if (removalRecorded()) national.append(hint('f-national-hint', 'page.hint.national_with_removal'));
   box.append(
     field(w('page.case_reference'), textInput('f-reference', ['case_reference'])),
     field(w('page.age_years'), numberInput('f-age', ['subject', 'age_years'], 0, 130)),
@@ -293,9 +299,8 @@ function buildPerson() {
     field(w('page.exploitation_began_year'), numberInput('f-began', ['exploitation_began_year'], 1900, 2100)),
     field(w('page.birth_year'), numberInput('f-birth', ['subject', 'birth_year'], 1900, 2100)),
     field(w('page.disability'), triState('f-disability', 'disability')),
-    field(w('page.national'), triState('f-national', 'national', removalRecorded() ? ['true'] : [])),
+    national,
   );
-  if (removalRecorded()) box.lastChild.append(hint('f-national-hint', 'page.hint.national_with_removal'));
   box.append(field(w('page.visa'), textInput('f-visa', ['subject', 'visa'])));
   const sector = document.createElement('select');
   sector.id = 'f-sector';
@@ -312,7 +317,7 @@ function buildPerson() {
       (next, picked) => { next.forms = picked; return next; }),
     offences(c.offences),
     checkboxes('f-measures', 'page.measures', c.measures, 'measure.', () => state.case.measures || [],
-      (next, picked) => { next.measures = picked; return next; }, nationalRecorded() ? REMOVAL_MEASURES : []),
+      (next, picked) => { next.measures = picked; return next; }, nationalRecorded() ? c.measures_not_for_nationals : []),
     checkboxes('f-conditions', 'page.conditions', c.conditions, 'condition.', () => state.case.interview_conditions || [],
       (next, picked) => { next.interview_conditions = picked; return next; }),
   );

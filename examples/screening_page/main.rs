@@ -238,6 +238,12 @@ fn catalogue(lang: Locale, rule_set: &str) -> Value {
         "forms": ExploitationForm::ALL,
         "sectors": trafficking_indicators::case::Sector::ALL,
         "measures": trafficking_indicators::case::Measure::ALL,
+        // The measures a national never faces (the library refuses a case recording one for
+        // a national): the page does not offer them together.
+        "measures_not_for_nationals": trafficking_indicators::case::Measure::ALL
+            .iter()
+            .filter(|m| !m.applies_to_nationals())
+            .collect::<Vec<_>>(),
         "offences": trafficking_indicators::OffenceKind::ALL,
         "conditions": trafficking_indicators::case::InterviewCondition::ALL,
         "words": words(lang),

@@ -747,6 +747,13 @@ impl Measure {
         }
     }
 
+    /// Whether a national can face the measure: detention (custody) yes; a removal or a
+    /// refusal of entry only a non-national faces, so a case recording one for a national
+    /// is a contradiction ([`CaseError::Contradiction`]).
+    pub const fn applies_to_nationals(self) -> bool {
+        matches!(self, Measure::Detention)
+    }
+
     /// A plain label.
     pub const fn label(self) -> &'static str {
         match self {
@@ -1044,10 +1051,7 @@ impl Case {
         // box ticked, or the nationality), never a fact: the advice for it would be
         // nonsense ("do not charge or detain", recorded: removal pending).
         if self.subject.national == Some(true)
-            && self
-                .measures
-                .iter()
-                .any(|m| matches!(m, Measure::RemovalPending | Measure::RefusalOfEntry))
+            && self.measures.iter().any(|m| !m.applies_to_nationals())
         {
             return Err(CaseError::Contradiction {
                 first: "$.subject.national",

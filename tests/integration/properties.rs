@@ -55,7 +55,7 @@ fn context() -> impl Strategy<Value = (Option<bool>, Option<Sector>, Vec<Measure
             let offences = offences.into_iter().map(Offence::new).collect();
             // A national is never removed or refused entry (the case reader refuses it).
             if national == Some(true) {
-                measures.retain(|m| *m == Measure::Detention);
+                measures.retain(|m| m.applies_to_nationals());
             }
             (national, sector, measures, offences)
         })
