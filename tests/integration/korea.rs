@@ -1495,14 +1495,14 @@ fn a_national_is_not_told_that_they_may_not_be_deported() {
 
 /// The same for the full report, under each rule set: the advice to wait for identification
 /// and the non-punishment line name deportation, removal and refusal of entry only in a
-/// clause for a foreign national ("nor, for a foreign national, deport them"), so that a
-/// Korean national's report never tells the officer not to deport them (a review of the
-/// texts, twenty-first session; the sources and the rationale below each line still name the
-/// law as it is). Each such clause, up to the end of its sentence, is taken out, and no word
-/// of removal may be left but the ILO/EC text's reason ("a removal or a conviction cannot be
-/// undone").
+/// clause for a person who is not a national ("nor, for a person without Korean nationality,
+/// deport them"), so that a Korean national's report never tells the officer not to deport
+/// them (a review of the texts, twenty-first session; the sources and the rationale below
+/// each line still name the law as it is). Each such clause, up to the end of its sentence,
+/// is taken out, and no word of removal may be left but the ILO/EC text's reason ("a removal
+/// or a conviction cannot be undone").
 #[test]
-fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
+fn a_nationals_full_report_names_removal_only_for_a_non_national() {
     let case = r#"{"subject": {"age_years": 30, "national": true}, "forms": ["sexual"],
         "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"},
                          {"indicator": "confiscation_of_documents_at_destination", "status": "present"}],
@@ -1511,7 +1511,10 @@ fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
     struct Words {
         lang: Locale,
         removal: &'static [&'static str],
-        qualifier: &'static str,
+        /// The clause that names who the removal words are for (the Korean rule sets say
+        /// "without Korean nationality", the ILO/EC one "not a national": both take in a
+        /// stateless person, as 외국인 does in the Immigration Act, Art. 2 item 2).
+        qualifiers: &'static [&'static str],
         reason: &'static str,
         non_punishment: &'static str,
     }
@@ -1525,14 +1528,17 @@ fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
                 "refuse entry",
                 "refuse them entry",
             ],
-            qualifier: "for a foreign national",
+            qualifiers: &[
+                "for a person without Korean nationality",
+                "for a person who is not a national",
+            ],
             reason: "a removal or a conviction cannot be undone",
             non_punishment: "  ! Non-punishment: this person faces",
         },
         Words {
             lang: Locale::Ko,
             removal: &["강제퇴거", "추방", "입국을 불허"],
-            qualifier: "외국인인 경우",
+            qualifiers: &["외국인인 경우"],
             reason: "추방이나 유죄판결은 나중에 피해자로 식별되더라도 되돌릴 수 없음",
             non_punishment: "  ! 비처벌: 이 사람은",
         },
@@ -1548,7 +1554,9 @@ fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
                 .filter(|l| l.starts_with("  * ") || l.starts_with("  ! "))
                 .collect();
             assert!(
-                advice.iter().any(|l| l.contains(w.qualifier)),
+                advice
+                    .iter()
+                    .any(|l| w.qualifiers.iter().any(|q| l.contains(q))),
                 "{rule_set} {lang:?}: the advice to wait for identification is not given"
             );
             assert!(
@@ -1557,7 +1565,7 @@ fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
             );
             for line in advice {
                 let mut rest = line.replace(w.reason, "");
-                while let Some(i) = rest.find(w.qualifier) {
+                while let Some(i) = w.qualifiers.iter().find_map(|q| rest.find(q)) {
                     let end = rest
                         .get(i..)
                         .and_then(|tail| tail.find('.'))
@@ -1568,6 +1576,75 @@ fn a_nationals_full_report_names_removal_only_for_a_foreign_national() {
                     assert!(!rest.contains(word), "{rule_set} {lang:?}: {word}: {line}");
                 }
             }
+        }
+    }
+}
+
+/// A person who is not a national may be a foreign national or a stateless person (a child
+/// born in Korea to undocumented parents, a Rohingya fisher): the Immigration Act's 외국인 is
+/// anyone without Korean nationality (Art. 2 item 2), and the English says so rather than
+/// "a foreign national". The advice for non-nationals is worded once: where the nationality
+/// is not recorded the report puts "If the person is not a national:" before it, so the
+/// advice itself must not start with a second qualifier (a review, twenty-second session).
+#[test]
+fn advice_for_non_nationals_takes_in_a_stateless_person_and_is_qualified_once() {
+    let case = |national: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 24{national}}}, "forms": ["sexual"],
+                "offences": [{{"kind": "prostitution", "stage": "suspected"}},
+                             {{"kind": "irregular_stay", "stage": "suspected"}}],
+                "observations": [{{"indicator": "purpose_sexual_exploitation", "status": "present"}},
+                    {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                    {{"indicator": "debt_bondage_at_destination", "status": "present"}},
+                    {{"indicator": "violence_on_victim_at_destination", "status": "present"}}]}}"#
+        )
+    };
+    for rule_set in ["ilo-2009", "kr-2023", "kr-2024"] {
+        for national in [r#", "national": false"#, ""] {
+            let a = crate::common::assess_json_under(rule_set, &case(national));
+            let en = a.report_in(Locale::En);
+            assert!(
+                !en.contains("foreign national"),
+                "{rule_set} {national:?}: the English says \"foreign national\":\n{en}"
+            );
+            assert!(
+                en.contains("If the person is not a national:") == national.is_empty(),
+                "{rule_set} {national:?}: the prefix for an unrecorded nationality"
+            );
+            let ko = a.report_in(Locale::Ko);
+            for (lang, report, prefix, qualifiers) in [
+                (
+                    "en",
+                    &en,
+                    "If the person is not a national: ",
+                    &["For a ", "for a "][..],
+                ),
+                (
+                    "ko",
+                    &ko,
+                    "(국적 미확인: 외국인이면 적용) ",
+                    &["외국인의 경우", "외국인인 경우"][..],
+                ),
+            ] {
+                for line in report.lines() {
+                    let Some(i) = line.find(prefix) else { continue };
+                    let advice = line.get(i + prefix.len()..).unwrap_or_default();
+                    assert!(
+                        !qualifiers.iter().any(|q| advice.starts_with(q)),
+                        "{rule_set} {lang} {national:?}: qualified twice: {line}"
+                    );
+                }
+            }
+        }
+        // Under the Korean rule sets, what the stateless person is told names the law's
+        // own group.
+        if rule_set.starts_with("kr") {
+            let a = crate::common::assess_json_under(rule_set, &case(r#", "national": false"#));
+            let en = a.report_in(Locale::En);
+            assert!(
+                en.contains("nor, for a person without Korean nationality, deport them"),
+                "{rule_set}: {en}"
+            );
         }
     }
 }
