@@ -1649,6 +1649,71 @@ fn advice_for_non_nationals_takes_in_a_stateless_person_and_is_qualified_once() 
     }
 }
 
+/// At reasonable grounds a non-national is told to ask for the stay and the suspension of
+/// deportation "set out below". Sex Trade Act Art. 11 (the suspension that is not
+/// discretionary) is set out below only in the sex trade, so only there is it named beside
+/// that advice; a labour case no longer reads "Sex Trade Act Art. 11 in the sex trade" in
+/// its advice (DESIGN.md's "Wording left", settled in the twenty-second session).
+#[test]
+fn the_sex_trade_stay_is_pointed_to_only_where_it_is_set_out() {
+    let case = |form: &str, purpose: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 31, "national": false}}, "forms": ["{form}"],
+                "offences": [{{"kind": "irregular_stay", "stage": "suspected"}}],
+                "observations": [
+                    {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                    {{"indicator": "debt_bondage_at_destination", "status": "present"}},
+                    {{"indicator": "violence_on_victim_at_destination", "status": "present"}},
+                    {{"indicator": "{purpose}", "status": "present"}}]}}"#
+        )
+    };
+    let labour = case("labour", "purpose_forced_labour_or_services");
+    let sexual = case("sexual", "purpose_sexual_exploitation");
+    for rule_set in ["kr-2023", "kr-2024"] {
+        for (lang, art_11, pointer, set_out) in [
+            (
+                Locale::En,
+                "Sex Trade Act Art. 11",
+                "In the sex trade, the suspension of deportation under Sex Trade Act Art. 11, set out below",
+                "the stay is not discretionary",
+            ),
+            (
+                Locale::Ko,
+                "(성매매처벌법) 제11조",
+                "성매매의 경우 아래에 제시된 「성매매알선 등 행위의 처벌에 관한 법률」(성매매처벌법) 제11조",
+                "강제퇴거 집행 정지는 재량 사항이 아님",
+            ),
+        ] {
+            let advice = |report: &str| -> Vec<String> {
+                report
+                    .lines()
+                    .filter(|l| l.starts_with("  * ") || l.starts_with("      + "))
+                    .map(str::to_owned)
+                    .collect()
+            };
+            let a = crate::common::assess_json_under(rule_set, &labour);
+            assert_eq!(a.level, trafficking_indicators::Level::ReasonableGrounds);
+            let report = a.report_in(lang);
+            for line in advice(&report) {
+                assert!(!line.contains(art_11), "{rule_set} {lang:?} labour: {line}");
+            }
+            let a = crate::common::assess_json_under(rule_set, &sexual);
+            let report = a.report_in(lang);
+            let lines = advice(&report);
+            assert!(
+                lines.iter().any(|l| l.contains(pointer)),
+                "{rule_set} {lang:?} sex trade: the pointer is missing"
+            );
+            // What it points to, below it: the stay's own addition on the article.
+            let at = |text: &str| lines.iter().position(|l| l.contains(text));
+            assert!(
+                matches!((at(pointer), at(set_out)), (Some(p), Some(s)) if p < s),
+                "{rule_set} {lang:?} sex trade: the article is not set out below the pointer"
+            );
+        }
+    }
+}
+
 /// A Korean national held by the police is in custody (구금), never in the Immigration Act's
 /// 보호, which only a foreigner faces (Immigration Act Art. 2 item 11, Art. 51): the Korean
 /// report names the measure so for a national, and as 보호(구금) for anyone else (a review,
