@@ -841,7 +841,7 @@ mod tests {
             }),
             "exploitation_began_year" => opt(r, &mut number),
             "sector" => opt(r, &mut |r| {
-                r.quoted(&["agriculture", "other", "fishing_at_sea"])
+                r.quoted(&["agriculture", "other", "fishing_at_sea", "shipping_at_sea"])
             }),
             "measures" => arr(r, 3, &mut |r| {
                 r.quoted(&["detention", "removal_pending", "refusal_of_entry"])

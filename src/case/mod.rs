@@ -675,11 +675,14 @@ pub enum Sector {
     Other,
     /// Fishing at sea, on a fishing vessel (seafarers' labour law applies).
     FishingAtSea,
+    /// Crew of another vessel at sea: a merchant ship, tanker or other vessel that is not a
+    /// fishing vessel (seafarers' labour law applies to it too; added in schema 4.10.0).
+    ShippingAtSea,
 }
 
 impl Sector {
     /// All sectors.
-    pub const ALL: [Sector; 13] = [
+    pub const ALL: [Sector; 14] = [
         Sector::Agriculture,
         Sector::Aquafarming,
         Sector::Begging,
@@ -693,6 +696,7 @@ impl Sector {
         Sector::Transportation,
         Sector::Other,
         Sector::FishingAtSea,
+        Sector::ShippingAtSea,
     ];
 
     /// The snake_case name used in JSON.
@@ -711,6 +715,7 @@ impl Sector {
             Sector::Transportation => "transportation",
             Sector::Other => "other",
             Sector::FishingAtSea => "fishing_at_sea",
+            Sector::ShippingAtSea => "shipping_at_sea",
         }
     }
 }
@@ -1942,7 +1947,7 @@ keyword!(
 keyword!(OffenceStage, "one of `suspected`, `charged`, `convicted`");
 keyword!(
     Sector,
-    "one of `agriculture`, `aquafarming`, `begging`, `construction`, `domestic_work`, `hospitality`, `illicit_activities`, `manufacturing`, `mining_or_drilling`, `peddling`, `transportation`, `other`, `fishing_at_sea`"
+    "one of `agriculture`, `aquafarming`, `begging`, `construction`, `domestic_work`, `hospitality`, `illicit_activities`, `manufacturing`, `mining_or_drilling`, `peddling`, `transportation`, `other`, `fishing_at_sea`, `shipping_at_sea`"
 );
 keyword!(
     Measure,

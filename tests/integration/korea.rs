@@ -191,7 +191,7 @@ fn a_first_screen_exclusion_that_can_never_hold_is_a_problem() {
     ]);
     contacts[inspectors]["first_screen_unless"] = serde_json::json!([
         {"context": [{"sectors": ["manufacturing"]}], "reason": "r", "verification": "project_judgement"},
-        {"context": [{"sectors": ["fishing_at_sea"]}], "reason": "r", "verification": "project_judgement"}
+        {"context": [{"sectors": ["fishing_at_sea", "shipping_at_sea"]}], "reason": "r", "verification": "project_judgement"}
     ]);
     let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
     let problems: Vec<(String, String)> = directory
@@ -1710,6 +1710,35 @@ fn the_sex_trade_stay_is_pointed_to_only_where_it_is_set_out() {
                 matches!((at(pointer), at(set_out)), (Some(p), Some(s)) if p < s),
                 "{rule_set} {lang:?} sex trade: the article is not set out below the pointer"
             );
+        }
+    }
+}
+
+/// Under Korean law the means are not required for a child or youth or for a person with a
+/// disability (Act Art. 2 item 1, proviso), so their consent never matters, whatever means
+/// were used. The Korean notice said so; the English said only "once a means was used", which
+/// told an English-reading officer with a boy of 15 and no means recorded nothing (a verdict
+/// review, twenty-second session).
+#[test]
+fn the_consent_notice_says_in_both_languages_that_no_means_is_needed_for_a_child_or_a_disabled_person()
+ {
+    let case = r#"{"subject": {"age_years": 15, "national": true}, "forms": ["labour"],
+        "observations": [{"indicator": "excessive_working_days_or_hours", "status": "present"},
+                         {"indicator": "withholding_of_wages", "status": "present"}]}"#;
+    for rule_set in ["kr-2023", "kr-2024"] {
+        let a = crate::common::assess_json_under(rule_set, case);
+        for (lang, words) in [
+            (
+                Locale::En,
+                "For a child or youth and for a person with a disability the means are not required at all, so their consent does not matter whatever means were used (Act Art. 2 item 1, proviso)",
+            ),
+            (
+                Locale::Ko,
+                "아동ㆍ청소년과 장애인의 경우에는 수단 요건 자체가 필요하지 않으므로, 수단이 사용되었는지와 관계없이 동의는 고려 대상이 아님",
+            ),
+        ] {
+            let report = a.report_in(lang);
+            assert!(report.contains(words), "{rule_set} {lang:?}:\n{report}");
         }
     }
 }
