@@ -134,8 +134,9 @@ pub struct Case {
     #[schemars(range(min = 1900, max = 2100))]
     pub exploitation_began_year: Option<u16>,
     /// The sector where the person worked or was exploited, if known (the CTDC
-    /// `typeOfLabour` sectors, and fishing at sea). Decides which services are named (a
-    /// fisher's case names seafarers' labour inspection).
+    /// `typeOfLabour` sectors, fishing at sea, and the crew of another ship at sea). Decides
+    /// which services are named (a fisher's or a ship's crew member's case names seafarers'
+    /// labour inspection).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<Sector>,
     /// Measures pending against the person: detention, removal, refusal of entry. Decisions
@@ -642,8 +643,8 @@ impl OffenceStage {
     }
 }
 
-/// The sector of work: the CTDC `typeOfLabour` sectors (based on ISIC sections), and
-/// fishing at sea.
+/// The sector of work: the CTDC `typeOfLabour` sectors (based on ISIC sections), fishing at
+/// sea, and the crew of another ship at sea.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -676,7 +677,9 @@ pub enum Sector {
     /// Fishing at sea, on a fishing vessel (seafarers' labour law applies).
     FishingAtSea,
     /// Crew of another vessel at sea: a merchant ship, tanker or other vessel that is not a
-    /// fishing vessel (seafarers' labour law applies to it too; added in schema 4.10.0).
+    /// fishing vessel (added in schema 4.10.0). Korea's Seafarers Act covers Korean ships,
+    /// foreign ships chartered to take Korean nationality and foreign ships sailing only
+    /// between Korean ports (Art. 3(1)), not every ship.
     ShippingAtSea,
 }
 

@@ -283,6 +283,27 @@ fn a_fishers_first_screen_names_the_seafarers_inspectors_not_the_labour_ministry
         .collect();
     assert_eq!(off, ["danuri_1577_1366", "labour_ministry_1350"]);
 
+    // The crew of a ship that is not a fishing vessel (a tanker, a cargo ship) is under the
+    // same Seafarers Act (Art. 3(1)): the same first screen (schema 4.10.0, a verdict review
+    // of the twenty-second session found such a crew member sent to 1350 under
+    // `transportation`).
+    assert!(fisher.contains(r#""sector": "fishing_at_sea""#));
+    let crew = fisher.replace(
+        r#""sector": "fishing_at_sea""#,
+        r#""sector": "shipping_at_sea""#,
+    );
+    let b = assessor
+        .assess(&trafficking_indicators::Case::from_json(&crew).expect("valid"))
+        .expect("assessed");
+    assert_eq!(call_line(&b.report_in(Locale::Ko), "연락처:"), line);
+    let off: Vec<&str> = b
+        .contacts
+        .iter()
+        .filter(|c| c.off_first_screen)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(off, ["danuri_1577_1366", "labour_ministry_1350"]);
+
     let factory = trafficking_indicators::Case::from_json(
         r#"{"subject": {"age_years": 33, "national": false, "visa": "E-9"},
             "forms": ["labour"], "sector": "manufacturing",
@@ -1588,29 +1609,50 @@ fn a_nationals_full_report_names_removal_only_for_a_non_national() {
 /// advice itself must not start with a second qualifier (a review, twenty-second session).
 #[test]
 fn advice_for_non_nationals_takes_in_a_stateless_person_and_is_qualified_once() {
-    let case = |national: &str| {
+    // At reasonable grounds, and at further inquiry (one indicator), where the Korean rule
+    // sets add what the stay extension and the suspension of deportation are.
+    let reasonable_grounds = r#"{"indicator": "purpose_sexual_exploitation", "status": "present"},
+                    {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+                    {"indicator": "debt_bondage_at_destination", "status": "present"},
+                    {"indicator": "violence_on_victim_at_destination", "status": "present"}"#;
+    let further_inquiry =
+        r#"{"indicator": "confiscation_of_documents_at_destination", "status": "present"}"#;
+    let case = |national: &str, observations: &str| {
         format!(
             r#"{{"subject": {{"age_years": 24{national}}}, "forms": ["sexual"],
                 "offences": [{{"kind": "prostitution", "stage": "suspected"}},
                              {{"kind": "irregular_stay", "stage": "suspected"}}],
-                "observations": [{{"indicator": "purpose_sexual_exploitation", "status": "present"}},
-                    {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
-                    {{"indicator": "debt_bondage_at_destination", "status": "present"}},
-                    {{"indicator": "violence_on_victim_at_destination", "status": "present"}}]}}"#
+                "observations": [{observations}]}}"#
         )
     };
     for rule_set in ["ilo-2009", "kr-2023", "kr-2024"] {
-        for national in [r#", "national": false"#, ""] {
-            let a = crate::common::assess_json_under(rule_set, &case(national));
+        for (national, observations) in [
+            (r#", "national": false"#, reasonable_grounds),
+            ("", reasonable_grounds),
+            (r#", "national": false"#, further_inquiry),
+            ("", further_inquiry),
+        ] {
+            let a = crate::common::assess_json_under(rule_set, &case(national, observations));
+            if rule_set != "ilo-2009" && observations == further_inquiry {
+                // The addition on the stay is given, so the check below reaches it.
+                assert!(
+                    a.report_in(Locale::Ko)
+                        .contains("법원의 재판, 수사기관의 수사 또는 그 밖의 법률에 따른 권리구제 절차가 진행되는 동안"),
+                    "{rule_set} {national:?}: the stay addition at further inquiry is not given"
+                );
+            }
             let en = a.report_in(Locale::En);
             assert!(
                 !en.contains("foreign national"),
                 "{rule_set} {national:?}: the English says \"foreign national\":\n{en}"
             );
-            assert!(
-                en.contains("If the person is not a national:") == national.is_empty(),
-                "{rule_set} {national:?}: the prefix for an unrecorded nationality"
-            );
+            // (`ilo-2009` gives its advice for non-nationals from reasonable grounds only.)
+            if rule_set != "ilo-2009" || observations == reasonable_grounds {
+                assert!(
+                    en.contains("If the person is not a national:") == national.is_empty(),
+                    "{rule_set} {national:?}: the prefix for an unrecorded nationality"
+                );
+            }
             let ko = a.report_in(Locale::Ko);
             for (lang, report, prefix, qualifiers) in [
                 (
@@ -1639,7 +1681,10 @@ fn advice_for_non_nationals_takes_in_a_stateless_person_and_is_qualified_once() 
         // Under the Korean rule sets, what the stateless person is told names the law's
         // own group.
         if rule_set.starts_with("kr") {
-            let a = crate::common::assess_json_under(rule_set, &case(r#", "national": false"#));
+            let a = crate::common::assess_json_under(
+                rule_set,
+                &case(r#", "national": false"#, reasonable_grounds),
+            );
             let en = a.report_in(Locale::En);
             assert!(
                 en.contains("nor, for a person without Korean nationality, deport them"),
@@ -1740,6 +1785,33 @@ fn the_consent_notice_says_in_both_languages_that_no_means_is_needed_for_a_child
             let report = a.report_in(lang);
             assert!(report.contains(words), "{rule_set} {lang:?}:\n{report}");
         }
+    }
+}
+
+/// A victim made to recruit, watch or punish other victims for the people in control, and
+/// charged for it (offence kind `other`), has that indicator linked to the charge under
+/// every built-in rule set (a verdict review, twenty-second session: it was linked to theft
+/// only).
+#[test]
+fn being_made_to_act_against_peers_is_linked_to_an_offence_of_kind_other() {
+    let case = r#"{"subject": {"age_years": 30, "national": false}, "forms": ["sexual"],
+        "offences": [{"kind": "other", "stage": "charged"}],
+        "observations": [{"indicator": "forced_to_act_against_peers", "status": "present"},
+                         {"indicator": "debt_bondage_at_destination", "status": "present"},
+                         {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#;
+    for rule_set in ["ilo-2009", "kr-2023", "kr-2024"] {
+        let a = crate::common::assess_json_under(rule_set, case);
+        let linked: Vec<&str> = a
+            .recommendations
+            .iter()
+            .flat_map(|r| r.offences.iter())
+            .filter(|o| o.offence.as_str() == "other")
+            .flat_map(|o| o.linked_indicators.iter().map(|i| i.id.as_str()))
+            .collect();
+        assert!(
+            linked.contains(&"forced_to_act_against_peers"),
+            "{rule_set}: {linked:?}"
+        );
     }
 }
 
