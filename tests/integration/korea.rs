@@ -237,6 +237,15 @@ fn call_line(report: &str, start: &str) -> String {
         .unwrap_or_else(|| panic!("no `{start}` line in\n{report}"))
 }
 
+/// The ids of the contacts the first screen leaves out (`first_screen_unless`).
+fn off_first_screen(a: &Assessment) -> Vec<&str> {
+    a.contacts
+        .iter()
+        .filter(|c| c.off_first_screen)
+        .map(|c| c.id.as_str())
+        .collect()
+}
+
 /// A foreign crew member taken off a distant-water fishing vessel: the labour ministry's
 /// line 1350 does not serve a crew member under the Seafarers Act, and Danuri's stated
 /// audience is migrant women and multicultural families. The first screen names the
@@ -275,13 +284,10 @@ fn a_fishers_first_screen_names_the_seafarers_inspectors_not_the_labour_ministry
         "{en}"
     );
     // The assessment says which contacts the first screen leaves out.
-    let off: Vec<&str> = a
-        .contacts
-        .iter()
-        .filter(|c| c.off_first_screen)
-        .map(|c| c.id.as_str())
-        .collect();
-    assert_eq!(off, ["danuri_1577_1366", "labour_ministry_1350"]);
+    assert_eq!(
+        off_first_screen(&a),
+        ["danuri_1577_1366", "labour_ministry_1350"]
+    );
 
     // The crew of a ship that is not a fishing vessel (a tanker, a cargo ship) is under the
     // same Seafarers Act (Art. 3(1)): the same first screen (schema 4.10.0, a verdict review
@@ -296,13 +302,10 @@ fn a_fishers_first_screen_names_the_seafarers_inspectors_not_the_labour_ministry
         .assess(&trafficking_indicators::Case::from_json(&crew).expect("valid"))
         .expect("assessed");
     assert_eq!(call_line(&b.report_in(Locale::Ko), "연락처:"), line);
-    let off: Vec<&str> = b
-        .contacts
-        .iter()
-        .filter(|c| c.off_first_screen)
-        .map(|c| c.id.as_str())
-        .collect();
-    assert_eq!(off, ["danuri_1577_1366", "labour_ministry_1350"]);
+    assert_eq!(
+        off_first_screen(&b),
+        ["danuri_1577_1366", "labour_ministry_1350"]
+    );
 
     let factory = trafficking_indicators::Case::from_json(
         r#"{"subject": {"age_years": 33, "national": false, "visa": "E-9"},
@@ -1677,19 +1680,17 @@ fn advice_for_non_nationals_takes_in_a_stateless_person_and_is_qualified_once() 
                     );
                 }
             }
-        }
-        // Under the Korean rule sets, what the stateless person is told names the law's
-        // own group.
-        if rule_set.starts_with("kr") {
-            let a = crate::common::assess_json_under(
-                rule_set,
-                &case(r#", "national": false"#, reasonable_grounds),
-            );
-            let en = a.report_in(Locale::En);
-            assert!(
-                en.contains("nor, for a person without Korean nationality, deport them"),
-                "{rule_set}: {en}"
-            );
+            // Under the Korean rule sets, what the stateless person is told names the law's
+            // own group.
+            if rule_set.starts_with("kr")
+                && !national.is_empty()
+                && observations == reasonable_grounds
+            {
+                assert!(
+                    en.contains("nor, for a person without Korean nationality, deport them"),
+                    "{rule_set}: {en}"
+                );
+            }
         }
     }
 }
