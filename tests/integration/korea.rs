@@ -1858,3 +1858,197 @@ fn a_nationals_detention_is_custody_not_immigration_detention() {
         }
     }
 }
+
+/// Once there are reasonable grounds, every person is told of the rights the Act gives the
+/// victim of a trafficking crime in the proceedings: a lawyer of their own, who may sit in on
+/// the questioning, and a state lawyer the prosecutor may appoint (Act Art. 16); a person of
+/// trust beside them when they ask (Art. 17); and legal counselling and representation the
+/// State may give (Art. 27(1)). Below reasonable grounds the referral, and with it this
+/// paragraph, is not yet given.
+#[test]
+fn a_victim_is_told_of_a_lawyer_a_person_of_trust_and_legal_aid_in_the_proceedings() {
+    let case = |violence: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 34, "national": true}}, "forms": ["labour"],
+                "observations": [
+                    {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+                    {{"indicator": "{violence}", "status": "present"}},
+                    {{"indicator": "purpose_forced_labour_or_services", "status": "present"}}]}}"#
+        )
+    };
+    for rule_set in ["kr-2023", "kr-2024"] {
+        for (lang, lawyer, trust, aid) in [
+            (
+                Locale::En,
+                "may appoint a state lawyer (국선변호사) (Act Art. 16, applying Sexual Crimes Act Art. 27(2)-(6))",
+                "a person in a relationship of trust sits in at questioning and at court",
+                "legal counselling and representation (Act Art. 27(1))",
+            ),
+            (
+                Locale::Ko,
+                "변호사가 없으면 검사가 국선변호사를 선정할 수 있음(같은 법 제16조",
+                "조사와 증인신문에 신뢰관계에 있는 사람을 동석하게 하여야 하나",
+                "법률상담과 소송대리 등을 지원할 수 있음(같은 법 제27조제1항)",
+            ),
+        ] {
+            let a = crate::common::assess_json_under(
+                rule_set,
+                &case("violence_on_victim_at_destination"),
+            );
+            assert!(a.level >= trafficking_indicators::Level::ReasonableGrounds);
+            let report = a.report_in(lang);
+            for text in [lawyer, trust, aid] {
+                assert!(report.contains(text), "{rule_set} {lang:?}: missing {text}");
+            }
+            let sources: Vec<_> = a
+                .recommendations
+                .iter()
+                .filter(|r| r.kind == RecommendationKind::ReferralToAssistance)
+                .flat_map(|r| r.legal_basis.iter().map(|s| s.reference.as_str()))
+                .collect();
+            for id in ["kr_act_art_16", "kr_act_art_17", "kr_act_art_27"] {
+                assert!(sources.contains(&id), "{rule_set}: {id} not cited");
+            }
+            // The same person with less evidence: further inquiry, no referral yet.
+            let a = crate::common::assess_json_under(rule_set, &case("low_or_no_salary"));
+            assert_eq!(
+                a.level,
+                trafficking_indicators::Level::FurtherInquiry,
+                "{rule_set}"
+            );
+            assert!(!a.report_in(lang).contains(lawyer), "{rule_set} {lang:?}");
+        }
+    }
+}
+
+/// A person lacking, or with diminished, capacity to judge, or with a serious disability, who
+/// was procured or enticed into the sex trade is a victim of it without proof of compulsion
+/// (Sex Trade Act Art. 2(1)4 다), and the Sexual Crimes Act's rules for "victims under 19 and
+/// the like" take in a victim whose disability diminishes that capacity (Art. 26(4)). A
+/// person recorded with a disability in the sex trade is told both, with the warning that a
+/// recorded disability is not by itself the test; the same person in a labour case, or
+/// without a disability, is not.
+#[test]
+fn a_person_with_a_disability_in_the_sex_trade_is_told_the_laws_that_need_no_compulsion() {
+    let case = |disability: bool, form: &str, purpose: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 24, "national": true, "disability": {disability}}},
+                "forms": ["{form}"],
+                "observations": [
+                    {{"indicator": "act_recruitment", "status": "present"}},
+                    {{"indicator": "abuse_of_difficult_family_situation", "status": "present"}},
+                    {{"indicator": "isolation_confinement_or_surveillance_at_destination", "status": "present"}},
+                    {{"indicator": "violence_on_victim_at_destination", "status": "present"}},
+                    {{"indicator": "{purpose}", "status": "present"}}]}}"#
+        )
+    };
+    for rule_set in ["kr-2023", "kr-2024"] {
+        for (lang, compulsion, trust, group, test) in [
+            (
+                Locale::En,
+                "is a victim of the sex trade without any proof of compulsion (Sex Trade Act Art. 2(1)4 다)",
+                "must sit in at court and in the investigation unless a special reason stands in the way (Art. 8(3))",
+                "the rules for 'victims under 19 and the like' (19세미만피해자등) apply",
+                "A recorded disability is not by itself this test",
+            ),
+            (
+                Locale::Ko,
+                "강요를 입증하지 않아도 성매매피해자이며(「성매매알선 등 행위의 처벌에 관한 법률」(성매매처벌법) 제2조제1항제4호다목)",
+                "특별한 사유가 없으면 신뢰관계에 있는 사람을 동석하게 하여야 함(같은 법 제8조제3항)",
+                "'19세미만피해자등'에 관한 규정이 적용됨",
+                "장애가 기록되어 있다는 것만으로 이 요건에 해당하는 것은 아니므로",
+            ),
+        ] {
+            let a = crate::common::assess_json_under(
+                rule_set,
+                &case(true, "sexual", "purpose_sexual_exploitation"),
+            );
+            assert!(
+                a.level >= trafficking_indicators::Level::ReasonableGrounds,
+                "{rule_set}"
+            );
+            let report = a.report_in(lang);
+            for text in [compulsion, trust, group, test] {
+                assert!(report.contains(text), "{rule_set} {lang:?}: missing {text}");
+            }
+            for (disability, form, purpose) in [
+                (true, "labour", "purpose_forced_labour_or_services"),
+                (false, "sexual", "purpose_sexual_exploitation"),
+            ] {
+                let a =
+                    crate::common::assess_json_under(rule_set, &case(disability, form, purpose));
+                assert!(
+                    a.level >= trafficking_indicators::Level::ReasonableGrounds,
+                    "{rule_set}"
+                );
+                let report = a.report_in(lang);
+                assert!(
+                    !report.contains(group) && !report.contains(compulsion),
+                    "{rule_set} {lang:?}: disability {disability}, {form}"
+                );
+            }
+        }
+    }
+}
+
+/// Act Art. 4(2) lets the court reduce or waive the sentence only of an offence the victim
+/// committed "in the course of being trafficked" (피해자에 대한 인신매매등 과정에서). Every text
+/// of the Korean rule sets and of the Korean locale that cites it says so, and the reference
+/// quotes the whole sentence: a woman whose overstay began after she fled needs the officer to
+/// weigh that condition, not to read that any offence of hers is covered.
+#[test]
+fn the_acts_reduction_of_sentence_is_said_only_of_offences_in_the_course_of_being_trafficked() {
+    fn texts<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| texts(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| texts(v, out)),
+            _ => {}
+        }
+    }
+    let read = |path: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(crate::common::root(path)).expect("data file");
+        serde_json::from_str(&text).expect("JSON")
+    };
+    for (path, cites, condition) in [
+        (
+            "data/rule_sets/kr-2023.json",
+            "Art. 4(2)",
+            "in the course of being trafficked",
+        ),
+        (
+            "data/rule_sets/kr-2024.json",
+            "Art. 4(2)",
+            "in the course of being trafficked",
+        ),
+        ("data/locales/ko.json", "제4조제2항", "인신매매등 과정에서"),
+    ] {
+        let doc = read(path);
+        let mut all = Vec::new();
+        texts(&doc, &mut all);
+        let citing: Vec<&str> = all
+            .into_iter()
+            .filter(|t| t.contains(cites) && !t.contains("제4조제2항제2호"))
+            .collect();
+        assert!(citing.len() >= 3, "{path}: {} texts cite it", citing.len());
+        for text in citing {
+            // Each sentence that cites the article carries the condition.
+            for sentence in text.split(". ").filter(|s| s.contains(cites)) {
+                assert!(sentence.contains(condition), "{path}: {sentence}");
+            }
+        }
+    }
+    for rule_set in ["kr-2023", "kr-2024"] {
+        let rules = RuleSet::builtin(rule_set).expect("built in");
+        let quote = rules
+            .references
+            .iter()
+            .find(|r| r.id.as_str() == "kr_act_art_4_2")
+            .and_then(|r| r.quote.as_deref())
+            .expect("Art. 4(2) is quoted");
+        assert!(
+            quote.starts_with("피해자에 대한 인신매매등 과정에서"),
+            "{rule_set}"
+        );
+    }
+}
