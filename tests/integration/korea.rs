@@ -2052,3 +2052,96 @@ fn the_acts_reduction_of_sentence_is_said_only_of_offences_in_the_course_of_bein
         );
     }
 }
+
+/// "Do not detain" or "do not refuse entry" tells an officer nothing about a person already
+/// detained or being refused entry at the port. Under the Korean rule sets the first screen
+/// then says what to ask for: the temporary lifting of immigration detention (Immigration Act
+/// Art. 46-2) or conditional entry (Art. 13(1)), at further inquiry as at reasonable grounds,
+/// and the full text says how (the conditions). A national in custody is not told of
+/// immigration detention, and a person with neither measure recorded reads neither line.
+#[test]
+fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_to_ask_for() {
+    let case = |national: bool, measures: &str, evidence: &[&str]| {
+        let observations: Vec<String> = evidence
+            .iter()
+            .map(|id| format!(r#"{{"indicator": "{id}", "status": "present"}}"#))
+            .collect();
+        format!(
+            r#"{{"subject": {{"age_years": 29, "national": {national}}}, "forms": ["labour"],
+                "measures": {measures},
+                "offences": [{{"kind": "irregular_stay", "stage": "suspected"}}],
+                "observations": [{}]}}"#,
+            observations.join(", ")
+        )
+    };
+    let screen = |report: String, heading: &str| -> String {
+        report
+            .lines()
+            .skip_while(|l| *l != heading)
+            .take_while(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let strong = [
+        "confiscation_of_documents_at_destination",
+        "withholding_of_wages",
+        "threat_of_denunciation_at_destination",
+        "purpose_forced_labour_or_services",
+    ];
+    let weak = ["withholding_of_wages"];
+    for rule_set in ["kr-2023", "kr-2024"] {
+        for (lang, heading, detained, refused, conditions) in [
+            (
+                Locale::En,
+                "WHAT TO DO NOW",
+                "Where the person is already in immigration detention, ask for it to be lifted temporarily (Immigration Act Art. 46-2).",
+                "Where entry is being refused, ask for conditional entry while identification goes on (Immigration Act Art. 13(1)).",
+                "a deposit, a restricted residence, regular reporting or a guarantor",
+            ),
+            (
+                Locale::Ko,
+                "지금 할 일",
+                "이미 보호(구금) 중이면 보호의 일시해제를 요청할 것(「출입국관리법」 제46조의2).",
+                "입국이 불허되고 있으면 식별이 진행되는 동안 조건부 입국허가를 요청할 것(「출입국관리법」 제13조제1항).",
+                "보증금 예치, 주거의 제한, 정기 보고, 신원보증인의 지정 등의 조건을 붙여",
+            ),
+        ] {
+            for evidence in [&strong[..], &weak[..]] {
+                let a = crate::common::assess_json_under(
+                    rule_set,
+                    &case(false, r#"["detention", "removal_pending"]"#, evidence),
+                );
+                assert!(a.level >= trafficking_indicators::Level::FurtherInquiry);
+                let report = a.report_in(lang);
+                let first = screen(report.clone(), heading);
+                assert!(
+                    first.contains(detained),
+                    "{rule_set} {lang:?} {:?}",
+                    a.level
+                );
+                assert!(!first.contains(refused), "{rule_set} {lang:?}");
+                assert!(report.contains(conditions), "{rule_set} {lang:?}");
+
+                let a = crate::common::assess_json_under(
+                    rule_set,
+                    &case(false, r#"["refusal_of_entry"]"#, evidence),
+                );
+                let first = screen(a.report_in(lang), heading);
+                assert!(first.contains(refused), "{rule_set} {lang:?} {:?}", a.level);
+                assert!(!first.contains(detained), "{rule_set} {lang:?}");
+
+                for (national, measures) in [(true, r#"["detention"]"#), (false, "[]")] {
+                    let a = crate::common::assess_json_under(
+                        rule_set,
+                        &case(national, measures, evidence),
+                    );
+                    let report = a.report_in(lang);
+                    assert!(
+                        !report.contains(detained) && !report.contains(conditions),
+                        "{rule_set} {lang:?} national {national} {measures}"
+                    );
+                }
+            }
+        }
+    }
+}
