@@ -470,7 +470,7 @@ impl<'a> Words<'a> {
         };
         let mut parts: Vec<String> = Vec::with_capacity(2);
         if r.kind != RecommendationKind::ProtectionPendingIdentification || !grounds.is_empty() {
-            parts.push(self.uif(&key, &[("grounds", &grounds.join(", "))]));
+            parts.push(self.uif(&self.own_action(&key), &[("grounds", &grounds.join(", "))]));
         }
         if !charged.is_empty() {
             // Being charged is past the decision to charge, not past detention or removal.
@@ -520,6 +520,25 @@ impl<'a> Words<'a> {
             }
         }
         self.if_not_national(r.if_not_national, &parts.join(" "))
+    }
+
+    /// The rule set's own wording of a first-screen action where its locale data has one
+    /// (`rules.<namespace>.<key>`), else the shared wording (`<key>`). Korea ties the stay to
+    /// the proceedings (Immigration Act Arts. 25-2, 46-2); the Council of Europe Convention
+    /// bars removal until identification is complete (Art. 10(2)): one shared line would
+    /// promise one set of readers what their law does not say.
+    fn own_action(&self, key: &str) -> String {
+        let own = format!("rules.{}.{key}", self.namespace);
+        if self
+            .texts
+            .get(&own)
+            .or_else(|| self.english.get(&own))
+            .is_some()
+        {
+            own
+        } else {
+            key.to_owned()
+        }
     }
 
     /// Advice for non-nationals where nationality is not recorded says so.

@@ -2145,3 +2145,50 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
         }
     }
 }
+
+/// The first screen's stay line says what the rule set's law says: Korea ties the stay to the
+/// proceedings (Immigration Act Arts. 25-2, 46-2), the Council of Europe Convention bars
+/// removal until identification is complete (Art. 10(2)). The Korean wording, once shared by
+/// every rule set, promised readers of `ilo-2009` a stay their law does not give; each rule
+/// set's namespace now words the line (`rules.kr.action.no_removal_pending_identification`).
+#[test]
+fn the_first_screen_stay_line_follows_the_rule_sets_law() {
+    let case = r#"{"subject": {"age_years": 30, "national": false}, "forms": ["labour"],
+        "observations": [
+            {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+            {"indicator": "withholding_of_wages", "status": "present"},
+            {"indicator": "violence_on_victim_at_destination", "status": "present"},
+            {"indicator": "purpose_forced_labour_or_services", "status": "present"}]}"#;
+    for (rule_set, lang, says, not) in [
+        (
+            "ilo-2009",
+            Locale::En,
+            "Do not remove the person until identification is complete: ask for a stay.",
+            "proceedings go on",
+        ),
+        (
+            "ilo-2009",
+            Locale::Ko,
+            "식별이 끝날 때까지 국외로 추방하지 말고 체류를 요청할 것.",
+            "수사ㆍ재판 절차",
+        ),
+        (
+            "kr-2024",
+            Locale::En,
+            "Do not remove the person while identification and proceedings go on: ask for a stay.",
+            "until identification is complete: ask for a stay",
+        ),
+        (
+            "kr-2024",
+            Locale::Ko,
+            "식별 절차와 관련 수사ㆍ재판 절차가 진행되는 동안 강제퇴거하지 말고 체류 연장ㆍ퇴거 집행 유예를 요청할 것.",
+            "국외로 추방하지 말고 체류를 요청할 것",
+        ),
+    ] {
+        let a = crate::common::assess_json_under(rule_set, case);
+        assert!(a.level >= trafficking_indicators::Level::ReasonableGrounds);
+        let report = a.report_in(lang);
+        assert!(report.contains(says), "{rule_set} {lang:?}");
+        assert!(!report.contains(not), "{rule_set} {lang:?}");
+    }
+}

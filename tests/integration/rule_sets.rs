@@ -830,3 +830,40 @@ fn a_condition_naming_only_what_no_condition_sees_is_unreachable() {
         "{problems:#?}"
     );
 }
+
+/// `ilo-2009`'s referral names the assistance CoE Convention Art. 12(1) sets as a minimum,
+/// access to education for a child among it, and says that it does not depend on the
+/// person's willingness to act as a witness (Art. 12(6); EU Directive Art. 11(3)): an officer
+/// who offers help only to a person who will testify is doing what both forbid.
+#[test]
+fn the_international_referral_gives_the_whole_minimum_and_no_condition_of_testifying() {
+    use trafficking_indicators::render::Locale;
+    let case = r#"{"subject": {"age_years": 30, "national": false}, "forms": ["labour"],
+        "observations": [
+            {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+            {"indicator": "withholding_of_wages", "status": "present"},
+            {"indicator": "violence_on_victim_at_destination", "status": "present"},
+            {"indicator": "purpose_forced_labour_or_services", "status": "present"}]}"#;
+    let a = crate::common::assess_json_under("ilo-2009", case);
+    for (lang, texts) in [
+        (
+            Locale::En,
+            [
+                "access to education for a child (the minimum under CoE Convention Art. 12(1))",
+                "must not depend on the person's willingness to act as a witness or to cooperate with the investigation (CoE Convention Art. 12(6); EU Directive Art. 11(3))",
+            ],
+        ),
+        (
+            Locale::Ko,
+            [
+                "아동의 교육 기회를 제공할 것(유럽평의회 인신매매방지협약(CoE 협약) 제12조제1항의 최소 기준임)",
+                "증인이 되거나 수사에 협조할 의사가 있는지에 따라 달라져서는 안 되며(CoE 협약 제12조제6항",
+            ],
+        ),
+    ] {
+        let report = a.report_in(lang);
+        for text in texts {
+            assert!(report.contains(text), "{lang:?}: missing {text}");
+        }
+    }
+}
