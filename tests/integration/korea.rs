@@ -1881,7 +1881,7 @@ fn a_victim_is_told_of_a_lawyer_a_person_of_trust_and_legal_aid_in_the_proceedin
             (
                 Locale::En,
                 "may appoint a state lawyer (국선변호사) (Act Art. 16, applying Sexual Crimes Act Art. 27(2)-(6))",
-                "a person in a relationship of trust sits in at questioning and at court",
+                "a person in a relationship of trust sits in at the fact-finding, interviews, questioning and at court",
                 "legal counselling and representation (Act Art. 27(1))",
             ),
             (
@@ -1948,14 +1948,14 @@ fn a_person_with_a_disability_in_the_sex_trade_is_told_the_laws_that_need_no_com
                 Locale::En,
                 "is a victim of the sex trade without any proof of compulsion (Sex Trade Act Art. 2(1)4 다)",
                 "must sit in at court and in the investigation unless a special reason stands in the way (Art. 8(3))",
-                "the rules for 'victims under 19 and the like' (19세미만피해자등) apply",
+                "the rules for 'victims under 19 and the like' (19세미만피해자등, Art. 26(4)) apply",
                 "A recorded disability is not by itself this test",
             ),
             (
                 Locale::Ko,
                 "강요를 입증하지 않아도 성매매피해자이며(「성매매알선 등 행위의 처벌에 관한 법률」(성매매처벌법) 제2조제1항제4호다목)",
-                "특별한 사유가 없으면 신뢰관계에 있는 사람을 동석하게 하여야 함(같은 법 제8조제3항)",
-                "'19세미만피해자등'에 관한 규정이 적용됨",
+                "특별한 사유가 없는 한 신뢰관계에 있는 사람을 동석하게 하여야 함(같은 법 제8조제3항)",
+                "'19세미만피해자등'(같은 법 제26조제4항)에 관한 규정이 적용됨",
                 "장애가 기록되어 있다는 것만으로 이 요건에 해당하는 것은 아니므로",
             ),
         ] {
@@ -1970,6 +1970,20 @@ fn a_person_with_a_disability_in_the_sex_trade_is_told_the_laws_that_need_no_com
             let report = a.report_in(lang);
             for text in [compulsion, trust, group, test] {
                 assert!(report.contains(text), "{rule_set} {lang:?}: missing {text}");
+            }
+            let cited: Vec<_> = a
+                .recommendations
+                .iter()
+                .filter(|r| r.kind == RecommendationKind::ReferralToAssistance)
+                .flat_map(|r| r.additions.iter())
+                .flat_map(|part| part.legal_basis.iter().map(|c| c.reference.as_str()))
+                .collect();
+            for id in [
+                "kr_sex_trade_act_art_2",
+                "kr_sex_trade_act_art_8_3",
+                "kr_sexual_crimes_act_disability",
+            ] {
+                assert!(cited.contains(&id), "{rule_set}: {id} not cited");
             }
             for (disability, form, purpose) in [
                 (true, "labour", "purpose_forced_labour_or_services"),
@@ -2006,6 +2020,23 @@ fn the_acts_reduction_of_sentence_is_said_only_of_offences_in_the_course_of_bein
             _ => {}
         }
     }
+    // A text's sentences: split after ". ", but not after an abbreviation such as "Art." or
+    // "No." (an article number is not the end of a sentence).
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (at, _) in text.match_indices(". ") {
+            let before = &text[start..at];
+            let word = before.rsplit([' ', '(']).next().unwrap_or_default();
+            if matches!(word, "Art" | "Arts" | "No" | "Nos" | "e.g" | "i.e" | "para") {
+                continue;
+            }
+            out.push(&text[start..at]);
+            start = at + 2;
+        }
+        out.push(&text[start..]);
+        out
+    }
     let read = |path: &str| -> serde_json::Value {
         let text = std::fs::read_to_string(crate::common::root(path)).expect("data file");
         serde_json::from_str(&text).expect("JSON")
@@ -2026,16 +2057,20 @@ fn the_acts_reduction_of_sentence_is_said_only_of_offences_in_the_course_of_bein
         let doc = read(path);
         let mut all = Vec::new();
         texts(&doc, &mut all);
+        // Each sentence that cites the article carries the condition (a sentence citing
+        // another Act's Art. 4(2) item 2 is not about it).
         let citing: Vec<&str> = all
             .into_iter()
-            .filter(|t| t.contains(cites) && !t.contains("제4조제2항제2호"))
+            .flat_map(sentences)
+            .filter(|s| s.contains(cites) && !s.contains("제4조제2항제2호"))
             .collect();
-        assert!(citing.len() >= 3, "{path}: {} texts cite it", citing.len());
-        for text in citing {
-            // Each sentence that cites the article carries the condition.
-            for sentence in text.split(". ").filter(|s| s.contains(cites)) {
-                assert!(sentence.contains(condition), "{path}: {sentence}");
-            }
+        assert!(
+            citing.len() >= 3,
+            "{path}: {} sentences cite it",
+            citing.len()
+        );
+        for sentence in citing {
+            assert!(sentence.contains(condition), "{path}: {sentence}");
         }
     }
     for rule_set in ["kr-2023", "kr-2024"] {
@@ -2096,22 +2131,28 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
                 "WHAT TO DO NOW",
                 "Where the person is already in immigration detention, ask for it to be lifted temporarily (Immigration Act Art. 46-2).",
                 "Where entry is being refused, ask for conditional entry while identification goes on (Immigration Act Art. 13(1)).",
-                "a deposit, a restricted residence, regular reporting or a guarantor",
+                "on a deposit and conditions such as a restricted residence, regular reporting or a guarantor",
             ),
             (
                 Locale::Ko,
                 "지금 할 일",
                 "이미 보호(구금) 중이면 보호의 일시해제를 요청할 것(「출입국관리법」 제46조의2).",
-                "입국이 불허되고 있으면 식별이 진행되는 동안 조건부 입국허가를 요청할 것(「출입국관리법」 제13조제1항).",
-                "보증금 예치, 주거의 제한, 정기 보고, 신원보증인의 지정 등의 조건을 붙여",
+                "입국이 불허된 경우 식별이 진행되는 동안 조건부 입국허가를 요청할 것(「출입국관리법」 제13조제1항).",
+                "보증금을 예치시키고 주거의 제한, 정기 보고, 신원보증인의 지정 등의 조건을 붙여",
             ),
         ] {
-            for evidence in [&strong[..], &weak[..]] {
+            for (evidence, level) in [
+                (
+                    &strong[..],
+                    trafficking_indicators::Level::ReasonableGrounds,
+                ),
+                (&weak[..], trafficking_indicators::Level::FurtherInquiry),
+            ] {
                 let a = crate::common::assess_json_under(
                     rule_set,
                     &case(false, r#"["detention", "removal_pending"]"#, evidence),
                 );
-                assert!(a.level >= trafficking_indicators::Level::FurtherInquiry);
+                assert_eq!(a.level, level, "{rule_set}");
                 let report = a.report_in(lang);
                 let first = screen(report.clone(), heading);
                 assert!(
@@ -2190,5 +2231,53 @@ fn the_first_screen_stay_line_follows_the_rule_sets_law() {
         let report = a.report_in(lang);
         assert!(report.contains(says), "{rule_set} {lang:?}");
         assert!(!report.contains(not), "{rule_set} {lang:?}");
+    }
+}
+
+/// A foreign woman investigated as a victim of the sex trade may not be held at all (Sex
+/// Trade Act Art. 11(1)): beside the discretionary lifting of Immigration Act Art. 46-2, her
+/// full report says to ask for her release on that ground, not for a conditional lifting. A
+/// labour case with the same detention reads nothing from the Sex Trade Act.
+#[test]
+fn a_detained_woman_in_the_sex_trade_is_told_her_detention_must_not_be_executed() {
+    let case = |form: &str, purpose: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 27, "national": false}}, "forms": ["{form}"],
+                "measures": ["detention"],
+                "observations": [
+                    {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                    {{"indicator": "debt_bondage_at_destination", "status": "present"}},
+                    {{"indicator": "violence_on_victim_at_destination", "status": "present"}},
+                    {{"indicator": "{purpose}", "status": "present"}}]}}"#
+        )
+    };
+    for rule_set in ["kr-2023", "kr-2024"] {
+        for (lang, release) in [
+            (
+                Locale::En,
+                "ask for her release on that ground, not for a conditional lifting",
+            ),
+            (
+                Locale::Ko,
+                "조건을 붙인 일시해제가 아니라 이 규정에 따라 보호를 집행하지 말 것(석방)을 요청할 것",
+            ),
+        ] {
+            let sexual = crate::common::assess_json_under(
+                rule_set,
+                &case("sexual", "purpose_sexual_exploitation"),
+            );
+            assert!(
+                sexual.report_in(lang).contains(release),
+                "{rule_set} {lang:?}"
+            );
+            let labour = crate::common::assess_json_under(
+                rule_set,
+                &case("labour", "purpose_forced_labour_or_services"),
+            );
+            assert!(
+                !labour.report_in(lang).contains(release),
+                "{rule_set} {lang:?}"
+            );
+        }
     }
 }
