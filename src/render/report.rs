@@ -522,8 +522,10 @@ impl<'a> Words<'a> {
         self.if_not_national(r.if_not_national, &parts.join(" "))
     }
 
-    /// The rule set's own wording of a first-screen action where its locale data has one
-    /// (`rules.<namespace>.<key>`), else the shared wording (`<key>`). Korea ties the stay to
+    /// The rule set's own wording of a first-screen action where the reader's locale, or
+    /// failing that English, has one (`rules.<namespace>.<key>`), else the shared wording
+    /// (`<key>`). Only the main line of an action goes through it: the variants for what is
+    /// already charged say nothing that differs by jurisdiction. Korea ties the stay to
     /// the proceedings (Immigration Act Arts. 25-2, 46-2); the Council of Europe Convention
     /// bars removal until identification is complete (Art. 10(2)): one shared line would
     /// promise one set of readers what their law does not say.

@@ -856,8 +856,8 @@ fn the_international_referral_gives_the_whole_minimum_and_no_condition_of_testif
         (
             Locale::Ko,
             [
-                "아동의 교육 기회를 제공할 것(유럽평의회 인신매매방지협약(CoE 협약) 제12조제1항의 최소 기준임)",
-                "증인이 되거나 수사에 협조할 의사가 있는지에 따라 달라져서는 안 되며(CoE 협약 제12조제6항",
+                "아동인 경우 교육 기회를 제공할 것(유럽평의회 인신매매방지협약(CoE 협약) 제12조제1항의 최소 기준임)",
+                "증인이 되거나 수사에 협조할 의사가 있는지에 따라 좌우되어서는 아니 되며(같은 협약 제12조제6항",
             ],
         ),
     ] {
@@ -865,5 +865,36 @@ fn the_international_referral_gives_the_whole_minimum_and_no_condition_of_testif
         for text in texts {
             assert!(report.contains(text), "{lang:?}: missing {text}");
         }
+    }
+}
+
+/// `ilo-2009`'s child non-punishment advisory speaks of the form the child is in: a boy
+/// moving drugs is told that consent changes nothing for a child, not that "a child in the
+/// sex trade is a victim of sexual exploitation".
+#[test]
+fn the_international_child_advisory_does_not_speak_of_the_sex_trade_to_a_drug_courier() {
+    use trafficking_indicators::render::Locale;
+    let case = r#"{"subject": {"age_years": 15, "national": true}, "forms": ["forced_criminality"],
+        "offences": [{"kind": "drug_offence", "stage": "suspected"}],
+        "observations": [
+            {"indicator": "act_recruitment", "status": "present"},
+            {"indicator": "forced_into_illicit_or_criminal_activities", "status": "present"},
+            {"indicator": "purpose_forced_criminality", "status": "present"}]}"#;
+    let a = crate::common::assess_json_under("ilo-2009", case);
+    for (lang, says, not) in [
+        (
+            Locale::En,
+            "what the child says about consent changes nothing, as the means are not required for a child (Palermo Art. 3(c))",
+            "a child in the sex trade is a victim",
+        ),
+        (
+            Locale::Ko,
+            "동의에 관한 아동의 진술은 판단에 영향을 미치지 아니함",
+            "성매매에 연루된 아동은",
+        ),
+    ] {
+        let report = a.report_in(lang);
+        assert!(report.contains(says), "{lang:?}");
+        assert!(!report.contains(not), "{lang:?}");
     }
 }
