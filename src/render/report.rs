@@ -205,10 +205,13 @@ impl<'a> Words<'a> {
 
     /// A text of the report's vocabulary.
     pub(crate) fn ui(&self, key: &str) -> &'static str {
-        self.texts
-            .get(key)
-            .or_else(|| self.english.get(key))
-            .unwrap_or("")
+        self.ui_opt(key).unwrap_or("")
+    }
+
+    /// A text of the report's vocabulary in the reader's language, else in English, if
+    /// either locale has the key.
+    fn ui_opt(&self, key: &str) -> Option<&'static str> {
+        self.texts.get(key).or_else(|| self.english.get(key))
     }
 
     /// A template of the report's vocabulary, filled; `{child}` with the rule set's word for
@@ -515,7 +518,7 @@ impl<'a> Words<'a> {
                 "rules.{}.action.{kind}.addition.{}",
                 self.namespace, part.index
             );
-            if let Some(text) = self.texts.get(&key).or_else(|| self.english.get(&key)) {
+            if let Some(text) = self.ui_opt(&key) {
                 parts.push(self.if_not_national(part.if_not_national, text));
             }
         }
@@ -531,12 +534,7 @@ impl<'a> Words<'a> {
     /// promise one set of readers what their law does not say.
     fn own_action(&self, key: &str) -> String {
         let own = format!("rules.{}.{key}", self.namespace);
-        if self
-            .texts
-            .get(&own)
-            .or_else(|| self.english.get(&own))
-            .is_some()
-        {
+        if self.ui_opt(&own).is_some() {
             own
         } else {
             key.to_owned()

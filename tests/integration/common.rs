@@ -82,6 +82,26 @@ pub fn assess_json_under(rule_set: &str, case: &str) -> Assessment {
         .expect("the case assesses")
 }
 
+/// The first screen of a text report, in English or Korean: from its heading ("WHAT TO DO
+/// NOW", "지금 할 일") to the first blank line, the heading included.
+pub fn first_screen(report: &str) -> String {
+    report
+        .lines()
+        .skip_while(|l| *l != "WHAT TO DO NOW" && *l != "지금 할 일")
+        .take_while(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A non-national held in forced labour (documents held, wages withheld, violence, the
+/// purpose fact): reasonable grounds under every built-in rule set.
+pub const FORCED_LABOUR_NON_NATIONAL: &str = r#"{"subject": {"age_years": 30, "national": false}, "forms": ["labour"],
+    "observations": [
+        {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+        {"indicator": "withholding_of_wages", "status": "present"},
+        {"indicator": "violence_on_victim_at_destination", "status": "present"},
+        {"indicator": "purpose_forced_labour_or_services", "status": "present"}]}"#;
+
 /// The value a problem's path names in `doc` (`$`, then `.key` and `[index]`), or `None`
 /// where the path names nothing there.
 pub fn value_at<'a>(doc: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {

@@ -484,14 +484,7 @@ fn a_child_in_the_sex_trade_is_not_told_to_wait_for_identification_before_bookin
         .expect("valid");
         assessor.assess(&case).expect("assessed").report()
     };
-    let first_screen = |r: &str| -> String {
-        r.lines()
-            .skip_while(|l| !l.starts_with("WHAT TO DO NOW"))
-            .take_while(|l| !l.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-            .to_lowercase()
-    };
+    let first_screen = |r: &str| crate::common::first_screen(r).to_lowercase();
     // The first screen advises waiting for identification, naming the prostitution offence.
     let waits_for_identification = |screen: &str| {
         screen
@@ -544,17 +537,9 @@ fn first_screen_with_offences(offences: &str, present: &[&str]) -> (String, Stri
         .expect("built in")
         .assess(&case)
         .expect("assessed");
-    let screen = |report: String, heading: &str| {
-        report
-            .lines()
-            .skip_while(|l| *l != heading)
-            .take_while(|l| !l.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     (
-        screen(a.report(), "WHAT TO DO NOW"),
-        screen(a.report_in(Locale::Ko), "지금 할 일"),
+        crate::common::first_screen(&a.report()),
+        crate::common::first_screen(&a.report_in(Locale::Ko)),
     )
 }
 
@@ -1453,24 +1438,13 @@ fn the_first_screen_gives_the_sex_trade_acts_bar_on_deportation() {
     );
     let fisher =
         crate::common::assess_data_case("p19_review_kr_e9_coastal_fisher_reported_runaway_link");
-    for (lang, heading, bar) in [
-        (Locale::En, "WHAT TO DO NOW", "Sex Trade Act Art. 11(1)"),
-        (
-            Locale::Ko,
-            "지금 할 일",
-            "강제퇴거명령과 보호를 집행하여서는 아니 됨",
-        ),
+    for (lang, bar) in [
+        (Locale::En, "Sex Trade Act Art. 11(1)"),
+        (Locale::Ko, "강제퇴거명령과 보호를 집행하여서는 아니 됨"),
     ] {
-        let first_screen = |report: String| {
-            report
-                .split("\n\n")
-                .find(|s| s.starts_with(heading))
-                .map(str::to_owned)
-                .unwrap_or_default()
-        };
-        let screen = first_screen(a.report_in(lang));
+        let screen = crate::common::first_screen(&a.report_in(lang));
         assert!(screen.contains(bar), "{lang:?}: {screen}");
-        let screen = first_screen(fisher.report_in(lang));
+        let screen = crate::common::first_screen(&fisher.report_in(lang));
         assert!(
             !screen.is_empty() && !screen.contains(bar),
             "{lang:?}: {screen}"
@@ -2126,14 +2100,6 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
             observations.join(", ")
         )
     };
-    let screen = |report: String, heading: &str| -> String {
-        report
-            .lines()
-            .skip_while(|l| *l != heading)
-            .take_while(|l| !l.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     let strong = [
         "confiscation_of_documents_at_destination",
         "withholding_of_wages",
@@ -2142,17 +2108,15 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
     ];
     let weak = ["withholding_of_wages"];
     for rule_set in ["kr-2023", "kr-2024"] {
-        for (lang, heading, detained, refused, conditions) in [
+        for (lang, detained, refused, conditions) in [
             (
                 Locale::En,
-                "WHAT TO DO NOW",
                 "Where the person is already in immigration detention, ask for it to be lifted temporarily (Immigration Act Art. 46-2).",
                 "Where entry is being refused, ask for conditional entry while identification goes on (Immigration Act Art. 13(1)).",
                 "on a deposit and conditions such as a restricted residence, regular reporting or a guarantor",
             ),
             (
                 Locale::Ko,
-                "지금 할 일",
                 "이미 보호(구금) 중이면 보호의 일시해제를 요청할 것(「출입국관리법」 제46조의2).",
                 "입국심사에서 입국이 허가되지 않고 있으면 식별이 진행되는 동안 조건부 입국허가를 요청할 것(「출입국관리법」 제13조제1항).",
                 "「출입국관리법」 제65조에 따라 보증금을 예치시키고 주거의 제한, 정기 보고, 신원보증인의 지정 등의 조건을 붙여",
@@ -2171,7 +2135,7 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
                 );
                 assert_eq!(a.level, level, "{rule_set}");
                 let report = a.report_in(lang);
-                let first = screen(report.clone(), heading);
+                let first = crate::common::first_screen(&report);
                 assert!(
                     first.contains(detained),
                     "{rule_set} {lang:?} {:?}",
@@ -2184,7 +2148,7 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
                     rule_set,
                     &case(false, r#"["refusal_of_entry"]"#, evidence),
                 );
-                let first = screen(a.report_in(lang), heading);
+                let first = crate::common::first_screen(&a.report_in(lang));
                 assert!(first.contains(refused), "{rule_set} {lang:?} {:?}", a.level);
                 assert!(!first.contains(detained), "{rule_set} {lang:?}");
 
@@ -2211,20 +2175,7 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
 /// set's namespace now words the line (`rules.kr.action.no_removal_pending_identification`).
 #[test]
 fn the_first_screen_stay_line_follows_the_rule_sets_law() {
-    let case = r#"{"subject": {"age_years": 30, "national": false}, "forms": ["labour"],
-        "observations": [
-            {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
-            {"indicator": "withholding_of_wages", "status": "present"},
-            {"indicator": "violence_on_victim_at_destination", "status": "present"},
-            {"indicator": "purpose_forced_labour_or_services", "status": "present"}]}"#;
-    let first_screen = |report: String| -> String {
-        report
-            .lines()
-            .skip_while(|l| *l != "WHAT TO DO NOW" && *l != "지금 할 일")
-            .take_while(|l| !l.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let case = crate::common::FORCED_LABOUR_NON_NATIONAL;
     for (rule_set, lang, says, not) in [
         (
             "ilo-2009",
@@ -2254,7 +2205,7 @@ fn the_first_screen_stay_line_follows_the_rule_sets_law() {
         let a = crate::common::assess_json_under(rule_set, case);
         assert!(a.level >= trafficking_indicators::Level::ReasonableGrounds);
         assert!(
-            first_screen(a.report_in(lang)).contains(says),
+            crate::common::first_screen(&a.report_in(lang)).contains(says),
             "{rule_set} {lang:?}"
         );
         assert!(!a.report_in(lang).contains(not), "{rule_set} {lang:?}");
@@ -2278,14 +2229,6 @@ fn a_detained_woman_in_the_sex_trade_is_told_her_detention_must_not_be_executed(
                     {{"indicator": "{purpose}", "status": "present"}}]}}"#
         )
     };
-    let first_screen = |report: &str| -> String {
-        report
-            .lines()
-            .skip_while(|l| *l != "WHAT TO DO NOW" && *l != "지금 할 일")
-            .take_while(|l| !l.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     for rule_set in ["kr-2023", "kr-2024"] {
         for (lang, release, until, first) in [
             (
@@ -2308,7 +2251,10 @@ fn a_detained_woman_in_the_sex_trade_is_told_her_detention_must_not_be_executed(
             let report = sexual.report_in(lang);
             assert!(report.contains(release), "{rule_set} {lang:?}");
             assert!(report.contains(until), "{rule_set} {lang:?}");
-            assert!(first_screen(&report).contains(first), "{rule_set} {lang:?}");
+            assert!(
+                crate::common::first_screen(&report).contains(first),
+                "{rule_set} {lang:?}"
+            );
             let labour = crate::common::assess_json_under(
                 rule_set,
                 &case("labour", "purpose_forced_labour_or_services"),

@@ -838,13 +838,7 @@ fn a_condition_naming_only_what_no_condition_sees_is_unreachable() {
 #[test]
 fn the_international_referral_gives_the_whole_minimum_and_no_condition_of_testifying() {
     use trafficking_indicators::render::Locale;
-    let case = r#"{"subject": {"age_years": 30, "national": false}, "forms": ["labour"],
-        "observations": [
-            {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
-            {"indicator": "withholding_of_wages", "status": "present"},
-            {"indicator": "violence_on_victim_at_destination", "status": "present"},
-            {"indicator": "purpose_forced_labour_or_services", "status": "present"}]}"#;
-    let a = crate::common::assess_json_under("ilo-2009", case);
+    let a = crate::common::assess_json_under("ilo-2009", crate::common::FORCED_LABOUR_NON_NATIONAL);
     for (lang, texts) in [
         (
             Locale::En,
