@@ -111,8 +111,19 @@ impl Assessor {
     ) -> Vec<Recommendation> {
         let level = outcome.level;
         let mut out = Vec::new();
-        if !case.offences.is_empty() && level >= self.non_punishment_threshold(person) {
-            out.push(self.non_punishment_advisory(case, person, status, slots, relevant_lists));
+        if case
+            .offences
+            .iter()
+            .any(|o| self.names_offence(person, level, o.kind))
+        {
+            out.push(self.non_punishment_advisory(
+                case,
+                person,
+                level,
+                status,
+                slots,
+                relevant_lists,
+            ));
         }
         for r in &self.recommendations {
             let audience_ok = match r.audience {
@@ -202,6 +213,7 @@ impl Assessor {
         &self,
         case: &Case,
         person: &Person,
+        level: Level,
         status: &[Option<ObservationStatus>],
         slots: &[SlotState],
         relevant_lists: u64,
@@ -215,7 +227,7 @@ impl Assessor {
         for link in &self.non_punishment.links {
             let kind = link.offence;
             let listed: Vec<_> = case.offences.iter().filter(|o| o.kind == kind).collect();
-            if listed.is_empty() {
+            if listed.is_empty() || !self.names_offence(person, level, kind) {
                 continue;
             }
             let mut stages: Vec<_> = listed.iter().filter_map(|o| o.stage).collect();
@@ -274,7 +286,12 @@ impl Assessor {
         };
         rec.for_child = child.is_some();
         rec.offences = offences;
-        rec.already_charged = already_charged(case);
+        // Only what the advisory names: an offence it leaves out below its level is not
+        // "already charged" in it either.
+        rec.already_charged = already_charged(case)
+            .into_iter()
+            .filter(|kind| self.names_offence(person, level, *kind))
+            .collect();
         rec.standards = np.standards.clone();
         rec
     }

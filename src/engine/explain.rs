@@ -408,7 +408,11 @@ impl Assessor {
         if case.forms.is_empty() {
             notices.push(plain(NoticeKind::NoFormsRecorded));
         }
-        if !case.offences.is_empty() && level < self.non_punishment_threshold(person) {
+        if case
+            .offences
+            .iter()
+            .any(|o| !self.names_offence(person, level, o.kind))
+        {
             notices.push(plain(NoticeKind::OffencesBelowThreshold));
         }
         for (kind, levels, basis) in &self.rule_notices {

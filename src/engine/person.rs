@@ -2,7 +2,7 @@
 //! from the means, and the strengths and lists that follow.
 
 use crate::assessment::{AgeBasis, AgeQuestion};
-use crate::case::{Case, DisabilityStatus};
+use crate::case::{Case, DisabilityStatus, OffenceKind};
 use crate::model::indicator::{AgeGroup, Strength};
 use crate::policy::rule_set::ExemptGroup;
 
@@ -209,11 +209,33 @@ impl Assessor {
             .fold(0u64, |m, (i, _)| m | (1 << i))
     }
 
-    /// The lowest level at which the non-punishment advisory is given to this person.
-    pub(super) fn non_punishment_threshold(&self, person: &Person) -> Level {
+    /// The lowest level at which the non-punishment advisory names an offence of this kind for
+    /// this person. For a child, an offence the child advisory covers whatever the indicators
+    /// show (`covers`: a child on the other side of a purchase of sex, Youth Sex Offences Act
+    /// Art. 38(1)) is named from the child's `min_level`, which may be `no_indicators`; any
+    /// other offence needs at least one sign of trafficking (further inquiry): with none
+    /// recorded, nothing shows an offence committed in the course of being trafficked (Korea's
+    /// Act Art. 4(2)) or linked to an exploitation (Palermo), so no advisory can rest on it.
+    pub(super) fn non_punishment_threshold(&self, person: &Person, offence: OffenceKind) -> Level {
         match &self.non_punishment.child {
-            Some(child) if person.child_rules || person.child_now => child.min_level,
+            Some(child) if person.child_rules || person.child_now => {
+                if child.covers.contains(&offence) {
+                    child.min_level
+                } else {
+                    child.min_level.max(Level::FurtherInquiry)
+                }
+            }
             _ => self.non_punishment.min_level,
         }
+    }
+
+    /// Whether the non-punishment advisory names this offence at this level.
+    pub(super) fn names_offence(
+        &self,
+        person: &Person,
+        level: Level,
+        offence: OffenceKind,
+    ) -> bool {
+        level >= self.non_punishment_threshold(person, offence)
     }
 }

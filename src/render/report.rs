@@ -29,16 +29,20 @@ pub const REPORT_QUESTIONS: usize = 5;
 pub const FIRST_SCREEN_ACTIONS: usize = 3;
 
 /// The order in which recommendations are put first: the protection a person needs before
-/// anything else is decided.
+/// anything else is decided. Telling the person that the exploiter's claims are void comes
+/// before the help to apply for a certificate or a reflection period (since the twenty-fourth
+/// session; project judgement after a Korean verdict review): in Korea the investigator must
+/// tell the victim (Act Art. 24(3); Sex Trade Act Art. 10(3)), and for a woman held by an
+/// advance payment the debt is the very means of control, while the application can wait.
 const PRIORITY: [RecommendationKind; 10] = [
     RecommendationKind::ChildProtectionReferral,
     RecommendationKind::ProtectionPendingIdentification,
     RecommendationKind::ReferralToAssistance,
     RecommendationKind::NoRemovalPendingIdentification,
     RecommendationKind::LabourRightsReferral,
+    RecommendationKind::DebtsVoid,
     RecommendationKind::ConfirmationCertificate,
     RecommendationKind::RecoveryAndReflectionPeriod,
-    RecommendationKind::DebtsVoid,
     RecommendationKind::ContinueIdentification,
     RecommendationKind::NonPunishment,
 ];
@@ -473,7 +477,7 @@ impl<'a> Words<'a> {
         };
         let mut parts: Vec<String> = Vec::with_capacity(2);
         if r.kind != RecommendationKind::ProtectionPendingIdentification || !grounds.is_empty() {
-            parts.push(self.uif(&self.own_action(&key), &[("grounds", &grounds.join(", "))]));
+            parts.push(self.uif(&self.own_text(&key), &[("grounds", &grounds.join(", "))]));
         }
         if !charged.is_empty() {
             // Being charged is past the decision to charge, not past detention or removal.
@@ -525,14 +529,15 @@ impl<'a> Words<'a> {
         self.if_not_national(r.if_not_national, &parts.join(" "))
     }
 
-    /// The rule set's own wording of a first-screen action where the reader's locale, or
+    /// The rule set's own wording of a first-screen line where the reader's locale, or
     /// failing that English, has one (`rules.<namespace>.<key>`), else the shared wording
-    /// (`<key>`). Only the main line of an action goes through it: the variants for what is
-    /// already charged say nothing that differs by jurisdiction. Korea ties the stay to
-    /// the proceedings (Immigration Act Arts. 25-2, 46-2); the Council of Europe Convention
-    /// bars removal until identification is complete (Art. 10(2)): one shared line would
-    /// promise one set of readers what their law does not say.
-    fn own_action(&self, key: &str) -> String {
+    /// (`<key>`). The main line of an action and the safety notice go through it: the
+    /// variants for what is already charged say nothing that differs by jurisdiction. Korea
+    /// ties the stay to the proceedings (Immigration Act Arts. 25-2, 46-2); the Council of
+    /// Europe Convention bars removal until identification is complete (Art. 10(2)); Korea's
+    /// police answer 112, which is no police number in Qatar: one shared line would promise
+    /// one set of readers what their law or their country does not give.
+    fn own_text(&self, key: &str) -> String {
         let own = format!("rules.{}.{key}", self.namespace);
         if self.ui_opt(&own).is_some() {
             own
@@ -607,7 +612,17 @@ impl<'a> Words<'a> {
                 self.uif(key, &[("limit", &limit.to_string())])
             }
             NoticeKind::OffencesBelowThreshold => {
-                let level = self.level_name(rules.non_punishment.min_level);
+                // The level the advisory starts at for this person: a child's own, but for an
+                // offence it does not cover whatever the indicators show (the only kind this
+                // notice is given for under the child rules) never below further inquiry.
+                let subject = &self.a.explanation.subject;
+                let start = match &rules.non_punishment.child {
+                    Some(child) if subject.treated_as_child || subject.child_protection => {
+                        child.min_level.max(Level::FurtherInquiry)
+                    }
+                    _ => rules.non_punishment.min_level,
+                };
+                let level = self.level_name(start);
                 self.uif("notice.offences_below_threshold", &[("level", level)])
             }
             NoticeKind::RuleNotVerified => String::new(),
@@ -622,7 +637,12 @@ impl<'a> Words<'a> {
                 .filter(|(a, _)| *a == Some(crate::case::Answer::Yes))
                 .map(|(_, key)| self.ui(key))
                 .collect();
-                self.uif("notice.safety_first", &[("concerns", &concerns.join(", "))])
+                // The emergency number is the country's: the shared line names none, a
+                // rule set's namespace may (Korea's 112).
+                self.uif(
+                    &self.own_text("notice.safety_first"),
+                    &[("concerns", &concerns.join(", "))],
+                )
             }
             NoticeKind::InterviewConditionsUnsafe => {
                 let conditions: Vec<&str> = n
@@ -798,24 +818,51 @@ impl<'a> Words<'a> {
                     ("report.non_punishment.convicted", Some(S::Convicted)),
                 ]
             };
+            // A rule set's namespace may word the child's line for the offences it does not
+            // cover whatever the indicators show (`rules.<namespace>.<key>`): Korea's Act
+            // reduces or waives only the sentence of an offence committed in the course of
+            // being trafficked (Art. 4(2)), which the line then asks about. Those offences go on
+            // that line, the covered ones stay on the shared one; without such a key, one line.
+            let own_child_key = |key: &str| {
+                let own = self.own_text(key);
+                (np.for_child && own != key).then_some(own)
+            };
             for &(key, stage) in lines {
-                let offences: Vec<String> = np
-                    .offences
-                    .iter()
-                    .filter(|o| match stage {
-                        Some(s) => o.stages.contains(&s),
-                        None => np.for_child || !np.already_charged.contains(&o.offence),
-                    })
-                    .map(words)
-                    .collect();
-                if offences.is_empty() {
-                    continue;
+                let own = own_child_key(key);
+                let listed = np.offences.iter().filter(|o| match stage {
+                    Some(s) => o.stages.contains(&s),
+                    None => np.for_child || !np.already_charged.contains(&o.offence),
+                });
+                let split: [(String, Vec<String>); 2] = match &own {
+                    Some(own) => [
+                        (
+                            key.to_owned(),
+                            listed
+                                .clone()
+                                .filter(|o| o.unconditional)
+                                .map(words)
+                                .collect(),
+                        ),
+                        (
+                            own.clone(),
+                            listed.filter(|o| !o.unconditional).map(words).collect(),
+                        ),
+                    ],
+                    None => [
+                        (key.to_owned(), listed.map(words).collect()),
+                        (String::new(), Vec::new()),
+                    ],
+                };
+                for (key, offences) in &split {
+                    if offences.is_empty() {
+                        continue;
+                    }
+                    writeln!(
+                        out,
+                        "  ! {}",
+                        self.uif(key, &[("offences", &offences.join("; "))])
+                    )?;
                 }
-                writeln!(
-                    out,
-                    "  ! {}",
-                    self.uif(key, &[("offences", &offences.join("; "))])
-                )?;
             }
         }
         // Four numbers: the directory's first two (it lists first what every case needs:

@@ -372,6 +372,47 @@ fn a_yes_to_a_safety_question_puts_safety_first_in_the_report() {
     assert!(!report.contains("따로 취할 조치가 없음"), "{report}");
 }
 
+/// The safety line names the emergency number of the rule set's country: Korea's police
+/// answer 112; the international rule set, used from Doha to Brussels, names none (Qatar's
+/// emergency number is 999; in the EU 112 reaches an operator, not "the police"). Found by
+/// the twenty-fourth session's international verdict review.
+#[test]
+fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
+    let case = Case::from_json(r#"{"interview": {"safety": {"hurt": "yes"}}}"#).expect("case");
+    for (rule_set, locale, number, local) in [
+        ("kr-2024", Locale::En, true, "call 112 (police) now"),
+        ("kr-2023", Locale::Ko, true, "112(경찰)에 신고할 것"),
+        (
+            "ilo-2009",
+            Locale::En,
+            false,
+            "call the local emergency number now",
+        ),
+        (
+            "ilo-2009",
+            Locale::Ko,
+            false,
+            "해당 국가의 긴급 신고 번호로 신고할 것",
+        ),
+    ] {
+        let report = Assessor::builtin(rule_set)
+            .expect("built in")
+            .assess(&case)
+            .expect("assesses")
+            .report_in(locale);
+        let safety = report
+            .lines()
+            .find(|l| l.starts_with("  ! Safety first") || l.starts_with("  ! 안전 우선"))
+            .unwrap_or_else(|| panic!("{rule_set}: no safety line\n{report}"));
+        assert!(safety.contains(local), "{rule_set} {locale:?}: {safety}");
+        assert_eq!(
+            safety.contains("112"),
+            number,
+            "{rule_set} {locale:?}: {safety}"
+        );
+    }
+}
+
 /// Every question reads as a question a person can answer: it ends with a question mark,
 /// carries no indicator id and no jargon.
 #[test]

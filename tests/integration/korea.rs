@@ -689,7 +689,9 @@ fn below_reasonable_grounds_a_charged_offence_is_reported_to_the_prosecutor_not_
 /// the law does not punish whatever the indicators show (prostitution, Youth Sex Offences Act
 /// Art. 38(1)); a discretionary effect is shown alone. It once said "whether they were
 /// compelled is not asked" for every offence, and in Korean "강요 여부를 묻지 말 것", which
-/// reads as an instruction not to ask the child.
+/// reads as an instruction not to ask the child. Since the twenty-fourth session the Korean
+/// rule sets put the other offences on a line of their own, which asks whether each was
+/// committed in the course of being trafficked (Act Art. 4(2)'s condition).
 #[test]
 fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_law_says_so() {
     use trafficking_indicators::render::Locale;
@@ -702,40 +704,65 @@ fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_
                          {"kind": "prostitution", "stage": "suspected"}]}"#,
     )
     .expect("valid");
-    let line = |rule_set: &str, locale: Locale, start: &str| -> String {
+    let lines = |rule_set: &str, locale: Locale, start: &str| -> Vec<String> {
         let report = trafficking_indicators::Assessor::builtin(rule_set)
             .expect("built in")
             .assess(&case)
             .expect("assessed")
             .report_in(locale);
-        report
+        let found: Vec<String> = crate::common::first_screen(&report)
             .lines()
-            .find(|l| l.trim_start().starts_with(start))
-            .unwrap_or_else(|| panic!("{rule_set}: no `{start}` line in\n{report}"))
-            .to_owned()
+            .filter(|l| l.trim_start().starts_with(start))
+            .map(str::to_owned)
+            .collect();
+        assert!(
+            !found.is_empty(),
+            "{rule_set}: no `{start}` line in\n{report}"
+        );
+        found
     };
     for id in KOREAN {
-        let en = line(id, Locale::En, "! Non-punishment, child");
+        let en = lines(id, Locale::En, "! Non-punishment, child");
+        assert_eq!(en.len(), 2, "{id}: {en:?}");
+        let (covered, other) = (&en[0], &en[1]);
         assert!(
-            en.contains("a drug offence (the court may reduce or waive the sentence: discretionary)")
-                && en.contains(
-                    "prostitution (not punished: mandatory; whether the child was compelled is not a condition)"
-                )
-                && en.matches("compelled").count() == 1
-                && en.contains("consent changes nothing"),
-            "{id}: {en}"
+            covered.contains(
+                "prostitution (not punished: mandatory; whether the child was compelled is not a condition)"
+            ) && covered.matches("compelled").count() == 1
+                && covered.contains("consent changes nothing")
+                && !covered.contains("drug offence"),
+            "{id}: {covered}"
         );
-        let ko = line(id, Locale::Ko, "! 비처벌(");
         assert!(
-            ko.contains("성매매 (처벌하지 아니함: 의무, 강요 여부는 요건이 아님)")
-                && ko.matches("강요").count() == 1
-                && !ko.contains("묻지 말 것"),
-            "{id}: {ko}"
+            other.contains(
+                "a drug offence (the court may reduce or waive the sentence: discretionary)"
+            ) && other.contains("whether it was committed in the course of being trafficked")
+                && !other.contains("compelled")
+                && !other.contains("prostitution"),
+            "{id}: {other}"
+        );
+        let ko = lines(id, Locale::Ko, "! 비처벌(");
+        assert_eq!(ko.len(), 2, "{id}: {ko:?}");
+        assert!(
+            ko[0].contains("성매매 (처벌하지 아니함: 의무, 강요 여부는 요건이 아님)")
+                && ko[0].matches("강요").count() == 1
+                && !ko[0].contains("묻지 말 것"),
+            "{id}: {}",
+            ko[0]
+        );
+        assert!(
+            ko[1].contains("자신에 대한 인신매매등 과정에서 저지른 것인지 검토할 것")
+                && ko[1].contains("마약")
+                && !ko[1].contains("강요"),
+            "{id}: {}",
+            ko[1]
         );
     }
-    // Under ilo-2009 (an international standard, no mandatory effect) no offence gets it.
-    let en = line("ilo-2009", Locale::En, "! Non-punishment, child");
-    assert!(!en.contains("compelled"), "{en}");
+    // Under ilo-2009 (an international standard, no mandatory effect) no offence gets it, and
+    // the child's offences stay on one line.
+    let en = lines("ilo-2009", Locale::En, "! Non-punishment, child");
+    assert_eq!(en.len(), 1, "{en:?}");
+    assert!(!en[0].contains("compelled"), "{en:?}");
 }
 
 /// The report's word for a child follows the rule set's age limit: under the Korean rule sets
@@ -2291,5 +2318,62 @@ fn a_child_victim_of_a_sexual_crime_is_told_the_prosecutor_must_appoint_a_state_
         ] {
             assert!(a.report_in(lang).contains(must), "{rule_set} {lang:?}");
         }
+    }
+}
+
+/// With nothing recorded that points to trafficking, a child's offence is named in the
+/// non-punishment advisory only where a law spares the child whatever the indicators show (a
+/// child on the other side of a purchase of sex, Youth Sex Offences Act Art. 38(1)); any other
+/// offence waits for a sign of trafficking, as Act Art. 4(2) reduces or waives only the
+/// sentence of an offence committed in the course of being trafficked. The notice then says the
+/// advisory starts at further inquiry, the child's level, not the adult's reasonable grounds.
+/// A sixteen-year-old part-time delivery rider, paid and free, booked for riding without a
+/// licence, was told the court might waive his sentence (twenty-fourth session's review).
+#[test]
+fn a_child_with_no_sign_of_trafficking_is_given_no_advisory_for_an_offence_no_law_spares() {
+    let assess = |rule_set: &str, offences: &str| -> Assessment {
+        let case = Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": 16, "national": true}}, "forms": ["labour"],
+                "observations": [{{"indicator": "withholding_of_wages", "status": "absent"}}],
+                "offences": {offences}}}"#
+        ))
+        .expect("valid");
+        trafficking_indicators::Assessor::builtin(rule_set)
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed")
+    };
+    for id in KOREAN.iter().copied().chain(["ilo-2009"]) {
+        let a = assess(id, r#"[{"kind": "other"}]"#);
+        assert_eq!(a.level, trafficking_indicators::Level::NoIndicators, "{id}");
+        assert!(
+            a.recommendation(RecommendationKind::NonPunishment)
+                .is_none(),
+            "{id}: {:?}",
+            a.recommendations
+        );
+        let report = a.report();
+        assert!(
+            report.contains(
+                "the level is below FURTHER INQUIRY, where the non-punishment advisory starts"
+            ),
+            "{id}: {report}"
+        );
+        assert!(
+            a.report_in(Locale::Ko)
+                .contains("비처벌 권고가 시작되는 '추가 조사 필요' 수준에 이르지 않음"),
+            "{id}"
+        );
+    }
+    // Prostitution is named at once under the Korean rule sets (Art. 38(1) asks for no
+    // indicator), and only it: the other offence waits.
+    for id in KOREAN {
+        let a = assess(id, r#"[{"kind": "prostitution"}, {"kind": "other"}]"#);
+        let np = a
+            .recommendation(RecommendationKind::NonPunishment)
+            .unwrap_or_else(|| panic!("{id}: no advisory"));
+        let named: Vec<_> = np.offences.iter().map(|o| o.offence.as_str()).collect();
+        assert_eq!(named, ["prostitution"], "{id}");
+        assert!(np.offences.iter().all(|o| o.unconditional), "{id}");
     }
 }
