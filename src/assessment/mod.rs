@@ -815,6 +815,15 @@ pub struct Notice {
     /// For `safety_first`: the safety answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub safety: Option<crate::case::Safety>,
+    /// For `offences_below_threshold`: the offences listed in the case that the
+    /// non-punishment advisory leaves out at this level, each kind once, in order (since
+    /// schema 4.11.0; left out for other notices).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offences: Vec<OffenceKind>,
+    /// For `offences_below_threshold`: the level from which the advisory would name them
+    /// (since schema 4.11.0; left out for other notices).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_level: Option<Level>,
     /// Its legal sources, for a rule set's notice.
     #[serde(skip_serializing_if = "<[Citation]>::is_empty")]
     pub legal_basis: Arc<[Citation]>,
@@ -883,7 +892,9 @@ pub struct Recommendation {
     pub for_child: bool,
     /// Its sources.
     pub legal_basis: Arc<[Citation]>,
-    /// For the non-punishment advisory: one entry per offence kind listed in the case.
+    /// For the non-punishment advisory: one entry per offence kind listed in the case that
+    /// the advisory names at this level (a child's offence that no law spares outright is
+    /// named from further inquiry; the notice `offences_below_threshold` lists the others).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub offences: Vec<OffenceAdvisory>,
     /// International standards named beside the legal basis, never as obligations.
@@ -895,7 +906,7 @@ pub struct Recommendation {
     pub pending_offences: Vec<OffenceKind>,
     /// For protection pending identification and the non-punishment advisory: the offences
     /// listed in the case every listing of which is recorded `charged` or `convicted`, each
-    /// kind once, in order. The decision to charge is past for them: the advice is to bring
+    /// kind once, in order (for the advisory, only those it names). The decision to charge is past for them: the advice is to bring
     /// the indicators to the prosecutor or court handling the case, not to wait before
     /// charging.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -9,7 +9,7 @@ use crate::assessment::{
 
 use crate::assessment::{AgeBasis, AgeQuestion, Notice};
 use crate::case::DisabilityStatus;
-use crate::case::{Case, EvidenceSource, ObservationStatus};
+use crate::case::{Case, EvidenceSource, ObservationStatus, OffenceKind};
 use crate::model::id::IndicatorId;
 use crate::model::indicator::{Dimension, PalermoElement, Strength};
 use crate::model::vocabulary::{Level, NoticeKind};
@@ -355,6 +355,8 @@ impl Assessor {
             verification: None,
             conditions: Vec::new(),
             safety: None,
+            offences: Vec::new(),
+            from_level: None,
             legal_basis: crate::assessment::no_citations(),
         };
         if let Some(record) = case.interview.as_ref().filter(|r| r.safety.any_yes()) {
@@ -408,12 +410,27 @@ impl Assessor {
         if case.forms.is_empty() {
             notices.push(plain(NoticeKind::NoFormsRecorded));
         }
-        if case
+        // Every recorded offence the non-punishment advisory leaves out at this level is named
+        // here, with the level from which the advisory would name it: nothing is dropped
+        // silently, and a child's prostitution named at once does not hide another offence.
+        let mut left_out: Vec<OffenceKind> = case
             .offences
             .iter()
-            .any(|o| !self.names_offence(person, level, o.kind))
-        {
-            notices.push(plain(NoticeKind::OffencesBelowThreshold));
+            .map(|o| o.kind)
+            .filter(|kind| !self.names_offence(person, level, *kind))
+            .collect();
+        if !left_out.is_empty() {
+            left_out.sort_unstable();
+            left_out.dedup();
+            let from_level = left_out
+                .iter()
+                .map(|kind| self.non_punishment_threshold(person, *kind))
+                .min();
+            notices.push(Notice {
+                offences: left_out,
+                from_level,
+                ..plain(NoticeKind::OffencesBelowThreshold)
+            });
         }
         for (kind, levels, basis) in &self.rule_notices {
             if levels.get(level as usize).copied().unwrap_or(false) {

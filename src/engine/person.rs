@@ -210,16 +210,18 @@ impl Assessor {
     }
 
     /// The lowest level at which the non-punishment advisory names an offence of this kind for
-    /// this person. For a child, an offence the child advisory covers whatever the indicators
-    /// show (`covers`: a child on the other side of a purchase of sex, Youth Sex Offences Act
-    /// Art. 38(1)) is named from the child's `min_level`, which may be `no_indicators`; any
-    /// other offence needs at least one sign of trafficking (further inquiry): with none
-    /// recorded, nothing shows an offence committed in the course of being trafficked (Korea's
-    /// Act Art. 4(2)) or linked to an exploitation (Palermo), so no advisory can rest on it.
+    /// this person. For a child now (or presumed one), an offence the child advisory covers
+    /// whatever the indicators show (`covers`: a child on the other side of a purchase of sex,
+    /// Youth Sex Offences Act Art. 38(1)) is named from the child's `min_level`, which may be
+    /// `no_indicators`; any other offence, and a covered one of a person who is a child only
+    /// at the time of the act (the offence's date is not recorded), needs at least one sign of
+    /// trafficking (further inquiry): with none recorded, nothing shows an offence committed
+    /// in the course of being trafficked (Korea's Act Art. 4(2)) or linked to an exploitation
+    /// (Palermo), so no advisory can rest on it.
     pub(super) fn non_punishment_threshold(&self, person: &Person, offence: OffenceKind) -> Level {
         match &self.non_punishment.child {
             Some(child) if person.child_rules || person.child_now => {
-                if child.covers.contains(&offence) {
+                if person.child_now && child.covers.contains(&offence) {
                     child.min_level
                 } else {
                     child.min_level.max(Level::FurtherInquiry)

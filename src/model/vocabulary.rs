@@ -8,7 +8,7 @@ use std::fmt;
 /// ([`crate::interop::schema`]), which every assessment carries (`schema_version`). It
 /// changes when a format changes incompatibly (major), compatibly (minor), or only in its
 /// documentation (patch).
-pub const SCHEMA_VERSION: &str = "4.10.0";
+pub const SCHEMA_VERSION: &str = "4.11.0";
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -136,7 +136,8 @@ pub enum NoticeKind {
     MeansNotRequiredForDisability,
     /// No form of exploitation was recorded, so every list was treated as relevant.
     NoFormsRecorded,
-    /// Offences are listed but the level is below the non-punishment threshold.
+    /// Offences are listed that the non-punishment advisory does not name at this level (the
+    /// notice's `offences`, and the level from which it would: `from_level`).
     OffencesBelowThreshold,
     /// A rule used by this assessment is not verified against its primary source.
     RuleNotVerified,

@@ -389,7 +389,9 @@ pub struct OffenceLink {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChildNonPunishmentRule {
-    /// The lowest level at which it is given when a child's case lists an offence.
+    /// The lowest level at which it names an offence in `covers` for a child now (or presumed
+    /// one); every other offence, and a covered one of a person who was a child only at the
+    /// time of the act, is named from further inquiry at the lowest.
     pub min_level: Level,
     /// Offences covered for a child whatever the indicators show (a child in the sex trade
     /// is a victim: `prostitution`).
@@ -404,7 +406,8 @@ pub struct ChildNonPunishmentRule {
     /// What those sources do for a child.
     pub effect: LegalEffect,
     /// The sources that cover the offences in `covers` for a child (ids of the rule set's
-    /// references; a subset of the legal basis).
+    /// references), cited on those offences' lines; since schema 4.11.0 they need not be among
+    /// the advisory's own legal basis.
     #[schemars(length(min = 1))]
     pub covers_basis: Vec<ReferenceId>,
 }
@@ -1519,14 +1522,11 @@ impl Validator<'_> {
                     "cite the source that covers the offences",
                 );
             }
-            for (i, id) in child.covers_basis.iter().enumerate() {
-                if !child.legal_basis.contains(id) {
-                    self.problem(
-                        format!("$.non_punishment.child.covers_basis[{i}]"),
-                        format!("`{id}` is not in the child advisory's legal basis"),
-                    );
-                }
-            }
+            // The covered offences' sources are cited on their own lines; the advisory's own
+            // sources need not repeat them (since schema 4.11.0: a boy in forced labour read
+            // the Youth Sex Offences Act among his advisory's sources). They are checked as
+            // references like every legal basis.
+            self.check_legal_basis(&child.covers_basis, "$.non_punishment.child.covers_basis");
         }
         for (i, link) in np.links.iter().enumerate() {
             let path = format!("$.non_punishment.links[{i}]");

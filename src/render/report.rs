@@ -612,18 +612,19 @@ impl<'a> Words<'a> {
                 self.uif(key, &[("limit", &limit.to_string())])
             }
             NoticeKind::OffencesBelowThreshold => {
-                // The level the advisory starts at for this person: a child's own, but for an
-                // offence it does not cover whatever the indicators show (the only kind this
-                // notice is given for under the child rules) never below further inquiry.
-                let subject = &self.a.explanation.subject;
-                let start = match &rules.non_punishment.child {
-                    Some(child) if subject.treated_as_child || subject.child_protection => {
-                        child.min_level.max(Level::FurtherInquiry)
-                    }
-                    _ => rules.non_punishment.min_level,
-                };
-                let level = self.level_name(start);
-                self.uif("notice.offences_below_threshold", &[("level", level)])
+                // The offences the advisory leaves out and the level from which it would name
+                // them, as the engine found them (an assessment of schema 4.10.0 or earlier has
+                // neither: the adult's level, and no offence named).
+                let level = self.level_name(n.from_level.unwrap_or(rules.non_punishment.min_level));
+                let offences: Vec<&str> = n
+                    .offences
+                    .iter()
+                    .map(|o| self.ui(&format!("offence.{}", o.as_str())))
+                    .collect();
+                self.uif(
+                    "notice.offences_below_threshold",
+                    &[("level", level), ("offences", &offences.join(", "))],
+                )
             }
             NoticeKind::RuleNotVerified => String::new(),
             NoticeKind::SafetyFirst => {
@@ -833,25 +834,16 @@ impl<'a> Words<'a> {
                     Some(s) => o.stages.contains(&s),
                     None => np.for_child || !np.already_charged.contains(&o.offence),
                 });
-                let split: [(String, Vec<String>); 2] = match &own {
-                    Some(own) => [
-                        (
-                            key.to_owned(),
-                            listed
-                                .clone()
-                                .filter(|o| o.unconditional)
-                                .map(words)
-                                .collect(),
-                        ),
-                        (
-                            own.clone(),
-                            listed.filter(|o| !o.unconditional).map(words).collect(),
-                        ),
-                    ],
-                    None => [
-                        (key.to_owned(), listed.map(words).collect()),
-                        (String::new(), Vec::new()),
-                    ],
+                let split: Vec<(&str, Vec<String>)> = match &own {
+                    Some(own) => {
+                        let (covered, other): (Vec<_>, Vec<_>) =
+                            listed.partition(|o| o.unconditional);
+                        vec![
+                            (key, covered.into_iter().map(words).collect()),
+                            (own.as_str(), other.into_iter().map(words).collect()),
+                        ]
+                    }
+                    None => vec![(key, listed.map(words).collect())],
                 };
                 for (key, offences) in &split {
                     if offences.is_empty() {

@@ -736,8 +736,9 @@ fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_
         assert!(
             other.contains(
                 "a drug offence (the court may reduce or waive the sentence: discretionary)"
-            ) && other.contains("whether it was committed in the course of being trafficked")
+            ) && other.contains("committed it in the course of being trafficked")
                 && !other.contains("compelled")
+                && !other.contains("consent")
                 && !other.contains("prostitution"),
             "{id}: {other}"
         );
@@ -751,9 +752,11 @@ fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_
             ko[0]
         );
         assert!(
-            ko[1].contains("자신에 대한 인신매매등 과정에서 저지른 것인지 검토할 것")
+            ko[1].contains("본인에 대한 인신매매등 과정에서 저지른 범죄인지 검토할 것")
                 && ko[1].contains("마약")
-                && !ko[1].contains("강요"),
+                && !ko[1].contains("강요")
+                && !ko[1].contains("동의")
+                && !ko[1].contains("성매매"),
             "{id}: {}",
             ko[1]
         );
@@ -2366,14 +2369,109 @@ fn a_child_with_no_sign_of_trafficking_is_given_no_advisory_for_an_offence_no_la
         );
     }
     // Prostitution is named at once under the Korean rule sets (Art. 38(1) asks for no
-    // indicator), and only it: the other offence waits.
+    // indicator), and only it: the other offence waits, and the notice names it, with the
+    // level from which it would be named (nothing dropped silently).
     for id in KOREAN {
-        let a = assess(id, r#"[{"kind": "prostitution"}, {"kind": "other"}]"#);
+        let a = assess(
+            id,
+            r#"[{"kind": "prostitution"}, {"kind": "other", "stage": "charged"}]"#,
+        );
         let np = a
             .recommendation(RecommendationKind::NonPunishment)
             .unwrap_or_else(|| panic!("{id}: no advisory"));
         let named: Vec<_> = np.offences.iter().map(|o| o.offence.as_str()).collect();
         assert_eq!(named, ["prostitution"], "{id}");
         assert!(np.offences.iter().all(|o| o.unconditional), "{id}");
+        // The charged offence it leaves out is not "already charged" in it either.
+        assert!(
+            np.already_charged.is_empty(),
+            "{id}: {:?}",
+            np.already_charged
+        );
+        let notice = a
+            .explanation
+            .notices
+            .iter()
+            .find(|n| {
+                n.kind == trafficking_indicators::assessment::NoticeKind::OffencesBelowThreshold
+            })
+            .unwrap_or_else(|| panic!("{id}: no notice"));
+        let left: Vec<_> = notice.offences.iter().map(|o| o.as_str()).collect();
+        assert_eq!(left, ["other"], "{id}");
+        assert_eq!(
+            notice.from_level,
+            Some(trafficking_indicators::Level::FurtherInquiry),
+            "{id}"
+        );
+        assert!(
+            a.report().contains(
+                "Offences are listed (another offence) but the level is below FURTHER INQUIRY"
+            ),
+            "{id}"
+        );
+        // No source of the advisory speaks of the sex trade to a child charged with
+        // something else: Art. 38(1) is cited on the prostitution line only.
+        let other_only = assess(id, r#"[{"kind": "other"}]"#);
+        assert!(other_only.recommendations.is_empty(), "{id}");
     }
+}
+
+/// A child in forced labour, charged with another offence at reasonable grounds, reads no
+/// Youth Sex Offences Act among the advisory's sources (it covers a child on the other side of
+/// a purchase of sex); a child charged with prostitution reads it on that offence's line.
+#[test]
+fn a_child_not_in_the_sex_trade_reads_no_sex_trade_law_among_the_advisorys_sources() {
+    let assess = |offences: &str, forms: &str, purpose: &str| -> Assessment {
+        let case = Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": 15, "national": true}}, "forms": {forms},
+                "observations": [
+                  {{"indicator": "act_harbouring", "status": "present"}},
+                  {{"indicator": "{purpose}", "status": "present"}}],
+                "offences": {offences}}}"#
+        ))
+        .expect("valid");
+        trafficking_indicators::Assessor::builtin("kr-2024")
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed")
+    };
+    let cited = |a: &Assessment| -> Vec<String> {
+        let np = a
+            .recommendation(RecommendationKind::NonPunishment)
+            .expect("an advisory");
+        np.legal_basis
+            .iter()
+            .map(|c| c.reference.as_str().to_owned())
+            .collect()
+    };
+    let labour = assess(
+        r#"[{"kind": "other"}]"#,
+        r#"["labour"]"#,
+        "purpose_forced_labour_or_services",
+    );
+    assert!(
+        !cited(&labour)
+            .iter()
+            .any(|r| r.contains("youth_sex_offences")),
+        "{:?}",
+        cited(&labour)
+    );
+    let report = labour.report();
+    assert!(!report.contains("Youth Sex Offences Act"), "{report}");
+    let sex = assess(
+        r#"[{"kind": "prostitution"}]"#,
+        r#"["sexual"]"#,
+        "purpose_sexual_exploitation",
+    );
+    let np = sex
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("an advisory");
+    assert!(
+        np.offences.iter().any(|o| o
+            .legal_basis
+            .iter()
+            .any(|c| c.reference.as_str().contains("youth_sex_offences"))),
+        "{:?}",
+        np.offences
+    );
 }
