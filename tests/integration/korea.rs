@@ -2475,3 +2475,47 @@ fn a_child_not_in_the_sex_trade_reads_no_sex_trade_law_among_the_advisorys_sourc
         np.offences
     );
 }
+
+/// A foreign child held in immigration detention is told that the head of the immigration
+/// office must give a detainee under 19 special protection (Immigration Act Art. 56-3(3) item
+/// 4, read by the project), on the first screen and in full; an adult detainee is not. Named
+/// by the twenty-fourth session's verdict review (a boy of 15 born in Korea without status).
+#[test]
+fn a_detained_foreign_child_is_told_of_the_special_protection_of_a_detainee_under_19() {
+    let case = |age: u8| -> Case {
+        Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": {age}, "national": false}}, "forms": ["labour"],
+                "observations": [
+                  {{"indicator": "withholding_of_wages", "status": "present"}},
+                  {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+                  {{"indicator": "purpose_forced_labour_or_services", "status": "present"}}],
+                "offences": [{{"kind": "irregular_stay"}}], "measures": ["detention"]}}"#
+        ))
+        .expect("valid")
+    };
+    for id in KOREAN {
+        let assessor = trafficking_indicators::Assessor::builtin(id).expect("built in");
+        let child = assessor.assess(&case(15)).expect("assessed");
+        let cites = |a: &Assessment| {
+            a.recommendation(RecommendationKind::ProtectionPendingIdentification)
+                .is_some_and(|r| {
+                    r.additions.iter().any(|p| {
+                        p.legal_basis
+                            .iter()
+                            .any(|c| c.reference.as_str() == "kr_immigration_act_art_56_3")
+                    })
+                })
+        };
+        assert!(cites(&child), "{id}: {:?}", child.recommendations);
+        let screen = crate::common::first_screen(&child.report());
+        assert!(
+            screen.contains("A detainee under 19 must be given special protection"),
+            "{id}: {screen}"
+        );
+        let ko = crate::common::first_screen(&child.report_in(Locale::Ko));
+        assert!(ko.contains("제56조의3제3항제4호"), "{id}: {ko}");
+        let adult = assessor.assess(&case(30)).expect("assessed");
+        assert!(!cites(&adult), "{id}");
+        assert!(!adult.report().contains("under 19 must"), "{id}");
+    }
+}
