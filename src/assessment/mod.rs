@@ -816,12 +816,14 @@ pub struct Notice {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub safety: Option<crate::case::Safety>,
     /// For `offences_below_threshold`: the offences listed in the case that the
-    /// non-punishment advisory leaves out at this level, each kind once, in order (since
-    /// schema 4.11.0; left out for other notices).
+    /// non-punishment advisory leaves out at this level, each kind once, in order. Present
+    /// on every such notice since schema 4.11.0 (never empty there); left out of every other
+    /// notice, and of such a notice written under 4.10.0 or earlier.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub offences: Vec<OffenceKind>,
-    /// For `offences_below_threshold`: the level from which the advisory would name them
-    /// (since schema 4.11.0; left out for other notices).
+    /// For `offences_below_threshold`: the level from which the advisory would name them.
+    /// Present on every such notice since schema 4.11.0; left out of every other notice, and
+    /// of such a notice written under 4.10.0 or earlier.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_level: Option<Level>,
     /// Its legal sources, for a rule set's notice.

@@ -233,7 +233,10 @@ impl Assessor {
             let mut stages: Vec<_> = listed.iter().filter_map(|o| o.stage).collect();
             stages.sort_unstable();
             stages.dedup();
-            let unconditional = child.is_some_and(|c| c.covers.contains(&kind));
+            // Covered whatever the indicators show only for a person known to be a child now
+            // (or presumed one): the offence's date is not recorded, so for a person who was
+            // a child only at the act it goes through its link like any other offence.
+            let unconditional = child.is_some_and(|c| self.covers_offence(person, c, kind));
             let mut linked = Vec::new();
             let mut ask = Vec::new();
             // Each slot is asked about once, and not at all when it is settled (present under

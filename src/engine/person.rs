@@ -221,7 +221,7 @@ impl Assessor {
     pub(super) fn non_punishment_threshold(&self, person: &Person, offence: OffenceKind) -> Level {
         match &self.non_punishment.child {
             Some(child) if person.child_rules || person.child_now => {
-                if person.child_now && child.covers.contains(&offence) {
+                if self.covers_offence(person, child, offence) {
                     child.min_level
                 } else {
                     child.min_level.max(Level::FurtherInquiry)
@@ -229,6 +229,21 @@ impl Assessor {
             }
             _ => self.non_punishment.min_level,
         }
+    }
+
+    /// Whether the child advisory covers this offence of this person whatever the indicators
+    /// show: an offence in `covers`, of a person known to be a child now (an age now, or
+    /// "under 18 now", under the limit) or presumed one. Not where only the age at the act
+    /// makes the person a child (`child_now` lets it stand in for protection): the offence's
+    /// date is not recorded, and a person of 24 exploited at 16 was told "not punished:
+    /// mandatory" with nothing asked (a review, twenty-fourth session).
+    pub(super) fn covers_offence(
+        &self,
+        person: &Person,
+        child: &CompiledChildNonPunishment,
+        offence: OffenceKind,
+    ) -> bool {
+        person.addressed_as_child && child.covers.contains(&offence)
     }
 
     /// Whether the non-punishment advisory names this offence at this level.

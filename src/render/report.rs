@@ -623,7 +623,7 @@ impl<'a> Words<'a> {
                     .collect();
                 self.uif(
                     "notice.offences_below_threshold",
-                    &[("level", level), ("offences", &offences.join(", "))],
+                    &[("level", level), ("offences", &offences.join("; "))],
                 )
             }
             NoticeKind::RuleNotVerified => String::new(),

@@ -752,7 +752,7 @@ fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_
             ko[0]
         );
         assert!(
-            ko[1].contains("본인에 대한 인신매매등 과정에서 저지른 범죄인지 검토할 것")
+            ko[1].contains("본인에 대한 인신매매등 과정에서 저질렀는지 검토할 것")
                 && ko[1].contains("마약")
                 && !ko[1].contains("강요")
                 && !ko[1].contains("동의")
@@ -2358,13 +2358,13 @@ fn a_child_with_no_sign_of_trafficking_is_given_no_advisory_for_an_offence_no_la
         let report = a.report();
         assert!(
             report.contains(
-                "the level is below FURTHER INQUIRY, where the non-punishment advisory starts"
+                "Not named in the non-punishment advisory at this level: another offence; the advisory names them from FURTHER INQUIRY"
             ),
             "{id}: {report}"
         );
         assert!(
             a.report_in(Locale::Ko)
-                .contains("비처벌 권고가 시작되는 '추가 조사 필요' 수준에 이르지 않음"),
+                .contains("비처벌 권고에 아직 표시되지 않은 혐의: 그 밖의 범죄. 이들 혐의에 대한 비처벌 권고는 '추가 조사 필요' 수준부터 표시됨"),
             "{id}"
         );
     }
@@ -2405,12 +2405,11 @@ fn a_child_with_no_sign_of_trafficking_is_given_no_advisory_for_an_offence_no_la
         );
         assert!(
             a.report().contains(
-                "Offences are listed (another offence) but the level is below FURTHER INQUIRY"
+                "Not named in the non-punishment advisory at this level: another offence; the advisory names them from FURTHER INQUIRY"
             ),
             "{id}"
         );
-        // No source of the advisory speaks of the sex trade to a child charged with
-        // something else: Art. 38(1) is cited on the prostitution line only.
+        // With the other offence alone, nothing is named at all.
         let other_only = assess(id, r#"[{"kind": "other"}]"#);
         assert!(other_only.recommendations.is_empty(), "{id}");
     }
@@ -2457,7 +2456,9 @@ fn a_child_not_in_the_sex_trade_reads_no_sex_trade_law_among_the_advisorys_sourc
         cited(&labour)
     );
     let report = labour.report();
-    assert!(!report.contains("Youth Sex Offences Act"), "{report}");
+    assert!(!report.contains("38(1)"), "{report}");
+    let ko = labour.report_in(Locale::Ko);
+    assert!(!ko.contains("제38조제1항"), "{ko}");
     let sex = assess(
         r#"[{"kind": "prostitution"}]"#,
         r#"["sexual"]"#,
@@ -2518,4 +2519,84 @@ fn a_detained_foreign_child_is_told_of_the_special_protection_of_a_detainee_unde
         assert!(!cites(&adult), "{id}");
         assert!(!adult.report().contains("under 19 must"), "{id}");
     }
+}
+
+/// A person of 24 who was exploited from 16, charged with prostitution: the offence's date is
+/// not recorded, so it is not covered "whatever the indicators show" as a child's would be. At
+/// no indicators the advisory names nothing and the notice lists it from further inquiry; at
+/// further inquiry it goes through its link, with the question of compulsion, not as
+/// "not punished: mandatory" with nothing asked (a review, twenty-fourth session).
+#[test]
+fn a_person_who_was_a_child_only_at_the_act_is_not_spared_a_prostitution_charge_unasked() {
+    let assess = |observations: &str| -> Assessment {
+        let case = Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": 24, "age_at_exploitation_years": 16, "national": true}},
+                "forms": ["sexual"], "observations": {observations},
+                "offences": [{{"kind": "prostitution"}}]}}"#
+        ))
+        .expect("valid");
+        trafficking_indicators::Assessor::builtin("kr-2024")
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed")
+    };
+    let none = assess("[]");
+    assert_eq!(none.level, trafficking_indicators::Level::NoIndicators);
+    assert!(
+        none.recommendation(RecommendationKind::NonPunishment)
+            .is_none()
+    );
+    let notice = none
+        .explanation
+        .notices
+        .iter()
+        .find(|n| n.kind == trafficking_indicators::assessment::NoticeKind::OffencesBelowThreshold)
+        .expect("the notice");
+    assert_eq!(
+        notice.offences,
+        [trafficking_indicators::OffenceKind::Prostitution]
+    );
+    assert_eq!(
+        notice.from_level,
+        Some(trafficking_indicators::Level::FurtherInquiry)
+    );
+    let some = assess(r#"[{"indicator": "withholding_of_wages", "status": "present"}]"#);
+    assert!(some.level >= trafficking_indicators::Level::FurtherInquiry);
+    let np = some
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("an advisory from further inquiry");
+    assert!(np.offences.iter().all(|o| !o.unconditional), "{np:?}");
+    // The same where only the years say she was a child then (born 1990, exploited from
+    // 2005, no age now recorded): child protection lets the age at the act stand in, the
+    // non-punishment advisory does not.
+    let years = Case::from_json(
+        r#"{"subject": {"birth_year": 1990, "national": true}, "exploitation_began_year": 2005,
+            "forms": ["sexual"], "offences": [{"kind": "prostitution"}]}"#,
+    )
+    .expect("valid");
+    let a = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&years)
+        .expect("assessed");
+    assert_eq!(a.level, trafficking_indicators::Level::NoIndicators);
+    assert!(
+        a.recommendation(RecommendationKind::NonPunishment)
+            .is_none(),
+        "{:?}",
+        a.recommendations
+    );
+    // A child now is still spared at once.
+    let child = Case::from_json(
+        r#"{"subject": {"age_years": 16, "national": true}, "forms": ["sexual"],
+            "offences": [{"kind": "prostitution"}]}"#,
+    )
+    .expect("valid");
+    let a = trafficking_indicators::Assessor::builtin("kr-2024")
+        .expect("built in")
+        .assess(&child)
+        .expect("assessed");
+    let np = a
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("an advisory at no indicators");
+    assert!(np.offences.iter().all(|o| o.unconditional), "{np:?}");
 }

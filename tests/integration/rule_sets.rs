@@ -892,3 +892,40 @@ fn the_international_child_advisory_does_not_speak_of_the_sex_trade_to_a_drug_co
         assert!(!report.contains(not), "{lang:?}");
     }
 }
+
+/// Since schema 4.11.0 a child advisory's `covers_basis` need not be among its `legal_basis`
+/// (the Korean rule sets cite Youth Sex Offences Act Art. 38(1) on the prostitution line only),
+/// but each id is still checked: an unknown reference, or one of another jurisdiction in a
+/// rule set for one, is a problem at its path.
+#[test]
+fn a_child_advisorys_covers_basis_is_checked_as_a_legal_basis() {
+    let text = std::fs::read_to_string(root("data/rule_sets/kr-2024.json")).expect("file");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let child = &doc["non_punishment"]["child"];
+    assert!(
+        !child["legal_basis"]
+            .as_array()
+            .expect("array")
+            .contains(&child["covers_basis"][0]),
+        "the built-in rule set relies on it"
+    );
+    let problems_with = |doc: &serde_json::Value| {
+        let rules = RuleSet::from_json(&doc.to_string()).expect("parses");
+        validate(&rules, &Catalogue::builtin())
+    };
+    assert_eq!(problems_with(&doc), vec![]);
+    for (id, says) in [
+        ("no_such_reference", "unknown reference id"),
+        ("coe_cets_197_art_10", "is not KR law"),
+    ] {
+        doc["non_punishment"]["child"]["covers_basis"] = serde_json::json!([id]);
+        let problems = problems_with(&doc);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.path == "$.non_punishment.child.covers_basis[0]"
+                    && p.message.contains(says)),
+            "{id}: {problems:#?}"
+        );
+    }
+}
