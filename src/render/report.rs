@@ -613,8 +613,8 @@ impl<'a> Words<'a> {
             }
             NoticeKind::OffencesBelowThreshold => {
                 // The offences the advisory leaves out and the level from which it would name
-                // them, as the engine found them (an assessment of schema 4.10.0 or earlier has
-                // neither: the adult's level, and no offence named).
+                // them, as the engine found them (the engine always fills both; a notice built
+                // by hand without a level gets the adult's).
                 let level = self.level_name(n.from_level.unwrap_or(rules.non_punishment.min_level));
                 let offences: Vec<&str> = n
                     .offences
