@@ -908,9 +908,9 @@ pub struct Recommendation {
     pub pending_offences: Vec<OffenceKind>,
     /// For protection pending identification and the non-punishment advisory: the offences
     /// listed in the case every listing of which is recorded `charged` or `convicted`, each
-    /// kind once, in order (for the advisory, only those it names). The decision to charge is past for them: the advice is to bring
-    /// the indicators to the prosecutor or court handling the case, not to wait before
-    /// charging.
+    /// kind once, in order (for the advisory, only those it names). The decision to charge
+    /// is past for them: the advice is to bring the indicators to the prosecutor or court
+    /// handling the case, not to wait before charging.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub already_charged: Vec<OffenceKind>,
     /// For protection pending identification: the measures listed in the case, in order.

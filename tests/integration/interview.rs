@@ -378,7 +378,7 @@ fn a_yes_to_a_safety_question_puts_safety_first_in_the_report() {
 /// the twenty-fourth session's international verdict review.
 #[test]
 fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
-    let case = Case::from_json(r#"{"interview": {"safety": {"hurt": "yes"}}}"#).expect("case");
+    let case = r#"{"interview": {"safety": {"hurt": "yes"}}}"#;
     for (rule_set, locale, number, local) in [
         ("kr-2024", Locale::En, true, "call 112 (police) now"),
         ("kr-2023", Locale::Ko, true, "112(경찰)에 신고할 것"),
@@ -395,11 +395,7 @@ fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
             "해당 국가의 긴급 신고 번호로 신고할 것",
         ),
     ] {
-        let report = Assessor::builtin(rule_set)
-            .expect("built in")
-            .assess(&case)
-            .expect("assesses")
-            .report_in(locale);
+        let report = crate::common::assess_json_under(rule_set, case).report_in(locale);
         let safety = report
             .lines()
             .find(|l| l.starts_with("  ! Safety first") || l.starts_with("  ! 안전 우선"))

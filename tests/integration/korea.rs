@@ -2335,16 +2335,14 @@ fn a_child_victim_of_a_sexual_crime_is_told_the_prosecutor_must_appoint_a_state_
 #[test]
 fn a_child_with_no_sign_of_trafficking_is_given_no_advisory_for_an_offence_no_law_spares() {
     let assess = |rule_set: &str, offences: &str| -> Assessment {
-        let case = Case::from_json(&format!(
-            r#"{{"subject": {{"age_years": 16, "national": true}}, "forms": ["labour"],
+        crate::common::assess_json_under(
+            rule_set,
+            &format!(
+                r#"{{"subject": {{"age_years": 16, "national": true}}, "forms": ["labour"],
                 "observations": [{{"indicator": "withholding_of_wages", "status": "absent"}}],
                 "offences": {offences}}}"#
-        ))
-        .expect("valid");
-        trafficking_indicators::Assessor::builtin(rule_set)
-            .expect("built in")
-            .assess(&case)
-            .expect("assessed")
+            ),
+        )
     };
     for id in KOREAN.iter().copied().chain(["ilo-2009"]) {
         let a = assess(id, r#"[{"kind": "other"}]"#);
@@ -2421,18 +2419,16 @@ fn a_child_with_no_sign_of_trafficking_is_given_no_advisory_for_an_offence_no_la
 #[test]
 fn a_child_not_in_the_sex_trade_reads_no_sex_trade_law_among_the_advisorys_sources() {
     let assess = |offences: &str, forms: &str, purpose: &str| -> Assessment {
-        let case = Case::from_json(&format!(
-            r#"{{"subject": {{"age_years": 15, "national": true}}, "forms": {forms},
+        crate::common::assess_json_under(
+            "kr-2024",
+            &format!(
+                r#"{{"subject": {{"age_years": 15, "national": true}}, "forms": {forms},
                 "observations": [
                   {{"indicator": "act_harbouring", "status": "present"}},
                   {{"indicator": "{purpose}", "status": "present"}}],
                 "offences": {offences}}}"#
-        ))
-        .expect("valid");
-        trafficking_indicators::Assessor::builtin("kr-2024")
-            .expect("built in")
-            .assess(&case)
-            .expect("assessed")
+            ),
+        )
     };
     let cited = |a: &Assessment| -> Vec<String> {
         let np = a
@@ -2529,16 +2525,14 @@ fn a_detained_foreign_child_is_told_of_the_special_protection_of_a_detainee_unde
 #[test]
 fn a_person_who_was_a_child_only_at_the_act_is_not_spared_a_prostitution_charge_unasked() {
     let assess = |observations: &str| -> Assessment {
-        let case = Case::from_json(&format!(
-            r#"{{"subject": {{"age_years": 24, "age_at_exploitation_years": 16, "national": true}},
+        crate::common::assess_json_under(
+            "kr-2024",
+            &format!(
+                r#"{{"subject": {{"age_years": 24, "age_at_exploitation_years": 16, "national": true}},
                 "forms": ["sexual"], "observations": {observations},
                 "offences": [{{"kind": "prostitution"}}]}}"#
-        ))
-        .expect("valid");
-        trafficking_indicators::Assessor::builtin("kr-2024")
-            .expect("built in")
-            .assess(&case)
-            .expect("assessed")
+            ),
+        )
     };
     let none = assess("[]");
     assert_eq!(none.level, trafficking_indicators::Level::NoIndicators);
@@ -2569,15 +2563,11 @@ fn a_person_who_was_a_child_only_at_the_act_is_not_spared_a_prostitution_charge_
     // The same where only the years say she was a child then (born 1990, exploited from
     // 2005, no age now recorded): child protection lets the age at the act stand in, the
     // non-punishment advisory does not.
-    let years = Case::from_json(
+    let a = crate::common::assess_json_under(
+        "kr-2024",
         r#"{"subject": {"birth_year": 1990, "national": true}, "exploitation_began_year": 2005,
             "forms": ["sexual"], "offences": [{"kind": "prostitution"}]}"#,
-    )
-    .expect("valid");
-    let a = trafficking_indicators::Assessor::builtin("kr-2024")
-        .expect("built in")
-        .assess(&years)
-        .expect("assessed");
+    );
     assert_eq!(a.level, trafficking_indicators::Level::NoIndicators);
     assert!(
         a.recommendation(RecommendationKind::NonPunishment)
@@ -2586,15 +2576,11 @@ fn a_person_who_was_a_child_only_at_the_act_is_not_spared_a_prostitution_charge_
         a.recommendations
     );
     // A child now is still spared at once.
-    let child = Case::from_json(
+    let a = crate::common::assess_json_under(
+        "kr-2024",
         r#"{"subject": {"age_years": 16, "national": true}, "forms": ["sexual"],
             "offences": [{"kind": "prostitution"}]}"#,
-    )
-    .expect("valid");
-    let a = trafficking_indicators::Assessor::builtin("kr-2024")
-        .expect("built in")
-        .assess(&child)
-        .expect("assessed");
+    );
     let np = a
         .recommendation(RecommendationKind::NonPunishment)
         .expect("an advisory at no indicators");
