@@ -467,6 +467,34 @@ fn every_question_is_a_question_in_plain_words() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A question of the international catalogues is asked under every rule set, `ilo-2009`
+/// among them, so it names no country: "in this country", not "in Korea" (an international
+/// verdict review, twenty-fifth session, found the question on permission to stay asked of
+/// a person in the United States as "in Korea"). Only the Korea context list may name Korea.
+#[test]
+fn a_question_of_the_international_catalogues_names_no_country() {
+    let ko = Locale::Ko.texts();
+    let mut problems = Vec::new();
+    for e in Catalogue::builtin().entries() {
+        if e.lists.iter().all(|l| l.as_str() == "korea_context") {
+            continue;
+        }
+        let mut texts = vec![e.question.clone().unwrap_or_default()];
+        texts.extend(e.question_child.clone());
+        for key in ["question", "question_child"] {
+            if let Some(t) = ko.get(&format!("indicator.{}.{key}", e.id)) {
+                texts.push(t.to_owned());
+            }
+        }
+        for text in texts {
+            if ["Korea", "한국"].iter().any(|k| text.contains(k)) {
+                problems.push(format!("{}: {text}", e.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// The measure: questions to reasonable grounds on the data test cases, against catalogue
 /// order and random order (`cargo run --release --example interview_metric` prints the
 /// table).

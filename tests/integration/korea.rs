@@ -2586,3 +2586,39 @@ fn a_person_who_was_a_child_only_at_the_act_is_not_spared_a_prostitution_charge_
         .expect("an advisory at no indicators");
     assert!(np.offences.iter().all(|o| o.unconditional), "{np:?}");
 }
+
+/// A child handed over by a parent for a payment: the consent notice says that a parent's
+/// agreement does not matter either and that a payment to obtain it is itself a means
+/// (Palermo Art. 3(a); Korea's Act Art. 2 item 1 (c), "보호ㆍ감독하는 자에게 금품이나 재산상의
+/// 이익을 제공하거나 제공하기로 약속하는 행위", read by the project). An international verdict
+/// review (twenty-fifth session) found the notice speaking only of what the person said.
+#[test]
+fn the_consent_notice_says_a_parents_agreement_bought_with_a_payment_is_a_means() {
+    let case = std::fs::read_to_string(
+        "tests/cases/p25_review_ilo_ghanaian_boy_11_lake_volta_sold_by_mother_diving_nets.json",
+    )
+    .expect("the data case");
+    let case: serde_json::Value = serde_json::from_str(&case).expect("JSON");
+    let case = case["case"].to_string();
+    for (rule_set, en, ko) in [
+        (
+            "ilo-2009",
+            "Nor does the agreement of a parent or anyone else with control over the person",
+            "부모 등 당사자를 통제하는 사람이 동의하였다는 것도 고려 대상이 아님",
+        ),
+        (
+            "kr-2023",
+            "(Act Art. 2 item 1 (c))",
+            "(같은 법 제2조제1호 다목)",
+        ),
+        (
+            "kr-2024",
+            "(Act Art. 2 item 1 (c))",
+            "(같은 법 제2조제1호 다목)",
+        ),
+    ] {
+        let a = crate::common::assess_json_under(rule_set, &case);
+        assert!(a.report().contains(en), "{rule_set}");
+        assert!(a.report_in(Locale::Ko).contains(ko), "{rule_set}");
+    }
+}
