@@ -7,8 +7,7 @@ use crate::assessment::{
     Citation, IndicatorRef, Level, OffenceAdvisory, Recommendation, RecommendationKind,
 };
 use crate::assessment::{ContactAdvice, RecommendationPart};
-use crate::case::{Case, DisabilityStatus, ObservationStatus, OffenceKind, OffenceStage};
-use crate::model::indicator::ExploitationForm;
+use crate::case::{Case, ObservationStatus, OffenceKind, OffenceStage};
 use crate::policy::rule_set::{ContextCondition, RecommendationAudience};
 
 use crate::engine::assessor::*;
@@ -23,30 +22,6 @@ pub(super) struct Advice {
     pub(super) recommendations: Vec<Recommendation>,
     /// Who to call.
     pub(super) contacts: Vec<ContactAdvice>,
-}
-
-/// Whether a context condition holds for this case and person; `forms` is the set of forms
-/// under consideration (recorded, or shown by a purpose fact or a prostitution offence).
-pub(super) fn context_holds(
-    c: &ContextCondition,
-    case: &Case,
-    person: &Person,
-    forms: u16,
-) -> bool {
-    match c {
-        ContextCondition::NotNational => case.subject.national != Some(true),
-        ContextCondition::Child => person.child_now,
-        ContextCondition::ChildUnder(limit) => {
-            person.child_now && case.subject.least_age_now(case.exploitation_began_year) < *limit
-        }
-        ContextCondition::Disability => person.disability == DisabilityStatus::Yes,
-        ContextCondition::Forms(f) => f.iter().any(|f| forms & f.bit() != 0),
-        ContextCondition::Sectors(sectors) => case.sector.is_some_and(|s| sectors.contains(&s)),
-        ContextCondition::OffenceOrMeasure => {
-            !case.offences.is_empty() || !case.measures.is_empty()
-        }
-        ContextCondition::Measures(m) => case.measures.iter().any(|x| m.contains(x)),
-    }
 }
 
 /// Whether a context names non-nationals while the case does not record nationality: the
@@ -312,23 +287,7 @@ impl Assessor {
         relevant_lists: u64,
     ) -> Advice {
         let person = &reading.person;
-        let case_forms = reading.forms;
-        // The forms under consideration: recorded, shown by a present purpose fact, or (for
-        // the sex trade) a prostitution offence listed.
-        let forms_considered = counted
-            .iter()
-            .filter(|k| k.dimension.is_none())
-            .filter_map(|k| self.entries.get(k.pos))
-            .fold(case_forms, |m, e| m | e.forms)
-            | if case
-                .offences
-                .iter()
-                .any(|o| o.kind == OffenceKind::Prostitution)
-            {
-                ExploitationForm::Sexual.bit()
-            } else {
-                0
-            };
+        let forms_considered = self.forms_considered(case, reading, counted);
         let recommendations = self.recommendations(
             case,
             person,

@@ -151,7 +151,14 @@ pub(super) struct CompiledRecommendation {
 pub(super) type CompiledAddition = (Vec<ContextCondition>, [bool; 4], Arc<[Citation]>);
 
 /// A rule set's own notice: kind, levels, sources.
-pub(super) type CompiledNotice = (NoticeKind, [bool; 4], Arc<[Citation]>);
+/// A rule set's notice: its kind, the levels it is given at, its sources and the context
+/// the case must record.
+pub(super) type CompiledNotice = (
+    NoticeKind,
+    [bool; 4],
+    Arc<[Citation]>,
+    Vec<crate::policy::context::ContextCondition>,
+);
 
 #[derive(Debug)]
 pub(super) struct CompiledLink {
@@ -643,7 +650,14 @@ impl Assessor {
         let rule_notices = rule_set
             .notices
             .iter()
-            .map(|n| (n.kind, levels_of(&n.at_levels), cite(&n.legal_basis)))
+            .map(|n| {
+                (
+                    n.kind,
+                    levels_of(&n.at_levels),
+                    cite(&n.legal_basis),
+                    n.context.clone(),
+                )
+            })
             .collect();
         let np = &rule_set.non_punishment;
         let non_punishment = CompiledNonPunishment {

@@ -334,7 +334,13 @@ impl Assessor {
             observations: self.observation_findings(&reading.resolved, counted),
             ask_next,
             more_questions,
-            notices: self.notices(case, person, outcome.level, contradicted),
+            notices: self.notices(
+                case,
+                person,
+                outcome.level,
+                contradicted,
+                self.forms_considered(case, reading, counted),
+            ),
         }
     }
 
@@ -345,6 +351,7 @@ impl Assessor {
         person: &Person,
         level: Level,
         contradicted: &[(usize, usize)],
+        forms: u16,
     ) -> Vec<Notice> {
         let mut notices =
             Vec::with_capacity(8 + self.rule_notices.len() + self.rules_not_verified.len());
@@ -432,8 +439,12 @@ impl Assessor {
                 ..plain(NoticeKind::OffencesBelowThreshold)
             });
         }
-        for (kind, levels, basis) in &self.rule_notices {
-            if levels.get(level as usize).copied().unwrap_or(false) {
+        for (kind, levels, basis, context) in &self.rule_notices {
+            if levels.get(level as usize).copied().unwrap_or(false)
+                && context
+                    .iter()
+                    .all(|c| context_holds(c, case, person, forms))
+            {
                 notices.push(Notice {
                     legal_basis: basis.clone(),
                     ..plain(*kind)

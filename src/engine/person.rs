@@ -4,6 +4,7 @@
 use crate::assessment::{AgeBasis, AgeQuestion};
 use crate::case::{Case, DisabilityStatus, OffenceKind};
 use crate::model::indicator::{AgeGroup, Strength};
+use crate::policy::rule_set::ContextCondition;
 use crate::policy::rule_set::ExemptGroup;
 
 use crate::model::vocabulary::Level;
@@ -254,5 +255,30 @@ impl Assessor {
         offence: OffenceKind,
     ) -> bool {
         level >= self.non_punishment_threshold(person, offence)
+    }
+}
+
+/// Whether a context condition holds for this case and person; `forms` is the set of forms
+/// under consideration (recorded, or shown by a purpose fact or a prostitution offence).
+pub(super) fn context_holds(
+    c: &ContextCondition,
+    case: &Case,
+    person: &Person,
+    forms: u16,
+) -> bool {
+    match c {
+        ContextCondition::NotNational => case.subject.national != Some(true),
+        ContextCondition::Child => person.child_now,
+        ContextCondition::ChildUnder(limit) => {
+            person.child_now && case.subject.least_age_now(case.exploitation_began_year) < *limit
+        }
+        ContextCondition::Disability => person.disability == DisabilityStatus::Yes,
+        ContextCondition::Forms(f) => f.iter().any(|f| forms & f.bit() != 0),
+        ContextCondition::Sectors(sectors) => case.sector.is_some_and(|s| sectors.contains(&s)),
+        ContextCondition::OffenceOrMeasure => {
+            !case.offences.is_empty() || !case.measures.is_empty()
+        }
+        ContextCondition::Measures(m) => case.measures.iter().any(|x| m.contains(x)),
+        ContextCondition::Offences(o) => case.offences.iter().any(|x| o.contains(&x.kind)),
     }
 }

@@ -2,6 +2,8 @@
 //! definition by the person-level rule, and the reasonable-grounds criteria.
 
 use crate::assessment::{AgeBasis, Level};
+use crate::case::{Case, OffenceKind};
+use crate::model::indicator::ExploitationForm;
 use crate::model::indicator::{Dimension, PalermoElement, Strength};
 use crate::policy::rule_set::ActEvidence;
 
@@ -232,5 +234,31 @@ impl Assessor {
             let counting = self.count(&reading.resolved, &child);
             self.outcome(&counting.tally, &child).level
         })
+    }
+}
+
+impl Assessor {
+    /// The forms under consideration: recorded, shown by a present purpose fact, or (for the
+    /// sex trade) a prostitution offence listed.
+    pub(super) fn forms_considered(
+        &self,
+        case: &Case,
+        reading: &Reading,
+        counted: &[Counted],
+    ) -> u16 {
+        counted
+            .iter()
+            .filter(|k| k.dimension.is_none())
+            .filter_map(|k| self.entries.get(k.pos))
+            .fold(reading.forms, |m, e| m | e.forms)
+            | if case
+                .offences
+                .iter()
+                .any(|o| o.kind == OffenceKind::Prostitution)
+            {
+                ExploitationForm::Sexual.bit()
+            } else {
+                0
+            }
     }
 }

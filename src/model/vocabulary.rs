@@ -8,7 +8,7 @@ use std::fmt;
 /// ([`crate::interop::schema`]), which every assessment carries (`schema_version`). It
 /// changes when a format changes incompatibly (major), compatibly (minor), or only in its
 /// documentation (patch).
-pub const SCHEMA_VERSION: &str = "4.11.0";
+pub const SCHEMA_VERSION: &str = "4.12.0";
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -150,4 +150,9 @@ pub enum NoticeKind {
     InterviewConditionsUnsafe,
     /// The person is hurt, in danger or needs a doctor: safety first.
     SafetyFirst,
+    /// A rule set's notice, given where the case lists a prostitution offence whatever the
+    /// level: the investigator must tell anyone who sold sex that the claims of those who
+    /// arranged or profited from it are void and that support is open to them (Korea: Sex
+    /// Trade Act Art. 10(3)). It leads what to do now (since schema 4.12.0).
+    SexTradeClaimsVoid,
 }

@@ -36,6 +36,8 @@ pub enum ContextCondition {
     OffenceOrMeasure,
     /// The case lists one of these pending measures.
     Measures(Vec<Measure>),
+    /// The case lists one of these offences, at any stage (since schema 4.12.0).
+    Offences(Vec<crate::case::OffenceKind>),
 }
 
 impl ContextCondition {
@@ -47,6 +49,7 @@ impl ContextCondition {
             ContextCondition::Forms(f) => f.is_empty(),
             ContextCondition::Sectors(s) => s.is_empty(),
             ContextCondition::Measures(m) => m.is_empty(),
+            ContextCondition::Offences(o) => o.is_empty(),
             ContextCondition::ChildUnder(limit) => {
                 return (*limit == 0).then_some("no one is under 0, so it can never hold");
             }

@@ -499,6 +499,10 @@ pub struct NoticeRule {
     /// Its legal sources.
     #[schemars(length(min = 1))]
     pub legal_basis: Vec<ReferenceId>,
+    /// Who and what the case must record for the notice to be given, all required (none:
+    /// the level decides; since schema 4.12.0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<ContextCondition>,
 }
 
 /// A sentence and sources added to a recommendation when the context holds.
@@ -837,6 +841,7 @@ impl Validator<'_> {
                 &format!("{path}.legal_basis"),
                 "cite at least one source",
             );
+            self.check_context(&n.context, &format!("{path}.context"));
         }
     }
 

@@ -150,6 +150,7 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
             | C::Disability
             | C::Forms(_)
             | C::Measures(_)
+            | C::Offences(_)
             | C::OffenceOrMeasure => 3,
             C::NotNational => NOT_NATIONAL,
         })
@@ -584,13 +585,14 @@ impl<'a> Words<'a> {
                     &[("absent", absent), ("present", present)],
                 )
             }
-            NoticeKind::ConsentIrrelevant => {
+            // A rule set's own notices: its English, or the locale's text in its namespace.
+            NoticeKind::ConsentIrrelevant | NoticeKind::SexTradeClaimsVoid => {
                 let english = rules
                     .notices
                     .iter()
                     .find(|r| r.kind == n.kind)
                     .map_or("", |r| r.text.as_str());
-                self.rule_text("notice.consent_irrelevant", english)
+                self.rule_text(&format!("notice.{}", snake(&n.kind)), english)
                     .to_owned()
             }
             NoticeKind::AgeAtExploitationUncertain => {
@@ -923,12 +925,14 @@ impl<'a> Words<'a> {
 
     /// The notices that lead what to do now, in this order: safety first (a "yes" to a
     /// safety question), then unsafe interview conditions (interview again in safe
-    /// conditions). They are not repeated under the notes.
+    /// conditions), then a duty owed to anyone who sold sex whatever the level (Korea's Sex
+    /// Trade Act Art. 10(3)). They are not repeated under the notes.
     fn first_screen_notices(&self) -> impl Iterator<Item = &'a crate::assessment::Notice> + 'a {
         let notices = &self.a.explanation.notices;
         [
             NoticeKind::SafetyFirst,
             NoticeKind::InterviewConditionsUnsafe,
+            NoticeKind::SexTradeClaimsVoid,
         ]
         .into_iter()
         .flat_map(move |kind| notices.iter().filter(move |n| n.kind == kind))
@@ -1550,6 +1554,7 @@ impl<'a> Words<'a> {
                     NoticeKind::RuleNotVerified
                         | NoticeKind::SafetyFirst
                         | NoticeKind::InterviewConditionsUnsafe
+                        | NoticeKind::SexTradeClaimsVoid
                 )
             })
             .map(|n| self.notice(n))

@@ -2622,3 +2622,42 @@ fn the_consent_notice_says_a_parents_agreement_bought_with_a_payment_is_a_means(
         assert!(a.report_in(Locale::Ko).contains(ko), "{rule_set}");
     }
 }
+
+/// Whoever sold sex must be told, whatever the level, that the claims of those who arranged,
+/// employed, recruited or trafficked them for it are void and that support facilities are
+/// open to them (Sex Trade Act Art. 10(3), "성을 파는 행위를 한 사람이나 성매매피해자에 대하여 …
+/// 고지하여야 한다", read by the project). A Korean verdict review (twenty-fifth session) found a
+/// free hostess with an advance, booked for prostitution, told "no step follows".
+#[test]
+fn a_person_booked_for_selling_sex_is_told_the_claims_are_void_whatever_the_level() {
+    let case = std::fs::read_to_string(
+        "tests/cases/p25_review_kr_negative_room_salon_hostess_advance_free_to_leave_booked.json",
+    )
+    .expect("the data case");
+    let case: serde_json::Value = serde_json::from_str(&case).expect("JSON");
+    let json = case["case"].to_string();
+    for rule_set in ["kr-2023", "kr-2024"] {
+        let a = crate::common::assess_json_under(rule_set, &json);
+        assert_eq!(a.level, trafficking_indicators::Level::NoIndicators);
+        let en = crate::common::first_screen(&a.report());
+        assert!(
+            en.contains("! The person is recorded as having sold sex")
+                && en.contains("(Sex Trade Act Art. 10(1),(3))")
+                && !en.contains("No step follows"),
+            "{rule_set}: {en}"
+        );
+        let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
+        assert!(
+            ko.contains("지원시설 등을 이용할 수 있음") && ko.contains("제10조제1항ㆍ제3항"),
+            "{rule_set}: {ko}"
+        );
+    }
+    // The international rule set has no such duty to name; a case with no prostitution
+    // offence gets no such notice.
+    let a = crate::common::assess_json_under("ilo-2009", &json);
+    assert!(!a.report().contains("recorded as having sold sex"));
+    let mut other: serde_json::Value = case["case"].clone();
+    other["offences"] = serde_json::json!([]);
+    let a = crate::common::assess_json_under("kr-2024", &other.to_string());
+    assert!(!a.report().contains("recorded as having sold sex"));
+}

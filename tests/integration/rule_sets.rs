@@ -929,3 +929,33 @@ fn a_child_advisorys_covers_basis_is_checked_as_a_legal_basis() {
         );
     }
 }
+
+/// A notice's `context` (since schema 4.12.0) is checked as a recommendation's: a condition
+/// that can never hold (an `offences` list naming nothing) is named by its path, and the
+/// built-in rule sets' notice on the Sex Trade Act's duty holds only where the case lists a
+/// prostitution offence.
+#[test]
+fn a_notices_context_that_can_never_hold_is_a_problem() {
+    let text = std::fs::read_to_string(root("data/rule_sets/kr-2024.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let notices = value["notices"].as_array_mut().expect("notices");
+    let at = notices
+        .iter()
+        .position(|n| n["kind"] == "sex_trade_claims_void")
+        .expect("the Sex Trade Act's notice");
+    assert_eq!(
+        notices[at]["context"],
+        serde_json::json!([{ "offences": ["prostitution"] }])
+    );
+    notices[at]["context"] = serde_json::json!([{ "offences": [] }]);
+    let rules = RuleSet::from_json(&value.to_string()).expect("parses");
+    let problems = validate(&rules, &Catalogue::builtin());
+    let found: Vec<(String, String)> = problems.into_iter().map(|p| (p.path, p.message)).collect();
+    assert_eq!(
+        found,
+        vec![(
+            format!("$.notices[{at}].context[0]"),
+            "names nothing, so it can never hold".to_owned()
+        )]
+    );
+}
