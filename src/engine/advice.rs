@@ -1,5 +1,5 @@
-//! What follows from an assessment: notices, recommendations with their legal sources, the
-//! non-punishment advisory and who to call.
+//! What follows from an assessment: recommendations with their legal sources, the
+//! non-punishment advisory and who to call (the notices are explained before, in `explain`).
 
 use std::sync::Arc;
 
@@ -281,13 +281,12 @@ impl Assessor {
         case: &Case,
         reading: &Reading,
         tally: &Tally,
-        counted: &[Counted],
         outcome: &Outcome,
         slots: &[SlotState],
         relevant_lists: u64,
+        forms_considered: u16,
     ) -> Advice {
         let person = &reading.person;
-        let forms_considered = self.forms_considered(case, reading, counted);
         let recommendations = self.recommendations(
             case,
             person,

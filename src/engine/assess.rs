@@ -54,6 +54,8 @@ impl Assessor {
         let contradicted = self.settle(&reading, &counted, &mut slots);
         // 3. Rules: dimensions, elements, definition, criteria, level.
         let outcome = self.outcome(&tally, &reading.person);
+        // The forms under consideration, which the notices and the advice both read.
+        let forms = self.forms_considered(case, &reading, &counted);
         // 4. Questions: the open ones, ranked, and what answering them all could reach.
         let relevant_lists = self.relevant_lists(reading.forms, &reading.person);
         let RankedQuestions {
@@ -82,6 +84,7 @@ impl Assessor {
             relevant_lists,
             (ask_next, more_questions),
             &contradicted,
+            forms,
         );
         // 6. Advise.
         let Advice {
@@ -91,10 +94,10 @@ impl Assessor {
             case,
             &reading,
             &tally,
-            &counted,
             &outcome,
             &slots,
             relevant_lists,
+            forms,
         );
         let score = tally.score();
         Ok(Assessment {

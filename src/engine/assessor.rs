@@ -150,14 +150,13 @@ pub(super) struct CompiledRecommendation {
 /// An addition to a recommendation: context, levels (all false: every level), sources.
 pub(super) type CompiledAddition = (Vec<ContextCondition>, [bool; 4], Arc<[Citation]>);
 
-/// A rule set's own notice: kind, levels, sources.
 /// A rule set's notice: its kind, the levels it is given at, its sources and the context
 /// the case must record.
 pub(super) type CompiledNotice = (
     NoticeKind,
     [bool; 4],
     Arc<[Citation]>,
-    Vec<crate::policy::context::ContextCondition>,
+    Vec<ContextCondition>,
 );
 
 #[derive(Debug)]

@@ -269,6 +269,7 @@ impl Assessor {
         relevant_lists: u64,
         (ask_next, more_questions): (Vec<Question>, u32),
         contradicted: &[(usize, usize)],
+        forms: u16,
     ) -> Explanation {
         let person = &reading.person;
         let scale = if tally.raw > SCORE_CAP {
@@ -334,13 +335,7 @@ impl Assessor {
             observations: self.observation_findings(&reading.resolved, counted),
             ask_next,
             more_questions,
-            notices: self.notices(
-                case,
-                person,
-                outcome.level,
-                contradicted,
-                self.forms_considered(case, reading, counted),
-            ),
+            notices: self.notices(case, person, outcome.level, contradicted, forms),
         }
     }
 

@@ -150,9 +150,11 @@ pub enum NoticeKind {
     InterviewConditionsUnsafe,
     /// The person is hurt, in danger or needs a doctor: safety first.
     SafetyFirst,
-    /// A rule set's notice, given where the case lists a prostitution offence whatever the
-    /// level: the investigator must tell anyone who sold sex that the claims of those who
-    /// arranged or profited from it are void and that support is open to them (Korea: Sex
-    /// Trade Act Art. 10(3)). It leads what to do now (since schema 4.12.0).
+    /// A rule set's notice of a duty owed to anyone who sold sex or is a victim of the sex
+    /// trade, whatever the level: the investigator must tell them that the claims of those
+    /// who arranged the sex trade, employed, recruited or placed them for it, or trafficked
+    /// them for it are void and that support facilities are open to them (Korea: Sex Trade
+    /// Act Art. 10(1),(3)). Where it is given is the rule set's `context`. It leads what to do
+    /// now (since schema 4.12.0).
     SexTradeClaimsVoid,
 }

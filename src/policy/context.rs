@@ -1,5 +1,5 @@
 //! Conditions on who the person is and what the case records, beside the evidence, shared by
-//! rule sets (recommendations and their additions) and contact directories.
+//! rule sets (recommendations, their additions and notices) and contact directories.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -8,8 +8,8 @@ use crate::case::{Measure, Sector};
 use crate::model::indicator::ExploitationForm;
 
 /// A condition on who the person is and what the case records, beside the evidence: it
-/// decides whether a recommendation, an addition to it or a contact fits the case. It never
-/// decides a level.
+/// decides whether a recommendation, an addition to it, a notice or a contact fits the case.
+/// It never decides a level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ContextCondition {

@@ -830,8 +830,42 @@ impl Validator<'_> {
     }
 
     fn check_notices(&mut self) {
+        use crate::model::vocabulary::NoticeKind;
         for (i, n) in self.rule_set.notices.iter().enumerate() {
             let path = format!("$.notices[{i}]");
+            // Only these kinds are a rule set's to give: the others are the engine's, read
+            // from the case (and two of them change how the report reads the answers).
+            if !matches!(
+                n.kind,
+                NoticeKind::ConsentIrrelevant | NoticeKind::SexTradeClaimsVoid
+            ) {
+                self.problem(
+                    format!("{path}.kind"),
+                    "a rule set gives only notices of kind `consent_irrelevant` or `sex_trade_claims_void`; the others come from the case",
+                );
+            }
+            if self
+                .rule_set
+                .notices
+                .iter()
+                .take(i)
+                .any(|m| m.kind == n.kind)
+            {
+                self.problem(
+                    format!("{path}.kind"),
+                    "the same kind of notice is given twice: one notice per kind (its wording is keyed by kind)",
+                );
+            }
+            if let Some(at) = n
+                .context
+                .iter()
+                .position(|c| *c == ContextCondition::NotNational)
+            {
+                self.problem(
+                    format!("{path}.context[{at}]"),
+                    "a notice cannot say \"if the person is not a national\" where nationality is not recorded: name it in the text, or use a recommendation",
+                );
+            }
             if n.at_levels.is_empty() {
                 self.problem(format!("{path}.at_levels"), "name at least one level");
             }

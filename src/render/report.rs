@@ -830,8 +830,13 @@ impl<'a> Words<'a> {
                 let own = self.own_text(key);
                 (np.for_child && own != key).then_some(own)
             };
+            // An adult's lines too may be the rule set's own: Korea's asks whether each offence
+            // was committed in the course of being trafficked (Act Art. 4(2); a trafficked
+            // person is a victim of the sex trade, Sex Trade Act Art. 2(1) item 4 (d)), not
+            // whether the person was compelled.
             for &(key, stage) in lines {
                 let own = own_child_key(key);
+                let adult_key = (!np.for_child).then(|| self.own_text(key));
                 let listed = np.offences.iter().filter(|o| match stage {
                     Some(s) => o.stages.contains(&s),
                     None => np.for_child || !np.already_charged.contains(&o.offence),
@@ -845,7 +850,10 @@ impl<'a> Words<'a> {
                             (own.as_str(), other.into_iter().map(words).collect()),
                         ]
                     }
-                    None => vec![(key, listed.map(words).collect())],
+                    None => vec![(
+                        adult_key.as_deref().unwrap_or(key),
+                        listed.map(words).collect(),
+                    )],
                 };
                 for (key, offences) in &split {
                     if offences.is_empty() {
@@ -1370,8 +1378,9 @@ impl<'a> Words<'a> {
         let a = self.a;
         writeln!(out, "\n{}", self.ui("report.heading.in_full"))?;
         if a.recommendations.is_empty() {
-            // Nothing follows from the indicators, but safety still comes first, and an
-            // interview in unsafe conditions is held again.
+            // Nothing follows from the indicators, but the first screen's alerts still stand:
+            // safety first, an interview in unsafe conditions held again, a duty owed to
+            // anyone who sold sex (the notice's text names its source).
             let mut alerts = self.first_screen_notices().peekable();
             if alerts.peek().is_none() {
                 writeln!(out, "  {}", self.ui("report.no_action"))?;

@@ -255,3 +255,11 @@ pub fn utf16_file(text: &str, big_endian: bool) -> Vec<u8> {
     });
     mark.into_iter().chain(units).collect()
 }
+
+/// The `case` of a data test case (`tests/cases/<name>.json`), as JSON text.
+pub fn data_case(name: &str) -> String {
+    let text =
+        std::fs::read_to_string(root(&format!("tests/cases/{name}.json"))).expect("the data case");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    value["case"].to_string()
+}

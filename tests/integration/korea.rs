@@ -2594,12 +2594,9 @@ fn a_person_who_was_a_child_only_at_the_act_is_not_spared_a_prostitution_charge_
 /// review (twenty-fifth session) found the notice speaking only of what the person said.
 #[test]
 fn the_consent_notice_says_a_parents_agreement_bought_with_a_payment_is_a_means() {
-    let case = std::fs::read_to_string(
-        "tests/cases/p25_review_ilo_ghanaian_boy_11_lake_volta_sold_by_mother_diving_nets.json",
-    )
-    .expect("the data case");
-    let case: serde_json::Value = serde_json::from_str(&case).expect("JSON");
-    let case = case["case"].to_string();
+    let case = crate::common::data_case(
+        "p25_review_ilo_ghanaian_boy_11_lake_volta_sold_by_mother_diving_nets",
+    );
     for (rule_set, en, ko) in [
         (
             "ilo-2009",
@@ -2623,25 +2620,22 @@ fn the_consent_notice_says_a_parents_agreement_bought_with_a_payment_is_a_means(
     }
 }
 
-/// Whoever sold sex must be told, whatever the level, that the claims of those who arranged,
-/// employed, recruited or trafficked them for it are void and that support facilities are
-/// open to them (Sex Trade Act Art. 10(3), "성을 파는 행위를 한 사람이나 성매매피해자에 대하여 …
+/// Whoever sold sex or is a victim of the sex trade must be told, whatever the level, that the
+/// claims of those who arranged, employed, recruited or trafficked them for it are void and
+/// that support facilities are open to them (Sex Trade Act Art. 10(3), "성을 파는 행위를 한 사람이나 성매매피해자에 대하여 …
 /// 고지하여야 한다", read by the project). A Korean verdict review (twenty-fifth session) found a
 /// free hostess with an advance, booked for prostitution, told "no step follows".
 #[test]
 fn a_person_booked_for_selling_sex_is_told_the_claims_are_void_whatever_the_level() {
-    let case = std::fs::read_to_string(
-        "tests/cases/p25_review_kr_negative_room_salon_hostess_advance_free_to_leave_booked.json",
-    )
-    .expect("the data case");
-    let case: serde_json::Value = serde_json::from_str(&case).expect("JSON");
-    let json = case["case"].to_string();
+    let json = crate::common::data_case(
+        "p25_review_kr_negative_room_salon_hostess_advance_free_to_leave_booked",
+    );
     for rule_set in ["kr-2023", "kr-2024"] {
         let a = crate::common::assess_json_under(rule_set, &json);
         assert_eq!(a.level, trafficking_indicators::Level::NoIndicators);
         let en = crate::common::first_screen(&a.report());
         assert!(
-            en.contains("! The person is recorded as having sold sex")
+            en.contains("! Where the person sold sex or is a victim of the sex trade")
                 && en.contains("(Sex Trade Act Art. 10(1),(3))")
                 && !en.contains("No step follows"),
             "{rule_set}: {en}"
@@ -2652,12 +2646,61 @@ fn a_person_booked_for_selling_sex_is_told_the_claims_are_void_whatever_the_leve
             "{rule_set}: {ko}"
         );
     }
-    // The international rule set has no such duty to name; a case with no prostitution
-    // offence gets no such notice.
+    // The international rule set has no such duty to name; a case where the sex trade is not
+    // under consideration (no prostitution offence, another form) gets no such notice.
     let a = crate::common::assess_json_under("ilo-2009", &json);
-    assert!(!a.report().contains("recorded as having sold sex"));
-    let mut other: serde_json::Value = case["case"].clone();
+    assert!(
+        !a.report()
+            .contains("sold sex or is a victim of the sex trade")
+    );
+    let mut other: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     other["offences"] = serde_json::json!([]);
+    other["forms"] = serde_json::json!(["labour"]);
     let a = crate::common::assess_json_under("kr-2024", &other.to_string());
-    assert!(!a.report().contains("recorded as having sold sex"));
+    assert!(
+        !a.report()
+            .contains("sold sex or is a victim of the sex trade")
+    );
+    // A boy sent to buyers, booked for another offence: a victim of the sex trade, told too.
+    let boy = crate::common::data_case(
+        "p25_review_kr_boy_15_sextortion_images_then_buyers_booked_for_posting",
+    );
+    let a = crate::common::assess_json_under("kr-2024", &boy);
+    assert!(
+        crate::common::first_screen(&a.report())
+            .contains("! Where the person sold sex or is a victim of the sex trade")
+    );
+}
+
+/// An adult's non-punishment line under the Korean rule sets asks whether each offence was
+/// committed in the course of being trafficked (Act Art. 4(2): "인신매매등 과정에서"; a person
+/// trafficked for the sex trade is a victim of it, Sex Trade Act Art. 2(1) item 4 라), not
+/// whether the person was compelled, as the international rule set's line does. A Korean
+/// verdict review (twenty-fifth session) found the adult's line still on the old wording after
+/// the child's had changed.
+#[test]
+fn an_adults_non_punishment_line_under_korean_law_asks_about_the_course_of_trafficking() {
+    let json = crate::common::data_case(
+        "p25_review_kr_mongolian_woman_promised_care_work_unpaid_live_in_household",
+    );
+    for rule_set in ["kr-2023", "kr-2024"] {
+        let a = crate::common::assess_json_under(rule_set, &json);
+        let en = crate::common::first_screen(&a.report());
+        assert!(
+            en.contains("consider for each offence whether the person committed it in the course of being trafficked")
+                && !en.contains("compelled"),
+            "{rule_set}: {en}"
+        );
+        let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
+        assert!(
+            ko.contains("각 혐의 사실을 인신매매등 과정에서 저질렀는지")
+                && !ko.contains("강요로 인한"),
+            "{rule_set}: {ko}"
+        );
+    }
+    let a = crate::common::assess_json_under("ilo-2009", &json);
+    assert!(
+        crate::common::first_screen(&a.report())
+            .contains("consider whether the person was compelled to commit")
+    );
 }

@@ -930,10 +930,11 @@ fn a_child_advisorys_covers_basis_is_checked_as_a_legal_basis() {
     }
 }
 
-/// A notice's `context` (since schema 4.12.0) is checked as a recommendation's: a condition
-/// that can never hold (an `offences` list naming nothing) is named by its path, and the
-/// built-in rule sets' notice on the Sex Trade Act's duty holds only where the case lists a
-/// prostitution offence.
+/// A rule set's notices (since schema 4.12.0) are checked: a context condition that can never
+/// hold (an `offences` list naming nothing), "not a national" (a notice has no "if the person
+/// is not a national"), a kind given twice and a kind that is the engine's to give are named
+/// by their paths. The built-in notice on the Sex Trade Act's duty holds where the sex trade
+/// is under consideration.
 #[test]
 fn a_notices_context_that_can_never_hold_is_a_problem() {
     let text = std::fs::read_to_string(root("data/rule_sets/kr-2024.json")).expect("file");
@@ -945,17 +946,41 @@ fn a_notices_context_that_can_never_hold_is_a_problem() {
         .expect("the Sex Trade Act's notice");
     assert_eq!(
         notices[at]["context"],
-        serde_json::json!([{ "offences": ["prostitution"] }])
+        serde_json::json!([{ "forms": ["sexual"] }])
     );
-    notices[at]["context"] = serde_json::json!([{ "offences": [] }]);
+    notices[at]["context"] = serde_json::json!([{ "offences": [] }, "not_national"]);
+    // A second notice of the same kind, and one of a kind the engine gives from the case.
+    let mut twice = notices[at].clone();
+    twice["context"] = serde_json::json!([{ "offences": ["prostitution"] }]);
+    notices.push(twice);
+    let mut engines = notices[at].clone();
+    engines["kind"] = serde_json::json!("safety_first");
+    engines["context"] = serde_json::json!([]);
+    notices.push(engines);
+    let n = notices.len();
     let rules = RuleSet::from_json(&value.to_string()).expect("parses");
     let problems = validate(&rules, &Catalogue::builtin());
     let found: Vec<(String, String)> = problems.into_iter().map(|p| (p.path, p.message)).collect();
-    assert_eq!(
-        found,
-        vec![(
+    let not_national = "a notice cannot say \"if the person is not a national\" where \
+        nationality is not recorded: name it in the text, or use a recommendation";
+    let twice = "the same kind of notice is given twice: one notice per kind (its wording is \
+        keyed by kind)";
+    let engines = "a rule set gives only notices of kind `consent_irrelevant` or \
+        `sex_trade_claims_void`; the others come from the case";
+    let mut expected = vec![
+        (
+            format!("$.notices[{at}].context[1]"),
+            not_national.to_owned(),
+        ),
+        (
             format!("$.notices[{at}].context[0]"),
-            "names nothing, so it can never hold".to_owned()
-        )]
-    );
+            "names nothing, so it can never hold".to_owned(),
+        ),
+        (format!("$.notices[{}].kind", n - 2), twice.to_owned()),
+        (format!("$.notices[{}].kind", n - 1), engines.to_owned()),
+    ];
+    let mut found = found;
+    found.sort();
+    expected.sort();
+    assert_eq!(found, expected);
 }
