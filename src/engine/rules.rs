@@ -235,9 +235,7 @@ impl Assessor {
             self.outcome(&counting.tally, &child).level
         })
     }
-}
 
-impl Assessor {
     /// The forms under consideration: recorded, shown by a present purpose fact, or (for the
     /// sex trade) a prostitution offence listed.
     pub(super) fn forms_considered(

@@ -821,39 +821,27 @@ impl<'a> Words<'a> {
                     ("report.non_punishment.convicted", Some(S::Convicted)),
                 ]
             };
-            // A rule set's namespace may word the child's line for the offences it does not
-            // cover whatever the indicators show (`rules.<namespace>.<key>`): Korea's Act
-            // reduces or waives only the sentence of an offence committed in the course of
-            // being trafficked (Art. 4(2)), which the line then asks about. Those offences go on
-            // that line, the covered ones stay on the shared one; without such a key, one line.
-            let own_child_key = |key: &str| {
-                let own = self.own_text(key);
-                (np.for_child && own != key).then_some(own)
-            };
-            // An adult's lines too may be the rule set's own: Korea's asks whether each offence
-            // was committed in the course of being trafficked (Act Art. 4(2); a trafficked
-            // person is a victim of the sex trade, Sex Trade Act Art. 2(1) item 4 (d)), not
-            // whether the person was compelled.
+            // A rule set's namespace may word these lines (`rules.<namespace>.<key>`): Korea's
+            // Act reduces or waives only the sentence of an offence committed in the course of
+            // being trafficked (Art. 4(2)), which its lines then ask about instead of
+            // compulsion (a trafficked person is a victim of the sex trade, Sex Trade Act Art.
+            // 2(1) item 4 (d)). An adult's offences all go on the namespace's line; a child's
+            // offences the law covers whatever the indicators show stay on the shared line, the
+            // others go on the namespace's. Without such a key, one shared line.
             for &(key, stage) in lines {
-                let own = own_child_key(key);
-                let adult_key = (!np.for_child).then(|| self.own_text(key));
+                let own = self.own_text(key);
                 let listed = np.offences.iter().filter(|o| match stage {
                     Some(s) => o.stages.contains(&s),
                     None => np.for_child || !np.already_charged.contains(&o.offence),
                 });
-                let split: Vec<(&str, Vec<String>)> = match &own {
-                    Some(own) => {
-                        let (covered, other): (Vec<_>, Vec<_>) =
-                            listed.partition(|o| o.unconditional);
-                        vec![
-                            (key, covered.into_iter().map(words).collect()),
-                            (own.as_str(), other.into_iter().map(words).collect()),
-                        ]
-                    }
-                    None => vec![(
-                        adult_key.as_deref().unwrap_or(key),
-                        listed.map(words).collect(),
-                    )],
+                let split: Vec<(&str, Vec<String>)> = if np.for_child && own != key {
+                    let (covered, other): (Vec<_>, Vec<_>) = listed.partition(|o| o.unconditional);
+                    vec![
+                        (key, covered.into_iter().map(words).collect()),
+                        (own.as_str(), other.into_iter().map(words).collect()),
+                    ]
+                } else {
+                    vec![(own.as_str(), listed.map(words).collect())]
                 };
                 for (key, offences) in &split {
                     if offences.is_empty() {

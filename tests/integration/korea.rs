@@ -2622,11 +2622,16 @@ fn the_consent_notice_says_a_parents_agreement_bought_with_a_payment_is_a_means(
 
 /// Whoever sold sex or is a victim of the sex trade must be told, whatever the level, that the
 /// claims of those who arranged, employed, recruited or trafficked them for it are void and
-/// that support facilities are open to them (Sex Trade Act Art. 10(3), "성을 파는 행위를 한 사람이나 성매매피해자에 대하여 …
-/// 고지하여야 한다", read by the project). A Korean verdict review (twenty-fifth session) found a
+/// that support facilities are open to them (Sex Trade Act Art. 10(3), "성을 파는 행위를 한
+/// 사람이나 성매매피해자에 대하여 … 고지하여야 한다", read by the project). A Korean verdict review (twenty-fifth session) found a
 /// free hostess with an advance, booked for prostitution, told "no step follows".
 #[test]
 fn a_person_booked_for_selling_sex_is_told_the_claims_are_void_whatever_the_level() {
+    // The notice, first on the screen ("! " marks the alerts that lead what to do now).
+    let told = |a: &Assessment| {
+        crate::common::first_screen(&a.report())
+            .contains("! Where the person sold sex or is a victim of the sex trade")
+    };
     let json = crate::common::data_case(
         "p25_review_kr_negative_room_salon_hostess_advance_free_to_leave_booked",
     );
@@ -2635,7 +2640,7 @@ fn a_person_booked_for_selling_sex_is_told_the_claims_are_void_whatever_the_leve
         assert_eq!(a.level, trafficking_indicators::Level::NoIndicators);
         let en = crate::common::first_screen(&a.report());
         assert!(
-            en.contains("! Where the person sold sex or is a victim of the sex trade")
+            told(&a)
                 && en.contains("(Sex Trade Act Art. 10(1),(3))")
                 && !en.contains("No step follows"),
             "{rule_set}: {en}"
@@ -2665,11 +2670,7 @@ fn a_person_booked_for_selling_sex_is_told_the_claims_are_void_whatever_the_leve
     let boy = crate::common::data_case(
         "p25_review_kr_boy_15_sextortion_images_then_buyers_booked_for_posting",
     );
-    let a = crate::common::assess_json_under("kr-2024", &boy);
-    assert!(
-        crate::common::first_screen(&a.report())
-            .contains("! Where the person sold sex or is a victim of the sex trade")
-    );
+    assert!(told(&crate::common::assess_json_under("kr-2024", &boy)));
 }
 
 /// An adult's non-punishment line under the Korean rule sets asks whether each offence was
