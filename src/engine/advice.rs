@@ -121,18 +121,18 @@ impl Assessor {
                 .additions
                 .iter()
                 .enumerate()
-                .filter(|(_, (context, levels, _))| {
-                    let at_level = levels.iter().all(|l| !l)
-                        || levels.get(level as usize).copied().unwrap_or(false);
+                .filter(|(_, a)| {
+                    let at_level = a.levels.iter().all(|l| !l)
+                        || a.levels.get(level as usize).copied().unwrap_or(false);
                     at_level
-                        && context
+                        && a.context
                             .iter()
                             .all(|c| context_holds(c, case, person, forms))
                 })
-                .map(|(index, (context, _, basis))| RecommendationPart {
+                .map(|(index, a)| RecommendationPart {
                     index: index as u32,
-                    legal_basis: basis.clone(),
-                    if_not_national: !rec.if_not_national && if_not_national(context, case),
+                    legal_basis: a.legal_basis.clone(),
+                    if_not_national: !rec.if_not_national && if_not_national(&a.context, case),
                 })
                 .collect();
             rec.verification = r.basis;

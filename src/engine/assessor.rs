@@ -147,17 +147,26 @@ pub(super) struct CompiledRecommendation {
     pub(super) basis: Option<Verification>,
 }
 
-/// An addition to a recommendation: context, levels (all false: every level), sources.
-pub(super) type CompiledAddition = (Vec<ContextCondition>, [bool; 4], Arc<[Citation]>);
+/// An addition to a recommendation, given with it where its context holds at its levels.
+#[derive(Debug)]
+pub(super) struct CompiledAddition {
+    /// What the case must record.
+    pub(super) context: Vec<ContextCondition>,
+    /// The levels it is given at (all false: every level).
+    pub(super) levels: [bool; 4],
+    pub(super) legal_basis: Arc<[Citation]>,
+}
 
-/// A rule set's notice: its kind, the levels it is given at, its sources and the context
-/// the case must record.
-pub(super) type CompiledNotice = (
-    NoticeKind,
-    [bool; 4],
-    Arc<[Citation]>,
-    Vec<ContextCondition>,
-);
+/// A rule set's notice, given where its context holds at its levels.
+#[derive(Debug)]
+pub(super) struct CompiledNotice {
+    pub(super) kind: NoticeKind,
+    /// The levels it is given at.
+    pub(super) levels: [bool; 4],
+    pub(super) legal_basis: Arc<[Citation]>,
+    /// What the case must record.
+    pub(super) context: Vec<ContextCondition>,
+}
 
 #[derive(Debug)]
 pub(super) struct CompiledLink {
@@ -626,12 +635,10 @@ impl Assessor {
                 additions: r
                     .additions
                     .iter()
-                    .map(|a| {
-                        (
-                            a.context.clone(),
-                            levels_of(&a.at_levels),
-                            cite(&a.legal_basis),
-                        )
+                    .map(|a| CompiledAddition {
+                        context: a.context.clone(),
+                        levels: levels_of(&a.at_levels),
+                        legal_basis: cite(&a.legal_basis),
                     })
                     .collect(),
                 basis: r.basis.as_ref().map(|b| b.verification),
@@ -649,13 +656,11 @@ impl Assessor {
         let rule_notices = rule_set
             .notices
             .iter()
-            .map(|n| {
-                (
-                    n.kind,
-                    levels_of(&n.at_levels),
-                    cite(&n.legal_basis),
-                    n.context.clone(),
-                )
+            .map(|n| CompiledNotice {
+                kind: n.kind,
+                levels: levels_of(&n.at_levels),
+                legal_basis: cite(&n.legal_basis),
+                context: n.context.clone(),
             })
             .collect();
         let np = &rule_set.non_punishment;

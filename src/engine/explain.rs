@@ -434,15 +434,15 @@ impl Assessor {
                 ..plain(NoticeKind::OffencesBelowThreshold)
             });
         }
-        for (kind, levels, basis, context) in &self.rule_notices {
-            if levels.get(level as usize).copied().unwrap_or(false)
-                && context
+        for n in &self.rule_notices {
+            if n.levels.get(level as usize).copied().unwrap_or(false)
+                && n.context
                     .iter()
                     .all(|c| context_holds(c, case, person, forms))
             {
                 notices.push(Notice {
-                    legal_basis: basis.clone(),
-                    ..plain(*kind)
+                    legal_basis: n.legal_basis.clone(),
+                    ..plain(n.kind)
                 });
             }
         }
