@@ -314,7 +314,24 @@ function buildPerson() {
   box.append(field(w('page.sector'), sector));
   box.append(
     checkboxes('f-forms', 'page.forms', c.forms, 'form.', () => state.case.forms || [],
-      (next, picked) => { next.forms = picked; return next; }),
+      (next, picked) => {
+        next.forms = picked;
+        // The types describe the form `sexual`: without it they would contradict the forms.
+        if (!picked.includes('sexual')) delete next.sexual_exploitation_types;
+        return next;
+      }),
+  );
+  // How the person was sexually exploited, once the form is recorded: the laws of the sex trade
+  // and services are named only where the sex trade may be what happened.
+  if ((state.case.forms || []).includes('sexual')) {
+    box.append(checkboxes('f-sexual-types', 'page.sexual_exploitation_types', c.sexual_exploitation_types,
+      'sexual_type.', () => state.case.sexual_exploitation_types || [],
+      (next, picked) => {
+        if (picked.length === 0) delete next.sexual_exploitation_types; else next.sexual_exploitation_types = picked;
+        return next;
+      }));
+  }
+  box.append(
     offences(c.offences),
     checkboxes('f-measures', 'page.measures', c.measures, 'measure.', () => state.case.measures || [],
       (next, picked) => { next.measures = picked; return next; }, nationalRecorded() ? c.measures_not_for_nationals : []),

@@ -192,6 +192,7 @@ fn words(lang: Locale) -> Value {
         "level.",
         "dimension.",
         "form.",
+        "sexual_type.",
         "sector.",
         "measure.",
         "offence.",
@@ -236,6 +237,7 @@ fn catalogue(lang: Locale, rule_set: &str) -> Value {
         "rule_sets": RuleSet::builtin_ids().collect::<Vec<_>>(),
         "entries": entries,
         "forms": ExploitationForm::ALL,
+        "sexual_exploitation_types": trafficking_indicators::case::SexualExploitationType::ALL,
         "sectors": trafficking_indicators::case::Sector::ALL,
         "measures": trafficking_indicators::case::Measure::ALL,
         // The measures a national never faces (the library refuses a case recording one for

@@ -22,7 +22,8 @@
 use super::{
     CASE_KEYS, Case, CaseReference, INTERVIEW_KEYS, InterviewCondition, InterviewRecord, Keyword,
     MAX_VISA_CHARS, Measure, Note, OBSERVATION_KEYS, OFFENCE_KEYS, Observation, Offence,
-    SAFETY_KEYS, SUBJECT_KEYS, Subject, Visa, age_within, chars_over, indicator_id_of, year_within,
+    SAFETY_KEYS, SUBJECT_KEYS, SexualExploitationType, Subject, Visa, age_within, chars_over,
+    indicator_id_of, year_within,
 };
 use crate::model::id::IndicatorId;
 use crate::model::json_in::Parser;
@@ -201,6 +202,10 @@ impl<'a> Direct<'a, '_> {
                 }
                 "subject" => case.subject = r.subject()?,
                 "forms" => case.forms = r.array(r.limits.max_forms, Self::keyword)?,
+                "sexual_exploitation_types" => {
+                    let limit = SexualExploitationType::ALL.len();
+                    case.sexual_exploitation_types = r.array(limit, Self::keyword)?;
+                }
                 "observations" => {
                     case.observations = r.array(r.limits.max_observations, Self::observation)?
                 }
@@ -447,7 +452,7 @@ mod tests {
     #[test]
     fn what_the_direct_reader_leaves_to_the_strict_reader() {
         // Read by both alike: nulls for optional values, escapes, every field.
-        let full = r#"{"case_reference":"r\u00e9f \"1\"","subject":{"age_years":null,"minor":null,"disability":false,"possibly_minor":null,"age_at_exploitation_years":16,"minor_at_exploitation":true,"birth_year":2001,"national":false,"visa":"E-6-2"},"forms":["sexual"],"observations":[{"indicator":"withholding_of_wages","status":"present","source":null,"note":"line\nnext"}],"offences":[{"kind":"prostitution","stage":"suspected","note":null}],"exploitation_began_year":2019,"sector":null,"measures":["detention"],"interview_conditions":["not_private"],"interview":{"asked":["withholding_of_wages"],"age_not_known":true,"forms_not_known":null,"birth_year_not_known":true,"opening_asked":["age","reasons_to_believe_child","birth_year","forms","age"],"safety":{"hurt":"no","in_danger":null}}}"#;
+        let full = r#"{"case_reference":"r\u00e9f \"1\"","subject":{"age_years":null,"minor":null,"disability":false,"possibly_minor":null,"age_at_exploitation_years":16,"minor_at_exploitation":true,"birth_year":2001,"national":false,"visa":"E-6-2"},"forms":["sexual"],"sexual_exploitation_types":["pornography","prostitution"],"observations":[{"indicator":"withholding_of_wages","status":"present","source":null,"note":"line\nnext"}],"offences":[{"kind":"prostitution","stage":"suspected","note":null}],"exploitation_began_year":2019,"sector":null,"measures":["detention"],"interview_conditions":["not_private"],"interview":{"asked":["withholding_of_wages"],"age_not_known":true,"forms_not_known":null,"birth_year_not_known":true,"opening_asked":["age","reasons_to_believe_child","birth_year","forms","age"],"safety":{"hurt":"no","in_danger":null}}}"#;
         assert!(direct(full).is_some());
         assert_eq!(direct(full), strict(full));
         // Left to the strict reader: valid ones it reads, and errors it names.
@@ -503,6 +508,12 @@ mod tests {
             "interpreter_linked_to_exploiter",
             "not_private",
         ];
+        let types = [
+            "prostitution",
+            "pornography",
+            "remote_interactive_services",
+            "private_sexual_services",
+        ];
         let at_and_over = |f: &dyn Fn(usize) -> String, limit: usize| (f(limit), f(limit + 1));
         let cases: Vec<(String, String)> = vec![
             at_and_over(
@@ -549,6 +560,15 @@ mod tests {
             at_and_over(
                 &|n| format!(r#"{{"interview_conditions":[{}]}}"#, kinds(&conditions, n)),
                 InterviewCondition::ALL.len(),
+            ),
+            at_and_over(
+                &|n| {
+                    format!(
+                        r#"{{"forms":["sexual"],"sexual_exploitation_types":[{}]}}"#,
+                        kinds(&types, n)
+                    )
+                },
+                SexualExploitationType::ALL.len(),
             ),
         ];
         for (at, over) in &cases {
@@ -813,6 +833,14 @@ mod tests {
                     "other",
                     "organ_removal",
                     "forced_marriage",
+                ])
+            }),
+            "sexual_exploitation_types" => arr(r, 4, &mut |r| {
+                r.quoted(&[
+                    "prostitution",
+                    "pornography",
+                    "remote_interactive_services",
+                    "private_sexual_services",
                 ])
             }),
             "observations" => arr(r, 3, &mut |r| {

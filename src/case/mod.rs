@@ -120,6 +120,15 @@ pub struct Case {
     #[serde(default)]
     #[schemars(length(max = 16), extend("uniqueItems" = true))]
     pub forms: Vec<ExploitationForm>,
+    /// How the person was sexually exploited, where known (the CTDC and HTCDS types of
+    /// sexual exploitation): prostitution, pornography, remote interactive services (live
+    /// sexual streams, webcams) or private sexual services. Only with `sexual` in `forms`.
+    /// Empty means not known. Laws and services of the sex trade (Korea's Sex Trade Act and
+    /// its support services) are named where `prostitution` is recorded, a prostitution
+    /// offence is listed, or no type is recorded (since schema 4.13.0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 4), extend("uniqueItems" = true))]
+    pub sexual_exploitation_types: Vec<SexualExploitationType>,
     /// The indicators asked about, each present, absent or not assessed.
     #[serde(default)]
     #[schemars(length(max = 1000))]
@@ -155,6 +164,43 @@ pub struct Case {
     /// question). Not used by the rules, except the safety answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interview: Option<InterviewRecord>,
+}
+
+/// How a person was sexually exploited (the types of sexual exploitation of the CTDC data
+/// model and HTCDS, `typeOfSex*` and `vic_TypeOfSexExploitation`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SexualExploitationType {
+    /// Made to sell sex to clients (the sex trade).
+    Prostitution,
+    /// Sexual images or videos made of the person.
+    Pornography,
+    /// Live sexual performances at a distance: streams, webcams, video chats.
+    RemoteInteractiveServices,
+    /// Sexual services to one person or a household, not to clients.
+    PrivateSexualServices,
+}
+
+impl SexualExploitationType {
+    /// All types.
+    pub const ALL: [SexualExploitationType; 4] = [
+        SexualExploitationType::Prostitution,
+        SexualExploitationType::Pornography,
+        SexualExploitationType::RemoteInteractiveServices,
+        SexualExploitationType::PrivateSexualServices,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SexualExploitationType::Prostitution => "prostitution",
+            SexualExploitationType::Pornography => "pornography",
+            SexualExploitationType::RemoteInteractiveServices => "remote_interactive_services",
+            SexualExploitationType::PrivateSexualServices => "private_sexual_services",
+        }
+    }
 }
 
 /// A condition of the interview that makes a "no" unreliable.
@@ -606,7 +652,7 @@ impl OffenceKind {
             OffenceKind::DrugOffence => "a drug offence",
             OffenceKind::TheftOrPettyCrime => "theft or petty crime",
             OffenceKind::Begging => "begging",
-            OffenceKind::Other => "another offence",
+            OffenceKind::Other => "an offence of another kind",
         }
     }
 }
@@ -830,6 +876,10 @@ impl fmt::Debug for Case {
             .field("case_reference", &self.case_reference)
             .field("subject", &self.subject)
             .field("forms", &Count(self.forms.len()))
+            .field(
+                "sexual_exploitation_types",
+                &Count(self.sexual_exploitation_types.len()),
+            )
             .field("observations", &Count(self.observations.len()))
             .field("offences", &Count(self.offences.len()))
             .field(
@@ -1046,6 +1096,35 @@ impl Case {
                 });
             }
         }
+        check_count(
+            self.sexual_exploitation_types.len(),
+            SexualExploitationType::ALL.len(),
+            "$.sexual_exploitation_types",
+        )?;
+        for (i, kind) in self.sexual_exploitation_types.iter().enumerate() {
+            if self
+                .sexual_exploitation_types
+                .iter()
+                .take(i)
+                .any(|k| k == kind)
+            {
+                return Err(CaseError::DuplicateSexualExploitationType {
+                    path: format!("$.sexual_exploitation_types[{i}]"),
+                    kind: kind.as_str(),
+                });
+            }
+        }
+        // The types of sexual exploitation describe the form `sexual`: recorded beside forms
+        // that leave it out (or before any form is), they contradict the forms.
+        if !self.sexual_exploitation_types.is_empty()
+            && !self.forms.contains(&ExploitationForm::Sexual)
+        {
+            return Err(CaseError::Contradiction {
+                first: "$.forms",
+                second: "$.sexual_exploitation_types",
+                reason: SEXUAL_TYPES_WITHOUT_FORM,
+            });
+        }
         check_count(self.measures.len(), Measure::ALL.len(), "$.measures")?;
         for (i, measure) in self.measures.iter().enumerate() {
             if self.measures.iter().take(i).any(|m| m == measure) {
@@ -1227,10 +1306,13 @@ const BIRTH_ABOVE_NOW: &str = "the years of birth and of the start of the exploi
 // Why a national cannot be recorded with a measure that only a non-national can face.
 const NATIONAL_NOT_REMOVED: &str =
     "a national is not removed from their own country or refused entry to it";
+// Why types of sexual exploitation need the form they describe.
+const SEXUAL_TYPES_WITHOUT_FORM: &str =
+    "types of sexual exploitation are recorded, so `forms` must list `sexual`";
 
 /// Every reason of a [`CaseError::Contradiction`], with the key of its words in the locale
 /// files (`error.reason.<key>`).
-pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 9] = [
+pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 10] = [
     (POSSIBLY_MINOR_ALONE, "possibly_minor_alone"),
     (AGE_AT_ABOVE_NOW, "age_at_above_now"),
     (MINOR_AT_VS_AGE_AT, "minor_at_vs_age_at"),
@@ -1240,6 +1322,7 @@ pub(crate) const CONTRADICTION_REASONS: [(&str, &str); 9] = [
     (BIRTH_SAYS_OTHERWISE, "birth_says_otherwise"),
     (BIRTH_ABOVE_NOW, "birth_above_now"),
     (NATIONAL_NOT_REMOVED, "national_not_removed"),
+    (SEXUAL_TYPES_WITHOUT_FORM, "sexual_types_without_form"),
 ];
 // The paths of the recorded ages, as the age checks name them.
 const PM: &str = "$.subject.possibly_minor";
@@ -1451,7 +1534,7 @@ struct Reader<'l> {
     options: ParseOptions,
 }
 
-const CASE_FIELDS: &str = "`case_reference`, `subject`, `forms`, `observations`, `offences`, `exploitation_began_year`, `sector`, `measures`, `interview_conditions`, `interview`";
+const CASE_FIELDS: &str = "`case_reference`, `subject`, `forms`, `sexual_exploitation_types`, `observations`, `offences`, `exploitation_began_year`, `sector`, `measures`, `interview_conditions`, `interview`";
 const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`, `possibly_minor`, `age_at_exploitation_years`, `minor_at_exploitation`, `birth_year`, `national`, `visa`";
 const INTERVIEW_FIELDS: &str = "`asked`, `age_not_known`, `forms_not_known`, `birth_year_not_known`, `opening_asked`, `safety`";
 const SAFETY_FIELDS: &str = "`hurt`, `in_danger`, `needs_doctor`";
@@ -1464,6 +1547,7 @@ const CASE_KEYS: &[&str] = &[
     "case_reference",
     "subject",
     "forms",
+    "sexual_exploitation_types",
     "observations",
     "offences",
     "exploitation_began_year",
@@ -1669,6 +1753,13 @@ impl Reader<'_> {
                 }
                 "forms" => {
                     case.forms = self.keywords(value, &path.key("forms"), self.limits.max_forms)?;
+                }
+                "sexual_exploitation_types" => {
+                    case.sexual_exploitation_types = self.keywords(
+                        value,
+                        &path.key("sexual_exploitation_types"),
+                        SexualExploitationType::ALL.len(),
+                    )?;
                 }
                 "observations" => {
                     let p = path.key("observations");
@@ -1957,6 +2048,10 @@ keyword!(
     "one of `detention`, `removal_pending`, `refusal_of_entry`"
 );
 keyword!(
+    SexualExploitationType,
+    "one of `prostitution`, `pornography`, `remote_interactive_services`, `private_sexual_services`"
+);
+keyword!(
     InterviewCondition,
     "one of `exploiter_present`, `no_interpreter`, `interpreter_linked_to_exploiter`, `not_private`"
 );
@@ -2163,6 +2258,7 @@ mod tests {
         check::<Sector>();
         check::<Measure>();
         check::<InterviewCondition>();
+        check::<SexualExploitationType>();
         check::<Answer>();
     }
 

@@ -2,8 +2,8 @@
 //! from the means, and the strengths and lists that follow.
 
 use crate::assessment::{AgeBasis, AgeQuestion};
-use crate::case::{Case, DisabilityStatus, OffenceKind};
-use crate::model::indicator::{AgeGroup, Strength};
+use crate::case::{Case, DisabilityStatus, OffenceKind, SexualExploitationType};
+use crate::model::indicator::{AgeGroup, ExploitationForm, Strength};
 use crate::policy::rule_set::ContextCondition;
 use crate::policy::rule_set::ExemptGroup;
 
@@ -280,5 +280,16 @@ pub(super) fn context_holds(
         }
         ContextCondition::Measures(m) => case.measures.iter().any(|x| m.contains(x)),
         ContextCondition::Offences(o) => case.offences.iter().any(|x| o.contains(&x.kind)),
+        ContextCondition::SexualExploitationTypes(types) => {
+            let recorded = &case.sexual_exploitation_types;
+            forms & ExploitationForm::Sexual.bit() != 0
+                && (recorded.is_empty()
+                    || recorded.iter().any(|t| types.contains(t))
+                    || (types.contains(&SexualExploitationType::Prostitution)
+                        && case
+                            .offences
+                            .iter()
+                            .any(|o| o.kind == OffenceKind::Prostitution)))
+        }
     }
 }

@@ -1179,6 +1179,7 @@ impl CtdcRecord {
             case_reference: Some(CaseReference::new(format!("ctdc-row-{row}"))),
             subject,
             forms,
+            sexual_exploitation_types: Vec::new(),
             observations,
             offences: Vec::new(),
             exploitation_began_year: None,

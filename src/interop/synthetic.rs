@@ -200,6 +200,7 @@ impl Iterator for SyntheticCases {
             ))),
             subject,
             forms,
+            sexual_exploitation_types: Vec::new(),
             observations,
             offences,
             exploitation_began_year: None,
@@ -288,6 +289,7 @@ pub fn full_adult_labour_case(seed: u64) -> Case {
             ..Subject::default()
         },
         forms: vec![ExploitationForm::Labour],
+        sexual_exploitation_types: Vec::new(),
         observations,
         offences: vec![Offence::new(OffenceKind::IrregularStay)],
         exploitation_began_year: None,

@@ -402,6 +402,14 @@ pub enum CaseError {
         /// The condition.
         condition: &'static str,
     },
+    /// The same type of sexual exploitation is listed twice (since schema 4.13.0).
+    #[error("{path}: type of sexual exploitation `{kind}` is listed twice")]
+    DuplicateSexualExploitationType {
+        /// The second occurrence.
+        path: String,
+        /// The type.
+        kind: &'static str,
+    },
     /// Age and minority contradict each other.
     #[error("$.subject: `age_years` and `minor` contradict each other; a child is under 18")]
     ContradictoryAge {
@@ -531,6 +539,7 @@ impl CaseError {
             CaseError::DuplicateForm { .. } => "DuplicateForm",
             CaseError::DuplicateMeasure { .. } => "DuplicateMeasure",
             CaseError::DuplicateInterviewCondition { .. } => "DuplicateInterviewCondition",
+            CaseError::DuplicateSexualExploitationType { .. } => "DuplicateSexualExploitationType",
             CaseError::ContradictoryAge { .. } => "ContradictoryAge",
             CaseError::Contradiction { .. } => "Contradiction",
             CaseError::UnknownIndicator { .. } => "UnknownIndicator",
@@ -556,6 +565,7 @@ impl CaseError {
             | CaseError::DuplicateForm { path, .. }
             | CaseError::DuplicateMeasure { path, .. }
             | CaseError::DuplicateInterviewCondition { path, .. }
+            | CaseError::DuplicateSexualExploitationType { path, .. }
             | CaseError::UnknownIndicator { path, .. }
             | CaseError::IndicatorNotInRuleSet { path, .. }
             | CaseError::AskedTwice { path, .. }

@@ -38,6 +38,13 @@ pub enum ContextCondition {
     Measures(Vec<Measure>),
     /// The case lists one of these offences, at any stage (since schema 4.12.0).
     Offences(Vec<crate::case::OffenceKind>),
+    /// The form `sexual` is under consideration (as `forms: [sexual]`) and the sexual
+    /// exploitation may be of one of these types: the case lists one of them in
+    /// `sexual_exploitation_types`, or lists no type (not known yet); a prostitution offence
+    /// listed counts as `prostitution`. For the laws and services of the sex trade, which
+    /// other sexual exploitation (images, live streams) does not call for (since schema
+    /// 4.13.0).
+    SexualExploitationTypes(Vec<crate::case::SexualExploitationType>),
 }
 
 impl ContextCondition {
@@ -50,6 +57,7 @@ impl ContextCondition {
             ContextCondition::Sectors(s) => s.is_empty(),
             ContextCondition::Measures(m) => m.is_empty(),
             ContextCondition::Offences(o) => o.is_empty(),
+            ContextCondition::SexualExploitationTypes(t) => t.is_empty(),
             ContextCondition::ChildUnder(limit) => {
                 return (*limit == 0).then_some("no one is under 0, so it can never hold");
             }

@@ -227,6 +227,11 @@ impl CaseError {
                 "error.case.duplicate_interview_condition",
                 &[("path", path), ("condition", condition)],
             ),
+            CaseError::DuplicateSexualExploitationType { path, kind } => template(
+                locale,
+                "error.case.duplicate_sexual_exploitation_type",
+                &[("path", path), ("kind", kind)],
+            ),
             CaseError::ContradictoryAge { .. } => word(locale, "error.case.contradictory_age"),
             CaseError::Contradiction {
                 first,
@@ -364,6 +369,10 @@ mod tests {
             CaseError::DuplicateInterviewCondition {
                 path: "$.interview_conditions[1]".to_owned(),
                 condition: "no_interpreter",
+            },
+            CaseError::DuplicateSexualExploitationType {
+                path: "$.sexual_exploitation_types[1]".to_owned(),
+                kind: "pornography",
             },
             CaseError::ContradictoryAge {
                 age: 30,

@@ -149,6 +149,7 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
             | C::ChildUnder(_)
             | C::Disability
             | C::Forms(_)
+            | C::SexualExploitationTypes(_)
             | C::Measures(_)
             | C::Offences(_)
             | C::OffenceOrMeasure => 3,

@@ -68,7 +68,7 @@ async function noKeysShown(page) {
   const texts = await page.evaluate(() => [document.body.innerText,
     ...[...document.querySelectorAll('option')].map((o) => o.textContent),
     ...[...document.querySelectorAll('[placeholder]')].map((e) => e.placeholder)].join('\n'));
-  const key = /\b(?:page|source|form|sector|measure|offence|stage|condition|interview|element|strength|dimension|level|error|file|cli)\.[a-z_]+(?:\.[a-z_]+)*\b/;
+  const key = /\b(?:page|source|form|sexual_type|sector|measure|offence|stage|condition|interview|element|strength|dimension|level|error|file|cli)\.[a-z_]+(?:\.[a-z_]+)*\b/;
   assert.doesNotMatch(texts, key);
 }
 
@@ -541,6 +541,36 @@ try {
     assert.match(error, /‘대한민국 국민’, ‘진행 중인 조치’/);
     assert.match(error, /국민은 강제퇴거나 입국 불허의 대상이 아님/);
     assert.doesNotMatch(error, /\$\./);
+    await page.close();
+  });
+
+  await test('with sexual exploitation recorded, its type can be: images alone are not told of the sex trade; a file with a type but no such form names both fields in words', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.selectOption('#lang', 'ko');
+    await page.waitForFunction(() => document.getElementById('rule-set').value === 'kr-2024' && !document.body.dataset.busy);
+    assert.equal(await page.locator('#f-sexual-types').count(), 0);
+    await page.check('#f-forms-sexual');
+    await page.waitForSelector('#f-sexual-types-pornography');
+    await page.waitForFunction(() => !document.body.dataset.busy);
+    // Not known yet: the Sex Trade Act's duty stands in the report, as before.
+    assert.match(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    await page.check('#f-sexual-types-pornography');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-sexual-types-pornography').checked);
+    assert.doesNotMatch(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    // Unticking the form takes its types with it (they would contradict the forms).
+    await page.uncheck('#f-forms-sexual');
+    await page.waitForFunction(() => !document.body.dataset.busy && !document.getElementById('f-sexual-types'));
+    assert.equal(await page.locator('#error').isHidden(), true);
+    const both = path.join(os.tmpdir(), 'ti-types-without-form-case.json');
+    fs.writeFileSync(both, JSON.stringify({ forms: ['labour'], sexual_exploitation_types: ['pornography'] }));
+    await page.setInputFiles('#load', both);
+    await page.waitForSelector('#error:not([hidden])', { timeout: 5000 });
+    const error = await page.locator('#error').textContent();
+    assert.match(error, /‘착취 유형’, ‘성적 착취의 형태’/);
+    assert.doesNotMatch(error, /\$\./);
+    await noKeysShown(page);
     await page.close();
   });
 

@@ -2356,7 +2356,7 @@ fn a_child_with_no_sign_of_trafficking_is_given_no_advisory_for_an_offence_no_la
         let report = a.report();
         assert!(
             report.contains(
-                "Not named in the non-punishment advisory at this level: another offence; the advisory names them from FURTHER INQUIRY"
+                "Not named in the non-punishment advisory at this level: an offence of another kind; the advisory names them from FURTHER INQUIRY"
             ),
             "{id}: {report}"
         );
@@ -2403,7 +2403,7 @@ fn a_child_with_no_sign_of_trafficking_is_given_no_advisory_for_an_offence_no_la
         );
         assert!(
             a.report().contains(
-                "Not named in the non-punishment advisory at this level: another offence; the advisory names them from FURTHER INQUIRY"
+                "Not named in the non-punishment advisory at this level: an offence of another kind; the advisory names them from FURTHER INQUIRY"
             ),
             "{id}"
         );
@@ -2704,4 +2704,91 @@ fn an_adults_non_punishment_line_under_korean_law_asks_about_the_course_of_traff
         crate::common::first_screen(&a.report())
             .contains("consider whether the person was compelled to commit")
     );
+}
+
+/// The sex trade's laws and services are for a person who may have sold sex: a girl of 13
+/// threatened into sending sexual images, and a woman forced into sexual broadcasts, are
+/// sexually exploited, but the Sex Trade Act's notice (Art. 10(3): "성을 파는 행위를 한 사람이나
+/// 성매매피해자") and the sex-trade counselling centres and the support centres for children in
+/// the sex trade (Youth Sex Offences Act Art. 47-2: "성매매 피해아동ㆍ청소년") are not theirs.
+/// Since schema 4.13.0 the case may record the types of sexual exploitation (the CTDC and
+/// HTCDS types); where none is recorded the sex trade stays under consideration, as before,
+/// and a prostitution offence keeps it there whatever the types say. A Korean verdict review
+/// (twenty-sixth session) found both told of the sex trade first on the screen.
+#[test]
+fn sexual_exploitation_other_than_the_sex_trade_is_not_told_the_sex_trades_laws() {
+    let sex_trade = |a: &Assessment| {
+        let report = a.report();
+        let contacts: Vec<&str> = a.contacts.iter().map(|c| c.id.as_str()).collect();
+        (
+            report.contains("Where the person sold sex or is a victim of the sex trade"),
+            contacts.contains(&"youth_sex_trade_support_centres"),
+            contacts.contains(&"sex_trade_counselling_centres"),
+        )
+    };
+    let girl = crate::common::data_case(
+        "p26_review_kr_girl_13_groomed_online_made_to_send_sexual_images_no_buyers",
+    );
+    let mut girl: serde_json::Value = serde_json::from_str(&girl).expect("JSON");
+    for rule_set in ["kr-2023", "kr-2024"] {
+        let with = |types: serde_json::Value, offences: serde_json::Value| {
+            let mut case = girl.clone();
+            case["sexual_exploitation_types"] = types;
+            case["offences"] = offences;
+            sex_trade(&crate::common::assess_json_under(
+                rule_set,
+                &case.to_string(),
+            ))
+        };
+        let none = serde_json::json!([]);
+        // Images only: no notice, no sex-trade services.
+        assert_eq!(
+            with(serde_json::json!(["pornography"]), none.clone()),
+            (false, false, false),
+            "{rule_set}"
+        );
+        // Not known yet, or sent to buyers: all three, as before the field existed.
+        assert_eq!(
+            with(none.clone(), none.clone()),
+            (true, true, true),
+            "{rule_set}"
+        );
+        assert_eq!(
+            with(
+                serde_json::json!(["pornography", "prostitution"]),
+                none.clone()
+            ),
+            (true, true, true),
+            "{rule_set}"
+        );
+        // Booked for prostitution: the sex trade is under consideration whatever the types.
+        assert_eq!(
+            with(
+                serde_json::json!(["remote_interactive_services"]),
+                serde_json::json!([{ "kind": "prostitution", "stage": "suspected" }])
+            ),
+            (true, true, true),
+            "{rule_set}"
+        );
+    }
+    // The adult's Sex Trade Act additions follow the same condition: a woman forced into
+    // sexual broadcasts is not told of the sex trade's void claims beside the Act's.
+    girl = serde_json::from_str(&crate::common::data_case(
+        "p26_review_kr_national_woman_internet_broadcaster_agency_penalty_clause_sexual_broadcasts",
+    ))
+    .expect("JSON");
+    let a = crate::common::assess_json_under("kr-2024", &girl.to_string());
+    assert!(
+        a.recommendations
+            .iter()
+            .any(|r| r.kind == RecommendationKind::DebtsVoid)
+    );
+    assert!(
+        !a.report().contains("Sex Trade Act Art. 10"),
+        "{}",
+        a.report()
+    );
+    girl["sexual_exploitation_types"] = serde_json::json!([]);
+    let a = crate::common::assess_json_under("kr-2024", &girl.to_string());
+    assert!(a.report().contains("Sex Trade Act Art. 10"));
 }

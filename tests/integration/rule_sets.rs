@@ -933,8 +933,9 @@ fn a_child_advisorys_covers_basis_is_checked_as_a_legal_basis() {
 /// A rule set's notices (since schema 4.12.0) are checked: a context condition that can never
 /// hold (an `offences` list naming nothing), "not a national" (a notice has no "if the person
 /// is not a national"), a kind given twice and a kind that is the engine's to give are named
-/// by their paths. The built-in notice on the Sex Trade Act's duty holds where the sex trade
-/// is under consideration.
+/// by their paths (a list of types of sexual exploitation naming nothing too, since schema
+/// 4.13.0). The built-in notice on the Sex Trade Act's duty holds where the sex trade may be
+/// what the person went through.
 #[test]
 fn a_notices_context_that_can_never_hold_is_a_problem() {
     let text = std::fs::read_to_string(root("data/rule_sets/kr-2024.json")).expect("file");
@@ -946,9 +947,13 @@ fn a_notices_context_that_can_never_hold_is_a_problem() {
         .expect("the Sex Trade Act's notice");
     assert_eq!(
         notices[at]["context"],
-        serde_json::json!([{ "forms": ["sexual"] }])
+        serde_json::json!([{ "sexual_exploitation_types": ["prostitution"] }])
     );
-    notices[at]["context"] = serde_json::json!([{ "offences": [] }, "not_national"]);
+    notices[at]["context"] = serde_json::json!([
+        { "offences": [] },
+        "not_national",
+        { "sexual_exploitation_types": [] }
+    ]);
     // A second notice of the same kind, and one of a kind the engine gives from the case.
     let mut twice = notices[at].clone();
     twice["context"] = serde_json::json!([{ "offences": ["prostitution"] }]);
@@ -974,6 +979,10 @@ fn a_notices_context_that_can_never_hold_is_a_problem() {
         ),
         (
             format!("$.notices[{at}].context[0]"),
+            "names nothing, so it can never hold".to_owned(),
+        ),
+        (
+            format!("$.notices[{at}].context[2]"),
             "names nothing, so it can never hold".to_owned(),
         ),
         (format!("$.notices[{}].kind", n - 2), twice.to_owned()),
