@@ -44,6 +44,7 @@ use crate::model::id::IndicatorId;
 use crate::model::indicator::{Dimension, ExploitationForm};
 
 pub use crate::engine::questions::MAX_SAME_DIMENSION_IN_A_ROW;
+use crate::engine::questions::RunKey;
 
 /// The safety questions, asked first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -408,17 +409,17 @@ impl<'a> Interview<'a> {
             .as_ref()
     }
 
-    /// The dimension of the last indicator questions asked (as many as
-    /// [`MAX_SAME_DIMENSION_IN_A_ROW`]), when they share one.
-    fn streak(&self) -> Option<Dimension> {
+    /// The dimension (or the element, for element facts) of the last indicator questions
+    /// asked (as many as [`MAX_SAME_DIMENSION_IN_A_ROW`]), when they share one.
+    fn streak(&self) -> Option<RunKey> {
         let asked = self.case.interview.as_ref().map(|r| r.asked.as_slice())?;
-        let dimension = |id: &IndicatorId| {
-            self.assessor
-                .catalogue()
-                .get(id.as_str())
-                .and_then(|e| e.dimension)
-        };
-        crate::engine::questions::streak(asked, dimension)
+        crate::engine::questions::streak(asked, |id| self.run_key(id))
+    }
+
+    /// What the rule against long runs groups this question with.
+    fn run_key(&self, id: &IndicatorId) -> Option<RunKey> {
+        let e = self.assessor.catalogue().get(id.as_str())?;
+        RunKey::of(e.dimension, e.element)
     }
 
     /// The next question, or `None` when there is nothing left to ask.
@@ -461,19 +462,19 @@ impl<'a> Interview<'a> {
             .iter()
             .filter(|q| !self.asked(&q.id))
             .collect();
-        // Never more than three in a row from one dimension, unless only that dimension
-        // can move the level.
+        // Never more than three in a row from one dimension (or of one element's facts),
+        // unless only those questions can move the level.
         let streak = self.streak();
         let only_that_moves = streak.is_some_and(|d| {
             let movers: Vec<_> = open
                 .iter()
                 .filter(|q| q.level_if_present > a.level)
                 .collect();
-            !movers.is_empty() && movers.iter().all(|q| q.dimension == Some(d))
+            !movers.is_empty() && movers.iter().all(|q| self.run_key(&q.id) == Some(d))
         });
         let q = open
             .iter()
-            .find(|q| streak.is_none() || only_that_moves || q.dimension != streak)
+            .find(|q| streak.is_none() || only_that_moves || self.run_key(&q.id) != streak)
             .or_else(|| open.first())?;
         Some(NextQuestion {
             number,

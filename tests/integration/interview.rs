@@ -95,6 +95,54 @@ fn never_more_than_three_in_a_row_from_one_dimension() {
     }
 }
 
+/// With the forms not known, the interview probes each form's purpose fact (made to sell sex,
+/// married, an organ removed, used by an armed group, ...): these have no dimension, and an
+/// international verdict review (twenty-sixth session) met nine of them in a row for a boy of
+/// 16, the sexual one among the first. They are grouped as one for the rule against long runs.
+#[test]
+fn the_probes_of_the_forms_are_not_asked_more_than_three_in_a_row() {
+    let catalogue = Catalogue::builtin();
+    for rule_set in ["ilo-2009", "kr-2024"] {
+        let a = Assessor::builtin(rule_set).expect("built in");
+        let start = Case {
+            subject: trafficking_indicators::Subject {
+                age_years: Some(16),
+                ..Default::default()
+            },
+            ..Case::default()
+        };
+        let mut iv = Interview::new(a, start).expect("starts");
+        let mut purpose_in_a_row = 0;
+        let mut probes = 0;
+        for _ in 0..40 {
+            let Some(q) = iv.next() else { break };
+            match q.topic {
+                Topic::Forms => iv.answer_forms(&[]).expect("not known"),
+                Topic::Indicator(id) => {
+                    let fact = catalogue
+                        .get(id.as_str())
+                        .is_some_and(|e| e.element.is_some() && e.dimension.is_none());
+                    if fact {
+                        purpose_in_a_row += 1;
+                        probes += 1;
+                    } else {
+                        purpose_in_a_row = 0;
+                    }
+                    assert!(
+                        purpose_in_a_row <= MAX_SAME_DIMENSION_IN_A_ROW,
+                        "{rule_set}: a fourth fact in a row: {id:?}"
+                    );
+                    iv.answer(&id, ObservationStatus::Absent, None, None)
+                        .expect("answers");
+                }
+                _ => iv.reply(Reply::No, None).expect("answers"),
+            }
+        }
+        // The probes are still asked, only not one after another.
+        assert!(probes > MAX_SAME_DIMENSION_IN_A_ROW, "{rule_set}: {probes}");
+    }
+}
+
 /// An interview of the person in a complete case: who they are and the forms known, nothing
 /// asked yet.
 fn fresh_interview<'a>(a: &'a Assessor, complete: &Case) -> Option<Interview<'a>> {
