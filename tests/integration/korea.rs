@@ -2199,7 +2199,10 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
 }
 
 /// The first screen's stay line says what the rule set's law says: Korea ties the stay to the
-/// proceedings (Immigration Act Arts. 25-2, 46-2), the Council of Europe Convention bars
+/// proceedings (Immigration Act Arts. 25-2, 46-2: an extension of the stay for one who has a
+/// stay to extend, a stay of the removal order's execution and release from detention; the
+/// wording since a Korean verdict review, twenty-sixth session, found a crew member on a
+/// landing permit told to ask for an extension), the Council of Europe Convention bars
 /// removal until identification is complete (Art. 10(2)). The Korean wording, once shared by
 /// every rule set, promised readers of `ilo-2009` a stay their law does not give; each rule
 /// set's namespace now words the line (`rules.kr.action.no_removal_pending_identification`).
@@ -2222,13 +2225,13 @@ fn the_first_screen_stay_line_follows_the_rule_sets_law() {
         (
             "kr-2024",
             Locale::En,
-            "Do not remove the person while identification and proceedings go on: ask for a stay.",
+            "Do not remove the person while identification and proceedings go on: ask for the removal order's execution to be stayed and, if the person is detained, for release; where a period of stay remains, help the person apply for its extension.",
             "until the competent authorities have completed identification",
         ),
         (
             "kr-2024",
             Locale::Ko,
-            "식별 절차와 관련 수사ㆍ재판 절차가 진행되는 동안 강제퇴거하지 말고 체류 연장ㆍ퇴거 집행 유예를 요청할 것.",
+            "식별 절차와 관련 수사ㆍ재판 절차가 진행되는 동안 강제퇴거하지 말 것: 강제퇴거명령의 집행 유예를, 보호 중이면 보호의 일시해제를 요청하고, 체류기간이 남아 있으면 체류기간 연장허가를 신청하도록 도울 것.",
             "관할 당국의 피해자 식별이 완료될 때까지",
         ),
     ] {
