@@ -307,6 +307,10 @@ pub struct SubjectFinding {
     pub means_not_required_because: Vec<ExemptGroup>,
     /// The forms of exploitation under consideration, sorted.
     pub forms: Vec<ExploitationForm>,
+    /// The types of sexual exploitation recorded, sorted (left out of the JSON when none is;
+    /// since schema 4.13.0): they decide whether the sex trade's laws and services are named.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub sexual_exploitation_types: Vec<crate::case::SexualExploitationType>,
     /// The lists whose unresolved indicators were counted as open questions.
     pub relevant_lists: Vec<ListId>,
 }

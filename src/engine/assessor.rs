@@ -154,6 +154,7 @@ pub(super) struct CompiledAddition {
     pub(super) context: Vec<ContextCondition>,
     /// The levels it is given at (all false: every level).
     pub(super) levels: [bool; 4],
+    /// Its sources.
     pub(super) legal_basis: Arc<[Citation]>,
 }
 
@@ -163,6 +164,7 @@ pub(super) struct CompiledNotice {
     pub(super) kind: NoticeKind,
     /// The levels it is given at.
     pub(super) levels: [bool; 4],
+    /// Its sources.
     pub(super) legal_basis: Arc<[Citation]>,
     /// What the case must record.
     pub(super) context: Vec<ContextCondition>,

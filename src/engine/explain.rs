@@ -306,6 +306,11 @@ impl Assessor {
                     f.sort_unstable();
                     f
                 },
+                sexual_exploitation_types: {
+                    let mut t = case.sexual_exploitation_types.clone();
+                    t.sort_unstable();
+                    t
+                },
                 relevant_lists: self
                     .lists
                     .iter()

@@ -282,7 +282,8 @@ pub(super) fn context_holds(
         ContextCondition::Offences(o) => case.offences.iter().any(|x| o.contains(&x.kind)),
         ContextCondition::SexualExploitationTypes(types) => {
             let recorded = &case.sexual_exploitation_types;
-            forms & ExploitationForm::Sexual.bit() != 0
+            !types.is_empty()
+                && forms & ExploitationForm::Sexual.bit() != 0
                 && (recorded.is_empty()
                     || recorded.iter().any(|t| types.contains(t))
                     || (types.contains(&SexualExploitationType::Prostitution)

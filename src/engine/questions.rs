@@ -28,7 +28,7 @@ pub(crate) enum RunKey {
 
 impl RunKey {
     /// How many keys there are.
-    pub(crate) const COUNT: usize = 9;
+    pub(crate) const COUNT: usize = Dimension::ALL.len() + PalermoElement::ALL.len();
 
     /// The key of a catalogue entry, if it has a dimension or an element.
     pub(crate) fn of(
@@ -40,11 +40,18 @@ impl RunKey {
             .or(element.map(RunKey::Element))
     }
 
+    /// Whether a run of this key may go on when only its questions can raise the level: a
+    /// dimension's may; the facts of an element (the probes of the forms) may not, since
+    /// asking each form's purpose one after another is what the rule is there to prevent.
+    pub(crate) fn may_run_on(self) -> bool {
+        matches!(self, RunKey::Dimension(_))
+    }
+
     /// A dense index below [`RunKey::COUNT`].
     pub(crate) fn index(self) -> usize {
         match self {
             RunKey::Dimension(d) => d.index(),
-            RunKey::Element(el) => 6 + el as usize,
+            RunKey::Element(el) => Dimension::ALL.len() + el as usize,
         }
     }
 }
@@ -85,23 +92,19 @@ pub(super) fn diversify(
         }
         let pick = match streak(&out, &key_of) {
             Some(d) => {
-                let only_d = movers > 0 && movers_in.get(d.index()) == Some(&movers);
+                let only_d =
+                    d.may_run_on() && movers > 0 && movers_in.get(d.index()) == Some(&movers);
                 if only_d {
                     0
                 } else {
-                    let found = rest
-                        .iter()
-                        .take(sorted)
-                        .position(|c| key_of(c) != Some(d));
+                    let found = rest.iter().take(sorted).position(|c| key_of(c) != Some(d));
                     match found {
                         Some(i) => i,
                         None if sorted < rest.len() => {
                             rest.make_contiguous()
                                 .sort_unstable_by_key(|c| std::cmp::Reverse(c.rank));
                             sorted = rest.len();
-                            rest.iter()
-                                .position(|c| key_of(c) != Some(d))
-                                .unwrap_or(0)
+                            rest.iter().position(|c| key_of(c) != Some(d)).unwrap_or(0)
                         }
                         None => 0,
                     }
@@ -198,8 +201,9 @@ impl Needs {
     }
 }
 
-/// How many questions of one dimension may follow each other in `ask_next`, unless only that
-/// dimension can raise the level.
+/// How many questions of one dimension may follow each other in `ask_next` and the interview,
+/// unless only that dimension can raise the level; the facts of one Palermo element (the
+/// probes of the forms of exploitation) count as one group, with no such exception.
 pub const MAX_SAME_DIMENSION_IN_A_ROW: usize = 3;
 
 /// A cost that stands for "cannot be reached by answering questions".
@@ -816,7 +820,10 @@ mod tests {
             let pick = match streak {
                 Some(d) => {
                     let movers: Vec<&Candidate> = rest.iter().filter(|c| c.level > level).collect();
-                    if !movers.is_empty() && movers.iter().all(|c| dimension_of(c) == Some(d)) {
+                    if d.may_run_on()
+                        && !movers.is_empty()
+                        && movers.iter().all(|c| dimension_of(c) == Some(d))
+                    {
                         0
                     } else {
                         rest.iter()

@@ -462,10 +462,11 @@ impl<'a> Interview<'a> {
             .iter()
             .filter(|q| !self.asked(&q.id))
             .collect();
-        // Never more than three in a row from one dimension (or of one element's facts),
-        // unless only those questions can move the level.
+        // Never more than three in a row from one dimension, unless only that dimension can
+        // move the level; never more than three facts of one element (the probes of the
+        // forms) at all, while any other question is open.
         let streak = self.streak();
-        let only_that_moves = streak.is_some_and(|d| {
+        let only_that_moves = streak.filter(|d| d.may_run_on()).is_some_and(|d| {
             let movers: Vec<_> = open
                 .iter()
                 .filter(|q| q.level_if_present > a.level)

@@ -403,11 +403,12 @@ pub enum CaseError {
         condition: &'static str,
     },
     /// The same type of sexual exploitation is listed twice (since schema 4.13.0).
-    #[error("{path}: type of sexual exploitation `{kind}` is listed twice")]
+    /// The message names the place only: the type is about what happened to a person.
+    #[error("{path}: this type of sexual exploitation is listed earlier too")]
     DuplicateSexualExploitationType {
         /// The second occurrence.
         path: String,
-        /// The type.
+        /// The type (for programs; never in the message).
         kind: &'static str,
     },
     /// Age and minority contradict each other.

@@ -29,22 +29,22 @@ pub enum ContextCondition {
     Disability,
     /// One of these forms is under consideration: listed in the case's `forms`, shown by a
     /// present purpose fact of that form, or (for `sexual`) a prostitution offence listed.
-    Forms(Vec<ExploitationForm>),
+    Forms(#[schemars(length(min = 1))] Vec<ExploitationForm>),
     /// The case's sector is one of these.
-    Sectors(Vec<Sector>),
+    Sectors(#[schemars(length(min = 1))] Vec<Sector>),
     /// The case lists an offence or a pending measure.
     OffenceOrMeasure,
     /// The case lists one of these pending measures.
-    Measures(Vec<Measure>),
+    Measures(#[schemars(length(min = 1))] Vec<Measure>),
     /// The case lists one of these offences, at any stage (since schema 4.12.0).
-    Offences(Vec<crate::case::OffenceKind>),
+    Offences(#[schemars(length(min = 1))] Vec<crate::case::OffenceKind>),
     /// The form `sexual` is under consideration (as `forms: [sexual]`) and the sexual
     /// exploitation may be of one of these types: the case lists one of them in
     /// `sexual_exploitation_types`, or lists no type (not known yet); a prostitution offence
     /// listed counts as `prostitution`. For the laws and services of the sex trade, which
     /// other sexual exploitation (images, live streams) does not call for (since schema
     /// 4.13.0).
-    SexualExploitationTypes(Vec<crate::case::SexualExploitationType>),
+    SexualExploitationTypes(#[schemars(length(min = 1))] Vec<crate::case::SexualExploitationType>),
 }
 
 impl ContextCondition {

@@ -227,10 +227,10 @@ impl CaseError {
                 "error.case.duplicate_interview_condition",
                 &[("path", path), ("condition", condition)],
             ),
-            CaseError::DuplicateSexualExploitationType { path, kind } => template(
+            CaseError::DuplicateSexualExploitationType { path, .. } => template(
                 locale,
                 "error.case.duplicate_sexual_exploitation_type",
-                &[("path", path), ("kind", kind)],
+                &[("path", path)],
             ),
             CaseError::ContradictoryAge { .. } => word(locale, "error.case.contradictory_age"),
             CaseError::Contradiction {

@@ -568,6 +568,7 @@ try {
     await page.setInputFiles('#load', both);
     await page.waitForSelector('#error:not([hidden])', { timeout: 5000 });
     const error = await page.locator('#error').textContent();
+    fs.unlinkSync(both);
     assert.match(error, /‘착취 유형’, ‘성적 착취의 형태’/);
     assert.doesNotMatch(error, /\$\./);
     await noKeysShown(page);

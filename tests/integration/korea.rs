@@ -2791,7 +2791,21 @@ fn sexual_exploitation_other_than_the_sex_trade_is_not_told_the_sex_trades_laws(
         "{}",
         a.report()
     );
+    // With a disability recorded, the Sexual Crimes Act's rules for her statement stay; the
+    // Sex Trade Act's rule for a person with a disability in the sex trade does not (a code
+    // review found it left keyed on the form).
+    girl["subject"]["disability"] = serde_json::json!(true);
+    let report = crate::common::assess_json_under("kr-2024", &girl.to_string()).report();
+    assert!(
+        report.contains("where the facts may be a sexual crime"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("in the sex trade: a person who lacks"),
+        "{report}"
+    );
     girl["sexual_exploitation_types"] = serde_json::json!([]);
     let a = crate::common::assess_json_under("kr-2024", &girl.to_string());
     assert!(a.report().contains("Sex Trade Act Art. 10"));
+    assert!(a.report().contains("in the sex trade: a person who lacks"));
 }
