@@ -166,6 +166,13 @@ pub struct Case {
     pub interview: Option<InterviewRecord>,
 }
 
+impl Case {
+    /// Whether the case lists an offence of this kind, at any stage.
+    pub(crate) fn lists_offence(&self, kind: OffenceKind) -> bool {
+        self.offences.iter().any(|o| o.kind == kind)
+    }
+}
+
 /// How a person was sexually exploited (the types of sexual exploitation of the CTDC data
 /// model and HTCDS, `typeOfSex*` and `vic_TypeOfSexExploitation`).
 #[derive(

@@ -107,9 +107,7 @@ impl Assessor {
             };
             if !(audience_ok
                 && r.levels.get(level as usize).copied().unwrap_or(false)
-                && r.context
-                    .iter()
-                    .all(|c| context_holds(c, case, person, forms))
+                && context_holds(&r.context, case, person, forms)
                 && r.when.iter().all(|c| self.holds(c, tally, outcome, person)))
             {
                 continue;
@@ -124,10 +122,7 @@ impl Assessor {
                 .filter(|(_, a)| {
                     let at_level = a.levels.iter().all(|l| !l)
                         || a.levels.get(level as usize).copied().unwrap_or(false);
-                    at_level
-                        && a.context
-                            .iter()
-                            .all(|c| context_holds(c, case, person, forms))
+                    at_level && context_holds(&a.context, case, person, forms)
                 })
                 .map(|(index, a)| RecommendationPart {
                     index: index as u32,
@@ -165,21 +160,16 @@ impl Assessor {
             .iter()
             .zip(texts)
             .filter(|(c, _)| level >= c.min_level && level > Level::NoIndicators)
-            .filter(|(c, _)| {
-                c.context
-                    .iter()
-                    .all(|x| context_holds(x, case, person, forms))
-            })
+            .filter(|(c, _)| context_holds(&c.context, case, person, forms))
             .map(|(c, (number, checked))| ContactAdvice {
                 id: c.id.clone(),
                 number: number.clone(),
                 verification: c.verification,
                 checked: checked.clone(),
-                off_first_screen: c.first_screen_unless.iter().any(|u| {
-                    u.context
-                        .iter()
-                        .all(|x| context_holds(x, case, person, forms))
-                }),
+                off_first_screen: c
+                    .first_screen_unless
+                    .iter()
+                    .any(|u| context_holds(&u.context, case, person, forms)),
             })
             .collect()
     }

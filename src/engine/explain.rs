@@ -301,16 +301,8 @@ impl Assessor {
                 disability: person.disability,
                 means_required: !person.exempt,
                 means_not_required_because: self.exempt_because(person),
-                forms: {
-                    let mut f = case.forms.clone();
-                    f.sort_unstable();
-                    f
-                },
-                sexual_exploitation_types: {
-                    let mut t = case.sexual_exploitation_types.clone();
-                    t.sort_unstable();
-                    t
-                },
+                forms: sorted(&case.forms),
+                sexual_exploitation_types: sorted(&case.sexual_exploitation_types),
                 relevant_lists: self
                     .lists
                     .iter()
@@ -373,10 +365,8 @@ impl Assessor {
             });
         }
         if !case.interview_conditions.is_empty() {
-            let mut conditions = case.interview_conditions.clone();
-            conditions.sort_unstable();
             notices.push(Notice {
-                conditions,
+                conditions: sorted(&case.interview_conditions),
                 ..plain(NoticeKind::InterviewConditionsUnsafe)
             });
         }
@@ -441,9 +431,7 @@ impl Assessor {
         }
         for n in &self.rule_notices {
             if n.levels.get(level as usize).copied().unwrap_or(false)
-                && n.context
-                    .iter()
-                    .all(|c| context_holds(c, case, person, forms))
+                && context_holds(&n.context, case, person, forms)
             {
                 notices.push(Notice {
                     legal_basis: n.legal_basis.clone(),
@@ -460,4 +448,12 @@ impl Assessor {
         }
         notices
     }
+}
+
+/// A sorted copy of what the case lists (the explanation shows every list in one order,
+/// whatever order the case was written in).
+fn sorted<T: Ord + Clone>(items: &[T]) -> Vec<T> {
+    let mut items = items.to_vec();
+    items.sort_unstable();
+    items
 }

@@ -258,14 +258,22 @@ impl Assessor {
     }
 }
 
-/// Whether a context condition holds for this case and person; `forms` is the set of forms
-/// under consideration (recorded, or shown by a purpose fact or a prostitution offence).
+/// Whether every condition of a context holds for this case and person; `forms` is the set
+/// of forms under consideration (recorded, or shown by a purpose fact or a prostitution
+/// offence).
 pub(super) fn context_holds(
-    c: &ContextCondition,
+    context: &[ContextCondition],
     case: &Case,
     person: &Person,
     forms: u16,
 ) -> bool {
+    context
+        .iter()
+        .all(|c| condition_holds(c, case, person, forms))
+}
+
+/// Whether one context condition holds.
+fn condition_holds(c: &ContextCondition, case: &Case, person: &Person, forms: u16) -> bool {
     match c {
         ContextCondition::NotNational => case.subject.national != Some(true),
         ContextCondition::Child => person.child_now,
@@ -287,10 +295,7 @@ pub(super) fn context_holds(
                 && (recorded.is_empty()
                     || recorded.iter().any(|t| types.contains(t))
                     || (types.contains(&SexualExploitationType::Prostitution)
-                        && case
-                            .offences
-                            .iter()
-                            .any(|o| o.kind == OffenceKind::Prostitution)))
+                        && case.lists_offence(OffenceKind::Prostitution)))
         }
     }
 }

@@ -249,11 +249,7 @@ impl Assessor {
             .filter(|k| k.dimension.is_none())
             .filter_map(|k| self.entries.get(k.pos))
             .fold(reading.forms, |m, e| m | e.forms)
-            | if case
-                .offences
-                .iter()
-                .any(|o| o.kind == OffenceKind::Prostitution)
-            {
+            | if case.lists_offence(OffenceKind::Prostitution) {
                 ExploitationForm::Sexual.bit()
             } else {
                 0
