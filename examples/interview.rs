@@ -23,6 +23,7 @@ use std::process::ExitCode;
 mod common;
 
 use trafficking_indicators::assessment::NoticeKind;
+use trafficking_indicators::case::SexualExploitationType;
 use trafficking_indicators::interview::{Interview, InterviewError, Reply, Topic};
 use trafficking_indicators::render::{Locale, fill};
 use trafficking_indicators::{Assessor, Case, ExploitationForm};
@@ -272,7 +273,10 @@ fn run(args: Args) -> Result<(), String> {
             // An age, a year of birth and the forms record no note: one is refused, not
             // dropped.
             Input::Other(_, Some(_))
-                if matches!(q.topic, Topic::Age | Topic::BirthYear | Topic::Forms) =>
+                if matches!(
+                    q.topic,
+                    Topic::Age | Topic::BirthYear | Topic::Forms | Topic::SexualExploitationTypes
+                ) =>
             {
                 Err(Refused::NoteOffIndicator)
             }
@@ -293,27 +297,16 @@ fn run(args: Args) -> Result<(), String> {
                         _ => Err(Refused::Help),
                     },
                 },
-                Topic::Forms => {
-                    if key == "?" {
-                        interview.answer_forms(&[]).map_err(Refused::from)
-                    } else {
-                        let picked: Result<Vec<ExploitationForm>, ()> = key
-                            .split(|c: char| c == ',' || c.is_whitespace())
-                            .filter(|p| !p.is_empty())
-                            .map(|p| {
-                                p.parse::<usize>()
-                                    .ok()
-                                    .and_then(|i| i.checked_sub(1))
-                                    .and_then(|i| ExploitationForm::ALL.get(i).copied())
-                                    .ok_or(())
-                            })
-                            .collect();
-                        match picked {
-                            Ok(forms) if !forms.is_empty() => {
-                                interview.answer_forms(&forms).map_err(Refused::from)
-                            }
-                            _ => Err(Refused::Help),
-                        }
+                Topic::Forms => match picked(&key, &ExploitationForm::ALL) {
+                    Some(forms) => interview.answer_forms(&forms).map_err(Refused::from),
+                    None => Err(Refused::Help),
+                },
+                Topic::SexualExploitationTypes => {
+                    match picked(&key, &SexualExploitationType::ALL) {
+                        Some(types) => interview
+                            .answer_sexual_exploitation_types(&types)
+                            .map_err(Refused::from),
+                        None => Err(Refused::Help),
                     }
                 }
                 topic => {
@@ -352,7 +345,7 @@ fn run(args: Args) -> Result<(), String> {
                 let help = match q.topic {
                     Topic::Age => "interview.help.age",
                     Topic::BirthYear => "interview.help.year",
-                    Topic::Forms => "interview.help.forms",
+                    Topic::Forms | Topic::SexualExploitationTypes => "interview.help.forms",
                     _ => "interview.help",
                 };
                 outln!("{}", word(help));
@@ -383,6 +376,25 @@ fn run(args: Args) -> Result<(), String> {
         outln!("{}", word(key));
     }
     save(interview.case(), args.out.as_deref(), lang)
+}
+
+/// The choices a list answer picks: numbers from 1 into `choices`, separated by spaces or
+/// commas, or `?` for none (not known). `None` when the answer is neither.
+fn picked<T: Copy>(key: &str, choices: &[T]) -> Option<Vec<T>> {
+    if key == "?" {
+        return Some(Vec::new());
+    }
+    let picked: Option<Vec<T>> = key
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.parse::<usize>()
+                .ok()
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| choices.get(i).copied())
+        })
+        .collect();
+    picked.filter(|p| !p.is_empty())
 }
 
 /// The words for what the case lacks that the interview does not ask: the nationality (and

@@ -113,7 +113,7 @@ function renderWords() {
     'answer-not-known': 'page.answer.not_known', 'skip': 'page.skip', 'undo': 'page.undo',
     'answer-number-ok': 'page.ok', 'answer-number-unknown': 'page.answer.not_known',
     'answer-forms-ok': 'page.ok', 'answer-forms-unknown': 'page.answer.not_known',
-    'answer-forms-legend': 'page.forms', 'person-heading': 'page.person', 'result-heading': 'page.result',
+    'person-heading': 'page.person', 'result-heading': 'page.result',
     'print': 'page.print', 'download': 'page.download', 'load-label': 'page.load', 'finished': 'page.finished',
     'note-label': 'page.note', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
     'interview-heading': 'page.mode.interview', 'checklist-heading': 'page.mode.checklist',
@@ -557,15 +557,21 @@ function renderQuestion(q, finished) {
     // The field's own short label: the question above it is not read twice.
     $('answer-number-label').textContent = w('page.answer.' + q.kind);
     if (!same) $('answer-number-input').value = '';
-  } else if (q.kind === 'forms') {
+  } else if (q.kind === 'forms' || q.kind === 'sexual_exploitation_types') {
+    // The forms, or (once the form sexual is recorded, where the advice depends on it) the
+    // types of sexual exploitation: a list to tick.
+    const forms = q.kind === 'forms';
     $('answer-forms').hidden = false;
+    $('answer-forms-legend').textContent = w(forms ? 'page.forms' : 'page.sexual_exploitation_types');
     const list = $('answer-forms-list');
     const checked = same ? new Set([...list.querySelectorAll('input:checked')].map((b) => b.value)) : new Set();
     list.replaceChildren();
-    for (const f of state.catalogue.forms) {
+    const choices = forms ? state.catalogue.forms : state.catalogue.sexual_exploitation_types;
+    for (const f of choices) {
       const box = document.createElement('input');
-      box.type = 'checkbox'; box.id = 'q-form-' + f; box.value = f; box.checked = checked.has(f);
-      const label = document.createElement('label'); label.htmlFor = box.id; label.textContent = ' ' + w('form.' + f);
+      box.type = 'checkbox'; box.id = (forms ? 'q-form-' : 'q-sexual-type-') + f; box.value = f; box.checked = checked.has(f);
+      const label = document.createElement('label'); label.htmlFor = box.id;
+      label.textContent = ' ' + w((forms ? 'form.' : 'sexual_type.') + f);
       const line = document.createElement('div'); line.append(box, label); list.append(line);
     }
   } else {
@@ -843,11 +849,13 @@ document.addEventListener('DOMContentLoaded', async () => {
     const key = state.next && state.next.kind === 'birth_year' ? 'birth_year' : 'age';
     answer({ [key]: null });
   });
+  // The list answers the forms, or the types of sexual exploitation: the question shown says which.
+  const listKey = () => (state.next && state.next.kind === 'sexual_exploitation_types' ? 'sexual_exploitation_types' : 'forms');
   $('answer-forms-ok').addEventListener('click', () => {
     const picked = [...$('answer-forms-list').querySelectorAll('input:checked')].map((b) => b.value);
-    answer({ forms: picked });
+    answer({ [listKey()]: picked });
   });
-  $('answer-forms-unknown').addEventListener('click', () => answer({ forms: [] }));
+  $('answer-forms-unknown').addEventListener('click', () => answer({ [listKey()]: [] }));
   $('print').addEventListener('click', () => window.print());
   $('download').addEventListener('click', download);
   $('load').addEventListener('change', () => { const f = $('load').files[0]; if (f) load(f); });

@@ -35,6 +35,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use tiny_http::{Header, Method, Request, Response, Server};
+use trafficking_indicators::case::SexualExploitationType;
 use trafficking_indicators::interview::{Interview, InterviewError, NextQuestion, Reply, Topic};
 use trafficking_indicators::render::{Locale, Prose};
 use trafficking_indicators::{
@@ -309,7 +310,9 @@ fn question(interview: &Interview<'_>, q: &NextQuestion, lang: Locale) -> Value 
         "birth_year" if interview.speaks_to_child() => lang
             .word("page.question.birth_year.child")
             .or_else(|| lang.word("page.question.birth_year")),
-        "age" | "birth_year" | "forms" => lang.word(&format!("page.question.{kind}")),
+        "age" | "birth_year" | "forms" | "sexual_exploitation_types" => {
+            lang.word(&format!("page.question.{kind}"))
+        }
         _ => None,
     };
     let text = match page_words {
@@ -400,12 +403,20 @@ const ANSWER_KEYS: &[&str] = &[
     "age",
     "birth_year",
     "forms",
+    "sexual_exploitation_types",
     "skip",
     "question",
     "source",
     "note",
 ];
-const ANSWER_KINDS: &[&str] = &["reply", "age", "birth_year", "forms", "skip"];
+const ANSWER_KINDS: &[&str] = &[
+    "reply",
+    "age",
+    "birth_year",
+    "forms",
+    "sexual_exploitation_types",
+    "skip",
+];
 
 /// The question an answer names: `{"number": 7, "id": "..."}` (`id` null for a question
 /// without one).
@@ -453,10 +464,13 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
         .collect();
     let kind = match kinds.as_slice() {
         [one] => *one,
-        [] => return Err("`answer` is one of reply, age, birth_year, forms or skip".into()),
+        [] => return Err(
+            "`answer` is one of reply, age, birth_year, forms, sexual_exploitation_types or skip"
+                .into(),
+        ),
         [first, second, ..] => {
             return Err(format!(
-                "`answer` has more than one answer (`{first}` and `{second}`): it takes one of reply, age, birth_year, forms or skip"
+                "`answer` has more than one answer (`{first}` and `{second}`): it takes one of reply, age, birth_year, forms, sexual_exploitation_types or skip"
             ).into());
         }
     };
@@ -486,7 +500,10 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
         }
     }
     let Some(raw) = answer.get(kind) else {
-        return Err("`answer` is one of reply, age, birth_year, forms or skip".into());
+        return Err(
+            "`answer` is one of reply, age, birth_year, forms, sexual_exploitation_types or skip"
+                .into(),
+        );
     };
     let done = match kind {
         "reply" => {
@@ -550,6 +567,20 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
                 return Err("`forms` names a form twice".into());
             }
             iv.answer_forms(&forms)
+        }
+        "sexual_exploitation_types" => {
+            let types: Vec<SexualExploitationType> = value(
+                raw,
+                "`sexual_exploitation_types` is a list of types of sexual exploitation",
+            )?;
+            if types
+                .iter()
+                .enumerate()
+                .any(|(i, t)| types.iter().take(i).any(|u| u == t))
+            {
+                return Err("`sexual_exploitation_types` names a type twice".into());
+            }
+            iv.answer_sexual_exploitation_types(&types)
         }
         _ => {
             // `skip` is `true`: `false` (or anything else) is not a skip, and is refused

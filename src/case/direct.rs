@@ -299,6 +299,10 @@ impl<'a> Direct<'a, '_> {
                 "birth_year_not_known" => {
                     record.birth_year_not_known = r.optional_bool()?.unwrap_or(false);
                 }
+                "sexual_exploitation_types_not_known" => {
+                    record.sexual_exploitation_types_not_known =
+                        r.optional_bool()?.unwrap_or(false);
+                }
                 "opening_asked" => {
                     record.opening_asked = r.array(r.limits.max_observations, Self::keyword)?;
                 }
@@ -452,7 +456,7 @@ mod tests {
     #[test]
     fn what_the_direct_reader_leaves_to_the_strict_reader() {
         // Read by both alike: nulls for optional values, escapes, every field.
-        let full = r#"{"case_reference":"r\u00e9f \"1\"","subject":{"age_years":null,"minor":null,"disability":false,"possibly_minor":null,"age_at_exploitation_years":16,"minor_at_exploitation":true,"birth_year":2001,"national":false,"visa":"E-6-2"},"forms":["sexual"],"sexual_exploitation_types":["pornography","prostitution"],"observations":[{"indicator":"withholding_of_wages","status":"present","source":null,"note":"line\nnext"}],"offences":[{"kind":"prostitution","stage":"suspected","note":null}],"exploitation_began_year":2019,"sector":null,"measures":["detention"],"interview_conditions":["not_private"],"interview":{"asked":["withholding_of_wages"],"age_not_known":true,"forms_not_known":null,"birth_year_not_known":true,"opening_asked":["age","reasons_to_believe_child","birth_year","forms","age"],"safety":{"hurt":"no","in_danger":null}}}"#;
+        let full = r#"{"case_reference":"r\u00e9f \"1\"","subject":{"age_years":null,"minor":null,"disability":false,"possibly_minor":null,"age_at_exploitation_years":16,"minor_at_exploitation":true,"birth_year":2001,"national":false,"visa":"E-6-2"},"forms":["sexual"],"sexual_exploitation_types":["pornography","prostitution"],"observations":[{"indicator":"withholding_of_wages","status":"present","source":null,"note":"line\nnext"}],"offences":[{"kind":"prostitution","stage":"suspected","note":null}],"exploitation_began_year":2019,"sector":null,"measures":["detention"],"interview_conditions":["not_private"],"interview":{"asked":["withholding_of_wages"],"age_not_known":true,"forms_not_known":null,"birth_year_not_known":true,"sexual_exploitation_types_not_known":false,"opening_asked":["age","reasons_to_believe_child","birth_year","forms","sexual_exploitation_types","age"],"safety":{"hurt":"no","in_danger":null}}}"#;
         assert!(direct(full).is_some());
         assert_eq!(direct(full), strict(full));
         // Left to the strict reader: valid ones it reads, and errors it names.

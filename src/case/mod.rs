@@ -311,15 +311,19 @@ pub enum OpeningQuestion {
     BirthYear,
     /// The forms of exploitation.
     Forms,
+    /// The type of sexual exploitation (asked where the form `sexual` is recorded and the
+    /// rule set's advice depends on the type; since schema 4.14.0).
+    SexualExploitationTypes,
 }
 
 impl OpeningQuestion {
     /// All opening questions, in the order the interview asks them.
-    pub const ALL: [OpeningQuestion; 4] = [
+    pub const ALL: [OpeningQuestion; 5] = [
         OpeningQuestion::Age,
         OpeningQuestion::ReasonsToBelieveChild,
         OpeningQuestion::BirthYear,
         OpeningQuestion::Forms,
+        OpeningQuestion::SexualExploitationTypes,
     ];
 
     /// The snake_case name used in JSON.
@@ -329,6 +333,7 @@ impl OpeningQuestion {
             OpeningQuestion::ReasonsToBelieveChild => "reasons_to_believe_child",
             OpeningQuestion::BirthYear => "birth_year",
             OpeningQuestion::Forms => "forms",
+            OpeningQuestion::SexualExploitationTypes => "sexual_exploitation_types",
         }
     }
 }
@@ -359,6 +364,12 @@ pub struct InterviewRecord {
     // The reader takes null as false: the schema says so too.
     #[schemars(with = "Option<bool>")]
     pub birth_year_not_known: bool,
+    /// The type of sexual exploitation was asked and is not known (or the person did not
+    /// say); the interview does not ask it again (since schema 4.14.0).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    // The reader takes null as false: the schema says so too.
+    #[schemars(with = "Option<bool>")]
+    pub sexual_exploitation_types_not_known: bool,
     /// The opening questions after safety that the interview asked, in the order asked (a
     /// question asked again, its answer having been removed from the case, is listed again).
     /// With the safety answers and `asked` they number the interview's questions: the case may
@@ -964,6 +975,10 @@ impl fmt::Debug for InterviewRecord {
             .field("age_not_known", &self.age_not_known)
             .field("forms_not_known", &self.forms_not_known)
             .field("birth_year_not_known", &self.birth_year_not_known)
+            .field(
+                "sexual_exploitation_types_not_known",
+                &self.sexual_exploitation_types_not_known,
+            )
             .field("opening_asked", &Count(self.opening_asked.len()))
             .field("safety", &self.safety)
             .finish()
@@ -1543,7 +1558,7 @@ struct Reader<'l> {
 
 const CASE_FIELDS: &str = "`case_reference`, `subject`, `forms`, `sexual_exploitation_types`, `observations`, `offences`, `exploitation_began_year`, `sector`, `measures`, `interview_conditions`, `interview`";
 const SUBJECT_FIELDS: &str = "`age_years`, `minor`, `disability`, `possibly_minor`, `age_at_exploitation_years`, `minor_at_exploitation`, `birth_year`, `national`, `visa`";
-const INTERVIEW_FIELDS: &str = "`asked`, `age_not_known`, `forms_not_known`, `birth_year_not_known`, `opening_asked`, `safety`";
+const INTERVIEW_FIELDS: &str = "`asked`, `age_not_known`, `forms_not_known`, `birth_year_not_known`, `sexual_exploitation_types_not_known`, `opening_asked`, `safety`";
 const SAFETY_FIELDS: &str = "`hurt`, `in_danger`, `needs_doctor`";
 const OBSERVATION_FIELDS: &str = "`indicator`, `status`, `source`, `note`";
 const OFFENCE_FIELDS: &str = "`kind`, `stage`, `note`";
@@ -1581,6 +1596,7 @@ const INTERVIEW_KEYS: &[&str] = &[
     "age_not_known",
     "forms_not_known",
     "birth_year_not_known",
+    "sexual_exploitation_types_not_known",
     "opening_asked",
     "safety",
 ];
@@ -1894,6 +1910,11 @@ impl Reader<'_> {
                         .optional_bool(value, &path.key("birth_year_not_known"))?
                         .unwrap_or(false);
                 }
+                "sexual_exploitation_types_not_known" => {
+                    record.sexual_exploitation_types_not_known = self
+                        .optional_bool(value, &path.key("sexual_exploitation_types_not_known"))?
+                        .unwrap_or(false);
+                }
                 "opening_asked" => {
                     record.opening_asked = self.keywords(
                         value,
@@ -2065,7 +2086,7 @@ keyword!(
 keyword!(Answer, "one of `yes`, `no`, `not_known`");
 keyword!(
     OpeningQuestion,
-    "one of `age`, `reasons_to_believe_child`, `birth_year`, `forms`"
+    "one of `age`, `reasons_to_believe_child`, `birth_year`, `forms`, `sexual_exploitation_types`"
 );
 
 impl<'de> Deserialize<'de> for Case {

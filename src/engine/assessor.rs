@@ -474,6 +474,41 @@ impl Assessor {
         &self.stamp
     }
 
+    /// Whether the advice this assessor gives can depend on the type of sexual exploitation:
+    /// a recommendation, an addition or a notice of the rule set, or a contact of its
+    /// directory, is given only where the type may be (or may not be) one of some types
+    /// ([`ContextCondition::SexualExploitationTypes`]). Under the Korean rule sets it can
+    /// (the Sex Trade Act's notice and services); under `ilo-2009` it cannot. The
+    /// [interview](crate::interview::Interview) asks the type only where this holds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::Assessor;
+    ///
+    /// assert!(Assessor::builtin("kr-2024")?.advice_depends_on_sexual_exploitation_types());
+    /// assert!(!Assessor::builtin("ilo-2009")?.advice_depends_on_sexual_exploitation_types());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn advice_depends_on_sexual_exploitation_types(&self) -> bool {
+        let reads = |context: &[ContextCondition]| {
+            context
+                .iter()
+                .any(|c| matches!(c, ContextCondition::SexualExploitationTypes(_)))
+        };
+        let rules = self
+            .recommendations
+            .iter()
+            .any(|r| reads(&r.context) || r.additions.iter().any(|a| reads(&a.context)))
+            || self.rule_notices.iter().any(|n| reads(&n.context));
+        let contacts = self.contacts.as_ref().is_some_and(|c| {
+            c.directory.contacts.iter().any(|c| {
+                reads(&c.context) || c.first_screen_unless.iter().any(|u| reads(&u.context))
+            })
+        });
+        rules || contacts
+    }
+
     pub(super) fn compile(
         rule_set: RuleSet,
         catalogue: Arc<Catalogue>,

@@ -56,6 +56,14 @@
 //!   `isSlaveryAndPractices` slavery or servitude, `isForcedMilitary` child soldiering,
 //!   `typeOfLabourBegging` begging, `typeOfLabourDomesticWork` domestic servitude,
 //!   `typeOfLabourIllicitActivities` forced criminality;
+//! - the four `typeOfSex*` columns set the case's `sexual_exploitation_types`, in the order of
+//!   [`SexualExploitationType::ALL`]: `typeOfSexProstitution` prostitution,
+//!   `typeOfSexPornography` pornography, `typeOfSexRemoteInteractiveServices` remote
+//!   interactive services, `typeOfSexPrivateSexualServices` private sexual services; a `1` in
+//!   any of them sets the form sexual too (a type of sexual exploitation is sexual
+//!   exploitation; every such row of the July 2021 file has `isSexualExploit` too), so that the
+//!   case is never refused for a type without its form. The type decides, under the Korean
+//!   rule sets, whether the Sex Trade Act's notice and services are given;
 //! - the twelve `typeOfLabour*` columns that name a sector set the case's `sector` where
 //!   exactly one is `1` (`typeOfLabourNotSpecified` names none; several leave it open, and all
 //!   are kept in [`CtdcRecord::sectors`]). CTDC has no fishing-at-sea sector: a fisher is
@@ -120,7 +128,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, CaseReference, Observation, ObservationStatus, Sector, Subject};
+use crate::case::{
+    Case, CaseReference, Observation, ObservationStatus, Sector, SexualExploitationType, Subject,
+};
 use crate::catalogue::Catalogue;
 use crate::interop::picklist::MethodOfControl;
 use crate::model::error::Problem;
@@ -724,6 +734,25 @@ const LABOUR_FORMS: [(&str, ExploitationForm); 3] = [
     ),
 ];
 
+/// The type-of-sexual-exploitation columns: a `1` records the type in the case's
+/// `sexual_exploitation_types` and the form `sexual` (a type of sexual exploitation is sexual
+/// exploitation; in the July 2021 file every row with such a `1` also has `isSexualExploit`).
+const SEXUAL_TYPE_COLUMNS: [(&str, SexualExploitationType); 4] = [
+    (
+        "typeOfSexProstitution",
+        SexualExploitationType::Prostitution,
+    ),
+    ("typeOfSexPornography", SexualExploitationType::Pornography),
+    (
+        "typeOfSexRemoteInteractiveServices",
+        SexualExploitationType::RemoteInteractiveServices,
+    ),
+    (
+        "typeOfSexPrivateSexualServices",
+        SexualExploitationType::PrivateSexualServices,
+    ),
+];
+
 /// The type-of-labour columns that name a sector. `typeOfLabourNotSpecified` names none.
 const SECTOR_COLUMNS: [(&str, Sector); 12] = [
     ("typeOfLabourAgriculture", Sector::Agriculture),
@@ -871,6 +900,7 @@ pub struct CtdcHeader {
     exploitation: [usize; 8],
     labour: [usize; 3],
     sectors: [usize; 12],
+    sexual_types: [usize; 4],
     /// Per row of the purpose and act crosswalk: the column's position.
     facts: Vec<usize>,
 }
@@ -901,6 +931,11 @@ impl CtdcHeader {
             }
         }
         names.push(ControlColumn::Abduction.column());
+        for (column, _) in SEXUAL_TYPE_COLUMNS {
+            if !names.contains(&column) {
+                names.push(column);
+            }
+        }
         for row in &FactCrosswalk::builtin().rows {
             if !names.contains(&row.column.as_str()) {
                 names.push(row.column.as_str());
@@ -939,6 +974,10 @@ impl CtdcHeader {
         for (slot, (column, _)) in sectors.iter_mut().zip(SECTOR_COLUMNS) {
             *slot = find(column)?;
         }
+        let mut sexual_types = [0usize; 4];
+        for (slot, (column, _)) in sexual_types.iter_mut().zip(SEXUAL_TYPE_COLUMNS) {
+            *slot = find(column)?;
+        }
         let facts = FactCrosswalk::builtin()
             .rows
             .iter()
@@ -946,6 +985,7 @@ impl CtdcHeader {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(CtdcHeader {
             sectors,
+            sexual_types,
             facts,
             fields: fields.len(),
             datasource: find(DATASOURCE)?,
@@ -1087,6 +1127,13 @@ impl CtdcRecord {
                 forms.push(*form);
             }
         }
+        let mut sexual_exploitation_types = Vec::new();
+        for ((column, t), &i) in SEXUAL_TYPE_COLUMNS.iter().zip(header.sexual_types.iter()) {
+            if binary(row, column, cell(i))? == CtdcValue::One {
+                sexual_exploitation_types.push(*t);
+                forms.push(ExploitationForm::Sexual);
+            }
+        }
         forms.sort_unstable();
         forms.dedup();
         // The sector, where exactly one type-of-labour column names one; several recorded
@@ -1179,7 +1226,7 @@ impl CtdcRecord {
             case_reference: Some(CaseReference::new(format!("ctdc-row-{row}"))),
             subject,
             forms,
-            sexual_exploitation_types: Vec::new(),
+            sexual_exploitation_types,
             observations,
             offences: Vec::new(),
             exploitation_began_year: None,

@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 use crate::assessment::{Assessment, Level};
 use crate::case::{
     Answer, Case, EvidenceSource, InterviewRecord, Note, Observation, ObservationStatus,
-    OpeningQuestion,
+    OpeningQuestion, SexualExploitationType,
 };
 use crate::engine::assessor::Assessor;
 use crate::model::error::CaseError;
@@ -89,13 +89,19 @@ pub enum Topic {
     BirthYear,
     /// The forms of exploitation.
     Forms,
+    /// The type of sexual exploitation: asked right after the forms where the form `sexual`
+    /// is recorded with no type and the rule set's advice depends on the type (under the
+    /// Korean rule sets, whether the Sex Trade Act's notice and services are given:
+    /// [`Assessor::advice_depends_on_sexual_exploitation_types`]).
+    SexualExploitationTypes,
     /// An indicator of the catalogue.
     Indicator(IndicatorId),
 }
 
 impl Topic {
     /// What kind of question it is, as an id: `safety`, `age`, `reasons_to_believe_child`,
-    /// `birth_year`, `forms` or `indicator` (the screening page's API sends it as `kind`).
+    /// `birth_year`, `forms`, `sexual_exploitation_types` or `indicator` (the screening
+    /// page's API sends it as `kind`).
     pub const fn kind(&self) -> &'static str {
         match self {
             Topic::Safety(_) => "safety",
@@ -103,6 +109,7 @@ impl Topic {
             Topic::ReasonsToBelieveChild => "reasons_to_believe_child",
             Topic::BirthYear => "birth_year",
             Topic::Forms => "forms",
+            Topic::SexualExploitationTypes => "sexual_exploitation_types",
             Topic::Indicator(_) => "indicator",
         }
     }
@@ -164,7 +171,8 @@ impl FinishReason {
 
 const SOURCE_OFF_INDICATOR: &str =
     "a reply without a source: only an indicator's answer records how it is known";
-const NOT_YES_OR_NO: &str = "a number of years, a year, or the forms of exploitation";
+const NOT_YES_OR_NO: &str =
+    "a number of years, a year, the forms of exploitation, or the types of sexual exploitation";
 const NOTE_OFF_INDICATOR: &str =
     "a reply without a note: only an indicator's answer records a note";
 const REASONS_YES_OR_NO: &str =
@@ -384,6 +392,15 @@ impl<'a> Interview<'a> {
         }
         if self.case.forms.is_empty() && !r.forms_not_known {
             return Some(Topic::Forms);
+        }
+        // Asked only where the answer can change the advice: a question about what was done
+        // to the person that changes nothing is not put to them.
+        if self.case.forms.contains(&ExploitationForm::Sexual)
+            && self.case.sexual_exploitation_types.is_empty()
+            && !r.sexual_exploitation_types_not_known
+            && self.assessor.advice_depends_on_sexual_exploitation_types()
+        {
+            return Some(Topic::SexualExploitationTypes);
         }
         None
     }
@@ -653,9 +670,11 @@ impl<'a> Interview<'a> {
                 let source = source.unwrap_or(EvidenceSource::SelfReport);
                 self.answer(&id, status, Some(source), note)
             }
-            Topic::Age | Topic::BirthYear | Topic::Forms => Err(InterviewError::WrongAnswer {
-                expected: NOT_YES_OR_NO,
-            }),
+            Topic::Age | Topic::BirthYear | Topic::Forms | Topic::SexualExploitationTypes => {
+                Err(InterviewError::WrongAnswer {
+                    expected: NOT_YES_OR_NO,
+                })
+            }
         }
     }
 
@@ -716,6 +735,51 @@ impl<'a> Interview<'a> {
         self.commit(case)
     }
 
+    /// Answers the question of the type of sexual exploitation: the types, or none when not
+    /// known (recorded as `sexual_exploitation_types_not_known`; the case's advice then reads
+    /// as if the type may be the sex trade). Types are recorded only with the form `sexual`:
+    /// without it the case refuses them ([`CaseError::Contradiction`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use trafficking_indicators::case::SexualExploitationType;
+    /// use trafficking_indicators::interview::{Interview, Reply, Topic};
+    /// use trafficking_indicators::{Assessor, Case, ExploitationForm};
+    ///
+    /// let assessor = Assessor::builtin("kr-2024")?;
+    /// let mut case = Case::default();
+    /// case.subject.age_years = Some(13);
+    /// let mut interview = Interview::new(assessor, case)?;
+    /// while matches!(interview.next().map(|q| q.topic), Some(Topic::Safety(_))) {
+    ///     interview.reply(Reply::No, None)?;
+    /// }
+    /// interview.answer_forms(&[ExploitationForm::Sexual])?;
+    /// // Under the Korean rule sets the type decides whether the Sex Trade Act applies.
+    /// assert_eq!(interview.next().map(|q| q.topic), Some(Topic::SexualExploitationTypes));
+    /// interview.answer_sexual_exploitation_types(&[SexualExploitationType::Pornography])?;
+    /// assert!(matches!(interview.next().map(|q| q.topic), Some(Topic::Indicator(_))));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn answer_sexual_exploitation_types(
+        &mut self,
+        types: &[SexualExploitationType],
+    ) -> Result<(), InterviewError> {
+        let mut case = self.case.clone();
+        let mut types = types.to_vec();
+        types.sort_unstable();
+        types.dedup();
+        if types.is_empty() {
+            case.interview
+                .get_or_insert_with(InterviewRecord::default)
+                .sexual_exploitation_types_not_known = true;
+        } else {
+            case.sexual_exploitation_types = types;
+        }
+        asked_opening(&mut case, OpeningQuestion::SexualExploitationTypes);
+        self.commit(case)
+    }
+
     /// Skips the current question: an indicator is recorded as not assessed (and not asked
     /// again) with no source, since the person said nothing (a "not known" reply records
     /// the person's own answer, `self_report`); an opening question as not known. Whether
@@ -727,6 +791,7 @@ impl<'a> Interview<'a> {
             Topic::Age => self.answer_age(None),
             Topic::BirthYear => self.answer_birth_year(None),
             Topic::Forms => self.answer_forms(&[]),
+            Topic::SexualExploitationTypes => self.answer_sexual_exploitation_types(&[]),
             Topic::Indicator(id) => self.answer(&id, ObservationStatus::NotAssessed, None, None),
             Topic::Safety(_) | Topic::ReasonsToBelieveChild => self.reply(Reply::NotKnown, None),
         }
@@ -825,6 +890,9 @@ pub fn questions_to_reasonable_grounds(
                 .answer_birth_year(complete.subject.birth_year)
                 .ok()?,
             Topic::Forms => interview.answer_forms(&complete.forms).ok()?,
+            Topic::SexualExploitationTypes => interview
+                .answer_sexual_exploitation_types(&complete.sexual_exploitation_types)
+                .ok()?,
             Topic::Indicator(first) => {
                 let id = match order {
                     QuestionOrder::Interview => first,
@@ -893,6 +961,17 @@ impl Interview<'_> {
                         "\n  {} {}",
                         i + 1,
                         word(&format!("form.{}", f.as_str()))
+                    ));
+                }
+                text
+            }
+            Topic::SexualExploitationTypes => {
+                let mut text = word("interview.sexual_exploitation_types");
+                for (i, t) in SexualExploitationType::ALL.iter().enumerate() {
+                    text.push_str(&format!(
+                        "\n  {} {}",
+                        i + 1,
+                        word(&format!("sexual_type.{}", t.as_str()))
                     ));
                 }
                 text

@@ -115,6 +115,9 @@ async function interview(page, caseFile) {
     } else if (kind === 'forms') {
       for (const f of full.forms || []) await page.check('#q-form-' + f);
       await page.click('#answer-forms-ok');
+    } else if (kind === 'sexual_exploitation_types') {
+      for (const t of full.sexual_exploitation_types || []) await page.check('#q-sexual-type-' + t);
+      await page.click('#answer-forms-ok');
     } else if (kind === 'indicator') {
       await page.click(present.has(id) ? '#answer-yes' : '#answer-no');
     } else {
@@ -571,6 +574,37 @@ try {
     fs.unlinkSync(both);
     assert.match(error, /‘착취 유형’, ‘성적 착취의 형태’/);
     assert.doesNotMatch(error, /\$\./);
+    await noKeysShown(page);
+    await page.close();
+  });
+
+  await test('in the interview, under Korean law, the type of sexual exploitation is asked after the form and decides the sex trade notice', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.selectOption('#lang', 'ko');
+    await page.waitForFunction(() => document.getElementById('rule-set').value === 'kr-2024' && !document.body.dataset.busy);
+    await safetyNo(page);
+    await page.waitForSelector('#question-text[data-kind="age"]');
+    await page.fill('#answer-number-input', '30');
+    await page.click('#answer-number-ok');
+    await page.waitForSelector('#question-text[data-kind="forms"]');
+    await page.check('#q-form-sexual');
+    await page.click('#answer-forms-ok');
+    await page.waitForSelector('#question-text[data-kind="sexual_exploitation_types"]');
+    // The list is the types, in Korean, under their own heading.
+    assert.equal(await page.locator('#q-form-sexual').count(), 0);
+    assert.match(await page.locator('#answer-forms-legend').textContent(), /성적 착취의 형태/);
+    assert.match(await page.locator('label[for="q-sexual-type-pornography"]').textContent(), /촬영물/);
+    await page.waitForFunction(() => !document.body.dataset.busy);
+    assert.match(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    await page.check('#q-sexual-type-pornography');
+    await page.click('#answer-forms-ok');
+    await page.waitForSelector('#question-text[data-kind="indicator"]');
+    await page.waitForFunction(() => !document.body.dataset.busy);
+    assert.doesNotMatch(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    // The person's fields show the type the interview recorded.
+    assert.equal(await page.locator('#f-sexual-types-pornography').isChecked(), true);
     await noKeysShown(page);
     await page.close();
   });

@@ -1,11 +1,12 @@
 //! Interview answer sequences through the library's `Interview`, from an empty case or one
 //! that records an age at the act (the first byte chooses): any sequence of replies (with and
-//! without a source), skips, undos, ages, years and forms keeps the case valid and
+//! without a source), skips, undos, ages, years, forms and types of sexual exploitation keeps the case valid and
 //! assessable after every step, every next question has words in English and Korean (the
 //! adult's or, once the person is a child, the child's), and the saved case resumes at the
 //! same question. A "yes" or "no" to the question offered, and a skip where it is allowed, is
 //! always taken.
 
+use trafficking_indicators::case::SexualExploitationType;
 use trafficking_indicators::interview::{Interview, Reply, Topic};
 use trafficking_indicators::render::Locale;
 use trafficking_indicators::{Assessor, Case, EvidenceSource, ExploitationForm};
@@ -41,7 +42,7 @@ pub fn check(data: &[u8]) {
             break;
         };
         let before = iv.case().clone();
-        let _ = match (op % 9, &q.topic) {
+        let _ = match (op % 10, &q.topic) {
             (0, _) => {
                 // Only an indicator's answer keeps a note; any other question refuses one and
                 // records nothing, rather than dropping the note.
@@ -55,7 +56,7 @@ pub fn check(data: &[u8]) {
             // Whether there are reasons to believe the person is a child is the interviewer's
             // own observation: yes or no only, never "not known" or a skip.
             (2 | 3, Topic::ReasonsToBelieveChild) => {
-                let done = if op % 9 == 2 {
+                let done = if op % 10 == 2 {
                     iv.reply(Reply::NotKnown, None)
                 } else {
                     iv.skip()
@@ -108,6 +109,22 @@ pub fn check(data: &[u8]) {
             }
             (5, _) => iv.answer_age(Some(arg % 140)),
             (6, _) => iv.answer_birth_year(Some(1900 + u16::from(arg) * 2)),
+            (9, _) => {
+                let types: Vec<SexualExploitationType> = SexualExploitationType::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| arg & (1 << i) != 0)
+                    .map(|(_, t)| *t)
+                    .collect();
+                let done = iv.answer_sexual_exploitation_types(&types);
+                // A type without the form sexual would contradict the forms: refused, and
+                // nothing recorded.
+                if !types.is_empty() && !before.forms.contains(&ExploitationForm::Sexual) {
+                    assert!(done.is_err(), "a type without the form sexual is refused");
+                    assert_eq!(iv.case(), &before, "a refused answer records nothing");
+                }
+                done
+            }
             _ => {
                 let forms: Vec<ExploitationForm> = ExploitationForm::ALL
                     .iter()

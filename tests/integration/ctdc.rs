@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use trafficking_indicators::assessment::NoticeKind;
+use trafficking_indicators::case::SexualExploitationType;
 use trafficking_indicators::interop::ctdc::{
     ControlColumn, Crosswalk, CtdcError, CtdcHeader, CtdcRecord, CtdcValue, DataSource,
     ExploitationType, Majority,
@@ -386,6 +387,59 @@ fn one_type_of_labour_sets_the_sector_several_leave_it_open() {
     assert!(err.to_string().contains("typeOfLabourAgriculture"), "{err}");
 }
 
+/// A type of sexual exploitation is recorded as such and sets the form sexual, so that a row
+/// with a type and no `isSexualExploit` is a case, never refused. Under the Korean rule sets
+/// the type decides whether the Sex Trade Act's notice is given: pornography alone is not the
+/// sex trade.
+#[test]
+fn a_type_of_sexual_exploitation_is_recorded_with_its_form() {
+    let (names, header) = sample_header();
+    let images = row_with(
+        &names,
+        &[("majorityStatus", "Minor"), ("typeOfSexPornography", "1")],
+    );
+    let record = CtdcRecord::from_fields(&header, 1, &images).expect("maps");
+    assert_eq!(record.case.forms, vec![ExploitationForm::Sexual]);
+    assert_eq!(
+        record.case.sexual_exploitation_types,
+        vec![SexualExploitationType::Pornography]
+    );
+    let kr = Assessor::builtin("kr-2024").expect("rule set");
+    let sex_trade_notice = |case| {
+        kr.assess(case)
+            .expect("assesses")
+            .explanation
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::SexTradeClaimsVoid)
+    };
+    assert!(!sex_trade_notice(&record.case));
+    let sold = row_with(
+        &names,
+        &[
+            ("majorityStatus", "Minor"),
+            ("isSexualExploit", "1"),
+            ("typeOfSexProstitution", "1"),
+            ("typeOfSexPornography", "1"),
+        ],
+    );
+    let record = CtdcRecord::from_fields(&header, 2, &sold).expect("maps");
+    assert_eq!(
+        record.case.sexual_exploitation_types,
+        vec![
+            SexualExploitationType::Prostitution,
+            SexualExploitationType::Pornography
+        ]
+    );
+    assert!(sex_trade_notice(&record.case));
+    let bad = row_with(&names, &[("typeOfSexPrivateSexualServices", "2")]);
+    let err = CtdcRecord::from_fields(&header, 3, &bad).expect_err("not binary");
+    assert!(
+        err.to_string().contains("typeOfSexPrivateSexualServices"),
+        "{err}"
+    );
+}
+
 #[test]
 fn every_sample_row_maps_and_assesses_under_both_rule_sets() {
     let records = sample_records();
@@ -697,7 +751,33 @@ fn exploitation_columns_set_forms() {
         if one("isForcedLabour") || one("isSexAndLabour") {
             expected.insert(ExploitationForm::Labour);
         }
-        if one("isSexualExploit") || one("isSexAndLabour") {
+        let sexual_types = [
+            (
+                "typeOfSexProstitution",
+                SexualExploitationType::Prostitution,
+            ),
+            ("typeOfSexPornography", SexualExploitationType::Pornography),
+            (
+                "typeOfSexRemoteInteractiveServices",
+                SexualExploitationType::RemoteInteractiveServices,
+            ),
+            (
+                "typeOfSexPrivateSexualServices",
+                SexualExploitationType::PrivateSexualServices,
+            ),
+        ];
+        let types: Vec<_> = sexual_types
+            .iter()
+            .filter(|(c, _)| one(c))
+            .map(|(_, t)| *t)
+            .collect();
+        // A type of sexual exploitation is recorded as such, and is sexual exploitation.
+        assert_eq!(
+            record.case.sexual_exploitation_types, types,
+            "row {}",
+            record.row
+        );
+        if one("isSexualExploit") || one("isSexAndLabour") || !types.is_empty() {
             expected.insert(ExploitationForm::Sexual);
         }
         if one("isForcedMarriage") {

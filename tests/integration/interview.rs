@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use trafficking_indicators::case::SexualExploitationType;
 use trafficking_indicators::interview::{
     Interview, MAX_SAME_DIMENSION_IN_A_ROW, MAX_UNDO, QuestionOrder, Reply, Topic,
     questions_to_reasonable_grounds,
@@ -225,6 +226,8 @@ fn a_saved_case_resumes_at_the_same_next_question() {
     }
     iv.answer_age(Some(26)).expect("age");
     iv.answer_forms(&[ExploitationForm::Sexual]).expect("forms");
+    iv.answer_sexual_exploitation_types(&[SexualExploitationType::Prostitution])
+        .expect("the type");
     for _ in 0..4 {
         iv.reply(Reply::No, Some("그런 일은 없었다고 함"))
             .expect("answer");
@@ -759,11 +762,12 @@ fn each_indicator_question_says_what_a_yes_records_and_korean_keys_work() {
 fn undo_a_wrong_key_a_note_and_the_end_of_input() {
     let out = temp("undo.json");
     let out_s = out.to_str().expect("path");
-    // A wrong key at the age question, then 40; forms 2; a yes with a note, undone; a no
-    // with a note; then the input ends without q.
+    // A wrong key at the age question, then 40; forms 2 (sexual), its type 1
+    // (prostitution); a yes with a note, undone; a no with a note; then the input ends
+    // without q.
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\nforty\n40\n2\ny: 사장이 여권을 가지고 있어요\nu\nn: 본인 말로는 없다고 함\n",
+        "n\nn\nn\nforty\n40\n2\n1\ny: 사장이 여권을 가지고 있어요\nu\nn: 본인 말로는 없다고 함\n",
     );
     assert_eq!(code, 0, "{stdout}");
     assert!(
@@ -773,6 +777,11 @@ fn undo_a_wrong_key_a_note_and_the_end_of_input() {
     assert!(!stdout.contains("forty"), "nothing typed is echoed");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
     assert_eq!(saved.subject.age_years, Some(40));
+    assert_eq!(
+        saved.sexual_exploitation_types,
+        [SexualExploitationType::Prostitution],
+        "the type is picked by its number"
+    );
     assert_eq!(saved.observations.len(), 1, "the undone answer is gone");
     let o = &saved.observations[0];
     assert_eq!(o.status, ObservationStatus::Absent);
@@ -972,6 +981,109 @@ fn questions_are_numbered_as_asked_under_every_rule_set_and_across_a_resume() {
         openings,
         [(4, Topic::Age), (5, Topic::BirthYear), (6, Topic::Forms)]
     );
+}
+
+/// Under Korean law the type of sexual exploitation decides whether the Sex Trade Act's
+/// notice (the duty to whoever sold sex) and its services are given: a girl made to send
+/// images is not told of the sex trade. So once the form `sexual` is recorded, the type is
+/// asked next, once (an answer or "not known" is recorded and a resumed interview does not
+/// ask again); under `ilo-2009`, whose advice does not depend on it, it is not asked.
+#[test]
+fn the_type_of_sexual_exploitation_is_asked_where_the_advice_depends_on_it() {
+    let kr = Assessor::builtin("kr-2024").expect("built in");
+    let start = |assessor| {
+        let mut iv = Interview::new(assessor, Case::default()).expect("starts");
+        for _ in 0..3 {
+            iv.reply(Reply::No, None).expect("safety");
+        }
+        iv.answer_age(Some(13)).expect("age");
+        iv.answer_forms(&[ExploitationForm::Sexual]).expect("forms");
+        iv
+    };
+    let sex_trade_notice = |iv: &Interview<'_>| {
+        iv.assessment()
+            .expect("assesses")
+            .explanation
+            .notices
+            .iter()
+            .any(|n| n.kind == trafficking_indicators::assessment::NoticeKind::SexTradeClaimsVoid)
+    };
+    let mut iv = start(kr);
+    let q = iv.next().expect("a question");
+    assert_eq!((q.number, &q.topic), (6, &Topic::SexualExploitationTypes));
+    assert_eq!(q.topic.kind(), "sexual_exploitation_types");
+    for locale in [Locale::En, Locale::Ko] {
+        let text = iv.question_text(&q, locale);
+        for t in SexualExploitationType::ALL {
+            let label = locale
+                .word(&format!("sexual_type.{}", t.as_str()))
+                .expect("a label");
+            assert!(text.contains(label), "{text}");
+        }
+    }
+    // Not a yes-or-no question: a reply is refused and nothing is recorded.
+    assert!(iv.reply(Reply::Yes, None).is_err());
+    // Not known yet: the sex trade may be what happened, and its notice stands.
+    assert!(sex_trade_notice(&iv));
+    iv.answer_sexual_exploitation_types(&[
+        SexualExploitationType::Pornography,
+        SexualExploitationType::Pornography,
+    ])
+    .expect("the type");
+    assert_eq!(
+        iv.case().sexual_exploitation_types,
+        [SexualExploitationType::Pornography]
+    );
+    assert!(!sex_trade_notice(&iv), "images alone are not the sex trade");
+    assert!(matches!(
+        iv.next().map(|q| q.topic),
+        Some(Topic::Indicator(_))
+    ));
+    // Undone, the question comes back; skipped, it is recorded as not known, not asked
+    // again, and the notice stands.
+    assert!(iv.undo());
+    assert_eq!(
+        iv.next().map(|q| q.topic),
+        Some(Topic::SexualExploitationTypes)
+    );
+    iv.skip().expect("skipped");
+    let record = iv.case().interview.clone().expect("record");
+    assert!(record.sexual_exploitation_types_not_known);
+    assert!(iv.case().sexual_exploitation_types.is_empty());
+    assert!(sex_trade_notice(&iv));
+    let saved = iv.case().to_json_pretty();
+    assert!(
+        saved.contains(r#""sexual_exploitation_types_not_known": true"#),
+        "{saved}"
+    );
+    assert!(saved.contains(r#""sexual_exploitation_types""#), "{saved}");
+    let resumed =
+        Interview::new(kr, Case::from_json(&saved).expect("the saved case")).expect("resumes");
+    assert_eq!(resumed.next(), iv.next());
+    assert!(matches!(
+        resumed.next().map(|q| q.topic),
+        Some(Topic::Indicator(_))
+    ));
+    // The advice of `ilo-2009` does not depend on the type: it is not asked.
+    let ilo = Assessor::builtin("ilo-2009").expect("built in");
+    assert!(!ilo.advice_depends_on_sexual_exploitation_types());
+    assert!(matches!(
+        start(ilo).next().map(|q| q.topic),
+        Some(Topic::Indicator(_))
+    ));
+    // Nor where the form is not sexual.
+    let mut labour = Interview::new(kr, Case::default()).expect("starts");
+    for _ in 0..3 {
+        labour.reply(Reply::No, None).expect("safety");
+    }
+    labour.answer_age(Some(30)).expect("age");
+    labour
+        .answer_forms(&[ExploitationForm::Labour])
+        .expect("forms");
+    assert!(matches!(
+        labour.next().map(|q| q.topic),
+        Some(Topic::Indicator(_))
+    ));
 }
 
 /// A year of birth not known is recorded as such: the age given stays known (the case never
@@ -1227,6 +1339,10 @@ fn questions_put_to_a_child(locale: Locale) -> Vec<(String, String)> {
                         Topic::Indicator(id) => {
                             asked.push((id.to_string(), text));
                             iv.reply(Reply::NotKnown, None).expect("answers");
+                        }
+                        Topic::SexualExploitationTypes => {
+                            asked.push((format!("{:?}", q.topic), text));
+                            iv.skip().expect("not known");
                         }
                         _ => {
                             asked.push((format!("{:?}", q.topic), text));
@@ -1537,6 +1653,7 @@ fn the_terminal_asks_a_child_in_a_childs_words() {
     std::fs::write(
         &start,
         r#"{"subject": {"age_years": 16}, "forms": ["sexual"],
+            "sexual_exploitation_types": ["prostitution"],
             "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#,
     )
     .expect("written");
@@ -1901,6 +2018,9 @@ fn an_age_at_the_act_already_recorded_is_not_followed_by_the_reasons_to_believe_
     while let Some(q) = iv.next() {
         let done = match q.topic {
             Topic::Forms => iv.answer_forms(&[ExploitationForm::Sexual]),
+            Topic::SexualExploitationTypes => {
+                iv.answer_sexual_exploitation_types(&[SexualExploitationType::Prostitution])
+            }
             Topic::BirthYear => iv.answer_birth_year(None),
             Topic::Age => iv.answer_age(None),
             _ => iv.reply(Reply::Yes, None),
@@ -1967,6 +2087,9 @@ fn every_answer_of_a_whole_interview_can_be_undone_and_the_history_is_bounded() 
                 Topic::BirthYear => iv.answer_birth_year(None),
                 // Every form, so that every list's questions are asked.
                 Topic::Forms => iv.answer_forms(&ExploitationForm::ALL),
+                Topic::SexualExploitationTypes => {
+                    iv.answer_sexual_exploitation_types(&SexualExploitationType::ALL)
+                }
                 _ => iv.reply(Reply::No, None),
             }
             .expect("answer");

@@ -503,7 +503,7 @@ fn an_interview_request_with_an_unknown_key_or_two_answers_is_refused_not_read_i
         (
             r#"{"case": {}, "answer": {"reply": "yes", "qestion": {"number": 9, "id": null}}}"#
                 .to_owned(),
-            "`answer` has an unknown key, not shown (its keys: `reply`, `age`, `birth_year`, `forms`, `skip`, `question`, `source`, `note`)",
+            "`answer` has an unknown key, not shown (its keys: `reply`, `age`, `birth_year`, `forms`, `sexual_exploitation_types`, `skip`, `question`, `source`, `note`)",
         ),
         (
             r#"{"case": {}, "answer": {"reply": "no", "sourse": "document"}}"#.to_owned(),
@@ -552,11 +552,21 @@ fn an_interview_request_with_an_unknown_key_or_two_answers_is_refused_not_read_i
         ),
         (
             r#"{"case": {}, "answer": {"question": {"number": 1, "id": "hurt"}}}"#.to_owned(),
-            "`answer` is one of reply, age, birth_year, forms or skip",
+            "`answer` is one of reply, age, birth_year, forms, sexual_exploitation_types or skip",
         ),
         (
             format!(r#"{{"case": {safe}, "answer": {{"forms": ["labour", "labour"]}}}}"#),
             "`forms` names a form twice",
+        ),
+        (
+            format!(
+                r#"{{"case": {safe}, "answer": {{"sexual_exploitation_types": ["pornography", "pornography"]}}}}"#
+            ),
+            "`sexual_exploitation_types` names a type twice",
+        ),
+        (
+            format!(r#"{{"case": {safe}, "answer": {{"sexual_exploitation_types": ["film"]}}}}"#),
+            "`sexual_exploitation_types` is a list of types of sexual exploitation",
         ),
         (
             format!(r#"{{"case": {{}}, "answer": {{"reply": "no", "note": 7{SENTINEL}}}}}"#),
@@ -624,6 +634,36 @@ fn an_interview_request_with_an_unknown_key_or_two_answers_is_refused_not_read_i
         ),
     );
     assert_eq!(code, Some(200), "{error}");
+    // Under Korean law, with the form sexual recorded, the type is the next question, and
+    // the answer is recorded in the case.
+    let with_sexual = r#"{"subject": {"age_years": 30}, "forms": ["sexual"], "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#;
+    let answered = |answer: &str| -> (Option<u16>, serde_json::Value) {
+        let response = post_raw(
+            &page.addr,
+            "/api/interview?rule_set=kr-2024",
+            &format!(r#"{{"case": {with_sexual}, "answer": {answer}}}"#),
+        );
+        let text = String::from_utf8_lossy(&response);
+        let json = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        (
+            status(&response),
+            serde_json::from_str(json).unwrap_or_default(),
+        )
+    };
+    let (code, body) = answered("null");
+    assert_eq!(code, Some(200), "{body}");
+    assert_eq!(body["next"]["kind"], "sexual_exploitation_types", "{body}");
+    assert_eq!(body["next"]["number"], 4, "{body}");
+    let (code, body) = answered(
+        r#"{"sexual_exploitation_types": ["pornography"], "question": {"number": 4, "id": null}}"#,
+    );
+    assert_eq!(code, Some(200), "{body}");
+    assert_eq!(
+        body["case"]["sexual_exploitation_types"],
+        serde_json::json!(["pornography"]),
+        "{body}"
+    );
+    assert_eq!(body["next"]["kind"], "indicator", "{body}");
     drop(page);
 }
 
