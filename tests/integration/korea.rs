@@ -729,7 +729,7 @@ fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_
             covered.contains(
                 "prostitution (not punished: mandatory; whether the child was compelled is not a condition)"
             ) && covered.matches("compelled").count() == 1
-                && covered.contains("consent changes nothing")
+                && covered.contains("whatever the child says about consent")
                 && !covered.contains("drug offence"),
             "{id}: {covered}"
         );
@@ -793,7 +793,9 @@ fn the_korean_word_for_a_child_follows_the_rule_sets_age_limit() {
             .report_in(Locale::Ko);
         let person = format!("당사자: {word}: {word} 기준을 적용함.");
         let referral = format!("먼저 {word} 보호 기관에 연계할 것.");
-        let np = format!("! 비처벌({word}): {word}이 동의했다고");
+        let np = format!(
+            "! 비처벌({word}): 착취로 인해 생긴 혐의로 {word}을 기소ㆍ구금ㆍ처벌하지 말 것. {word}이 동의했다고"
+        );
         for line in [&person, &referral, &np] {
             assert!(
                 report.contains(line.as_str()),
@@ -2141,15 +2143,15 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
         for (lang, detained, refused, conditions) in [
             (
                 Locale::En,
-                "Where the person is already in immigration detention, ask for it to be lifted temporarily (Immigration Act Art. 46-2).",
+                "Where the person is already in immigration detention, ask for it to be lifted temporarily (Immigration Act Art. 65; for a victim with proceedings under way, also Art. 46-2).",
                 "Where entry is being refused, ask for conditional entry while identification goes on (Immigration Act Art. 13(1)).",
-                "on a deposit and conditions such as a restricted residence, regular reporting or a guarantor",
+                "on a deposit of up to 20 million won and conditions such as a restricted residence, regular reporting or a guarantor",
             ),
             (
                 Locale::Ko,
-                "이미 보호(구금) 중이면 보호의 일시해제를 요청할 것(「출입국관리법」 제46조의2).",
+                "이미 보호(구금) 중이면 보호의 일시해제를 요청할 것(「출입국관리법」 제65조. 피해자로서 권리구제 절차가 진행 중이면 같은 법 제46조의2도 근거가 됨).",
                 "입국심사에서 입국이 허가되지 않고 있으면 식별이 진행되는 동안 조건부 입국허가를 요청할 것(「출입국관리법」 제13조제1항).",
-                "「출입국관리법」 제65조에 따라 보증금을 예치시키고 주거의 제한, 정기 보고, 신원보증인의 지정 등의 조건을 붙여",
+                "직권으로 2천만원 이하의 보증금을 예치시키고 주거의 제한, 정기 보고, 신원보증인의 지정 등의 조건을 붙여",
             ),
         ] {
             for (evidence, level) in [
