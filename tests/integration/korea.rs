@@ -2811,3 +2811,56 @@ fn sexual_exploitation_other_than_the_sex_trade_is_not_told_the_sex_trades_laws(
     assert!(a.report().contains("Sex Trade Act Art. 10"));
     assert!(a.report().contains("in the sex trade: a person who lacks"));
 }
+
+/// The Immigration Act gives a stay on other grounds than identification as a trafficking
+/// victim: proceedings over a sexual violence crime against a foreigner (Art. 25-2(1)2) and
+/// over a child abuse crime against a foreign child, for the child and a guardian who is not
+/// the abuser (Art. 25-2(1)3), read by the project in the statute. A foreigner sexually
+/// exploited, and a foreign child, are told to ask on both grounds; a foreign adult in labour
+/// exploitation and a national are not.
+#[test]
+fn the_stay_on_other_grounds_of_the_immigration_act_is_named_where_it_may_apply() {
+    let case = |age: u8, national: bool, form: &str, purpose: &str| {
+        trafficking_indicators::Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": {age}, "national": {national}}}, "forms": ["{form}"],
+                "observations": [
+                  {{"indicator": "act_recruitment", "status": "present"}},
+                  {{"indicator": "{purpose}", "status": "present"}},
+                  {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                  {{"indicator": "violence_on_victim_at_destination", "status": "present"}}]}}"#
+        ))
+        .expect("valid")
+    };
+    for id in KOREAN {
+        let assessor = trafficking_indicators::Assessor::builtin(id).expect("built in");
+        // Item 2 is the rule set's addition 1, item 3 its addition 2.
+        let cites = |c: &trafficking_indicators::Case, item: u32| {
+            let a = assessor.assess(c).expect("assessed");
+            assert!(a.level >= trafficking_indicators::Level::ReasonableGrounds);
+            let report = a.report_in(trafficking_indicators::render::Locale::Ko);
+            let given = a
+                .recommendations
+                .iter()
+                .filter(|r| r.kind == RecommendationKind::NoRemovalPendingIdentification)
+                .flat_map(|r| r.additions.iter())
+                .any(|p| {
+                    p.index == item - 1
+                        && p.legal_basis.iter().any(|c| {
+                            c.reference.as_str() == "kr_immigration_act_art_25_2_other_grounds"
+                        })
+                });
+            (given, report.contains(&format!("제25조의2제1항제{item}호, 재량")))
+        };
+        let woman = case(30, false, "sexual", "purpose_sexual_exploitation");
+        assert_eq!(cites(&woman, 2), (true, true), "{id}: sexual");
+        assert_eq!(cites(&woman, 3), (false, false), "{id}: an adult");
+        let boy = case(15, false, "labour", "purpose_forced_labour_or_services");
+        assert_eq!(cites(&boy, 3), (true, true), "{id}: a child");
+        assert_eq!(cites(&boy, 2), (false, false), "{id}: labour");
+        let man = case(30, false, "labour", "purpose_forced_labour_or_services");
+        assert_eq!(cites(&man, 2), (false, false), "{id}");
+        assert_eq!(cites(&man, 3), (false, false), "{id}");
+        let national = case(30, true, "sexual", "purpose_sexual_exploitation");
+        assert_eq!(cites(&national, 2), (false, false), "{id}: a national");
+    }
+}
