@@ -2849,7 +2849,10 @@ fn the_stay_on_other_grounds_of_the_immigration_act_is_named_where_it_may_apply(
                             c.reference.as_str() == "kr_immigration_act_art_25_2_other_grounds"
                         })
                 });
-            (given, report.contains(&format!("제25조의2제1항제{item}호, 재량")))
+            (
+                given,
+                report.contains(&format!("제25조의2제1항제{item}호, 재량")),
+            )
         };
         let woman = case(30, false, "sexual", "purpose_sexual_exploitation");
         assert_eq!(cites(&woman, 2), (true, true), "{id}: sexual");

@@ -993,3 +993,51 @@ fn a_notices_context_that_can_never_hold_is_a_problem() {
     expected.sort();
     assert_eq!(found, expected);
 }
+
+/// The stay line under `ilo-2009` asked for a stay whatever the person wanted; an abandoned
+/// seafarer wants to go home. It now says to ask the person first, and that a return should
+/// be safe and preferably voluntary (Palermo Protocol Art. 8(2)).
+#[test]
+fn the_stay_line_says_to_ask_what_the_person_wants_and_a_return_is_preferably_voluntary() {
+    // The bundled distant-water fisher, a non-national at reasonable grounds or above.
+    let fisher = std::fs::read_to_string(root("examples/cases/fisher_distant_water.json"))
+        .expect("the bundled case");
+    let case = |national: bool| {
+        let mut case = trafficking_indicators::Case::from_json(&fisher).expect("valid");
+        case.subject.national = Some(national);
+        case
+    };
+    let assessor = trafficking_indicators::Assessor::builtin("ilo-2009").expect("built in");
+    let a = assessor.assess(&case(false)).expect("assessed");
+    assert!(a.level >= trafficking_indicators::Level::ReasonableGrounds);
+    let stay = a
+        .recommendations
+        .iter()
+        .find(|r| {
+            r.kind == trafficking_indicators::RecommendationKind::NoRemovalPendingIdentification
+        })
+        .expect("the stay line");
+    assert!(stay.additions.iter().any(|p| {
+        p.legal_basis
+            .iter()
+            .any(|c| c.reference.as_str() == "palermo_protocol_art_8_2")
+    }));
+    for (locale, words) in [
+        (
+            trafficking_indicators::render::Locale::En,
+            "preferably voluntary",
+        ),
+        (
+            trafficking_indicators::render::Locale::Ko,
+            "자발적인 귀국이 바람직함",
+        ),
+    ] {
+        assert!(a.report_in(locale).contains(words), "{locale:?}");
+    }
+    let national = assessor.assess(&case(true)).expect("assessed");
+    assert!(
+        !national
+            .report_in(trafficking_indicators::render::Locale::En)
+            .contains("preferably voluntary")
+    );
+}
