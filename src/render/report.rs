@@ -1227,6 +1227,23 @@ impl<'a> Words<'a> {
             };
             writeln!(out, "  {line}")?;
         }
+        // The type of sexual exploitation, where recorded: the purpose fact's label covers
+        // the sex trade and other sexual exploitation alike, and the advice depends on which.
+        let types = &e.subject.sexual_exploitation_types;
+        if !types.is_empty() {
+            let names: Vec<&str> = types
+                .iter()
+                .map(|t| self.ui(&format!("sexual_type.{}", t.as_str())))
+                .collect();
+            writeln!(
+                out,
+                "  {}",
+                self.uif(
+                    "report.sexual_exploitation_types",
+                    &[("types", &names.join("; "))]
+                )
+            )?;
+        }
         if !any {
             writeln!(out, "  {}", self.ui("report.nothing_present"))?;
         }

@@ -2867,3 +2867,39 @@ fn the_stay_on_other_grounds_of_the_immigration_act_is_named_where_it_may_apply(
         assert_eq!(cites(&national, 2), (false, false), "{id}: a national");
     }
 }
+
+/// The purpose fact "sexually exploited" covers the sex trade and other sexual exploitation
+/// alike; where the case records the type, the report says which (a reviewer saw "forced
+/// into the sex trade, ..." printed for a housekeeper whose employer demanded sex).
+#[test]
+fn the_report_says_which_type_of_sexual_exploitation_was_recorded() {
+    let case = |types: &str| {
+        trafficking_indicators::Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": 30}}, "forms": ["sexual"], "sexual_exploitation_types": {types},
+                "observations": [{{"indicator": "purpose_sexual_exploitation", "status": "present"}}]}}"#
+        ))
+        .expect("valid")
+    };
+    for id in ["ilo-2009", "kr-2023", "kr-2024"] {
+        let assessor = trafficking_indicators::Assessor::builtin(id).expect("built in");
+        let report = |c: &trafficking_indicators::Case, locale| {
+            assessor.assess(c).expect("assessed").report_in(locale)
+        };
+        let private = case(r#"["private_sexual_services", "pornography"]"#);
+        let en = report(&private, trafficking_indicators::render::Locale::En);
+        assert!(
+            en.contains("Type of sexual exploitation recorded: sexual images or videos made of them; sexual services to one person or household, not to clients."),
+            "{id}: {en}"
+        );
+        let ko = report(&private, trafficking_indicators::render::Locale::Ko);
+        assert!(
+            ko.contains("기록된 성적 착취의 형태: 성적 촬영물(사진ㆍ영상) 제작; 특정인이나 한 가정에 대한 성적 서비스(성 구매자 상대 아님)."),
+            "{id}: {ko}"
+        );
+        let none = report(&case("[]"), trafficking_indicators::render::Locale::En);
+        assert!(
+            !none.contains("Type of sexual exploitation recorded"),
+            "{id}"
+        );
+    }
+}
