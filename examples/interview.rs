@@ -8,8 +8,9 @@
 //!
 //! Answers: `y` (yes), `n` (no), `?` (not known), `s` (skip: recorded as not assessed), `u`
 //! (undo), `q` (save and quit), with an optional note after a colon on an indicator's answer.
-//! The age question takes a number of years or `?`; the forms question one or more numbers or
-//! `?`. A wrong key gets a short help line and the same question again; an answer the library
+//! The age question takes a number of years or `?`; the forms question, and the type of
+//! sexual exploitation (asked under the Korean rule sets once the form is sexual), one or
+//! more numbers or `?`. A wrong key gets a short help line and the same question again; an answer the library
 //! refuses (a note on a safety question, "not known" on the interviewer's own observation),
 //! a note on an answer that records none, and a line that is not UTF-8 text get their reason
 //! and the same question again: nothing typed is dropped without a word. The end of input

@@ -305,11 +305,12 @@ fn question(interview: &Interview<'_>, q: &NextQuestion, lang: Locale) -> Value 
     };
     // The opening questions in the page's own words (the terminal's words tell the officer
     // to type numbers or "?", which the page does not use).
-    // A child is asked the year of birth in a child's words.
+    // A child is asked the year of birth in a child's words, and the type of sexual
+    // exploitation is recorded from the referral or documents, not asked of the child.
     let page_words = match kind {
-        "birth_year" if interview.speaks_to_child() => lang
-            .word("page.question.birth_year.child")
-            .or_else(|| lang.word("page.question.birth_year")),
+        "birth_year" | "sexual_exploitation_types" if interview.speaks_to_child() => lang
+            .word(&format!("page.question.{kind}.child"))
+            .or_else(|| lang.word(&format!("page.question.{kind}"))),
         "age" | "birth_year" | "forms" | "sexual_exploitation_types" => {
             lang.word(&format!("page.question.{kind}"))
         }
@@ -484,7 +485,8 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
     // against the next one.
     if let Some(asked) = answer.get("question") {
         let asked = asked_question(asked)?;
-        let shown = iv.next().map(|q| {
+        let next = iv.next();
+        let shown = next.as_ref().map(|q| {
             let id = match &q.topic {
                 Topic::Indicator(id) => Some(id.to_string()),
                 Topic::Safety(s) => Some(s.as_str().to_owned()),
@@ -492,7 +494,11 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
             };
             (u64::from(q.number), id)
         });
-        if shown != Some(asked) {
+        // The two list questions have no id and may take the same number (the forms asked
+        // again after the type): a list answer must also be of the question's own kind.
+        let list_of_another_kind = matches!(kind, "forms" | "sexual_exploitation_types")
+            && next.as_ref().is_some_and(|q| q.topic.kind() != kind);
+        if shown != Some(asked) || list_of_another_kind {
             return Err(lang
                 .word_or_key("page.error.question_changed")
                 .to_owned()

@@ -2,7 +2,9 @@
 //!
 //! An [`Interview`] holds a case and asks, one at a time: first safety (is the person hurt, in
 //! danger, in need of a doctor), then the person's age (or whether there are reasons to
-//! believe they are a child), then the forms of exploitation, then the leads recorded before
+//! believe they are a child), then the forms of exploitation (and, where the form is sexual
+//! and the rule set's advice depends on it, the type of sexual exploitation), then the leads
+//! recorded before
 //! the interview (indicators "not assessed" with a note), then the indicators in the order of
 //! the assessment's `ask_next` ranking. Everything asked and learned is recorded in the case
 //! ([`Interview::case`]): saving an interview is saving that case as JSON, and an interview
@@ -177,14 +179,17 @@ const NOTE_OFF_INDICATOR: &str =
     "a reply without a note: only an indicator's answer records a note";
 const REASONS_YES_OR_NO: &str =
     "yes or no: this is the interviewer's own observation, not a question to the person";
+const TYPES_WITHOUT_SEXUAL_FORM: &str =
+    "the types of sexual exploitation only once the form sexual is recorded";
 
 /// Every `expected` text of an [`InterviewError::WrongAnswer`], with the key of its words in
 /// the locale files (`error.interview.expected.<key>`).
-pub(crate) const WRONG_ANSWER_TEXTS: [(&str, &str); 4] = [
+pub(crate) const WRONG_ANSWER_TEXTS: [(&str, &str); 5] = [
     (SOURCE_OFF_INDICATOR, "source_off_indicator"),
     (NOT_YES_OR_NO, "not_yes_or_no"),
     (NOTE_OFF_INDICATOR, "note_off_indicator"),
     (REASONS_YES_OR_NO, "reasons_yes_or_no"),
+    (TYPES_WITHOUT_SEXUAL_FORM, "types_without_sexual_form"),
 ];
 
 /// A note as the interview takes it: one of spaces only is no note.
@@ -358,7 +363,8 @@ impl<'a> Interview<'a> {
         u32::try_from(count).unwrap_or(u32::MAX)
     }
 
-    /// The opening question still to ask, if any: safety, age, forms.
+    /// The opening question still to ask, if any: safety, age, forms, type of sexual
+    /// exploitation.
     fn opening(&self, a: &Assessment) -> Option<Topic> {
         let r = self.record();
         let safety = [
@@ -394,10 +400,14 @@ impl<'a> Interview<'a> {
             return Some(Topic::Forms);
         }
         // Asked only where the answer can change the advice: a question about what was done
-        // to the person that changes nothing is not put to them.
+        // to the person that changes nothing is not put to them. A prostitution offence
+        // listed already counts as the sex trade (`ContextCondition::SexualExploitationTypes`).
         if self.case.forms.contains(&ExploitationForm::Sexual)
             && self.case.sexual_exploitation_types.is_empty()
             && !r.sexual_exploitation_types_not_known
+            && !self
+                .case
+                .lists_offence(crate::case::OffenceKind::Prostitution)
             && self.assessor.advice_depends_on_sexual_exploitation_types()
         {
             return Some(Topic::SexualExploitationTypes);
@@ -737,8 +747,9 @@ impl<'a> Interview<'a> {
 
     /// Answers the question of the type of sexual exploitation: the types, or none when not
     /// known (recorded as `sexual_exploitation_types_not_known`; the case's advice then reads
-    /// as if the type may be the sex trade). Types are recorded only with the form `sexual`:
-    /// without it the case refuses them ([`CaseError::Contradiction`]).
+    /// as if the type may be the sex trade). Types given after "not known" replace it. Only
+    /// once the form `sexual` is recorded: before, any answer (even "not known") is a
+    /// [`InterviewError::WrongAnswer`] and nothing is recorded.
     ///
     /// # Example
     ///
@@ -765,6 +776,11 @@ impl<'a> Interview<'a> {
         &mut self,
         types: &[SexualExploitationType],
     ) -> Result<(), InterviewError> {
+        if !self.case.forms.contains(&ExploitationForm::Sexual) {
+            return Err(InterviewError::WrongAnswer {
+                expected: TYPES_WITHOUT_SEXUAL_FORM,
+            });
+        }
         let mut case = self.case.clone();
         let mut types = types.to_vec();
         types.sort_unstable();
@@ -775,6 +791,9 @@ impl<'a> Interview<'a> {
                 .sexual_exploitation_types_not_known = true;
         } else {
             case.sexual_exploitation_types = types;
+            if let Some(record) = case.interview.as_mut() {
+                record.sexual_exploitation_types_not_known = false;
+            }
         }
         asked_opening(&mut case, OpeningQuestion::SexualExploitationTypes);
         self.commit(case)
@@ -845,7 +864,8 @@ pub enum QuestionOrder {
 /// indicator questions asked until the level reaches reasonable grounds.
 ///
 /// The interview starts from the case's subject, forms and dates (no observations); the
-/// opening questions (safety, age, forms) are answered from the case and not counted; each
+/// opening questions (safety, age, forms, type of sexual exploitation) are answered from the
+/// case and not counted; each
 /// indicator question is answered "present" if the case records it present, else "absent".
 /// Returns `None` when the complete case itself is below reasonable grounds or the
 /// interview runs out of questions first.
@@ -966,7 +986,7 @@ impl Interview<'_> {
                 text
             }
             Topic::SexualExploitationTypes => {
-                let mut text = word("interview.sexual_exploitation_types");
+                let mut text = opening("interview.sexual_exploitation_types");
                 for (i, t) in SexualExploitationType::ALL.iter().enumerate() {
                     text.push_str(&format!(
                         "\n  {} {}",

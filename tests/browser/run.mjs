@@ -598,6 +598,15 @@ try {
     assert.match(await page.locator('label[for="q-sexual-type-pornography"]').textContent(), /촬영물/);
     await page.waitForFunction(() => !document.body.dataset.busy);
     assert.match(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    // "Not known" answers the type (not the forms): the interview goes on, the notice stays;
+    // undone, the type question comes back.
+    await page.click('#answer-forms-unknown');
+    await page.waitForSelector('#question-text[data-kind="indicator"]');
+    await page.waitForFunction(() => !document.body.dataset.busy);
+    assert.match(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    await page.click('#undo');
+    await page.waitForSelector('#question-text[data-kind="sexual_exploitation_types"]');
+    await page.waitForFunction(() => !document.body.dataset.busy);
     await page.check('#q-sexual-type-pornography');
     await page.click('#answer-forms-ok');
     await page.waitForSelector('#question-text[data-kind="indicator"]');

@@ -1021,6 +1021,15 @@ fn the_type_of_sexual_exploitation_is_asked_where_the_advice_depends_on_it() {
             assert!(text.contains(label), "{text}");
         }
     }
+    // A child (13) is not asked: the type is recorded from the referral or the documents.
+    assert!(
+        iv.question_text(&q, Locale::En)
+            .contains("do not ask the child")
+    );
+    assert!(
+        iv.question_text(&q, Locale::Ko)
+            .contains("당사자에게 직접 묻지 말 것")
+    );
     // Not a yes-or-no question: a reply is refused and nothing is recorded.
     assert!(iv.reply(Reply::Yes, None).is_err());
     // Not known yet: the sex trade may be what happened, and its notice stands.
@@ -1051,6 +1060,13 @@ fn the_type_of_sexual_exploitation_is_asked_where_the_advice_depends_on_it() {
     assert!(record.sexual_exploitation_types_not_known);
     assert!(iv.case().sexual_exploitation_types.is_empty());
     assert!(sex_trade_notice(&iv));
+    // The type learned later replaces "not known" (the case never says both).
+    let mut later = iv.clone();
+    later
+        .answer_sexual_exploitation_types(&[SexualExploitationType::Prostitution])
+        .expect("the type");
+    let record = later.case().interview.clone().expect("record");
+    assert!(!record.sexual_exploitation_types_not_known);
     let saved = iv.case().to_json_pretty();
     assert!(
         saved.contains(r#""sexual_exploitation_types_not_known": true"#),
@@ -1071,17 +1087,35 @@ fn the_type_of_sexual_exploitation_is_asked_where_the_advice_depends_on_it() {
         start(ilo).next().map(|q| q.topic),
         Some(Topic::Indicator(_))
     ));
-    // Nor where the form is not sexual.
+    // Nor where the form is not sexual; and an answer to it, even "not known", is refused
+    // and records nothing (it would take a number and hide the question later).
     let mut labour = Interview::new(kr, Case::default()).expect("starts");
     for _ in 0..3 {
         labour.reply(Reply::No, None).expect("safety");
     }
     labour.answer_age(Some(30)).expect("age");
+    let before = labour.case().clone();
+    for types in [&[][..], &[SexualExploitationType::Pornography][..]] {
+        assert!(labour.answer_sexual_exploitation_types(types).is_err());
+        assert_eq!(labour.case(), &before, "a refused answer records nothing");
+    }
     labour
         .answer_forms(&[ExploitationForm::Labour])
         .expect("forms");
     assert!(matches!(
         labour.next().map(|q| q.topic),
+        Some(Topic::Indicator(_))
+    ));
+    // Nor where a prostitution offence is listed: it already counts as the sex trade.
+    let booked = Case::from_json(
+        r#"{"subject": {"age_years": 30}, "forms": ["sexual"],
+            "offences": [{"kind": "prostitution", "stage": "suspected"}],
+            "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#,
+    )
+    .expect("valid");
+    let booked = Interview::new(kr, booked).expect("starts");
+    assert!(matches!(
+        booked.next().map(|q| q.topic),
         Some(Topic::Indicator(_))
     ));
 }
@@ -2152,4 +2186,26 @@ fn the_page_undoes_as_many_answers_as_the_library() {
         .and_then(|rest| rest.strip_suffix(';'))
         .and_then(|n| n.parse::<usize>().ok());
     assert_eq!(limit, Some(MAX_UNDO));
+}
+
+/// The terminal takes the type of sexual exploitation by its number: a number outside the
+/// list gets the help line and the same question; `?` records it as not known.
+#[test]
+fn the_terminal_takes_the_type_by_number_or_not_known() {
+    let out = temp("types.json");
+    let out_s = out.to_str().expect("path");
+    let (code, stdout) = interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
+        "n\nn\nn\n30\n2\n9\n?\nq\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains(Locale::Ko.word("interview.help.forms").expect("help")),
+        "the help line for a number outside the list: {stdout}"
+    );
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    assert!(saved.sexual_exploitation_types.is_empty());
+    let record = saved.interview.expect("a record");
+    assert!(record.sexual_exploitation_types_not_known);
+    let _ = std::fs::remove_file(out);
 }

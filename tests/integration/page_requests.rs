@@ -664,6 +664,23 @@ fn an_interview_request_with_an_unknown_key_or_two_answers_is_refused_not_read_i
         "{body}"
     );
     assert_eq!(body["next"]["kind"], "indicator", "{body}");
+    // A list answer must be of the list question shown: the forms and the type have no id
+    // and may take the same number, so a type answered while the forms are shown (the page
+    // left open on the type after the form was unticked) is refused, and nothing recorded.
+    let no_forms = r#"{"subject": {"age_years": 30}, "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}}}"#;
+    let response = post_raw(
+        &page.addr,
+        "/api/interview?rule_set=kr-2024",
+        &format!(
+            r#"{{"case": {no_forms}, "answer": {{"sexual_exploitation_types": [], "question": {{"number": 4, "id": null}}}}}}"#
+        ),
+    );
+    assert_eq!(status(&response), Some(422));
+    assert!(
+        String::from_utf8_lossy(&response).contains("The question has changed"),
+        "{}",
+        String::from_utf8_lossy(&response)
+    );
     drop(page);
 }
 
