@@ -393,6 +393,24 @@ fn value<'a, T: Deserialize<'a>>(raw: &'a RawValue, message: &str) -> Result<T, 
     serde_json::from_str(raw.get()).map_err(|_| message.to_owned())
 }
 
+/// A list answer (the forms, the types of sexual exploitation): each value at most once, a
+/// value named twice refused rather than read as once.
+fn list<'a, T: Deserialize<'a> + PartialEq>(
+    raw: &'a RawValue,
+    message: &str,
+    twice: &str,
+) -> Result<Vec<T>, String> {
+    let values: Vec<T> = value(raw, message)?;
+    if values
+        .iter()
+        .enumerate()
+        .any(|(i, v)| values.iter().take(i).any(|u| u == v))
+    {
+        return Err(twice.to_owned());
+    }
+    Ok(values)
+}
+
 /// The body of `/api/interview`: `{"case": ..., "answer": ...}`, both required (`answer` is
 /// `null` to ask for the next question only).
 const BODY_KEYS: &[&str] = &["case", "answer"];
@@ -563,29 +581,19 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
             }
         }
         "forms" => {
-            let forms: Vec<ExploitationForm> =
-                value(raw, "`forms` is a list of forms of exploitation")?;
-            if forms
-                .iter()
-                .enumerate()
-                .any(|(i, f)| forms.iter().take(i).any(|g| g == f))
-            {
-                return Err("`forms` names a form twice".into());
-            }
+            let forms: Vec<ExploitationForm> = list(
+                raw,
+                "`forms` is a list of forms of exploitation",
+                "`forms` names a form twice",
+            )?;
             iv.answer_forms(&forms)
         }
         "sexual_exploitation_types" => {
-            let types: Vec<SexualExploitationType> = value(
+            let types: Vec<SexualExploitationType> = list(
                 raw,
                 "`sexual_exploitation_types` is a list of types of sexual exploitation",
+                "`sexual_exploitation_types` names a type twice",
             )?;
-            if types
-                .iter()
-                .enumerate()
-                .any(|(i, t)| types.iter().take(i).any(|u| u == t))
-            {
-                return Err("`sexual_exploitation_types` names a type twice".into());
-            }
             iv.answer_sexual_exploitation_types(&types)
         }
         _ => {
