@@ -1028,7 +1028,7 @@ fn the_type_of_sexual_exploitation_is_asked_where_the_advice_depends_on_it() {
     );
     assert!(
         iv.question_text(&q, Locale::Ko)
-            .contains("당사자에게 직접 묻지 말 것")
+            .contains("당사자에게는 묻지 말 것")
     );
     // Not a yes-or-no question: a reply is refused and nothing is recorded.
     assert!(iv.reply(Reply::Yes, None).is_err());

@@ -794,7 +794,7 @@ fn the_korean_word_for_a_child_follows_the_rule_sets_age_limit() {
         let person = format!("당사자: {word}: {word} 기준을 적용함.");
         let referral = format!("먼저 {word} 보호 기관에 연계할 것.");
         let np = format!(
-            "! 비처벌({word}): 착취로 인해 생긴 혐의로 {word}을 기소ㆍ구금ㆍ처벌하지 말 것. {word}이 동의했다고"
+            "! 비처벌({word}): {word}이 동의했다고 진술하더라도, 착취의 결과로 저지르게 된 다음 범죄를 이유로 {word}을 기소ㆍ구금ㆍ처벌하지 말 것"
         );
         for line in [&person, &referral, &np] {
             assert!(
@@ -2149,7 +2149,7 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
             ),
             (
                 Locale::Ko,
-                "이미 보호(구금) 중이면 보호의 일시해제를 요청할 것(「출입국관리법」 제65조. 피해자로서 권리구제 절차가 진행 중이면 같은 법 제46조의2도 근거가 됨).",
+                "이미 보호(구금) 중이면 보호의 일시해제를 요청할 것(「출입국관리법」 제65조; 인신매매등피해자로서 권리구제 절차가 진행 중이면 같은 법 제46조의2도 근거가 됨).",
                 "입국심사에서 입국이 허가되지 않고 있으면 식별이 진행되는 동안 조건부 입국허가를 요청할 것(「출입국관리법」 제13조제1항).",
                 "직권으로 2천만원 이하의 보증금을 예치시키고 주거의 제한, 정기 보고, 신원보증인의 지정 등의 조건을 붙여",
             ),

@@ -1025,11 +1025,11 @@ fn the_stay_line_says_to_ask_what_the_person_wants_and_a_return_is_preferably_vo
     for (locale, words) in [
         (
             trafficking_indicators::render::Locale::En,
-            "preferably voluntary",
+            "preferably be voluntary",
         ),
         (
             trafficking_indicators::render::Locale::Ko,
-            "자발적인 귀국이 바람직함",
+            "자발적인 것이 바람직함",
         ),
     ] {
         assert!(a.report_in(locale).contains(words), "{locale:?}");
@@ -1038,6 +1038,6 @@ fn the_stay_line_says_to_ask_what_the_person_wants_and_a_return_is_preferably_vo
     assert!(
         !national
             .report_in(trafficking_indicators::render::Locale::En)
-            .contains("preferably voluntary")
+            .contains("preferably be voluntary")
     );
 }
