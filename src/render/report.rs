@@ -835,10 +835,25 @@ impl<'a> Words<'a> {
                     Some(s) => o.stages.contains(&s),
                     None => np.for_child || !np.already_charged.contains(&o.offence),
                 });
+                // The offences the law covers whatever the indicators show may have the
+                // namespace's own line too (`rules.<namespace>.<key>.covered`: Korea's Youth
+                // Sex Offences Act Art. 38(1) makes a child sold for sex a victim, whom the
+                // shared line's "an offence that arose from the exploitation" misdescribes).
+                let covered_key = {
+                    let own_covered = format!("rules.{}.{key}.covered", self.namespace);
+                    if self.ui_opt(&own_covered).is_some() {
+                        own_covered
+                    } else {
+                        key.to_owned()
+                    }
+                };
                 let split: Vec<(&str, Vec<String>)> = if np.for_child && own != key {
                     let (covered, other): (Vec<_>, Vec<_>) = listed.partition(|o| o.unconditional);
                     vec![
-                        (key, covered.into_iter().map(words).collect()),
+                        (
+                            covered_key.as_str(),
+                            covered.into_iter().map(words).collect(),
+                        ),
                         (own.as_str(), other.into_iter().map(words).collect()),
                     ]
                 } else {

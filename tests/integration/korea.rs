@@ -729,7 +729,8 @@ fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_
             covered.contains(
                 "prostitution (not punished: mandatory; whether the child was compelled is not a condition)"
             ) && covered.matches("compelled").count() == 1
-                && covered.contains("whatever the child says about consent")
+                && covered.contains("whatever the child agreed to")
+                && covered.contains("Youth Sex Offences Act Art. 38(1)")
                 && !covered.contains("drug offence"),
             "{id}: {covered}"
         );
@@ -793,9 +794,7 @@ fn the_korean_word_for_a_child_follows_the_rule_sets_age_limit() {
             .report_in(Locale::Ko);
         let person = format!("당사자: {word}: {word} 기준을 적용함.");
         let referral = format!("먼저 {word} 보호 기관에 연계할 것.");
-        let np = format!(
-            "! 비처벌({word}): {word}이 동의했다고 진술하더라도, 착취의 결과로 저지르게 된 다음 범죄를 이유로 {word}을 기소ㆍ구금ㆍ처벌하지 말 것"
-        );
+        let np = format!("! 비처벌({word}): ");
         for line in [&person, &referral, &np] {
             assert!(
                 report.contains(line.as_str()),
@@ -2900,6 +2899,71 @@ fn the_report_says_which_type_of_sexual_exploitation_was_recorded() {
         assert!(
             !none.contains("Type of sexual exploitation recorded"),
             "{id}"
+        );
+    }
+}
+
+/// The first screen under the Korean rule sets says what the law requires in the first
+/// hours, not only in the full text (a first-screen review, twenty-seventh session): notify
+/// a representative, a relative or counsel, but no one who may have taken part (Act Art.
+/// 23(1),(2)); tell a foreign victim of their rights and provide interpreting (Art. 44); for
+/// a child in the sex trade, the judicial police officer's notice to the Minister and the
+/// governor (Youth Sex Offences Act Art. 38(2)), and a non-punishment line that calls the
+/// child a victim (Art. 38(1)) rather than an offender.
+#[test]
+fn the_korean_first_screen_names_the_duties_of_the_first_hours() {
+    use trafficking_indicators::render::Locale;
+    let case = |age: u8, national: bool, extra: &str| {
+        trafficking_indicators::Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": {age}, "national": {national}}}, "forms": ["sexual"],
+                "sexual_exploitation_types": ["prostitution"]{extra},
+                "observations": [
+                  {{"indicator": "act_recruitment", "status": "present"}},
+                  {{"indicator": "purpose_sexual_exploitation", "status": "present"}},
+                  {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                  {{"indicator": "violence_on_victim_at_destination", "status": "present"}}]}}"#
+        ))
+        .expect("valid")
+    };
+    for id in KOREAN {
+        let assessor = trafficking_indicators::Assessor::builtin(id).expect("built in");
+        let first = |c: &trafficking_indicators::Case, locale| {
+            crate::common::first_screen(&assessor.assess(c).expect("assessed").report_in(locale))
+        };
+        let woman = first(&case(30, false, ""), Locale::Ko);
+        assert!(
+            woman.contains("인신매매방지법 제23조제1항"),
+            "{id}: {woman}"
+        );
+        assert!(
+            woman.contains("통지하지 않을 수 있음(같은 조 제2항)"),
+            "{id}: {woman}"
+        );
+        assert!(
+            woman.contains("통역을 제공할 것(인신매매방지법 제44조)"),
+            "{id}: {woman}"
+        );
+        let national = first(&case(30, true, ""), Locale::Ko);
+        assert!(!national.contains("제44조"), "{id}: {national}");
+        let girl = first(
+            &case(
+                16,
+                true,
+                r#", "offences": [{"kind": "prostitution", "stage": "suspected"}]"#,
+            ),
+            Locale::Ko,
+        );
+        assert!(
+            girl.contains("제38조제2항"),
+            "{id}: the notice to the Minister: {girl}"
+        );
+        assert!(
+            girl.contains("성매수의 상대방이 된 아동ㆍ청소년은 피해아동ㆍ청소년이므로"),
+            "{id}: {girl}"
+        );
+        assert!(
+            !girl.contains("착취의 결과로 저지르게 된 다음 범죄를 이유로 아동ㆍ청소년을"),
+            "{id}: {girl}"
         );
     }
 }
