@@ -2206,7 +2206,9 @@ fn a_person_already_detained_or_refused_entry_is_told_on_the_first_screen_what_t
 /// landing permit told to ask for an extension), the Council of Europe Convention bars
 /// removal until identification is complete (Art. 10(2)). The Korean wording, once shared by
 /// every rule set, promised readers of `ilo-2009` a stay their law does not give; each rule
-/// set's namespace now words the line (`rules.kr.action.no_removal_pending_identification`).
+/// set's namespace now words the line (`rules.kr.action.no_removal_pending_identification`;
+/// `rules.ilo.…` since the twenty-seventh session: ask what the person wants, as a return is
+/// to be preferably voluntary, Palermo Protocol Art. 8(2)).
 #[test]
 fn the_first_screen_stay_line_follows_the_rule_sets_law() {
     let case = crate::common::FORCED_LABOUR_NON_NATIONAL;
@@ -2214,13 +2216,13 @@ fn the_first_screen_stay_line_follows_the_rule_sets_law() {
         (
             "ilo-2009",
             Locale::En,
-            "Do not remove the person until the competent authorities have completed identification: ask for a stay.",
+            "Do not remove the person against their wishes until the competent authorities have completed identification: ask what they want, and ask for a stay if they want to stay; a return they ask for should be safe and preferably voluntary.",
             "proceedings go on",
         ),
         (
             "ilo-2009",
             Locale::Ko,
-            "관할 당국의 피해자 식별이 완료될 때까지 강제퇴거하지 말고 체류 허가를 요청할 것.",
+            "관할 당국의 피해자 식별이 완료될 때까지 본인의 뜻에 반하여 추방하지 말 것. 본인이 원하는 것을 묻고, 체류를 원하면 체류 허가를 요청할 것.",
             "수사ㆍ재판 절차",
         ),
         (

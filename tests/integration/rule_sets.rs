@@ -1034,6 +1034,11 @@ fn the_stay_line_says_to_ask_what_the_person_wants_and_a_return_is_preferably_vo
     ] {
         assert!(a.report_in(locale).contains(words), "{locale:?}");
     }
+    // On the first screen too (a first-screen review found it only in the full text).
+    let first =
+        crate::common::first_screen(&a.report_in(trafficking_indicators::render::Locale::En));
+    assert!(first.contains("ask what they want"), "{first}");
+    assert!(first.contains("preferably voluntary"), "{first}");
     let national = assessor.assess(&case(true)).expect("assessed");
     assert!(
         !national
