@@ -472,8 +472,14 @@ impl<'a> Words<'a> {
         } else {
             ""
         };
+        // A person presumed a child pending age assessment is told so where the step is
+        // taken: the child rules rest on the presumption.
+        let presumed = r.kind == RecommendationKind::ChildProtectionReferral
+            && self.a.explanation.subject.age_basis == AgeBasis::Presumed;
         let key = if r.kind == RecommendationKind::NonPunishment && !r.already_charged.is_empty() {
             format!("action.{kind}.already_charged")
+        } else if presumed {
+            format!("action.{kind}.presumed")
         } else {
             format!("action.{kind}{national}")
         };

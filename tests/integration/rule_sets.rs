@@ -1046,3 +1046,49 @@ fn the_stay_line_says_to_ask_what_the_person_wants_and_a_return_is_preferably_vo
             .contains("preferably be voluntary")
     );
 }
+
+/// A person presumed a child pending age assessment is told so on the first screen, where
+/// the child protection step is (the presumption was said only under "notes" unless an
+/// offence was listed; a first-screen review, twenty-seventh session).
+#[test]
+fn a_presumed_childs_first_screen_says_the_presumption() {
+    use trafficking_indicators::render::Locale;
+    let case = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"possibly_minor": true}, "forms": ["sexual"],
+            "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    for (id, locale, words) in [
+        (
+            "ilo-2009",
+            Locale::En,
+            "Treat the person as a child until the age is assessed",
+        ),
+        (
+            "kr-2024",
+            Locale::Ko,
+            "연령이 확인될 때까지 아동ㆍ청소년으로 보고",
+        ),
+    ] {
+        let a = trafficking_indicators::Assessor::builtin(id)
+            .expect("built in")
+            .assess(&case)
+            .expect("assessed");
+        let first = crate::common::first_screen(&a.report_in(locale));
+        assert!(first.contains(words), "{id}: {first}");
+    }
+    // A child whose age is known is not told of a presumption.
+    let known = trafficking_indicators::Case::from_json(
+        r#"{"subject": {"age_years": 15}, "forms": ["sexual"],
+            "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#,
+    )
+    .expect("valid");
+    let a = trafficking_indicators::Assessor::builtin("ilo-2009")
+        .expect("built in")
+        .assess(&known)
+        .expect("assessed");
+    assert!(
+        !a.report_in(Locale::En)
+            .contains("until the age is assessed, and refer")
+    );
+}
