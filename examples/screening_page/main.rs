@@ -428,6 +428,9 @@ const ANSWER_KEYS: &[&str] = &[
     "source",
     "note",
 ];
+/// What an answer without a known answer kind is told (the kinds of `ANSWER_KINDS`).
+const ONE_ANSWER: &str =
+    "`answer` is one of reply, age, birth_year, forms, sexual_exploitation_types or skip";
 const ANSWER_KINDS: &[&str] = &[
     "reply",
     "age",
@@ -483,10 +486,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
         .collect();
     let kind = match kinds.as_slice() {
         [one] => *one,
-        [] => return Err(
-            "`answer` is one of reply, age, birth_year, forms, sexual_exploitation_types or skip"
-                .into(),
-        ),
+        [] => return Err(ONE_ANSWER.into()),
         [first, second, ..] => {
             return Err(format!(
                 "`answer` has more than one answer (`{first}` and `{second}`): it takes one of reply, age, birth_year, forms, sexual_exploitation_types or skip"
@@ -524,10 +524,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
         }
     }
     let Some(raw) = answer.get(kind) else {
-        return Err(
-            "`answer` is one of reply, age, birth_year, forms, sexual_exploitation_types or skip"
-                .into(),
-        );
+        return Err(ONE_ANSWER.into());
     };
     let done = match kind {
         "reply" => {
