@@ -294,6 +294,11 @@ impl Safety {
     pub fn any_yes(&self) -> bool {
         [self.hurt, self.in_danger, self.needs_doctor].contains(&Some(Answer::Yes))
     }
+
+    /// Whether the person is hurt or needs a doctor (a "yes" to either question).
+    pub fn hurt_or_needs_doctor(&self) -> bool {
+        [self.hurt, self.needs_doctor].contains(&Some(Answer::Yes))
+    }
 }
 
 /// A question of the interview's opening asked after safety: the answers are recorded in the

@@ -288,6 +288,10 @@ fn condition_holds(c: &ContextCondition, case: &Case, person: &Person, forms: u1
         }
         ContextCondition::Measures(m) => case.measures.iter().any(|x| m.contains(x)),
         ContextCondition::Offences(o) => case.offences.iter().any(|x| o.contains(&x.kind)),
+        ContextCondition::HurtOrNeedsDoctor => case
+            .interview
+            .as_ref()
+            .is_some_and(|r| r.safety.hurt_or_needs_doctor()),
         ContextCondition::SexualExploitationTypes(types) => {
             let recorded = &case.sexual_exploitation_types;
             !types.is_empty()

@@ -45,6 +45,9 @@ pub enum ContextCondition {
     /// other sexual exploitation (images, live streams) does not call for (since schema
     /// 4.13.0).
     SexualExploitationTypes(#[schemars(length(min = 1))] Vec<crate::case::SexualExploitationType>),
+    /// The interview recorded that the person is hurt or needs a doctor (a "yes" to either
+    /// safety question): for an emergency medical service (since schema 4.15.0).
+    HurtOrNeedsDoctor,
 }
 
 impl ContextCondition {
@@ -64,7 +67,8 @@ impl ContextCondition {
             ContextCondition::NotNational
             | ContextCondition::Child
             | ContextCondition::Disability
-            | ContextCondition::OffenceOrMeasure => false,
+            | ContextCondition::OffenceOrMeasure
+            | ContextCondition::HurtOrNeedsDoctor => false,
         };
         empty.then_some("names nothing, so it can never hold")
     }

@@ -131,14 +131,17 @@ pub(crate) fn indicator_question<'c>(
     )
 }
 
-/// The first screen's rank of a contact fitted by the sector, of one for non-nationals, and
-/// of a general one.
-const SECTOR: usize = 2;
-const NOT_NATIONAL: usize = 4;
-const GENERAL: usize = 5;
+/// The first screen's rank of an emergency service for a person who is hurt or needs a
+/// doctor (before all others), of a contact fitted by the sector, of one fitted otherwise, of
+/// one for non-nationals, and of a general one (1 and 2 are the directory's first two).
+const EMERGENCY: usize = 0;
+const SECTOR: usize = 3;
+const FITTED: usize = 4;
+const NOT_NATIONAL: usize = 5;
+const GENERAL: usize = 6;
 
 /// How specific to the case a contact of the directory is, by its conditions, for the order
-/// of the first screen's numbers (lower first; 0 and 1 are the directory's first two).
+/// of the first screen's numbers (lower first).
 fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
     use crate::policy::context::ContextCondition as C;
     context
@@ -152,8 +155,10 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
             | C::SexualExploitationTypes(_)
             | C::Measures(_)
             | C::Offences(_)
-            | C::OffenceOrMeasure => 3,
+            | C::OffenceOrMeasure => FITTED,
             C::NotNational => NOT_NATIONAL,
+            // An emergency service for a person who is hurt or needs a doctor leads.
+            C::HurtOrNeedsDoctor => EMERGENCY,
         })
         .min()
         .unwrap_or(GENERAL)
@@ -877,8 +882,10 @@ impl<'a> Words<'a> {
                 }
             }
         }
-        // Four numbers: the directory's first two (it lists first what every case needs:
-        // the police and the trafficking hotline), then those fitted to this person, the most
+        // Four numbers: for a person who is hurt or needs a doctor, the emergency medical
+        // line first (Korea's 119); then the directory's first two (it lists first what
+        // every case needs: the police and the trafficking hotline), then those fitted to
+        // this person, the most
         // specific first (the sector; a child, a disability, the form, a measure; not a
         // national), then the rest in the directory's order. A contact the directory leaves
         // off the first screen for this case (its `first_screen_unless`: the labour
@@ -905,7 +912,7 @@ impl<'a> Words<'a> {
             })
             .collect();
         for (i, entry) in numbered.iter_mut().enumerate().take(2) {
-            entry.0 = i;
+            entry.0 = i + 1;
         }
         // One number for a non-national (the first: help in the person's language); the
         // others of that kind after the general services.

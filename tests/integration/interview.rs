@@ -473,16 +473,28 @@ fn a_yes_to_a_safety_question_puts_safety_first_in_the_report() {
     assert!(!report.contains("따로 취할 조치가 없음"), "{report}");
 }
 
-/// The safety line names the emergency number of the rule set's country: Korea's police
-/// answer 112; the international rule set, used from Doha to Brussels, names none (Qatar's
-/// emergency number is 999; in the EU 112 reaches an operator, not "the police"). Found by
-/// the twenty-fourth session's international verdict review.
+/// The safety line names the emergency numbers of the rule set's country: in Korea 119 for
+/// a person who is hurt or needs a doctor (fire and ambulance; a verdict review of the
+/// twenty-seventh session found the line gave only the police's 112 for a medical need) and
+/// 112 for danger; the international rule set, used from Doha to Brussels, names none
+/// (Qatar's emergency number is 999; in the EU 112 reaches an operator, not "the police").
+/// Found by the twenty-fourth session's international verdict review.
 #[test]
 fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
     let case = r#"{"interview": {"safety": {"hurt": "yes"}}}"#;
     for (rule_set, locale, number, local) in [
-        ("kr-2024", Locale::En, true, "call 112 (police) now"),
-        ("kr-2023", Locale::Ko, true, "112(경찰)에 신고할 것"),
+        (
+            "kr-2024",
+            Locale::En,
+            true,
+            "call 119 (fire and ambulance service) or take them to a hospital now; if they are in danger, call 112 (police)",
+        ),
+        (
+            "kr-2023",
+            Locale::Ko,
+            true,
+            "다쳤거나 진료가 필요하면 지금 119(구급)에 신고하거나 의료기관에 연계하고, 위험하면 112(경찰)에 신고할 것",
+        ),
         (
             "ilo-2009",
             Locale::En,
@@ -502,11 +514,52 @@ fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
             .find(|l| l.starts_with("  ! Safety first") || l.starts_with("  ! 안전 우선"))
             .unwrap_or_else(|| panic!("{rule_set}: no safety line\n{report}"));
         assert!(safety.contains(local), "{rule_set} {locale:?}: {safety}");
-        assert_eq!(
-            safety.contains("112"),
-            number,
-            "{rule_set} {locale:?}: {safety}"
+        for n in ["112", "119"] {
+            assert_eq!(
+                safety.contains(n),
+                number,
+                "{rule_set} {locale:?}: {safety}"
+            );
+        }
+    }
+}
+
+/// A person who is hurt or needs a doctor gets Korea's fire and ambulance line among the
+/// first screen's numbers, first (it is the contact directory's `emergency_119`, fitted by
+/// `hurt_or_needs_doctor`); a person only in danger, or not asked, does not.
+#[test]
+fn a_hurt_person_gets_119_first_among_the_numbers_to_call() {
+    let evidence = r#""observations": [
+        {"indicator": "confiscation_of_documents_at_destination", "status": "present"}
+    ]"#;
+    for (safety, expected) in [
+        (r#""hurt": "yes""#, true),
+        (r#""needs_doctor": "yes""#, true),
+        (r#""in_danger": "yes", "hurt": "no""#, false),
+        (r#""hurt": "not_known""#, false),
+    ] {
+        let case = format!(r#"{{"interview": {{"safety": {{{safety}}}}}, {evidence}}}"#);
+        let assessment = crate::common::assess_json_under("kr-2024", &case);
+        assert!(
+            assessment.level >= trafficking_indicators::Level::FurtherInquiry,
+            "{case}"
         );
+        let listed = assessment
+            .contacts
+            .iter()
+            .any(|c| c.id.as_str() == "emergency_119");
+        assert_eq!(listed, expected, "{case}");
+        let report = assessment.report_in(Locale::Ko);
+        let call = report
+            .lines()
+            .find(|l| l.starts_with("  연락처: "))
+            .unwrap_or_else(|| panic!("no numbers\n{report}"));
+        assert_eq!(
+            call.starts_with("  연락처: 119 (소방ㆍ구급) · 경찰 112"),
+            expected,
+            "{call}"
+        );
+        assert_eq!(call.contains("119"), expected, "{call}");
     }
 }
 
