@@ -352,7 +352,7 @@ try {
     await page.click('#answer-yes');
     await page.waitForSelector('#safety-alert:not([hidden])');
     // The page opens in English under ilo-2009, which names no country's number (Korea's
-    // rule sets name 112).
+    // rule sets name 119 and 112).
     const alert = await page.locator('#safety-alert').textContent();
     assert.match(alert, /local emergency number/);
     assert.doesNotMatch(alert, /112/);

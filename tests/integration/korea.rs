@@ -2969,3 +2969,79 @@ fn the_korean_first_screen_names_the_duties_of_the_first_hours() {
         );
     }
 }
+
+/// Telling the person that their debts to the trafficker are void is a duty at the
+/// questioning itself (Act Art. 24(3): the investigator "must tell"), like the Sex Trade
+/// Act's notice: a first screen whose three actions leave the recommendation out still says
+/// it, once, in both languages (the line is the Korean namespace's text,
+/// `rules.kr.report.debts_void_duty`; a review of the Korean first screen, twenty-seventh
+/// session, left it open; thirteen data cases' first screens lacked it).
+#[test]
+fn the_duty_to_tell_the_person_debts_are_void_stays_on_the_first_screen() {
+    let case = r#"{"subject": {"age_years": 24, "national": false},
+        "forms": ["labour"],
+        "measures": ["detention"],
+        "observations": [
+            {"indicator": "debt_bondage_at_destination", "status": "present"},
+            {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+            {"indicator": "deceived_about_wages", "status": "present"},
+            {"indicator": "excessive_working_days_or_hours", "status": "present"}
+        ]}"#;
+    use trafficking_indicators::render::Locale;
+    for rule_set in ["kr-2023", "kr-2024"] {
+        let a = crate::common::assess_json_under(rule_set, case);
+        let debts = a
+            .recommendations
+            .iter()
+            .position(|r| r.kind == RecommendationKind::DebtsVoid);
+        assert!(debts.is_some(), "{rule_set}: debts void recommended");
+        for (locale, duty) in [
+            (Locale::En, "  ! Debts are void (Act Art. 24(3), a duty)"),
+            (
+                Locale::Ko,
+                "  ! 채권 무효 고지(인신매매방지법 제24조제3항, 의무)",
+            ),
+        ] {
+            let screen = crate::common::first_screen(&a.report_in(locale));
+            // Three numbered actions, none of them the debts: the duty is its own line.
+            assert!(screen.contains("\n  3. "), "{rule_set}:\n{screen}");
+            assert_eq!(
+                screen.lines().filter(|l| l.starts_with(duty)).count(),
+                1,
+                "{rule_set} {locale:?}:\n{screen}"
+            );
+        }
+    }
+    // Beside the Sex Trade Act's notice of void claims (an entertainer in the sex trade, in
+    // debt to the bar), the duty joins that line: one line on what to tell her of her debts.
+    let screen = crate::common::first_screen(
+        &crate::common::assess_bundled("kr_e62_entertainer_near_base").report_in(Locale::Ko),
+    );
+    let void: Vec<&str> = screen.lines().filter(|l| l.contains("무효")).collect();
+    assert_eq!(void.len(), 1, "{screen}");
+    assert!(
+        void.iter()
+            .all(|l| l.starts_with("  ! 채권 무효 고지(「성매매처벌법」")
+                && l.ends_with(
+                    "채권도 무효임을 함께 알릴 것(인신매매방지법 제24조제1항ㆍ제3항, 의무)."
+                )),
+        "{screen}"
+    );
+    // A national with nothing pending has fewer actions: the debts are among the three, and
+    // the duty is not said twice.
+    let national = case
+        .replace(r#""national": false"#, r#""national": true"#)
+        .replace(r#""measures": ["detention"],"#, "");
+    let screen = crate::common::first_screen(
+        &crate::common::assess_json_under("kr-2024", &national).report_in(Locale::Ko),
+    );
+    assert!(
+        !screen.contains("  ! 채권 무효 고지(인신매매방지법"),
+        "{screen}"
+    );
+    assert_eq!(
+        screen.matches("무효").count(),
+        1,
+        "once, as a numbered action:\n{screen}"
+    );
+}
