@@ -953,15 +953,31 @@ impl<'a> Words<'a> {
             }
         }
         numbered.sort_by_key(|(rank, _, _)| *rank);
+        // A service fitted to the person whose number is already listed is named beside it
+        // (for a child: "Police emergency line 112 (Child abuse reports and child
+        // protection)"), so the route is not lost because the number is shared.
         let mut listed: Vec<&str> = Vec::with_capacity(4);
         let mut numbers: Vec<String> = Vec::with_capacity(4);
-        for (_, number, line) in numbered {
-            if numbers.len() == 4 {
-                break;
-            }
-            if !listed.contains(&number) {
-                listed.push(number);
-                numbers.push(line);
+        let mut named_beside: Vec<bool> = Vec::with_capacity(4);
+        for (rank, number, line) in numbered {
+            match listed.iter().position(|n| *n == number) {
+                Some(i) => {
+                    let fitted = (SECTOR..=FITTED).contains(&rank);
+                    if let (true, Some(entry), Some(beside)) =
+                        (fitted, numbers.get_mut(i), named_beside.get_mut(i))
+                        && !*beside
+                    {
+                        let name = line.trim_end_matches(number).trim_end();
+                        entry.push_str(&format!(" ({name})"));
+                        *beside = true;
+                    }
+                }
+                None if numbers.len() < 4 => {
+                    listed.push(number);
+                    numbers.push(line);
+                    named_beside.push(false);
+                }
+                None => {}
             }
         }
         if !numbers.is_empty() {

@@ -405,10 +405,14 @@ fn the_first_screen_numbers_are_fitted_to_the_person() {
         let line = first_screen_numbers(&format!(
             r#"{{"subject": {subject}, "forms": {forms}, "observations": {present}}}"#
         ));
-        // 112 and 1600-8248 first, then the number fitted to this person, third.
+        // 112 and 1600-8248 first (for a child, the child protection route named beside
+        // 112), then the number fitted to this person, third.
         let numbers: Vec<&str> = line.split(" · ").collect();
         assert!(
-            numbers.first().is_some_and(|n| n.ends_with("112")),
+            numbers
+                .first()
+                .is_some_and(|n| n.ends_with("Who to call: Police emergency line 112")
+                    || n.ends_with("112 (Child abuse reports and child protection)")),
             "{line}"
         );
         assert!(
@@ -424,8 +428,10 @@ fn the_first_screen_numbers_are_fitted_to_the_person() {
 
 /// A child's case names the child abuse report and child protection route (112), which is
 /// also the police's number: the first screen lists each number once, so a foreign child in
-/// the sex trade still gets Danuri's line in the child's language, and the full list names
-/// the child protection route with its legal basis.
+/// the sex trade still gets Danuri's line in the child's language, names the route beside
+/// the police's 112 (a verdict review, twenty-eighth session, found it dropped from the first
+/// screen of a ten-year-old sold to beg), and the full list names the child protection route
+/// with its legal basis.
 #[test]
 fn the_first_screen_lists_each_number_once() {
     let assessor = trafficking_indicators::Assessor::builtin("kr-2024").expect("built in");
@@ -442,11 +448,16 @@ fn the_first_screen_lists_each_number_once() {
         "{:?}",
         a.contacts
     );
-    for (report, call) in [
-        (a.report(), "Who to call:"),
+    for (report, call, beside) in [
+        (
+            a.report(),
+            "Who to call:",
+            "Police emergency line 112 (Child abuse reports and child protection) · ",
+        ),
         (
             a.report_in(trafficking_indicators::render::Locale::Ko),
             "연락처:",
+            "경찰 112 (아동학대 신고 및 아동 보호) · ",
         ),
     ] {
         let line = report
@@ -456,6 +467,7 @@ fn the_first_screen_lists_each_number_once() {
         let numbers: Vec<&str> = line.split(" · ").collect();
         assert_eq!(numbers.len(), 4, "{line}");
         assert_eq!(line.matches("112").count(), 1, "{line}");
+        assert!(line.contains(beside), "{line}");
         assert!(
             line.contains("1388") && line.contains("1577-1366"),
             "{line}"
