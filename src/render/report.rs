@@ -481,10 +481,15 @@ impl<'a> Words<'a> {
         // taken: the child rules rest on the presumption.
         let presumed = r.kind == RecommendationKind::ChildProtectionReferral
             && self.a.explanation.subject.age_basis == AgeBasis::Presumed;
+        // A child is referred through child protection, not on the child's own consent.
+        let child = r.kind == RecommendationKind::ReferralToAssistance
+            && self.a.explanation.subject.child_protection;
         let key = if r.kind == RecommendationKind::NonPunishment && !r.already_charged.is_empty() {
             format!("action.{kind}.already_charged")
         } else if presumed {
             format!("action.{kind}.presumed")
+        } else if child {
+            format!("action.{kind}.child")
         } else {
             format!("action.{kind}{national}")
         };

@@ -3057,3 +3057,45 @@ fn the_duty_to_tell_the_person_debts_are_void_stays_on_the_first_screen() {
         "once, as a numbered action:\n{screen}"
     );
 }
+
+/// A child is referred to assistance through child protection, hearing the child's views,
+/// not "with their consent" as an adult is (a verdict review, twenty-eighth session: a
+/// ten-year-old's first screen asked for his consent), under every rule set, in both
+/// languages.
+#[test]
+fn a_child_is_referred_through_child_protection_not_on_consent() {
+    use trafficking_indicators::render::Locale;
+    let evidence = r#""forms": ["labour"], "observations": [
+        {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+        {"indicator": "excessive_working_days_or_hours", "status": "present"},
+        {"indicator": "deceived_about_wages", "status": "present"}
+    ]"#;
+    for rule_set in ["kr-2023", "kr-2024", "ilo-2009"] {
+        for (age, child) in [(12, true), (35, false)] {
+            let case = format!(r#"{{"subject": {{"age_years": {age}}}, {evidence}}}"#);
+            let a = crate::common::assess_json_under(rule_set, &case);
+            assert!(
+                a.recommendations
+                    .iter()
+                    .any(|r| r.kind == RecommendationKind::ReferralToAssistance),
+                "{rule_set} {age}"
+            );
+            for (locale, through, consent) in [
+                (Locale::En, "through child protection", "with their consent"),
+                (Locale::Ko, "아동 보호 기관을 통하여", "동의를 받아"),
+            ] {
+                let screen = crate::common::first_screen(&a.report_in(locale));
+                assert_eq!(
+                    screen.contains(through),
+                    child,
+                    "{rule_set} {age}:\n{screen}"
+                );
+                assert_eq!(
+                    screen.contains(consent),
+                    !child,
+                    "{rule_set} {age}:\n{screen}"
+                );
+            }
+        }
+    }
+}
