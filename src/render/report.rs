@@ -481,9 +481,12 @@ impl<'a> Words<'a> {
         // taken: the child rules rest on the presumption.
         let presumed = r.kind == RecommendationKind::ChildProtectionReferral
             && self.a.explanation.subject.age_basis == AgeBasis::Presumed;
-        // A child is referred through child protection, not on the child's own consent.
+        // A child is referred through child protection, not on the child's own consent; a
+        // person known only to have been a child at the act (who may be an adult today) is
+        // asked for consent.
         let child = r.kind == RecommendationKind::ReferralToAssistance
-            && self.a.explanation.subject.child_protection;
+            && self.a.explanation.subject.child_protection
+            && self.a.explanation.subject.addressed_as_child;
         let key = if r.kind == RecommendationKind::NonPunishment && !r.already_charged.is_empty() {
             format!("action.{kind}.already_charged")
         } else if presumed {
@@ -767,9 +770,6 @@ impl<'a> Words<'a> {
         }
 
         writeln!(out, "\n{}", self.ui("report.heading.now"))?;
-        // Safety first: the first thing to do, before any other step; then, where the
-        // interview's conditions make a "no" unreliable, the interview again in safe
-        // conditions (the notice leads with it), before any step that rests on the answers.
         // Protection pending identification whose every ground is an offence the law does not
         // punish (the non-punishment line below names them) leaves the first screen.
         let mut actions: Vec<&Recommendation> = a
@@ -794,6 +794,9 @@ impl<'a> Words<'a> {
             .then(|| format!("rules.{}.report.debts_void_duty", self.namespace))
             .filter(|key| self.ui_opt(key).is_some());
         let mut debts_told = false;
+        // Safety first: the first thing to do, before any other step; then, where the
+        // interview's conditions make a "no" unreliable, the interview again in safe
+        // conditions (the notice leads with it), before any step that rests on the answers.
         let mut alerts = 0;
         for n in self.first_screen_notices() {
             let mut line = self.notice(n);
@@ -913,12 +916,12 @@ impl<'a> Words<'a> {
                 }
             }
         }
-        // Four numbers: for a person who is hurt or needs a doctor, the emergency medical
-        // line first (Korea's 119); then the directory's first two (it lists first what
-        // every case needs: the police and the trafficking hotline), then those fitted to
-        // this person, the most
-        // specific first (the sector; a child, a disability, the form, a measure; not a
-        // national), then the rest in the directory's order. A contact the directory leaves
+        // Four numbers: the directory's first two (it lists first what every case needs:
+        // the police and the trafficking hotline), then those fitted to this person, the
+        // most specific first (the sector; a child, a disability, the form, a measure; not a
+        // national), then the rest in the directory's order. For a person who is hurt or
+        // needs a doctor, the emergency medical line (Korea's 119) comes before them and
+        // takes none of the four places (the safety line names it too). A contact the directory leaves
         // off the first screen for this case (its `first_screen_unless`: the labour
         // ministry's line for a crew member at sea) is not listed. An office fitted by the
         // sector has a place even without a national number, by its name (the seafarers'
@@ -926,58 +929,71 @@ impl<'a> Words<'a> {
         // contacts without one are only in the full list. A number already listed is not
         // listed again (112 is the police's and, for a child, the child abuse report's): the
         // full list below names every service with its number.
-        let mut numbered: Vec<(usize, &str, String)> = self
+        // Each entry: its rank, its number (or, for an office without one, its name), the
+        // words listed, and the contact's name.
+        let mut numbered: Vec<(usize, &str, String, &str)> = self
             .contacts()
             .filter(|w| !w.advice.off_first_screen)
             .filter_map(|w| {
                 let rank = specificity(w.context);
                 let Some(n) = w.advice.number.as_deref() else {
-                    return (rank == SECTOR).then(|| (rank, w.name, w.name.to_owned()));
+                    return (rank == SECTOR).then(|| (rank, w.name, w.name.to_owned(), w.name));
                 };
                 let line = if w.name.contains(n) {
                     w.name.to_owned()
                 } else {
                     format!("{} {n}", w.name)
                 };
-                Some((rank, n, line))
+                Some((rank, n, line, w.name))
             })
             .collect();
+        // The directory's first two keep an emergency rank they have.
         for (i, entry) in numbered.iter_mut().enumerate().take(2) {
-            entry.0 = i + 1;
+            entry.0 = entry.0.min(i + 1);
         }
         // One number for a non-national (the first: help in the person's language); the
         // others of that kind after the general services.
         let mut not_national = 0;
         for entry in numbered
             .iter_mut()
-            .filter(|(rank, _, _)| *rank == NOT_NATIONAL)
+            .filter(|(rank, _, _, _)| *rank == NOT_NATIONAL)
         {
             not_national += 1;
             if not_national > 1 {
                 entry.0 = GENERAL + 1;
             }
         }
-        numbered.sort_by_key(|(rank, _, _)| *rank);
+        numbered.sort_by_key(|(rank, _, _, _)| *rank);
+        let places = 4 + numbered
+            .iter()
+            .filter(|(rank, _, _, _)| *rank == EMERGENCY)
+            .count();
         // A service fitted to the person whose number is already listed is named beside it
         // (for a child: "Police emergency line 112 (Child abuse reports and child
-        // protection)"), so the route is not lost because the number is shared.
-        let mut listed: Vec<&str> = Vec::with_capacity(4);
-        let mut numbers: Vec<String> = Vec::with_capacity(4);
-        let mut named_beside: Vec<bool> = Vec::with_capacity(4);
-        for (rank, number, line) in numbered {
+        // protection)"), so the route is not lost because the number is shared; once per
+        // entry, and never a name that is empty or only the number. In a directory where an
+        // emergency service shares the police's number, the emergency service's name is the
+        // one listed.
+        let mut listed: Vec<&str> = Vec::with_capacity(places);
+        let mut numbers: Vec<String> = Vec::with_capacity(places);
+        let mut named_beside: Vec<bool> = Vec::with_capacity(places);
+        for (rank, number, line, name) in numbered {
             match listed.iter().position(|n| *n == number) {
                 Some(i) => {
+                    let name = name.trim();
                     let fitted = (SECTOR..=FITTED).contains(&rank);
                     if let (true, Some(entry), Some(beside)) =
                         (fitted, numbers.get_mut(i), named_beside.get_mut(i))
                         && !*beside
+                        && !name.is_empty()
+                        && name != number
+                        && !entry.contains(name)
                     {
-                        let name = line.trim_end_matches(number).trim_end();
                         entry.push_str(&format!(" ({name})"));
                         *beside = true;
                     }
                 }
-                None if numbers.len() < 4 => {
+                None if numbers.len() < places => {
                     listed.push(number);
                     numbers.push(line);
                     named_beside.push(false);

@@ -493,7 +493,7 @@ fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
             "kr-2023",
             Locale::Ko,
             true,
-            "다쳤거나 진료가 필요하면 지금 119(구급)에 신고하거나 의료기관에 연계하고, 위험하면 112(경찰)에 신고할 것",
+            "다쳤거나 진료가 필요하면 지금 119에 신고하여 구급대를 부르거나 병원으로 이송하고, 위험하면 112(경찰)에 신고할 것",
         ),
         (
             "ilo-2009",
@@ -526,7 +526,9 @@ fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
 
 /// A person who is hurt or needs a doctor gets Korea's fire and ambulance line among the
 /// first screen's numbers, first (it is the contact directory's `emergency_119`, fitted by
-/// `hurt_or_needs_doctor`); a person only in danger, or not asked, does not.
+/// `hurt_or_needs_doctor`); a person only in danger, or not asked, does not. It takes none of
+/// the four places: a hurt foreign boy on a fishing boat keeps the seafarers' inspectors and
+/// the youth line (a code review, twenty-eighth session, found 119 pushing one out).
 #[test]
 fn a_hurt_person_gets_119_first_among_the_numbers_to_call() {
     let evidence = r#""observations": [
@@ -561,6 +563,21 @@ fn a_hurt_person_gets_119_first_among_the_numbers_to_call() {
         );
         assert_eq!(call.contains("119"), expected, "{call}");
     }
+    let boy = |hurt: &str| {
+        let case = format!(
+            r#"{{"subject": {{"age_years": 15, "national": false}}, "sector": "fishing_at_sea",
+                "forms": ["labour"], "interview": {{"safety": {{"hurt": "{hurt}"}}}}, {evidence}}}"#
+        );
+        let report = crate::common::assess_json_under("kr-2024", &case).report_in(Locale::Ko);
+        report
+            .lines()
+            .find(|l| l.starts_with("  연락처: "))
+            .map(|l| l.trim_start_matches("  연락처: ").to_owned())
+            .unwrap_or_default()
+    };
+    let four = "경찰 112 (아동학대 신고 및 아동 보호) · 중앙인신매매등피해자권익보호기관 (한국여성인권진흥원) 1600-8248 · 지방해양수산청 선원근로감독관 · 청소년전화 1388";
+    assert_eq!(boy("no"), four);
+    assert_eq!(boy("yes"), format!("119 (소방ㆍ구급) · {four}"));
 }
 
 /// Every question reads as a question a person can answer: it ends with a question mark,

@@ -406,13 +406,15 @@ fn the_first_screen_numbers_are_fitted_to_the_person() {
             r#"{{"subject": {subject}, "forms": {forms}, "observations": {present}}}"#
         ));
         // 112 and 1600-8248 first (for a child, the child protection route named beside
-        // 112), then the number fitted to this person, third.
+        // 112, and for no one else), then the number fitted to this person, third.
         let numbers: Vec<&str> = line.split(" · ").collect();
+        let police = if expected == "1388" {
+            "Who to call: Police emergency line 112 (Child abuse reports and child protection)"
+        } else {
+            "Who to call: Police emergency line 112"
+        };
         assert!(
-            numbers
-                .first()
-                .is_some_and(|n| n.ends_with("Who to call: Police emergency line 112")
-                    || n.ends_with("112 (Child abuse reports and child protection)")),
+            numbers.first().is_some_and(|n| n.trim_start() == police),
             "{line}"
         );
         assert!(
@@ -3070,9 +3072,18 @@ fn a_child_is_referred_through_child_protection_not_on_consent() {
         {"indicator": "excessive_working_days_or_hours", "status": "present"},
         {"indicator": "deceived_about_wages", "status": "present"}
     ]"#;
+    // The third person was a child at the act, ten years ago, and may be an adult today: the
+    // words for a child are not used (a code review, twenty-eighth session).
     for rule_set in ["kr-2023", "kr-2024", "ilo-2009"] {
-        for (age, child) in [(12, true), (35, false)] {
-            let case = format!(r#"{{"subject": {{"age_years": {age}}}, {evidence}}}"#);
+        for (subject, child) in [
+            (r#""age_years": 12"#, true),
+            (r#""age_years": 35"#, false),
+            (r#""age_at_exploitation_years": 16"#, false),
+        ] {
+            let age = subject;
+            let case = format!(
+                r#"{{"subject": {{{subject}}}, "exploitation_began_year": 2016, {evidence}}}"#
+            );
             let a = crate::common::assess_json_under(rule_set, &case);
             assert!(
                 a.recommendations
