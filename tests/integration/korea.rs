@@ -2722,7 +2722,7 @@ fn an_adults_non_punishment_line_under_korean_law_asks_about_the_course_of_traff
     let a = crate::common::assess_json_under("ilo-2009", &json);
     assert!(
         crate::common::first_screen(&a.report())
-            .contains("consider whether the person was compelled to commit")
+            .contains("consider whether the person committed it as a direct consequence of being trafficked (compelled or deceived into it)")
     );
 }
 
@@ -2885,7 +2885,9 @@ fn the_stay_on_other_grounds_of_the_immigration_act_is_named_where_it_may_apply(
 
 /// The purpose fact "sexually exploited" covers the sex trade and other sexual exploitation
 /// alike; where the case records the type, the report says which (a reviewer saw "forced
-/// into the sex trade, ..." printed for a housekeeper whose employer demanded sex).
+/// into the sex trade, ..." printed for a housekeeper whose employer demanded sex), as under
+/// consideration, in words that presume no coercion (an international review, twenty-eighth
+/// session, saw "made to have sex with clients" for a woman who said she was not).
 #[test]
 fn the_report_says_which_type_of_sexual_exploitation_was_recorded() {
     let case = |types: &str| {
@@ -2903,17 +2905,17 @@ fn the_report_says_which_type_of_sexual_exploitation_was_recorded() {
         let private = case(r#"["private_sexual_services", "pornography"]"#);
         let en = report(&private, trafficking_indicators::render::Locale::En);
         assert!(
-            en.contains("Type of sexual exploitation recorded: sexual images or videos made of them; sexual services to one person or household, not to clients."),
+            en.contains("Type of sexual exploitation under consideration: sexual images or videos made of them; sexual services to one person or household, not to clients."),
             "{id}: {en}"
         );
         let ko = report(&private, trafficking_indicators::render::Locale::Ko);
         assert!(
-            ko.contains("기록된 성적 착취의 형태: 성적 촬영물(사진ㆍ영상) 제작; 특정인이나 한 가정에 대한 성적 서비스(성 구매자 상대 아님)."),
+            ko.contains("검토 중인 성적 착취의 형태: 성적 촬영물(사진ㆍ영상) 제작; 특정인이나 한 가정에 대한 성적 서비스(성 구매자 상대 아님)."),
             "{id}: {ko}"
         );
         let none = report(&case("[]"), trafficking_indicators::render::Locale::En);
         assert!(
-            !none.contains("Type of sexual exploitation recorded"),
+            !none.contains("Type of sexual exploitation under consideration"),
             "{id}"
         );
     }
