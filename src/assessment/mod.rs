@@ -298,7 +298,12 @@ pub struct SubjectFinding {
     /// What to ask about the person before any indicator, if anything.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ask_first: Option<AgeQuestion>,
-    /// Disability as recorded.
+    /// Disability as recorded; absent when not recorded (`not_known`), as in the case format
+    /// (since schema 4.15.0; always written before).
+    // Written for every assessment, it was 24 of the mean assessment's 6,520 bytes on the
+    // batch generator's cases (twenty-eighth session).
+    #[serde(skip_serializing_if = "DisabilityStatus::is_not_known")]
+    #[schemars(extend("default" = "not_known"))]
     pub disability: DisabilityStatus,
     /// Whether the means element is required for this person.
     pub means_required: bool,

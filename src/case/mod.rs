@@ -453,6 +453,13 @@ pub enum DisabilityStatus {
     NotKnown,
 }
 
+impl DisabilityStatus {
+    /// Whether nothing is recorded.
+    pub fn is_not_known(&self) -> bool {
+        *self == DisabilityStatus::NotKnown
+    }
+}
+
 impl Subject {
     /// The age group now, under 18: from `age_years` when known, else from `minor`, else not
     /// established. (The age at the time of the act, and a rule set's own age limit, are
