@@ -466,6 +466,16 @@ impl<'a> Words<'a> {
     /// The short action for the first screen. An offence already charged or decided changes
     /// the wording: the decision to charge is past.
     fn action(&self, r: &Recommendation) -> String {
+        self.action_on_screen(r, false)
+    }
+
+    /// [`action`](Self::action), where `release_above` says that a line above it on the
+    /// first screen already asks for the person's release from detention (protection pending
+    /// identification, for a person detained): a rule set's namespace may then word the line
+    /// and its additions without asking again (`rules.<namespace>.action.<kind>.release_above`,
+    /// `....addition.<i>.release_above`; Korea's stay line, which otherwise repeats the
+    /// request and Sex Trade Act Art. 11(1)).
+    fn action_on_screen(&self, r: &Recommendation, release_above: bool) -> String {
         let grounds = self.grounds(r);
         let charged = self.already_charged(r);
         let kind = snake(&r.kind);
@@ -496,9 +506,18 @@ impl<'a> Words<'a> {
         } else {
             format!("action.{kind}{national}")
         };
+        // The rule set's wording for a line below a release request, where it has one.
+        let above = |key: String| -> String {
+            let variant = format!("rules.{}.{key}.release_above", self.namespace);
+            if release_above && self.ui_opt(&variant).is_some() {
+                variant
+            } else {
+                self.own_text(&key)
+            }
+        };
         let mut parts: Vec<String> = Vec::with_capacity(2);
         if r.kind != RecommendationKind::ProtectionPendingIdentification || !grounds.is_empty() {
-            parts.push(self.uif(&self.own_text(&key), &[("grounds", &grounds.join(", "))]));
+            parts.push(self.uif(&above(key), &[("grounds", &grounds.join(", "))]));
         }
         if !charged.is_empty() {
             // Being charged is past the decision to charge, not past detention or removal.
@@ -543,7 +562,12 @@ impl<'a> Words<'a> {
                 "rules.{}.action.{kind}.addition.{}",
                 self.namespace, part.index
             );
-            if let Some(text) = self.ui_opt(&key) {
+            let variant = format!("{key}.release_above");
+            let text = match self.ui_opt(&variant) {
+                Some(text) if release_above => Some(text),
+                _ => self.ui_opt(&key),
+            };
+            if let Some(text) = text {
                 parts.push(self.if_not_national(part.if_not_national, text));
             }
         }
@@ -815,8 +839,19 @@ impl<'a> Words<'a> {
         if actions.is_empty() && alerts == 0 {
             writeln!(out, "  {}", self.ui("report.no_action"))?;
         }
+        // Whether a line already shown asks for release from detention: protection pending
+        // identification for a person detained (its lines ask for release under Immigration
+        // Act Art. 65 or 46-2, or in the sex trade under Sex Trade Act Art. 11(1)).
+        let mut release_above = false;
         for (i, r) in actions.iter().take(FIRST_SCREEN_ACTIONS).enumerate() {
-            writeln!(out, "  {}. {}", i + 1, self.action(r))?;
+            writeln!(
+                out,
+                "  {}. {}",
+                i + 1,
+                self.action_on_screen(r, release_above)
+            )?;
+            release_above |= r.kind == RecommendationKind::ProtectionPendingIdentification
+                && r.measures.contains(&crate::case::Measure::Detention);
         }
         if let Some(key) = debts_duty.filter(|_| !debts_told) {
             writeln!(out, "  ! {}", self.ui(&key))?;

@@ -1483,15 +1483,29 @@ fn the_first_screen_gives_the_sex_trade_acts_bar_on_deportation() {
     );
     let fisher =
         crate::common::assess_data_case("p19_review_kr_e9_coastal_fisher_reported_runaway_link");
-    for (lang, bar) in [
-        (Locale::En, "Sex Trade Act Art. 11(1)"),
-        (Locale::Ko, "강제퇴거명령과 보호를 집행하여서는 아니 됨"),
+    // Detained, she reads the bar on the deportation order below the release request, in
+    // its shorter words (`the_first_screen_asks_for_release_once`).
+    for (lang, bars) in [
+        (
+            Locale::En,
+            ["Sex Trade Act Art. 11(1)", "Sex Trade Act Art. 11(1)"],
+        ),
+        (
+            Locale::Ko,
+            [
+                "강제퇴거명령과 보호를 집행하여서는 아니 됨",
+                "강제퇴거명령도 집행할 수 없음",
+            ],
+        ),
     ] {
         let screen = crate::common::first_screen(&a.report_in(lang));
-        assert!(screen.contains(bar), "{lang:?}: {screen}");
+        assert!(
+            bars.iter().any(|bar| screen.contains(bar)),
+            "{lang:?}: {screen}"
+        );
         let screen = crate::common::first_screen(&fisher.report_in(lang));
         assert!(
-            !screen.is_empty() && !screen.contains(bar),
+            !screen.is_empty() && bars.iter().all(|bar| !screen.contains(bar)),
             "{lang:?}: {screen}"
         );
     }
@@ -3110,5 +3124,51 @@ fn a_child_is_referred_through_child_protection_not_on_consent() {
                 );
             }
         }
+    }
+}
+
+/// A detained foreign woman in the sex trade is told once to ask for release (the protection
+/// line: Immigration Act Art. 65, and Sex Trade Act Art. 11(1)); the stay line below it asks
+/// for the removal order to be stayed and says that the same provision bars the deportation
+/// order, without asking for release again (two verdict reviews found the request and Art.
+/// 11(1) twice on one screen). Not detained, the stay line asks for release "if detained",
+/// as before.
+#[test]
+fn the_first_screen_asks_for_release_once() {
+    use trafficking_indicators::render::Locale;
+    let case = |measures: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 29, "national": false}}, "forms": ["sexual"],
+                "sexual_exploitation_types": ["prostitution"], "measures": {measures},
+                "observations": [
+                    {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                    {{"indicator": "deceived_about_nature_of_job", "status": "present"}},
+                    {{"indicator": "purpose_sexual_exploitation", "status": "present"}}
+                ]}}"#
+        )
+    };
+    for rule_set in ["kr-2023", "kr-2024"] {
+        let detained = crate::common::first_screen(
+            &crate::common::assess_json_under(rule_set, &case(r#"["detention"]"#))
+                .report_in(Locale::Ko),
+        );
+        assert_eq!(
+            detained.matches("일시해제를 요청").count(),
+            1,
+            "{rule_set}:\n{detained}"
+        );
+        assert!(
+            detained.contains("(보호의 일시해제ㆍ석방은 위에 적은 대로)")
+                && detained.contains("같은 규정(성매매처벌법 제11조제1항)에 따라 사건이 처분될 때까지 강제퇴거명령도 집행할 수 없음."),
+            "{rule_set}:\n{detained}"
+        );
+        let free = crate::common::first_screen(
+            &crate::common::assess_json_under(rule_set, &case("[]")).report_in(Locale::Ko),
+        );
+        assert!(
+            free.contains("보호 중이면 보호의 일시해제를 요청하고")
+                && !free.contains("위에 적은 대로"),
+            "{rule_set}:\n{free}"
+        );
     }
 }
