@@ -493,7 +493,7 @@ fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
             "kr-2023",
             Locale::Ko,
             true,
-            "다쳤거나 진료가 필요하면 지금 119에 신고하여 구급대를 부르거나 병원으로 이송하고, 위험하면 112(경찰)에 신고할 것",
+            "다쳤거나 진료가 필요하면 지금 119(소방ㆍ구급)에 신고하거나 병원으로 이송하고, 위험하면 112(경찰)에 신고할 것",
         ),
         (
             "ilo-2009",
@@ -557,7 +557,7 @@ fn a_hurt_person_gets_119_first_among_the_numbers_to_call() {
             .find(|l| l.starts_with("  연락처: "))
             .unwrap_or_else(|| panic!("no numbers\n{report}"));
         assert_eq!(
-            call.starts_with("  연락처: 119 (소방ㆍ구급) · 경찰 112"),
+            call.starts_with("  연락처: 소방ㆍ구급 119 · 경찰 112"),
             expected,
             "{call}"
         );
@@ -577,7 +577,7 @@ fn a_hurt_person_gets_119_first_among_the_numbers_to_call() {
     };
     let four = "경찰 112 (아동학대 신고 및 아동 보호) · 중앙인신매매등피해자권익보호기관 (한국여성인권진흥원) 1600-8248 · 지방해양수산청 선원근로감독관 · 청소년전화 1388";
     assert_eq!(boy("no"), four);
-    assert_eq!(boy("yes"), format!("119 (소방ㆍ구급) · {four}"));
+    assert_eq!(boy("yes"), format!("소방ㆍ구급 119 · {four}"));
 }
 
 /// Every question reads as a question a person can answer: it ends with a question mark,

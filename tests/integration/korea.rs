@@ -3109,7 +3109,7 @@ fn a_child_is_referred_through_child_protection_not_on_consent() {
             );
             for (locale, through, consent) in [
                 (Locale::En, "through child protection", "with their consent"),
-                (Locale::Ko, "아동 보호 기관을 통하여", "동의를 받아"),
+                (Locale::Ko, "보호 기관을 통하여", "동의를 받아"),
             ] {
                 let screen = crate::common::first_screen(&a.report_in(locale));
                 assert_eq!(
