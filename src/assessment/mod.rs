@@ -299,7 +299,7 @@ pub struct SubjectFinding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ask_first: Option<AgeQuestion>,
     /// Disability as recorded; absent when not recorded (`not_known`), as in the case format
-    /// (since schema 4.15.0; always written before).
+    /// (since schema 5.0.0; always written before).
     // Written for every assessment, it was 24 of the mean assessment's 6,520 bytes on the
     // batch generator's cases (twenty-eighth session).
     #[serde(skip_serializing_if = "DisabilityStatus::is_not_known")]

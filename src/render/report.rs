@@ -463,10 +463,11 @@ impl<'a> Words<'a> {
         !self.grounds(r).is_empty() || !self.already_charged(r).is_empty()
     }
 
-    /// The short action for the first screen. An offence already charged or decided changes
-    /// the wording: the decision to charge is past.
+    /// The short action of a recommendation, as the full report and the prose give it (the
+    /// first screen's is [`action_on_screen`](Self::action_on_screen)). An offence already
+    /// charged or decided changes the wording: the decision to charge is past.
     fn action(&self, r: &Recommendation) -> String {
-        self.action_on_screen(r, false)
+        self.action_on_screen(r, false).0
     }
 
     /// [`action`](Self::action), where `release_above` says that a line above it on the
@@ -474,8 +475,9 @@ impl<'a> Words<'a> {
     /// identification, for a person detained): a rule set's namespace may then word the line
     /// and its additions without asking again (`rules.<namespace>.action.<kind>.release_above`,
     /// `....addition.<i>.release_above`; Korea's stay line, which otherwise repeats the
-    /// request and Sex Trade Act Art. 11(1)).
-    fn action_on_screen(&self, r: &Recommendation, release_above: bool) -> String {
+    /// request and Sex Trade Act Art. 11(1)). Also gives how many of the rule set's additions
+    /// the line words for the first screen.
+    fn action_on_screen(&self, r: &Recommendation, release_above: bool) -> (String, usize) {
         let grounds = self.grounds(r);
         let charged = self.already_charged(r);
         let kind = snake(&r.kind);
@@ -552,6 +554,7 @@ impl<'a> Words<'a> {
                 &[("grounds", &all.join(", "))],
             ));
         }
+        let mut worded = 0;
         // What an addition of the rule set changes about the action now, where the locale
         // data words it for the first screen (`rules.<namespace>.action.<kind>.addition.<i>`:
         // a foreign woman in the sex trade cannot be deported once she is investigated as a
@@ -562,16 +565,18 @@ impl<'a> Words<'a> {
                 "rules.{}.action.{kind}.addition.{}",
                 self.namespace, part.index
             );
-            let variant = format!("{key}.release_above");
-            let text = match self.ui_opt(&variant) {
-                Some(text) if release_above => Some(text),
-                _ => self.ui_opt(&key),
-            };
-            if let Some(text) = text {
+            let variant = release_above
+                .then(|| self.ui_opt(&format!("{key}.release_above")))
+                .flatten();
+            if let Some(text) = variant.or_else(|| self.ui_opt(&key)) {
                 parts.push(self.if_not_national(part.if_not_national, text));
+                worded += 1;
             }
         }
-        self.if_not_national(r.if_not_national, &parts.join(" "))
+        (
+            self.if_not_national(r.if_not_national, &parts.join(" ")),
+            worded,
+        )
     }
 
     /// The rule set's own wording of a first-screen line where the reader's locale, or
@@ -839,19 +844,18 @@ impl<'a> Words<'a> {
         if actions.is_empty() && alerts == 0 {
             writeln!(out, "  {}", self.ui("report.no_action"))?;
         }
-        // Whether a line already shown asks for release from detention: protection pending
-        // identification for a person detained (its lines ask for release under Immigration
-        // Act Art. 65 or 46-2, or in the sex trade under Sex Trade Act Art. 11(1)).
+        // Whether a line already shown speaks to a detention: protection pending
+        // identification for a person detained, with at least one of the rule set's additions
+        // worded for the first screen (in the Korean rule sets, those of a detained person ask
+        // for release). A rule set whose protection line words none leaves the lines below as
+        // they are.
         let mut release_above = false;
         for (i, r) in actions.iter().take(FIRST_SCREEN_ACTIONS).enumerate() {
-            writeln!(
-                out,
-                "  {}. {}",
-                i + 1,
-                self.action_on_screen(r, release_above)
-            )?;
+            let (line, worded) = self.action_on_screen(r, release_above);
+            writeln!(out, "  {}. {line}", i + 1)?;
             release_above |= r.kind == RecommendationKind::ProtectionPendingIdentification
-                && r.measures.contains(&crate::case::Measure::Detention);
+                && r.measures.contains(&crate::case::Measure::Detention)
+                && worded > 0;
         }
         if let Some(key) = debts_duty.filter(|_| !debts_told) {
             writeln!(out, "  ! {}", self.ui(&key))?;
