@@ -960,9 +960,9 @@ impl<'a> Words<'a> {
         // most specific first (the sector; a child, a disability, the form, a measure; not a
         // national), then the rest in the directory's order. For a person who is hurt or
         // needs a doctor, the emergency medical line (Korea's 119) comes before them and
-        // takes none of the four places (the safety line names it too). A contact the directory leaves
-        // off the first screen for this case (its `first_screen_unless`: the labour
-        // ministry's line for a crew member at sea) is not listed. An office fitted by the
+        // takes none of the four places (the safety line names it too). A contact the
+        // directory leaves off the first screen for this case (its `first_screen_unless`: the
+        // labour ministry's line for a crew member at sea) is not listed. An office fitted by the
         // sector has a place even without a national number, by its name (the seafarers'
         // labour inspectors: the full list says how to reach the local office); other
         // contacts without one are only in the full list. A number already listed is not
