@@ -286,7 +286,8 @@ fn non_punishment_advisory_appears_with_offences_at_reasonable_grounds() {
         vec![
             "coe_cets_197_art_26",
             "eu_directive_2011_36_art_8",
-            "ohchr_guideline_4_5"
+            "ohchr_guideline_4_5",
+            "asean_actip_art_14_7"
         ]
     );
 }
