@@ -1013,16 +1013,14 @@ impl<'a> Words<'a> {
         // entry, and never a name that is empty or only the number. In a directory where an
         // emergency service shares the police's number, the emergency service's name is the
         // one listed.
-        let mut listed: Vec<&str> = Vec::with_capacity(places);
-        let mut numbers: Vec<String> = Vec::with_capacity(places);
-        let mut named_beside: Vec<bool> = Vec::with_capacity(places);
+        // Each number listed, with its words and whether a name stands beside it yet.
+        let mut listed: Vec<(&str, String, bool)> = Vec::with_capacity(places);
         for (rank, number, line, name) in numbered {
-            match listed.iter().position(|n| *n == number) {
-                Some(i) => {
+            let room = listed.len() < places;
+            match listed.iter_mut().find(|(n, _, _)| *n == number) {
+                Some((_, entry, beside)) => {
                     let name = name.trim();
-                    let fitted = (SECTOR..=FITTED).contains(&rank);
-                    if let (true, Some(entry), Some(beside)) =
-                        (fitted, numbers.get_mut(i), named_beside.get_mut(i))
+                    if (SECTOR..=FITTED).contains(&rank)
                         && !*beside
                         && !name.is_empty()
                         && name != number
@@ -1032,14 +1030,11 @@ impl<'a> Words<'a> {
                         *beside = true;
                     }
                 }
-                None if numbers.len() < places => {
-                    listed.push(number);
-                    numbers.push(line);
-                    named_beside.push(false);
-                }
+                None if room => listed.push((number, line, false)),
                 None => {}
             }
         }
+        let numbers: Vec<&str> = listed.iter().map(|(_, line, _)| line.as_str()).collect();
         if !numbers.is_empty() {
             writeln!(
                 out,
