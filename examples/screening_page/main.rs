@@ -428,9 +428,6 @@ const ANSWER_KEYS: &[&str] = &[
     "source",
     "note",
 ];
-/// What an answer without a known answer kind is told (the kinds of `ANSWER_KINDS`).
-const ONE_ANSWER: &str =
-    "`answer` is one of reply, age, birth_year, forms, sexual_exploitation_types or skip";
 const ANSWER_KINDS: &[&str] = &[
     "reply",
     "age",
@@ -439,6 +436,16 @@ const ANSWER_KINDS: &[&str] = &[
     "sexual_exploitation_types",
     "skip",
 ];
+
+/// The answer kinds as a refusal names them: "reply, age, ... or skip" (from `ANSWER_KINDS`,
+/// so a kind added there is named in every refusal).
+fn answer_kinds_words() -> String {
+    match ANSWER_KINDS.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 /// The question an answer names: `{"number": 7, "id": "..."}` (`id` null for a question
 /// without one).
@@ -486,11 +493,13 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
         .collect();
     let kind = match kinds.as_slice() {
         [one] => *one,
-        [] => return Err(ONE_ANSWER.into()),
+        [] => return Err(format!("`answer` is one of {}", answer_kinds_words()).into()),
         [first, second, ..] => {
             return Err(format!(
-                "`answer` has more than one answer (`{first}` and `{second}`): it takes one of reply, age, birth_year, forms, sexual_exploitation_types or skip"
-            ).into());
+                "`answer` has more than one answer (`{first}` and `{second}`): it takes one of {}",
+                answer_kinds_words()
+            )
+            .into());
         }
     };
     for key in ["source", "note"] {
@@ -524,7 +533,7 @@ fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal
         }
     }
     let Some(raw) = answer.get(kind) else {
-        return Err(ONE_ANSWER.into());
+        return Err(format!("`answer` is one of {}", answer_kinds_words()).into());
     };
     let done = match kind {
         "reply" => {
