@@ -1053,11 +1053,8 @@ fn the_stay_line_says_to_ask_what_the_person_wants_and_a_return_is_preferably_vo
 #[test]
 fn a_presumed_childs_first_screen_says_the_presumption() {
     use trafficking_indicators::render::Locale;
-    let case = trafficking_indicators::Case::from_json(
-        r#"{"subject": {"possibly_minor": true}, "forms": ["sexual"],
-            "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#,
-    )
-    .expect("valid");
+    let case = r#"{"subject": {"possibly_minor": true}, "forms": ["sexual"],
+        "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#;
     for (id, locale, words) in [
         (
             "ilo-2009",
@@ -1070,23 +1067,16 @@ fn a_presumed_childs_first_screen_says_the_presumption() {
             "연령이 확인될 때까지 아동ㆍ청소년으로 보고",
         ),
     ] {
-        let a = trafficking_indicators::Assessor::builtin(id)
-            .expect("built in")
-            .assess(&case)
-            .expect("assessed");
+        let a = crate::common::assess_json_under(id, case);
         let first = crate::common::first_screen(&a.report_in(locale));
         assert!(first.contains(words), "{id}: {first}");
     }
     // A child whose age is known is not told of a presumption.
-    let known = trafficking_indicators::Case::from_json(
+    let a = crate::common::assess_json_under(
+        "ilo-2009",
         r#"{"subject": {"age_years": 15}, "forms": ["sexual"],
             "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#,
-    )
-    .expect("valid");
-    let a = trafficking_indicators::Assessor::builtin("ilo-2009")
-        .expect("built in")
-        .assess(&known)
-        .expect("assessed");
+    );
     assert!(
         !a.report_in(Locale::En)
             .contains("until the age is assessed, and refer")
