@@ -811,32 +811,32 @@ impl<'a> Words<'a> {
             .collect();
         actions.sort_by_key(|r| PRIORITY.iter().position(|k| *k == r.kind));
         // A duty owed to the person at the questioning itself stays on the first screen when
-        // the three actions leave it out: telling the person their debts to the trafficker
-        // are void, where the rule set's namespace words it as a duty
-        // (`rules.<namespace>.report.debts_void_duty`: Korea's Act Art. 24(3), "must tell").
-        // Beside the Sex Trade Act's notice of void claims it joins that line (its
-        // `.with_sex_trade` words), so one line says what to tell the person of their debts.
-        let debts_duty = actions
+        // the three actions leave it out, where the rule set's namespace words the action as
+        // a duty (`rules.<namespace>.report.<kind>_duty`: Korea's void debts, Act Art. 24(3),
+        // "must tell"). Beside the Sex Trade Act's notice of void claims a duty with
+        // `.with_sex_trade` words joins that line, so one line says what to tell the person
+        // of their debts.
+        let duties: Vec<String> = actions
             .iter()
             .skip(FIRST_SCREEN_ACTIONS)
-            .any(|r| r.kind == RecommendationKind::DebtsVoid)
-            .then(|| format!("rules.{}.report.debts_void_duty", self.namespace))
-            .filter(|key| self.ui_opt(key).is_some());
-        let mut debts_told = false;
+            .map(|r| format!("rules.{}.report.{}_duty", self.namespace, snake(&r.kind)))
+            .filter(|key| self.ui_opt(key).is_some())
+            .collect();
+        let mut told = vec![false; duties.len()];
         // Safety first: the first thing to do, before any other step; then, where the
         // interview's conditions make a "no" unreliable, the interview again in safe
         // conditions (the notice leads with it), before any step that rests on the answers.
         let mut alerts = 0;
         for n in self.first_screen_notices() {
             let mut line = self.notice(n);
-            if n.kind == NoticeKind::SexTradeClaimsVoid
-                && let Some(also) = debts_duty
-                    .as_ref()
-                    .and_then(|key| self.ui_opt(&format!("{key}.with_sex_trade")))
-            {
-                line.push(' ');
-                line.push_str(also);
-                debts_told = true;
+            if n.kind == NoticeKind::SexTradeClaimsVoid {
+                for (key, told) in duties.iter().zip(told.iter_mut()) {
+                    if let Some(also) = self.ui_opt(&format!("{key}.with_sex_trade")) {
+                        line.push(' ');
+                        line.push_str(also);
+                        *told = true;
+                    }
+                }
             }
             writeln!(out, "  ! {line}")?;
             alerts += 1;
@@ -857,8 +857,8 @@ impl<'a> Words<'a> {
                 && r.measures.contains(&crate::case::Measure::Detention)
                 && worded > 0;
         }
-        if let Some(key) = debts_duty.filter(|_| !debts_told) {
-            writeln!(out, "  ! {}", self.ui(&key))?;
+        for (key, _) in duties.iter().zip(&told).filter(|(_, told)| !**told) {
+            writeln!(out, "  ! {}", self.ui(key))?;
         }
         if let Some(np) = a.recommendation(RecommendationKind::NonPunishment) {
             let words = |o: &crate::assessment::OffenceAdvisory| {
