@@ -340,11 +340,17 @@ impl<'a> Interview<'a> {
             .unwrap_or_else(|| EMPTY.get_or_init(InterviewRecord::default))
     }
 
-    fn asked(&self, id: &IndicatorId) -> bool {
-        self.case
+    /// The indicators this interview has asked, sorted, for lookups: a case answered in full
+    /// lists a hundred or more, and the open questions are looked up in it one by one.
+    fn asked_sorted(&self) -> Vec<&str> {
+        let mut asked: Vec<&str> = self
+            .case
             .interview
             .as_ref()
-            .is_some_and(|r| r.asked.contains(id))
+            .map(|r| r.asked.iter().map(IndicatorId::as_str).collect())
+            .unwrap_or_default();
+        asked.sort_unstable();
+        asked
     }
 
     /// How many questions this interview has asked so far (all topics), for numbering: not
@@ -417,14 +423,14 @@ impl<'a> Interview<'a> {
 
     /// Leads: indicators recorded "not assessed" with a note before the interview, in case
     /// order, not yet asked.
-    fn lead(&self) -> Option<IndicatorId> {
+    fn lead(&self, asked: &[&str]) -> Option<IndicatorId> {
         self.case
             .observations
             .iter()
             .find(|o| {
                 o.status == ObservationStatus::NotAssessed
                     && o.note.is_some()
-                    && !self.asked(&o.indicator)
+                    && asked.binary_search(&o.indicator.as_str()).is_err()
             })
             .map(|o| o.indicator.clone())
     }
@@ -467,7 +473,8 @@ impl<'a> Interview<'a> {
                 makes_dimension_positive: false,
             });
         }
-        if let Some(id) = self.lead() {
+        let asked = self.asked_sorted();
+        if let Some(id) = self.lead(&asked) {
             let q = a.explanation.ask_next.iter().find(|q| q.id == id);
             let dimension = self
                 .assessor
@@ -487,7 +494,7 @@ impl<'a> Interview<'a> {
             .explanation
             .ask_next
             .iter()
-            .filter(|q| !self.asked(&q.id))
+            .filter(|q| asked.binary_search(&q.id.as_str()).is_err())
             .collect();
         // Never more than three in a row from one dimension, unless only that dimension can
         // move the level; never more than three facts of one element (the probes of the
@@ -527,7 +534,9 @@ impl<'a> Interview<'a> {
     }
 
     fn commit(&mut self, case: Case) -> Result<(), InterviewError> {
-        case.check()?;
+        // The assessment checks the case as `Case::check` does (its limits, and conflicting
+        // observations reported the same way), so a case it takes is valid: checking it
+        // first as well would do the work twice on every answer.
         let ranked = self.assessor.assess_listing(&case, usize::MAX)?;
         // The case before the answer is kept for undo (moved, not copied), the last
         // `MAX_UNDO` of them: an interview answered again and again (a program driving it,
@@ -837,12 +846,15 @@ impl Interview<'_> {
         let Some(a) = self.ranked() else {
             return Vec::new();
         };
-        let lead = self.lead();
+        let asked = self.asked_sorted();
+        let lead = self.lead(&asked);
         let rest = a
             .explanation
             .ask_next
             .iter()
-            .filter(|q| !self.asked(&q.id) && lead.as_ref() != Some(&q.id))
+            .filter(|q| {
+                asked.binary_search(&q.id.as_str()).is_err() && lead.as_ref() != Some(&q.id)
+            })
             .map(|q| q.id.clone())
             .collect::<Vec<_>>();
         lead.into_iter().chain(rest).collect()
