@@ -14,8 +14,12 @@
 //! refuses (a note on a safety question, "not known" on the interviewer's own observation),
 //! a note on an answer that records none, and a line that is not UTF-8 text get their reason
 //! and the same question again: nothing typed is dropped without a word. The end of input
-//! saves and exits cleanly. Nothing typed is ever repeated in an error. At the end: the
-//! report in the chosen language, and the case (to `--out`, or printed) to resume later.
+//! saves and exits cleanly. Nothing typed is ever repeated in an error. After the questions
+//! (at `q`, or once the interview can stop), the officer records what the file or the setting
+//! shows and the case does not yet record (never asked of the person): nationality, offences
+//! and their stage, measures pending, sector, the interview's conditions; `?` or an empty line
+//! leaves one unrecorded, `q` skips the rest. At the end: the report of the case as recorded,
+//! in the chosen language, and the case (to `--out`, or printed) to resume later.
 
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -24,10 +28,12 @@ use std::process::ExitCode;
 mod common;
 
 use trafficking_indicators::assessment::NoticeKind;
-use trafficking_indicators::case::SexualExploitationType;
+use trafficking_indicators::case::{
+    InterviewCondition, Measure, Offence, OffenceStage, Sector, SexualExploitationType,
+};
 use trafficking_indicators::interview::{Interview, InterviewError, Reply, Topic};
 use trafficking_indicators::render::{Locale, fill};
-use trafficking_indicators::{Assessor, Case, ExploitationForm};
+use trafficking_indicators::{Assessor, Case, ExploitationForm, OffenceKind};
 
 // The help and the usage errors are in the locale files (`cli.interview.help`, `cli.error.*`),
 // in the language `--lang` names.
@@ -216,6 +222,7 @@ fn run(args: Args) -> Result<(), String> {
     );
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
+    let mut ended = false;
     loop {
         if let Some(reason) = interview.finished() {
             outln!(
@@ -258,6 +265,7 @@ fn run(args: Args) -> Result<(), String> {
             Line::End => {
                 // End of input: save what was learned and stop cleanly.
                 outln!("{}", word("interview.ended"));
+                ended = true;
                 break;
             }
         };
@@ -367,16 +375,264 @@ fn run(args: Args) -> Result<(), String> {
             Err(Refused::Library(e)) => outln!("{}", e.message_in(lang)),
         }
     }
-    let a = interview.assessment().map_err(|e| e.message_in(lang))?;
+    // Before the report, what the officer knows without asking the person (the nationality,
+    // offences, measures, sector and the interview's conditions), where the case does not
+    // record it yet: the first screen's stay, non-punishment and contact lines depend on it.
+    // Not at the end of input, which saves what was learned and stops.
+    let mut case = interview.case().clone();
+    if !ended {
+        record_setting(assessor, &mut case, &mut input, lang);
+    }
+    let a = assessor.assess(&case).map_err(|e| e.message_in(lang))?;
     outln!();
     out!("{}", a.report_in(lang));
-    // The interview asks no nationality, visa, charge or detention: where the case does not
-    // record them, the officer is told, since the non-punishment and stay advice needs them.
-    if let Some(key) = not_asked(interview.case()) {
+    // Where the case still does not record them (not known, or skipped), the officer is
+    // told, since the non-punishment and stay advice needs them.
+    if let Some(key) = not_asked(&case) {
         outln!();
         outln!("{}", word(key));
     }
-    save(interview.case(), args.out.as_deref(), lang)
+    save(&case, args.out.as_deref(), lang)
+}
+
+/// An answer in the record section: a value, or the rest skipped (`q`, or the end of input).
+enum Recorded<T> {
+    Value(T),
+    Stop,
+}
+
+/// Asks one item of the record section until a line reads (`parse` gives `None` for a line
+/// it does not take: the help line, and the same item again). `?` and an empty line are
+/// handed to `parse` as `?`; `q` skips the rest.
+fn ask_record<T>(
+    input: &mut impl BufRead,
+    lang: Locale,
+    prompt: &str,
+    help: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Recorded<T> {
+    let word = |key: &str| lang.word(key).unwrap_or("");
+    loop {
+        outln!("{prompt}");
+        let line = match read_line(input) {
+            Line::Text(line) => line,
+            Line::NotUtf8 => {
+                outln!("{}", word("interview.not_utf8"));
+                continue;
+            }
+            Line::End => return Recorded::Stop,
+        };
+        let key = match read_input(&line) {
+            Input::Quit => return Recorded::Stop,
+            Input::Other(key, None) if key.is_empty() => "?".to_owned(),
+            Input::Other(key, None) => key,
+            // Nothing here takes a note or a skip: the help line (never what was typed).
+            _ => {
+                outln!("{}", word(help));
+                continue;
+            }
+        };
+        match parse(&key) {
+            Some(value) => return Recorded::Value(value),
+            None => outln!("{}", word(help)),
+        }
+    }
+}
+
+/// A numbered list of choices, one per line, in the officer's language.
+fn choices<T>(lang: Locale, items: &[T], key: impl Fn(&T) -> String) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| format!("  {}. {}", i + 1, lang.word_or_key(&key(item))))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The record section: what the officer knows from the file or the setting, asked of the
+/// officer (never of the person) after the questions, item by item where the case does not
+/// record it. Each change is kept only if the case still assesses (it always does for the
+/// choices offered: a national is not offered removal or refusal of entry).
+fn record_setting(assessor: &Assessor, case: &mut Case, input: &mut impl BufRead, lang: Locale) {
+    let word = |key: &str| lang.word(key).unwrap_or("");
+    let national_missing = case.subject.national.is_none();
+    let offences_missing = case.offences.is_empty();
+    let measures_missing = case.measures.is_empty();
+    let sector_missing = case.sector.is_none();
+    let conditions_missing = case.interview_conditions.is_empty();
+    if !(national_missing
+        || offences_missing
+        || measures_missing
+        || sector_missing
+        || conditions_missing)
+    {
+        return;
+    }
+    outln!();
+    outln!("{}", word("interview.record.heading"));
+    // Keeps a change only where the case still assesses; says why otherwise.
+    let keep = |case: &mut Case, changed: Case| match assessor.assess(&changed) {
+        Ok(_) => *case = changed,
+        Err(e) => outln!("{}", e.message_in(lang)),
+    };
+    if national_missing {
+        let answer = ask_record(
+            input,
+            lang,
+            word("interview.record.national"),
+            "interview.record.help.yes_no",
+            |k| match k {
+                "y" | "yes" | "예" | "네" => Some(Some(true)),
+                "n" | "no" | "아니요" | "아니오" => Some(Some(false)),
+                "?" => Some(None),
+                _ => None,
+            },
+        );
+        match answer {
+            Recorded::Value(national) => {
+                let mut changed = case.clone();
+                changed.subject.national = national;
+                keep(case, changed);
+            }
+            Recorded::Stop => return,
+        }
+    }
+    if offences_missing {
+        let prompt = format!(
+            "{}\n{}",
+            word("interview.record.offences"),
+            choices(lang, &OffenceKind::ALL, |k| format!(
+                "offence.{}",
+                k.as_str()
+            ))
+        );
+        let kinds = match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
+            picked(k, &OffenceKind::ALL)
+        }) {
+            Recorded::Value(kinds) => kinds,
+            Recorded::Stop => return,
+        };
+        let stages = OffenceStage::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, st)| format!("{} {}", i + 1, word(&format!("stage.{}", st.as_str()))))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut offences = Vec::new();
+        for kind in kinds {
+            if offences.iter().any(|o: &Offence| o.kind == kind) {
+                continue;
+            }
+            let offence = word(&format!("offence.{}", kind.as_str()));
+            let prompt = fill(
+                word("interview.record.stage"),
+                &[("offence", offence), ("stages", &stages)],
+            );
+            let stage = ask_record(input, lang, &prompt, "interview.record.help.one", |k| {
+                if k == "?" {
+                    return Some(None);
+                }
+                picked(k, &OffenceStage::ALL).and_then(|p| match p.as_slice() {
+                    [one] => Some(Some(*one)),
+                    _ => None,
+                })
+            });
+            match stage {
+                Recorded::Value(stage) => offences.push(Offence {
+                    stage,
+                    ..Offence::new(kind)
+                }),
+                Recorded::Stop => {
+                    // The offences named are kept, their stage not recorded where not given.
+                    offences.push(Offence::new(kind));
+                    let mut changed = case.clone();
+                    changed.offences = offences;
+                    keep(case, changed);
+                    return;
+                }
+            }
+        }
+        let mut changed = case.clone();
+        changed.offences = offences;
+        keep(case, changed);
+    }
+    if measures_missing {
+        // A national faces no removal and no refusal of entry: those are not offered.
+        let national = case.subject.national == Some(true);
+        let offered: Vec<Measure> = Measure::ALL
+            .into_iter()
+            .filter(|m| !national || m.applies_to_nationals())
+            .collect();
+        let prompt = format!(
+            "{}\n{}",
+            word("interview.record.measures"),
+            choices(lang, &offered, |m| {
+                let key = format!("measure.{}", m.as_str());
+                let national_key = format!("{key}.national");
+                if national && lang.word(&national_key).is_some() {
+                    national_key
+                } else {
+                    key
+                }
+            })
+        );
+        match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
+            picked(k, &offered)
+        }) {
+            Recorded::Value(measures) => {
+                let mut changed = case.clone();
+                changed.measures = measures;
+                changed.measures.sort_unstable();
+                changed.measures.dedup();
+                keep(case, changed);
+            }
+            Recorded::Stop => return,
+        }
+    }
+    if sector_missing {
+        let prompt = format!(
+            "{}\n{}",
+            word("interview.record.sector"),
+            choices(lang, &Sector::ALL, |s| format!("sector.{}", s.as_str()))
+        );
+        let answer = ask_record(input, lang, &prompt, "interview.record.help.one", |k| {
+            if k == "?" {
+                return Some(None);
+            }
+            picked(k, &Sector::ALL).and_then(|p| match p.as_slice() {
+                [one] => Some(Some(*one)),
+                _ => None,
+            })
+        });
+        match answer {
+            Recorded::Value(sector) => {
+                let mut changed = case.clone();
+                changed.sector = sector;
+                keep(case, changed);
+            }
+            Recorded::Stop => return,
+        }
+    }
+    if conditions_missing {
+        let prompt = format!(
+            "{}\n{}",
+            word("interview.record.conditions"),
+            choices(lang, &InterviewCondition::ALL, |c| {
+                format!("condition.{}", c.as_str())
+            })
+        );
+        if let Recorded::Value(conditions) =
+            ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
+                picked(k, &InterviewCondition::ALL)
+            })
+        {
+            let mut changed = case.clone();
+            changed.interview_conditions = conditions;
+            changed.interview_conditions.sort_unstable();
+            changed.interview_conditions.dedup();
+            keep(case, changed);
+        }
+    }
 }
 
 /// The choices a list answer picks: numbers from 1 into `choices`, separated by spaces or

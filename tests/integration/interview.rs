@@ -790,6 +790,97 @@ fn a_whole_interview_through_piped_input_saves_the_expected_case() {
     let _ = std::fs::remove_file(out);
 }
 
+/// After the questions, before the report, the terminal asks the officer (never the person)
+/// what the file or the setting shows and the case does not record: nationality, offences
+/// with their stage, measures pending, sector and the interview's conditions. They change the
+/// first screen (here: the stay line for a detained foreigner, and the safe-interview line
+/// for a "no" given beside the exploiter's interpreter). A wrong key gets the help line and
+/// the same item again; the end of input keeps what was recorded.
+#[test]
+fn the_officer_records_the_setting_before_the_report() {
+    let out = temp("record.json");
+    let out_s = out.to_str().expect("path");
+    // Safety no x3; age 35; forms 1 (labour); one "no", then quit. The record section: not a
+    // national; offences 2 (irregular stay), a wrong key, then stage 1 (suspected); measures
+    // 1 (detention); sector "zz" (wrong), then 8 (manufacturing); conditions 3.
+    let (code, stdout) = interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
+        "n\nn\nn\n35\n1\nn\nq\nn\n2\nzz\n1\n1\nzz\n8\n3\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    assert_eq!(saved.subject.national, Some(false));
+    assert_eq!(saved.offences.len(), 1);
+    assert_eq!(
+        saved.offences[0].kind,
+        trafficking_indicators::OffenceKind::IrregularStay
+    );
+    assert_eq!(
+        saved.offences[0].stage,
+        Some(trafficking_indicators::case::OffenceStage::Suspected)
+    );
+    assert_eq!(
+        saved.measures,
+        [trafficking_indicators::case::Measure::Detention]
+    );
+    assert_eq!(
+        saved.sector,
+        Some(trafficking_indicators::case::Sector::Manufacturing)
+    );
+    assert_eq!(
+        saved.interview_conditions,
+        [trafficking_indicators::case::InterviewCondition::InterpreterLinkedToExploiter]
+    );
+    assert_eq!(
+        saved.observations.len(),
+        1,
+        "the record section adds no answer"
+    );
+    let help = Locale::Ko.word("interview.record.help.one").expect("help");
+    assert_eq!(
+        stdout.matches(help).count(),
+        2,
+        "each wrong key gets the help line"
+    );
+    assert!(!stdout.contains("zz"), "nothing typed is echoed");
+    // The report is of the case as recorded: the unsafe interview comes first on the screen.
+    let report = &stdout[stdout.find("지금 할 일").expect("the first screen")..];
+    assert!(
+        report.contains("안전한 조건에서 다시 면담할 것"),
+        "{report}"
+    );
+    let _ = std::fs::remove_file(&out);
+
+    // A national is not offered removal or refusal of entry; the end of input keeps what was
+    // recorded so far and stops.
+    let (code, stdout) = interview_example(
+        &["--rule-set", "kr-2024", "--out", out_s],
+        "n\nn\nn\n35\n1\nq\ny\n?\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    assert_eq!(saved.subject.national, Some(true));
+    assert!(saved.offences.is_empty() && saved.measures.is_empty());
+    let from = stdout.find("Measures pending").expect("the measures item");
+    let to = stdout
+        .find("TRAFFICKING INDICATORS ASSESSMENT")
+        .expect("the report");
+    let measures = stdout
+        .get(from..to)
+        .expect("the measures item before the report");
+    assert!(measures.contains("1. detention"), "{measures}");
+    assert!(
+        !measures.contains("2. "),
+        "only detention for a national: {measures}"
+    );
+    let _ = std::fs::remove_file(&out);
+
+    // At the end of input during the questions, nothing more is asked.
+    let (code, stdout) = interview_example(&["--rule-set", "kr-2024"], "n\nn\nn\n35\n1\n");
+    assert_eq!(code, 0, "{stdout}");
+    assert!(!stdout.contains("Before the report"), "{stdout}");
+}
+
 /// An open question does not say what a "yes" records: the line under it does, in the
 /// officer's language. Keys typed with the Korean keyboard layout on mean the same as the
 /// letters (ㅛ y, ㅜ n), and a "yes" to a safety question raises the alert at once.
