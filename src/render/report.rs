@@ -496,9 +496,22 @@ impl<'a> Words<'a> {
         // A child is referred through child protection, not on the child's own consent; a
         // person known only to have been a child at the act (who may be an adult today) is
         // asked for consent.
-        let child = r.kind == RecommendationKind::ReferralToAssistance
-            && self.a.explanation.subject.child_protection
-            && self.a.explanation.subject.addressed_as_child;
+        // The same for a child's return, where the rule set's namespace words it (the
+        // international line asks what the person wants; a child's return waits for child
+        // protection's assessment of the child's best interests).
+        let child_words = |kind: &str| {
+            let key = format!("action.{kind}.child");
+            self.ui_opt(&format!("rules.{}.{key}", self.namespace))
+                .is_some()
+                || self.ui_opt(&key).is_some()
+        };
+        let child = matches!(
+            r.kind,
+            RecommendationKind::ReferralToAssistance
+                | RecommendationKind::NoRemovalPendingIdentification
+        ) && self.a.explanation.subject.child_protection
+            && self.a.explanation.subject.addressed_as_child
+            && child_words(&kind);
         let key = if r.kind == RecommendationKind::NonPunishment && !r.already_charged.is_empty() {
             format!("action.{kind}.already_charged")
         } else if presumed {
@@ -877,10 +890,24 @@ impl<'a> Words<'a> {
                             ],
                         )
                     }
-                    Some(effect) => format!(
-                        "{name} ({})",
-                        self.ui(&format!("effect.{}", snake(&effect)))
-                    ),
+                    // A rule set's namespace may say, for one offence, what the effect
+                    // rests on (Korea's sex trade: being a victim of the sex trade, whether
+                    // or not trafficking is shown), so that the line's test of the course of
+                    // trafficking is not read as that effect's condition.
+                    Some(effect) => {
+                        let effect = snake(&effect);
+                        let own = format!(
+                            "rules.{}.effect.{effect}.{}",
+                            self.namespace,
+                            o.offence.as_str()
+                        );
+                        let key = if self.ui_opt(&own).is_some() {
+                            own
+                        } else {
+                            format!("effect.{effect}")
+                        };
+                        format!("{name} ({})", self.ui(&key))
+                    }
                     None => name.to_owned(),
                 }
             };

@@ -610,7 +610,9 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     let charged = line(&en, "! Non-punishment, already charged:");
     assert!(
         charged.contains("bring the indicators to the prosecutor or court handling the case")
-            && charged.contains("prostitution (not punished: mandatory)")
+            && charged.contains(
+                "prostitution (a victim of the sex trade (compelled by deception, force or the like) is not punished, whether or not trafficking is shown: mandatory)"
+            )
             && !charged.contains("irregular stay"),
         "{en}"
     );
@@ -629,7 +631,9 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     let charged = line(&ko, "! 비처벌 검토(기소된 혐의):");
     assert!(
         charged.contains("사건을 담당하는 검사 또는 법원에 지표를 전달할 것")
-            && charged.contains("성매매 (처벌하지 아니함: 의무)"),
+            && charged.contains(
+                "성매매 (위계ㆍ위력 등으로 성매매를 강요당한 사람 등 성매매피해자이면 인신매매 해당 여부와 관계없이 처벌하지 아니함: 의무)"
+            ),
         "{ko}"
     );
     // No article is cited for the route after indictment: the project's sources have none.
@@ -2300,13 +2304,13 @@ fn a_detained_woman_in_the_sex_trade_is_told_her_detention_must_not_be_executed(
                 Locale::En,
                 "ask for her release on that ground, not for a lifting on conditions; after indictment, ask the prosecutor to request a temporary lifting (Art. 11(2))",
                 "until the police's decision not to refer the case becomes final or the prosecutor decides whether to indict (Sex Trade Act Art. 11(1))",
-                "may not be held until the case is decided (Sex Trade Act Art. 11(1)): ask for her release on that ground",
+                "may not be held until the case is decided (Sex Trade Act Art. 11(1)). If she has not reported and wishes to, take her report or pass it to the police; ask for her release on that ground",
             ),
             (
                 Locale::Ko,
                 "조건을 붙인 일시해제가 아니라 이 규정에 따라 보호를 집행하지 말 것(석방)을 요청하고, 공소가 제기된 후에는",
                 "사법경찰관의 불송치결정이 확정되거나 검사가 공소제기 여부를 결정할 때까지 보호를 집행하여서는 아니 되며",
-                "사건이 처분될 때까지 보호를 집행할 수 없으므로(같은 법 제11조제1항), 조건을 붙인 일시해제가 아니라 그 규정에 따른 석방을 요청할 것.",
+                "사건이 처분될 때까지 보호를 집행할 수 없음(같은 법 제11조제1항). 아직 신고하지 않았고 본인이 원하면 신고를 접수하거나 경찰에 연계하고, 조건을 붙인 일시해제가 아니라 그 규정에 따른 석방을 요청할 것.",
             ),
         ] {
             let sexual = crate::common::assess_json_under(
@@ -3131,6 +3135,54 @@ fn a_child_is_referred_through_child_protection_not_on_consent() {
             }
         }
     }
+}
+
+/// Under the international rule set, a child's return waits for child protection's
+/// assessment of the child's best interests: the first screen does not ask a child of ten
+/// what he wants, as the adult's line does (an international verdict review, twenty-ninth
+/// session: a talibé boy's first screen said "ask what they want ... a return they ask for").
+/// The Korean line, which does not turn on the person's wishes, is the same for a child.
+#[test]
+fn a_childs_return_waits_for_child_protection_under_the_international_rule_set() {
+    use trafficking_indicators::render::Locale;
+    let case = |age: u8| {
+        format!(
+            r#"{{"subject": {{"age_years": {age}, "national": false}}, "forms": ["labour"],
+            "observations": [
+                {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+                {{"indicator": "deceived_about_wages", "status": "present"}}
+            ]}}"#
+        )
+    };
+    for (age, child) in [(10, true), (35, false)] {
+        let a = crate::common::assess_json_under("ilo-2009", &case(age));
+        assert!(
+            a.recommendations
+                .iter()
+                .any(|r| r.kind == RecommendationKind::NoRemovalPendingIdentification),
+            "{age}"
+        );
+        for (locale, for_child, for_adult) in [
+            (
+                Locale::En,
+                "Do not return the child until child protection services have assessed the child's best interests",
+                "ask what they want",
+            ),
+            (
+                Locale::Ko,
+                "아동 보호 기관이 귀국의 위험과 가족의 상황을 포함하여 아동의 최선의 이익을 판단할 때까지",
+                "본인이 원하는 것을 묻고",
+            ),
+        ] {
+            let screen = crate::common::first_screen(&a.report_in(locale));
+            assert_eq!(screen.contains(for_child), child, "{age}:\n{screen}");
+            assert_eq!(screen.contains(for_adult), !child, "{age}:\n{screen}");
+        }
+    }
+    let a = crate::common::assess_json_under("kr-2024", &case(10));
+    let screen = crate::common::first_screen(&a.report_in(Locale::Ko));
+    assert!(screen.contains("강제퇴거하지 말 것"), "{screen}");
 }
 
 /// A detained foreign woman in the sex trade is told once to ask for release (the protection
