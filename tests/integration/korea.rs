@@ -3137,6 +3137,52 @@ fn a_child_is_referred_through_child_protection_not_on_consent() {
     }
 }
 
+/// A suspect with a disability is questioned in the way they communicate (two verdict
+/// reviews, twenty-ninth session: a deaf man charged on a written questioning with no
+/// sign-language interpreter): the first screen says so under every rule set, citing the
+/// Criminal Procedure Act's person of trust in Korea (Art. 244-5, read) and CRPD Art. 13(1)
+/// under the international rule set; not for a person recorded without a disability.
+#[test]
+fn a_suspect_with_a_disability_is_questioned_in_the_way_they_communicate() {
+    use trafficking_indicators::render::Locale;
+    let case = |disability: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 40, "national": true, "disability": {disability}}},
+            "forms": ["labour"], "offences": [{{"kind": "other", "stage": "suspected"}}],
+            "observations": [
+                {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+                {{"indicator": "deceived_about_wages", "status": "present"}}
+            ]}}"#
+        )
+    };
+    for (rule_set, en, ko) in [
+        (
+            "kr-2024",
+            "Criminal Procedure Act Art. 244-5",
+            "「형사소송법」 제244조의5",
+        ),
+        (
+            "kr-2023",
+            "Criminal Procedure Act Art. 244-5",
+            "「형사소송법」 제244조의5",
+        ),
+        ("ilo-2009", "CRPD Art. 13(1)", "장애인권리협약 제13조제1항"),
+    ] {
+        for (disability, shown) in [("true", true), ("false", false)] {
+            let a = crate::common::assess_json_under(rule_set, &case(disability));
+            for (locale, words) in [(Locale::En, en), (Locale::Ko, ko)] {
+                let screen = crate::common::first_screen(&a.report_in(locale));
+                assert_eq!(
+                    screen.contains(words),
+                    shown,
+                    "{rule_set} {disability}:\n{screen}"
+                );
+            }
+        }
+    }
+}
+
 /// Under the international rule set, a child's return waits for child protection's
 /// assessment of the child's best interests: the first screen does not ask a child of ten
 /// what he wants, as the adult's line does (an international verdict review, twenty-ninth
