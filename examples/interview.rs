@@ -7,7 +7,10 @@
 //! ```
 //!
 //! Answers: `y` (yes), `n` (no), `?` (not known), `s` (skip: recorded as not assessed), `u`
-//! (undo), `q` (save and quit), with an optional note after a colon on an indicator's answer.
+//! (undo), `q` (save and quit), with an optional note after a colon on an indicator's answer
+//! (a skip's too: why it was skipped). An age may carry its Korean unit (`28세`, `28살`). Five
+//! indicator questions in a row without an answer tell the officer, once, to check who is
+//! present and who interprets.
 //! The age question takes a number of years or `?`; the forms question, and the type of
 //! sexual exploitation (asked under the Korean rule sets once the form is sexual), one or
 //! more numbers or `?`. A wrong key gets a short help line and the same question again; an answer the library
@@ -33,7 +36,7 @@ use trafficking_indicators::case::{
 };
 use trafficking_indicators::interview::{Interview, InterviewError, Reply, Topic};
 use trafficking_indicators::render::{Locale, fill};
-use trafficking_indicators::{Assessor, Case, ExploitationForm, OffenceKind};
+use trafficking_indicators::{Assessor, Case, ExploitationForm, ObservationStatus, OffenceKind};
 
 // The help and the usage errors are in the locale files (`cli.interview.help`, `cli.error.*`),
 // in the language `--lang` names.
@@ -113,12 +116,19 @@ fn save(case: &Case, out: Option<&str>, lang: Locale) -> Result<(), String> {
     Ok(())
 }
 
+/// How many indicator questions in a row without an answer ("not known" or a skip) make the
+/// terminal tell the officer to check the conditions of the interview.
+const UNANSWERED_WARNING: usize = 5;
+
 /// What a line of input asks for.
 enum Input {
     Skip,
     Undo,
     Quit,
-    /// `s`, `u` or `q` with a note, which none of them records.
+    /// `s` with a note: on an indicator question, a skip that keeps why (a refusal to
+    /// answer, say); elsewhere refused, as a note on any other answer is.
+    SkipWithNote(String),
+    /// `u` or `q` with a note, which neither records.
     KeyWithNote,
     Other(String, Option<String>),
 }
@@ -189,7 +199,8 @@ fn read_input(line: &str) -> Input {
         other => other.to_owned(),
     };
     match (key.as_str(), note) {
-        ("s" | "u" | "q", Some(_)) => Input::KeyWithNote,
+        ("s", Some(note)) => Input::SkipWithNote(note),
+        ("u" | "q", Some(_)) => Input::KeyWithNote,
         ("s", None) => Input::Skip,
         ("u", None) => Input::Undo,
         ("q", None) => Input::Quit,
@@ -223,6 +234,7 @@ fn run(args: Args) -> Result<(), String> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut ended = false;
+    let mut unanswered_in_a_row = 0usize;
     loop {
         if let Some(reason) = interview.finished() {
             outln!(
@@ -272,13 +284,23 @@ fn run(args: Args) -> Result<(), String> {
         let result: Result<(), Refused> = match read_input(&line) {
             Input::Quit => break,
             Input::Undo => {
-                if !interview.undo() {
+                if interview.undo() {
+                    outln!("{}", word("interview.undone"));
+                } else {
                     outln!("{}", word("interview.nothing_to_undo"));
                 }
                 Ok(())
             }
             Input::KeyWithNote => Err(Refused::NoteOnKey),
             Input::Skip => interview.skip().map_err(Refused::from),
+            // A skip keeps its note only on an indicator question, recorded as the skip is
+            // (not assessed, no source); anywhere else the note is refused, not dropped.
+            Input::SkipWithNote(note) => match &q.topic {
+                Topic::Indicator(id) => interview
+                    .answer(id, ObservationStatus::NotAssessed, None, Some(&note))
+                    .map_err(Refused::from),
+                _ => Err(Refused::NoteOffIndicator),
+            },
             // An age, a year of birth and the forms record no note: one is refused, not
             // dropped.
             Input::Other(_, Some(_))
@@ -292,7 +314,8 @@ fn run(args: Args) -> Result<(), String> {
             Input::Other(key, note) => match &q.topic {
                 Topic::Age => match key.as_str() {
                     "?" => interview.answer_age(None).map_err(Refused::from),
-                    k => match k.parse::<u8>() {
+                    // "28세" or "28살" as an officer types it: the number of years.
+                    k => match k.trim_end_matches(['세', '살']).trim_end().parse::<u8>() {
                         Ok(y) if y <= 130 => interview.answer_age(Some(y)).map_err(Refused::from),
                         _ => Err(Refused::Help),
                     },
@@ -348,6 +371,20 @@ fn run(args: Args) -> Result<(), String> {
                 }
             },
         };
+        // Indicator questions left without an answer ("not known" or a skip), in a row: at
+        // five, the officer is told once to look at who is present and who interprets.
+        if result.is_ok() && matches!(q.topic, Topic::Indicator(_)) {
+            let unanswered = matches!(read_input(&line), Input::Skip | Input::SkipWithNote(_))
+                || matches!(read_input(&line), Input::Other(ref k, _) if k == "?");
+            unanswered_in_a_row = if unanswered {
+                unanswered_in_a_row + 1
+            } else {
+                0
+            };
+            if unanswered_in_a_row == UNANSWERED_WARNING {
+                outln!("{}", word("interview.many_unanswered"));
+            }
+        }
         match result {
             Ok(()) => {}
             Err(Refused::Help) => {

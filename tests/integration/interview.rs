@@ -790,6 +790,47 @@ fn a_whole_interview_through_piped_input_saves_the_expected_case() {
     let _ = std::fs::remove_file(out);
 }
 
+/// What a Korean interview review (twenty-ninth session) asked of the terminal: an age typed
+/// with its unit ("28세") is read; a skip may keep why ("s: 답변 거부", recorded as the skip
+/// is, not assessed, with the note); an undo says so; five indicator questions in a row
+/// without an answer tell the officer, once, to check who is present and who interprets.
+#[test]
+fn the_terminal_reads_an_age_with_its_unit_keeps_a_skips_note_and_warns_after_five_unanswered() {
+    let out = temp("unanswered.json");
+    let out_s = out.to_str().expect("path");
+    let (code, stdout) = interview_example(
+        &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
+        "n\nn\nn\n28세\n1\n?\ns: 통역인 앞에서 답변 거부\n?\n?\ns\ny\nu\nq\nq\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    assert_eq!(saved.subject.age_years, Some(28), "28세 is 28 years");
+    assert_eq!(saved.observations.len(), 5, "the yes was undone");
+    assert!(
+        saved
+            .observations
+            .iter()
+            .all(|o| o.status == ObservationStatus::NotAssessed)
+    );
+    let skipped = &saved.observations[1];
+    assert_eq!(
+        skipped.note.as_ref().map(|n| n.as_str()),
+        Some("통역인 앞에서 답변 거부"),
+        "a skip keeps its note"
+    );
+    assert_eq!(skipped.source, None, "recorded as a skip is: no source");
+    let warning = Locale::Ko.word("interview.many_unanswered").expect("words");
+    assert_eq!(stdout.matches(warning).count(), 1, "{stdout}");
+    let fifth = stdout.find("\n10. ").expect("the fifth indicator question");
+    let sixth = stdout.find("\n11. ").expect("the sixth");
+    let at = stdout.find(warning).expect("the warning");
+    assert!(fifth < at && at < sixth, "after the fifth:\n{stdout}");
+    let undone = Locale::Ko.word("interview.undone").expect("words");
+    assert!(stdout.contains(undone), "{stdout}");
+    assert!(!stdout.contains("답변 거부"), "nothing typed is echoed");
+    let _ = std::fs::remove_file(out);
+}
+
 /// After the questions, before the report, the terminal asks the officer (never the person)
 /// what the file or the setting shows and the case does not record: nationality, offences
 /// with their stage, measures pending, sector and the interview's conditions. They change the
@@ -2021,9 +2062,10 @@ fn the_terminal_gives_the_librarys_reason_for_a_refused_answer() {
     let _ = std::fs::remove_file(out);
 }
 
-/// A note after an age, a year of birth or the forms (which record none), or after `s`,
-/// `u` or `q`, is refused with its reason and the same question asked again: it was
-/// silently dropped and the rest recorded.
+/// A note after an age, a year of birth, the forms or the type (which record none), after
+/// `s` off an indicator question, or after `u` or `q`, is refused with its reason and the
+/// same question asked again: it was silently dropped and the rest recorded. (A skip of an
+/// indicator question keeps its note since the twenty-ninth session.)
 #[test]
 fn a_note_the_case_cannot_keep_is_refused_in_the_terminal() {
     let out = temp("note-off.json");
@@ -2038,9 +2080,10 @@ fn a_note_the_case_cannot_keep_is_refused_in_the_terminal() {
     assert_eq!(code, 0, "{stdout}");
     let refused = "this answer does not fit the current question (a reply without a note: only \
                    an indicator's answer records a note)";
-    assert_eq!(stdout.matches(refused).count(), 3, "{stdout}");
-    let on_key = "s, u and q take no note";
-    assert_eq!(stdout.matches(on_key).count(), 3, "{stdout}");
+    // The age, the year, the forms, and the skip of the type question (not an indicator's).
+    assert_eq!(stdout.matches(refused).count(), 4, "{stdout}");
+    let on_key = "u and q take no note";
+    assert_eq!(stdout.matches(on_key).count(), 2, "{stdout}");
     for typed in [
         "younger",
         "she says",
