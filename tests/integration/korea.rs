@@ -632,7 +632,7 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     assert!(
         charged.contains("사건을 담당하는 검사 또는 법원에 지표를 전달할 것")
             && charged.contains(
-                "성매매 (위계ㆍ위력 등으로 성매매를 강요당한 사람 등 성매매피해자이면 인신매매 해당 여부와 관계없이 처벌하지 아니함: 의무)"
+                "성매매 (위계ㆍ위력 등으로 성매매를 강요당한 사람 등 성매매피해자의 성매매는 인신매매등에 해당하는지와 관계없이 처벌하지 아니함: 의무)"
             ),
         "{ko}"
     );
@@ -2304,13 +2304,13 @@ fn a_detained_woman_in_the_sex_trade_is_told_her_detention_must_not_be_executed(
                 Locale::En,
                 "ask for her release on that ground, not for a lifting on conditions; after indictment, ask the prosecutor to request a temporary lifting (Art. 11(2))",
                 "until the police's decision not to refer the case becomes final or the prosecutor decides whether to indict (Sex Trade Act Art. 11(1))",
-                "may not be held until the case is decided (Sex Trade Act Art. 11(1)). If she has not reported and wishes to, take her report or pass it to the police; ask for her release on that ground",
+                "may not be held until the case is decided (Sex Trade Act Art. 11(1)). If she has not reported, take her report or pass it to the police if she wishes. Ask for her release on that ground",
             ),
             (
                 Locale::Ko,
                 "조건을 붙인 일시해제가 아니라 이 규정에 따라 보호를 집행하지 말 것(석방)을 요청하고, 공소가 제기된 후에는",
                 "사법경찰관의 불송치결정이 확정되거나 검사가 공소제기 여부를 결정할 때까지 보호를 집행하여서는 아니 되며",
-                "사건이 처분될 때까지 보호를 집행할 수 없음(같은 법 제11조제1항). 아직 신고하지 않았고 본인이 원하면 신고를 접수하거나 경찰에 연계하고, 조건을 붙인 일시해제가 아니라 그 규정에 따른 석방을 요청할 것.",
+                "사건이 처분될 때까지 보호를 집행할 수 없음(같은 법 제11조제1항). 아직 신고하지 않았으면 본인이 원하는 경우 신고를 접수하거나 경찰에 연계할 것. 조건을 붙인 일시해제가 아니라 그 규정에 따른 석방을 요청할 것.",
             ),
         ] {
             let sexual = crate::common::assess_json_under(
@@ -3217,7 +3217,7 @@ fn a_childs_return_waits_for_child_protection_under_the_international_rule_set()
             ),
             (
                 Locale::Ko,
-                "아동 보호 기관이 귀국의 위험과 가족의 상황을 포함하여 아동의 최선의 이익을 판단할 때까지",
+                "아동 보호 기관이 귀국할 경우의 위험과 가족의 상황을 포함하여 아동의 최선의 이익을 판단할 때까지",
                 "본인이 원하는 것을 묻고",
             ),
         ] {
