@@ -3,25 +3,27 @@
 //! ```text
 //! cargo run --example interview -- --lang ko --rule-set kr-2024 --out case.json
 //! cargo run --example interview -- --resume case.json --out case.json
-//! printf 'n\nn\nn\n27\n1\ny: the captain keeps my passport\nq\n' | cargo run --example interview
+//! printf 'n\nn\nn\n27\n1\nn\n\n\ny: the captain keeps my passport\nq\n' | cargo run --example interview
 //! ```
 //!
 //! Answers: `y` (yes), `n` (no), `?` (not known), `s` (skip: recorded as not assessed), `u`
 //! (undo), `q` (save and quit), with an optional note after a colon on an indicator's answer
-//! (a skip's too: why it was skipped). An age may carry its Korean unit (`28세`, `28살`). Five
-//! indicator questions in a row without an answer tell the officer, once, to check who is
-//! present and who interprets.
+//! (a skip's too: why it was skipped). An age may carry its Korean unit (`만 28세`, `28살`).
+//! Five indicator questions in a row without an answer (counted from the case, so an undone
+//! answer does not count) tell the officer to check who is present and who interprets.
 //! The age question takes a number of years or `?`; the forms question, and the type of
 //! sexual exploitation (asked under the Korean rule sets once the form is sexual), one or
 //! more numbers or `?`. A wrong key gets a short help line and the same question again; an answer the library
 //! refuses (a note on a safety question, "not known" on the interviewer's own observation),
 //! a note on an answer that records none, and a line that is not UTF-8 text get their reason
 //! and the same question again: nothing typed is dropped without a word. The end of input
-//! saves and exits cleanly. Nothing typed is ever repeated in an error. After the questions
-//! (at `q`, or once the interview can stop), the officer records what the file or the setting
-//! shows and the case does not yet record (never asked of the person): nationality, offences
-//! and their stage, measures pending, sector, the interview's conditions; `?` or an empty line
-//! leaves one unrecorded, `q` skips the rest. At the end: the report of the case as recorded,
+//! saves and exits cleanly. Nothing typed is ever repeated in an error. The officer records
+//! what the file or the setting shows and the case does not yet record (never asked of the
+//! person), in two parts: before the first indicator question, nationality, disability and
+//! the interview's conditions (they decide which questions apply and how far a "no" can be
+//! trusted); after the questions (at `q`, or once the interview can stop), offences and their
+//! stage, measures pending and sector. `?` or an empty line leaves one unrecorded, `q` skips
+//! the rest of that part. At the end: the report of the case as recorded,
 //! in the chosen language, and the case (to `--out`, or printed) to resume later.
 
 use std::io::BufRead;
@@ -138,9 +140,10 @@ enum Input {
 enum Refused {
     /// Not an answer this question takes: its help line.
     Help,
-    /// A note after an age, a year of birth or the forms, which record no note.
+    /// A note after an age, a year of birth, the forms or the type, or after a skip off an
+    /// indicator question: none of them records a note.
     NoteOffIndicator,
-    /// A note after `s`, `u` or `q`.
+    /// A note after `u` or `q`.
     NoteOnKey,
     /// The library's own reason.
     Library(InterviewError),
@@ -234,7 +237,7 @@ fn run(args: Args) -> Result<(), String> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut ended = false;
-    let mut unanswered_in_a_row = 0usize;
+    let mut setting_asked = false;
     loop {
         if let Some(reason) = interview.finished() {
             outln!(
@@ -246,6 +249,23 @@ fn run(args: Args) -> Result<(), String> {
         let Some(q) = interview.next() else {
             break;
         };
+        // Before the first indicator question, what the officer sees and the questions
+        // depend on (nationality, disability, the interview's conditions), never asked of the
+        // person; the case is then taken up again with them.
+        if matches!(q.topic, Topic::Indicator(_)) && !setting_asked {
+            setting_asked = true;
+            let mut case = interview.case().clone();
+            let done = record_before_questions(assessor, &mut case, &mut input, lang);
+            if &case != interview.case() {
+                interview = Interview::new(assessor, case).map_err(|e| e.message_in(lang))?;
+            }
+            if done == Recorded::End {
+                outln!("{}", word("interview.ended"));
+                ended = true;
+                break;
+            }
+            continue;
+        }
         if let Ok(a) = interview.assessment() {
             let level = word(&format!("level.{}", a.level.as_str()));
             let n = |x: f64| format!("{}", x.round());
@@ -256,7 +276,6 @@ fn run(args: Args) -> Result<(), String> {
                     &[
                         ("level", level),
                         ("score", &n(a.score)),
-                        ("min", &n(a.score_range.min)),
                         ("max", &n(a.score_range.max)),
                     ]
                 )
@@ -296,9 +315,26 @@ fn run(args: Args) -> Result<(), String> {
             // A skip keeps its note only on an indicator question, recorded as the skip is
             // (not assessed, no source); anywhere else the note is refused, not dropped.
             Input::SkipWithNote(note) => match &q.topic {
-                Topic::Indicator(id) => interview
-                    .answer(id, ObservationStatus::NotAssessed, None, Some(&note))
-                    .map_err(Refused::from),
+                Topic::Indicator(id) => {
+                    // A lead's note from before the interview is kept beside why it was
+                    // skipped, not replaced by it.
+                    let earlier = interview
+                        .case()
+                        .observations
+                        .iter()
+                        .find(|o| &o.indicator == id)
+                        .and_then(|o| o.note.as_ref())
+                        .map(|n| format!("{}; ", n.as_str()))
+                        .unwrap_or_default();
+                    interview
+                        .answer(
+                            id,
+                            ObservationStatus::NotAssessed,
+                            None,
+                            Some(&format!("{earlier}{note}")),
+                        )
+                        .map_err(Refused::from)
+                }
                 _ => Err(Refused::NoteOffIndicator),
             },
             // An age, a year of birth and the forms record no note: one is refused, not
@@ -314,9 +350,9 @@ fn run(args: Args) -> Result<(), String> {
             Input::Other(key, note) => match &q.topic {
                 Topic::Age => match key.as_str() {
                     "?" => interview.answer_age(None).map_err(Refused::from),
-                    // "28세" or "28살" as an officer types it: the number of years.
-                    k => match k.trim_end_matches(['세', '살']).trim_end().parse::<u8>() {
-                        Ok(y) if y <= 130 => interview.answer_age(Some(y)).map_err(Refused::from),
+                    // "만 28세" or "28살" as an officer types it: the number of years.
+                    k => match years(k) {
+                        Some(y) if y <= 130 => interview.answer_age(Some(y)).map_err(Refused::from),
                         _ => Err(Refused::Help),
                     },
                 },
@@ -342,12 +378,7 @@ fn run(args: Args) -> Result<(), String> {
                     }
                 }
                 topic => {
-                    let reply = match key.as_str() {
-                        "y" | "yes" | "예" | "네" => Some(Reply::Yes),
-                        "n" | "no" | "아니요" | "아니오" => Some(Reply::No),
-                        "?" => Some(Reply::NotKnown),
-                        _ => None,
-                    };
+                    let reply = reply_of(&key);
                     let done = match reply {
                         Some(r) => interview.reply(r, note.as_deref()).map_err(Refused::from),
                         None => Err(Refused::Help),
@@ -371,19 +402,21 @@ fn run(args: Args) -> Result<(), String> {
                 }
             },
         };
-        // Indicator questions left without an answer ("not known" or a skip), in a row: at
-        // five, the officer is told once to look at who is present and who interprets.
-        if result.is_ok() && matches!(q.topic, Topic::Indicator(_)) {
-            let unanswered = matches!(read_input(&line), Input::Skip | Input::SkipWithNote(_))
-                || matches!(read_input(&line), Input::Other(ref k, _) if k == "?");
-            unanswered_in_a_row = if unanswered {
-                unanswered_in_a_row + 1
-            } else {
-                0
-            };
-            if unanswered_in_a_row == UNANSWERED_WARNING {
-                outln!("{}", word("interview.many_unanswered"));
-            }
+        // Indicator questions left without an answer ("not known" or a skip), the last ones
+        // asked, counted from the case (so an undo and a resumed interview count right): as an
+        // answer makes them five, the officer is told to look at who is present and who
+        // interprets.
+        let answered = !matches!(read_input(&line), Input::Undo);
+        if result.is_ok()
+            && answered
+            && matches!(q.topic, Topic::Indicator(_))
+            && unanswered_run(interview.case()) == UNANSWERED_WARNING
+        {
+            let count = UNANSWERED_WARNING.to_string();
+            outln!(
+                "{}",
+                fill(word("interview.many_unanswered"), &[("count", &count)])
+            );
         }
         match result {
             Ok(()) => {}
@@ -418,7 +451,7 @@ fn run(args: Args) -> Result<(), String> {
     // Not at the end of input, which saves what was learned and stops.
     let mut case = interview.case().clone();
     if !ended {
-        record_setting(assessor, &mut case, &mut input, lang);
+        record_before_report(assessor, &mut case, &mut input, lang);
     }
     let a = assessor.assess(&case).map_err(|e| e.message_in(lang))?;
     outln!();
@@ -432,10 +465,13 @@ fn run(args: Args) -> Result<(), String> {
     save(&case, args.out.as_deref(), lang)
 }
 
-/// An answer in the record section: a value, or the rest skipped (`q`, or the end of input).
+/// How an item of the record section ended: a value, the rest skipped (`q`), or the end of
+/// input.
+#[derive(Debug, PartialEq)]
 enum Recorded<T> {
     Value(T),
     Stop,
+    End,
 }
 
 /// Asks one item of the record section until a line reads (`parse` gives `None` for a line
@@ -457,13 +493,14 @@ fn ask_record<T>(
                 outln!("{}", word("interview.not_utf8"));
                 continue;
             }
-            Line::End => return Recorded::Stop,
+            Line::End => return Recorded::End,
         };
         let key = match read_input(&line) {
             Input::Quit => return Recorded::Stop,
             Input::Other(key, None) if key.is_empty() => "?".to_owned(),
             Input::Other(key, None) => key,
-            // Nothing here takes a note or a skip: the help line (never what was typed).
+            // Nothing here takes a note, a skip or an undo: the help line (never what was
+            // typed).
             _ => {
                 outln!("{}", word(help));
                 continue;
@@ -476,122 +513,185 @@ fn ask_record<T>(
     }
 }
 
-/// A numbered list of choices, one per line, in the officer's language.
-fn choices<T>(lang: Locale, items: &[T], key: impl Fn(&T) -> String) -> String {
-    items
+/// A prompt and its numbered choices, one per line, in the officer's language.
+fn list_prompt<T>(lang: Locale, key: &str, items: &[T], word: impl Fn(&T) -> String) -> String {
+    let choices: Vec<String> = items
         .iter()
         .enumerate()
-        .map(|(i, item)| format!("  {}. {}", i + 1, lang.word_or_key(&key(item))))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .map(|(i, item)| format!("  {}. {}", i + 1, lang.word_or_key(&word(item))))
+        .collect();
+    format!("{}\n{}", lang.word(key).unwrap_or(""), choices.join("\n"))
 }
 
-/// The record section: what the officer knows from the file or the setting, asked of the
-/// officer (never of the person) after the questions, item by item where the case does not
-/// record it. Each change is kept only if the case still assesses (it always does for the
-/// choices offered: a national is not offered removal or refusal of entry).
-fn record_setting(assessor: &Assessor, case: &mut Case, input: &mut impl BufRead, lang: Locale) {
+/// Keeps a change to the case only where the case still assesses; says why otherwise.
+fn keep(assessor: &Assessor, case: &mut Case, lang: Locale, change: impl FnOnce(&mut Case)) {
+    let mut changed = case.clone();
+    change(&mut changed);
+    match assessor.assess(&changed) {
+        Ok(_) => *case = changed,
+        Err(e) => outln!("{}", e.message_in(lang)),
+    }
+}
+
+/// The yes-or-no items of the record section: `Some(None)` for `?`.
+fn yes_no_unknown(key: &str) -> Option<Option<bool>> {
+    match reply_of(key)? {
+        Reply::Yes => Some(Some(true)),
+        Reply::No => Some(Some(false)),
+        _ => Some(None),
+    }
+}
+
+/// Exactly one choice by its number, or `Some(None)` for `?`.
+fn picked_one<T: Copy>(key: &str, items: &[T]) -> Option<Option<T>> {
+    if key == "?" {
+        return Some(None);
+    }
+    match picked(key, items)?.as_slice() {
+        [one] => Some(Some(*one)),
+        _ => None,
+    }
+}
+
+/// The first part of the record section, before the first indicator question: what the
+/// officer sees, which decides which questions apply and how far a "no" can be trusted
+/// (nationality, disability, the interview's conditions), where the case does not record it
+/// yet. Never asked of the person.
+fn record_before_questions(
+    assessor: &Assessor,
+    case: &mut Case,
+    input: &mut impl BufRead,
+    lang: Locale,
+) -> Recorded<()> {
     let word = |key: &str| lang.word(key).unwrap_or("");
     let national_missing = case.subject.national.is_none();
+    let disability_missing = case.subject.disability.is_none();
+    let conditions_missing = case.interview_conditions.is_empty();
+    if !(national_missing || disability_missing || conditions_missing) {
+        return Recorded::Value(());
+    }
+    outln!("{}", word("interview.record.heading.setting"));
+    if national_missing {
+        // A case already recording a removal or a refusal of entry cannot record a national:
+        // "yes" gets the help line, which says so.
+        let removal = case.measures.iter().any(|m| !m.applies_to_nationals());
+        let help = if removal {
+            "interview.record.help.not_national"
+        } else {
+            "interview.record.help.yes_no"
+        };
+        let answer = ask_record(input, lang, word("interview.record.national"), help, |k| {
+            yes_no_unknown(k).filter(|v| !(removal && *v == Some(true)))
+        });
+        match answer {
+            Recorded::Value(national) => keep(assessor, case, lang, |c| {
+                c.subject.national = national;
+            }),
+            Recorded::Stop => return Recorded::Stop,
+            Recorded::End => return Recorded::End,
+        }
+    }
+    if disability_missing {
+        let answer = ask_record(
+            input,
+            lang,
+            word("interview.record.disability"),
+            "interview.record.help.yes_no",
+            yes_no_unknown,
+        );
+        match answer {
+            Recorded::Value(disability) => keep(assessor, case, lang, |c| {
+                c.subject.disability = disability;
+            }),
+            Recorded::Stop => return Recorded::Stop,
+            Recorded::End => return Recorded::End,
+        }
+    }
+    if conditions_missing {
+        let prompt = list_prompt(
+            lang,
+            "interview.record.conditions",
+            &InterviewCondition::ALL,
+            |c| format!("condition.{}", c.as_str()),
+        );
+        match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
+            picked(k, &InterviewCondition::ALL)
+        }) {
+            Recorded::Value(mut conditions) => {
+                conditions.sort_unstable();
+                conditions.dedup();
+                keep(assessor, case, lang, |c| {
+                    c.interview_conditions = conditions
+                });
+            }
+            Recorded::Stop => return Recorded::Stop,
+            Recorded::End => return Recorded::End,
+        }
+    }
+    Recorded::Value(())
+}
+
+/// The second part, after the questions and before the report: the proceedings the file
+/// shows (offences and the stage of each, measures pending) and the sector, where the case
+/// does not record them yet. Each change is kept only if the case still assesses (the
+/// choices offered always do: a national is not offered removal or refusal of entry).
+fn record_before_report(
+    assessor: &Assessor,
+    case: &mut Case,
+    input: &mut impl BufRead,
+    lang: Locale,
+) {
+    let word = |key: &str| lang.word(key).unwrap_or("");
     let offences_missing = case.offences.is_empty();
     let measures_missing = case.measures.is_empty();
     let sector_missing = case.sector.is_none();
-    let conditions_missing = case.interview_conditions.is_empty();
-    if !(national_missing
-        || offences_missing
-        || measures_missing
-        || sector_missing
-        || conditions_missing)
-    {
+    if !(offences_missing || measures_missing || sector_missing) {
         return;
     }
     outln!();
     outln!("{}", word("interview.record.heading"));
-    // Keeps a change only where the case still assesses; says why otherwise.
-    let keep = |case: &mut Case, changed: Case| match assessor.assess(&changed) {
-        Ok(_) => *case = changed,
-        Err(e) => outln!("{}", e.message_in(lang)),
-    };
-    if national_missing {
-        let answer = ask_record(
-            input,
-            lang,
-            word("interview.record.national"),
-            "interview.record.help.yes_no",
-            |k| match k {
-                "y" | "yes" | "예" | "네" => Some(Some(true)),
-                "n" | "no" | "아니요" | "아니오" => Some(Some(false)),
-                "?" => Some(None),
-                _ => None,
-            },
-        );
-        match answer {
-            Recorded::Value(national) => {
-                let mut changed = case.clone();
-                changed.subject.national = national;
-                keep(case, changed);
-            }
-            Recorded::Stop => return,
-        }
-    }
     if offences_missing {
-        let prompt = format!(
-            "{}\n{}",
-            word("interview.record.offences"),
-            choices(lang, &OffenceKind::ALL, |k| format!(
-                "offence.{}",
-                k.as_str()
-            ))
-        );
-        let kinds = match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
+        let prompt = list_prompt(lang, "interview.record.offences", &OffenceKind::ALL, |k| {
+            format!("offence.{}", k.as_str())
+        });
+        let mut kinds = match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
             picked(k, &OffenceKind::ALL)
         }) {
             Recorded::Value(kinds) => kinds,
-            Recorded::Stop => return,
+            Recorded::Stop | Recorded::End => return,
         };
+        kinds.sort_unstable();
+        kinds.dedup();
         let stages = OffenceStage::ALL
             .iter()
             .enumerate()
             .map(|(i, st)| format!("{} {}", i + 1, word(&format!("stage.{}", st.as_str()))))
             .collect::<Vec<_>>()
             .join(", ");
-        let mut offences = Vec::new();
-        for kind in kinds {
-            if offences.iter().any(|o: &Offence| o.kind == kind) {
-                continue;
-            }
-            let offence = word(&format!("offence.{}", kind.as_str()));
+        // Every offence named is kept: its stage where given, none where the rest was
+        // skipped or the input ended.
+        let mut offences: Vec<Offence> = kinds.iter().map(|k| Offence::new(*k)).collect();
+        let mut stopped = false;
+        for offence in &mut offences {
+            let name = word(&format!("offence.{}", offence.kind.as_str()));
             let prompt = fill(
                 word("interview.record.stage"),
-                &[("offence", offence), ("stages", &stages)],
+                &[("offence", name), ("stages", &stages)],
             );
-            let stage = ask_record(input, lang, &prompt, "interview.record.help.one", |k| {
-                if k == "?" {
-                    return Some(None);
-                }
-                picked(k, &OffenceStage::ALL).and_then(|p| match p.as_slice() {
-                    [one] => Some(Some(*one)),
-                    _ => None,
-                })
-            });
-            match stage {
-                Recorded::Value(stage) => offences.push(Offence {
-                    stage,
-                    ..Offence::new(kind)
-                }),
-                Recorded::Stop => {
-                    // The offences named are kept, their stage not recorded where not given.
-                    offences.push(Offence::new(kind));
-                    let mut changed = case.clone();
-                    changed.offences = offences;
-                    keep(case, changed);
-                    return;
+            match ask_record(input, lang, &prompt, "interview.record.help.one", |k| {
+                picked_one(k, &OffenceStage::ALL)
+            }) {
+                Recorded::Value(stage) => offence.stage = stage,
+                Recorded::Stop | Recorded::End => {
+                    stopped = true;
+                    break;
                 }
             }
         }
-        let mut changed = case.clone();
-        changed.offences = offences;
-        keep(case, changed);
+        keep(assessor, case, lang, |c| c.offences = offences);
+        if stopped {
+            return;
+        }
     }
     if measures_missing {
         // A national faces no removal and no refusal of entry: those are not offered.
@@ -600,76 +700,78 @@ fn record_setting(assessor: &Assessor, case: &mut Case, input: &mut impl BufRead
             .into_iter()
             .filter(|m| !national || m.applies_to_nationals())
             .collect();
-        let prompt = format!(
-            "{}\n{}",
-            word("interview.record.measures"),
-            choices(lang, &offered, |m| {
-                let key = format!("measure.{}", m.as_str());
-                let national_key = format!("{key}.national");
-                if national && lang.word(&national_key).is_some() {
-                    national_key
-                } else {
-                    key
-                }
-            })
-        );
+        let prompt = list_prompt(lang, "interview.record.measures", &offered, |m| {
+            let key = format!("measure.{}", m.as_str());
+            let national_key = format!("{key}.national");
+            if national && lang.word(&national_key).is_some() {
+                national_key
+            } else {
+                key
+            }
+        });
         match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
             picked(k, &offered)
         }) {
-            Recorded::Value(measures) => {
-                let mut changed = case.clone();
-                changed.measures = measures;
-                changed.measures.sort_unstable();
-                changed.measures.dedup();
-                keep(case, changed);
+            Recorded::Value(mut measures) => {
+                measures.sort_unstable();
+                measures.dedup();
+                keep(assessor, case, lang, |c| c.measures = measures);
             }
-            Recorded::Stop => return,
+            Recorded::Stop | Recorded::End => return,
         }
     }
     if sector_missing {
-        let prompt = format!(
-            "{}\n{}",
-            word("interview.record.sector"),
-            choices(lang, &Sector::ALL, |s| format!("sector.{}", s.as_str()))
-        );
-        let answer = ask_record(input, lang, &prompt, "interview.record.help.one", |k| {
-            if k == "?" {
-                return Some(None);
-            }
-            picked(k, &Sector::ALL).and_then(|p| match p.as_slice() {
-                [one] => Some(Some(*one)),
-                _ => None,
-            })
+        let prompt = list_prompt(lang, "interview.record.sector", &Sector::ALL, |s| {
+            format!("sector.{}", s.as_str())
         });
-        match answer {
-            Recorded::Value(sector) => {
-                let mut changed = case.clone();
-                changed.sector = sector;
-                keep(case, changed);
-            }
-            Recorded::Stop => return,
-        }
-    }
-    if conditions_missing {
-        let prompt = format!(
-            "{}\n{}",
-            word("interview.record.conditions"),
-            choices(lang, &InterviewCondition::ALL, |c| {
-                format!("condition.{}", c.as_str())
-            })
-        );
-        if let Recorded::Value(conditions) =
-            ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
-                picked(k, &InterviewCondition::ALL)
+        if let Recorded::Value(sector) =
+            ask_record(input, lang, &prompt, "interview.record.help.one", |k| {
+                picked_one(k, &Sector::ALL)
             })
         {
-            let mut changed = case.clone();
-            changed.interview_conditions = conditions;
-            changed.interview_conditions.sort_unstable();
-            changed.interview_conditions.dedup();
-            keep(case, changed);
+            keep(assessor, case, lang, |c| c.sector = sector);
         }
     }
+}
+
+/// A reply to a yes-or-no question as typed: the letters, and the Korean words for them.
+fn reply_of(key: &str) -> Option<Reply> {
+    match key {
+        "y" | "yes" | "예" | "네" => Some(Reply::Yes),
+        "n" | "no" | "아니요" | "아니오" => Some(Reply::No),
+        "?" => Some(Reply::NotKnown),
+        _ => None,
+    }
+}
+
+/// An age as an officer types it: a number of years, with or without "만" before it and one
+/// Korean unit after it ("만 28세", "28살").
+fn years(key: &str) -> Option<u8> {
+    let key = key.strip_prefix('만').unwrap_or(key).trim();
+    let key = key
+        .strip_suffix('세')
+        .or_else(|| key.strip_suffix('살'))
+        .unwrap_or(key)
+        .trim();
+    key.parse().ok()
+}
+
+/// How many of the last indicator questions asked were left without an answer ("not known"
+/// or a skip), in a row.
+fn unanswered_run(case: &Case) -> usize {
+    let Some(record) = &case.interview else {
+        return 0;
+    };
+    record
+        .asked
+        .iter()
+        .rev()
+        .take_while(|id| {
+            case.observations
+                .iter()
+                .any(|o| &o.indicator == *id && o.status == ObservationStatus::NotAssessed)
+        })
+        .count()
 }
 
 /// The choices a list answer picks: numbers from 1 into `choices`, separated by spaces or
@@ -691,8 +793,9 @@ fn picked<T: Copy>(key: &str, choices: &[T]) -> Option<Vec<T>> {
     picked.filter(|p| !p.is_empty())
 }
 
-/// The words for what the case lacks that the interview does not ask: the nationality (and
-/// so the visa), and any offence or measure (a booking, a charge, detention).
+/// The words for what the case still does not record, which the person is never asked and
+/// the officer may have left as not known: the nationality (and so the visa), and any offence
+/// or measure (a booking, a charge, detention).
 fn not_asked(case: &Case) -> Option<&'static str> {
     let nationality = case.subject.national.is_none();
     let proceedings = case.offences.is_empty() && case.measures.is_empty();

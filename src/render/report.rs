@@ -600,6 +600,21 @@ impl<'a> Words<'a> {
     /// Europe Convention bars removal until identification is complete (Art. 10(2)); Korea's
     /// police answer 112, which is no police number in Qatar: one shared line would promise
     /// one set of readers what their law or their country does not give.
+    /// The words for what the law does with an offence: the rule set's namespace may say,
+    /// for one offence, what the effect rests on (Korea's sex trade: being a victim of the
+    /// sex trade, whether or not trafficking is shown), so that the line's test of the course
+    /// of trafficking is not read as that effect's condition.
+    fn effect_words(&self, effect: LegalEffect, offence: crate::case::OffenceKind) -> &'static str {
+        let effect = snake(&effect);
+        let own = format!(
+            "rules.{}.effect.{effect}.{}",
+            self.namespace,
+            offence.as_str()
+        );
+        self.ui_opt(&own)
+            .unwrap_or_else(|| self.ui(&format!("effect.{effect}")))
+    }
+
     fn own_text(&self, key: &str) -> String {
         let own = format!("rules.{}.{key}", self.namespace);
         if self.ui_opt(&own).is_some() {
@@ -890,24 +905,8 @@ impl<'a> Words<'a> {
                             ],
                         )
                     }
-                    // A rule set's namespace may say, for one offence, what the effect
-                    // rests on (Korea's sex trade: being a victim of the sex trade, whether
-                    // or not trafficking is shown), so that the line's test of the course of
-                    // trafficking is not read as that effect's condition.
-                    Some(effect) => {
-                        let effect = snake(&effect);
-                        let own = format!(
-                            "rules.{}.effect.{effect}.{}",
-                            self.namespace,
-                            o.offence.as_str()
-                        );
-                        let key = if self.ui_opt(&own).is_some() {
-                            own
-                        } else {
-                            format!("effect.{effect}")
-                        };
-                        format!("{name} ({})", self.ui(&key))
-                    }
+                    // In the namespace's words for the offence where it has them.
+                    Some(effect) => format!("{name} ({})", self.effect_words(effect, o.offence)),
                     None => name.to_owned(),
                 }
             };
@@ -1607,7 +1606,7 @@ impl<'a> Words<'a> {
                         self.uif(
                             "report.offence.effect",
                             &[
-                                ("effect", self.ui(&format!("effect.{}", snake(&effect)))),
+                                ("effect", self.effect_words(effect, o.offence)),
                                 ("sources", &self.cited(&o.legal_basis)),
                             ],
                         )

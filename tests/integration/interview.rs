@@ -770,7 +770,7 @@ fn a_whole_interview_through_piped_input_saves_the_expected_case() {
     // Safety no, no, no; age 34; forms 1 (labour); then yes, no, not known, and quit.
     let (code, stdout) = interview_example(
         &["--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n34\n1\ny\nn\n?\nq\n",
+        "n\nn\nn\n34\n1\n\n\n\ny\nn\n?\nq\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -800,7 +800,7 @@ fn the_terminal_reads_an_age_with_its_unit_keeps_a_skips_note_and_warns_after_fi
     let out_s = out.to_str().expect("path");
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n28세\n1\n?\ns: 통역인 앞에서 답변 거부\n?\n?\ns\ny\nu\nq\nq\n",
+        "n\nn\nn\n만 28세\n1\n\n\n\n?\ns: 통역인 앞에서 답변 거부\n?\n?\ns\ny\nu\nq\nq\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -819,7 +819,11 @@ fn the_terminal_reads_an_age_with_its_unit_keeps_a_skips_note_and_warns_after_fi
         "a skip keeps its note"
     );
     assert_eq!(skipped.source, None, "recorded as a skip is: no source");
-    let warning = Locale::Ko.word("interview.many_unanswered").expect("words");
+    let warning = trafficking_indicators::render::fill(
+        Locale::Ko.word("interview.many_unanswered").expect("words"),
+        &[("count", "5")],
+    );
+    let warning = warning.as_str();
     assert_eq!(stdout.matches(warning).count(), 1, "{stdout}");
     let fifth = stdout.find("\n10. ").expect("the fifth indicator question");
     let sixth = stdout.find("\n11. ").expect("the sixth");
@@ -829,6 +833,85 @@ fn the_terminal_reads_an_age_with_its_unit_keeps_a_skips_note_and_warns_after_fi
     assert!(stdout.contains(undone), "{stdout}");
     assert!(!stdout.contains("답변 거부"), "nothing typed is echoed");
     let _ = std::fs::remove_file(out);
+}
+
+/// The record section as a code review (twenty-ninth session) tried it: offences named and
+/// then left by `q` at the first stage are all kept (without a stage); a disability
+/// recorded before the questions reaches the first screen of a suspect; a national is not
+/// recorded beside a removal the case already records; the unanswered count follows an undo;
+/// a skip's note is kept beside a lead's note from before the interview.
+#[test]
+fn the_record_section_keeps_what_was_named_and_counts_after_an_undo() {
+    let out = temp("record-review.json");
+    let out_s = out.to_str().expect("path");
+    // Not a national, a disability, no conditions; four unknowns, an undo, two more (five in
+    // a row once: the undone one does not count), a yes; q; offences 1 2 3, q at the first
+    // stage.
+    let (code, stdout) = interview_example(
+        &["--rule-set", "kr-2024", "--out", out_s],
+        "n\nn\nn\n35\n1\nn\ny\n\n?\n?\n?\n?\nu\n?\n?\ny\nq\n1 2 3\nq\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    assert_eq!(saved.subject.national, Some(false));
+    assert_eq!(saved.subject.disability, Some(true));
+    let kinds: Vec<&str> = saved.offences.iter().map(|o| o.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["irregular_entry", "irregular_stay", "document_offence"]
+    );
+    assert!(saved.offences.iter().all(|o| o.stage.is_none()));
+    let warning = trafficking_indicators::render::fill(
+        Locale::En.word("interview.many_unanswered").expect("words"),
+        &[("count", "5")],
+    );
+    assert_eq!(stdout.matches(warning.as_str()).count(), 1, "{stdout}");
+    let screen = stdout
+        .split("WHAT TO DO NOW")
+        .nth(1)
+        .and_then(|rest| rest.split("WHAT TO ASK NEXT").next())
+        .expect("the first screen");
+    assert!(
+        screen.contains("Criminal Procedure Act Art. 244-5"),
+        "{screen}"
+    );
+    let _ = std::fs::remove_file(&out);
+
+    // A case recording a removal: "yes, a national" gets the help line and the item again.
+    let saved = temp("record-removal.json");
+    let path = saved.to_str().expect("path");
+    std::fs::write(
+        &saved,
+        r#"{"subject": {"age_years": 35}, "forms": ["labour"], "measures": ["removal_pending"],
+            "interview": {"safety": {"hurt": "no", "in_danger": "no", "needs_doctor": "no"}},
+            "observations": [{"indicator": "confiscation_of_documents_at_destination",
+                "status": "not_assessed", "source": "document", "note": "from the file"}]}"#,
+    )
+    .expect("write");
+    let (code, stdout) = interview_example(
+        &["--rule-set", "kr-2024", "--resume", path, "--out", out_s],
+        "y\nn\n\n\ns: refused\nq\nq\n",
+    );
+    assert_eq!(code, 0, "{stdout}");
+    let help = Locale::En
+        .word("interview.record.help.not_national")
+        .expect("words");
+    assert_eq!(stdout.matches(help).count(), 1, "{stdout}");
+    let case = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
+    assert_eq!(case.subject.national, Some(false));
+    let lead = case
+        .observations
+        .iter()
+        .find(|o| o.indicator.as_str() == "confiscation_of_documents_at_destination")
+        .expect("the lead");
+    assert_eq!(
+        lead.note.as_ref().map(|n| n.as_str()),
+        Some("from the file; refused"),
+        "both notes"
+    );
+    assert!(!stdout.contains("refused"), "nothing typed is echoed");
+    let _ = std::fs::remove_file(&saved);
+    let _ = std::fs::remove_file(&out);
 }
 
 /// After the questions, before the report, the terminal asks the officer (never the person)
@@ -846,7 +929,7 @@ fn the_officer_records_the_setting_before_the_report() {
     // 1 (detention); sector "zz" (wrong), then 8 (manufacturing); conditions 3.
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n35\n1\nn\nq\nn\n2\nzz\n1\n1\nzz\n8\n3\n",
+        "n\nn\nn\n35\n1\nn\n\n3\nn\nq\n2\nzz\n1\n1\nzz\n8\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -896,7 +979,7 @@ fn the_officer_records_the_setting_before_the_report() {
     // recorded so far and stops.
     let (code, stdout) = interview_example(
         &["--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n35\n1\nq\ny\n?\n",
+        "n\nn\nn\n35\n1\ny\n\n\nq\n\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -932,7 +1015,7 @@ fn each_indicator_question_says_what_a_yes_records_and_korean_keys_work() {
     // Hurt: yes (ㅛ); in danger, needs a doctor: no (ㅜ); age 30; forms 1; one no (ㅜ); quit (ㅂ).
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "ㅛ\nㅜ\nㅜ\n30\n1\nㅜ\nㅂ\n",
+        "ㅛ\nㅜ\nㅜ\n30\n1\n\n\n\nㅜ\nㅂ\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -969,7 +1052,7 @@ fn undo_a_wrong_key_a_note_and_the_end_of_input() {
     // without q.
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\nforty\n40\n2\n1\ny: 사장이 여권을 가지고 있어요\nu\nn: 본인 말로는 없다고 함\n",
+        "n\nn\nn\nforty\n40\n2\n1\n\n\n\ny: 사장이 여권을 가지고 있어요\nu\nn: 본인 말로는 없다고 함\n",
     );
     assert_eq!(code, 0, "{stdout}");
     assert!(
@@ -2170,10 +2253,10 @@ fn a_line_that_is_not_utf8_is_refused_and_the_interview_goes_on() {
 /// the terminal got no non-punishment line, and nothing said why).
 #[test]
 fn the_terminal_says_what_the_interview_did_not_ask() {
-    let both_en = "Not asked in this interview: the person's nationality and visa status, any \
+    let both_en = "Not recorded in this case: the person's nationality and visa status, any \
                    booking or charge against them, and any detention or other measure pending. \
-                   Record them in the case and assess it again: the non-punishment and stay \
-                   advice depends on them.";
+                   Record them when known and assess the case again: the non-punishment and \
+                   stay advice depends on them.";
     let (code, stdout) = interview_example(&["--rule-set", "kr-2024"], "n\nn\nn\n24\nq\n");
     assert_eq!(code, 0, "{stdout}");
     assert_eq!(stdout.matches(both_en).count(), 1, "{stdout}");
@@ -2184,8 +2267,8 @@ fn the_terminal_says_what_the_interview_did_not_ask() {
     assert_eq!(code, 0, "{stdout}");
     assert!(
         stdout.contains(
-            "면담에서 묻지 않은 사항: 국적ㆍ체류자격, 입건ㆍ기소 등 혐의, 구금ㆍ보호 등 진행 중인 조치. \
-             사건 기록에 기록하고 다시 평가할 것(비처벌ㆍ체류 관련 권고가 이에 따라 달라짐)."
+            "사건 기록에 없는 사항: 국적ㆍ체류자격, 입건ㆍ기소 등 혐의, 구금ㆍ보호 등 진행 중인 조치. \
+             확인되면 사건 기록에 기록하고 다시 평가할 것(비처벌ㆍ체류 관련 권고가 이에 따라 달라짐)."
         ),
         "{stdout}"
     );
@@ -2195,12 +2278,12 @@ fn the_terminal_says_what_the_interview_did_not_ask() {
     for (case, says) in [
         (
             r#"{"subject": {"age_years": 24, "national": false}, "forms": ["sexual"]}"#,
-            Some("Not asked in this interview: any booking or charge against the person"),
+            Some("Not recorded in this case: any booking or charge against the person"),
         ),
         (
             r#"{"subject": {"age_years": 24}, "forms": ["sexual"],
                 "offences": [{"kind": "prostitution"}]}"#,
-            Some("Not asked in this interview: the person's nationality and visa status. Record"),
+            Some("Not recorded in this case: the person's nationality and visa status. Record"),
         ),
         (
             r#"{"subject": {"age_years": 24, "national": true}, "forms": ["sexual"],
@@ -2213,7 +2296,7 @@ fn the_terminal_says_what_the_interview_did_not_ask() {
         assert_eq!(code, 0, "{stdout}");
         match says {
             Some(text) => assert_eq!(stdout.matches(text).count(), 1, "{case}\n{stdout}"),
-            None => assert!(!stdout.contains("Not asked in this interview"), "{stdout}"),
+            None => assert!(!stdout.contains("Not recorded in this case"), "{stdout}"),
         }
     }
     let _ = std::fs::remove_file(saved);
