@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --example interview -- --lang ko --rule-set kr-2024 --out case.json
 //! cargo run --example interview -- --resume case.json --out case.json
-//! printf 'n\nn\nn\n27\n1\nn\n\n\ny: the captain keeps my passport\nq\n' | cargo run --example interview
+//! printf 'n\nn\nn\nn\n\n\n27\n1\ny: the captain keeps my passport\nq\n' | cargo run --example interview
 //! ```
 //!
 //! Answers: `y` (yes), `n` (no), `?` (not known), `s` (skip: recorded as not assessed), `u`
@@ -19,9 +19,9 @@
 //! and the same question again: nothing typed is dropped without a word. The end of input
 //! saves and exits cleanly. Nothing typed is ever repeated in an error. The officer records
 //! what the file or the setting shows and the case does not yet record (never asked of the
-//! person), in two parts: before the first indicator question, nationality, disability and
-//! the interview's conditions (they decide which questions apply and how far a "no" can be
-//! trusted); after the questions (at `q`, or once the interview can stop), offences and their
+//! person), in two parts: once the safety questions are answered, nationality, disability
+//! and the interview's conditions (they decide which questions apply and how far a "no" can
+//! be trusted); after the questions (at `q`, or once the interview can stop), offences and their
 //! stage, measures pending and sector. `?` or an empty line leaves one unrecorded, `q` skips
 //! the rest of that part. At the end: the report of the case as recorded,
 //! in the chosen language, and the case (to `--out`, or printed) to resume later.
@@ -249,10 +249,10 @@ fn run(args: Args) -> Result<(), String> {
         let Some(q) = interview.next() else {
             break;
         };
-        // Before the first indicator question, what the officer sees and the questions
+        // Once the safety questions are answered, what the officer sees and the questions
         // depend on (nationality, disability, the interview's conditions), never asked of the
         // person; the case is then taken up again with them.
-        if matches!(q.topic, Topic::Indicator(_)) && !setting_asked {
+        if !matches!(q.topic, Topic::Safety(_)) && !setting_asked {
             setting_asked = true;
             let mut case = interview.case().clone();
             let done = record_before_questions(assessor, &mut case, &mut input, lang);
@@ -553,7 +553,7 @@ fn picked_one<T: Copy>(key: &str, items: &[T]) -> Option<Option<T>> {
     }
 }
 
-/// The first part of the record section, before the first indicator question: what the
+/// The first part of the record section, once the safety questions are answered: what the
 /// officer sees, which decides which questions apply and how far a "no" can be trusted
 /// (nationality, disability, the interview's conditions), where the case does not record it
 /// yet. Never asked of the person.
@@ -620,6 +620,17 @@ fn record_before_questions(
             Recorded::Value(mut conditions) => {
                 conditions.sort_unstable();
                 conditions.dedup();
+                // Someone on the exploiter's side in the room: what happened is not asked in
+                // front of them.
+                if conditions.iter().any(|c| {
+                    matches!(
+                        c,
+                        InterviewCondition::ExploiterPresent
+                            | InterviewCondition::InterpreterLinkedToExploiter
+                    )
+                }) {
+                    outln!("{}", word("interview.record.unsafe"));
+                }
                 keep(assessor, case, lang, |c| {
                     c.interview_conditions = conditions
                 });
@@ -651,11 +662,19 @@ fn record_before_report(
     outln!();
     outln!("{}", word("interview.record.heading"));
     if offences_missing {
-        let prompt = list_prompt(lang, "interview.record.offences", &OffenceKind::ALL, |k| {
+        // A national commits no irregular entry or stay: those are not offered.
+        let offered: Vec<OffenceKind> = OffenceKind::ALL
+            .into_iter()
+            .filter(|k| {
+                case.subject.national != Some(true)
+                    || !matches!(k, OffenceKind::IrregularEntry | OffenceKind::IrregularStay)
+            })
+            .collect();
+        let prompt = list_prompt(lang, "interview.record.offences", &offered, |k| {
             format!("offence.{}", k.as_str())
         });
         let mut kinds = match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
-            picked(k, &OffenceKind::ALL)
+            picked(k, &offered)
         }) {
             Recorded::Value(kinds) => kinds,
             Recorded::Stop | Recorded::End => return,

@@ -447,7 +447,7 @@ fn a_closed_pipe_is_not_a_panic() {
     let out = with_screen_closed(
         "interview",
         &["--out", saved.to_str().expect("utf-8 path")],
-        b"n\nn\nn\n40\n1\n\n\n\ny\nq\n",
+        b"n\nn\nn\n\n\n\n40\n1\ny\nq\n",
     );
     assert_eq!(out.status.code(), Some(0));
     let case = std::fs::read_to_string(&saved).expect("the case is saved");

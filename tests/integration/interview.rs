@@ -767,10 +767,11 @@ fn temp(name: &str) -> std::path::PathBuf {
 fn a_whole_interview_through_piped_input_saves_the_expected_case() {
     let out = temp("whole.json");
     let out_s = out.to_str().expect("path");
-    // Safety no, no, no; age 34; forms 1 (labour); then yes, no, not known, and quit.
+    // Safety no, no, no; the officer's three record items left not known; age 34; forms 1
+    // (labour); then yes, no, not known, and quit.
     let (code, stdout) = interview_example(
         &["--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n34\n1\n\n\n\ny\nn\n?\nq\n",
+        "n\nn\nn\n\n\n\n34\n1\ny\nn\n?\nq\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -800,7 +801,7 @@ fn the_terminal_reads_an_age_with_its_unit_keeps_a_skips_note_and_warns_after_fi
     let out_s = out.to_str().expect("path");
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n만 28세\n1\n\n\n\n?\ns: 통역인 앞에서 답변 거부\n?\n?\ns\ny\nu\nq\nq\n",
+        "n\nn\nn\n\n\n\n만 28세\n1\n?\ns: 통역인 앞에서 답변 거부\n?\n?\ns\ny\nu\nq\nq\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -849,7 +850,7 @@ fn the_record_section_keeps_what_was_named_and_counts_after_an_undo() {
     // stage.
     let (code, stdout) = interview_example(
         &["--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n35\n1\nn\ny\n\n?\n?\n?\n?\nu\n?\n?\ny\nq\n1 2 3\nq\n",
+        "n\nn\nn\nn\ny\n\n35\n1\n?\n?\n?\n?\nu\n?\n?\ny\nq\n1 2 3\nq\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -929,7 +930,7 @@ fn the_officer_records_the_setting_before_the_report() {
     // 1 (detention); sector "zz" (wrong), then 8 (manufacturing); conditions 3.
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n35\n1\nn\n\n3\nn\nq\n2\nzz\n1\n1\nzz\n8\n",
+        "n\nn\nn\nn\n\n3\n35\n1\nn\nq\n2\nzz\n1\n1\nzz\n8\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -967,6 +968,9 @@ fn the_officer_records_the_setting_before_the_report() {
         "each wrong key gets the help line"
     );
     assert!(!stdout.contains("zz"), "nothing typed is echoed");
+    // The exploiter's interpreter recorded: what happened is not to be asked in front of them.
+    let unsafe_words = Locale::Ko.word("interview.record.unsafe").expect("words");
+    assert_eq!(stdout.matches(unsafe_words).count(), 1, "{stdout}");
     // The report is of the case as recorded: the unsafe interview comes first on the screen.
     let report = &stdout[stdout.find("지금 할 일").expect("the first screen")..];
     assert!(
@@ -979,7 +983,7 @@ fn the_officer_records_the_setting_before_the_report() {
     // recorded so far and stops.
     let (code, stdout) = interview_example(
         &["--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n35\n1\ny\n\n\nq\n\n",
+        "n\nn\nn\ny\n\n\n35\n1\nq\n\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -993,6 +997,14 @@ fn the_officer_records_the_setting_before_the_report() {
         .get(from..to)
         .expect("the measures item before the report");
     assert!(measures.contains("1. detention"), "{measures}");
+    let from = stdout
+        .find("Offences the person")
+        .expect("the offences item");
+    let offences = stdout.get(from..to).expect("before the report");
+    assert!(
+        !offences.contains("irregular entry") && !offences.contains("irregular stay"),
+        "a national commits no irregular entry or stay: {offences}"
+    );
     assert!(
         !measures.contains("2. "),
         "only detention for a national: {measures}"
@@ -1015,7 +1027,7 @@ fn each_indicator_question_says_what_a_yes_records_and_korean_keys_work() {
     // Hurt: yes (ㅛ); in danger, needs a doctor: no (ㅜ); age 30; forms 1; one no (ㅜ); quit (ㅂ).
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "ㅛ\nㅜ\nㅜ\n30\n1\n\n\n\nㅜ\nㅂ\n",
+        "ㅛ\nㅜ\nㅜ\n\n\n\n30\n1\nㅜ\nㅂ\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let saved = Case::from_json(&std::fs::read_to_string(&out).expect("saved")).expect("valid");
@@ -1052,7 +1064,7 @@ fn undo_a_wrong_key_a_note_and_the_end_of_input() {
     // without q.
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\nforty\n40\n2\n1\n\n\n\ny: 사장이 여권을 가지고 있어요\nu\nn: 본인 말로는 없다고 함\n",
+        "n\nn\nn\n\n\n\nforty\n40\n2\n1\ny: 사장이 여권을 가지고 있어요\nu\nn: 본인 말로는 없다고 함\n",
     );
     assert_eq!(code, 0, "{stdout}");
     assert!(
@@ -2108,7 +2120,7 @@ fn the_terminal_gives_the_librarys_reason_for_a_refused_answer() {
     // then yes; quit.
     let (code, stdout) = interview_example(
         &["--rule-set", "kr-2024", "--out", out_s],
-        "y: bleeding from the head\ny\nn\nn\n?\n?\ns\ny\nq\n",
+        "y: bleeding from the head\ny\nn\nn\n\n\n\n?\n?\ns\ny\nq\n",
     );
     assert_eq!(code, 0, "{stdout}");
     let note = "this answer does not fit the current question (a reply without a note: only \
@@ -2157,7 +2169,7 @@ fn a_note_the_case_cannot_keep_is_refused_in_the_terminal() {
     // age). Each answer with a note is refused, then given without.
     let (code, stdout) = interview_example(
         &["--rule-set", "kr-2023", "--out", out_s],
-        "n\nn\nn\n18: looks younger\n18\n2007: she says so\n?\n2: in a bar\n2\n\
+        "n\nn\nn\n\n\n\n18: looks younger\n18\n2007: she says so\n?\n2: in a bar\n2\n\
          s: ask later\nu: wrong\nq: stop here\nq\n",
     );
     assert_eq!(code, 0, "{stdout}");
@@ -2195,7 +2207,7 @@ fn a_note_the_case_cannot_keep_is_refused_in_the_terminal() {
     // In Korean.
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n27: 어려 보임\nq\n",
+        "n\nn\nn\n\n\n\n27: 어려 보임\nq\n",
     );
     assert_eq!(code, 0, "{stdout}");
     assert!(
@@ -2227,7 +2239,7 @@ fn a_line_that_is_not_utf8_is_refused_and_the_interview_goes_on() {
     ] {
         let mut input = b"n\n".to_vec();
         input.extend_from_slice(cp949);
-        input.extend_from_slice(b"\nn\nn\n30\n1\nq\n");
+        input.extend_from_slice(b"\nn\nn\n\n\n\n30\n1\nq\n");
         let (code, stdout) = interview_example_bytes(
             &["--lang", lang, "--rule-set", "kr-2024", "--out", out_s],
             &input,
@@ -2262,7 +2274,7 @@ fn the_terminal_says_what_the_interview_did_not_ask() {
     assert_eq!(stdout.matches(both_en).count(), 1, "{stdout}");
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024"],
-        "n\nn\nn\n24\n2\nn\n",
+        "n\nn\nn\n\n\n\n24\n2\nn\n",
     );
     assert_eq!(code, 0, "{stdout}");
     assert!(
@@ -2483,7 +2495,7 @@ fn the_terminal_takes_the_type_by_number_or_not_known() {
     let out_s = out.to_str().expect("path");
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
-        "n\nn\nn\n30\n2\n9\n?\nq\n",
+        "n\nn\nn\n\n\n\n30\n2\n9\n?\nq\n",
     );
     assert_eq!(code, 0, "{stdout}");
     assert!(
