@@ -915,6 +915,25 @@ fn the_record_section_keeps_what_was_named_and_counts_after_an_undo() {
     let _ = std::fs::remove_file(&out);
 }
 
+/// A safety question answered "not known" is not a "no": the terminal says so at the end
+/// (a re-check of Korean interviews, twenty-ninth session: a woman answering through the
+/// owner's interpreter left all three unanswered, and nothing said so). Not where every
+/// safety question was answered.
+#[test]
+fn a_safety_question_left_unanswered_is_named_at_the_end() {
+    let words = Locale::Ko
+        .word("interview.safety_not_known")
+        .expect("words");
+    for (input, said) in [
+        ("?\n?\nn\n\n\n\n35\n1\nq\nq\n", true),
+        ("n\nn\nn\n\n\n\n35\n1\nq\nq\n", false),
+    ] {
+        let (code, stdout) = interview_example(&["--lang", "ko", "--rule-set", "kr-2024"], input);
+        assert_eq!(code, 0, "{stdout}");
+        assert_eq!(stdout.contains(words), said, "{stdout}");
+    }
+}
+
 /// After the questions, before the report, the terminal asks the officer (never the person)
 /// what the file or the setting shows and the case does not record: nationality, offences
 /// with their stage, measures pending, sector and the interview's conditions. They change the
