@@ -558,3 +558,83 @@ fn a_list_never_names_two_indicators_with_the_same_words() {
         "{english}"
     );
 }
+
+/// A namespaced first-screen key (`rules.<ns>.action.<kind>...`, `rules.<ns>.effect.<effect>.
+/// <offence>`) is looked up by the report and falls back silently when absent, so a typo in
+/// one would never show: every such key in either language names a namespace of a built-in
+/// rule set, a kind of recommendation it gives, an addition it has, a legal effect and an
+/// offence that exist (a code review, twenty-ninth session).
+#[test]
+fn every_namespaced_first_screen_key_names_what_exists() {
+    use trafficking_indicators::OffenceKind;
+    let rule_sets: Vec<&RuleSet> = RuleSet::builtin_ids()
+        .map(|id| RuleSet::builtin(id).expect("built in"))
+        .collect();
+    let name = |v: serde_json::Value| v.as_str().map(str::to_owned).unwrap_or_default();
+    let effects: Vec<String> = rule_sets
+        .iter()
+        .flat_map(|r| r.non_punishment.links.iter().filter_map(|l| l.effect))
+        .map(|e| name(serde_json::to_value(e).expect("effect")))
+        .collect();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for locale in [Locale::En, Locale::Ko] {
+        for key in locale.texts().texts.keys() {
+            let parts: Vec<&str> = key.split('.').collect();
+            let ["rules", ns, kind_of_key, rest @ ..] = parts.as_slice() else {
+                continue;
+            };
+            if !matches!(*kind_of_key, "action" | "effect") {
+                continue;
+            }
+            checked += 1;
+            let of_ns: Vec<&&RuleSet> = rule_sets
+                .iter()
+                .filter(|r| r.text_namespace() == *ns)
+                .collect();
+            if of_ns.is_empty() {
+                problems.push(format!(
+                    "{key}: no built-in rule set has the namespace {ns}"
+                ));
+                continue;
+            }
+            match (*kind_of_key, rest) {
+                ("action", [kind, suffix @ ..]) => {
+                    let additions: Option<usize> = of_ns
+                        .iter()
+                        .map(|r| {
+                            r.recommendations
+                                .iter()
+                                .find(|rec| {
+                                    name(serde_json::to_value(rec.kind).expect("kind")) == *kind
+                                })
+                                .map(|rec| rec.additions.len())
+                        })
+                        .min()
+                        .flatten();
+                    let Some(additions) = additions else {
+                        problems.push(format!("{key}: {kind} is not a recommendation of {ns}"));
+                        continue;
+                    };
+                    if let ["addition", i, ..] = suffix {
+                        let fits = i.parse::<usize>().is_ok_and(|i| i < additions);
+                        if !fits {
+                            problems.push(format!("{key}: {kind} has {additions} additions"));
+                        }
+                    }
+                }
+                ("effect", [effect, offence]) => {
+                    if !effects.iter().any(|e| e == effect) {
+                        problems.push(format!("{key}: no link has the effect {effect}"));
+                    }
+                    if !OffenceKind::ALL.iter().any(|o| o.as_str() == *offence) {
+                        problems.push(format!("{key}: {offence} is not an offence"));
+                    }
+                }
+                _ => problems.push(format!("{key}: not a key the report looks up")),
+            }
+        }
+    }
+    assert!(checked > 20, "the test reads the keys ({checked})");
+    assert!(problems.is_empty(), "{problems:#?}");
+}
