@@ -500,10 +500,8 @@ impl<'a> Words<'a> {
         // international line asks what the person wants; a child's return waits for child
         // protection's assessment of the child's best interests).
         let child_words = |kind: &str| {
-            let key = format!("action.{kind}.child");
-            self.ui_opt(&format!("rules.{}.{key}", self.namespace))
+            self.ui_opt(&self.own_text(&format!("action.{kind}.child")))
                 .is_some()
-                || self.ui_opt(&key).is_some()
         };
         let child = matches!(
             r.kind,
@@ -592,14 +590,6 @@ impl<'a> Words<'a> {
         )
     }
 
-    /// The rule set's own wording of a first-screen line where the reader's locale, or
-    /// failing that English, has one (`rules.<namespace>.<key>`), else the shared wording
-    /// (`<key>`). The main line of an action and the safety notice go through it: the
-    /// variants for what is already charged say nothing that differs by jurisdiction. Korea
-    /// ties the stay to the proceedings (Immigration Act Arts. 25-2, 46-2); the Council of
-    /// Europe Convention bars removal until identification is complete (Art. 10(2)); Korea's
-    /// police answer 112, which is no police number in Qatar: one shared line would promise
-    /// one set of readers what their law or their country does not give.
     /// The words for what the law does with an offence: the rule set's namespace may say,
     /// for one offence, what the effect rests on (Korea's sex trade: being a victim of the
     /// sex trade, whether or not trafficking is shown), so that the line's test of the course
@@ -615,6 +605,14 @@ impl<'a> Words<'a> {
             .unwrap_or_else(|| self.ui(&format!("effect.{effect}")))
     }
 
+    /// The rule set's own wording of a first-screen line where the reader's locale, or
+    /// failing that English, has one (`rules.<namespace>.<key>`), else the shared wording
+    /// (`<key>`). The main line of an action and the safety notice go through it: the
+    /// variants for what is already charged say nothing that differs by jurisdiction. Korea
+    /// ties the stay to the proceedings (Immigration Act Arts. 25-2, 46-2); the Council of
+    /// Europe Convention bars removal until identification is complete (Art. 10(2)); Korea's
+    /// police answer 112, which is no police number in Qatar: one shared line would promise
+    /// one set of readers what their law or their country does not give.
     fn own_text(&self, key: &str) -> String {
         let own = format!("rules.{}.{key}", self.namespace);
         if self.ui_opt(&own).is_some() {
