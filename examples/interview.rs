@@ -259,7 +259,7 @@ fn run(args: Args) -> Result<(), String> {
             if &case != interview.case() {
                 interview = Interview::new(assessor, case).map_err(|e| e.message_in(lang))?;
             }
-            if done == Recorded::End {
+            if done == Err(Halt::End) {
                 outln!("{}", word("interview.ended"));
                 ended = true;
                 break;
@@ -300,7 +300,10 @@ fn run(args: Args) -> Result<(), String> {
                 break;
             }
         };
-        let result: Result<(), Refused> = match read_input(&line) {
+        let typed = read_input(&line);
+        // An undo answers nothing: it does not count towards the unanswered questions below.
+        let answered = !matches!(typed, Input::Undo);
+        let result: Result<(), Refused> = match typed {
             Input::Quit => break,
             Input::Undo => {
                 if interview.undo() {
@@ -406,7 +409,6 @@ fn run(args: Args) -> Result<(), String> {
         // asked, counted from the case (so an undo and a resumed interview count right): as an
         // answer makes them five, the officer is told to look at who is present and who
         // interprets.
-        let answered = !matches!(read_input(&line), Input::Undo);
         if result.is_ok()
             && answered
             && matches!(q.topic, Topic::Indicator(_))
@@ -451,7 +453,8 @@ fn run(args: Args) -> Result<(), String> {
     // Not at the end of input, which saves what was learned and stops.
     let mut case = interview.case().clone();
     if !ended {
-        record_before_report(assessor, &mut case, &mut input, lang);
+        // A `q` or the end of input there stops it; the report follows either way.
+        let _halted = record_before_report(assessor, &mut case, &mut input, lang);
     }
     let a = assessor.assess(&case).map_err(|e| e.message_in(lang))?;
     outln!();
@@ -474,12 +477,11 @@ fn run(args: Args) -> Result<(), String> {
     save(&case, args.out.as_deref(), lang)
 }
 
-/// How an item of the record section ended: a value, the rest skipped (`q`), or the end of
-/// input.
+/// Why the record section stopped before its last item: the rest skipped (`q`), or the end
+/// of input.
 #[derive(Debug, PartialEq)]
-enum Recorded<T> {
-    Value(T),
-    Stop,
+enum Halt {
+    Skip,
     End,
 }
 
@@ -492,7 +494,7 @@ fn ask_record<T>(
     prompt: &str,
     help: &str,
     parse: impl Fn(&str) -> Option<T>,
-) -> Recorded<T> {
+) -> Result<T, Halt> {
     let word = |key: &str| lang.word(key).unwrap_or("");
     loop {
         outln!("{prompt}");
@@ -502,10 +504,10 @@ fn ask_record<T>(
                 outln!("{}", word("interview.not_utf8"));
                 continue;
             }
-            Line::End => return Recorded::End,
+            Line::End => return Err(Halt::End),
         };
         let key = match read_input(&line) {
-            Input::Quit => return Recorded::Stop,
+            Input::Quit => return Err(Halt::Skip),
             Input::Other(key, None) if key.is_empty() => "?".to_owned(),
             Input::Other(key, None) => key,
             // Nothing here takes a note, a skip or an undo: the help line (never what was
@@ -516,7 +518,7 @@ fn ask_record<T>(
             }
         };
         match parse(&key) {
-            Some(value) => return Recorded::Value(value),
+            Some(value) => return Ok(value),
             None => outln!("{}", word(help)),
         }
     }
@@ -571,13 +573,13 @@ fn record_before_questions(
     case: &mut Case,
     input: &mut impl BufRead,
     lang: Locale,
-) -> Recorded<()> {
+) -> Result<(), Halt> {
     let word = |key: &str| lang.word(key).unwrap_or("");
     let national_missing = case.subject.national.is_none();
     let disability_missing = case.subject.disability.is_none();
     let conditions_missing = case.interview_conditions.is_empty();
     if !(national_missing || disability_missing || conditions_missing) {
-        return Recorded::Value(());
+        return Ok(());
     }
     outln!("{}", word("interview.record.heading.setting"));
     if national_missing {
@@ -589,32 +591,20 @@ fn record_before_questions(
         } else {
             "interview.record.help.yes_no"
         };
-        let answer = ask_record(input, lang, word("interview.record.national"), help, |k| {
+        let national = ask_record(input, lang, word("interview.record.national"), help, |k| {
             yes_no_unknown(k).filter(|v| !(removal && *v == Some(true)))
-        });
-        match answer {
-            Recorded::Value(national) => keep(assessor, case, lang, |c| {
-                c.subject.national = national;
-            }),
-            Recorded::Stop => return Recorded::Stop,
-            Recorded::End => return Recorded::End,
-        }
+        })?;
+        keep(assessor, case, lang, |c| c.subject.national = national);
     }
     if disability_missing {
-        let answer = ask_record(
+        let disability = ask_record(
             input,
             lang,
             word("interview.record.disability"),
             "interview.record.help.yes_no",
             yes_no_unknown,
-        );
-        match answer {
-            Recorded::Value(disability) => keep(assessor, case, lang, |c| {
-                c.subject.disability = disability;
-            }),
-            Recorded::Stop => return Recorded::Stop,
-            Recorded::End => return Recorded::End,
-        }
+        )?;
+        keep(assessor, case, lang, |c| c.subject.disability = disability);
     }
     if conditions_missing {
         let prompt = list_prompt(
@@ -623,50 +613,46 @@ fn record_before_questions(
             &InterviewCondition::ALL,
             |c| format!("condition.{}", c.as_str()),
         );
-        match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
+        let mut conditions = ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
             picked(k, &InterviewCondition::ALL)
+        })?;
+        conditions.sort_unstable();
+        conditions.dedup();
+        // Someone on the exploiter's side in the room: what happened is not asked in front of
+        // them.
+        if conditions.iter().any(|c| {
+            matches!(
+                c,
+                InterviewCondition::ExploiterPresent
+                    | InterviewCondition::InterpreterLinkedToExploiter
+            )
         }) {
-            Recorded::Value(mut conditions) => {
-                conditions.sort_unstable();
-                conditions.dedup();
-                // Someone on the exploiter's side in the room: what happened is not asked in
-                // front of them.
-                if conditions.iter().any(|c| {
-                    matches!(
-                        c,
-                        InterviewCondition::ExploiterPresent
-                            | InterviewCondition::InterpreterLinkedToExploiter
-                    )
-                }) {
-                    outln!("{}", word("interview.record.unsafe"));
-                }
-                keep(assessor, case, lang, |c| {
-                    c.interview_conditions = conditions
-                });
-            }
-            Recorded::Stop => return Recorded::Stop,
-            Recorded::End => return Recorded::End,
+            outln!("{}", word("interview.record.unsafe"));
         }
+        keep(assessor, case, lang, |c| {
+            c.interview_conditions = conditions
+        });
     }
-    Recorded::Value(())
+    Ok(())
 }
 
 /// The second part, after the questions and before the report: the proceedings the file
 /// shows (offences and the stage of each, measures pending) and the sector, where the case
 /// does not record them yet. Each change is kept only if the case still assesses (the
-/// choices offered always do: a national is not offered removal or refusal of entry).
+/// choices offered always do: a national is not offered removal or refusal of entry). A
+/// `q` or the end of input ends it; what was recorded before is kept.
 fn record_before_report(
     assessor: &Assessor,
     case: &mut Case,
     input: &mut impl BufRead,
     lang: Locale,
-) {
+) -> Result<(), Halt> {
     let word = |key: &str| lang.word(key).unwrap_or("");
     let offences_missing = case.offences.is_empty();
     let measures_missing = case.measures.is_empty();
     let sector_missing = case.sector.is_none();
     if !(offences_missing || measures_missing || sector_missing) {
-        return;
+        return Ok(());
     }
     outln!();
     outln!("{}", word("interview.record.heading"));
@@ -682,12 +668,9 @@ fn record_before_report(
         let prompt = list_prompt(lang, "interview.record.offences", &offered, |k| {
             format!("offence.{}", k.as_str())
         });
-        let mut kinds = match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
+        let mut kinds = ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
             picked(k, &offered)
-        }) {
-            Recorded::Value(kinds) => kinds,
-            Recorded::Stop | Recorded::End => return,
-        };
+        })?;
         kinds.sort_unstable();
         kinds.dedup();
         let stages = OffenceStage::ALL
@@ -699,7 +682,7 @@ fn record_before_report(
         // Every offence named is kept: its stage where given, none where the rest was
         // skipped or the input ended.
         let mut offences: Vec<Offence> = kinds.iter().map(|k| Offence::new(*k)).collect();
-        let mut stopped = false;
+        let mut halted = Ok(());
         for offence in &mut offences {
             let name = word(&format!("offence.{}", offence.kind.as_str()));
             let prompt = fill(
@@ -709,17 +692,15 @@ fn record_before_report(
             match ask_record(input, lang, &prompt, "interview.record.help.one", |k| {
                 picked_one(k, &OffenceStage::ALL)
             }) {
-                Recorded::Value(stage) => offence.stage = stage,
-                Recorded::Stop | Recorded::End => {
-                    stopped = true;
+                Ok(stage) => offence.stage = stage,
+                Err(halt) => {
+                    halted = Err(halt);
                     break;
                 }
             }
         }
         keep(assessor, case, lang, |c| c.offences = offences);
-        if stopped {
-            return;
-        }
+        halted?;
     }
     if measures_missing {
         // A national faces no removal and no refusal of entry: those are not offered.
@@ -737,29 +718,23 @@ fn record_before_report(
                 key
             }
         });
-        match ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
+        let mut measures = ask_record(input, lang, &prompt, "interview.record.help.list", |k| {
             picked(k, &offered)
-        }) {
-            Recorded::Value(mut measures) => {
-                measures.sort_unstable();
-                measures.dedup();
-                keep(assessor, case, lang, |c| c.measures = measures);
-            }
-            Recorded::Stop | Recorded::End => return,
-        }
+        })?;
+        measures.sort_unstable();
+        measures.dedup();
+        keep(assessor, case, lang, |c| c.measures = measures);
     }
     if sector_missing {
         let prompt = list_prompt(lang, "interview.record.sector", &Sector::ALL, |s| {
             format!("sector.{}", s.as_str())
         });
-        if let Recorded::Value(sector) =
-            ask_record(input, lang, &prompt, "interview.record.help.one", |k| {
-                picked_one(k, &Sector::ALL)
-            })
-        {
-            keep(assessor, case, lang, |c| c.sector = sector);
-        }
+        let sector = ask_record(input, lang, &prompt, "interview.record.help.one", |k| {
+            picked_one(k, &Sector::ALL)
+        })?;
+        keep(assessor, case, lang, |c| c.sector = sector);
     }
+    Ok(())
 }
 
 /// A reply to a yes-or-no question as typed: the letters, and the Korean words for them.
