@@ -34,7 +34,7 @@ mod common;
 
 use trafficking_indicators::assessment::NoticeKind;
 use trafficking_indicators::case::{
-    Answer, InterviewCondition, Measure, Offence, OffenceStage, Sector, SexualExploitationType,
+    InterviewCondition, Measure, Offence, OffenceStage, Sector, SexualExploitationType,
 };
 use trafficking_indicators::interview::{Interview, InterviewError, Reply, Topic};
 use trafficking_indicators::render::{Locale, fill};
@@ -464,15 +464,6 @@ fn run(args: Args) -> Result<(), String> {
     if let Some(key) = not_asked(&case) {
         outln!();
         outln!("{}", word(key));
-    }
-    // A safety question left "not known" is not a "no": the officer is told to ask it again
-    // first, in safe conditions.
-    let safety_unanswered = case.interview.as_ref().is_some_and(|r| {
-        [r.safety.hurt, r.safety.in_danger, r.safety.needs_doctor].contains(&Some(Answer::NotKnown))
-    });
-    if safety_unanswered {
-        outln!();
-        outln!("{}", word("interview.safety_not_known"));
     }
     save(&case, args.out.as_deref(), lang)
 }

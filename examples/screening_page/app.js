@@ -666,9 +666,10 @@ async function refresh() {
     $('question-status').textContent = w('page.level') + ': ' + result.prose.level + ' · '
       + w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) });
     $('report').textContent = result.report;
-    // Safety first, where the officer is looking: beside the question, not only in the report.
+    // Safety first (and a safety question not answered), where the officer is looking: beside the
+    // question, not only in the report.
     const safety = a.explanation.notices
-      .map((n, i) => (n.kind === 'safety_first' ? result.prose.notices[i] : null))
+      .map((n, i) => (n.kind === 'safety_first' || n.kind === 'safety_not_known' ? result.prose.notices[i] : null))
       .filter(Boolean);
     $('safety-alert').hidden = safety.length === 0;
     $('safety-alert').textContent = safety.join(' ');

@@ -821,7 +821,7 @@ pub struct Notice {
     /// For `interview_conditions_unsafe`: the conditions recorded.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<crate::case::InterviewCondition>,
-    /// For `safety_first`: the safety answers.
+    /// For `safety_first` and `safety_not_known`: the safety answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub safety: Option<crate::case::Safety>,
     /// For `offences_below_threshold`: the offences listed in the case that the

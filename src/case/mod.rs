@@ -295,6 +295,11 @@ impl Safety {
         [self.hurt, self.in_danger, self.needs_doctor].contains(&Some(Answer::Yes))
     }
 
+    /// Whether any answer is "not known" (asked, not answered).
+    pub fn any_not_known(&self) -> bool {
+        [self.hurt, self.in_danger, self.needs_doctor].contains(&Some(Answer::NotKnown))
+    }
+
     /// Whether the person is hurt or needs a doctor (a "yes" to either question).
     pub fn hurt_or_needs_doctor(&self) -> bool {
         [self.hurt, self.needs_doctor].contains(&Some(Answer::Yes))

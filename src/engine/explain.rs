@@ -364,6 +364,12 @@ impl Assessor {
                 ..plain(NoticeKind::SafetyFirst)
             });
         }
+        if let Some(record) = case.interview.as_ref().filter(|r| r.safety.any_not_known()) {
+            notices.push(Notice {
+                safety: Some(record.safety),
+                ..plain(NoticeKind::SafetyNotKnown)
+            });
+        }
         if !case.interview_conditions.is_empty() {
             notices.push(Notice {
                 conditions: sorted(&case.interview_conditions),

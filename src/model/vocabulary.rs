@@ -8,7 +8,7 @@ use std::fmt;
 /// ([`crate::interop::schema`]), which every assessment carries (`schema_version`). It
 /// changes when a format changes incompatibly (major), compatibly (minor), or only in its
 /// documentation (patch).
-pub const SCHEMA_VERSION: &str = "5.0.0";
+pub const SCHEMA_VERSION: &str = "5.1.0";
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -157,4 +157,9 @@ pub enum NoticeKind {
     /// Act Art. 10(1),(3)). Where it is given is the rule set's `context`. It leads what to do
     /// now (since schema 4.12.0).
     SexTradeClaimsVoid,
+    /// A safety question was asked and its answer is not known (hurt, in danger, in need of a
+    /// doctor): not a "no"; ask it again first, in safe conditions. The notice's `safety`
+    /// holds the answers. It leads what to do now, after any safety first (since schema
+    /// 5.1.0).
+    SafetyNotKnown,
 }

@@ -18,6 +18,7 @@ use crate::assessment::{
     AgeBasis, AgeQuestion, Assessment, Disposition, Level, Notice, NoticeKind, Recommendation,
     RecommendationKind,
 };
+use crate::case::ObservationStatus;
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
 use crate::policy::rule_set::{ActEvidence, BackgroundEvidence, LegalEffect, RuleSet};
 use crate::render::locale::{Locale, LocaleTexts, fill};
@@ -27,6 +28,17 @@ pub const REPORT_QUESTIONS: usize = 5;
 
 /// How many actions the first screen lists.
 pub const FIRST_SCREEN_ACTIONS: usize = 3;
+
+/// The notices that lead what to do now, in this order: safety first (a "yes" to a safety
+/// question), a safety question not answered, unsafe interview conditions (interview again in
+/// safe conditions), then a duty owed to anyone who sold sex whatever the level (Korea's Sex
+/// Trade Act Art. 10(3)). They are not repeated under the notes.
+const FIRST_SCREEN_NOTICES: [NoticeKind; 4] = [
+    NoticeKind::SafetyFirst,
+    NoticeKind::SafetyNotKnown,
+    NoticeKind::InterviewConditionsUnsafe,
+    NoticeKind::SexTradeClaimsVoid,
+];
 
 /// The order in which recommendations are put first: the protection a person needs before
 /// anything else is decided. Telling the person that the exploiter's claims are void comes
@@ -704,23 +716,31 @@ impl<'a> Words<'a> {
                 )
             }
             NoticeKind::RuleNotVerified => String::new(),
-            NoticeKind::SafetyFirst => {
+            NoticeKind::SafetyFirst | NoticeKind::SafetyNotKnown => {
+                // The answers named, and the words for them: "is hurt" where the answer is
+                // yes, "whether they are hurt" where it is not known.
+                let (answer, key, words) = if n.kind == NoticeKind::SafetyFirst {
+                    (crate::case::Answer::Yes, "notice.safety_first", "safety")
+                } else {
+                    (
+                        crate::case::Answer::NotKnown,
+                        "notice.safety_not_known",
+                        "safety.not_known",
+                    )
+                };
                 let safety = n.safety.unwrap_or_default();
                 let concerns: Vec<&str> = [
-                    (safety.hurt, "safety.hurt"),
-                    (safety.in_danger, "safety.in_danger"),
-                    (safety.needs_doctor, "safety.needs_doctor"),
+                    (safety.hurt, "hurt"),
+                    (safety.in_danger, "in_danger"),
+                    (safety.needs_doctor, "needs_doctor"),
                 ]
                 .into_iter()
-                .filter(|(a, _)| *a == Some(crate::case::Answer::Yes))
-                .map(|(_, key)| self.ui(key))
+                .filter(|(a, _)| *a == Some(answer))
+                .map(|(_, question)| self.ui(&format!("{words}.{question}")))
                 .collect();
                 // The emergency number is the country's: the shared line names none, a
                 // rule set's namespace may (Korea's 112).
-                self.uif(
-                    &self.own_text("notice.safety_first"),
-                    &[("concerns", &concerns.join(", "))],
-                )
+                self.uif(&self.own_text(key), &[("concerns", &concerns.join(", "))])
             }
             NoticeKind::InterviewConditionsUnsafe => {
                 let conditions: Vec<&str> = n
@@ -1069,19 +1089,12 @@ impl<'a> Words<'a> {
         Ok(())
     }
 
-    /// The notices that lead what to do now, in this order: safety first (a "yes" to a
-    /// safety question), then unsafe interview conditions (interview again in safe
-    /// conditions), then a duty owed to anyone who sold sex whatever the level (Korea's Sex
-    /// Trade Act Art. 10(3)). They are not repeated under the notes.
+    /// The notices that lead what to do now ([`FIRST_SCREEN_NOTICES`], in that order).
     fn first_screen_notices(&self) -> impl Iterator<Item = &'a crate::assessment::Notice> + 'a {
         let notices = &self.a.explanation.notices;
-        [
-            NoticeKind::SafetyFirst,
-            NoticeKind::InterviewConditionsUnsafe,
-            NoticeKind::SexTradeClaimsVoid,
-        ]
-        .into_iter()
-        .flat_map(move |kind| notices.iter().filter(move |n| n.kind == kind))
+        FIRST_SCREEN_NOTICES
+            .into_iter()
+            .flat_map(move |kind| notices.iter().filter(move |n| n.kind == kind))
     }
 
     /// Whether the interview's conditions make a "no" unreliable: "absent" answers are then
@@ -1174,8 +1187,30 @@ impl<'a> Words<'a> {
             } else {
                 self.uif("report.would_add", &[("points", &number(q.score_gain))])
             };
+            // A question the case already records unanswered (not known, or a "no" that unsafe
+            // conditions leave unsettled) says so: it is asked again, not for the first time.
+            let recorded =
+                e.observations
+                    .iter()
+                    .find(|o| o.id == q.id)
+                    .and_then(|o| match o.status {
+                        ObservationStatus::NotAssessed => Some("report.recorded_not_known"),
+                        ObservationStatus::Absent if self.no_unreliable() => {
+                            Some("report.recorded_no_unsafe")
+                        }
+                        ObservationStatus::Absent => None,
+                        ObservationStatus::Present => None,
+                    });
             writeln!(out, "  {}. {}", i + 1, self.question(&q.id))?;
-            writeln!(out, "     ({}; {effect})", self.label(&q.id))?;
+            match recorded {
+                Some(key) => writeln!(
+                    out,
+                    "     ({}; {effect}; {})",
+                    self.label(&q.id),
+                    self.ui(key)
+                )?,
+                None => writeln!(out, "     ({}; {effect})", self.label(&q.id))?,
+            }
         }
         let more = e.ask_next.len().saturating_sub(REPORT_QUESTIONS) + e.more_questions as usize;
         if more > 0 {
@@ -1713,13 +1748,7 @@ impl<'a> Words<'a> {
             .notices
             .iter()
             .filter(|n| {
-                !matches!(
-                    n.kind,
-                    NoticeKind::RuleNotVerified
-                        | NoticeKind::SafetyFirst
-                        | NoticeKind::InterviewConditionsUnsafe
-                        | NoticeKind::SexTradeClaimsVoid
-                )
+                n.kind != NoticeKind::RuleNotVerified && !FIRST_SCREEN_NOTICES.contains(&n.kind)
             })
             .map(|n| self.notice(n))
             .collect();

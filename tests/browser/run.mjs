@@ -379,6 +379,21 @@ try {
     await page.close();
   });
 
+  await test('a safety question answered "not known" shows the alert too: it is not a no', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind="safety"]');
+    await page.click('#answer-no');
+    await page.waitForSelector('#question-text[data-kind="safety"]');
+    assert.equal(await page.locator('#safety-alert').isVisible(), false, 'no alert after a no');
+    await page.click('#answer-not-known');
+    await page.waitForSelector('#safety-alert:not([hidden])');
+    const alert = await page.locator('#safety-alert').textContent();
+    assert.match(alert, /^Safety not known: whether they are in danger now\./);
+    assert.doesNotMatch(alert, /hurt/, 'only the question left unanswered');
+    await page.close();
+  });
+
   await test('an edit of the person keeps the note and source chosen for the question shown; an age out of range is refused in words', async () => {
     const page = await browser.newPage();
     await page.goto(url);

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use trafficking_indicators::assessment::NoticeKind;
 use trafficking_indicators::case::SexualExploitationType;
 use trafficking_indicators::interview::{
     Interview, MAX_SAME_DIMENSION_IN_A_ROW, MAX_UNDO, QuestionOrder, Reply, Topic,
@@ -371,6 +372,10 @@ fn an_interview_in_unsafe_conditions_is_held_again_first_and_its_no_answers_clea
             why.contains(&lead("report.asked_not_found_unsafe")),
             "{why}"
         );
+        // The questions answered "no" come back under what to ask next, marked as asked
+        // again (since the thirtieth session).
+        let ask = section(&report, word("report.heading.ask")).join("\n");
+        assert!(ask.contains(word("report.recorded_no_unsafe")), "{ask}");
         // Coercion and deception: nothing shown, nothing ruled out.
         let open = lead("report.dimension_nothing_unsafe");
         let open = word("report.dimension_nothing_unsafe")
@@ -915,22 +920,113 @@ fn the_record_section_keeps_what_was_named_and_counts_after_an_undo() {
     let _ = std::fs::remove_file(&out);
 }
 
-/// A safety question answered "not known" is not a "no": the terminal says so at the end
-/// (a re-check of Korean interviews, twenty-ninth session: a woman answering through the
-/// owner's interpreter left all three unanswered, and nothing said so). Not where every
-/// safety question was answered.
+/// A question the case records as not known comes back under what to ask next marked as such,
+/// so the officer asks it again knowing it was asked (the twenty-ninth session's note: the
+/// report's questions did not say so); a question never asked is not marked, nor one
+/// answered "no" in safe conditions (it is not asked again).
 #[test]
-fn a_safety_question_left_unanswered_is_named_at_the_end() {
-    let words = Locale::Ko
-        .word("interview.safety_not_known")
-        .expect("words");
+fn a_question_recorded_not_known_is_marked_when_it_comes_back() {
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 30, "national": false}, "forms": ["labour"],
+            "observations": [
+              {"indicator": "excessive_working_days_or_hours", "status": "present"},
+              {"indicator": "confiscation_of_documents_at_destination", "status": "not_assessed"},
+              {"indicator": "debt_bondage_at_destination", "status": "absent"}]}"#,
+    )
+    .expect("case");
+    let a = assessor().assess(&case).expect("assesses");
+    let ids: Vec<&str> = a
+        .explanation
+        .ask_next
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"confiscation_of_documents_at_destination"),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"debt_bondage_at_destination"), "{ids:?}");
+    for locale in Locale::ALL {
+        let words = locale.texts();
+        let word = |key: &str| words.get(key).expect(key);
+        let report = a.report_in(locale);
+        let ask = section(&report, word("report.heading.ask"));
+        let marked: Vec<&&str> = ask
+            .iter()
+            .filter(|l| l.contains(word("report.recorded_not_known")))
+            .collect();
+        assert_eq!(marked.len(), 1, "{locale:?}\n{report}");
+        if locale == Locale::En {
+            // The line under the documents question, and no other.
+            assert!(
+                marked
+                    .iter()
+                    .all(|l| l.contains("(Confiscation of documents;")),
+                "{report}"
+            );
+        }
+        assert!(
+            !report.contains(word("report.recorded_no_unsafe")),
+            "{locale:?}"
+        );
+    }
+}
+
+/// A safety question answered "not known" is not a "no": the report's first screen says so,
+/// naming the questions left unanswered, after any "safety first" (a re-check of Korean
+/// interviews, twenty-ninth session: a woman answering through the owner's interpreter left
+/// all three unanswered, and nothing said so; the terminal said it at the end, the report
+/// since the thirtieth session). Not where every safety question was answered.
+#[test]
+fn a_safety_question_left_unanswered_leads_the_report() {
+    let case = Case::from_json(
+        r#"{"interview": {"safety": {"hurt": "yes", "in_danger": "not_known", "needs_doctor": "not_known"}}}"#,
+    )
+    .expect("case");
+    let a = assessor().assess(&case).expect("assesses");
+    let kinds: Vec<NoticeKind> = a.explanation.notices.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == NoticeKind::SafetyNotKnown)
+            .count(),
+        1,
+        "{kinds:?}"
+    );
+    let report = a.report_in(Locale::En);
+    let mut lines = report
+        .lines()
+        .skip_while(|l| *l != "WHAT TO DO NOW")
+        .skip(1);
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("  ! Safety first: the person is hurt.")),
+        "{report}"
+    );
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with(
+            "  ! Safety not known: whether they are in danger now, whether they need a doctor."
+        )),
+        "{report}"
+    );
+    // On the first screen and in the full list of what to do, as "safety first" is; never
+    // again under the notes.
+    assert_eq!(report.matches("Safety not known").count(), 2, "{report}");
+    assert_eq!(report.matches("Safety first").count(), 2, "{report}");
+    // Through the terminal, in Korean: named where a question was answered "?", not where
+    // all three were answered.
     for (input, said) in [
         ("?\n?\nn\n\n\n\n35\n1\nq\nq\n", true),
         ("n\nn\nn\n\n\n\n35\n1\nq\nq\n", false),
     ] {
         let (code, stdout) = interview_example(&["--lang", "ko", "--rule-set", "kr-2024"], input);
         assert_eq!(code, 0, "{stdout}");
-        assert_eq!(stdout.contains(words), said, "{stdout}");
+        assert_eq!(
+            stdout.contains("안전 미확인(부상 여부, 현재 위험 여부)"),
+            said,
+            "{stdout}"
+        );
     }
 }
 
