@@ -288,6 +288,9 @@ fn condition_holds(c: &ContextCondition, case: &Case, person: &Person, forms: u1
         }
         ContextCondition::Measures(m) => case.measures.iter().any(|x| m.contains(x)),
         ContextCondition::Offences(o) => case.offences.iter().any(|x| o.contains(&x.kind)),
+        ContextCondition::IndicatorsPresent(ids) => case.observations.iter().any(|o| {
+            o.status == crate::case::ObservationStatus::Present && ids.contains(&o.indicator)
+        }),
         ContextCondition::HurtOrNeedsDoctor => case
             .interview
             .as_ref()

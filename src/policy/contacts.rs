@@ -241,7 +241,10 @@ impl ContactDirectory {
                 }
             }
             for (j, condition) in c.context.iter().enumerate() {
-                if let Some(why) = condition.never_holds() {
+                if let Some(why) = condition
+                    .never_holds()
+                    .or_else(|| names_indicators(condition))
+                {
                     problem(format!("{path}.context[{j}]"), why);
                 }
             }
@@ -269,7 +272,7 @@ impl ContactDirectory {
                     problem(p.path, &p.message);
                 }
                 for (j, condition) in unless.context.iter().enumerate() {
-                    let why = condition.never_holds().or_else(|| {
+                    let why = condition.never_holds().or_else(|| names_indicators(condition)).or_else(|| {
                         // A case has one sector: sectors the contact's own context does not
                         // name never hold where the contact is listed.
                         let ContextCondition::Sectors(these) = condition else {
@@ -293,4 +296,12 @@ impl ContactDirectory {
         }
         out
     }
+}
+
+/// Why a directory's condition cannot be used: one that names indicators (a directory is
+/// validated without a catalogue, so its ids could not be checked). `None` for the others.
+fn names_indicators(condition: &ContextCondition) -> Option<&'static str> {
+    matches!(condition, ContextCondition::IndicatorsPresent(_)).then_some(
+        "a contact directory cannot name indicators (`indicators_present` is for rule sets, whose ids are checked against the catalogue)",
+    )
 }

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Measure, Sector};
+use crate::model::id::IndicatorId;
 use crate::model::indicator::ExploitationForm;
 
 /// A condition on who the person is and what the case records, beside the evidence: it
@@ -48,6 +49,11 @@ pub enum ContextCondition {
     /// The interview recorded that the person is hurt or needs a doctor (a "yes" to either
     /// safety question): for an emergency medical service (since schema 4.15.0).
     HurtOrNeedsDoctor,
+    /// One of these indicators is recorded present: for advice that follows from one fact,
+    /// such as the law against holding a person's passport (since schema 5.1.0). Rule sets
+    /// only: the ids must be in the catalogue the rule set is validated with; a contact
+    /// directory, validated without one, may not use it.
+    IndicatorsPresent(#[schemars(length(min = 1))] Vec<IndicatorId>),
 }
 
 impl ContextCondition {
@@ -61,6 +67,7 @@ impl ContextCondition {
             ContextCondition::Measures(m) => m.is_empty(),
             ContextCondition::Offences(o) => o.is_empty(),
             ContextCondition::SexualExploitationTypes(t) => t.is_empty(),
+            ContextCondition::IndicatorsPresent(ids) => ids.is_empty(),
             ContextCondition::ChildUnder(limit) => {
                 return (*limit == 0).then_some("no one is under 0, so it can never hold");
             }

@@ -826,6 +826,16 @@ impl Validator<'_> {
             if let Some(why) = c.never_holds() {
                 self.problem(format!("{path}[{i}]"), why);
             }
+            if let ContextCondition::IndicatorsPresent(ids) = c {
+                for (j, id) in ids.iter().enumerate() {
+                    if self.catalogue.get(id.as_str()).is_none() {
+                        self.problem(
+                            format!("{path}[{i}].indicators_present[{j}]"),
+                            format!("unknown indicator id `{id}`: not in the catalogue"),
+                        );
+                    }
+                }
+            }
         }
     }
 

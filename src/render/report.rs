@@ -167,6 +167,7 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
             | C::SexualExploitationTypes(_)
             | C::Measures(_)
             | C::Offences(_)
+            | C::IndicatorsPresent(_)
             | C::OffenceOrMeasure => FITTED,
             C::NotNational => NOT_NATIONAL,
             // An emergency service for a person who is hurt or needs a doctor leads.

@@ -6,7 +6,9 @@
 
 use trafficking_indicators::policy::ContactDirectory;
 use trafficking_indicators::render::Locale;
-use trafficking_indicators::{Assessment, Case, Catalogue, RecommendationKind, RuleSet, validate};
+use trafficking_indicators::{
+    Assessment, Assessor, Case, Catalogue, Level, RecommendationKind, RuleSet, validate,
+};
 
 const KOREAN: [&str; 2] = ["kr-2023", "kr-2024"];
 
@@ -166,6 +168,83 @@ fn a_contact_whose_condition_can_never_hold_is_a_problem() {
             ),
         ]
     );
+}
+
+/// A directory is validated without a catalogue, so it may not name indicators: a contact
+/// whose context (or first-screen exclusion) uses `indicators_present` is refused, by path.
+#[test]
+fn a_contact_may_not_depend_on_an_indicator() {
+    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let held =
+        serde_json::json!({ "indicators_present": ["confiscation_of_documents_at_destination"] });
+    value["contacts"][1]["context"] = serde_json::json!([held.clone()]);
+    value["contacts"][3]["first_screen_unless"] = serde_json::json!([{"context": [held], "reason": "r", "verification": "project_judgement"}]);
+    let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
+    let paths: Vec<String> = directory.problems().into_iter().map(|p| p.path).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "$.contacts[1].context[0]".to_owned(),
+            "$.contacts[3].first_screen_unless[0].context[0]".to_owned()
+        ]
+    );
+}
+
+/// A foreign worker's passport or registration card held by the employer: under the Korean
+/// rule sets, at every level from further inquiry, the full advice says that taking it as
+/// security for a job or a debt is itself an offence (Immigration Act Art. 33-3 item 1, read)
+/// and to help the person get it back; not for a national (the article protects foreigners'
+/// documents), nor where no document is recorded held (three verdict reviews asked for it:
+/// twenty-second, twenty-fourth and twenty-ninth sessions).
+#[test]
+fn a_held_passport_is_named_as_an_offence_of_its_own_for_a_foreigner() {
+    let case = |national: bool, held: &str, more: &str| {
+        Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": 31, "national": {national}, "visa": "E-9"}},
+                "forms": ["labour"], "sector": "agriculture",
+                "observations": [{{"indicator": "{held}", "status": "present"}}{more}]}}"#
+        ))
+        .expect("case")
+    };
+    let threat = r#", {"indicator": "threats_of_violence_at_destination", "status": "present"},
+        {"indicator": "low_or_no_salary", "status": "present"}"#;
+    for rule_set in ["kr-2024", "kr-2023"] {
+        let rules = Assessor::builtin(rule_set).expect("built in");
+        for (national, held, more, named) in [
+            (false, "confiscation_of_documents_at_destination", "", true),
+            (false, "unodc_passport_or_id_held_by_another", threat, true),
+            (
+                true,
+                "confiscation_of_documents_at_destination",
+                threat,
+                false,
+            ),
+            (false, "excessive_working_days_or_hours", threat, false),
+        ] {
+            let a = rules.assess(&case(national, held, more)).expect("assesses");
+            assert!(a.level >= Level::FurtherInquiry, "{rule_set} {held}");
+            let cited = a.recommendations.iter().any(|r| {
+                r.additions.iter().any(|add| {
+                    add.legal_basis
+                        .iter()
+                        .any(|c| c.reference.as_str() == "kr_immigration_act_art_33_3")
+                })
+            });
+            assert_eq!(cited, named, "{rule_set} national {national} {held}");
+            for (locale, words) in [
+                (Locale::En, "Immigration Act Art. 33-3 item 1"),
+                (Locale::Ko, "「출입국관리법」 제33조의3제1호"),
+            ] {
+                let report = a.report_in(locale);
+                assert_eq!(
+                    report.contains(words),
+                    named,
+                    "{rule_set} {locale:?} {held}\n{report}"
+                );
+            }
+        }
+    }
 }
 
 /// A first-screen exclusion is checked as a contact's context is: a condition that can never

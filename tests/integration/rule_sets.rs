@@ -597,7 +597,8 @@ fn a_criterion_that_holds_without_any_indicator_is_rejected() {
 /// under its name (`…all[1].any_dimension_positive[0]`), in a criterion, in a branch of `any`
 /// and in a recommendation's `when`. Each built-in rule set, its lists cut to one at a time
 /// (every dimension without an indicator in some of them), with a nested criterion, an
-/// `indicator_present` in a recommendation and a context condition that names nothing.
+/// `indicator_present` in a recommendation, a context condition that names nothing and one
+/// that names an indicator the catalogue lacks.
 #[test]
 fn every_problem_path_names_a_place_in_the_rule_set() {
     use serde_json::json;
@@ -636,6 +637,7 @@ fn every_problem_path_names_a_place_in_the_rule_set() {
             .expect("when")
             .push(coercion.clone());
         recommendations[0]["context"] = json!([{ "forms": [] }]);
+        recommendations[1]["context"] = json!([{ "indicators_present": ["no_such_indicator"] }]);
         let lists = doc["lists"].as_array().expect("lists").clone();
         for list in &lists {
             let mut cut = doc.clone();
