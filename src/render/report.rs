@@ -359,7 +359,18 @@ impl<'a> Words<'a> {
         let rules = self.rules();
         if r.kind == RecommendationKind::NonPunishment {
             return match (&rules.non_punishment.child, r.for_child) {
-                (Some(child), true) => self.rule_text("non_punishment.child", &child.text),
+                // The child advisory of a person who is an adult now, where the namespace
+                // words one (an offence may be an adult's).
+                (Some(child), true) => self
+                    .adult_now()
+                    .then(|| {
+                        self.ui_opt(&format!(
+                            "rules.{}.non_punishment.child.adult_now",
+                            self.namespace
+                        ))
+                    })
+                    .flatten()
+                    .unwrap_or_else(|| self.rule_text("non_punishment.child", &child.text)),
                 _ => self.rule_text("non_punishment", &rules.non_punishment.text),
             };
         }
@@ -633,6 +644,16 @@ impl<'a> Words<'a> {
         } else {
             key.to_owned()
         }
+    }
+
+    /// Whether the child rules apply for the age at the time of the act to a person who is
+    /// an adult now: not given child protection, with an age now (or "not a minor")
+    /// recorded, not presumed a child.
+    fn adult_now(&self) -> bool {
+        let subject = &self.a.explanation.subject;
+        subject.treated_as_child
+            && !subject.child_protection
+            && subject.age_basis == crate::assessment::AgeBasis::AtExploitation
     }
 
     /// Advice for non-nationals where nationality is not recorded says so.
@@ -940,8 +961,15 @@ impl<'a> Words<'a> {
             // presumption, which the age assessment settles.
             let presumed =
                 self.a.explanation.subject.age_basis == crate::assessment::AgeBasis::Presumed;
+            // A child when the exploitation began who is an adult now (an age now recorded
+            // at or over the limit): an offence may have been committed after they came of
+            // age, when compulsion is no longer beside the point (an international verdict
+            // review, thirtieth session: a woman of 24 brought at 14 was told "do not ask
+            // whether the child was compelled").
             let lines: &[(&str, Option<S>)] = if np.for_child && presumed {
                 &[("report.non_punishment_child.presumed", None)]
+            } else if np.for_child && self.adult_now() {
+                &[("report.non_punishment_child.adult_now", None)]
             } else if np.for_child {
                 &[("report.non_punishment_child", None)]
             } else {

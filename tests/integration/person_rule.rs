@@ -389,3 +389,49 @@ fn protection_recommendations_start_at_reasonable_grounds() {
     assert_eq!(kinds, vec![RecommendationKind::ContinueIdentification]);
     assert!(run(&adult(&[])).recommendations.is_empty());
 }
+
+/// A person trafficked as a child who is an adult now keeps the child rules for the
+/// definition (the age at the act), but an offence may have been committed after they came
+/// of age, when whether they were compelled matters again: the non-punishment lines say so
+/// instead of "do not ask whether the child was compelled" (an international verdict review,
+/// thirtieth session: a woman of 24, brought to London at 14 by her aunt, overstaying for ten
+/// years). The same case with an age now of 16 keeps the child's lines.
+#[test]
+fn a_person_trafficked_as_a_child_who_is_an_adult_now_is_not_addressed_as_a_child() {
+    use trafficking_indicators::render::Locale;
+    use trafficking_indicators::{Assessor, Case};
+    let file = "tests/cases/p30_review_ilo_nigerian_woman_24_brought_at_14_by_aunt_domestic_servitude_london_ten_years_overstayer.json";
+    let text = std::fs::read_to_string(crate::common::root(file)).expect("the data case");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    for (age_now, adult_now) in [(24, true), (16, false)] {
+        let mut case = doc["case"].clone();
+        case["subject"]["age_years"] = serde_json::json!(age_now);
+        let case = Case::from_json(&case.to_string()).expect("case");
+        for rule_set in ["ilo-2009", "kr-2024"] {
+            let a = Assessor::builtin(rule_set)
+                .expect("built in")
+                .assess(&case)
+                .expect("assesses");
+            let np = a
+                .recommendation(RecommendationKind::NonPunishment)
+                .expect("the advisory");
+            assert!(
+                np.for_child,
+                "{rule_set}: the child rules apply at {age_now}"
+            );
+            for locale in Locale::ALL {
+                let report = a.report_in(locale);
+                let said = report.contains("an adult now") || report.contains("현재 성인");
+                assert_eq!(said, adult_now, "{rule_set} {locale:?} {age_now}\n{report}");
+                if adult_now {
+                    for told in [
+                        "do not ask whether the child was compelled",
+                        "아동이 강요받았는지 묻지 말 것",
+                    ] {
+                        assert!(!report.contains(told), "{rule_set} {locale:?}\n{report}");
+                    }
+                }
+            }
+        }
+    }
+}

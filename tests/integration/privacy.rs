@@ -450,7 +450,11 @@ fn debug_output_shows_the_shape_of_a_case_never_its_values() {
         format!("{interview:?}"),
         format!("{assessment:?}"),
     ];
+    // The rule set's version is the rule set's, not the case's: left out of the search (its
+    // digits may match the age, as `2.16.0` does).
+    let version = format!("{:?}", assessment.rule_set.version);
     for out in &outputs {
+        let out = &out.replace(&version, "");
         for value in [
             "16",
             "2009",
