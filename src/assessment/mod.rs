@@ -901,6 +901,11 @@ pub struct Recommendation {
     /// For the non-punishment advisory: the advisory for a child was given.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub for_child: bool,
+    /// For the child's non-punishment advisory: the child's age now is under the rule set's
+    /// age of criminal responsibility, so no offence listed is punished, whatever the
+    /// indicators show (each is `unconditional`, with that source). Since schema 5.1.0.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub below_age_of_responsibility: bool,
     /// Its sources.
     pub legal_basis: Arc<[Citation]>,
     /// For the non-punishment advisory: one entry per offence kind listed in the case that

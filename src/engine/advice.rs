@@ -8,6 +8,7 @@ use crate::assessment::{
 };
 use crate::assessment::{ContactAdvice, RecommendationPart};
 use crate::case::{Case, ObservationStatus, OffenceKind, OffenceStage};
+use crate::policy::rule_set::LegalEffect;
 use crate::policy::rule_set::{ContextCondition, RecommendationAudience};
 
 use crate::engine::assessor::*;
@@ -59,6 +60,7 @@ pub(super) fn recommendation(
     Recommendation {
         kind,
         for_child: false,
+        below_age_of_responsibility: false,
         legal_basis,
         offences: Vec::new(),
         standards: crate::assessment::no_citations(),
@@ -188,6 +190,13 @@ impl Assessor {
             .child
             .as_ref()
             .filter(|_| person.child_rules || person.child_now);
+        // A child under the age of criminal responsibility, by the age now recorded (an age
+        // at the act or a presumption does not settle the age now): no offence is punished
+        // (a Korean verdict review, thirtieth session: a boy of 13 was told the court "may
+        // reduce or waive the sentence").
+        let below_age = child.and_then(|c| c.below_age.as_ref()).filter(|(age, _)| {
+            person.child_now && case.subject.age_years.is_some_and(|now| now < *age)
+        });
         let mut offences = Vec::new();
         for link in &self.non_punishment.links {
             let kind = link.offence;
@@ -201,7 +210,8 @@ impl Assessor {
             // Covered whatever the indicators show only for a person known to be a child now
             // (or presumed one): the offence's date is not recorded, so for a person who was
             // a child only at the act it goes through its link like any other offence.
-            let unconditional = child.is_some_and(|c| self.covers_offence(person, c, kind));
+            let unconditional =
+                below_age.is_some() || child.is_some_and(|c| self.covers_offence(person, c, kind));
             let mut linked = Vec::new();
             let mut ask = Vec::new();
             // Each slot is asked about once, and not at all when it is settled (present under
@@ -232,8 +242,9 @@ impl Assessor {
                     _ => {}
                 }
             }
-            let (legal_basis, effect) = match child {
-                Some(c) if unconditional => (c.covers_basis.clone(), Some(c.effect)),
+            let (legal_basis, effect) = match (child, below_age) {
+                (_, Some((_, basis))) => (basis.clone(), Some(LegalEffect::NotPunished)),
+                (Some(c), None) if unconditional => (c.covers_basis.clone(), Some(c.effect)),
                 _ => (link.legal_basis.clone(), link.effect),
             };
             offences.push(OffenceAdvisory {
@@ -253,6 +264,7 @@ impl Assessor {
             None => recommendation(RecommendationKind::NonPunishment, np.legal_basis.clone()),
         };
         rec.for_child = child.is_some();
+        rec.below_age_of_responsibility = below_age.is_some();
         rec.offences = offences;
         // Only what the advisory names: an offence it leaves out below its level is not
         // "already charged" in it either.

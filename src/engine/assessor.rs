@@ -185,6 +185,8 @@ pub(super) struct CompiledChildNonPunishment {
     pub(super) legal_basis: Arc<[Citation]>,
     pub(super) covers_basis: Arc<[Citation]>,
     pub(super) effect: LegalEffect,
+    /// The age of criminal responsibility and its sources, if the rule set names one.
+    pub(super) below_age: Option<(u8, Arc<[Citation]>)>,
 }
 
 #[derive(Debug)]
@@ -721,6 +723,7 @@ impl Assessor {
                 legal_basis: cite(&c.legal_basis),
                 covers_basis: cite(&c.covers_basis),
                 effect: c.effect,
+                below_age: c.below_age.as_ref().map(|b| (b.age, cite(&b.legal_basis))),
             }),
         };
         let contacts = rule_set

@@ -410,6 +410,24 @@ pub struct ChildNonPunishmentRule {
     /// the advisory's own legal basis.
     #[schemars(length(min = 1))]
     pub covers_basis: Vec<ReferenceId>,
+    /// The age of criminal responsibility, where the rule set's law sets one: a child whose
+    /// age now is recorded and under it is not punished for any offence, whatever the
+    /// indicators show (Korea: under 14, Criminal Act Art. 9). Since schema 5.1.0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below_age: Option<BelowAgeRule>,
+}
+
+/// The age of criminal responsibility of a rule set's law, and its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BelowAgeRule {
+    /// A child whose age now is under this is not punished.
+    #[schemars(range(min = 1))]
+    pub age: u8,
+    /// The legal sources (ids of the rule set's references), cited on every offence of such
+    /// a child.
+    #[schemars(length(min = 1))]
+    pub legal_basis: Vec<ReferenceId>,
 }
 
 /// The non-punishment advisory: when it is given, and which indicators it connects to each
@@ -1576,6 +1594,19 @@ impl Validator<'_> {
             // the Youth Sex Offences Act among his advisory's sources). They are checked as
             // references like every legal basis.
             self.check_legal_basis(&child.covers_basis, "$.non_punishment.child.covers_basis");
+            if let Some(below) = &child.below_age {
+                if below.age == 0 {
+                    self.problem(
+                        "$.non_punishment.child.below_age.age",
+                        "no one is under 0, so it can never hold",
+                    );
+                }
+                self.check_required_legal_basis(
+                    &below.legal_basis,
+                    "$.non_punishment.child.below_age.legal_basis",
+                    "cite the source that sets the age",
+                );
+            }
         }
         for (i, link) in np.links.iter().enumerate() {
             let path = format!("$.non_punishment.links[{i}]");

@@ -361,16 +361,21 @@ impl<'a> Words<'a> {
             return match (&rules.non_punishment.child, r.for_child) {
                 // The child advisory of a person who is an adult now, where the namespace
                 // words one (an offence may be an adult's).
-                (Some(child), true) => self
-                    .adult_now()
-                    .then(|| {
-                        self.ui_opt(&format!(
-                            "rules.{}.non_punishment.child.adult_now",
-                            self.namespace
-                        ))
-                    })
-                    .flatten()
-                    .unwrap_or_else(|| self.rule_text("non_punishment.child", &child.text)),
+                (Some(child), true) => {
+                    let variant = if r.below_age_of_responsibility {
+                        Some("below_age")
+                    } else {
+                        self.adult_now().then_some("adult_now")
+                    };
+                    variant
+                        .and_then(|v| {
+                            self.ui_opt(&format!(
+                                "rules.{}.non_punishment.child.{v}",
+                                self.namespace
+                            ))
+                        })
+                        .unwrap_or_else(|| self.rule_text("non_punishment.child", &child.text))
+                }
                 _ => self.rule_text("non_punishment", &rules.non_punishment.text),
             };
         }
@@ -966,7 +971,12 @@ impl<'a> Words<'a> {
             // age, when compulsion is no longer beside the point (an international verdict
             // review, thirtieth session: a woman of 24 brought at 14 was told "do not ask
             // whether the child was compelled").
-            let lines: &[(&str, Option<S>)] = if np.for_child && presumed {
+            let lines: &[(&str, Option<S>)] = if np.below_age_of_responsibility {
+                // Under the age of criminal responsibility: no offence is punished, so one
+                // line names them all, in the namespace's words where it has them (Korea:
+                // the juvenile court's protection case).
+                &[("report.non_punishment_child.below_age", None)]
+            } else if np.for_child && presumed {
                 &[("report.non_punishment_child.presumed", None)]
             } else if np.for_child && self.adult_now() {
                 &[("report.non_punishment_child.adult_now", None)]
@@ -1004,7 +1014,10 @@ impl<'a> Words<'a> {
                         key.to_owned()
                     }
                 };
-                let split: Vec<(&str, Vec<String>)> = if np.for_child && own != key {
+                let split: Vec<(&str, Vec<String>)> = if np.below_age_of_responsibility {
+                    let names = listed.map(|o| self.ui(&format!("offence.{}", o.offence.as_str())));
+                    vec![(own.as_str(), names.map(str::to_owned).collect())]
+                } else if np.for_child && own != key {
                     let (covered, other): (Vec<_>, Vec<_>) = listed.partition(|o| o.unconditional);
                     vec![
                         (

@@ -3364,3 +3364,62 @@ fn the_first_screen_asks_for_release_once() {
         );
     }
 }
+
+/// A child under 14 is not punished for any offence (Criminal Act Art. 9, read): a boy of 13
+/// made to hide drugs for a Telegram recruiter was told "the court may reduce or waive the
+/// sentence" (a Korean verdict review, thirtieth session). Under the Korean rule sets every
+/// offence of a child whose age now is recorded under 14 is not punished, with that source,
+/// and the line names the juvenile court's protection case (Juvenile Act Art. 4, read); at 14
+/// the discretionary reduction stays; the international rule set sets no age.
+#[test]
+fn a_child_under_14_is_told_not_punishable_not_a_reduced_sentence() {
+    let case = |age: u8| {
+        Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": {age}, "national": true}}, "forms": ["forced_criminality"],
+                "observations": [
+                  {{"indicator": "purpose_forced_criminality", "status": "present"}},
+                  {{"indicator": "threats_of_violence_at_destination", "status": "present"}}],
+                "offences": [{{"kind": "drug_offence", "stage": "suspected"}}]}}"#
+        ))
+        .expect("case")
+    };
+    for (rule_set, age, below) in [
+        ("kr-2024", 13, true),
+        ("kr-2023", 10, true),
+        ("kr-2024", 14, false),
+        ("ilo-2009", 13, false),
+    ] {
+        let a = Assessor::builtin(rule_set)
+            .expect("built in")
+            .assess(&case(age))
+            .expect("assesses");
+        let np = a
+            .recommendation(RecommendationKind::NonPunishment)
+            .expect("the advisory");
+        assert_eq!(np.below_age_of_responsibility, below, "{rule_set} at {age}");
+        let drugs = np.offences.first().expect("the drug offence");
+        let cites_art_9 = drugs
+            .legal_basis
+            .iter()
+            .any(|c| c.reference.as_str() == "kr_criminal_act_art_9");
+        assert_eq!(cites_art_9, below, "{rule_set} at {age}");
+        assert_eq!(drugs.unconditional, below, "{rule_set} at {age}");
+        let ko = a.report_in(Locale::Ko);
+        assert_eq!(
+            ko.contains("형사미성년자로서 벌하지 아니함"),
+            below,
+            "{rule_set}\n{ko}"
+        );
+        assert_eq!(
+            ko.contains("법원이 형을 감경하거나 면제할 수 있음"),
+            !below && rule_set != "ilo-2009",
+            "{rule_set} at {age}\n{ko}"
+        );
+        let en = a.report_in(Locale::En);
+        assert_eq!(
+            en.contains("not punished (Criminal Act Art. 9)"),
+            below,
+            "{rule_set}\n{en}"
+        );
+    }
+}

@@ -638,6 +638,9 @@ fn every_problem_path_names_a_place_in_the_rule_set() {
             .push(coercion.clone());
         recommendations[0]["context"] = json!([{ "forms": [] }]);
         recommendations[1]["context"] = json!([{ "indicators_present": ["no_such_indicator"] }]);
+        if doc["non_punishment"]["child"].is_object() {
+            doc["non_punishment"]["child"]["below_age"] = json!({ "age": 0, "legal_basis": [] });
+        }
         let lists = doc["lists"].as_array().expect("lists").clone();
         for list in &lists {
             let mut cut = doc.clone();
