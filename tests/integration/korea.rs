@@ -3220,7 +3220,8 @@ fn a_child_is_referred_through_child_protection_not_on_consent() {
 /// reviews, twenty-ninth session: a deaf man charged on a written questioning with no
 /// sign-language interpreter): the first screen says so under every rule set, citing the
 /// Criminal Procedure Act's person of trust in Korea (Art. 244-5, read) and CRPD Art. 13(1)
-/// under the international rule set; not for a person recorded without a disability.
+/// under the international rule set, and in Korea whether they can be punished at all
+/// (Criminal Act Art. 10(1)); not for a person recorded without a disability.
 #[test]
 fn a_suspect_with_a_disability_is_questioned_in_the_way_they_communicate() {
     use trafficking_indicators::render::Locale;
@@ -3257,6 +3258,17 @@ fn a_suspect_with_a_disability_is_questioned_in_the_way_they_communicate() {
                     shown,
                     "{rule_set} {disability}:\n{screen}"
                 );
+                // Under the Korean rule sets the first question is whether the person can be
+                // punished at all (Criminal Act Art. 10, read; a Korean verdict review,
+                // thirtieth session: a woman with a severe intellectual disability booked for
+                // phone lines and loans opened in her name).
+                if rule_set != "ilo-2009" {
+                    let art_10 = match locale {
+                        Locale::En => "Criminal Act Art. 10(1)",
+                        _ => "「형법」 제10조제1항",
+                    };
+                    assert_eq!(screen.contains(art_10), shown, "{rule_set}:\n{screen}");
+                }
             }
         }
     }
