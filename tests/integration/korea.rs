@@ -3003,12 +3003,12 @@ fn the_report_says_which_type_of_sexual_exploitation_was_recorded() {
         let private = case(r#"["private_sexual_services", "pornography"]"#);
         let en = report(&private, trafficking_indicators::render::Locale::En);
         assert!(
-            en.contains("Type of sexual exploitation under consideration: sexual images or videos made of them; sexual services to one person or household, not to clients."),
+            en.contains("Type of sexual exploitation under consideration: sexual images or videos made of them; sexual exploitation by or for one person or household, not clients."),
             "{id}: {en}"
         );
         let ko = report(&private, trafficking_indicators::render::Locale::Ko);
         assert!(
-            ko.contains("검토 중인 성적 착취의 형태: 성적 촬영물(사진ㆍ영상) 제작; 특정인이나 한 가정에 대한 성적 서비스(성 구매자 상대 아님)."),
+            ko.contains("검토 중인 성적 착취의 형태: 성적 촬영물(사진ㆍ영상) 제작; 특정인(가해자 포함)이나 한 가정을 위한 성적 착취(성 구매자 상대 아님)."),
             "{id}: {ko}"
         );
         let none = report(&case("[]"), trafficking_indicators::render::Locale::En);
