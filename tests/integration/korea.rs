@@ -3435,3 +3435,48 @@ fn a_child_under_14_is_told_not_punishable_not_a_reduced_sentence() {
         );
     }
 }
+
+/// A child held in detention: the first screen asks for release into child protection's care,
+/// keeps the child apart from adults meanwhile (CRC Art. 37(b),(c) under the international
+/// rule set, read in reproductions; Juvenile Act Art. 55 under the Korean ones, read) and
+/// warns against handing the child to the adult who brought or employed them (an
+/// international verdict review, thirtieth session: a boy of 13 held in a police cell with
+/// adult miners, whose uncle took his pay). Not for an adult, nor for a child not detained.
+#[test]
+fn a_detained_child_is_asked_to_be_released_into_child_protection_not_to_the_exploiter() {
+    let case = |age: u8, measures: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": {age}, "national": false}}, "forms": ["labour"],
+            "offences": [{{"kind": "other", "stage": "suspected"}}], "measures": {measures},
+            "observations": [
+                {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+                {{"indicator": "hazardous_work", "status": "present"}},
+                {{"indicator": "act_transportation", "status": "present"}}
+            ]}}"#
+        )
+    };
+    for (rule_set, words) in [
+        ("ilo-2009", "CRC Art. 37(b),(c)"),
+        ("kr-2024", "Juvenile Act Art. 55"),
+        ("kr-2023", "Juvenile Act Art. 55"),
+    ] {
+        for (age, measures, shown) in [
+            (13, r#"["detention"]"#, true),
+            (30, r#"["detention"]"#, false),
+            (13, "[]", false),
+        ] {
+            let a = crate::common::assess_json_under(rule_set, &case(age, measures));
+            let screen = crate::common::first_screen(&a.report_in(Locale::En));
+            assert_eq!(
+                screen.contains(words),
+                shown,
+                "{rule_set} {age} {measures}:\n{screen}"
+            );
+            assert_eq!(
+                screen.contains("do not hand the child to the adult who brought or employed them"),
+                shown,
+                "{rule_set} {age} {measures}:\n{screen}"
+            );
+        }
+    }
+}
