@@ -3480,3 +3480,50 @@ fn a_detained_child_is_asked_to_be_released_into_child_protection_not_to_the_exp
         }
     }
 }
+
+/// A child under 16 in sexual exploitation: sexual intercourse or touching by an adult is
+/// punished as rape or indecent assault whatever the child says (Criminal Act Art. 305(1),(2),
+/// read; a Korean verdict review, thirtieth session: a girl of 15 housed by a man who demanded
+/// sex). Not at 16, nor without the form `sexual`.
+#[test]
+fn sex_with_a_child_under_16_is_named_as_a_crime_of_its_own() {
+    let case = |age: u8, forms: &str, purpose: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": {age}, "national": true}}, "forms": {forms},
+            "observations": [
+                {{"indicator": "{purpose}", "status": "present"}},
+                {{"indicator": "act_harbouring", "status": "present"}}
+            ]}}"#
+        )
+    };
+    for rule_set in ["kr-2024", "kr-2023"] {
+        let sexual = "purpose_sexual_exploitation";
+        for (age, forms, purpose, cited) in [
+            (15, r#"["sexual"]"#, sexual, true),
+            (12, r#"["sexual", "forced_criminality"]"#, sexual, true),
+            (16, r#"["sexual"]"#, sexual, false),
+            (
+                15,
+                r#"["labour"]"#,
+                "purpose_forced_labour_or_services",
+                false,
+            ),
+        ] {
+            let a = crate::common::assess_json_under(rule_set, &case(age, forms, purpose));
+            let named = a.recommendations.iter().any(|r| {
+                r.additions.iter().any(|add| {
+                    add.legal_basis
+                        .iter()
+                        .any(|c| c.reference.as_str() == "kr_criminal_act_art_305")
+                })
+            });
+            assert_eq!(named, cited, "{rule_set} {age} {forms}");
+            let ko = a.report_in(Locale::Ko);
+            assert_eq!(
+                ko.contains("「형법」 제305조제1항ㆍ제2항"),
+                cited,
+                "{rule_set} {age}\n{ko}"
+            );
+        }
+    }
+}
