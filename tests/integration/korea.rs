@@ -3527,3 +3527,38 @@ fn sex_with_a_child_under_16_is_named_as_a_crime_of_its_own() {
         }
     }
 }
+
+/// The wage advice of the labour referral cites the Labour Standards Act's wage articles,
+/// which do not apply to seafarers (Seafarers Act Art. 5(1), read; a Korean verdict review,
+/// thirtieth session): it says so and names the Seafarers Act's own bar on setting advances
+/// against wages (Art. 31) with its source.
+#[test]
+fn the_wage_advice_says_the_labour_standards_act_articles_do_not_apply_to_seafarers() {
+    let case = r#"{"subject": {"age_years": 30, "national": false, "visa": "E-10"},
+        "forms": ["labour"], "sector": "fishing_at_sea",
+        "observations": [
+            {"indicator": "violence_on_victim_at_destination", "status": "present"},
+            {"indicator": "excessive_working_days_or_hours", "status": "present"},
+            {"indicator": "withholding_of_wages", "status": "present"}
+        ]}"#;
+    for rule_set in ["kr-2024", "kr-2023"] {
+        let a = crate::common::assess_json_under(rule_set, case);
+        let referral = a
+            .recommendation(RecommendationKind::ReferralToAssistance)
+            .expect("a referral");
+        assert!(
+            referral.additions.iter().any(|add| add
+                .legal_basis
+                .iter()
+                .any(|c| c.reference.as_str() == "kr_seafarers_act_wages")),
+            "{rule_set}"
+        );
+        let en = a.report_in(Locale::En);
+        assert!(
+            en.contains("these two articles do not apply (Seafarers Act Art. 5(1))"),
+            "{en}"
+        );
+        let ko = a.report_in(Locale::Ko);
+        assert!(ko.contains("「선원법」 제5조제1항"), "{ko}");
+    }
+}
