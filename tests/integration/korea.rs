@@ -3562,3 +3562,38 @@ fn the_wage_advice_says_the_labour_standards_act_articles_do_not_apply_to_seafar
         assert!(ko.contains("「선원법」 제5조제1항"), "{ko}");
     }
 }
+
+/// An Immigration Act offence (irregular entry or stay) is prosecuted only on the immigration
+/// office's complaint, and police who book it must hand it over (Immigration Act Art. 101,
+/// read): the protection line says so and asks that the signs of trafficking go with it (a
+/// Korean verdict review, thirtieth session). Not for another offence alone.
+#[test]
+fn an_immigration_offence_goes_to_the_immigration_office_with_the_signs_of_trafficking() {
+    let case = |offence: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 30, "national": false, "visa": "F-1"}},
+            "forms": ["labour"], "offences": [{{"kind": "{offence}", "stage": "suspected"}}],
+            "observations": [
+                {{"indicator": "debt_bondage_at_destination", "status": "present"}},
+                {{"indicator": "excessive_working_days_or_hours", "status": "present"}}
+            ]}}"#
+        )
+    };
+    for rule_set in ["kr-2024", "kr-2023"] {
+        for (offence, cited) in [
+            ("irregular_stay", true),
+            ("irregular_entry", true),
+            ("drug_offence", false),
+        ] {
+            let a = crate::common::assess_json_under(rule_set, &case(offence));
+            let named = a.recommendations.iter().any(|r| {
+                r.additions.iter().any(|add| {
+                    add.legal_basis
+                        .iter()
+                        .any(|c| c.reference.as_str() == "kr_immigration_act_art_101")
+                })
+            });
+            assert_eq!(named, cited, "{rule_set} {offence}");
+        }
+    }
+}
