@@ -3597,3 +3597,41 @@ fn an_immigration_offence_goes_to_the_immigration_office_with_the_signs_of_traff
         }
     }
 }
+
+/// Under the international rule set, where a removal, a refusal of entry or a detention is
+/// under way, the advice against removal of a non-national names the possible need of
+/// international protection: asylum, and non-refoulement kept by Palermo Art. 14(1) (read in
+/// official translations and an OHCHR quote; an international verdict review, thirtieth
+/// session: a Venezuelan arrested in Colombia was told only "ask for a stay"). Not for a
+/// national, nor where no such measure is recorded.
+#[test]
+fn a_non_national_facing_removal_is_told_they_may_apply_for_asylum() {
+    let case = |national: bool, measures: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 22, "national": {national}}}, "forms": ["labour"],
+            "measures": {measures},
+            "observations": [
+                {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+                {{"indicator": "deceived_about_wages", "status": "present"}}
+            ]}}"#
+        )
+    };
+    for (national, measures, named) in [
+        (false, r#"["detention"]"#, true),
+        (false, r#"["removal_pending"]"#, true),
+        (false, "[]", false),
+        (true, r#"["detention"]"#, false),
+    ] {
+        let a = crate::common::assess_json_under("ilo-2009", &case(national, measures));
+        let cited = a.recommendations.iter().any(|r| {
+            r.additions.iter().any(|add| {
+                add.legal_basis
+                    .iter()
+                    .any(|c| c.reference.as_str() == "palermo_protocol_art_14_1")
+            })
+        });
+        assert_eq!(cited, named, "national {national} {measures}");
+        assert_eq!(a.report_in(Locale::En).contains("apply for asylum"), named);
+    }
+}
