@@ -292,12 +292,17 @@ pub struct Safety {
 impl Safety {
     /// Whether any answer is yes.
     pub fn any_yes(&self) -> bool {
-        [self.hurt, self.in_danger, self.needs_doctor].contains(&Some(Answer::Yes))
+        self.answers().contains(&Some(Answer::Yes))
     }
 
     /// Whether any answer is "not known" (asked, not answered).
     pub fn any_not_known(&self) -> bool {
-        [self.hurt, self.in_danger, self.needs_doctor].contains(&Some(Answer::NotKnown))
+        self.answers().contains(&Some(Answer::NotKnown))
+    }
+
+    /// The three answers: hurt, in danger, needs a doctor.
+    fn answers(&self) -> [Option<Answer>; 3] {
+        [self.hurt, self.in_danger, self.needs_doctor]
     }
 
     /// Whether the person is hurt or needs a doctor (a "yes" to either question).

@@ -194,9 +194,9 @@ impl Assessor {
         // at the act or a presumption does not settle the age now): no offence is punished
         // (a Korean verdict review, thirtieth session: a boy of 13 was told the court "may
         // reduce or waive the sentence").
-        let below_age = child.and_then(|c| c.below_age.as_ref()).filter(|(age, _)| {
-            person.child_now && case.subject.age_years.is_some_and(|now| now < *age)
-        });
+        let below_age = child
+            .and_then(|c| c.below_age.as_ref())
+            .filter(|_| person.below_age_of_responsibility);
         let mut offences = Vec::new();
         for link in &self.non_punishment.links {
             let kind = link.offence;
@@ -210,8 +210,11 @@ impl Assessor {
             // Covered whatever the indicators show only for a person known to be a child now
             // (or presumed one): the offence's date is not recorded, so for a person who was
             // a child only at the act it goes through its link like any other offence.
-            let unconditional =
-                below_age.is_some() || child.is_some_and(|c| self.covers_offence(person, c, kind));
+            // An offence the child advisory covers keeps its own source (Korea: a child on the
+            // other side of a purchase of sex is a victim, Youth Sex Offences Act Art. 38(1)),
+            // under the age of criminal responsibility too; the others take that age's.
+            let covered = child.is_some_and(|c| self.covers_offence(person, c, kind));
+            let unconditional = covered || below_age.is_some();
             let mut linked = Vec::new();
             let mut ask = Vec::new();
             // Each slot is asked about once, and not at all when it is settled (present under
@@ -243,8 +246,8 @@ impl Assessor {
                 }
             }
             let (legal_basis, effect) = match (child, below_age) {
+                (Some(c), _) if covered => (c.covers_basis.clone(), Some(c.effect)),
                 (_, Some((_, basis))) => (basis.clone(), Some(LegalEffect::NotPunished)),
-                (Some(c), None) if unconditional => (c.covers_basis.clone(), Some(c.effect)),
                 _ => (link.legal_basis.clone(), link.effect),
             };
             offences.push(OffenceAdvisory {

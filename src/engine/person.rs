@@ -26,6 +26,10 @@ pub(super) struct Person {
     pub(super) ask_first: Option<AgeQuestion>,
     pub(super) disability: DisabilityStatus,
     pub(super) exempt: bool,
+    /// Whether the age now is recorded and under the rule set's age of criminal
+    /// responsibility (`non_punishment.child.below_age`): no offence is punished, whatever
+    /// the indicators show. An age at the act or a presumption does not settle it.
+    pub(super) below_age_of_responsibility: bool,
 }
 
 impl Person {
@@ -177,6 +181,12 @@ impl Assessor {
         let disability = subject.disability_status();
         let exempt = (child_rules && self.exempt_children)
             || (disability == DisabilityStatus::Yes && self.exempt_disability);
+        let below_age_of_responsibility = self
+            .non_punishment
+            .child
+            .as_ref()
+            .and_then(|c| c.below_age.as_ref())
+            .is_some_and(|(age, _)| child_now && subject.age_years.is_some_and(|now| now < *age));
         Person {
             age,
             basis,
@@ -186,6 +196,7 @@ impl Assessor {
             ask_first,
             disability,
             exempt,
+            below_age_of_responsibility,
         }
     }
 
@@ -218,11 +229,15 @@ impl Assessor {
     /// at the time of the act (the offence's date is not recorded), needs at least one sign of
     /// trafficking (further inquiry): with none recorded, nothing shows an offence committed
     /// in the course of being trafficked (Korea's Act Art. 4(2)) or linked to an exploitation
-    /// (Palermo), so no advisory can rest on it.
+    /// (Palermo), so no advisory can rest on it. A child under the age of criminal
+    /// responsibility (by the age now) is not punished for any offence: every offence is named
+    /// from the child's `min_level` (a Korean code review, thirtieth session: a boy of 13 with
+    /// little recorded was told the advisory would name his offence from further inquiry).
     pub(super) fn non_punishment_threshold(&self, person: &Person, offence: OffenceKind) -> Level {
         match &self.non_punishment.child {
             Some(child) if person.child_rules || person.child_now => {
-                if self.covers_offence(person, child, offence) {
+                if person.below_age_of_responsibility || self.covers_offence(person, child, offence)
+                {
                     child.min_level
                 } else {
                     child.min_level.max(Level::FurtherInquiry)

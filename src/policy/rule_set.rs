@@ -385,13 +385,17 @@ pub struct OffenceLink {
 
 /// The non-punishment advisory for a child: it covers the offences named in `covers`
 /// whatever the indicators show, and every other linked offence, without asking whether the
-/// child was compelled.
+/// child was compelled. For a person who was a child at the time of the act and is an adult
+/// now, the report words it apart (an offence may be an adult's, and then compulsion is asked
+/// about again); below the age of criminal responsibility (`below_age`) no offence is
+/// punished.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChildNonPunishmentRule {
     /// The lowest level at which it names an offence in `covers` for a child now (or presumed
-    /// one); every other offence, and a covered one of a person who was a child only at the
-    /// time of the act, is named from further inquiry at the lowest.
+    /// one), and every offence of a child under the age of criminal responsibility
+    /// (`below_age`); every other offence, and a covered one of a person who was a child only
+    /// at the time of the act, is named from further inquiry at the lowest.
     pub min_level: Level,
     /// Offences covered for a child whatever the indicators show (a child in the sex trade
     /// is a victim: `prostitution`).
@@ -846,11 +850,19 @@ impl Validator<'_> {
             }
             if let ContextCondition::IndicatorsPresent(ids) = c {
                 for (j, id) in ids.iter().enumerate() {
-                    if self.catalogue.get(id.as_str()).is_none() {
-                        self.problem(
-                            format!("{path}[{i}].indicators_present[{j}]"),
-                            format!("unknown indicator id `{id}`: not in the catalogue"),
-                        );
+                    let at = format!("{path}[{i}].indicators_present[{j}]");
+                    match self.catalogue.get(id.as_str()) {
+                        None => self.problem(at, format!("unknown indicator id `{id}`: not in the catalogue")),
+                        // A case may record only indicators of the rule set's lists: one
+                        // outside them is never present.
+                        Some(e) if !e.lists.iter().any(|l| self.rule_set.lists.contains(l)) => self
+                            .problem(
+                                at,
+                                format!(
+                                    "indicator `{id}` is in none of the rule set's lists, so it can never hold"
+                                ),
+                            ),
+                        Some(_) => {}
                     }
                 }
             }
@@ -1595,10 +1607,18 @@ impl Validator<'_> {
             // references like every legal basis.
             self.check_legal_basis(&child.covers_basis, "$.non_punishment.child.covers_basis");
             if let Some(below) = &child.below_age {
+                let (limit, _) = self.rule_set.child_age_limit();
                 if below.age == 0 {
                     self.problem(
                         "$.non_punishment.child.below_age.age",
                         "no one is under 0, so it can never hold",
+                    );
+                } else if below.age > limit {
+                    self.problem(
+                        "$.non_punishment.child.below_age.age",
+                        format!(
+                            "above the rule set's child age limit ({limit}): only a child is covered, so the ages between would be left out without a word"
+                        ),
                     );
                 }
                 self.check_required_legal_basis(

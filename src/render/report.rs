@@ -359,8 +359,11 @@ impl<'a> Words<'a> {
         let rules = self.rules();
         if r.kind == RecommendationKind::NonPunishment {
             return match (&rules.non_punishment.child, r.for_child) {
-                // The child advisory of a person who is an adult now, where the namespace
-                // words one (an offence may be an adult's).
+                // The child advisory of a child under the age of criminal responsibility, or
+                // of a person who is an adult now (an offence may be an adult's): in the
+                // namespace's words (with its legal sources), else in shared words that cite
+                // none, never the child's text, which says the opposite (a code review,
+                // thirtieth session).
                 (Some(child), true) => {
                     let variant = if r.below_age_of_responsibility {
                         Some("below_age")
@@ -373,6 +376,7 @@ impl<'a> Words<'a> {
                                 "rules.{}.non_punishment.child.{v}",
                                 self.namespace
                             ))
+                            .or_else(|| self.ui_opt(&format!("non_punishment.child.{v}")))
                         })
                         .unwrap_or_else(|| self.rule_text("non_punishment.child", &child.text))
                 }
@@ -896,8 +900,8 @@ impl<'a> Words<'a> {
             .filter(|key| self.ui_opt(key).is_some())
             .collect();
         let mut told = vec![false; duties.len()];
-        // Safety first: the first thing to do, before any other step; then, where the
-        // interview's conditions make a "no" unreliable, the interview again in safe
+        // Safety first: the first thing to do, before any other step, and a safety question
+        // left unanswered; then, where the interview's conditions make a "no" unreliable, the interview again in safe
         // conditions (the notice leads with it), before any step that rests on the answers.
         let mut alerts = 0;
         for n in self.first_screen_notices() {
@@ -1006,6 +1010,19 @@ impl<'a> Words<'a> {
                 // namespace's own line too (`rules.<namespace>.<key>.covered`: Korea's Youth
                 // Sex Offences Act Art. 38(1) makes a child sold for sex a victim, whom the
                 // shared line's "an offence that arose from the exploitation" misdescribes).
+                // The child's own line for covered offences, beside the line of the age of
+                // criminal responsibility.
+                let covered_child_key = {
+                    let own_covered = format!(
+                        "rules.{}.report.non_punishment_child.covered",
+                        self.namespace
+                    );
+                    if self.ui_opt(&own_covered).is_some() {
+                        own_covered
+                    } else {
+                        "report.non_punishment_child".to_owned()
+                    }
+                };
                 let covered_key = {
                     let own_covered = format!("rules.{}.{key}.covered", self.namespace);
                     if self.ui_opt(&own_covered).is_some() {
@@ -1015,8 +1032,32 @@ impl<'a> Words<'a> {
                     }
                 };
                 let split: Vec<(&str, Vec<String>)> = if np.below_age_of_responsibility {
-                    let names = listed.map(|o| self.ui(&format!("offence.{}", o.offence.as_str())));
-                    vec![(own.as_str(), names.map(str::to_owned).collect())]
+                    // An offence the child advisory covers whatever the indicators show keeps
+                    // its own line (Korea: a child on the other side of a purchase of sex is a
+                    // victim, not a case for the juvenile court); the others are named on the
+                    // line of the age of criminal responsibility.
+                    let covers: &[crate::case::OffenceKind] = self
+                        .rules()
+                        .non_punishment
+                        .child
+                        .as_ref()
+                        .map_or(&[], |c| c.covers.as_slice());
+                    let (covered, other): (Vec<_>, Vec<_>) =
+                        listed.partition(|o| covers.contains(&o.offence));
+                    vec![
+                        (
+                            covered_child_key.as_str(),
+                            covered.into_iter().map(words).collect(),
+                        ),
+                        (
+                            own.as_str(),
+                            other
+                                .into_iter()
+                                .map(|o| self.ui(&format!("offence.{}", o.offence.as_str())))
+                                .map(str::to_owned)
+                                .collect(),
+                        ),
+                    ]
                 } else if np.for_child && own != key {
                     let (covered, other): (Vec<_>, Vec<_>) = listed.partition(|o| o.unconditional);
                     vec![
@@ -1229,8 +1270,10 @@ impl<'a> Words<'a> {
             } else {
                 self.uif("report.would_add", &[("points", &number(q.score_gain))])
             };
-            // A question the case already records unanswered (not known, or a "no" that unsafe
-            // conditions leave unsettled) says so: it is asked again, not for the first time.
+            // A question the case already records without an answer (not assessed: asked and
+            // not known, or recorded so from a file; or a "no" that unsafe conditions leave
+            // unsettled) says so. The mark follows the question's own wording: a fact
+            // recorded under another wording is not marked.
             let recorded =
                 e.observations
                     .iter()
@@ -1611,7 +1654,8 @@ impl<'a> Words<'a> {
         writeln!(out, "\n{}", self.ui("report.heading.in_full"))?;
         if a.recommendations.is_empty() {
             // Nothing follows from the indicators, but the first screen's alerts still stand:
-            // safety first, an interview in unsafe conditions held again, a duty owed to
+            // safety first, a safety question left unanswered, an interview in unsafe
+            // conditions held again, a duty owed to
             // anyone who sold sex (the notice's text names its source).
             let mut alerts = self.first_screen_notices().peekable();
             if alerts.peek().is_none() {

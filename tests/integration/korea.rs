@@ -221,6 +221,12 @@ fn a_held_passport_is_named_as_an_offence_of_its_own_for_a_foreigner() {
                 false,
             ),
             (false, "excessive_working_days_or_hours", threat, false),
+            (
+                false,
+                "excessive_working_days_or_hours",
+                r#", {"indicator": "confiscation_of_documents_at_destination", "status": "absent"}"#,
+                false,
+            ),
         ] {
             let a = rules.assess(&case(national, held, more)).expect("assesses");
             assert!(a.level >= Level::FurtherInquiry, "{rule_set} {held}");
@@ -3634,4 +3640,88 @@ fn a_non_national_facing_removal_is_told_they_may_apply_for_asylum() {
         assert_eq!(cited, named, "national {national} {measures}");
         assert_eq!(a.report_in(Locale::En).contains("apply for asylum"), named);
     }
+}
+
+/// Under 14 with little recorded (no indicators), the advisory still names the offence as not
+/// punished: the law's bar does not wait for signs of trafficking; and an offence the child
+/// advisory covers whatever the indicators show keeps its own source and line (a child on the
+/// other side of a purchase of sex is a victim, Youth Sex Offences Act Art. 38(1)), not the
+/// juvenile court's (a code review, thirtieth session).
+#[test]
+fn under_14_the_bar_does_not_wait_for_indicators_and_the_sex_trade_keeps_its_own_line() {
+    let a = crate::common::assess_json_under(
+        "kr-2024",
+        r#"{"subject": {"age_years": 13, "national": true},
+            "offences": [{"kind": "drug_offence", "stage": "suspected"}]}"#,
+    );
+    assert_eq!(a.level, Level::NoIndicators);
+    let np = a
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("the advisory at no indicators");
+    assert!(np.below_age_of_responsibility);
+    let ko = a.report_in(Locale::Ko);
+    assert!(
+        ko.contains("형사미성년자로서 벌하지 아니함(「형법」 제9조): 마약 범죄"),
+        "{ko}"
+    );
+    let a = crate::common::assess_json_under(
+        "kr-2024",
+        r#"{"subject": {"age_years": 13, "national": true}, "forms": ["sexual"],
+            "observations": [{"indicator": "purpose_sexual_exploitation", "status": "present"}],
+            "offences": [{"kind": "prostitution", "stage": "suspected"},
+                         {"kind": "drug_offence", "stage": "suspected"}]}"#,
+    );
+    let np = a
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("the advisory");
+    let cites = |kind: &str, reference: &str| {
+        np.offences.iter().any(|o| {
+            o.offence.as_str() == kind
+                && o.legal_basis
+                    .iter()
+                    .any(|c| c.reference.as_str() == reference)
+        })
+    };
+    assert!(!cites("prostitution", "kr_criminal_act_art_9"), "{np:?}");
+    assert!(cites("drug_offence", "kr_criminal_act_art_9"), "{np:?}");
+    let en = a.report_in(Locale::En);
+    let juvenile = en
+        .lines()
+        .find(|l| l.contains("not punished (Criminal Act Art. 9)"))
+        .expect("the line of the age of criminal responsibility");
+    assert!(juvenile.contains("drug"), "{juvenile}");
+    assert!(!juvenile.contains("prostitution"), "{juvenile}");
+}
+
+/// A rule set of one's own (its own id, no text namespace) has no words of its own for the
+/// adult-now advisory: the shared words stand in, never the child's text, which says the
+/// opposite (a code review, thirtieth session).
+#[test]
+fn a_rule_set_of_ones_own_never_tells_an_adult_now_the_childs_text() {
+    let text = std::fs::read_to_string(crate::common::root("data/rule_sets/ilo-2009.json"))
+        .expect("ilo-2009");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    doc["id"] = serde_json::json!("agency-2026");
+    if let Some(o) = doc.as_object_mut() {
+        o.remove("text_namespace");
+    }
+    let rules = RuleSet::from_json(&doc.to_string()).expect("parses");
+    let assessor = Assessor::new(rules, Catalogue::builtin()).expect("valid");
+    let case = Case::from_json(
+        r#"{"subject": {"age_years": 24, "age_at_exploitation_years": 14, "national": false},
+            "forms": ["domestic_servitude"],
+            "observations": [
+              {"indicator": "purpose_domestic_servitude", "status": "present"},
+              {"indicator": "act_harbouring", "status": "present"},
+              {"indicator": "confiscation_of_documents_at_destination", "status": "present"}],
+            "offences": [{"kind": "irregular_stay", "stage": "suspected"}]}"#,
+    )
+    .expect("case");
+    let a = assessor.assess(&case).expect("assesses");
+    let report = a.report_in(Locale::En);
+    assert!(report.contains("an adult now"), "{report}");
+    assert!(
+        !report.contains("do not ask whether the child was compelled"),
+        "{report}"
+    );
 }

@@ -397,7 +397,7 @@ fn protection_recommendations_start_at_reasonable_grounds() {
 /// thirtieth session: a woman of 24, brought to London at 14 by her aunt, overstaying for ten
 /// years). The same case with an age now of 16 keeps the child's lines.
 #[test]
-fn a_person_trafficked_as_a_child_who_is_an_adult_now_is_not_addressed_as_a_child() {
+fn a_person_trafficked_as_a_child_who_is_an_adult_now_gets_non_punishment_lines_of_their_own() {
     use trafficking_indicators::render::Locale;
     use trafficking_indicators::{Assessor, Case};
     let file = "tests/cases/p30_review_ilo_nigerian_woman_24_brought_at_14_by_aunt_domestic_servitude_london_ten_years_overstayer.json";

@@ -1087,3 +1087,80 @@ fn a_presumed_childs_first_screen_says_the_presumption() {
             .contains("until the age is assessed, and refer")
     );
 }
+
+/// The conditions new in schema 5.1.0 are checked, by path: an `indicators_present` id the
+/// catalogue lacks, or one in none of the rule set's lists (a case cannot record it, so the
+/// condition would never hold); an age of criminal responsibility of 0, above the child age
+/// limit (the ages between would be left out without a word), or without a source (a code
+/// review, thirtieth session: the path test alone could not fail without these checks).
+#[test]
+fn the_new_conditions_are_checked_by_path() {
+    use serde_json::json;
+    let catalogue = Catalogue::builtin();
+    let problems_under = |id: &str,
+                          edit: &dyn Fn(&mut serde_json::Value)|
+     -> Vec<(String, String)> {
+        let text = std::fs::read_to_string(root(&format!("data/rule_sets/{id}.json"))).expect(id);
+        let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        edit(&mut doc);
+        let rules = RuleSet::from_json(&doc.to_string()).expect("parses");
+        validate(&rules, &catalogue)
+            .into_iter()
+            .map(|p| (p.path, p.message))
+            .collect()
+    };
+    let problems_with = |edit: &dyn Fn(&mut serde_json::Value)| problems_under("kr-2024", edit);
+    // An entry of one list only, with that list taken out of the rule set: a case could no
+    // longer record it.
+    let kr = RuleSet::builtin("kr-2024").expect("built in");
+    let (list, id) = kr
+        .lists
+        .iter()
+        .find_map(|list| {
+            catalogue
+                .entries()
+                .iter()
+                .find(|e| e.lists.len() == 1 && e.lists.contains(list))
+                .map(|e| (list.as_str().to_owned(), e.id.as_str().to_owned()))
+        })
+        .expect("an entry of one list");
+    let problems = problems_with(&|doc| {
+        let lists = doc["lists"].as_array_mut().expect("lists");
+        lists.retain(|l| l != list.as_str());
+        doc["recommendations"][0]["context"] = json!([{ "indicators_present": [id.clone()] }]);
+    });
+    assert!(
+        problems.iter().any(|(path, message)| path
+            == "$.recommendations[0].context[0].indicators_present[0]"
+            && message.contains("none of the rule set's lists")),
+        "{problems:?}"
+    );
+    for (below, path, words) in [
+        (
+            json!({ "age": 0, "legal_basis": ["kr_criminal_act_art_9"] }),
+            "$.non_punishment.child.below_age.age",
+            "under 0",
+        ),
+        (
+            json!({ "age": 20, "legal_basis": ["kr_criminal_act_art_9"] }),
+            "$.non_punishment.child.below_age.age",
+            "child age limit (19)",
+        ),
+        (
+            json!({ "age": 14, "legal_basis": [] }),
+            "$.non_punishment.child.below_age.legal_basis",
+            "cite",
+        ),
+    ] {
+        let problems =
+            problems_with(&|doc| doc["non_punishment"]["child"]["below_age"] = below.clone());
+        assert!(
+            problems.iter().any(|(p, m)| p == path && m.contains(words)),
+            "{below}: {problems:?}"
+        );
+    }
+    assert!(
+        problems_with(&|_| {}).is_empty(),
+        "the built-in rule set is valid"
+    );
+}
