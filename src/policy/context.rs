@@ -13,6 +13,7 @@ use crate::model::indicator::ExploitationForm;
 /// It never decides a level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum ContextCondition {
     /// The person is not a national, or nationality is not recorded (the advice then says
     /// "if the person is not a national").
