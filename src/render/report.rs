@@ -543,7 +543,12 @@ impl<'a> Words<'a> {
         ) && self.a.explanation.subject.child_protection
             && self.a.explanation.subject.addressed_as_child
             && child_words(&kind);
-        let key = if r.kind == RecommendationKind::NonPunishment && !r.already_charged.is_empty() {
+        let key = if r.kind == RecommendationKind::NonPunishment && r.below_age_of_responsibility {
+            // Under the age of criminal responsibility nothing is weighed: the law does not
+            // punish (a code review, thirtieth session: the prose action asked to "consider
+            // whether the offences are linked").
+            format!("action.{kind}.below_age")
+        } else if r.kind == RecommendationKind::NonPunishment && !r.already_charged.is_empty() {
             format!("action.{kind}.already_charged")
         } else if presumed {
             format!("action.{kind}.presumed")

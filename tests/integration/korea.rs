@@ -3664,6 +3664,18 @@ fn under_14_the_bar_does_not_wait_for_indicators_and_the_sex_trade_keeps_its_own
         ko.contains("형사미성년자로서 벌하지 아니함(「형법」 제9조): 마약 범죄"),
         "{ko}"
     );
+    // The prose action (the page's and the JSON with prose) does not ask to weigh a link.
+    let action = a
+        .prose(Locale::En)
+        .recommendations
+        .iter()
+        .find(|r| r.kind == RecommendationKind::NonPunishment)
+        .map(|r| r.action.clone())
+        .expect("the advisory's action");
+    assert!(
+        action.starts_with("Do not treat the child as punishable"),
+        "{action}"
+    );
     let a = crate::common::assess_json_under(
         "kr-2024",
         r#"{"subject": {"age_years": 13, "national": true}, "forms": ["sexual"],
