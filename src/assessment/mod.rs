@@ -289,6 +289,13 @@ pub struct SubjectFinding {
     #[serde(skip)]
     #[schemars(skip)]
     pub addressed_as_child: bool,
+    /// Whether the case shows the person an adult now: an age now at or over the rule set's
+    /// limit, or "not a minor" where the limit is 18 or less. The report words the
+    /// non-punishment advisory of a person who was a child at the act and is an adult now
+    /// apart. A choice of words, not a finding: not serialized.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub adult_now: bool,
     /// Whether the case records the person as a national: the report's words leave out what
     /// concerns only non-nationals (removal, refusal of entry) where it does. A choice of
     /// words: not serialized (the case records it).

@@ -296,6 +296,7 @@ impl Assessor {
                 age_basis: person.basis,
                 child_protection: person.child_now,
                 addressed_as_child: person.addressed_as_child,
+                adult_now: person.adult_now,
                 national: case.subject.national == Some(true),
                 ask_first: person.ask_first,
                 disability: person.disability,

@@ -23,6 +23,10 @@ pub(super) struct Person {
     /// the limit, or the person is presumed a child. Unlike `child_now`, the age at the act
     /// does not stand in: a person exploited as a child may be an adult now.
     pub(super) addressed_as_child: bool,
+    /// Whether the case shows the person an adult now under the rule set's limit: an age
+    /// now at or over it, or "not a minor" where the limit is 18 or less (under a limit of
+    /// 19, "not a minor" leaves 18 open).
+    pub(super) adult_now: bool,
     pub(super) ask_first: Option<AgeQuestion>,
     pub(super) disability: DisabilityStatus,
     pub(super) exempt: bool,
@@ -169,6 +173,11 @@ impl Assessor {
             (None, Some(minor)) => minor,
             (None, None) => child_rules,
         };
+        let adult_now = match (subject.age_years, subject.minor) {
+            (Some(age), _) => age >= limit_years,
+            (None, Some(false)) => limit_years <= 18,
+            _ => false,
+        };
         let addressed_as_child = match (subject.age_years, subject.minor) {
             (Some(_), _) | (None, Some(_)) => child_now,
             (None, None) => subject.possibly_minor == Some(true),
@@ -193,6 +202,7 @@ impl Assessor {
             child_rules,
             child_now,
             addressed_as_child,
+            adult_now,
             ask_first,
             disability,
             exempt,

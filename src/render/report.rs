@@ -660,12 +660,13 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// Whether the child rules apply for the age at the time of the act to a person who is
-    /// an adult now: not given child protection, with an age now (or "not a minor")
-    /// recorded, not presumed a child.
+    /// Whether the child rules apply for the age at the time of the act to a person the case
+    /// shows an adult now (an age now at or over the limit, or "not a minor" where the limit
+    /// is 18 or less: under Korea's 19, "not a minor" leaves 18 open), not presumed a child.
     fn adult_now(&self) -> bool {
         let subject = &self.a.explanation.subject;
         subject.treated_as_child
+            && subject.adult_now
             && !subject.child_protection
             && subject.age_basis == crate::assessment::AgeBasis::AtExploitation
     }

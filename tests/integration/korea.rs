@@ -3737,3 +3737,23 @@ fn a_rule_set_of_ones_own_never_tells_an_adult_now_the_childs_text() {
         "{report}"
     );
 }
+
+/// "Not a minor" (18 or over) does not show an adult under Korea's limit of 19: a person
+/// exploited at 15 and recorded only as not a minor is not told "an adult now" under the
+/// Korean rule sets, and is under the international one, whose limit is 18 (a code review,
+/// thirtieth session).
+#[test]
+fn not_a_minor_is_an_adult_now_only_where_the_limit_is_18() {
+    let case = r#"{"subject": {"minor": false, "age_at_exploitation_years": 15, "national": false},
+        "forms": ["domestic_servitude"],
+        "observations": [
+          {"indicator": "purpose_domestic_servitude", "status": "present"},
+          {"indicator": "act_harbouring", "status": "present"},
+          {"indicator": "confiscation_of_documents_at_destination", "status": "present"}],
+        "offences": [{"kind": "irregular_stay", "stage": "suspected"}]}"#;
+    for (rule_set, adult) in [("ilo-2009", true), ("kr-2024", false)] {
+        let a = crate::common::assess_json_under(rule_set, case);
+        let en = a.report_in(Locale::En);
+        assert_eq!(en.contains("an adult now"), adult, "{rule_set}\n{en}");
+    }
+}
