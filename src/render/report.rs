@@ -924,7 +924,14 @@ impl<'a> Words<'a> {
             writeln!(out, "  ! {line}")?;
             alerts += 1;
         }
-        if actions.is_empty() && alerts == 0 {
+        // "Nothing to do" is not said above a non-punishment line (a Korean re-check,
+        // thirtieth session: a boy of 13 with only a charge recorded was told there was no
+        // step, then that his case must go to the juvenile court).
+        if actions.is_empty()
+            && alerts == 0
+            && a.recommendation(RecommendationKind::NonPunishment)
+                .is_none()
+        {
             writeln!(out, "  {}", self.ui("report.no_action"))?;
         }
         // Whether a line already shown speaks to a detention: protection pending
@@ -1725,15 +1732,22 @@ impl<'a> Words<'a> {
                 };
                 writeln!(out, "      - {line}")?;
                 if let Some(effect) = o.effect {
+                    // A child's offence covered whatever the indicators show takes the plain
+                    // words of its effect: the namespace's words for an offence may give an
+                    // adult's ground (Korea: the Sex Trade Act's victim of the sex trade, where a
+                    // child needs no coercion, Youth Sex Offences Act Art. 38(1); a Korean
+                    // re-check, thirtieth session).
+                    let words = if r.for_child && o.unconditional {
+                        self.ui(&format!("effect.{}", snake(&effect)))
+                    } else {
+                        self.effect_words(effect, o.offence)
+                    };
                     writeln!(
                         out,
                         "        {}",
                         self.uif(
                             "report.offence.effect",
-                            &[
-                                ("effect", self.effect_words(effect, o.offence)),
-                                ("sources", &self.cited(&o.legal_basis)),
-                            ],
+                            &[("effect", words), ("sources", &self.cited(&o.legal_basis)),],
                         )
                     )?;
                 }

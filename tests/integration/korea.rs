@@ -3479,7 +3479,7 @@ fn a_detained_child_is_asked_to_be_released_into_child_protection_not_to_the_exp
                 "{rule_set} {age} {measures}:\n{screen}"
             );
             assert_eq!(
-                screen.contains("do not hand the child to the adult who brought or employed them"),
+                screen.contains("to the adult who brought or employed them, even a relative"),
                 shown,
                 "{rule_set} {age} {measures}:\n{screen}"
             );
@@ -3664,6 +3664,10 @@ fn under_14_the_bar_does_not_wait_for_indicators_and_the_sex_trade_keeps_its_own
         ko.contains("형사미성년자로서 벌하지 아니함(「형법」 제9조): 마약 범죄"),
         "{ko}"
     );
+    // No "nothing to do" above the line that says what the law does (a Korean re-check,
+    // thirtieth session), and no coercion presumed in the referral.
+    assert!(!ko.contains("따로 취할 조치가 없음"), "{ko}");
+    assert!(!ko.contains("강요받아 한 행위라는 점을 적을 것"), "{ko}");
     // The prose action (the page's and the JSON with prose) does not ask to weigh a link.
     let action = a
         .prose(Locale::En)
@@ -3703,6 +3707,10 @@ fn under_14_the_bar_does_not_wait_for_indicators_and_the_sex_trade_keeps_its_own
         .expect("the line of the age of criminal responsibility");
     assert!(juvenile.contains("drug"), "{juvenile}");
     assert!(!juvenile.contains("prostitution"), "{juvenile}");
+    // The child's covered offence is not given the adult's ground (the Sex Trade Act's
+    // victim coerced by deceit or force) in the full text.
+    let ko = a.report_in(Locale::Ko);
+    assert!(!ko.contains("위계ㆍ위력 등으로 성매매를 강요당한"), "{ko}");
 }
 
 /// A rule set of one's own (its own id, no text namespace) has no words of its own for the
@@ -3756,4 +3764,30 @@ fn not_a_minor_is_an_adult_now_only_where_the_limit_is_18() {
         let en = a.report_in(Locale::En);
         assert_eq!(en.contains("an adult now"), adult, "{rule_set}\n{en}");
     }
+}
+
+/// The Korean adult advisory names coerced acts, which the law does not punish at all
+/// (Criminal Act Art. 12, read; a Korean re-check, thirtieth session: a youth threatened with
+/// a broken leg was shown only the court's discretion).
+#[test]
+fn the_korean_advisory_names_coerced_acts_as_not_punished() {
+    let a = crate::common::assess_json_under(
+        "kr-2024",
+        r#"{"subject": {"age_years": 30, "national": true}, "forms": ["forced_criminality"],
+            "observations": [
+              {"indicator": "purpose_forced_criminality", "status": "present"},
+              {"indicator": "threats_of_violence_at_destination", "status": "present"},
+              {"indicator": "violence_on_victim_at_destination", "status": "present"},
+              {"indicator": "confiscation_of_documents_at_destination", "status": "present"}],
+            "offences": [{"kind": "drug_offence", "stage": "suspected"}]}"#,
+    );
+    let np = a
+        .recommendation(RecommendationKind::NonPunishment)
+        .expect("the advisory");
+    assert!(
+        np.legal_basis
+            .iter()
+            .any(|c| c.reference.as_str() == "kr_criminal_act_art_12")
+    );
+    assert!(a.report_in(Locale::Ko).contains("「형법」 제12조, 의무"));
 }
