@@ -230,13 +230,7 @@ fn a_held_passport_is_named_as_an_offence_of_its_own_for_a_foreigner() {
         ] {
             let a = rules.assess(&case(national, held, more)).expect("assesses");
             assert!(a.level >= Level::FurtherInquiry, "{rule_set} {held}");
-            let cited = a.recommendations.iter().any(|r| {
-                r.additions.iter().any(|add| {
-                    add.legal_basis
-                        .iter()
-                        .any(|c| c.reference.as_str() == "kr_immigration_act_art_33_3")
-                })
-            });
+            let cited = an_addition_cites(&a, "kr_immigration_act_art_33_3");
             assert_eq!(cited, named, "{rule_set} national {national} {held}");
             for (locale, words) in [
                 (Locale::En, "Immigration Act Art. 33-3 item 1"),
@@ -3516,13 +3510,7 @@ fn sex_with_a_child_under_16_is_named_as_a_crime_of_its_own() {
             ),
         ] {
             let a = crate::common::assess_json_under(rule_set, &case(age, forms, purpose));
-            let named = a.recommendations.iter().any(|r| {
-                r.additions.iter().any(|add| {
-                    add.legal_basis
-                        .iter()
-                        .any(|c| c.reference.as_str() == "kr_criminal_act_art_305")
-                })
-            });
+            let named = an_addition_cites(&a, "kr_criminal_act_art_305");
             assert_eq!(named, cited, "{rule_set} {age} {forms}");
             let ko = a.report_in(Locale::Ko);
             assert_eq!(
@@ -3592,13 +3580,7 @@ fn an_immigration_offence_goes_to_the_immigration_office_with_the_signs_of_traff
             ("drug_offence", false),
         ] {
             let a = crate::common::assess_json_under(rule_set, &case(offence));
-            let named = a.recommendations.iter().any(|r| {
-                r.additions.iter().any(|add| {
-                    add.legal_basis
-                        .iter()
-                        .any(|c| c.reference.as_str() == "kr_immigration_act_art_101")
-                })
-            });
+            let named = an_addition_cites(&a, "kr_immigration_act_art_101");
             assert_eq!(named, cited, "{rule_set} {offence}");
         }
     }
@@ -3630,13 +3612,7 @@ fn a_non_national_facing_removal_is_told_they_may_apply_for_asylum() {
         (true, r#"["detention"]"#, false),
     ] {
         let a = crate::common::assess_json_under("ilo-2009", &case(national, measures));
-        let cited = a.recommendations.iter().any(|r| {
-            r.additions.iter().any(|add| {
-                add.legal_basis
-                    .iter()
-                    .any(|c| c.reference.as_str() == "palermo_protocol_art_14_1")
-            })
-        });
+        let cited = an_addition_cites(&a, "palermo_protocol_art_14_1");
         assert_eq!(cited, named, "national {national} {measures}");
         assert_eq!(a.report_in(Locale::En).contains("apply for asylum"), named);
     }
@@ -3790,4 +3766,15 @@ fn the_korean_advisory_names_coerced_acts_as_not_punished() {
             .any(|c| c.reference.as_str() == "kr_criminal_act_art_12")
     );
     assert!(a.report_in(Locale::Ko).contains("「형법」 제12조, 의무"));
+}
+
+/// Whether an addition of any recommendation cites this reference.
+fn an_addition_cites(a: &Assessment, reference: &str) -> bool {
+    a.recommendations.iter().any(|r| {
+        r.additions.iter().any(|add| {
+            add.legal_basis
+                .iter()
+                .any(|c| c.reference.as_str() == reference)
+        })
+    })
 }
