@@ -3778,3 +3778,35 @@ fn an_addition_cites(a: &Assessment, reference: &str) -> bool {
         })
     })
 }
+
+/// Begging is linked to the same controls as theft: confinement or surveillance, held papers
+/// and threats of exposure (an international re-check, thirtieth session).
+#[test]
+fn begging_is_linked_to_held_papers_and_threats_of_exposure() {
+    for rule_set in ["ilo-2009", "kr-2024"] {
+        let a = crate::common::assess_json_under(
+            rule_set,
+            r#"{"subject": {"age_years": 30, "national": false}, "forms": ["begging"],
+                "observations": [
+                  {"indicator": "purpose_forced_begging", "status": "present"},
+                  {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+                  {"indicator": "threat_of_denunciation_at_destination", "status": "present"}],
+                "offences": [{"kind": "begging", "stage": "suspected"}]}"#,
+        );
+        let np = a
+            .recommendation(RecommendationKind::NonPunishment)
+            .expect("the advisory");
+        let begging = np.offences.first().expect("begging");
+        let linked: Vec<&str> = begging
+            .linked_indicators
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect();
+        for id in [
+            "confiscation_of_documents_at_destination",
+            "threat_of_denunciation_at_destination",
+        ] {
+            assert!(linked.contains(&id), "{rule_set}: {linked:?}");
+        }
+    }
+}
