@@ -3552,6 +3552,10 @@ fn the_wage_advice_says_the_labour_standards_act_articles_do_not_apply_to_seafar
             en.contains("these two articles do not apply (Seafarers Act Art. 5(1))"),
             "{en}"
         );
+        assert!(
+            en.contains("Art. 52(1),(2)") && en.contains("Art. 50-2"),
+            "{en}"
+        );
         let ko = a.report_in(Locale::Ko);
         assert!(ko.contains("「선원법」 제5조제1항"), "{ko}");
     }
