@@ -296,6 +296,12 @@ pub struct SubjectFinding {
     #[serde(skip)]
     #[schemars(skip)]
     pub adult_now: bool,
+    /// Whether the person may have been under the rule set's age of criminal responsibility
+    /// when the exploitation began, though not now: the report asks to date each act. A
+    /// choice of words, not a finding: not serialized.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub below_age_at_act: bool,
     /// Whether the case records the person as a national: the report's words leave out what
     /// concerns only non-nationals (removal, refusal of entry) where it does. A choice of
     /// words: not serialized (the case records it).

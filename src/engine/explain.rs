@@ -297,6 +297,7 @@ impl Assessor {
                 child_protection: person.child_now,
                 addressed_as_child: person.addressed_as_child,
                 adult_now: person.adult_now,
+                below_age_at_act: person.below_age_at_act,
                 national: case.subject.national == Some(true),
                 ask_first: person.ask_first,
                 disability: person.disability,

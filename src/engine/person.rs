@@ -34,6 +34,10 @@ pub(super) struct Person {
     /// responsibility (`non_punishment.child.below_age`): no offence is punished, whatever
     /// the indicators show. An age at the act or a presumption does not settle it.
     pub(super) below_age_of_responsibility: bool,
+    /// Whether the person may have been under that age when the exploitation began (the age
+    /// then, or the years of birth and of the start), though not under it now: an act of
+    /// theirs committed before that age is not punished, which only its date can tell.
+    pub(super) below_age_at_act: bool,
 }
 
 impl Person {
@@ -196,6 +200,27 @@ impl Assessor {
             .as_ref()
             .and_then(|c| c.below_age.as_ref())
             .is_some_and(|(age, _)| child_now && subject.age_years.is_some_and(|now| now < *age));
+        let below_age_at_act = !below_age_of_responsibility
+            && self
+                .non_punishment
+                .child
+                .as_ref()
+                .and_then(|c| c.below_age.as_ref())
+                .is_some_and(|(age, _)| {
+                    let by_years =
+                        subject
+                            .birth_year
+                            .zip(case.exploitation_began_year)
+                            .map(|(b, y)| {
+                                u8::try_from(y.saturating_sub(b).saturating_sub(1))
+                                    .unwrap_or(u8::MAX)
+                            });
+                    [subject.age_at_exploitation_years, by_years]
+                        .into_iter()
+                        .flatten()
+                        .min()
+                        .is_some_and(|then| then < *age)
+                });
         Person {
             age,
             basis,
@@ -207,6 +232,7 @@ impl Assessor {
             disability,
             exempt,
             below_age_of_responsibility,
+            below_age_at_act,
         }
     }
 

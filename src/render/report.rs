@@ -1094,6 +1094,20 @@ impl<'a> Words<'a> {
                     )?;
                 }
             }
+            // Under the age of criminal responsibility when the exploitation began, not now:
+            // an act before that age is not punished, which only its date tells (a Korean
+            // re-check, thirtieth session: a boy of 14 exploited from 13 was told only the
+            // court's discretion).
+            if np.for_child && self.a.explanation.subject.below_age_at_act {
+                writeln!(
+                    out,
+                    "  ! {}",
+                    self.uif(
+                        &self.own_text("report.non_punishment_child.below_age_at_act"),
+                        &[]
+                    )
+                )?;
+            }
         }
         // Four numbers: the directory's first two (it lists first what every case needs:
         // the police and the trafficking hotline), then those fitted to this person, the

@@ -3814,3 +3814,32 @@ fn begging_is_linked_to_held_papers_and_threats_of_exposure() {
         }
     }
 }
+
+/// A youth of 14 exploited from 13 may have acted before 14, when the law does not punish
+/// (Criminal Act Art. 9 turns on the age at the act): the first screen asks to date each act
+/// (a Korean re-check, thirtieth session); not where the exploitation began at 15, nor under
+/// the international rule set, which sets no age.
+#[test]
+fn a_youth_exploited_from_13_is_asked_to_date_each_act() {
+    let case = |then: u8| {
+        format!(
+            r#"{{"subject": {{"age_years": 14, "age_at_exploitation_years": {then}, "national": true}},
+            "forms": ["forced_criminality"],
+            "observations": [{{"indicator": "purpose_forced_criminality", "status": "present"}}],
+            "offences": [{{"kind": "drug_offence", "stage": "suspected"}}]}}"#
+        )
+    };
+    for (rule_set, then, asked) in [
+        ("kr-2024", 13, true),
+        ("kr-2024", 14, false),
+        ("ilo-2009", 13, false),
+    ] {
+        let a = crate::common::assess_json_under(rule_set, &case(then));
+        let screen = crate::common::first_screen(&a.report_in(Locale::En));
+        assert_eq!(
+            screen.contains("compare the date of each act with the date of birth"),
+            asked,
+            "{rule_set} {then}\n{screen}"
+        );
+    }
+}
