@@ -907,8 +907,9 @@ impl<'a> Words<'a> {
             .collect();
         let mut told = vec![false; duties.len()];
         // Safety first: the first thing to do, before any other step, and a safety question
-        // left unanswered; then, where the interview's conditions make a "no" unreliable, the interview again in safe
-        // conditions (the notice leads with it), before any step that rests on the answers.
+        // left unanswered; then, where the interview's conditions make a "no" unreliable, the
+        // interview again in safe conditions (the notice leads with it), before any step that
+        // rests on the answers.
         let mut alerts = 0;
         for n in self.first_screen_notices() {
             let mut line = self.notice(n);
