@@ -495,20 +495,27 @@ impl Subject {
         if let Some(age) = self.age_years {
             return age;
         }
-        let by_years = self.birth_year.zip(began).map(|(birth, began)| {
-            u8::try_from(began.saturating_sub(birth).saturating_sub(1)).unwrap_or(u8::MAX)
-        });
-        let adult_then = (self.minor_at_exploitation == Some(false)).then_some(18);
-        let then = [self.age_at_exploitation_years, adult_then, by_years]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(0);
+        let then = self.least_age_then(began).unwrap_or(0);
         match self.minor {
             Some(true) => then.min(17),
             Some(false) => then.max(18),
             None => then,
         }
+    }
+
+    /// The lowest age the person may have had when the exploitation began, by what the case
+    /// records about that time: the age then, 18 for "under 18 then" answered no, the lower of
+    /// the two ages the years of birth and of the start (`began`) allow; the lowest where they
+    /// disagree. `None` when nothing about that time is recorded.
+    pub(crate) fn least_age_then(&self, began: Option<u16>) -> Option<u8> {
+        let by_years = self.birth_year.zip(began).map(|(birth, began)| {
+            u8::try_from(began.saturating_sub(birth).saturating_sub(1)).unwrap_or(u8::MAX)
+        });
+        let adult_then = (self.minor_at_exploitation == Some(false)).then_some(18);
+        [self.age_at_exploitation_years, adult_then, by_years]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Whether the person has a disability, as far as recorded.

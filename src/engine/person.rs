@@ -195,8 +195,8 @@ impl Assessor {
         let exempt = (child_rules && self.exempt_children)
             || (disability == DisabilityStatus::Yes && self.exempt_disability);
         // The rule set's age of criminal responsibility, if it sets one: under it now (by the
-        // age now recorded), or possibly under it when the exploitation began (the age then,
-        // or the years of birth and of the start), though not now.
+        // age now recorded), or possibly under it when the exploitation began (the least age
+        // then the case allows), though not now.
         let responsibility_age = self
             .non_punishment
             .child
@@ -205,20 +205,12 @@ impl Assessor {
             .map(|(age, _)| *age);
         let below_age_of_responsibility = responsibility_age
             .is_some_and(|age| child_now && subject.age_years.is_some_and(|now| now < age));
-        let at_act = {
-            let by_years = subject
-                .birth_year
-                .zip(case.exploitation_began_year)
-                .map(|(b, y)| {
-                    u8::try_from(y.saturating_sub(b).saturating_sub(1)).unwrap_or(u8::MAX)
-                });
-            [subject.age_at_exploitation_years, by_years]
-                .into_iter()
-                .flatten()
-                .min()
-        };
         let below_age_at_act = !below_age_of_responsibility
-            && responsibility_age.is_some_and(|age| at_act.is_some_and(|then| then < age));
+            && responsibility_age.is_some_and(|age| {
+                subject
+                    .least_age_then(case.exploitation_began_year)
+                    .is_some_and(|then| then < age)
+            });
         Person {
             age,
             basis,

@@ -57,6 +57,10 @@ pub enum ContextCondition {
     IndicatorsPresent(#[schemars(length(min = 1))] Vec<IndicatorId>),
 }
 
+/// Why an age limit of 0 can never hold (a context condition's, or a rule set's age of
+/// criminal responsibility).
+pub(crate) const UNDER_ZERO: &str = "no one is under 0, so it can never hold";
+
 impl ContextCondition {
     /// Why the condition can never hold, as the validators of rule sets and contact
     /// directories word it: a list that names nothing, or an age no one is under. `None`
@@ -70,7 +74,7 @@ impl ContextCondition {
             ContextCondition::SexualExploitationTypes(t) => t.is_empty(),
             ContextCondition::IndicatorsPresent(ids) => ids.is_empty(),
             ContextCondition::ChildUnder(limit) => {
-                return (*limit == 0).then_some("no one is under 0, so it can never hold");
+                return (*limit == 0).then_some(UNDER_ZERO);
             }
             ContextCondition::NotNational
             | ContextCondition::Child

@@ -855,7 +855,7 @@ impl Validator<'_> {
                         None => self.problem(at, format!("unknown indicator id `{id}`: not in the catalogue")),
                         // A case may record only indicators of the rule set's lists: one
                         // outside them is never present.
-                        Some(e) if !e.lists.iter().any(|l| self.rule_set.lists.contains(l)) => self
+                        Some(e) if !self.in_lists(e) => self
                             .problem(
                                 at,
                                 format!(
@@ -1143,14 +1143,13 @@ impl Validator<'_> {
                         o.indicator
                     ),
                 ),
-                Some(e) if !e.lists.iter().any(|l| self.rule_set.lists.contains(l)) => self
-                    .problem(
-                        format!("{path}.indicator"),
-                        format!(
-                            "indicator `{}` is in none of the rule set's lists",
-                            o.indicator
-                        ),
+                Some(e) if !self.in_lists(e) => self.problem(
+                    format!("{path}.indicator"),
+                    format!(
+                        "indicator `{}` is in none of the rule set's lists",
+                        o.indicator
                     ),
+                ),
                 Some(_) => {}
             }
             if overrides.iter().take(i).any(|p| p.indicator == o.indicator) {
@@ -1164,6 +1163,12 @@ impl Validator<'_> {
     }
 
     /// The strongest strength an entry can count with under this rule set.
+    /// Whether an entry is in one of the rule set's lists: a case may record only such
+    /// entries, and only they count in a dimension or the score.
+    fn in_lists(&self, e: &crate::model::indicator::IndicatorEntry) -> bool {
+        e.lists.iter().any(|l| self.rule_set.lists.contains(l))
+    }
+
     fn best_strength(&self, e: &crate::model::indicator::IndicatorEntry) -> Strength {
         match self
             .rule_set
@@ -1234,7 +1239,7 @@ impl Validator<'_> {
         let mut concepts: Vec<&str> = self
             .catalogue
             .in_dimension(dimension)
-            .filter(|e| e.lists.iter().any(|l| self.rule_set.lists.contains(l)))
+            .filter(|e| self.in_lists(e))
             .map(|e| e.concept.as_str())
             .collect();
         concepts.sort_unstable();
@@ -1343,7 +1348,7 @@ impl Validator<'_> {
         for d in Dimension::ALL {
             let mut best: Vec<(&str, Strength)> = Vec::new();
             for e in self.catalogue.in_dimension(d) {
-                if !e.lists.iter().any(|l| self.rule_set.lists.contains(l)) {
+                if !self.in_lists(e) {
                     continue;
                 }
                 let s = self.best_strength(e);
@@ -1611,7 +1616,7 @@ impl Validator<'_> {
                 if below.age == 0 {
                     self.problem(
                         "$.non_punishment.child.below_age.age",
-                        "no one is under 0, so it can never hold",
+                        crate::policy::context::UNDER_ZERO,
                     );
                 } else if below.age > limit {
                     self.problem(

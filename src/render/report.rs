@@ -633,14 +633,21 @@ impl<'a> Words<'a> {
     /// sex trade, whether or not trafficking is shown), so that the line's test of the course
     /// of trafficking is not read as that effect's condition.
     fn effect_words(&self, effect: LegalEffect, offence: crate::case::OffenceKind) -> &'static str {
-        let effect = snake(&effect);
         let own = format!(
-            "rules.{}.effect.{effect}.{}",
+            "rules.{}.effect.{}.{}",
             self.namespace,
+            snake(&effect),
             offence.as_str()
         );
         self.ui_opt(&own)
-            .unwrap_or_else(|| self.ui(&format!("effect.{effect}")))
+            .unwrap_or_else(|| self.plain_effect_words(effect))
+    }
+
+    /// The plain words for what the law does, without a namespace's words for one offence:
+    /// for a child's offence covered whatever the indicators show, whose ground is not an
+    /// adult's (Korea's Youth Sex Offences Act Art. 38(1) needs no coercion).
+    fn plain_effect_words(&self, effect: LegalEffect) -> &'static str {
+        self.ui(&format!("effect.{}", snake(&effect)))
     }
 
     /// The rule set's own wording of a first-screen line where the reader's locale, or
@@ -652,11 +659,17 @@ impl<'a> Words<'a> {
     /// police answer 112, which is no police number in Qatar: one shared line would promise
     /// one set of readers what their law or their country does not give.
     fn own_text(&self, key: &str) -> String {
+        self.own_text_or(key, key)
+    }
+
+    /// The rule set's own wording of `key` (`rules.<namespace>.<key>`) where there is one,
+    /// else the shared key `fallback`.
+    fn own_text_or(&self, key: &str, fallback: &str) -> String {
         let own = format!("rules.{}.{key}", self.namespace);
         if self.ui_opt(&own).is_some() {
             own
         } else {
-            key.to_owned()
+            fallback.to_owned()
         }
     }
 
@@ -964,7 +977,7 @@ impl<'a> Words<'a> {
                             "report.non_punishment_child.unconditional",
                             &[
                                 ("offence", name),
-                                ("effect", self.ui(&format!("effect.{}", snake(&effect)))),
+                                ("effect", self.plain_effect_words(effect)),
                             ],
                         )
                     }
@@ -1026,25 +1039,11 @@ impl<'a> Words<'a> {
                 // shared line's "an offence that arose from the exploitation" misdescribes).
                 // The child's own line for covered offences, beside the line of the age of
                 // criminal responsibility.
-                let covered_child_key = {
-                    let own_covered = format!(
-                        "rules.{}.report.non_punishment_child.covered",
-                        self.namespace
-                    );
-                    if self.ui_opt(&own_covered).is_some() {
-                        own_covered
-                    } else {
-                        "report.non_punishment_child".to_owned()
-                    }
-                };
-                let covered_key = {
-                    let own_covered = format!("rules.{}.{key}.covered", self.namespace);
-                    if self.ui_opt(&own_covered).is_some() {
-                        own_covered
-                    } else {
-                        key.to_owned()
-                    }
-                };
+                let covered_child_key = self.own_text_or(
+                    "report.non_punishment_child.covered",
+                    "report.non_punishment_child",
+                );
+                let covered_key = self.own_text_or(&format!("{key}.covered"), key);
                 let split: Vec<(&str, Vec<String>)> = if np.below_age_of_responsibility {
                     // An offence the child advisory covers whatever the indicators show keeps
                     // its own line (Korea: a child on the other side of a purchase of sex is a
@@ -1753,7 +1752,7 @@ impl<'a> Words<'a> {
                     // child needs no coercion, Youth Sex Offences Act Art. 38(1); a Korean
                     // re-check, thirtieth session).
                     let words = if r.for_child && o.unconditional {
-                        self.ui(&format!("effect.{}", snake(&effect)))
+                        self.plain_effect_words(effect)
                     } else {
                         self.effect_words(effect, o.offence)
                     };
