@@ -328,6 +328,7 @@ fn condition_holds(c: &ContextCondition, case: &Case, person: &Person, forms: u1
             !case.offences.is_empty() || !case.measures.is_empty()
         }
         ContextCondition::Measures(m) => case.measures.iter().any(|x| m.contains(x)),
+        ContextCondition::NoMeasure => case.measures.is_empty(),
         ContextCondition::Offences(o) => case.offences.iter().any(|x| o.contains(&x.kind)),
         ContextCondition::IndicatorsPresent(ids) => case.observations.iter().any(|o| {
             o.status == crate::case::ObservationStatus::Present && ids.contains(&o.indicator)

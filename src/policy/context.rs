@@ -55,6 +55,11 @@ pub enum ContextCondition {
     /// only: the ids must be in the catalogue the rule set is validated with; a contact
     /// directory, validated without one, may not use it.
     IndicatorsPresent(#[schemars(length(min = 1))] Vec<IndicatorId>),
+    /// No pending measure is recorded: the person is not detained, under removal or being
+    /// refused entry (yet). For advice to whoever meets the person before any such measure,
+    /// such as an official's duty to notify the immigration office and its exemptions
+    /// (since schema 5.2.0).
+    NoMeasure,
 }
 
 /// Why an age limit of 0 can never hold (a context condition's, or a rule set's age of
@@ -80,7 +85,8 @@ impl ContextCondition {
             | ContextCondition::Child
             | ContextCondition::Disability
             | ContextCondition::OffenceOrMeasure
-            | ContextCondition::HurtOrNeedsDoctor => false,
+            | ContextCondition::HurtOrNeedsDoctor
+            | ContextCondition::NoMeasure => false,
         };
         empty.then_some("names nothing, so it can never hold")
     }

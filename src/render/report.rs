@@ -168,7 +168,8 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
             | C::Measures(_)
             | C::Offences(_)
             | C::IndicatorsPresent(_)
-            | C::OffenceOrMeasure => FITTED,
+            | C::OffenceOrMeasure
+            | C::NoMeasure => FITTED,
             C::NotNational => NOT_NATIONAL,
             // An emergency service for a person who is hurt or needs a doctor leads.
             C::HurtOrNeedsDoctor => EMERGENCY,

@@ -3590,6 +3590,128 @@ fn an_immigration_offence_goes_to_the_immigration_office_with_the_signs_of_traff
     }
 }
 
+/// An official who finds a foreigner staying or working without status must notify the
+/// immigration office (Immigration Act Art. 84(1)), except where notifying defeats the purpose
+/// of the duty and the Decree's reason applies: among others, investigating a crime against the
+/// person or unpaid wages where the victim's remedy must come first (Enforcement Decree
+/// Art. 92-2 item 5; Enforcement Rule Art. 70-2; all read, thirty-first session). The line is
+/// for whoever meets the person before any measure: not once the person is detained or under
+/// removal (immigration has the case), nor for a national or another offence alone.
+#[test]
+fn an_official_investigating_the_crime_against_an_undocumented_victim_need_not_notify_immigration()
+{
+    let case = |national: bool, offence: &str, measures: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 34, "national": {national}}}, "forms": ["labour"],
+            "offences": [{{"kind": "{offence}", "stage": "suspected"}}], "measures": {measures},
+            "observations": [
+                {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                {{"indicator": "withholding_of_wages", "status": "present"}},
+                {{"indicator": "excessive_working_days_or_hours", "status": "present"}}
+            ]}}"#
+        )
+    };
+    for rule_set in ["kr-2024", "kr-2023"] {
+        for (national, offence, measures, named) in [
+            (false, "irregular_stay", "[]", true),
+            (false, "irregular_entry", "[]", true),
+            (false, "irregular_stay", r#"["detention"]"#, false),
+            (false, "irregular_stay", r#"["removal_pending"]"#, false),
+            (false, "drug_offence", "[]", false),
+            (true, "irregular_stay", "[]", false),
+        ] {
+            let a = crate::common::assess_json_under(rule_set, &case(national, offence, measures));
+            let cited = an_addition_cites(&a, "kr_immigration_act_art_84")
+                && an_addition_cites(&a, "kr_immigration_rule_art_70_2");
+            assert_eq!(cited, named, "{rule_set} {national} {offence} {measures}");
+            let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
+            assert_eq!(
+                ko.contains("피해구제가 우선적으로 필요하다고 인정하면"),
+                named,
+                "{rule_set} {national} {offence} {measures}\n{ko}"
+            );
+            if named {
+                let en = crate::common::first_screen(&a.report_in(Locale::En));
+                assert!(en.contains("Art. 84(1) proviso"), "{en}");
+            }
+        }
+    }
+}
+
+/// Under the Korean rule sets too, a foreigner facing removal, refusal of entry or detention
+/// is asked whether they fear harm if returned, and a refugee applicant under a deportation
+/// order is not sent back until the application or objection is decided (Immigration Act
+/// Art. 62(4), read; the Refugee Act itself is not in the project's mirror). Not for a
+/// national, nor where no measure is recorded.
+#[test]
+fn a_foreigner_facing_removal_in_korea_is_asked_about_fear_of_return() {
+    let case = |national: bool, measures: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 29, "national": {national}}}, "forms": ["labour"],
+            "measures": {measures},
+            "observations": [
+                {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+                {{"indicator": "deceived_about_wages", "status": "present"}}
+            ]}}"#
+        )
+    };
+    for rule_set in ["kr-2024", "kr-2023"] {
+        for (national, measures, named) in [
+            (false, r#"["removal_pending"]"#, true),
+            (false, r#"["refusal_of_entry"]"#, true),
+            (false, r#"["detention"]"#, true),
+            (false, "[]", false),
+            (true, r#"["detention"]"#, false),
+        ] {
+            let a = crate::common::assess_json_under(rule_set, &case(national, measures));
+            assert_eq!(
+                an_addition_cites(&a, "kr_immigration_act_art_62_4"),
+                named,
+                "{rule_set} {national} {measures}"
+            );
+            let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
+            assert_eq!(
+                ko.contains("위해를 받을까 두려워하는지"),
+                named,
+                "{rule_set} {national} {measures}\n{ko}"
+            );
+        }
+    }
+}
+
+/// In immigration detention the consul is told only where the person wishes (Immigration Act
+/// Art. 54(2), read): the line asks the officer to ask, privately, and to respect a refusal.
+/// Only for a detained foreigner.
+#[test]
+fn a_detained_foreigner_decides_whether_the_consul_is_told() {
+    for (measures, named) in [
+        (r#"["detention"]"#, true),
+        (r#"["removal_pending"]"#, false),
+    ] {
+        let a = crate::common::assess_json_under(
+            "kr-2024",
+            &format!(
+                r#"{{"subject": {{"age_years": 26, "national": false}}, "forms": ["sexual"],
+                "measures": {measures},
+                "observations": [
+                  {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                  {{"indicator": "purpose_sexual_exploitation", "status": "present"}}]}}"#
+            ),
+        );
+        assert_eq!(
+            an_addition_cites(&a, "kr_immigration_act_art_54"),
+            named,
+            "{measures}"
+        );
+        assert_eq!(
+            a.report_in(Locale::Ko).contains("원하는 경우에만 통지함"),
+            named,
+            "{measures}"
+        );
+    }
+}
+
 /// Under the international rule set, where a removal, a refusal of entry or a detention is
 /// under way, the advice against removal of a non-national names the possible need of
 /// international protection: asylum, and non-refoulement kept by Palermo Art. 14(1) (read in
