@@ -3638,6 +3638,20 @@ fn an_official_investigating_the_crime_against_an_undocumented_victim_need_not_n
     }
 }
 
+/// A worker of 22 whose papers are held, with long hours and deceived about wages, with these
+/// pending measures: a case for the advice on removal.
+fn worker_with_papers_held(national: bool, measures: &str) -> String {
+    format!(
+        r#"{{"subject": {{"age_years": 22, "national": {national}}}, "forms": ["labour"],
+        "measures": {measures},
+        "observations": [
+            {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+            {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+            {{"indicator": "deceived_about_wages", "status": "present"}}
+        ]}}"#
+    )
+}
+
 /// Under the Korean rule sets too, a foreigner facing removal, refusal of entry or detention
 /// is asked whether they fear harm if returned, and a refugee applicant under a deportation
 /// order is not sent back until the application or objection is decided (Immigration Act
@@ -3645,17 +3659,7 @@ fn an_official_investigating_the_crime_against_an_undocumented_victim_need_not_n
 /// national, nor where no measure is recorded.
 #[test]
 fn a_foreigner_facing_removal_in_korea_is_asked_about_fear_of_return() {
-    let case = |national: bool, measures: &str| {
-        format!(
-            r#"{{"subject": {{"age_years": 29, "national": {national}}}, "forms": ["labour"],
-            "measures": {measures},
-            "observations": [
-                {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
-                {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
-                {{"indicator": "deceived_about_wages", "status": "present"}}
-            ]}}"#
-        )
-    };
+    let case = worker_with_papers_held;
     for rule_set in ["kr-2024", "kr-2023"] {
         for (national, measures, named) in [
             (false, r#"["removal_pending"]"#, true),
@@ -3720,17 +3724,7 @@ fn a_detained_foreigner_decides_whether_the_consul_is_told() {
 /// national, nor where no such measure is recorded.
 #[test]
 fn a_non_national_facing_removal_is_told_they_may_apply_for_asylum() {
-    let case = |national: bool, measures: &str| {
-        format!(
-            r#"{{"subject": {{"age_years": 22, "national": {national}}}, "forms": ["labour"],
-            "measures": {measures},
-            "observations": [
-                {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
-                {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
-                {{"indicator": "deceived_about_wages", "status": "present"}}
-            ]}}"#
-        )
-    };
+    let case = worker_with_papers_held;
     for (national, measures, named) in [
         (false, r#"["detention"]"#, true),
         (false, r#"["removal_pending"]"#, true),
