@@ -3738,6 +3738,82 @@ fn a_non_national_facing_removal_is_told_they_may_apply_for_asylum() {
     }
 }
 
+/// Under the international rule set a detained foreigner's consulate is told only if the
+/// person asks (Vienna Convention on Consular Relations Art. 36(1)(b), read in reproductions;
+/// an international verdict review, thirty-first session: an Ethiopian domestic worker held
+/// for "absconding" begged officers not to call the consulate that had sent a friend back to
+/// the agency). Only for a detained foreigner.
+#[test]
+fn a_detained_foreigners_consulate_is_told_only_if_they_ask() {
+    for (national, measures, named) in [
+        (false, r#"["detention"]"#, true),
+        (false, r#"["removal_pending"]"#, false),
+        (true, r#"["detention"]"#, false),
+    ] {
+        let a = crate::common::assess_json_under(
+            "ilo-2009",
+            &worker_with_papers_held(national, measures),
+        );
+        assert_eq!(
+            an_addition_cites(&a, "vccr_art_36_1"),
+            named,
+            "{national} {measures}"
+        );
+        assert_eq!(
+            a.report_in(Locale::En)
+                .contains("tell the consulate only if they ask"),
+            named,
+            "{national} {measures}"
+        );
+    }
+}
+
+/// A person with a disability is asked whether an aid was taken from them, and a detained
+/// child's photograph and name are not to be released (CRPD Art. 20(b); CRC Art.
+/// 40(2)(b)(vii); both read in reproductions; an international verdict review, thirty-first
+/// session: a beggar's prosthesis taken every morning, a boy photographed for the press).
+#[test]
+fn a_taken_aid_is_got_back_and_a_detained_childs_photograph_is_not_released() {
+    let disabled = crate::common::assess_json_under(
+        "ilo-2009",
+        r#"{"subject": {"age_years": 45, "national": false, "disability": true},
+            "forms": ["begging"], "offences": [{"kind": "begging", "stage": "suspected"}],
+            "observations": [
+              {"indicator": "purpose_forced_begging", "status": "present"},
+              {"indicator": "confiscation_of_documents_at_destination", "status": "present"}]}"#,
+    );
+    assert!(an_addition_cites(&disabled, "crpd_art_20"));
+    let screen = crate::common::first_screen(&disabled.report_in(Locale::En));
+    assert!(screen.contains("CRPD Art. 20(b)"), "{screen}");
+    let child = crate::common::assess_json_under(
+        "ilo-2009",
+        r#"{"subject": {"age_years": 15, "national": false}, "forms": ["forced_criminality"],
+            "offences": [{"kind": "other", "stage": "suspected"}], "measures": ["detention"],
+            "observations": [
+              {"indicator": "purpose_forced_criminality", "status": "present"},
+              {"indicator": "violence_on_victim_at_destination", "status": "present"}]}"#,
+    );
+    assert!(an_addition_cites(&child, "crc_art_40_2_b_vii"));
+    let screen = crate::common::first_screen(&child.report_in(Locale::Ko));
+    assert!(screen.contains("사진이나 이름이 공개되지 않게"), "{screen}");
+}
+
+/// Referral never hands the person back to those who exploited them, nor asks them for
+/// consent (the project's advice; an international verdict review, thirty-first session: a
+/// woman with an intellectual disability whose mother, her exploiter, is also her
+/// court-appointed administrator).
+#[test]
+fn referral_does_not_hand_the_person_back_to_those_who_exploited_them() {
+    let a = crate::common::assess_json_under("ilo-2009", crate::common::FORCED_LABOUR_NON_NATIONAL);
+    let en = crate::common::first_screen(&a.report_in(Locale::En));
+    assert!(
+        en.contains("do not hand them back to, or seek consent from"),
+        "{en}"
+    );
+    let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
+    assert!(ko.contains("착취에 가담한 사람에게는"), "{ko}");
+}
+
 /// Under 14 with little recorded (no indicators), the advisory still names the offence as not
 /// punished: the law's bar does not wait for signs of trafficking; and an offence the child
 /// advisory covers whatever the indicators show keeps its own source and line (a child on the
