@@ -492,9 +492,27 @@ impl<'a> Words<'a> {
 
     /// Whether protection pending identification has anything left to say on the first
     /// screen (every ground may be an offence the law does not punish, which the
-    /// non-punishment line names).
+    /// non-punishment line names). An addition the rule set words for the first screen keeps
+    /// the line whatever the grounds: a child under 14 whose only offence is irregular stay
+    /// is not punished, but the officials' duty to notify the immigration office, and its
+    /// exemption, still concern her (a Korean verdict review, thirty-first session).
     fn has_action(&self, r: &Recommendation) -> bool {
-        !self.grounds(r).is_empty() || !self.already_charged(r).is_empty()
+        !self.grounds(r).is_empty()
+            || !self.already_charged(r).is_empty()
+            || r.additions.iter().any(|part| {
+                self.ui_opt(&self.addition_action_key(r, part.index))
+                    .is_some()
+            })
+    }
+
+    /// The locale key of an addition's first-screen words
+    /// (`rules.<namespace>.action.<kind>.addition.<i>`).
+    fn addition_action_key(&self, r: &Recommendation, index: u32) -> String {
+        format!(
+            "rules.{}.action.{}.addition.{index}",
+            self.namespace,
+            snake(&r.kind)
+        )
     }
 
     /// The short action of a recommendation, as the full report and the prose give it (the
@@ -611,10 +629,7 @@ impl<'a> Words<'a> {
         // victim, which is more than "ask for a stay"). Data, not code: a rule set's
         // namespace without such keys adds nothing.
         for part in &r.additions {
-            let key = format!(
-                "rules.{}.action.{kind}.addition.{}",
-                self.namespace, part.index
-            );
+            let key = self.addition_action_key(r, part.index);
             let variant = release_above
                 .then(|| self.ui_opt(&format!("{key}.release_above")))
                 .flatten();

@@ -3652,6 +3652,89 @@ fn worker_with_papers_held(national: bool, measures: &str) -> String {
     )
 }
 
+/// A child under 14 whose only recorded offence is irregular stay is not punished, but the
+/// officials' duty to notify the immigration office, and its exemption for child protection
+/// and for investigating crimes against her, still concern her: the line stays on the first
+/// screen (a Korean verdict review, thirty-first session: a girl of 13 born in Korea to an
+/// undocumented mother lost the line that a girl of 15 kept).
+#[test]
+fn an_undocumented_child_under_14_keeps_the_exemption_from_notifying_immigration() {
+    for age in [13, 15] {
+        let a = crate::common::assess_json_under(
+            "kr-2024",
+            &format!(
+                r#"{{"subject": {{"age_years": {age}, "national": false}}, "forms": ["labour"],
+                "offences": [{{"kind": "irregular_stay", "stage": "suspected"}}],
+                "observations": [
+                  {{"indicator": "debt_bondage_at_destination", "status": "present"}},
+                  {{"indicator": "excessive_working_days_or_hours", "status": "present"}}]}}"#
+            ),
+        );
+        let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
+        assert!(ko.contains("통보의무 면제"), "{age}\n{ko}");
+        assert!(ko.contains("아동 보호조치를 하거나"), "{age}\n{ko}");
+    }
+}
+
+/// A foreign woman investigated as a victim of the sex trade is notified to the immigration
+/// office by the investigators, with her identity and residence (Sex Trade Act Art. 11(1),
+/// read): the first screen says so, and that the exemption from notifying does not apply to
+/// her (a Korean verdict review, thirty-first session).
+#[test]
+fn a_foreign_sex_trade_victim_is_notified_under_the_sex_trade_act_not_exempted() {
+    let a = crate::common::assess_json_under(
+        "kr-2024",
+        r#"{"subject": {"age_years": 24, "national": false}, "forms": ["sexual"],
+            "sexual_exploitation_types": ["prostitution"],
+            "offences": [{"kind": "irregular_stay", "stage": "suspected"}],
+            "observations": [
+              {"indicator": "purpose_sexual_exploitation", "status": "present"},
+              {"indicator": "isolation_confinement_or_surveillance_at_destination", "status": "present"},
+              {"indicator": "violence_on_victim_at_destination", "status": "present"}]}"#,
+    );
+    let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
+    assert!(ko.contains("통보의무 면제는 적용되지 않음"), "{ko}");
+    let en = crate::common::first_screen(&a.report_in(Locale::En));
+    assert!(
+        en.contains("for her the exemption from notifying does not apply"),
+        "{en}"
+    );
+}
+
+/// The refugee line checks the stage of a claim (Refugee Act Arts. 3, 5(6), read in the 2016
+/// text) and warns that a claim after a deportation order may extend detention (Immigration
+/// Act Art. 63(2) item 1, read); the consul line says that no information on a refugee claim
+/// goes to the country of origin (Refugee Act Art. 17(3)); and a labour case names forced
+/// labour as a trafficking crime (Labour Standards Act Art. 7; Act Art. 2 item 2 (바)), and the
+/// referral the protection of witnesses (Act Art. 23(4)). A Korean verdict review,
+/// thirty-first session.
+#[test]
+fn refugee_claims_forced_labour_and_witnesses_carry_their_korean_sources() {
+    let a = crate::common::assess_json_under(
+        "kr-2024",
+        &worker_with_papers_held(false, r#"["detention", "removal_pending"]"#),
+    );
+    for reference in [
+        "kr_refugee_act_arts_3_5_6",
+        "kr_immigration_act_art_63_2",
+        "kr_refugee_act_art_17_3",
+    ] {
+        assert!(an_addition_cites(&a, reference), "{reference}");
+    }
+    let worker =
+        crate::common::assess_json_under("kr-2024", crate::common::FORCED_LABOUR_NON_NATIONAL);
+    assert!(an_addition_cites(&worker, "kr_labour_standards_act_art_7"));
+    let referral = worker
+        .recommendation(RecommendationKind::ReferralToAssistance)
+        .expect("referral at reasonable grounds");
+    assert!(
+        referral
+            .legal_basis
+            .iter()
+            .any(|c| c.reference.as_str() == "kr_act_art_23_4")
+    );
+}
+
 /// Under the Korean rule sets too, a foreigner facing removal, refusal of entry or detention
 /// is asked whether they fear harm if returned, and a refugee applicant under a deportation
 /// order is not sent back until the application or objection is decided (Immigration Act
@@ -3709,7 +3792,8 @@ fn a_detained_foreigner_decides_whether_the_consul_is_told() {
             "{measures}"
         );
         assert_eq!(
-            a.report_in(Locale::Ko).contains("원하는 경우에만 통지함"),
+            a.report_in(Locale::Ko)
+                .contains("원하지 않으면 이 조에 따라 영사에게 통지할 근거가 없음"),
             named,
             "{measures}"
         );
