@@ -3852,19 +3852,27 @@ fn a_detained_foreigners_consulate_is_told_only_if_they_ask() {
     }
 }
 
-/// A person with a disability is asked whether an aid was taken from them, and a detained
-/// child's photograph and name are not to be released (CRPD Art. 20(b); CRC Art.
-/// 40(2)(b)(vii); both read in reproductions; an international verdict review, thirty-first
-/// session: a beggar's prosthesis taken every morning, a boy photographed for the press).
+/// A person with a disability is asked, from reasonable grounds, whether an aid was taken from
+/// them (CRPD Art. 20(b), read in reproductions; with or without an offence recorded), and a
+/// detained child's photograph and name are not to be released (CoE Convention Art. 11(2);
+/// for a child suspected of an offence, CRC Art. 40(2)(b)(vii)); an international verdict
+/// review and its re-check, thirty-first session: a beggar's prosthesis taken every morning, a
+/// boy photographed for the press.
 #[test]
 fn a_taken_aid_is_got_back_and_a_detained_childs_photograph_is_not_released() {
     let disabled = crate::common::assess_json_under(
         "ilo-2009",
         r#"{"subject": {"age_years": 45, "national": false, "disability": true},
-            "forms": ["begging"], "offences": [{"kind": "begging", "stage": "suspected"}],
+            "forms": ["begging"],
             "observations": [
               {"indicator": "purpose_forced_begging", "status": "present"},
-              {"indicator": "confiscation_of_documents_at_destination", "status": "present"}]}"#,
+              {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+              {"indicator": "violence_on_victim_at_destination", "status": "present"}]}"#,
+    );
+    assert!(
+        disabled.level >= Level::ReasonableGrounds,
+        "{:?}",
+        disabled.level
     );
     assert!(an_addition_cites(&disabled, "crpd_art_20"));
     let screen = crate::common::first_screen(&disabled.report_in(Locale::En));
@@ -3880,6 +3888,7 @@ fn a_taken_aid_is_got_back_and_a_detained_childs_photograph_is_not_released() {
     assert!(an_addition_cites(&child, "crc_art_40_2_b_vii"));
     let screen = crate::common::first_screen(&child.report_in(Locale::Ko));
     assert!(screen.contains("사진이나 이름이 공개되지 않게"), "{screen}");
+    assert!(an_addition_cites(&child, "coe_cets_197_art_11_2"));
 }
 
 /// Referral never hands the person back to those who exploited them, nor asks them for
@@ -3891,7 +3900,7 @@ fn referral_does_not_hand_the_person_back_to_those_who_exploited_them() {
     let a = crate::common::assess_json_under("ilo-2009", crate::common::FORCED_LABOUR_NON_NATIONAL);
     let en = crate::common::first_screen(&a.report_in(Locale::En));
     assert!(
-        en.contains("do not hand them back to, or seek consent from"),
+        en.contains("do not return them to, or seek consent from"),
         "{en}"
     );
     let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
