@@ -3626,7 +3626,7 @@ fn an_official_investigating_the_crime_against_an_undocumented_victim_need_not_n
             assert_eq!(cited, named, "{rule_set} {national} {offence} {measures}");
             let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
             assert_eq!(
-                ko.contains("피해구제가 우선적으로 필요하다고 인정하면"),
+                ko.contains("피해구제가 우선이라고 판단한 경우"),
                 named,
                 "{rule_set} {national} {offence} {measures}\n{ko}"
             );
@@ -3671,15 +3671,16 @@ fn an_undocumented_child_under_14_keeps_the_exemption_from_notifying_immigration
             ),
         );
         let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
-        assert!(ko.contains("통보의무 면제"), "{age}\n{ko}");
-        assert!(ko.contains("아동 보호조치를 하거나"), "{age}\n{ko}");
+        assert!(ko.contains("통보의무 예외"), "{age}\n{ko}");
+        assert!(ko.contains("아동 보호조치"), "{age}\n{ko}");
     }
 }
 
 /// A foreign woman investigated as a victim of the sex trade is notified to the immigration
-/// office by the investigators, with her identity and residence (Sex Trade Act Art. 11(1),
-/// read): the first screen says so, and that the exemption from notifying does not apply to
-/// her (a Korean verdict review, thirty-first session).
+/// office by the investigators who handle her as such, with her identity and residence, and
+/// the notice states that she may not be removed or detained (Sex Trade Act Art. 11(1), read):
+/// the first screen says so (a Korean verdict review and its re-check, thirty-first session:
+/// a flat "the exemption does not apply" overstated a duty of investigators only).
 #[test]
 fn a_foreign_sex_trade_victim_is_notified_under_the_sex_trade_act_not_exempted() {
     let a = crate::common::assess_json_under(
@@ -3693,10 +3694,13 @@ fn a_foreign_sex_trade_victim_is_notified_under_the_sex_trade_act_not_exempted()
               {"indicator": "violence_on_victim_at_destination", "status": "present"}]}"#,
     );
     let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
-    assert!(ko.contains("통보의무 면제는 적용되지 않음"), "{ko}");
+    assert!(
+        ko.contains("통보서에 같은 항에 따른 강제퇴거명령ㆍ보호 집행 불가를 적을 것"),
+        "{ko}"
+    );
     let en = crate::common::first_screen(&a.report_in(Locale::En));
     assert!(
-        en.contains("for her the exemption from notifying does not apply"),
+        en.contains("stating that she may not be removed or detained"),
         "{en}"
     );
 }
@@ -3716,6 +3720,7 @@ fn refugee_claims_forced_labour_and_witnesses_carry_their_korean_sources() {
     );
     for reference in [
         "kr_refugee_act_arts_3_5_6",
+        "kr_refugee_act_arts_5_4_6",
         "kr_immigration_act_art_63_2",
         "kr_refugee_act_art_17_3",
     ] {
@@ -3724,6 +3729,18 @@ fn refugee_claims_forced_labour_and_witnesses_carry_their_korean_sources() {
     let worker =
         crate::common::assess_json_under("kr-2024", crate::common::FORCED_LABOUR_NON_NATIONAL);
     assert!(an_addition_cites(&worker, "kr_labour_standards_act_art_7"));
+    assert!(!an_addition_cites(&worker, "kr_seafarers_act_art_167"));
+    // A crew member: the Seafarers Act's own ban on forced labour (Art. 25-2), whose crime
+    // (Art. 167 item 3) the Act names too (Art. 2 item 2 (사)); read, thirty-first session.
+    let crew = crate::common::assess_json_under(
+        "kr-2024",
+        &crate::common::FORCED_LABOUR_NON_NATIONAL.replacen(
+            "\"forms\": [\"labour\"],",
+            "\"forms\": [\"labour\"], \"sector\": \"fishing_at_sea\",",
+            1,
+        ),
+    );
+    assert!(an_addition_cites(&crew, "kr_seafarers_act_art_167"));
     let referral = worker
         .recommendation(RecommendationKind::ReferralToAssistance)
         .expect("referral at reasonable grounds");
