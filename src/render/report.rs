@@ -530,6 +530,24 @@ impl<'a> Words<'a> {
     /// request and Sex Trade Act Art. 11(1)). Also gives how many of the rule set's additions
     /// the line words for the first screen.
     fn action_on_screen(&self, r: &Recommendation, release_above: bool) -> (String, usize) {
+        let (base, additions) = self.action_parts(r, release_above);
+        let worded = additions.len();
+        let mut all = Vec::with_capacity(1 + worded);
+        all.push(base);
+        all.extend(additions);
+        (
+            self.if_not_national(r.if_not_national, &all.join(" ")),
+            worded,
+        )
+    }
+
+    /// [`action_on_screen`](Self::action_on_screen) in two parts: the action itself, and the
+    /// rule set's additions worded for the first screen, each on its own (the text report
+    /// gives each its own line under the action: a reviewer found single lines of 700 to 1,200
+    /// characters on the first screen of a detained person, thirty-first session). The
+    /// action does not carry the "if the person is not a national" prefix; each addition
+    /// carries its own.
+    fn action_parts(&self, r: &Recommendation, release_above: bool) -> (String, Vec<String>) {
         let grounds = self.grounds(r);
         let charged = self.already_charged(r);
         let kind = snake(&r.kind);
@@ -622,26 +640,25 @@ impl<'a> Words<'a> {
                 &[("grounds", &all.join(", "))],
             ));
         }
-        let mut worded = 0;
         // What an addition of the rule set changes about the action now, where the locale
         // data words it for the first screen (`rules.<namespace>.action.<kind>.addition.<i>`:
         // a foreign woman in the sex trade cannot be deported once she is investigated as a
         // victim, which is more than "ask for a stay"). Data, not code: a rule set's
         // namespace without such keys adds nothing.
-        for part in &r.additions {
-            let key = self.addition_action_key(r, part.index);
-            let variant = release_above
-                .then(|| self.ui_opt(&format!("{key}.release_above")))
-                .flatten();
-            if let Some(text) = variant.or_else(|| self.ui_opt(&key)) {
-                parts.push(self.if_not_national(part.if_not_national, text));
-                worded += 1;
-            }
-        }
-        (
-            self.if_not_national(r.if_not_national, &parts.join(" ")),
-            worded,
-        )
+        let additions = r
+            .additions
+            .iter()
+            .filter_map(|part| {
+                let key = self.addition_action_key(r, part.index);
+                let variant = release_above
+                    .then(|| self.ui_opt(&format!("{key}.release_above")))
+                    .flatten();
+                variant
+                    .or_else(|| self.ui_opt(&key))
+                    .map(|text| self.if_not_national(part.if_not_national, text))
+            })
+            .collect();
+        (parts.join(" "), additions)
     }
 
     /// The words for what the law does with an offence: the rule set's namespace may say,
@@ -971,11 +988,20 @@ impl<'a> Words<'a> {
         // they are.
         let mut release_above = false;
         for (i, r) in actions.iter().take(FIRST_SCREEN_ACTIONS).enumerate() {
-            let (line, worded) = self.action_on_screen(r, release_above);
-            writeln!(out, "  {}. {line}", i + 1)?;
+            let (line, additions) = self.action_parts(r, release_above);
+            writeln!(
+                out,
+                "  {}. {}",
+                i + 1,
+                self.if_not_national(r.if_not_national, &line)
+            )?;
+            // Each of the rule set's additions on a line of its own under the action.
+            for addition in &additions {
+                writeln!(out, "     - {addition}")?;
+            }
             release_above |= r.kind == RecommendationKind::ProtectionPendingIdentification
                 && r.measures.contains(&crate::case::Measure::Detention)
-                && worded > 0;
+                && !additions.is_empty();
         }
         for (key, _) in duties.iter().zip(&told).filter(|(_, told)| !**told) {
             writeln!(out, "  ! {}", self.ui(key))?;
