@@ -709,7 +709,7 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     assert!(!before.contains("성매매"), "{ko}");
     let charged = line(&ko, "! 비처벌 검토(기소된 혐의):");
     assert!(
-        charged.contains("사건을 담당하는 검사 또는 법원에 지표를 전달할 것")
+        charged.contains("사건을 담당하는 검사 또는 법원과 당사자의 변호인에게 지표를 전달할 것")
             && charged.contains(
                 "성매매 (위계ㆍ위력 등으로 성매매를 강요당한 사람 등 성매매피해자의 성매매는 인신매매등에 해당하는지와 관계없이 처벌하지 아니함: 의무)"
             ),
@@ -3455,10 +3455,22 @@ fn a_detained_child_is_asked_to_be_released_into_child_protection_not_to_the_exp
             ]}}"#
         )
     };
-    for (rule_set, words) in [
-        ("ilo-2009", "CRC Art. 37(b),(c)"),
-        ("kr-2024", "Juvenile Act Art. 55"),
-        ("kr-2023", "Juvenile Act Art. 55"),
+    for (rule_set, words, hand_over) in [
+        (
+            "ilo-2009",
+            "CRC Art. 37(b),(c)",
+            "hand the child only to child protection, which decides any return to an adult",
+        ),
+        (
+            "kr-2024",
+            "Juvenile Act Art. 55",
+            "to the adult who brought or employed them, even a relative",
+        ),
+        (
+            "kr-2023",
+            "Juvenile Act Art. 55",
+            "to the adult who brought or employed them, even a relative",
+        ),
     ] {
         for (age, measures, shown) in [
             (13, r#"["detention"]"#, true),
@@ -3473,7 +3485,7 @@ fn a_detained_child_is_asked_to_be_released_into_child_protection_not_to_the_exp
                 "{rule_set} {age} {measures}:\n{screen}"
             );
             assert_eq!(
-                screen.contains("to the adult who brought or employed them, even a relative"),
+                screen.contains(hand_over),
                 shown,
                 "{rule_set} {age} {measures}:\n{screen}"
             );
