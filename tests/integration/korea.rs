@@ -3695,26 +3695,32 @@ fn an_undocumented_child_under_14_keeps_the_exemption_from_notifying_immigration
 /// a flat "the exemption does not apply" overstated a duty of investigators only).
 #[test]
 fn a_foreign_sex_trade_victim_is_notified_under_the_sex_trade_act_not_exempted() {
-    let a = crate::common::assess_json_under(
-        "kr-2024",
-        r#"{"subject": {"age_years": 24, "national": false}, "forms": ["sexual"],
-            "sexual_exploitation_types": ["prostitution"],
-            "offences": [{"kind": "irregular_stay", "stage": "suspected"}],
-            "observations": [
-              {"indicator": "purpose_sexual_exploitation", "status": "present"},
-              {"indicator": "isolation_confinement_or_surveillance_at_destination", "status": "present"},
-              {"indicator": "violence_on_victim_at_destination", "status": "present"}]}"#,
-    );
-    let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
-    assert!(
-        ko.contains("통보서에 같은 항에 따른 강제퇴거명령ㆍ보호 집행 불가를 적을 것"),
-        "{ko}"
-    );
-    let en = crate::common::first_screen(&a.report_in(Locale::En));
-    assert!(
-        en.contains("stating that she may not be removed or detained"),
-        "{en}"
-    );
+    // A girl of 17 too, whose first screen leads with child protection (a last look,
+    // thirty-first session: the line had been only on the third action, off her screen).
+    for age in [24, 17] {
+        let a = crate::common::assess_json_under(
+            "kr-2024",
+            &format!(
+                r#"{{"subject": {{"age_years": {age}, "national": false}}, "forms": ["sexual"],
+                "sexual_exploitation_types": ["prostitution"],
+                "offences": [{{"kind": "irregular_stay", "stage": "suspected"}}],
+                "observations": [
+                  {{"indicator": "purpose_sexual_exploitation", "status": "present"}},
+                  {{"indicator": "isolation_confinement_or_surveillance_at_destination", "status": "present"}},
+                  {{"indicator": "violence_on_victim_at_destination", "status": "present"}}]}}"#
+            ),
+        );
+        let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
+        assert!(
+            ko.contains("강제퇴거명령ㆍ보호를 집행할 수 없음을 적어야 함"),
+            "{age}\n{ko}"
+        );
+        let en = crate::common::first_screen(&a.report_in(Locale::En));
+        assert!(
+            en.contains("stating that the deportation order and detention may not be executed"),
+            "{age}\n{en}"
+        );
+    }
 }
 
 /// The refugee line checks the stage of a claim (Refugee Act Arts. 3, 5(6), read in the 2016
