@@ -631,7 +631,8 @@ impl<'a> Words<'a> {
         }
         if parts.is_empty() {
             // Every ground is an offence the law does not punish, which the non-punishment
-            // line names (the first screen leaves this action out: `has_action`); the full
+            // line names (the first screen leaves this action out unless an addition is
+            // worded for it: `has_action`); the full
             // report and the prose name them and say so, whatever their stage (the plain
             // wording, "do not charge", would be wrong for what is already charged).
             let all = self.grounds_where(r, |_| true);

@@ -3712,12 +3712,12 @@ fn a_foreign_sex_trade_victim_is_notified_under_the_sex_trade_act_not_exempted()
         );
         let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
         assert!(
-            ko.contains("강제퇴거명령ㆍ보호를 집행할 수 없음을 적어야 함"),
+            ko.contains("강제퇴거명령ㆍ보호를 집행할 수 없으므로(「성매매처벌법」 제11조제1항) 통보서에 그 점을 적을 것"),
             "{age}\n{ko}"
         );
         let en = crate::common::first_screen(&a.report_in(Locale::En));
         assert!(
-            en.contains("stating that the deportation order and detention may not be executed"),
+            en.contains("her deportation order and detention may not be executed until the case is decided: say so in the notice"),
             "{age}\n{en}"
         );
     }
