@@ -515,38 +515,27 @@ impl<'a> Words<'a> {
         )
     }
 
-    /// The short action of a recommendation, as the full report and the prose give it (the
-    /// first screen's is [`action_on_screen`](Self::action_on_screen)). An offence already
-    /// charged or decided changes the wording: the decision to charge is past.
+    /// The short action of a recommendation, as the full report and the prose give it: the
+    /// action and the rule set's additions worded for the first screen, in one paragraph (the
+    /// first screen gives each addition a line of its own: [`action_parts`](Self::action_parts)).
+    /// An offence already charged or decided changes the wording: the decision to charge is
+    /// past.
     fn action(&self, r: &Recommendation) -> String {
-        self.action_on_screen(r, false).0
+        let (base, additions) = self.action_parts(r, false);
+        let all: Vec<String> = std::iter::once(base).chain(additions).collect();
+        self.if_not_national(r.if_not_national, &all.join(" "))
     }
 
-    /// [`action`](Self::action), where `release_above` says that a line above it on the
-    /// first screen already asks for the person's release from detention (protection pending
-    /// identification, for a person detained): a rule set's namespace may then word the line
-    /// and its additions without asking again (`rules.<namespace>.action.<kind>.release_above`,
-    /// `....addition.<i>.release_above`; Korea's stay line, which otherwise repeats the
-    /// request and Sex Trade Act Art. 11(1)). Also gives how many of the rule set's additions
-    /// the line words for the first screen.
-    fn action_on_screen(&self, r: &Recommendation, release_above: bool) -> (String, usize) {
-        let (base, additions) = self.action_parts(r, release_above);
-        let worded = additions.len();
-        let mut all = Vec::with_capacity(1 + worded);
-        all.push(base);
-        all.extend(additions);
-        (
-            self.if_not_national(r.if_not_national, &all.join(" ")),
-            worded,
-        )
-    }
-
-    /// [`action_on_screen`](Self::action_on_screen) in two parts: the action itself, and the
-    /// rule set's additions worded for the first screen, each on its own (the text report
-    /// gives each its own line under the action: a reviewer found single lines of 700 to 1,200
-    /// characters on the first screen of a detained person, thirty-first session). The
-    /// action does not carry the "if the person is not a national" prefix; each addition
-    /// carries its own.
+    /// The action of a recommendation and, apart, the rule set's additions worded for the
+    /// first screen (the text report gives each its own line under the action: a reviewer
+    /// found single lines of 700 to 1,200 characters on the first screen of a detained
+    /// person, thirty-first session). The action does not carry the "if the person is not a
+    /// national" prefix; each addition carries its own. `release_above` says that a line above
+    /// it on the first screen already asks for the person's release from detention
+    /// (protection pending identification, for a person detained): a rule set's namespace may
+    /// then word the line and its additions without asking again
+    /// (`rules.<namespace>.action.<kind>.release_above`, `....addition.<i>.release_above`;
+    /// Korea's stay line, which otherwise repeats the request and Sex Trade Act Art. 11(1)).
     fn action_parts(&self, r: &Recommendation, release_above: bool) -> (String, Vec<String>) {
         let grounds = self.grounds(r);
         let charged = self.already_charged(r);
