@@ -4163,3 +4163,69 @@ fn a_youth_exploited_from_13_is_asked_to_date_each_act() {
         );
     }
 }
+
+/// A worker with an intellectual disability held on a farm: forced labour of a person with a
+/// disability is abuse the listed professionals must report, and, done as trafficking, a
+/// trafficking crime; before questioning, the investigators must tell a victim who has
+/// difficulty communicating that a statement assistant can be asked for (Act on Welfare of
+/// Persons with Disabilities Arts. 59-4(2), 59-9, 59-16(2); Trafficking Act Art. 2 item 2
+/// (아), read in the thirty-second session). The same worker without a recorded disability is
+/// not told so; under the international rule set neither is.
+#[test]
+fn a_worker_with_a_disability_is_offered_a_statement_assistant_and_the_abuse_reported() {
+    let case = |disability: bool| {
+        format!(
+            r#"{{"subject": {{"age_years": 52, "national": true, "disability": {disability}}},
+            "forms": ["labour"],
+            "observations": [
+              {{"indicator": "isolation_confinement_or_surveillance_at_destination", "status": "present"}},
+              {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+              {{"indicator": "withholding_of_wages", "status": "present"}},
+              {{"indicator": "act_harbouring", "status": "present"}}]}}"#
+        )
+    };
+    for rule_set in ["kr-2024", "kr-2023"] {
+        let a = crate::common::assess_json_under(rule_set, &case(true));
+        assert!(
+            an_addition_cites(&a, "kr_disability_welfare_act_art_59"),
+            "{rule_set}"
+        );
+        let screen = crate::common::first_screen(&a.report_in(Locale::Ko));
+        assert!(screen.contains("진술조력인"), "{rule_set}\n{screen}");
+        assert!(screen.contains("제59조의4제2항"), "{rule_set}\n{screen}");
+        let b = crate::common::assess_json_under(rule_set, &case(false));
+        assert!(!an_addition_cites(&b, "kr_disability_welfare_act_art_59"));
+    }
+    let c = crate::common::assess_json_under("ilo-2009", &case(true));
+    assert!(!c.report().contains("statement assistant (진술조력인)"));
+}
+
+/// The heads and staff of the facilities the Trafficking Act lists (support facilities,
+/// counselling centres and shelters, child, youth and disability welfare facilities) must
+/// report trafficking they learn of at work, on pain of a fine (Act Arts. 21(2), 50(1), read
+/// in the thirty-second session): said where the person is to be protected and referred, on
+/// the first screen too; not at further inquiry, where nothing is known yet.
+#[test]
+fn facility_staff_are_told_of_their_duty_to_report() {
+    let a = crate::common::assess_json_under("kr-2024", crate::common::FORCED_LABOUR_NON_NATIONAL);
+    let cert = a
+        .recommendation(RecommendationKind::ConfirmationCertificate)
+        .expect("the certificate at reasonable grounds");
+    assert!(
+        cert.legal_basis
+            .iter()
+            .any(|c| c.reference.as_str() == "kr_act_art_21_2")
+    );
+    let screen = crate::common::first_screen(&a.report_in(Locale::Ko));
+    assert!(screen.contains("인신매매방지법 제21조제2항"), "{screen}");
+    let early = crate::common::assess_json_under(
+        "kr-2024",
+        r#"{"subject": {"age_years": 30, "national": false}, "forms": ["labour"],
+            "observations": [{"indicator": "excessive_working_days_or_hours", "status": "present"}]}"#,
+    );
+    assert!(
+        early
+            .recommendation(RecommendationKind::ConfirmationCertificate)
+            .is_none()
+    );
+}
