@@ -4229,3 +4229,37 @@ fn facility_staff_are_told_of_their_duty_to_report() {
             .is_none()
     );
 }
+
+/// A woman in the sex trade questioned as a victim has witness protection without having to
+/// show a risk of reprisal (Sex Trade Act Art. 6(3)); a foreign woman is also told that she
+/// may seek a compensation order, which keeps her removal barred until it is final (Art.
+/// 11(4),(5)); a Korean woman is not (read in the thirty-second session).
+#[test]
+fn a_sex_trade_victim_has_witness_protection_and_a_foreign_woman_the_compensation_notice() {
+    let case = |national: bool| {
+        format!(
+            r#"{{"subject": {{"age_years": 24, "national": {national}}}, "forms": ["sexual"],
+            "sexual_exploitation_types": ["prostitution"],
+            "observations": [
+              {{"indicator": "purpose_sexual_exploitation", "status": "present"}},
+              {{"indicator": "forced_tasks_or_clients", "status": "present"}},
+              {{"indicator": "violence_on_victim_at_destination", "status": "present"}},
+              {{"indicator": "debt_bondage_at_destination", "status": "present"}}]}}"#
+        )
+    };
+    for rule_set in ["kr-2024", "kr-2023"] {
+        for national in [true, false] {
+            let a = crate::common::assess_json_under(rule_set, &case(national));
+            let full = a.report();
+            assert!(
+                full.contains("without having to show a risk of reprisal"),
+                "{rule_set} {national}"
+            );
+            assert_eq!(
+                full.contains("she may apply for a compensation order"),
+                !national,
+                "{rule_set} {national}"
+            );
+        }
+    }
+}
