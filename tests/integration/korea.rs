@@ -4231,11 +4231,11 @@ fn facility_staff_are_told_of_their_duty_to_report() {
 }
 
 /// A woman in the sex trade questioned as a victim has witness protection without having to
-/// show a risk of reprisal (Sex Trade Act Art. 6(3)); a foreign woman is also told that she
-/// may seek a compensation order, which keeps her removal barred until it is final (Art.
-/// 11(4),(5)); a Korean woman is not (read in the thirty-second session).
+/// show a risk of reprisal, Korean or foreign (Sex Trade Act Art. 6(3), read in the
+/// thirty-second session); the staff of support facilities and counselling centres are told
+/// of their duty to report (Art. 7(1)).
 #[test]
-fn a_sex_trade_victim_has_witness_protection_and_a_foreign_woman_the_compensation_notice() {
+fn a_sex_trade_victim_has_witness_protection_without_a_risk_of_reprisal() {
     let case = |national: bool| {
         format!(
             r#"{{"subject": {{"age_years": 24, "national": {national}}}, "forms": ["sexual"],
@@ -4250,16 +4250,17 @@ fn a_sex_trade_victim_has_witness_protection_and_a_foreign_woman_the_compensatio
     for rule_set in ["kr-2024", "kr-2023"] {
         for national in [true, false] {
             let a = crate::common::assess_json_under(rule_set, &case(national));
+            assert!(
+                an_addition_cites(&a, "kr_sex_trade_act_arts_6_3_7_1"),
+                "{rule_set} {national}"
+            );
             let full = a.report();
             assert!(
                 full.contains("without having to show a risk of reprisal"),
                 "{rule_set} {national}"
             );
-            assert_eq!(
-                full.contains("she may apply for a compensation order"),
-                !national,
-                "{rule_set} {national}"
-            );
         }
     }
+    let ilo = crate::common::assess_json_under("ilo-2009", &case(false));
+    assert!(!an_addition_cites(&ilo, "kr_sex_trade_act_arts_6_3_7_1"));
 }
