@@ -2387,9 +2387,9 @@ fn a_detained_woman_in_the_sex_trade_is_told_her_detention_must_not_be_executed(
             ),
             (
                 Locale::Ko,
-                "조건을 붙인 일시해제가 아니라 이 규정에 따라 보호를 집행하지 말 것(석방)을 요청하고, 공소가 제기된 후에는",
+                "조건을 붙인 일시해제가 아니라 같은 규정에 따른 보호해제를 요청하고, 공소가 제기된 후에는",
                 "사법경찰관의 불송치결정이 확정되거나 검사가 공소제기 여부를 결정할 때까지 보호를 집행하여서는 아니 되며",
-                "사건이 처분될 때까지 보호를 집행할 수 없음(같은 법 제11조제1항). 아직 신고하지 않았으면 본인이 원하는 경우 신고를 접수하거나 경찰에 연계할 것. 조건을 붙인 일시해제가 아니라 그 규정에 따른 석방을 요청할 것.",
+                "사건이 처분될 때까지 보호를 집행할 수 없음(같은 법 제11조제1항). 아직 신고하지 않았으면 본인이 원하는 경우 신고를 접수하거나 경찰에 연계할 것. 조건을 붙인 일시해제가 아니라 같은 규정에 따른 보호해제를 요청할 것.",
             ),
         ] {
             let sexual = crate::common::assess_json_under(
@@ -3135,7 +3135,7 @@ fn the_duty_to_tell_the_person_debts_are_void_stays_on_the_first_screen() {
     assert_eq!(void.len(), 1, "{screen}");
     assert!(
         void.iter()
-            .all(|l| l.starts_with("  ! 채권 무효 고지(「성매매처벌법」")
+            .all(|l| l.starts_with("  ! 채권 무효 고지(「성매매알선 등 행위의 처벌에 관한 법률」(성매매처벌법)")
                 && l.ends_with(
                     "채권도 무효임을 함께 알릴 것(인신매매방지법 제24조제1항ㆍ제3항, 의무)."
                 )),
@@ -3353,8 +3353,8 @@ fn the_first_screen_asks_for_release_once() {
             "{rule_set}:\n{detained}"
         );
         assert!(
-            detained.contains("(보호의 일시해제ㆍ석방은 위에 적은 대로)")
-                && detained.contains("같은 규정(성매매처벌법 제11조제1항)에 따라 사건이 처분될 때까지 강제퇴거명령도 집행할 수 없음."),
+            detained.contains("(보호의 일시해제ㆍ보호해제는 위에 적은 대로)")
+                && detained.contains("외국인여성이면 같은 규정(성매매처벌법 제11조제1항)에 따라 사건이 처분될 때까지 강제퇴거명령도 집행할 수 없음."),
             "{rule_set}:\n{detained}"
         );
         let english = crate::common::first_screen(
@@ -3638,7 +3638,7 @@ fn an_official_investigating_the_crime_against_an_undocumented_victim_need_not_n
             assert_eq!(cited, named, "{rule_set} {national} {offence} {measures}");
             let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
             assert_eq!(
-                ko.contains("피해구제가 우선이라고 판단한 경우"),
+                ko.contains("피해구제가 우선적으로 필요하다고 인정한 경우"),
                 named,
                 "{rule_set} {national} {offence} {measures}\n{ko}"
             );
@@ -3683,8 +3683,8 @@ fn an_undocumented_child_under_14_keeps_the_exemption_from_notifying_immigration
             ),
         );
         let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
-        assert!(ko.contains("통보의무 예외"), "{age}\n{ko}");
-        assert!(ko.contains("아동 보호조치"), "{age}\n{ko}");
+        assert!(ko.contains("통보의무 면제"), "{age}\n{ko}");
+        assert!(ko.contains("「아동복지법」 제15조제1항의 보호조치"), "{age}\n{ko}");
     }
 }
 
@@ -3712,7 +3712,7 @@ fn a_foreign_sex_trade_victim_is_notified_under_the_sex_trade_act_not_exempted()
         );
         let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
         assert!(
-            ko.contains("강제퇴거명령ㆍ보호를 집행할 수 없으므로(「성매매처벌법」 제11조제1항) 통보서에 그 점을 적을 것"),
+            ko.contains("강제퇴거명령과 보호를 집행할 수 없으므로(성매매처벌법 제11조제1항) 통보서에 그 점을 적을 것"),
             "{age}\n{ko}"
         );
         let en = crate::common::first_screen(&a.report_in(Locale::En));
