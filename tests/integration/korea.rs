@@ -3134,11 +3134,10 @@ fn the_duty_to_tell_the_person_debts_are_void_stays_on_the_first_screen() {
     let void: Vec<&str> = screen.lines().filter(|l| l.contains("무효")).collect();
     assert_eq!(void.len(), 1, "{screen}");
     assert!(
-        void.iter()
-            .all(|l| l.starts_with("  ! 채권 무효 고지(「성매매알선 등 행위의 처벌에 관한 법률」(성매매처벌법)")
-                && l.ends_with(
-                    "채권도 무효임을 함께 알릴 것(인신매매방지법 제24조제1항ㆍ제3항, 의무)."
-                )),
+        void.iter().all(|l| l.starts_with(
+            "  ! 채권 무효 고지(「성매매알선 등 행위의 처벌에 관한 법률」(성매매처벌법)"
+        ) && l
+            .ends_with("채권도 무효임을 함께 알릴 것(인신매매방지법 제24조제1항ㆍ제3항, 의무).")),
         "{screen}"
     );
     // A national with nothing pending has fewer actions: the debts are among the three, and
@@ -3684,7 +3683,10 @@ fn an_undocumented_child_under_14_keeps_the_exemption_from_notifying_immigration
         );
         let ko = crate::common::first_screen(&a.report_in(Locale::Ko));
         assert!(ko.contains("통보의무 면제"), "{age}\n{ko}");
-        assert!(ko.contains("「아동복지법」 제15조제1항의 보호조치"), "{age}\n{ko}");
+        assert!(
+            ko.contains("「아동복지법」 제15조제1항의 보호조치"),
+            "{age}\n{ko}"
+        );
     }
 }
 
@@ -4263,4 +4265,45 @@ fn a_sex_trade_victim_has_witness_protection_without_a_risk_of_reprisal() {
     }
     let ilo = crate::common::assess_json_under("ilo-2009", &case(false));
     assert!(!an_addition_cites(&ilo, "kr_sex_trade_act_arts_6_3_7_1"));
+}
+
+/// Sexual acts on a child by deception or by the force of one's position are a child sex
+/// offence in themselves (Youth Sex Offences Act Art. 7(5)); a crew placed by a broker is told
+/// that only registered bodies may place seafarers and that no one may take a fee from them
+/// (Seafarers Act Arts. 110, 111). Read in the thirty-second session, after a Korean verdict
+/// review (an idol trainee of 16, a man sold onto a shrimp boat).
+#[test]
+fn a_child_abused_by_position_and_a_crew_placed_by_a_broker_get_their_own_offences() {
+    let child = crate::common::assess_json_under(
+        "kr-2024",
+        r#"{"subject": {"age_years": 16, "national": true}, "forms": ["sexual"],
+            "observations": [
+              {"indicator": "purpose_sexual_exploitation", "status": "present"},
+              {"indicator": "isolation_confinement_or_surveillance_at_destination", "status": "present"}]}"#,
+    );
+    assert!(an_addition_cites(
+        &child,
+        "kr_youth_sex_offences_act_art_7_5"
+    ));
+    let crew = |sector: &str| {
+        crate::common::assess_json_under(
+            "kr-2024",
+            &format!(
+                r#"{{"subject": {{"age_years": 52, "national": true}}, "forms": ["labour"],
+                "sector": "{sector}",
+                "observations": [
+                  {{"indicator": "debt_bondage_at_destination", "status": "present"}},
+                  {{"indicator": "violence_on_victim_at_destination", "status": "present"}},
+                  {{"indicator": "excessive_working_days_or_hours", "status": "present"}}]}}"#
+            ),
+        )
+    };
+    assert!(an_addition_cites(
+        &crew("fishing_at_sea"),
+        "kr_seafarers_act_arts_110_111"
+    ));
+    assert!(!an_addition_cites(
+        &crew("construction"),
+        "kr_seafarers_act_arts_110_111"
+    ));
 }
