@@ -882,7 +882,9 @@ impl<'a> Words<'a> {
             "{}",
             self.uif("report.level", &[("level", self.level_name(a.level))])
         )?;
-        writeln!(out, "{}", self.ui(level_sentence_key(a)))?;
+        // The rule set's namespace may word the level in its own law's terms (Korea's Act
+        // defines 인신매매등, the default in Korean; an international rule set says 인신매매).
+        writeln!(out, "{}", self.ui(&self.own_text(level_sentence_key(a))))?;
         if let Some(level) = a.level_if_child {
             // The same level under the child rules is said as such, not as a second level.
             // With no age recorded at all, the person may be a child now, not only when the
@@ -2054,7 +2056,7 @@ pub fn prose(a: &Assessment, locale: Locale) -> Prose {
     Prose {
         locale: locale.tag(),
         level: w.level_name(a.level).to_owned(),
-        level_sentence: w.ui(level_sentence_key(a)).to_owned(),
+        level_sentence: w.ui(&w.own_text(level_sentence_key(a))).to_owned(),
         recommendations: a
             .recommendations
             .iter()

@@ -649,3 +649,50 @@ fn every_namespaced_first_screen_key_names_what_exists() {
     assert!(checked > 20, "the test reads the keys ({checked})");
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// Under the international rule set the Korean report speaks of 인신매매, not the Korean
+/// Act's defined term 인신매매등, when it says what the level means; the Korean rule sets keep
+/// the statutory term; the tool's own name keeps it for both (an international verdict review,
+/// thirty-second session).
+#[test]
+fn the_korean_level_sentence_uses_the_rule_sets_own_term() {
+    for (rule_set, term) in [
+        ("ilo-2009", "인신매매의 정의"),
+        ("kr-2024", "인신매매등의 정의"),
+    ] {
+        let text = std::fs::read_to_string(crate::common::root(
+            "examples/cases/fisher_distant_water.json",
+        ))
+        .expect("bundled case");
+        let a = crate::common::assess_json_under(rule_set, &text);
+        let report = a.report_in(Locale::Ko);
+        assert!(report.contains(term), "{rule_set}");
+        assert!(
+            report.starts_with("인신매매등 피해자 식별 평가"),
+            "{rule_set}"
+        );
+        let prose = a.with_prose(Locale::Ko);
+        assert!(prose.prose.level_sentence.contains(term), "{rule_set}");
+    }
+}
+
+/// The detained person's consulate line on the first screen says that a stateless person has no
+/// consulate and that the authorities of a State the person fled or fears are never told (a
+/// Rohingya girl and an Afghan boy in an international verdict review, thirty-second session:
+/// the line said only that the consulate "must be told" of a child's need for a guardian).
+#[test]
+fn the_consulate_line_never_points_at_a_state_the_person_fled() {
+    let a = crate::common::assess_json_under(
+        "ilo-2009",
+        r#"{"subject": {"age_years": 15, "national": false}, "forms": ["forced_marriage"],
+            "measures": ["detention"],
+            "observations": [{"indicator": "purpose_forced_marriage", "status": "present"}]}"#,
+    );
+    for (locale, words) in [
+        (Locale::En, "A stateless person has no consulate to tell"),
+        (Locale::Ko, "무국적자에게는 알릴 영사기관이 없고"),
+    ] {
+        let screen = crate::common::first_screen(&a.report_in(locale));
+        assert!(screen.contains(words), "{locale:?}\n{screen}");
+    }
+}
