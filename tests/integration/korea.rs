@@ -4307,3 +4307,20 @@ fn a_child_abused_by_position_and_a_crew_placed_by_a_broker_get_their_own_offenc
         "kr_seafarers_act_arts_110_111"
     ));
 }
+
+/// The duties toward a crime victim with a disability do not wait for reasonable grounds: at
+/// further inquiry too, the statement assistant must be offered before questioning and abuse or
+/// a sexual crime reported (Act on Welfare of Persons with Disabilities Arts. 59-16(2),
+/// 59-4(2); a Korean re-check, thirty-second session).
+#[test]
+fn a_person_with_a_disability_at_further_inquiry_is_offered_a_statement_assistant() {
+    let a = crate::common::assess_json_under(
+        "kr-2024",
+        r#"{"subject": {"age_years": 30, "national": true, "disability": true}, "forms": ["labour"],
+            "observations": [{"indicator": "excessive_working_days_or_hours", "status": "present"}]}"#,
+    );
+    assert_eq!(a.level, trafficking_indicators::Level::FurtherInquiry);
+    let screen = crate::common::first_screen(&a.report_in(Locale::Ko));
+    assert!(screen.contains("진술조력인"), "{screen}");
+    assert!(screen.contains("장애인 대상 성범죄"), "{screen}");
+}
