@@ -2624,7 +2624,7 @@ fn a_detained_foreign_child_is_told_of_the_special_protection_of_a_detainee_unde
         assert!(cites(&child), "{id}: {:?}", child.recommendations);
         let screen = crate::common::first_screen(&child.report());
         assert!(
-            screen.contains("A detainee under 19 must be given special protection"),
+            screen.contains("A foreign detainee under 19 in immigration detention must also be given special protection"),
             "{id}: {screen}"
         );
         let ko = crate::common::first_screen(&child.report_in(Locale::Ko));
@@ -2632,6 +2632,7 @@ fn a_detained_foreign_child_is_told_of_the_special_protection_of_a_detainee_unde
         let adult = assessor.assess(&case(30)).expect("assessed");
         assert!(!cites(&adult), "{id}");
         assert!(!adult.report().contains("under 19 must"), "{id}");
+        assert!(!adult.report().contains("detainee under 19"), "{id}");
     }
 }
 
