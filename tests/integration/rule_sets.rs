@@ -838,8 +838,10 @@ fn a_condition_naming_only_what_no_condition_sees_is_unreachable() {
 
 /// `ilo-2009`'s referral names the assistance CoE Convention Art. 12(1) sets as a minimum,
 /// access to education for a child among it, and says that it does not depend on the
-/// person's willingness to act as a witness (Art. 12(6); EU Directive Art. 11(3)): an officer
-/// who offers help only to a person who will testify is doing what both forbid.
+/// person's willingness to act as a witness (Art. 12(6)): an officer who offers help only to a
+/// person who will testify is doing what it forbids. Since ilo-2009 3.21.0 it also gives the
+/// universal minimum (Palermo Art. 6(3)), information on proceedings and compensation (Art.
+/// 6(2)(a), (6)), in place of the EU Directive, which binds only EU Member States.
 #[test]
 fn the_international_referral_gives_the_whole_minimum_and_no_condition_of_testifying() {
     use trafficking_indicators::render::Locale;
@@ -848,15 +850,17 @@ fn the_international_referral_gives_the_whole_minimum_and_no_condition_of_testif
         (
             Locale::En,
             [
-                "access to education for a child (the minimum under CoE Convention Art. 12(1))",
-                "must not depend on the person's willingness to act as a witness or to cooperate with the investigation (CoE Convention Art. 12(6); EU Directive Art. 11(3))",
+                "access to education for a child (the minimum under CoE Convention Art. 12(1);",
+                "must not depend on the person's willingness to act as a witness or to cooperate with the investigation (CoE Convention Art. 12(6))",
+                "that they may seek compensation for the damage suffered (Art. 6(6))",
             ],
         ),
         (
             Locale::Ko,
             [
-                "아동인 경우 교육 기회를 제공할 것(유럽평의회 인신매매방지협약(CoE 협약) 제12조제1항의 최소 기준임)",
-                "증인이 되거나 수사에 협조할 의사가 있는지에 따라 좌우되어서는 아니 되며(같은 협약 제12조제6항",
+                "아동인 경우 교육 기회를 제공할 것(유럽평의회 인신매매방지협약(CoE 협약) 제12조제1항의 최소 기준임.",
+                "증인이 되거나 수사에 협조할 의사가 있는지에 따라 좌우되어서는 아니 됨(같은 협약 제12조제6항)",
+                "입은 손해의 배상을 구할 수 있다는 것(같은 조 제6항)",
             ],
         ),
     ] {
