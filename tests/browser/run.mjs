@@ -573,10 +573,10 @@ try {
     await page.waitForSelector('#f-sexual-types-pornography');
     await page.waitForFunction(() => !document.body.dataset.busy);
     // Not known yet: the Sex Trade Act's duty stands in the report, as before.
-    assert.match(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    assert.match(await page.locator('#report').textContent(), /채권 무효 고지\(「성매매알선 등 행위의 처벌에 관한 법률」\(성매매처벌법\) 제10조/);
     await page.check('#f-sexual-types-pornography');
     await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-sexual-types-pornography').checked);
-    assert.doesNotMatch(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    assert.doesNotMatch(await page.locator('#report').textContent(), /채권 무효 고지\(「성매매알선 등 행위의 처벌에 관한 법률」\(성매매처벌법\) 제10조/);
     // Unticking the form takes its types with it (they would contradict the forms).
     await page.uncheck('#f-forms-sexual');
     await page.waitForFunction(() => !document.body.dataset.busy && !document.getElementById('f-sexual-types'));
@@ -612,13 +612,13 @@ try {
     assert.match(await page.locator('#answer-forms-legend').textContent(), /성적 착취의 형태/);
     assert.match(await page.locator('label[for="q-sexual-type-pornography"]').textContent(), /촬영물/);
     await page.waitForFunction(() => !document.body.dataset.busy);
-    assert.match(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    assert.match(await page.locator('#report').textContent(), /채권 무효 고지\(「성매매알선 등 행위의 처벌에 관한 법률」\(성매매처벌법\) 제10조/);
     // "Not known" answers the type (not the forms): the interview goes on, the notice stays;
     // undone, the type question comes back.
     await page.click('#answer-forms-unknown');
     await page.waitForSelector('#question-text[data-kind="indicator"]');
     await page.waitForFunction(() => !document.body.dataset.busy);
-    assert.match(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    assert.match(await page.locator('#report').textContent(), /채권 무효 고지\(「성매매알선 등 행위의 처벌에 관한 법률」\(성매매처벌법\) 제10조/);
     await page.click('#undo');
     await page.waitForSelector('#question-text[data-kind="sexual_exploitation_types"]');
     await page.waitForFunction(() => !document.body.dataset.busy);
@@ -626,7 +626,7 @@ try {
     await page.click('#answer-forms-ok');
     await page.waitForSelector('#question-text[data-kind="indicator"]');
     await page.waitForFunction(() => !document.body.dataset.busy);
-    assert.doesNotMatch(await page.locator('#report').textContent(), /성매매처벌법」 제10조/);
+    assert.doesNotMatch(await page.locator('#report').textContent(), /채권 무효 고지\(「성매매알선 등 행위의 처벌에 관한 법률」\(성매매처벌법\) 제10조/);
     // The person's fields show the type the interview recorded.
     assert.equal(await page.locator('#f-sexual-types-pornography').isChecked(), true);
     await noKeysShown(page);
