@@ -175,8 +175,11 @@ impl Locale {
     }
 
     /// The level in one sentence, in this language (`level.<level>.sentence` in the locale
-    /// file), as the report's first screen says it, except where it says more of the case (no
-    /// indicators with only the person's own circumstances recorded has a sentence of its own).
+    /// file): the shared wording, as the report's first screen says it unless the rule set's
+    /// namespace words it in its own law's terms (`rules.<namespace>.level.<level>.sentence`:
+    /// the Korean rule sets say 인신매매등, the term Korea's Act defines, where the shared Korean
+    /// says 인신매매), or says more of the case (no indicators with only the person's own
+    /// circumstances recorded has a sentence of its own).
     ///
     /// ```
     /// use trafficking_indicators::Level;

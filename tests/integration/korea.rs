@@ -2381,7 +2381,7 @@ fn a_detained_woman_in_the_sex_trade_is_told_her_detention_must_not_be_executed(
         for (lang, release, until, first) in [
             (
                 Locale::En,
-                "ask for her release on that ground, not for a lifting on conditions; after indictment, ask the prosecutor to request a temporary lifting (Art. 11(2))",
+                "ask for her release on that ground, not for a lifting on conditions; after indictment, ask the prosecutor to request the immigration office to suspend the deportation order or lift the detention temporarily (Art. 11(2))",
                 "until the police's decision not to refer the case becomes final or the prosecutor decides whether to indict (Sex Trade Act Art. 11(1))",
                 "may not be held until the case is decided (Sex Trade Act Art. 11(1)). If she has not reported, take her report or pass it to the police if she wishes. Ask for her release on that ground",
             ),
@@ -4169,11 +4169,12 @@ fn a_youth_exploited_from_13_is_asked_to_date_each_act() {
 
 /// A worker with an intellectual disability held on a farm: forced labour of a person with a
 /// disability is abuse the listed professionals must report, and, done as trafficking, a
-/// trafficking crime; before questioning, the investigators must tell a victim who has
-/// difficulty communicating that a statement assistant can be asked for (Act on Welfare of
-/// Persons with Disabilities Arts. 59-4(2), 59-9, 59-16(2); Trafficking Act Art. 2 item 2
-/// (아), read in the thirty-second session). The same worker without a recorded disability is
-/// not told so; under the international rule set neither is.
+/// trafficking crime; before questioning, the investigators must tell every crime victim with a
+/// disability that a statement assistant can be asked for (Act on Welfare of Persons with
+/// Disabilities Arts. 59-4(2), 59-9, 59-16(2); Trafficking Act Art. 2 item 2 (아), read in the
+/// thirty-second session). The same worker without a recorded disability is not told so. The
+/// Korean names the Act before its Art. 59-4(2), after the Trafficking Act is named (a second
+/// read found "같은 법" pointing at the Trafficking Act).
 #[test]
 fn a_worker_with_a_disability_is_offered_a_statement_assistant_and_the_abuse_reported() {
     let case = |disability: bool| {
@@ -4196,11 +4197,14 @@ fn a_worker_with_a_disability_is_offered_a_statement_assistant_and_the_abuse_rep
         let screen = crate::common::first_screen(&a.report_in(Locale::Ko));
         assert!(screen.contains("진술조력인"), "{rule_set}\n{screen}");
         assert!(screen.contains("제59조의4제2항"), "{rule_set}\n{screen}");
+        let full = a.report_in(Locale::Ko);
+        assert!(
+            full.contains("「장애인복지법」 제59조의4제2항 각 호의 사람은"),
+            "{rule_set}"
+        );
         let b = crate::common::assess_json_under(rule_set, &case(false));
         assert!(!an_addition_cites(&b, "kr_disability_welfare_act_art_59"));
     }
-    let c = crate::common::assess_json_under("ilo-2009", &case(true));
-    assert!(!c.report().contains("statement assistant (진술조력인)"));
 }
 
 /// The heads and staff of the facilities the Trafficking Act lists (support facilities,
@@ -4221,6 +4225,11 @@ fn facility_staff_are_told_of_their_duty_to_report() {
     );
     let screen = crate::common::first_screen(&a.report_in(Locale::Ko));
     assert!(screen.contains("인신매매방지법 제21조제2항"), "{screen}");
+    // The full text names the Trafficking Act again after the Habeas Corpus Act's facilities,
+    // so that "같은 법" reads as the right Act (a second read, thirty-second session).
+    let full = a.report_in(Locale::Ko);
+    assert!(full.contains("인신매매방지법 제21조제2항 각 호의 시설의 장이나 종사자는"));
+    assert!(!full.contains("보호시설 등 같은 법이 정한 시설"));
     let early = crate::common::assess_json_under(
         "kr-2024",
         r#"{"subject": {"age_years": 30, "national": false}, "forms": ["labour"],
@@ -4260,6 +4269,12 @@ fn a_sex_trade_victim_has_witness_protection_without_a_risk_of_reprisal() {
             let full = a.report();
             assert!(
                 full.contains("without having to show a risk of reprisal"),
+                "{rule_set} {national}"
+            );
+            assert!(
+                a.report_in(Locale::Ko).contains(
+                    "보복을 당할 우려가 있어야 한다는 요건이 필요하지 않음(성매매처벌법 제6조제3항)"
+                ),
                 "{rule_set} {national}"
             );
         }

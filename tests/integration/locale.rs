@@ -650,30 +650,63 @@ fn every_namespaced_first_screen_key_names_what_exists() {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
-/// Under the international rule set the Korean report speaks of 인신매매, not the Korean
-/// Act's defined term 인신매매등, when it says what the level means; the Korean rule sets keep
-/// the statutory term; the tool's own name keeps it for both (an international verdict review,
-/// thirty-second session).
+/// Under the international rule set, and any rule set of one's own, the Korean report speaks
+/// of 인신매매 when it says what the level means; the Korean rule sets keep the term Korea's Act
+/// defines, 인신매매등, at every level, in the report and in the prose; the tool's own name keeps
+/// the statutory term for all (an international verdict review and a second read, thirty-second
+/// session).
 #[test]
 fn the_korean_level_sentence_uses_the_rule_sets_own_term() {
-    for (rule_set, term) in [
-        ("ilo-2009", "인신매매의 정의"),
-        ("kr-2024", "인신매매등의 정의"),
-    ] {
-        let text = std::fs::read_to_string(crate::common::root(
-            "examples/cases/fisher_distant_water.json",
+    use trafficking_indicators::Level;
+    let cases = [
+        r#"{"subject": {"age_years": 30}}"#,
+        r#"{"subject": {"age_years": 30}, "forms": ["labour"],
+            "observations": [{"indicator": "excessive_working_days_or_hours", "status": "present"}]}"#,
+        crate::common::FORCED_LABOUR_NON_NATIONAL,
+    ];
+    let own = trafficking_indicators::RuleSet::from_json(
+        &std::fs::read_to_string(crate::common::root(
+            "examples/rule_sets/strict_screening.json",
         ))
-        .expect("bundled case");
-        let a = crate::common::assess_json_under(rule_set, &text);
-        let report = a.report_in(Locale::Ko);
-        assert!(report.contains(term), "{rule_set}");
-        assert!(
-            report.starts_with("인신매매등 피해자 식별 평가"),
-            "{rule_set}"
-        );
-        let prose = a.with_prose(Locale::Ko);
-        assert!(prose.prose.level_sentence.contains(term), "{rule_set}");
+        .expect("the example rule set"),
+    )
+    .expect("valid");
+    let own =
+        trafficking_indicators::Assessor::new(own, trafficking_indicators::Catalogue::builtin())
+            .expect("validated");
+    let mut levels = std::collections::BTreeSet::new();
+    for case in cases {
+        let parsed = trafficking_indicators::Case::from_json(case).expect("valid");
+        for (rule_set, statutory) in [
+            ("ilo-2009", false),
+            ("kr-2024", true),
+            ("kr-2023", true),
+            ("own", false),
+        ] {
+            let a = if rule_set == "own" {
+                // The example rule set weighs only the ILO/EC lists: a case with a purpose fact
+                // is not for it.
+                match own.assess(&parsed) {
+                    Ok(a) => a,
+                    Err(_) => continue,
+                }
+            } else {
+                crate::common::assess_json_under(rule_set, case)
+            };
+            levels.insert(a.level);
+            let report = a.report_in(Locale::Ko);
+            let sentence = report.lines().nth(4).unwrap_or_default().to_owned();
+            let prose = a.with_prose(Locale::Ko).prose.level_sentence;
+            for text in [&sentence, &prose] {
+                assert_eq!(text.contains("인신매매등"), statutory, "{rule_set}: {text}");
+            }
+            assert!(
+                report.starts_with("인신매매등 피해자 식별 평가"),
+                "{rule_set}"
+            );
+        }
     }
+    assert!(levels.contains(&Level::FurtherInquiry) && levels.contains(&Level::ReasonableGrounds));
 }
 
 /// The detained person's consulate line on the first screen says that a stateless person has no
@@ -690,7 +723,7 @@ fn the_consulate_line_never_points_at_a_state_the_person_fled() {
     );
     for (locale, words) in [
         (Locale::En, "A stateless person has no consulate to tell"),
-        (Locale::Ko, "무국적자에게는 알릴 영사기관이 없고"),
+        (Locale::Ko, "무국적자에게는 알릴 영사기관이 없음"),
     ] {
         let screen = crate::common::first_screen(&a.report_in(locale));
         assert!(screen.contains(words), "{locale:?}\n{screen}");
