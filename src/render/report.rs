@@ -521,7 +521,7 @@ impl<'a> Words<'a> {
     /// An offence already charged or decided changes the wording: the decision to charge is
     /// past.
     fn action(&self, r: &Recommendation) -> String {
-        let (base, additions) = self.action_parts(r, false);
+        let (base, additions, _) = self.action_parts(r, false, &[]);
         let all: Vec<String> = std::iter::once(base).chain(additions).collect();
         self.if_not_national(r.if_not_national, &all.join(" "))
     }
@@ -536,7 +536,20 @@ impl<'a> Words<'a> {
     /// then word the line and its additions without asking again
     /// (`rules.<namespace>.action.<kind>.release_above`, `....addition.<i>.release_above`;
     /// Korea's stay line, which otherwise repeats the request and Sex Trade Act Art. 11(1)).
-    fn action_parts(&self, r: &Recommendation, release_above: bool) -> (String, Vec<String>) {
+    ///
+    /// `cited_above` holds the references the first screen's lines above have already cited
+    /// through an addition: an addition citing one of them says it in its short wording, where
+    /// the rule set's namespace has one (`....addition.<i>.said_above`; the Sex Trade Act's
+    /// bar on removal, stated under the protection line, is only recalled under the no-removal
+    /// line: a Korean reader and a re-check, thirty-second session, found it stated two or
+    /// three times on one screen). The references of the additions this action prints are
+    /// returned beside its lines.
+    fn action_parts(
+        &self,
+        r: &'a Recommendation,
+        release_above: bool,
+        cited_above: &[&str],
+    ) -> (String, Vec<String>, Vec<&'a str>) {
         let grounds = self.grounds(r);
         let charged = self.already_charged(r);
         let kind = snake(&r.kind);
@@ -635,20 +648,28 @@ impl<'a> Words<'a> {
         // a foreign woman in the sex trade cannot be deported once she is investigated as a
         // victim, which is more than "ask for a stay"). Data, not code: a rule set's
         // namespace without such keys adds nothing.
-        let additions = r
-            .additions
-            .iter()
-            .filter_map(|part| {
-                let key = self.addition_action_key(r, part.index);
-                let variant = release_above
-                    .then(|| self.ui_opt(&format!("{key}.release_above")))
-                    .flatten();
-                variant
-                    .or_else(|| self.ui_opt(&key))
-                    .map(|text| self.if_not_national(part.if_not_national, text))
-            })
-            .collect();
-        (parts.join(" "), additions)
+        // The references cited by the lines printed so far, this action's included.
+        let mut cited: Vec<&'a str> = Vec::new();
+        let mut additions = Vec::new();
+        for part in r.additions.iter() {
+            let key = self.addition_action_key(r, part.index);
+            let variant = release_above
+                .then(|| self.ui_opt(&format!("{key}.release_above")))
+                .flatten();
+            let said = part.legal_basis.iter().any(|c| {
+                let id = c.reference.as_str();
+                cited_above.contains(&id) || cited.contains(&id)
+            });
+            let short = said
+                .then(|| self.ui_opt(&format!("{key}.said_above")))
+                .flatten();
+            let Some(text) = variant.or(short).or_else(|| self.ui_opt(&key)) else {
+                continue;
+            };
+            cited.extend(part.legal_basis.iter().map(|c| c.reference.as_str()));
+            additions.push(self.if_not_national(part.if_not_national, text));
+        }
+        (parts.join(" "), additions, cited)
     }
 
     /// The words for what the law does with an offence: the rule set's namespace may say,
@@ -979,8 +1000,10 @@ impl<'a> Words<'a> {
         // for release). A rule set whose protection line words none leaves the lines below as
         // they are.
         let mut release_above = false;
+        let mut cited_above: Vec<&str> = Vec::new();
         for (i, r) in actions.iter().take(FIRST_SCREEN_ACTIONS).enumerate() {
-            let (line, additions) = self.action_parts(r, release_above);
+            let (line, additions, cited) = self.action_parts(r, release_above, &cited_above);
+            cited_above.extend(cited);
             writeln!(
                 out,
                 "  {}. {}",

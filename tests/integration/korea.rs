@@ -2362,7 +2362,8 @@ fn the_first_screen_stay_line_follows_the_rule_sets_law() {
 
 /// A foreign woman investigated as a victim of the sex trade may not be held at all (Sex
 /// Trade Act Art. 11(1)): beside the discretionary lifting of Immigration Act Art. 46-2, her
-/// full report says to ask for her release on that ground, not for a conditional lifting. A
+/// full report says to ask for her release on that ground, not for a conditional lifting, and
+/// so does her first screen, in the short wording that recalls the bar stated above it. A
 /// labour case with the same detention reads nothing from the Sex Trade Act.
 #[test]
 fn a_detained_woman_in_the_sex_trade_is_told_her_detention_must_not_be_executed() {
@@ -2383,13 +2384,15 @@ fn a_detained_woman_in_the_sex_trade_is_told_her_detention_must_not_be_executed(
                 Locale::En,
                 "ask for her release on that ground, not for a lifting on conditions; after indictment, ask the prosecutor to request the immigration office to suspend the deportation order or lift the detention temporarily (Art. 11(2))",
                 "until the police's decision not to refer the case becomes final or the prosecutor decides whether to indict (Sex Trade Act Art. 11(1))",
-                "may not be held until the case is decided (Sex Trade Act Art. 11(1)). If she has not reported, take her report or pass it to the police if she wishes. Ask for her release on that ground",
+                // Below the line that states the bar, the detention line recalls it (a Korean
+                // reader and a re-check, thirty-second session: one rule, stated three times).
+                "the same provision (Sex Trade Act Art. 11(1)) bars her detention too: ask for her release on that ground, not for a lifting on conditions",
             ),
             (
                 Locale::Ko,
                 "조건을 붙인 일시해제가 아니라 같은 규정에 따른 보호해제를 요청하고, 공소가 제기된 후에는",
                 "사법경찰관의 불송치결정이 확정되거나 검사가 공소제기 여부를 결정할 때까지 보호를 집행하여서는 아니 되며",
-                "사건이 처분될 때까지 보호를 집행할 수 없음(같은 법 제11조제1항). 아직 신고하지 않았으면 본인이 원하는 경우 신고를 접수하거나 경찰에 연계할 것. 조건을 붙인 일시해제가 아니라 같은 규정에 따른 보호해제를 요청할 것.",
+                "같은 규정(성매매처벌법 제11조제1항)에 따라 보호도 집행할 수 없으므로 조건을 붙인 일시해제가 아니라 그 규정에 따른 보호해제를 요청하고",
             ),
         ] {
             let sexual = crate::common::assess_json_under(
@@ -4339,4 +4342,40 @@ fn a_person_with_a_disability_at_further_inquiry_is_offered_a_statement_assistan
     let screen = crate::common::first_screen(&a.report_in(Locale::Ko));
     assert!(screen.contains("진술조력인"), "{screen}");
     assert!(screen.contains("장애인 대상 성범죄"), "{screen}");
+}
+
+/// A rule stated on the first screen is recalled, not stated again, by a later line that cites
+/// the same provision (`....addition.<i>.said_above`): the Sex Trade Act's bar on removal,
+/// stated under the protection line, is recalled in one sentence under the no-removal line;
+/// with no protection line above (nothing charged, no measure), the no-removal line states it
+/// in full (a Korean reader and a re-check, thirty-second session).
+#[test]
+fn the_sex_trade_bar_on_removal_is_stated_once_and_recalled_below() {
+    let case = |offences: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": 27, "national": false}}, "forms": ["sexual"],
+            "sexual_exploitation_types": ["prostitution"], "offences": {offences},
+            "observations": [
+              {{"indicator": "purpose_sexual_exploitation", "status": "present"}},
+              {{"indicator": "forced_tasks_or_clients", "status": "present"}},
+              {{"indicator": "isolation_confinement_or_surveillance_at_destination", "status": "present"}},
+              {{"indicator": "violence_on_victim_at_destination", "status": "present"}}]}}"#
+        )
+    };
+    let recalled = "성매매의 경우 외국인여성이면 같은 규정(성매매처벌법 제11조제1항)에 따라 사건이 처분될 때까지 강제퇴거명령도 집행할 수 없음.";
+    for rule_set in ["kr-2024", "kr-2023"] {
+        let booked = crate::common::assess_json_under(
+            rule_set,
+            &case(r#"[{"kind": "irregular_stay", "stage": "suspected"}]"#),
+        );
+        let screen = crate::common::first_screen(&booked.report_in(Locale::Ko));
+        assert!(screen.contains(recalled), "{rule_set}\n{screen}");
+        let free = crate::common::assess_json_under(rule_set, &case("[]"));
+        let screen = crate::common::first_screen(&free.report_in(Locale::Ko));
+        assert!(!screen.contains(recalled), "{rule_set}\n{screen}");
+        assert!(
+            screen.contains("강제퇴거명령과 보호를 집행하여서는 아니 됨"),
+            "{rule_set}\n{screen}"
+        );
+    }
 }
