@@ -115,11 +115,10 @@ function renderWords() {
     'answer-forms-ok': 'page.ok', 'answer-forms-unknown': 'page.answer.not_known',
     'person-heading': 'page.person', 'result-heading': 'page.result',
     'print': 'page.print', 'download': 'page.download', 'load-label': 'page.load', 'finished': 'page.finished',
-    'note-label': 'page.note', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
+    'note-label': 'page.answer_note', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
     'interview-heading': 'page.mode.interview', 'checklist-heading': 'page.mode.checklist',
   };
   for (const [id, key] of Object.entries(text)) $(id).textContent = w(key);
-  $('answer-note').placeholder = w('page.note');
   const source = $('answer-source');
   const chosen = source.value || 'self_report';
   source.replaceChildren();
@@ -656,15 +655,18 @@ async function refresh() {
     renderQuestion(iv.next, iv.finished);
     const a = result.assessment;
     const level = $('level');
-    level.textContent = w('page.level') + ': ' + result.prose.level;
+    setText(level, w('page.level') + ': ' + result.prose.level);
     level.className = 'level ' + a.level;
     level.dataset.level = a.level;
     const round = (x) => Math.round(x);
     $('score').textContent = w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) });
     $('score').dataset.score = a.score;
     // The level beside the question too: on a phone the result is far below.
-    $('question-status').textContent = w('page.level') + ': ' + result.prose.level + ' · '
-      + w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) });
+    // Set only when it changes: a live region read again after every answer buries the
+    // question (a screen-reader review, thirty-second session).
+    setText($('question-status'), w('page.level') + ': ' + result.prose.level + ' · '
+      + w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) }));
+    $('question-status').className = 'status ' + a.level;
     $('report').textContent = result.report;
     // Safety first (and a safety question not answered), where the officer is looking: beside the
     // question, not only in the report.
@@ -672,7 +674,7 @@ async function refresh() {
       .map((n, i) => (n.kind === 'safety_first' || n.kind === 'safety_not_known' ? result.prose.notices[i] : null))
       .filter(Boolean);
     $('safety-alert').hidden = safety.length === 0;
-    $('safety-alert').textContent = safety.join(' ');
+    setText($('safety-alert'), safety.join(' '));
     renderPerson();
     if (!$('checklist').hidden) renderChecklist();
   } catch (e) {
@@ -722,6 +724,12 @@ async function loadCatalogue() {
       const o = document.createElement('option'); o.value = id; o.textContent = id; select.append(o);
     }
   }
+  // The rule sets by name in the page's language (a reviewer, thirty-second session: the bare
+  // ids meant nothing to an officer); the id stays in the name, as the report prints it.
+  for (const o of select.options) {
+    const key = 'page.rule_set_name.' + o.value.replace(/-/g, '_');
+    o.textContent = state.words[key] || o.value;
+  }
   select.value = state.ruleSet;
   renderWords();
   return true;
@@ -754,6 +762,11 @@ function decodeCase(bytes) {
   }
 }
 
+// A text set only when it differs: a live region is read again each time it is set.
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 function load(file) {
   queued(async () => {
     try {
@@ -768,8 +781,12 @@ function load(file) {
       state.refused.clear();
       showError('');
       await refresh();
+      // Said where the officer is, beside the button (the error line is at the top of the
+      // page, screens away on a phone).
+      $('load-status').textContent = w('page.loaded', { level: $('level').textContent });
     } catch (e) {
       showError(w('page.load_error', { error: e.message }));
+      $('load-status').textContent = w('page.load_error', { error: e.message });
     }
     $('load').value = '';
   });
