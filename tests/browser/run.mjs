@@ -367,6 +367,14 @@ try {
     const id = await page.locator('#question-text').getAttribute('data-id');
     // In words, not keys (the page's words once lacked the sources).
     assert.equal(await page.locator('#answer-source option:checked').textContent(), 'the person says so');
+    // The note and how it is known come before the answer buttons, with a visible label: an
+    // answer records them and moves on (a reviewer, thirty-second session, typed a note after
+    // tapping yes and saw it go with the next question).
+    assert.ok(await page.evaluate(() => {
+      const before = (a, b) => Boolean(document.getElementById(a).compareDocumentPosition(document.getElementById(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return before('answer-note', 'answer-yes') && before('answer-source', 'answer-yes');
+    }), 'the note and the source before the answer');
+    assert.ok(await page.locator('#note-label').isVisible(), 'the note has a visible label');
     await page.selectOption('#answer-source', 'direct_observation');
     await page.click('#answer-yes');
     await page.waitForFunction((i) => document.getElementById('question-text').dataset.id !== i
