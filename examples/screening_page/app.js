@@ -115,7 +115,7 @@ function renderWords() {
     'answer-forms-ok': 'page.ok', 'answer-forms-unknown': 'page.answer.not_known',
     'person-heading': 'page.person', 'result-heading': 'page.result',
     'print': 'page.print', 'download': 'page.download', 'load-label': 'page.load', 'finished': 'page.finished',
-    'note-label': 'page.answer_note', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
+    'note-label': 'page.answer_note', 'reask-safety': 'page.reask_safety', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
     'interview-heading': 'page.mode.interview', 'checklist-heading': 'page.mode.checklist',
   };
   for (const [id, key] of Object.entries(text)) $(id).textContent = w(key);
@@ -675,6 +675,9 @@ async function refresh() {
       .filter(Boolean);
     $('safety-alert').hidden = safety.length === 0;
     setText($('safety-alert'), safety.join(' '));
+    // A safety answer "not known" is asked again when it can be: the alert says to, and the
+    // page once had no way but undoing every later answer (a reviewer, thirty-second session).
+    $('reask-safety').hidden = !notKnownSafety(state.case).length;
     renderPerson();
     if (!$('checklist').hidden) renderChecklist();
   } catch (e) {
@@ -762,6 +765,13 @@ function decodeCase(bytes) {
   }
 }
 
+// The safety questions answered "not known" in the case's interview record.
+const SAFETY = ['hurt', 'in_danger', 'needs_doctor'];
+function notKnownSafety(c) {
+  const s = (c.interview && c.interview.safety) || {};
+  return SAFETY.filter((k) => s[k] === 'not_known');
+}
+
 // A text set only when it differs: a live region is read again each time it is set.
 function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
@@ -803,6 +813,11 @@ function mode(name) {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
+  // Removing a "not known" safety answer makes the interview ask it next (safety comes first);
+  // every other answer stays.
+  $('reask-safety').addEventListener('click', () => update((next) => {
+    for (const k of notKnownSafety(next)) delete next.interview.safety[k];
+  }));
   // Korean means Korean law, unless the officer chose a rule set themselves.
   let ruleSetChosen = false;
   $('lang').addEventListener('change', async () => {

@@ -399,6 +399,22 @@ try {
     const alert = await page.locator('#safety-alert').textContent();
     assert.match(alert, /^Safety not known: whether they are in danger now\./);
     assert.doesNotMatch(alert, /hurt/, 'only the question left unanswered');
+    // Asked again without undoing anything else: after the third safety question and the
+    // age, the button brings the danger question back; a "no" clears the alert (a reviewer,
+    // thirty-second session: the page had no way but to undo every later answer).
+    await page.waitForSelector('#question-text[data-kind="safety"]');
+    await page.click('#answer-no');
+    await page.waitForSelector('#question-text[data-kind="age"]');
+    await page.fill('#answer-number-input', '30');
+    await page.click('#answer-number-ok');
+    await page.waitForFunction(() => document.getElementById('question-text').dataset.kind !== 'age' && !document.body.dataset.busy);
+    assert.ok(await page.locator('#reask-safety').isVisible(), 'the button beside the alert');
+    await page.click('#reask-safety');
+    await page.waitForFunction(() => document.getElementById('question-text').dataset.kind === 'safety' && !document.body.dataset.busy);
+    assert.match(await page.locator('#question-text').textContent(), /danger/);
+    await page.click('#answer-no');
+    await page.waitForFunction(() => document.getElementById('safety-alert').hidden && !document.body.dataset.busy);
+    assert.equal(await page.locator('#reask-safety').isVisible(), false);
     await page.close();
   });
 
