@@ -288,6 +288,11 @@ function buildPerson() {
   box.replaceChildren();
   const national = field(w('page.national'), triState('f-national', 'national', removalRecorded() ? ['true'] : []));
   if (removalRecorded()) national.append(hint('f-national-hint', 'page.hint.national_with_removal'));
+  // The interview's conditions first: an exploiter present, no interpreter or one linked to
+  // the exploiter, no privacy change how every "no" counts (a reviewer, thirty-second session,
+  // ticked one after 46 questions and saw 37 answers become "not yet confirmed").
+  box.append(checkboxes('f-conditions', 'page.conditions', c.conditions, 'condition.', () => state.case.interview_conditions || [],
+    (next, picked) => { next.interview_conditions = picked; return next; }));
   box.append(
     field(w('page.case_reference'), textInput('f-reference', ['case_reference'])),
     field(w('page.age_years'), numberInput('f-age', ['subject', 'age_years'], 0, 130)),
@@ -334,8 +339,6 @@ function buildPerson() {
     offences(c.offences),
     checkboxes('f-measures', 'page.measures', c.measures, 'measure.', () => state.case.measures || [],
       (next, picked) => { next.measures = picked; return next; }, nationalRecorded() ? c.measures_not_for_nationals : []),
-    checkboxes('f-conditions', 'page.conditions', c.conditions, 'condition.', () => state.case.interview_conditions || [],
-      (next, picked) => { next.interview_conditions = picked; return next; }),
   );
   if (nationalRecorded()) $('f-measures').append(hint('f-measures-hint', 'page.hint.removal_for_national'));
 }
@@ -545,6 +548,7 @@ function renderQuestion(q, finished) {
   const same = text.dataset.key === key;
   text.dataset.key = key;
   text.textContent = q.text;
+  text.classList.remove('instruction');
   text.dataset.kind = q.kind;
   text.dataset.id = q.id || '';
   $('question-lead').hidden = !q.lead;
@@ -561,6 +565,8 @@ function renderQuestion(q, finished) {
     // types of sexual exploitation: a list to tick.
     const forms = q.kind === 'forms';
     $('answer-forms').hidden = false;
+    // An instruction to the interviewer, not a question to read aloud: styled apart.
+    text.classList.add('instruction');
     $('answer-forms-legend').textContent = w(forms ? 'page.forms' : 'page.sexual_exploitation_types');
     const list = $('answer-forms-list');
     const checked = same ? new Set([...list.querySelectorAll('input:checked')].map((b) => b.value)) : new Set();
