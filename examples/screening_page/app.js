@@ -288,7 +288,7 @@ function buildPerson() {
   box.replaceChildren();
   const national = field(w('page.national'), triState('f-national', 'national', removalRecorded() ? ['true'] : []));
   if (removalRecorded()) national.append(hint('f-national-hint', 'page.hint.national_with_removal'));
-  // The interview's conditions first: an exploiter present, no interpreter or one linked to
+  // The conditions of the interview first: an exploiter present, no interpreter or one linked to
   // the exploiter, no privacy change how every "no" counts (a reviewer, thirty-second session,
   // ticked one after 46 questions and saw 37 answers become "not yet confirmed").
   box.append(checkboxes('f-conditions', 'page.conditions', c.conditions, 'condition.', () => state.case.interview_conditions || [],
@@ -733,7 +733,7 @@ async function loadCatalogue() {
       const o = document.createElement('option'); o.value = id; o.textContent = id; select.append(o);
     }
   }
-  // The rule sets by name in the page's language (a reviewer, thirty-second session: the bare
+  // The rule sets by name in the language of the page (a reviewer, thirty-second session: the bare
   // ids meant nothing to an officer); the id stays in the name, as the report prints it.
   for (const o of select.options) {
     const key = 'page.rule_set_name.' + o.value.replace(/-/g, '_');
@@ -771,7 +771,7 @@ function decodeCase(bytes) {
   }
 }
 
-// The safety questions answered "not known" in the case's interview record.
+// The safety questions answered "not known" in the interview record of the case.
 const SAFETY = ['hurt', 'in_danger', 'needs_doctor'];
 function notKnownSafety(c) {
   const s = (c.interview && c.interview.safety) || {};
