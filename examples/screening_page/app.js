@@ -115,7 +115,8 @@ function renderWords() {
     'answer-forms-ok': 'page.ok', 'answer-forms-unknown': 'page.answer.not_known',
     'person-heading': 'page.person', 'result-heading': 'page.result',
     'print': 'page.print', 'download': 'page.download', 'load-label': 'page.load', 'finished': 'page.finished',
-    'note-label': 'page.answer_note', 'reask-safety': 'page.reask_safety', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
+    'note-label': 'page.answer_note', 'reask-safety': 'page.reask_safety',
+    'checklist-filter-label': 'page.checklist_filter', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
     'interview-heading': 'page.mode.interview', 'checklist-heading': 'page.mode.checklist',
   };
   for (const [id, key] of Object.entries(text)) $(id).textContent = w(key);
@@ -476,6 +477,29 @@ function buildChecklist() {
       box.append(row);
     }
   }
+  filterChecklist();
+}
+
+// Shows only the indicators whose name holds the words typed in the filter, and the headings
+// of their groups (a reviewer, thirty-second session: 143 items on a phone, no way to find
+// the one the officer had in mind). Nothing is recorded or removed: the rest is only hidden.
+function filterChecklist() {
+  const words = $('checklist-filter').value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  let heading = null;
+  let shown = 0;
+  for (const el of $('checklist-items').children) {
+    if (el.tagName === 'H3') {
+      if (heading) heading.hidden = shown === 0;
+      heading = el;
+      shown = 0;
+      continue;
+    }
+    const name = (el.querySelector('span[id^="c-label-"]') || el).textContent.toLowerCase();
+    const match = words.every((word) => name.includes(word));
+    el.hidden = !match;
+    if (match) shown += 1;
+  }
+  if (heading) heading.hidden = shown === 0;
 }
 
 // How a recorded indicator is known and the officer's note, as in the interview: a source (or
@@ -819,6 +843,7 @@ function mode(name) {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
+  $('checklist-filter').addEventListener('input', filterChecklist);
   // Removing a "not known" safety answer makes the interview ask it next (safety comes first);
   // every other answer stays.
   $('reask-safety').addEventListener('click', () => update((next) => {

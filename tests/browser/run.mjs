@@ -460,6 +460,33 @@ try {
     await page.close();
   });
 
+  await test('the checklist filter shows only the indicators whose name holds the words typed, with their headings', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.click('#tab-checklist');
+    await page.waitForSelector('#checklist-items .item');
+    const total = await page.locator('#checklist-items .item').count();
+    await page.fill('#checklist-filter', 'wage');
+    const shown = page.locator('#checklist-items .item:not([hidden])');
+    const n = await shown.count();
+    assert.ok(n > 0 && n < total, `${n} of ${total}`);
+    for (const label of await shown.locator('span[id^="c-label-"]').allTextContents()) {
+      assert.match(label.toLowerCase(), /wage/);
+    }
+    // A heading with nothing under it is hidden; one with a match stays.
+    const headings = await page.locator('#checklist-items h3:not([hidden])').count();
+    assert.ok(headings > 0 && headings < await page.locator('#checklist-items h3').count());
+    // A change rebuilds the checklist: the filter stays applied.
+    const first = await shown.first().locator('input[type="radio"]').first().getAttribute('id');
+    await page.click('#' + first);
+    await page.waitForFunction(() => !document.body.dataset.busy);
+    assert.equal(await page.locator('#checklist-items .item:not([hidden])').count(), n);
+    await page.fill('#checklist-filter', '');
+    assert.equal(await page.locator('#checklist-items .item:not([hidden])').count(), total);
+    await page.close();
+  });
+
   await test('the checklist records how an indicator is known and a note, and keeps them open and focused while it does', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     await page.goto(url);
