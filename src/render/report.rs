@@ -1600,6 +1600,26 @@ impl<'a> Words<'a> {
         if !any {
             writeln!(out, "  {}", self.ui("report.nothing_present"))?;
         }
+        // What the case records as not known (asked without an answer, or so recorded from a
+        // file) is named, to be asked again: the questions above show at most five, and a
+        // reviewer of the page (thirty-second session) found a loaded case's unchecked threats
+        // named nowhere in the report.
+        let not_known: Vec<&str> = e
+            .observations
+            .iter()
+            .filter(|o| o.status == ObservationStatus::NotAssessed)
+            .map(|o| self.label(&o.id))
+            .collect();
+        if !not_known.is_empty() {
+            writeln!(
+                out,
+                "  {}",
+                self.uif(
+                    "report.recorded_not_known_list",
+                    &[("list", &not_known.join("; "))]
+                )
+            )?;
+        }
         let elements: Vec<String> = e
             .elements
             .iter()

@@ -748,3 +748,35 @@ fn every_data_case_keeps_its_first_screen_to_24_lines() {
     }
     assert!(checked >= 280, "{checked}");
 }
+
+/// The report names what the case records as not known, to be asked again, whatever the
+/// questions above it show (a page review, thirty-second session: a loaded case's unchecked
+/// threats were named nowhere in the report); an answered "no" is not named there.
+#[test]
+fn the_report_names_what_is_recorded_as_not_known() {
+    let a = crate::common::assess_json_under(
+        "ilo-2009",
+        r#"{"subject": {"age_years": 30}, "forms": ["labour"],
+            "observations": [
+              {"indicator": "threats_of_violence_at_destination", "status": "not_assessed", "note": "interpreter changed"},
+              {"indicator": "violence_on_victim_at_destination", "status": "absent"},
+              {"indicator": "excessive_working_days_or_hours", "status": "present"}]}"#,
+    );
+    let report = a.report_in(Locale::En);
+    let line = report
+        .lines()
+        .find(|l| l.contains("Recorded as not known"))
+        .expect("the line")
+        .to_owned();
+    assert!(
+        line.contains("Threats of violence against victim"),
+        "{line}"
+    );
+    assert!(!line.contains("Violence on victims"), "{line}");
+    let none = crate::common::assess_json_under(
+        "ilo-2009",
+        r#"{"subject": {"age_years": 30}, "forms": ["labour"],
+            "observations": [{"indicator": "excessive_working_days_or_hours", "status": "present"}]}"#,
+    );
+    assert!(!none.report().contains("Recorded as not known"));
+}
