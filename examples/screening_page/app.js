@@ -689,13 +689,13 @@ async function refresh() {
     level.className = 'level ' + a.level;
     level.dataset.level = a.level;
     const round = (x) => Math.round(x);
-    $('score').textContent = w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) });
+    const score = w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) });
+    $('score').textContent = score;
     $('score').dataset.score = a.score;
     // The level beside the question too: on a phone the result is far below.
     // Set only when it changes: a live region read again after every answer buries the
     // question (a screen-reader review, thirty-second session).
-    setText($('question-status'), w('page.level') + ': ' + result.prose.level + ' · '
-      + w('page.score', { score: round(a.score), min: round(a.score_range.min), max: round(a.score_range.max) }));
+    setText($('question-status'), w('page.level') + ': ' + result.prose.level + ' · ' + score);
     $('question-status').className = 'status ' + a.level;
     $('report').textContent = result.report;
     // Safety first (and a safety question not answered), where the officer is looking: beside the
@@ -825,8 +825,9 @@ function load(file) {
       // page, screens away on a phone).
       $('load-status').textContent = w('page.loaded', { level: $('level').textContent });
     } catch (e) {
-      showError(w('page.load_error', { error: e.message }));
-      $('load-status').textContent = w('page.load_error', { error: e.message });
+      const message = w('page.load_error', { error: e.message });
+      showError(message);
+      $('load-status').textContent = message;
     }
     $('load').value = '';
   });

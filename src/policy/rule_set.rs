@@ -1162,13 +1162,13 @@ impl Validator<'_> {
         }
     }
 
-    /// The strongest strength an entry can count with under this rule set.
     /// Whether an entry is in one of the rule set's lists: a case may record only such
     /// entries, and only they count in a dimension or the score.
     fn in_lists(&self, e: &crate::model::indicator::IndicatorEntry) -> bool {
         e.lists.iter().any(|l| self.rule_set.lists.contains(l))
     }
 
+    /// The strongest strength an entry can count with under this rule set.
     fn best_strength(&self, e: &crate::model::indicator::IndicatorEntry) -> Strength {
         match self
             .rule_set

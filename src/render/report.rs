@@ -706,6 +706,13 @@ impl<'a> Words<'a> {
         self.own_text_or(key, key)
     }
 
+    /// The sentence that says what the level means, as the report and the prose give it: the
+    /// rule set's namespace may word it in its own law's terms (the Korean rule sets say
+    /// 인신매매등, the term Korea's Act defines; the shared Korean says 인신매매).
+    fn level_sentence(&self, a: &Assessment) -> &'static str {
+        self.ui(&self.own_text(level_sentence_key(a)))
+    }
+
     /// The rule set's own wording of `key` (`rules.<namespace>.<key>`) where there is one,
     /// else the shared key `fallback`.
     fn own_text_or(&self, key: &str, fallback: &str) -> String {
@@ -903,9 +910,7 @@ impl<'a> Words<'a> {
             "{}",
             self.uif("report.level", &[("level", self.level_name(a.level))])
         )?;
-        // The rule set's namespace may word the level in its own law's terms (Korea's Act
-        // defines 인신매매등, the default in Korean; an international rule set says 인신매매).
-        writeln!(out, "{}", self.ui(&self.own_text(level_sentence_key(a))))?;
+        writeln!(out, "{}", self.level_sentence(a))?;
         if let Some(level) = a.level_if_child {
             // The same level under the child rules is said as such, not as a second level.
             // With no age recorded at all, the person may be a child now, not only when the
@@ -2099,7 +2104,7 @@ pub fn prose(a: &Assessment, locale: Locale) -> Prose {
     Prose {
         locale: locale.tag(),
         level: w.level_name(a.level).to_owned(),
-        level_sentence: w.ui(&w.own_text(level_sentence_key(a))).to_owned(),
+        level_sentence: w.level_sentence(a).to_owned(),
         recommendations: a
             .recommendations
             .iter()
