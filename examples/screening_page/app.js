@@ -105,7 +105,7 @@ const copy = (value) => JSON.parse(JSON.stringify(value));
 
 function renderWords() {
   document.documentElement.lang = state.lang;
-  document.title = w('page.title');
+  document.title = w($('cover').hidden ? 'page.title' : 'page.cover.title');
   const text = {
     'title': 'page.title', 'subtitle': 'page.subtitle', 'lang-label': 'page.language',
     'rule-set-label': 'page.rule_set', 'new-case': 'page.new_case', 'tab-interview': 'page.mode.interview',
@@ -118,8 +118,10 @@ function renderWords() {
     'note-label': 'page.answer_note', 'reask-safety': 'page.reask_safety',
     'checklist-filter-label': 'page.checklist_filter', 'person-hint': 'page.person_hint', 'source-label': 'page.source',
     'interview-heading': 'page.mode.interview', 'checklist-heading': 'page.mode.checklist',
+    'hide-screen': 'page.hide_screen', 'cover-show': 'page.cover.show',
   };
   for (const [id, key] of Object.entries(text)) $(id).textContent = w(key);
+  $('hide-screen').title = w('page.hide_screen.key');
   const source = $('answer-source');
   const chosen = source.value || 'self_report';
   source.replaceChildren();
@@ -431,6 +433,17 @@ function buildChecklist() {
   }
   const recorded = new Map((state.case.observations || []).map((o) => [o.indicator, o]));
   const status = new Map([...recorded].map(([id, o]) => [id, o.status]));
+  // Wordings of one indicator in one dimension (the ILO/EC and UNODC wordings of withheld
+  // wages, of held papers) count once: each says so and names the others, so that the officer
+  // ticks the one that fits best and knows a second tick adds nothing (a reviewer,
+  // thirty-second session, saw no hint which to tick).
+  const wordings = new Map();
+  for (const e of state.entries) {
+    if (!e.dimension) continue;
+    const key = e.dimension + ' ' + e.concept;
+    if (!wordings.has(key)) wordings.set(key, []);
+    wordings.get(key).push(e);
+  }
   for (const [key, entries] of groups) {
     // Headings under the checklist panel's own (h2); words meant for inside a sentence
     // ("the act") start with a capital here.
@@ -446,7 +459,7 @@ function buildChecklist() {
       text.textContent = e.label;
       const set = document.createElement('fieldset');
       set.setAttribute('aria-labelledby', text.id);
-      for (const [value, word] of [['present', 'page.present'], ['absent', 'page.absent'], ['not_assessed', 'page.not_assessed'], ['', 'page.unanswered']]) {
+      for (const [value, word] of [['present', 'page.present'], ['absent', 'page.absent'], ['not_assessed', 'page.not_known'], ['', 'page.unanswered']]) {
         const radio = document.createElement('input');
         radio.type = 'radio'; radio.name = 'c-' + e.id; radio.value = value; radio.id = 'c-' + e.id + '-' + (value || 'none');
         radio.checked = (status.get(e.id) || '') === value;
@@ -471,7 +484,20 @@ function buildChecklist() {
         choice.append(radio, label);
         set.append(choice);
       }
-      row.append(text, set);
+      // The name, and the other wordings of the same indicator below it (read with the
+      // answers by a screen reader; not searched by the filter).
+      const head = document.createElement('div');
+      head.append(text);
+      const others = e.dimension ? wordings.get(e.dimension + ' ' + e.concept).filter((o) => o.id !== e.id) : [];
+      if (others.length > 0) {
+        const same = document.createElement('small');
+        same.id = 'c-same-' + e.id;
+        same.className = 'muted same';
+        same.textContent = w('page.same_indicator', { others: others.map((o) => '‘' + o.label + '’').join(', ') });
+        head.append(same);
+        set.setAttribute('aria-describedby', same.id);
+      }
+      row.append(head, set);
       const observation = recorded.get(e.id);
       if (observation) row.append(checklistDetails(e.id, observation, typing));
       box.append(row);
@@ -639,11 +665,40 @@ function focusAnswer() {
   const active = document.activeElement;
   const lost = !active || active === document.body || active.disabled || active.closest('[hidden]');
   if (!lost) { state.focusAnswer = false; return; }
-  const first = document.querySelector('#interview .answers:not([hidden]) input:not([hidden]), #interview .answers:not([hidden]) button');
+  // A number is typed into its field, which records nothing until OK. Any other question takes
+  // the focus itself, so that a screen reader reads it and a key pressed once too often
+  // answers nothing: the answers follow it in the tab order (a reviewer, thirty-second session:
+  // the first focus of the page fell on "yes" of "are you hurt?").
+  const number = $('answer-number').hidden ? null : $('answer-number-input');
+  const first = number || ($('question-text').textContent ? $('question-text') : null);
   if (first && !first.disabled) {
     first.focus({ preventScroll: true });
     state.focusAnswer = false;
   }
+}
+
+// ----- hiding the screen --------------------------------------------------------------------
+
+// When someone who must not see the page comes near (the exploiter, a broker, an interpreter
+// linked to them), one tap or the Escape key covers it with a plain screen and gives the tab a
+// plain title; the page under it cannot be reached by the keyboard or a screen reader until
+// "continue". Nothing is cleared or sent: the case, the question and what was typed stay.
+let beforeCover = null;
+function hideScreen() {
+  if (!$('cover').hidden) return;
+  beforeCover = document.activeElement;
+  for (const el of document.querySelectorAll('body > header, body > main, #hide-screen')) el.inert = true;
+  $('cover').hidden = false;
+  document.title = w('page.cover.title');
+  $('cover-show').focus();
+}
+function showScreen() {
+  for (const el of document.querySelectorAll('body > header, body > main, #hide-screen')) el.inert = false;
+  $('cover').hidden = true;
+  document.title = w('page.title');
+  if (beforeCover && beforeCover !== document.body && document.contains(beforeCover)) beforeCover.focus({ preventScroll: true });
+  else $('hide-screen').focus();
+  beforeCover = null;
 }
 
 // An answer names the question it answers; the server refuses it if that question is no
@@ -844,6 +899,17 @@ function mode(name) {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
+  $('hide-screen').addEventListener('click', hideScreen);
+  $('cover-show').addEventListener('click', showScreen);
+  // Escape hides the screen from anywhere on the page, but first empties a search field with
+  // text in it (as the browser does there).
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !$('cover').hidden || event.defaultPrevented) return;
+    const target = event.target;
+    if (target && target.type === 'search' && target.value) return;
+    event.preventDefault();
+    hideScreen();
+  });
   $('checklist-filter').addEventListener('input', filterChecklist);
   // Removing a "not known" safety answer makes the interview ask it next (safety comes first);
   // every other answer stays.

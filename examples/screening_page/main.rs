@@ -226,6 +226,8 @@ fn catalogue(lang: Locale, rule_set: &str) -> Value {
             let e = lang.entry(e);
             json!({
                 "id": e.id,
+                // Wordings of one concept in one dimension count once: the checklist says so.
+                "concept": e.concept,
                 "dimension": e.dimension,
                 "element": e.element,
                 "label": e.label,

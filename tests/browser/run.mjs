@@ -72,6 +72,9 @@ async function noKeysShown(page) {
   assert.doesNotMatch(texts, key);
 }
 
+// The id of the element with the focus.
+const focusedIdOf = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
+
 // The three safety questions, each answered "no", each waited for until the next is shown.
 async function safetyNo(page) {
   for (let i = 0; i < 3; i += 1) {
@@ -312,17 +315,28 @@ try {
     await page.waitForSelector('#question-text[data-kind]');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, 'no horizontal scrolling: ' + width);
-    // Three answers by the keyboard alone: after each, the focus is on the next question's
-    // first answer, so Enter goes on answering (a disabled button once lost it to the page).
-    await page.focus('#answer-no');
-    for (const [expected, control] of [['2', 'answer-yes'], ['3', 'answer-yes'], ['4', 'answer-number-input']]) {
+    // The page opens with the focus on the first question, not on an answer: a key pressed
+    // answers nothing (a reviewer, thirty-second session: it fell on "yes" of "are you hurt?").
+    const focusedId = () => page.evaluate(() => document.activeElement && document.activeElement.id);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'question-text');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => !document.body.dataset.busy);
+    assert.match(await page.locator('#question-number').textContent(), /1/, 'nothing was answered');
+    // Three answers by the keyboard alone: Tab reaches the answers after the question (yes,
+    // then no); after each answer the focus is on the next question (a disabled button once
+    // lost it to the page), or on the field of a number.
+    for (const [expected, control] of [['2', 'question-text'], ['3', 'question-text'], ['4', 'answer-number-input']]) {
       const before = await page.locator('#question-number').textContent();
+      await page.keyboard.press('Tab');
+      assert.equal(await focusedId(), 'answer-yes');
+      await page.keyboard.press('Tab');
+      assert.equal(await focusedId(), 'answer-no');
       await page.keyboard.press('Enter');
       await page.waitForFunction((b) => document.getElementById('question-number').textContent !== b
         && !document.body.dataset.busy, before);
       assert.match(await page.locator('#question-number').textContent(), new RegExp(expected));
-      const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
-      assert.equal(focused, control, 'the focus is on the new answer, not the page');
+      assert.equal(await focusedId(), control, 'the focus is on the new question, not the page or an answer');
     }
     const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select')]
       .filter((el) => el.type !== 'hidden' && !el.labels?.length && !el.getAttribute('aria-label') && !el.closest('fieldset[aria-labelledby]'))
@@ -484,6 +498,97 @@ try {
     assert.equal(await page.locator('#checklist-items .item:not([hidden])').count(), n);
     await page.fill('#checklist-filter', '');
     assert.equal(await page.locator('#checklist-items .item:not([hidden])').count(), total);
+    await page.close();
+  });
+
+  await test('wordings of one indicator say they count once and name each other; "not known" is the same word as in the interview', async () => {
+    const page = await browser.newPage({ locale: 'ko-KR' });
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    await page.click('#tab-checklist');
+    await page.waitForSelector('#checklist-items .item');
+    const wages = await page.locator('#c-same-withholding_of_wages').textContent();
+    const label = (id) => page.locator('#c-label-' + id).textContent();
+    // Under Korean law, the ILO/EC wording names the UNODC ones and the Korean one.
+    for (const other of ['unodc_no_access_to_earnings', 'unodc_no_cash_of_own', 'kr_wages_deducted_at_contract_start_to_deter_escape']) {
+      assert.ok(wages.includes(await label(other)), other);
+    }
+    assert.ok(!wages.includes(await label('withholding_of_wages')), 'not itself');
+    // Held papers at the destination name the UNODC wording, not the recruitment one (another
+    // dimension, counted apart).
+    const papers = await page.locator('#c-same-confiscation_of_documents_at_destination').textContent();
+    assert.ok(papers.includes(await label('unodc_passport_or_id_held_by_another')));
+    assert.ok(!papers.includes(await label('confiscation_of_documents_at_recruitment')));
+    // An indicator with one wording has no such line; the answers are described by the line.
+    assert.equal(await page.locator('#c-same-act_recruitment').count(), 0);
+    assert.equal(await page.locator('#c-label-withholding_of_wages + small').getAttribute('id'), 'c-same-withholding_of_wages');
+    assert.equal(await page.locator('fieldset[aria-labelledby="c-label-withholding_of_wages"]').getAttribute('aria-describedby'), 'c-same-withholding_of_wages');
+    // The filter searches the names only.
+    await page.fill('#checklist-filter', 'UNODC');
+    assert.equal(await page.locator('#checklist-items .item:not([hidden])').count(), 0);
+    await page.fill('#checklist-filter', '');
+    // The checklist's "not known" is the interview's: one word for one answer.
+    assert.equal(await page.locator('label[for="c-withholding_of_wages-not_assessed"]').textContent(),
+      await page.locator('#answer-not-known').textContent());
+    await noKeysShown(page);
+    await page.close();
+  });
+
+  await test('the screen is hidden at once by its button or Escape, and comes back as it was, with nothing cleared', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind="safety"]');
+    await safetyNo(page);
+    await ageAndForms(page);
+    await page.fill('#answer-note', 'boss keeps the passport');
+    const title = await page.title();
+    const question = await page.locator('#question-text').textContent();
+    // The button is on screen wherever the page is scrolled.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    assert.ok(await page.locator('#hide-screen').isVisible());
+    const box = await page.locator('#hide-screen').boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 60, JSON.stringify(box));
+    await page.click('#hide-screen');
+    const covered = async () => {
+      assert.ok(await page.locator('#cover').isVisible());
+      // Nothing of the case shows: the cover is what is at every corner and at the centre, the
+      // page under it is out of reach of the keyboard and screen readers, the title is plain.
+      const top = await page.evaluate(() => [[5, 5], [180, 370], [355, 735]]
+        .map(([x, y]) => document.elementFromPoint(x, y))
+        .every((el) => el && el.closest('#cover')));
+      assert.ok(top, 'the cover is on top');
+      assert.equal(await page.evaluate(() => document.querySelector('main').inert && document.querySelector('header').inert), true);
+      assert.notEqual(await page.title(), title);
+      assert.doesNotMatch(await page.title(), /traffick|screening/i);
+      assert.equal(await focusedIdOf(page), 'cover-show');
+      // Tab stays on the cover.
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => !document.activeElement || document.activeElement === document.body
+        || document.activeElement.closest('#cover')), 'the focus stays on the cover');
+    };
+    await covered();
+    await page.click('#cover-show');
+    assert.ok(await page.locator('#cover').isHidden());
+    assert.equal(await page.title(), title);
+    assert.equal(await page.locator('#question-text').textContent(), question);
+    assert.equal(await page.inputValue('#answer-note'), 'boss keeps the passport');
+    // Escape, from the note being typed: the focus comes back to it.
+    await page.focus('#answer-note');
+    await page.keyboard.press('Escape');
+    await covered();
+    await page.focus('#cover-show');
+    await page.keyboard.press('Enter');
+    assert.ok(await page.locator('#cover').isHidden());
+    assert.equal(await focusedIdOf(page), 'answer-note');
+    assert.equal(await page.inputValue('#answer-note'), 'boss keeps the passport');
+    // Escape in the checklist filter with words in it empties it first, as a search field does.
+    await page.click('#tab-checklist');
+    await page.fill('#checklist-filter', 'wage');
+    await page.keyboard.press('Escape');
+    assert.ok(await page.locator('#cover').isHidden());
+    assert.equal(await page.inputValue('#checklist-filter'), '');
+    await page.keyboard.press('Escape');
+    assert.ok(await page.locator('#cover').isVisible());
     await page.close();
   });
 
