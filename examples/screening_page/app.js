@@ -22,6 +22,8 @@ const state = {
   catalogue: null,
   next: null,
   focusAnswer: false,
+  // The level in words, as the last refresh gave it.
+  levelName: '',
   // The checklist's "how it is known, note" panels the officer opened: kept open when the
   // checklist is rebuilt after a change.
   openDetails: new Set(),
@@ -434,9 +436,11 @@ function buildChecklist() {
   const recorded = new Map((state.case.observations || []).map((o) => [o.indicator, o]));
   const status = new Map([...recorded].map(([id, o]) => [id, o.status]));
   // Wordings of one indicator in one dimension (the ILO/EC and UNODC wordings of withheld
-  // wages, of held papers) count once: each says so and names the others, so that the officer
-  // ticks the one that fits best and knows a second tick adds nothing (a reviewer,
-  // thirty-second session, saw no hint which to tick).
+  // wages, of held papers) count once in the dimension and the score: each says so and names
+  // the others (a reviewer, thirty-second session, saw no hint which to tick). Every wording
+  // that fits is still to be recorded: a rule may read one list only (a second reviewer,
+  // thirty-third session: the UNODC wording of no cash of their own, in a list the child rule
+  // reads, raised a girl of 15 to reasonable grounds where the ILO/EC wording did not).
   const wordings = new Map();
   for (const e of state.entries) {
     if (!e.dimension) continue;
@@ -586,8 +590,15 @@ function renderQuestion(q, finished) {
   if (!q) {
     text.textContent = '';
     text.dataset.kind = ''; text.dataset.id = ''; text.dataset.key = '';
+    text.removeAttribute('aria-describedby');
     $('question-number').textContent = '';
-    $('skip').hidden = false;
+    // Nothing left to ask: no stale line of what a yes records, nothing to skip, and the end
+    // said where the focus is.
+    $('question-means').hidden = true;
+    $('question-lead').hidden = true;
+    $('skip').hidden = true;
+    const active = document.activeElement;
+    if (!active || active === document.body || active.disabled || active.closest('[hidden]')) $('finished').focus({ preventScroll: true });
     return;
   }
   $('question-number').textContent = w('page.question', { number: q.number });
@@ -605,6 +616,11 @@ function renderQuestion(q, finished) {
   $('question-lead').textContent = w('page.lead');
   $('question-means').hidden = !q.yes_means;
   $('question-means').textContent = q.yes_means || '';
+  // What a yes records, and a lead, are read with the question and the yes (only when shown: a
+  // hidden element referred to is read all the same).
+  const described = [q.yes_means && 'question-means', q.lead && 'question-lead'].filter(Boolean).join(' ');
+  if (described) text.setAttribute('aria-describedby', described); else text.removeAttribute('aria-describedby');
+  if (q.yes_means) $('answer-yes').setAttribute('aria-describedby', 'question-means'); else $('answer-yes').removeAttribute('aria-describedby');
   if (q.kind === 'age' || q.kind === 'birth_year') {
     $('answer-number').hidden = false;
     // The field's own short label: the question above it is not read twice.
@@ -640,7 +656,14 @@ function renderQuestion(q, finished) {
     $('note-label').hidden = !indicator;
     $('answer-source').hidden = !indicator;
     $('source-label').hidden = !indicator;
-    if (!same) $('answer-source').value = 'self_report';
+    // What the interviewer observes (an item of appearance, whether there are reasons to believe
+    // the person is a child) is not read aloud, and is known by their own observation (a
+    // reviewer, thirty-third session: it was styled as a question and recorded as the
+    // person's word).
+    const entry = indicator ? state.entries.find((e) => e.id === q.id) : null;
+    const observed = q.kind === 'reasons_to_believe_child' || Boolean(entry && entry.appearance);
+    text.classList.toggle('instruction', observed);
+    if (!same) $('answer-source').value = observed ? 'direct_observation' : 'self_report';
   }
   // Whether there are reasons to believe the person is a child is the interviewer's own
   // observation, yes or no: the library refuses "not known" and a skip there, so the page
@@ -674,6 +697,10 @@ function focusAnswer() {
   if (first && !first.disabled) {
     first.focus({ preventScroll: true });
     state.focusAnswer = false;
+    // On a phone an alert above can push the question off the screen: bring it back into view
+    // (below the bar of the hide button).
+    const r = first.getBoundingClientRect();
+    if (r.top < 48 || r.bottom > window.innerHeight) first.scrollIntoView({ block: 'center' });
   }
 }
 
@@ -684,21 +711,34 @@ function focusAnswer() {
 // plain title; the page under it cannot be reached by the keyboard or a screen reader until
 // "continue". Nothing is cleared or sent: the case, the question and what was typed stay.
 let beforeCover = null;
+let coveredQuestion = null;
 function hideScreen() {
   if (!$('cover').hidden) return;
   beforeCover = document.activeElement;
-  for (const el of document.querySelectorAll('body > header, body > main, #hide-screen')) el.inert = true;
+  coveredQuestion = $('question-text').dataset.key;
+  for (const el of document.querySelectorAll('body > header, body > main, #hide-bar')) el.inert = true;
   $('cover').hidden = false;
   document.title = w('page.cover.title');
-  $('cover-show').focus();
+  // The cover itself takes the focus, not "continue": a key pressed once too often does not
+  // show the page again ("continue" is one Tab away).
+  $('cover').focus();
 }
 function showScreen() {
-  for (const el of document.querySelectorAll('body > header, body > main, #hide-screen')) el.inert = false;
+  for (const el of document.querySelectorAll('body > header, body > main, #hide-bar')) el.inert = false;
   $('cover').hidden = true;
   document.title = w('page.title');
-  if (beforeCover && beforeCover !== document.body && document.contains(beforeCover)) beforeCover.focus({ preventScroll: true });
-  else $('hide-screen').focus();
+  // Back where the officer was; if an answer finished meanwhile (the question changed), on the
+  // new question, never on an answer of it.
+  const back = beforeCover;
   beforeCover = null;
+  const moved = $('question-text').dataset.key !== coveredQuestion && $('interview').contains(back);
+  if (!moved && back && back !== document.body && back !== $('hide-screen') && document.contains(back) && !back.disabled && !back.closest('[hidden]')) {
+    back.focus({ preventScroll: true });
+  } else {
+    state.focusAnswer = true;
+    focusAnswer();
+    if (document.activeElement === document.body) $('hide-screen').focus();
+  }
 }
 
 // An answer names the question it answers; the server refuses it if that question is no
@@ -737,8 +777,20 @@ async function refresh() {
     // Only the latest refresh paints: an earlier one that answers late is dropped.
     if (mine !== generation) return;
     state.next = iv.next;
-    renderQuestion(iv.next, iv.finished);
     const a = result.assessment;
+    // Safety first (and a safety question not answered), where the officer is looking: beside the
+    // question, not only in the report. Set before the question is drawn, so that the focus it
+    // places is not lost when the re-ask button is hidden after it.
+    const safety = a.explanation.notices
+      .map((n, i) => (n.kind === 'safety_first' || n.kind === 'safety_not_known' ? result.prose.notices[i] : null))
+      .filter(Boolean);
+    $('safety-alert').hidden = safety.length === 0;
+    setText($('safety-alert'), safety.join(' '));
+    // A safety answer "not known" is asked again when it can be: the alert says to, and the
+    // page once had no way but undoing every later answer (a reviewer, thirty-second session).
+    $('reask-safety').hidden = !notKnownSafety(state.case).length;
+    renderQuestion(iv.next, iv.finished);
+    state.levelName = result.prose.level;
     const level = $('level');
     setText(level, w('page.level') + ': ' + result.prose.level);
     level.className = 'level ' + a.level;
@@ -753,16 +805,6 @@ async function refresh() {
     setText($('question-status'), w('page.level') + ': ' + result.prose.level + ' · ' + score);
     $('question-status').className = 'status ' + a.level;
     $('report').textContent = result.report;
-    // Safety first (and a safety question not answered), where the officer is looking: beside the
-    // question, not only in the report.
-    const safety = a.explanation.notices
-      .map((n, i) => (n.kind === 'safety_first' || n.kind === 'safety_not_known' ? result.prose.notices[i] : null))
-      .filter(Boolean);
-    $('safety-alert').hidden = safety.length === 0;
-    setText($('safety-alert'), safety.join(' '));
-    // A safety answer "not known" is asked again when it can be: the alert says to, and the
-    // page once had no way but undoing every later answer (a reviewer, thirty-second session).
-    $('reask-safety').hidden = !notKnownSafety(state.case).length;
     renderPerson();
     if (!$('checklist').hidden) renderChecklist();
   } catch (e) {
@@ -878,7 +920,7 @@ function load(file) {
       await refresh();
       // Said where the officer is, beside the button (the error line is at the top of the
       // page, screens away on a phone).
-      $('load-status').textContent = w('page.loaded', { level: $('level').textContent });
+      $('load-status').textContent = w('page.loaded', { level: state.levelName });
     } catch (e) {
       const message = w('page.load_error', { error: e.message });
       showError(message);
@@ -901,12 +943,11 @@ function mode(name) {
 document.addEventListener('DOMContentLoaded', async () => {
   $('hide-screen').addEventListener('click', hideScreen);
   $('cover-show').addEventListener('click', showScreen);
-  // Escape hides the screen from anywhere on the page, but first empties a search field with
-  // text in it (as the browser does there).
+  // Escape hides the screen from anywhere on the page, at the first press (a search field
+  // keeps its words; its own button clears them). With a Korean input method on, a browser may
+  // send the key as `Process` with the code `Escape`: either is taken.
   document.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape' || !$('cover').hidden || event.defaultPrevented) return;
-    const target = event.target;
-    if (target && target.type === 'search' && target.value) return;
+    if ((event.key !== 'Escape' && event.code !== 'Escape') || !$('cover').hidden || event.defaultPrevented) return;
     event.preventDefault();
     hideScreen();
   });
@@ -959,7 +1000,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('answer-not-known').addEventListener('click', () => answer({ reply: 'not_known', note: note(), source: source() }));
   $('skip').addEventListener('click', () => answer({ skip: true }));
   $('undo').addEventListener('click', () => queued(async () => {
-    if (state.history.length > 0) { state.case = JSON.parse(state.history.pop()); await refresh(); }
+    if (state.history.length > 0) { state.case = JSON.parse(state.history.pop()); await refresh(); } else showError(w('interview.nothing_to_undo'));
   }));
   $('answer-number-ok').addEventListener('click', () => {
     const input = $('answer-number-input');

@@ -957,6 +957,30 @@ impl<'a> Words<'a> {
             })
             .collect();
         actions.sort_by_key(|r| PRIORITY.iter().position(|k| *k == r.kind));
+        // Where the protection line above already says not to remove a person whose removal
+        // or refusal of entry is under way, the recovery and reflection period, during which no
+        // expulsion order is enforced, comes before the general line against removal (an
+        // international review, thirty-third session: "do not remove" was said twice on the
+        // first screen and the reflection period fell off it). Both stay in the full text.
+        let removal_under_way = actions.iter().any(|r| {
+            r.kind == RecommendationKind::ProtectionPendingIdentification
+                && r.measures.iter().any(|m| {
+                    matches!(
+                        m,
+                        crate::case::Measure::RemovalPending | crate::case::Measure::RefusalOfEntry
+                    )
+                })
+        });
+        if removal_under_way {
+            let at = |kind| actions.iter().position(|r| r.kind == kind);
+            if let (Some(no_removal), Some(reflection)) = (
+                at(RecommendationKind::NoRemovalPendingIdentification),
+                at(RecommendationKind::RecoveryAndReflectionPeriod),
+            ) {
+                let moved = actions.remove(reflection);
+                actions.insert(no_removal.min(reflection), moved);
+            }
+        }
         // A duty owed to the person at the questioning itself stays on the first screen when
         // the three actions leave it out, where the rule set's namespace words the action as
         // a duty (`rules.<namespace>.report.<kind>_duty`: Korea's void debts, Act Art. 24(3),
@@ -1629,7 +1653,13 @@ impl<'a> Words<'a> {
             .elements
             .iter()
             .map(|el| {
-                let state = if !el.required {
+                // An element not required but shown all the same is said to be met (an
+                // international review, thirty-third session: a child's means, shown by
+                // violence and confinement, read as "not required" only, though the age that
+                // exempts her rested on her word alone).
+                let state = if !el.required && el.met {
+                    "report.element.met_not_required"
+                } else if !el.required {
                     "report.element.not_required"
                 } else if el.met {
                     "report.element.met"

@@ -418,7 +418,7 @@ fn an_interview_in_unsafe_conditions_is_held_again_first_and_its_no_answers_clea
         "{report}"
     );
     assert!(
-        report.contains("      Asked, not found: Confiscation of documents"),
+        report.contains("      Asked, does not apply: Confiscation of documents"),
         "{report}"
     );
     assert!(!report.contains("Interview again"), "{report}");
