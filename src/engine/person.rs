@@ -321,6 +321,9 @@ fn condition_holds(c: &ContextCondition, case: &Case, person: &Person, forms: u1
         ContextCondition::ChildUnder(limit) => {
             person.child_now && case.subject.least_age_now(case.exploitation_began_year) < *limit
         }
+        ContextCondition::AgeAtLeast(limit) => {
+            case.subject.least_age_now(case.exploitation_began_year) >= *limit
+        }
         ContextCondition::Disability => person.disability == DisabilityStatus::Yes,
         ContextCondition::Forms(f) => f.iter().any(|f| forms & f.bit() != 0),
         ContextCondition::Sectors(sectors) => case.sector.is_some_and(|s| sectors.contains(&s)),

@@ -60,16 +60,26 @@ pub enum ContextCondition {
     /// such as an official's duty to notify the immigration office and its exemptions
     /// (since schema 5.2.0).
     NoMeasure,
+    /// The person is at least this many years old now by what the case records: the age now;
+    /// else, since no one is younger now than then, the least age at the time of the act (as
+    /// `child_under` reads it). For a service or a duty for older people (Korea's elder
+    /// protection agencies and the duty to report elder abuse, for persons of 65 and over,
+    /// Elderly Welfare Act Art. 39-6(2)) (since schema 5.3.0).
+    AgeAtLeast(#[schemars(range(min = 1, max = 130))] u8),
 }
 
 /// Why an age limit of 0 can never hold (a context condition's, or a rule set's age of
 /// criminal responsibility).
 pub(crate) const UNDER_ZERO: &str = "no one is under 0, so it can never hold";
 
+/// Why an age of at least 0, or of more than the case format's greatest age, decides nothing.
+const AT_LEAST_OUT_OF_RANGE: &str =
+    "an age of at least 0 always holds and one over 130 never does: give 1 to 130";
+
 impl ContextCondition {
-    /// Why the condition can never hold, as the validators of rule sets and contact
-    /// directories word it: a list that names nothing, or an age no one is under. `None`
-    /// for a condition that can hold.
+    /// Why the condition can never hold (or, for an age of at least 0, always holds), as the
+    /// validators of rule sets and contact directories word it: a list that names nothing, or
+    /// an age no one is under. `None` for a condition that can hold.
     pub(crate) fn never_holds(&self) -> Option<&'static str> {
         let empty = match self {
             ContextCondition::Forms(f) => f.is_empty(),
@@ -80,6 +90,9 @@ impl ContextCondition {
             ContextCondition::IndicatorsPresent(ids) => ids.is_empty(),
             ContextCondition::ChildUnder(limit) => {
                 return (*limit == 0).then_some(UNDER_ZERO);
+            }
+            ContextCondition::AgeAtLeast(limit) => {
+                return (*limit == 0 || *limit > 130).then_some(AT_LEAST_OUT_OF_RANGE);
             }
             ContextCondition::NotNational
             | ContextCondition::Child

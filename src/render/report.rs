@@ -162,6 +162,7 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
             C::Sectors(_) => SECTOR,
             C::Child
             | C::ChildUnder(_)
+            | C::AgeAtLeast(_)
             | C::Disability
             | C::Forms(_)
             | C::SexualExploitationTypes(_)

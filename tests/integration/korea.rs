@@ -149,6 +149,8 @@ fn a_contact_whose_condition_can_never_hold_is_a_problem() {
     let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
     value["contacts"][0]["context"] = serde_json::json!(["child", { "child_under": 0 }]);
     value["contacts"][2]["context"] = serde_json::json!([{ "forms": [] }]);
+    value["contacts"][3]["context"] = serde_json::json!([{ "age_at_least": 0 }]);
+    value["contacts"][4]["context"] = serde_json::json!([{ "age_at_least": 131 }]);
     let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
     let problems: Vec<(String, String)> = directory
         .problems()
@@ -166,8 +168,67 @@ fn a_contact_whose_condition_can_never_hold_is_a_problem() {
                 "$.contacts[2].context[0]".to_owned(),
                 "names nothing, so it can never hold".to_owned()
             ),
+            (
+                "$.contacts[3].context[0]".to_owned(),
+                "an age of at least 0 always holds and one over 130 never does: give 1 to 130"
+                    .to_owned()
+            ),
+            (
+                "$.contacts[4].context[0]".to_owned(),
+                "an age of at least 0 always holds and one over 130 never does: give 1 to 130"
+                    .to_owned()
+            ),
         ]
     );
+}
+
+/// A person of 65 or over exploited as a domestic servant: the elder abuse line and the duty
+/// to report elder abuse (Elderly Welfare Act Art. 39-6(2), read) are named, on the first
+/// screen too; a person of 64, or one whose age now is not recorded, is not told of them (a
+/// Korean verdict review, thirty-third session: a woman of 67, kept as a maid since she was
+/// sold at 14, was found by a social welfare official, who must report it).
+#[test]
+fn a_person_of_65_or_over_is_given_the_elder_abuse_route() {
+    let assessor = Assessor::builtin("kr-2024").expect("kr-2024");
+    let case = |age: &str| {
+        Case::from_json(&format!(
+            r#"{{"subject": {{{age} "national": true}}, "forms": ["domestic_servitude"],
+            "observations": [
+              {{"indicator": "act_harbouring", "status": "present"}},
+              {{"indicator": "violence_on_victim_at_destination", "status": "present"}},
+              {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+              {{"indicator": "low_or_no_salary", "status": "present"}}]}}"#
+        ))
+        .expect("case")
+    };
+    let old = assessor
+        .assess(&case(r#""age_years": 67,"#))
+        .expect("assesses");
+    let report = old.report_in(Locale::Ko);
+    assert!(
+        report.contains("노인보호전문기관(1577-1389)이나 수사기관에 신고하여야 함(「노인복지법」 제39조의6제2항)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("노인보호전문기관 (노인학대 신고전화) 1577-1389"),
+        "{report}"
+    );
+    let cites = |a: &Assessment| {
+        a.recommendation(RecommendationKind::ReferralToAssistance)
+            .is_some_and(|r| {
+                r.additions.iter().any(|x| {
+                    x.legal_basis
+                        .iter()
+                        .any(|c| c.reference == "kr_elderly_welfare_act_abuse")
+                })
+            })
+    };
+    assert!(cites(&old));
+    for younger in [r#""age_years": 64,"#, ""] {
+        let a = assessor.assess(&case(younger)).expect("assesses");
+        assert!(!cites(&a), "{younger}");
+        assert!(!a.report_in(Locale::Ko).contains("1577-1389"), "{younger}");
+    }
 }
 
 /// A directory is validated without a catalogue, so it may not name indicators: a contact
@@ -690,7 +751,7 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     assert!(
         charged.contains("bring the indicators to the prosecutor or court handling the case")
             && charged.contains(
-                "prostitution (a victim of the sex trade (compelled by deception, force or the like) is not punished, whether or not trafficking is shown: mandatory)"
+                "prostitution (a victim of the sex trade (compelled by deception, force or the like; or a minor, or a person lacking or with diminished capacity to judge or decide, procured or enticed into it, whether or not a disability is registered) is not punished, whether or not trafficking is shown: mandatory)"
             )
             && !charged.contains("irregular stay"),
         "{en}"
@@ -711,7 +772,7 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     assert!(
         charged.contains("사건을 담당하는 검사 또는 법원과 당사자의 변호인에게 지표를 전달할 것")
             && charged.contains(
-                "성매매 (위계ㆍ위력 등으로 성매매를 강요당한 사람 등 성매매피해자의 성매매는 인신매매등에 해당하는지와 관계없이 처벌하지 아니함: 의무)"
+                "성매매 (위계ㆍ위력 등으로 성매매를 강요당한 사람, 미성년자나 사물을 변별하거나 의사를 결정할 능력이 없거나 미약한 사람으로서 성매매를 하도록 알선ㆍ유인된 사람(장애 등록 여부와 관계없음) 등 성매매피해자의 성매매는 인신매매등에 해당하는지와 관계없이 처벌하지 아니함: 의무)"
             ),
         "{ko}"
     );
