@@ -804,11 +804,33 @@ async function refresh() {
     // question (a screen-reader review, thirty-second session).
     setText($('question-status'), w('page.level') + ': ' + result.prose.level + ' · ' + score);
     $('question-status').className = 'status ' + a.level;
-    $('report').textContent = result.report;
+    renderReport(result.report);
     renderPerson();
     if (!$('checklist').hidden) renderChecklist();
   } catch (e) {
     showError(w('page.error', { error: e.message }));
+  }
+}
+
+// The report as the library writes it, the same text to copy and to print, one line to a
+// block: the section headings (the words of `report.heading.*`) in bold, and a line that wraps
+// indented under its own start (its leading spaces and its number or mark), so that a numbered
+// step keeps its indent on a phone (a reviewer, thirty-third session: some 9,700 px of text
+// with no visible structure). The indent is set through the style object, which the page
+// policy allows (it refuses style attributes written as text).
+function renderReport(text) {
+  const headings = new Set(Object.entries(state.words).filter(([k]) => k.startsWith('report.heading.')).map(([, v]) => v));
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const box = $('report');
+  box.replaceChildren();
+  for (const line of lines) {
+    const span = document.createElement('span');
+    span.className = headings.has(line) ? 'line head' : 'line';
+    const lead = line.match(/^ *(?:(?:\d+\.|[-+*!]) )?/)[0].length;
+    if (lead > 0) span.style.setProperty('--hang', String(lead));
+    span.textContent = line + '\n';
+    box.append(span);
   }
 }
 

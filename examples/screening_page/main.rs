@@ -203,6 +203,8 @@ fn words(lang: Locale) -> Value {
         "element.",
         "strength.",
         "source.",
+        // The report's headings, which the page sets in bold.
+        "report.heading.",
     ];
     for (key, text) in &Locale::En.texts().texts {
         if prefixes.iter().any(|p| key.starts_with(p)) {

@@ -345,6 +345,28 @@ try {
     await page.close();
   });
 
+  await test('the report is the library\'s text, with its headings in bold and wrapped steps hanging under their numbers', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.setInputFiles('#load', fisher);
+    await page.waitForFunction(() => /loaded/.test(document.getElementById('load-status').textContent));
+    const body = fs.readFileSync(fisher, 'utf8');
+    const served = JSON.parse((await request(url + 'api/assess?lang=en&rule_set=ilo-2009',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' } }, body)).body).report;
+    // The same text to copy and to print.
+    assert.equal(await page.locator('#report').textContent(), served.endsWith('\n') ? served : served + '\n');
+    const heads = await page.locator('#report .head').allTextContents();
+    assert.ok(heads.map((h) => h.trim()).includes('WHAT TO DO NOW'), JSON.stringify(heads));
+    assert.equal(await page.locator('#report .head').first().evaluate((el) => getComputedStyle(el).fontWeight), '700');
+    // A numbered step hangs under its own start: its wrapped lines begin after "  1. ".
+    const step = page.locator('#report .line', { hasText: /^  1\. / }).first();
+    assert.equal(await step.evaluate((el) => el.style.getPropertyValue('--hang')), '5');
+    const [pad, indent] = await step.evaluate((el) => [parseFloat(getComputedStyle(el).paddingLeft), parseFloat(getComputedStyle(el).textIndent)]);
+    assert.ok(pad > 0 && indent === -pad, pad + ' ' + indent);
+    await page.close();
+  });
+
   await test('an answer to a question no longer shown is refused, not recorded against the next one', async () => {
     const post = (body) => request(url + 'api/interview?lang=en&rule_set=ilo-2009',
       { method: 'POST', headers: { 'Content-Type': 'application/json' } }, JSON.stringify(body));
