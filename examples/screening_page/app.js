@@ -658,8 +658,8 @@ function renderQuestion(q, finished) {
     $('source-label').hidden = !indicator;
     // What the interviewer observes (an item of appearance, whether there are reasons to believe
     // the person is a child) is not read aloud, and is known by their own observation (a
-    // reviewer, thirty-third session: it was styled as a question and recorded as the
-    // person's word).
+    // reviewer, thirty-third session: it was styled as a question and recorded as what the
+    // person said).
     const entry = indicator ? state.entries.find((e) => e.id === q.id) : null;
     const observed = q.kind === 'reasons_to_believe_child' || Boolean(entry && entry.appearance);
     text.classList.toggle('instruction', observed);
@@ -688,6 +688,8 @@ function focusAnswer() {
   const active = document.activeElement;
   const lost = !active || active === document.body || active.disabled || active.closest('[hidden]');
   if (!lost) { state.focusAnswer = false; return; }
+  // In the checklist the interview is hidden: its question cannot take the focus.
+  if ($('interview').hidden) { state.focusAnswer = false; return; }
   // A number is typed into its field, which records nothing until OK. Any other question takes
   // the focus itself, so that a screen reader reads it and a key pressed once too often
   // answers nothing: the answers follow it in the tab order (a reviewer, thirty-second session:
@@ -700,7 +702,7 @@ function focusAnswer() {
     // On a phone an alert above can push the question off the screen: bring it back into view
     // (below the bar of the hide button).
     const r = first.getBoundingClientRect();
-    if (r.top < 48 || r.bottom > window.innerHeight) first.scrollIntoView({ block: 'center' });
+    if (r.top < $('hide-bar').getBoundingClientRect().bottom || r.bottom > window.innerHeight) first.scrollIntoView({ block: 'center' });
   }
 }
 
@@ -718,7 +720,8 @@ function hideScreen() {
   coveredQuestion = $('question-text').dataset.key;
   for (const el of document.querySelectorAll('body > header, body > main, #hide-bar')) el.inert = true;
   $('cover').hidden = false;
-  document.title = w('page.cover.title');
+  // Before the words have come, no key is shown as the title: the address stands instead.
+  document.title = state.words['page.cover.title'] || '';
   // The cover itself takes the focus, not "continue": a key pressed once too often does not
   // show the page again ("continue" is one Tab away).
   $('cover').focus();
@@ -737,6 +740,8 @@ function showScreen() {
   } else {
     state.focusAnswer = true;
     focusAnswer();
+    // The interview ended under the cover: the end is said where the focus is.
+    if (document.activeElement === document.body && !$('finished').hidden && !$('interview').hidden) $('finished').focus({ preventScroll: true });
     if (document.activeElement === document.body) $('hide-screen').focus();
   }
 }

@@ -206,7 +206,7 @@ fn a_person_of_65_or_over_is_given_the_elder_abuse_route() {
         .expect("assesses");
     let report = old.report_in(Locale::Ko);
     assert!(
-        report.contains("노인보호전문기관(1577-1389)이나 수사기관에 신고하여야 함(「노인복지법」 제39조의6제2항)"),
+        report.contains("노인보호전문기관(1577-1389)에 연계할 것(이 프로젝트의 안내). 직무상 알게 된 사회복지전담공무원ㆍ의료인ㆍ장기요양기관 종사자 등은 즉시 신고하여야 함(「노인복지법」 제39조의6제2항)"),
         "{report}"
     );
     assert!(
@@ -751,7 +751,7 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     assert!(
         charged.contains("bring the indicators to the prosecutor or court handling the case")
             && charged.contains(
-                "prostitution (a victim of the sex trade (compelled by deception, force or the like; or a minor, or a person lacking or with diminished capacity to judge or decide, procured or enticed into it, whether or not a disability is registered) is not punished, whether or not trafficking is shown: mandatory)"
+                "prostitution (a victim of the sex trade (compelled by deception, force or the like, or procured or enticed into it as a minor or as a person lacking or with diminished capacity to judge or decide, registered disability or not) is not punished, whether or not trafficking is shown: mandatory)"
             )
             && !charged.contains("irregular stay"),
         "{en}"
@@ -772,7 +772,7 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     assert!(
         charged.contains("사건을 담당하는 검사 또는 법원과 당사자의 변호인에게 지표를 전달할 것")
             && charged.contains(
-                "성매매 (위계ㆍ위력 등으로 성매매를 강요당한 사람, 미성년자나 사물을 변별하거나 의사를 결정할 능력이 없거나 미약한 사람으로서 성매매를 하도록 알선ㆍ유인된 사람(장애 등록 여부와 관계없음) 등 성매매피해자의 성매매는 인신매매등에 해당하는지와 관계없이 처벌하지 아니함: 의무)"
+                "성매매 (위계ㆍ위력 등으로 성매매를 강요당한 사람, 성매매를 하도록 알선ㆍ유인된 미성년자나 사물을 변별하거나 의사를 결정할 능력이 없거나 미약한 사람(장애 등록 여부와 관계없음) 등 성매매피해자의 성매매는 인신매매등에 해당하는지와 관계없이 처벌하지 아니함: 의무)"
             ),
         "{ko}"
     );
@@ -3625,7 +3625,7 @@ fn the_wage_advice_says_the_labour_standards_act_articles_do_not_apply_to_seafar
         );
         let en = a.report_in(Locale::En);
         assert!(
-            en.contains("these two articles do not apply (Seafarers Act Art. 5(1))"),
+            en.contains("Arts. 43 and 21 do not apply (Seafarers Act Art. 5(1))"),
             "{en}"
         );
         assert!(
