@@ -62,9 +62,11 @@ pub enum ContextCondition {
     NoMeasure,
     /// The person is at least this many years old now by what the case records: the age now;
     /// else, since no one is younger now than then, the least age at the time of the act (as
-    /// `child_under` reads it). For a service or a duty for older people (Korea's elder
-    /// protection agencies and the duty to report elder abuse, for persons of 65 and over,
-    /// Elderly Welfare Act Art. 39-6(2)) (since schema 5.3.0).
+    /// `child_under` reads it). A year of birth alone gives no age now (the engine reads no
+    /// clock, so that an assessment is the same on any day): record the age. For a service or
+    /// a duty for older people (Korea's elder protection agencies and the duty to report elder
+    /// abuse, for persons of 65 and over, Elderly Welfare Act Art. 39-6(2)) (since schema
+    /// 5.3.0).
     AgeAtLeast(#[schemars(range(min = 1, max = 130))] u8),
 }
 
