@@ -494,10 +494,23 @@ function buildChecklist() {
       head.append(text);
       const others = e.dimension ? wordings.get(e.dimension + ' ' + e.concept).filter((o) => o.id !== e.id) : [];
       if (others.length > 0) {
-        const same = document.createElement('small');
+        const same = document.createElement('div');
         same.id = 'c-same-' + e.id;
         same.className = 'muted same';
-        same.textContent = w('page.same_indicator', { others: others.map((o) => '‘' + o.label + '’').join(', ') });
+        const names = others.map((o) => '‘' + o.label + '’').join(', ');
+        if (others.length <= 2) {
+          same.textContent = w('page.same_indicator', { others: names });
+        } else {
+          // Three or more other wordings (six rows of confinement each named the other five,
+          // a phone screen at a time): a short line, the names folded under it.
+          same.textContent = w('page.same_indicator.many', { count: others.length }) + ' ';
+          const fold = document.createElement('details');
+          fold.className = 'same-names';
+          const summary = document.createElement('summary');
+          summary.textContent = w('page.same_indicator.show');
+          fold.append(summary, names);
+          same.append(fold);
+        }
         head.append(same);
         set.setAttribute('aria-describedby', same.id);
       }

@@ -545,7 +545,14 @@ try {
     assert.ok(!papers.includes(await label('confiscation_of_documents_at_recruitment')));
     // An indicator with one wording has no such line; the answers are described by the line.
     assert.equal(await page.locator('#c-same-act_recruitment').count(), 0);
-    assert.equal(await page.locator('#c-label-withholding_of_wages + small').getAttribute('id'), 'c-same-withholding_of_wages');
+    assert.equal(await page.locator('#c-label-withholding_of_wages + .same').getAttribute('id'), 'c-same-withholding_of_wages');
+    // Three or more other wordings: a short line, the names folded under it (shown on demand).
+    const fold = page.locator('#c-same-withholding_of_wages details');
+    assert.equal(await fold.count(), 1);
+    assert.ok(!await fold.evaluate((el) => el.open));
+    assert.match(await page.locator('#c-same-withholding_of_wages').textContent(), /3개/);
+    // One or two: named in the line itself.
+    assert.equal(await page.locator('#c-same-low_or_no_salary details').count(), 0);
     assert.equal(await page.locator('fieldset[aria-labelledby="c-label-withholding_of_wages"]').getAttribute('aria-describedby'), 'c-same-withholding_of_wages');
     // The filter searches the names only.
     await page.fill('#checklist-filter', 'UNODC');
