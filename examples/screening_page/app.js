@@ -610,8 +610,7 @@ function renderQuestion(q, finished) {
     $('question-means').hidden = true;
     $('question-lead').hidden = true;
     $('skip').hidden = true;
-    const active = document.activeElement;
-    if (!active || active === document.body || active.disabled || active.closest('[hidden]')) $('finished').focus({ preventScroll: true });
+    if (focusLost(document.activeElement)) $('finished').focus({ preventScroll: true });
     return;
   }
   $('question-number').textContent = w('page.question', { number: q.number });
@@ -688,10 +687,16 @@ function renderQuestion(q, finished) {
   // disabled while the answer was sent, the focus falls to the page: put it on the first
   // control of the new answer (now, or when the buttons are enabled again).
   const active = document.activeElement;
-  if (!active || active === document.body || active.disabled || active.closest('[hidden]')) {
+  if (focusLost(active)) {
     state.focusAnswer = true;
     focusAnswer();
   }
+}
+
+// Whether the focus has fallen to the page: on nothing, on the page itself, or on a control
+// that is disabled or hidden.
+function focusLost(el) {
+  return !el || el === document.body || el.disabled || Boolean(el.closest('[hidden]'));
 }
 
 function focusAnswer() {
@@ -699,8 +704,7 @@ function focusAnswer() {
   // person, the checklist): only a focus that fell to the page, or to a disabled or hidden
   // control, is moved.
   const active = document.activeElement;
-  const lost = !active || active === document.body || active.disabled || active.closest('[hidden]');
-  if (!lost) { state.focusAnswer = false; return; }
+  if (!focusLost(active)) { state.focusAnswer = false; return; }
   // In the checklist the interview is hidden: its question cannot take the focus.
   if ($('interview').hidden) { state.focusAnswer = false; return; }
   // A number is typed into its field, which records nothing until OK. Any other question takes
@@ -748,7 +752,7 @@ function showScreen() {
   const back = beforeCover;
   beforeCover = null;
   const moved = $('question-text').dataset.key !== coveredQuestion && $('interview').contains(back);
-  if (!moved && back && back !== document.body && back !== $('hide-screen') && document.contains(back) && !back.disabled && !back.closest('[hidden]')) {
+  if (!moved && !focusLost(back) && back !== $('hide-screen') && document.contains(back)) {
     back.focus({ preventScroll: true });
   } else {
     state.focusAnswer = true;

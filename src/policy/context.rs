@@ -74,7 +74,8 @@ pub enum ContextCondition {
 /// criminal responsibility).
 pub(crate) const UNDER_ZERO: &str = "no one is under 0, so it can never hold";
 
-/// Why an age of at least 0, or of more than the case format's greatest age, decides nothing.
+/// Why an age of at least 0, or of more than the case format's greatest age
+/// (`Limits::max_age_years`), decides nothing.
 const AT_LEAST_OUT_OF_RANGE: &str =
     "an age of at least 0 always holds and one over 130 never does: give 1 to 130";
 
@@ -94,7 +95,9 @@ impl ContextCondition {
                 return (*limit == 0).then_some(UNDER_ZERO);
             }
             ContextCondition::AgeAtLeast(limit) => {
-                return (*limit == 0 || *limit > 130).then_some(AT_LEAST_OUT_OF_RANGE);
+                let oldest = crate::model::limits::Limits::DEFAULT.max_age_years;
+                return (*limit == 0 || u64::from(*limit) > oldest)
+                    .then_some(AT_LEAST_OUT_OF_RANGE);
             }
             ContextCondition::NotNational
             | ContextCondition::Child
