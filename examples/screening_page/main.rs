@@ -16,13 +16,15 @@
 //! - `POST /api/interview?lang=ko&rule_set=kr-2024` with `{"case": ..., "answer": ...}`: the
 //!   case with the answer recorded and the next question.
 //!
-//! Hostile input: bodies over 1 MiB are refused; a `Host` other than the listening address
+//! Hostile input: one request per connection, read under a 20-second deadline, a connection
+//! per thread and at most 32 at once (`http.rs`); bodies over 1 MiB are refused without being
+//! read, and nothing unread is drained; a `Host` other than the listening address
 //! is refused (DNS rebinding); the API takes and gives JSON only, with the library's own
 //! errors (no value is echoed; a case error that begins with its JSON path also gives the
 //! path, `"path"`, which the page names in words); a Content-Security-Policy allows only the
 //! page's own files; there is no CORS.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 // Of the examples' shared helpers, the page uses `Options` and `unknown_argument` (its
@@ -30,11 +32,12 @@ use std::process::ExitCode;
 #[allow(dead_code, unused_macros)]
 #[path = "../common/mod.rs"]
 mod common;
+mod http;
 
+use http::{BodyError, Request, Response};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
-use tiny_http::{Header, Method, Request, Response, Server};
 use trafficking_indicators::case::SexualExploitationType;
 use trafficking_indicators::interview::{Interview, InterviewError, NextQuestion, Reply, Topic};
 use trafficking_indicators::render::{Locale, Prose};
@@ -52,43 +55,33 @@ const MAX_BODY: usize = 1 << 20;
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
                    connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
+/// The headers of every answer, beside its type and length.
+const HEADERS: &[(&str, &str)] = &[
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cache-Control", "no-store"),
+    ("X-Frame-Options", "DENY"),
+];
 
-fn respond(request: Request, status: u16, content_type: &str, body: String) {
-    let mut response = Response::from_string(body).with_status_code(status);
-    for (name, value) in [
-        ("Content-Type", content_type),
-        ("Content-Security-Policy", CSP),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
-        ("Cache-Control", "no-store"),
-        ("X-Frame-Options", "DENY"),
-    ] {
-        if let Some(h) = header(name, value) {
-            response = response.with_header(h);
-        }
-    }
-    // A client that went away is not an error worth reporting (and reporting it could
-    // carry nothing about the case anyway).
-    let _ = request.respond(response);
-}
-
-fn json_response(request: Request, status: u16, value: &Value) {
-    respond(
-        request,
+fn respond(status: u16, content_type: &'static str, body: String) -> Response {
+    Response {
         status,
-        "application/json; charset=utf-8",
-        value.to_string(),
-    );
+        content_type,
+        headers: HEADERS,
+        body: body.into_bytes(),
+    }
+}
+
+fn json_response(status: u16, value: &Value) -> Response {
+    respond(status, "application/json; charset=utf-8", value.to_string())
 }
 
 /// An error answer. What an officer can meet is in the page's language (`page.error.*`,
 /// `page.invalid_*`, the case's errors); the messages only a broken client can cause (a
 /// request that is not JSON, an unknown reply) are for the integrator, in English.
-fn error(request: Request, status: u16, message: &str) {
-    json_response(request, status, &json!({ "error": message }));
+fn error(status: u16, message: &str) -> Response {
+    json_response(status, &json!({ "error": message }))
 }
 
 /// Why a case or an answer was refused: the message in the page's language and, where it
@@ -133,12 +126,12 @@ impl Refusal {
         }
     }
 
-    fn send(self, request: Request) {
+    fn response(self) -> Response {
         let mut body = json!({ "error": self.message });
         if let (Some(path), Some(map)) = (self.path, body.as_object_mut()) {
             map.insert("path".to_owned(), Value::String(path));
         }
-        json_response(request, 422, &body);
+        json_response(422, &body)
     }
 }
 
@@ -258,20 +251,10 @@ fn catalogue(lang: Locale, rule_set: &str) -> Value {
 }
 
 fn read_body(request: &mut Request) -> Result<String, (u16, &'static str)> {
-    if request.body_length().is_some_and(|n| n > MAX_BODY) {
-        return Err((413, "the request is larger than 1 MiB"));
-    }
-    let mut body = Vec::new();
-    let read = request
-        .as_reader()
-        .take(MAX_BODY as u64 + 1)
-        .read_to_end(&mut body);
-    if read.is_err() {
-        return Err((400, "the request body could not be read"));
-    }
-    if body.len() > MAX_BODY {
-        return Err((413, "the request is larger than 1 MiB"));
-    }
+    let body = request.body(MAX_BODY).map_err(|e| match e {
+        BodyError::TooLarge => (413, "the request is larger than 1 MiB"),
+        BodyError::Unreadable(why) => (400, why),
+    })?;
     String::from_utf8(body).map_err(|_| (400, "the request body is not UTF-8"))
 }
 
@@ -640,24 +623,19 @@ fn interview_result(iv: &Interview<'_>, lang: Locale) -> Result<String, Refusal>
 
 /// Whether the request's `Host` header names the address the server listens on.
 fn host_ok(request: &Request, allowed: &[String]) -> bool {
-    let hosts: Vec<&str> = request
-        .headers()
-        .iter()
-        .filter(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str())
-        .collect();
+    let hosts: Vec<&str> = request.header_values("Host").collect();
     matches!(hosts.as_slice(), [one] if allowed.iter().any(|a| a.eq_ignore_ascii_case(one)))
 }
 
-fn handle(mut request: Request, allowed: &[String]) {
-    if !host_ok(&request, allowed) {
-        return error(request, 421, "this server answers only to its own address");
+fn handle(request: &mut Request, allowed: &[String]) -> Response {
+    if !host_ok(request, allowed) {
+        return error(421, "this server answers only to its own address");
     }
-    let url = request.url().to_owned();
+    let url = request.target().to_owned();
     let path = url.split('?').next().unwrap_or("");
     let (lang, rule_set) = match params(&url) {
         Ok(p) => p,
-        Err(message) if path.starts_with("/api/") => return error(request, 400, &message),
+        Err(message) if path.starts_with("/api/") => return error(400, &message),
         // The page and its files take no parameters and ignore any.
         Err(_) => (
             Locale::En,
@@ -665,35 +643,23 @@ fn handle(mut request: Request, allowed: &[String]) {
         ),
     };
     match (request.method(), path) {
-        (Method::Get, "/") => respond(request, 200, "text/html; charset=utf-8", INDEX.to_owned()),
-        (Method::Get, "/app.js") => respond(
-            request,
-            200,
-            "text/javascript; charset=utf-8",
-            APP_JS.to_owned(),
-        ),
-        (Method::Get, "/app.css") => {
-            respond(request, 200, "text/css; charset=utf-8", APP_CSS.to_owned())
-        }
-        (Method::Get, "/api/catalogue") => {
-            let value = catalogue(lang, &rule_set);
-            json_response(request, 200, &value);
-        }
-        (Method::Post, "/api/assess" | "/api/interview") => {
-            let json_type = request.headers().iter().any(|h| {
-                h.field.equiv("Content-Type") && h.value.as_str().starts_with("application/json")
-            });
+        ("GET", "/") => respond(200, "text/html; charset=utf-8", INDEX.to_owned()),
+        ("GET", "/app.js") => respond(200, "text/javascript; charset=utf-8", APP_JS.to_owned()),
+        ("GET", "/app.css") => respond(200, "text/css; charset=utf-8", APP_CSS.to_owned()),
+        ("GET", "/api/catalogue") => json_response(200, &catalogue(lang, &rule_set)),
+        ("POST", "/api/assess" | "/api/interview") => {
+            let json_type = request
+                .header_values("Content-Type")
+                .any(|v| v.starts_with("application/json"));
             if !json_type {
-                return error(request, 415, "the API takes application/json");
+                return error(415, "the API takes application/json");
             }
-            let body = match read_body(&mut request) {
+            let body = match read_body(request) {
                 Ok(b) => b,
                 // A file too large to be a case is something an officer can meet (loading
                 // the wrong file): said in the page's language.
-                Err((413, _)) => {
-                    return error(request, 413, lang.word_or_key("page.error.too_large"));
-                }
-                Err((status, message)) => return error(request, status, message),
+                Err((413, _)) => return error(413, lang.word_or_key("page.error.too_large")),
+                Err((status, message)) => return error(status, message),
             };
             let result = if path == "/api/assess" {
                 assess(lang, &rule_set, &body)
@@ -701,14 +667,14 @@ fn handle(mut request: Request, allowed: &[String]) {
                 interview(lang, &rule_set, &body)
             };
             match result {
-                Ok(text) => respond(request, 200, "application/json; charset=utf-8", text),
-                Err(refusal) => refusal.send(request),
+                Ok(text) => respond(200, "application/json; charset=utf-8", text),
+                Err(refusal) => refusal.response(),
             }
         }
         (_, "/" | "/app.js" | "/app.css" | "/api/catalogue" | "/api/assess" | "/api/interview") => {
-            error(request, 405, "method not allowed")
+            error(405, "method not allowed")
         }
-        _ => error(request, 404, "not found"),
+        _ => error(404, "not found"),
     }
 }
 
@@ -759,14 +725,14 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let server = match Server::http(listen.as_str()) {
-        Ok(s) => s,
+    let listener = match std::net::TcpListener::bind(listen.as_str()) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("screening_page: cannot listen on {listen}: {e}");
             return ExitCode::from(1);
         }
     };
-    let Some(addr) = server.server_addr().to_ip() else {
+    let Ok(addr) = listener.local_addr() else {
         eprintln!("screening_page: not an IP address");
         return ExitCode::from(1);
     };
@@ -780,8 +746,8 @@ fn main() -> ExitCode {
         allowed.push(format!("localhost:{}", addr.port()));
     }
     println!("http://{addr}/");
-    for request in server.incoming_requests() {
-        handle(request, &allowed);
-    }
+    // The tests read the address from a pipe: send it now, not when the buffer fills.
+    let _ = std::io::stdout().flush();
+    http::serve(listener, HEADERS, move |request| handle(request, &allowed));
     ExitCode::SUCCESS
 }

@@ -41,13 +41,18 @@ fn start_page() -> Page {
     // `cargo test` builds the examples; `cargo test --test integration` alone does not, and
     // an old binary would test old code.
     let built = std::fs::metadata(&bin).and_then(|m| m.modified());
-    let source = std::fs::metadata(crate::common::root("examples/screening_page/main.rs"))
-        .and_then(|m| m.modified());
-    if let (Ok(built), Ok(source)) = (&built, &source) {
-        assert!(
-            built >= source,
-            "the screening page binary is older than its source: run `cargo test` (it builds the examples)"
-        );
+    let sources = std::fs::read_dir(crate::common::root("examples/screening_page"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| entry.metadata().and_then(|m| m.modified()).ok());
+    if let Ok(built) = &built {
+        for source in sources {
+            assert!(
+                *built >= source,
+                "the screening page binary is older than its source: run `cargo test` (it builds the examples)"
+            );
+        }
     }
     let mut child = Command::new(&bin)
         .args(["--listen", "127.0.0.1:0"])
@@ -267,6 +272,86 @@ fn any_request_gets_a_documented_answer_that_quotes_nothing() {
     if let Err(e) = result {
         panic!("{e}");
     }
+}
+
+/// A request that declares a body far larger than it sends, or larger than any memory, is
+/// answered and closed without waiting for or draining the rest; and while one client holds
+/// a request half sent, the page answers everyone else. Until the thirty-fourth session the
+/// server (tiny_http) drained an unread body on its only thread into a buffer the size of the
+/// declared length: `Content-Length: 1000000000000` ended the process, and a stalled body
+/// froze the page (a code review found both).
+#[test]
+fn a_huge_or_stalled_body_neither_ends_nor_freezes_the_page() {
+    let page = start_page();
+    let addr = &page.addr;
+    for head in [
+        format!(
+            "GET /x HTTP/1.1\r\nHost: {SENTINEL}.example\r\nContent-Length: 1000000000000\r\n\r\n"
+        ),
+        format!(
+            "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: 1000000000000\r\n\r\n{{"
+        ),
+        format!(
+            "POST /api/interview HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: 18446744073709551615\r\n\r\n"
+        ),
+    ] {
+        let response = send(addr, head.as_bytes());
+        assert!(
+            matches!(status(&response), Some(413 | 421)),
+            "{:?}",
+            String::from_utf8_lossy(&response)
+        );
+    }
+    // A client that declares 900,000 bytes, sends 20,000 and waits.
+    let mut stalled = TcpStream::connect(addr.as_str()).expect("connect");
+    let mut head = format!(
+        "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: 900000\r\n\r\n"
+    )
+    .into_bytes();
+    head.extend(std::iter::repeat_n(b' ', 20_000));
+    stalled.write_all(&head).expect("send part of the body");
+    // Everyone else is answered meanwhile (`send` gives up after 10 s).
+    for path in ["/", "/api/catalogue?lang=ko"] {
+        let again = send(
+            addr,
+            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        assert_eq!(status(&again), Some(200), "{path}");
+    }
+    drop(stalled);
+    // A client that asks to be told before it sends its body (curl does for large files).
+    let body = r#"{"subject": {"age_years": 30}}"#;
+    let response = send(
+        addr,
+        format!(
+            "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .as_bytes(),
+    );
+    let text = String::from_utf8_lossy(&response);
+    assert!(
+        text.starts_with("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"),
+        "{text}"
+    );
+    // A chunked body (Node's `http.request` sends one when no length is given) is read; one
+    // over the limit is refused.
+    let chunked = |chunks: &[&str]| {
+        let mut request = format!(
+            "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        );
+        for chunk in chunks {
+            request.push_str(&format!("{:x}\r\n{chunk}\r\n", chunk.len()));
+        }
+        request.push_str("0\r\n\r\n");
+        status(&send(addr, request.as_bytes()))
+    };
+    assert_eq!(
+        chunked(&[r#"{"subject": "#, r#"{"age_years": 30}}"#]),
+        Some(200)
+    );
+    let big = " ".repeat(600_000);
+    assert_eq!(chunked(&[&big, &big, "{}"]), Some(413));
 }
 
 /// Posts JSON and returns the whole response.
