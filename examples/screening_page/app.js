@@ -597,7 +597,8 @@ function renderQuestion(q, finished) {
   const text = $('question-text');
   $('finished').hidden = !finished;
   // Why the interview can stop, in words: the level cannot change, or every question was asked.
-  const why = { LevelCannotChange: 'interview.finished.level_cannot_change', EveryQuestionAsked: 'interview.finished.every_question_asked' }[finished];
+  // The server sends the reason's id: its words are `interview.finished.<id>`.
+  const why = ['level_cannot_change', 'every_question_asked'].includes(finished) ? 'interview.finished.' + finished : null;
   $('finished').textContent = w(why || 'page.finished');
   for (const id of ['answer-yes-no', 'answer-number', 'answer-forms']) $(id).hidden = true;
   if (!q) {

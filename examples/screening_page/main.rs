@@ -616,7 +616,8 @@ fn interview_result(iv: &Interview<'_>, lang: Locale) -> Result<String, Refusal>
     let answer = Interviewed {
         case: iv.case(),
         next: iv.next().map(|q| question(iv, &q, lang)),
-        finished: iv.finished().map(|r| format!("{r:?}")),
+        // The reason's id (`level_cannot_change`), never a Rust name that a rename would change.
+        finished: iv.finished().map(|r| r.as_str().to_owned()),
     };
     serde_json::to_string(&answer).map_err(|e| e.to_string().into())
 }
