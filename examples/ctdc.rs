@@ -275,7 +275,8 @@ fn main() -> ExitCode {
     let reader = match CtdcReader::new(BufReader::with_capacity(1 << 16, file)) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("ctdc: {}: {e}", args.input);
+            // The file by its role, never its name (README, "Privacy").
+            eprintln!("ctdc: the CTDC file: {e}");
             return ExitCode::from(1);
         }
     };

@@ -182,8 +182,8 @@ fn run() -> Result<ExitCode, String> {
     if let Some(rules) = &rules {
         let problems = validate(rules, &catalogue);
         if !problems.is_empty() {
-            let rules_path = rules_path.map_or("", String::as_str);
-            eprintln!("{rules_path}: {} problem(s):", problems.len());
+            // The file by its role, never its name (README, "Privacy").
+            eprintln!("the rule set file: {} problem(s):", problems.len());
             for p in &problems {
                 eprintln!("  {p}");
             }
