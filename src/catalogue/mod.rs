@@ -505,10 +505,11 @@ impl Catalogue {
         }
         if entry.act_evidence.is_some()
             && entry.phase() != Some(crate::model::indicator::Phase::Recruitment)
+            && entry.dimension != Some(Dimension::CoercionAtDestination)
         {
             problems.push(Problem::new(
                 format!("{path}.act_evidence"),
-                "only a recruitment-phase entry is marked as evidence of the act",
+                "only a recruitment-phase entry or an entry of coercion at destination is marked as evidence of the act",
             ));
         }
         if let Some(mark) = &entry.act_evidence {

@@ -610,12 +610,15 @@ impl CtdcMeansOfControl {
     }
 }
 
-/// Whether a recruitment-phase entry evidences the Palermo act, and why.
+/// Whether a recruitment-phase entry, or an entry of coercion at destination, evidences the
+/// Palermo act, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActEvidenceMark {
     /// True: the entry describes conduct of a recruiter (deception, coercion, abduction,
-    /// abuse of a situation), which is recruitment. False: background vulnerability only.
+    /// abuse of a situation), which is recruitment; or, at destination, control over where the
+    /// person is (kept, held or moved), which is harbouring, receipt or transfer. False:
+    /// background vulnerability, or coercion that shows neither.
     pub evidences_act: bool,
     /// Why, in one sentence.
     #[schemars(length(min = 1, max = text::TITLE))]
@@ -659,7 +662,9 @@ pub struct IndicatorEntry {
     pub forms: Vec<ExploitationForm>,
     /// For a recruitment-phase entry: whether it evidences the act (it describes conduct of a
     /// recruiter: deception, coercion, abduction, abuse of a situation) or only background
-    /// vulnerability, and why. Used for persons exempt from the means element.
+    /// vulnerability, and why. For an entry of coercion at destination: whether it shows
+    /// control over where the person is (kept, held or moved: harbouring, receipt or transfer)
+    /// or only coercion, and why. Used for persons exempt from the means element.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub act_evidence: Option<ActEvidenceMark>,
     /// For an entry of a vulnerability dimension: it describes the person's own circumstances,
@@ -739,16 +744,19 @@ impl IndicatorEntry {
 
     /// Whether the entry evidences the act for a person exempt from the means: an act fact,
     /// a recruitment-phase entry marked as conduct of a recruiter, or an indicator of coercion
-    /// at destination (control at destination is harbouring or receipt). Never an item of
-    /// appearance.
+    /// at destination marked as control over where the person is (kept, held or moved: which is
+    /// harbouring, receipt or transfer; confinement, held papers, debt bondage, being moved
+    /// between places), each by its `act_evidence` mark. Never an item of appearance, nor an
+    /// entry without a mark. Until the thirty-fourth session every indicator of coercion at
+    /// destination evidenced it, so a boy of 15 whose employer held back a month's pay met the
+    /// definition of trafficking (an international verdict review).
     pub fn evidences_act(&self) -> bool {
         if self.appearance || self.background.is_some() {
             return false;
         }
         match self.dimension {
             None => self.element == Some(PalermoElement::Act),
-            Some(Dimension::CoercionAtDestination) => true,
-            Some(d) if d.phase() == Phase::Recruitment => {
+            Some(d) if d.phase() == Phase::Recruitment || d == Dimension::CoercionAtDestination => {
                 self.act_evidence.as_ref().is_some_and(|m| m.evidences_act)
             }
             Some(_) => false,

@@ -186,8 +186,10 @@ pub enum ActEvidence {
     AnyPresentIndicator,
     /// A present act fact (list `palermo_acts`), a present recruitment-phase indicator that
     /// the catalogue marks as conduct of a recruiter (`act_evidence`), or a present indicator
-    /// of coercion at destination (control at destination is harbouring or receipt). Not
-    /// background vulnerability, and never an item of appearance.
+    /// of coercion at destination that the catalogue marks as control over where the person
+    /// is (kept, held or moved: harbouring, receipt or transfer). Not coercion that shows
+    /// neither (withheld pay, threats, violence alone), not background vulnerability, and
+    /// never an item of appearance.
     ConductOrControl,
 }
 

@@ -394,3 +394,46 @@ fn a_list_problem_names_the_list_where_it_is() {
     assert!(paths.contains(&"$[0].lists[1].id"), "{paths:?}");
     assert!(paths.contains(&"$[0].lists[2].title"), "{paths:?}");
 }
+
+/// For a person exempt from the means (a child; under Korea's Act, a person with a
+/// disability), the act may be shown by an indicator of coercion at destination only where it
+/// shows control over where the person is: kept, held or moved (harbouring, receipt,
+/// transfer). Every such entry of the built-in catalogue carries its mark, and entries of one
+/// concept agree. Until the thirty-fourth session every indicator of coercion at destination
+/// showed the act, so a boy of 15 whose employer held back a month's pay met the definition of
+/// trafficking (an international verdict review).
+#[test]
+fn coercion_at_destination_shows_the_act_only_by_control_over_where_the_person_is() {
+    let c = Catalogue::builtin();
+    let mut by_concept: std::collections::BTreeMap<String, bool> = Default::default();
+    let mut shows = Vec::new();
+    for e in c.entries() {
+        if e.dimension != Some(Dimension::CoercionAtDestination) || e.appearance {
+            continue;
+        }
+        let mark = e
+            .act_evidence
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: no act_evidence mark", e.id));
+        let earlier = by_concept.insert(e.concept.to_string(), mark.evidences_act);
+        assert!(
+            earlier.is_none_or(|m| m == mark.evidences_act),
+            "{}: its concept's entries disagree",
+            e.id
+        );
+        if mark.evidences_act {
+            shows.push(e.concept.to_string());
+        }
+    }
+    shows.sort();
+    shows.dedup();
+    assert_eq!(
+        shows,
+        [
+            "confiscation_of_documents",
+            "debt_bondage",
+            "isolation_confinement_or_surveillance",
+            "unodc_moved_between_brothels_or_locations",
+        ]
+    );
+}

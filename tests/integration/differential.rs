@@ -185,8 +185,9 @@ impl NaiveReading {
             if e.appearance {
                 continue;
             }
-            let recruiter = e.act_evidence.as_ref().is_some_and(|m| m.evidences_act);
-            if recruiter || dimension == Dimension::CoercionAtDestination {
+            // Conduct of a recruiter, or control over where the person is at destination: the
+            // catalogue's mark says which (validation allows it on no other entry).
+            if e.act_evidence.as_ref().is_some_and(|m| m.evidences_act) {
                 r.act_evidence = true;
             }
             if e.background.is_some() {

@@ -305,9 +305,9 @@ fn an_extension_that_mixes_facts_dimensions_and_appearance_is_rejected() {
             "",
         ),
         entry(
-            "example_mark_at_destination",
-            "example_mark_at_destination",
-            r#""dimension": "coercion_at_destination","#,
+            "example_mark_on_conditions",
+            "example_mark_on_conditions",
+            r#""dimension": "exploitative_conditions_of_work","#,
             r#", "act_evidence": {"evidences_act": true, "reason": "x"}"#,
         ),
         entry(
@@ -361,7 +361,7 @@ fn an_extension_that_mixes_facts_dimensions_and_appearance_is_rejected() {
         "$[0].entries[0].element: an entry with a dimension evidences that dimension's element",
         "$[0].entries[1]: an entry needs a `dimension`, or an `element`",
         "$[0].entries[2].element: the means are evidenced through the ILO/EC dimensions",
-        "$[0].entries[3].act_evidence: only a recruitment-phase entry is marked",
+        "$[0].entries[3].act_evidence: only a recruitment-phase entry or an entry of coercion at destination is marked",
         "$[0].entries[4].appearance: an element fact is not an item of appearance",
         "$[0].entries[5].concept: concept `isolation_confinement_or_surveillance` is shared with `isolation_confinement_or_surveillance_at_destination`",
         "$[0].entries[6].background: only an entry of a vulnerability dimension is marked as background",
