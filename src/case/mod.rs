@@ -175,9 +175,7 @@ impl Case {
 
 /// How a person was sexually exploited (the types of sexual exploitation of the CTDC data
 /// model and HTCDS, `typeOfSex*` and `vic_TypeOfSexExploitation`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SexualExploitationType {
     /// Made to sell sex to clients (the sex trade).
@@ -211,9 +209,7 @@ impl SexualExploitationType {
 }
 
 /// A condition of the interview that makes a "no" unreliable.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InterviewCondition {
     /// The exploiter, an employer or someone linked to them was present.
@@ -247,9 +243,7 @@ impl InterviewCondition {
 }
 
 /// An answer to a yes-or-no question of the interview.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// Yes.
@@ -313,9 +307,7 @@ impl Safety {
 
 /// A question of the interview's opening asked after safety: the answers are recorded in the
 /// case (the subject, the forms), where they may also have been written before the interview.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OpeningQuestion {
     /// The person's age.
@@ -529,9 +521,7 @@ impl Subject {
 }
 
 /// Whether an indicator was found: three values, never a boolean. Not assessed is not absent.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ObservationStatus {
     /// The indicator was found.
@@ -561,9 +551,7 @@ impl ObservationStatus {
 }
 
 /// Where a finding comes from.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceSource {
     /// The person said so.
@@ -637,9 +625,7 @@ impl Observation {
 }
 
 /// The kind of an offence the person is suspected of, charged with or convicted of.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OffenceKind {
     /// Irregular (unauthorised) entry into the country.
@@ -705,9 +691,7 @@ impl OffenceKind {
 }
 
 /// How far proceedings on an offence have gone.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OffenceStage {
     /// Suspected, arrested or under investigation.
@@ -738,9 +722,7 @@ impl OffenceStage {
 
 /// The sector of work: the CTDC `typeOfLabour` sectors (based on ISIC sections), fishing at
 /// sea, and the crew of another ship at sea.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
     /// Agriculture, forestry and fishing on land.
@@ -818,9 +800,7 @@ impl Sector {
 
 /// A measure pending against the person, decided while identification may still be going
 /// on.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// Held in detention (for example a foreigners' protection centre).
@@ -2057,26 +2037,182 @@ impl Reader<'_> {
 trait Keyword: Copy + 'static {
     /// Every value.
     const ALL: &'static [Self];
+    /// Every JSON name, in the order of the variants (what serde's `deserialize_enum` is told).
+    const NAMES: &'static [&'static str];
     /// What the reader expects, for error messages.
     const EXPECTED: &'static str;
+    /// The Rust type's name, for serde's error messages.
+    const TYPE: &'static str;
     /// The JSON name.
     fn name(self) -> &'static str;
+    /// The variant's index, as serde's derived `Serialize` numbers it (declaration order).
+    fn index(self) -> u32;
     /// The value with this JSON name.
     fn named(text: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|v| v.name() == text)
     }
 }
 
+/// Implements [`Keyword`] for a case vocabulary and its serde `Deserialize` through
+/// [`read_keyword`], which never repeats the value it was given (serde's derived reader quotes
+/// it: ``unknown variant `Maria Kim said yes` ``, ``invalid type: integer `17` ``). The wire
+/// format stays the derived one: `Serialize` and the JSON Schema are derived as before.
 macro_rules! keyword {
-    ($t:ty, $expected:literal) => {
+    ($t:ident, $expected:literal) => {
         impl Keyword for $t {
             const ALL: &'static [Self] = &<$t>::ALL;
+            const NAMES: &'static [&'static str] = &{
+                let mut names = [""; <$t>::ALL.len()];
+                let mut i = 0;
+                while i < names.len() {
+                    // Evaluated at compile time: an index out of bounds would not build.
+                    #[allow(clippy::indexing_slicing)]
+                    {
+                        names[i] = <$t>::ALL[i].as_str();
+                    }
+                    i += 1;
+                }
+                names
+            };
             const EXPECTED: &'static str = $expected;
+            const TYPE: &'static str = stringify!($t);
             fn name(self) -> &'static str {
                 self.as_str()
             }
+            fn index(self) -> u32 {
+                self as u32
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $t {
+            /// Reads the JSON name. An error names the type and the names it allows, never the
+            /// value given.
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                read_keyword(deserializer)
+            }
         }
     };
+}
+
+/// Reads a keyword of `T` from any serde format. A self-describing format (JSON) is asked for
+/// any value, so that a number or a boolean reaches [`KeywordValue`], which does not repeat it
+/// (asked for a string, serde_json would word the error itself, with the value); any other
+/// format is asked for the enum its derived `Serialize` wrote (a name or a variant index).
+fn read_keyword<'de, T: Keyword, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    let visitor = KeywordValue::<T, false>(std::marker::PhantomData);
+    if deserializer.is_human_readable() {
+        deserializer.deserialize_any(visitor)
+    } else {
+        deserializer.deserialize_enum(T::TYPE, T::NAMES, visitor)
+    }
+}
+
+/// Reads a keyword from any serde format, naming the type and the names it allows but never
+/// the value given. With `VARIANT`, the seed of an enum's variant in a format that is not
+/// self-describing, which may give it by its index (a number is never a keyword's value in
+/// JSON).
+struct KeywordValue<T, const VARIANT: bool>(std::marker::PhantomData<T>);
+
+impl<T: Keyword, const VARIANT: bool> KeywordValue<T, VARIANT> {
+    fn unknown<E: serde::de::Error>() -> E {
+        E::custom(format_args!(
+            "not a value of `{}` (the value is not shown), expected {}",
+            T::TYPE,
+            T::EXPECTED
+        ))
+    }
+
+    fn not_a_string<E: serde::de::Error>() -> E {
+        E::custom(format_args!(
+            "a value of `{}` is a string, and this is not one (the value is not shown), \
+             expected {}",
+            T::TYPE,
+            T::EXPECTED
+        ))
+    }
+}
+
+impl<'de, T: Keyword, const VARIANT: bool> serde::de::Visitor<'de> for KeywordValue<T, VARIANT> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a value of `{}`: {}", T::TYPE, T::EXPECTED)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+        T::named(value).ok_or_else(Self::unknown)
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, value: &[u8]) -> Result<T, E> {
+        std::str::from_utf8(value)
+            .ok()
+            .and_then(T::named)
+            .ok_or_else(Self::unknown)
+    }
+
+    /// A variant index, from a format that writes enums by number; elsewhere not a string.
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<T, E> {
+        if !VARIANT {
+            return Err(Self::not_a_string());
+        }
+        T::ALL
+            .iter()
+            .copied()
+            .find(|v| u64::from(v.index()) == value)
+            .ok_or_else(Self::unknown)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<T, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<T, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<T, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<T, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<T, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<T, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<T, E> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<T, A::Error> {
+        Err(Self::not_a_string())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<T, A::Error> {
+        Err(Self::not_a_string())
+    }
+
+    /// The enum a format that is not self-describing wrote: its variant, by name or index.
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<T, A::Error> {
+        use serde::de::VariantAccess;
+        let (value, variant) = data.variant_seed(KeywordValue::<T, true>(self.0))?;
+        variant.unit_variant()?;
+        Ok(value)
+    }
+}
+
+impl<'de, T: Keyword> serde::de::DeserializeSeed<'de> for KeywordValue<T, true> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
 }
 
 keyword!(
@@ -2317,6 +2453,78 @@ mod tests {
         check::<InterviewCondition>();
         check::<SexualExploitationType>();
         check::<Answer>();
+        check::<OpeningQuestion>();
+    }
+
+    /// A format that is not self-describing (a binary one) reads back the enum serde's derived
+    /// `Serialize` wrote, by its variant's name or index, and its errors do not repeat the
+    /// value either.
+    #[test]
+    fn keywords_read_back_from_a_format_that_writes_enums_by_index() {
+        use serde::de::value::{Error, StrDeserializer, U32Deserializer};
+
+        /// A deserializer that says it is not human-readable, as a binary format does.
+        struct Binary<D>(D);
+
+        impl<'de, D: Deserializer<'de>> Deserializer<'de> for Binary<D> {
+            type Error = D::Error;
+            fn deserialize_any<V: serde::de::Visitor<'de>>(
+                self,
+                v: V,
+            ) -> Result<V::Value, D::Error> {
+                self.0.deserialize_any(v)
+            }
+            fn deserialize_enum<V: serde::de::Visitor<'de>>(
+                self,
+                name: &'static str,
+                variants: &'static [&'static str],
+                v: V,
+            ) -> Result<V::Value, D::Error> {
+                self.0.deserialize_enum(name, variants, v)
+            }
+            fn is_human_readable(&self) -> bool {
+                false
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+                byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+                struct identifier ignored_any
+            }
+        }
+
+        fn check<T: Keyword + for<'de> Deserialize<'de> + PartialEq + fmt::Debug>() {
+            for (i, v) in T::ALL.iter().enumerate() {
+                // `ALL` is in declaration order, the order of serde's variant indices.
+                assert_eq!(usize::try_from(v.index()).ok(), Some(i), "{}", T::TYPE);
+                assert_eq!(T::NAMES.get(i).copied(), Some(v.name()));
+                let by_index = T::deserialize(Binary(U32Deserializer::<Error>::new(v.index())));
+                assert_eq!(by_index.ok(), Some(*v));
+                let by_name = T::deserialize(Binary(StrDeserializer::<Error>::new(v.name())));
+                assert_eq!(by_name.ok(), Some(*v));
+            }
+            assert_eq!(T::NAMES.len(), T::ALL.len());
+            let err = T::deserialize(Binary(U32Deserializer::<Error>::new(73_317)))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(err.contains(T::TYPE) && !err.contains("73317"), "{err}");
+            let err = T::deserialize(Binary(StrDeserializer::<Error>::new("Maria Kim")))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(err.contains(T::TYPE) && !err.contains("Maria"), "{err}");
+        }
+        check::<ObservationStatus>();
+        check::<EvidenceSource>();
+        check::<ExploitationForm>();
+        check::<OffenceKind>();
+        check::<OffenceStage>();
+        check::<Sector>();
+        check::<Measure>();
+        check::<InterviewCondition>();
+        check::<SexualExploitationType>();
+        check::<Answer>();
+        check::<OpeningQuestion>();
     }
 
     #[test]

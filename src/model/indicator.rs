@@ -217,9 +217,10 @@ impl fmt::Display for Strength {
 }
 
 /// A form of exploitation under consideration in a case.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+// Its serde `Deserialize` is the case vocabularies' (`keyword!` in `case/`): an error names
+// the type and the names it allows, never the value given. (Not a doc comment: the JSON
+// Schemas take their descriptions from these.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExploitationForm {
     /// Forced labour or services, labour exploitation.

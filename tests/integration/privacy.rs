@@ -498,3 +498,82 @@ fn debug_output_shows_the_shape_of_a_case_never_its_values() {
     );
     assert!(outputs[7].contains("kr-2024"), "{}", outputs[7]);
 }
+
+/// Reads `json` as a `T` through serde_json (alone and inside a list, where the value is not
+/// the whole document) and returns every error text, `Display` and `Debug`.
+fn serde_errors<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> Vec<String> {
+    let alone = serde_json::from_str::<T>(json).map(|_| ()).err();
+    let listed = serde_json::from_str::<Vec<T>>(&format!("[{json}]"))
+        .map(|_| ())
+        .err();
+    [alone, listed]
+        .into_iter()
+        .flat_map(|err| {
+            let err = err.unwrap_or_else(|| panic!("`{json}` was read"));
+            [err.to_string(), format!("{err:?}")]
+        })
+        .collect()
+}
+
+/// The case vocabularies are public and derive nothing that reads them back through serde:
+/// an unknown name, or a value of another type, is refused by an error that names the type
+/// and the names it allows, never the value (serde's derived reader quoted it, ``unknown
+/// variant `Maria Kim said yes` ``, and ``invalid type: integer `17` ``).
+#[test]
+fn serde_errors_of_the_case_vocabularies_name_the_type_never_the_value() {
+    use trafficking_indicators::ExploitationForm;
+    use trafficking_indicators::case::{
+        Answer, EvidenceSource, InterviewCondition, Measure, ObservationStatus, OffenceKind,
+        OffenceStage, OpeningQuestion, Sector, SexualExploitationType,
+    };
+
+    fn check<T: serde::de::DeserializeOwned + serde::Serialize + std::fmt::Debug>(
+        type_name: &str,
+        all: &[T],
+    ) {
+        // A name, a snake_case token like a name, and other types of value, each distinctive.
+        for (bad, shows) in [
+            (r#""Maria Kim said yes""#, "Maria"),
+            (r#""maria_kim""#, "maria"),
+            (r#""Present ""#, "Present"),
+            ("17317", "17317"),
+            ("-17317", "17317"),
+            ("173.17", "173.17"),
+            ("true", "true"),
+            ("null", "null"),
+            (r#"["Maria Kim"]"#, "Maria"),
+            (r#"{"Maria Kim": null}"#, "Maria"),
+        ] {
+            for text in serde_errors::<T>(bad) {
+                assert!(!text.contains(shows), "{type_name}, {bad}: {text}");
+                assert!(text.contains(type_name), "{type_name}, {bad}: {text}");
+                assert!(text.contains("not shown"), "{type_name}, {bad}: {text}");
+            }
+        }
+        // A number is not a value, though a format that writes enums by number would give a
+        // variant's index so.
+        for index in ["0", "1"] {
+            assert!(serde_json::from_str::<T>(index).is_err(), "{type_name}");
+        }
+        // The allowed names are given, and each is still read (the wire format is the same).
+        let display = serde_errors::<T>(r#""Maria Kim""#).remove(0);
+        for value in all {
+            let json = serde_json::to_string(value).expect("serializes");
+            assert!(display.contains(&json.replace('"', "`")), "{display}");
+            let back: T = serde_json::from_str(&json).expect("reads its own name");
+            assert_eq!(serde_json::to_string(&back).expect("serializes"), json);
+        }
+    }
+
+    check("ObservationStatus", &ObservationStatus::ALL);
+    check("EvidenceSource", &EvidenceSource::ALL);
+    check("OffenceKind", &OffenceKind::ALL);
+    check("OffenceStage", &OffenceStage::ALL);
+    check("Sector", &Sector::ALL);
+    check("Measure", &Measure::ALL);
+    check("SexualExploitationType", &SexualExploitationType::ALL);
+    check("InterviewCondition", &InterviewCondition::ALL);
+    check("Answer", &Answer::ALL);
+    check("OpeningQuestion", &OpeningQuestion::ALL);
+    check("ExploitationForm", &ExploitationForm::ALL);
+}
