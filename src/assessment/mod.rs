@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::case::{CaseReference, DisabilityStatus, EvidenceSource, ObservationStatus};
+use crate::case::{Count, NotShownValue};
 use crate::case::{Measure, OffenceKind, OffenceStage};
 use crate::model::id::{ConceptId, IndicatorId, ListId, ReferenceId};
 use crate::model::indicator::Verification;
@@ -114,7 +115,7 @@ pub struct RuleSetStamp {
 }
 
 /// The score's possible range once every unresolved indicator is answered.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct ScoreRange {
     /// The score if every unresolved indicator turned out absent (the current score).
     pub min: f64,
@@ -125,7 +126,7 @@ pub struct ScoreRange {
 }
 
 /// The level's possible range once every unresolved indicator is answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct LevelRange {
     /// The level if every unresolved indicator turned out absent (the current level).
     pub min: Level,
@@ -199,8 +200,99 @@ impl fmt::Debug for Assessment {
     }
 }
 
+/// `Debug` for a part of an assessment that names its type and nothing it holds:
+/// `Recommendation(<not shown>)`. Each of these is a finding about a real person (an
+/// indicator found, a yes or no, a level, a score, the advice that follows), and in a list in
+/// a fixed order (the dimensions, the observations) even a count or an absent field per item
+/// would tell one; `{:?}` is what ends up in logs. Read the fields, or serialize the
+/// assessment, to see them.
+macro_rules! debug_not_shown {
+    ($($t:ident $(<$lt:lifetime>)?),* $(,)?) => {$(
+        impl fmt::Debug for $t $(<$lt>)? {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($t), "(<not shown>)"))
+            }
+        }
+    )*};
+}
+
+debug_not_shown!(
+    ScoreRange,
+    LevelRange,
+    SubjectFinding,
+    CountedIndicator,
+    ClauseRef,
+    Need,
+    Shortfall,
+    StrengthCounts,
+    DimensionFinding,
+    ElementFinding,
+    PersonRuleFinding,
+    CriterionFinding,
+    Contribution,
+    ScoreExplanation,
+    ObservationFinding,
+    GroupedObservation<'_>,
+    ObservationGroups<'_>,
+    Question,
+    Notice,
+    Citation,
+    IndicatorRef,
+    OffenceAdvisory,
+    Recommendation,
+    RecommendationPart,
+    ContactAdvice,
+);
+
+/// Counts the explanation's lists, as [`Assessment`]'s `Debug` counts the recommendations,
+/// and names its other parts' types, never a finding (each part's own `Debug` names its type
+/// only).
+impl fmt::Debug for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Explanation")
+            .field("subject", &self.subject)
+            .field("dimensions", &Count(self.dimensions.len()))
+            .field("elements", &Count(self.elements.len()))
+            .field("person_rule", &self.person_rule)
+            .field("reasonable_grounds", &Count(self.reasonable_grounds.len()))
+            .field("score", &self.score)
+            .field("observations", &Count(self.observations.len()))
+            .field("ask_next", &Count(self.ask_next.len()))
+            .field("more_questions", &NotShownValue)
+            .field("notices", &Count(self.notices.len()))
+            .finish()
+    }
+}
+
+/// The disposition's name, as an [`ObservationStatus`]'s `Debug` gives its name; never the
+/// indicator a concept was counted under.
+impl fmt::Debug for Disposition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Disposition::Counted => f.write_str("Counted"),
+            Disposition::CountedWithSameConcept { .. } => f
+                .debug_struct("CountedWithSameConcept")
+                .field("counted_as", &NotShownValue)
+                .finish(),
+            Disposition::Absent => f.write_str("Absent"),
+            Disposition::NotAssessed => f.write_str("NotAssessed"),
+            Disposition::ElementFact => f.write_str("ElementFact"),
+            Disposition::ScoreOnly => f.write_str("ScoreOnly"),
+        }
+    }
+}
+
+/// How many sources, not which (as a case's `Debug` shows an observation's source).
+impl fmt::Debug for SourceSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("SourceSet")
+            .field(&Count(self.iter().count()))
+            .finish()
+    }
+}
+
 /// Why the assessment came out as it did.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Explanation {
     /// How the person was treated.
@@ -268,7 +360,7 @@ pub enum AgeQuestion {
 }
 
 /// How the person was treated.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SubjectFinding {
     /// Age group for the child rules (at the act, under the rule set's age limit):
     /// `not_established` when presumed or not established.
@@ -334,7 +426,7 @@ pub struct SubjectFinding {
 }
 
 /// A present indicator that counted in a dimension.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CountedIndicator {
     /// The indicator.
     pub id: IndicatorId,
@@ -348,7 +440,7 @@ pub struct CountedIndicator {
 
 /// A clause of the dimension rule, by id (its wording is in the rule set and the locale
 /// data); in the JSON, the id itself.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(transparent)]
 pub struct ClauseRef {
     /// Clause id.
@@ -356,7 +448,7 @@ pub struct ClauseRef {
 }
 
 /// How many more indicators of a strength a clause needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Need {
     /// How many more.
     pub count: u32,
@@ -365,7 +457,7 @@ pub struct Need {
 }
 
 /// What a negative dimension lacks: the nearest clause and what it still needs.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Shortfall {
     /// The clause nearest to being met.
     pub clause: ClauseRef,
@@ -374,7 +466,7 @@ pub struct Shortfall {
 }
 
 /// The count of present indicators (distinct concepts) by strength.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct StrengthCounts {
     /// Strong.
     pub strong: u32,
@@ -385,7 +477,7 @@ pub struct StrengthCounts {
 }
 
 /// One dimension's result under the combination rule.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DimensionFinding {
     /// The dimension.
     pub dimension: Dimension,
@@ -427,7 +519,7 @@ pub struct DimensionFinding {
 }
 
 /// One Palermo element's result.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ElementFinding {
     /// The element.
     pub element: PalermoElement,
@@ -467,7 +559,7 @@ pub enum PersonRuleForm {
 }
 
 /// The person-level rule and its outcome.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PersonRuleFinding {
     /// Which form applied.
     pub form: PersonRuleForm,
@@ -480,7 +572,7 @@ pub struct PersonRuleFinding {
 }
 
 /// One reasonable-grounds criterion and whether it holds.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CriterionFinding {
     /// Criterion id.
     pub id: ConceptId,
@@ -489,7 +581,7 @@ pub struct CriterionFinding {
 }
 
 /// One present indicator's share of the score.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Contribution {
     /// The indicator.
     pub id: IndicatorId,
@@ -510,7 +602,7 @@ pub struct Contribution {
 }
 
 /// How the score was made.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ScoreExplanation {
     /// The sum of the weights of the counted indicators.
     pub raw_points: f64,
@@ -523,7 +615,7 @@ pub struct ScoreExplanation {
 }
 
 /// What became of an observation.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "disposition")]
 #[non_exhaustive]
 pub enum Disposition {
@@ -549,7 +641,7 @@ pub enum Disposition {
 /// A set of evidence sources, serialized as a JSON array in the fixed order `self_report`,
 /// `document`, `direct_observation`, `third_party` (so the output never depends on the order
 /// observations were recorded in).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct SourceSet(u8);
 
 impl SourceSet {
@@ -614,7 +706,7 @@ impl JsonSchema for SourceSet {
 }
 
 /// One observation of the case and what became of it.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ObservationFinding {
     /// The indicator.
     pub id: IndicatorId,
@@ -640,7 +732,7 @@ pub struct ObservationFinding {
 }
 
 /// An observation in the JSON, within its group (counted, absent, not assessed and the rest).
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema)]
 pub struct GroupedObservation<'a> {
     /// The indicator.
     pub id: &'a IndicatorId,
@@ -661,7 +753,7 @@ pub struct GroupedObservation<'a> {
 /// them, each group in catalogue order, an empty group left out. The group names the
 /// disposition, and with it the recorded status: `absent` and `not_assessed` as recorded,
 /// every other group present.
-#[derive(Debug, Default, Serialize, JsonSchema)]
+#[derive(Default, Serialize, JsonSchema)]
 pub struct ObservationGroups<'a> {
     /// Present and counted.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -785,7 +877,7 @@ fn serialize_observations<S: serde::Serializer>(
 }
 
 /// An unresolved indicator worth asking about, with what a "present" answer would do.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Question {
     /// The indicator.
     pub id: IndicatorId,
@@ -817,7 +909,7 @@ pub enum RuleName {
 }
 
 /// Something the reader must know about this assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Notice {
     /// What kind.
     pub kind: NoticeKind,
@@ -854,7 +946,7 @@ pub struct Notice {
 }
 
 /// A source a recommendation rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Citation {
     /// The reference id in the rule set (its title is in the rule set and the locale data).
     pub reference: ReferenceId,
@@ -870,7 +962,7 @@ pub(crate) fn no_citations() -> std::sync::Arc<[Citation]> {
 }
 
 /// An indicator and its dimension.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct IndicatorRef {
     /// The indicator.
     pub id: IndicatorId,
@@ -880,7 +972,7 @@ pub struct IndicatorRef {
 }
 
 /// The non-punishment advisory for one kind of offence.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct OffenceAdvisory {
     /// The offence.
     pub offence: OffenceKind,
@@ -906,7 +998,7 @@ pub struct OffenceAdvisory {
 
 /// A step that follows from the assessment, with its legal source. Decision support, never a
 /// legal determination.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Recommendation {
     /// What kind of step. Its wording is the rule set's text for this kind, in the locale
     /// data under `rules.<text namespace>.recommendation.<kind>`.
@@ -957,7 +1049,7 @@ pub struct Recommendation {
 }
 
 /// Further advice within a recommendation, with its own sources.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RecommendationPart {
     /// Which addition of the rule set's recommendation (from 0): its wording is under
     /// `rules.<text namespace>.recommendation.<kind>.addition.<index>`.
@@ -972,7 +1064,7 @@ pub struct RecommendationPart {
 
 /// A service to call or refer to, from the rule set's contact directory, fitting the person,
 /// the form and the sector.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ContactAdvice {
     /// The contact's id in the directory (its name, how to reach it and what it does are in
     /// the directory and the locale data).

@@ -885,6 +885,16 @@ impl<T> fmt::Debug for NotShown<'_, T> {
     }
 }
 
+/// A value in `Debug` output that is always there (a yes or no, a kind), shown as
+/// `<not shown>`.
+pub(crate) struct NotShownValue;
+
+impl fmt::Debug for NotShownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<not shown>")
+    }
+}
+
 /// A list in `Debug` output: how many items, not what they are.
 pub(crate) struct Count(pub(crate) usize);
 
@@ -949,8 +959,8 @@ impl fmt::Debug for Subject {
 impl fmt::Debug for Observation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Observation")
-            .field("indicator", &format_args!("<not shown>"))
-            .field("status", &format_args!("<not shown>"))
+            .field("indicator", &NotShownValue)
+            .field("status", &NotShownValue)
             .field("source", &NotShown(&self.source))
             .field("note", &self.note)
             .finish()
@@ -960,7 +970,7 @@ impl fmt::Debug for Observation {
 impl fmt::Debug for Offence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Offence")
-            .field("kind", &format_args!("<not shown>"))
+            .field("kind", &NotShownValue)
             .field("stage", &NotShown(&self.stage))
             .field("note", &self.note)
             .finish()
@@ -981,13 +991,10 @@ impl fmt::Debug for InterviewRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("InterviewRecord")
             .field("asked", &Count(self.asked.len()))
-            .field("age_not_known", &self.age_not_known)
-            .field("forms_not_known", &self.forms_not_known)
-            .field("birth_year_not_known", &self.birth_year_not_known)
-            .field(
-                "sexual_exploitation_types_not_known",
-                &self.sexual_exploitation_types_not_known,
-            )
+            .field("age_not_known", &NotShownValue)
+            .field("forms_not_known", &NotShownValue)
+            .field("birth_year_not_known", &NotShownValue)
+            .field("sexual_exploitation_types_not_known", &NotShownValue)
             .field("opening_asked", &Count(self.opening_asked.len()))
             .field("safety", &self.safety)
             .finish()

@@ -577,3 +577,180 @@ fn serde_errors_of_the_case_vocabularies_name_the_type_never_the_value() {
     check("OpeningQuestion", &OpeningQuestion::ALL);
     check("ExploitationForm", &ExploitationForm::ALL);
 }
+
+/// `{:?}` and `{:#?}` of every public part of an assessment, of every data case, names types
+/// and counts, never a finding: no indicator the case records, no yes or no (`true`, `false`,
+/// a disability's `Yes`), no level, strength, dimension or age group. Until the thirty-fourth
+/// session only `Assessment`'s own `Debug` was redacted, and `{:?}` of `a.explanation` named
+/// the indicators found, `treated_as_child: true` and `disability: Yes`.
+#[test]
+fn debug_output_of_an_assessments_parts_shows_no_finding() {
+    use std::collections::BTreeSet;
+    use std::fmt::Debug;
+    use trafficking_indicators::assessment::ObservationGroups;
+
+    fn both(out: &mut Vec<String>, value: &dyn Debug) {
+        out.push(format!("{value:?}"));
+        out.push(format!("{value:#?}"));
+    }
+
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut cases = 0;
+    for (name, assessor, case) in crate::common::assessable_data_cases() {
+        cases += 1;
+        let a = assessor.assess(&case).expect("assesses");
+        let x = &a.explanation;
+        let mut out = Vec::new();
+        both(&mut out, &a.score_range);
+        both(&mut out, &a.level_range);
+        both(&mut out, x);
+        both(&mut out, &x.subject);
+        both(&mut out, &x.person_rule);
+        both(&mut out, &x.score);
+        both(&mut out, &x.dimensions);
+        both(&mut out, &x.elements);
+        both(&mut out, &x.reasonable_grounds);
+        both(&mut out, &x.observations);
+        both(&mut out, &x.ask_next);
+        both(&mut out, &x.notices);
+        both(&mut out, &a.recommendations);
+        both(&mut out, &a.contacts);
+        both(&mut out, &ObservationGroups::of(&x.observations));
+        for d in &x.dimensions {
+            both(&mut out, &d.counted);
+            both(&mut out, &d.clause_met);
+            both(&mut out, &d.shortfall);
+            both(&mut out, &d.counts);
+            if let Some(s) = &d.shortfall {
+                both(&mut out, &s.clause);
+                both(&mut out, &s.needs);
+                seen.insert("shortfall");
+            }
+            if d.counted.iter().any(|c| !c.same_concept.is_empty()) {
+                seen.insert("same concept");
+            }
+        }
+        both(&mut out, &x.score.contributions);
+        for o in &x.observations {
+            both(&mut out, &o.disposition);
+            both(&mut out, &o.sources);
+            if o.disposition != trafficking_indicators::assessment::Disposition::Counted {
+                seen.insert("other disposition");
+            }
+        }
+        for n in &x.notices {
+            both(&mut out, &n.legal_basis);
+            if !n.indicators.is_empty() {
+                seen.insert("notice naming indicators");
+            }
+        }
+        for r in &a.recommendations {
+            both(&mut out, &r.legal_basis);
+            both(&mut out, &r.additions);
+            both(&mut out, &r.offences);
+            for o in &r.offences {
+                both(&mut out, &o.linked_indicators);
+                seen.insert("offence advisory");
+                if !o.linked_indicators.is_empty() {
+                    seen.insert("linked indicator");
+                }
+            }
+            if !r.additions.is_empty() {
+                seen.insert("addition");
+            }
+        }
+        if !a.contacts.is_empty() {
+            seen.insert("contact");
+        }
+        if x.subject.treated_as_child {
+            seen.insert("child");
+        }
+        if x.subject.disability == trafficking_indicators::case::DisabilityStatus::Yes {
+            seen.insert("disability");
+        }
+        if !x.ask_next.is_empty() {
+            seen.insert("question");
+        }
+
+        let ids: BTreeSet<&str> = case
+            .observations
+            .iter()
+            .map(|o| o.indicator.as_str())
+            .collect();
+        for text in &out {
+            for id in &ids {
+                assert!(!text.contains(id), "{name}: `{id}` in {text}");
+            }
+            for word in [
+                "true",
+                "false",
+                "Yes",
+                "NotKnown",
+                "Child",
+                "Adult",
+                "NoIndicators",
+                "FurtherInquiry",
+                "ReasonableGrounds",
+                "DefinitionMet",
+                "Strong",
+                "Medium",
+                "Weak",
+                "Recruitment",
+                "Destination",
+                "Verified",
+            ] {
+                assert!(!text.contains(word), "{name}: `{word}` in {text}");
+            }
+        }
+        // The shape stays readable.
+        let explanation = format!("{x:?}");
+        assert!(
+            explanation.starts_with("Explanation { subject: SubjectFinding(<not shown>)"),
+            "{explanation}"
+        );
+        assert!(
+            explanation.contains(&format!(
+                "observations: [<{} not shown>]",
+                x.observations.len()
+            )),
+            "{explanation}"
+        );
+    }
+    assert!(cases > 200, "{cases}");
+    for part in [
+        "shortfall",
+        "same concept",
+        "other disposition",
+        "notice naming indicators",
+        "offence advisory",
+        "linked indicator",
+        "addition",
+        "contact",
+        "child",
+        "disability",
+        "question",
+    ] {
+        assert!(seen.contains(part), "no data case has a {part}");
+    }
+}
+
+/// The interview record's flags (the age, the forms, the year of birth, the type of sexual
+/// exploitation asked and not known) are shown as `<not shown>`, not as `true`.
+#[test]
+fn debug_output_of_an_interview_record_hides_its_flags() {
+    let case = Case::from_json(
+        r#"{"forms": ["sexual"], "interview": {"age_not_known": true, "forms_not_known": true,
+            "birth_year_not_known": true, "sexual_exploitation_types_not_known": true,
+            "opening_asked": ["age", "birth_year", "sexual_exploitation_types"]}}"#,
+    )
+    .expect("a case");
+    for out in [
+        format!("{:?}", case.interview),
+        format!("{:#?}", case.interview),
+        format!("{case:?}"),
+    ] {
+        assert!(!out.contains("true"), "{out}");
+        assert!(out.contains("age_not_known: <not shown>"), "{out}");
+        assert!(out.contains("opening_asked: [<3 not shown>]"), "{out}");
+    }
+}
