@@ -134,7 +134,7 @@ pub fn observations(values: &[MethodOfControl]) -> Vec<Observation> {
 }
 
 /// One picklist value supported by an assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct MethodOfControlFinding {
     /// The value.
     pub value: MethodOfControl,
@@ -261,8 +261,16 @@ pub fn trafficking_status(assessment: &Assessment) -> Option<TraffickingStatus> 
     trafficking_status_for_level(assessment.level)
 }
 
+/// Names the type only: the value is a finding about a person, and `{:?}` is what ends up
+/// in logs.
+impl fmt::Debug for MethodOfControlFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MethodOfControlFinding(<not shown>)")
+    }
+}
+
 /// An assessment in HTCDS terms, serialized with the HTCDS field names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct HtcdsSummary {
     /// `vic_TraffickingStatus`: see [`trafficking_status`]; absent below reasonable grounds.
     #[serde(
@@ -280,6 +288,14 @@ pub struct HtcdsSummary {
     /// Crosswalk indicators recorded present that no picklist value expresses (restriction of
     /// movement, abduction).
     pub without_picklist_value: Vec<IndicatorId>,
+}
+
+/// Names the type only: every field is a finding about a person (see
+/// [`MethodOfControlFinding`]'s `Debug`).
+impl fmt::Debug for HtcdsSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("HtcdsSummary(<not shown>)")
+    }
 }
 
 /// The assessment in HTCDS terms: status, methods of control, and what HTCDS cannot express.

@@ -118,7 +118,7 @@ impl Topic {
 }
 
 /// The next question, and what its answer could change.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct NextQuestion {
     /// Its number in the interview, from 1: one more than the questions this interview has
     /// asked (the safety answers, `opening_asked` and `asked` of the case's interview record),
@@ -136,6 +136,17 @@ pub struct NextQuestion {
     pub level_if_yes: Option<Level>,
     /// For an indicator: whether a yes would make its dimension positive.
     pub makes_dimension_positive: bool,
+}
+
+/// Its number and the kind of question, never the indicator or what a yes would change (the
+/// level, a dimension: findings about the person); `{:?}` is what ends up in logs.
+impl std::fmt::Debug for NextQuestion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NextQuestion")
+            .field("number", &self.number)
+            .field("kind", &self.topic.kind())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A yes-or-no answer.

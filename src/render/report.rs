@@ -2029,7 +2029,7 @@ impl<'a> Words<'a> {
 
 /// The texts of an assessment in one language, for integrators who want prose beside the
 /// language-neutral JSON: every text a reader would see, keyed as the assessment is.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct Prose {
     /// The language tag.
     #[schemars(extend("enum" = ["en", "ko"]))]
@@ -2051,7 +2051,7 @@ pub struct Prose {
 }
 
 /// A recommendation's texts.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct RecommendationProse {
     /// The kind.
     pub kind: RecommendationKind,
@@ -2069,7 +2069,7 @@ pub struct RecommendationProse {
 }
 
 /// A contact's texts.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 pub struct ContactProse {
     /// The contact's id.
     pub id: String,
@@ -2079,6 +2079,30 @@ pub struct ContactProse {
     pub reach: String,
     /// What it does.
     pub purpose: String,
+}
+
+/// Names the language and nothing the texts say: they word the findings (the level, the
+/// advice, the indicators found), and `{:?}` is what ends up in logs. Serialize it to read it.
+impl std::fmt::Debug for Prose {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prose")
+            .field("locale", &self.locale)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Names the type only, as [`Prose`]'s `Debug` does.
+impl std::fmt::Debug for RecommendationProse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RecommendationProse(<not shown>)")
+    }
+}
+
+/// Names the type only: which services fit tells the case.
+impl std::fmt::Debug for ContactProse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ContactProse(<not shown>)")
+    }
 }
 
 /// An assessment and its texts in one language, in one JSON document: what `assess --format

@@ -578,8 +578,9 @@ fn serde_errors_of_the_case_vocabularies_name_the_type_never_the_value() {
     check("ExploitationForm", &ExploitationForm::ALL);
 }
 
-/// `{:?}` and `{:#?}` of every public part of an assessment, of every data case, names types
-/// and counts, never a finding: no indicator the case records, no yes or no (`true`, `false`,
+/// `{:?}` and `{:#?}` of every public part of an assessment, of every data case, and of what is
+/// made from it (its texts, its HTCDS terms, the interview's next question) names types and
+/// counts, never a finding: no indicator the case records, no yes or no (`true`, `false`,
 /// a disability's `Yes`), no level, strength, dimension or age group. Until the thirty-fourth
 /// session only `Assessment`'s own `Debug` was redacted, and `{:?}` of `a.explanation` named
 /// the indicators found, `treated_as_child: true` and `disability: Yes`.
@@ -616,6 +617,30 @@ fn debug_output_of_an_assessments_parts_shows_no_finding() {
         both(&mut out, &a.recommendations);
         both(&mut out, &a.contacts);
         both(&mut out, &ObservationGroups::of(&x.observations));
+        // What is made from the assessment: its texts, its HTCDS terms, the next question.
+        for locale in [Locale::En, Locale::Ko] {
+            both(&mut out, &a.with_prose(locale));
+            let prose = a.prose(locale);
+            both(&mut out, &prose.recommendations);
+            both(&mut out, &prose.contacts);
+        }
+        both(
+            &mut out,
+            &trafficking_indicators::interop::htcds::summary(&a),
+        );
+        both(
+            &mut out,
+            &trafficking_indicators::interop::htcds::methods_of_control(&a),
+        );
+        let interview = trafficking_indicators::interview::Interview::new(assessor, case.clone())
+            .expect("an interview");
+        both(&mut out, &interview.next());
+        if interview
+            .next()
+            .is_some_and(|q| q.topic.kind() == "indicator")
+        {
+            seen.insert("indicator question");
+        }
         for d in &x.dimensions {
             both(&mut out, &d.counted);
             both(&mut out, &d.clause_met);
@@ -729,6 +754,7 @@ fn debug_output_of_an_assessments_parts_shows_no_finding() {
         "child",
         "disability",
         "question",
+        "indicator question",
     ] {
         assert!(seen.contains(part), "no data case has a {part}");
     }
