@@ -622,21 +622,43 @@ mod tests {
 /// A text input as the readers take it: leading UTF-8 byte-order marks (editors on Windows
 /// write one, and a file saved again by a second tool can carry two) are skipped; text that
 /// is UTF-16 read as if it were UTF-8 (a UTF-16 byte-order mark reversed, or NUL bytes among
-/// the first characters) is refused, so that the error can say so.
+/// the first characters, after any byte-order mark or replacement characters: see
+/// [`looks_utf16`]) is refused, so that the error can say so.
 pub(crate) fn text_input(text: &str) -> Result<&str, NotUtf8> {
     let text = text.trim_start_matches('\u{feff}');
-    let utf16 = text.starts_with('\u{fffe}') || looks_utf16(text.as_bytes());
-    if utf16 { Err(NotUtf8) } else { Ok(text) }
+    if looks_utf16(text.as_bytes()) {
+        Err(NotUtf8)
+    } else {
+        Ok(text)
+    }
 }
 
-/// Whether bytes read as text are UTF-16: they start with a UTF-16 byte-order mark (which
-/// no UTF-8 text can), or have a NUL byte as the first or second byte, as UTF-16 has beside
-/// every ASCII letter. The one sign the readers use, of a document and of a batch line.
+/// How many bytes after the marks a text starts with [`looks_utf16`] searches for a NUL: the
+/// first characters. UTF-16 has a NUL beside every ASCII character, and a JSON document starts
+/// with one (`{`, `[` or a space); eight bytes also cover a byte-order mark decoded as two
+/// Latin-1 letters (`ÿþ`, four bytes in UTF-8). A NUL is never valid in a JSON text, so no
+/// document that reads is refused.
+const NUL_WINDOW: usize = 8;
+
+/// Whether bytes read as text are UTF-16: they start with a UTF-16 byte-order mark (which no
+/// UTF-8 text can), or, after any UTF-8 byte-order marks (U+FEFF) and replacement characters
+/// (U+FFFD, which is what `String::from_utf8_lossy` makes of a UTF-16 byte-order mark, one for
+/// each of its bytes), with a reversed mark (U+FFFE) or with a NUL byte among the first
+/// characters, as UTF-16 has beside every ASCII letter. Replacement characters alone are not
+/// a sign: the start of a text in CP949 or another 8-bit encoding, decoded so, gives them too.
+/// The one sign the readers use, of a document and of a batch line.
 pub(crate) fn looks_utf16(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0xff, 0xfe])
-        || bytes.starts_with(&[0xfe, 0xff])
-        || bytes.first() == Some(&0)
-        || bytes.get(1) == Some(&0)
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return true;
+    }
+    let mut rest = bytes;
+    while let Some(after) = ["\u{feff}", "\u{fffd}"]
+        .iter()
+        .find_map(|mark| rest.strip_prefix(mark.as_bytes()))
+    {
+        rest = after;
+    }
+    rest.starts_with("\u{fffe}".as_bytes()) || rest.iter().take(NUL_WINDOW).any(|&b| b == 0)
 }
 
 /// The text is UTF-16, not UTF-8.
@@ -656,5 +678,37 @@ mod text_input_tests {
         assert_eq!(text_input("{\0\"\0"), Err(NotUtf8));
         assert_eq!(text_input("\0{\0"), Err(NotUtf8));
         assert_eq!(text_input("\u{fffe}{"), Err(NotUtf8));
+    }
+
+    /// A UTF-16 file decoded by `String::from_utf8_lossy` (or as Latin-1) before it reaches a
+    /// reader: its byte-order mark is two replacement characters (or `ÿþ`), and its first NUL
+    /// is at byte 7 (or 5, or 6 in big-endian), not 0 or 1.
+    #[test]
+    fn utf16_decoded_lossily_is_refused_and_replacement_characters_alone_are_not() {
+        for (bom, big_endian) in [([0xff_u8, 0xfe], false), ([0xfe, 0xff], true)] {
+            let units = "{}".encode_utf16().flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            });
+            let bytes: Vec<u8> = bom.into_iter().chain(units).collect();
+            let lossy = String::from_utf8_lossy(&bytes);
+            assert!(lossy.starts_with("\u{fffd}\u{fffd}"), "{lossy:?}");
+            assert_eq!(text_input(&lossy), Err(NotUtf8), "{lossy:?}");
+            let latin1: String = bytes.iter().map(|&b| char::from(b)).collect();
+            assert_eq!(text_input(&latin1), Err(NotUtf8), "{latin1:?}");
+            assert_eq!(text_input(&format!("\u{feff}{lossy}")), Err(NotUtf8));
+        }
+        assert_eq!(text_input("\u{fffd}\u{fffd}\u{fffe}{"), Err(NotUtf8));
+        // CP949 or another 8-bit encoding decoded lossily: replacement characters, no NUL.
+        assert_eq!(text_input("\u{fffd}\u{fffd}{}"), Ok("\u{fffd}\u{fffd}{}"));
+        assert_eq!(
+            text_input("{\"a\": \"\u{fffd}\"}"),
+            Ok("{\"a\": \"\u{fffd}\"}")
+        );
+        // A NUL far into a UTF-8 text is a syntax error of its own, not a sign of UTF-16.
+        assert_eq!(text_input("{\"note\": \"\0\"}"), Ok("{\"note\": \"\0\"}"));
     }
 }

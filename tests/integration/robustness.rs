@@ -313,3 +313,77 @@ fn no_object_of_a_bundled_document_may_be_written_as_an_array() {
     }
     assert!(tried > 300, "{tried}");
 }
+
+/// A UTF-16 file ("Unicode" in Notepad, either byte order) that a program decoded with
+/// `String::from_utf8_lossy` before handing it over starts with two replacement characters
+/// (its byte-order mark) and has its first NUL at byte 7 (6 in big-endian); decoded as
+/// Latin-1, it starts with `ÿþ`. Every document reader names UTF-16 for it, as for the bytes
+/// themselves, where until the thirty-fourth session it gave a syntax error at line 1, column 1
+/// (only bytes 0 and 1 were looked at).
+#[test]
+fn utf16_decoded_before_it_reaches_a_reader_is_named_utf16() {
+    use trafficking_indicators::CaseError;
+    use trafficking_indicators::catalogue::{CatalogueDocument, QuestionPriors};
+    use trafficking_indicators::policy::ContactDirectory;
+    use trafficking_indicators::render::LocaleTexts;
+
+    let read = |path: &str| std::fs::read_to_string(crate::common::root(path)).expect("a file");
+    let documents = [
+        (
+            "case",
+            r#"{"subject": {"age_years": 30}, "forms": ["labour"]}"#.to_owned(),
+        ),
+        ("rule set", read("data/rule_sets/kr-2024.json")),
+        (
+            "catalogue extension",
+            read("examples/rule_sets/national_list.json"),
+        ),
+        ("contact directory", read("data/contacts/kr.json")),
+        (
+            "priors",
+            read("data/priors/ctdc_means_of_control_by_type.json"),
+        ),
+        ("locale", read("data/locales/en.json")),
+    ];
+    // What each reader says of a text (`None`: it was read).
+    let error = |kind: &str, text: &str| -> Option<String> {
+        match kind {
+            "case" => Case::from_json(text).err().map(|e| {
+                assert!(matches!(e, CaseError::Utf16), "{e:?}");
+                e.to_string()
+            }),
+            "rule set" => RuleSet::from_json(text).err().map(|e| e.to_string()),
+            "catalogue extension" => Catalogue::builtin()
+                .extend_from_json(text)
+                .err()
+                .map(|e| e.to_string()),
+            "catalogue document" => CatalogueDocument::from_json(text)
+                .err()
+                .map(|e| e.to_string()),
+            "contact directory" => ContactDirectory::from_json(text)
+                .err()
+                .map(|e| e.to_string()),
+            "priors" => QuestionPriors::from_json(text).err().map(|e| e.to_string()),
+            "locale" => LocaleTexts::from_json(text).err().map(|e| e.to_string()),
+            _ => unreachable!(),
+        }
+    };
+    for (kind, text) in &documents {
+        // Read as UTF-8, each document is valid.
+        assert_eq!(error(kind, text), None, "{kind}");
+        for big_endian in [false, true] {
+            let bytes = crate::common::utf16_file(text, big_endian);
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
+            assert!(lossy.starts_with("\u{fffd}\u{fffd}"));
+            let latin1: String = bytes.iter().map(|&b| char::from(b)).collect();
+            for decoded in [&lossy, &latin1, &format!("\u{feff}{lossy}")] {
+                let message =
+                    error(kind, decoded).unwrap_or_else(|| panic!("{kind}: UTF-16 was read"));
+                assert!(
+                    message.contains("UTF-16"),
+                    "{kind}, {big_endian}: {message}"
+                );
+            }
+        }
+    }
+}
