@@ -1181,6 +1181,25 @@ impl<'a> Words<'a> {
                     )?;
                 }
             }
+            // A child already charged: the line's "do not prosecute" is past for those
+            // offences, so the officer is told whom to bring it to (an international verdict
+            // review, thirty-fourth session: a girl of 16 charged with extortion was told only
+            // "do not prosecute").
+            if np.for_child && !np.below_age_of_responsibility && !np.already_charged.is_empty() {
+                let charged: Vec<&str> = np
+                    .already_charged
+                    .iter()
+                    .map(|o| self.ui(&format!("offence.{}", o.as_str())))
+                    .collect();
+                writeln!(
+                    out,
+                    "  ! {}",
+                    self.uif(
+                        "report.non_punishment_child.already_charged",
+                        &[("offences", &charged.join("; "))]
+                    )
+                )?;
+            }
             // Under the age of criminal responsibility when the exploitation began, not now:
             // an act before that age is not punished, which only its date tells (a Korean
             // re-check, thirtieth session: a boy of 14 exploited from 13 was told only the

@@ -4440,3 +4440,41 @@ fn the_sex_trade_bar_on_removal_is_stated_once_and_recalled_below() {
         );
     }
 }
+
+/// A child already charged is told whom to bring the non-punishment advice to: the child's
+/// line says "do not prosecute", which is past for an offence already charged (an
+/// international verdict review, thirty-fourth session: a girl of 16 charged with extortion).
+/// An offence only suspected gets no such line; under every rule set, in both languages.
+#[test]
+fn a_child_already_charged_is_told_whom_to_bring_the_advice_to() {
+    use trafficking_indicators::render::Locale;
+    let case = |stage: &str| {
+        trafficking_indicators::Case::from_json(&format!(
+            r#"{{"subject": {{"age_years": 16, "national": true}}, "forms": ["forced_criminality"],
+                "observations": [
+                  {{"indicator": "purpose_forced_criminality", "status": "present"}},
+                  {{"indicator": "forced_into_illicit_or_criminal_activities", "status": "present"}},
+                  {{"indicator": "act_recruitment", "status": "present"}}],
+                "offences": [{{"kind": "other", "stage": "{stage}"}}]}}"#
+        ))
+        .expect("valid")
+    };
+    for id in ["ilo-2009", "kr-2023", "kr-2024"] {
+        let assessor = trafficking_indicators::Assessor::builtin(id).expect("built in");
+        for (stage, told) in [("charged", true), ("convicted", true), ("suspected", false)] {
+            let a = assessor.assess(&case(stage)).expect("assessed");
+            let en = a.report_in(Locale::En);
+            let ko = a.report_in(Locale::Ko);
+            assert_eq!(
+                en.contains("! Already charged or decided (an offence of another kind): bring this advice to the prosecutor or court handling it now"),
+                told,
+                "{id} {stage}:\n{en}"
+            );
+            assert_eq!(
+                ko.contains("! 이미 기소되었거나 판결이 있는 혐의(그 밖의 범죄): 지금 사건을 담당하는 검사 또는 법원"),
+                told,
+                "{id} {stage}:\n{ko}"
+            );
+        }
+    }
+}
