@@ -15,7 +15,7 @@ use crate::model::id::{ConceptId, IndicatorId, ListId, ReferenceId};
 use crate::model::indicator::{
     AgeGroup, Dimension, ExploitationForm, IndicatorEntry, Provenance, Verification,
 };
-use crate::model::limits::{Limits, text};
+use crate::model::limits::{Limits, SeededState, text};
 
 /// The version of the catalogue file format this crate reads and writes.
 pub const CATALOGUE_FORMAT_VERSION: u32 = 1;
@@ -194,13 +194,21 @@ type IdHasher = foldhash::fast::FixedState;
 
 /// A validated, indexed set of indicator entries with their lists and references.
 ///
-/// Lookups by id are hash lookups; iteration is in file order, which is deterministic.
+/// Lookups by id (of an entry, a list or a reference) are hash lookups; iteration is in file
+/// order, which is deterministic.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     references: Vec<Reference>,
     lists: Vec<IndicatorList>,
     entries: Vec<IndicatorEntry>,
     by_id: HashMap<IndicatorId, usize, IdHasher>,
+    /// The position of each list in `lists`, by its id (seeded: an extension's author chooses
+    /// these ids, and an entry looks up each of its lists here).
+    list_index: HashMap<ListId, usize, SeededState>,
+    /// The position of each reference in `references`, by its id (seeded, as `list_index`).
+    reference_index: HashMap<ReferenceId, usize, SeededState>,
+    /// Every entry's concept (seeded, as `list_index`).
+    concepts: std::collections::HashSet<ConceptId, SeededState>,
     base_entries: usize,
 }
 
@@ -242,6 +250,9 @@ impl Catalogue {
             lists: Vec::new(),
             entries: Vec::new(),
             by_id: HashMap::default(),
+            list_index: HashMap::default(),
+            reference_index: HashMap::default(),
+            concepts: std::collections::HashSet::default(),
             base_entries: 0,
         };
         let mut problems = Vec::new();
@@ -327,29 +338,39 @@ impl Catalogue {
             ));
             return;
         }
+        // Every array counted before any item is checked: one over its limit is the
+        // document's only problem reported, as one over the byte limit is.
+        let too_many = item_count_problems(&doc, &root, limits.max_catalogue_items);
+        if !too_many.is_empty() {
+            problems.extend(too_many);
+            return;
+        }
         for (i, reference) in doc.references.into_iter().enumerate() {
             problems.extend(reference_text_problems(
                 &reference,
                 &format!("{root}.references[{i}]"),
             ));
-            if self.references.iter().any(|r| r.id == reference.id) {
+            if self.reference_index.contains_key(&reference.id) {
                 problems.push(Problem::new(
                     format!("{root}.references[{i}].id"),
                     format!("duplicate reference id `{}`", reference.id),
                 ));
             } else {
+                self.reference_index
+                    .insert(reference.id.clone(), self.references.len());
                 self.references.push(reference);
             }
         }
         for (i, list) in doc.lists.into_iter().enumerate() {
             // Each list is checked at its own place in the document, a duplicate too.
             self.check_list(&list, &format!("{root}.lists[{i}]"), problems);
-            if self.lists.iter().any(|l| l.id == list.id) {
+            if self.list_index.contains_key(&list.id) {
                 problems.push(Problem::new(
                     format!("{root}.lists[{i}].id"),
                     format!("duplicate list id `{}`", list.id),
                 ));
             } else {
+                self.list_index.insert(list.id.clone(), self.lists.len());
                 self.lists.push(list);
             }
         }
@@ -415,6 +436,7 @@ impl Catalogue {
                 slot.get_or_insert_with(|| entry.id.clone());
             }
             self.by_id.insert(entry.id.clone(), self.entries.len());
+            self.concepts.insert(entry.concept.clone());
             self.entries.push(entry);
         }
     }
@@ -474,6 +496,7 @@ impl Catalogue {
                 "an entry belongs to at least one list",
             ));
         }
+        let repeated = crate::model::limits::repeats(entry.lists.iter().map(ListId::as_str));
         for (j, list) in entry.lists.iter().enumerate() {
             if self.list(list.as_str()).is_none() {
                 problems.push(Problem::new(
@@ -481,7 +504,7 @@ impl Catalogue {
                     format!("unknown list id `{list}`"),
                 ));
             }
-            if entry.lists.iter().take(j).any(|l| l == list) {
+            if repeated.binary_search(&j).is_ok() {
                 problems.push(Problem::new(
                     format!("{path}.lists[{j}]"),
                     format!("list `{list}` is named twice"),
@@ -558,8 +581,9 @@ impl Catalogue {
                 "an element fact is not an item of appearance",
             ));
         }
-        for (j, form) in entry.forms.iter().enumerate() {
-            if entry.forms.iter().take(j).any(|f| f == form) {
+        let repeated = crate::model::limits::repeats(entry.forms.iter().map(|f| *f as usize));
+        for j in repeated {
+            if let Some(form) = entry.forms.get(j) {
                 problems.push(Problem::new(
                     format!("{path}.forms[{j}]"),
                     format!("form `{}` is named twice", form.as_str()),
@@ -567,9 +591,17 @@ impl Catalogue {
             }
         }
         self.check_provenance(&entry.provenance, &format!("{path}.provenance"), problems);
+        // The entry's own lists as a set, looked up once per variation.
+        let own: std::collections::HashSet<&str, SeededState> = if entry.list_strengths.is_empty() {
+            std::collections::HashSet::default()
+        } else {
+            entry.lists.iter().map(ListId::as_str).collect()
+        };
+        let repeated =
+            crate::model::limits::repeats(entry.list_strengths.iter().map(|v| v.list.as_str()));
         for (j, variation) in entry.list_strengths.iter().enumerate() {
             let vpath = format!("{path}.list_strengths[{j}]");
-            if !entry.in_list(&variation.list) {
+            if !own.contains(variation.list.as_str()) {
                 problems.push(Problem::new(
                     format!("{vpath}.list"),
                     format!(
@@ -578,12 +610,7 @@ impl Catalogue {
                     ),
                 ));
             }
-            if entry
-                .list_strengths
-                .iter()
-                .take(j)
-                .any(|v| v.list == variation.list)
-            {
+            if repeated.binary_search(&j).is_ok() {
                 problems.push(Problem::new(
                     format!("{vpath}.list"),
                     format!("list `{}` gives this entry two strengths", variation.list),
@@ -699,7 +726,7 @@ impl Catalogue {
 
     /// The list with this id.
     pub fn list(&self, id: &str) -> Option<&IndicatorList> {
-        self.lists.iter().find(|l| l.id.as_str() == id)
+        self.list_index.get(id).and_then(|&i| self.lists.get(i))
     }
 
     /// Every reference, in file order.
@@ -709,7 +736,9 @@ impl Catalogue {
 
     /// The reference with this id.
     pub fn reference(&self, id: &str) -> Option<&Reference> {
-        self.references.iter().find(|r| r.id.as_str() == id)
+        self.reference_index
+            .get(id)
+            .and_then(|&i| self.references.get(i))
     }
 
     /// The entries sharing each concept, concepts in order of first appearance.
@@ -731,7 +760,7 @@ impl Catalogue {
 
     /// Whether any entry has this concept.
     pub fn has_concept(&self, concept: &str) -> bool {
-        self.entries.iter().any(|e| e.concept.as_str() == concept)
+        self.concepts.contains(concept)
     }
 
     /// The whole catalogue as one document in the catalogue file format.
@@ -766,6 +795,45 @@ impl Catalogue {
 
 pub(crate) mod priors;
 pub use priors::*;
+
+/// The arrays of a catalogue document (other than its entries, whose limit counts the whole
+/// catalogue) that hold more than `limit` items, each as a problem at its path. Linear in the
+/// document: it reads each array's length, never its items, and writes a path only for an
+/// array over the limit.
+fn item_count_problems(doc: &CatalogueDocument, root: &str, limit: usize) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut count = |n: usize, path: &dyn Fn() -> String| {
+        if n > limit {
+            problems.extend(Problem::of_count(path(), n, limit));
+        }
+    };
+    count(doc.references.len(), &|| format!("{root}.references"));
+    count(doc.lists.len(), &|| format!("{root}.lists"));
+    for (i, list) in doc.lists.iter().enumerate() {
+        count(list.scope.forms.len(), &|| {
+            format!("{root}.lists[{i}].scope.forms")
+        });
+        count(list.provenance.notes.len(), &|| {
+            format!("{root}.lists[{i}].provenance.notes")
+        });
+    }
+    for (i, entry) in doc.entries.iter().enumerate() {
+        count(entry.lists.len(), &|| format!("{root}.entries[{i}].lists"));
+        count(entry.forms.len(), &|| format!("{root}.entries[{i}].forms"));
+        count(entry.list_strengths.len(), &|| {
+            format!("{root}.entries[{i}].list_strengths")
+        });
+        count(entry.provenance.notes.len(), &|| {
+            format!("{root}.entries[{i}].provenance.notes")
+        });
+        for (j, variation) in entry.list_strengths.iter().enumerate() {
+            count(variation.provenance.notes.len(), &|| {
+                format!("{root}.entries[{i}].list_strengths[{j}].provenance.notes")
+            });
+        }
+    }
+    problems
+}
 
 /// The problems with a reference's texts (title, address, note, jurisdiction, quote): the
 /// bounds of its schema. Shared by rule sets and catalogue documents.

@@ -547,6 +547,24 @@ impl Assessor {
             .collect();
         slot_keys.sort_unstable();
         slot_keys.dedup();
+        // The overrides and references by id, the first where one is repeated (validation
+        // refuses a repeat), looked up once per entry and per citation.
+        let mut overrides: std::collections::HashMap<
+            &str,
+            Strength,
+            crate::model::limits::SeededState,
+        > = std::collections::HashMap::default();
+        for o in &rule_set.strength_overrides {
+            overrides.entry(o.indicator.as_str()).or_insert(o.strength);
+        }
+        let mut references: std::collections::HashMap<
+            &str,
+            &crate::catalogue::Reference,
+            crate::model::limits::SeededState,
+        > = std::collections::HashMap::default();
+        for r in &rule_set.references {
+            references.entry(r.id.as_str()).or_insert(r);
+        }
         let mut entries = Vec::with_capacity(catalogue.len());
         for e in catalogue.entries() {
             let concept = concept_index(&e.concept);
@@ -563,11 +581,7 @@ impl Assessor {
                 Some(list) => e.strength_in(list),
                 None => e.strength,
             };
-            let overridden = rule_set
-                .strength_overrides
-                .iter()
-                .find(|o| o.indicator == e.id)
-                .map(|o| o.strength);
+            let overridden = overrides.get(e.id.as_str()).copied();
             let act = match rule_set.person_rule.exempt_act_evidence {
                 ActEvidence::ConductOrControl => e.evidences_act(),
                 // Any present indicator of an act dimension (counted in the tally), or an
@@ -649,7 +663,7 @@ impl Assessor {
             .collect();
         let cite = |ids: &[crate::model::id::ReferenceId]| -> Arc<[Citation]> {
             ids.iter()
-                .filter_map(|id| rule_set.reference(id.as_str()))
+                .filter_map(|id| references.get(id.as_str()))
                 .map(|r| Citation {
                     reference: r.id.clone(),
                     verification: r.verification,

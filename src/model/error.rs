@@ -41,6 +41,18 @@ impl Problem {
         text::problem(value, min, max).map(|message| Problem::new(path, message))
     }
 
+    /// A problem at `path` when the array there holds `count` items, more than `limit`, else
+    /// none. The one message of every validator's item limits; it names the array and the
+    /// numbers, never an item.
+    pub(crate) fn of_count(path: impl Into<String>, count: usize, limit: usize) -> Option<Problem> {
+        (count > limit).then(|| {
+            Problem::new(
+                path,
+                format!("{count} items, more than the limit of {limit}"),
+            )
+        })
+    }
+
     /// A problem at `path`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {

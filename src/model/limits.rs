@@ -4,6 +4,11 @@
 //! Every limit is enforced with a typed error that names the limit. The values are generous:
 //! the built-in catalogue has fewer than 200 indicators, so a case with more than 1,000
 //! observations is not a real interview; a caseworker's note of 4,000 characters is two pages.
+//!
+//! The item limits also bound the cost of checking a document: a validator counts every array
+//! first and, when one is over its limit, reports that and checks no item of the document, so
+//! no check runs over an array of a million items; and the checks of the items find a
+//! repeated id by a set or an index, never by comparing every item with every earlier one.
 
 /// The limits applied to input documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +33,20 @@ pub struct Limits {
     pub max_case_depth: usize,
     /// Largest rule set document, in bytes of JSON: 1 MiB.
     pub max_rule_set_bytes: usize,
-    /// Most items in any one array of a rule set (clauses, criteria, links, recommendations,
-    /// references, list names): 1,000.
+    /// Most items in any one array of a rule set (references, lists, strength overrides,
+    /// clauses and their requirements, criteria and their conditions, links, recommendations,
+    /// notices, and the ids, levels and conditions inside each): 1,000. The built-in rule
+    /// sets' longest array, `references`, has 91.
     pub max_rule_set_items: usize,
     /// Largest catalogue document, in bytes of JSON: 8 MiB.
     pub max_catalogue_bytes: usize,
     /// Most entries in a catalogue, built-in and extensions together: 10,000.
     pub max_catalogue_entries: usize,
+    /// Most items in any one array of a catalogue document other than its entries (its
+    /// references and lists, a list's forms, an entry's lists, forms and list strengths, a
+    /// provenance record's notes): 1,000. The built-in documents' longest such array has 10
+    /// items (a list's forms); their references number at most 9 and their lists 5.
+    pub max_catalogue_items: usize,
     /// Longest line of a JSON Lines batch, in bytes: the case limit.
     pub max_batch_line_bytes: usize,
 }
@@ -54,6 +66,7 @@ impl Limits {
         max_rule_set_items: 1_000,
         max_catalogue_bytes: 8 << 20,
         max_catalogue_entries: 10_000,
+        max_catalogue_items: 1_000,
         max_batch_line_bytes: 1 << 20,
     };
 }
@@ -66,6 +79,26 @@ impl Default for Limits {
 
 /// The most lists one rule set can use (lists are tracked as a 64-bit set).
 pub const MAX_RULE_SET_LISTS: usize = 64;
+
+/// The hash of the validators' sets and indexes of a document's ids: foldhash (fast on short
+/// ids), seeded once per process, since a document's author chooses the ids and a fixed seed
+/// would let one choose ids that all fall in one bucket. The tables are only looked up, never
+/// iterated, so the seed changes no output.
+pub(crate) type SeededState = foldhash::fast::RandomState;
+
+/// The positions of the items that repeat an earlier item's key, in order: one pass with a set
+/// of the keys seen, so a validator finds every repeated id of an array in time linear in its
+/// length. (For a field-less enum, the key is the variant as a number: `*d as usize`.)
+pub(crate) fn repeats<K: Eq + std::hash::Hash>(keys: impl IntoIterator<Item = K>) -> Vec<usize> {
+    let keys = keys.into_iter();
+    let mut seen = std::collections::HashSet::with_capacity_and_hasher(
+        keys.size_hint().0,
+        SeededState::default(),
+    );
+    keys.enumerate()
+        .filter_map(|(i, key)| (!seen.insert(key)).then_some(i))
+        .collect()
+}
 
 /// The longest texts of the data documents (rule sets and catalogue documents), in characters
 /// (Unicode scalar values, which is what JSON Schema's `maxLength` counts). The schemas take
@@ -113,7 +146,16 @@ pub(crate) mod text {
 
 #[cfg(test)]
 mod tests {
+    use super::repeats;
     use super::text::{JURISDICTION, TEXT, problem};
+
+    /// Every item whose key an earlier item has, by position; the first of each is not one.
+    #[test]
+    fn repeats_are_the_later_items_of_a_key() {
+        assert_eq!(repeats(["a", "b", "a", "c", "b", "a"]), [2, 4, 5]);
+        assert_eq!(repeats(Vec::<&str>::new()), Vec::<usize>::new());
+        assert_eq!(repeats([3usize, 1, 2]), Vec::<usize>::new());
+    }
 
     /// The bounds count characters, as JSON Schema's `maxLength` does, not bytes: 2,000
     /// Korean syllables (6,000 bytes) fit a 2,000-character text; one more does not.

@@ -80,6 +80,29 @@ const AT_LEAST_OUT_OF_RANGE: &str =
     "an age of at least 0 always holds and one over 130 never does: give 1 to 130";
 
 impl ContextCondition {
+    /// The key and length of the condition's array, for one that has one (`sectors`,
+    /// `indicators_present`, ...): what a validator counts against its item limit.
+    pub(crate) fn items(&self) -> Option<(&'static str, usize)> {
+        match self {
+            ContextCondition::Forms(f) => Some(("forms", f.len())),
+            ContextCondition::Sectors(s) => Some(("sectors", s.len())),
+            ContextCondition::Measures(m) => Some(("measures", m.len())),
+            ContextCondition::Offences(o) => Some(("offences", o.len())),
+            ContextCondition::SexualExploitationTypes(t) => {
+                Some(("sexual_exploitation_types", t.len()))
+            }
+            ContextCondition::IndicatorsPresent(ids) => Some(("indicators_present", ids.len())),
+            ContextCondition::NotNational
+            | ContextCondition::Child
+            | ContextCondition::ChildUnder(_)
+            | ContextCondition::Disability
+            | ContextCondition::OffenceOrMeasure
+            | ContextCondition::HurtOrNeedsDoctor
+            | ContextCondition::NoMeasure
+            | ContextCondition::AgeAtLeast(_) => None,
+        }
+    }
+
     /// Why the condition can never hold (or, for an age of at least 0, always holds), as the
     /// validators of rule sets and contact directories word it: a list that names nothing, or
     /// an age no one is under. `None` for a condition that can hold.

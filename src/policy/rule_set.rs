@@ -10,6 +10,7 @@
 //! A rule set is checked against a catalogue by [`validate`], which reports every problem at
 //! once with its JSON path; only a valid rule set can become an [`Assessor`](crate::Assessor).
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use schemars::JsonSchema;
@@ -22,7 +23,7 @@ use crate::model::id::{
     BUILTIN_RULE_SET_IDS, ConceptId, IndicatorId, ListId, ReferenceId, is_token,
 };
 use crate::model::indicator::{Dimension, PalermoElement, Strength, Verification};
-use crate::model::limits::{Limits, text};
+use crate::model::limits::{Limits, SeededState, repeats, text};
 use crate::model::vocabulary::{Level, RecommendationKind};
 pub use crate::policy::context::ContextCondition;
 
@@ -735,6 +736,13 @@ impl RuleSet {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn validate(rule_set: &RuleSet, catalogue: &Catalogue) -> Vec<Problem> {
+    // Every array counted before any item is checked: one over the limit is the rule set's
+    // only problem reported, as one over the byte limit is, and no check below runs over
+    // more than `max_rule_set_items` items of one array.
+    let too_many = item_count_problems(rule_set, Limits::default().max_rule_set_items);
+    if !too_many.is_empty() {
+        return too_many;
+    }
     let mut v = Validator {
         rule_set,
         catalogue,
@@ -742,7 +750,36 @@ pub fn validate(rule_set: &RuleSet, catalogue: &Catalogue) -> Vec<Problem> {
         concepts: [0; 6],
         max_score: 0.0,
         watch_groups: 0,
+        references: HashMap::with_capacity_and_hasher(
+            rule_set.references.len(),
+            SeededState::default(),
+        ),
+        lists: rule_set.lists.iter().map(ListId::as_str).collect(),
+        overrides: HashMap::with_capacity_and_hasher(
+            rule_set.strength_overrides.len(),
+            SeededState::default(),
+        ),
+        list_facts: HashMap::with_capacity_and_hasher(
+            catalogue.lists().len(),
+            SeededState::default(),
+        ),
     };
+    // The first of a repeated id is the one looked up, as a search in order finds it.
+    for r in &rule_set.references {
+        v.references.entry(r.id.as_str()).or_insert(r);
+    }
+    for o in &rule_set.strength_overrides {
+        v.overrides
+            .entry(o.indicator.as_str())
+            .or_insert(o.strength);
+    }
+    for e in catalogue.entries() {
+        for l in &e.lists {
+            let facts = v.list_facts.entry(l.as_str()).or_default();
+            facts.with_dimension |= e.dimension.is_some();
+            facts.elements |= ListFacts::bit(e.element);
+        }
+    }
     // Derived once: every check below reads them.
     v.concepts = Dimension::ALL.map(|d| v.count_concepts(d));
     v.max_score = v.compute_max_score();
@@ -765,6 +802,196 @@ struct Validator<'a> {
     max_score: f64,
     /// How many list or indicator conditions the rule set has (at most 64).
     watch_groups: usize,
+    /// The rule set's references by id (the first, where an id is repeated).
+    references: HashMap<&'a str, &'a Reference, SeededState>,
+    /// The rule set's lists.
+    lists: HashSet<&'a str, SeededState>,
+    /// The rule set's strength overrides by indicator (the first, where one is repeated).
+    overrides: HashMap<&'a str, Strength, SeededState>,
+    /// What the entries of each catalogue list are, by list id (a list without entries has
+    /// none).
+    list_facts: HashMap<&'a str, ListFacts, SeededState>,
+}
+
+/// What the entries of one catalogue list are, for the checks of the conditions that name it.
+#[derive(Debug, Default)]
+struct ListFacts {
+    /// Whether an entry of the list has a dimension.
+    with_dimension: bool,
+    /// The elements its entries name, as a set of [`ListFacts::bit`]s.
+    elements: u8,
+}
+
+impl ListFacts {
+    /// An entry's element (or none) as one bit of a set.
+    fn bit(element: Option<PalermoElement>) -> u8 {
+        1 << element.map_or(0, |e| e as u8 + 1)
+    }
+}
+
+/// Counts of the items of a rule set's arrays, each against the limit: a problem, with the
+/// array's path, for each over it. The path is written only for an array over the limit.
+struct ItemCounter {
+    limit: usize,
+    problems: Vec<Problem>,
+}
+
+impl ItemCounter {
+    fn count(&mut self, n: usize, path: &dyn Fn() -> String) {
+        if n > self.limit {
+            self.problems
+                .extend(Problem::of_count(path(), n, self.limit));
+        }
+    }
+
+    fn basis(&mut self, basis: &Basis, at: &dyn Fn() -> String) {
+        self.count(basis.sources.len(), &|| format!("{}.sources", at()));
+    }
+
+    fn context(&mut self, context: &[ContextCondition], at: &dyn Fn() -> String) {
+        self.count(context.len(), at);
+        for (i, c) in context.iter().enumerate() {
+            if let Some((key, n)) = c.items() {
+                self.count(n, &|| format!("{}[{i}].{key}", at()));
+            }
+        }
+    }
+
+    fn conditions(&mut self, conditions: &[Condition], at: &dyn Fn() -> String) {
+        self.count(conditions.len(), at);
+        for (i, c) in conditions.iter().enumerate() {
+            let (key, n) = match c {
+                Condition::AnyDimensionPositive(dims) => ("any_dimension_positive", dims.len()),
+                Condition::IndicatorPresent { dimensions, .. } => {
+                    ("indicator_present.dimensions", dimensions.len())
+                }
+                Condition::ListIndicatorPresent { lists, .. } => {
+                    ("list_indicator_present.lists", lists.len())
+                }
+                Condition::AnyIndicatorPresent { indicators, .. } => {
+                    ("any_indicator_present.indicators", indicators.len())
+                }
+                Condition::Any(branches) => {
+                    self.conditions(branches, &|| format!("{}[{i}].any", at()));
+                    continue;
+                }
+                Condition::ElementMet(_)
+                | Condition::ScoreAtLeast(_)
+                | Condition::MeansNotRequired
+                | Condition::TreatedAsChild => continue,
+            };
+            self.count(n, &|| format!("{}[{i}].{key}", at()));
+        }
+    }
+}
+
+/// Every array of the rule set that holds more than `limit` items, each as a problem at its
+/// path. Linear in the rule set: it reads each array's length, never compares its items.
+fn item_count_problems(rs: &RuleSet, limit: usize) -> Vec<Problem> {
+    let mut c = ItemCounter {
+        limit,
+        problems: Vec::new(),
+    };
+    let at = |path: &'static str| move || path.to_owned();
+    c.count(rs.references.len(), &at("$.references"));
+    c.count(rs.lists.len(), &at("$.lists"));
+    c.count(rs.strength_overrides.len(), &at("$.strength_overrides"));
+    for (i, o) in rs.strength_overrides.iter().enumerate() {
+        c.basis(&o.basis, &|| format!("$.strength_overrides[{i}].basis"));
+    }
+    c.basis(&rs.weights.basis, &at("$.weights.basis"));
+    let rule = &rs.dimension_rule;
+    c.count(rule.clauses.len(), &at("$.dimension_rule.clauses"));
+    for (i, clause) in rule.clauses.iter().enumerate() {
+        c.count(clause.requires.len(), &|| {
+            format!("$.dimension_rule.clauses[{i}].requires")
+        });
+    }
+    c.basis(&rule.basis, &at("$.dimension_rule.basis"));
+    if let Some(age_rule) = &rs.age_rule {
+        c.basis(&age_rule.basis, &at("$.age_rule.basis"));
+    }
+    let person = &rs.person_rule;
+    c.count(person.elements.len(), &at("$.person_rule.elements"));
+    for (i, element) in person.elements.iter().enumerate() {
+        c.count(element.dimensions.len(), &|| {
+            format!("$.person_rule.elements[{i}].dimensions")
+        });
+        c.count(element.lists.len(), &|| {
+            format!("$.person_rule.elements[{i}].lists")
+        });
+    }
+    c.count(
+        person.means_not_required_for.len(),
+        &at("$.person_rule.means_not_required_for"),
+    );
+    c.basis(&person.basis, &at("$.person_rule.basis"));
+    let criteria = &rs.levels.reasonable_grounds;
+    c.count(criteria.len(), &at("$.levels.reasonable_grounds"));
+    for (i, criterion) in criteria.iter().enumerate() {
+        c.conditions(&criterion.all, &|| {
+            format!("$.levels.reasonable_grounds[{i}].all")
+        });
+        c.basis(&criterion.basis, &|| {
+            format!("$.levels.reasonable_grounds[{i}].basis")
+        });
+    }
+    let np = &rs.non_punishment;
+    c.count(np.legal_basis.len(), &at("$.non_punishment.legal_basis"));
+    c.count(np.standards.len(), &at("$.non_punishment.standards"));
+    c.count(np.links.len(), &at("$.non_punishment.links"));
+    for (i, link) in np.links.iter().enumerate() {
+        c.count(link.concepts.len(), &|| {
+            format!("$.non_punishment.links[{i}].concepts")
+        });
+        c.count(link.legal_basis.len(), &|| {
+            format!("$.non_punishment.links[{i}].legal_basis")
+        });
+    }
+    if let Some(child) = &np.child {
+        c.count(child.covers.len(), &at("$.non_punishment.child.covers"));
+        c.count(
+            child.legal_basis.len(),
+            &at("$.non_punishment.child.legal_basis"),
+        );
+        c.count(
+            child.covers_basis.len(),
+            &at("$.non_punishment.child.covers_basis"),
+        );
+        if let Some(below) = &child.below_age {
+            c.count(
+                below.legal_basis.len(),
+                &at("$.non_punishment.child.below_age.legal_basis"),
+            );
+        }
+    }
+    c.count(rs.recommendations.len(), &at("$.recommendations"));
+    for (i, r) in rs.recommendations.iter().enumerate() {
+        let path = || format!("$.recommendations[{i}]");
+        c.count(r.at_levels.len(), &|| format!("{}.at_levels", path()));
+        c.conditions(&r.when, &|| format!("{}.when", path()));
+        c.count(r.legal_basis.len(), &|| format!("{}.legal_basis", path()));
+        c.count(r.standards.len(), &|| format!("{}.standards", path()));
+        c.context(&r.context, &|| format!("{}.context", path()));
+        c.count(r.additions.len(), &|| format!("{}.additions", path()));
+        for (j, a) in r.additions.iter().enumerate() {
+            let apath = || format!("{}.additions[{j}]", path());
+            c.context(&a.context, &|| format!("{}.context", apath()));
+            c.count(a.at_levels.len(), &|| format!("{}.at_levels", apath()));
+            c.count(a.legal_basis.len(), &|| format!("{}.legal_basis", apath()));
+        }
+        if let Some(basis) = &r.basis {
+            c.basis(basis, &|| format!("{}.basis", path()));
+        }
+    }
+    c.count(rs.notices.len(), &at("$.notices"));
+    for (i, n) in rs.notices.iter().enumerate() {
+        let path = || format!("$.notices[{i}]");
+        c.count(n.at_levels.len(), &|| format!("{}.at_levels", path()));
+        c.count(n.legal_basis.len(), &|| format!("{}.legal_basis", path()));
+        c.context(&n.context, &|| format!("{}.context", path()));
+    }
+    c.problems
 }
 
 impl Validator<'_> {
@@ -790,7 +1017,6 @@ impl Validator<'_> {
             );
         }
         self.check_header();
-        self.check_sizes();
         self.check_references();
         self.check_lists();
         self.check_weights();
@@ -818,7 +1044,7 @@ impl Validator<'_> {
             self.check_reference_id(id, &ipath);
             if let (Some(j), Some(r)) = (
                 self.rule_set.jurisdiction.as_deref(),
-                self.rule_set.reference(id.as_str()),
+                self.references.get(id.as_str()),
             ) && r.jurisdiction.as_deref() != Some(j)
             {
                 self.problem(
@@ -873,6 +1099,7 @@ impl Validator<'_> {
 
     fn check_notices(&mut self) {
         use crate::model::vocabulary::NoticeKind;
+        let repeated = repeats(self.rule_set.notices.iter().map(|n| n.kind as usize));
         for (i, n) in self.rule_set.notices.iter().enumerate() {
             let path = format!("$.notices[{i}]");
             // Only these kinds are a rule set's to give: the others are the engine's, read
@@ -886,13 +1113,7 @@ impl Validator<'_> {
                     "a rule set gives only notices of kind `consent_irrelevant` or `sex_trade_claims_void`; the others come from the case",
                 );
             }
-            if self
-                .rule_set
-                .notices
-                .iter()
-                .take(i)
-                .any(|m| m.kind == n.kind)
-            {
+            if repeated.binary_search(&i).is_ok() {
                 self.problem(
                     format!("{path}.kind"),
                     "the same kind of notice is given twice: one notice per kind (its wording is keyed by kind)",
@@ -985,32 +1206,12 @@ impl Validator<'_> {
         }
     }
 
-    fn check_sizes(&mut self) {
-        let rs = self.rule_set;
-        let limit = Limits::default().max_rule_set_items;
-        let sizes = [
-            ("$.references", rs.references.len()),
-            ("$.lists", rs.lists.len()),
-            ("$.dimension_rule.clauses", rs.dimension_rule.clauses.len()),
-            (
-                "$.levels.reasonable_grounds",
-                rs.levels.reasonable_grounds.len(),
-            ),
-            ("$.non_punishment.links", rs.non_punishment.links.len()),
-            ("$.recommendations", rs.recommendations.len()),
-        ];
-        for (path, n) in sizes {
-            if n > limit {
-                self.problem(path, format!("{n} items, more than the limit of {limit}"));
-            }
-        }
-    }
-
     fn check_references(&mut self) {
         let rs = self.rule_set;
         if rs.references.is_empty() {
             self.problem("$.references", "a rule set cites at least one reference");
         }
+        let repeated = repeats(rs.references.iter().map(|r| r.id.as_str()));
         for (i, r) in rs.references.iter().enumerate() {
             // A rule set's own references and a catalogue document's share these checks.
             self.problems
@@ -1018,7 +1219,7 @@ impl Validator<'_> {
                     r,
                     &format!("$.references[{i}]"),
                 ));
-            if rs.references.iter().take(i).any(|o| o.id == r.id) {
+            if repeated.binary_search(&i).is_ok() {
                 self.problem(
                     format!("$.references[{i}].id"),
                     format!("duplicate reference id `{}`", r.id),
@@ -1038,7 +1239,7 @@ impl Validator<'_> {
     }
 
     fn check_reference_id(&mut self, id: &ReferenceId, path: &str) {
-        if self.rule_set.reference(id.as_str()).is_none() {
+        if !self.references.contains_key(id.as_str()) {
             self.problem(
                 path,
                 format!("unknown reference id `{id}`: not in this rule set's references"),
@@ -1061,6 +1262,7 @@ impl Validator<'_> {
                 ),
             );
         }
+        let repeated = repeats(rs.lists.iter().map(ListId::as_str));
         for (i, list) in rs.lists.iter().enumerate() {
             if self.catalogue.list(list.as_str()).is_none() {
                 self.problem(
@@ -1068,7 +1270,7 @@ impl Validator<'_> {
                     format!("unknown list id `{list}`: not in the catalogue"),
                 );
             }
-            if rs.lists.iter().take(i).any(|l| l == list) {
+            if repeated.binary_search(&i).is_ok() {
                 self.problem(
                     format!("$.lists[{i}]"),
                     format!("duplicate list id `{list}`"),
@@ -1081,7 +1283,7 @@ impl Validator<'_> {
                     "$.child_strengths",
                     format!("unknown list id `{child}`: not in the catalogue"),
                 );
-            } else if !rs.lists.contains(child) {
+            } else if !self.lists.contains(child.as_str()) {
                 self.problem(
                     "$.child_strengths",
                     format!("list `{child}` gives children's strengths but is not in `lists`"),
@@ -1131,10 +1333,7 @@ impl Validator<'_> {
 
     fn check_overrides(&mut self) {
         let overrides = &self.rule_set.strength_overrides;
-        if overrides.len() > Limits::default().max_rule_set_items {
-            self.problem("$.strength_overrides", "more items than the rule set limit");
-            return;
-        }
+        let repeated = repeats(overrides.iter().map(|o| o.indicator.as_str()));
         for (i, o) in overrides.iter().enumerate() {
             let path = format!("$.strength_overrides[{i}]");
             match self.catalogue.get(o.indicator.as_str()) {
@@ -1154,7 +1353,7 @@ impl Validator<'_> {
                 ),
                 Some(_) => {}
             }
-            if overrides.iter().take(i).any(|p| p.indicator == o.indicator) {
+            if repeated.binary_search(&i).is_ok() {
                 self.problem(
                     format!("{path}.indicator"),
                     format!("duplicate indicator id `{}`: overridden twice", o.indicator),
@@ -1167,18 +1366,13 @@ impl Validator<'_> {
     /// Whether an entry is in one of the rule set's lists: a case may record only such
     /// entries, and only they count in a dimension or the score.
     fn in_lists(&self, e: &crate::model::indicator::IndicatorEntry) -> bool {
-        e.lists.iter().any(|l| self.rule_set.lists.contains(l))
+        e.lists.iter().any(|l| self.lists.contains(l.as_str()))
     }
 
     /// The strongest strength an entry can count with under this rule set.
     fn best_strength(&self, e: &crate::model::indicator::IndicatorEntry) -> Strength {
-        match self
-            .rule_set
-            .strength_overrides
-            .iter()
-            .find(|o| o.indicator == e.id)
-        {
-            Some(o) => o.strength,
+        match self.overrides.get(e.id.as_str()) {
+            Some(strength) => *strength,
             None => e
                 .list_strengths
                 .iter()
@@ -1195,10 +1389,11 @@ impl Validator<'_> {
                 "at least one clause is needed, or no dimension can ever be positive",
             );
         }
+        let repeated = repeats(rule.clauses.iter().map(|c| &c.id));
         for (i, clause) in rule.clauses.iter().enumerate() {
             let path = format!("$.dimension_rule.clauses[{i}]");
             self.check_text(format!("{path}.label"), &clause.label, 1, text::LABEL);
-            if rule.clauses.iter().take(i).any(|c| c.id == clause.id) {
+            if repeated.binary_search(&i).is_ok() {
                 self.problem(
                     format!("{path}.id"),
                     format!("duplicate clause id `{}`", clause.id),
@@ -1272,6 +1467,8 @@ impl Validator<'_> {
                 );
             }
         }
+        // The dimensions of the elements before the one checked.
+        let mut used_before = [false; 6];
         for (i, element) in rule.elements.iter().enumerate() {
             let path = format!("$.person_rule.elements[{i}].dimensions");
             if element.dimensions.is_empty() {
@@ -1280,19 +1477,15 @@ impl Validator<'_> {
                     "the person rule names no dimension for this element",
                 );
             }
+            let repeated = repeats(element.dimensions.iter().map(|d| d.index()));
             for (j, d) in element.dimensions.iter().enumerate() {
-                if element.dimensions.iter().take(j).any(|o| o == d) {
+                if repeated.binary_search(&j).is_ok() {
                     self.problem(
                         format!("{path}[{j}]"),
                         format!("dimension `{}` is named twice", d.as_str()),
                     );
                 }
-                if rule
-                    .elements
-                    .iter()
-                    .take(i)
-                    .any(|other| other.dimensions.contains(d))
-                {
+                if used_before.get(d.index()).copied().unwrap_or(false) {
                     self.problem(
                         format!("{path}[{j}]"),
                         format!(
@@ -1309,6 +1502,11 @@ impl Validator<'_> {
                             d.as_str()
                         ),
                     );
+                }
+            }
+            for d in &element.dimensions {
+                if let Some(used) = used_before.get_mut(d.index()) {
+                    *used = true;
                 }
             }
         }
@@ -1333,13 +1531,11 @@ impl Validator<'_> {
             self.check_basis(&age_rule.basis, "$.age_rule.basis");
         }
         let rule = &self.rule_set.person_rule;
-        for (i, g) in rule.means_not_required_for.iter().enumerate() {
-            if rule.means_not_required_for.iter().take(i).any(|o| o == g) {
-                self.problem(
-                    format!("$.person_rule.means_not_required_for[{i}]"),
-                    "group named twice",
-                );
-            }
+        for i in repeats(rule.means_not_required_for.iter().map(|g| *g as usize)) {
+            self.problem(
+                format!("$.person_rule.means_not_required_for[{i}]"),
+                "group named twice",
+            );
         }
         self.check_basis(&rule.basis, "$.person_rule.basis");
     }
@@ -1348,15 +1544,22 @@ impl Validator<'_> {
         let w = &self.rule_set.weights;
         let mut total = 0.0;
         for d in Dimension::ALL {
+            // Each concept's best strength, in order of first appearance (the order of the
+            // sum below), found through an index by concept.
             let mut best: Vec<(&str, Strength)> = Vec::new();
+            let mut at: HashMap<&str, usize, SeededState> =
+                HashMap::with_capacity_and_hasher(self.concepts_in(d), SeededState::default());
             for e in self.catalogue.in_dimension(d) {
                 if !self.in_lists(e) {
                     continue;
                 }
                 let s = self.best_strength(e);
-                match best.iter_mut().find(|(c, _)| *c == e.concept.as_str()) {
+                match at.get(e.concept.as_str()).and_then(|&i| best.get_mut(i)) {
                     Some(slot) => slot.1 = slot.1.max(s),
-                    None => best.push((e.concept.as_str(), s)),
+                    None => {
+                        at.insert(e.concept.as_str(), best.len());
+                        best.push((e.concept.as_str(), s));
+                    }
                 }
             }
             // Invalid weights are reported by `check_weights`; here they count as zero so
@@ -1385,10 +1588,11 @@ impl Validator<'_> {
             );
         }
         let max_score = self.max_score;
+        let repeated = repeats(criteria.iter().map(|c| &c.id));
         for (i, c) in criteria.iter().enumerate() {
             let path = format!("$.levels.reasonable_grounds[{i}]");
             self.check_text(format!("{path}.label"), &c.label, 1, text::LABEL);
-            if criteria.iter().take(i).any(|o| o.id == c.id) {
+            if repeated.binary_search(&i).is_ok() {
                 self.problem(
                     format!("{path}.id"),
                     format!("duplicate criterion id `{}`", c.id),
@@ -1465,12 +1669,12 @@ impl Validator<'_> {
                     self.problem(&path, "names no list, so it can never hold");
                 }
                 for (k, list) in lists.iter().enumerate() {
-                    if !self.rule_set.lists.contains(list) {
+                    if !self.lists.contains(list.as_str()) {
                         self.problem(
                             format!("{path}[{k}]"),
                             format!("list `{list}` is not among the rule set's lists"),
                         );
-                    } else if self.catalogue.in_list(list.as_str()).next().is_none() {
+                    } else if !self.list_facts.contains_key(list.as_str()) {
                         self.problem(
                             format!("{path}[{k}]"),
                             format!("unreachable: list `{list}` has no entry"),
@@ -1490,7 +1694,7 @@ impl Validator<'_> {
                             format!("{path}[{k}]"),
                             format!("unknown indicator id `{id}`"),
                         ),
-                        Some(e) if !self.rule_set.lists.iter().any(|l| e.in_list(l)) => self
+                        Some(e) if !self.in_lists(e) => self
                             .problem(
                                 format!("{path}[{k}]"),
                                 format!(
@@ -1540,17 +1744,18 @@ impl Validator<'_> {
         }
         for (k, list) in lists.iter().enumerate() {
             let lpath = format!("{path}.lists[{k}]");
-            if !self.rule_set.lists.contains(list) {
+            if !self.lists.contains(list.as_str()) {
                 self.problem(
                     lpath,
                     format!("list `{list}` is not among the rule set's lists"),
                 );
                 continue;
             }
-            let entries: Vec<_> = self.catalogue.in_list(list.as_str()).collect();
-            if entries.is_empty() {
+            let Some(facts) = self.list_facts.get(list.as_str()) else {
                 self.problem(lpath, format!("unreachable: list `{list}` has no entry"));
-            } else if entries.iter().any(|e| e.dimension.is_some()) {
+                continue;
+            };
+            if facts.with_dimension {
                 self.problem(
                     lpath,
                     format!(
@@ -1558,7 +1763,7 @@ impl Validator<'_> {
                     ),
                 );
             } else if let Some(el) = element
-                && entries.iter().any(|e| e.element != Some(el))
+                && facts.elements & !ListFacts::bit(Some(el)) != 0
             {
                 self.problem(
                     lpath,
@@ -1635,10 +1840,11 @@ impl Validator<'_> {
                 );
             }
         }
+        let repeated = repeats(np.links.iter().map(|l| l.offence as usize));
         for (i, link) in np.links.iter().enumerate() {
             let path = format!("$.non_punishment.links[{i}]");
             self.check_text(format!("{path}.reason"), &link.reason, 1, text::NOTE);
-            if np.links.iter().take(i).any(|l| l.offence == link.offence) {
+            if repeated.binary_search(&i).is_ok() {
                 self.problem(
                     format!("{path}.offence"),
                     format!("offence `{}` is linked twice", link.offence.as_str()),
@@ -1679,6 +1885,7 @@ impl Validator<'_> {
     fn check_recommendations(&mut self) {
         let recs = &self.rule_set.recommendations;
         let max_score = self.max_score;
+        let repeated = repeats(recs.iter().map(|r| r.kind as usize));
         for (i, r) in recs.iter().enumerate() {
             let path = format!("$.recommendations[{i}]");
             if r.at_levels.is_empty() {
@@ -1701,6 +1908,8 @@ impl Validator<'_> {
             );
             self.check_standards(&r.standards, &format!("{path}.standards"));
             self.check_context(&r.context, &format!("{path}.context"));
+            let given: HashSet<usize, SeededState> =
+                r.at_levels.iter().map(|l| *l as usize).collect();
             for (j, a) in r.additions.iter().enumerate() {
                 let apath = format!("{path}.additions[{j}]");
                 if a.context.is_empty() {
@@ -1711,7 +1920,7 @@ impl Validator<'_> {
                 }
                 self.check_context(&a.context, &format!("{apath}.context"));
                 for (k, l) in a.at_levels.iter().enumerate() {
-                    if !r.at_levels.contains(l) {
+                    if !given.contains(&(*l as usize)) {
                         self.problem(
                             format!("{apath}.at_levels[{k}]"),
                             "the recommendation itself is not given at this level",
@@ -1728,7 +1937,7 @@ impl Validator<'_> {
             if let Some(basis) = &r.basis {
                 self.check_basis(basis, &format!("{path}.basis"));
             }
-            if recs.iter().take(i).any(|o| o.kind == r.kind) {
+            if repeated.binary_search(&i).is_ok() {
                 self.problem(
                     format!("{path}.kind"),
                     "the same kind of recommendation is given twice: one rule per kind (its wording is keyed by kind), with `context` and `additions` for the cases it covers",
