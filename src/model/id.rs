@@ -99,6 +99,12 @@ pub(crate) fn is_token(s: &str) -> bool {
         })
 }
 
+/// A country code: two capital letters, `KR` (the schemas' pattern `^[A-Z]{2}$` for the
+/// jurisdiction of a rule set and of a contact directory).
+pub(crate) fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// The longest key [`is_dotted_key`] takes: a locale file's keys reach about 80 bytes.
 const MAX_DOTTED_KEY_LEN: usize = 160;
 

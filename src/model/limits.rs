@@ -36,7 +36,9 @@ pub struct Limits {
     /// Most items in any one array of a rule set (references, lists, strength overrides,
     /// clauses and their requirements, criteria and their conditions, links, recommendations,
     /// notices, and the ids, levels and conditions inside each): 1,000. The built-in rule
-    /// sets' longest array, `references`, has 91.
+    /// sets' longest array, `references`, has 91. A contact directory (read within the rule
+    /// set's byte limit) has the same limit for each of its arrays: the built-in one lists 15
+    /// contacts.
     pub max_rule_set_items: usize,
     /// Largest catalogue document, in bytes of JSON: 8 MiB.
     pub max_catalogue_bytes: usize,
@@ -100,19 +102,23 @@ pub(crate) fn repeats<K: Eq + std::hash::Hash>(keys: impl IntoIterator<Item = K>
         .collect()
 }
 
-/// The longest texts of the data documents (rule sets and catalogue documents), in characters
-/// (Unicode scalar values, which is what JSON Schema's `maxLength` counts). The schemas take
-/// their `maxLength` from these constants and the validators check the same ones, so a rule set
-/// or catalogue document the schema rejects for a text's length the library rejects too.
+/// The longest texts of the data documents (rule sets, catalogue documents and contact
+/// directories), in characters (Unicode scalar values, which is what JSON Schema's `maxLength`
+/// counts). The schemas take their `maxLength` from these constants and the validators check
+/// the same ones, so a document the schema rejects for a text's length the library rejects
+/// too.
 pub(crate) mod text {
-    /// A name, label or short title: 300.
+    /// A contact's name, in the country's language or in English: 200.
+    pub(crate) const NAME: usize = 200;
+    /// A name, label or short title; a contact's legal basis: 300.
     pub(crate) const LABEL: usize = 300;
-    /// A reference's title or address, a provenance section, an interviewer's question: 500.
+    /// A reference's title or address, a provenance section, an interviewer's question; how to
+    /// reach a contact and what it does, the title and address of where it was read: 500.
     pub(crate) const TITLE: usize = 500;
     /// A note, an indicator's description, an offence link's reason: 1,000.
     pub(crate) const NOTE: usize = 1_000;
     /// The wording of a recommendation, notice or advisory, a rationale, a quote, a list's
-    /// description: 2,000.
+    /// description, a contact directory's description: 2,000.
     pub(crate) const TEXT: usize = 2_000;
     /// A rule set's description: 4,000.
     pub(crate) const DESCRIPTION: usize = 4_000;

@@ -12,9 +12,11 @@ use std::sync::{Arc, OnceLock};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::error::{ContactDirectoryError, Problems};
-use crate::model::id::ConceptId;
+use crate::case::Sector;
+use crate::model::error::{ContactDirectoryError, Problem, Problems};
+use crate::model::id::{ConceptId, is_country_code, is_token};
 use crate::model::indicator::Verification;
+use crate::model::limits::{Limits, repeats, text};
 use crate::model::vocabulary::Level;
 use crate::policy::context::ContextCondition;
 
@@ -33,11 +35,11 @@ const BUILTIN_DIRECTORIES: [(&str, &str, &str); 1] = [(
 #[serde(deny_unknown_fields)]
 pub struct ContactSource {
     /// What was read: a page, a statute, a press report.
-    #[schemars(length(min = 1, max = 500))]
+    #[schemars(length(min = 1, max = text::TITLE))]
     pub title: String,
     /// Where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = 500))]
+    #[schemars(length(max = text::TITLE))]
     pub url: Option<String>,
 }
 
@@ -52,7 +54,7 @@ pub struct FirstScreenExclusion {
     #[schemars(length(min = 1))]
     pub context: Vec<ContextCondition>,
     /// Why, for the people who maintain the directory (not shown in the report).
-    #[schemars(length(min = 1, max = crate::model::limits::text::NOTE))]
+    #[schemars(length(min = 1, max = text::NOTE))]
     pub reason: String,
     /// Where the reason comes from: `verified` (a statute or an official page the contact's
     /// sources name), `secondary`, `unverified`, or `project_judgement` (a choice of this
@@ -67,10 +69,10 @@ pub struct Contact {
     /// Stable id.
     pub id: ConceptId,
     /// The name in the country's language.
-    #[schemars(length(min = 1, max = 200))]
+    #[schemars(length(min = 1, max = text::NAME))]
     pub name: String,
     /// The name in English (the project's rendering unless the service uses it).
-    #[schemars(length(min = 1, max = 200))]
+    #[schemars(length(min = 1, max = text::NAME))]
     pub name_en: String,
     /// The number to dial, where one national number was found (digits, `+` and `-`).
     /// Absent: none was found; `reach` says how to find the local service.
@@ -78,10 +80,10 @@ pub struct Contact {
     #[schemars(regex(pattern = r"^\+?[0-9][0-9-]{1,19}$"))]
     pub number: Option<String>,
     /// How to reach it: hours, languages, or how to find the local office.
-    #[schemars(length(min = 1, max = 500))]
+    #[schemars(length(min = 1, max = text::TITLE))]
     pub reach: String,
     /// What it does for the person.
-    #[schemars(length(min = 1, max = 500))]
+    #[schemars(length(min = 1, max = text::TITLE))]
     pub purpose: String,
     /// The lowest level at which it is named.
     pub min_level: Level,
@@ -96,7 +98,7 @@ pub struct Contact {
     /// The legal basis of the service, where one was read (for example the article that
     /// sets it up).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(max = 300))]
+    #[schemars(length(max = text::LABEL))]
     pub legal_basis: Option<String>,
     /// Where the number and name were read.
     pub source: ContactSource,
@@ -122,7 +124,7 @@ pub struct ContactDirectory {
     #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
     pub jurisdiction: String,
     /// What the directory is and how it was compiled.
-    #[schemars(length(min = 1, max = 2000))]
+    #[schemars(length(min = 1, max = text::TEXT))]
     pub description: String,
     /// The services.
     #[schemars(length(min = 1))]
@@ -184,93 +186,118 @@ impl ContactDirectory {
         BUILTIN_DIRECTORIES.iter().map(|(id, path, _)| (*id, *path))
     }
 
-    /// Every problem with the directory: ids unique, texts present, a source and a checked
-    /// date on every contact, numbers well formed, no condition (of `context` or of
-    /// `first_screen_unless`) that can never hold, a reason for each first-screen exclusion.
-    /// Empty when it is sound.
-    pub fn problems(&self) -> Vec<crate::model::error::Problem> {
+    /// Every problem with the directory: its id, jurisdiction and description as the schema
+    /// has them; contact ids unique; texts present and within the schema's lengths (counted in
+    /// characters, as the schema counts them); a source and a checked date on every contact;
+    /// numbers well formed; no condition (of `context` or of `first_screen_unless`) that can
+    /// never hold; a reason for each first-screen exclusion. An array of more than
+    /// `Limits::max_rule_set_items` items is the only problem reported. Empty when it is
+    /// sound.
+    pub fn problems(&self) -> Vec<Problem> {
         let mut out = Vec::new();
-        let mut problem = |path: String, message: &str| {
-            out.push(crate::model::error::Problem {
-                path,
-                message: message.to_owned(),
-            })
-        };
         if self.format_version != CONTACT_DIRECTORY_FORMAT_VERSION {
-            problem(
-                "$.format_version".to_owned(),
+            out.push(Problem::new(
+                "$.format_version",
                 "unsupported format version: this crate reads version 1",
-            );
+            ));
         }
+        let too_many = self.item_count_problems(Limits::default().max_rule_set_items);
+        if !too_many.is_empty() {
+            out.extend(too_many);
+            return out;
+        }
+        if !is_token(&self.id) {
+            out.push(Problem::new(
+                "$.id",
+                "a directory id is 1 to 64 lowercase letters, digits, `-`, `_` or `.`, starting with a letter or digit",
+            ));
+        }
+        if !is_country_code(&self.jurisdiction) {
+            out.push(Problem::new(
+                "$.jurisdiction",
+                "a two-letter country code in capitals",
+            ));
+        }
+        out.extend(Problem::of_text(
+            "$.description",
+            &self.description,
+            1,
+            text::TEXT,
+        ));
         if self.contacts.is_empty() {
-            problem("$.contacts".to_owned(), "list at least one contact");
+            out.push(Problem::new("$.contacts", "list at least one contact"));
         }
+        let repeated = repeats(self.contacts.iter().map(|c| c.id.as_str()));
         for (i, c) in self.contacts.iter().enumerate() {
             let path = format!("$.contacts[{i}]");
-            if self.contacts.iter().take(i).any(|o| o.id == c.id) {
-                problem(format!("{path}.id"), "the id is used twice");
+            if repeated.binary_search(&i).is_ok() {
+                out.push(Problem::new(format!("{path}.id"), "the id is used twice"));
             }
-            for (field, text) in [
-                ("name", &c.name),
-                ("name_en", &c.name_en),
-                ("reach", &c.reach),
-                ("purpose", &c.purpose),
-                ("source.title", &c.source.title),
+            for (field, value, min, max) in [
+                ("name", Some(&c.name), 1, text::NAME),
+                ("name_en", Some(&c.name_en), 1, text::NAME),
+                ("reach", Some(&c.reach), 1, text::TITLE),
+                ("purpose", Some(&c.purpose), 1, text::TITLE),
+                ("legal_basis", c.legal_basis.as_ref(), 0, text::LABEL),
+                ("source.title", Some(&c.source.title), 1, text::TITLE),
+                ("source.url", c.source.url.as_ref(), 0, text::TITLE),
             ] {
-                if text.trim().is_empty() {
-                    problem(format!("{path}.{field}"), "must not be empty");
+                if let Some(value) = value {
+                    out.extend(Problem::of_text(format!("{path}.{field}"), value, min, max));
                 }
             }
             if !crate::model::json::is_date(&c.checked) {
-                problem(
+                out.push(Problem::new(
                     format!("{path}.checked"),
                     "must be the date the contact was checked, YYYY-MM-DD",
-                );
+                ));
             }
-            if let Some(n) = &c.number {
-                let digits = n.strip_prefix('+').unwrap_or(n);
-                let well_formed = !digits.is_empty()
-                    && digits.len() <= 20
-                    && digits.starts_with(|ch: char| ch.is_ascii_digit())
-                    && digits.chars().all(|ch| ch.is_ascii_digit() || ch == '-');
-                if !well_formed {
-                    problem(
-                        format!("{path}.number"),
-                        "must be digits and dashes, optionally after `+`",
-                    );
-                }
+            if let Some(n) = &c.number
+                && !is_phone_number(n)
+            {
+                out.push(Problem::new(
+                    format!("{path}.number"),
+                    "must be 2 to 20 digits and dashes, starting with a digit, optionally after `+`",
+                ));
             }
             for (j, condition) in c.context.iter().enumerate() {
                 if let Some(why) = condition
                     .never_holds()
                     .or_else(|| names_indicators(condition))
                 {
-                    problem(format!("{path}.context[{j}]"), why);
+                    out.push(Problem::new(format!("{path}.context[{j}]"), why));
                 }
             }
+            // The sectors of each of the contact's own `sectors` conditions, as a set.
+            let own_sectors: Vec<u32> = c
+                .context
+                .iter()
+                .filter_map(|own| match own {
+                    ContextCondition::Sectors(fit) => Some(sector_set(fit)),
+                    _ => None,
+                })
+                .collect();
             for (k, unless) in c.first_screen_unless.iter().enumerate() {
                 let at = format!("{path}.first_screen_unless[{k}]");
                 if unless.context.is_empty() {
-                    problem(
+                    out.push(Problem::new(
                         format!("{at}.context"),
                         "names no condition, so it would hold for every case: list at least one",
-                    );
+                    ));
                 } else if unless.context.iter().all(|x| c.context.contains(x)) {
                     // The mirror of no condition: conditions the contact's own context already
                     // requires hold wherever it is listed.
-                    problem(
+                    out.push(Problem::new(
                         format!("{at}.context"),
                         "names only conditions of the contact's own context, so it would hold wherever the contact is listed: name one that narrows it",
-                    );
+                    ));
                 }
-                if let Some(p) = crate::model::error::Problem::of_text(
+                out.extend(Problem::of_text(
                     format!("{at}.reason"),
                     &unless.reason,
                     1,
-                    crate::model::limits::text::NOTE,
-                ) {
-                    problem(p.path, &p.message);
-                }
+                    text::NOTE,
+                ));
                 for (j, condition) in unless.context.iter().enumerate() {
                     let why = condition.never_holds().or_else(|| names_indicators(condition)).or_else(|| {
                         // A case has one sector: sectors the contact's own context does not
@@ -278,25 +305,77 @@ impl ContactDirectory {
                         let ContextCondition::Sectors(these) = condition else {
                             return None;
                         };
-                        c.context
+                        let these = sector_set(these);
+                        own_sectors
                             .iter()
-                            .any(|own| {
-                                matches!(own, ContextCondition::Sectors(fit)
-                                    if !these.iter().any(|s| fit.contains(s)))
-                            })
+                            .any(|fit| these & fit == 0)
                             .then_some(
                                 "names no sector the contact's context names, so it can never hold where the contact is listed",
                             )
                     });
                     if let Some(why) = why {
-                        problem(format!("{at}.context[{j}]"), why);
+                        out.push(Problem::new(format!("{at}.context[{j}]"), why));
                     }
                 }
             }
         }
         out
     }
+
+    /// The directory's arrays (its contacts, their conditions and exclusions, and the values
+    /// of each condition) that hold more than `limit` items, each as a problem at its path.
+    fn item_count_problems(&self, limit: usize) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut count = |n: usize, path: &dyn Fn() -> String| {
+            if n > limit {
+                out.extend(Problem::of_count(path(), n, limit));
+            }
+        };
+        let context = |count: &mut dyn FnMut(usize, &dyn Fn() -> String),
+                       context: &[ContextCondition],
+                       at: &dyn Fn() -> String| {
+            count(context.len(), at);
+            for (j, condition) in context.iter().enumerate() {
+                if let Some((key, n)) = condition.items() {
+                    count(n, &|| format!("{}[{j}].{key}", at()));
+                }
+            }
+        };
+        count(self.contacts.len(), &|| "$.contacts".to_owned());
+        for (i, c) in self.contacts.iter().enumerate() {
+            context(&mut count, &c.context, &|| {
+                format!("$.contacts[{i}].context")
+            });
+            count(c.first_screen_unless.len(), &|| {
+                format!("$.contacts[{i}].first_screen_unless")
+            });
+            for (k, unless) in c.first_screen_unless.iter().enumerate() {
+                context(&mut count, &unless.context, &|| {
+                    format!("$.contacts[{i}].first_screen_unless[{k}].context")
+                });
+            }
+        }
+        out
+    }
 }
+
+/// Whether `n` is a number as the schema has it (`^\+?[0-9][0-9-]{1,19}$`): after an optional
+/// `+`, a digit and 1 to 19 more digits or dashes.
+fn is_phone_number(n: &str) -> bool {
+    let digits = n.strip_prefix('+').unwrap_or(n);
+    (2..=20).contains(&digits.len())
+        && digits.starts_with(|ch: char| ch.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+}
+
+/// A list of sectors as a set, one bit a sector (there are fewer than 32).
+fn sector_set(sectors: &[Sector]) -> u32 {
+    sectors
+        .iter()
+        .fold(0, |set, s| set | 1u32.checked_shl(*s as u32).unwrap_or(0))
+}
+
+const _: () = assert!(Sector::ALL.len() <= 32, "a sector set has 32 bits");
 
 /// Why a directory's condition cannot be used: one that names indicators (a directory is
 /// validated without a catalogue, so its ids could not be checked). `None` for the others.

@@ -1177,7 +1177,7 @@ impl Validator<'_> {
         let rs = self.rule_set;
         let id_ok = is_token(&rs.id);
         if let Some(j) = &rs.jurisdiction
-            && !(j.len() == 2 && j.bytes().all(|b| b.is_ascii_uppercase()))
+            && !crate::model::id::is_country_code(j)
         {
             self.problem("$.jurisdiction", "a two-letter country code in capitals");
         }

@@ -366,3 +366,47 @@ fn rule_set_arrays_are_counted_before_their_items() {
         [format!("$.lists[{n}]"), format!("$.lists[{}]", n + 1)]
     );
 }
+
+/// A contact directory's arrays are counted as a rule set's are: 50,000 values in one
+/// contact's condition, or more than 1,000 contacts, are refused with one problem naming the
+/// array (the contacts' ids were compared each with every one before it).
+#[test]
+fn contact_directory_arrays_are_counted_before_their_items() {
+    use trafficking_indicators::policy::ContactDirectory;
+    let limit = Limits::DEFAULT.max_rule_set_items;
+    let base = json_of("data/contacts/kr.json");
+    let contact = serde_json::json!({
+        "id": "c", "name": "n", "name_en": "n", "reach": "r", "purpose": "p",
+        "min_level": "further_inquiry", "source": {"title": "t"}, "checked": "2026-01-01",
+        "verification": "secondary"
+    });
+    let contacts: serde_json::Value = (0..limit + 1)
+        .map(|i| {
+            let mut c = contact.clone();
+            c["id"] = serde_json::json!(format!("c{i}"));
+            c
+        })
+        .collect();
+    let sectors: serde_json::Value = (0..50_000)
+        .map(|_| serde_json::json!("fishing_at_sea"))
+        .collect();
+    for (pointer, items, path, n) in [
+        ("/contacts", contacts, "$.contacts", limit + 1),
+        (
+            "/contacts/0/context",
+            serde_json::json!([{ "sectors": sectors }]),
+            "$.contacts[0].context[0].sectors",
+            50_000,
+        ),
+    ] {
+        let doc = with(&base, pointer, items);
+        let e = ContactDirectory::from_json(&doc.to_string()).expect_err("over the limit");
+        let problems = e.problems();
+        assert_eq!(problems.len(), 1, "{path}: {problems:?}");
+        assert_eq!(problems[0].path, path);
+        assert_eq!(
+            problems[0].message,
+            format!("{n} items, more than the limit of {limit}")
+        );
+    }
+}

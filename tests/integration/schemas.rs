@@ -600,7 +600,7 @@ fn agree(
             ),
         }
         if value.as_str().is_some_and(|t| t.len() == 5000) {
-            let korean = [4000, 2000, 1000, 500, 300, 64]
+            let korean = [4000, 2000, 1000, 500, 300, 200, 64]
                 .into_iter()
                 .map(|n| json!("가".repeat(n)))
                 .map(|text| with(pointer, &text))
@@ -684,6 +684,185 @@ fn what_the_rule_set_and_catalogue_schemas_reject_the_library_rejects() {
     let mut seen = std::collections::BTreeSet::new();
     rejected += agree(file, &doc, &extension_schema, "$[0]", &mut seen, extension);
     assert!(rejected >= 300, "{rejected}");
+}
+
+/// The contact directory's texts, ids and numbers, each emptied, made blank, made far too long
+/// or filled with Korean up to its bound, one at a time: whatever the schema rejects, the
+/// library rejects too, naming the place; a length the schema accepts, the library accepts.
+/// Until the thirty-fourth session the library checked no upper length, nor the directory's
+/// id, jurisdiction or description.
+#[test]
+fn what_the_contact_directory_schema_rejects_the_library_rejects() {
+    use trafficking_indicators::ContactDirectoryError;
+    use trafficking_indicators::policy::ContactDirectory;
+    let schema = validator("contact_directory.schema.json");
+    let library = |doc: &Value| match ContactDirectory::from_json(&doc.to_string()) {
+        Ok(_) => Ok(Vec::new()),
+        Err(ContactDirectoryError::Invalid(problems)) => Ok(problems.as_slice().to_vec()),
+        Err(e) => Err(e.to_string()),
+    };
+    let mut rejected = 0;
+    let mut seen = std::collections::BTreeSet::new();
+    for (id, path) in ContactDirectory::builtin_files() {
+        let text = std::fs::read_to_string(root(path)).expect(id);
+        let doc: Value = serde_json::from_str(&text).expect("JSON");
+        rejected += agree(path, &doc, &schema, "$", &mut seen, library);
+    }
+    assert!(rejected >= 40, "{rejected}");
+}
+
+/// Each field the contact directory schema bounds, one value over the bound at a time: both
+/// the schema and the library reject it, the library with the field's path and without the
+/// value; at the bound both accept it.
+#[test]
+fn the_contact_directory_is_checked_as_its_schema_has_it() {
+    use trafficking_indicators::policy::ContactDirectory;
+    let schema = validator("contact_directory.schema.json");
+    let text = std::fs::read_to_string(root("data/contacts/kr.json")).expect("kr.json");
+    let base: Value = serde_json::from_str(&text).expect("JSON");
+    // The first contact with a number, a legal basis and an address of its source.
+    let with_all = base["contacts"]
+        .as_array()
+        .and_then(|c| {
+            c.iter().position(|c| {
+                c.get("number").is_some()
+                    && c.get("legal_basis").is_some()
+                    && c["source"].get("url").is_some()
+            })
+        })
+        .expect("a contact with a number, a legal basis and an address");
+    let c = format!("/contacts/{with_all}");
+    let at = format!("$.contacts[{with_all}]");
+    let set = |pointer: &str, value: Value| {
+        let mut doc = base.clone();
+        *doc.pointer_mut(pointer).expect("a field of kr.json") = value;
+        doc
+    };
+    let korean = |n: usize| json!("가".repeat(n));
+    let cases: Vec<(String, Value, Value, String)> = vec![
+        // (pointer, a value over the bound, a value at it, the path named)
+        (
+            "/id".into(),
+            json!("Kim Younghee's agency!"),
+            json!("kr-busan-ngo"),
+            "$.id".into(),
+        ),
+        (
+            "/id".into(),
+            json!("k".repeat(65)),
+            json!("k".repeat(64)),
+            "$.id".into(),
+        ),
+        (
+            "/jurisdiction".into(),
+            json!("Korea"),
+            json!("JP"),
+            "$.jurisdiction".into(),
+        ),
+        (
+            "/jurisdiction".into(),
+            json!("kr"),
+            json!("KR"),
+            "$.jurisdiction".into(),
+        ),
+        (
+            "/description".into(),
+            json!(""),
+            json!("d"),
+            "$.description".into(),
+        ),
+        (
+            "/description".into(),
+            korean(2001),
+            korean(2000),
+            "$.description".into(),
+        ),
+        (
+            format!("{c}/name"),
+            korean(201),
+            korean(200),
+            format!("{at}.name"),
+        ),
+        (
+            format!("{c}/name_en"),
+            json!("N".repeat(201)),
+            json!("N".repeat(200)),
+            format!("{at}.name_en"),
+        ),
+        (
+            format!("{c}/reach"),
+            korean(501),
+            korean(500),
+            format!("{at}.reach"),
+        ),
+        (
+            format!("{c}/purpose"),
+            korean(501),
+            korean(500),
+            format!("{at}.purpose"),
+        ),
+        (
+            format!("{c}/source/title"),
+            korean(501),
+            korean(500),
+            format!("{at}.source.title"),
+        ),
+        (
+            format!("{c}/source/url"),
+            json!("u".repeat(501)),
+            json!("u".repeat(500)),
+            format!("{at}.source.url"),
+        ),
+        (
+            format!("{c}/legal_basis"),
+            korean(301),
+            korean(300),
+            format!("{at}.legal_basis"),
+        ),
+        (
+            format!("{c}/number"),
+            json!("1"),
+            json!("12"),
+            format!("{at}.number"),
+        ),
+        (
+            format!("{c}/number"),
+            json!("+1"),
+            json!("+12"),
+            format!("{at}.number"),
+        ),
+        (
+            format!("{c}/number"),
+            json!("1".repeat(21)),
+            json!("1".repeat(20)),
+            format!("{at}.number"),
+        ),
+    ];
+    for (pointer, over, at_bound, path) in cases {
+        let doc = set(&pointer, over.clone());
+        assert!(!schema.is_valid(&doc), "{pointer}: the schema accepts it");
+        let e = ContactDirectory::from_json(&doc.to_string()).expect_err(&pointer);
+        let problems = e.problems();
+        assert_eq!(
+            problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+            [path.as_str()],
+            "{pointer}"
+        );
+        let shown = e.to_string();
+        if let Some(value) = over.as_str().filter(|v| v.len() > 1) {
+            assert!(!shown.contains(value), "{pointer}: {shown}");
+        }
+        let doc = set(&pointer, at_bound);
+        assert!(
+            schema.is_valid(&doc),
+            "{pointer}: {:?}",
+            errors(&schema, &doc)
+        );
+        assert!(
+            ContactDirectory::from_json(&doc.to_string()).is_ok(),
+            "{pointer}: at the bound"
+        );
+    }
 }
 
 /// The weights are bounded alike by the rule set schema and the library: more than 0 and at
