@@ -382,10 +382,16 @@ impl Assessor {
     /// of (or, with no directory named by the rule set, beside) the built-in one. The
     /// directory is checked as [`ContactDirectory::from_json`] checks it (a directory built in
     /// code may have been changed since it was read); each of its problems is refused with its
-    /// place. The rule set's stamp is unchanged and names no directory: an assessment lists
-    /// each service by its id, number, mark and checked date, not the directory it came from
-    /// (keep that beside the assessment where it matters), and two assessments that differ
-    /// only in their directory's words compare equal.
+    /// place. Under a rule set with a `jurisdiction` (the Korean ones: `KR`), a directory of
+    /// another `jurisdiction` is refused
+    /// ([`ContactDirectoryError::OtherJurisdiction`](crate::model::error::ContactDirectoryError::OtherJurisdiction)),
+    /// as validation refuses a rule set naming a built-in directory of another country: the
+    /// services to call follow the law the advice cites. A rule set without one (`ilo-2009`,
+    /// international) takes a directory of any country. The rule set's stamp is unchanged
+    /// and names no directory: an assessment lists each service by its id, number, mark and
+    /// checked date, not the directory it came from (keep that beside the assessment where it
+    /// matters), and two assessments that differ only in their directory's words compare
+    /// equal.
     ///
     /// # Example
     ///
@@ -409,6 +415,11 @@ impl Assessor {
     ) -> Result<Assessor, crate::model::error::ContactDirectoryError> {
         crate::model::error::Problems::into_result(directory.problems())
             .map_err(crate::model::error::ContactDirectoryError::Invalid)?;
+        if let Some(own) = self.rule_set.jurisdiction.as_deref()
+            && own != directory.jurisdiction
+        {
+            return Err(crate::model::error::ContactDirectoryError::OtherJurisdiction);
+        }
         self.contacts = Some(Contacts::new(Arc::new(directory)));
         Ok(self)
     }

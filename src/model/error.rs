@@ -754,6 +754,14 @@ pub enum ContactDirectoryError {
     /// number, a condition that can never hold; see [`crate::policy::ContactDirectory::problems`]).
     #[error("the contact directory is invalid: {0}")]
     Invalid(Problems),
+    /// The directory is sound but serves another country than the rule set's law: its
+    /// `jurisdiction` is not the rule set's `jurisdiction`
+    /// ([`crate::Assessor::with_contacts`]; a rule set without a jurisdiction takes a
+    /// directory of any country). Neither value is named.
+    #[error(
+        "the contact directory's `jurisdiction` is not the rule set's `jurisdiction`: a rule set that applies one country's law takes only a directory of that country"
+    )]
+    OtherJurisdiction,
 }
 
 document_error!(ContactDirectoryError);

@@ -1,7 +1,8 @@
 //! Contact directories (an agency's own list of who to call, `ContactDirectory::from_json`):
 //! any bytes give a directory that checks or a typed error (an invalid directory's problems at
 //! plain paths; a parse error may quote serde's words, for the directory's author); a
-//! directory that reads is written out and read back the same, is taken by an assessor, and
+//! directory that reads is written out and read back the same, is taken by an assessor (under
+//! the Korean rule set, if it is Korea's; another country's is refused as such), and
 //! changes only who to call: the level, score and recommendations of a case stay those of the
 //! built-in directory, and every service named is the directory's, with its own number, mark
 //! and date.
@@ -56,6 +57,15 @@ pub fn check(data: &[u8]) {
         return;
     };
     let assessor = base.with_contacts(directory.clone());
+    // A directory of another country is refused by the Korean rule set, as such, with no
+    // value named; one of Korea's is taken.
+    if directory.jurisdiction != "KR" {
+        assert!(matches!(
+            assessor,
+            Err(trafficking_indicators::ContactDirectoryError::OtherJurisdiction)
+        ));
+        return;
+    }
     assert!(
         assessor.is_ok(),
         "a directory that reads is taken by an assessor"

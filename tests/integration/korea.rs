@@ -1616,6 +1616,42 @@ fn an_agencys_own_contact_directory_is_read_checked_and_used() {
     );
 }
 
+/// A directory of another country is refused by a rule set that applies one country's law
+/// (Korea's rule sets, `KR`), as validation refuses a rule set naming a built-in directory of
+/// another country: the error names the two fields, not their values. A rule set without a
+/// jurisdiction (the international `ilo-2009`) takes a directory of any country (since the
+/// thirty-fourth session; until then any directory was taken).
+#[test]
+fn a_contact_directory_of_another_country_is_refused_under_a_korean_rule_set() {
+    use trafficking_indicators::{Assessor, ContactDirectoryError};
+    let mut other = ContactDirectory::builtin("kr").expect("built in").clone();
+    other.id = "jp-example".into();
+    other.jurisdiction = "JP".into();
+    assert!(other.problems().is_empty());
+    let under = |id: &str| {
+        Assessor::new(
+            RuleSet::builtin(id).expect("built in").clone(),
+            Catalogue::builtin(),
+        )
+        .expect("compiles")
+    };
+    for korean in ["kr-2023", "kr-2024"] {
+        let e = under(korean)
+            .with_contacts(other.clone())
+            .expect_err("another country's directory");
+        assert_eq!(e, ContactDirectoryError::OtherJurisdiction);
+        let shown = e.to_string();
+        assert!(
+            shown.contains("the contact directory's `jurisdiction`"),
+            "{shown}"
+        );
+        assert!(shown.contains("the rule set's `jurisdiction`"), "{shown}");
+        assert!(!shown.contains("JP") && !shown.contains("KR"), "{shown}");
+        assert_eq!(e.problems().len(), 1);
+    }
+    assert!(under("ilo-2009").with_contacts(other).is_ok());
+}
+
 /// A foreign woman in the sex trade held for deportation: the first screen says that the
 /// deportation order and detention must not be executed once she is investigated as a victim
 /// of the sex trade (Sex Trade Act Art. 11(1), mandatory), not only "ask for a stay"; a
