@@ -910,6 +910,7 @@ pub enum RuleName {
 
 /// Something the reader must know about this assessment.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Notice {
     /// What kind.
     pub kind: NoticeKind,
@@ -999,6 +1000,7 @@ pub struct OffenceAdvisory {
 /// A step that follows from the assessment, with its legal source. Decision support, never a
 /// legal determination.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Recommendation {
     /// What kind of step. Its wording is the rule set's text for this kind, in the locale
     /// data under `rules.<text namespace>.recommendation.<kind>`.

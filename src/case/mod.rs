@@ -309,6 +309,7 @@ impl Safety {
 /// case (the subject, the forms), where they may also have been written before the interview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum OpeningQuestion {
     /// The person's age.
     Age,
@@ -627,6 +628,7 @@ impl Observation {
 /// The kind of an offence the person is suspected of, charged with or convicted of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum OffenceKind {
     /// Irregular (unauthorised) entry into the country.
     IrregularEntry,
@@ -724,6 +726,7 @@ impl OffenceStage {
 /// sea, and the crew of another ship at sea.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Sector {
     /// Agriculture, forestry and fishing on land.
     Agriculture,
@@ -802,6 +805,7 @@ impl Sector {
 /// on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Measure {
     /// Held in detention (for example a foreigners' protection centre).
     Detention,

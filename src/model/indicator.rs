@@ -222,6 +222,7 @@ impl fmt::Display for Strength {
 // Schemas take their descriptions from these.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ExploitationForm {
     /// Forced labour or services, labour exploitation.
     Labour,

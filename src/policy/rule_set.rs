@@ -268,6 +268,7 @@ impl BackgroundEvidence {
 /// evidence never makes a true condition false.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Condition {
     /// The element is met under the person rule (for the act of a person exempt from the
     /// means, as the person rule's `exempt_act_evidence` says).
