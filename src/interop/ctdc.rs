@@ -75,8 +75,8 @@
 //! - the case reference is `ctdc-row-<n>`, never anything from the data; observations carry no
 //!   evidence source, because a CTDC row does not say how each fact was established.
 //!
-//! Rows are numbered from 1 (the first row after the header); in a file without line breaks
-//! inside quoted cells, row `n` is line `n + 1`.
+//! Rows are numbered from 1 (the first row after the header). `CtdcReader` reads each line as
+//! one row and skips empty lines, so in a file without empty lines row `n` is line `n + 1`.
 //!
 //! # Privacy of errors
 //!
@@ -88,7 +88,12 @@
 //!
 //! With the cargo feature `ctdc`, `CtdcReader` streams a file of any size from any
 //! [`std::io::Read`]: one `Result` per row, so a malformed row yields its error and the rest go
-//! on, and memory does not grow with the file.
+//! on, and memory does not grow with the file. Each line is one row, read on its own: a quote
+//! a line opens must close on it (CTDC's cells hold no line breaks), and a line is at most
+//! [`MAX_LINE_BYTES`] long. A stray `"` or an overlong line is thus an error of its row alone
+//! ([`CtdcError::UnclosedQuote`], [`CtdcError::LineTooLong`]), never the rows after it read as
+//! one cell: the records and errors yielded count every line after the header that is not
+//! empty.
 //!
 //! ```
 //! use trafficking_indicators::interop::ctdc::{CtdcHeader, CtdcRecord};
@@ -856,11 +861,67 @@ pub enum CtdcError {
         kind: std::io::ErrorKind,
     },
     /// The CSV reader could not read the next record. Reading stops.
+    ///
+    /// Not given by `CtdcReader` since the thirty-fourth session: it reads each line on its
+    /// own, and a line it cannot read is an error of that row alone
+    /// ([`CtdcError::UnclosedQuote`], [`CtdcError::LineTooLong`]).
     #[error("the CTDC file could not be read as `;`-separated values after row {after_row}")]
     Csv {
         /// The last row read, 0 for the header.
         after_row: u64,
     },
+    /// A cell of the row opens a quote that its line does not close (a stray `"` at the start
+    /// of a cell). The row is not read; the next line is. CTDC's cells hold no line breaks, so
+    /// a quoted cell never goes on to the next line.
+    #[error(
+        "row {row}, {}: the cell opens a quote that is not closed on its line; the value found is not shown",
+        Place(*field, *column)
+    )]
+    UnclosedQuote {
+        /// The row, from 1.
+        row: u64,
+        /// The cell's position in the row, from 1.
+        field: usize,
+        /// The cell's column, if the mapping reads it (the name of another column is the
+        /// file's and is not repeated).
+        column: Option<&'static str>,
+    },
+    /// The row's line is longer than the reader takes ([`MAX_LINE_BYTES`]). The row is not
+    /// read (nor kept in memory); the next line is.
+    #[error("row {row}: the line is longer than {limit} bytes and is not read")]
+    LineTooLong {
+        /// The row, from 1.
+        row: u64,
+        /// The longest line read, in bytes, its line end not counted.
+        limit: usize,
+    },
+    /// A cell of the header opens a quote that its line does not close.
+    #[error(
+        "the CTDC header, field {field}: the cell opens a quote that is not closed on its line"
+    )]
+    HeaderUnclosedQuote {
+        /// The cell's position in the header, from 1.
+        field: usize,
+    },
+    /// The header line is longer than the reader takes ([`MAX_LINE_BYTES`]): the file is not
+    /// a CTDC file, or its line ends are not `\n`, `\r\n` or `\r`.
+    #[error("the CTDC header line is longer than {limit} bytes")]
+    HeaderTooLong {
+        /// The longest line read, in bytes, its line end not counted.
+        limit: usize,
+    },
+}
+
+/// Where a cell is: its column when the mapping reads it, otherwise its position.
+struct Place(usize, Option<&'static str>);
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.1 {
+            Some(column) => write!(f, "column `{column}` (field {})", self.0),
+            None => write!(f, "field {}", self.0),
+        }
+    }
 }
 
 impl CtdcError {
@@ -869,7 +930,9 @@ impl CtdcError {
         match self {
             CtdcError::FieldCount { row, .. }
             | CtdcError::InvalidValue { row, .. }
-            | CtdcError::Contradiction { row, .. } => Some(*row),
+            | CtdcError::Contradiction { row, .. }
+            | CtdcError::UnclosedQuote { row, .. }
+            | CtdcError::LineTooLong { row, .. } => Some(*row),
             _ => None,
         }
     }
@@ -881,6 +944,7 @@ impl CtdcError {
             | CtdcError::DuplicateColumn { column }
             | CtdcError::InvalidValue { column, .. }
             | CtdcError::Contradiction { first: column, .. } => Some(column),
+            CtdcError::UnclosedQuote { column, .. } => *column,
             _ => None,
         }
     }
@@ -1008,6 +1072,59 @@ impl CtdcHeader {
     /// Whether the header has no fields (never true for a header that was found).
     pub fn is_empty(&self) -> bool {
         self.fields == 0
+    }
+
+    /// The name of the column at `position` (from 0), if the mapping reads it; `None` for a
+    /// column it does not read, whose name is the file's and is not repeated.
+    pub fn column_at(&self, position: usize) -> Option<&'static str> {
+        let single = [
+            (self.year, YEAR),
+            (self.datasource, DATASOURCE),
+            (self.gender, GENDER),
+            (self.majority, MAJORITY),
+            (self.majority_at_exploit, MAJORITY_AT_EXPLOIT),
+            (self.majority_entry, MAJORITY_ENTRY),
+        ];
+        let controls = self
+            .controls
+            .iter()
+            .zip(ControlColumn::ALL)
+            .map(|(i, c)| (*i, c.column()));
+        let exploitation = self
+            .exploitation
+            .iter()
+            .zip(ExploitationType::ALL)
+            .map(|(i, t)| (*i, t.column()));
+        let labour = self
+            .labour
+            .iter()
+            .zip(LABOUR_FORMS)
+            .map(|(i, (c, _))| (*i, c));
+        let sectors = self
+            .sectors
+            .iter()
+            .zip(SECTOR_COLUMNS)
+            .map(|(i, (c, _))| (*i, c));
+        let sexual_types = self
+            .sexual_types
+            .iter()
+            .zip(SEXUAL_TYPE_COLUMNS)
+            .map(|(i, (c, _))| (*i, c));
+        let facts = self
+            .facts
+            .iter()
+            .zip(&FactCrosswalk::builtin().rows)
+            .map(|(i, r)| (*i, r.column.as_str()));
+        single
+            .into_iter()
+            .chain(controls)
+            .chain(exploitation)
+            .chain(labour)
+            .chain(sectors)
+            .chain(sexual_types)
+            .chain(facts)
+            .find(|(i, _)| *i == position)
+            .map(|(_, name)| name)
     }
 }
 
@@ -1367,12 +1484,25 @@ fn year(row: u64, value: &str) -> Result<Option<u16>, CtdcError> {
     }
 }
 
+/// The longest line `CtdcReader` reads, in bytes, its line end not counted: 64 KiB. The
+/// lines of CTDC's file are at most 1,600 bytes (the header; a row at most 435). A longer row
+/// is [`CtdcError::LineTooLong`] and a longer header [`CtdcError::HeaderTooLong`]: the reader
+/// keeps no more than this of a line, however long it is.
+pub const MAX_LINE_BYTES: usize = 1 << 16;
+
 /// Streams a CTDC file: one `Result` per row.
 ///
 /// The file is `;`-separated with double-quoted text fields (the CTDC layout); line ends may
-/// be CRLF or LF. The header is read when the reader is made. A malformed row yields its
-/// [`CtdcError`] and the rows after it are still read; an I/O error ends the iteration after
-/// yielding it. One record buffer is reused, so memory does not grow with the file.
+/// be CRLF, LF or CR. The header is read when the reader is made. Each line is one row, read
+/// on its own: CTDC's cells hold no line breaks, so a quote opened on a line must close on it.
+/// A row whose line opens a quote it does not close (a stray `"` at the start of a cell) is
+/// [`CtdcError::UnclosedQuote`], naming the row and the cell, and a line longer than
+/// [`MAX_LINE_BYTES`] is [`CtdcError::LineTooLong`]; either is an error of that row alone. A
+/// malformed row yields its [`CtdcError`] and the rows after it are still read, so that
+/// the records and the errors yielded together count every line after the header (an empty
+/// line is not a row, and is skipped); an I/O error ends the iteration after yielding it.
+/// One line buffer of at most [`MAX_LINE_BYTES`] is reused, so memory does not grow with the
+/// file.
 ///
 /// ```no_run
 /// use trafficking_indicators::{assess, interop::ctdc::CtdcReader};
@@ -1390,9 +1520,9 @@ fn year(row: u64, value: &str) -> Result<Option<u16>, CtdcError> {
 /// ```
 #[cfg(feature = "ctdc")]
 pub struct CtdcReader<R> {
-    csv: csv::Reader<R>,
+    lines: Lines<R>,
     header: CtdcHeader,
-    record: csv::ByteRecord,
+    cells: Cells,
     row: u64,
     finished: bool,
 }
@@ -1410,26 +1540,39 @@ impl<R> fmt::Debug for CtdcReader<R> {
 
 #[cfg(feature = "ctdc")]
 impl<R: std::io::Read> CtdcReader<R> {
-    /// Reads the header and finds the columns the mapping needs.
+    /// Reads the header and finds the columns the mapping needs. Empty lines before it are
+    /// skipped.
     pub fn new(reader: R) -> Result<CtdcReader<R>, CtdcError> {
-        let mut csv = csv::ReaderBuilder::new()
-            .delimiter(b';')
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(reader);
-        let mut record = csv::ByteRecord::new();
-        match csv.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => return Err(CtdcError::MissingHeader),
-            Err(e) => return Err(read_error(&e, 0)),
+        let mut lines = Lines::new(reader);
+        let mut cells = Cells::new();
+        let header = loop {
+            match lines.next_line() {
+                Ok(Line::Read) if lines.line.is_empty() => {}
+                Ok(Line::Read) => break &lines.line,
+                Ok(Line::TooLong) => {
+                    return Err(CtdcError::HeaderTooLong {
+                        limit: MAX_LINE_BYTES,
+                    });
+                }
+                Ok(Line::End) => return Err(CtdcError::MissingHeader),
+                Err(kind) => return Err(CtdcError::Io { after_row: 0, kind }),
+            }
+        };
+        if let Err(field) = cells.split(header) {
+            // UTF-16 read as UTF-8 has a NUL byte beside every ASCII letter: name the
+            // encoding, not a quote that is only one half of a two-byte letter.
+            return Err(if header.contains(&0) {
+                CtdcError::Utf16
+            } else {
+                CtdcError::HeaderUnclosedQuote { field }
+            });
         }
-        let fields: Vec<std::borrow::Cow<'_, str>> =
-            record.iter().map(String::from_utf8_lossy).collect();
+        let fields: Vec<std::borrow::Cow<'_, str>> = cells.fields().collect();
         let header = CtdcHeader::from_fields(&fields)?;
         Ok(CtdcReader {
-            csv,
+            lines,
             header,
-            record,
+            cells,
             row: 0,
             finished: false,
         })
@@ -1440,20 +1583,10 @@ impl<R: std::io::Read> CtdcReader<R> {
         &self.header
     }
 
-    /// How many rows have been read so far (mapped or not).
+    /// How many rows have been read so far (mapped or not): every line after the header but
+    /// the empty ones, each of which has yielded one record or one error.
     pub fn rows_read(&self) -> u64 {
         self.row
-    }
-}
-
-#[cfg(feature = "ctdc")]
-fn read_error(error: &csv::Error, after_row: u64) -> CtdcError {
-    match error.kind() {
-        csv::ErrorKind::Io(e) => CtdcError::Io {
-            after_row,
-            kind: e.kind(),
-        },
-        _ => CtdcError::Csv { after_row },
     }
 }
 
@@ -1465,24 +1598,223 @@ impl<R: std::io::Read> Iterator for CtdcReader<R> {
         if self.finished {
             return None;
         }
-        match self.csv.read_byte_record(&mut self.record) {
-            Ok(true) => {
-                self.row += 1;
-                // Cells that are not UTF-8 become replacement characters, which no column
-                // the mapping reads accepts; unread columns do not matter.
-                let fields: Vec<std::borrow::Cow<'_, str>> =
-                    self.record.iter().map(String::from_utf8_lossy).collect();
-                Some(CtdcRecord::from_fields(&self.header, self.row, &fields))
-            }
-            Ok(false) => {
-                self.finished = true;
-                None
-            }
-            Err(e) => {
-                self.finished = true;
-                Some(Err(read_error(&e, self.row)))
+        loop {
+            match self.lines.next_line() {
+                Ok(Line::Read) if self.lines.line.is_empty() => {}
+                Ok(Line::Read) => {
+                    self.row += 1;
+                    let row = self.row;
+                    if let Err(field) = self.cells.split(&self.lines.line) {
+                        return Some(Err(CtdcError::UnclosedQuote {
+                            row,
+                            field,
+                            column: self.header.column_at(field.saturating_sub(1)),
+                        }));
+                    }
+                    // Cells that are not UTF-8 become replacement characters, which no column
+                    // the mapping reads accepts; unread columns do not matter.
+                    let fields: Vec<std::borrow::Cow<'_, str>> = self.cells.fields().collect();
+                    return Some(CtdcRecord::from_fields(&self.header, row, &fields));
+                }
+                Ok(Line::TooLong) => {
+                    self.row += 1;
+                    return Some(Err(CtdcError::LineTooLong {
+                        row: self.row,
+                        limit: MAX_LINE_BYTES,
+                    }));
+                }
+                Ok(Line::End) => {
+                    self.finished = true;
+                    return None;
+                }
+                Err(kind) => {
+                    self.finished = true;
+                    return Some(Err(CtdcError::Io {
+                        after_row: self.row,
+                        kind,
+                    }));
+                }
             }
         }
+    }
+}
+
+/// What [`Lines::next_line`] found.
+#[cfg(feature = "ctdc")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    /// A line, in [`Lines::line`] without its line end (empty for an empty line).
+    Read,
+    /// A line longer than [`MAX_LINE_BYTES`], read to its end and not kept.
+    TooLong,
+    /// The end of the input.
+    End,
+}
+
+/// The input's physical lines, one at a time, each at most [`MAX_LINE_BYTES`] long. A line
+/// ends at `\n`, `\r\n` or `\r` (as the `csv` crate the reader used until the thirty-fourth
+/// session ended records), or at the end of the input.
+#[cfg(feature = "ctdc")]
+struct Lines<R> {
+    input: std::io::BufReader<R>,
+    /// The last line read, without its line end.
+    line: Vec<u8>,
+    /// The last line ended with `\r`: a `\n` right after it ends no other line.
+    after_cr: bool,
+}
+
+#[cfg(feature = "ctdc")]
+impl<R: std::io::Read> Lines<R> {
+    fn new(reader: R) -> Lines<R> {
+        Lines {
+            input: std::io::BufReader::with_capacity(1 << 16, reader),
+            line: Vec::new(),
+            after_cr: false,
+        }
+    }
+
+    /// Reads the next line into `self.line`. A line longer than [`MAX_LINE_BYTES`] is read
+    /// to its end and dropped as it comes, so that memory stays bounded.
+    fn next_line(&mut self) -> Result<Line, std::io::ErrorKind> {
+        use std::io::BufRead;
+        self.line.clear();
+        let mut too_long = false;
+        let mut started = false;
+        loop {
+            let available = match self.input.fill_buf() {
+                Ok(bytes) => bytes,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e.kind()),
+            };
+            if available.is_empty() {
+                break;
+            }
+            if std::mem::take(&mut self.after_cr) && available.first() == Some(&b'\n') {
+                self.input.consume(1);
+                continue;
+            }
+            started = true;
+            let end = available.iter().position(|b| *b == b'\n' || *b == b'\r');
+            let taken = end.map_or(available, |i| available.get(..i).unwrap_or_default());
+            if !too_long {
+                if self.line.len().saturating_add(taken.len()) > MAX_LINE_BYTES {
+                    too_long = true;
+                    self.line.clear();
+                } else {
+                    self.line.extend_from_slice(taken);
+                }
+            }
+            match end {
+                Some(i) => {
+                    self.after_cr = available.get(i) == Some(&b'\r');
+                    self.input.consume(i.saturating_add(1));
+                    break;
+                }
+                None => {
+                    let n = available.len();
+                    self.input.consume(n);
+                }
+            }
+        }
+        Ok(match (started, too_long) {
+            (false, _) => Line::End,
+            (true, false) => Line::Read,
+            (true, true) => Line::TooLong,
+        })
+    }
+}
+
+/// One line split into its cells by `csv-core`'s parser (the `csv` crate's, with `;` between
+/// cells, `"` around them and `""` for a quote inside), its buffers reused from line to line.
+#[cfg(feature = "ctdc")]
+struct Cells {
+    parser: csv_core::Reader,
+    /// The cells' bytes, one after the other.
+    output: Vec<u8>,
+    /// Where each cell ends in `output`.
+    ends: Vec<usize>,
+    /// How many of `ends` the last line filled.
+    fields: usize,
+}
+
+#[cfg(feature = "ctdc")]
+impl Cells {
+    fn new() -> Cells {
+        Cells {
+            parser: csv_core::ReaderBuilder::new()
+                .delimiter(b';')
+                .terminator(csv_core::Terminator::Any(b'\n'))
+                .build(),
+            output: Vec::new(),
+            ends: vec![0; 64],
+            fields: 0,
+        }
+    }
+
+    /// Splits `line` (without its line end) into cells, or gives the position (from 1) of the
+    /// cell whose quote the line does not close.
+    fn split(&mut self, line: &[u8]) -> Result<(), usize> {
+        // Each line is a record of its own: no state is carried over from the line before.
+        self.parser.reset();
+        // The cells are never longer than the line and its line end; the buffers grow should
+        // that ever be wrong, or the line have more cells than any before it.
+        let needed = line.len().saturating_add(1);
+        if self.output.len() < needed {
+            self.output.resize(needed, 0);
+        }
+        let (mut written, mut ended) = (0usize, 0usize);
+        // The line, then its line end, which ends the record unless a quote is still open.
+        for input in [line, b"\n".as_slice()] {
+            let mut read = 0usize;
+            loop {
+                let (result, n_in, n_out, n_ends) = self.parser.read_record(
+                    input.get(read..).unwrap_or_default(),
+                    self.output.get_mut(written..).unwrap_or_default(),
+                    self.ends.get_mut(ended..).unwrap_or_default(),
+                );
+                read = read.saturating_add(n_in);
+                written = written.saturating_add(n_out);
+                ended = ended.saturating_add(n_ends);
+                match result {
+                    csv_core::ReadRecordResult::Record | csv_core::ReadRecordResult::End => {
+                        self.fields = ended;
+                        return Ok(());
+                    }
+                    csv_core::ReadRecordResult::InputEmpty => break,
+                    csv_core::ReadRecordResult::OutputFull => {
+                        let len = self.output.len().saturating_mul(2).max(1);
+                        self.output.resize(len, 0);
+                    }
+                    csv_core::ReadRecordResult::OutputEndsFull => {
+                        let len = self.ends.len().saturating_mul(2).max(1);
+                        self.ends.resize(len, 0);
+                    }
+                }
+            }
+        }
+        self.fields = 0;
+        if line.is_empty() {
+            // The parser skips an empty line; it is one empty cell (the reader skips it
+            // before, and never asks).
+            if let Some(end) = self.ends.first_mut() {
+                *end = 0;
+                self.fields = 1;
+            }
+            return Ok(());
+        }
+        // The line end was read inside a quoted cell: the cell after the last one ended is
+        // open.
+        Err(ended.saturating_add(1))
+    }
+
+    /// The cells of the last line split, as text (a cell that is not UTF-8 with replacement
+    /// characters).
+    fn fields(&self) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+        let ends = self.ends.get(..self.fields).unwrap_or_default();
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        starts.zip(ends.iter().copied()).map(|(start, end)| {
+            String::from_utf8_lossy(self.output.get(start..end).unwrap_or_default())
+        })
     }
 }
 

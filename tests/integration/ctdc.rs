@@ -1099,7 +1099,9 @@ fn a_minor_who_was_an_adult_when_exploited_is_a_contradiction_not_a_record() {
 mod reader {
     use std::io::Read;
 
-    use trafficking_indicators::interop::ctdc::{CtdcError, CtdcReader};
+    use trafficking_indicators::interop::ctdc::{
+        CtdcError, CtdcReader, CtdcRecord, MAX_LINE_BYTES,
+    };
     use trafficking_indicators::interop::htcds::{self, TraffickingStatus};
     use trafficking_indicators::{Level, assess};
 
@@ -1172,6 +1174,396 @@ mod reader {
         assert_eq!(
             CtdcReader::new(&b""[..]).err(),
             Some(CtdcError::MissingHeader)
+        );
+    }
+
+    // ---- One line, one row: quotes, line ends and long lines (thirty-fourth session) ----
+
+    /// The real file's header line: its column names only (`tests/fixtures/ctdc_header.txt`).
+    fn header_line() -> String {
+        std::fs::read_to_string(root("tests/fixtures/ctdc_header.txt"))
+            .expect("the header fixture")
+            .trim_end()
+            .to_owned()
+    }
+
+    /// A synthetic row under the real header, made up here (no row of the CTDC file): `n`
+    /// varies a few cells, and `changes` sets cells by column name (`""` for the first
+    /// column, the terms-of-use sentence, which the mapping does not read).
+    fn synthetic_row(n: usize, changes: &[(&str, &str)]) -> String {
+        let header = header_line();
+        let names: Vec<&str> = header.split(';').collect();
+        let years = ["2016", "2017", "2018", "2019"];
+        let defaults = [
+            ("yearOfRegistration", years[n % years.len()]),
+            (
+                "Datasource",
+                if n.is_multiple_of(2) {
+                    "Case Management"
+                } else {
+                    "Hotline"
+                },
+            ),
+            (
+                "gender",
+                if n.is_multiple_of(3) {
+                    "Male"
+                } else {
+                    "Female"
+                },
+            ),
+            ("majorityStatus", "Adult"),
+            ("isForcedLabour", "1"),
+            (
+                "meansOfControlDebtBondage",
+                if n.is_multiple_of(2) { "1" } else { "0" },
+            ),
+            ("meansOfControlConcatenated", "Debt bondage"),
+        ];
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let key = if i == 0 { "" } else { *name };
+                changes
+                    .iter()
+                    .chain(defaults.iter())
+                    .find(|(c, _)| *c == key)
+                    .map_or("", |(_, v)| *v)
+            })
+            .collect::<Vec<&str>>()
+            .join(";")
+    }
+
+    /// The header and `rows`, each line ended with `end` but the last.
+    fn synthetic_file(rows: &[String], end: &str) -> String {
+        let mut lines = vec![header_line()];
+        lines.extend(rows.iter().cloned());
+        lines.join(end)
+    }
+
+    /// The row each result is about: the record's, or the error's.
+    fn rows_of(results: &[Result<CtdcRecord, CtdcError>]) -> Vec<u64> {
+        results
+            .iter()
+            .map(|r| match r {
+                Ok(record) => record.row,
+                Err(e) => e.row().expect("every error here is a row's"),
+            })
+            .collect()
+    }
+
+    /// A stray `"` at the start of row 2's first cell made the `csv` crate read the rest of
+    /// the file as one cell: one error for row 2, and the 998 rows after it never read (nor
+    /// counted), the whole file in one record buffer. It is an error of row 2 alone now, and
+    /// every other row is read.
+    #[test]
+    fn a_stray_quote_is_an_error_of_its_row_and_every_other_row_is_read() {
+        let rows: Vec<String> = (1..=1000)
+            .map(|n| {
+                if n == 2 {
+                    synthetic_row(n, &[("", "\"Qz7 a note")])
+                } else {
+                    synthetic_row(n, &[])
+                }
+            })
+            .collect();
+        let text = synthetic_file(&rows, "\r\n");
+        let mut reader = CtdcReader::new(text.as_bytes()).expect("header");
+        let results: Vec<_> = reader.by_ref().collect();
+        assert_eq!(results.len(), 1000, "one result per row");
+        assert_eq!(reader.rows_read(), 1000);
+        assert_eq!(rows_of(&results), (1..=1000).collect::<Vec<u64>>());
+        let errors: Vec<&CtdcError> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let e = errors[0];
+        assert_eq!(e.row(), Some(2));
+        assert_eq!(e.column(), None, "the first column is not the mapping's");
+        assert!(matches!(
+            e,
+            CtdcError::UnclosedQuote {
+                row: 2,
+                field: 1,
+                column: None
+            }
+        ));
+        let text = e.to_string();
+        assert!(text.starts_with("row 2, field 1: "), "{text}");
+        assert!(text.ends_with("the value found is not shown"), "{text}");
+        assert!(
+            !text.contains("Qz7") && !format!("{e:?}").contains("Qz7"),
+            "{text}"
+        );
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 999);
+    }
+
+    /// In a column the mapping reads, the error names the column; a stray quote in the last
+    /// row, with no line end after it, is that row's error; and a stray quote before a quoted
+    /// cell of the same line (as CTDC quotes its concatenated columns) takes in no more than
+    /// that line.
+    #[test]
+    fn a_stray_quote_names_the_column_and_takes_no_other_line() {
+        let header = header_line();
+        let position = header
+            .split(';')
+            .position(|n| n == "meansOfControlThreats")
+            .expect("column");
+        let rows = vec![
+            synthetic_row(1, &[]),
+            synthetic_row(2, &[("meansOfControlThreats", "\"1")]),
+            synthetic_row(3, &[("", "\"stray")]),
+            synthetic_row(4, &[]),
+            synthetic_row(
+                5,
+                &[
+                    ("", "\"stray"),
+                    ("meansOfControlConcatenated", "\"Debt bondage;Threats\""),
+                ],
+            ),
+            synthetic_row(
+                6,
+                &[("meansOfControlConcatenated", "\"Debt bondage;Threats\"")],
+            ),
+            synthetic_row(7, &[("", "\"stray at the end")]),
+        ];
+        for end in ["\r\n", "\n"] {
+            let text = synthetic_file(&rows, end);
+            let results: Vec<_> = CtdcReader::new(text.as_bytes()).expect("header").collect();
+            assert_eq!(rows_of(&results), [1, 2, 3, 4, 5, 6, 7]);
+            let ok: Vec<u64> = results
+                .iter()
+                .filter_map(|r| r.as_ref().ok())
+                .map(|r| r.row)
+                .collect();
+            assert_eq!(ok, [1, 4, 6]);
+            let e = results[1].as_ref().expect_err("row 2");
+            assert_eq!(
+                e,
+                &CtdcError::UnclosedQuote {
+                    row: 2,
+                    field: position + 1,
+                    column: Some("meansOfControlThreats")
+                }
+            );
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "row 2, column `meansOfControlThreats` (field {}): the cell opens a quote that is not closed on its line; the value found is not shown",
+                    position + 1
+                )
+            );
+            assert_eq!(e.column(), Some("meansOfControlThreats"));
+            assert!(matches!(
+                results[2],
+                Err(CtdcError::UnclosedQuote { row: 3, .. })
+            ));
+            // The stray quote closes at the quoted cell's first quote: the cells between run
+            // together, so the row has too few fields. Its error, and nothing more.
+            assert!(matches!(
+                results[4],
+                Err(CtdcError::FieldCount { row: 5, .. })
+            ));
+            assert!(matches!(
+                results[6],
+                Err(CtdcError::UnclosedQuote { row: 7, .. })
+            ));
+        }
+    }
+
+    /// A cell quoted as CSV quotes (`;` and `""` inside, or a value the mapping reads) is
+    /// read as before, and so is a quote inside an unquoted cell.
+    #[test]
+    fn a_quote_inside_a_quoted_cell_still_reads() {
+        let plain = vec![
+            synthetic_row(1, &[("isAbduction", "1")]),
+            synthetic_row(2, &[("meansOfControlThreats", "1")]),
+            synthetic_row(3, &[("gender", "Female")]),
+        ];
+        let quoted = vec![
+            synthetic_row(
+                1,
+                &[
+                    ("isAbduction", "\"1\""),
+                    ("", "\"By using this data; you agree \"\"to the terms\"\"\""),
+                    (
+                        "meansOfControlConcatenated",
+                        "\"Debt bondage;\"\"Threats\"\"\"",
+                    ),
+                ],
+            ),
+            synthetic_row(
+                2,
+                &[("meansOfControlThreats", "\"1\""), ("citizenship", "\"\"")],
+            ),
+            synthetic_row(
+                3,
+                &[
+                    ("gender", "\"Female\""),
+                    ("RecruiterRelationship", "Friend \"next door\""),
+                ],
+            ),
+        ];
+        let read = |rows: &[String]| -> Vec<CtdcRecord> {
+            let text = synthetic_file(rows, "\r\n");
+            CtdcReader::new(text.as_bytes())
+                .expect("header")
+                .map(|r| r.expect("maps"))
+                .collect()
+        };
+        let (plain, quoted) = (read(&plain), read(&quoted));
+        assert_eq!(quoted.len(), 3);
+        assert_eq!(quoted, plain);
+    }
+
+    /// CRLF, LF and CR line ends read alike (the `csv` crate ended records at each, and so
+    /// does the reader), with or without a line end after the last row; an empty line is not
+    /// a row; a stray quote is one row's error under each.
+    #[test]
+    fn crlf_lf_and_cr_files_read_alike() {
+        let rows: Vec<String> = (1..=6)
+            .map(|n| {
+                if n == 4 {
+                    synthetic_row(n, &[("", "\"stray")])
+                } else {
+                    synthetic_row(n, &[])
+                }
+            })
+            .collect();
+        let reference: Vec<_> = CtdcReader::new(synthetic_file(&rows, "\n").as_bytes())
+            .expect("header")
+            .collect();
+        assert_eq!(rows_of(&reference), [1, 2, 3, 4, 5, 6]);
+        assert_eq!(reference.iter().filter(|r| r.is_err()).count(), 1);
+        for end in ["\r\n", "\n", "\r"] {
+            for last in ["", end] {
+                let text = synthetic_file(&rows, end) + last;
+                let read: Vec<_> = CtdcReader::new(text.as_bytes()).expect("header").collect();
+                assert_eq!(
+                    read, reference,
+                    "line end {end:?}, after the last row {last:?}"
+                );
+            }
+            // Empty lines, and a line end split from its `\n` by the read buffer, change
+            // nothing.
+            let blank = format!("{end}{end}");
+            let text = synthetic_file(&rows, &blank) + &blank;
+            let mut reader = CtdcReader::new(text.as_bytes()).expect("header");
+            let read: Vec<_> = reader.by_ref().collect();
+            assert_eq!(read, reference, "empty lines, line end {end:?}");
+            assert_eq!(reader.rows_read(), 6);
+            let text = synthetic_file(&rows, end);
+            let read: Vec<_> = CtdcReader::new(OneByte(text.as_bytes()))
+                .expect("header")
+                .collect();
+            assert_eq!(read, reference, "one byte at a time, line end {end:?}");
+        }
+    }
+
+    /// A reader that gives one byte at a time, so that every line end falls across reads.
+    struct OneByte<'a>(&'a [u8]);
+
+    impl Read for OneByte<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((byte, rest)), Some(slot)) => {
+                    *slot = *byte;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    /// An input that fails while a line is read gives one I/O error after the last row read,
+    /// and the iteration ends: the rows before it are read, the broken line is not a row.
+    #[test]
+    fn an_io_error_ends_the_rows_after_the_last_row_read() {
+        struct FailsAfter<'a>(&'a [u8]);
+        impl Read for FailsAfter<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                if self.0.is_empty() {
+                    return Err(std::io::Error::from(std::io::ErrorKind::ConnectionReset));
+                }
+                let n = self.0.len().min(buf.len()).min(7);
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let rows = vec![
+            synthetic_row(1, &[]),
+            synthetic_row(2, &[]),
+            "2019;Hot".to_owned(),
+        ];
+        let text = synthetic_file(&rows, "\n");
+        let mut reader = CtdcReader::new(FailsAfter(text.as_bytes())).expect("header");
+        assert!(reader.next().is_some_and(|r| r.is_ok()));
+        assert!(reader.next().is_some_and(|r| r.is_ok()));
+        assert_eq!(
+            reader.next(),
+            Some(Err(CtdcError::Io {
+                after_row: 2,
+                kind: std::io::ErrorKind::ConnectionReset
+            }))
+        );
+        assert_eq!(reader.next(), None);
+        assert_eq!(reader.rows_read(), 2);
+    }
+
+    /// A line over `MAX_LINE_BYTES` is an error of its row, never a growing buffer, and the
+    /// next row is read; a line of exactly the limit is read; a header over the limit is named.
+    #[test]
+    fn an_overlong_line_is_an_error_and_the_next_row_is_read() {
+        let fill = |len: usize| "x".repeat(len);
+        let at_limit = {
+            let row = synthetic_row(2, &[("", "")]);
+            synthetic_row(2, &[("", &fill(MAX_LINE_BYTES - row.len()))])
+        };
+        assert_eq!(at_limit.len(), MAX_LINE_BYTES);
+        let over = synthetic_row(2, &[("", &fill(MAX_LINE_BYTES))]);
+        let far_over = synthetic_row(3, &[("citizenship", &fill(5 * MAX_LINE_BYTES))]);
+        let rows = vec![
+            synthetic_row(1, &[]),
+            over,
+            far_over,
+            synthetic_row(4, &[]),
+            at_limit,
+        ];
+        for end in ["\r\n", "\n"] {
+            let text = synthetic_file(&rows, end);
+            let results: Vec<_> = CtdcReader::new(text.as_bytes()).expect("header").collect();
+            assert_eq!(rows_of(&results), [1, 2, 3, 4, 5]);
+            for (i, row) in [(1, 2), (2, 3)] {
+                let e = results[i].as_ref().expect_err("too long");
+                assert_eq!(
+                    e,
+                    &CtdcError::LineTooLong {
+                        row,
+                        limit: MAX_LINE_BYTES
+                    }
+                );
+                assert_eq!(
+                    e.to_string(),
+                    format!("row {row}: the line is longer than 65536 bytes and is not read")
+                );
+            }
+            assert!(results[0].is_ok() && results[3].is_ok() && results[4].is_ok());
+        }
+        let long_header = format!("{};{}\n{}", header_line(), fill(MAX_LINE_BYTES), rows[0]);
+        assert_eq!(
+            CtdcReader::new(long_header.as_bytes()).err(),
+            Some(CtdcError::HeaderTooLong {
+                limit: MAX_LINE_BYTES
+            })
+        );
+        let quoted_header = format!("{};\"x\n{}", header_line(), rows[0]);
+        let e = CtdcReader::new(quoted_header.as_bytes()).err();
+        assert_eq!(
+            e,
+            Some(CtdcError::HeaderUnclosedQuote {
+                field: header_line().split(';').count() + 1
+            })
         );
     }
 
