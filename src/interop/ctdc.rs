@@ -1755,7 +1755,23 @@ impl Cells {
     /// cell whose quote the line does not close.
     fn split(&mut self, line: &[u8]) -> Result<(), usize> {
         // Each line is a record of its own: no state is carried over from the line before.
+        // (So the parser skips a byte-order mark at the start of any line, as the `csv` crate
+        // skipped one at the start of the file.)
         self.parser.reset();
+        if line
+            .strip_prefix(b"\xef\xbb\xbf")
+            .unwrap_or(line)
+            .is_empty()
+        {
+            // The parser would skip it as an empty line: it is one empty cell (the reader
+            // skips an empty line before it gets here, but not a byte-order mark alone).
+            match self.ends.first_mut() {
+                Some(end) => *end = 0,
+                None => self.ends.push(0),
+            }
+            self.fields = 1;
+            return Ok(());
+        }
         // The cells are never longer than the line and its line end; the buffers grow should
         // that ever be wrong, or the line have more cells than any before it.
         let needed = line.len().saturating_add(1);
@@ -1792,18 +1808,9 @@ impl Cells {
                 }
             }
         }
-        self.fields = 0;
-        if line.is_empty() {
-            // The parser skips an empty line; it is one empty cell (the reader skips it
-            // before, and never asks).
-            if let Some(end) = self.ends.first_mut() {
-                *end = 0;
-                self.fields = 1;
-            }
-            return Ok(());
-        }
         // The line end was read inside a quoted cell: the cell after the last one ended is
         // open.
+        self.fields = 0;
         Err(ended.saturating_add(1))
     }
 

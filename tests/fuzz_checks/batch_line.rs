@@ -6,23 +6,7 @@
 use trafficking_indicators::Assessor;
 use trafficking_indicators::interop::batch::{BatchOptions, assess_jsonl};
 
-use super::common;
-
-/// The input with `marker` for every `@@` (the input need not be text).
-fn planted(data: &[u8], marker: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len());
-    let mut rest = data;
-    while let Some((&first, tail)) = rest.split_first() {
-        if first == b'@' && tail.first() == Some(&b'@') {
-            out.extend_from_slice(marker.as_bytes());
-            rest = tail.get(1..).unwrap_or_default();
-        } else {
-            out.push(first);
-            rest = tail;
-        }
-    }
-    out
-}
+use super::common::{self, planted};
 
 /// The target's checks on one input; panics (an assertion) on a finding.
 pub fn check(data: &[u8]) {

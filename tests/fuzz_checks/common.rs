@@ -18,6 +18,22 @@ pub const MARKER: &str = "Qz7";
 /// their checks plant `MARKER` only.)
 pub const TOKEN_MARKER: &str = "qz7";
 
+/// The input with `marker` for every `@@` (the input need not be text).
+pub fn planted(data: &[u8], marker: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut rest = data;
+    while let Some((&first, tail)) = rest.split_first() {
+        if first == b'@' && tail.first() == Some(&b'@') {
+            out.extend_from_slice(marker.as_bytes());
+            rest = tail.get(1..).unwrap_or_default();
+        } else {
+            out.push(first);
+            rest = tail;
+        }
+    }
+    out
+}
+
 /// The markers a case input's checks plant, one pass each: the second only when the input
 /// has an `@@` (otherwise the two passes would read the same bytes).
 pub fn case_markers(data: &[u8]) -> &'static [&'static str] {

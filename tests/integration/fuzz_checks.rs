@@ -39,11 +39,13 @@ type Check = fn(&[u8]);
 /// in `ctdc_row`, among them).
 #[test]
 fn every_seed_passes_its_targets_checks() {
-    let targets: [(&str, Check); 11] = [
+    let targets: Vec<(&str, Check)> = vec![
         ("batch_line", checks::batch_line::check),
         ("case", checks::case::check),
         ("catalogue", checks::catalogue::check),
         ("contacts", checks::contacts::check),
+        #[cfg(feature = "ctdc")]
+        ("ctdc_file", checks::ctdc_file::check),
         ("ctdc_header", checks::ctdc_header::check),
         ("ctdc_row", checks::ctdc_row::check),
         ("htcds_list", checks::htcds_list::check),
@@ -53,11 +55,12 @@ fn every_seed_passes_its_targets_checks() {
         ("rule_set", checks::rule_set::check),
     ];
     // One entry per seed folder, so that a new target cannot be left out of this test (give it
-    // a property below too).
+    // a property below too). `ctdc_file` reads through `CtdcReader`: with `--features ctdc`.
     let mut folders: Vec<String> = std::fs::read_dir(root("fuzz/seeds"))
         .expect("seeds")
         .filter_map(Result::ok)
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|name| cfg!(feature = "ctdc") || name != "ctdc_file")
         .collect();
     folders.sort();
     let names: Vec<&str> = targets.iter().map(|(n, _)| *n).collect();
@@ -207,6 +210,48 @@ fn ctdc_cell() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A row of a CTDC file for the `ctdc_file` checks: a line of a seed (synthetic rows, never
+/// the CTDC file's), with a cell changed, a quote put before a cell (a stray one, or one
+/// closed with a `;` and a doubled quote inside), a marker planted or the line made longer
+/// than the reader takes.
+#[cfg(feature = "ctdc")]
+fn ctdc_file_row() -> impl Strategy<Value = String> {
+    let lines: Vec<String> = seeds("ctdc_file")
+        .iter()
+        .flat_map(|seed| {
+            String::from_utf8_lossy(seed)
+                .split(['\n', '\r'])
+                .filter(|line| line.len() > 100)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let edit = prop_oneof![
+        3 => ctdc_cell().prop_map(|c| (c, false)),
+        2 => "[A-Za-z ]{0,6}".prop_map(|c| (format!("\"{c}"), false)),
+        2 => "[A-Za-z ]{0,6}".prop_map(|c| (format!("\"{c};\"\"{c}\"\"\""), false)),
+        1 => "[A-Za-z]{0,3}@@[a-z]{0,3}".prop_map(|c| (c, false)),
+        1 => "[A-Za-z]{0,3}".prop_map(|c| (format!("\"@@{c}"), false)),
+        1 => Just((String::new(), true)),
+    ];
+    (
+        prop::sample::select(lines),
+        prop::collection::vec((any::<prop::sample::Index>(), edit), 0..3),
+    )
+        .prop_map(|(line, edits)| {
+            let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
+            for (i, (cell, long)) in edits {
+                let at = i.index(cells.len());
+                cells[at] = if long {
+                    "x".repeat(trafficking_indicators::interop::ctdc::MAX_LINE_BYTES)
+                } else {
+                    cell
+                };
+            }
+            cells.join(";")
+        })
+}
+
 /// An item of an HTCDS methods-of-control list: a picklist value, a near miss or a planted
 /// marker.
 fn htcds_item() -> impl Strategy<Value = String> {
@@ -347,6 +392,26 @@ proptest! {
     #[test]
     fn ctdc_headers_pass_the_ctdc_header_checks(line in ctdc_header()) {
         checks::ctdc_header::check(line.as_bytes());
+    }
+
+    #[cfg(feature = "ctdc")]
+    #[test]
+    fn ctdc_files_pass_the_ctdc_file_checks(
+        rows in prop::collection::vec(ctdc_file_row(), 0..8),
+        ends in prop::collection::vec(
+            prop::sample::select(vec!["\n", "\r\n", "\r", "\n\n", "\r\n\r\n"]),
+            8,
+        ),
+        last_end: bool,
+    ) {
+        // Synthetic rows (the seeds', made up) with quotes stray or doubled, cells changed,
+        // lines too long and markers planted, joined by any line ends, the last perhaps none.
+        let mut text: String =
+            rows.iter().zip(&ends).map(|(row, end)| format!("{row}{end}")).collect();
+        if !last_end {
+            text.truncate(text.trim_end_matches(['\n', '\r']).len());
+        }
+        checks::ctdc_file::check(text.as_bytes());
     }
 
     #[test]
