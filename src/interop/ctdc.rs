@@ -1501,8 +1501,8 @@ pub const MAX_LINE_BYTES: usize = 1 << 16;
 /// malformed row yields its [`CtdcError`] and the rows after it are still read, so that
 /// the records and the errors yielded together count every line after the header (an empty
 /// line is not a row, and is skipped); an I/O error ends the iteration after yielding it.
-/// One line buffer of at most [`MAX_LINE_BYTES`] is reused, so memory does not grow with the
-/// file.
+/// Its buffers (a 64 KiB read buffer, the line, kept to at most [`MAX_LINE_BYTES`], and the
+/// line's cells) are reused from line to line, so memory does not grow with the file.
 ///
 /// ```no_run
 /// use trafficking_indicators::{assess, interop::ctdc::CtdcReader};
