@@ -8,8 +8,11 @@
 //! it), drains the rest on the serving thread into a buffer the size of the declared length.
 //! A request declaring `Content-Length: 1000000000000` ended the process ("memory allocation
 //! failed"), and one that declared a body and sent part of it froze every other request (a
-//! code review, thirty-fourth session). Here nothing unread is ever drained: the connection is
-//! closed instead. An async stack (axum, hyper and tokio) would do the same at some 14 s more
+//! code review, thirty-fourth session). Here an unread body is never drained into a buffer of
+//! its declared size: a body over the limit is read and thrown away in pieces only when its
+//! declared length is at most 16 MiB (so that a browser reads the refusal), and otherwise the
+//! connection is closed after the answer, with at most 64 KiB or 300 ms of what the client
+//! still sends read first. An async stack (axum, hyper and tokio) would do the same at some 14 s more
 //! of compile time for every example, the README's first command among them.
 
 use std::io::{ErrorKind, Read, Write};
@@ -24,6 +27,10 @@ const MAX_HEAD: usize = 16 * 1024;
 const MAX_HEADERS: usize = 64;
 /// How long a connection may take to send its whole request, head and body.
 const REQUEST_DEADLINE: Duration = Duration::from_secs(20);
+/// How long the answer may take to write, whatever the client's pace.
+const ANSWER_DEADLINE: Duration = Duration::from_secs(20);
+/// How long what a client still sends after the answer is read before the connection closes.
+const LINGER: Duration = Duration::from_millis(300);
 /// Connections served at once; one more is answered 503 at once and closed.
 const MAX_CONNECTIONS: usize = 32;
 /// The largest declared body read (and thrown away) to refuse it with an answer the client
@@ -35,6 +42,8 @@ const DRAIN_MAX: usize = 16 << 20;
 pub struct Request {
     method: String,
     target: String,
+    /// The minor version: 0 for HTTP/1.0, 1 for HTTP/1.1.
+    version: u8,
     headers: Vec<(String, Vec<u8>)>,
     stream: TcpStream,
     pending: Vec<u8>,
@@ -73,12 +82,36 @@ impl Request {
     /// The body, read up to its declared length (or its chunks, for a chunked body); refused
     /// over `limit` bytes. A declared length up to `DRAIN_MAX` is read and thrown away when
     /// over the limit, so that the client reads the refusal rather than a reset connection;
-    /// beyond it, nothing is read (the connection is closed after the answer: nothing unread
-    /// is ever drained).
+    /// beyond it, or from a client waiting for `100 Continue`, nothing is read (the connection
+    /// is closed after the answer). A chunked body over the limit is refused at the chunk that
+    /// passes it, without reading the rest.
     pub fn body(&mut self, limit: usize) -> Result<Vec<u8>, BodyError> {
-        let chunked = self
+        // The framing headers must be text: one that is not is malformed, not absent.
+        let framing_text = self.headers.iter().all(|(n, v)| {
+            !(n.eq_ignore_ascii_case("Content-Length")
+                || n.eq_ignore_ascii_case("Transfer-Encoding"))
+                || std::str::from_utf8(v).is_ok()
+        });
+        if !framing_text {
+            return Err(BodyError::Unreadable(
+                "the request's framing headers are not text",
+            ));
+        }
+        let codings: Vec<&str> = self
             .header_values("Transfer-Encoding")
-            .any(|v| v.to_ascii_lowercase().contains("chunked"));
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let chunked = match codings.as_slice() {
+            [] => false,
+            [.., last] if last.eq_ignore_ascii_case("chunked") => true,
+            _ => {
+                return Err(BodyError::Unreadable(
+                    "the API takes a body with a Content-Length or chunked, and no other coding",
+                ));
+            }
+        };
         let lengths: Vec<&str> = self.header_values("Content-Length").collect();
         let length = match (chunked, lengths.as_slice()) {
             (true, []) => None,
@@ -88,11 +121,14 @@ impl Request {
                 ));
             }
             (false, []) => Some(0),
-            (false, [one]) => Some(
-                one.trim()
-                    .parse::<u64>()
-                    .map_err(|_| BodyError::Unreadable("the Content-Length is not a number"))?,
-            ),
+            (false, [one]) => {
+                let digits = one.trim();
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(BodyError::Unreadable("the Content-Length is not a number"));
+                }
+                // Too many digits for a u64 is too large for any limit.
+                Some(digits.parse::<u64>().unwrap_or(u64::MAX))
+            }
             (false, _) => {
                 return Err(BodyError::Unreadable(
                     "the request gives its Content-Length more than once",
@@ -102,8 +138,9 @@ impl Request {
         if let Some(n) = length
             && n > limit as u64
         {
-            if n <= DRAIN_MAX as u64 {
-                self.continue_if_asked();
+            // A client waiting for `100 Continue` has not sent the body: it gets the refusal
+            // instead (RFC 9110, section 10.1.1), and nothing is read.
+            if n <= DRAIN_MAX as u64 && !self.expects_continue() {
                 // Read and dropped in pieces, never held.
                 let mut left = n as usize;
                 while left > 0 {
@@ -125,12 +162,17 @@ impl Request {
         }
     }
 
+    /// Whether an HTTP/1.1 client waits for `100 Continue` before sending its body.
+    fn expects_continue(&self) -> bool {
+        self.version == 1
+            && self
+                .header_values("Expect")
+                .any(|v| v.eq_ignore_ascii_case("100-continue"))
+    }
+
     /// A client that sends `Expect: 100-continue` waits for this before the body.
     fn continue_if_asked(&mut self) {
-        if self
-            .header_values("Expect")
-            .any(|v| v.eq_ignore_ascii_case("100-continue"))
-        {
+        if self.expects_continue() {
             let _ = self.stream.write_all(b"HTTP/1.1 100 Continue\r\n\r\n");
         }
     }
@@ -220,7 +262,8 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
-fn write_response(stream: &mut TcpStream, response: &Response, head_only: bool) {
+/// The answer as bytes: status line, headers and (unless `head_only`) body.
+fn answer_bytes(response: &Response, head_only: bool) -> Vec<u8> {
     let mut head = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         response.status,
@@ -235,25 +278,63 @@ fn write_response(stream: &mut TcpStream, response: &Response, head_only: bool) 
         head.push_str("\r\n");
     }
     head.push_str("\r\n");
+    let mut bytes = head.into_bytes();
+    if !head_only {
+        bytes.extend_from_slice(&response.body);
+    }
+    bytes
+}
+
+/// A connection's place among the `MAX_CONNECTIONS`, given back when dropped (when its thread
+/// ends, also by a panic: otherwise 32 panics would leave the page answering 503 for ever).
+struct Slot(Arc<AtomicUsize>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Writes the answer and closes the connection, all within `ANSWER_DEADLINE` (a client that
+/// reads slowly keeps its thread no longer). With `linger`, what the client still sends is read
+/// for a moment first (at most `LINGER` and 64 KiB), so that closing with unread bytes does not
+/// reset the connection before the client has read the answer.
+fn write_response(stream: &mut TcpStream, response: &Response, head_only: bool, linger: bool) {
     // A client that went away is not an error worth reporting (and reporting it could carry
     // nothing about the case anyway).
-    let _ = stream.write_all(head.as_bytes());
-    if !head_only {
-        let _ = stream.write_all(&response.body);
-    }
-    let _ = stream.flush();
+    let deadline = Instant::now() + ANSWER_DEADLINE;
+    let _ = write_before(stream, &answer_bytes(response, head_only), deadline);
     let _ = stream.shutdown(std::net::Shutdown::Write);
-    // Read what the client still sends for a moment, so that closing does not reset the
-    // connection before it has read the answer (a bounded drain: 64 KiB at most).
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    if !linger {
+        return;
+    }
+    let until = Instant::now() + LINGER;
     let mut sink = [0u8; 4096];
     let mut drained = 0;
     while drained < 64 * 1024 {
-        match stream.read(&mut sink) {
+        match read_before(stream, &mut sink, until) {
             Ok(0) | Err(_) => break,
             Ok(n) => drained += n,
         }
     }
+}
+
+/// Writes all of `buf` before `deadline`, each write with the time left as its timeout.
+fn write_before(stream: &mut TcpStream, mut buf: &[u8], deadline: Instant) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left))?;
+        match stream.write(buf) {
+            Ok(0) => return Err(ErrorKind::WriteZero.into()),
+            Ok(n) => buf = buf.get(n..).unwrap_or_default(),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// Reads into `buf` with the time left before `deadline` as the read timeout.
@@ -291,6 +372,7 @@ fn read_head(mut stream: TcpStream) -> Result<Request, (TcpStream, u16, &'static
             Ok(httparse::Status::Complete(head_len)) => {
                 // HTTP/1.0 and 1.1 only (httparse reads no other).
                 let method = parsed.method.unwrap_or_default().to_owned();
+                let version = parsed.version.unwrap_or_default();
                 let target = parsed.path.unwrap_or_default().to_owned();
                 let headers = parsed
                     .headers
@@ -301,6 +383,7 @@ fn read_head(mut stream: TcpStream) -> Result<Request, (TcpStream, u16, &'static
                 return Ok(Request {
                     method,
                     target,
+                    version,
                     headers,
                     stream,
                     pending,
@@ -341,26 +424,30 @@ pub fn serve<F>(
     let open = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
         let Ok(mut stream) = stream else { continue };
-        let _ = stream.set_write_timeout(Some(REQUEST_DEADLINE));
         if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
             open.fetch_sub(1, Ordering::SeqCst);
+            // Answered on the accepting thread: a short write, nothing read, so that a client
+            // holding every slot cannot hold this thread too.
+            let _ = stream.set_nonblocking(true);
             let busy = Response {
                 status: 503,
                 content_type: "application/json; charset=utf-8",
                 headers: extra_headers,
                 body: error_body("the page is busy: try again"),
             };
-            write_response(&mut stream, &busy, false);
+            let _ = stream.write(&answer_bytes(&busy, false));
             continue;
         }
         let handle = Arc::clone(&handle);
-        let done = Arc::clone(&open);
+        let slot = Slot(Arc::clone(&open));
         let spawned = std::thread::Builder::new().spawn(move || {
+            // Given back when the thread ends, even by a panic.
+            let _slot = slot;
             match read_head(stream) {
                 Ok(mut request) => {
                     let response = handle(&mut request);
                     let head_only = request.method == "HEAD";
-                    write_response(&mut request.stream, &response, head_only);
+                    write_response(&mut request.stream, &response, head_only, true);
                 }
                 Err((mut stream, status, message)) => {
                     let response = Response {
@@ -369,13 +456,12 @@ pub fn serve<F>(
                         headers: extra_headers,
                         body: error_body(message),
                     };
-                    write_response(&mut stream, &response, false);
+                    write_response(&mut stream, &response, false, true);
                 }
             }
-            done.fetch_sub(1, Ordering::SeqCst);
         });
-        if spawned.is_err() {
-            open.fetch_sub(1, Ordering::SeqCst);
-        }
+        // A thread that could not be started dropped its closure, and so its slot and the
+        // connection: nothing more to do.
+        drop(spawned);
     }
 }

@@ -17,8 +17,9 @@
 //!   case with the answer recorded and the next question.
 //!
 //! Hostile input: one request per connection, read under a 20-second deadline, a connection
-//! per thread and at most 32 at once (`http.rs`); bodies over 1 MiB are refused without being
-//! read, and nothing unread is drained; a `Host` other than the listening address
+//! per thread and at most 32 at once, the answer written within 20 seconds (`http.rs`); bodies
+//! over 1 MiB are refused, read and thrown away in pieces only up to a declared 16 MiB, and
+//! never drained into a buffer of their declared size; a `Host` other than the listening address
 //! is refused (DNS rebinding); the API takes and gives JSON only, with the library's own
 //! errors (no value is echoed; a case error that begins with its JSON path also gives the
 //! path, `"path"`, which the page names in words); a Content-Security-Policy allows only the

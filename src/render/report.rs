@@ -1195,7 +1195,11 @@ impl<'a> Words<'a> {
                     out,
                     "  ! {}",
                     self.uif(
-                        "report.non_punishment_child.already_charged",
+                        if self.adult_now() {
+                            "report.non_punishment_child.already_charged.adult_now"
+                        } else {
+                            "report.non_punishment_child.already_charged"
+                        },
                         &[("offences", &charged.join("; "))]
                     )
                 )?;

@@ -352,6 +352,44 @@ fn a_huge_or_stalled_body_neither_ends_nor_freezes_the_page() {
     );
     let big = " ".repeat(600_000);
     assert_eq!(chunked(&[&big, &big, "{}"]), Some(413));
+    // A body of 2 MiB sent whole is read and thrown away, so the client reads the refusal
+    // (a browser loading the wrong file sees the page's words, not a reset connection).
+    let mut whole = format!(
+        "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        2 << 20
+    )
+    .into_bytes();
+    whole.extend(std::iter::repeat_n(b' ', 2 << 20));
+    assert_eq!(status(&send(addr, &whole)), Some(413));
+    // A client waiting for 100 Continue with a body over the limit gets the refusal at once,
+    // and no 100.
+    let waiting = send(
+        addr,
+        format!(
+            "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\nExpect: 100-continue\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    assert!(
+        String::from_utf8_lossy(&waiting).starts_with("HTTP/1.1 413 "),
+        "{}",
+        String::from_utf8_lossy(&waiting)
+    );
+    // Framing that is not plain: a signed length, another transfer coding.
+    for framing in [
+        "Content-Length: +2",
+        "Content-Length: 2, 2",
+        "Transfer-Encoding: gzip",
+    ] {
+        let request = format!(
+            "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n{framing}\r\nConnection: close\r\n\r\n{{}}"
+        );
+        assert_eq!(
+            status(&send(addr, request.as_bytes())),
+            Some(400),
+            "{framing}"
+        );
+    }
 }
 
 /// Posts JSON and returns the whole response.
