@@ -527,8 +527,9 @@ impl Catalogue {
             _ => {}
         }
         if entry.act_evidence.is_some()
-            && entry.phase() != Some(crate::model::indicator::Phase::Recruitment)
-            && entry.dimension != Some(Dimension::CoercionAtDestination)
+            && !entry
+                .dimension
+                .is_some_and(Dimension::may_mark_act_evidence)
         {
             problems.push(Problem::new(
                 format!("{path}.act_evidence"),

@@ -63,6 +63,14 @@ impl Dimension {
         }
     }
 
+    /// Whether an entry of this dimension may carry an `act_evidence` mark: a recruitment
+    /// dimension (conduct of a recruiter) or coercion at destination (control over where the
+    /// person is). The catalogue's validation and [`Indicator::evidences_act`] both ask this.
+    pub(crate) fn may_mark_act_evidence(self) -> bool {
+        matches!(self.phase(), Phase::Recruitment)
+            || matches!(self, Dimension::CoercionAtDestination)
+    }
+
     /// The phase of the trafficking process this dimension describes.
     pub const fn phase(self) -> Phase {
         match self {
@@ -758,7 +766,7 @@ impl IndicatorEntry {
         }
         match self.dimension {
             None => self.element == Some(PalermoElement::Act),
-            Some(d) if d.phase() == Phase::Recruitment || d == Dimension::CoercionAtDestination => {
+            Some(d) if d.may_mark_act_evidence() => {
                 self.act_evidence.as_ref().is_some_and(|m| m.evidences_act)
             }
             Some(_) => false,
