@@ -19,6 +19,7 @@ use crate::model::id::IndicatorId;
 use crate::model::indicator::{AgeGroup, ExploitationForm};
 use crate::model::json::{self, Json, Number, Path};
 use crate::model::json_in;
+use crate::model::keyword::{Keyword, keyword_names, read_keyword};
 use crate::model::limits::Limits;
 
 mod direct;
@@ -2043,27 +2044,6 @@ impl Reader<'_> {
     }
 }
 
-/// A closed set of JSON keywords, read by the strict reader: each value's JSON name is its
-/// `as_str`, the same name serde gives it (a test checks they agree).
-trait Keyword: Copy + 'static {
-    /// Every value.
-    const ALL: &'static [Self];
-    /// Every JSON name, in the order of the variants (what serde's `deserialize_enum` is told).
-    const NAMES: &'static [&'static str];
-    /// What the reader expects, for error messages.
-    const EXPECTED: &'static str;
-    /// The Rust type's name, for serde's error messages.
-    const TYPE: &'static str;
-    /// The JSON name.
-    fn name(self) -> &'static str;
-    /// The variant's index, as serde's derived `Serialize` numbers it (declaration order).
-    fn index(self) -> u32;
-    /// The value with this JSON name.
-    fn named(text: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|v| v.name() == text)
-    }
-}
-
 /// Implements [`Keyword`] for a case vocabulary and its serde `Deserialize` through
 /// [`read_keyword`], which never repeats the value it was given (serde's derived reader quotes
 /// it: ``unknown variant `Maria Kim said yes` ``, ``invalid type: integer `17` ``). The wire
@@ -2072,21 +2052,10 @@ macro_rules! keyword {
     ($t:ident, $expected:literal) => {
         impl Keyword for $t {
             const ALL: &'static [Self] = &<$t>::ALL;
-            const NAMES: &'static [&'static str] = &{
-                let mut names = [""; <$t>::ALL.len()];
-                let mut i = 0;
-                while i < names.len() {
-                    // Evaluated at compile time: an index out of bounds would not build.
-                    #[allow(clippy::indexing_slicing)]
-                    {
-                        names[i] = <$t>::ALL[i].as_str();
-                    }
-                    i += 1;
-                }
-                names
-            };
+            const NAMES: &'static [&'static str] = &keyword_names!($t);
             const EXPECTED: &'static str = $expected;
             const TYPE: &'static str = stringify!($t);
+            const WRITTEN_AS_ENUM: bool = true;
             fn name(self) -> &'static str {
                 self.as_str()
             }
@@ -2103,127 +2072,6 @@ macro_rules! keyword {
             }
         }
     };
-}
-
-/// Reads a keyword of `T` from any serde format. A self-describing format (JSON) is asked for
-/// any value, so that a number or a boolean reaches [`KeywordValue`], which does not repeat it
-/// (asked for a string, serde_json would word the error itself, with the value); any other
-/// format is asked for the enum its derived `Serialize` wrote (a name or a variant index).
-fn read_keyword<'de, T: Keyword, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    let visitor = KeywordValue::<T, false>(std::marker::PhantomData);
-    if deserializer.is_human_readable() {
-        deserializer.deserialize_any(visitor)
-    } else {
-        deserializer.deserialize_enum(T::TYPE, T::NAMES, visitor)
-    }
-}
-
-/// Reads a keyword from any serde format, naming the type and the names it allows but never
-/// the value given. With `VARIANT`, the seed of an enum's variant in a format that is not
-/// self-describing, which may give it by its index (a number is never a keyword's value in
-/// JSON).
-struct KeywordValue<T, const VARIANT: bool>(std::marker::PhantomData<T>);
-
-impl<T: Keyword, const VARIANT: bool> KeywordValue<T, VARIANT> {
-    fn unknown<E: serde::de::Error>() -> E {
-        E::custom(format_args!(
-            "not a value of `{}` (the value is not shown), expected {}",
-            T::TYPE,
-            T::EXPECTED
-        ))
-    }
-
-    fn not_a_string<E: serde::de::Error>() -> E {
-        E::custom(format_args!(
-            "a value of `{}` is a string, and this is not one (the value is not shown), \
-             expected {}",
-            T::TYPE,
-            T::EXPECTED
-        ))
-    }
-}
-
-impl<'de, T: Keyword, const VARIANT: bool> serde::de::Visitor<'de> for KeywordValue<T, VARIANT> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a value of `{}`: {}", T::TYPE, T::EXPECTED)
-    }
-
-    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
-        T::named(value).ok_or_else(Self::unknown)
-    }
-
-    fn visit_bytes<E: serde::de::Error>(self, value: &[u8]) -> Result<T, E> {
-        std::str::from_utf8(value)
-            .ok()
-            .and_then(T::named)
-            .ok_or_else(Self::unknown)
-    }
-
-    /// A variant index, from a format that writes enums by number; elsewhere not a string.
-    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<T, E> {
-        if !VARIANT {
-            return Err(Self::not_a_string());
-        }
-        T::ALL
-            .iter()
-            .copied()
-            .find(|v| u64::from(v.index()) == value)
-            .ok_or_else(Self::unknown)
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_none<E: serde::de::Error>(self) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<T, A::Error> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<T, A::Error> {
-        Err(Self::not_a_string())
-    }
-
-    /// The enum a format that is not self-describing wrote: its variant, by name or index.
-    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<T, A::Error> {
-        use serde::de::VariantAccess;
-        let (value, variant) = data.variant_seed(KeywordValue::<T, true>(self.0))?;
-        variant.unit_variant()?;
-        Ok(value)
-    }
-}
-
-impl<'de, T: Keyword> serde::de::DeserializeSeed<'de> for KeywordValue<T, true> {
-    type Value = T;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
 }
 
 keyword!(

@@ -213,26 +213,12 @@ impl TraffickingStatus {
     ];
 }
 
-impl crate::interop::picklist::Picklist for TraffickingStatus {
-    const FIELD: &'static str = TRAFFICKING_STATUS_FIELD;
-    fn all() -> &'static [Self] {
-        &TraffickingStatus::ALL
-    }
-    fn stored(self) -> &'static str {
-        self.as_str()
-    }
-}
+crate::interop::picklist::picklist!(TraffickingStatus, TRAFFICKING_STATUS_FIELD);
 
 impl Serialize for TraffickingStatus {
     /// As its name in every format (a binary format too, which the reader asks for a string).
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for TraffickingStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::interop::picklist::read_picklist_value(deserializer)
     }
 }
 

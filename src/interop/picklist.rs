@@ -185,101 +185,39 @@ impl Serialize for MethodOfControl {
     }
 }
 
-impl<'de> Deserialize<'de> for MethodOfControl {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        read_picklist_value(deserializer)
-    }
+/// Implements [`Keyword`] for an HTCDS picklist: read through the crate's one reader of closed
+/// sets, which names the field but never the value; written (by its own `Serialize`) as its
+/// stored spelling in every format, so a binary format is asked for a string.
+macro_rules! picklist {
+    ($t:ty, $field:expr) => {
+        impl crate::model::keyword::Keyword for $t {
+            const ALL: &'static [Self] = &<$t>::ALL;
+            const NAMES: &'static [&'static str] = &crate::model::keyword::keyword_names!($t);
+            const EXPECTED: &'static str = "";
+            const TYPE: &'static str = stringify!($t);
+            const WRITTEN_AS_ENUM: bool = false;
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+            fn index(self) -> u32 {
+                self as u32
+            }
+            fn what(f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "the HTCDS v2.0 {} picklist", $field)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $t {
+            /// Reads the stored spelling. An error names the field, never the value given.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::model::keyword::read_keyword(deserializer)
+            }
+        }
+    };
 }
+pub(crate) use picklist;
 
-/// An HTCDS picklist: its field and its values, each with its stored spelling.
-pub(crate) trait Picklist: Copy + 'static {
-    /// The HTCDS field the values belong to.
-    const FIELD: &'static str;
-    /// Every value.
-    fn all() -> &'static [Self];
-    /// The value as stored.
-    fn stored(self) -> &'static str;
-}
-
-impl Picklist for MethodOfControl {
-    const FIELD: &'static str = METHODS_OF_CONTROL_FIELD;
-    fn all() -> &'static [Self] {
-        &MethodOfControl::ALL
-    }
-    fn stored(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-/// Reads a value of picklist `T` from any serde format. A self-describing format (JSON) is
-/// asked for any value, so that a number or a boolean reaches the reader below, which does
-/// not repeat it (asked for a string, serde_json would word the error itself, with the
-/// value); a binary format is asked for the string it wrote.
-pub(crate) fn read_picklist_value<'de, T: Picklist, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<T, D::Error> {
-    let visitor = PicklistValue(std::marker::PhantomData);
-    if deserializer.is_human_readable() {
-        deserializer.deserialize_any(visitor)
-    } else {
-        deserializer.deserialize_str(visitor)
-    }
-}
-
-/// Reads a picklist value from any serde format, naming what was wrong but never the value
-/// (serde's derived reader would quote it).
-struct PicklistValue<T>(std::marker::PhantomData<T>);
-
-impl<T: Picklist> PicklistValue<T> {
-    fn not_a_string<E: serde::de::Error>() -> E {
-        E::custom(format_args!(
-            "a value of the HTCDS v2.0 {} picklist is a string, and this is not one (the \
-             value is not shown)",
-            T::FIELD
-        ))
-    }
-}
-
-impl<T: Picklist> serde::de::Visitor<'_> for PicklistValue<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a value of the HTCDS v2.0 {} picklist", T::FIELD)
-    }
-
-    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
-        T::all()
-            .iter()
-            .copied()
-            .find(|v| v.stored() == value)
-            .ok_or_else(|| {
-                E::custom(format_args!(
-                    "not a value of the HTCDS v2.0 {} picklist (the value is not shown)",
-                    T::FIELD
-                ))
-            })
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-
-    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<T, E> {
-        Err(Self::not_a_string())
-    }
-}
+picklist!(MethodOfControl, METHODS_OF_CONTROL_FIELD);
 
 impl fmt::Display for MethodOfControl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

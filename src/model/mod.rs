@@ -7,6 +7,7 @@ pub(crate) mod indicator;
 pub(crate) mod json;
 pub(crate) mod json_in;
 pub(crate) mod json_out;
+pub(crate) mod keyword;
 pub(crate) mod limits;
 pub(crate) mod strict;
 pub(crate) mod vocabulary;
