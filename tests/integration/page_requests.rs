@@ -392,6 +392,75 @@ fn a_huge_or_stalled_body_neither_ends_nor_freezes_the_page() {
     }
 }
 
+/// The page serves 32 connections at once: a 33rd is told it is busy (503) at once, without
+/// being read, and the page serves again when the 32 go. A client that opens a connection and
+/// sends nothing is answered "incomplete" (400) when the 20 seconds for a request end, so
+/// it holds its place no longer (the test waits for that answer, about 20 s, at most 60).
+#[test]
+fn the_page_serves_32_connections_at_once_and_no_silent_one_for_ever() {
+    let page = start_page();
+    let addr = page.addr.as_str();
+    let silent = TcpStream::connect(addr).expect("connect");
+    silent
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    let opened = std::time::Instant::now();
+    // 31 more that send nothing: with `silent`, every place is taken.
+    let held: Vec<TcpStream> = (0..31)
+        .map(|_| TcpStream::connect(addr).expect("connect"))
+        .collect();
+    // The accepting thread takes connections in order, so the next one is the 33rd: it is
+    // answered without a request (one sent now could reach a closed socket and reset it).
+    let mut busy = Vec::new();
+    let mut thirty_third = TcpStream::connect(addr).expect("connect");
+    thirty_third
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let _ = thirty_third.read_to_end(&mut busy);
+    assert_eq!(
+        status(&busy),
+        Some(503),
+        "{}",
+        String::from_utf8_lossy(&busy)
+    );
+    assert!(body_of(&busy).contains("busy"), "{}", body_of(&busy));
+    // The 31 go (each thread reads the end of its stream and gives its place back).
+    drop(held);
+    let served = (0..100).find_map(|_| {
+        let again = send(
+            addr,
+            format!("GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        if status(&again) == Some(200) {
+            Some(())
+        } else {
+            std::thread::sleep(Duration::from_millis(100));
+            None
+        }
+    });
+    assert!(served.is_some(), "the page did not serve again");
+    // The silent one is answered when its time is up, and closed.
+    let mut answer = Vec::new();
+    let mut silent = silent;
+    let _ = silent.read_to_end(&mut answer);
+    let waited = opened.elapsed();
+    assert_eq!(
+        status(&answer),
+        Some(400),
+        "after {waited:?}: {}",
+        String::from_utf8_lossy(&answer)
+    );
+    assert!(
+        body_of(&answer).contains("incomplete"),
+        "{}",
+        body_of(&answer)
+    );
+    assert!(
+        waited >= Duration::from_secs(19),
+        "answered after {waited:?}, before the request's 20 s were up"
+    );
+}
+
 /// Posts JSON and returns the whole response.
 fn post_raw(addr: &str, path: &str, body: &str) -> Vec<u8> {
     let request = format!(
