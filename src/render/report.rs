@@ -617,7 +617,9 @@ impl<'a> Words<'a> {
             } else {
                 format!("action.{kind}.already_charged.also{national}")
             };
-            parts.push(self.uif(&key, &[("offences", &charged.join(", "))]));
+            // The rule set's own wording where it has one (the international one removes no
+            // one against their wishes).
+            parts.push(self.uif(&self.own_text(&key), &[("offences", &charged.join(", "))]));
             // An adult's non-punishment line tells the prosecutor or court about the charged
             // offences; without it (below its level, or a child's line, which does not follow
             // the stage) this action does.
@@ -1637,9 +1639,22 @@ impl<'a> Words<'a> {
         // the sex trade and other sexual exploitation alike, and the advice depends on which.
         let types = &e.subject.sexual_exploitation_types;
         if !types.is_empty() {
-            let names: Vec<&str> = types
+            // A child is not "in prostitution": where the type has a child's wording (the
+            // Terminology Guidelines' usage; Korea's Youth Sex Offences Act Art. 2 item 6-2),
+            // a child is named as the victim of those who pay (an international verdict
+            // review, thirty-fifth session).
+            let child = e.subject.treated_as_child;
+            let names: Vec<String> = types
                 .iter()
-                .map(|t| self.ui(&format!("sexual_type.{}", t.as_str())))
+                .map(|t| {
+                    let key = format!("sexual_type.{}", t.as_str());
+                    let child_key = format!("{key}.child");
+                    if child && self.ui_opt(&child_key).is_some() {
+                        self.uif(&child_key, &[("child", self.child())])
+                    } else {
+                        self.ui(&key).to_owned()
+                    }
+                })
                 .collect();
             writeln!(
                 out,

@@ -1472,7 +1472,7 @@ fn a_child_already_charged_is_still_protected_on_the_first_screen() {
     );
     let ko = a.report_in(Locale::Ko);
     assert!(
-        ko.contains("이미 기소되었거나 판결이 있는 혐의(마약 범죄)를 이유로 구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것. 사건을 담당하는 검사 또는 법원에 식별이 진행 중임을 알릴 것."),
+        ko.contains("이미 기소되었거나 판결이 있는 혐의(마약류 범죄)를 이유로 구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것. 사건을 담당하는 검사 또는 법원에 식별이 진행 중임을 알릴 것."),
         "{ko}"
     );
     // Every recommendation's short action in the prose has words.
@@ -4064,7 +4064,7 @@ fn under_14_the_bar_does_not_wait_for_indicators_and_the_sex_trade_keeps_its_own
     assert!(np.below_age_of_responsibility);
     let ko = a.report_in(Locale::Ko);
     assert!(
-        ko.contains("형사미성년자로서 벌하지 아니함(「형법」 제9조): 마약 범죄"),
+        ko.contains("형사미성년자로서 벌하지 아니함(「형법」 제9조): 마약류 범죄"),
         "{ko}"
     );
     // No "nothing to do" above the line that says what the law does (a Korean re-check,
@@ -4502,12 +4502,12 @@ fn a_child_already_charged_is_told_whom_to_bring_the_advice_to() {
             let en = a.report_in(Locale::En);
             let ko = a.report_in(Locale::Ko);
             assert_eq!(
-                en.contains("! Already charged or decided (an offence of another kind): bring this advice to the prosecutor or court handling it now"),
+                en.contains("! Already charged or decided (an offence of another kind): bring this advice to the prosecutor, court or other authority handling it now"),
                 told,
                 "{id} {stage}:\n{en}"
             );
             assert_eq!(
-                ko.contains("! 이미 기소되었거나 판결이 있는 혐의(그 밖의 범죄): 지금 사건을 담당하는 검사 또는 법원"),
+                ko.contains("! 이미 기소되었거나 판결이 있는 혐의(그 밖의 범죄): 지금 사건을 담당하는 검사ㆍ법원 또는 그 밖의 기관"),
                 told,
                 "{id} {stage}:\n{ko}"
             );

@@ -780,3 +780,70 @@ fn the_report_names_what_is_recorded_as_not_known() {
     );
     assert!(!none.report().contains("Recorded as not known"));
 }
+
+/// A child in the sex trade is not named "in prostitution" by the report's type line: the
+/// child is the victim of those who pay (the Terminology Guidelines' usage; Korea's Youth Sex
+/// Offences Act Art. 2 item 6-2, "성매매 피해아동ㆍ청소년", in the Korean rule sets' own term
+/// for a person under 19). An adult's line is unchanged (an international verdict review,
+/// thirty-fifth session).
+#[test]
+fn a_child_in_the_sex_trade_is_named_a_victim_not_in_prostitution() {
+    let case = |age: u8| {
+        format!(
+            r#"{{"subject": {{"age_years": {age}}}, "forms": ["sexual"],
+                "sexual_exploitation_types": ["prostitution"],
+                "observations": [{{"indicator": "purpose_sexual_exploitation", "status": "present"}}]}}"#
+        )
+    };
+    let type_line = |report: &str| {
+        report
+            .lines()
+            .find(|l| l.contains("Type of sexual exploitation") || l.contains("성적 착취의 형태"))
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("no type line:\n{report}"))
+    };
+    let child = crate::common::assess_json_under("ilo-2009", &case(14));
+    let en = type_line(&child.report_in(Locale::En));
+    assert!(
+        en.contains("people paying to abuse the child sexually"),
+        "{en}"
+    );
+    assert!(!en.contains("prostitution: sex with clients"), "{en}");
+    let ko =
+        type_line(&crate::common::assess_json_under("kr-2024", &case(17)).report_in(Locale::Ko));
+    assert!(
+        ko.contains("아동ㆍ청소년의 성을 사는 행위의 상대방"),
+        "{ko}"
+    );
+    let adult = crate::common::assess_json_under("ilo-2009", &case(30));
+    let en = type_line(&adult.report_in(Locale::En));
+    assert!(en.contains("prostitution: sex with clients"), "{en}");
+}
+
+/// Under the international rules a person is not removed against their wishes while
+/// identification goes on, and a return they ask for stays open (Palermo Art. 8(2)): the
+/// protection line says so as the stay line does (an international verdict review,
+/// thirty-fifth session, on a man who asked to go home). The Korean rule sets keep their own
+/// wording.
+#[test]
+fn the_international_protection_line_removes_no_one_against_their_wishes() {
+    let case = r#"{"subject": {"age_years": 41, "national": false},
+        "observations": [
+          {"indicator": "confiscation_of_documents_at_destination", "status": "present"},
+          {"indicator": "withholding_of_wages", "status": "present"}],
+        "offences": [{"kind": "irregular_stay", "stage": "suspected"},
+                     {"kind": "begging", "stage": "charged"}]}"#;
+    let ilo = crate::common::assess_json_under("ilo-2009", case).report_in(Locale::En);
+    assert!(
+        ilo.contains("do not charge, detain, remove against their wishes or refuse entry"),
+        "{ilo}"
+    );
+    assert!(
+        ilo.contains("Nor detain, remove against their wishes or refuse entry on the grounds of what is already charged"),
+        "{ilo}"
+    );
+    let ko = crate::common::assess_json_under("ilo-2009", case).report_in(Locale::Ko);
+    assert!(ko.contains("본인의 뜻에 반한 추방"), "{ko}");
+    let kr = crate::common::assess_json_under("kr-2024", case).report_in(Locale::En);
+    assert!(!kr.contains("against their wishes or refuse entry"), "{kr}");
+}
