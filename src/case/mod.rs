@@ -2320,36 +2320,8 @@ mod tests {
     /// value either.
     #[test]
     fn keywords_read_back_from_a_format_that_writes_enums_by_index() {
+        use crate::model::keyword::tests::Binary;
         use serde::de::value::{Error, StrDeserializer, U32Deserializer};
-
-        /// A deserializer that says it is not human-readable, as a binary format does.
-        struct Binary<D>(D);
-
-        impl<'de, D: Deserializer<'de>> Deserializer<'de> for Binary<D> {
-            type Error = D::Error;
-            fn deserialize_any<V: serde::de::Visitor<'de>>(
-                self,
-                v: V,
-            ) -> Result<V::Value, D::Error> {
-                self.0.deserialize_any(v)
-            }
-            fn deserialize_enum<V: serde::de::Visitor<'de>>(
-                self,
-                name: &'static str,
-                variants: &'static [&'static str],
-                v: V,
-            ) -> Result<V::Value, D::Error> {
-                self.0.deserialize_enum(name, variants, v)
-            }
-            fn is_human_readable(&self) -> bool {
-                false
-            }
-            serde::forward_to_deserialize_any! {
-                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-                byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
-                struct identifier ignored_any
-            }
-        }
 
         fn check<T: Keyword + for<'de> Deserialize<'de> + PartialEq + fmt::Debug>() {
             for (i, v) in T::ALL.iter().enumerate() {

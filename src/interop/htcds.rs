@@ -76,7 +76,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::assessment::{Assessment, Level};
 use crate::case::{Observation, ObservationStatus};

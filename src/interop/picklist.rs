@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The name of the HTCDS methods-of-control field.
 pub const METHODS_OF_CONTROL_FIELD: &str = "vic_MethodsOfControl";
@@ -190,9 +190,11 @@ impl Serialize for MethodOfControl {
 /// stored spelling in every format, so a binary format is asked for a string.
 macro_rules! picklist {
     ($t:ty, $field:expr) => {
-        impl crate::model::keyword::Keyword for $t {
+        impl $crate::model::keyword::Keyword for $t {
             const ALL: &'static [Self] = &<$t>::ALL;
-            const NAMES: &'static [&'static str] = &crate::model::keyword::keyword_names!($t);
+            // `NAMES` and `index` serve a format that writes enums by variant; a picklist is
+            // written as a string (`WRITTEN_AS_ENUM` is false), so they are unused here.
+            const NAMES: &'static [&'static str] = &$crate::model::keyword::keyword_names!($t);
             const EXPECTED: &'static str = "";
             const TYPE: &'static str = stringify!($t);
             const WRITTEN_AS_ENUM: bool = false;
@@ -202,15 +204,17 @@ macro_rules! picklist {
             fn index(self) -> u32 {
                 self as u32
             }
-            fn what(f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "the HTCDS v2.0 {} picklist", $field)
+            fn what(f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "the HTCDS v2.0 {} picklist", $field)
             }
         }
 
-        impl<'de> Deserialize<'de> for $t {
+        impl<'de> ::serde::Deserialize<'de> for $t {
             /// Reads the stored spelling. An error names the field, never the value given.
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::model::keyword::read_keyword(deserializer)
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::model::keyword::read_keyword(deserializer)
             }
         }
     };

@@ -1010,12 +1010,21 @@ impl Interview<'_> {
             }
             Topic::SexualExploitationTypes => {
                 let mut text = opening("interview.sexual_exploitation_types");
+                // A child is not "in prostitution": the type's child wording where it has one,
+                // with the rule set's word for a child (as the report names it).
+                let term = match self.assessor.rule_set().child_age_limit() {
+                    (19, _) => word("term.child.under_19"),
+                    _ => word("term.child"),
+                };
                 for (i, t) in SexualExploitationType::ALL.iter().enumerate() {
-                    text.push_str(&format!(
-                        "\n  {} {}",
-                        i + 1,
-                        word(&format!("sexual_type.{}", t.as_str()))
-                    ));
+                    let key = format!("sexual_type.{}", t.as_str());
+                    let name = match locale.word(&format!("{key}.child")).filter(|_| child) {
+                        Some(template) => {
+                            crate::render::locale::fill(template, &[("child", &term)])
+                        }
+                        None => word(&key),
+                    };
+                    text.push_str(&format!("\n  {} {}", i + 1, name));
                 }
                 text
             }

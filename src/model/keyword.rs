@@ -204,3 +204,65 @@ macro_rules! keyword_names {
     }};
 }
 pub(crate) use keyword_names;
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use serde::{Deserialize, Deserializer};
+
+    /// A deserializer that says it is not human-readable, as a binary format does.
+    pub(crate) struct Binary<D>(pub(crate) D);
+
+    impl<'de, D: Deserializer<'de>> Deserializer<'de> for Binary<D> {
+        type Error = D::Error;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, v: V) -> Result<V::Value, D::Error> {
+            self.0.deserialize_any(v)
+        }
+        fn deserialize_enum<V: serde::de::Visitor<'de>>(
+            self,
+            name: &'static str,
+            variants: &'static [&'static str],
+            v: V,
+        ) -> Result<V::Value, D::Error> {
+            self.0.deserialize_enum(name, variants, v)
+        }
+        fn is_human_readable(&self) -> bool {
+            false
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            struct identifier ignored_any
+        }
+    }
+
+    /// The HTCDS picklists, written as strings, read back from a binary format by their names
+    /// (as a string or as bytes); a number there is not a picklist value, and the error names
+    /// the field, never the value.
+    #[test]
+    fn picklists_read_back_from_a_binary_format_by_name_and_never_quote_a_value() {
+        use crate::interop::htcds::{MethodOfControl, TraffickingStatus};
+        use serde::de::value::{BytesDeserializer, Error, StrDeserializer, U32Deserializer};
+
+        fn check<T: super::Keyword + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(
+            field: &str,
+        ) {
+            for v in T::ALL {
+                let read = T::deserialize(Binary(StrDeserializer::<Error>::new(v.name())));
+                assert_eq!(read.ok(), Some(*v));
+                let read =
+                    T::deserialize(Binary(BytesDeserializer::<Error>::new(v.name().as_bytes())));
+                assert_eq!(read.ok(), Some(*v));
+            }
+            for err in [
+                T::deserialize(Binary(U32Deserializer::<Error>::new(73_317))).err(),
+                T::deserialize(Binary(StrDeserializer::<Error>::new("Maria Kim"))).err(),
+            ] {
+                let err = err.map(|e| e.to_string()).unwrap_or_default();
+                assert!(err.contains(field), "{err}");
+                assert!(!err.contains("73317") && !err.contains("Maria"), "{err}");
+            }
+        }
+        check::<MethodOfControl>("vic_MethodsOfControl");
+        check::<TraffickingStatus>("vic_TraffickingStatus");
+    }
+}

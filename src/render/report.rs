@@ -597,13 +597,26 @@ impl<'a> Words<'a> {
         } else {
             format!("action.{kind}{national}")
         };
+        // The rule set's own wording of the line, where it has one; but not the international
+        // protection line's "against their wishes" for a child, whose return waits for child
+        // protection's assessment of the child's best interests, whatever the child wishes
+        // (a second reader, thirty-fifth session).
+        let minor = self.a.explanation.subject.child_protection
+            && self.a.explanation.subject.addressed_as_child;
+        let own = |key: &str| -> String {
+            if minor && r.kind == RecommendationKind::ProtectionPendingIdentification {
+                key.to_owned()
+            } else {
+                self.own_text(key)
+            }
+        };
         // The rule set's wording for a line below a release request, where it has one.
         let above = |key: String| -> String {
             let variant = format!("rules.{}.{key}.release_above", self.namespace);
             if release_above && self.ui_opt(&variant).is_some() {
                 variant
             } else {
-                self.own_text(&key)
+                own(&key)
             }
         };
         let mut parts: Vec<String> = Vec::with_capacity(2);
@@ -618,8 +631,8 @@ impl<'a> Words<'a> {
                 format!("action.{kind}.already_charged.also{national}")
             };
             // The rule set's own wording where it has one (the international one removes no
-            // one against their wishes).
-            parts.push(self.uif(&self.own_text(&key), &[("offences", &charged.join(", "))]));
+            // adult against their wishes).
+            parts.push(self.uif(&own(&key), &[("offences", &charged.join(", "))]));
             // An adult's non-punishment line tells the prosecutor or court about the charged
             // offences; without it (below its level, or a child's line, which does not follow
             // the stage) this action does.
@@ -1648,11 +1661,9 @@ impl<'a> Words<'a> {
                 .iter()
                 .map(|t| {
                     let key = format!("sexual_type.{}", t.as_str());
-                    let child_key = format!("{key}.child");
-                    if child && self.ui_opt(&child_key).is_some() {
-                        self.uif(&child_key, &[("child", self.child())])
-                    } else {
-                        self.ui(&key).to_owned()
+                    match self.ui_opt(&format!("{key}.child")).filter(|_| child) {
+                        Some(template) => fill(template, &[("child", self.child())]),
+                        None => self.ui(&key).to_owned(),
                     }
                 })
                 .collect();

@@ -1447,12 +1447,22 @@ fn the_type_of_sexual_exploitation_is_asked_where_the_advice_depends_on_it() {
     assert_eq!(q.topic.kind(), "sexual_exploitation_types");
     for locale in [Locale::En, Locale::Ko] {
         let text = iv.question_text(&q, locale);
+        // The person is a child: a type with a child's wording is named in it (the child is
+        // not "in prostitution"), with the rule set's word for a child.
         for t in SexualExploitationType::ALL {
             let label = locale
-                .word(&format!("sexual_type.{}", t.as_str()))
+                .word(&format!("sexual_type.{}.child", t.as_str()))
+                .or_else(|| locale.word(&format!("sexual_type.{}", t.as_str())))
                 .expect("a label");
-            assert!(text.contains(label), "{text}");
+            for part in label.split("{child}") {
+                assert!(text.contains(part), "{text}");
+            }
         }
+        assert!(
+            !text.contains("prostitution: sex with clients")
+                && !text.contains("성매매: 성 구매자 상대"),
+            "{text}"
+        );
     }
     // A child (13) is not asked: the type is recorded from the referral or the documents.
     assert!(

@@ -749,7 +749,7 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     );
     let charged = line(&en, "! Non-punishment, already charged:");
     assert!(
-        charged.contains("bring the indicators to the prosecutor or court handling the case")
+        charged.contains("bring the indicators to the prosecutor, court or other authority handling the case (for an administrative fine or penalty notice, the authority that imposed it)")
             && charged.contains(
                 "prostitution (a victim of the sex trade (compelled by deception, force or the like, or procured or enticed into it as a minor or as a person lacking or with diminished capacity to judge or decide, registered disability or not) is not punished, whether or not trafficking is shown: mandatory)"
             )
@@ -770,7 +770,7 @@ fn a_person_already_charged_is_told_to_bring_the_indicators_to_the_prosecutor_no
     assert!(!before.contains("성매매"), "{ko}");
     let charged = line(&ko, "! 비처벌 검토(기소된 혐의):");
     assert!(
-        charged.contains("사건을 담당하는 검사 또는 법원과 당사자의 변호인에게 지표를 전달할 것")
+        charged.contains("사건을 담당하는 검사ㆍ법원 또는 그 밖의 기관(과태료ㆍ범칙금 등은 이를 부과한 기관)과 당사자의 변호인에게 지표를 전달할 것")
             && charged.contains(
                 "성매매 (위계ㆍ위력 등으로 성매매를 강요당한 사람, 성매매를 하도록 알선ㆍ유인된 미성년자나 사물을 변별하거나 의사를 결정할 능력이 없거나 미약한 사람(장애 등록 여부와 관계없음) 등 성매매피해자의 성매매는 인신매매등에 해당하는지와 관계없이 처벌하지 아니함: 의무)"
             ),
@@ -821,13 +821,13 @@ fn below_reasonable_grounds_a_charged_offence_is_reported_to_the_prosecutor_not_
     // said only to tell the prosecutor).
     assert!(
         en.contains(
-            "1. Until identification is complete, do not detain, remove or refuse entry on the grounds of what is already charged or decided (prostitution). Tell the prosecutor or court handling the case that identification is going on."
+            "1. Until identification is complete, do not detain, remove or refuse entry on the grounds of what is already charged or decided (prostitution). Tell the prosecutor, court or other authority handling the case (for an administrative fine or penalty notice, the authority that imposed it) that identification is going on."
         ) && !en.contains("do not charge")
             && !en.contains("Non-punishment"),
         "{en}"
     );
     assert!(
-        ko.contains("1. 식별이 끝날 때까지 이미 기소되었거나 판결이 있는 혐의(성매매)를 이유로 구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것. 사건을 담당하는 검사 또는 법원에 식별이 진행 중임을 알릴 것.")
+        ko.contains("1. 식별이 끝날 때까지 이미 기소되었거나 판결이 있는 혐의(성매매)를 이유로 구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것. 사건을 담당하는 검사ㆍ법원 또는 그 밖의 기관(과태료ㆍ범칙금 등은 이를 부과한 기관)에 식별이 진행 중임을 알릴 것.")
             && !ko.contains("입건ㆍ구금ㆍ강제퇴거"),
         "{ko}"
     );
@@ -1466,13 +1466,13 @@ fn a_child_already_charged_is_still_protected_on_the_first_screen() {
     let en = a.report();
     assert!(
         en.contains(
-            "do not detain, remove or refuse entry on the grounds of what is already charged or decided (a drug offence). Tell the prosecutor or court handling the case that identification is going on."
+            "do not detain, remove or refuse entry on the grounds of what is already charged or decided (a drug offence). Tell the prosecutor, court or other authority handling the case (for an administrative fine or penalty notice, the authority that imposed it) that identification is going on."
         ),
         "{en}"
     );
     let ko = a.report_in(Locale::Ko);
     assert!(
-        ko.contains("이미 기소되었거나 판결이 있는 혐의(마약류 범죄)를 이유로 구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것. 사건을 담당하는 검사 또는 법원에 식별이 진행 중임을 알릴 것."),
+        ko.contains("이미 기소되었거나 판결이 있는 혐의(마약류 범죄)를 이유로 구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것. 사건을 담당하는 검사ㆍ법원 또는 그 밖의 기관(과태료ㆍ범칙금 등은 이를 부과한 기관)에 식별이 진행 중임을 알릴 것."),
         "{ko}"
     );
     // Every recommendation's short action in the prose has words.

@@ -843,7 +843,21 @@ fn the_international_protection_line_removes_no_one_against_their_wishes() {
         "{ilo}"
     );
     let ko = crate::common::assess_json_under("ilo-2009", case).report_in(Locale::Ko);
-    assert!(ko.contains("본인의 뜻에 반한 추방"), "{ko}");
+    assert!(ko.contains("본인의 뜻에 반하여 추방하지 말 것"), "{ko}");
     let kr = crate::common::assess_json_under("kr-2024", case).report_in(Locale::En);
     assert!(!kr.contains("against their wishes or refuse entry"), "{kr}");
+    // A child's return waits for child protection, whatever the child wishes.
+    let child = case.replace(r#""age_years": 41"#, r#""age_years": 15"#);
+    for locale in [Locale::En, Locale::Ko] {
+        let report = crate::common::assess_json_under("ilo-2009", &child).report_in(locale);
+        assert!(
+            !report.contains("against their wishes") && !report.contains("본인의 뜻에 반하여"),
+            "{report}"
+        );
+        assert!(
+            report.contains("do not charge, detain, remove or refuse entry")
+                || report.contains("입건ㆍ구금ㆍ강제퇴거ㆍ입국 불허를 하지 말 것"),
+            "{report}"
+        );
+    }
 }

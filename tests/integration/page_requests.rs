@@ -392,8 +392,8 @@ fn a_huge_or_stalled_body_neither_ends_nor_freezes_the_page() {
     }
 }
 
-/// The page serves 32 connections at once: a 33rd is told it is busy (503) at once, without
-/// being read, and the page serves again when the 32 go. A client that opens a connection and
+/// The page serves 32 connections at once: the 32nd is served, a 33rd is told it is busy
+/// (503) without being read, and the page serves again when the 32 go. A client that opens a connection and
 /// sends nothing is answered "incomplete" (400) when the 20 seconds for a request end, so
 /// it holds its place no longer (the test waits for that answer, about 20 s, at most 60).
 #[test]
@@ -424,7 +424,20 @@ fn the_page_serves_32_connections_at_once_and_no_silent_one_for_ever() {
         String::from_utf8_lossy(&busy)
     );
     assert!(body_of(&busy).contains("busy"), "{}", body_of(&busy));
-    // The 31 go (each thread reads the end of its stream and gives its place back).
+    // The 32nd was given a place: its request is served (a lower limit would have refused it
+    // with the 33rd).
+    let mut held = held;
+    let mut last = held.pop().expect("31 connections");
+    last.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let _ = last.write_all(
+        format!("GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes(),
+    );
+    let _ = last.shutdown(Shutdown::Write);
+    let mut served32 = Vec::new();
+    let _ = last.read_to_end(&mut served32);
+    assert_eq!(status(&served32), Some(200), "the 32nd connection");
+    // The others go (each thread reads the end of its stream and gives its place back).
     drop(held);
     let served = (0..100).find_map(|_| {
         let again = send(
