@@ -94,6 +94,14 @@ fn parse_args(words: Locale) -> Result<Option<Args>, String> {
             other => return Err(common::unknown_argument(other, words)),
         }
     }
+    // A new interview never writes over a saved one: the officer who forgot `--resume` would
+    // lose it (a Korean caseworker's review, thirty-fifth session). Resuming may save in place.
+    if let (None, Some(out)) = (&a.resume, &a.out) {
+        let holds_something = std::fs::metadata(out).is_ok_and(|m| m.is_file() && m.len() > 0);
+        if holds_something {
+            return Err(word("cli.error.out_exists"));
+        }
+    }
     Ok(Some(a))
 }
 
@@ -266,7 +274,10 @@ fn run(args: Args) -> Result<(), String> {
             }
             continue;
         }
-        if let Ok(a) = interview.assessment() {
+        // The running status from the first question about what happened: before it (safety,
+        // age, forms) it says nothing yet (a Korean caseworker's review, thirty-fifth session).
+        let status_now = matches!(q.topic, Topic::Indicator(_));
+        if let Some(a) = interview.assessment().ok().filter(|_| status_now) {
             let level = word(&format!("level.{}", a.level.as_str()));
             let n = |x: f64| format!("{}", x.round());
             outln!(
@@ -427,6 +438,7 @@ fn run(args: Args) -> Result<(), String> {
                     Topic::Age => "interview.help.age",
                     Topic::BirthYear => "interview.help.year",
                     Topic::Forms | Topic::SexualExploitationTypes => "interview.help.forms",
+                    Topic::ReasonsToBelieveChild => "interview.help.observation",
                     _ => "interview.help",
                 };
                 outln!("{}", word(help));

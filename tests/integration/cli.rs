@@ -1144,3 +1144,49 @@ fn custom_rules_takes_an_agencys_own_contact_directory() {
     assert_eq!(code, 2, "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A new interview never writes over a saved one: an officer who forgot `--resume` is told
+/// how to go on, in their language, and the saved case is left as it was; resuming saves in
+/// place (a Korean caseworker's review, thirty-fifth session).
+#[test]
+fn a_new_interview_does_not_write_over_a_saved_case() {
+    let saved = std::env::temp_dir().join(format!("ti-no-overwrite-{}.json", std::process::id()));
+    let _ = std::fs::remove_file(&saved);
+    let path = saved.to_str().expect("utf-8 path");
+    let dir = root("");
+    let (code, _, err) = run_example_in(
+        &dir,
+        "interview",
+        &["--rule-set", "kr-2024", "--out", path],
+        b"n\nn\nn\n\n\n\n40\nq\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let before = std::fs::read_to_string(&saved).expect("saved");
+    for (lang, says) in [
+        ("en", "already holds something"),
+        ("ko", "이미 내용이 있음"),
+    ] {
+        let (code, out, err) = run_example_in(
+            &dir,
+            "interview",
+            &["--lang", lang, "--rule-set", "kr-2024", "--out", path],
+            b"q\n",
+        );
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(err.contains(says) && err.contains("--resume"), "{err}");
+        assert!(
+            !err.contains(path),
+            "the file's name is not repeated: {err}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&saved).expect("kept"), before);
+    // Resuming may save in place.
+    let (code, _, err) = run_example_in(
+        &dir,
+        "interview",
+        &["--rule-set", "kr-2024", "--resume", path, "--out", path],
+        b"q\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    std::fs::remove_file(&saved).ok();
+}

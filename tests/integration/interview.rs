@@ -785,8 +785,12 @@ fn resume_in_korean_and_quit(saved: &std::path::Path) -> (i32, String) {
     )
 }
 
+/// A fresh path in the temporary folder (nothing there yet: the example refuses to write a
+/// new interview over a file that holds something).
 fn temp(name: &str) -> std::path::PathBuf {
-    std::env::temp_dir().join(format!("ti-interview-{}-{name}", std::process::id()))
+    let path = std::env::temp_dir().join(format!("ti-interview-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    path
 }
 
 #[test]
@@ -2295,6 +2299,7 @@ fn the_terminal_gives_the_librarys_reason_for_a_refused_answer() {
         .expect("reasons to believe a child");
     assert_eq!(&saved, iv.case());
     // In Korean, the library's Korean words.
+    let _ = std::fs::remove_file(&out);
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
         "ㅛ: 머리에서 피가 남\nq\n",
@@ -2358,6 +2363,7 @@ fn a_note_the_case_cannot_keep_is_refused_in_the_terminal() {
         "no skip, no undo: the next question was never answered"
     );
     // In Korean.
+    let _ = std::fs::remove_file(&out);
     let (code, stdout) = interview_example(
         &["--lang", "ko", "--rule-set", "kr-2024", "--out", out_s],
         "n\nn\nn\n\n\n\n27: 어려 보임\nq\n",
@@ -2390,6 +2396,7 @@ fn a_line_that_is_not_utf8_is_refused_and_the_interview_goes_on() {
         ("en", "This line is not UTF-8 text and was not used"),
         ("ko", "입력한 줄이 UTF-8 텍스트가 아니어서 처리하지 않음"),
     ] {
+        let _ = std::fs::remove_file(&out);
         let mut input = b"n\n".to_vec();
         input.extend_from_slice(cp949);
         input.extend_from_slice(b"\nn\nn\n\n\n\n30\n1\nq\n");
