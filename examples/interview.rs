@@ -292,8 +292,12 @@ fn run(args: Args) -> Result<(), String> {
                 )
             );
         }
-        let lead = if q.lead { word("interview.lead") } else { "" };
-        outln!("{}. {} {lead}", q.number, interview.question_text(&q, lang));
+        let text = interview.question_text(&q, lang);
+        if q.lead {
+            outln!("{}. {text} {}", q.number, word("interview.lead"));
+        } else {
+            outln!("{}. {text}", q.number);
+        }
         if let Some(means) = interview.yes_means(&q, lang) {
             outln!("   ({means})");
         }
