@@ -812,6 +812,11 @@ fn not_asked(case: &Case) -> Option<&'static str> {
     match (nationality, proceedings) {
         (true, true) => Some("interview.not_asked.both"),
         (true, false) => Some("interview.not_asked.nationality"),
+        // A national is not removed: the stay advice is not at stake (a Korean caseworker's
+        // review, thirty-fifth session).
+        (false, true) if case.subject.national == Some(true) => {
+            Some("interview.not_asked.proceedings.national")
+        }
         (false, true) => Some("interview.not_asked.proceedings"),
         (false, false) => None,
     }

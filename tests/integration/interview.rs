@@ -2450,7 +2450,16 @@ fn the_terminal_says_what_the_interview_did_not_ask() {
     for (case, says) in [
         (
             r#"{"subject": {"age_years": 24, "national": false}, "forms": ["sexual"]}"#,
-            Some("Not recorded in this case: any booking or charge against the person"),
+            Some(
+                "Not recorded in this case (none, or not known yet): any booking or charge against the person, and any detention or other measure pending. Record them when known and assess the case again: the non-punishment and stay advice",
+            ),
+        ),
+        (
+            // A national: the stay is not at stake.
+            r#"{"subject": {"age_years": 24, "national": true}, "forms": ["sexual"]}"#,
+            Some(
+                "Not recorded in this case (none, or not known yet): any booking or charge against the person, and any detention pending. Record them when known and assess the case again: the non-punishment advice depends",
+            ),
         ),
         (
             r#"{"subject": {"age_years": 24}, "forms": ["sexual"],
@@ -2469,6 +2478,9 @@ fn the_terminal_says_what_the_interview_did_not_ask() {
         match says {
             Some(text) => assert_eq!(stdout.matches(text).count(), 1, "{case}\n{stdout}"),
             None => assert!(!stdout.contains("Not recorded in this case"), "{stdout}"),
+        }
+        if case.contains(r#""national": true"#) {
+            assert!(!stdout.contains("stay advice"), "{stdout}");
         }
     }
     let _ = std::fs::remove_file(saved);
