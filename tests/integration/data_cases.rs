@@ -91,6 +91,8 @@ struct Expected {
     if_not_national: Option<BTreeSet<String>>,
     /// Words no recommendation text (or addition) may contain.
     texts_exclude: Option<Vec<String>>,
+    /// Words some recommendation text (or addition) must contain, each in the English prose.
+    texts_include: Option<Vec<String>>,
 }
 
 /// A field given as `null` is `Some(None)`: "expected absent", not "not checked".
@@ -351,6 +353,19 @@ fn check(text: &str) -> Vec<String> {
                         problems.push(format!("`{}` says `{w}`", name(r.kind)));
                     }
                 }
+            }
+        }
+    }
+    if let Some(words) = &e.texts_include {
+        let prose = a.prose(trafficking_indicators::render::Locale::En);
+        for w in words {
+            let said = prose.recommendations.iter().any(|r| {
+                std::iter::once(r.text.as_str())
+                    .chain(r.additions.iter().map(String::as_str))
+                    .any(|text| text.contains(w.as_str()))
+            });
+            if !said {
+                problems.push(format!("no recommendation says `{w}`"));
             }
         }
     }
