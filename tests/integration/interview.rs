@@ -513,13 +513,13 @@ fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
             "kr-2024",
             Locale::En,
             true,
-            "call 119 (fire and ambulance service) or take them to a hospital now; if they are in danger, separate them from whoever endangers them and move them to a safe place (a shelter, not lodging the employer or the business provides) (Act Art. 22(2)), and call 112 (police) unless you are the police",
+            "call 119 (fire and ambulance service) or take them to a hospital now; if they are in danger, separate them from whoever endangers them and move them to a safe place (a shelter; not lodging the employer or the business provides, nor the home of whoever endangers them) (Act Art. 22(2)), and call 112 (police) unless you are the police",
         ),
         (
             "kr-2023",
             Locale::Ko,
             true,
-            "다쳤거나 진료가 필요하면 지금 119(소방ㆍ구급)에 신고하거나 병원으로 이송하고, 위험하면 위협하는 사람과 분리해 안전한 곳(보호시설 등. 사업주나 업소가 마련한 숙소는 안 됨)으로 옮기고(인신매매방지법 제22조제2항), 경찰이 아니면 112(경찰)에 신고할 것",
+            "다쳤거나 진료가 필요하면 지금 119(소방ㆍ구급)에 신고하거나 병원으로 이송하고, 위험하면 위협하는 사람과 분리해 안전한 곳(보호시설 등. 사업주나 업소가 마련한 숙소, 위협하는 사람의 집은 안 됨)으로 옮기고(인신매매방지법 제22조제2항), 경찰이 아니면 112(경찰)에 신고할 것",
         ),
         (
             "ilo-2009",
