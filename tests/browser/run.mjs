@@ -35,14 +35,24 @@ function assessFile(file, ruleSet) {
   return JSON.parse(out.toString());
 }
 
+// A server may answer a request whose body is too large before the body is sent, and close
+// the connection after a short wait (the page reads on for at most 300 ms): on a loaded
+// machine the client's write then fails (EPIPE) after the answer came. The answer is what is
+// tested, so an error once a response has arrived ends the request with that response.
 function request(url, options, body) {
   return new Promise((resolve, reject) => {
+    let response = null;
+    let data = '';
     const req = http.request(url, { agent: false, ...options }, (res) => {
-      let data = '';
+      response = res;
       res.on('data', (c) => { data += c; });
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: data }));
+      res.on('error', () => resolve({ status: res.statusCode, headers: res.headers, body: data }));
     });
-    req.on('error', reject);
+    req.on('error', (e) => {
+      if (response) resolve({ status: response.statusCode, headers: response.headers, body: data });
+      else reject(e);
+    });
     if (body) req.write(body);
     req.end();
   });
