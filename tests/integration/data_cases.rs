@@ -342,29 +342,27 @@ fn check(text: &str) -> Vec<String> {
             problems.push(format!("if_not_national: expected {want:?}, got {got:?}"));
         }
     }
-    if let Some(words) = &e.texts_exclude {
+    if e.texts_exclude.is_some() || e.texts_include.is_some() {
+        // Every recommendation text and addition, in the English prose, with its kind.
         let prose = a.prose(trafficking_indicators::render::Locale::En);
-        for r in &prose.recommendations {
-            let texts =
-                std::iter::once(r.text.as_str()).chain(r.additions.iter().map(String::as_str));
-            for text in texts {
-                for w in words {
-                    if text.contains(w.as_str()) {
-                        problems.push(format!("`{}` says `{w}`", name(r.kind)));
-                    }
+        let texts: Vec<(RecommendationKind, &str)> = prose
+            .recommendations
+            .iter()
+            .flat_map(|r| {
+                std::iter::once(r.text.as_str())
+                    .chain(r.additions.iter().map(String::as_str))
+                    .map(move |text| (r.kind, text))
+            })
+            .collect();
+        for w in e.texts_exclude.iter().flatten() {
+            for (kind, text) in &texts {
+                if text.contains(w.as_str()) {
+                    problems.push(format!("`{}` says `{w}`", name(*kind)));
                 }
             }
         }
-    }
-    if let Some(words) = &e.texts_include {
-        let prose = a.prose(trafficking_indicators::render::Locale::En);
-        for w in words {
-            let said = prose.recommendations.iter().any(|r| {
-                std::iter::once(r.text.as_str())
-                    .chain(r.additions.iter().map(String::as_str))
-                    .any(|text| text.contains(w.as_str()))
-            });
-            if !said {
+        for w in e.texts_include.iter().flatten() {
+            if !texts.iter().any(|(_, text)| text.contains(w.as_str())) {
                 problems.push(format!("no recommendation says `{w}`"));
             }
         }
