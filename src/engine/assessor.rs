@@ -507,7 +507,7 @@ impl Assessor {
         let reads = |context: &[ContextCondition]| {
             context
                 .iter()
-                .any(|c| matches!(c, ContextCondition::SexualExploitationTypes(_)))
+                .any(|c| c.mentions(&|c| matches!(c, ContextCondition::SexualExploitationTypes(_))))
         };
         let rules = self
             .recommendations

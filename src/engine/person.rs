@@ -336,6 +336,9 @@ fn condition_holds(c: &ContextCondition, case: &Case, person: &Person, forms: u1
         ContextCondition::IndicatorsPresent(ids) => case.observations.iter().any(|o| {
             o.status == crate::case::ObservationStatus::Present && ids.contains(&o.indicator)
         }),
+        ContextCondition::Any(branches) => branches
+            .iter()
+            .any(|b| condition_holds(b, case, person, forms)),
         ContextCondition::HurtOrNeedsDoctor => case
             .interview
             .as_ref()

@@ -260,14 +260,16 @@ impl ContactDirectory {
                     "must be 2 to 20 digits and dashes, starting with a digit, optionally after `+`",
                 ));
             }
-            for (j, condition) in c.context.iter().enumerate() {
-                if let Some(why) = condition
-                    .never_holds()
-                    .or_else(|| names_indicators(condition))
-                {
-                    out.push(Problem::new(format!("{path}.context[{j}]"), why));
-                }
-            }
+            ContextCondition::walk(
+                &c.context,
+                &|| format!("{path}.context"),
+                false,
+                &mut |condition, at, in_any| {
+                    if let Some(why) = branch_problem(condition, in_any) {
+                        out.push(Problem::new(at(), why));
+                    }
+                },
+            );
             // The sectors of each of the contact's own `sectors` conditions, as a set.
             let own_sectors: Vec<u32> = c
                 .context
@@ -298,8 +300,15 @@ impl ContactDirectory {
                     1,
                     text::NOTE,
                 ));
-                for (j, condition) in unless.context.iter().enumerate() {
-                    let why = condition.never_holds().or_else(|| names_indicators(condition)).or_else(|| {
+                ContextCondition::walk(
+                    &unless.context,
+                    &|| format!("{at}.context"),
+                    false,
+                    &mut |condition, at, in_any| {
+                        let why = branch_problem(condition, in_any).or_else(|| {
+                        if in_any {
+                            return None;
+                        }
                         // A case has one sector: sectors the contact's own context does not
                         // name never hold where the contact is listed.
                         let ContextCondition::Sectors(these) = condition else {
@@ -313,10 +322,11 @@ impl ContactDirectory {
                                 "names no sector the contact's context names, so it can never hold where the contact is listed",
                             )
                     });
-                    if let Some(why) = why {
-                        out.push(Problem::new(format!("{at}.context[{j}]"), why));
-                    }
-                }
+                        if let Some(why) = why {
+                            out.push(Problem::new(at(), why));
+                        }
+                    },
+                );
             }
         }
         out
@@ -335,11 +345,11 @@ impl ContactDirectory {
                        context: &[ContextCondition],
                        at: &dyn Fn() -> String| {
             count(context.len(), at);
-            for (j, condition) in context.iter().enumerate() {
+            ContextCondition::walk(context, at, false, &mut |condition, path, _| {
                 if let Some((key, n)) = condition.items() {
-                    count(n, &|| format!("{}[{j}].{key}", at()));
+                    count(n, &|| format!("{}.{key}", path()));
                 }
-            }
+            });
         };
         count(self.contacts.len(), &|| "$.contacts".to_owned());
         for (i, c) in self.contacts.iter().enumerate() {
@@ -376,6 +386,18 @@ fn sector_set(sectors: &[Sector]) -> u32 {
 }
 
 const _: () = assert!(Sector::ALL.len() <= 32, "a sector set has 32 bits");
+
+/// Why a directory's condition, or a branch of its `any` (`in_any`), cannot be used: one
+/// that can never hold, names indicators, or is `not_national` inside `any`.
+fn branch_problem(condition: &ContextCondition, in_any: bool) -> Option<&'static str> {
+    condition
+        .never_holds()
+        .or_else(|| names_indicators(condition))
+        .or_else(|| {
+            (in_any && *condition == ContextCondition::NotNational)
+                .then_some(crate::policy::context::NOT_NATIONAL_IN_ANY)
+        })
+}
 
 /// Why a directory's condition cannot be used: one that names indicators (a directory is
 /// validated without a catalogue, so its ids could not be checked). `None` for the others.

@@ -68,7 +68,19 @@ pub enum ContextCondition {
     /// abuse, for persons of 65 and over, Elderly Welfare Act Art. 39-6(2)) (since schema
     /// 5.3.0).
     AgeAtLeast(#[schemars(range(min = 1, max = 130))] u8),
+    /// At least one of these conditions holds: for advice that follows from any of several
+    /// facts, such as the child-abuse measures for a child recorded hurt, or confined,
+    /// threatened or sold (since schema 5.5.0). `not_national` may not be one of them: the
+    /// advice could not say "if the person is not a national" only where that decided it.
+    Any(#[schemars(length(min = 1))] Vec<ContextCondition>),
 }
+
+/// What [`ContextCondition::walk`] calls on each condition: the condition, its path, and
+/// whether it is a branch of an `any`.
+pub(crate) type Visit<'a> = dyn FnMut(&ContextCondition, &dyn Fn() -> String, bool) + 'a;
+
+/// Why `not_national` may not be a branch of `any`.
+pub(crate) const NOT_NATIONAL_IN_ANY: &str = "`not_national` cannot be one branch of `any`: the advice could not say \"if the person is not a national\" only where that decided it; make it a condition of its own";
 
 /// Why an age limit of 0 can never hold (a context condition's, or a rule set's age of
 /// criminal responsibility).
@@ -92,6 +104,7 @@ impl ContextCondition {
                 Some(("sexual_exploitation_types", t.len()))
             }
             ContextCondition::IndicatorsPresent(ids) => Some(("indicators_present", ids.len())),
+            ContextCondition::Any(branches) => Some(("any", branches.len())),
             ContextCondition::NotNational
             | ContextCondition::Child
             | ContextCondition::ChildUnder(_)
@@ -114,6 +127,7 @@ impl ContextCondition {
             ContextCondition::Offences(o) => o.is_empty(),
             ContextCondition::SexualExploitationTypes(t) => t.is_empty(),
             ContextCondition::IndicatorsPresent(ids) => ids.is_empty(),
+            ContextCondition::Any(branches) => branches.is_empty(),
             ContextCondition::ChildUnder(limit) => {
                 return (*limit == 0).then_some(UNDER_ZERO);
             }
@@ -130,5 +144,29 @@ impl ContextCondition {
             | ContextCondition::NoMeasure => false,
         };
         empty.then_some("names nothing, so it can never hold")
+    }
+
+    /// Calls `visit` on each condition of `context` and, depth first, on each branch of an
+    /// `any`, with its path (`{at}[i]`, then `{at}[i].any[j]`) and whether it is a branch of
+    /// an `any`: what the validators of rule sets and contact directories check, and count.
+    pub(crate) fn walk(
+        context: &[ContextCondition],
+        at: &dyn Fn() -> String,
+        in_any: bool,
+        visit: &mut Visit<'_>,
+    ) {
+        for (i, c) in context.iter().enumerate() {
+            let path = || format!("{}[{i}]", at());
+            visit(c, &path, in_any);
+            if let ContextCondition::Any(branches) = c {
+                ContextCondition::walk(branches, &|| format!("{}.any", path()), true, visit);
+            }
+        }
+    }
+
+    /// Whether this condition, or one of its branches however deep, satisfies `test`.
+    pub(crate) fn mentions(&self, test: &dyn Fn(&ContextCondition) -> bool) -> bool {
+        test(self)
+            || matches!(self, ContextCondition::Any(branches) if branches.iter().any(|b| b.mentions(test)))
     }
 }

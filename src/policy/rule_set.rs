@@ -851,11 +851,11 @@ impl ItemCounter {
 
     fn context(&mut self, context: &[ContextCondition], at: &dyn Fn() -> String) {
         self.count(context.len(), at);
-        for (i, c) in context.iter().enumerate() {
+        ContextCondition::walk(context, at, false, &mut |c, path, _| {
             if let Some((key, n)) = c.items() {
-                self.count(n, &|| format!("{}[{i}].{key}", at()));
+                self.count(n, &|| format!("{}.{key}", path()));
             }
-        }
+        });
     }
 
     fn conditions(&mut self, conditions: &[Condition], at: &dyn Fn() -> String) {
@@ -1073,13 +1073,16 @@ impl Validator<'_> {
     }
 
     fn check_context(&mut self, context: &[ContextCondition], path: &str) {
-        for (i, c) in context.iter().enumerate() {
+        ContextCondition::walk(context, &|| path.to_owned(), false, &mut |c, at, in_any| {
             if let Some(why) = c.never_holds() {
-                self.problem(format!("{path}[{i}]"), why);
+                self.problem(at(), why);
+            }
+            if in_any && *c == ContextCondition::NotNational {
+                self.problem(at(), crate::policy::context::NOT_NATIONAL_IN_ANY);
             }
             if let ContextCondition::IndicatorsPresent(ids) = c {
                 for (j, id) in ids.iter().enumerate() {
-                    let at = format!("{path}[{i}].indicators_present[{j}]");
+                    let at = format!("{}.indicators_present[{j}]", at());
                     match self.catalogue.get(id.as_str()) {
                         None => self.problem(at, format!("unknown indicator id `{id}`: not in the catalogue")),
                         // A case may record only indicators of the rule set's lists: one
@@ -1095,7 +1098,7 @@ impl Validator<'_> {
                     }
                 }
             }
-        }
+        });
     }
 
     fn check_notices(&mut self) {

@@ -174,6 +174,12 @@ fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
             C::NotNational => NOT_NATIONAL,
             // An emergency service for a person who is hurt or needs a doctor leads.
             C::HurtOrNeedsDoctor => EMERGENCY,
+            // One of several: as specific as its least specific branch.
+            C::Any(branches) => branches
+                .iter()
+                .map(|b| specificity(std::slice::from_ref(b)))
+                .max()
+                .unwrap_or(GENERAL),
         })
         .min()
         .unwrap_or(GENERAL)
@@ -666,7 +672,7 @@ impl<'a> Words<'a> {
         // namespace without such keys adds nothing.
         // The references cited by the lines printed so far, this action's included.
         let mut cited: Vec<&'a str> = Vec::new();
-        let mut additions = Vec::new();
+        let mut additions: Vec<(u32, Option<u32>, String)> = Vec::new();
         for part in r.additions.iter() {
             let key = self.addition_action_key(r, part.index);
             let variant = release_above
@@ -683,8 +689,39 @@ impl<'a> Words<'a> {
                 continue;
             };
             cited.extend(part.legal_basis.iter().map(|c| c.reference.as_str()));
-            additions.push(self.if_not_national(part.if_not_national, text));
+            let text = self.if_not_national(part.if_not_national, text);
+            // An addition the namespace words as the rest of another one's line
+            // (`....addition.<i>.same_line_as`, naming that addition's index) joins it where
+            // both are shown, after its text: Korea's measures for a child abused by a guardian
+            // follow the protection request for a child in need of protection, so that a
+            // detained girl in the sex trade keeps her first screen to 24 lines; a foreign
+            // detainee's special protection follows the detained child's line, and is not
+            // said to a national (thirty-seventh session).
+            let host = self
+                .ui_opt(&format!("{key}.same_line_as"))
+                .and_then(|j| j.parse::<u32>().ok());
+            additions.push((part.index, host, text));
         }
+        let shown: Vec<u32> = additions.iter().map(|(i, _, _)| *i).collect();
+        let mut lines: Vec<(u32, String)> = Vec::with_capacity(additions.len());
+        let mut guests: Vec<(u32, String)> = Vec::new();
+        for (index, host, text) in additions {
+            match host.filter(|h| *h != index && shown.contains(h)) {
+                Some(h) => guests.push((h, text)),
+                None => lines.push((index, text)),
+            }
+        }
+        for (h, text) in guests {
+            match lines.iter_mut().find(|(i, _)| *i == h) {
+                Some((_, line)) => {
+                    line.push(' ');
+                    line.push_str(&text);
+                }
+                // A host that is itself a guest: the text keeps a line of its own, never lost.
+                None => lines.push((h, text)),
+            }
+        }
+        let additions = lines.into_iter().map(|(_, line)| line).collect();
         (parts.join(" "), additions, cited)
     }
 

@@ -4514,3 +4514,132 @@ fn a_child_already_charged_is_told_whom_to_bring_the_advice_to() {
         }
     }
 }
+
+/// A condition `any` holds when one of its branches does (schema 5.5.0): the Korean child
+/// abuse measures are shown for a child recorded hurt, or with violence, threats, confinement
+/// or sale recorded present (thirty-seventh session: they were shown only for a hurt child).
+#[test]
+fn the_child_abuse_measures_follow_any_recorded_abuse_not_only_a_hurt_child() {
+    let with = |extra: &str| {
+        crate::common::assess_json_under(
+            "kr-2024",
+            &format!(
+                r#"{{"subject": {{"age_years": 14, "national": true}}, "forms": ["labour"],
+                    "observations": [{{"indicator": "act_harbouring", "status": "present"}}{extra}]}}"#
+            ),
+        )
+    };
+    let shows = |a: &trafficking_indicators::Assessment| {
+        a.recommendation(RecommendationKind::ChildProtectionReferral)
+            .is_some_and(|r| {
+                r.legal_basis
+                    .iter()
+                    .chain(r.additions.iter().flat_map(|x| x.legal_basis.iter()))
+                    .any(|c| c.reference.as_str() == "kr_child_abuse_act_art_12")
+            })
+    };
+    assert!(!shows(&with("")));
+    for id in [
+        "violence_on_victim_at_destination",
+        "threats_of_violence_at_recruitment",
+        "isolation_confinement_or_surveillance_at_destination",
+        "abduction_forced_marriage_adoption_or_sale",
+        "unodc_threats_against_person",
+    ] {
+        let a = with(&format!(
+            r#", {{"indicator": "{id}", "status": "present"}}"#
+        ));
+        assert!(shows(&a), "{id}");
+    }
+    // Recorded absent, none of them brings the measures.
+    let a = with(r#", {"indicator": "threats_of_violence_at_destination", "status": "absent"}"#);
+    assert!(!shows(&a));
+}
+
+/// An `any` that names nothing, a branch that can never hold, an unknown indicator in a
+/// branch and `not_national` as a branch are each named at their path, however deep; a
+/// contact directory may not name indicators in a branch either.
+#[test]
+fn a_condition_any_is_checked_branch_by_branch() {
+    let text =
+        std::fs::read_to_string(crate::common::root("data/rule_sets/kr-2024.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    value["recommendations"][0]["context"] = serde_json::json!([
+        { "any": [] },
+        { "any": ["child", { "forms": [] }, { "any": [{ "indicators_present": ["no_such_indicator"] }, "not_national"] }] }
+    ]);
+    let rules = RuleSet::from_json(&value.to_string()).expect("parses");
+    let mut found: Vec<(String, String)> = validate(&rules, &Catalogue::builtin())
+        .into_iter()
+        .map(|p| (p.path, p.message))
+        .collect();
+    found.sort();
+    let never = "names nothing, so it can never hold".to_owned();
+    assert_eq!(
+        found,
+        vec![
+            ("$.recommendations[0].context[0]".to_owned(), never.clone()),
+            ("$.recommendations[0].context[1].any[1]".to_owned(), never),
+            (
+                "$.recommendations[0].context[1].any[2].any[0].indicators_present[0]".to_owned(),
+                "unknown indicator id `no_such_indicator`: not in the catalogue".to_owned()
+            ),
+            (
+                "$.recommendations[0].context[1].any[2].any[1]".to_owned(),
+                "`not_national` cannot be one branch of `any`: the advice could not say \"if the person is not a national\" only where that decided it; make it a condition of its own".to_owned()
+            ),
+        ]
+    );
+    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    value["contacts"][0]["context"] = serde_json::json!([
+        { "any": ["child", { "indicators_present": ["hazardous_work"] }] }
+    ]);
+    let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
+    let problems: Vec<String> = directory.problems().into_iter().map(|p| p.path).collect();
+    assert_eq!(problems, vec!["$.contacts[0].context[0].any[1]".to_owned()]);
+}
+
+/// A detained foreign child's special protection in immigration detention (Immigration Act
+/// Art. 56-3(3) item 4) is said on the detained child's line of the first screen, and not to
+/// a national, who is never held there (a Korean verdict review, thirty-sixth session: a
+/// detained Korean youth was told to ask the immigration office for it).
+#[test]
+fn a_detained_national_child_is_not_told_of_the_foreign_detainees_protection() {
+    let screen = |national: &str, locale: Locale| {
+        let a = crate::common::assess_json_under(
+            "kr-2024",
+            &format!(
+                r#"{{"subject": {{"age_years": 17{national}}}, "forms": ["labour"],
+                    "measures": ["detention"],
+                    "observations": [{{"indicator": "act_harbouring", "status": "present"}}]}}"#
+            ),
+        );
+        crate::common::first_screen(&a.report_in(locale))
+    };
+    for (locale, held, foreign) in [
+        (
+            Locale::En,
+            "A child or youth held:",
+            "A foreign detainee under 19",
+        ),
+        (
+            Locale::Ko,
+            "아동ㆍ청소년이 구금된 경우:",
+            "19세 미만 외국인은",
+        ),
+    ] {
+        let national = screen(r#", "national": true"#, locale);
+        assert!(
+            national.contains(held) && !national.contains(foreign),
+            "{national}"
+        );
+        let foreigner = screen(r#", "national": false"#, locale);
+        let line = foreigner
+            .lines()
+            .find(|l| l.contains(held))
+            .expect("the detained child's line");
+        assert!(line.contains(foreign), "{foreigner}");
+        assert_eq!(foreigner.matches(foreign).count(), 1, "{foreigner}");
+    }
+}
