@@ -305,23 +305,13 @@ impl ContactDirectory {
                     &|| format!("{at}.context"),
                     false,
                     &mut |condition, at, in_any| {
+                        // A sector outside the contact's own is checked at the top level only: in
+                        // an `any`, another branch may still hold.
                         let why = branch_problem(condition, in_any).or_else(|| {
-                        if in_any {
-                            return None;
-                        }
-                        // A case has one sector: sectors the contact's own context does not
-                        // name never hold where the contact is listed.
-                        let ContextCondition::Sectors(these) = condition else {
-                            return None;
-                        };
-                        let these = sector_set(these);
-                        own_sectors
-                            .iter()
-                            .any(|fit| these & fit == 0)
-                            .then_some(
-                                "names no sector the contact's context names, so it can never hold where the contact is listed",
-                            )
-                    });
+                            (!in_any)
+                                .then(|| sector_problem(condition, &own_sectors))
+                                .flatten()
+                        });
                         if let Some(why) = why {
                             out.push(Problem::new(at(), why));
                         }
@@ -378,6 +368,19 @@ fn is_phone_number(n: &str) -> bool {
         && digits.bytes().all(|b| b.is_ascii_digit() || b == b'-')
 }
 
+/// Why a `first_screen_unless` condition on sectors never holds where the contact is listed:
+/// a case has one sector, so sectors none of the contact's own `sectors` conditions names
+/// never hold there.
+fn sector_problem(condition: &ContextCondition, own_sectors: &[u32]) -> Option<&'static str> {
+    let ContextCondition::Sectors(these) = condition else {
+        return None;
+    };
+    let these = sector_set(these);
+    own_sectors.iter().any(|fit| these & fit == 0).then_some(
+        "names no sector the contact's context names, so it can never hold where the contact is listed",
+    )
+}
+
 /// A list of sectors as a set, one bit a sector (there are fewer than 32).
 fn sector_set(sectors: &[Sector]) -> u32 {
     sectors
@@ -388,15 +391,13 @@ fn sector_set(sectors: &[Sector]) -> u32 {
 const _: () = assert!(Sector::ALL.len() <= 32, "a sector set has 32 bits");
 
 /// Why a directory's condition, or a branch of its `any` (`in_any`), cannot be used: one
-/// that can never hold, names indicators, or is `not_national` inside `any`.
+/// that can never hold, names indicators, or cannot be a branch of `any` (`not_national`,
+/// another `any`).
 fn branch_problem(condition: &ContextCondition, in_any: bool) -> Option<&'static str> {
     condition
         .never_holds()
         .or_else(|| names_indicators(condition))
-        .or_else(|| {
-            (in_any && *condition == ContextCondition::NotNational)
-                .then_some(crate::policy::context::NOT_NATIONAL_IN_ANY)
-        })
+        .or_else(|| condition.not_a_branch().filter(|_| in_any))
 }
 
 /// Why a directory's condition cannot be used: one that names indicators (a directory is

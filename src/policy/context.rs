@@ -70,8 +70,9 @@ pub enum ContextCondition {
     AgeAtLeast(#[schemars(range(min = 1, max = 130))] u8),
     /// At least one of these conditions holds: for advice that follows from any of several
     /// facts, such as the child-abuse measures for a child recorded hurt, or confined,
-    /// threatened or sold (since schema 5.5.0). `not_national` may not be one of them: the
-    /// advice could not say "if the person is not a national" only where that decided it.
+    /// threatened or sold (since schema 5.5.0). `not_national` may not be one of them (the
+    /// advice could not say "if the person is not a national" only where that decided it),
+    /// nor another `any` (its conditions belong in this one).
     Any(#[schemars(length(min = 1))] Vec<ContextCondition>),
 }
 
@@ -80,7 +81,11 @@ pub enum ContextCondition {
 pub(crate) type Visit<'a> = dyn FnMut(&ContextCondition, &dyn Fn() -> String, bool) + 'a;
 
 /// Why `not_national` may not be a branch of `any`.
-pub(crate) const NOT_NATIONAL_IN_ANY: &str = "`not_national` cannot be one branch of `any`: the advice could not say \"if the person is not a national\" only where that decided it; make it a condition of its own";
+const NOT_NATIONAL_IN_ANY: &str = "`not_national` cannot be one branch of `any`: the advice could not say \"if the person is not a national\" only where that decided it; make it a condition of its own";
+
+/// Why an `any` may not be a branch of `any` (which also bounds how deep a validated
+/// condition goes).
+const ANY_IN_ANY: &str = "an `any` inside `any` adds nothing: list its conditions in the outer one";
 
 /// Why an age limit of 0 can never hold (a context condition's, or a rule set's age of
 /// criminal responsibility).
@@ -144,6 +149,16 @@ impl ContextCondition {
             | ContextCondition::NoMeasure => false,
         };
         empty.then_some("names nothing, so it can never hold")
+    }
+
+    /// Why this condition cannot be a branch of `any`, if it cannot: `not_national` (the
+    /// advice could not then say "if the person is not a national"), and `any` itself.
+    pub(crate) fn not_a_branch(&self) -> Option<&'static str> {
+        match self {
+            ContextCondition::NotNational => Some(NOT_NATIONAL_IN_ANY),
+            ContextCondition::Any(_) => Some(ANY_IN_ANY),
+            _ => None,
+        }
     }
 
     /// Calls `visit` on each condition of `context` and, depth first, on each branch of an

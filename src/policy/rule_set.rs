@@ -1077,8 +1077,8 @@ impl Validator<'_> {
             if let Some(why) = c.never_holds() {
                 self.problem(at(), why);
             }
-            if in_any && *c == ContextCondition::NotNational {
-                self.problem(at(), crate::policy::context::NOT_NATIONAL_IN_ANY);
+            if let Some(why) = c.not_a_branch().filter(|_| in_any) {
+                self.problem(at(), why);
             }
             if let ContextCondition::IndicatorsPresent(ids) = c {
                 for (j, id) in ids.iter().enumerate() {

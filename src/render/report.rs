@@ -152,6 +152,34 @@ const FITTED: usize = 4;
 const NOT_NATIONAL: usize = 5;
 const GENERAL: usize = 6;
 
+/// The first screen's lines of a recommendation's additions, in order: each addition's
+/// `(index, host, text)`, where `host` names the addition whose line it joins
+/// (`....addition.<i>.same_line_as`). A text joins its host's line, after it, where the host
+/// has a line of its own; otherwise (no host, itself, a host not shown, or a host that joins
+/// another) it keeps a line of its own, at the end: never lost, never said twice.
+fn join_lines(additions: Vec<(u32, Option<u32>, String)>) -> Vec<String> {
+    let shown: Vec<u32> = additions.iter().map(|(i, _, _)| *i).collect();
+    let mut lines: Vec<(u32, String)> = Vec::with_capacity(additions.len());
+    let mut guests: Vec<(u32, String)> = Vec::new();
+    for (index, host, text) in additions {
+        match host.filter(|h| *h != index && shown.contains(h)) {
+            Some(h) => guests.push((h, text)),
+            None => lines.push((index, text)),
+        }
+    }
+    for (h, text) in guests {
+        match lines.iter_mut().find(|(i, _)| *i == h) {
+            Some((_, line)) => {
+                line.push(' ');
+                line.push_str(&text);
+            }
+            // A host that is itself a guest: the text keeps a line of its own.
+            None => lines.push((h, text)),
+        }
+    }
+    lines.into_iter().map(|(_, line)| line).collect()
+}
+
 /// How specific to the case a contact of the directory is, by its conditions, for the order
 /// of the first screen's numbers (lower first).
 fn specificity(context: &[crate::policy::context::ContextCondition]) -> usize {
@@ -702,26 +730,7 @@ impl<'a> Words<'a> {
                 .and_then(|j| j.parse::<u32>().ok());
             additions.push((part.index, host, text));
         }
-        let shown: Vec<u32> = additions.iter().map(|(i, _, _)| *i).collect();
-        let mut lines: Vec<(u32, String)> = Vec::with_capacity(additions.len());
-        let mut guests: Vec<(u32, String)> = Vec::new();
-        for (index, host, text) in additions {
-            match host.filter(|h| *h != index && shown.contains(h)) {
-                Some(h) => guests.push((h, text)),
-                None => lines.push((index, text)),
-            }
-        }
-        for (h, text) in guests {
-            match lines.iter_mut().find(|(i, _)| *i == h) {
-                Some((_, line)) => {
-                    line.push(' ');
-                    line.push_str(&text);
-                }
-                // A host that is itself a guest: the text keeps a line of its own, never lost.
-                None => lines.push((h, text)),
-            }
-        }
-        let additions = lines.into_iter().map(|(_, line)| line).collect();
+        let additions = join_lines(additions);
         (parts.join(" "), additions, cited)
     }
 
@@ -2328,5 +2337,45 @@ fn level_sentence_key(a: &Assessment) -> &'static str {
     match a.level {
         Level::NoIndicators if a.score > 0.0 => "level.no_indicators.circumstances_only.sentence",
         level => crate::render::locale::level_sentence_key(level),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_lines;
+
+    fn lines(additions: &[(u32, Option<u32>, &str)]) -> Vec<String> {
+        join_lines(
+            additions
+                .iter()
+                .map(|(i, h, t)| (*i, *h, (*t).to_owned()))
+                .collect(),
+        )
+    }
+
+    /// A line joins its host's, after it, whether the host comes before or after it.
+    #[test]
+    fn a_line_joins_its_host_before_or_after_it() {
+        assert_eq!(
+            lines(&[(4, None, "four"), (8, None, "eight"), (9, Some(4), "nine")]),
+            ["four nine", "eight"]
+        );
+        assert_eq!(
+            lines(&[(7, Some(9), "seven"), (9, None, "nine")]),
+            ["nine seven"]
+        );
+    }
+
+    /// No host, itself, a host not shown, a chain or a cycle: every text is said once.
+    #[test]
+    fn no_text_is_lost_or_said_twice() {
+        assert_eq!(lines(&[(1, None, "a"), (2, None, "b")]), ["a", "b"]);
+        assert_eq!(lines(&[(1, Some(1), "a")]), ["a"]);
+        assert_eq!(lines(&[(1, Some(5), "a"), (2, None, "b")]), ["a", "b"]);
+        assert_eq!(
+            lines(&[(1, Some(2), "a"), (2, Some(3), "b"), (3, None, "c")]),
+            ["c b", "a"]
+        );
+        assert_eq!(lines(&[(1, Some(2), "a"), (2, Some(1), "b")]), ["a", "b"]);
     }
 }

@@ -4520,45 +4520,58 @@ fn a_child_already_charged_is_told_whom_to_bring_the_advice_to() {
 /// or sale recorded present (thirty-seventh session: they were shown only for a hurt child).
 #[test]
 fn the_child_abuse_measures_follow_any_recorded_abuse_not_only_a_hurt_child() {
-    let with = |extra: &str| {
-        crate::common::assess_json_under(
-            "kr-2024",
-            &format!(
-                r#"{{"subject": {{"age_years": 14, "national": true}}, "forms": ["labour"],
-                    "observations": [{{"indicator": "act_harbouring", "status": "present"}}{extra}]}}"#
-            ),
-        )
-    };
-    let shows = |a: &trafficking_indicators::Assessment| {
-        a.recommendation(RecommendationKind::ChildProtectionReferral)
-            .is_some_and(|r| {
-                r.legal_basis
-                    .iter()
-                    .chain(r.additions.iter().flat_map(|x| x.legal_basis.iter()))
-                    .any(|c| c.reference.as_str() == "kr_child_abuse_act_art_12")
-            })
-    };
-    assert!(!shows(&with("")));
-    for id in [
-        "violence_on_victim_at_destination",
-        "threats_of_violence_at_recruitment",
-        "isolation_confinement_or_surveillance_at_destination",
-        "abduction_forced_marriage_adoption_or_sale",
-        "unodc_threats_against_person",
-    ] {
-        let a = with(&format!(
-            r#", {{"indicator": "{id}", "status": "present"}}"#
-        ));
-        assert!(shows(&a), "{id}");
+    for rule_set in ["kr-2023", "kr-2024"] {
+        let with = |age: u8, extra: &str| {
+            crate::common::assess_json_under(
+                rule_set,
+                &format!(
+                    r#"{{"subject": {{"age_years": {age}, "national": true}}, "forms": ["labour"],
+                        "observations": [{{"indicator": "act_harbouring", "status": "present"}}{extra}]}}"#
+                ),
+            )
+        };
+        // Both lines: the emergency measures, and the temporary measures that follow them.
+        let shows = |a: &trafficking_indicators::Assessment| {
+            let cited = |id: &str| {
+                a.recommendation(RecommendationKind::ChildProtectionReferral)
+                    .is_some_and(|r| {
+                        r.legal_basis
+                            .iter()
+                            .chain(r.additions.iter().flat_map(|x| x.legal_basis.iter()))
+                            .any(|c| c.reference.as_str() == id)
+                    })
+            };
+            let (emergency, temporary) = (
+                cited("kr_child_abuse_act_art_12"),
+                cited("kr_child_abuse_act_arts_15_19_47"),
+            );
+            assert_eq!(emergency, temporary, "{rule_set}");
+            emergency
+        };
+        assert!(!shows(&with(14, "")), "{rule_set}");
+        for id in [
+            "violence_on_victim_at_destination",
+            "threats_of_violence_at_recruitment",
+            "isolation_confinement_or_surveillance_at_destination",
+            "abduction_forced_marriage_adoption_or_sale",
+            "unodc_threats_against_person",
+            "unodc_unable_to_leave_work_environment",
+        ] {
+            let present = format!(r#", {{"indicator": "{id}", "status": "present"}}"#);
+            assert!(shows(&with(14, &present)), "{rule_set} {id}");
+            // A youth of 18 is not a child under the Child Welfare Act (Art. 3(1)).
+            assert!(!shows(&with(18, &present)), "{rule_set} {id} at 18");
+        }
+        // Recorded absent, none of them brings the measures.
+        let absent = r#", {"indicator": "threats_of_violence_at_destination", "status": "absent"}"#;
+        assert!(!shows(&with(14, absent)), "{rule_set}");
     }
-    // Recorded absent, none of them brings the measures.
-    let a = with(r#", {"indicator": "threats_of_violence_at_destination", "status": "absent"}"#);
-    assert!(!shows(&a));
 }
 
 /// An `any` that names nothing, a branch that can never hold, an unknown indicator in a
-/// branch and `not_national` as a branch are each named at their path, however deep; a
-/// contact directory may not name indicators in a branch either.
+/// branch, `not_national` or another `any` as a branch are each named at their path, however
+/// deep; a contact directory may not name indicators or `not_national` in a branch either,
+/// in its contacts' conditions or their `first_screen_unless`.
 #[test]
 fn a_condition_any_is_checked_branch_by_branch() {
     let text =
@@ -4581,6 +4594,11 @@ fn a_condition_any_is_checked_branch_by_branch() {
             ("$.recommendations[0].context[0]".to_owned(), never.clone()),
             ("$.recommendations[0].context[1].any[1]".to_owned(), never),
             (
+                "$.recommendations[0].context[1].any[2]".to_owned(),
+                "an `any` inside `any` adds nothing: list its conditions in the outer one"
+                    .to_owned()
+            ),
+            (
                 "$.recommendations[0].context[1].any[2].any[0].indicators_present[0]".to_owned(),
                 "unknown indicator id `no_such_indicator`: not in the catalogue".to_owned()
             ),
@@ -4595,9 +4613,18 @@ fn a_condition_any_is_checked_branch_by_branch() {
     value["contacts"][0]["context"] = serde_json::json!([
         { "any": ["child", { "indicators_present": ["hazardous_work"] }] }
     ]);
+    value["contacts"][1]["first_screen_unless"] = serde_json::json!([
+        { "context": [{ "any": ["child", "not_national"] }], "reason": "a test", "verification": "project_judgement" }
+    ]);
     let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
     let problems: Vec<String> = directory.problems().into_iter().map(|p| p.path).collect();
-    assert_eq!(problems, vec!["$.contacts[0].context[0].any[1]".to_owned()]);
+    assert_eq!(
+        problems,
+        vec![
+            "$.contacts[0].context[0].any[1]".to_owned(),
+            "$.contacts[1].first_screen_unless[0].context[0].any[1]".to_owned()
+        ]
+    );
 }
 
 /// A detained foreign child's special protection in immigration detention (Immigration Act
@@ -4642,4 +4669,22 @@ fn a_detained_national_child_is_not_told_of_the_foreign_detainees_protection() {
         assert!(line.contains(foreign), "{foreigner}");
         assert_eq!(foreigner.matches(foreign).count(), 1, "{foreigner}");
     }
+}
+
+/// Whether the advice can depend on the type of sexual exploitation (which decides whether the
+/// interview asks it) looks inside `any` too.
+#[test]
+fn a_type_of_sexual_exploitation_inside_any_is_seen() {
+    let text =
+        std::fs::read_to_string(crate::common::root("data/rule_sets/ilo-2009.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let plain = RuleSet::from_json(&value.to_string()).expect("parses");
+    let before = trafficking_indicators::Assessor::new(plain, Catalogue::builtin()).expect("valid");
+    assert!(!before.advice_depends_on_sexual_exploitation_types());
+    value["recommendations"][0]["context"] = serde_json::json!([
+        { "any": ["child", { "sexual_exploitation_types": ["pornography"] }] }
+    ]);
+    let rules = RuleSet::from_json(&value.to_string()).expect("parses");
+    let after = trafficking_indicators::Assessor::new(rules, Catalogue::builtin()).expect("valid");
+    assert!(after.advice_depends_on_sexual_exploitation_types());
 }

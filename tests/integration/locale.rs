@@ -627,10 +627,42 @@ fn every_namespaced_first_screen_key_names_what_exists() {
                         problems.push(format!("{key}: {kind} is not a recommendation of {ns}"));
                         continue;
                     };
-                    if let ["addition", i, ..] = suffix {
+                    if let ["addition", i, more @ ..] = suffix {
                         let fits = i.parse::<usize>().is_ok_and(|i| i < additions);
                         if !fits {
                             problems.push(format!("{key}: {kind} has {additions} additions"));
+                        }
+                        if !matches!(more, [] | ["release_above" | "said_above" | "same_line_as"]) {
+                            problems.push(format!("{key}: not a variant the report looks up"));
+                        }
+                        // A line joined to another's: the host is another addition with a
+                        // first-screen line of its own that joins no other, in both languages
+                        // alike (a typo would silently give the text a line of its own).
+                        if more == ["same_line_as"] {
+                            let value = locale.texts().get(key).unwrap_or_default();
+                            let base = format!("rules.{ns}.action.{kind}.addition");
+                            let host = value.parse::<usize>().ok().filter(|h| {
+                                *h < additions
+                                    && h.to_string() != *i
+                                    && locale.texts().get(&format!("{base}.{h}")).is_some()
+                                    && locale
+                                        .texts()
+                                        .get(&format!("{base}.{h}.same_line_as"))
+                                        .is_none()
+                            });
+                            if host.is_none() {
+                                problems.push(format!(
+                                    "{key}: `{value}` names no other addition with a line of its own"
+                                ));
+                            }
+                            let other = if locale == Locale::En {
+                                Locale::Ko
+                            } else {
+                                Locale::En
+                            };
+                            if other.texts().get(key) != Some(value) {
+                                problems.push(format!("{key}: the two languages join differently"));
+                            }
                         }
                     }
                 }
