@@ -4688,3 +4688,28 @@ fn a_type_of_sexual_exploitation_inside_any_is_seen() {
     let after = trafficking_indicators::Assessor::new(rules, Catalogue::builtin()).expect("valid");
     assert!(after.advice_depends_on_sexual_exploitation_types());
 }
+
+/// The adult first screen's non-punishment line records duress as it records not knowing:
+/// an act forced by violence the person could not resist, or by a threat to their own or a
+/// relative's life or body, is not punished (Criminal Act Art. 12; a Korean verdict review,
+/// thirty-seventh session: a phishing cash collector and a student made to shoplift, who
+/// knew what they did, were offered only "did not know").
+#[test]
+fn the_first_screen_records_duress_as_well_as_not_knowing() {
+    let file = crate::common::root(
+        "tests/cases/p37_review_kr_kazakh_man_23_visa_free_telegram_courier_job_voice_phishing_cash_collector_passport_held_mother_threatened_arrested.json",
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).expect("the data case")).expect("json");
+    let a = crate::common::assess_json_under("kr-2024", &data["case"].to_string());
+    for (locale, words) in [
+        (
+            Locale::En,
+            "a relative's life or body they had no way to ward off (Art. 12)",
+        ),
+        (Locale::Ko, "강요되었다고 하면(같은 법 제12조)"),
+    ] {
+        let screen = crate::common::first_screen(&a.report_in(locale));
+        assert!(screen.contains(words), "{locale:?}\n{screen}");
+    }
+}
