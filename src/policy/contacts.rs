@@ -331,28 +331,22 @@ impl ContactDirectory {
                 out.extend(Problem::of_count(path(), n, limit));
             }
         };
-        let context = |count: &mut dyn FnMut(usize, &dyn Fn() -> String),
-                       context: &[ContextCondition],
-                       at: &dyn Fn() -> String| {
-            count(context.len(), at);
-            ContextCondition::walk(context, at, false, &mut |condition, path, _| {
-                if let Some((key, n)) = condition.items() {
-                    count(n, &|| format!("{}.{key}", path()));
-                }
-            });
-        };
         count(self.contacts.len(), &|| "$.contacts".to_owned());
         for (i, c) in self.contacts.iter().enumerate() {
-            context(&mut count, &c.context, &|| {
-                format!("$.contacts[{i}].context")
-            });
+            ContextCondition::count_items(
+                &c.context,
+                &|| format!("$.contacts[{i}].context"),
+                &mut count,
+            );
             count(c.first_screen_unless.len(), &|| {
                 format!("$.contacts[{i}].first_screen_unless")
             });
             for (k, unless) in c.first_screen_unless.iter().enumerate() {
-                context(&mut count, &unless.context, &|| {
-                    format!("$.contacts[{i}].first_screen_unless[{k}].context")
-                });
+                ContextCondition::count_items(
+                    &unless.context,
+                    &|| format!("$.contacts[{i}].first_screen_unless[{k}].context"),
+                    &mut count,
+                );
             }
         }
         out

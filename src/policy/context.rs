@@ -179,6 +179,22 @@ impl ContextCondition {
         }
     }
 
+    /// Gives `count` the length of `context` and of every array in it, branches of `any`
+    /// included, each with its path: what the validators of rule sets and contact
+    /// directories hold against their item limit.
+    pub(crate) fn count_items(
+        context: &[ContextCondition],
+        at: &dyn Fn() -> String,
+        count: &mut dyn FnMut(usize, &dyn Fn() -> String),
+    ) {
+        count(context.len(), at);
+        ContextCondition::walk(context, at, false, &mut |condition, path, _| {
+            if let Some((key, n)) = condition.items() {
+                count(n, &|| format!("{}.{key}", path()));
+            }
+        });
+    }
+
     /// Whether this condition, or one of its branches however deep, satisfies `test`.
     pub(crate) fn mentions(&self, test: &dyn Fn(&ContextCondition) -> bool) -> bool {
         test(self)

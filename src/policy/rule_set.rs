@@ -850,12 +850,7 @@ impl ItemCounter {
     }
 
     fn context(&mut self, context: &[ContextCondition], at: &dyn Fn() -> String) {
-        self.count(context.len(), at);
-        ContextCondition::walk(context, at, false, &mut |c, path, _| {
-            if let Some((key, n)) = c.items() {
-                self.count(n, &|| format!("{}.{key}", path()));
-            }
-        });
+        ContextCondition::count_items(context, at, &mut |n, path| self.count(n, path));
     }
 
     fn conditions(&mut self, conditions: &[Condition], at: &dyn Fn() -> String) {

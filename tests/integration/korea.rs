@@ -4696,12 +4696,9 @@ fn a_type_of_sexual_exploitation_inside_any_is_seen() {
 /// knew what they did, were offered only "did not know").
 #[test]
 fn the_first_screen_records_duress_as_well_as_not_knowing() {
-    let file = crate::common::root(
-        "tests/cases/p37_review_kr_kazakh_man_23_visa_free_telegram_courier_job_voice_phishing_cash_collector_passport_held_mother_threatened_arrested.json",
+    let a = crate::common::assess_data_case(
+        "p37_review_kr_kazakh_man_23_visa_free_telegram_courier_job_voice_phishing_cash_collector_passport_held_mother_threatened_arrested",
     );
-    let data: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(file).expect("the data case")).expect("json");
-    let a = crate::common::assess_json_under("kr-2024", &data["case"].to_string());
     for (locale, words) in [
         (
             Locale::En,
