@@ -265,7 +265,7 @@ impl ContactDirectory {
                 &|| format!("{path}.context"),
                 false,
                 &mut |condition, at, in_any| {
-                    if let Some(why) = branch_problem(condition, in_any) {
+                    for why in branch_problems(condition, in_any) {
                         out.push(Problem::new(at(), why));
                     }
                 },
@@ -307,12 +307,16 @@ impl ContactDirectory {
                     &mut |condition, at, in_any| {
                         // A sector outside the contact's own is checked at the top level only: in
                         // an `any`, another branch may still hold.
-                        let why = branch_problem(condition, in_any).or_else(|| {
-                            (!in_any)
+                        let mut whys = branch_problems(condition, in_any).peekable();
+                        if whys.peek().is_none() {
+                            if let Some(why) = (!in_any)
                                 .then(|| sector_problem(condition, &own_sectors))
                                 .flatten()
-                        });
-                        if let Some(why) = why {
+                            {
+                                out.push(Problem::new(at(), why));
+                            }
+                        }
+                        for why in whys {
                             out.push(Problem::new(at(), why));
                         }
                     },
@@ -384,14 +388,16 @@ fn sector_set(sectors: &[Sector]) -> u32 {
 
 const _: () = assert!(Sector::ALL.len() <= 32, "a sector set has 32 bits");
 
-/// Why a directory's condition, or a branch of its `any` (`in_any`), cannot be used: one
-/// that can never hold, names indicators, or cannot be a branch of `any` (`not_national`,
-/// another `any`).
-fn branch_problem(condition: &ContextCondition, in_any: bool) -> Option<&'static str> {
+/// Every reason a directory's condition, or a branch of its `any` (`in_any`), cannot be
+/// used, one problem each: those a rule set's condition has too (it can never hold, it
+/// cannot be a branch of `any`: [`ContextCondition::problems`]), and naming indicators.
+fn branch_problems(
+    condition: &ContextCondition,
+    in_any: bool,
+) -> impl Iterator<Item = &'static str> {
     condition
-        .never_holds()
-        .or_else(|| names_indicators(condition))
-        .or_else(|| condition.not_a_branch().filter(|_| in_any))
+        .problems(in_any)
+        .chain(names_indicators(condition))
 }
 
 /// Why a directory's condition cannot be used: one that names indicators (a directory is

@@ -161,6 +161,16 @@ impl ContextCondition {
         }
     }
 
+    /// Every reason this condition, or a branch of an `any` (`in_any`), cannot be used as
+    /// written, as both validators (rule sets and contact directories) report them, one
+    /// problem each: it can never hold ([`never_holds`](Self::never_holds)), and it cannot
+    /// be a branch ([`not_a_branch`](Self::not_a_branch)).
+    pub(crate) fn problems(&self, in_any: bool) -> impl Iterator<Item = &'static str> {
+        self.never_holds()
+            .into_iter()
+            .chain(self.not_a_branch().filter(|_| in_any))
+    }
+
     /// Calls `visit` on each condition of `context` and, depth first, on each branch of an
     /// `any`, with its path (`{at}[i]`, then `{at}[i].any[j]`) and whether it is a branch of
     /// an `any`: what the validators of rule sets and contact directories check, and count.

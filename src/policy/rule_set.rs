@@ -1069,10 +1069,7 @@ impl Validator<'_> {
 
     fn check_context(&mut self, context: &[ContextCondition], path: &str) {
         ContextCondition::walk(context, &|| path.to_owned(), false, &mut |c, at, in_any| {
-            if let Some(why) = c.never_holds() {
-                self.problem(at(), why);
-            }
-            if let Some(why) = c.not_a_branch().filter(|_| in_any) {
+            for why in c.problems(in_any) {
                 self.problem(at(), why);
             }
             if let ContextCondition::IndicatorsPresent(ids) = c {

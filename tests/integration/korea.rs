@@ -4627,6 +4627,47 @@ fn a_condition_any_is_checked_branch_by_branch() {
     );
 }
 
+/// A condition with two things wrong (an empty `any` inside an `any`: it names nothing, and
+/// it may not be a branch) gets both problems, in the same words, from the rule set's
+/// validator and the contact directory's.
+#[test]
+fn both_validators_report_every_problem_of_a_condition_alike() {
+    let context = serde_json::json!([{ "any": ["child", { "any": [] }] }]);
+    let text =
+        std::fs::read_to_string(crate::common::root("data/rule_sets/kr-2024.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    value["recommendations"][0]["context"] = context.clone();
+    let rules = RuleSet::from_json(&value.to_string()).expect("parses");
+    let from_rule_set: Vec<(String, String)> = validate(&rules, &Catalogue::builtin())
+        .into_iter()
+        .map(|p| (p.path, p.message))
+        .collect();
+    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    value["contacts"][0]["context"] = context;
+    let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
+    let from_directory: Vec<(String, String)> = directory
+        .problems()
+        .into_iter()
+        .map(|p| (p.path, p.message))
+        .collect();
+    let expected = |at: &str| {
+        vec![
+            (
+                format!("{at}.context[0].any[1]"),
+                "names nothing, so it can never hold".to_owned(),
+            ),
+            (
+                format!("{at}.context[0].any[1]"),
+                "an `any` inside `any` adds nothing: list its conditions in the outer one"
+                    .to_owned(),
+            ),
+        ]
+    };
+    assert_eq!(from_rule_set, expected("$.recommendations[0]"));
+    assert_eq!(from_directory, expected("$.contacts[0]"));
+}
+
 /// A detained foreign child's special protection in immigration detention (Immigration Act
 /// Art. 56-3(3) item 4) is said on the detained child's line of the first screen, and not to
 /// a national, who is never held there (a Korean verdict review, thirty-sixth session: a
