@@ -290,7 +290,9 @@ impl<'a> Words<'a> {
     /// The word for a child under the rule set's age rule: under 19 is Korea's 아동ㆍ청소년
     /// (the Youth Sex Offences Act Art. 2 item 1, which the Korean rule sets' limit follows);
     /// any other limit (18: the Palermo Protocol's child, as the Child Welfare Act's 아동) is
-    /// `term.child`. English says "child" for both.
+    /// `term.child`. English says "child or youth" for the first (the Korean rule sets' own
+    /// English texts say so; a youth of 18 is not a child in English), "child" for the
+    /// second.
     fn child(&self) -> &'static str {
         match self.rules().child_age_limit() {
             (19, _) => self.ui("term.child.under_19"),

@@ -880,14 +880,15 @@ fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_
         found
     };
     for id in KOREAN {
-        let en = lines(id, Locale::En, "! Non-punishment, child");
+        // Under the Korean rule sets (under 19) the English says "child or youth".
+        let en = lines(id, Locale::En, "! Non-punishment, child or youth");
         assert_eq!(en.len(), 2, "{id}: {en:?}");
         let (covered, other) = (&en[0], &en[1]);
         assert!(
             covered.contains(
-                "prostitution (not punished: mandatory; whether the child was compelled is not a condition)"
+                "prostitution (not punished: mandatory; whether they were compelled is not a condition)"
             ) && covered.matches("compelled").count() == 1
-                && covered.contains("whatever the child agreed to")
+                && covered.contains("whatever the child or youth agreed to")
                 && covered.contains("Youth Sex Offences Act Art. 38(1)")
                 && !covered.contains("drug offence"),
             "{id}: {covered}"
@@ -922,7 +923,7 @@ fn the_child_non_punishment_line_says_compulsion_is_no_condition_only_where_the_
     }
     // Under ilo-2009 (an international standard, no mandatory effect) no offence gets it, and
     // the child's offences stay on one line.
-    let en = lines("ilo-2009", Locale::En, "! Non-punishment, child");
+    let en = lines("ilo-2009", Locale::En, "! Non-punishment, child:");
     assert_eq!(en.len(), 1, "{en:?}");
     assert!(!en[0].contains("compelled"), "{en:?}");
 }
@@ -982,7 +983,9 @@ fn the_level_under_the_child_rules_is_said_of_the_age_that_is_open() {
         {"indicator": "purpose_sexual_exploitation", "status": "present"}]}"#;
     let en = report(no_age, Locale::En);
     assert!(
-        en.contains("If the person is a child, or was one when the exploitation began, the level"),
+        en.contains(
+            "If the person is a child or youth, or was one when the exploitation began, the level"
+        ),
         "{en}"
     );
     let ko = report(no_age, Locale::Ko);
@@ -992,7 +995,7 @@ fn the_level_under_the_child_rules_is_said_of_the_age_that_is_open() {
     );
     let en = report(years, Locale::En);
     assert!(
-        en.contains("If the person was a child when the exploitation began, the level"),
+        en.contains("If the person was a child or youth when the exploitation began, the level"),
         "{en}"
     );
     let ko = report(years, Locale::Ko);
@@ -1433,7 +1436,7 @@ fn a_presumed_childs_non_punishment_line_says_it_rests_on_the_presumption() {
     );
     let en = a.report_in(Locale::En);
     assert!(
-        en.contains("! Non-punishment, a presumed child (until the age is established): "),
+        en.contains("! Non-punishment, a presumed child or youth (until the age is established): "),
         "{en}"
     );
     // A child whose age is recorded reads the line without it.
