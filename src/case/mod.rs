@@ -185,7 +185,10 @@ pub enum SexualExploitationType {
     Pornography,
     /// Live sexual performances at a distance: streams, webcams, video chats.
     RemoteInteractiveServices,
-    /// Sexual services to one person or a household, not to clients.
+    /// Sexual services to one person or a household, not to clients. Where anyone gave the
+    /// person (a child), or someone else, money, lodging or another benefit for sex with a
+    /// child, record `prostitution` too: under Korean law that is buying sex from a child
+    /// (Youth Sex Offences Act Art. 2 item 4), whoever paid.
     PrivateSexualServices,
 }
 

@@ -905,7 +905,17 @@ impl<'a> Words<'a> {
                 .collect();
                 // The emergency number is the country's: the shared line names none, a
                 // rule set's namespace may (Korea's 112).
-                self.uif(&self.own_text(key), &[("concerns", &concerns.join(", "))])
+                let mut text = self.uif(&self.own_text(key), &[("concerns", &concerns.join(", "))]);
+                // A person who is hurt: the injuries recorded as evidence, with their consent
+                // (an international verdict review, thirty-eighth session: a man shot when he
+                // asked for his pay was only told to get medical care).
+                if n.kind == NoticeKind::SafetyFirst
+                    && safety.hurt == Some(crate::case::Answer::Yes)
+                {
+                    text.push(' ');
+                    text.push_str(self.ui(&self.own_text("notice.safety_first.injury_record")));
+                }
+                text
             }
             NoticeKind::InterviewConditionsUnsafe => {
                 let conditions: Vec<&str> = n

@@ -550,6 +550,62 @@ fn the_safety_line_names_the_emergency_number_of_the_rule_sets_country_only() {
     }
 }
 
+/// A person who is hurt is told, on the safety line, to have the injuries recorded with
+/// their consent (the project's advice, in every rule set and both languages); a person only
+/// in danger or needing a doctor is not (an international verdict review, thirty-eighth
+/// session: a man shot when he asked for his pay was only told to get medical care).
+#[test]
+fn a_hurt_person_is_told_to_have_the_injuries_recorded() {
+    for (rule_set, locale, words) in [
+        (
+            "ilo-2009",
+            Locale::En,
+            "ask the doctor to record each injury and what they say caused it",
+        ),
+        (
+            "kr-2024",
+            Locale::En,
+            "ask the doctor to record each injury and what they say caused it",
+        ),
+        (
+            "kr-2023",
+            Locale::Ko,
+            "의사에게 상처마다 당사자가 말하는 원인과 함께 진료기록에 남기도록",
+        ),
+        (
+            "ilo-2009",
+            Locale::Ko,
+            "의사에게 상처마다 당사자가 말하는 원인과 함께 진료기록에 남기도록",
+        ),
+    ] {
+        let safety = |answers: &str| {
+            let case = format!(r#"{{"interview": {{"safety": {answers}}}}}"#);
+            let report = crate::common::assess_json_under(rule_set, &case).report_in(locale);
+            report
+                .lines()
+                .find(|l| l.starts_with("  ! Safety first") || l.starts_with("  ! 안전 우선"))
+                .map(str::to_owned)
+                .unwrap_or_else(|| panic!("{rule_set}: no safety line\n{report}"))
+        };
+        let hurt = safety(r#"{"hurt": "yes"}"#);
+        assert_eq!(
+            hurt.matches(words).count(),
+            1,
+            "{rule_set} {locale:?}: {hurt}"
+        );
+        for other in [
+            r#"{"in_danger": "yes"}"#,
+            r#"{"needs_doctor": "yes", "hurt": "no"}"#,
+        ] {
+            let line = safety(other);
+            assert!(
+                !line.contains(words),
+                "{rule_set} {locale:?} {other}: {line}"
+            );
+        }
+    }
+}
+
 /// A person who is hurt or needs a doctor gets Korea's fire and ambulance line among the
 /// first screen's numbers, first (it is the contact directory's `emergency_119`, fitted by
 /// `hurt_or_needs_doctor`); a person only in danger, or not asked, does not. It takes none of

@@ -4754,3 +4754,69 @@ fn the_first_screen_records_duress_as_well_as_not_knowing() {
         assert!(screen.contains(words), "{locale:?}\n{screen}");
     }
 }
+
+/// The type "private sexual services" tells, for a child, that anyone giving the child or
+/// someone else money, lodging or another benefit for sex with the child is buying sex from
+/// a child, so prostitution is recorded too (Youth Sex Offences Act Art. 2 item 4: a Korean
+/// verdict review, thirty-eighth session, found a girl of 17 paid by a "sponsor", recorded
+/// under the other type, losing every line of that Act); an adult reads the plain words.
+#[test]
+fn a_childs_private_sexual_services_say_that_payment_makes_it_prostitution() {
+    use trafficking_indicators::render::Locale;
+    let case = |age: u32| {
+        format!(
+            r#"{{"subject": {{"age_years": {age}}}, "forms": ["sexual"],
+                "sexual_exploitation_types": ["private_sexual_services"],
+                "observations": [{{"indicator": "purpose_sexual_exploitation", "status": "present"}}]}}"#
+        )
+    };
+    for (locale, child_words, adult_words) in [
+        (
+            Locale::En,
+            "that is buying sex from a child or youth: record prostitution too",
+            "sexual exploitation by or for one person or household, not clients",
+        ),
+        (
+            Locale::Ko,
+            "아동ㆍ청소년의 성을 사는 행위이므로 성매매도 함께 기록",
+            "특정인(가해자 포함)이나 한 가정을 위한 성적 착취(성 구매자 상대 아님)",
+        ),
+    ] {
+        let child = crate::common::assess_json_under("kr-2024", &case(17)).report_in(locale);
+        assert!(child.contains(child_words), "{locale:?}: {child}");
+        let adult = crate::common::assess_json_under("kr-2024", &case(30)).report_in(locale);
+        assert!(
+            adult.contains(adult_words) && !adult.contains(child_words),
+            "{locale:?}: {adult}"
+        );
+    }
+}
+
+/// An element the recorded facts do not yet show reads "not yet shown", not "not met": an
+/// officer holding a man for deportation read "the means not met" beside ten indicators of
+/// means, none of whose dimensions was yet positive (an international verdict review,
+/// thirty-eighth session).
+#[test]
+fn an_element_not_yet_shown_is_not_said_to_be_not_met() {
+    use trafficking_indicators::render::Locale;
+    let case = r#"{"subject": {"age_years": 27}, "forms": ["labour"],
+        "observations": [{"indicator": "deceived_about_wages", "status": "present"}]}"#;
+    for (rule_set, locale, shown, never) in [
+        (
+            "ilo-2009",
+            Locale::En,
+            "the means not yet shown",
+            "not met,",
+        ),
+        (
+            "kr-2024",
+            Locale::Ko,
+            "수단 아직 확인되지 않음",
+            "수단 미충족",
+        ),
+    ] {
+        let report = crate::common::assess_json_under(rule_set, case).report_in(locale);
+        assert!(report.contains(shown), "{rule_set}: {report}");
+        assert!(!report.contains(never), "{rule_set}: {report}");
+    }
+}
