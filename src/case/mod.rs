@@ -185,10 +185,10 @@ pub enum SexualExploitationType {
     Pornography,
     /// Live sexual performances at a distance: streams, webcams, video chats.
     RemoteInteractiveServices,
-    /// Sexual services to one person or a household, not to clients. Where anyone gave the
-    /// person (a child), or someone else, money, lodging or another benefit for sex with a
-    /// child, record `prostitution` too: under Korean law that is buying sex from a child
-    /// (Youth Sex Offences Act Art. 2 item 4), whoever paid.
+    /// Sexual services to one person or a household, not to clients. For a child, anything
+    /// given or promised for sex with the child (money, lodging, an allowance), to the child
+    /// or to anyone else, even by one person, makes it `prostitution`: buying sex from a child
+    /// (Korea's Youth Sex Offences Act Art. 2 item 4). Record that type for it.
     PrivateSexualServices,
 }
 

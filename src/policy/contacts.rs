@@ -307,14 +307,12 @@ impl ContactDirectory {
                     &mut |condition, at, in_any| {
                         // A sector outside the contact's own is checked at the top level only: in
                         // an `any`, another branch may still hold.
-                        let mut whys = branch_problems(condition, in_any).peekable();
-                        if whys.peek().is_none() {
-                            if let Some(why) = (!in_any)
-                                .then(|| sector_problem(condition, &own_sectors))
-                                .flatten()
-                            {
-                                out.push(Problem::new(at(), why));
-                            }
+                        // A condition with a problem of its own is not checked against the
+                        // contact's sectors too (a top-level `sectors` that names something has
+                        // none, so this only keeps the report to one cause).
+                        let mut whys: Vec<&str> = branch_problems(condition, in_any).collect();
+                        if whys.is_empty() && !in_any {
+                            whys.extend(sector_problem(condition, &own_sectors));
                         }
                         for why in whys {
                             out.push(Problem::new(at(), why));

@@ -909,11 +909,15 @@ impl<'a> Words<'a> {
                 // A person who is hurt: the injuries recorded as evidence, with their consent
                 // (an international verdict review, thirty-eighth session: a man shot when he
                 // asked for his pay was only told to get medical care).
-                if n.kind == NoticeKind::SafetyFirst
-                    && safety.hurt == Some(crate::case::Answer::Yes)
-                {
+                // For a child, with child protection: the carer may be the one who hurt them.
+                if n.kind == NoticeKind::SafetyFirst && safety.hurt == Some(answer) {
+                    let key = if self.a.explanation.subject.treated_as_child {
+                        "notice.safety_first.injury_record.child"
+                    } else {
+                        "notice.safety_first.injury_record"
+                    };
                     text.push(' ');
-                    text.push_str(self.ui(&self.own_text("notice.safety_first.injury_record")));
+                    text.push_str(&self.uif(&self.own_text(key), &[]));
                 }
                 text
             }

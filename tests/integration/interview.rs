@@ -570,12 +570,12 @@ fn a_hurt_person_is_told_to_have_the_injuries_recorded() {
         (
             "kr-2023",
             Locale::Ko,
-            "의사에게 상처마다 당사자가 말하는 원인과 함께 진료기록에 남기도록",
+            "의사에게 상처마다 당사자가 말하는 원인과 함께 진료기록에 남기고",
         ),
         (
             "ilo-2009",
             Locale::Ko,
-            "의사에게 상처마다 당사자가 말하는 원인과 함께 진료기록에 남기도록",
+            "의사에게 상처마다 당사자가 말하는 원인과 함께 진료기록에 남기고",
         ),
     ] {
         let safety = |answers: &str| {
@@ -603,6 +603,24 @@ fn a_hurt_person_is_told_to_have_the_injuries_recorded() {
                 "{rule_set} {locale:?} {other}: {line}"
             );
         }
+    }
+    // A child: with the child's agreement, through the protection services, not a carer.
+    for (rule_set, locale, words) in [
+        (
+            "ilo-2009",
+            Locale::En,
+            "With the agreement of the child, and through the protection services rather than a carer who may have hurt them",
+        ),
+        (
+            "kr-2024",
+            Locale::Ko,
+            "아동ㆍ청소년의 의사를 존중하여, 다치게 했을 수 있는 보호자가 아니라 보호 기관과 함께",
+        ),
+    ] {
+        let case = r#"{"subject": {"age_years": 15}, "interview": {"safety": {"hurt": "yes"}}}"#;
+        let report = crate::common::assess_json_under(rule_set, case).report_in(locale);
+        let screen = crate::common::first_screen(&report);
+        assert_eq!(screen.matches(words).count(), 1, "{rule_set}: {report}");
     }
 }
 

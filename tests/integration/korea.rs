@@ -4755,38 +4755,46 @@ fn the_first_screen_records_duress_as_well_as_not_knowing() {
     }
 }
 
-/// The type "private sexual services" tells, for a child, that anyone giving the child or
-/// someone else money, lodging or another benefit for sex with the child is buying sex from
-/// a child, so prostitution is recorded too (Youth Sex Offences Act Art. 2 item 4: a Korean
+/// For a child, the type "private sexual services" is the one with nothing given or promised
+/// for it, and "exploitation in prostitution" says that anything given or promised, even by
+/// one person, is buying sex from a child (Youth Sex Offences Act Art. 2 item 4: a Korean
 /// verdict review, thirty-eighth session, found a girl of 17 paid by a "sponsor", recorded
-/// under the other type, losing every line of that Act); an adult reads the plain words.
+/// under the first type, losing every line of that Act); an adult reads the plain words. The
+/// interview offers the same words.
 #[test]
-fn a_childs_private_sexual_services_say_that_payment_makes_it_prostitution() {
+fn a_child_paid_for_sex_by_one_person_is_told_apart_from_private_sexual_services() {
     use trafficking_indicators::render::Locale;
-    let case = |age: u32| {
+    let case = |age: u32, kind: &str| {
         format!(
             r#"{{"subject": {{"age_years": {age}}}, "forms": ["sexual"],
-                "sexual_exploitation_types": ["private_sexual_services"],
+                "sexual_exploitation_types": ["{kind}"],
                 "observations": [{{"indicator": "purpose_sexual_exploitation", "status": "present"}}]}}"#
         )
     };
-    for (locale, child_words, adult_words) in [
+    for (locale, private_child, paid_child, private_adult) in [
         (
             Locale::En,
-            "that is buying sex from a child or youth: record prostitution too",
+            "sexual exploitation by or for one person or household, with nothing given or promised for it",
+            "anything given or promised for it, to the child or youth or to anyone else, even by one person",
             "sexual exploitation by or for one person or household, not clients",
         ),
         (
             Locale::Ko,
-            "아동ㆍ청소년의 성을 사는 행위이므로 성매매도 함께 기록",
+            "특정인(가해자 포함)이나 한 가정을 위한 성적 착취(대가를 주거나 약속하지 않은 경우)",
+            "아동ㆍ청소년이나 다른 사람에게 대가를 주거나 약속한 경우, 한 사람이라도",
             "특정인(가해자 포함)이나 한 가정을 위한 성적 착취(성 구매자 상대 아님)",
         ),
     ] {
-        let child = crate::common::assess_json_under("kr-2024", &case(17)).report_in(locale);
-        assert!(child.contains(child_words), "{locale:?}: {child}");
-        let adult = crate::common::assess_json_under("kr-2024", &case(30)).report_in(locale);
+        let report = |age, kind| {
+            crate::common::assess_json_under("kr-2024", &case(age, kind)).report_in(locale)
+        };
+        let child = report(17, "private_sexual_services");
+        assert!(child.contains(private_child), "{locale:?}: {child}");
+        let paid = report(17, "prostitution");
+        assert!(paid.contains(paid_child), "{locale:?}: {paid}");
+        let adult = report(30, "private_sexual_services");
         assert!(
-            adult.contains(adult_words) && !adult.contains(child_words),
+            adult.contains(private_adult) && !adult.contains(private_child),
             "{locale:?}: {adult}"
         );
     }

@@ -1168,3 +1168,50 @@ fn the_new_conditions_are_checked_by_path() {
         "the built-in rule set is valid"
     );
 }
+
+/// Under `ilo-2009`, a person whose papers someone else holds, with a removal, detention or
+/// refusal of entry under way, is told to have them recovered and, for a return, of the State
+/// of nationality's duty to issue travel documents (Palermo Art. 8(4)); for a child, that
+/// child protection decides any return and any contact with the consulate (a code review,
+/// thirty-eighth session: the line asked a detained boy of 15 for his own consent). Not for a
+/// national, and not without such a measure (the narrowing policy item 58 explains).
+#[test]
+fn held_papers_with_a_removal_under_way_are_recovered_and_a_child_left_to_child_protection() {
+    let case = |age: u32, national: bool, measures: &str| {
+        format!(
+            r#"{{"subject": {{"age_years": {age}, "national": {national}}}, "forms": ["labour"],
+                "measures": [{measures}],
+                "observations": [
+                  {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}},
+                  {{"indicator": "excessive_working_days_or_hours", "status": "present"}},
+                  {{"indicator": "act_recruitment", "status": "present"}}]}}"#
+        )
+    };
+    let prose = |json: &str| {
+        let a = crate::common::assess_json_under("ilo-2009", json);
+        let prose = a.prose(trafficking_indicators::render::Locale::En);
+        prose
+            .recommendations
+            .iter()
+            .flat_map(|r| r.additions.iter().cloned())
+            .collect::<Vec<String>>()
+            .join("\n")
+    };
+    let adult = prose(&case(30, false, r#""detention""#));
+    assert!(adult.contains("(Palermo Art. 8(4))"), "{adult}");
+    assert!(adult.contains("only with the person's consent"), "{adult}");
+    let child = prose(&case(15, false, r#""detention""#));
+    assert!(
+        child.contains(
+            "for a child, child protection decides any return and any contact with the consulate"
+        ),
+        "{child}"
+    );
+    for (what, json) in [
+        ("a national", case(30, true, r#""detention""#)),
+        ("no measure", case(30, false, "")),
+    ] {
+        let text = prose(&json);
+        assert!(!text.contains("Palermo Art. 8(4)"), "{what}: {text}");
+    }
+}
