@@ -1012,10 +1012,9 @@ impl Interview<'_> {
                 let mut text = opening("interview.sexual_exploitation_types");
                 // A child is not "in prostitution": the type's child wording where it has one,
                 // with the rule set's word for a child (as the report names it).
-                let term = match self.assessor.rule_set().child_age_limit() {
-                    (19, _) => word("term.child.under_19"),
-                    _ => word("term.child"),
-                };
+                let term = word(crate::render::report::child_term_key(
+                    self.assessor.rule_set(),
+                ));
                 for (i, t) in SexualExploitationType::ALL.iter().enumerate() {
                     let key = format!("sexual_type.{}", t.as_str());
                     let name = match locale.word(&format!("{key}.child")).filter(|_| child) {

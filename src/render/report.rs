@@ -287,17 +287,9 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The word for a child under the rule set's age rule: under 19 is Korea's 아동ㆍ청소년
-    /// (the Youth Sex Offences Act Art. 2 item 1, which the Korean rule sets' limit follows);
-    /// any other limit (18: the Palermo Protocol's child, as the Child Welfare Act's 아동) is
-    /// `term.child`. English says "child or youth" for the first (the Korean rule sets' own
-    /// English texts say so; a youth of 18 is not a child in English), "child" for the
-    /// second.
+    /// The word for a child under the rule set's age rule ([`child_term_key`]).
     fn child(&self) -> &'static str {
-        match self.rules().child_age_limit() {
-            (19, _) => self.ui("term.child.under_19"),
-            _ => self.ui("term.child"),
-        }
+        self.ui(child_term_key(self.rules()))
     }
 
     /// A text of the catalogue, rule set or directory: the locale's translation, else the
@@ -2353,6 +2345,19 @@ fn level_sentence_key(a: &Assessment) -> &'static str {
     match a.level {
         Level::NoIndicators if a.score > 0.0 => "level.no_indicators.circumstances_only.sentence",
         level => crate::render::locale::level_sentence_key(level),
+    }
+}
+
+/// The locale key of the word for a child under a rule set's age rule, which the report and
+/// the interview both use: under 19 is Korea's 아동ㆍ청소년 (`term.child.under_19`; the Youth
+/// Sex Offences Act Art. 2 item 1, which the Korean rule sets' limit follows); any other limit
+/// (18: the Palermo Protocol's child, as the Child Welfare Act's 아동) is `term.child`. English
+/// says "child or youth" for the first (a youth of 18 is not a child in English), "child" for
+/// the second.
+pub(crate) fn child_term_key(rules: &crate::policy::RuleSet) -> &'static str {
+    match rules.child_age_limit() {
+        (19, _) => "term.child.under_19",
+        _ => "term.child",
     }
 }
 
