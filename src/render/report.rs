@@ -2354,7 +2354,7 @@ fn level_sentence_key(a: &Assessment) -> &'static str {
 /// (18: the Palermo Protocol's child, as the Child Welfare Act's 아동) is `term.child`. English
 /// says "child or youth" for the first (a youth of 18 is not a child in English), "child" for
 /// the second.
-pub(crate) fn child_term_key(rules: &crate::policy::RuleSet) -> &'static str {
+pub(crate) fn child_term_key(rules: &crate::policy::rule_set::RuleSet) -> &'static str {
     match rules.child_age_limit() {
         (19, _) => "term.child.under_19",
         _ => "term.child",
