@@ -4828,3 +4828,50 @@ fn an_element_not_yet_shown_is_not_said_to_be_not_met() {
         assert!(!report.contains(never), "{rule_set}: {report}");
     }
 }
+
+/// The Sex Trade Act's bar on detaining a foreign woman investigated as a victim (Art. 11(1))
+/// is said on the first screen as hers only: its short form, after the deportation line has
+/// cited the provision, once asked for a release "on that ground" for anyone, and a Korean
+/// verdict review (thirty-eighth session) found it told to a detained Thai man. For anyone
+/// else, the temporary lifting (Immigration Act Art. 65) stands.
+#[test]
+fn the_sex_trade_acts_bar_on_detention_is_said_of_a_foreign_woman_only() {
+    use trafficking_indicators::render::Locale;
+    let case = r#"{"subject": {"age_years": 26, "national": false}, "forms": ["sexual"],
+        "sexual_exploitation_types": ["prostitution"],
+        "measures": ["detention", "removal_pending"],
+        "offences": [{"kind": "prostitution", "stage": "suspected"}],
+        "observations": [
+          {"indicator": "purpose_sexual_exploitation", "status": "present"},
+          {"indicator": "debt_bondage_at_destination", "status": "present"}]}"#;
+    for (locale, bar, otherwise) in [
+        (
+            Locale::Ko,
+            "성매매처벌법 제11조제1항",
+            "그 밖의 경우에는 위의 보호 일시해제(「출입국관리법」 제65조)를 요청할 것",
+        ),
+        (
+            Locale::En,
+            "Sex Trade Act Art. 11(1)",
+            "anyone else, ask for the temporary lifting above (Immigration Act Art. 65)",
+        ),
+    ] {
+        let report = crate::common::assess_json_under("kr-2024", case).report_in(locale);
+        let screen = crate::common::first_screen(&report);
+        let detention_lines: Vec<&str> = screen
+            .lines()
+            .filter(|l| {
+                l.contains(bar)
+                    && (l.contains("보호도 집행할 수 없으므로") || l.contains("bars her detention"))
+            })
+            .collect();
+        assert!(!detention_lines.is_empty(), "{locale:?}: {screen}");
+        for line in detention_lines {
+            assert!(
+                (line.contains("외국인여성") || line.contains("foreign woman"))
+                    && line.contains(otherwise),
+                "{locale:?}: {line}"
+            );
+        }
+    }
+}
