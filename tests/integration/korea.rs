@@ -4875,3 +4875,46 @@ fn the_sex_trade_acts_bar_on_detention_is_said_of_a_foreign_woman_only() {
         }
     }
 }
+
+/// A foreigner whose passport or residence card someone else holds reads on the first screen,
+/// not only in the full text, that no one may take it as security for a job or a debt
+/// (Immigration Act Art. 33-3 item 1), at reasonable grounds (on the rights and interpreting
+/// line, to keep the screen short) and at further inquiry (a second Korean verdict review,
+/// thirty-eighth session: a permanent resident's team leader kept his card). Not a national.
+#[test]
+fn a_held_passport_or_card_is_named_on_the_first_screen() {
+    use trafficking_indicators::render::Locale;
+    let case = |national: bool, rg: bool| {
+        let more = if rg {
+            r#", {"indicator": "excessive_working_days_or_hours", "status": "present"}"#
+        } else {
+            ""
+        };
+        format!(
+            r#"{{"subject": {{"age_years": 40, "national": {national}}}, "forms": ["labour"],
+                "observations": [
+                  {{"indicator": "confiscation_of_documents_at_destination", "status": "present"}}{more}]}}"#
+        )
+    };
+    for (locale, words) in [
+        (Locale::En, "(Immigration Act Art. 33-3 item 1)"),
+        (
+            Locale::Ko,
+            "(「출입국관리법」 제33조의3제1호) 누가 왜 가지고 있는지 기록하고",
+        ),
+    ] {
+        for rg in [true, false] {
+            let a = crate::common::assess_json_under("kr-2024", &case(false, rg));
+            let screen = crate::common::first_screen(&a.report_in(locale));
+            assert_eq!(
+                screen.matches(words).count(),
+                1,
+                "{locale:?} {:?}: {screen}",
+                a.level
+            );
+            let national = crate::common::assess_json_under("kr-2024", &case(true, rg));
+            let screen = crate::common::first_screen(&national.report_in(locale));
+            assert!(!screen.contains(words), "{locale:?}: {screen}");
+        }
+    }
+}
