@@ -305,11 +305,9 @@ impl ContactDirectory {
                     &|| format!("{at}.context"),
                     false,
                     &mut |condition, at, in_any| {
-                        // A sector outside the contact's own is checked at the top level only: in
-                        // an `any`, another branch may still hold.
-                        // A condition with a problem of its own is not checked against the
-                        // contact's sectors too (a top-level `sectors` that names something has
-                        // none, so this only keeps the report to one cause).
+                        // A sector outside the contact's own is checked at the top level only (in
+                        // an `any`, another branch may still hold), and only for a condition
+                        // with no problem of its own, so that one cause is reported.
                         let mut whys: Vec<&str> = branch_problems(condition, in_any).collect();
                         if whys.is_empty() && !in_any {
                             whys.extend(sector_problem(condition, &own_sectors));

@@ -1112,8 +1112,7 @@ fn the_canonical_json_printed_gives_the_digest_an_assessment_records() {
 fn custom_rules_takes_an_agencys_own_contact_directory() {
     let dir = std::env::temp_dir().join(format!("ti-contacts-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temp dir");
-    let text = std::fs::read_to_string(root("data/contacts/kr.json")).expect("kr.json");
-    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let mut doc = crate::common::data_json("data/contacts/kr.json");
     doc["id"] = "kr-busan-ngo".into();
     doc["contacts"][0]["name_en"] = "Busan migrant support group (example)".into();
     let own = dir.join("kim_agency_contacts.json");

@@ -128,6 +128,13 @@ pub fn root(path: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+/// A data file of the repository (`data/...`), parsed as a JSON value: the built-in rule sets
+/// and directories, which tests change one field of to see what the validators say.
+pub fn data_json(path: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(root(path)).expect("data file");
+    serde_json::from_str(&text).expect("JSON")
+}
+
 /// The file names of the bundled example cases (`examples/cases/*.json`), sorted.
 pub fn bundled_case_names() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root("examples/cases"))

@@ -123,8 +123,7 @@ fn every_contact_has_a_source_and_a_checked_date() {
 
 #[test]
 fn a_contact_without_a_checked_date_or_source_is_rejected() {
-    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/contacts/kr.json");
     value["contacts"][0]
         .as_object_mut()
         .expect("object")
@@ -145,8 +144,7 @@ fn a_contact_without_a_checked_date_or_source_is_rejected() {
 /// set's validator does for a recommendation's.
 #[test]
 fn a_contact_whose_condition_can_never_hold_is_a_problem() {
-    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/contacts/kr.json");
     value["contacts"][0]["context"] = serde_json::json!(["child", { "child_under": 0 }]);
     value["contacts"][2]["context"] = serde_json::json!([{ "forms": [] }]);
     value["contacts"][3]["context"] = serde_json::json!([{ "age_at_least": 0 }]);
@@ -235,8 +233,7 @@ fn a_person_of_65_or_over_is_given_the_elder_abuse_route() {
 /// whose context (or first-screen exclusion) uses `indicators_present` is refused, by path.
 #[test]
 fn a_contact_may_not_depend_on_an_indicator() {
-    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/contacts/kr.json");
     let held =
         serde_json::json!({ "indicators_present": ["confiscation_of_documents_at_destination"] });
     value["contacts"][1]["context"] = serde_json::json!([held.clone()]);
@@ -314,8 +311,7 @@ fn a_held_passport_is_named_as_an_offence_of_its_own_for_a_foreigner() {
 /// one without a reason are named by their paths.
 #[test]
 fn a_first_screen_exclusion_that_can_never_hold_is_a_problem() {
-    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/contacts/kr.json");
     let contacts = value["contacts"].as_array_mut().expect("contacts");
     let at = |contacts: &[serde_json::Value], id: &str| {
         contacts
@@ -4124,9 +4120,7 @@ fn under_14_the_bar_does_not_wait_for_indicators_and_the_sex_trade_keeps_its_own
 /// opposite (a code review, thirtieth session).
 #[test]
 fn a_rule_set_of_ones_own_never_tells_an_adult_now_the_childs_text() {
-    let text = std::fs::read_to_string(crate::common::root("data/rule_sets/ilo-2009.json"))
-        .expect("ilo-2009");
-    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let mut doc = crate::common::data_json("data/rule_sets/ilo-2009.json");
     doc["id"] = serde_json::json!("agency-2026");
     if let Some(o) = doc.as_object_mut() {
         o.remove("text_namespace");
@@ -4577,9 +4571,7 @@ fn the_child_abuse_measures_follow_any_recorded_abuse_not_only_a_hurt_child() {
 /// in its contacts' conditions or their `first_screen_unless`.
 #[test]
 fn a_condition_any_is_checked_branch_by_branch() {
-    let text =
-        std::fs::read_to_string(crate::common::root("data/rule_sets/kr-2024.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/rule_sets/kr-2024.json");
     value["recommendations"][0]["context"] = serde_json::json!([
         { "any": [] },
         { "any": ["child", { "forms": [] }, { "any": [{ "indicators_present": ["no_such_indicator"] }, "not_national"] }] }
@@ -4611,8 +4603,7 @@ fn a_condition_any_is_checked_branch_by_branch() {
             ),
         ]
     );
-    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/contacts/kr.json");
     value["contacts"][0]["context"] = serde_json::json!([
         { "any": ["child", { "indicators_present": ["hazardous_work"] }] }
     ]);
@@ -4636,17 +4627,14 @@ fn a_condition_any_is_checked_branch_by_branch() {
 #[test]
 fn both_validators_report_every_problem_of_a_condition_alike() {
     let context = serde_json::json!([{ "any": ["child", { "any": [] }] }]);
-    let text =
-        std::fs::read_to_string(crate::common::root("data/rule_sets/kr-2024.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/rule_sets/kr-2024.json");
     value["recommendations"][0]["context"] = context.clone();
     let rules = RuleSet::from_json(&value.to_string()).expect("parses");
     let from_rule_set: Vec<(String, String)> = validate(&rules, &Catalogue::builtin())
         .into_iter()
         .map(|p| (p.path, p.message))
         .collect();
-    let text = std::fs::read_to_string(crate::common::root("data/contacts/kr.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/contacts/kr.json");
     value["contacts"][0]["context"] = context;
     let directory: ContactDirectory = serde_json::from_value(value).expect("parses");
     let from_directory: Vec<(String, String)> = directory
@@ -4719,9 +4707,7 @@ fn a_detained_national_child_is_not_told_of_the_foreign_detainees_protection() {
 /// interview asks it) looks inside `any` too.
 #[test]
 fn a_type_of_sexual_exploitation_inside_any_is_seen() {
-    let text =
-        std::fs::read_to_string(crate::common::root("data/rule_sets/ilo-2009.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/rule_sets/ilo-2009.json");
     let plain = RuleSet::from_json(&value.to_string()).expect("parses");
     let before = trafficking_indicators::Assessor::new(plain, Catalogue::builtin()).expect("valid");
     assert!(!before.advice_depends_on_sexual_exploitation_types());

@@ -908,8 +908,7 @@ fn the_international_child_advisory_does_not_speak_of_the_sex_trade_to_a_drug_co
 /// rule set for one, is a problem at its path.
 #[test]
 fn a_child_advisorys_covers_basis_is_checked_as_a_legal_basis() {
-    let text = std::fs::read_to_string(root("data/rule_sets/kr-2024.json")).expect("file");
-    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let mut doc = crate::common::data_json("data/rule_sets/kr-2024.json");
     let child = &doc["non_punishment"]["child"];
     assert!(
         !child["legal_basis"]
@@ -947,8 +946,7 @@ fn a_child_advisorys_covers_basis_is_checked_as_a_legal_basis() {
 /// what the person went through.
 #[test]
 fn a_notices_context_that_can_never_hold_is_a_problem() {
-    let text = std::fs::read_to_string(root("data/rule_sets/kr-2024.json")).expect("file");
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut value = crate::common::data_json("data/rule_sets/kr-2024.json");
     let notices = value["notices"].as_array_mut().expect("notices");
     let at = notices
         .iter()

@@ -718,8 +718,7 @@ fn what_the_contact_directory_schema_rejects_the_library_rejects() {
 fn the_contact_directory_is_checked_as_its_schema_has_it() {
     use trafficking_indicators::policy::ContactDirectory;
     let schema = validator("contact_directory.schema.json");
-    let text = std::fs::read_to_string(root("data/contacts/kr.json")).expect("kr.json");
-    let base: Value = serde_json::from_str(&text).expect("JSON");
+    let base = crate::common::data_json("data/contacts/kr.json");
     // The first contact with a number, a legal basis and an address of its source.
     let with_all = base["contacts"]
         .as_array()
