@@ -109,7 +109,7 @@ fn save(case: &Case, out: Option<&str>, lang: Locale) -> Result<(), String> {
     let json = case.to_json_pretty();
     match out {
         Some(path) => {
-            std::fs::write(path, format!("{json}\n")).map_err(|e| {
+            common::write_private(path, &format!("{json}\n")).map_err(|e| {
                 fill(
                     lang.word_or_key("file.cannot_write"),
                     &[

@@ -62,6 +62,39 @@ pub fn read_text(path: &str, role: &str, lang: Locale) -> Result<String, String>
     })
 }
 
+/// Writes `text` to the file at `path` so that no one else can read it and no failure loses
+/// what the file held: the text goes to a new file beside it, readable and writable by its
+/// owner only (mode 600 on Unix; elsewhere the folder's own permissions), which then
+/// replaces `path` in one step. A case file holds what a person told an officer; on a shared
+/// machine a file readable by all (the usual mode 644) would show it to every user, and
+/// writing over a saved case in place would lose it if the disk filled half way (a privacy
+/// audit, thirty-ninth session).
+#[allow(dead_code)] // only `interview` saves a case
+pub fn write_private(path: &str, text: &str) -> std::io::Result<()> {
+    let target = std::path::Path::new(path);
+    let name = target
+        .file_name()
+        .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    let temp = target.with_file_name(temp_name);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written = options.open(&temp).and_then(|mut file| {
+        file.write_all(text.as_bytes())?;
+        file.sync_all()
+    });
+    let result = written.and_then(|()| std::fs::rename(&temp, target));
+    if result.is_err() {
+        // Nothing half written is left beside the case; the case itself is as it was.
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
 /// Why a file could not be read or written, in `lang` for the common reasons (no such file, no
 /// permission, a folder); any other as the system gives it (in English).
 pub fn reason(e: &std::io::Error, lang: Locale) -> String {

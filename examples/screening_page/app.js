@@ -144,8 +144,17 @@ function field(label, control) {
   return wrap;
 }
 
+// A field that may hold what a person said: the browser neither keeps it in its form history
+// (offered again to the next user of the machine) nor sends it to an online spelling service
+// (a privacy audit, thirty-ninth session).
+function keepPrivate(input) {
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  return input;
+}
+
 function numberInput(id, path, min, max) {
-  const input = document.createElement('input');
+  const input = keepPrivate(document.createElement('input'));
   input.type = 'number'; input.id = id; input.min = min; input.max = max; input.inputMode = 'numeric';
   const [a, b] = path;
   const current = b ? (state.case[a] || {})[b] : state.case[a];
@@ -271,7 +280,7 @@ function keepTyped(el, typed) {
 // takes is refused by the library, in the page's language, and stays in the field to be
 // shortened (see `update`).
 function textInput(id, path) {
-  const input = document.createElement('input');
+  const input = keepPrivate(document.createElement('input'));
   input.id = id; input.type = 'text';
   const [a, b] = path;
   input.value = (b ? (state.case[a] || {})[b] : state.case[a]) || '';
@@ -394,7 +403,7 @@ function offences(kinds) {
       });
       // What the officer knows of it (where, when, on what grounds), kept with the case and
       // never in the report.
-      const note = document.createElement('input');
+      const note = keepPrivate(document.createElement('input'));
       note.id = 'f-offences-' + kind + '-note'; note.type = 'text';
       note.placeholder = w('page.note');
       note.setAttribute('aria-label', w('page.note') + ': ' + w('offence.' + kind));
@@ -578,7 +587,7 @@ function checklistDetails(id, observation, typing) {
   });
   const noteLabel = document.createElement('label');
   noteLabel.htmlFor = 'c-note-' + id; noteLabel.textContent = w('page.note');
-  const note = document.createElement('input');
+  const note = keepPrivate(document.createElement('input'));
   note.id = 'c-note-' + id; note.type = 'text';
   note.value = observation.note || '';
   if (typing && typing.id === note.id) keepTyped(note, typing.value);

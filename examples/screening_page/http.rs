@@ -105,7 +105,8 @@ impl Request {
             .collect();
         let chunked = match codings.as_slice() {
             [] => false,
-            [.., last] if last.eq_ignore_ascii_case("chunked") => true,
+            // Chunked alone: a coding before it (gzip, chunked) would be read as plain text.
+            [only] if only.eq_ignore_ascii_case("chunked") => true,
             _ => {
                 return Err(BodyError::Unreadable(
                     "the API takes a body with a Content-Length or chunked, and no other coding",

@@ -449,6 +449,8 @@ fn asked_question(raw: &RawValue) -> Result<(u64, Option<String>), String> {
 }
 
 fn interview(lang: Locale, rule_set: &str, body: &str) -> Result<String, Refusal> {
+    // A leading byte-order mark is skipped, as the assessment's case reader skips it.
+    let body = body.trim_start_matches('\u{feff}');
     let assessor = Assessor::builtin(rule_set).map_err(|e| e.to_string())?;
     let request = members(body, "the request", BODY_KEYS).map_err(|e| {
         // Whether it is JSON at all is asked only of a request refused (a second reading).
@@ -650,9 +652,12 @@ fn handle(request: &mut Request, allowed: &[String]) -> Response {
         ("GET", "/app.css") => respond(200, "text/css; charset=utf-8", APP_CSS.to_owned()),
         ("GET", "/api/catalogue") => json_response(200, &catalogue(lang, &rule_set)),
         ("POST", "/api/assess" | "/api/interview") => {
-            let json_type = request
-                .header_values("Content-Type")
-                .any(|v| v.starts_with("application/json"));
+            // The media type, before any parameter, compared without case (RFC 9110 8.3.1).
+            let json_type = request.header_values("Content-Type").any(|v| {
+                v.split(';')
+                    .next()
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+            });
             if !json_type {
                 return error(415, "the API takes application/json");
             }
@@ -716,17 +721,6 @@ fn main() -> ExitCode {
             }
         }
     }
-    // The server answers only requests that name the address it listens on (against DNS
-    // rebinding); on 0.0.0.0 or :: no request names it, so every one would be refused.
-    if listen
-        .parse::<std::net::SocketAddr>()
-        .is_ok_and(|a| a.ip().is_unspecified())
-    {
-        eprintln!(
-            "screening_page: give the address others will use, such as 192.168.1.5:7878, not an unspecified one: the server answers only requests that name its address"
-        );
-        return ExitCode::from(2);
-    }
     let listener = match std::net::TcpListener::bind(listen.as_str()) {
         Ok(l) => l,
         Err(e) => {
@@ -738,6 +732,17 @@ fn main() -> ExitCode {
         eprintln!("screening_page: not an IP address");
         return ExitCode::from(1);
     };
+    // The server answers only requests that name the address it listens on (against DNS
+    // rebinding). On 0.0.0.0 or :: it would listen on every interface, and a request naming
+    // that address would be answered from anywhere. Checked on the address bound, not on the
+    // text given: `0:7878` is 0.0.0.0 too (a privacy audit, thirty-ninth session).
+    if addr.ip().is_unspecified() {
+        drop(listener);
+        eprintln!(
+            "screening_page: give the address others will use, such as 192.168.1.5:7878, not an unspecified one: the server answers only requests that name its address"
+        );
+        return ExitCode::from(2);
+    }
     if !addr.ip().is_loopback() {
         eprintln!(
             "screening_page: WARNING: listening on {addr}, reachable from other machines. Case data is about real people: use 127.0.0.1 unless you know why not."
@@ -746,6 +751,17 @@ fn main() -> ExitCode {
     let mut allowed = vec![addr.to_string()];
     if addr.ip().is_loopback() {
         allowed.push(format!("localhost:{}", addr.port()));
+    }
+    // A browser leaves the default port out of the Host header.
+    if addr.port() == 80 {
+        let host = match addr.ip() {
+            std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+            ip => ip.to_string(),
+        };
+        allowed.push(host);
+        if addr.ip().is_loopback() {
+            allowed.push("localhost".to_owned());
+        }
     }
     println!("http://{addr}/");
     // The tests read the address from a pipe: send it now, not when the buffer fills.

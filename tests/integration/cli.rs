@@ -1179,13 +1179,79 @@ fn a_new_interview_does_not_write_over_a_saved_case() {
         );
     }
     assert_eq!(std::fs::read_to_string(&saved).expect("kept"), before);
-    // Resuming may save in place.
+    // The saved case is readable by its owner only: on a shared machine a case file readable
+    // by every user (mode 644) would show them what the person said.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&saved)
+            .expect("saved")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+    }
+    // Resuming may save in place; the case is replaced whole, and nothing is left beside it.
     let (code, _, err) = run_example_in(
         &dir,
         "interview",
         &["--rule-set", "kr-2024", "--resume", path, "--out", path],
-        b"q\n",
+        b"q\n1\nq\n",
     );
     assert_eq!(code, 0, "{err}");
+    let after = std::fs::read_to_string(&saved).expect("saved again");
+    assert_ne!(after, before, "the form given on resuming is saved");
+    assert!(after.contains("\"age_years\": 40"), "{after}");
+    let name = saved.file_name().and_then(|n| n.to_str()).expect("name");
+    let left: Vec<String> = std::fs::read_dir(std::env::temp_dir())
+        .expect("temp dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!(".{name}.")))
+        .collect();
+    assert!(left.is_empty(), "left beside the case: {left:?}");
     std::fs::remove_file(&saved).ok();
+}
+
+/// The screening page never listens on every interface: an unspecified address is refused
+/// however it is written (`0:0` is 0.0.0.0 too), checked on the address bound, before a
+/// request is served (a privacy audit, thirty-ninth session: `0:PORT` was served to the
+/// whole network).
+#[test]
+fn the_screening_page_refuses_an_unspecified_address_however_written() {
+    for listen in ["0.0.0.0:0", "0:0"] {
+        let mut child = Command::new(example("screening_page"))
+            .args(["--listen", listen])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run the example (cargo test builds it)");
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break Some(status);
+            }
+            if started.elapsed() > std::time::Duration::from_secs(20) {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        let out = child.wait_with_output().expect("output");
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_eq!(
+            status.and_then(|s| s.code()),
+            Some(2),
+            "{listen}: still serving, or another exit: {stdout}{stderr}"
+        );
+        assert!(stdout.is_empty(), "{listen}: announced {stdout}");
+        assert!(
+            stderr.contains("not an unspecified one"),
+            "{listen}: {stderr}"
+        );
+    }
 }

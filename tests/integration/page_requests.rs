@@ -376,19 +376,59 @@ fn a_huge_or_stalled_body_neither_ends_nor_freezes_the_page() {
         String::from_utf8_lossy(&waiting)
     );
     // Framing that is not plain: a signed length, another transfer coding.
-    for framing in [
-        "Content-Length: +2",
-        "Content-Length: 2, 2",
-        "Transfer-Encoding: gzip",
+    // A coding before chunked, with a well-formed chunked body: the body would be read as if
+    // it were not compressed (a privacy audit, thirty-ninth session).
+    let chunked_body = "2\r\n{}\r\n0\r\n\r\n";
+    for (framing, body) in [
+        ("Content-Length: +2", "{}"),
+        ("Content-Length: 2, 2", "{}"),
+        ("Transfer-Encoding: gzip", "{}"),
+        ("Transfer-Encoding: gzip, chunked", chunked_body),
+        ("Transfer-Encoding: chunked, chunked", chunked_body),
     ] {
         let request = format!(
-            "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n{framing}\r\nConnection: close\r\n\r\n{{}}"
+            "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n{framing}\r\nConnection: close\r\n\r\n{body}"
         );
         assert_eq!(
             status(&send(addr, request.as_bytes())),
             Some(400),
             "{framing}"
         );
+    }
+}
+
+/// The API's media type is compared as RFC 9110 compares it: without case, before any
+/// parameter, and whole (`application/jsonx` is another type); a body that starts with a
+/// UTF-8 byte-order mark is read by the interview as by the assessment (a privacy audit,
+/// thirty-ninth session).
+#[test]
+fn the_api_reads_its_media_type_without_case_and_a_byte_order_mark_on_both_endpoints() {
+    let page = start_page();
+    let addr = page.addr.as_str();
+    for (content_type, expected) in [
+        ("application/json", 200),
+        ("Application/JSON; charset=utf-8", 200),
+        ("application/json ; charset=UTF-8", 200),
+        ("application/jsonx", 415),
+        ("text/plain; application/json", 415),
+    ] {
+        let request = format!(
+            "POST /api/assess HTTP/1.1\r\nHost: {addr}\r\nContent-Type: {content_type}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"
+        );
+        assert_eq!(
+            status(&send(addr, request.as_bytes())),
+            Some(expected),
+            "{content_type}"
+        );
+    }
+    for path in ["/api/assess", "/api/interview"] {
+        let body = if path == "/api/assess" {
+            "\u{feff}{}"
+        } else {
+            "\u{feff}{\"case\": {}, \"answer\": null}"
+        };
+        let (code, error) = post(addr, path, body);
+        assert_eq!((code, error.as_str()), (Some(200), ""), "{path}");
     }
 }
 
