@@ -63,31 +63,77 @@ pub fn read_text(path: &str, role: &str, lang: Locale) -> Result<String, String>
 }
 
 /// Writes `text` to the file at `path` so that no one else can read it and no failure loses
-/// what the file held: the text goes to a new file beside it, readable and writable by its
-/// owner only (mode 600 on Unix; elsewhere the folder's own permissions), which then
-/// replaces `path` in one step. A case file holds what a person told an officer; on a shared
-/// machine a file readable by all (the usual mode 644) would show it to every user, and
-/// writing over a saved case in place would lose it if the disk filled half way (a privacy
-/// audit, thirty-ninth session).
+/// what the file held. A case file holds what a person told an officer: on a shared machine a
+/// file readable by all (the usual mode 644) would show it to every user, and writing over a
+/// saved case in place would lose it if the disk filled half way (a privacy audit,
+/// thirty-ninth session).
+///
+/// - A new file is created readable and writable by its owner only (mode 600 on Unix;
+///   elsewhere the folder's own permissions).
+/// - A regular file is replaced in one step: the text goes to a new file (mode 600) in the
+///   same folder, which then takes its place. A link is followed first, so the case goes where
+///   the link points (an encrypted volume, say) and the link stays.
+/// - What is not a regular file (a pipe such as `>(gpg -e …)`, a device such as
+///   `/dev/stdout`), or a file in a folder the user may not write in, is written in place, as
+///   any program would; its permissions stay as they are.
 #[allow(dead_code)] // only `interview` saves a case
 pub fn write_private(path: &str, text: &str) -> std::io::Result<()> {
-    let target = std::path::Path::new(path);
+    let given = std::path::Path::new(path);
+    let target = std::fs::canonicalize(given).unwrap_or_else(|_| given.to_path_buf());
+    let regular_or_new = std::fs::metadata(&target).map_or(true, |m| m.is_file());
+    if !regular_or_new {
+        return write_in_place(&target, text);
+    }
+    match write_beside(&target, text) {
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => write_in_place(&target, text),
+        other => other,
+    }
+}
+
+#[allow(dead_code)] // only `interview` saves a case
+/// Options that create a file readable and writable by its owner only (on Unix).
+fn private_options() -> std::fs::OpenOptions {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+}
+
+#[allow(dead_code)] // only `interview` saves a case
+/// Writes `text` over `target` in place (creating it, mode 600, if it is not there).
+fn write_in_place(target: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let mut file = private_options().create(true).truncate(true).open(target)?;
+    file.write_all(text.as_bytes())?;
+    file.flush()
+}
+
+#[allow(dead_code)] // only `interview` saves a case
+/// Writes `text` to a new file beside `target` and renames it over `target`. The new file's
+/// name is free when it is made (`create_new`; a name left by an earlier run is passed over),
+/// and only a file this call made is removed when something fails.
+fn write_beside(target: &std::path::Path, text: &str) -> std::io::Result<()> {
     let name = target
         .file_name()
         .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = target.with_file_name(temp_name);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = options.open(&temp).and_then(|mut file| {
-        file.write_all(text.as_bytes())?;
-        file.sync_all()
-    });
-    let result = written.and_then(|()| std::fs::rename(&temp, target));
+    let mut attempt = 0u32;
+    let (temp, mut file) = loop {
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".{}.{attempt}.tmp", std::process::id()));
+        let temp = target.with_file_name(temp_name);
+        match private_options().create_new(true).open(&temp) {
+            Ok(file) => break (temp, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let result = file
+        .write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .and_then(|()| std::fs::rename(&temp, target));
     if result.is_err() {
         // Nothing half written is left beside the case; the case itself is as it was.
         let _ = std::fs::remove_file(&temp);

@@ -685,6 +685,14 @@ fn handle(request: &mut Request, allowed: &[String]) -> Response {
     }
 }
 
+/// Refuses an unspecified listening address (exit status 2), saying why.
+fn refuse_unspecified() -> ExitCode {
+    eprintln!(
+        "screening_page: give the address others will use, such as 192.168.1.5:7878, not an unspecified one: the server answers only requests that name its address"
+    );
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let mut listen = "127.0.0.1:7878".to_owned();
     let mut given = common::Options::default();
@@ -721,6 +729,14 @@ fn main() -> ExitCode {
             }
         }
     }
+    // An unspecified address written as one is refused before binding, so that the reason is
+    // given even where the port is taken; any other way of writing one is caught once bound.
+    if listen
+        .parse::<std::net::SocketAddr>()
+        .is_ok_and(|a| a.ip().to_canonical().is_unspecified())
+    {
+        return refuse_unspecified();
+    }
     let listener = match std::net::TcpListener::bind(listen.as_str()) {
         Ok(l) => l,
         Err(e) => {
@@ -734,22 +750,20 @@ fn main() -> ExitCode {
     };
     // The server answers only requests that name the address it listens on (against DNS
     // rebinding). On 0.0.0.0 or :: it would listen on every interface, and a request naming
-    // that address would be answered from anywhere. Checked on the address bound, not on the
-    // text given: `0:7878` is 0.0.0.0 too (a privacy audit, thirty-ninth session).
-    if addr.ip().is_unspecified() {
+    // that address would be answered from anywhere. Checked on the address bound too, not
+    // only on the text given: `0:7878` is 0.0.0.0, and `[::ffff:0.0.0.0]:7878` is :: (a
+    // privacy audit and a review, thirty-ninth session).
+    if addr.ip().to_canonical().is_unspecified() {
         drop(listener);
-        eprintln!(
-            "screening_page: give the address others will use, such as 192.168.1.5:7878, not an unspecified one: the server answers only requests that name its address"
-        );
-        return ExitCode::from(2);
+        return refuse_unspecified();
     }
-    if !addr.ip().is_loopback() {
+    if !addr.ip().to_canonical().is_loopback() {
         eprintln!(
             "screening_page: WARNING: listening on {addr}, reachable from other machines. Case data is about real people: use 127.0.0.1 unless you know why not."
         );
     }
     let mut allowed = vec![addr.to_string()];
-    if addr.ip().is_loopback() {
+    if addr.ip().to_canonical().is_loopback() {
         allowed.push(format!("localhost:{}", addr.port()));
     }
     // A browser leaves the default port out of the Host header.
@@ -759,7 +773,7 @@ fn main() -> ExitCode {
             ip => ip.to_string(),
         };
         allowed.push(host);
-        if addr.ip().is_loopback() {
+        if addr.ip().to_canonical().is_loopback() {
             allowed.push("localhost".to_owned());
         }
     }

@@ -704,12 +704,15 @@ try {
     assert.deepEqual(after, { indicator: 'confiscation_of_documents_at_destination', status: 'present', note: 'passport found in the captain\'s cabin' });
     // No field that may hold what the person said is kept in the browser's form history or
     // sent to an online spelling service: every text or number field on the page (the
-    // person's fields, this note, the interview's note and age boxes).
+    // person's fields, an offence's note, this note, the interview's note and age boxes).
+    await page.check('#f-offences-prostitution');
+    await page.waitForSelector('#f-offences-prostitution-note');
     const open = await page.evaluate(() => [...document.querySelectorAll('input[type=text], input[type=number], textarea')]
       .filter((e) => e.autocomplete !== 'off' || ((e.type === 'text' || e.tagName === 'TEXTAREA') && e.spellcheck))
       .map((e) => e.id));
     assert.deepEqual(open, []);
     assert.ok(await page.locator('#c-note-confiscation_of_documents_at_destination').count() === 1
+      && await page.locator('#f-offences-prostitution-note').count() === 1
       && await page.locator('#answer-note').count() === 1, 'the fields checked are on the page');
     await page.close();
   });
