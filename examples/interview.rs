@@ -109,15 +109,22 @@ fn save(case: &Case, out: Option<&str>, lang: Locale) -> Result<(), String> {
     let json = case.to_json_pretty();
     match out {
         Some(path) => {
-            common::write_private(path, &format!("{json}\n")).map_err(|e| {
-                fill(
+            if let Err(e) = common::write_private(path, &format!("{json}\n")) {
+                // The answers are not lost with the file: the case goes to standard output,
+                // where the officer can still save it (a review, thirty-ninth session).
+                common::print(&json)?;
+                let cannot = fill(
                     lang.word_or_key("file.cannot_write"),
                     &[
                         ("name", lang.word_or_key("file.role.out")),
                         ("reason", &common::reason(&e, lang)),
                     ],
-                )
-            })?;
+                );
+                return Err(format!(
+                    "{cannot}\n{}",
+                    lang.word_or_key("interview.printed_instead")
+                ));
+            }
             let saved = lang.word("interview.saved").unwrap_or("");
             eprintln!("{}", fill(saved, &[("path", path)]));
         }

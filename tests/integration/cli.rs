@@ -1008,14 +1008,28 @@ fn no_error_repeats_a_file_name() {
         assert!(err.contains(expected), "{name} {args:?}: {err}");
         assert!(!err.contains("kim_younghee"), "{name} {args:?}: {err}");
     }
-    // Saving where a folder stands: the file is named by its role too.
-    let out = run_example_in(&root(""), "interview", &["--out", unwritable], b"q\n");
+    // Saving where a folder stands: the file is named by its role too, and the case is not
+    // lost with it: it is printed on standard output, and the officer is told so.
+    let out = run_example_in(
+        &root(""),
+        "interview",
+        &["--out", unwritable],
+        b"n\nn\nn\n\n\n\n40\nq\n",
+    );
+    assert_eq!(out.0, 1, "{}", out.2);
     assert!(
-        out.2.contains("cannot write the file given with --out"),
+        out.2.contains("cannot write the file given with --out")
+            && out.2.contains("printed on standard output instead"),
         "{}",
         out.2
     );
     assert!(!out.2.contains("kim_younghee"), "{}", out.2);
+    let printed = out
+        .1
+        .rfind("\n{\n")
+        .map_or("", |i| out.1.get(i + 1..).unwrap_or(""));
+    let case = trafficking_indicators::Case::from_json(printed).expect("the case is printed");
+    assert_eq!(case.subject.age_years, Some(40));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
