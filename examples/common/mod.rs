@@ -90,8 +90,8 @@ pub fn write_private(path: &str, text: &str) -> std::io::Result<()> {
     }
 }
 
-#[allow(dead_code)] // only `interview` saves a case
 /// Options that create a file readable and writable by its owner only (on Unix).
+#[allow(dead_code)] // only `interview` saves a case
 fn private_options() -> std::fs::OpenOptions {
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
@@ -100,18 +100,18 @@ fn private_options() -> std::fs::OpenOptions {
     options
 }
 
-#[allow(dead_code)] // only `interview` saves a case
 /// Writes `text` over `target` in place (creating it, mode 600, if it is not there).
+#[allow(dead_code)] // only `interview` saves a case
 fn write_in_place(target: &std::path::Path, text: &str) -> std::io::Result<()> {
     let mut file = private_options().create(true).truncate(true).open(target)?;
     file.write_all(text.as_bytes())?;
     file.flush()
 }
 
-#[allow(dead_code)] // only `interview` saves a case
 /// Writes `text` to a new file beside `target` and renames it over `target`. The new file's
 /// name is free when it is made (`create_new`; a name left by an earlier run is passed over),
 /// and only a file this call made is removed when something fails.
+#[allow(dead_code)] // only `interview` saves a case
 fn write_beside(target: &std::path::Path, text: &str) -> std::io::Result<()> {
     let name = target
         .file_name()

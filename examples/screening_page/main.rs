@@ -753,27 +753,29 @@ fn main() -> ExitCode {
     // that address would be answered from anywhere. Checked on the address bound too, not
     // only on the text given: `0:7878` is 0.0.0.0, and `[::ffff:0.0.0.0]:7878` is :: (a
     // privacy audit and a review, thirty-ninth session).
-    if addr.ip().to_canonical().is_unspecified() {
+    // The address as IPv4 where it is an IPv4-mapped one (`::ffff:127.0.0.1` is loopback).
+    let ip = addr.ip().to_canonical();
+    if ip.is_unspecified() {
         drop(listener);
         return refuse_unspecified();
     }
-    if !addr.ip().to_canonical().is_loopback() {
+    if !ip.is_loopback() {
         eprintln!(
             "screening_page: WARNING: listening on {addr}, reachable from other machines. Case data is about real people: use 127.0.0.1 unless you know why not."
         );
     }
     let mut allowed = vec![addr.to_string()];
-    if addr.ip().to_canonical().is_loopback() {
+    if ip.is_loopback() {
         allowed.push(format!("localhost:{}", addr.port()));
     }
     // A browser leaves the default port out of the Host header.
     if addr.port() == 80 {
         let host = match addr.ip() {
-            std::net::IpAddr::V6(ip) => format!("[{ip}]"),
-            ip => ip.to_string(),
+            std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+            v4 => v4.to_string(),
         };
         allowed.push(host);
-        if addr.ip().to_canonical().is_loopback() {
+        if ip.is_loopback() {
             allowed.push("localhost".to_owned());
         }
     }
