@@ -117,7 +117,7 @@ fn save(case: &Case, out: Option<&str>, lang: Locale) -> Result<(), String> {
                     lang.word_or_key("file.cannot_write"),
                     &[
                         ("name", lang.word_or_key("file.role.out")),
-                        ("reason", &common::reason(&e, lang)),
+                        ("reason", &common::reason(&e, common::Access::Write, lang)),
                     ],
                 );
                 return Err(format!(

@@ -33,7 +33,7 @@ pub fn read_text(path: &str, role: &str, lang: Locale) -> Result<String, String>
     let cannot_read = |e: std::io::Error| {
         fill(
             word("file.cannot_read"),
-            &[("name", name), ("reason", &reason(&e, lang))],
+            &[("name", name), ("reason", &reason(&e, Access::Read, lang))],
         )
     };
     let reader: Box<dyn Read> = if path == "-" {
@@ -141,10 +141,22 @@ fn write_beside(target: &std::path::Path, text: &str) -> std::io::Result<()> {
     result
 }
 
-/// Why a file could not be read or written, in `lang` for the common reasons (no such file, no
-/// permission, a folder); any other as the system gives it (in English).
-pub fn reason(e: &std::io::Error, lang: Locale) -> String {
+/// What was being done with a file when it failed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reading it.
+    Read,
+    /// Writing it: a missing file is created, so "not found" means its folder is missing.
+    #[allow(dead_code)] // only `interview` writes a file the user names
+    Write,
+}
+
+/// Why a file could not be read or written, in `lang` for the common reasons (no such file or,
+/// when writing, no such folder; no permission; a folder); any other as the system gives it
+/// (in English).
+pub fn reason(e: &std::io::Error, access: Access, lang: Locale) -> String {
     let key = match e.kind() {
+        std::io::ErrorKind::NotFound if access == Access::Write => "file.reason.no_folder",
         std::io::ErrorKind::NotFound => "file.reason.not_found",
         std::io::ErrorKind::PermissionDenied => "file.reason.permission_denied",
         std::io::ErrorKind::IsADirectory => "file.reason.is_a_directory",

@@ -1001,7 +1001,7 @@ impl Interview<'_> {
                 let mut text = word("interview.forms");
                 for (i, f) in ExploitationForm::ALL.iter().enumerate() {
                     text.push_str(&format!(
-                        "\n  {} {}",
+                        "\n  {}. {}",
                         i + 1,
                         word(&format!("form.{}", f.as_str()))
                     ));
@@ -1023,7 +1023,7 @@ impl Interview<'_> {
                         }
                         None => word(&key),
                     };
-                    text.push_str(&format!("\n  {} {}", i + 1, name));
+                    text.push_str(&format!("\n  {}. {}", i + 1, name));
                 }
                 text
             }

@@ -1030,6 +1030,30 @@ fn no_error_repeats_a_file_name() {
         .map_or("", |i| out.1.get(i + 1..).unwrap_or(""));
     let case = trafficking_indicators::Case::from_json(printed).expect("the case is printed");
     assert_eq!(case.subject.age_years, Some(40));
+    // Saving into a folder that does not exist: the reason names the folder, not a file (a
+    // file to be written is created, so "no such file" would mislead), in Korean too.
+    let no_folder = dir.join("kim_younghee_missing_folder").join("case.json");
+    let no_folder = no_folder.to_str().expect("utf-8 path");
+    for (lang, expected) in [
+        (
+            "en",
+            "cannot write the file given with --out: there is no such folder",
+        ),
+        (
+            "ko",
+            "파일을 저장할 수 없음(--out으로 지정한 파일): 폴더가 없음",
+        ),
+    ] {
+        let out = run_example_in(
+            &root(""),
+            "interview",
+            &["--lang", lang, "--out", no_folder],
+            b"n\nn\nn\n\n\n\n40\nq\n",
+        );
+        assert_eq!(out.0, 1, "{}", out.2);
+        assert!(out.2.contains(expected), "{lang}: {}", out.2);
+        assert!(!out.2.contains("kim_younghee"), "{}", out.2);
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -2573,7 +2573,7 @@ fn the_korean_forms_question_names_domestic_servitude_as_domestic_labour_exploit
     let q = iv.next().expect("the forms question");
     assert_eq!(q.topic, Topic::Forms);
     let text = iv.question_text(&q, Locale::Ko);
-    assert!(text.contains("\n  3 가사노동 착취(가사 예속)"), "{text}");
+    assert!(text.contains("\n  3. 가사노동 착취(가사 예속)"), "{text}");
 }
 
 /// A case that records the age at the exploitation (16, from a CTDC row, say) but not the age

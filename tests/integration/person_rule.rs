@@ -147,7 +147,7 @@ fn the_report_names_the_child_level_only_when_it_differs() {
     assert!(!en.contains("the level would be NO INDICATORS"), "{en}");
     let ko = head(differs.report_in(Locale::Ko));
     assert!(
-        ko.contains("지금 아동(이 규칙 세트의 연령 기준)이거나 착취가 시작될 때 그러했다면 '정의 충족' 수준임."),
+        ko.contains("지금 아동(이 규칙 세트의 연령 기준)이거나 착취가 시작될 때 그러했다면 ‘정의 충족’ 수준임."),
         "{ko}"
     );
     let ko = head(same.report_in(Locale::Ko));
