@@ -105,6 +105,11 @@ free_text!(
 );
 
 /// One person's case as recorded for screening.
+///
+/// A case document is at most 1 MiB (1,048,576 bytes of UTF-8 JSON; a byte-order mark and a
+/// final line break not counted): a byte count, which the schema cannot express, so a writer
+/// checks it itself (one that escapes every non-ASCII character, as Python's `json.dumps` does
+/// by default, writes a Korean character in six bytes instead of three).
 #[derive(Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Case")]
@@ -358,7 +363,7 @@ pub struct InterviewRecord {
     /// `observations`: a case that lists one twice, or without an answer, is refused). An
     /// indicator answered "not assessed" here was asked, and is not asked again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(length(max = 1000))]
+    #[schemars(length(max = 1000), extend("uniqueItems" = true))]
     pub asked: Vec<IndicatorId>,
     /// The age was asked and is not known.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -772,7 +772,7 @@ document_error!(ContactDirectoryError);
 /// description (`error.syntax.<key>` in the locale files) and that description's English,
 /// which `Display` gives (a test checks it is the locale's). Classified by the parser's own
 /// words, never by the input.
-pub(crate) const SYNTAX_GLOSSES: [(&[&str], &str, &str); 11] = [
+pub(crate) const SYNTAX_GLOSSES: [(&[&str], &str, &str); 12] = [
     (
         &["EOF while parsing"],
         "ends_early",
@@ -805,13 +805,18 @@ pub(crate) const SYNTAX_GLOSSES: [(&[&str], &str, &str); 11] = [
         "a key is not in double quotes",
     ),
     (
-        &[
-            "invalid escape",
-            "unexpected end of hex escape",
-            "lone leading surrogate",
-        ],
+        &["invalid escape"],
         "escape",
         "a backslash escape between quotes is not valid",
+    ),
+    // A `\u` escape of half a character: a high surrogate not followed by a low one ("end of
+    // hex escape"), or a low one first ("lone leading surrogate"). Writers that allow them
+    // (Python's `json.dumps` of a string with a lone surrogate) write escapes that look
+    // complete, so "not valid" alone would send the writer looking at the wrong thing.
+    (
+        &["unexpected end of hex escape", "lone leading surrogate"],
+        "surrogate",
+        "a \\u escape between quotes is half of a character (a lone surrogate): the text is not valid Unicode",
     ),
     (
         &["number out of range"],

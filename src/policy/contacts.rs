@@ -103,7 +103,7 @@ pub struct Contact {
     /// Where the number and name were read.
     pub source: ContactSource,
     /// The date the number and name were checked, `YYYY-MM-DD`.
-    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), extend("format" = "date"))]
     pub checked: String,
     /// How sure we are of the number and name: `verified` (an official page or the statute),
     /// `secondary` (press, a copy of a website), `unverified`.

@@ -577,7 +577,7 @@ pub struct RuleSet {
     #[schemars(length(min = 1, max = text::VERSION))]
     pub version: String,
     /// The date from which the rule set applies, `YYYY-MM-DD`.
-    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), extend("format" = "date"))]
     pub effective_date: String,
     /// How the effective date is known, where it was not read in a source (for example
     /// computed from "three months after promulgation"): the report shows the mark beside

@@ -390,14 +390,14 @@ fn a_syntax_error_of_a_common_kind_is_described_in_the_readers_words() {
         (
             r#"{"case_reference": "\ud800"}"#.to_owned(),
             "unexpected end of hex escape",
-            "a backslash escape between quotes is not valid",
-            "따옴표 안의 역슬래시(\\) 표기가 올바르지 않음",
+            "a \\u escape between quotes is half of a character (a lone surrogate): the text is not valid Unicode",
+            "따옴표 안의 \\u 표기가 한 글자의 절반뿐임(짝이 없는 서로게이트): 올바른 유니코드 텍스트가 아님",
         ),
         (
             r#"{"case_reference": "\udc00x"}"#.to_owned(),
             "lone leading surrogate in hex escape",
-            "a backslash escape between quotes is not valid",
-            "따옴표 안의 역슬래시(\\) 표기가 올바르지 않음",
+            "a \\u escape between quotes is half of a character (a lone surrogate): the text is not valid Unicode",
+            "따옴표 안의 \\u 표기가 한 글자의 절반뿐임(짝이 없는 서로게이트): 올바른 유니코드 텍스트가 아님",
         ),
     ] {
         let e = Case::from_json(&json).expect_err("not valid JSON");

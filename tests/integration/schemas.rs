@@ -929,3 +929,102 @@ fn doc_first_reference(doc: &Value) -> Value {
         .cloned()
         .unwrap_or(Value::Null)
 }
+
+/// A date the schemas refuse the library refuses, and the other way round: a rule set's
+/// `effective_date` and a contact's `checked` are calendar dates written `YYYY-MM-DD` in ASCII
+/// digits (the schemas said `\d`, which Python's and other engines read as any script's digits,
+/// and checked no month or day: an integrator's review, fortieth session). With format
+/// checking on, as a validator that checks `date` does.
+#[test]
+fn a_date_is_a_calendar_date_for_the_schemas_as_for_the_library() {
+    use trafficking_indicators::ContactDirectoryError;
+    use trafficking_indicators::policy::ContactDirectory;
+    let strict = |name: &str| {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&committed(name))
+            .expect("a valid JSON Schema")
+    };
+    let rule_schema = strict("rule_set.schema.json");
+    let contact_schema = strict("contact_directory.schema.json");
+    let catalogue = Catalogue::builtin();
+    let (_, rule_set) = json_files("data/rule_sets")
+        .into_iter()
+        .next()
+        .expect("a rule set");
+    let (_, directory) = ContactDirectory::builtin_files()
+        .next()
+        .map(|(id, path)| {
+            let text = std::fs::read_to_string(root(path)).expect(id);
+            (id, serde_json::from_str::<Value>(&text).expect("JSON"))
+        })
+        .expect("a directory");
+    assert!(directory.pointer("/contacts/0/checked").is_some());
+    for (date, valid) in [
+        ("2024-02-29", true),
+        ("2023-01-01", true),
+        ("2023-02-29", false),
+        ("2024-13-45", false),
+        ("2024-04-31", false),
+        ("２０２４-０１-０１", false),
+        ("٢٠٢٤-٠١-٠١", false),
+        ("2024-1-01", false),
+    ] {
+        let mut doc = rule_set.clone();
+        doc["effective_date"] = json!(date);
+        assert_eq!(
+            rule_schema.is_valid(&doc),
+            valid,
+            "schema, rule set, {date}"
+        );
+        let rules = RuleSet::from_json(&doc.to_string()).expect("parses");
+        let problems: Vec<String> = trafficking_indicators::validate(&rules, &catalogue)
+            .iter()
+            .map(|p| p.path.clone())
+            .collect();
+        assert_eq!(
+            !problems.contains(&"$.effective_date".to_owned()),
+            valid,
+            "library, rule set, {date}: {problems:?}"
+        );
+        let mut doc = directory.clone();
+        doc["contacts"][0]["checked"] = json!(date);
+        assert_eq!(
+            contact_schema.is_valid(&doc),
+            valid,
+            "schema, directory, {date}"
+        );
+        let library = match ContactDirectory::from_json(&doc.to_string()) {
+            Ok(_) => true,
+            Err(ContactDirectoryError::Invalid(problems)) => !problems
+                .as_slice()
+                .iter()
+                .any(|p| p.path.ends_with(".checked")),
+            Err(e) => panic!("{date}: {e}"),
+        };
+        assert_eq!(library, valid, "library, directory, {date}");
+    }
+}
+
+/// An interview's question listed as asked twice: the case schema refuses it (`uniqueItems`,
+/// since 5.5.2), as the library does.
+#[test]
+fn a_question_asked_twice_is_refused_by_the_schema_as_by_the_library() {
+    let schema = validator("case.schema.json");
+    let case = json!({
+        "observations": [
+            { "indicator": "deceived_about_wages", "status": "absent" }
+        ],
+        "interview": { "asked": ["deceived_about_wages", "deceived_about_wages"] }
+    });
+    assert!(!schema.is_valid(&case));
+    assert!(Case::from_json(&case.to_string()).is_err());
+    let once = json!({
+        "observations": [
+            { "indicator": "deceived_about_wages", "status": "absent" }
+        ],
+        "interview": { "asked": ["deceived_about_wages"] }
+    });
+    assert!(schema.is_valid(&once), "{:?}", errors(&schema, &once));
+    assert!(Case::from_json(&once.to_string()).is_ok());
+}
