@@ -8,7 +8,7 @@ use std::fmt;
 /// ([`crate::interop::schema`]), which every assessment carries (`schema_version`). It
 /// changes when a format changes incompatibly (major), compatibly (minor), or only in its
 /// documentation (patch).
-pub const SCHEMA_VERSION: &str = "5.5.2";
+pub const SCHEMA_VERSION: &str = "5.6.0";
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -1007,7 +1007,7 @@ fn a_date_is_a_calendar_date_for_the_schemas_as_for_the_library() {
 }
 
 /// An interview's question listed as asked twice: the case schema refuses it (`uniqueItems`,
-/// since 5.5.2), as the library does.
+/// since 5.6.0), as the library does.
 #[test]
 fn a_question_asked_twice_is_refused_by_the_schema_as_by_the_library() {
     let schema = validator("case.schema.json");
