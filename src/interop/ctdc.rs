@@ -30,7 +30,9 @@
 //! - each crosswalk column: `1` is present, `0` is absent and an empty cell is **not
 //!   assessed, never absent**; it is recorded as `not_assessed` so the explanation shows it and
 //!   the assessment counts it among the open questions. Any other value is a [`CtdcError`]
-//!   naming the row and the column;
+//!   naming the row and the column. In a row whose `meansOfControlNotSpecified` is `1` (no
+//!   means of control was reported), a `0` in a specific means-of-control column is not
+//!   assessed too: the row says nothing was reported, so its zeros are no answer;
 //! - two columns mapped to one indicator (physical and sexual abuse to violence on victims;
 //!   psychological abuse and psychoactive substances to strong influence) give one observation:
 //!   present if either is `1`, absent only if both are `0`, otherwise not assessed;
@@ -1397,11 +1399,20 @@ impl CtdcRecord {
 /// The observations of one row: one per crosswalk indicator, in crosswalk order (see the
 /// module documentation for the merging rules).
 fn observations(controls: &[(ControlColumn, CtdcValue)]) -> Vec<Observation> {
-    let value = |c: ControlColumn| {
+    let raw = |c: ControlColumn| {
         controls
             .get(c.index())
             .filter(|(col, _)| *col == c)
             .map_or(CtdcValue::Empty, |(_, v)| *v)
+    };
+    // A row that says no means of control was reported (`meansOfControlNotSpecified` 1) holds
+    // no answer in its specific columns' `0`s: they are read as not assessed, never absent (a
+    // researcher's review, fortieth session: 1,215 Case Management rows of the July 2021 file
+    // have the flag and zeros). A `1` there is a means reported all the same.
+    let not_reported = raw(ControlColumn::NotSpecified) == CtdcValue::One;
+    let value = |c: ControlColumn| match raw(c) {
+        CtdcValue::Zero if not_reported && c.is_specific_means_of_control() => CtdcValue::Empty,
+        v => v,
     };
     let targets = targets();
     let statuses: Vec<ObservationStatus> = targets
