@@ -370,9 +370,11 @@ fn the_korean_guide_names_the_levels_as_the_software_does() {
         let sentence = Locale::Ko
             .word(&format!("rules.kr.level.{}.sentence", level.as_str()))
             .expect("the Korean rule sets' wording of the level");
+        // Quoted as ‘…’, or as “…” where the text holds a ‘…’ of its own (Korean quotes a
+        // quotation that holds a quotation with the double marks).
         for text in [name, sentence] {
             assert!(
-                guide.contains(&format!("‘{text}’")),
+                guide.contains(&format!("‘{text}’")) || guide.contains(&format!("“{text}”")),
                 "the guide does not quote {text}"
             );
         }
