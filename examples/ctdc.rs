@@ -259,13 +259,30 @@ fn main() -> ExitCode {
 
     outln!("{}", ctdc::ATTRIBUTION);
     let stamp = assessor.stamp();
+    // What a researcher cites beside the figures: the crate's version, the rule set's, and the
+    // two crosswalk files by the SHA-256 of their bytes (a researcher's review, fortieth
+    // session: the figures change with the rules and the mappings).
+    let short = |text: &str| {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .take(6)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let (means_path, means_text) = ctdc::Crosswalk::builtin_file();
+    let (facts_path, facts_text) = ctdc::FactCrosswalk::builtin_file();
     outln!(
-        "Rule set {} v{} (effective {}), digest {}; crosswalk {}.",
+        "Rule set {} v{} (effective {}), digest {}; trafficking-indicators {}; crosswalks {} (SHA-256 {}) and {} (SHA-256 {}).",
         stamp.id,
         stamp.version,
         stamp.effective_date,
         stamp.digest.get(..12).unwrap_or(&stamp.digest),
-        ctdc::CROSSWALK_PATH
+        env!("CARGO_PKG_VERSION"),
+        means_path,
+        short(means_text),
+        facts_path,
+        short(facts_text)
     );
     outln!(
         "Every CTDC row is a person already registered as a victim: the levels below measure how much of that the row's recorded indicators show, not whether the person was trafficked.\n"
