@@ -101,6 +101,26 @@
 //! types redact themselves in `Debug` output. [`ParseOptions::revealing_values`] attaches the
 //! offending value to parse errors for a developer debugging locally; it is off by default.
 //!
+//! ## In a service
+//!
+//! - An [`Assessor`] is immutable and `Send + Sync`, and [`Assessor::assess`] takes `&self`:
+//!   share one across threads. The built-in ones are `&'static` ([`Assessor::builtin`]); one
+//!   of your own goes in an `Arc` (it is not `Clone`). Its `{:?}` names the rule set, its
+//!   version and the digests, nothing more.
+//! - A case from a request body: call [`Case::from_json`] on the body's text. It refuses a case
+//!   over the size limit before reading it and returns the typed [`CaseError`] with its path.
+//!   Deserializing a [`Case`] through serde (a web framework's JSON extractor) uses the same
+//!   reader but cannot apply the size limit, and its error is the deserializer's.
+//! - An [`Interview`](interview::Interview) borrows its assessor and keeps the undo history of
+//!   one session. Between two requests keep the case (`interview.case().to_json_pretty()`)
+//!   and build the interview again from it: it asks the same next question (an undo then
+//!   reaches only the answers given since).
+//! - [`interop::batch::assess_jsonl`] reads and writes with blocking I/O, on the calling thread
+//!   or on worker threads ([`interop::batch::BatchOptions::threads`]); in an async runtime, run
+//!   it on a blocking thread.
+//! - Feature `ctdc`: the reader of the Counter Trafficking Data Collaborative's CSV files
+//!   (`interop::ctdc`, one more dependency, `csv-core`). The minimum Rust is 1.88.
+//!
 //! ## Sources and their marks
 //!
 //! Every fact is marked as in the project's domain notes: `verified` (read in the issuing

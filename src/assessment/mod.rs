@@ -97,6 +97,7 @@ impl PartialEq for CatalogueHandle {
 
 /// The rule set and catalogue that produced an assessment, so it can be reproduced.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RuleSetStamp {
     /// Rule set id.
     pub id: Text,
@@ -116,6 +117,7 @@ pub struct RuleSetStamp {
 
 /// The score's possible range once every unresolved indicator is answered.
 #[derive(Clone, Copy, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ScoreRange {
     /// The score if every unresolved indicator turned out absent (the current score).
     pub min: f64,
@@ -127,6 +129,7 @@ pub struct ScoreRange {
 
 /// The level's possible range once every unresolved indicator is answered.
 #[derive(Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct LevelRange {
     /// The level if every unresolved indicator turned out absent (the current level).
     pub min: Level,
@@ -326,6 +329,7 @@ pub struct Explanation {
 /// What the person's age for the child rules rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AgeBasis {
     /// The age when the exploitation began (its age, minority, or years of birth and start).
     AtExploitation,
@@ -342,6 +346,7 @@ pub enum AgeBasis {
 /// A fact about the person to establish before the indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AgeQuestion {
     /// The person's age, or whether there are reasons to believe they are a child.
     AgeOrReasonsToBelieveChild,
@@ -361,6 +366,7 @@ pub enum AgeQuestion {
 
 /// How the person was treated.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct SubjectFinding {
     /// Age group for the child rules (at the act, under the rule set's age limit):
     /// `not_established` when presumed or not established.
@@ -427,6 +433,7 @@ pub struct SubjectFinding {
 
 /// A present indicator that counted in a dimension.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct CountedIndicator {
     /// The indicator.
     pub id: IndicatorId,
@@ -442,6 +449,7 @@ pub struct CountedIndicator {
 /// data); in the JSON, the id itself.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(transparent)]
+#[non_exhaustive]
 pub struct ClauseRef {
     /// Clause id.
     pub id: ConceptId,
@@ -449,6 +457,7 @@ pub struct ClauseRef {
 
 /// How many more indicators of a strength a clause needs.
 #[derive(Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Need {
     /// How many more.
     pub count: u32,
@@ -458,6 +467,7 @@ pub struct Need {
 
 /// What a negative dimension lacks: the nearest clause and what it still needs.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Shortfall {
     /// The clause nearest to being met.
     pub clause: ClauseRef,
@@ -467,6 +477,7 @@ pub struct Shortfall {
 
 /// The count of present indicators (distinct concepts) by strength.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct StrengthCounts {
     /// Strong.
     pub strong: u32,
@@ -478,6 +489,7 @@ pub struct StrengthCounts {
 
 /// One dimension's result under the combination rule.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct DimensionFinding {
     /// The dimension.
     pub dimension: Dimension,
@@ -520,6 +532,7 @@ pub struct DimensionFinding {
 
 /// One Palermo element's result.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ElementFinding {
     /// The element.
     pub element: PalermoElement,
@@ -550,6 +563,7 @@ pub struct ElementFinding {
 /// Which form of the person-level rule applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PersonRuleForm {
     /// Act, means and purpose are all required (adults).
     ActMeansPurpose,
@@ -560,6 +574,7 @@ pub enum PersonRuleForm {
 
 /// The person-level rule and its outcome.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct PersonRuleFinding {
     /// Which form applied.
     pub form: PersonRuleForm,
@@ -573,6 +588,7 @@ pub struct PersonRuleFinding {
 
 /// One reasonable-grounds criterion and whether it holds.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct CriterionFinding {
     /// Criterion id.
     pub id: ConceptId,
@@ -582,6 +598,7 @@ pub struct CriterionFinding {
 
 /// One present indicator's share of the score.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Contribution {
     /// The indicator.
     pub id: IndicatorId,
@@ -603,6 +620,7 @@ pub struct Contribution {
 
 /// How the score was made.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ScoreExplanation {
     /// The sum of the weights of the counted indicators.
     pub raw_points: f64,
@@ -642,6 +660,7 @@ pub enum Disposition {
 /// `document`, `direct_observation`, `third_party` (so the output never depends on the order
 /// observations were recorded in).
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SourceSet(u8);
 
 impl SourceSet {
@@ -707,6 +726,7 @@ impl JsonSchema for SourceSet {
 
 /// One observation of the case and what became of it.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ObservationFinding {
     /// The indicator.
     pub id: IndicatorId,
@@ -733,6 +753,7 @@ pub struct ObservationFinding {
 
 /// An observation in the JSON, within its group (counted, absent, not assessed and the rest).
 #[derive(Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct GroupedObservation<'a> {
     /// The indicator.
     pub id: &'a IndicatorId,
@@ -754,6 +775,7 @@ pub struct GroupedObservation<'a> {
 /// disposition, and with it the recorded status: `absent` and `not_assessed` as recorded,
 /// every other group present.
 #[derive(Default, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ObservationGroups<'a> {
     /// Present and counted.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -878,6 +900,7 @@ fn serialize_observations<S: serde::Serializer>(
 
 /// An unresolved indicator worth asking about, with what a "present" answer would do.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Question {
     /// The indicator.
     pub id: IndicatorId,
@@ -901,6 +924,7 @@ pub struct Question {
 /// A rule of a rule set, named in a notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RuleName {
     /// The dimension rule (the ILO/EC combination rule).
     DimensionRule,
@@ -948,6 +972,7 @@ pub struct Notice {
 
 /// A source a recommendation rests on.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Citation {
     /// The reference id in the rule set (its title is in the rule set and the locale data).
     pub reference: ReferenceId,
@@ -964,6 +989,7 @@ pub(crate) fn no_citations() -> std::sync::Arc<[Citation]> {
 
 /// An indicator and its dimension.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct IndicatorRef {
     /// The indicator.
     pub id: IndicatorId,
@@ -974,6 +1000,7 @@ pub struct IndicatorRef {
 
 /// The non-punishment advisory for one kind of offence.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct OffenceAdvisory {
     /// The offence.
     pub offence: OffenceKind,
@@ -1052,6 +1079,7 @@ pub struct Recommendation {
 
 /// Further advice within a recommendation, with its own sources.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RecommendationPart {
     /// Which addition of the rule set's recommendation (from 0): its wording is under
     /// `rules.<text namespace>.recommendation.<kind>.addition.<index>`.
@@ -1067,6 +1095,7 @@ pub struct RecommendationPart {
 /// A service to call or refer to, from the rule set's contact directory, fitting the person,
 /// the form and the sector.
 #[derive(Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ContactAdvice {
     /// The contact's id in the directory (its name, how to reach it and what it does are in
     /// the directory and the locale data).
@@ -1086,6 +1115,12 @@ pub struct ContactAdvice {
 
 impl Assessment {
     /// The assessment as compact JSON. The same case and rule set always give the same bytes.
+    ///
+    /// Writing cannot fail: every part of an assessment has a JSON form (every map key is a
+    /// string; a number that is not finite is written as `null`), so the empty string a
+    /// failure would give is never returned: the bundled cases' snapshots compare every
+    /// bundled assessment's JSON, and the case format's fuzz target checks each assessment
+    /// it makes against serde_json's own writing, which stops the run on a failure.
     pub fn to_json(&self) -> String {
         crate::model::json_out::to_vec(self)
             .ok()
@@ -1093,7 +1128,8 @@ impl Assessment {
             .unwrap_or_default()
     }
 
-    /// The assessment as indented JSON.
+    /// The assessment as indented JSON (the same values as [`Assessment::to_json`], which
+    /// says why writing cannot fail).
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }

@@ -183,6 +183,7 @@ impl Case {
 /// model and HTCDS, `typeOfSex*` and `vic_TypeOfSexExploitation`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SexualExploitationType {
     /// Made to sell sex to clients (the sex trade).
     Prostitution,
@@ -220,6 +221,7 @@ impl SexualExploitationType {
 /// A condition of the interview that makes a "no" unreliable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum InterviewCondition {
     /// The exploiter, an employer or someone linked to them was present.
     ExploiterPresent,
@@ -563,6 +565,7 @@ impl ObservationStatus {
 /// Where a finding comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EvidenceSource {
     /// The person said so.
     SelfReport,
@@ -1073,7 +1076,8 @@ impl Case {
         read_strict(json, options, &limits)
     }
 
-    /// The case as pretty JSON in the public format.
+    /// The case as pretty JSON in the public format. Writing cannot fail (every map key is a
+    /// string, every number finite); [`Case::from_json`] reads it back as the same case.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
@@ -2122,8 +2126,14 @@ keyword!(
 );
 
 impl<'de> Deserialize<'de> for Case {
-    /// Deserializes through the same strict reader as [`Case::from_json`], so there is one
-    /// parser. Errors are the [`CaseError`] message (no values).
+    /// Deserializes through the same strict reader as [`Case::from_json`]: the same fields,
+    /// checks and limits on depth and counts, and the same messages (no values). Two things
+    /// differ, because a deserializer never sees the text: the limit on the text's size
+    /// ([`Limits::max_case_bytes`], 1 MiB) is not applied, and an error is the deserializer's
+    /// own (the [`CaseError`]'s message, its path in words), not a typed [`CaseError`]. A
+    /// service that reads a case from a request body (a web framework's JSON extractor
+    /// deserializes this way) should take the body as text and call [`Case::from_json`],
+    /// which refuses an oversized case before reading it and returns the typed error.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let limits = Limits::default();
         let tree = json::tree_from(deserializer, limits.max_case_depth, CASE_KEY_NAMES)?;

@@ -74,6 +74,7 @@ pub struct Reference {
 /// Who a list was written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Audience {
     /// Adults only.
     Adults,

@@ -27,8 +27,8 @@ use crate::policy::rule_set::{BUILTIN_RULE_SET_COUNT, DEFAULT_RULE_SET, builtin_
 /// A rule set validated and compiled against a catalogue: the thing that assesses cases.
 ///
 /// Build one with [`Assessor::new`] (which validates) or take a built-in with
-/// [`Assessor::builtin`]. It is immutable and `Send + Sync`: share one across threads.
-#[derive(Debug)]
+/// [`Assessor::builtin`]. It is immutable and `Send + Sync`: share one across threads (it is
+/// not `Clone`: keep it in an `Arc`, or use the built-in `&'static` ones).
 pub struct Assessor {
     pub(super) catalogue: Arc<Catalogue>,
     pub(super) rule_set: Arc<RuleSet>,
@@ -59,6 +59,21 @@ pub struct Assessor {
     pub(super) purpose_fact_likelihood: f32,
     /// Verification marks of the dimension and person-level rules, where not verified.
     pub(super) rules_not_verified: Vec<(RuleName, Verification)>,
+}
+
+/// What it assesses by: the rule set's id and version, the two digests and the catalogue's
+/// size. The compiled tables are left out: a derived `Debug` printed them all (about 590 KB
+/// for a built-in rule set), and `{:?}` of a service's state ends up in its logs.
+impl std::fmt::Debug for Assessor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Assessor")
+            .field("rule_set", &&*self.stamp.id)
+            .field("version", &&*self.stamp.version)
+            .field("digest", &&*self.stamp.digest)
+            .field("catalogue_digest", &&*self.stamp.catalogue_digest)
+            .field("catalogue_entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug)]

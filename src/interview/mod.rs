@@ -50,6 +50,7 @@ use crate::engine::questions::RunKey;
 
 /// The safety questions, asked first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SafetyQuestion {
     /// Is the person hurt?
     Hurt,
@@ -119,6 +120,7 @@ impl Topic {
 
 /// The next question, and what its answer could change.
 #[derive(Clone, PartialEq)]
+#[non_exhaustive]
 pub struct NextQuestion {
     /// Its number in the interview, from 1: one more than the questions this interview has
     /// asked (the safety answers, `opening_asked` and `asked` of the case's interview record),

@@ -168,6 +168,7 @@ pub struct ElementRule {
 /// A group of people for whom a rule set does not require the means element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ExemptGroup {
     /// Children under the rule set's age rule, and persons presumed children pending age
     /// assessment (`possibly_minor`).
@@ -179,6 +180,7 @@ pub enum ExemptGroup {
 /// How the act element is evidenced for a person exempt from the means element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ActEvidence {
     /// A positive act dimension, as for everyone else.
     PositiveDimension,

@@ -2133,6 +2133,7 @@ impl<'a> Words<'a> {
 /// The texts of an assessment in one language, for integrators who want prose beside the
 /// language-neutral JSON: every text a reader would see, keyed as the assessment is.
 #[derive(Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Prose {
     /// The language tag.
     #[schemars(extend("enum" = ["en", "ko"]))]
@@ -2155,6 +2156,7 @@ pub struct Prose {
 
 /// A recommendation's texts.
 #[derive(Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct RecommendationProse {
     /// The kind.
     pub kind: RecommendationKind,
@@ -2173,6 +2175,7 @@ pub struct RecommendationProse {
 
 /// A contact's texts.
 #[derive(Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct ContactProse {
     /// The contact's id.
     pub id: String,
@@ -2213,6 +2216,7 @@ impl std::fmt::Debug for ContactProse {
 /// [`Assessment::with_prose`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, schemars::JsonSchema)]
 #[schemars(title = "Assessment with prose")]
+#[non_exhaustive]
 pub struct AssessmentWithProse<'a> {
     /// The assessment, language-neutral, as [`Assessment::to_json`] writes it.
     pub assessment: &'a Assessment,

@@ -297,3 +297,18 @@ fn one_fact_answered_both_ways_counts_as_present_and_is_flagged() {
                 "unodc_passport_or_id_held_by_another"
             ]));
 }
+
+/// An assessor's `{:?}` says what it assesses by (rule set, version, digests), in a line a log
+/// can hold: derived, it printed every compiled table (about 590 KB), and a service that logs
+/// its state at start-up would write all of it.
+#[test]
+fn an_assessors_debug_names_its_rule_set_in_one_short_line() {
+    for id in trafficking_indicators::RuleSet::builtin_ids() {
+        let a = trafficking_indicators::Assessor::builtin(id).expect("built in");
+        let text = format!("{a:?}");
+        assert!(text.len() < 400, "{} bytes", text.len());
+        assert!(text.contains(&format!("rule_set: \"{id}\"")), "{text}");
+        assert!(text.contains(&*a.stamp().digest), "{text}");
+        assert!(!text.contains('\n'), "{text}");
+    }
+}

@@ -2121,10 +2121,8 @@ fn the_age_decides_the_register() {
     let catalogue = Catalogue::builtin();
     let id = "purpose_sexual_exploitation";
     let entry = catalogue.get(id).expect("in the catalogue");
-    let q = trafficking_indicators::interview::NextQuestion {
-        topic: Topic::Indicator(trafficking_indicators::IndicatorId::new(id).expect("an id")),
-        ..q
-    };
+    let mut q = q;
+    q.topic = Topic::Indicator(trafficking_indicators::IndicatorId::new(id).expect("an id"));
     assert_eq!(Some(adult.question_text(&q, Locale::En)), entry.question);
     assert_eq!(
         Some(presumed.question_text(&q, Locale::En)),
