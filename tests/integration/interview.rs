@@ -2752,3 +2752,55 @@ fn the_terminal_takes_the_type_by_number_or_not_known() {
     assert!(record.sexual_exploitation_types_not_known);
     let _ = std::fs::remove_file(out);
 }
+
+/// A "yes" records the fact the question asked about: the wage question a concept shares is
+/// worded once, and for a woman in sexual exploitation who had answered "no" to the other
+/// questions the interview asked it as the fishing fleet's item (several months' wages
+/// deducted at the start of a contract on a vessel), so that her "yes" would have recorded
+/// that. That item is asked only where labour exploitation is under consideration (or no form
+/// is recorded); the general items of the concept are asked in its place.
+#[test]
+fn the_fishing_fleets_wage_item_is_not_asked_of_a_woman_in_sexual_exploitation() {
+    let fleet_item = "kr_wages_deducted_at_contract_start_to_deter_escape";
+    let catalogue = Catalogue::builtin();
+    for id in trafficking_indicators::RuleSet::builtin_ids() {
+        let a = Assessor::builtin(id).expect("built in");
+        for (form, may_ask) in [
+            (ExploitationForm::Sexual, false),
+            (ExploitationForm::Labour, true),
+        ] {
+            for reply in [Reply::No, Reply::Yes, Reply::NotKnown] {
+                let mut case = Case::default();
+                case.subject.age_years = Some(28);
+                case.subject.national = Some(false);
+                case.forms = vec![form];
+                let mut iv = Interview::new(a, case).expect("starts");
+                let mut wage_questions = Vec::new();
+                while let Some(q) = iv.next() {
+                    match &q.topic {
+                        Topic::Indicator(asked) => {
+                            let entry = catalogue.get(asked.as_str()).expect("an entry");
+                            if entry.concept.as_str() == "withholding_of_wages" {
+                                wage_questions.push(asked.to_string());
+                            }
+                            iv.reply(reply, None).expect("answers");
+                        }
+                        Topic::SexualExploitationTypes => iv.skip().expect("not known"),
+                        _ => iv.reply(Reply::No, None).expect("answers"),
+                    }
+                }
+                assert_eq!(
+                    wage_questions.len(),
+                    1,
+                    "{id} {form:?} {reply:?}: {wage_questions:?}"
+                );
+                if !may_ask {
+                    assert!(
+                        !wage_questions.iter().any(|w| w == fleet_item),
+                        "{id} {reply:?}"
+                    );
+                }
+            }
+        }
+    }
+}
