@@ -1846,9 +1846,9 @@ fn answering_a_lead_keeps_what_was_recorded_before() {
 }
 
 /// The Korean an officer uses with an adult and not with a child: the subject honorific
-/// (-시-: 하셨어요, 계세요, 주시겠어요), honorific verbs and nouns (말씀, 드시다, 주무시다,
-/// 께서), and 본인, the official "yourself". A child is asked in 해요체 without them.
-const KO_ADULT_REGISTER: [&str; 18] = [
+/// (-시-: 하셨어요, 계세요, 주시겠어요) and honorific verbs and nouns (말씀, 드시다, 주무시다,
+/// 께서). A child is asked in 해요체 without them, and without `KO_OFFICIAL_YOU`.
+const KO_ADULT_REGISTER: [&str; 17] = [
     "세요",
     "셨",
     "시겠",
@@ -1860,7 +1860,6 @@ const KO_ADULT_REGISTER: [&str; 18] = [
     "드시",
     "주무",
     "께서",
-    "본인",
     "지내시",
     "주시",
     "보시",
@@ -1868,6 +1867,11 @@ const KO_ADULT_REGISTER: [&str; 18] = [
     "사시",
     "여쭤",
 ];
+
+/// 본인, the official "yourself": not said to a child, and not an honorific either, so it
+/// does not make a plain 해요체 question an adult's (a counsellor's review, forty-first
+/// session, found "일하는(일했던) 집에서 본인은 어디에서 자요?" passing as honorific on it).
+const KO_OFFICIAL_YOU: &str = "본인";
 
 /// An adult's framing of what happened to a child: a job offer, an employer, a contract.
 const EN_ADULT_FRAMING: [&str; 8] = [
@@ -1948,9 +1952,13 @@ fn a_child_is_asked_in_a_childs_words() {
                     problems.push(format!("{id} ({}): not the child's wording", locale.tag()));
                 }
             }
-            let markers: &[&str] = match locale {
-                Locale::En => &EN_ADULT_FRAMING,
-                _ => &KO_ADULT_REGISTER,
+            let markers: Vec<&str> = match locale {
+                Locale::En => EN_ADULT_FRAMING.to_vec(),
+                _ => KO_ADULT_REGISTER
+                    .iter()
+                    .copied()
+                    .chain([KO_OFFICIAL_YOU])
+                    .collect(),
             };
             for m in markers {
                 if text.to_lowercase().contains(m) {
@@ -1964,8 +1972,9 @@ fn a_child_is_asked_in_a_childs_words() {
 
 /// An adult is asked in an officer's Korean to an adult: every Korean adult question of an
 /// entry that is asked (not an item of appearance) carries an honorific of
-/// `KO_ADULT_REGISTER`, or -시- in another form (받으실, 필요하실, 쓰이시는). The schooling
-/// question was once in a child's plain 해요체, in the middle of honorific questions.
+/// `KO_ADULT_REGISTER`, or -시- in another form (받으실, 필요하실, 쓰이시는); 본인 alone does
+/// not count. The schooling question was once in a child's plain 해요체, in the middle of
+/// honorific questions.
 #[test]
 fn an_adult_is_asked_in_honorific_korean() {
     let ko = Locale::Ko.texts();
