@@ -1846,9 +1846,9 @@ fn answering_a_lead_keeps_what_was_recorded_before() {
 }
 
 /// The Korean an officer uses with an adult and not with a child: the subject honorific
-/// (-시-: 하셨어요, 계세요, 주시겠어요), honorific verbs and nouns (말씀, 드시다, 주무시다,
-/// 께서), and 본인, the official "yourself". A child is asked in 해요체 without them.
-const KO_ADULT_REGISTER: [&str; 18] = [
+/// (-시-: 하셨어요, 계세요, 주시겠어요) and honorific verbs and nouns (말씀, 드시다, 주무시다,
+/// 께서). A child is asked in 해요체 without them, and without `KO_OFFICIAL_YOU`.
+const KO_ADULT_REGISTER: [&str; 17] = [
     "세요",
     "셨",
     "시겠",
@@ -1860,7 +1860,6 @@ const KO_ADULT_REGISTER: [&str; 18] = [
     "드시",
     "주무",
     "께서",
-    "본인",
     "지내시",
     "주시",
     "보시",
@@ -1868,6 +1867,11 @@ const KO_ADULT_REGISTER: [&str; 18] = [
     "사시",
     "여쭤",
 ];
+
+/// 본인, the official "yourself": not said to a child, and not an honorific either, so it
+/// does not make a plain 해요체 question an adult's (a counsellor's review, forty-first
+/// session, found "일하는(일했던) 집에서 본인은 어디에서 자요?" passing as honorific on it).
+const KO_OFFICIAL_YOU: &str = "본인";
 
 /// An adult's framing of what happened to a child: a job offer, an employer, a contract.
 const EN_ADULT_FRAMING: [&str; 8] = [
@@ -1948,9 +1952,13 @@ fn a_child_is_asked_in_a_childs_words() {
                     problems.push(format!("{id} ({}): not the child's wording", locale.tag()));
                 }
             }
-            let markers: &[&str] = match locale {
-                Locale::En => &EN_ADULT_FRAMING,
-                _ => &KO_ADULT_REGISTER,
+            let markers: Vec<&str> = match locale {
+                Locale::En => EN_ADULT_FRAMING.to_vec(),
+                _ => KO_ADULT_REGISTER
+                    .iter()
+                    .copied()
+                    .chain([KO_OFFICIAL_YOU])
+                    .collect(),
             };
             for m in markers {
                 if text.to_lowercase().contains(m) {
@@ -1964,8 +1972,9 @@ fn a_child_is_asked_in_a_childs_words() {
 
 /// An adult is asked in an officer's Korean to an adult: every Korean adult question of an
 /// entry that is asked (not an item of appearance) carries an honorific of
-/// `KO_ADULT_REGISTER`, or -시- in another form (받으실, 필요하실, 쓰이시는). The schooling
-/// question was once in a child's plain 해요체, in the middle of honorific questions.
+/// `KO_ADULT_REGISTER`, or -시- in another form (받으실, 필요하실, 쓰이시는); 본인 alone does
+/// not count. The schooling question was once in a child's plain 해요체, in the middle of
+/// honorific questions.
 #[test]
 fn an_adult_is_asked_in_honorific_korean() {
     let ko = Locale::Ko.texts();
@@ -2038,7 +2047,9 @@ fn the_recruitment_papers_question_does_not_ask_where_they_are_now() {
 /// The drink quota and bar fine item asks about its own fact: it repeated the question of
 /// `forced_tasks_or_clients` word for word and never named drinks or a bar fine. The two
 /// share a concept, so a "no" to one settles the other: it keeps the general question and
-/// adds its own.
+/// adds its own. A child is asked about the drinks only: a trauma-informed counsellor's
+/// review (forty-first session) found the closed question to a child on customers paying to
+/// take them out leading, so the bar fine is asked of an adult.
 #[test]
 fn the_drink_quota_question_asks_about_drink_quotas_and_bar_fines() {
     let catalogue = Catalogue::builtin();
@@ -2048,21 +2059,19 @@ fn the_drink_quota_question_asks_about_drink_quotas_and_bar_fines() {
         .get("kr_drink_quotas_and_bar_fines")
         .expect("an entry");
     assert_eq!(own.concept, general.concept);
-    for (text, general) in [
-        (&own.question, &general.question),
-        (&own.question_child, &general.question_child),
+    for (text, general, bar_fine) in [
+        (&own.question, &general.question, true),
+        (&own.question_child, &general.question_child, false),
     ] {
         let text = text.as_deref().expect("a question");
-        assert!(
-            text.contains("drinks") && text.contains("take you out"),
-            "{text}"
-        );
+        assert!(text.contains("drinks"), "{text}");
+        assert!(!bar_fine || text.contains("take you out"), "{text}");
         assert!(
             text.starts_with(general.as_deref().expect("a question")),
             "{text}"
         );
     }
-    for key in ["question", "question_child"] {
+    for (key, bar_fine) in [("question", true), ("question_child", false)] {
         let own = ko
             .get(&format!("indicator.kr_drink_quotas_and_bar_fines.{key}"))
             .expect("Korean");
@@ -2070,6 +2079,7 @@ fn the_drink_quota_question_asks_about_drink_quotas_and_bar_fines() {
             .get(&format!("indicator.forced_tasks_or_clients.{key}"))
             .expect("Korean");
         assert!(own.contains("음료") && own.starts_with(general), "{own}");
+        assert!(!bar_fine || own.contains("데리고 나간"), "{own}");
     }
     // The forms prompt says that more than one number may be given.
     assert!(
