@@ -4,6 +4,11 @@
 
 const UNDO_LIMIT = 256;
 
+// The numbers the case format takes (src/case/mod.rs: `Limits::max_age_years`, 130; a year
+// from `MIN_YEAR` to `MAX_YEAR`, 1900 to 2100): the fields' min and max, and the interview's
+// own check of a number before it is sent.
+const LIMITS = { age: [0, 130], year: [1900, 2100] };
+
 // Keeps the case as it was before a change, for undo (the oldest goes first past the limit).
 function remember(before) {
   state.history.push(before);
@@ -45,8 +50,22 @@ async function api(path, body) {
   const options = body === undefined
     ? { method: 'GET' }
     : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) };
-  const response = await fetch(url, options);
-  const value = await response.json();
+  // The server not running (the browser's own words, in its language: "Failed to fetch"), or
+  // an answer that is not the server's JSON (a proxy's error page): said in the page's words,
+  // where it has them (an accessibility review, forty-first session).
+  const failed = (key, e) => new Error(state.words[key] || e.message);
+  let response;
+  try {
+    response = await fetch(url, options);
+  } catch (e) {
+    throw failed('page.error.unreachable', e);
+  }
+  let value;
+  try {
+    value = await response.json();
+  } catch (e) {
+    throw failed('page.error.bad_response', e);
+  }
   if (!response.ok) throw new Error(refusal(value) || response.statusText);
   return value;
 }
@@ -72,10 +91,35 @@ function refusal(value) {
   });
 }
 
+// The error line is an alert: set again with the same words (an answer that failed, then the
+// refresh after it) it would be read twice.
 function showError(message) {
   const el = $('error');
+  if (el.textContent === message && el.hidden === !message) return;
   el.textContent = message;
   el.hidden = !message;
+}
+
+// A field whose value was refused: marked (not by colour alone: see app.css), with the reason
+// next to it and read with it (`aria-describedby`), not only in the error line at the top of
+// the page, screens away on a phone.
+function markInvalid(el, message) {
+  const id = el.id + '-error';
+  let note = $(id);
+  if (!note) {
+    note = document.createElement('span');
+    note.id = id; note.className = 'error field-error';
+    el.after(note);
+  }
+  note.textContent = message;
+  el.setAttribute('aria-invalid', 'true');
+  el.setAttribute('aria-describedby', id);
+}
+function clearInvalid(el) {
+  const note = $(el.id + '-error');
+  if (note) note.remove();
+  el.removeAttribute('aria-invalid');
+  el.removeAttribute('aria-describedby');
 }
 
 // Every change to the case runs after the one before it has finished, and starts from the
@@ -93,8 +137,9 @@ function queued(job) {
       delete document.body.dataset.busy;
       for (const b of document.querySelectorAll('.answers button')) b.disabled = false;
       // A disabled button loses the focus: give it to the new question's first answer once
-      // the buttons can take it again.
-      if (state.focusAnswer) focusAnswer();
+      // the buttons can take it again. So does a failed answer (the server stopped): the
+      // focus goes back to the question, not to the page.
+      if (state.focusAnswer || focusLost(document.activeElement)) focusAnswer();
     }
   });
   chain = run.catch(() => {});
@@ -163,13 +208,16 @@ function numberInput(id, path, min, max) {
     // A browser gives '' for text it cannot read as a number ("1e"): that is not "empty".
     if (input.validity.badInput || (input.value !== '' && !Number.isInteger(Number(input.value)))) {
       showError(w('page.invalid_number'));
+      markInvalid(input, w('page.invalid_number'));
       return;
     }
     const value = input.value === '' ? undefined : Number(input.value);
+    // The field goes with the change: a number the library refuses (an age of 200) stays in
+    // it, marked, with the reason beside it, instead of the old value coming back unsaid.
     update((next) => {
       if (b) { next[a] = next[a] || {}; if (value === undefined) delete next[a][b]; else next[a][b] = value; }
       else if (value === undefined) delete next[a]; else next[a] = value;
-    });
+    }, input);
   });
   return input;
 }
@@ -256,11 +304,12 @@ function renderPerson() {
   if (typing && $(typing.id)) keepTyped($(typing.id), typing.value);
 }
 
-// Puts refused text back into its rebuilt field, marked as refused (see `state.refused`).
+// Puts refused text back into its rebuilt field, marked as refused, with the reason beside it
+// (see `state.refused`).
 function restoreRefused() {
-  for (const [id, value] of state.refused) {
+  for (const [id, { value, message }] of state.refused) {
     const el = $(id);
-    if (el) { el.value = value; el.setAttribute('aria-invalid', 'true'); }
+    if (el) { el.value = value; markInvalid(el, message); }
   }
 }
 
@@ -309,13 +358,13 @@ function buildPerson() {
     (next, picked) => { next.interview_conditions = picked; return next; }));
   box.append(
     field(w('page.case_reference'), textInput('f-reference', ['case_reference'])),
-    field(w('page.age_years'), numberInput('f-age', ['subject', 'age_years'], 0, 130)),
+    field(w('page.age_years'), numberInput('f-age', ['subject', 'age_years'], ...LIMITS.age)),
     field(w('page.minor'), triState('f-minor', 'minor')),
     field(w('page.minor_at_exploitation'), triState('f-minor-act', 'minor_at_exploitation')),
     field(w('page.possibly_minor'), triState('f-possibly-minor', 'possibly_minor')),
-    field(w('page.age_at_exploitation'), numberInput('f-age-act', ['subject', 'age_at_exploitation_years'], 0, 130)),
-    field(w('page.exploitation_began_year'), numberInput('f-began', ['exploitation_began_year'], 1900, 2100)),
-    field(w('page.birth_year'), numberInput('f-birth', ['subject', 'birth_year'], 1900, 2100)),
+    field(w('page.age_at_exploitation'), numberInput('f-age-act', ['subject', 'age_at_exploitation_years'], ...LIMITS.age)),
+    field(w('page.exploitation_began_year'), numberInput('f-began', ['exploitation_began_year'], ...LIMITS.year)),
+    field(w('page.birth_year'), numberInput('f-birth', ['subject', 'birth_year'], ...LIMITS.year)),
     field(w('page.disability'), triState('f-disability', 'disability')),
     national,
   );
@@ -539,6 +588,8 @@ function filterChecklist() {
   const words = $('checklist-filter').value.trim().toLowerCase().split(/\s+/).filter(Boolean);
   let heading = null;
   let shown = 0;
+  let count = 0;
+  let total = 0;
   for (const el of $('checklist-items').children) {
     if (el.tagName === 'H3') {
       if (heading) heading.hidden = shown === 0;
@@ -550,8 +601,11 @@ function filterChecklist() {
     const match = words.every((word) => name.includes(word));
     el.hidden = !match;
     if (match) shown += 1;
+    if (el.tagName !== 'H3') { total += 1; if (match) count += 1; }
   }
   if (heading) heading.hidden = shown === 0;
+  // How many match, said to a screen reader too (a status): only while words are typed.
+  setText($('checklist-count'), words.length ? w('page.checklist_count', { count, total }) : '');
 }
 
 // How a recorded indicator is known and the officer's note, as in the interview: a source (or
@@ -640,14 +694,20 @@ function renderQuestion(q, finished) {
   $('question-means').textContent = q.yes_means || '';
   // What a yes records, and a lead, are read with the question and the yes (only when shown: a
   // hidden element referred to is read all the same).
-  const described = [q.yes_means && 'question-means', q.lead && 'question-lead'].filter(Boolean).join(' ');
+  // The end of the interview too, when it can stop with a question still shown: the focus is
+  // on the question, and the line that says so is not a live region (an accessibility review,
+  // forty-first session: the end was never said to a screen reader).
+  const described = [q.yes_means && 'question-means', q.lead && 'question-lead', finished && 'finished'].filter(Boolean).join(' ');
   if (described) text.setAttribute('aria-describedby', described); else text.removeAttribute('aria-describedby');
   if (q.yes_means) $('answer-yes').setAttribute('aria-describedby', 'question-means'); else $('answer-yes').removeAttribute('aria-describedby');
   if (q.kind === 'age' || q.kind === 'birth_year') {
     $('answer-number').hidden = false;
     // The field's own short label: the question above it is not read twice.
     $('answer-number-label').textContent = w('page.answer.' + q.kind);
-    if (!same) $('answer-number-input').value = '';
+    // The range the library takes, for the field and its arrows (an age, or a year).
+    const [min, max] = q.kind === 'age' ? LIMITS.age : LIMITS.year;
+    $('answer-number-input').min = min; $('answer-number-input').max = max;
+    if (!same) { $('answer-number-input').value = ''; numberAnswerError(null); }
   } else if (q.kind === 'forms' || q.kind === 'sexual_exploitation_types') {
     // The forms, or (once the form sexual is recorded, where the advice depends on it) the
     // types of sexual exploitation: a list to tick.
@@ -703,6 +763,28 @@ function renderQuestion(q, finished) {
   }
 }
 
+// A number the interview cannot take (out of range, not a whole number, nothing typed): said
+// beside the field, tied to it and brought into view (at 400% zoom the error line at the top
+// was screens away), with the focus in the field to correct it. `null` clears it.
+function numberAnswerError(key) {
+  const input = $('answer-number-input');
+  const el = $('answer-number-error');
+  if (!key) {
+    el.hidden = true;
+    el.textContent = '';
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    return;
+  }
+  el.textContent = w(key);
+  el.hidden = false;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', 'answer-number-error');
+  if (document.activeElement !== input) input.focus({ preventScroll: true });
+  input.scrollIntoView({ block: 'nearest' });
+  el.scrollIntoView({ block: 'nearest' });
+}
+
 // Whether the focus has fallen to the page: on nothing, on the page itself, or on a control
 // that is disabled or hidden.
 function focusLost(el) {
@@ -722,7 +804,8 @@ function focusAnswer() {
   // answers nothing: the answers follow it in the tab order (a reviewer, thirty-second session:
   // the first focus of the page fell on "yes" of "are you hurt?").
   const number = $('answer-number').hidden ? null : $('answer-number-input');
-  const first = number || ($('question-text').textContent ? $('question-text') : null);
+  // No question left (the interview ended): its end, where it is said.
+  const first = number || ($('question-text').textContent ? $('question-text') : null) || ($('finished').hidden ? null : $('finished'));
   if (first && !first.disabled) {
     first.focus({ preventScroll: true });
     state.focusAnswer = false;
@@ -834,8 +917,11 @@ async function refresh() {
     // The level beside the question too: on a phone the result is far below.
     // Set only when it changes: a live region read again after every answer buries the
     // question (a screen-reader review, thirty-second session).
-    setText($('question-status'), w('page.level') + ': ' + result.prose.level + ' · ' + score);
-    $('question-status').className = 'status ' + a.level;
+    // Only the level is live (read when it changes); the score beside it, which changes with
+    // most answers, is not (an accessibility review, forty-first session).
+    setText($('question-level'), w('page.level') + ': ' + result.prose.level);
+    setText($('question-score'), ' · ' + score);
+    $('question-status').className = 'status no-print ' + a.level;
     renderReport(result.report);
     renderPerson();
     if (!$('checklist').hidden) renderChecklist();
@@ -859,11 +945,33 @@ function renderReport(text) {
   for (const line of lines) {
     const span = document.createElement('span');
     span.className = headings.has(line) ? 'line head' : 'line';
+    // A section heading is a heading to a screen reader too (under "Result", an h2), so that
+    // one can go from section to section.
+    if (headings.has(line)) { span.setAttribute('role', 'heading'); span.setAttribute('aria-level', '3'); }
     const lead = line.match(/^ *(?:(?:\d+\.|[-+*!]) )?/)[0].length;
     if (lead > 0) span.style.setProperty('--hang', String(lead));
-    span.textContent = line + '\n';
+    appendMarked(span, line);
+    span.append('\n');
     box.append(span);
   }
+}
+
+// Korean words inside an English text (the Korean rule sets quote Korean terms: "상당한 이유")
+// are marked as Korean, so that a screen reader reads them in a Korean voice. A Korean page
+// needs no mark for its Latin letters (a Korean voice reads them).
+const HANGUL_RUN = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3「『][\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3「」『』ㆍ·\d ]*[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3」』]|[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3]/g;
+function appendMarked(el, text) {
+  if (state.lang === 'ko') { el.append(text); return; }
+  let at = 0;
+  for (const m of text.matchAll(HANGUL_RUN)) {
+    if (m.index > at) el.append(text.slice(at, m.index));
+    const run = document.createElement('span');
+    run.lang = 'ko';
+    run.textContent = m[0];
+    el.append(run);
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) el.append(text.slice(at));
 }
 
 // Changes the case with `edit` (which changes a copy in place, or returns the new case),
@@ -886,7 +994,7 @@ function update(edit, field) {
       await refresh();
     } catch (e) {
       showError(w('page.error', { error: e.message }));
-      if (typed) state.refused.set(typed.id, typed.value);
+      if (typed) state.refused.set(typed.id, { value: typed.value, message: e.message });
       renderPerson();
       restoreRefused();
     }
@@ -1029,7 +1137,16 @@ document.addEventListener('DOMContentLoaded', async () => {
   // A new case starts clean: nothing of the last person can come back with "undo".
   $('new-case').addEventListener('click', () => {
     if (Object.keys(state.case).length > 0 && !window.confirm(w('page.confirm_new_case'))) return;
-    queued(async () => { state.case = {}; state.history = []; state.openDetails.clear(); state.refused.clear(); await refresh(); });
+    queued(async () => {
+      state.case = {}; state.history = []; state.openDetails.clear(); state.refused.clear();
+      await refresh();
+      // The new case starts at its first question, where the focus goes: a screen reader reads
+      // it, and says that the case before it is gone.
+      if (!$('interview').hidden && $('question-text').textContent) {
+        $('question-text').focus({ preventScroll: true });
+        $('question-text').scrollIntoView({ block: 'nearest' });
+      }
+    });
   });
   // Nothing is stored in the browser: leaving the page loses the case, so ask first.
   window.addEventListener('beforeunload', (event) => {
@@ -1054,21 +1171,23 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('answer-not-known').addEventListener('click', () => answer({ reply: 'not_known', note: note(), source: source() }));
   $('skip').addEventListener('click', () => answer({ skip: true }));
   $('undo').addEventListener('click', () => queued(async () => {
-    if (state.history.length > 0) { state.case = JSON.parse(state.history.pop()); await refresh(); } else showError(w('interview.nothing_to_undo'));
+    if (state.history.length > 0) { state.case = JSON.parse(state.history.pop()); await refresh(); } else showError(w('page.nothing_to_undo'));
   }));
   $('answer-number-ok').addEventListener('click', () => {
     const input = $('answer-number-input');
     const value = input.value;
-    if (value === '' && !input.validity.badInput) return;
+    // Nothing typed: said, not silently ignored.
+    if (value === '' && !input.validity.badInput) { numberAnswerError('page.number_empty'); return; }
     const key = state.next && state.next.kind === 'birth_year' ? 'birth_year' : 'age';
     // A whole number in range (an age from 0 to 130, a year from 1900 to 2100), or the
-    // officer is told so in the page's language and nothing is sent.
-    const [min, max] = key === 'age' ? [0, 130] : [1900, 2100];
+    // officer is told so in the page's language, beside the field, and nothing is sent.
+    const [min, max] = key === 'age' ? LIMITS.age : LIMITS.year;
     const n = Number(value);
     if (input.validity.badInput || !Number.isInteger(n) || n < min || n > max) {
-      showError(w(key === 'age' ? 'page.invalid_age' : 'page.invalid_birth_year'));
+      numberAnswerError(key === 'age' ? 'page.invalid_age' : 'page.invalid_birth_year');
       return;
     }
+    numberAnswerError(null);
     answer({ [key]: n });
   });
   $('answer-number-unknown').addEventListener('click', () => {

@@ -141,6 +141,29 @@ async function interview(page, caseFile) {
   }
 }
 
+// The words of the locale files, to compare what the page shows with them.
+const localeTexts = (lang) => JSON.parse(fs.readFileSync(path.join(root, 'data', 'locales', lang + '.json'), 'utf8')).texts;
+
+// A case where the interview can stop (the level cannot change) with a question still to ask,
+// made through the server's interview (no "yes" given in the page, which took some 15
+// answers): three safety noes, an adult, labour exploitation, then "yes" until it can stop.
+async function caseThatCanStop(url) {
+  let c = {};
+  for (let i = 0; i < 60; i += 1) {
+    const iv = JSON.parse((await request(url + 'api/interview?lang=en&rule_set=ilo-2009',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' } }, JSON.stringify({ case: c, answer: null }))).body);
+    if (iv.finished === 'level_cannot_change' && iv.next) return c;
+    const q = iv.next;
+    const answer = q.kind === 'age' ? { age: 30 } : q.kind === 'forms' ? { forms: ['labour'] }
+      : { reply: q.kind === 'indicator' ? 'yes' : 'no' };
+    const done = JSON.parse((await request(url + 'api/interview?lang=en&rule_set=ilo-2009',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' } },
+      JSON.stringify({ case: c, answer: { ...answer, question: { number: q.number, id: q.id } } }))).body);
+    c = done.case;
+  }
+  throw new Error('the interview never reached "the level cannot change"');
+}
+
 const { child, url } = await startServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -369,6 +392,10 @@ try {
     const heads = await page.locator('#report .head').allTextContents();
     assert.ok(heads.map((h) => h.trim()).includes('WHAT TO DO NOW'), JSON.stringify(heads));
     assert.equal(await page.locator('#report .head').first().evaluate((el) => getComputedStyle(el).fontWeight), '700');
+    // The headings are headings to a screen reader too, under the "Result" h2 (an
+    // accessibility review, forty-first session: bold spans, no way to go from section to section).
+    const roleHeads = await page.locator('#report [role="heading"][aria-level="3"]').allTextContents();
+    assert.deepEqual(roleHeads, heads);
     // A numbered step hangs under its own start: its wrapped lines begin after "  1. ".
     const step = page.locator('#report .line', { hasText: /^  1\. / }).first();
     assert.equal(await step.evaluate((el) => el.style.getPropertyValue('--hang')), '5');
@@ -474,7 +501,7 @@ try {
     await page.waitForSelector('#question-text[data-kind="age"]');
     await page.fill('#answer-number-input', '150');
     await page.click('#answer-number-ok');
-    await page.waitForFunction(() => /0 to 130/.test(document.getElementById('error').textContent));
+    await page.waitForFunction(() => /0 to 130/.test(document.getElementById('answer-number-error').textContent));
     assert.equal(await page.locator('#question-text').getAttribute('data-kind'), 'age', 'nothing was recorded');
     await ageAndForms(page);
     const key = await page.locator('#question-text').getAttribute('data-key');
@@ -519,6 +546,9 @@ try {
     const shown = page.locator('#checklist-items .item:not([hidden])');
     const n = await shown.count();
     assert.ok(n > 0 && n < total, `${n} of ${total}`);
+    // How many match is said (a status, read by a screen reader without moving the focus).
+    assert.equal(await page.locator('#checklist-count').getAttribute('role'), 'status');
+    assert.equal(await page.locator('#checklist-count').textContent(), `${n} of ${total} indicators shown.`);
     for (const label of await shown.locator('span[id^="c-label-"]').allTextContents()) {
       assert.match(label.toLowerCase(), /wage/);
     }
@@ -931,6 +961,9 @@ try {
     assert.equal(await page.locator('#error').textContent(), '오류: 사증 또는 체류자격: 글자 수가 201자로 한도(200자)를 넘음');
     assert.equal(await page.inputValue('#f-visa'), visa, 'the text stays whole in its field');
     assert.equal(await page.getAttribute('#f-visa', 'aria-invalid'), 'true');
+    // The reason is beside the field and read with it, not only at the top of the page.
+    assert.equal(await page.getAttribute('#f-visa', 'aria-describedby'), 'f-visa-error');
+    assert.equal(await page.locator('#f-visa-error').textContent(), '사증 또는 체류자격: 글자 수가 201자로 한도(200자)를 넘음');
     // A later change elsewhere rebuilds the form: the refused text is still there, marked.
     await page.selectOption('#f-disability', 'false');
     await page.waitForFunction(() => !document.body.dataset.busy
@@ -971,6 +1004,180 @@ try {
     const c = JSON.parse(fs.readFileSync(saved, 'utf8'));
     assert.equal(c.subject.visa, visa.slice(0, 200));
     assert.equal(c.observations.find((o) => o.indicator === id).note, '임금 체불');
+    await page.close();
+  });
+
+  await test('accessibility (forty-first session): the end of the interview is read with the question; the level is live in both modes, the score not; the language options carry their language', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    assert.equal(await page.getAttribute('#lang option[value="ko"]', 'lang'), 'ko');
+    assert.equal(await page.getAttribute('#lang option[value="en"]', 'lang'), 'en');
+    // Only the level is a live region; the score beside it, which changes with most answers, is not.
+    assert.equal(await page.getAttribute('#question-level', 'aria-live'), 'polite');
+    assert.equal(await page.locator('#question-score').evaluate((el) => el.closest('[aria-live]')), null);
+    assert.equal(await page.locator('#question-status').evaluate((el) => el.hasAttribute('aria-live')), false);
+    // The level and its live region stay on the screen in the checklist (inside the interview
+    // they were hidden with it).
+    await page.click('#tab-checklist');
+    assert.ok(await page.locator('#question-level').isVisible());
+    assert.match(await page.locator('#question-level').textContent(), /^Level: /);
+    await page.click('#tab-interview');
+    const file = path.join(os.tmpdir(), 'ti-can-stop-case.json');
+    fs.writeFileSync(file, JSON.stringify(await caseThatCanStop(url)));
+    await page.setInputFiles('#load', file);
+    await page.waitForFunction(() => /loaded/.test(document.getElementById('load-status').textContent));
+    assert.ok(await page.locator('#finished').isVisible());
+    assert.ok(await page.locator('#question-text').textContent());
+    const described = (await page.getAttribute('#question-text', 'aria-describedby')).split(' ');
+    assert.ok(described.includes('finished'), described.join(' '));
+    // An answer keeps it said while it can stop; the level did not change: its region is not set again.
+    await page.evaluate(() => {
+      window.__levelSet = 0;
+      new MutationObserver(() => { window.__levelSet += 1; }).observe(document.getElementById('question-level'), { childList: true, characterData: true, subtree: true });
+    });
+    const key = await page.getAttribute('#question-text', 'data-key');
+    await page.click('#answer-yes');
+    await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k && !document.body.dataset.busy, key);
+    assert.ok((await page.getAttribute('#question-text', 'aria-describedby')).split(' ').includes('finished'));
+    assert.equal(await page.evaluate(() => window.__levelSet), 0);
+    // When the end takes the focus, a ring shows it.
+    await page.focus('#finished');
+    assert.notEqual(await page.locator('#finished').evaluate((el) => getComputedStyle(el).outlineStyle), 'none');
+    // The Korean words of an English report under a Korean rule set are marked Korean.
+    await page.selectOption('#rule-set', 'kr-2024');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.querySelector('#report span[lang="ko"]'), null, { timeout: 5000 });
+    const unmarked = await page.evaluate(() => {
+      const out = [];
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n; (n = walk.nextNode());) {
+        if (/[\uAC00-\uD7A3]/.test(n.textContent) && n.parentElement.closest('[lang]').lang !== 'ko') out.push(n.textContent.slice(0, 40));
+      }
+      return out;
+    });
+    assert.deepEqual(unmarked, []);
+    await page.close();
+  });
+
+  await test('accessibility (forty-first session): with the server gone, the error is said once, in the page\'s language, and the focus stays on the question; nothing to undo says what the page can do', async () => {
+    const page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 360, height: 740 } });
+    const ko = localeTexts('ko');
+    await page.goto(url);
+    await page.waitForFunction(() => /[\uAC00-\uD7A3]/.test(document.getElementById('question-text').textContent)
+      && document.activeElement && document.activeElement.id === 'question-text');
+    // Nothing changed yet: undo says what can be done on the page (the terminal's words told the
+    // officer to save with q).
+    await page.click('#undo');
+    await page.waitForFunction(() => !document.getElementById('error').hidden);
+    assert.equal(await page.locator('#error').textContent(), ko['page.nothing_to_undo']);
+    await page.evaluate(() => {
+      window.__alerts = [];
+      new MutationObserver((records) => {
+        for (const r of records) if (r.addedNodes.length > 0) window.__alerts.push(r.target.textContent);
+      }).observe(document.getElementById('error'), { childList: true });
+    });
+    const question = await page.getAttribute('#question-text', 'data-key');
+    for (const [how, key] of [['abort', 'page.error.unreachable'], ['502', 'page.error.bad_response']]) {
+      await page.route('**/api/**', (r) => (how === 'abort' ? r.abort('failed')
+        : r.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad gateway</body></html>' })));
+      await page.evaluate(() => { window.__alerts = []; });
+      await page.focus('#answer-no');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => !document.getElementById('error').hidden && !document.body.dataset.busy
+        && !document.querySelector('#answer-no').disabled);
+      await page.waitForTimeout(100);
+      assert.equal(await page.locator('#error').textContent(), '오류: ' + ko[key], how);
+      assert.deepEqual(await page.evaluate(() => window.__alerts), ['오류: ' + ko[key]], how + ': said once');
+      assert.equal(await focusedIdOf(page), 'question-text', how + ': the focus is on the question, not the page');
+      assert.equal(await page.getAttribute('#question-text', 'data-key'), question, how + ': nothing was recorded');
+      await page.unroute('**/api/**');
+    }
+    // The server back: the same answer goes through.
+    await page.click('#answer-no');
+    await page.waitForFunction((k) => document.getElementById('question-text').dataset.key !== k && !document.body.dataset.busy, question);
+    await page.close();
+  });
+
+  await test('accessibility (forty-first session): a refused number is marked beside its field, in view at 400% zoom; an empty OK says so; an age of 200 in the person stays, marked, with the reason', async () => {
+    // 320 by 256 CSS pixels: a 1280 by 1024 screen at 400%.
+    const page = await browser.newPage({ viewport: { width: 320, height: 256 } });
+    const en = localeTexts('en');
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await safetyNo(page);
+    await page.waitForSelector('#question-text[data-kind="age"]');
+    const input = page.locator('#answer-number-input');
+    assert.deepEqual([await input.getAttribute('min'), await input.getAttribute('max')], ['0', '130']);
+    await page.click('#answer-number-ok');
+    await page.waitForSelector('#answer-number-error:not([hidden])');
+    assert.equal(await page.locator('#answer-number-error').textContent(), en['page.number_empty']);
+    await input.fill('200');
+    await input.press('Enter');
+    await page.waitForFunction((t) => document.getElementById('answer-number-error').textContent === t, en['page.invalid_age']);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    assert.equal(await input.getAttribute('aria-describedby'), 'answer-number-error');
+    assert.equal(await page.getAttribute('#answer-number-error', 'role'), 'alert');
+    assert.equal(await focusedIdOf(page), 'answer-number-input');
+    const inView = await page.evaluate(() => {
+      const r = document.getElementById('answer-number-error').getBoundingClientRect();
+      return r.top >= document.getElementById('hide-bar').getBoundingClientRect().bottom && r.bottom <= innerHeight;
+    });
+    assert.ok(inView, 'the reason is on the screen');
+    assert.equal(await page.locator('#error').isVisible(), false, 'said once, beside the field');
+    // Not only colour: a thick border.
+    assert.ok(parseFloat(await input.evaluate((el) => getComputedStyle(el).borderTopWidth)) >= 3);
+    // A number taken: the mark goes with the question.
+    await input.fill('30');
+    await input.press('Enter');
+    await page.waitForSelector('#question-text[data-kind="forms"]');
+    await page.waitForFunction(() => !document.body.dataset.busy);
+    assert.equal(await input.getAttribute('aria-invalid'), null);
+    assert.equal(await page.locator('#answer-number-error').isHidden(), true);
+    // The person's age: 200 is refused by the library; it stays in the field, marked, with
+    // the reason tied to it (it was replaced by the old value without a word).
+    await page.fill('#f-age', '200');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => !document.body.dataset.busy && document.getElementById('f-age').getAttribute('aria-invalid') === 'true');
+    assert.equal(await page.inputValue('#f-age'), '200');
+    assert.equal(await page.getAttribute('#f-age', 'aria-describedby'), 'f-age-error');
+    assert.match(await page.locator('#f-age-error').textContent(), /^Age: .*130/);
+    assert.deepEqual([await page.getAttribute('#f-age', 'min'), await page.getAttribute('#f-age', 'max')], ['0', '130']);
+    await page.close();
+  });
+
+  await test('accessibility (forty-first session): at 320 px with the text spacing a reader may set, nothing scrolls sideways', async () => {
+    for (const locale of ['en-US', 'ko-KR']) {
+      const page = await browser.newPage({ locale, viewport: { width: 320, height: 640 } });
+      // WCAG 1.4.12's spacing, added to the page's own style sheet (the page's policy refuses a
+      // style element written by a script).
+      await page.route('**/app.css', async (r) => {
+        const response = await r.fetch();
+        r.fulfill({ response, body: await response.text()
+          + '\n* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }\n' });
+      });
+      await page.goto(url);
+      await page.waitForSelector('#question-text[data-kind]');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).letterSpacing === 'normal'), false, 'the spacing is applied');
+      for (const tab of ['#tab-interview', '#tab-checklist']) {
+        await page.click(tab);
+        await page.waitForFunction(() => !document.body.dataset.busy);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 320, `${locale} ${tab}: ${width}`);
+      }
+      await page.close();
+    }
+  });
+
+  await test('accessibility (forty-first session): a new case puts the focus on its first question', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#question-text[data-kind]');
+    await page.click('#answer-no');
+    await page.waitForFunction(() => /2/.test(document.getElementById('question-number').textContent) && !document.body.dataset.busy);
+    page.once('dialog', (d) => d.accept());
+    await page.click('#new-case');
+    await page.waitForFunction(() => /1/.test(document.getElementById('question-number').textContent) && !document.body.dataset.busy);
+    assert.equal(await focusedIdOf(page), 'question-text');
     await page.close();
   });
 

@@ -1071,7 +1071,7 @@ fn every_word_the_page_script_looks_up_is_sent() {
         "page.stage",
         "page.same_indicator",
         "report.heading.",
-        "interview.nothing_to_undo",
+        "page.nothing_to_undo",
         "page.cover.title",
     ] {
         assert!(keys.iter().any(|k| k == expected), "{expected} in {keys:?}");
