@@ -105,8 +105,8 @@
 //!
 //! - An [`Assessor`] is immutable and `Send + Sync`, and [`Assessor::assess`] takes `&self`:
 //!   share one across threads. The built-in ones are `&'static` ([`Assessor::builtin`]); one
-//!   of your own goes in an `Arc` (it is not `Clone`). Its `{:?}` names the rule set, its
-//!   version and the digests, nothing more.
+//!   of your own goes in an `Arc` (it is not `Clone`). Its `{:?}` is one line: the rule set,
+//!   its version, the two digests and the catalogue's size.
 //! - A case from a request body: call [`Case::from_json`] on the body's text. It refuses a case
 //!   over the size limit before reading it and returns the typed [`CaseError`] with its path.
 //!   Deserializing a [`Case`] through serde (a web framework's JSON extractor) uses the same
@@ -115,11 +115,12 @@
 //!   one session. Between two requests keep the case (`interview.case().to_json_pretty()`)
 //!   and build the interview again from it: it asks the same next question (an undo then
 //!   reaches only the answers given since).
-//! - [`interop::batch::assess_jsonl`] reads and writes with blocking I/O, on the calling thread
-//!   or on worker threads ([`interop::batch::BatchOptions::threads`]); in an async runtime, run
-//!   it on a blocking thread.
+//! - [`interop::batch::assess_jsonl`] reads and writes with blocking I/O on the calling thread
+//!   (and assesses there or on worker threads, [`interop::batch::BatchOptions::threads`]); in
+//!   an async runtime, run it on a blocking thread.
 //! - Feature `ctdc`: the reader of the Counter Trafficking Data Collaborative's CSV files
-//!   (`interop::ctdc`, one more dependency, `csv-core`). The minimum Rust is 1.88.
+//!   (`interop::ctdc::CtdcReader`, one more dependency, `csv-core`; the crosswalks and the
+//!   row mapping are there without it). The minimum Rust is 1.88.
 //!
 //! ## Sources and their marks
 //!

@@ -53,7 +53,7 @@ async function api(path, body) {
   // The server not running (the browser's own words, in its language: "Failed to fetch"), or
   // an answer that is not the server's JSON (a proxy's error page): said in the page's words,
   // where it has them (an accessibility review, forty-first session).
-  const failed = (key, e) => new Error(state.words[key] || e.message);
+  const failed = (key, e) => Object.assign(new Error(state.words[key] || e.message), { transport: true });
   let response;
   try {
     response = await fetch(url, options);
@@ -114,12 +114,6 @@ function markInvalid(el, message) {
   note.textContent = message;
   el.setAttribute('aria-invalid', 'true');
   el.setAttribute('aria-describedby', id);
-}
-function clearInvalid(el) {
-  const note = $(el.id + '-error');
-  if (note) note.remove();
-  el.removeAttribute('aria-invalid');
-  el.removeAttribute('aria-describedby');
 }
 
 // Every change to the case runs after the one before it has finished, and starts from the
@@ -994,7 +988,9 @@ function update(edit, field) {
       await refresh();
     } catch (e) {
       showError(w('page.error', { error: e.message }));
-      if (typed) state.refused.set(typed.id, { value: typed.value, message: e.message });
+      // Kept beside its field only when the library refused it: a value that never reached
+      // the program (not running, a proxy's page) is not marked refused for later.
+      if (typed && !e.transport) state.refused.set(typed.id, { value: typed.value, message: e.message });
       renderPerson();
       restoreRefused();
     }
