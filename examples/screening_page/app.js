@@ -594,8 +594,8 @@ function filterChecklist() {
     const name = (el.querySelector('span[id^="c-label-"]') || el).textContent.toLowerCase();
     const match = words.every((word) => name.includes(word));
     el.hidden = !match;
-    if (match) shown += 1;
-    if (el.tagName !== 'H3') { total += 1; if (match) count += 1; }
+    total += 1;
+    if (match) { shown += 1; count += 1; }
   }
   if (heading) heading.hidden = shown === 0;
   // How many match, said to a screen reader too (a status): only while words are typed.
